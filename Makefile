@@ -1,0 +1,150 @@
+# ibmkit - plain GNU make.
+#
+#   make            build every tool into build/bin
+#   make check      install missing dependencies, build, run every test
+#   make demo       install missing dependencies, build, run examples/pipeline.sh
+#   make asan       the test suite built with -fsanitize=address,undefined
+#   make valgrind   the end-to-end tests with every tool under valgrind
+#   make lint       mandoc -Tlint on every man page, cppcheck on the code
+#   make bench      speed and memory against peer tools (not part of check)
+#   make deps       install missing Debian packages (or print the command)
+#   make install / uninstall   PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+BUILD ?= build
+PYTHON ?= /usr/bin/python3
+
+CC ?= cc
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wno-missing-field-initializers
+ifeq ($(WERROR),1)
+WARN += -Werror
+endif
+XLSX_CFLAGS := $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
+XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Ilib $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
+LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lz -lm
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+
+LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_A := $(BUILD)/libibmkit.a
+CMD_SRC := $(sort $(wildcard cmd/*.c))
+TOOLS := $(CMD_SRC:cmd/%.c=%)
+BINS := $(TOOLS:%=$(BUILD)/bin/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+MAN1 := $(sort $(wildcard man/*.1))
+MAN5 := $(sort $(wildcard man/*.5))
+MAN7 := $(sort $(wildcard man/*.7))
+
+# Debian packages: to build, and to run the tests.
+DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
+	libhpdf-dev libcmocka-dev
+DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
+	valgrind mandoc cppcheck
+
+.PHONY: all check test unit e2e demo asan valgrind lint bench deps \
+	install uninstall clean fuzz
+
+all: $(BINS)
+
+$(BUILD)/lib/%.o: lib/%.c lib/ibmkit.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB_A): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BUILD)/cmd/%.o: cmd/%.c lib/ibmkit.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(ALL_LDFLAGS) -o $@ $< \
+		$(LIB_A) -lcmocka $(LDLIBS)
+
+# The whole suite under prove: unit tests (cmocka, TAP), end-to-end cases
+# (tests/cases/TOOL/NAME/), and the scripted checks (tests/*.t).
+check: deps
+	$(MAKE) test
+
+test: $(BINS) $(UNIT_BINS)
+	BUILD=$(abspath $(BUILD)) PYTHON=$(PYTHON) CMOCKA_MESSAGE_OUTPUT=TAP \
+	prove -j2 -f $(UNIT_BINS) tests/cases.t tests/*.t
+
+demo: deps
+	$(MAKE) all
+	BUILD=$(abspath $(BUILD)) sh examples/pipeline.sh
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" test
+
+valgrind: $(BINS)
+	BUILD=$(abspath $(BUILD)) PYTHON=$(PYTHON) VALGRIND=1 \
+	prove -j2 tests/cases.t
+
+lint:
+	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+		--std=c11 --inline-suppr -Ilib lib cmd
+
+bench: $(BINS)
+	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+
+# Fuzz targets (libFuzzer, clang): make fuzz, then build-fuzz/fuzz_NAME.
+fuzz:
+	@mkdir -p build-fuzz
+	for f in $(FUZZ_SRC); do \
+		clang -g -O1 -fsanitize=fuzzer,address,undefined -Ilib \
+			$(XLSX_CFLAGS) -o build-fuzz/$$(basename $$f .c) $$f \
+			$(LIB_SRC) $(LDLIBS) || exit 1; \
+	done
+
+deps:
+	@missing=""; \
+	for p in $(DEPS_BUILD) $(DEPS_TEST); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+			grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends $$missing; \
+	else \
+		echo "missing Debian packages; run:"; \
+		echo "  sudo apt-get install$$missing"; \
+		exit 1; \
+	fi
+
+install: $(BINS)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(if $(MAN5),install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5)
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+
+clean:
+	rm -rf build build-asan build-fuzz

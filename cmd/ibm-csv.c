@@ -1,0 +1,266 @@
+/*
+ * ibm-csv - see what the toolkit sees in a CSV file, and clean it.
+ *
+ *   ibm-csv check [-q] [-d DELIM] [--strict] FILE...
+ *   ibm-csv clean [-q] [-d DELIM] [--strict] [--excel] [FILE...]
+ */
+#include "ibmkit.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp,
+		"usage: ibm-csv check [-q] [-d delim] [--strict] file ...\n"
+		"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
+		"[file ...]\n"
+		"       ibm-csv -h | --version\n");
+	if (!status)
+		fprintf(fp,
+			"\n"
+			"  check        describe each file and list its problems\n"
+			"  clean        write the records as clean CSV to "
+			"standard output\n"
+			"  -d, --delimiter=C  input delimiter (, ; tab |); "
+			"default: detected\n"
+			"  -e, --excel  write for Indonesian Excel (; , CRLF BOM)\n"
+			"  -q, --quiet  no warnings\n"
+			"  -s, --strict text that is not UTF-8 is an error\n"
+			"  -h, --help   this help\n"
+			"      --version  print the version\n");
+	exit(status);
+}
+
+static const char *eol_name(ibm_eol e)
+{
+	switch (e) {
+	case IBM_EOL_LF: return "LF";
+	case IBM_EOL_CRLF: return "CRLF";
+	case IBM_EOL_CR: return "CR";
+	default: return "none";
+	}
+}
+
+/* ibm-csv check: one report per file on stdout, problems on stderr. */
+static int check_file(const char *path, const ibm_csv_opts *base)
+{
+	ibm_csv_opts o = *base;
+	ibm_csv_info info;
+	const ibm_rec *rec;
+	ibm_csv *r;
+	int status, k;
+	size_t warn0 = ibm_diag_warnings();
+
+	o.keep_going = 1;
+	printf("%s:\n", path);
+	r = ibm_csv_open(path, &o, &status);
+	if (!r) {
+		printf("  status: unreadable\n");
+		return status;
+	}
+	while ((k = ibm_csv_read(r, &rec)) > 0)
+		if (rec->given < rec->n)
+			ibm_warn(ibm_csv_name(r), rec->line,
+				 "record has %zu fields, the header has %zu; "
+				 "padded with empty fields",
+				 rec->given, rec->n);
+	status = ibm_csv_status(r);
+	if (k < 0 && !status)
+		status = IBM_EX_DATAERR;
+	ibm_csv_get_info(r, &info);
+	rec = ibm_csv_header(r);
+	printf("  encoding: %s%s\n",
+	       info.cp1252 ? "Windows-1252 (converted to UTF-8)" : "UTF-8",
+	       info.bom ? ", with BOM" : "");
+	printf("  delimiter: %s (%s)\n", ibm_csv_delim_name(info.delim),
+	       info.delim_detected ? "detected" : "given");
+	printf("  line ends: %s\n", eol_name(info.eol));
+	printf("  lines: %ld\n", info.lines);
+	printf("  records: %ld\n", info.records);
+	printf("  fields: %zu\n", rec->n);
+	printf("  header:");
+	for (size_t i = 0; i < rec->n; i++)
+		printf("%s %s", i ? " |" : "", rec->f[i]);
+	printf("\n");
+	if (info.short_records)
+		printf("  short records: %ld (padded with empty fields)\n",
+		       info.short_records);
+	if (info.bad_records)
+		printf("  records with too many fields: %ld\n",
+		       info.bad_records);
+	printf("  warnings: %zu\n", ibm_diag_warnings() - warn0);
+	printf("  status: %s\n", status ? "problems" : "ok");
+	ibm_csv_close(r);
+	return status;
+}
+
+/* Map the columns of a later file onto the first file's header. */
+static void map_columns(const ibm_rec *first, const ibm_rec *hdr,
+			const char *name, size_t *map)
+{
+	for (size_t i = 0; i < first->n; i++) {
+		char *want = ibm_name_key(first->f[i]);
+		size_t j;
+
+		for (j = 0; j < hdr->n; j++) {
+			char *have = ibm_name_key(hdr->f[j]);
+			int eq = strcmp(want, have) == 0;
+
+			free(have);
+			if (eq && (want[0] || i == j))
+				break;
+		}
+		free(want);
+		if (j == hdr->n || hdr->n != first->n)
+			ibm_die(IBM_EX_DATAERR, name, hdr->line,
+				"columns differ from the first file's (column "
+				"\"%s\" %s)",
+				first->f[i],
+				j == hdr->n ? "is missing" : "count differs");
+		map[i] = j;
+	}
+}
+
+/* ibm-csv clean: the records of every file as clean CSV on stdout. */
+static int clean(char **files, int nfiles, const ibm_csv_opts *o, int excel)
+{
+	ibm_csvw *w = ibm_csvw_new(stdout, excel);
+	char *first_hdr_store = NULL;
+	ibm_rec first = { 0 };
+	char **first_f = NULL;
+	size_t *map = NULL;
+	char *stdin_only[] = { "-" };
+
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	for (int i = 0; i < nfiles; i++) {
+		ibm_csv *r = ibm_csv_xopen(files[i], o);
+		const ibm_rec *h = ibm_csv_header(r), *rec;
+
+		if (i == 0) {
+			/* keep a copy of the first header */
+			size_t total = 0, off = 0;
+
+			for (size_t c = 0; c < h->n; c++)
+				total += h->len[c] + 1;
+			first_hdr_store = ibm_xmalloc(total + 1);
+			first_f = ibm_xcalloc(h->n + 1, sizeof *first_f);
+			for (size_t c = 0; c < h->n; c++) {
+				memcpy(first_hdr_store + off, h->f[c],
+				       h->len[c] + 1);
+				first_f[c] = first_hdr_store + off;
+				off += h->len[c] + 1;
+			}
+			first.n = h->n;
+			first.f = first_f;
+			map = ibm_xcalloc(h->n + 1, sizeof *map);
+			for (size_t c = 0; c < h->n; c++) {
+				map[c] = c;
+				ibm_csvw_field(w, h->f[c], h->len[c]);
+			}
+			ibm_csvw_end(w);
+		} else {
+			map_columns(&first, h, ibm_csv_name(r), map);
+		}
+		while (ibm_csv_xread(r, &rec) > 0) {
+			for (size_t c = 0; c < first.n; c++)
+				ibm_csvw_field(w, rec->f[map[c]],
+					       rec->len[map[c]]);
+			ibm_csvw_end(w);
+		}
+		ibm_csv_close(r);
+	}
+	if (ibm_csvw_free(w) != 0)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
+	free(first_hdr_store);
+	free(first_f);
+	free(map);
+	return 0;
+}
+
+static const struct option longopts[] = {
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "excel", no_argument, NULL, 'e' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "strict", no_argument, NULL, 's' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Options stand before or after the command; returns optind. */
+static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
+{
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+d:eqsh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			o->delim = ibm_csv_parse_delim(optarg);
+			if (o->delim < 0) {
+				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		case 'e': *excel = 1; break;
+		case 'q': ibm_diag_set_quiet(1); break;
+		case 's': o->strict = 1; break;
+		case 'h': usage(0); break;
+		case 'V': ibm_print_version();
+		default: usage(IBM_EX_USAGE);
+		}
+	}
+	return optind;
+}
+
+int main(int argc, char **argv)
+{
+	ibm_csv_opts o = { 0 };
+	int excel = 0, status = 0, k;
+	const char *cmd;
+
+	ibm_diag_init("ibm-csv");
+	k = parse_opts(argc, argv, &o, &excel);
+	argc -= k;
+	argv += k;
+	if (argc < 1) {
+		ibm_error(NULL, 0, "no command given (check or clean)");
+		usage(IBM_EX_USAGE);
+	}
+	cmd = argv[0];
+	/* argv[0] is now the command: getopt skips it like a program name */
+	k = parse_opts(argc, argv, &o, &excel);
+	argc -= k;
+	argv += k;
+	if (strcmp(cmd, "check") == 0) {
+		if (excel) {
+			ibm_error(NULL, 0, "--excel goes with clean");
+			usage(IBM_EX_USAGE);
+		}
+		if (argc < 1) {
+			ibm_error(NULL, 0, "check needs at least one file");
+			usage(IBM_EX_USAGE);
+		}
+		for (int i = 0; i < argc; i++) {
+			int s = check_file(argv[i], &o);
+
+			if (s && !status)
+				status = s;
+		}
+	} else if (strcmp(cmd, "clean") == 0) {
+		status = clean(argv, argc, &o, excel);
+	} else {
+		ibm_error(NULL, 0, "unknown command: %s", cmd);
+		usage(IBM_EX_USAGE);
+	}
+	ibm_close_stdout();
+	return status;
+}

@@ -1,0 +1,205 @@
+/* csvwrite.c - buffered RFC 4180 writer with minimal quoting. */
+#include "ibmkit.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define WBUFSZ (64 * 1024)
+
+struct ibm_csvw {
+	FILE *fp;
+	int excel;
+	char delim;
+	const char *eol;
+	size_t eollen;
+	int first_field;  /* no field written yet in this record */
+	size_t nfields;   /* fields written in this record */
+	int last_empty;   /* the last field written was empty */
+	int started;      /* anything written (BOM goes first) */
+	int error;        /* errno of the first write error */
+	char *buf;
+	size_t used;
+};
+
+ibm_csvw *ibm_csvw_new(FILE *fp, int excel)
+{
+	ibm_csvw *w = ibm_xcalloc(1, sizeof *w);
+
+	w->fp = fp;
+	w->excel = excel;
+	w->delim = excel ? ';' : ',';
+	w->eol = excel ? "\r\n" : "\n";
+	w->eollen = excel ? 2 : 1;
+	w->first_field = 1;
+	w->buf = ibm_xmalloc(WBUFSZ);
+	return w;
+}
+
+int ibm_csvw_flush(ibm_csvw *w)
+{
+	if (w->used && !w->error) {
+		if (fwrite(w->buf, 1, w->used, w->fp) != w->used)
+			w->error = errno ? errno : EIO;
+	}
+	w->used = 0;
+	if (!w->error && fflush(w->fp) != 0)
+		w->error = errno ? errno : EIO;
+	if (w->error) {
+		errno = w->error;
+		return -1;
+	}
+	return 0;
+}
+
+static void put(ibm_csvw *w, const char *s, size_t n)
+{
+	if (w->used + n > WBUFSZ) {
+		if (w->used && !w->error &&
+		    fwrite(w->buf, 1, w->used, w->fp) != w->used)
+			w->error = errno ? errno : EIO;
+		w->used = 0;
+		if (n > WBUFSZ) {
+			if (!w->error && fwrite(s, 1, n, w->fp) != n)
+				w->error = errno ? errno : EIO;
+			return;
+		}
+	}
+	memcpy(w->buf + w->used, s, n);
+	w->used += n;
+}
+
+static void begin_field(ibm_csvw *w)
+{
+	if (!w->started) {
+		w->started = 1;
+		if (w->excel)
+			put(w, "\xEF\xBB\xBF", 3);
+	}
+	if (!w->first_field)
+		put(w, &w->delim, 1);
+	w->first_field = 0;
+	w->nfields++;
+	w->last_empty = 0;
+}
+
+void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
+{
+	int quote = 0;
+
+	begin_field(w);
+	w->last_empty = len == 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == '"' || c == '\n' || c == '\r' || c == w->delim) {
+			quote = 1;
+			break;
+		}
+	}
+	if (!quote) {
+		put(w, s, len);
+		return;
+	}
+	put(w, "\"", 1);
+	for (;;) {
+		const char *q = memchr(s, '"', len);
+
+		if (!q) {
+			put(w, s, len);
+			break;
+		}
+		put(w, s, (size_t)(q - s) + 1);
+		put(w, "\"", 1);
+		len -= (size_t)(q - s) + 1;
+		s = q + 1;
+	}
+	put(w, "\"", 1);
+}
+
+void ibm_csvw_str(ibm_csvw *w, const char *s)
+{
+	ibm_csvw_field(w, s ? s : "", s ? strlen(s) : 0);
+}
+
+void ibm_csvw_int(ibm_csvw *w, long long v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof b, "%lld", v);
+
+	begin_field(w);
+	put(w, b, (size_t)n);
+}
+
+char *ibm_fmt_num(char *buf, size_t size, double v, int decimals, int dec)
+{
+	char *p;
+
+	if (isnan(v) || isinf(v)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (decimals < 0)
+		decimals = 0;
+	if (decimals > 15)
+		decimals = 15;
+	snprintf(buf, size, "%.*f", decimals, v);
+	p = strchr(buf, '.');
+	if (p) {
+		char *e = buf + strlen(buf) - 1;
+
+		while (e > p && *e == '0')
+			*e-- = '\0';
+		if (e == p)
+			*e = '\0';
+		else
+			*p = (char)dec;
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+	return buf;
+}
+
+void ibm_csvw_num(ibm_csvw *w, double v, int decimals)
+{
+	char b[64];
+
+	ibm_fmt_num(b, sizeof b, v, decimals, w->excel ? ',' : '.');
+	begin_field(w);
+	put(w, b, strlen(b));
+}
+
+void ibm_csvw_end(ibm_csvw *w)
+{
+	if (!w->started) {
+		w->started = 1;
+		if (w->excel)
+			put(w, "\xEF\xBB\xBF", 3);
+	}
+	/* a record of one empty field must not look like a blank line */
+	if (w->nfields == 1 && w->last_empty)
+		put(w, "\"\"", 2);
+	put(w, w->eol, w->eollen);
+	w->first_field = 1;
+	w->nfields = 0;
+}
+
+void ibm_csvw_row(ibm_csvw *w, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ibm_csvw_str(w, fields[i]);
+	ibm_csvw_end(w);
+}
+
+int ibm_csvw_free(ibm_csvw *w)
+{
+	int rc = ibm_csvw_flush(w);
+	int e = errno;
+
+	free(w->buf);
+	free(w);
+	errno = e;
+	return rc;
+}

@@ -1,0 +1,405 @@
+/* text.c - UTF-8, Windows-1252, trimming, case folding, name keys. */
+#include "ibmkit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int ibm_utf8_valid(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	const unsigned char *e = s + len;
+
+	while (s < e) {
+		unsigned c = *s;
+
+		if (c < 0x80) {
+			s++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (e - s < 2 || (s[1] & 0xC0) != 0x80)
+				return 0;
+			s += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (e - s < 3 || (s[1] & 0xC0) != 0x80 ||
+			    (s[2] & 0xC0) != 0x80)
+				return 0;
+			if (c == 0xE0 && s[1] < 0xA0)
+				return 0; /* overlong */
+			if (c == 0xED && s[1] >= 0xA0)
+				return 0; /* surrogate */
+			s += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (e - s < 4 || (s[1] & 0xC0) != 0x80 ||
+			    (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
+				return 0;
+			if (c == 0xF0 && s[1] < 0x90)
+				return 0;
+			if (c == 0xF4 && s[1] >= 0x90)
+				return 0;
+			s += 4;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+long ibm_utf8_next(const char **sp, const char *end)
+{
+	const unsigned char *s = (const unsigned char *)*sp;
+	size_t avail = (size_t)((const unsigned char *)end - s);
+	size_t n;
+	long cp;
+
+	if (avail == 0)
+		return -1;
+	if (s[0] < 0x80) {
+		(*sp)++;
+		return s[0];
+	}
+	n = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+	if (n > avail || !ibm_utf8_valid(*sp, n)) {
+		(*sp)++;
+		return -1;
+	}
+	if (n == 2)
+		cp = ((long)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	else if (n == 3)
+		cp = ((long)(s[0] & 0x0F) << 12) | ((long)(s[1] & 0x3F) << 6) |
+		     (s[2] & 0x3F);
+	else
+		cp = ((long)(s[0] & 0x07) << 18) | ((long)(s[1] & 0x3F) << 12) |
+		     ((long)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	*sp += n;
+	return cp;
+}
+
+int ibm_utf8_put(char *b, long cp)
+{
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	b[0] = (char)(0xF0 | (cp >> 18));
+	b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	b[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+size_t ibm_utf8_len(const char *s)
+{
+	const char *e = s + strlen(s);
+	size_t n = 0;
+
+	while (s < e) {
+		ibm_utf8_next(&s, e);
+		n++;
+	}
+	return n;
+}
+
+/* Windows-1252 0x80..0x9F; the undefined five map to U+FFFD. */
+static const unsigned short cp1252_hi[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178
+};
+
+char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen)
+{
+	char *out = ibm_xmalloc(len * 3 + 1);
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		long cp = c < 0x80 ? c : c < 0xA0 ? cp1252_hi[c - 0x80] : c;
+
+		o += (size_t)ibm_utf8_put(out + o, cp);
+	}
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+	return out;
+}
+
+static int is_space_at(const char *s, size_t *n)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v') {
+		*n = 1;
+		return 1;
+	}
+	if (c == 0xC2 && (unsigned char)s[1] == 0xA0) { /* NBSP */
+		*n = 2;
+		return 1;
+	}
+	return 0;
+}
+
+char *ibm_trim(char *s)
+{
+	size_t n, len, start = 0;
+
+	while (s[start] && is_space_at(s + start, &n))
+		start += n;
+	len = strlen(s + start);
+	memmove(s, s + start, len + 1);
+	while (len > 0) {
+		unsigned char c = (unsigned char)s[len - 1];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v')
+			len--;
+		else if (len >= 2 && c == 0xA0 &&
+			 (unsigned char)s[len - 2] == 0xC2)
+			len -= 2;
+		else
+			break;
+	}
+	s[len] = '\0';
+	return s;
+}
+
+char *ibm_fold_space(char *s)
+{
+	char *r = s, *w = s;
+	int space = 0;
+	size_t n;
+
+	ibm_trim(s);
+	while (*r) {
+		if (is_space_at(r, &n)) {
+			r += n;
+			space = 1;
+			continue;
+		}
+		if (space)
+			*w++ = ' ';
+		space = 0;
+		*w++ = *r++;
+	}
+	*w = '\0';
+	return s;
+}
+
+/* Lower case of ASCII and Latin-1 letters. */
+static long fold_cp(long cp)
+{
+	if (cp >= 'A' && cp <= 'Z')
+		return cp + 32;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return cp + 32;
+	return cp;
+}
+
+int ibm_casecmp(const char *a, const char *b)
+{
+	const char *ae = a + strlen(a), *be = b + strlen(b);
+
+	while (a < ae && b < be) {
+		const char *a0 = a, *b0 = b;
+		long ca = ibm_utf8_next(&a, ae), cb = ibm_utf8_next(&b, be);
+
+		if (ca < 0)
+			ca = 0x110000 + (unsigned char)*a0;
+		if (cb < 0)
+			cb = 0x110000 + (unsigned char)*b0;
+		ca = fold_cp(ca);
+		cb = fold_cp(cb);
+		if (ca != cb)
+			return ca < cb ? -1 : 1;
+	}
+	return (a < ae) - (b < be);
+}
+
+char *ibm_lower(const char *s)
+{
+	const char *e = s + strlen(s);
+	char *out = ibm_xmalloc(strlen(s) + 1);
+	size_t o = 0;
+
+	while (s < e) {
+		const char *s0 = s;
+		long cp = ibm_utf8_next(&s, e);
+
+		if (cp < 0) {
+			out[o++] = *s0;
+			continue;
+		}
+		o += (size_t)ibm_utf8_put(out + o, fold_cp(cp));
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Latin-1 letters U+00C0..U+00FF without their accents, lower case. */
+static const char *const deaccent[64] = {
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", NULL,
+	"o", "u", "u", "u", "u", "y", "th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e",
+	"i", "i", "i", "i", "d", "n", "o", "o", "o", "o", "o", NULL,
+	"o", "u", "u", "u", "u", "y", "th", "y"
+};
+
+/* Appends the key form of cp: letters/digits lower case without accents;
+ * returns 0 for characters that are not letters or digits. Characters
+ * beyond Latin-1 are kept as they are. */
+static size_t key_char(char *out, long cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp >= 'A' && cp <= 'Z') {
+		out[0] = (char)(cp + 32);
+		return 1;
+	}
+	if (cp >= 0xC0 && cp <= 0xFF && deaccent[cp - 0xC0]) {
+		const char *d = deaccent[cp - 0xC0];
+
+		memcpy(out, d, strlen(d));
+		return strlen(d);
+	}
+	if (cp > 0x24F)
+		return (size_t)ibm_utf8_put(out, cp);
+	return 0;
+}
+
+char *ibm_name_key(const char *s)
+{
+	const char *e = s + strlen(s);
+	char *out = ibm_xmalloc(strlen(s) * 2 + 1);
+	size_t o = 0;
+
+	while (s < e) {
+		long cp = ibm_utf8_next(&s, e);
+
+		if (cp >= 0)
+			o += key_char(out + o, cp);
+	}
+	out[o] = '\0';
+	return out;
+}
+
+char *ibm_person_key(const char *s)
+{
+	const char *e = s + strlen(s);
+	char *out = ibm_xmalloc(strlen(s) * 2 + 1);
+	size_t o = 0;
+	int space = 0;
+
+	while (s < e) {
+		long cp = ibm_utf8_next(&s, e);
+		size_t k;
+
+		if (cp < 0)
+			continue;
+		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' ||
+		    cp == '\r' || cp == '-' || cp == '_' || cp == '.' ||
+		    cp == ',') {
+			space = 1;
+			continue;
+		}
+		k = key_char(out + o + (space && o ? 1 : 0), cp);
+		if (k == 0)
+			continue; /* apostrophes and other marks vanish */
+		if (space && o) {
+			out[o] = ' ';
+			o++;
+		}
+		o += k;
+		space = 0;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+size_t ibm_edit_distance(const char *a, const char *b)
+{
+	const char *ae = a + strlen(a), *be = b + strlen(b);
+	size_t na = 0, nb = 0;
+	long *ca, *cb;
+	size_t *row, result;
+
+	ca = ibm_xmalloc((strlen(a) + 1) * sizeof *ca);
+	cb = ibm_xmalloc((strlen(b) + 1) * sizeof *cb);
+	while (a < ae)
+		ca[na++] = ibm_utf8_next(&a, ae);
+	while (b < be)
+		cb[nb++] = ibm_utf8_next(&b, be);
+	row = ibm_xmalloc((nb + 1) * sizeof *row);
+	for (size_t j = 0; j <= nb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (ca[i - 1] != cb[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	result = row[nb];
+	free(row);
+	free(ca);
+	free(cb);
+	return result;
+}
+
+char *ibm_title_case(const char *s)
+{
+	const char *e = s + strlen(s);
+	char *out = ibm_xmalloc(strlen(s) + 1);
+	size_t o = 0;
+	int start = 1;
+
+	while (s < e) {
+		const char *s0 = s;
+		long cp = ibm_utf8_next(&s, e);
+
+		if (cp < 0) {
+			out[o++] = *s0;
+			start = 0;
+			continue;
+		}
+		if (start) {
+			if (cp >= 'a' && cp <= 'z')
+				cp -= 32;
+			else if (cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)
+				cp -= 32;
+		} else {
+			cp = fold_cp(cp);
+		}
+		/* a letter after a space, '-', '.' or '(' starts a word; after
+		 * an apostrophe it does not (Ma'ruf) */
+		start = cp == ' ' || cp == '-' || cp == '.' || cp == '(' ||
+			cp == '/';
+		o += (size_t)ibm_utf8_put(out + o, cp);
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -1,0 +1,168 @@
+/* value.c - numbers with either decimal mark, counts, phones, yes/no. */
+#include "ibmkit.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Copy s without surrounding space into a buffer; NULL if too long. */
+static char *trimmed(const char *s, char *buf, size_t size)
+{
+	size_t n = strlen(s);
+
+	if (n >= size)
+		return NULL;
+	memcpy(buf, s, n + 1);
+	return ibm_trim(buf);
+}
+
+int ibm_parse_number(const char *str, double *out, int flags)
+{
+	char buf[128], clean[128];
+	char *s = trimmed(str, buf, sizeof buf);
+	size_t ndot = 0, ncomma = 0, o = 0;
+	char *last_dot, *last_comma, *end;
+	char dec = 0;
+	double v;
+
+	if (!s || !*s)
+		return -1;
+	for (char *p = s; *p; p++) {
+		if (*p == '.')
+			ndot++;
+		else if (*p == ',')
+			ncomma++;
+		else if (!isdigit((unsigned char)*p) &&
+			 !((*p == '-' || *p == '+') && p == s))
+			return -1;
+	}
+	last_dot = strrchr(s, '.');
+	last_comma = strrchr(s, ',');
+	if (ndot && ncomma) {
+		/* both: the later one is the decimal mark, once */
+		dec = last_dot > last_comma ? '.' : ',';
+		if ((dec == '.' && ndot > 1) || (dec == ',' && ncomma > 1))
+			return -1;
+	} else if (ndot == 1 && !(flags & IBM_NUM_THOUSANDS)) {
+		dec = '.';
+	} else if (ncomma == 1) {
+		dec = ',';
+	} else if (ndot > 1 || ncomma > 1 || ndot == 1) {
+		dec = 0; /* only thousands separators */
+	}
+	for (char *p = s; *p; p++) {
+		if (*p == dec) {
+			clean[o++] = '.';
+		} else if (*p == '.' || *p == ',') {
+			/* thousands separator: exactly three digits follow */
+			const char *q = p + 1;
+			int k = 0;
+
+			while (isdigit((unsigned char)q[k]))
+				k++;
+			if (k != 3 || p == s || !isdigit((unsigned char)p[-1]))
+				return -1;
+		} else {
+			clean[o++] = *p;
+		}
+	}
+	clean[o] = '\0';
+	if (!isdigit((unsigned char)clean[o - 1]) && clean[o - 1] != '.')
+		return -1;
+	errno = 0;
+	v = strtod(clean, &end);
+	if (*end || errno == ERANGE || end == clean)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int ibm_parse_count(const char *str, long *out)
+{
+	char buf[64];
+	char *s = trimmed(str, buf, sizeof buf), *end;
+	long v;
+
+	if (!s || !*s)
+		return -1;
+	for (char *p = s; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno == ERANGE || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *ibm_phone_norm(const char *s)
+{
+	char digits[64];
+	size_t n = 0;
+	const char *p = s;
+	int plus = 0;
+	const char *rest;
+	char *out;
+	size_t rlen;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '+') {
+		plus = 1;
+		p++;
+	}
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p)) {
+			if (n + 1 >= sizeof digits)
+				return NULL;
+			digits[n++] = *p;
+		} else if (!strchr(" .-()/\t", *p)) {
+			return NULL;
+		}
+	}
+	digits[n] = '\0';
+	if (n == 0)
+		return NULL;
+	if (strncmp(digits, "62", 2) == 0 && (plus || n >= 10))
+		rest = digits + 2;
+	else if (plus)
+		return NULL; /* another country */
+	else if (digits[0] == '0')
+		rest = digits + 1;
+	else if (digits[0] == '8')
+		rest = digits;
+	else
+		return NULL;
+	/* a leading 0 after +62 ("+62 0812...") is a common slip */
+	if (rest[0] == '0')
+		rest++;
+	rlen = strlen(rest);
+	if (rlen < 8 || rlen > 13 || rest[0] == '0')
+		return NULL;
+	out = ibm_xmalloc(rlen + 4);
+	memcpy(out, "+62", 3);
+	memcpy(out + 3, rest, rlen + 1);
+	return out;
+}
+
+int ibm_parse_yesno(const char *str)
+{
+	static const char *const yes[] = { "ya", "y", "ada", "1", "\xE2\x9C\x93",
+		"\xE2\x9C\x94", "true", "yes", "v", NULL };
+	static const char *const no[] = { "tidak", "t", "tidak ada", "0", "-",
+		"false", "no", "n", "belum", "\xE2\x9C\x97", "", NULL };
+	char *s = ibm_lower(str);
+	int r = -1;
+
+	ibm_fold_space(s);
+	for (size_t i = 0; yes[i] && r < 0; i++)
+		if (strcmp(s, yes[i]) == 0)
+			r = 1;
+	for (size_t i = 0; no[i] && r < 0; i++)
+		if (strcmp(s, no[i]) == 0)
+			r = 0;
+	free(s);
+	return r;
+}
