@@ -54,18 +54,18 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 
 all: $(BINS)
 
-$(BUILD)/lib/%.o: lib/%.c lib/ibmkit.h
+$(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(BUILD)/cmd/%.o: cmd/%.c lib/ibmkit.h
+$(BUILD)/cmd/%.o: cmd/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIB_A)
 	@mkdir -p $(@D)
@@ -73,8 +73,11 @@ $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(LIB_A)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(ALL_LDFLAGS) -o $@ $< \
-		$(LIB_A) -lcmocka $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP $(ALL_LDFLAGS) \
+		-o $@ $< $(LIB_A) -lcmocka $(LDLIBS)
+
+-include $(LIB_OBJ:.o=.d) $(CMD_SRC:cmd/%.c=$(BUILD)/cmd/%.d) \
+	$(UNIT_BINS:=.d)
 
 # The whole suite under prove: unit tests (cmocka, TAP), end-to-end cases
 # (tests/cases/TOOL/NAME/), and the scripted checks (tests/*.t).
