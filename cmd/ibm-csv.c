@@ -46,6 +46,17 @@ static const char *eol_name(ibm_eol e)
 	}
 }
 
+/* A header name on one line: line ends shown as \n. */
+static void print_escaped(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n')
+			fputs("\\n", stdout);
+		else if (*s != '\r')
+			putchar(*s);
+	}
+}
+
 /* ibm-csv check: one report per file on stdout, problems on stderr. */
 static int check_file(const char *path, const ibm_csv_opts *base)
 {
@@ -57,7 +68,7 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 	size_t warn0 = ibm_diag_warnings();
 
 	o.keep_going = 1;
-	printf("%s:\n", path);
+	printf("%s:\n", strcmp(path, "-") == 0 ? "<stdin>" : path);
 	r = ibm_csv_open(path, &o, &status);
 	if (!r) {
 		printf("  status: unreadable\n");
@@ -66,7 +77,7 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 	while ((k = ibm_csv_read(r, &rec)) > 0)
 		if (rec->given < rec->n)
 			ibm_warn(ibm_csv_name(r), rec->line,
-				 "record has %zu fields, the header has %zu; "
+				 "record has %zu of the header's %zu fields; "
 				 "padded with empty fields",
 				 rec->given, rec->n);
 	status = ibm_csv_status(r);
@@ -84,8 +95,10 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 	printf("  records: %ld\n", info.records);
 	printf("  fields: %zu\n", rec->n);
 	printf("  header:");
-	for (size_t i = 0; i < rec->n; i++)
-		printf("%s %s", i ? " |" : "", rec->f[i]);
+	for (size_t i = 0; i < rec->n; i++) {
+		printf("%s ", i ? " |" : "");
+		print_escaped(rec->f[i]);
+	}
 	printf("\n");
 	if (info.short_records)
 		printf("  short records: %ld (padded with empty fields)\n",
