@@ -524,7 +524,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			if (r->opts.keep_going) {
 				ibm_error(r->name, r->out.line,
 					  "record has %zu fields, the header "
-					  "has %zu",
+					  "has only %zu",
 					  r->out.n, r->width);
 				r->info.bad_records++;
 				if (!r->status)
@@ -532,7 +532,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 				continue;
 			}
 			fail(r, IBM_EX_DATAERR, r->out.line,
-			     "record has %zu fields, the header has %zu",
+			     "record has %zu fields, the header has only %zu",
 			     r->out.n, r->width);
 			return -1;
 		}
