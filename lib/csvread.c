@@ -47,6 +47,8 @@ struct ibm_csv {
 	int eol_char;         /* '\n', or '\r' for files with CR line ends */
 	int prev_cr;          /* last byte fed was '\r' (line counting) */
 	int last_eol;         /* last byte fed was a line end */
+	int dirty;            /* the record being parsed had a line that is
+				 not valid UTF-8 (its fields are checked) */
 	long line;            /* line number of the next byte fed */
 	long rec_start;       /* line where the record being parsed began */
 
@@ -77,7 +79,7 @@ static int is_space_none(unsigned char c)
 
 static int is_term(unsigned char c)
 {
-	return c == '\n' || c == '\r';
+	return c == '\n' || c == '\r'; /* libcsv's own terminators too */
 }
 
 static void fail(ibm_csv *r, int status, long line, const char *fmt, ...)
@@ -122,12 +124,8 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->failed)
 		return;
-	if (len && memchr(f, '\0', len)) {
-		fail(r, IBM_EX_DATAERR, r->line,
-		     "NUL byte in the data (is this a binary file?)");
-		return;
-	}
-	if (!ibm_utf8_valid(f, len)) {
+	/* fields of records fed only as valid UTF-8 lines need no check */
+	if (r->dirty && !ibm_utf8_valid(f, len)) {
 		size_t ulen;
 		char *u;
 
@@ -181,21 +179,16 @@ static void on_record(int c, void *data)
 	b->line = r->rec_start;
 }
 
-/* Count line ends in s[0..n): '\r', and '\n' not after '\r'. */
+/* Count the line end a fed segment ends with. Segments are cut at the
+ * file's line-end character ('\n', or '\r' in CR files), so a segment
+ * holds at most one; a CR-LF pair counts once. */
 static void count_lines(ibm_csv *r, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '\n') {
-			if (!r->prev_cr)
-				r->line++;
-			r->prev_cr = 0;
-		} else if (s[i] == '\r') {
-			r->line++;
-			r->prev_cr = 1;
-		} else {
-			r->prev_cr = 0;
-		}
-	}
+	char last = s[n - 1];
+
+	if (last == r->eol_char && !(last == '\n' && n == 1 && r->prev_cr))
+		r->line++;
+	r->prev_cr = last == '\r';
 }
 
 static int fill(ibm_csv *r)
@@ -233,9 +226,22 @@ static void feed_line(ibm_csv *r)
 
 	/* A record starts on this line if the parser is between records and
 	 * the line is not just a line end. */
-	if (r->p.pstate == ROW_NOT_BEGUN && r->cur.n == 0 &&
-	    !(n >= 1 && is_term((unsigned char)s[0])))
-		r->rec_start = r->line;
+	if (r->p.pstate == ROW_NOT_BEGUN && r->cur.n == 0) {
+		r->dirty = 0;
+		if (!is_term((unsigned char)s[0]))
+			r->rec_start = r->line;
+	}
+	if (memchr(s, '\0', n)) {
+		fail(r, IBM_EX_DATAERR, r->line,
+		     "NUL byte in the data (is this a binary file?)");
+		count_lines(r, s, n);
+		r->pos += n;
+		return;
+	}
+	/* A line cut at the end of the buffer may end inside a character:
+	 * then it is not valid here, and its fields are checked whole. */
+	if (!r->dirty && !ibm_utf8_valid(s, n))
+		r->dirty = 1;
 	if (csv_parse(&r->p, s, n, on_field, on_record, r) != n &&
 	    !r->failed)
 		fail(r, IBM_EX_DATAERR, r->line, "malformed quoting (%s)",
@@ -470,7 +476,6 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	csv_set_space_func(&r->p, is_space_none);
-	csv_set_term_func(&r->p, is_term);
 	k = read_header(r);
 	if (k < 0) {
 		if (status)

@@ -1,6 +1,7 @@
 /* text.c - UTF-8, Windows-1252, trimming, case folding, name keys. */
 #include "ibmkit.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,8 +11,20 @@ int ibm_utf8_valid(const char *str, size_t len)
 	const unsigned char *e = s + len;
 
 	while (s < e) {
-		unsigned c = *s;
+		unsigned c;
 
+		/* ASCII fast path, eight bytes at a time */
+		while (e - s >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			s += 8;
+		}
+		if (s >= e)
+			break;
+		c = *s;
 		if (c < 0x80) {
 			s++;
 			continue;
