@@ -45,7 +45,6 @@ struct ibm_csv {
 	char *buf;            /* input buffer */
 	size_t pos, end;
 	int eol_char;         /* '\n', or '\r' for files with CR line ends */
-	int prev_cr;          /* last byte fed was '\r' (line counting) */
 	int last_eol;         /* last byte fed was a line end */
 	int dirty;            /* the record being parsed had a line that is
 				 not valid UTF-8 (its fields are checked) */
@@ -179,16 +178,13 @@ static void on_record(int c, void *data)
 	b->line = r->rec_start;
 }
 
-/* Count the line end a fed segment ends with. Segments are cut at the
+/* Count the line end a fed segment ends with. Segments are cut after the
  * file's line-end character ('\n', or '\r' in CR files), so a segment
- * holds at most one; a CR-LF pair counts once. */
+ * holds at most one; in a CRLF file only the '\n' counts. */
 static void count_lines(ibm_csv *r, const char *s, size_t n)
 {
-	char last = s[n - 1];
-
-	if (last == r->eol_char && !(last == '\n' && n == 1 && r->prev_cr))
+	if (s[n - 1] == r->eol_char)
 		r->line++;
-	r->prev_cr = last == '\r';
 }
 
 static int fill(ibm_csv *r)
