@@ -5,7 +5,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-$here/../build}
 PATH=$BUILD/bin:$PATH
-out=$here/out
+out=${OUT:-$here/out}
 mkdir -p "$out"
 cd "$here"
 
