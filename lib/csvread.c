@@ -65,6 +65,9 @@ struct ibm_csv {
 	size_t width;         /* fields in the header */
 	int have_header;
 
+	const char *mem;      /* ibm_csv_open_mem: the text, else NULL */
+	size_t memlen, mempos;
+
 	int warned_cp1252;
 	long field_error_line; /* NUL byte seen in the current line */
 	ibm_csv_info info;
@@ -187,6 +190,21 @@ static void count_lines(ibm_csv *r, const char *s, size_t n)
 		r->line++;
 }
 
+/* read(2) on the input, or a copy from the text of ibm_csv_open_mem. */
+static ssize_t do_read(ibm_csv *r, char *buf, size_t n)
+{
+	size_t k;
+
+	if (!r->mem)
+		return read(r->fd, buf, n);
+	k = r->memlen - r->mempos;
+	if (k > n)
+		k = n;
+	memcpy(buf, r->mem + r->mempos, k);
+	r->mempos += k;
+	return (ssize_t)k;
+}
+
 static int fill(ibm_csv *r)
 {
 	ssize_t k;
@@ -197,7 +215,7 @@ static int fill(ibm_csv *r)
 		return 0;
 	r->pos = r->end = 0;
 	do
-		k = read(r->fd, r->buf, BUFSZ);
+		k = do_read(r, r->buf, BUFSZ);
 	while (k < 0 && errno == EINTR);
 	if (k < 0) {
 		fail(r, IBM_EX_IOERR, 0, "read error: %s", strerror(errno));
@@ -349,7 +367,7 @@ static int read_header(ibm_csv *r)
 	}
 	/* the first read may be short on a pipe: fill the buffer */
 	while (!r->at_eof && r->end < BUFSZ) {
-		ssize_t k2 = read(r->fd, r->buf + r->end, BUFSZ - r->end);
+		ssize_t k2 = do_read(r, r->buf + r->end, BUFSZ - r->end);
 
 		if (k2 < 0 && errno == EINTR)
 			continue;
@@ -440,11 +458,12 @@ static int read_header(ibm_csv *r)
 	return 1;
 }
 
+static ibm_csv *open_common(ibm_csv *r, int *status);
+
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status)
 {
 	ibm_csv *r = ibm_xcalloc(1, sizeof *r);
-	int k;
 
 	if (opts)
 		r->opts = *opts;
@@ -468,6 +487,31 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 			return NULL;
 		}
 	}
+	return open_common(r, status);
+}
+
+ibm_csv *ibm_csv_open_mem(const char *name, const char *text, size_t len,
+			  const ibm_csv_opts *opts, int *status)
+{
+	ibm_csv *r = ibm_xcalloc(1, sizeof *r);
+
+	if (opts)
+		r->opts = *opts;
+	r->line = 1;
+	r->rec_start = 1;
+	r->eol_char = '\n';
+	r->last_eol = 1;
+	r->name = ibm_xstrdup(name);
+	r->fd = -1;
+	r->mem = text;
+	r->memlen = len;
+	return open_common(r, status);
+}
+
+static ibm_csv *open_common(ibm_csv *r, int *status)
+{
+	int k;
+
 	r->buf = ibm_xmalloc(BUFSZ);
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");

@@ -137,6 +137,10 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status);
 /* The same, dying with the status on error. */
 ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
+/* Read CSV text held in memory (len bytes; must stay valid until
+ * close) exactly as a file; NAME is used in messages. */
+ibm_csv *ibm_csv_open_mem(const char *name, const char *text, size_t len,
+			  const ibm_csv_opts *opts, int *status);
 const ibm_rec *ibm_csv_header(const ibm_csv *r);
 const char *ibm_csv_name(const ibm_csv *r); /* file name for messages */
 /*
