@@ -1,0 +1,220 @@
+/*
+ * unit.h - helpers shared by the cmocka unit tests (tests/unit/test_*.c).
+ *
+ * Each test binary includes this once: captured diagnostics (through
+ * ibm_diag_set_hook), stderr silenced around calls that print on purpose,
+ * temporary files, and running a function in a child to see its exit
+ * status.
+ */
+#ifndef UNIT_H
+#define UNIT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "ibmkit.h"
+
+/* ------------------------------------------------ captured diagnostics */
+
+#define MAXMSG 64
+static struct {
+	int n;
+	int is_error[MAXMSG];
+	char *text[MAXMSG];
+} msgs;
+
+void msgs_reset(void)
+{
+	for (int i = 0; i < msgs.n && i < MAXMSG; i++)
+		free(msgs.text[i]);
+	msgs.n = 0;
+}
+
+static void msgs_hook(int is_error, const char *msg, void *data)
+{
+	(void)data;
+	if (msgs.n < MAXMSG) {
+		msgs.is_error[msgs.n] = is_error;
+		msgs.text[msgs.n] = ibm_xstrdup(msg);
+	}
+	msgs.n++;
+}
+
+void msgs_init(void)
+{
+	ibm_diag_init("ibm-test");
+	ibm_diag_set_hook(msgs_hook, NULL);
+}
+
+/* All captured messages, one a line ("E: " or "W: " first). */
+const char *msgs_all(void)
+{
+	static char buf[8192];
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < msgs.n && i < MAXMSG; i++)
+		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s: %s\n",
+				      msgs.is_error[i] ? "E" : "W",
+				      msgs.text[i]);
+	return buf;
+}
+
+/* ----------------------------------------------------- quiet stderr */
+
+static int saved_stderr = -1;
+
+void quiet_begin(void)
+{
+	int fd = open("/dev/null", O_WRONLY);
+
+	fflush(stderr);
+	saved_stderr = dup(2);
+	dup2(fd, 2);
+	close(fd);
+}
+
+void quiet_end(void)
+{
+	fflush(stderr);
+	dup2(saved_stderr, 2);
+	close(saved_stderr);
+	saved_stderr = -1;
+}
+
+/* ------------------------------------------------------ temp files */
+
+static char tmpdir_path[4096];
+
+/* A fresh directory for this test binary (removed by tmp_cleanup). */
+const char *tmp_dir(void)
+{
+	if (!tmpdir_path[0]) {
+		const char *t = getenv("TMPDIR");
+
+		snprintf(tmpdir_path, sizeof tmpdir_path, "%s/ibmunit.XXXXXX",
+			 t && *t ? t : "/tmp");
+		if (!mkdtemp(tmpdir_path))
+			abort();
+	}
+	return tmpdir_path;
+}
+
+/* Path of NAME in the test directory (static buffer, 4 in rotation). */
+const char *tmp_path(const char *name)
+{
+	static char buf[4][4200];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s/%s", tmp_dir(), name);
+	return buf[k];
+}
+
+/* Write len bytes to NAME in the test directory; returns its path. */
+const char *tmp_write(const char *name, const void *data, size_t len)
+{
+	const char *p = tmp_path(name);
+	FILE *fp = fopen(p, "wb");
+
+	if (!fp || fwrite(data, 1, len, fp) != len || fclose(fp) != 0)
+		abort();
+	return p;
+}
+
+/* Read a whole file into a malloc'd NUL-terminated buffer. */
+char *slurp(const char *path, size_t *lenp)
+{
+	FILE *fp = fopen(path, "rb");
+	char *b = NULL;
+	size_t n = 0, cap = 0, k;
+
+	if (!fp)
+		return NULL;
+	do {
+		ibm_grow((void **)&b, &cap, n + 65536 + 1, 1);
+		k = fread(b + n, 1, 65536, fp);
+		n += k;
+	} while (k > 0);
+	fclose(fp);
+	b[n] = '\0';
+	if (lenp)
+		*lenp = n;
+	return b;
+}
+
+/* Number of entries in the test directory (temporary files left). */
+int tmp_count(void)
+{
+	char cmd[4400];
+	FILE *p;
+	int n = -1;
+
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", tmp_dir());
+	p = popen(cmd, "r");
+	if (p) {
+		if (fscanf(p, "%d", &n) != 1)
+			n = -1;
+		pclose(p);
+	}
+	return n;
+}
+
+void tmp_cleanup(void)
+{
+	char cmd[4400];
+
+	if (!tmpdir_path[0])
+		return;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir_path);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", tmpdir_path);
+	tmpdir_path[0] = '\0';
+}
+
+/* -------------------------------------------------- child processes */
+
+/*
+ * Run fn(arg) in a child with stderr going to the file errpath (NULL:
+ * /dev/null); returns the exit status, or 128+signal.
+ */
+int run_child(void (*fn)(void *), void *arg, const char *errpath)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		abort();
+	if (pid == 0) {
+		int fd = open(errpath ? errpath : "/dev/null",
+			      O_WRONLY | O_CREAT | O_TRUNC, 0666);
+
+		dup2(fd, 2);
+		close(fd);
+		fn(arg);
+		exit(0);
+	}
+	if (waitpid(pid, &st, 0) != pid)
+		abort();
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	return WEXITSTATUS(st);
+}
+
+#endif
