@@ -54,6 +54,9 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 
 all: $(BINS)
 
+# keep the objects of the tools (intermediate files of a chain)
+.SECONDARY:
+
 $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<

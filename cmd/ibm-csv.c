@@ -241,6 +241,7 @@ int main(int argc, char **argv)
 	const char *cmd;
 
 	ibm_diag_init("ibm-csv");
+	argv[0] = (char *)"ibm-csv"; /* getopt's messages name argv[0] */
 	k = parse_opts(argc, argv, &o, &excel);
 	argc -= k;
 	argv += k;
