@@ -101,7 +101,8 @@ static void fail(ibm_csv *r, int status, long line, const char *fmt, ...)
 
 static void rec_add(ibm_csv *r, rec_buf *b, const char *s, size_t len)
 {
-	ibm_grow((void **)&b->data, &b->cap, b->used + len + 1, 1);
+	if (b->used + len + 1 > b->cap)
+		ibm_grow((void **)&b->data, &b->cap, b->used + len + 1, 1);
 	memcpy(b->data + b->used, s, len);
 	b->data[b->used + len] = '\0';
 	if (b->n + 1 > b->ncap) {
