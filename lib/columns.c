@@ -85,18 +85,25 @@ int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 			if (!bar) {
 				append(&msg, &len, &cap, a);
 			} else {
-				char *first = ibm_xstrndup(a, (size_t)(bar - a));
-				char *rest = ibm_xstrdup(bar + 1);
+				/* "nama (or: nama lengkap, name)", as
+				 * documented in ibmkit.h */
+				char *all = ibm_xstrdup(a);
+				char *q, *e;
 
-				for (char *q = rest; *q; q++)
-					if (*q == '|')
-						*q = '/';
-				append(&msg, &len, &cap, first);
-				append(&msg, &len, &cap, " (or ");
-				append(&msg, &len, &cap, rest);
+				all[bar - a] = '\0';
+				append(&msg, &len, &cap, all);
+				append(&msg, &len, &cap, " (or: ");
+				for (q = all + (bar - a) + 1; ; q = e + 1) {
+					e = strchr(q, '|');
+					if (e)
+						*e = '\0';
+					append(&msg, &len, &cap, q);
+					if (!e)
+						break;
+					append(&msg, &len, &cap, ", ");
+				}
 				append(&msg, &len, &cap, ")");
-				free(first);
-				free(rest);
+				free(all);
 			}
 		}
 	}

@@ -168,6 +168,7 @@ void ibm_csvw_num(ibm_csvw *w, double v, int decimals)
 
 	ibm_fmt_num(b, sizeof b, v, decimals, w->excel ? ',' : '.');
 	begin_field(w);
+	w->last_empty = b[0] == '\0'; /* NaN: an empty field */
 	put(w, b, strlen(b));
 }
 

@@ -1,0 +1,208 @@
+/* test_csvwrite.c - the RFC 4180 writer and its Excel dialect. */
+#include "unit.h"
+
+#include <math.h>
+
+static char *outbuf;
+static size_t outlen;
+
+static ibm_csvw *open_w(int excel, FILE **fpp)
+{
+	*fpp = open_memstream(&outbuf, &outlen);
+	assert_non_null(*fpp);
+	return ibm_csvw_new(*fpp, excel);
+}
+
+/* Free the writer, close the stream; returns the bytes written. */
+static char *close_w(ibm_csvw *w, FILE *fp)
+{
+	assert_int_equal(ibm_csvw_free(w), 0);
+	fclose(fp);
+	return outbuf;
+}
+
+static void t_minimal_quoting(void **state)
+{
+	FILE *fp;
+	ibm_csvw *w = open_w(0, &fp);
+	char *s;
+
+	(void)state;
+	ibm_csvw_str(w, "plain");
+	ibm_csvw_str(w, "a,b");
+	ibm_csvw_str(w, "say \"hi\"");
+	ibm_csvw_str(w, "l1\nl2");
+	ibm_csvw_str(w, "cr\rx");
+	ibm_csvw_str(w, "semi;colon");
+	ibm_csvw_str(w, " spaces ");
+	ibm_csvw_str(w, NULL);
+	ibm_csvw_str(w, "\xC3\xA9t\xC3\xA9");
+	ibm_csvw_end(w);
+	ibm_csvw_field(w, "abc", 2);
+	ibm_csvw_field(w, "\"", 1);
+	ibm_csvw_end(w);
+	s = close_w(w, fp);
+	assert_string_equal(s,
+			    "plain,\"a,b\",\"say \"\"hi\"\"\",\"l1\nl2\","
+			    "\"cr\rx\",semi;colon, spaces ,,\xC3\xA9t\xC3\xA9\n"
+			    "ab,\"\"\"\"\n");
+	free(s);
+}
+
+static void t_empty_records(void **state)
+{
+	FILE *fp;
+	ibm_csvw *w = open_w(0, &fp);
+	char *s;
+
+	(void)state;
+	/* a record of one empty field is written as "" (not a blank line) */
+	ibm_csvw_str(w, "");
+	ibm_csvw_end(w);
+	ibm_csvw_str(w, "");
+	ibm_csvw_str(w, "");
+	ibm_csvw_end(w);
+	ibm_csvw_str(w, "x");
+	ibm_csvw_end(w);
+	ibm_csvw_num(w, NAN, 2); /* NaN: one empty field */
+	ibm_csvw_end(w);
+	s = close_w(w, fp);
+	assert_string_equal(s, "\"\"\n,\n\x78\n\"\"\n");
+	free(s);
+}
+
+static void t_numbers(void **state)
+{
+	FILE *fp;
+	ibm_csvw *w = open_w(0, &fp);
+	char b[64], *s;
+
+	(void)state;
+	ibm_csvw_int(w, -42);
+	ibm_csvw_num(w, 2.5, 2);
+	ibm_csvw_num(w, 3.0, 2);
+	ibm_csvw_num(w, 1.0 / 3, 3);
+	ibm_csvw_num(w, -0.0001, 2);
+	ibm_csvw_num(w, 1234567.891, 1);
+	ibm_csvw_end(w);
+	s = close_w(w, fp);
+	assert_string_equal(s, "-42,2.5,3,0.333,0,1234567.9\n");
+	free(s);
+	assert_string_equal(ibm_fmt_num(b, sizeof b, 2.50, 2, ','), "2,5");
+	assert_string_equal(ibm_fmt_num(b, sizeof b, 10, 0, ','), "10");
+	assert_string_equal(ibm_fmt_num(b, sizeof b, 0.125, 2, '.'), "0.12");
+	assert_string_equal(ibm_fmt_num(b, sizeof b, 7.25, -1, '.'), "7");
+	assert_string_equal(ibm_fmt_num(b, sizeof b, INFINITY, 2, '.'), "");
+	assert_string_equal(ibm_fmt_num(b, sizeof b, NAN, 2, '.'), "");
+	assert_string_equal(ibm_fmt_num(b, sizeof b, 100.0, 2, '.'), "100");
+}
+
+static void t_excel(void **state)
+{
+	FILE *fp;
+	ibm_csvw *w = open_w(1, &fp);
+	char *s;
+	const char *const row[] = { "nama", "nilai;akhir", "a,b" };
+
+	(void)state;
+	ibm_csvw_row(w, row, 3);
+	ibm_csvw_str(w, "Andi");
+	ibm_csvw_num(w, 87.5, 2);
+	ibm_csvw_int(w, 3);
+	ibm_csvw_end(w);
+	s = close_w(w, fp);
+	assert_string_equal(s, "\xEF\xBB\xBFnama;\"nilai;akhir\";a,b\r\n"
+			       "Andi;87,5;3\r\n");
+	free(s);
+	/* the BOM comes first even if the first record is empty */
+	w = open_w(1, &fp);
+	ibm_csvw_end(w);
+	s = close_w(w, fp);
+	assert_string_equal(s, "\xEF\xBB\xBF\r\n");
+	free(s);
+	/* nothing written: no BOM either */
+	w = open_w(1, &fp);
+	s = close_w(w, fp);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void t_large(void **state)
+{
+	FILE *fp;
+	ibm_csvw *w = open_w(0, &fp);
+	char *big = malloc(200001), *s;
+	size_t n = 0;
+
+	(void)state;
+	memset(big, 'q', 200000);
+	big[200000] = '\0';
+	big[100] = '"';
+	for (int i = 0; i < 5000; i++) {
+		ibm_csvw_int(w, i);
+		ibm_csvw_str(w, "abcdefghij");
+		ibm_csvw_end(w);
+	}
+	ibm_csvw_str(w, big);
+	ibm_csvw_end(w);
+	s = close_w(w, fp);
+	for (int i = 0; i < 5000; i++) {
+		char want[32];
+		int k = snprintf(want, sizeof want, "%d,abcdefghij\n", i);
+
+		assert_memory_equal(s + n, want, (size_t)k);
+		n += (size_t)k;
+	}
+	assert_int_equal(strlen(s + n), 200000 + 3 + 1);
+	assert_int_equal(s[n], '"');
+	assert_memory_equal(s + n + 101, "\"\"", 2);
+	free(s);
+	free(big);
+}
+
+static void t_dev_full(void **state)
+{
+	FILE *fp = fopen("/dev/full", "w");
+	ibm_csvw *w;
+
+	(void)state;
+	assert_non_null(fp);
+	w = ibm_csvw_new(fp, 0);
+	ibm_csvw_str(w, "x");
+	ibm_csvw_end(w);
+	errno = 0;
+	assert_int_equal(ibm_csvw_flush(w), -1);
+	assert_int_equal(errno, ENOSPC);
+	ibm_csvw_str(w, "y");
+	ibm_csvw_end(w);
+	errno = 0;
+	assert_int_equal(ibm_csvw_free(w), -1);
+	assert_int_equal(errno, ENOSPC);
+	fclose(fp);
+	/* more than the buffer: the error shows up while writing */
+	fp = fopen("/dev/full", "w");
+	w = ibm_csvw_new(fp, 1);
+	for (int i = 0; i < 100000; i++) {
+		ibm_csvw_int(w, i);
+		ibm_csvw_end(w);
+	}
+	errno = 0;
+	assert_int_equal(ibm_csvw_free(w), -1);
+	assert_int_equal(errno, ENOSPC);
+	fclose(fp);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_minimal_quoting),
+		cmocka_unit_test(t_empty_records),
+		cmocka_unit_test(t_numbers),
+		cmocka_unit_test(t_excel),
+		cmocka_unit_test(t_large),
+		cmocka_unit_test(t_dev_full),
+	};
+
+	msgs_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
