@@ -1,0 +1,210 @@
+/*
+ * ibm-invite - invitation letters, agenda and attendance sheets for a
+ * bimtek, from a participant CSV and an event file.
+ *
+ *   ibm-invite -c event.conf [options] [peserta.csv]
+ */
+#include "ibmkit.h"
+#include "invite.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static void usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp,
+		"usage: ibm-invite -c file [-Cqe] [-s key=value] [-a agenda.csv] "
+		"[-d delim]\n"
+		"                  [-A attendance.xlsx] [-b n] "
+		"[-l letters.pdf|.html]\n"
+		"                  [-t template -o dir [-n pattern]] [--strict] "
+		"[participants.csv]\n"
+		"       ibm-invite -h | --version\n");
+	if (!status)
+		fprintf(fp,
+			"\n"
+			"  -c, --config=FILE      event file (key = value)\n"
+			"  -s, --set=KEY=VALUE    set an event key (overrides "
+			"the file)\n"
+			"  -a, --agenda=FILE      agenda CSV (day, time, "
+			"activity, speaker)\n"
+			"  -A, --attendance=FILE  attendance workbook (.xlsx)\n"
+			"  -b, --blank-rows=N     empty rows for walk-ins "
+			"(default 5)\n"
+			"  -l, --letters=FILE     letters as PDF (.pdf) or HTML "
+			"(.html); may be repeated\n"
+			"  -C, --collective       one letter with a list of all "
+			"invitees\n"
+			"  -t, --template=FILE    your own letter template\n"
+			"  -o, --out-dir=DIR      where template outputs go\n"
+			"  -n, --name-pattern=P   template output names "
+			"(default {{no}}-{{nama}}.EXT)\n"
+			"  -d, --delimiter=C      input delimiter; default: "
+			"detected\n"
+			"  -e, --excel            CSV output for Indonesian "
+			"Excel\n"
+			"      --strict           duplicate participants are "
+			"errors\n"
+			"  -q, --quiet            no warnings\n"
+			"  -h, --help             this help\n"
+			"      --version          print the version\n");
+	exit(status);
+}
+
+enum { OPT_STRICT = 256, OPT_VERSION };
+
+static const struct option longopts[] = {
+	{ "config", required_argument, NULL, 'c' },
+	{ "set", required_argument, NULL, 's' },
+	{ "agenda", required_argument, NULL, 'a' },
+	{ "attendance", required_argument, NULL, 'A' },
+	{ "blank-rows", required_argument, NULL, 'b' },
+	{ "letters", required_argument, NULL, 'l' },
+	{ "collective", no_argument, NULL, 'C' },
+	{ "template", required_argument, NULL, 't' },
+	{ "out-dir", required_argument, NULL, 'o' },
+	{ "name-pattern", required_argument, NULL, 'n' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "excel", no_argument, NULL, 'e' },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+
+	return a >= b && strcasecmp(s + a - b, suffix) == 0;
+}
+
+int main(int argc, char **argv)
+{
+	ibm_csv_opts o = { 0 };
+	invite iv;
+	inv_outs outs = { 0 };
+	ibm_event *ev;
+	const char *config = NULL, *agenda = NULL, *attendance = NULL;
+	const char *tpl = NULL, *outdir = NULL, *pattern = NULL;
+	const char **letters = NULL, **sets = NULL;
+	size_t nletters = 0, nsets = 0;
+	long blank = 5;
+	int excel = 0, c;
+
+	ibm_diag_init("ibm-invite");
+	memset(&iv, 0, sizeof iv);
+	letters = ibm_xcalloc((size_t)argc + 1, sizeof *letters);
+	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
+	while ((c = getopt_long(argc, argv, "c:s:a:A:b:l:Ct:o:n:d:eqh",
+				longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			if (config) {
+				ibm_error(NULL, 0, "-c given twice");
+				usage(IBM_EX_USAGE);
+			}
+			config = optarg;
+			break;
+		case 's': sets[nsets++] = optarg; break;
+		case 'a': agenda = optarg; break;
+		case 'A': attendance = optarg; break;
+		case 'b':
+			if (ibm_parse_count(optarg, &blank) != 0 ||
+			    blank > 1000) {
+				ibm_error(NULL, 0, "--blank-rows: not a count "
+					  "(0 to 1000): %s", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		case 'l':
+			if (!ends_with(optarg, ".pdf") &&
+			    !ends_with(optarg, ".html") &&
+			    !ends_with(optarg, ".htm")) {
+				ibm_error(NULL, 0, "--letters: the file name "
+					  "must end in .pdf or .html: %s",
+					  optarg);
+				usage(IBM_EX_USAGE);
+			}
+			letters[nletters++] = optarg;
+			break;
+		case 'C': iv.collective = 1; break;
+		case 't': tpl = optarg; break;
+		case 'o': outdir = optarg; break;
+		case 'n': pattern = optarg; break;
+		case 'd':
+			o.delim = ibm_csv_parse_delim(optarg);
+			if (o.delim < 0) {
+				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		case 'e': excel = 1; break;
+		case OPT_STRICT: iv.strict = 1; break;
+		case 'q': ibm_diag_set_quiet(1); break;
+		case 'h': usage(0); break;
+		case OPT_VERSION: ibm_print_version();
+		default: usage(IBM_EX_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1) {
+		ibm_error(NULL, 0, "one participants file at most");
+		usage(IBM_EX_USAGE);
+	}
+	if (!config) {
+		ibm_error(NULL, 0, "no event file given (-c FILE)");
+		usage(IBM_EX_USAGE);
+	}
+	if ((tpl != NULL) != (outdir != NULL) || (pattern && !tpl)) {
+		ibm_error(NULL, 0, "--template and --out-dir go together "
+			  "(--name-pattern with them)");
+		usage(IBM_EX_USAGE);
+	}
+
+	ev = ibm_event_new();
+	ibm_event_xload(ev, config);
+	for (size_t i = 0; i < nsets; i++)
+		if (ibm_event_set(ev, sets[i]) != 0) {
+			ibm_error(NULL, 0, "-s: expected key=value: %s",
+				  sets[i]);
+			usage(IBM_EX_USAGE);
+		}
+	inv_event_init(&iv.ev, ev);
+	inv_read_people(&iv, argc ? argv[0] : "-", &o);
+	if (agenda)
+		inv_read_agenda(&iv, agenda, &o);
+	inv_finish(&iv);
+
+	/* every output is written to a temporary file first */
+	for (size_t i = 0; i < nletters; i++)
+		if (ends_with(letters[i], ".pdf"))
+			inv_pdf_check(&iv);
+	if (attendance)
+		inv_attendance(&iv, attendance, (int)blank, &outs);
+	for (size_t i = 0; i < nletters; i++) {
+		if (ends_with(letters[i], ".pdf"))
+			inv_letters_pdf(&iv, letters[i], &outs);
+		else
+			inv_letters_html(&iv, letters[i], &outs);
+	}
+	if (tpl)
+		inv_templates(&iv, tpl, outdir, pattern, &outs);
+	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
+	inv_outs_commit(&outs);
+
+	inv_free(&iv);
+	ibm_event_free(ev);
+	free(letters);
+	free(sets);
+	ibm_close_stdout();
+	return 0;
+}

@@ -1,0 +1,47 @@
+/*
+ * event.h - the event file of ibm-invite: "key = value" lines.
+ *
+ * Lines are UTF-8 (a BOM is skipped), LF or CRLF. Blank lines and lines
+ * whose first non-blank character is '#' are ignored. Keys are letters,
+ * digits, '_', '-' and '.', matched case-insensitively with '-' and '_'
+ * the same ("Tanggal-Mulai" = "tanggal_mulai"). The value is the rest of
+ * the line after '=', trimmed; a value in double quotes keeps its inner
+ * spaces. A key given twice in one file is an error. -s key=value
+ * (ibm_event_set) overrides the file.
+ */
+#ifndef IBM_EVENT_H
+#define IBM_EVENT_H
+
+#include <stddef.h>
+
+typedef struct ibm_event_kv {
+	char *key;   /* normalised: lower case, '-' -> '_' */
+	char *val;
+	const char *src; /* file name, or "-s" for the command line */
+	long line;   /* line in src (0 for -s) */
+} ibm_event_kv;
+
+typedef struct ibm_event {
+	ibm_event_kv *kv;
+	size_t n, cap;
+	char *file;  /* name of the event file (for messages) */
+} ibm_event;
+
+ibm_event *ibm_event_new(void);
+void ibm_event_free(ibm_event *ev);
+/* Parse buf as the event file NAME. Errors are printed as NAME:LINE: ...;
+ * returns 0, or -1 on the first error. */
+int ibm_event_parse(ibm_event *ev, const char *name, const char *buf,
+		    size_t len);
+/* Read and parse PATH; dies with 66 (cannot open) or 65 (bad line). */
+void ibm_event_xload(ibm_event *ev, const char *path);
+/* "key=value" from -s; returns 0, or -1 if it has no '=' or a bad key. */
+int ibm_event_set(ibm_event *ev, const char *assign);
+/* The entry for key (any spelling), or NULL. */
+const ibm_event_kv *ibm_event_find(const ibm_event *ev, const char *key);
+/* The value, or NULL when absent; an empty value counts as absent. */
+const char *ibm_event_get(const ibm_event *ev, const char *key);
+/* Normalise a key in place; returns -1 if it holds a bad character. */
+int ibm_event_key_norm(char *key);
+
+#endif

@@ -1,0 +1,725 @@
+/* invite.c - ibm-invite: event settings, participants, agenda, CSV output
+ * and the letter texts shared by the PDF and HTML letters. */
+#include "invite.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const inv_field_names[INV_NF] = {
+	"nama", "jabatan", "unit_ibm", "desa_kelurahan", "kecamatan",
+	"kabupaten_kota", "no_hp", "email", "jenis_kelamin"
+};
+
+const ibm_colspec inv_field_specs[INV_NF] = {
+	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1 },
+	{ "jabatan|peran|role|position|jabatan peran", 0 },
+	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0 },
+	{ "desa/kelurahan|kelurahan|desa|kelurahan/desa|desa kelurahan|"
+	  "asal desa/kelurahan|village", 0 },
+	{ "kecamatan|district|subdistrict", 0 },
+	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0 },
+	{ "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|whatsapp|telepon|"
+	  "no telp|phone|mobile|phone number", 0 },
+	{ "email|e-mail|email address|alamat email|surel", 0 },
+	{ "jenis kelamin|jk|l/p|gender|sex", 0 },
+};
+
+/* ---------------------------------------------------------------- small */
+
+unsigned long inv_fnv1a(const char *s)
+{
+	unsigned long h = 2166136261UL;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h = (h * 16777619UL) & 0xFFFFFFFFUL;
+	}
+	return h;
+}
+
+void inv_make_id(char out[16], const char *nama, const char *kel,
+		 const char *hp)
+{
+	char *a = ibm_person_key(nama), *b = ibm_person_key(kel);
+	size_t n = strlen(a) + strlen(b) + strlen(hp) + 3;
+	char *s = ibm_xmalloc(n);
+
+	if (*hp)
+		snprintf(s, n, "%s|%s|%s", a, b, hp);
+	else
+		snprintf(s, n, "%s|%s", a, b);
+	snprintf(out, 16, "IBM-%08lX", inv_fnv1a(s));
+	free(a);
+	free(b);
+	free(s);
+}
+
+char *inv_number(const char *pat, long n)
+{
+	const char *p = strstr(pat, "{n");
+	const char *close;
+	int width = 0;
+	char num[32];
+	char *out;
+	size_t len;
+
+	while (p && !(p[2] == '}' || p[2] == ':'))
+		p = strstr(p + 1, "{n");
+	if (!p)
+		return NULL;
+	close = strchr(p, '}');
+	if (!close)
+		return NULL;
+	if (p[2] == ':') {
+		char *e;
+		long w = strtol(p + 3, &e, 10);
+
+		if (e != close || w < 1 || w > 12)
+			return NULL;
+		width = (int)w;
+	}
+	snprintf(num, sizeof num, "%0*ld", width, n);
+	len = (size_t)(p - pat) + strlen(num) + strlen(close + 1) + 1;
+	out = ibm_xmalloc(len);
+	snprintf(out, len, "%.*s%s%s", (int)(p - pat), pat, num, close + 1);
+	return out;
+}
+
+char *inv_kelurahan_norm(const char *s)
+{
+	static const char *const pre[] = { "kelurahan ", "kel. ", "kel ",
+		"desa ", "ds. ", "ds ", NULL };
+	char *v = ibm_xstrdup(s);
+
+	ibm_fold_space(v);
+	for (size_t i = 0; pre[i]; i++) {
+		size_t k = strlen(pre[i]);
+
+		if (strlen(v) > k && strncasecmp(v, pre[i], k) == 0) {
+			memmove(v, v + k, strlen(v + k) + 1);
+			ibm_trim(v);
+			break;
+		}
+	}
+	return v;
+}
+
+const char *inv_gender_norm(const char *s)
+{
+	static const char *const l[] = { "l", "lk", "laki-laki", "laki laki",
+		"laki", "pria", "m", "male", "man", NULL };
+	static const char *const pr[] = { "p", "pr", "perempuan", "wanita",
+		"f", "female", "woman", NULL };
+	char *v = ibm_lower(s);
+	const char *r = NULL;
+
+	ibm_fold_space(v);
+	if (!*v)
+		r = "";
+	for (size_t i = 0; !r && l[i]; i++)
+		if (strcmp(v, l[i]) == 0)
+			r = "L";
+	for (size_t i = 0; !r && pr[i]; i++)
+		if (strcmp(v, pr[i]) == 0)
+			r = "P";
+	free(v);
+	return r;
+}
+
+void inv_lines_split(inv_lines *l, const char *s)
+{
+	size_t cap = 0;
+
+	l->v = NULL;
+	l->n = 0;
+	while (s && *s) {
+		const char *bar = strchr(s, '|');
+		size_t len = bar ? (size_t)(bar - s) : strlen(s);
+		char *v = ibm_xstrndup(s, len);
+
+		ibm_fold_space(v);
+		if (*v) {
+			ibm_grow((void **)&l->v, &cap, l->n + 1, sizeof *l->v);
+			l->v[l->n++] = v;
+		} else {
+			free(v);
+		}
+		s = bar ? bar + 1 : NULL;
+	}
+}
+
+void inv_lines_free(inv_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* --------------------------------------------------------------- event */
+
+const char *inv_key_file(const inv_event *e, const char *key, long *line)
+{
+	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
+
+	*line = kv ? kv->line : 0;
+	return kv ? kv->src : NULL;
+}
+
+static _Noreturn void key_die(const inv_event *e, const char *key,
+			      const char *fmt, const char *arg)
+{
+	long line;
+	const char *f = inv_key_file(e, key, &line);
+
+	ibm_die(IBM_EX_DATAERR, f, line, "%s: %s%s", key, fmt, arg ? arg : "");
+}
+
+/* A path in the event file is relative to the event file's directory. */
+static const char *rel_path(inv_event *e, const char *key, char **store)
+{
+	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
+	const char *slash;
+	size_t n;
+
+	if (!kv || !kv->val[0])
+		return NULL;
+	if (kv->val[0] == '/' || strcmp(kv->src, "-s") == 0 ||
+	    !(slash = strrchr(kv->src, '/')))
+		return kv->val;
+	n = (size_t)(slash - kv->src) + strlen(kv->val) + 2;
+	*store = ibm_xmalloc(n);
+	snprintf(*store, n, "%.*s/%s", (int)(slash - kv->src), kv->src,
+		 kv->val);
+	return *store;
+}
+
+static char *logo_store, *font_store, *font_bold_store;
+
+static ibm_date key_date(const inv_event *e, const char *key)
+{
+	ibm_date d;
+	const char *v = ibm_event_get(e->kv, key);
+
+	if (ibm_date_parse(v, &d) != 0)
+		key_die(e, key, "not a date: ", v);
+	return d;
+}
+
+void inv_event_init(inv_event *e, ibm_event *kv)
+{
+	static const char *const required[] = { "instansi", "nomor", "hal",
+		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
+		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
+	char missing[512] = "";
+	size_t nmiss = 0;
+	const char *v;
+	char *test;
+
+	memset(e, 0, sizeof *e);
+	e->kv = kv;
+	for (size_t i = 0; required[i]; i++)
+		if (!ibm_event_get(kv, required[i])) {
+			size_t l = strlen(missing);
+
+			snprintf(missing + l, sizeof missing - l, "%s%s",
+				 nmiss++ ? ", " : "", required[i]);
+		}
+	if (nmiss)
+		ibm_die(IBM_EX_DATAERR, kv->file, 0, "missing required key%s: %s",
+			nmiss > 1 ? "s" : "", missing);
+	inv_lines_split(&e->kop, ibm_event_get(kv, "instansi"));
+	e->alamat = ibm_event_get(kv, "alamat");
+	e->telepon = ibm_event_get(kv, "telepon");
+	e->email = ibm_event_get(kv, "email");
+	e->website = ibm_event_get(kv, "website");
+	e->logo = rel_path(e, "logo", &logo_store);
+	e->nomor = ibm_event_get(kv, "nomor");
+	test = inv_number(e->nomor, 1);
+	if (!test)
+		key_die(e, "nomor", "the number pattern needs {n} or {n:WIDTH}: ",
+			e->nomor);
+	free(test);
+	e->nomor_awal = 1;
+	if ((v = ibm_event_get(kv, "nomor_awal")) &&
+	    (ibm_parse_count(v, &e->nomor_awal) != 0 || e->nomor_awal < 0))
+		key_die(e, "nomor_awal", "not a whole number: ", v);
+	e->sifat = ibm_event_get(kv, "sifat");
+	if (!e->sifat)
+		e->sifat = "Biasa";
+	e->lampiran = ibm_event_get(kv, "lampiran");
+	e->hal = ibm_event_get(kv, "hal");
+	e->tempat_surat = ibm_event_get(kv, "tempat_surat");
+	e->tanggal_surat = key_date(e, "tanggal_surat");
+	e->acara = ibm_event_get(kv, "acara");
+	e->first = key_date(e, "tanggal_mulai");
+	e->days = 1;
+	if ((v = ibm_event_get(kv, "jumlah_hari"))) {
+		long d;
+
+		if (ibm_parse_count(v, &d) != 0 || d < 1 || d > 31)
+			key_die(e, "jumlah_hari", "not a number of days (1 to "
+				"31): ", v);
+		e->days = (int)d;
+	}
+	e->last = ibm_date_from_days(ibm_date_days(e->first) + e->days - 1);
+	if (ibm_event_get(kv, "tanggal_selesai")) {
+		ibm_date l = key_date(e, "tanggal_selesai");
+		long d = ibm_date_days(l) - ibm_date_days(e->first) + 1;
+
+		if (d < 1 || d > 31)
+			key_die(e, "tanggal_selesai", "must be 0 to 30 days "
+				"after tanggal_mulai", NULL);
+		if (ibm_event_get(kv, "jumlah_hari") && d != e->days)
+			key_die(e, "tanggal_selesai", "does not agree with "
+				"jumlah_hari", NULL);
+		e->days = (int)d;
+		e->last = l;
+	}
+	e->waktu = ibm_event_get(kv, "waktu");
+	e->tempat = ibm_event_get(kv, "tempat");
+	e->kontak = ibm_event_get(kv, "kontak");
+	inv_lines_split(&e->ttd_jabatan, ibm_event_get(kv, "ttd_jabatan"));
+	e->ttd_nama = ibm_event_get(kv, "ttd_nama");
+	e->ttd_pangkat = ibm_event_get(kv, "ttd_pangkat");
+	e->ttd_nip = ibm_event_get(kv, "ttd_nip");
+	inv_lines_split(&e->tembusan, ibm_event_get(kv, "tembusan"));
+	e->tembusan_kelurahan = 1;
+	if ((v = ibm_event_get(kv, "tembusan_kelurahan"))) {
+		int y = ibm_parse_yesno(v);
+
+		if (y < 0)
+			key_die(e, "tembusan_kelurahan", "not yes or no (ya, "
+				"tidak): ", v);
+		e->tembusan_kelurahan = y;
+	}
+	e->pembuka = ibm_event_get(kv, "pembuka");
+	e->penutup = ibm_event_get(kv, "penutup");
+	e->font = rel_path(e, "font", &font_store);
+	e->font_bold = rel_path(e, "font_bold", &font_bold_store);
+	e->kepada = ibm_event_get(kv, "kepada");
+	if (!e->kepada)
+		e->kepada = "Daftar Terlampir";
+}
+
+void inv_event_free(inv_event *e)
+{
+	inv_lines_free(&e->kop);
+	inv_lines_free(&e->ttd_jabatan);
+	inv_lines_free(&e->tembusan);
+	free(logo_store);
+	free(font_store);
+	free(font_bold_store);
+	logo_store = font_store = font_bold_store = NULL;
+}
+
+/* -------------------------------------------------------- participants */
+
+void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
+{
+	ibm_csv *r = ibm_csv_xopen(path, o);
+	const ibm_rec *rec;
+	int idx[INV_NF];
+
+	iv->src = ibm_xstrdup(ibm_csv_name(r));
+	if (ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
+			    ibm_csv_header(r), inv_field_specs, INV_NF,
+			    idx) != 0)
+		exit(IBM_EX_DATAERR);
+	while (ibm_csv_xread(r, &rec) > 0) {
+		inv_person p;
+		int blank = 1;
+
+		memset(&p, 0, sizeof p);
+		for (size_t i = 0; i < rec->n; i++)
+			for (const char *c = rec->f[i]; *c && blank; c++)
+				if (!isspace((unsigned char)*c))
+					blank = 0;
+		if (blank)
+			continue; /* an empty line of a spreadsheet */
+		p.line = rec->line;
+		for (int k = 0; k < INV_NF; k++) {
+			p.f[k] = ibm_xstrdup(idx[k] >= 0 ? rec->f[idx[k]] : "");
+			ibm_fold_space(p.f[k]);
+		}
+		if (!p.f[INV_NAMA][0])
+			ibm_die(IBM_EX_DATAERR, iv->src, p.line, "empty name");
+		if (p.f[INV_KELURAHAN][0]) {
+			char *k = inv_kelurahan_norm(p.f[INV_KELURAHAN]);
+
+			free(p.f[INV_KELURAHAN]);
+			p.f[INV_KELURAHAN] = k;
+		}
+		if (p.f[INV_HP][0]) {
+			char *h = ibm_phone_norm(p.f[INV_HP]);
+
+			if (!h)
+				ibm_die(IBM_EX_DATAERR, iv->src, p.line,
+					"not a phone number: %s", p.f[INV_HP]);
+			free(p.f[INV_HP]);
+			p.f[INV_HP] = h;
+		}
+		if (p.f[INV_GENDER][0]) {
+			const char *g = inv_gender_norm(p.f[INV_GENDER]);
+
+			if (!g)
+				ibm_die(IBM_EX_DATAERR, iv->src, p.line,
+					"gender is not L or P: %s",
+					p.f[INV_GENDER]);
+			free(p.f[INV_GENDER]);
+			p.f[INV_GENDER] = ibm_xstrdup(g);
+		}
+		if (p.f[INV_EMAIL][0] && (!strchr(p.f[INV_EMAIL], '@') ||
+					  strchr(p.f[INV_EMAIL], ' ')))
+			ibm_die(IBM_EX_DATAERR, iv->src, p.line,
+				"not an email address: %s", p.f[INV_EMAIL]);
+		ibm_grow((void **)&iv->p, &iv->cap, iv->np + 1, sizeof *iv->p);
+		iv->p[iv->np++] = p;
+	}
+	ibm_csv_close(r);
+}
+
+static void person_free(inv_person *p)
+{
+	for (int k = 0; k < INV_NF; k++)
+		free(p->f[k]);
+	free(p->letter_number);
+}
+
+/* Duplicates: the same name and kelurahan, or the same phone. */
+static void drop_duplicates(invite *iv)
+{
+	char **nk = ibm_xcalloc(iv->np + 1, sizeof *nk);
+	size_t w = 0;
+
+	for (size_t i = 0; i < iv->np; i++) {
+		char *a = ibm_person_key(iv->p[i].f[INV_NAMA]);
+		char *b = ibm_person_key(iv->p[i].f[INV_KELURAHAN]);
+		size_t n = strlen(a) + strlen(b) + 2;
+
+		nk[i] = ibm_xmalloc(n);
+		snprintf(nk[i], n, "%s|%s", a, b);
+		free(a);
+		free(b);
+	}
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+		const char *why = NULL;
+		size_t j;
+
+		for (j = 0; j < i && !why; j++) {
+			if (!nk[j])
+				continue;
+			if (strcmp(nk[i], nk[j]) == 0)
+				why = "same name and kelurahan";
+			else if (p->f[INV_HP][0] &&
+				 strcmp(p->f[INV_HP], iv->p[j].f[INV_HP]) == 0)
+				why = "same phone";
+		}
+		if (why) {
+			long first = iv->p[j - 1].line;
+
+			if (iv->strict)
+				ibm_die(IBM_EX_DATAERR, iv->src, p->line,
+					"duplicate participant %s (%s as line "
+					"%ld)", p->f[INV_NAMA], why, first);
+			ibm_warn(iv->src, p->line, "duplicate participant %s "
+				 "(%s as line %ld); dropped", p->f[INV_NAMA],
+				 why, first);
+			person_free(p);
+			free(nk[i]);
+			nk[i] = NULL;
+			continue;
+		}
+		iv->p[w++] = *p;
+	}
+	for (size_t i = 0; i < iv->np; i++)
+		free(nk[i]);
+	free(nk);
+	iv->np = w;
+}
+
+void inv_finish(invite *iv)
+{
+	size_t cap = 0;
+
+	drop_duplicates(iv);
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+		long n = iv->ev.nomor_awal + (iv->collective ? 0 : (long)i);
+
+		p->no = (long)i + 1;
+		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
+			    p->f[INV_HP]);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(iv->p[j].id, p->id) == 0)
+				ibm_die(IBM_EX_DATAERR, iv->src, p->line,
+					"participant_id %s is the same as line "
+					"%ld's; change the name's spelling",
+					p->id, iv->p[j].line);
+		p->letter_number = inv_number(iv->ev.nomor, n);
+		if (p->f[INV_KELURAHAN][0]) {
+			size_t k;
+
+			for (k = 0; k < iv->kel.n; k++)
+				if (ibm_casecmp(iv->kel.v[k],
+						p->f[INV_KELURAHAN]) == 0)
+					break;
+			if (k == iv->kel.n) {
+				ibm_grow((void **)&iv->kel.v, &cap,
+					 iv->kel.n + 1, sizeof *iv->kel.v);
+				iv->kel.v[iv->kel.n++] =
+					ibm_xstrdup(p->f[INV_KELURAHAN]);
+			}
+		}
+	}
+}
+
+/* -------------------------------------------------------------- agenda */
+
+static int parse_day(const invite *iv, const char *s, int prev)
+{
+	char *l = ibm_lower(s);
+	const char *p = l;
+	long d;
+	ibm_date dt;
+	int r = -1;
+
+	ibm_fold_space(l);
+	if (!*l) {
+		free(l);
+		return prev ? prev : 1;
+	}
+	if (strncmp(p, "hari ke-", 8) == 0)
+		p += 8;
+	else if (strncmp(p, "hari ke ", 8) == 0)
+		p += 8;
+	else if (strncmp(p, "hari ", 5) == 0)
+		p += 5;
+	else if (strncmp(p, "day ", 4) == 0)
+		p += 4;
+	if (ibm_parse_count(p, &d) == 0) {
+		if (d >= 1 && d <= iv->ev.days)
+			r = (int)d;
+	} else if (ibm_date_parse(s, &dt) == 0) {
+		long k = ibm_date_days(dt) - ibm_date_days(iv->ev.first) + 1;
+
+		if (k >= 1 && k <= iv->ev.days)
+			r = (int)k;
+	}
+	free(l);
+	return r;
+}
+
+void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
+{
+	static const ibm_colspec spec[] = {
+		{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
+		{ "waktu|jam|time|pukul", 0 },
+		{ "acara|kegiatan|materi|activity|agenda|session", 1 },
+		{ "narasumber|penanggung jawab|pj|pemateri|speaker|"
+		  "person in charge|narasumber/pj|fasilitator", 0 },
+	};
+	ibm_csv *r = ibm_csv_xopen(path, o);
+	const ibm_rec *rec;
+	int idx[4], prev = 0;
+
+	iv->agenda_src = ibm_xstrdup(ibm_csv_name(r));
+	if (ibm_col_resolve(iv->agenda_src, ibm_csv_header(r)->line,
+			    ibm_csv_header(r), spec, 4, idx) != 0)
+		exit(IBM_EX_DATAERR);
+	while (ibm_csv_xread(r, &rec) > 0) {
+		inv_agenda a;
+
+		a.line = rec->line;
+		a.day = idx[0] >= 0 ? parse_day(iv, rec->f[idx[0]], prev) :
+				      1;
+		if (a.day < 0)
+			ibm_die(IBM_EX_DATAERR, iv->agenda_src, a.line,
+				"not a day of the event (1 to %d or a date "
+				"from %s): %s", iv->ev.days,
+				ibm_event_get(iv->ev.kv, "tanggal_mulai"),
+				rec->f[idx[0]]);
+		prev = a.day;
+		a.waktu = ibm_xstrdup(idx[1] >= 0 ? rec->f[idx[1]] : "");
+		a.acara = ibm_xstrdup(rec->f[idx[2]]);
+		a.pj = ibm_xstrdup(idx[3] >= 0 ? rec->f[idx[3]] : "");
+		ibm_fold_space(a.waktu);
+		ibm_fold_space(a.acara);
+		ibm_fold_space(a.pj);
+		if (!a.acara[0] && !a.waktu[0] && !a.pj[0]) {
+			free(a.waktu);
+			free(a.acara);
+			free(a.pj);
+			continue;
+		}
+		if (!a.acara[0])
+			ibm_die(IBM_EX_DATAERR, iv->agenda_src, a.line,
+				"empty activity");
+		ibm_grow((void **)&iv->ag, &iv->agcap, iv->nag + 1,
+			 sizeof *iv->ag);
+		iv->ag[iv->nag++] = a;
+	}
+	ibm_csv_close(r);
+}
+
+void inv_free(invite *iv)
+{
+	for (size_t i = 0; i < iv->np; i++)
+		person_free(&iv->p[i]);
+	free(iv->p);
+	for (size_t i = 0; i < iv->nag; i++) {
+		free(iv->ag[i].waktu);
+		free(iv->ag[i].acara);
+		free(iv->ag[i].pj);
+	}
+	free(iv->ag);
+	free(iv->src);
+	free(iv->agenda_src);
+	inv_lines_free(&iv->kel);
+	inv_event_free(&iv->ev);
+}
+
+/* ----------------------------------------------------------------- csv */
+
+int inv_write_csv(const invite *iv, FILE *fp, int excel)
+{
+	ibm_csvw *w = ibm_csvw_new(fp, excel);
+
+	ibm_csvw_str(w, "no");
+	ibm_csvw_str(w, "participant_id");
+	for (int k = 0; k < INV_NF; k++)
+		ibm_csvw_str(w, inv_field_names[k]);
+	ibm_csvw_str(w, "letter_number");
+	ibm_csvw_end(w);
+	for (size_t i = 0; i < iv->np; i++) {
+		const inv_person *p = &iv->p[i];
+
+		ibm_csvw_int(w, p->no);
+		ibm_csvw_str(w, p->id);
+		for (int k = 0; k < INV_NF; k++)
+			ibm_csvw_str(w, p->f[k]);
+		ibm_csvw_str(w, p->letter_number);
+		ibm_csvw_end(w);
+	}
+	return ibm_csvw_free(w);
+}
+
+/* --------------------------------------------------------- letter text */
+
+static char *xprintf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+static char *xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	s = ibm_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *inv_text_hari_tanggal(const invite *iv)
+{
+	char buf[160];
+
+	return ibm_xstrdup(ibm_date_range_long(buf, sizeof buf, iv->ev.first,
+					       iv->ev.last));
+}
+
+char *inv_text_pembuka(const invite *iv)
+{
+	if (iv->ev.pembuka)
+		return ibm_xstrdup(iv->ev.pembuka);
+	return xprintf("Dalam rangka pelaksanaan kegiatan %s, bersama ini kami "
+		       "mengundang Saudara/i%s untuk hadir sebagai peserta "
+		       "kegiatan tersebut, yang akan dilaksanakan pada:",
+		       iv->ev.acara,
+		       iv->collective ? " yang namanya tercantum dalam "
+					"lampiran surat ini" : "");
+}
+
+char *inv_text_penutup(const invite *iv)
+{
+	if (iv->ev.penutup)
+		return ibm_xstrdup(iv->ev.penutup);
+	if (iv->ev.kontak)
+		return xprintf("Mengingat pentingnya kegiatan tersebut, "
+			       "dimohon kehadiran Saudara/i tepat pada "
+			       "waktunya. Informasi lebih lanjut dapat "
+			       "menghubungi %s. Demikian undangan ini kami "
+			       "sampaikan, atas perhatian dan kehadirannya "
+			       "diucapkan terima kasih.", iv->ev.kontak);
+	return ibm_xstrdup("Mengingat pentingnya kegiatan tersebut, dimohon "
+			   "kehadiran Saudara/i tepat pada waktunya. Demikian "
+			   "undangan ini kami sampaikan, atas perhatian dan "
+			   "kehadirannya diucapkan terima kasih.");
+}
+
+char *inv_text_lampiran(const invite *iv)
+{
+	static const char *const words[] = { "-", "1 (satu) lembar",
+		"2 (dua) lembar" };
+	int n = (iv->collective ? 1 : 0) + (iv->nag ? 1 : 0);
+
+	return ibm_xstrdup(iv->ev.lampiran ? iv->ev.lampiran : words[n]);
+}
+
+const char *inv_salutation(const inv_person *p)
+{
+	if (strcmp(p->f[INV_GENDER], "L") == 0)
+		return "Sdr.";
+	if (strcmp(p->f[INV_GENDER], "P") == 0)
+		return "Sdri.";
+	return "Sdr/i.";
+}
+
+void inv_tembusan(const invite *iv, inv_lines *out)
+{
+	size_t n = iv->ev.tembusan.n + (iv->ev.tembusan_kelurahan ?
+					iv->kel.n : 0);
+
+	out->v = ibm_xcalloc(n + 1, sizeof *out->v);
+	out->n = 0;
+	for (size_t i = 0; i < iv->ev.tembusan.n; i++)
+		out->v[out->n++] = ibm_xstrdup(iv->ev.tembusan.v[i]);
+	if (iv->ev.tembusan_kelurahan)
+		for (size_t i = 0; i < iv->kel.n; i++)
+			out->v[out->n++] = xprintf("Lurah/Kepala Desa %s",
+						   iv->kel.v[i]);
+}
+
+char *inv_day_text(const invite *iv, int day)
+{
+	char buf[80];
+	ibm_date d = ibm_date_from_days(ibm_date_days(iv->ev.first) + day - 1);
+
+	return ibm_xstrdup(ibm_date_long_day(buf, sizeof buf, d));
+}
+
+/* -------------------------------------------------------------- outputs */
+
+void inv_outs_add(inv_outs *o, ibm_atomic *a)
+{
+	ibm_grow((void **)&o->a, &o->cap, o->n + 1, sizeof *o->a);
+	o->a[o->n++] = a;
+}
+
+void inv_outs_commit(inv_outs *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		ibm_atomic_commit(o->a[i]);
+	free(o->a);
+	o->a = NULL;
+	o->n = o->cap = 0;
+}

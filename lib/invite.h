@@ -1,0 +1,145 @@
+/*
+ * invite.h - ibm-invite: participants, event settings, agenda, and the
+ * outputs built from them (CSV, attendance workbook, letters in PDF and
+ * HTML, user templates).
+ */
+#ifndef IBM_INVITE_H
+#define IBM_INVITE_H
+
+#include "event.h"
+#include "ibmkit.h"
+
+/* Participant fields, in output order. */
+enum {
+	INV_NAMA, INV_JABATAN, INV_UNIT, INV_KELURAHAN, INV_KECAMATAN,
+	INV_KABUPATEN, INV_HP, INV_EMAIL, INV_GENDER, INV_NF
+};
+/* Output column names and input aliases of the fields. */
+extern const char *const inv_field_names[INV_NF];
+extern const ibm_colspec inv_field_specs[INV_NF];
+
+typedef struct inv_person {
+	char *f[INV_NF];     /* normalised values ("" when absent) */
+	long no;             /* 1, 2, ... after duplicates are dropped */
+	long line;           /* line in the participants file */
+	char id[16];         /* participant_id, "IBM-" + 8 hex digits */
+	char *letter_number;
+} inv_person;
+
+typedef struct inv_agenda {
+	int day;             /* 1-based day of the event */
+	char *waktu, *acara, *pj;
+	long line;
+} inv_agenda;
+
+/* A '|'-separated list of lines. */
+typedef struct inv_lines {
+	char **v;
+	size_t n;
+} inv_lines;
+
+/* The event settings, checked (see ibm-invite(5)). */
+typedef struct inv_event {
+	ibm_event *kv;
+	inv_lines kop;        /* letterhead lines (instansi) */
+	const char *alamat, *telepon, *email, *website, *logo;
+	const char *nomor;    /* number pattern with {n} */
+	long nomor_awal;
+	const char *sifat, *lampiran, *hal;
+	const char *tempat_surat;
+	ibm_date tanggal_surat;
+	const char *acara;
+	ibm_date first, last;
+	int days;
+	const char *waktu, *tempat, *kontak;
+	inv_lines ttd_jabatan;
+	const char *ttd_nama, *ttd_pangkat, *ttd_nip;
+	inv_lines tembusan;
+	int tembusan_kelurahan;
+	const char *pembuka, *penutup;
+	const char *font, *font_bold;
+	const char *kepada;   /* collective letter: "Daftar Terlampir" */
+} inv_event;
+
+typedef struct invite {
+	inv_event ev;
+	inv_person *p;
+	size_t np, cap;
+	inv_agenda *ag;
+	size_t nag, agcap;
+	char *src;            /* participants file name for messages */
+	char *agenda_src;
+	int collective;
+	int strict;
+	inv_lines kel;        /* distinct kelurahan, in order of first use */
+} invite;
+
+/* Settings from the event table; missing required keys give one error
+ * listing them all (dies 65). */
+void inv_event_init(inv_event *e, ibm_event *kv);
+void inv_event_free(inv_event *e);
+/* Where a key was set, for messages: file and line (NULL/0 if absent). */
+const char *inv_key_file(const inv_event *e, const char *key, long *line);
+
+/* Read the participants CSV (path or "-"); dies on errors. */
+void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o);
+/* Number the participants, give ids and letter numbers. */
+void inv_finish(invite *iv);
+/* Read the agenda CSV; dies on errors. */
+void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o);
+void inv_free(invite *iv);
+
+/* The checked participants as CSV on fp. Returns 0 or -1 (errno). */
+int inv_write_csv(const invite *iv, FILE *fp, int excel);
+
+/* FNV-1a 32-bit of s. */
+unsigned long inv_fnv1a(const char *s);
+/* participant_id of a normalised name, kelurahan and phone ("" if none):
+ * "IBM-" and FNV-1a 32-bit in upper-case hex of
+ * person_key(name) "|" person_key(kelurahan) ["|" phone]. */
+void inv_make_id(char out[16], const char *nama, const char *kel,
+		 const char *hp);
+/* The letter number pattern with {n} (or {n:W}, zero-padded to W) replaced
+ * by n; malloc'd. Returns NULL if the pattern has no {n}. */
+char *inv_number(const char *pattern, long n);
+/* Kelurahan without a leading "Kelurahan", "Kel.", "Desa", "Ds.". */
+char *inv_kelurahan_norm(const char *s);
+/* Gender to "L" or "P" ("" for empty); NULL if not recognised. */
+const char *inv_gender_norm(const char *s);
+/* Split s at '|' into trimmed, non-empty lines. */
+void inv_lines_split(inv_lines *l, const char *s);
+void inv_lines_free(inv_lines *l);
+
+/* Letter texts shared by the PDF and HTML letters (malloc'd). */
+char *inv_text_hari_tanggal(const invite *iv);
+char *inv_text_pembuka(const invite *iv);
+char *inv_text_penutup(const invite *iv);
+char *inv_text_lampiran(const invite *iv);
+/* "Sdr." / "Sdri." / "Sdr/i." by gender. */
+const char *inv_salutation(const inv_person *p);
+/* The tembusan lines: fixed lines, then "Lurah/Kepala Desa X". */
+void inv_tembusan(const invite *iv, inv_lines *out);
+/* The date of the agenda's day d ("Senin, 24 Juni 2024"). */
+char *inv_day_text(const invite *iv, int day);
+
+/* Output files are written to temporary files and committed together at
+ * the end of a successful run. */
+typedef struct inv_outs {
+	ibm_atomic **a;
+	size_t n, cap;
+} inv_outs;
+void inv_outs_add(inv_outs *o, ibm_atomic *a);
+void inv_outs_commit(inv_outs *o);
+
+/* Outputs. */
+void inv_attendance(const invite *iv, const char *path, int blank_rows,
+		    inv_outs *outs);
+void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs);
+void inv_letters_html(const invite *iv, const char *path, inv_outs *outs);
+/* Check that every text of the letters can be shown in the PDF font
+ * (before anything is written); dies 65 naming the field. */
+void inv_pdf_check(const invite *iv);
+void inv_templates(const invite *iv, const char *tpl, const char *outdir,
+		   const char *pattern, inv_outs *outs);
+
+#endif
