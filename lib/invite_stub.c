@@ -1,7 +1,5 @@
 /* temporary stubs */
 #include "invite.h"
-void inv_attendance(const invite *iv, const char *path, int blank_rows,
-		    inv_outs *outs) { (void)iv; (void)path; (void)blank_rows; (void)outs; }
 void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs) { (void)iv; (void)path; (void)outs; }
 void inv_letters_html(const invite *iv, const char *path, inv_outs *outs) { (void)iv; (void)path; (void)outs; }
 void inv_pdf_check(const invite *iv) { (void)iv; }
