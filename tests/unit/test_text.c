@@ -1,0 +1,272 @@
+/* test_text.c - UTF-8, Windows-1252, trimming, folding, keys. */
+#include "unit.h"
+
+#define VALID(s) ibm_utf8_valid(s, sizeof(s) - 1)
+
+static void t_utf8_valid(void **state)
+{
+	(void)state;
+	assert_true(VALID(""));
+	assert_true(VALID("plain ASCII text, long enough for 8-byte steps"));
+	assert_true(VALID("\xC2\x80"));              /* U+0080 */
+	assert_true(VALID("\xDF\xBF"));              /* U+07FF */
+	assert_true(VALID("\xE0\xA0\x80"));          /* U+0800 */
+	assert_true(VALID("\xED\x9F\xBF"));          /* U+D7FF */
+	assert_true(VALID("\xEE\x80\x80"));          /* U+E000 */
+	assert_true(VALID("\xEF\xBF\xBF"));          /* U+FFFF */
+	assert_true(VALID("\xF0\x90\x80\x80"));      /* U+10000 */
+	assert_true(VALID("\xF4\x8F\xBF\xBF"));      /* U+10FFFF */
+	assert_true(VALID("abcdefgh\xC3\xA9xyz12345678\xE2\x9C\x93"));
+	/* overlongs */
+	assert_false(VALID("\xC0\x80"));
+	assert_false(VALID("\xC1\xBF"));
+	assert_false(VALID("\xE0\x9F\xBF"));
+	assert_false(VALID("\xF0\x8F\xBF\xBF"));
+	/* surrogates */
+	assert_false(VALID("\xED\xA0\x80"));
+	assert_false(VALID("\xED\xBF\xBF"));
+	/* beyond U+10FFFF, and bytes that never appear */
+	assert_false(VALID("\xF4\x90\x80\x80"));
+	assert_false(VALID("\xF5\x80\x80\x80"));
+	assert_false(VALID("\xF8\x88\x80\x80\x80"));
+	assert_false(VALID("\xFF"));
+	assert_false(VALID("\xFE"));
+	/* lone continuation bytes, truncated sequences */
+	assert_false(VALID("\x80"));
+	assert_false(VALID("abc\xBF"));
+	assert_false(VALID("\xC3"));
+	assert_false(VALID("\xE2\x9C"));
+	assert_false(VALID("\xF0\x9F\x98"));
+	assert_false(VALID("\xC3x"));
+	assert_false(VALID("\xE2x\x93"));
+	/* an invalid byte after eight ASCII bytes */
+	assert_false(VALID("12345678\xE9"));
+	assert_false(VALID("1234567\xE9"));
+	assert_false(VALID("D\xE9sa"));
+	/* a length shorter than the string cuts a character */
+	assert_false(ibm_utf8_valid("\xC3\xA9", 1));
+	assert_true(ibm_utf8_valid("a\xC3\xA9", 1));
+}
+
+static void t_utf8_next_put(void **state)
+{
+	const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xFF" "b";
+	const char *e = s + strlen(s);
+	char buf[8];
+
+	(void)state;
+	assert_int_equal(ibm_utf8_next(&s, e), 'a');
+	assert_int_equal(ibm_utf8_next(&s, e), 0xE9);
+	assert_int_equal(ibm_utf8_next(&s, e), 0x20AC);
+	assert_int_equal(ibm_utf8_next(&s, e), 0x1F600);
+	assert_int_equal(ibm_utf8_next(&s, e), -1); /* skips one byte */
+	assert_int_equal(ibm_utf8_next(&s, e), 'b');
+	assert_int_equal(ibm_utf8_next(&s, e), -1); /* at the end */
+	/* truncated at the end of the range */
+	s = "\xE2\x82\xAC";
+	assert_int_equal(ibm_utf8_next(&s, s + 2), -1);
+	assert_int_equal(ibm_utf8_put(buf, 'x'), 1);
+	assert_int_equal(ibm_utf8_put(buf, 0xE9), 2);
+	assert_memory_equal(buf, "\xC3\xA9", 2);
+	assert_int_equal(ibm_utf8_put(buf, 0x20AC), 3);
+	assert_memory_equal(buf, "\xE2\x82\xAC", 3);
+	assert_int_equal(ibm_utf8_put(buf, 0x1F600), 4);
+	assert_memory_equal(buf, "\xF0\x9F\x98\x80", 4);
+	assert_int_equal(ibm_utf8_len("D\xC3\xA9sa \xE2\x82\xAC"), 6);
+	assert_int_equal(ibm_utf8_len("a\xFF" "b"), 3);
+	assert_int_equal(ibm_utf8_len(""), 0);
+}
+
+static void t_cp1252(void **state)
+{
+	/* every byte of 0x80..0x9F, as Windows-1252 defines it */
+	static const long want[32] = {
+		0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+		0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178
+	};
+	size_t n;
+	char *u;
+
+	(void)state;
+	for (int c = 0x80; c <= 0xFF; c++) {
+		char in[1] = { (char)c }, exp[8];
+		long cp = c < 0xA0 ? want[c - 0x80] : c;
+		int k = ibm_utf8_put(exp, cp);
+
+		u = ibm_cp1252_to_utf8(in, 1, &n);
+		assert_int_equal(n, (size_t)k);
+		assert_memory_equal(u, exp, (size_t)k);
+		assert_true(ibm_utf8_valid(u, n));
+		free(u);
+	}
+	u = ibm_cp1252_to_utf8("Caf\xE9 \x93ok\x94 \x80" "5", 12, &n);
+	assert_string_equal(u, "Caf\xC3\xA9 \xE2\x80\x9Cok\xE2\x80\x9D "
+			       "\xE2\x82\xAC" "5");
+	assert_int_equal(n, strlen(u));
+	free(u);
+	u = ibm_cp1252_to_utf8("", 0, NULL);
+	assert_string_equal(u, "");
+	free(u);
+}
+
+static void t_trim_fold(void **state)
+{
+	char a[] = "  \t Andi \r\n";
+	char b[] = "\xC2\xA0" "Budi\xC2\xA0\xC2\xA0";
+	char c[] = "   ";
+	char d[] = "  Lalu \t  Ahmad\xC2\xA0\xC2\xA0Zaini \n";
+	char e[] = "\xC2\xA0";
+	char f[] = "x\xC3\xA0"; /* a-grave ends in 0xA0 after 0xC3 */
+	char g[] = "\xC3\xA9\xC2\xA0 ";
+
+	(void)state;
+	assert_string_equal(ibm_trim(a), "Andi");
+	assert_string_equal(ibm_trim(b), "Budi");
+	assert_string_equal(ibm_trim(c), "");
+	assert_string_equal(ibm_trim(e), "");
+	assert_string_equal(ibm_trim(f), "x\xC3\xA0");
+	assert_string_equal(ibm_trim(g), "\xC3\xA9");
+	assert_string_equal(ibm_fold_space(d), "Lalu Ahmad Zaini");
+	{
+		char h[] = "a  b";
+		char i[] = "";
+
+		assert_string_equal(ibm_fold_space(h), "a b");
+		assert_string_equal(ibm_fold_space(i), "");
+	}
+}
+
+static void t_casecmp_lower(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_int_equal(ibm_casecmp("ANDI", "andi"), 0);
+	assert_int_equal(ibm_casecmp("\xC3\x89tienne", "\xC3\xA9TIENNE"), 0);
+	assert_int_equal(ibm_casecmp("\xC3\x96zil", "\xC3\xB6ZIL"), 0);
+	/* accents are kept: e is not é */
+	assert_int_not_equal(ibm_casecmp("etienne", "\xC3\xA9tienne"), 0);
+	/* × (U+00D7) and ÷ (U+00F7) are not letters */
+	assert_int_not_equal(ibm_casecmp("\xC3\x97", "\xC3\xB7"), 0);
+	assert_true(ibm_casecmp("abc", "ABD") < 0);
+	assert_true(ibm_casecmp("b", "A") > 0);
+	assert_true(ibm_casecmp("ab", "AB c") < 0);
+	assert_true(ibm_casecmp("ab c", "AB") > 0);
+	assert_int_equal(ibm_casecmp("", ""), 0);
+	/* invalid bytes compare as themselves */
+	assert_int_equal(ibm_casecmp("a\xFF", "A\xFF"), 0);
+	assert_int_not_equal(ibm_casecmp("a\xFE", "A\xFF"), 0);
+	s = ibm_lower("ANDI \xC3\x89\xC3\x80 \xE2\x82\xAC \xFF X");
+	assert_string_equal(s, "andi \xC3\xA9\xC3\xA0 \xE2\x82\xAC \xFF x");
+	free(s);
+}
+
+static void t_name_key(void **state)
+{
+	static const char *const same[] = { "No. HP", "no_hp", "NO HP",
+					    "nohp", " No.HP ", "No-Hp" };
+	char *k;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof same / sizeof same[0]; i++) {
+		k = ibm_name_key(same[i]);
+		assert_string_equal(k, "nohp");
+		free(k);
+	}
+	k = ibm_name_key("N\xC3\xBAmero \xC3\x86gir Stra\xC3\x9F" "e 2");
+	assert_string_equal(k, "numeroaegirstrasse2");
+	free(k);
+	k = ibm_name_key("Desa/Kelurahan (Nama)");
+	assert_string_equal(k, "desakelurahannama");
+	free(k);
+	k = ibm_name_key("\xC2\xA0--..\xC3\x97");
+	assert_string_equal(k, "");
+	free(k);
+	k = ibm_name_key("a\xFF" "b");
+	assert_string_equal(k, "ab");
+	free(k);
+}
+
+static void t_person_key(void **state)
+{
+	char *k;
+
+	(void)state;
+	k = ibm_person_key("  Andi  MA'RUF ");
+	assert_string_equal(k, "andi maruf");
+	free(k);
+	k = ibm_person_key("Lalu\xC2\xA0M. Zaini, S.Pd.");
+	assert_string_equal(k, "lalu m zaini s pd");
+	free(k);
+	k = ibm_person_key("Baiq  S\xC3\xB6ph\xC3\xAD" "a-Rahma");
+	assert_string_equal(k, "baiq sophia rahma");
+	free(k);
+	k = ibm_person_key(" ' - ");
+	assert_string_equal(k, "");
+	free(k);
+	k = ibm_person_key("");
+	assert_string_equal(k, "");
+	free(k);
+}
+
+static void t_edit_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(ibm_edit_distance("", ""), 0);
+	assert_int_equal(ibm_edit_distance("abc", ""), 3);
+	assert_int_equal(ibm_edit_distance("", "abc"), 3);
+	assert_int_equal(ibm_edit_distance("kitten", "sitting"), 3);
+	assert_int_equal(ibm_edit_distance("andi", "andy"), 1);
+	assert_int_equal(ibm_edit_distance("maruf", "ma'ruf"), 1);
+	assert_int_equal(ibm_edit_distance("abc", "abc"), 0);
+	/* code points, not bytes */
+	assert_int_equal(ibm_edit_distance("jos\xC3\xA9", "jose"), 1);
+	assert_int_equal(ibm_edit_distance("\xE2\x82\xAC", "$"), 1);
+}
+
+static void t_title_case(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "LALU AHMAD", "Lalu Ahmad" },
+		{ "baiq nurul", "Baiq Nurul" },
+		{ "ANDI MA'RUF", "Andi Ma'ruf" },
+		{ "SITI-AMINAH", "Siti-Aminah" },
+		{ "h.m. zaini", "H.M. Zaini" },
+		{ "RT/RW", "Rt/Rw" },
+		{ "\xC3\x89MILE \xC3\x96ZIL", "\xC3\x89mile \xC3\x96zil" },
+		{ "\xC3\xA9mile", "\xC3\x89mile" },
+		{ "(desa) KEKAIT", "(Desa) Kekait" },
+		{ "", "" },
+		{ "x\xFFY", "X\xFFy" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = ibm_title_case(cases[i][0]);
+
+		if (strcmp(t, cases[i][1]) != 0)
+			print_message("# case %zu: %s\n", i, t);
+		assert_string_equal(t, cases[i][1]);
+		free(t);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_utf8_valid),
+		cmocka_unit_test(t_utf8_next_put),
+		cmocka_unit_test(t_cp1252),
+		cmocka_unit_test(t_trim_fold),
+		cmocka_unit_test(t_casecmp_lower),
+		cmocka_unit_test(t_name_key),
+		cmocka_unit_test(t_person_key),
+		cmocka_unit_test(t_edit_distance),
+		cmocka_unit_test(t_title_case),
+	};
+
+	msgs_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
