@@ -1,0 +1,170 @@
+/* test_xlsx.c - workbooks through the atomic path, reproducible output. */
+#include "unit.h"
+
+#include <time.h>
+
+/* Write a small workbook at path using every helper. */
+static void make_book(const char *path, int constant_memory)
+{
+	static const char *const names[] = { "No", "Nama", "Nilai" };
+	static const char *const rows[][3] = {
+		{ "1", "Lalu Ahmad", "87,5" },
+		{ "2", "Baiq Nurul", "90" },
+		{ "3", "Andi Ma'ruf", "" },
+		{ "4", "Siti", "0812345" },
+	};
+	ibm_xlsx *x = ibm_xlsx_open(path, constant_memory, "Rekap", "BNNP NTB");
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Rekap");
+	ibm_xlsx_widths cw = { 0 };
+
+	ibm_xlsx_print_setup(ws, 1, 0, 0);
+	ibm_xlsx_header_row(x, ws, 0, names, 3, &cw);
+	for (int r = 0; r < 4; r++)
+		for (int c = 0; c < 3; c++) {
+			ibm_xlsx_write_cell(ws, r + 1, c, rows[r][c], x->fmt.text,
+					    x->fmt.decimal);
+			ibm_xlsx_widths_note(&cw, (size_t)c, rows[r][c]);
+		}
+	ibm_xlsx_widths_apply(&cw, ws, 4, 40);
+	ibm_xlsx_close(x);
+}
+
+static void t_open_close(void **state)
+{
+	size_t n;
+	char *s;
+	const char *p = tmp_path("rekap.xlsx");
+
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1719187200", 1);
+	make_book(p, 0);
+	s = slurp(p, &n);
+	assert_non_null(s);
+	assert_true(n > 1000);
+	assert_memory_equal(s, "PK\x03\x04", 4);
+	free(s);
+	make_book(tmp_path("cm.xlsx"), 1);
+	s = slurp(tmp_path("cm.xlsx"), &n);
+	assert_memory_equal(s, "PK\x03\x04", 4);
+	free(s);
+}
+
+static void t_reproducible(void **state)
+{
+	size_t n1, n2, n3;
+	char *a, *b, *c;
+
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1719187200", 1);
+	make_book(tmp_path("a.xlsx"), 0);
+	sleep(1);
+	make_book(tmp_path("b.xlsx"), 0);
+	setenv("SOURCE_DATE_EPOCH", "1000000000", 1);
+	make_book(tmp_path("c.xlsx"), 0);
+	a = slurp(tmp_path("a.xlsx"), &n1);
+	b = slurp(tmp_path("b.xlsx"), &n2);
+	c = slurp(tmp_path("c.xlsx"), &n3);
+	assert_int_equal(n1, n2);
+	assert_memory_equal(a, b, n1);
+	/* the time really comes from SOURCE_DATE_EPOCH */
+	assert_true(n1 != n3 || memcmp(a, c, n1) != 0);
+	free(a);
+	free(b);
+	free(c);
+}
+
+static void t_build_time(void **state)
+{
+	long long now;
+
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1719187200", 1);
+	assert_int_equal(ibm_build_time(), 1719187200LL);
+	unsetenv("SOURCE_DATE_EPOCH");
+	now = (long long)time(NULL);
+	assert_true(ibm_build_time() >= now);
+	msgs_reset();
+	setenv("SOURCE_DATE_EPOCH", "yesterday", 1);
+	quiet_begin();
+	assert_true(ibm_build_time() >= now);
+	quiet_end();
+	assert_string_equal(msgs_all(),
+			    "W: warning: SOURCE_DATE_EPOCH is not a number of "
+			    "seconds; using the current time\n");
+	msgs_reset();
+	setenv("SOURCE_DATE_EPOCH", "1719187200", 1);
+}
+
+static void t_widths_clamp(void **state)
+{
+	ibm_xlsx_widths cw = { 0 };
+	char *s;
+
+	(void)state;
+	ibm_xlsx_widths_note(&cw, 2, "abc\nlonger line\nx");
+	assert_int_equal(cw.n, 3);
+	assert_true(cw.w[0] == 0 && cw.w[1] == 0);
+	assert_true(cw.w[2] == 11);
+	ibm_xlsx_widths_note(&cw, 2, "\xC3\xA9\xC3\xA9");
+	assert_true(cw.w[2] == 11);
+	ibm_xlsx_widths_note(&cw, 0, "D\xC3\xA9sa");
+	assert_true(cw.w[0] == 4);
+	ibm_xlsx_widths_note_len(&cw, 9, 2.5);
+	assert_int_equal(cw.n, 10);
+	assert_true(cw.w[9] == 2.5);
+	free(cw.w);
+
+	s = malloc(40001);
+	memset(s, 'a', 40000);
+	s[40000] = '\0';
+	ibm_xlsx_clamp(s);
+	assert_int_equal(strlen(s), 32767);
+	free(s);
+	s = malloc(80001);
+	for (int i = 0; i < 40000; i++)
+		memcpy(s + 2 * i, "\xC3\xA9", 2);
+	s[80000] = '\0';
+	ibm_xlsx_clamp(s);
+	assert_int_equal(strlen(s), 2 * 32767);
+	assert_int_equal(ibm_utf8_len(s), 32767);
+	free(s);
+	s = ibm_xstrdup("pendek");
+	ibm_xlsx_clamp(s);
+	assert_string_equal(s, "pendek");
+	free(s);
+}
+
+static void child_book(void *path)
+{
+	make_book(path, 0);
+	exit(0);
+}
+
+static void t_cannot_create(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_int_equal(run_child(child_book, (void *)tmp_path("no/x.xlsx"),
+				   tmp_path("err")), 73);
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "no/x.xlsx: cannot create: No such file"));
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_open_close),
+		cmocka_unit_test(t_reproducible),
+		cmocka_unit_test(t_build_time),
+		cmocka_unit_test(t_widths_clamp),
+		cmocka_unit_test(t_cannot_create),
+	};
+	int rc;
+
+	msgs_init();
+	rc = cmocka_run_group_tests(tests, NULL, NULL);
+	tmp_cleanup();
+	return rc;
+}
