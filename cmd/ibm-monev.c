@@ -1,0 +1,184 @@
+/*
+ * ibm-monev - merge Monev IBM form CSVs, score each unit, classify its
+ * phase, and write a CSV recap and a print-ready workbook.
+ *
+ *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
+ *             [--spec file] [--phases file] [--sheet-rows n] [file ...]
+ *   ibm-monev --print-spec dir
+ */
+#include "monev.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SHEET_ROWS 1048575L
+
+static void usage(int status)
+{
+	FILE *fp = status ? stderr : stdout;
+
+	fprintf(fp,
+		"usage: ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] "
+		"[--lenient]\n"
+		"                 [--spec file] [--phases file] "
+		"[--sheet-rows n] [file ...]\n"
+		"       ibm-monev --print-spec dir\n"
+		"       ibm-monev -h | --version\n");
+	if (!status)
+		fprintf(fp,
+			"\n"
+			"  -o, --output=FILE   write the workbook (xlsx)\n"
+			"  -b, --by=FIELD      recap per kabupaten_kota or "
+			"provinsi on stdout\n"
+			"  -l, --lenient       unreadable cells: warning and "
+			"empty, not an error\n"
+			"  -s, --spec=FILE     indicator spec CSV\n"
+			"  -p, --phases=FILE   phase table CSV\n"
+			"  -P, --print-spec=DIR  write the default spec and "
+			"phases to DIR\n"
+			"  -r, --sheet-rows=N  data rows per Data sheet "
+			"(default 1048575)\n"
+			"  -d, --delimiter=C   input delimiter (, ; tab |); "
+			"default: detected\n"
+			"  -e, --excel         CSV for Indonesian Excel "
+			"(; , CRLF BOM)\n"
+			"  -q, --quiet         no warnings\n"
+			"  -h, --help          this help\n"
+			"      --version       print the version\n");
+	exit(status);
+}
+
+static const struct option longopts[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ "by", required_argument, NULL, 'b' },
+	{ "lenient", no_argument, NULL, 'l' },
+	{ "spec", required_argument, NULL, 's' },
+	{ "phases", required_argument, NULL, 'p' },
+	{ "print-spec", required_argument, NULL, 'P' },
+	{ "sheet-rows", required_argument, NULL, 'r' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "excel", no_argument, NULL, 'e' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* --by: 1 per district, 2 per province. */
+static int parse_by(const char *arg)
+{
+	char *k = ibm_name_key(arg);
+	int by = 0;
+
+	if (!strcmp(k, "kabupatenkota") || !strcmp(k, "kabkota") ||
+	    !strcmp(k, "kabupaten") || !strcmp(k, "district"))
+		by = 1;
+	else if (!strcmp(k, "provinsi") || !strcmp(k, "province"))
+		by = 2;
+	free(k);
+	return by;
+}
+
+int main(int argc, char **argv)
+{
+	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
+	int by = 0, excel = 0, c;
+	long sheet_rows = MAX_SHEET_ROWS;
+	char *stdin_only[] = { "-" };
+	monev_spec s;
+	monev_data d;
+	monev_book *book = NULL;
+	ibm_csv_opts csv = { 0 };
+	int lenient = 0;
+
+	ibm_diag_init("ibm-monev");
+	while ((c = getopt_long(argc, argv, "o:b:ls:p:P:r:d:eqh", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'o': out = optarg; break;
+		case 'b':
+			by = parse_by(optarg);
+			if (!by) {
+				ibm_error(NULL, 0,
+					  "--by takes kabupaten_kota or "
+					  "provinsi, not \"%s\"", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		case 'l': lenient = 1; break;
+		case 's': spec = optarg; break;
+		case 'p': phases = optarg; break;
+		case 'P': print = optarg; break;
+		case 'r': {
+			char *end;
+
+			errno = 0;
+			sheet_rows = strtol(optarg, &end, 10);
+			if (*end || errno || sheet_rows < 1 ||
+			    sheet_rows > MAX_SHEET_ROWS) {
+				ibm_error(NULL, 0,
+					  "--sheet-rows takes a number from 1 "
+					  "to %ld, not \"%s\"", MAX_SHEET_ROWS,
+					  optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		}
+		case 'd':
+			csv.delim = ibm_csv_parse_delim(optarg);
+			if (csv.delim < 0) {
+				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		case 'e': excel = 1; break;
+		case 'q': ibm_diag_set_quiet(1); break;
+		case 'h': usage(0); break;
+		case 'V': ibm_print_version();
+		default: usage(IBM_EX_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (print) {
+		if (argc > 0 || out || spec || phases || by) {
+			ibm_error(NULL, 0, "--print-spec takes no other "
+				  "options or files");
+			usage(IBM_EX_USAGE);
+		}
+		monev_spec_print(print);
+		ibm_close_stdout();
+		return 0;
+	}
+	if (argc == 0) {
+		argv = stdin_only;
+		argc = 1;
+	}
+	monev_spec_load(&s, spec, phases);
+	monev_data_init(&d, &s);
+	d.csv = csv;
+	d.lenient = lenient;
+	if (out) {
+		book = monev_book_open(out, &s, sheet_rows);
+		ibm_diag_set_hook(monev_book_hook, book);
+		d.on_row = monev_book_row;
+		d.arg = book;
+	}
+	for (int i = 0; i < argc; i++)
+		monev_read(&d, argv[i]);
+	if (d.bad_cells)
+		ibm_die(IBM_EX_DATAERR, NULL, 0,
+			"%ld cell%s could not be read (--lenient leaves them "
+			"empty)", d.bad_cells, d.bad_cells == 1 ? "" : "s");
+	monev_finish(&d);
+	monev_write_csv(&d, by, excel);
+	if (book)
+		monev_book_close(book, &d);
+	monev_data_free(&d);
+	monev_spec_free(&s);
+	ibm_close_stdout();
+	return 0;
+}
