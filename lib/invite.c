@@ -723,3 +723,82 @@ void inv_outs_commit(inv_outs *o)
 	o->a = NULL;
 	o->n = o->cap = 0;
 }
+
+/* ----------------------------------------------------------------- logo */
+
+int inv_logo_read(const invite *iv, unsigned char **data, size_t *len)
+{
+	long line;
+	const char *src = inv_key_file(&iv->ev, "logo", &line);
+	FILE *fp = fopen(iv->ev.logo, "rb");
+	unsigned char *buf = NULL;
+	size_t n = 0, cap = 0, k;
+	int type = 0;
+
+	if (!fp)
+		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot open %s: %s",
+			iv->ev.logo, strerror(errno));
+	do {
+		ibm_grow((void **)&buf, &cap, n + 65536, 1);
+		k = fread(buf + n, 1, cap - n, fp);
+		n += k;
+	} while (k > 0);
+	if (ferror(fp) || n > (64L << 20)) {
+		fclose(fp);
+		free(buf);
+		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot read %s",
+			iv->ev.logo);
+	}
+	fclose(fp);
+	if (n >= 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0)
+		type = 1;
+	else if (n >= 3 && memcmp(buf, "\xFF\xD8\xFF", 3) == 0)
+		type = 2;
+	if (!type) {
+		free(buf);
+		ibm_die(IBM_EX_DATAERR, src, line, "logo: %s is not a PNG or "
+			"JPEG image", iv->ev.logo);
+	}
+	*data = buf;
+	*len = n;
+	return type;
+}
+
+/* -------------------------------------------------------------- cp1252 */
+
+static const long cp1252_hi[32] = {
+	0x20AC, -1, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1, 0x017D, -1,
+	-1, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1, 0x017E, 0x0178
+};
+
+char *inv_to_cp1252(const char *s, long *bad)
+{
+	const char *e = s + strlen(s);
+	char *out = ibm_xmalloc(strlen(s) + 1), *w = out;
+
+	while (s < e) {
+		long cp = ibm_utf8_next(&s, e);
+		int c = -1;
+
+		if (cp == '\t' || cp == '\n' || cp == '\r')
+			c = ' ';
+		else if (cp >= 0x20 && cp < 0x7F)
+			c = (int)cp;
+		else if (cp >= 0xA0 && cp <= 0xFF)
+			c = (int)cp;
+		else
+			for (int i = 0; i < 32; i++)
+				if (cp == cp1252_hi[i])
+					c = 0x80 + i;
+		if (c < 0) {
+			*bad = cp;
+			free(out);
+			return NULL;
+		}
+		*w++ = (char)c;
+	}
+	*w = '\0';
+	return out;
+}

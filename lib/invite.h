@@ -122,6 +122,17 @@ void inv_tembusan(const invite *iv, inv_lines *out);
 /* The date of the agenda's day d ("Senin, 24 Juni 2024"). */
 char *inv_day_text(const invite *iv, int day);
 
+/* The logo of the event file: read whole; returns 1 for PNG, 2 for JPEG.
+ * Dies 66 when it cannot be read, 65 when it is neither (message at the
+ * logo key's line). */
+int inv_logo_read(const invite *iv, unsigned char **data, size_t *len);
+/*
+ * UTF-8 to Windows-1252 (the PDF standard fonts' WinAnsiEncoding); tabs
+ * and line ends become spaces. Returns a malloc'd string, or NULL with
+ * *bad set to the first code point it cannot show.
+ */
+char *inv_to_cp1252(const char *s, long *bad);
+
 /* Output files are written to temporary files and committed together at
  * the end of a successful run. */
 typedef struct inv_outs {
