@@ -1,0 +1,140 @@
+/* ibm-score - score pre/post tests from Google Forms exports. */
+#include "ibmkit.h"
+#include "score.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char synopsis[] =
+	"usage: ibm-score [-eq] [-d delim] [-k key] [--exact] [--pass percent]\n"
+	"                 [--keep column] [--summary file] [--items file]\n"
+	"                 [--report file.xlsx] [responses]\n"
+	"       ibm-score [-eq] [-d delim] [-k key] [--post-key key] --pre file\n"
+	"                 --post file [--match column] [--fuzzy]\n"
+	"                 [--duplicates first|last|best] [--exact]\n"
+	"                 [--pass percent] [--keep column] [--summary file]\n"
+	"                 [--items file] [--report file.xlsx]\n";
+
+static _Noreturn void usage(int status)
+{
+	fputs(synopsis, status ? stderr : stdout);
+	if (status == 0)
+		ibm_close_stdout();
+	exit(status);
+}
+
+enum {
+	O_EXACT = 256, O_PASS, O_KEEP, O_PRE, O_POST, O_POSTKEY, O_MATCH,
+	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "key", required_argument, NULL, 'k' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "excel", no_argument, NULL, 'e' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "exact", no_argument, NULL, O_EXACT },
+	{ "pass", required_argument, NULL, O_PASS },
+	{ "keep", required_argument, NULL, O_KEEP },
+	{ "pre", required_argument, NULL, O_PRE },
+	{ "post", required_argument, NULL, O_POST },
+	{ "post-key", required_argument, NULL, O_POSTKEY },
+	{ "match", required_argument, NULL, O_MATCH },
+	{ "fuzzy", no_argument, NULL, O_FUZZY },
+	{ "duplicates", required_argument, NULL, O_DUP },
+	{ "summary", required_argument, NULL, O_SUMMARY },
+	{ "items", required_argument, NULL, O_ITEMS },
+	{ "report", required_argument, NULL, O_REPORT },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static _Noreturn void bad(const char *fmt, const char *arg)
+{
+	ibm_error(NULL, 0, fmt, arg);
+	usage(IBM_EX_USAGE);
+}
+
+int main(int argc, char **argv)
+{
+	score_opts o = { 0 };
+	int c, st;
+
+	ibm_diag_init("ibm-score");
+	o.dup = SCORE_DUP_FIRST;
+	while ((c = getopt_long(argc, argv, "k:d:eqh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'k': o.key = optarg; break;
+		case 'd':
+			o.csv.delim = ibm_csv_parse_delim(optarg);
+			if (o.csv.delim < 0)
+				bad("bad delimiter: %s", optarg);
+			break;
+		case 'e': o.excel = 1; break;
+		case 'q': ibm_diag_set_quiet(1); break;
+		case O_EXACT: o.exact = 1; break;
+		case O_PASS: {
+			double v;
+
+			if (ibm_parse_number(optarg, &v, 0) != 0 || v < 0 ||
+			    v > 100)
+				bad("bad --pass percentage: %s (0 to 100)",
+				    optarg);
+			o.has_pass = 1;
+			o.pass = (long long)(v * SCORE_SCALE + 0.5);
+			break;
+		}
+		case O_KEEP:
+			o.keep = ibm_xrealloc(o.keep,
+					      (o.nkeep + 1) * sizeof *o.keep);
+			o.keep[o.nkeep++] = optarg;
+			break;
+		case O_PRE: o.pre = optarg; break;
+		case O_POST: o.post = optarg; break;
+		case O_POSTKEY: o.post_key = optarg; break;
+		case O_MATCH: o.match = optarg; break;
+		case O_FUZZY: o.fuzzy = 1; break;
+		case O_DUP:
+			if (strcmp(optarg, "first") == 0)
+				o.dup = SCORE_DUP_FIRST;
+			else if (strcmp(optarg, "last") == 0)
+				o.dup = SCORE_DUP_LAST;
+			else if (strcmp(optarg, "best") == 0)
+				o.dup = SCORE_DUP_BEST;
+			else
+				bad("bad --duplicates: %s (first, last or "
+				    "best)", optarg);
+			break;
+		case O_SUMMARY: o.summary = optarg; break;
+		case O_ITEMS: o.items = optarg; break;
+		case O_REPORT: o.report = optarg; break;
+		case 'h': usage(0);
+		case O_VERSION: ibm_print_version();
+		default: usage(IBM_EX_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (!o.pre != !o.post)
+		bad("%s", "--pre and --post go together");
+	if (o.pre && argc > 0)
+		bad("no responses file with --pre/--post: %s", argv[0]);
+	if (argc > 1)
+		bad("one responses file at a time (got %s and more)", argv[1]);
+	if (o.post_key && !o.pre)
+		bad("%s", "--post-key needs --pre and --post");
+	if (o.post_key && !o.key)
+		bad("%s", "--post-key needs -k");
+	if ((o.match || o.fuzzy || o.dup != SCORE_DUP_FIRST) && !o.pre)
+		bad("%s", "--match, --fuzzy and --duplicates need --pre and "
+		    "--post");
+	if (o.items && !o.key)
+		bad("%s", "--items needs an answer key (-k)");
+	o.input = argc ? argv[0] : NULL;
+	st = score_run(&o);
+	free(o.keep);
+	ibm_close_stdout();
+	return st;
+}

@@ -1,0 +1,723 @@
+/* score.c - answer keys, export layouts, normalisation and scoring for
+ * ibm-score (see score.h and ibm-score(1)). */
+#include "score.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ numbers */
+
+int score_parse_fixed(const char *s, long long *v)
+{
+	double d;
+
+	if (ibm_parse_number(s, &d, 0) != 0 || !(d >= 0) || d > 1e12)
+		return -1;
+	*v = llround(d * (double)SCORE_SCALE);
+	return 0;
+}
+
+int score_parse_xy(const char *s, long long *x, long long *y)
+{
+	const char *slash = strchr(s, '/');
+	char buf[64];
+	size_t n;
+
+	if (!slash || strchr(slash + 1, '/'))
+		return -1;
+	n = (size_t)(slash - s);
+	if (n >= sizeof buf)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (score_parse_fixed(buf, x) != 0 ||
+	    score_parse_fixed(slash + 1, y) != 0)
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------ normalisation */
+
+size_t score_norm(const char *s, size_t len, char *out, int exact)
+{
+	size_t i = 0, o = 0;
+	int space = 0;
+
+	if (exact) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return len;
+	}
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			space = 1;
+			i += 2;
+			continue;
+		}
+		if (space && o)
+			out[o++] = ' ';
+		space = 0;
+		if (c < 0x80) {
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+		} else if (c == 0xC3 && i + 1 < len) {
+			unsigned char d = (unsigned char)s[i + 1];
+
+			/* U+00C0..U+00DE except U+00D7: lower case */
+			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+				d += 0x20;
+			out[o++] = (char)c;
+			out[o++] = (char)d;
+			i += 2;
+		} else {
+			out[o++] = (char)c;
+			i++;
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* Does a checkbox answer hold exactly the elements of alt? Elements are
+ * matched longest first and separated by ',' or ';' with optional
+ * spaces, in any order. */
+static int set_ok(const score_alt *a, const char *s, size_t len)
+{
+	unsigned char used[64];
+	size_t pos = 0, nused = 0;
+
+	if (a->n > sizeof used)
+		return 0;
+	memset(used, 0, a->n);
+	while (pos < len) {
+		size_t j, el = 0;
+
+		for (j = 0; j < a->n; j++) {
+			el = strlen(a->el[j]);
+			if (!used[j] && el <= len - pos &&
+			    memcmp(s + pos, a->el[j], el) == 0) {
+				size_t e = pos + el;
+
+				while (e < len && s[e] == ' ')
+					e++;
+				if (e == len || s[e] == ',' || s[e] == ';')
+					break;
+			}
+		}
+		if (j == a->n)
+			return 0;
+		used[j] = 1;
+		nused++;
+		pos += el;
+		while (pos < len && s[pos] == ' ')
+			pos++;
+		if (pos < len) {
+			pos++; /* the separator */
+			while (pos < len && s[pos] == ' ')
+				pos++;
+			if (pos == len)
+				return 0;
+		}
+	}
+	return nused == a->n;
+}
+
+int score_answer_ok(const score_q *q, const char *norm, size_t len)
+{
+	for (size_t i = 0; i < q->nalt; i++) {
+		const score_alt *a = &q->alt[i];
+
+		if (a->n == 1) {
+			if (strlen(a->el[0]) == len &&
+			    memcmp(a->el[0], norm, len) == 0)
+				return 1;
+		} else if (set_ok(a, norm, len)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- key */
+
+static int cmp_len_desc(const void *a, const void *b)
+{
+	size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+
+	return (x < y) - (x > y);
+}
+
+void score_q_free(score_q *q)
+{
+	for (size_t i = 0; i < q->nalt; i++) {
+		for (size_t j = 0; j < q->alt[i].n; j++)
+			free(q->alt[i].el[j]);
+		free(q->alt[i].el);
+	}
+	free(q->alt);
+	free(q->ref);
+	free(q->answer);
+	memset(q, 0, sizeof *q);
+}
+
+/* Split "A|B;C" into alternatives of ';'-separated elements. */
+int score_key_parse_answer(score_q *q, const char *answer, int exact)
+{
+	const char *p = answer;
+	size_t acap = 0;
+
+	q->answer = ibm_xstrdup(answer);
+	for (;;) {
+		const char *bar = strchr(p, '|');
+		size_t alen = bar ? (size_t)(bar - p) : strlen(p);
+		score_alt a = { NULL, 0 };
+		size_t ecap = 0;
+		const char *e = p, *end = p + alen;
+
+		while (e <= end) {
+			const char *semi = memchr(e, ';', (size_t)(end - e));
+			size_t el = semi ? (size_t)(semi - e) : (size_t)(end - e);
+			char *n = ibm_xmalloc(el + 1);
+			size_t nl = score_norm(e, el, n, exact);
+
+			if (!exact) {
+				/* trim in exact mode too? no: bytes as given */
+			}
+			if (nl == 0 || (exact && nl != el)) {
+				free(n);
+			} else {
+				ibm_grow((void **)&a.el, &ecap, a.n + 1,
+					 sizeof *a.el);
+				a.el[a.n++] = n;
+			}
+			if (!semi)
+				break;
+			e = semi + 1;
+		}
+		if (a.n == 0 || a.n > 64) {
+			for (size_t j = 0; j < a.n; j++)
+				free(a.el[j]);
+			free(a.el);
+			return -1;
+		}
+		qsort(a.el, a.n, sizeof *a.el, cmp_len_desc);
+		ibm_grow((void **)&q->alt, &acap, q->nalt + 1, sizeof *q->alt);
+		q->alt[q->nalt++] = a;
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	return 0;
+}
+
+static int all_digits(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+score_key *score_key_load(const char *path, const ibm_csv_opts *o,
+			  int exact)
+{
+	static const ibm_colspec spec[] = {
+		{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number",
+		  1 },
+		{ "kunci|kunci jawaban|jawaban|answer|correct answer|key|"
+		  "jawaban benar", 1 },
+		{ "bobot|poin|points|point|weight|skor|score|nilai", 0 },
+	};
+	int idx[3];
+	ibm_csv_opts ko = *o;
+	ibm_csv *r;
+	const ibm_rec *rec;
+	score_key *k = ibm_xcalloc(1, sizeof *k);
+	size_t cap = 0;
+
+	ko.allow_empty = 0;
+	r = ibm_csv_xopen(path, &ko);
+	k->file = ibm_xstrdup(ibm_csv_name(r));
+	k->exact = exact;
+	if (ibm_col_resolve(k->file, ibm_csv_header(r)->line,
+			    ibm_csv_header(r), spec, 3, idx) != 0)
+		exit(IBM_EX_DATAERR);
+	while (ibm_csv_xread(r, &rec) > 0) {
+		score_q q = { 0 };
+		char *ref = ibm_xstrdup(rec->f[idx[0]]);
+		const char *ans = rec->f[idx[1]];
+
+		ibm_fold_space(ref);
+		if (!*ref && !*ans) {
+			free(ref);
+			continue; /* blank line in a spreadsheet */
+		}
+		q.line = rec->line;
+		q.ref = ref;
+		if (!*ref)
+			ibm_die(IBM_EX_DATAERR, k->file, rec->line,
+				"no question given");
+		if (all_digits(ref)) {
+			long v;
+
+			if (ibm_parse_count(ref, &v) != 0 || v < 1)
+				ibm_die(IBM_EX_DATAERR, k->file, rec->line,
+					"bad question number \"%s\"", ref);
+			q.number = v;
+		}
+		if (score_key_parse_answer(&q, ans, exact) != 0)
+			ibm_die(IBM_EX_DATAERR, k->file, rec->line,
+				"no usable answer for question \"%s\" (answers "
+				"are separated by '|', checkbox sets by ';')",
+				ref);
+		q.pts = SCORE_SCALE;
+		if (idx[2] >= 0 && *rec->f[idx[2]] &&
+		    (score_parse_fixed(rec->f[idx[2]], &q.pts) != 0 ||
+		     q.pts <= 0))
+			ibm_die(IBM_EX_DATAERR, k->file, rec->line,
+				"bad points \"%s\" (a positive number)",
+				rec->f[idx[2]]);
+		for (size_t i = 0; i < k->n; i++) {
+			int same = q.number ? q.number == k->q[i].number
+				: ibm_casecmp(q.ref, k->q[i].ref) == 0;
+
+			if (same) {
+				long l = k->q[i].line;
+
+				ibm_die(IBM_EX_DATAERR, k->file, rec->line,
+					"question \"%s\" is already in the key "
+					"(line %ld)", ref, l);
+			}
+		}
+		ibm_grow((void **)&k->q, &cap, k->n + 1, sizeof *k->q);
+		k->q[k->n++] = q;
+		k->max += q.pts;
+	}
+	ibm_csv_close(r);
+	if (k->n == 0)
+		ibm_die(IBM_EX_DATAERR, k->file, 0, "the key has no questions");
+	return k;
+}
+
+void score_key_free(score_key *k)
+{
+	if (!k)
+		return;
+	for (size_t i = 0; i < k->n; i++)
+		score_q_free(&k->q[i]);
+	free(k->q);
+	free(k->file);
+	free(k);
+}
+
+/* ------------------------------------------------------------- layout */
+
+#define ALIAS_TS "timestamp|stempel waktu|cap waktu|waktu"
+#define ALIAS_EMAIL "email address|email|alamat email|e-mail|surel"
+#define ALIAS_SCORE "score|total score|skor|total skor|nilai"
+#define ALIAS_NAME "nama lengkap|nama|name|full name|nama peserta"
+
+/* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
+static int is_extra_col(const char *h)
+{
+	static const char *const suf[] = { "[score]", "[feedback]", "[skor]",
+					   "[masukan]", "[nilai]" };
+	char *l = ibm_lower(h);
+	size_t n;
+	int r = 0;
+
+	ibm_trim(l);
+	n = strlen(l);
+	for (size_t i = 0; i < sizeof suf / sizeof *suf && !r; i++) {
+		size_t m = strlen(suf[i]);
+
+		r = n > m && strcmp(l + n - m, suf[i]) == 0;
+	}
+	free(l);
+	return r;
+}
+
+void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
+		       char *const *keep, size_t nkeep, const char *match)
+{
+	unsigned char *used = ibm_xcalloc(hdr->n + 1, 1);
+
+	memset(L, 0, sizeof *L);
+	L->file = file;
+	L->nhdr = hdr->n;
+	L->hdr = ibm_xcalloc(hdr->n + 1, sizeof *L->hdr);
+	for (size_t i = 0; i < hdr->n; i++)
+		L->hdr[i] = ibm_xstrdup(hdr->f[i]);
+	L->ts = ibm_col_find(hdr, ALIAS_TS);
+	L->email = ibm_col_find(hdr, ALIAS_EMAIL);
+	L->score = ibm_col_find(hdr, ALIAS_SCORE);
+	L->name = ibm_col_find(hdr, ALIAS_NAME);
+	L->match = -1;
+	if (match) {
+		char *a = ibm_xstrdup(match);
+
+		/* the column's own name, not an alias list */
+		for (char *p = a; *p; p++)
+			if (*p == '|')
+				*p = ' ';
+		L->match = ibm_col_find(hdr, a);
+		free(a);
+		if (L->match < 0)
+			ibm_die(IBM_EX_DATAERR, file, hdr->line,
+				"no column \"%s\" to match on", match);
+		used[L->match] = 1;
+	}
+	L->keep = ibm_xcalloc(nkeep + 1, sizeof *L->keep);
+	L->nkeep = nkeep;
+	for (size_t i = 0; i < nkeep; i++) {
+		char *a = ibm_xstrdup(keep[i]);
+
+		for (char *p = a; *p; p++)
+			if (*p == '|')
+				*p = ' ';
+		L->keep[i] = ibm_col_find(hdr, a);
+		free(a);
+		if (L->keep[i] < 0)
+			ibm_die(IBM_EX_DATAERR, file, hdr->line,
+				"no column \"%s\" to keep", keep[i]);
+		used[L->keep[i]] = 1;
+	}
+	if (L->ts >= 0)
+		used[L->ts] = 1;
+	if (L->email >= 0)
+		used[L->email] = 1;
+	if (L->score >= 0)
+		used[L->score] = 1;
+	if (L->name >= 0)
+		used[L->name] = 1;
+	L->qcol = ibm_xcalloc(hdr->n + 1, sizeof *L->qcol);
+	for (size_t i = 0; i < hdr->n; i++)
+		if (!used[i] && !is_extra_col(hdr->f[i]))
+			L->qcol[L->nq++] = (int)i;
+	free(used);
+}
+
+/* Does header h start with the question number n ("3. ...", "3) ...")? */
+static int numbered(const char *h, long n)
+{
+	char *end;
+	long v;
+
+	while (*h == ' ')
+		h++;
+	if (!isdigit((unsigned char)*h))
+		return 0;
+	v = strtol(h, &end, 10);
+	return v == n && (*end == '.' || *end == ')') &&
+	       (end[1] == ' ' || end[1] == '\0');
+}
+
+void score_layout_bind(score_layout *L, const score_key *k)
+{
+	size_t bufcap = 0;
+	char *a = NULL, *b = NULL;
+
+	free(L->kcol);
+	L->kcol = ibm_xcalloc(k->n + 1, sizeof *L->kcol);
+	L->nk = k->n;
+	for (size_t i = 0; i < k->n; i++) {
+		const score_q *q = &k->q[i];
+		int col = -1, hits = 0;
+
+		if (q->number) {
+			for (size_t j = 0; j < L->nq; j++)
+				if (numbered(L->hdr[L->qcol[j]], q->number)) {
+					col = L->qcol[j];
+					hits++;
+				}
+			if (hits != 1)
+				col = (size_t)q->number <= L->nq
+					? L->qcol[q->number - 1] : -1;
+		} else {
+			size_t rl = strlen(q->ref);
+
+			ibm_grow((void **)&a, &bufcap, rl + 1, 1);
+			score_norm(q->ref, rl, a, 0);
+			for (size_t j = 0; j < L->nq && col < 0; j++) {
+				const char *h = L->hdr[L->qcol[j]];
+				char *hb = ibm_xmalloc(strlen(h) + 1);
+
+				score_norm(h, strlen(h), hb, 0);
+				if (strcmp(a, hb) == 0)
+					col = L->qcol[j];
+				free(hb);
+			}
+			if (col < 0) {
+				char *rk = ibm_name_key(q->ref);
+
+				for (size_t j = 0; j < L->nq && col < 0; j++) {
+					char *hk = ibm_name_key(
+						L->hdr[L->qcol[j]]);
+
+					if (rk[0] && strcmp(rk, hk) == 0)
+						col = L->qcol[j];
+					free(hk);
+				}
+				free(rk);
+			}
+		}
+		if (col < 0) {
+			if (q->number)
+				ibm_die(IBM_EX_DATAERR, k->file, q->line,
+					"question %ld is not in %s (it has %zu "
+					"question columns)",
+					q->number, L->file, L->nq);
+			ibm_die(IBM_EX_DATAERR, k->file, q->line,
+				"question \"%s\" is not in %s", q->ref,
+				L->file);
+		}
+		for (size_t j = 0; j < i; j++)
+			if (L->kcol[j] == col)
+				ibm_die(IBM_EX_DATAERR, k->file, q->line,
+					"question \"%s\" names the same column "
+					"of %s as line %ld (\"%s\")",
+					q->ref, L->file, k->q[j].line,
+					L->hdr[col]);
+		L->kcol[i] = col;
+	}
+	free(a);
+	free(b);
+}
+
+void score_layout_free(score_layout *L)
+{
+	for (size_t i = 0; i < L->nhdr; i++)
+		free(L->hdr[i]);
+	free(L->hdr);
+	free(L->qcol);
+	free(L->keep);
+	free(L->kcol);
+	memset(L, 0, sizeof *L);
+}
+
+/* ------------------------------------------------------------ scoring */
+
+static int tally_wrong(score_test *t, size_t item, const char *norm,
+		       size_t nlen, const char *raw, size_t rawlen)
+{
+	score_wrong *w = t->wrong[item];
+	size_t n = t->nwrong[item];
+
+	for (size_t i = 0; i < n; i++)
+		if (strlen(w[i].norm) == nlen &&
+		    memcmp(w[i].norm, norm, nlen) == 0) {
+			w[i].count++;
+			return (int)i;
+		}
+	ibm_grow((void **)&t->wrong[item], &t->capwrong[item], n + 1,
+		 sizeof *w);
+	w = t->wrong[item];
+	w[n].norm = ibm_xstrndup(norm, nlen);
+	w[n].text = ibm_xstrndup(raw, rawlen);
+	ibm_fold_space(w[n].text);
+	w[n].count = 1;
+	w[n].order = n;
+	t->nwrong[item] = n + 1;
+	return (int)n;
+}
+
+long long score_record(score_test *t, const ibm_rec *rec, long long *max)
+{
+	const score_key *k = t->key;
+	long long s = 0;
+	unsigned char *c = NULL;
+	int *wid = NULL;
+
+	if (!k) {
+		long long x, y;
+		const char *v = rec->f[t->L.score];
+
+		if (score_parse_xy(v, &x, &y) != 0) {
+			if (!*v)
+				ibm_die(IBM_EX_DATAERR, t->L.file, rec->line,
+					"empty score");
+			ibm_die(IBM_EX_DATAERR, t->L.file, rec->line,
+				"bad score \"%s\" (expected \"x / y\", like "
+				"\"7 / 10\")", v);
+		}
+		if (y <= 0 || x > y)
+			ibm_die(IBM_EX_DATAERR, t->L.file, rec->line,
+				"score \"%s\" is out of range", v);
+		*max = y;
+		s = x;
+	} else {
+		*max = k->max;
+	}
+	if (t->keep_items) {
+		ibm_grow((void **)&t->score, &t->cap, t->n + 1,
+			 sizeof *t->score);
+		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
+		t->active = ibm_xrealloc(t->active, t->cap);
+		if (k) {
+			t->correct = ibm_xrealloc(t->correct,
+						  t->cap * (k->n ? k->n : 1));
+			t->wid = ibm_xrealloc(t->wid, t->cap * (k->n ? k->n : 1)
+					      * sizeof *t->wid);
+		}
+	}
+	if (!k) {
+		if (t->keep_items) {
+			t->score[t->n] = s;
+			t->max[t->n] = *max;
+			t->active[t->n] = 1;
+			t->n++;
+		}
+		return s;
+	}
+	if (t->keep_items) {
+		c = t->correct + t->n * k->n;
+		wid = t->wid + t->n * k->n;
+		if (!t->wrong) {
+			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
+			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
+			t->capwrong = ibm_xcalloc(k->n, sizeof *t->capwrong);
+		}
+	}
+	for (size_t i = 0; i < k->n; i++) {
+		size_t col = (size_t)t->L.kcol[i];
+		const char *a = rec->f[col];
+		size_t len = rec->len[col], nl;
+		int ok;
+
+		if (len + 1 > t->nbufcap)
+			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
+		nl = score_norm(a, len, t->nbuf, k->exact);
+		ok = score_answer_ok(&k->q[i], t->nbuf, nl);
+		if (ok)
+			s += k->q[i].pts;
+		if (c) {
+			char *tmp = ibm_xstrndup(t->nbuf, nl);
+
+			/* blank: nothing but space */
+			size_t bl = score_norm(a, len, t->nbuf, 0);
+
+			c[i] = ok ? 1 : bl == 0 ? 2 : 0;
+			wid[i] = !ok && bl ? tally_wrong(t, i, tmp, nl, a, len)
+				: -1;
+			free(tmp);
+		}
+	}
+	if (t->keep_items) {
+		t->score[t->n] = s;
+		t->max[t->n] = *max;
+		t->active[t->n] = 1;
+		t->n++;
+	}
+	return s;
+}
+
+void score_test_free(score_test *t)
+{
+	if (t->wrong) {
+		for (size_t i = 0; i < t->L.nk; i++) {
+			for (size_t j = 0; j < t->nwrong[i]; j++) {
+				free(t->wrong[i][j].norm);
+				free(t->wrong[i][j].text);
+			}
+			free(t->wrong[i]);
+		}
+	}
+	free(t->wrong);
+	free(t->nwrong);
+	free(t->capwrong);
+	free(t->score);
+	free(t->max);
+	free(t->active);
+	free(t->correct);
+	free(t->wid);
+	free(t->nbuf);
+	score_layout_free(&t->L);
+}
+
+/* -------------------------------------------------------------- bands */
+
+const char *score_ngain(long long pre, long long mp, long long post,
+			long long mq, double *g)
+{
+	/* g = (post/mq - pre/mp) / (1 - pre/mp)
+	 *   = (post*mp - pre*mq) / (mq * (mp - pre)) */
+	long double num, den;
+
+	if (mp <= 0 || mq <= 0 || pre >= mp) {
+		*g = NAN;
+		return NULL;
+	}
+	num = (long double)post * mp - (long double)pre * mq;
+	den = (long double)mq * (mp - pre);
+	*g = (double)(num / den);
+	/* integers below 2^63 multiply exactly in long double's 64-bit
+	 * mantissa only up to 2^64; scores are far below that (1e12^2 would
+	 * not be), so compare with 128-bit-free integer arithmetic when it
+	 * fits */
+	if (llabs(post) < 3037000499LL && llabs(pre) < 3037000499LL &&
+	    mp < 3037000499LL && mq < 3037000499LL) {
+		long long n = post * mp - pre * mq, d = mq * (mp - pre);
+
+		if (n <= LLONG_MAX / 10 && n >= LLONG_MIN / 10 &&
+		    d <= LLONG_MAX / 7) {
+			if (10 * n >= 7 * d)
+				return "tinggi";
+			if (10 * n >= 3 * d)
+				return "sedang";
+			return "rendah";
+		}
+	}
+	return *g >= 0.7 ? "tinggi" : *g >= 0.3 ? "sedang" : "rendah";
+}
+
+const char *score_ngain_band(double pct)
+{
+	if (isnan(pct))
+		return NULL;
+	if (pct < 40)
+		return "tidak efektif";
+	if (pct < 56)
+		return "kurang efektif";
+	if (pct < 76)
+		return "cukup efektif";
+	return "efektif";
+}
+
+const char *score_p_band(size_t c, size_t n)
+{
+	if (n == 0)
+		return NULL;
+	if (100 * c < 30 * n)
+		return "sukar";
+	if (100 * c > 70 * n)
+		return "mudah";
+	return "sedang";
+}
+
+const char *score_d_band(long diff, size_t g)
+{
+	long gg = (long)g;
+
+	if (g == 0)
+		return NULL;
+	if (100 * diff >= 40 * gg)
+		return "sangat baik";
+	if (100 * diff >= 30 * gg)
+		return "baik";
+	if (100 * diff >= 20 * gg)
+		return "cukup";
+	return "jelek";
+}
