@@ -650,8 +650,10 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 	}
 	doing("writing the letters", NULL);
 	if (iv->collective) {
-		letter(&p, NULL, iv->np ? iv->p[0].letter_number :
-			inv_number(iv->ev.nomor, iv->ev.nomor_awal));
+		char *n = inv_number(iv->ev.nomor, iv->ev.nomor_awal);
+
+		letter(&p, NULL, n);
+		free(n);
 	} else {
 		for (size_t i = 0; i < iv->np; i++)
 			letter(&p, &iv->p[i], iv->p[i].letter_number);

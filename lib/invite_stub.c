@@ -1,5 +1,4 @@
 /* temporary stubs */
 #include "invite.h"
-void inv_letters_html(const invite *iv, const char *path, inv_outs *outs) { (void)iv; (void)path; (void)outs; }
 void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs) { (void)iv; (void)tpl; (void)outdir; (void)pattern; (void)outs; }
