@@ -1,0 +1,170 @@
+/* test_score.c - answer normalisation, key answers, checkbox sets, "x / y"
+ * scores and the exact bands of ibm-score. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+
+#include "score.h"
+
+static int ok(const char *key, const char *answer, int exact)
+{
+	score_q q = { 0 };
+	char buf[256];
+	size_t n;
+	int r;
+
+	assert_int_equal(score_key_parse_answer(&q, key, exact), 0);
+	n = score_norm(answer, strlen(answer), buf, exact);
+	r = score_answer_ok(&q, buf, n);
+	score_q_free(&q);
+	return r;
+}
+
+static void test_norm(void **state)
+{
+	char b[64];
+
+	(void)state;
+	assert_int_equal(score_norm("  Agen\t  PEMULIHAN \xC2\xA0", 21, b, 0),
+			 14);
+	assert_string_equal(b, "agen pemulihan");
+	score_norm("\xC3\x89LAN \xC3\x97", 8, b, 0); /* É folded, × kept */
+	assert_string_equal(b, "\xC3\xA9lan \xC3\x97");
+	score_norm(" A ", 3, b, 1);
+	assert_string_equal(b, " A ");
+}
+
+static void test_answers(void **state)
+{
+	(void)state;
+	assert_true(ok("Skrining", " skrining ", 0));
+	assert_false(ok("Skrining", " skrining ", 1));
+	assert_true(ok("Agen Pemulihan|AP", "ap", 0));
+	assert_false(ok("Agen Pemulihan|AP", "agen", 0));
+	assert_true(ok("Ya, dengan persetujuan", "ya,  dengan persetujuan", 0));
+	assert_false(ok("Skrining", "", 0));
+}
+
+static void test_sets(void **state)
+{
+	(void)state;
+	assert_true(ok("Skrining;Rujukan;Intervensi singkat",
+		       "Rujukan, Intervensi singkat, Skrining", 0));
+	assert_true(ok("Skrining;Rujukan", "rujukan;skrining", 0));
+	assert_true(ok("Skrining;Rujukan", "Rujukan ; Skrining", 0));
+	assert_false(ok("Skrining;Rujukan", "Rujukan", 0));
+	assert_false(ok("Skrining;Rujukan", "Rujukan, Skrining, Konseling", 0));
+	assert_false(ok("Skrining;Rujukan", "Rujukan, Rujukan", 0));
+	assert_false(ok("Skrining;Rujukan", "Rujukan, Skrining,", 0));
+	/* options holding commas are matched whole */
+	assert_true(ok("Konseling, lalu rujukan;Skrining",
+		       "Skrining, Konseling, lalu rujukan", 0));
+	/* alternatives of sets */
+	assert_true(ok("A;B|A;B;C", "C, B, A", 0));
+}
+
+static void test_bad_key(void **state)
+{
+	score_q q = { 0 };
+
+	(void)state;
+	assert_int_equal(score_key_parse_answer(&q, " | ", 0), -1);
+	score_q_free(&q);
+	assert_int_equal(score_key_parse_answer(&q, ";;", 0), -1);
+	score_q_free(&q);
+}
+
+static void test_xy(void **state)
+{
+	long long x, y;
+
+	(void)state;
+	assert_int_equal(score_parse_xy("7 / 10", &x, &y), 0);
+	assert_true(x == 7000 && y == 10000);
+	assert_int_equal(score_parse_xy("13.5 / 15", &x, &y), 0);
+	assert_true(x == 13500 && y == 15000);
+	assert_int_equal(score_parse_xy("3,00 / 5", &x, &y), 0);
+	assert_true(x == 3000 && y == 5000);
+	assert_int_equal(score_parse_xy("7", &x, &y), -1);
+	assert_int_equal(score_parse_xy("a / 10", &x, &y), -1);
+	assert_int_equal(score_parse_xy("1 / 2 / 3", &x, &y), -1);
+	assert_int_equal(score_parse_xy("-1 / 2", &x, &y), -1);
+}
+
+static void test_ngain(void **state)
+{
+	double g;
+	const long long S = SCORE_SCALE;
+
+	(void)state;
+	/* 10 -> 14 of 20: g = 0.4 exactly */
+	assert_string_equal(score_ngain(10 * S, 20 * S, 14 * S, 20 * S, &g),
+			    "sedang");
+	assert_true(fabs(g - 0.4) < 1e-15);
+	/* boundaries: 0.7 and 0.3 exactly (0 -> 7 of 10, 0 -> 3 of 10) */
+	assert_string_equal(score_ngain(0, 10 * S, 7 * S, 10 * S, &g), "tinggi");
+	assert_string_equal(score_ngain(0, 10 * S, 3 * S, 10 * S, &g), "sedang");
+	assert_string_equal(score_ngain(0, 10 * S, 2999, 10 * S, &g), "rendah");
+	/* 3 -> 7.9 of 10: g = 4.9/7 = 0.7 */
+	assert_string_equal(score_ngain(3 * S, 10 * S, 7900, 10 * S, &g),
+			    "tinggi");
+	/* pre = max: undefined */
+	assert_null(score_ngain(10 * S, 10 * S, 9 * S, 10 * S, &g));
+	assert_true(isnan(g));
+	/* negative gain */
+	assert_string_equal(score_ngain(5 * S, 10 * S, 4 * S, 10 * S, &g),
+			    "rendah");
+	/* different maxima: 2 of 5 (40%) -> 7 of 10 (70%): g = 0.5 */
+	assert_string_equal(score_ngain(2 * S, 5 * S, 7 * S, 10 * S, &g),
+			    "sedang");
+	assert_true(fabs(g - 0.5) < 1e-15);
+}
+
+static void test_bands(void **state)
+{
+	(void)state;
+	assert_string_equal(score_p_band(3, 10), "sedang");
+	assert_string_equal(score_p_band(2, 10), "sukar");
+	assert_string_equal(score_p_band(7, 10), "sedang");
+	assert_string_equal(score_p_band(8, 10), "mudah");
+	assert_null(score_p_band(0, 0));
+	assert_string_equal(score_d_band(4, 10), "sangat baik");
+	assert_string_equal(score_d_band(3, 10), "baik");
+	assert_string_equal(score_d_band(2, 10), "cukup");
+	assert_string_equal(score_d_band(1, 10), "jelek");
+	assert_string_equal(score_d_band(-2, 10), "jelek");
+	assert_null(score_d_band(0, 0));
+	assert_string_equal(score_ngain_band(39.99), "tidak efektif");
+	assert_string_equal(score_ngain_band(40), "kurang efektif");
+	assert_string_equal(score_ngain_band(56), "cukup efektif");
+	assert_string_equal(score_ngain_band(76), "efektif");
+	assert_null(score_ngain_band(NAN));
+}
+
+static void test_fuzzy_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(score_fuzzy_limit("nurul hikmah", "nurul hikma"), 2);
+	assert_int_equal(score_fuzzy_limit("andi", "andy"), 1);
+	assert_int_equal(score_fuzzy_limit("ani", "ana"), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_norm),
+		cmocka_unit_test(test_answers),
+		cmocka_unit_test(test_sets),
+		cmocka_unit_test(test_bad_key),
+		cmocka_unit_test(test_xy),
+		cmocka_unit_test(test_ngain),
+		cmocka_unit_test(test_bands),
+		cmocka_unit_test(test_fuzzy_limit),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
