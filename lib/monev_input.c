@@ -153,17 +153,22 @@ static void add_unit(monev_data *d, const monev_row *row)
 		monev_unit *u = &d->units[at - 1];
 		int newer = !u->has_date ||
 			    (row->has_date && ibm_date_cmp(row->date, u->date) >= 0);
-		char where[64];
+		char d1[16] = "?", d2[16] = "?";
+		char wplace[64];
 
-		snprintf(where, sizeof where, "%ld", u->line);
+		if (row->has_date)
+			ibm_date_iso(d1, sizeof d1, row->date);
+		if (u->has_date)
+			ibm_date_iso(d2, sizeof d2, u->date);
+		snprintf(wplace, sizeof wplace, "%ld", newer ? row->line : u->line);
 		ibm_warn(row->file, row->line,
-			 "unit \"%s\" (%s, %s) is here again for period %s "
-			 "(also %s:%s); keeping the %s",
+			 "unit \"%s\" (%s, %s) is twice in period %s: here "
+			 "(%s) and at %s:%ld (%s); the later visit, %s:%s, "
+			 "counts",
 			 row->id[MONEV_UNIT], row->id[MONEV_DESA],
 			 row->id[MONEV_KAB], *row->period ? row->period : "?",
-			 d->files[u->file_index], where,
-			 newer ? "later visit on this line"
-			       : "later visit on the other line");
+			 d1, d->files[u->file_index], u->line, d2,
+			 newer ? row->file : d->files[u->file_index], wplace);
 		if (newer)
 			unit_set(d, u, row);
 		free(key);
@@ -184,13 +189,17 @@ static void bad_cell(monev_data *d, const char *file, long line, int col,
 	char place[4200];
 
 	snprintf(place, sizeof place, "%s:%ld:%d", file, line, col + 1);
-	if (d->lenient) {
+	if (d->lenient && v)
 		ibm_warn(place, 0, "%s: %s: \"%s\"; left empty", colname,
 			 what, v);
-	} else {
+	else if (d->lenient)
+		ibm_warn(place, 0, "%s: %s", colname, what);
+	else if (v)
 		ibm_error(place, 0, "%s: %s: \"%s\"", colname, what, v);
+	else
+		ibm_error(place, 0, "%s: %s", colname, what);
+	if (!d->lenient)
 		d->bad_cells++;
-	}
 }
 
 /* Fast yes/no for the common spellings, ibm_parse_yesno for the rest. */
@@ -234,12 +243,29 @@ void monev_read(monev_data *d, const char *path)
 	if (ibm_col_resolve(name, h->line, h, id_cols, MONEV_NID, idcol) < 0)
 		exit(IBM_EX_DATAERR);
 	icol = ibm_xcalloc(s->nind + 1, sizeof *icol);
-	for (size_t i = 0; i < s->nind; i++) {
-		icol[i] = ibm_col_find(h, s->ind[i].aliases);
-		if (icol[i] < 0)
-			ibm_warn(name, h->line,
-				 "no column for indicator %s; it scores 0",
+	{
+		char *miss = NULL;
+		size_t mcap = 0, mlen = 0, nmiss = 0;
+
+		for (size_t i = 0; i < s->nind; i++) {
+			size_t l;
+
+			icol[i] = ibm_col_find(h, s->ind[i].aliases);
+			if (icol[i] >= 0)
+				continue;
+			l = strlen(s->ind[i].column);
+			ibm_grow((void **)&miss, &mcap, mlen + l + 3, 1);
+			snprintf(miss + mlen, l + 3, "%s%s", nmiss ? ", " : "",
 				 s->ind[i].column);
+			mlen += l + (nmiss ? 2 : 0);
+			nmiss++;
+		}
+		if (nmiss)
+			ibm_warn(name, h->line,
+				 "no column for indicator%s %s; %s 0",
+				 nmiss > 1 ? "s" : "", miss,
+				 nmiss > 1 ? "they score" : "it scores");
+		free(miss);
 	}
 	memset(&row, 0, sizeof row);
 	row.file = name;
@@ -265,8 +291,11 @@ void monev_read(monev_data *d, const char *path)
 					      &row.date) == 0;
 		if (!row.has_date) {
 			bad_cell(d, name, rec->line, idcol[MONEV_TANGGAL],
-				 monev_id_names[MONEV_TANGGAL], "not a date",
-				 row.id[MONEV_TANGGAL]);
+				 monev_id_names[MONEV_TANGGAL],
+				 *row.id[MONEV_TANGGAL] ? "not a date" : "empty",
+				 *row.id[MONEV_TANGGAL] ? row.id[MONEV_TANGGAL]
+							: NULL);
+			row.id[MONEV_TANGGAL] = "";
 			row.period[0] = '\0';
 		} else {
 			snprintf(row.period, sizeof row.period, "%04d-S%d",
@@ -287,7 +316,7 @@ void monev_read(monev_data *d, const char *path)
 			if (id_cols[i].required && i != MONEV_TANGGAL &&
 			    !*row.id[i])
 				bad_cell(d, name, rec->line, idcol[i],
-					 monev_id_names[i], "empty", "");
+					 monev_id_names[i], "empty", NULL);
 		for (size_t i = 0; i < s->nind; i++) {
 			const char *v;
 

@@ -290,10 +290,10 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		{ "min_total|minimum total|skor minimal|skor total", 1 },
 	};
 	ibm_csv_opts o = { 0 };
-	int status = 0, idx[2], k;
+	int status = 0, idx[2], k = 0;
 	ibm_csv *r = ibm_csv_open_mem(name, text, len, &o, &status);
 	const ibm_rec *h, *rec;
-	int *gcol;
+	int *gcol, hdr_bad;
 	size_t pcap = 0;
 
 	if (!r)
@@ -327,7 +327,11 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 			if (eq)
 				break;
 		}
-		if (g == s->ngrp) {
+		if (g == s->ngrp && text == monev_default_phases) {
+			ibm_warn(name, h->line,
+				 "the indicator spec has no group for column "
+				 "\"%s\"; its minimum is not used", h->f[c]);
+		} else if (g == s->ngrp) {
 			ibm_error(name, h->line,
 				  "column \"%s\" names no group of the "
 				  "indicator spec", h->f[c]);
@@ -337,7 +341,8 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		}
 		free(hk);
 	}
-	while (!status && (k = ibm_csv_read(r, &rec)) > 0) {
+	hdr_bad = status;
+	while (!hdr_bad && (k = ibm_csv_read(r, &rec)) > 0) {
 		monev_phase ph = { 0 };
 		char *nm = ibm_xstrdup(rec->f[idx[0]]);
 
@@ -362,10 +367,11 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		}
 		ph.min_group = ibm_xcalloc(s->ngrp + 1, sizeof *ph.min_group);
 		for (size_t g = 0; g < s->ngrp; g++) {
-			const char *v = gcol[g] >= 0 ? rec->f[gcol[g]] : "";
+			char *v = gcol[g] >= 0 ? ibm_trim(rec->f[gcol[g]])
+					       : NULL;
 
 			ph.min_group[g] = NAN;
-			if (*ibm_trim((char *)v) &&
+			if (v && *v &&
 			    parse_pct(v, &ph.min_group[g]) < 0) {
 				ibm_error(name, rec->line,
 					  "%s: minimum for %s must be a number "
@@ -378,7 +384,7 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		ibm_grow((void **)&s->ph, &pcap, s->nph + 1, sizeof *s->ph);
 		s->ph[s->nph++] = ph;
 	}
-	if (!status && k < 0)
+	if (!hdr_bad && k < 0)
 		status = ibm_csv_status(r) ? ibm_csv_status(r)
 					   : IBM_EX_DATAERR;
 	ibm_csv_close(r);

@@ -392,7 +392,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 			    b->score);
 		num(ws, &cw, row, ct, u->total, b->score);
 		str(ws, &cw, row, ct + 1,
-		    u->phase >= 0 ? s->ph[u->phase].name : "", f->text);
+		    u->phase >= 0 ? s->ph[u->phase].name : "Belum berfase", f->text);
 	}
 	/* conditional formats: ✓ green, ✗ red, counts at target green,
 	 * scores on a red-yellow-green scale */
@@ -478,7 +478,7 @@ static void write_fase(monev_book *b, const monev_data *d)
 			    u->id[unit_ids[k]], f->text);
 		str(ws, &cw, row, 5, u->period, f->text);
 		str(ws, &cw, row, 6,
-		    u->phase >= 0 ? s->ph[u->phase].name : "", f->text);
+		    u->phase >= 0 ? s->ph[u->phase].name : "Belum berfase", f->text);
 		num(ws, &cw, row, 7, u->total, b->score);
 		if (next < s->nph) {
 			str(ws, &cw, row, 8, s->ph[next].name, f->text);
@@ -523,6 +523,7 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	static const char *const h3[] = { "Layanan", "Jumlah Klien" };
 	lxw_chart *ch;
 
+	(void)a;
 	worksheet_write_string(ws, row++, 0,
 			       "Ringkasan Monev Intervensi Berbasis "
 			       "Masyarakat (IBM)", f->title);
