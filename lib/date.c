@@ -202,6 +202,8 @@ static int date_at(const char **sp, ibm_date *out)
 		if (c < 0)
 			return -1;
 		if (a > 31) { /* y-m-d or y/m/d */
+			if (a < 100)
+				return -1; /* two-digit year, as in d/m/y */
 			d.y = a;
 			d.m = b;
 			d.d = c;

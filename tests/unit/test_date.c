@@ -95,6 +95,7 @@ static void t_parse(void **state)
 	date_ok("2024-06-24", 2024, 6, 24);
 	date_ok("2024/06/24", 2024, 6, 24);
 	date_ok("2024-6-4", 2024, 6, 4);
+	date_ok("0100-04-02", 100, 4, 2);
 	date_ok("24/06/2024", 2024, 6, 24);
 	date_ok("4/6/2024", 2024, 6, 4);
 	date_ok("24-06-2024", 2024, 6, 24);
@@ -128,6 +129,8 @@ static void t_parse(void **state)
 	date_bad("24/13/2024");
 	date_bad("24/00/2024");
 	date_bad("24/06/24");
+	date_bad("32.4.2");     /* two-digit year first (fuzz) */
+	date_bad("99-01-02");
 	date_bad("24/06-2024");
 	date_bad("2024-06");
 	date_bad("2024-06-24x");
