@@ -1,0 +1,243 @@
+/*
+ * invite_tpl.c - ibm-invite --template: the user's own letter template,
+ * one output file per participant (see ibm-invite(5) for the keys).
+ */
+#include "invite.h"
+#include "template.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void person_keys(tpl_obj *o, const inv_person *p)
+{
+	char no[24];
+
+	snprintf(no, sizeof no, "%ld", p->no);
+	tpl_obj_set(o, "no", no);
+	tpl_obj_set(o, "participant_id", p->id);
+	for (int k = 0; k < INV_NF; k++)
+		tpl_obj_set(o, inv_field_names[k], p->f[k]);
+	tpl_obj_set(o, "letter_number", p->letter_number);
+	tpl_obj_set(o, "nomor_surat", p->letter_number);
+	tpl_obj_set(o, "sapaan", inv_salutation(p));
+}
+
+/* The participant keys with empty values (for checking templates). */
+static void blank_person(tpl_obj *o)
+{
+	char empty[1] = "";
+	inv_person p;
+
+	memset(&p, 0, sizeof p);
+	for (int k = 0; k < INV_NF; k++)
+		p.f[k] = empty;
+	p.letter_number = empty;
+	person_keys(o, &p);
+}
+
+static void text_list(tpl_obj *o, const char *key, const inv_lines *l)
+{
+	tpl_field *f = tpl_obj_list(o, key);
+
+	for (size_t i = 0; i < l->n; i++)
+		tpl_list_add_text(f, l->v[i]);
+	if (!f->proto) {
+		f->proto = tpl_obj_new();
+		f->proto->self = ibm_xstrdup("");
+	}
+}
+
+/* The keys shared by every participant's file. */
+static tpl_obj *event_keys(const invite *iv)
+{
+	const inv_event *e = &iv->ev;
+	tpl_obj *o = tpl_obj_new();
+	char buf[160];
+	char *t;
+	inv_lines tb;
+	tpl_field *f;
+	tpl_obj *proto;
+
+	for (size_t i = 0; i < e->kv->n; i++)
+		tpl_obj_set(o, e->kv->kv[i].key, e->kv->kv[i].val);
+	if (ibm_event_get(e->kv, "email"))
+		tpl_obj_set(o, "email_kantor", e->email);
+	tpl_obj_set(o, "sifat", e->sifat);
+	t = inv_text_lampiran(iv);
+	tpl_obj_set(o, "lampiran", t);
+	free(t);
+	tpl_obj_set(o, "tanggal_surat",
+		    ibm_date_long(buf, sizeof buf, e->tanggal_surat));
+	tpl_obj_set(o, "tanggal_mulai",
+		    ibm_date_long_day(buf, sizeof buf, e->first));
+	tpl_obj_set(o, "tanggal_selesai",
+		    ibm_date_long_day(buf, sizeof buf, e->last));
+	snprintf(buf, sizeof buf, "%d", e->days);
+	tpl_obj_set(o, "jumlah_hari", buf);
+	t = inv_text_hari_tanggal(iv);
+	tpl_obj_set(o, "hari_tanggal", t);
+	free(t);
+	t = inv_text_pembuka(iv);
+	tpl_obj_set(o, "pembuka", t);
+	free(t);
+	t = inv_text_penutup(iv);
+	tpl_obj_set(o, "penutup", t);
+	free(t);
+	tpl_obj_set(o, "kepada", e->kepada);
+	text_list(o, "kop", &e->kop);
+	text_list(o, "jabatan_ttd", &e->ttd_jabatan);
+	inv_tembusan(iv, &tb);
+	text_list(o, "tembusan_daftar", &tb);
+	inv_lines_free(&tb);
+	f = tpl_obj_list(o, "peserta");
+	for (size_t i = 0; i < iv->np; i++)
+		person_keys(tpl_list_add(f), &iv->p[i]);
+	blank_person(tpl_list_proto(f));
+	f = tpl_obj_list(o, "agenda");
+	proto = tpl_list_proto(f);
+	tpl_obj_set(proto, "hari", "");
+	tpl_obj_set(proto, "tanggal", "");
+	tpl_obj_set(proto, "hari_baru", "");
+	tpl_obj_set(proto, "waktu", "");
+	tpl_obj_set(proto, "acara", "");
+	tpl_obj_set(proto, "narasumber", "");
+	for (size_t i = 0; i < iv->nag; i++) {
+		tpl_obj *a = tpl_list_add(f);
+		char *day = inv_day_text(iv, iv->ag[i].day);
+
+		snprintf(buf, sizeof buf, "%d", iv->ag[i].day);
+		tpl_obj_set(a, "hari", buf);
+		tpl_obj_set(a, "tanggal", day);
+		tpl_obj_set(a, "hari_baru", i == 0 || iv->ag[i - 1].day !=
+			    iv->ag[i].day ? "1" : "");
+		tpl_obj_set(a, "waktu", iv->ag[i].waktu);
+		tpl_obj_set(a, "acara", iv->ag[i].acara);
+		tpl_obj_set(a, "narasumber", iv->ag[i].pj);
+		free(day);
+	}
+	return o;
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, k;
+
+	if (!fp)
+		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
+	do {
+		ibm_grow((void **)&buf, &cap, n + 65536, 1);
+		k = fread(buf + n, 1, cap - n - 1, fp);
+		n += k;
+	} while (k > 0);
+	if (ferror(fp))
+		ibm_die_errno(IBM_EX_IOERR, path, "read error");
+	fclose(fp);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* A rendered name made safe as one file name. */
+static void safe_name(char *s)
+{
+	for (char *p = s; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '/' || c == '\\' || c < 0x20 || c == 0x7F ||
+		    strchr(":*?\"<>|", c))
+			*p = '_';
+		else if (c == ' ')
+			*p = '_';
+	}
+	if (s[0] == '.')
+		s[0] = '_';
+}
+
+void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
+		   const char *pattern, inv_outs *outs)
+{
+	size_t len;
+	char *text = read_all(tplpath, &len);
+	tpl *t = tpl_parse(tplpath, text, len), *nt;
+	tpl_obj *root;
+	char **names, **bodies;
+	char defpat[64];
+	const char *dot = strrchr(tplpath, '.'), *slash = strrchr(tplpath, '/');
+
+	free(text);
+	if (!t)
+		exit(IBM_EX_DATAERR);
+	if (!pattern) {
+		snprintf(defpat, sizeof defpat, "{{no}}-{{nama}}%s",
+			 dot && (!slash || dot > slash) && strlen(dot) < 16 ?
+			 dot : "");
+		pattern = defpat;
+	}
+	nt = tpl_parse("--name-pattern", pattern, strlen(pattern));
+	if (!nt)
+		exit(IBM_EX_USAGE);
+	tpl_set_html(nt, 0);
+	root = event_keys(iv);
+	names = ibm_xcalloc(iv->np + 1, sizeof *names);
+	bodies = ibm_xcalloc(iv->np + 1, sizeof *bodies);
+	/* render everything first: no file is written if one fails */
+	for (size_t i = 0; i < iv->np || i == 0; i++) {
+		tpl_obj *me = tpl_obj_new();
+		tpl_buf b = { 0 }, nb = { 0 };
+		int r;
+
+		if (i < iv->np)
+			person_keys(me, &iv->p[i]);
+		else
+			blank_person(me);
+		/* the participant's keys on top of the event's */
+		r = tpl_render_with(t, root, me, &b);
+		if (r == 0)
+			r = tpl_render_with(nt, root, me, &nb);
+		tpl_obj_free(me);
+		if (r != 0)
+			exit(IBM_EX_DATAERR);
+		if (i >= iv->np) {
+			free(b.s);
+			free(nb.s);
+			break; /* no participants: the template is checked */
+		}
+		safe_name(nb.s);
+		if (!nb.s[0])
+			ibm_die(IBM_EX_USAGE, NULL, 0, "--name-pattern gives an "
+				"empty file name for participant %zu", i + 1);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(names[j], nb.s) == 0)
+				ibm_die(IBM_EX_DATAERR, iv->src, iv->p[i].line,
+					"output file name %s is also that of "
+					"line %ld; use --name-pattern with "
+					"{{no}}", nb.s, iv->p[j].line);
+		names[i] = nb.s;
+		bodies[i] = b.s;
+	}
+	if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
+		ibm_die_errno(IBM_EX_CANTCREAT, outdir, "cannot create "
+			      "directory");
+	for (size_t i = 0; i < iv->np; i++) {
+		size_t n = strlen(outdir) + strlen(names[i]) + 2;
+		char *path = ibm_xmalloc(n);
+		ibm_atomic *a;
+
+		snprintf(path, n, "%s/%s", outdir, names[i]);
+		a = ibm_atomic_open(path);
+		fputs(bodies[i], ibm_atomic_fp(a));
+		inv_outs_add(outs, a);
+		free(path);
+		free(names[i]);
+		free(bodies[i]);
+	}
+	free(names);
+	free(bodies);
+	tpl_obj_free(root);
+	tpl_free(t);
+	tpl_free(nt);
+}
