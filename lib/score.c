@@ -39,6 +39,49 @@ int score_parse_xy(const char *s, long long *x, long long *y)
 	return 0;
 }
 
+char *score_fmt_fixed(char *buf, long long num, long long den, int decimals,
+		      int dec)
+{
+	long long p10 = 1, q, r, ip, fp;
+	int neg = num < 0, n;
+
+	for (int i = 0; i < decimals; i++)
+		p10 *= 10;
+	if (neg)
+		num = -num;
+	q = num / den * p10;
+	r = num % den;
+	/* r * p10 stays small: r < den */
+	q += r * p10 / den;
+	r = r * p10 % den;
+	if (2 * r >= den)
+		q++;
+	ip = q / p10;
+	fp = q % p10;
+	{
+		char t[24];
+		int k = 0;
+
+		n = 0;
+		if (neg && q)
+			buf[n++] = '-';
+		do
+			t[k++] = (char)('0' + ip % 10);
+		while ((ip /= 10) > 0);
+		while (k)
+			buf[n++] = t[--k];
+		if (fp) {
+			buf[n++] = (char)dec;
+			for (long long d = p10 / 10; d > 0 && fp; d /= 10) {
+				buf[n++] = (char)('0' + fp / d);
+				fp %= d;
+			}
+		}
+		buf[n] = '\0';
+	}
+	return buf;
+}
+
 /* ------------------------------------------------------ normalisation */
 
 size_t score_norm(const char *s, size_t len, char *out, int exact)
@@ -104,7 +147,7 @@ static int set_ok(const score_alt *a, const char *s, size_t len)
 		size_t j, el = 0;
 
 		for (j = 0; j < a->n; j++) {
-			el = strlen(a->el[j]);
+			el = a->len[j];
 			if (!used[j] && el <= len - pos &&
 			    memcmp(s + pos, a->el[j], el) == 0) {
 				size_t e = pos + el;
@@ -133,13 +176,96 @@ static int set_ok(const score_alt *a, const char *s, size_t len)
 	return nused == a->n;
 }
 
+/* Is raw, normalised as score_norm does, equal to el? Compares without
+ * writing, so that most wrong answers stop at their first letter. */
+static int fold_eq(const char *raw, size_t rawlen, const char *el,
+		   size_t ellen)
+{
+	size_t i = 0, j = 0;
+	int space = 0;
+
+	while (i < rawlen) {
+		unsigned char c = (unsigned char)raw[i];
+
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			space = 1;
+			i++;
+			continue;
+		}
+		if (c == 0xC2 && i + 1 < rawlen &&
+		    (unsigned char)raw[i + 1] == 0xA0) {
+			space = 1;
+			i += 2;
+			continue;
+		}
+		if (space && j) {
+			if (j >= ellen || el[j] != ' ')
+				return 0;
+			j++;
+		}
+		space = 0;
+		if (j >= ellen)
+			return 0;
+		if (c < 0x80) {
+			if ((c >= 'A' && c <= 'Z' ? c + 32 : c) !=
+			    (unsigned char)el[j])
+				return 0;
+			i++;
+			j++;
+		} else if (c == 0xC3 && i + 1 < rawlen) {
+			unsigned char d = (unsigned char)raw[i + 1];
+
+			if (d >= 0x80 && d <= 0x9E && d != 0x97)
+				d += 0x20;
+			if (j + 1 >= ellen || (unsigned char)el[j] != c ||
+			    (unsigned char)el[j + 1] != d)
+				return 0;
+			i += 2;
+			j += 2;
+		} else {
+			if (c != (unsigned char)el[j])
+				return 0;
+			i++;
+			j++;
+		}
+	}
+	return j == ellen;
+}
+
+int score_answer_raw_ok(const score_q *q, const char *raw, size_t len,
+			int exact, char **buf, size_t *cap)
+{
+	size_t nl = (size_t)-1;
+
+	for (size_t i = 0; i < q->nalt; i++) {
+		const score_alt *a = &q->alt[i];
+
+		if (a->n == 1) {
+			/* most right answers are the option text itself */
+			if (a->rawlen == len && memcmp(a->raw, raw, len) == 0)
+				return 1;
+			if (!exact && fold_eq(raw, len, a->el[0], a->len[0]))
+				return 1;
+			continue;
+		}
+		if (nl == (size_t)-1) {
+			if (len + 1 > *cap)
+				ibm_grow((void **)buf, cap, len + 1, 1);
+			nl = score_norm(raw, len, *buf, exact);
+		}
+		if (set_ok(a, *buf, nl))
+			return 1;
+	}
+	return 0;
+}
+
 int score_answer_ok(const score_q *q, const char *norm, size_t len)
 {
 	for (size_t i = 0; i < q->nalt; i++) {
 		const score_alt *a = &q->alt[i];
 
 		if (a->n == 1) {
-			if (strlen(a->el[0]) == len &&
+			if (a->len[0] == len &&
 			    memcmp(a->el[0], norm, len) == 0)
 				return 1;
 		} else if (set_ok(a, norm, len)) {
@@ -164,6 +290,8 @@ void score_q_free(score_q *q)
 		for (size_t j = 0; j < q->alt[i].n; j++)
 			free(q->alt[i].el[j]);
 		free(q->alt[i].el);
+		free(q->alt[i].len);
+		free(q->alt[i].raw);
 	}
 	free(q->alt);
 	free(q->ref);
@@ -191,9 +319,6 @@ int score_key_parse_answer(score_q *q, const char *answer, int exact)
 			char *n = ibm_xmalloc(el + 1);
 			size_t nl = score_norm(e, el, n, exact);
 
-			if (!exact) {
-				/* trim in exact mode too? no: bytes as given */
-			}
 			if (nl == 0 || (exact && nl != el)) {
 				free(n);
 			} else {
@@ -212,6 +337,15 @@ int score_key_parse_answer(score_q *q, const char *answer, int exact)
 			return -1;
 		}
 		qsort(a.el, a.n, sizeof *a.el, cmp_len_desc);
+		a.len = ibm_xcalloc(a.n, sizeof *a.len);
+		for (size_t j = 0; j < a.n; j++)
+			a.len[j] = strlen(a.el[j]);
+		if (a.n == 1) {
+			a.raw = ibm_xstrndup(p, alen);
+			if (!exact)
+				ibm_fold_space(a.raw);
+			a.rawlen = strlen(a.raw);
+		}
 		ibm_grow((void **)&q->alt, &acap, q->nalt + 1, sizeof *q->alt);
 		q->alt[q->nalt++] = a;
 		if (!bar)
@@ -597,13 +731,19 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		size_t len = rec->len[col], nl;
 		int ok;
 
+		if (!c) {
+			if (score_answer_raw_ok(&k->q[i], a, len, k->exact,
+						&t->nbuf, &t->nbufcap))
+				s += k->q[i].pts;
+			continue;
+		}
 		if (len + 1 > t->nbufcap)
 			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
 		nl = score_norm(a, len, t->nbuf, k->exact);
 		ok = score_answer_ok(&k->q[i], t->nbuf, nl);
 		if (ok)
 			s += k->q[i].pts;
-		if (c) {
+		{
 			char *tmp = ibm_xstrndup(t->nbuf, nl);
 
 			/* blank: nothing but space */

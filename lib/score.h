@@ -16,6 +16,10 @@
 /* One acceptable answer: one element, or a checkbox set (n >= 2). */
 typedef struct score_alt {
 	char **el;        /* normalised elements, longest first */
+	size_t *len;      /* their lengths */
+	char *raw;        /* one element as written (trimmed), for a fast
+			     byte comparison; NULL for sets */
+	size_t rawlen;
 	size_t n;
 } score_alt;
 
@@ -69,11 +73,20 @@ void score_layout_free(score_layout *L);
  * of space into one, lower-case ASCII and Latin-1 letters. exact: copy.
  * Returns the new length. */
 size_t score_norm(const char *s, size_t len, char *out, int exact);
+/* Is the raw answer (normalised on the fly unless exact) correct? buf and
+ * cap: scratch space for checkbox answers. */
+int score_answer_raw_ok(const score_q *q, const char *raw, size_t len,
+			int exact, char **buf, size_t *cap);
 /* Is the normalised answer a correct answer to q? */
 int score_answer_ok(const score_q *q, const char *norm, size_t len);
 /* Parse "7 / 10", "13.5 / 15", "3,00 / 5" into fixed point; 0, or -1 when
  * not of that form. */
 int score_parse_xy(const char *s, long long *x, long long *y);
+/* num / den (den > 0) with at most `decimals` decimals, rounded half away
+ * from zero exactly, trailing zeros dropped, decimal mark dec; returns
+ * buf (at least 48 bytes). */
+char *score_fmt_fixed(char *buf, long long num, long long den, int decimals,
+		      int dec);
 /* Parse a non-negative number into fixed point; 0 or -1. */
 int score_parse_fixed(const char *s, long long *v);
 

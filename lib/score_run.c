@@ -112,6 +112,29 @@ static double pct(long long s, long long m)
 	return m > 0 ? 100.0 * (double)s / (double)m : NAN;
 }
 
+/* Exact fixed-point numbers: score (thousandths) and percent. */
+static void tab_fixed(char **row, size_t col, long long num, long long den,
+		      int decimals)
+{
+	char b[48];
+
+	score_table_set(row, col, den > 0 ? score_fmt_fixed(b, num, den,
+							   decimals, '.')
+			: NULL);
+}
+
+static void csv_fixed(ibm_csvw *w, long long num, long long den,
+		      int decimals, int excel)
+{
+	char b[48];
+
+	if (den > 0)
+		score_fmt_fixed(b, num, den, decimals, excel ? ',' : '.');
+	else
+		b[0] = '\0';
+	ibm_csvw_field(w, b, strlen(b));
+}
+
 static int passed(const score_opts *o, long long s, long long m)
 {
 	/* s / m * 100 >= pass  <=>  s * 100 * SCALE >= pass * m */
@@ -741,13 +764,13 @@ static int run_single(const score_opts *o, score_key *key)
 			if (pr)
 				score_table_set(pr, c++, rec->f[t.L.keep[i]]);
 		}
-		ibm_csvw_num(w, fx(s), 3);
-		ibm_csvw_num(w, fx(max), 3);
-		ibm_csvw_num(w, pct(s, max), 2);
+		csv_fixed(w, s, SCORE_SCALE, 3, o->excel);
+		csv_fixed(w, max, SCORE_SCALE, 3, o->excel);
+		csv_fixed(w, s * 100, max, 2, o->excel);
 		if (pr) {
-			score_table_num(pr, c++, fx(s), 3);
-			score_table_num(pr, c++, fx(max), 3);
-			score_table_num(pr, c++, pct(s, max), 2);
+			tab_fixed(pr, c++, s, SCORE_SCALE, 3);
+			tab_fixed(pr, c++, max, SCORE_SCALE, 3);
+			tab_fixed(pr, c++, s * 100, max, 2);
 		}
 		if (o->has_pass) {
 			const char *v = passed(o, s, max) ? "ya" : "tidak";
@@ -830,28 +853,28 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 	if (a) {
 		ps = pre->t.score[a->row];
 		pm = pre->t.max[a->row];
-		score_table_num(r, c, fx(ps), 3);
+		tab_fixed(r, c, ps, SCORE_SCALE, 3);
 	}
 	c++;
 	if (b) {
 		qs = post->t.score[b->row];
 		qm = post->t.max[b->row];
-		score_table_num(r, c, fx(qs), 3);
+		tab_fixed(r, c, qs, SCORE_SCALE, 3);
 	}
 	c++;
-	score_table_num(r, c++, fx(a ? pm : qm), 3);
+	tab_fixed(r, c++, a ? pm : qm, SCORE_SCALE, 3);
 	if (a)
-		score_table_num(r, c, pct(ps, pm), 2);
+		tab_fixed(r, c, ps * 100, pm, 2);
 	c++;
 	if (b)
-		score_table_num(r, c, pct(qs, qm), 2);
+		tab_fixed(r, c, qs * 100, qm, 2);
 	c++;
 	if (a && b) {
 		double g;
 		const char *cat = score_ngain(ps, pm, qs, qm, &g);
 
 		if (pm == qm)
-			score_table_num(r, c, fx(qs - ps), 3);
+			tab_fixed(r, c, qs - ps, SCORE_SCALE, 3);
 		else
 			score_table_num(r, c, pct(qs, qm) - pct(ps, pm), 2);
 		score_table_num(r, c + 1, g, 4);
