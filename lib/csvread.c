@@ -353,6 +353,22 @@ static int detect_delim(const char *s, size_t n)
 	return cands[best];
 }
 
+/* The first c in s[0..n) outside quotes (a line end inside a quoted
+ * header name, as Excel writes for cells with line breaks, is not the
+ * file's); if there is none, the first c at all. */
+static const char *first_eol(const char *s, size_t n, char c)
+{
+	int inq = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			inq = !inq;
+		else if (!inq && (s[i] == '\n' || s[i] == '\r'))
+			return s[i] == c ? s + i : NULL;
+	}
+	return memchr(s, c, n);
+}
+
 static int read_header(ibm_csv *r)
 {
 	int k;
@@ -391,8 +407,8 @@ static int read_header(ibm_csv *r)
 	s = r->buf + r->pos;
 	{
 		size_t n = r->end - r->pos;
-		const char *cr = memchr(s, '\r', n);
-		const char *lf = memchr(s, '\n', n);
+		const char *cr = first_eol(s, n, '\r');
+		const char *lf = first_eol(s, n, '\n');
 
 		if (cr && (!lf || cr < lf))
 			r->info.eol = (size_t)(cr - s) + 1 < n && cr[1] == '\n'

@@ -612,6 +612,112 @@ static void t_x_exit(void **state)
 				   (void *)tmp_write("x.csv", "", 0), NULL), 65);
 }
 
+/* A line end inside a quoted header name is not the file's line end. */
+static void t_eol_quoted_header(void **state)
+{
+	(void)state;
+	/* Excel: CRLF rows, LF inside a cell */
+	CHECK("\"Nama\nLengkap\",Desa\r\nAndi,Ampenan\r\nBudi,Cakra\r\n",
+	      "1:Nama\\nLengkap|Desa\n3:Andi|Ampenan\n4:Budi|Cakra\n");
+	assert_int_equal(last_info.eol, IBM_EOL_CRLF);
+	assert_int_equal(last_info.lines, 4);
+	/* CR rows, LF inside cells */
+	CHECK("\"Nama\nLengkap\"|Desa\rAndi|Ampenan\rBudi|\"x\ny\"\rC|D\r",
+	      "1:Nama\\nLengkap|Desa\n2:Andi|Ampenan\n3:Budi|x\\ny\n"
+	      "4:C|D\n");
+	assert_int_equal(last_info.eol, IBM_EOL_CR);
+	assert_int_equal(last_info.lines, 4);
+	/* LF rows, CR inside a header cell */
+	CHECK("\"a\rb\",c\n1,2\n", "1:a\\rb|c\n2:1|2\n");
+	assert_int_equal(last_info.eol, IBM_EOL_LF);
+	assert_int_equal(last_info.lines, 2);
+}
+
+/* A UTF-8 character cut by the end of the first read is still UTF-8;
+ * a Windows-1252 byte after the boundary is still converted. */
+static void t_utf8_boundary(void **state)
+{
+	char *data = malloc(2 * BIG);
+	size_t o = 0;
+	const ibm_rec *rec;
+	ibm_csv *r;
+	int st, k;
+	long n = 0;
+
+	(void)state;
+	o += (size_t)sprintf(data + o, "a,b\n");
+	while (o + 100 < BIG)
+		o += (size_t)sprintf(data + o, "x,%040d\n", 1);
+	data[o++] = 'y';
+	data[o++] = ',';
+	while (o < BIG - 1)
+		data[o++] = 'z';
+	memcpy(data + o, "\xC3\xA9\n", 3); /* é across the boundary */
+	o += 3;
+	o += (size_t)sprintf(data + o, "last,ok\n");
+	msgs_reset();
+	r = ibm_csv_open(tmp_write("u.csv", data, o), NULL, &st);
+	assert_non_null(r);
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		n++;
+		if (rec->f[0][0] == 'y')
+			assert_memory_equal(rec->f[1] + rec->len[1] - 2,
+					    "\xC3\xA9", 2);
+	}
+	assert_int_equal(k, 0);
+	MSGS("");
+	ibm_csv_close(r);
+	/* now Windows-1252 text just after the boundary */
+	memcpy(data + BIG - 1, "\xE9\n", 2);
+	o = BIG + 1;
+	o += (size_t)sprintf(data + o, "last,ok\n");
+	quiet_begin();
+	r = ibm_csv_open(tmp_write("u.csv", data, o), NULL, &st);
+	quiet_end();
+	assert_non_null(r);
+	quiet_begin();
+	while ((k = ibm_csv_read(r, &rec)) > 0)
+		if (rec->f[0][0] == 'y')
+			assert_memory_equal(rec->f[1] + rec->len[1] - 3,
+					    "z\xC3\xA9", 3);
+	quiet_end();
+	assert_int_equal(k, 0);
+	assert_int_equal(msgs.n, 1);
+	assert_non_null(strstr(msgs.text[0], "reading it as Windows-1252"));
+	ibm_csv_close(r);
+	free(data);
+}
+
+/* ibm_csv_open_mem reads text in memory like a file. */
+static void t_open_mem(void **state)
+{
+	static const char text[] = "kode;nama\r\n1;\"A;B\"\r\n2\r\n";
+	const ibm_rec *rec;
+	ibm_csv *r;
+	int st = -1;
+
+	(void)state;
+	r = ibm_csv_open_mem("(builtin)", text, sizeof text - 1, NULL, &st);
+	assert_non_null(r);
+	assert_int_equal(st, 0);
+	assert_string_equal(ibm_csv_name(r), "(builtin)");
+	assert_int_equal(ibm_csv_read(r, &rec), 1);
+	assert_string_equal(rec->f[1], "A;B");
+	assert_int_equal(ibm_csv_read(r, &rec), 1);
+	assert_int_equal(rec->line, 3);
+	assert_int_equal(rec->given, 1);
+	assert_int_equal(ibm_csv_read(r, &rec), 0);
+	ibm_csv_close(r);
+	msgs_reset();
+	quiet_begin();
+	r = ibm_csv_open_mem("(builtin)", "a,a\n1,2\n", 8, NULL, &st);
+	quiet_end();
+	assert_null(r);
+	assert_int_equal(st, 65);
+	MSGS("E: (builtin):1: duplicate column name \"a\" (columns 1 and "
+	     "2)\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -639,6 +745,9 @@ int main(void)
 		cmocka_unit_test(t_crlf_boundary),
 		cmocka_unit_test(t_stdin_pipe),
 		cmocka_unit_test(t_x_exit),
+		cmocka_unit_test(t_eol_quoted_header),
+		cmocka_unit_test(t_utf8_boundary),
+		cmocka_unit_test(t_open_mem),
 	};
 	int rc;
 
