@@ -183,10 +183,17 @@ void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,
 }
 
 /* Numbers that are identifiers stay text: a leading zero before a digit
- * ("0812...") or a leading '+' ("+62..."). */
+ * ("0812..."), a leading '+' ("+62..."), or more digits than Excel keeps
+ * (15; a 16-digit NIK would lose its last digit). */
 static int looks_numeric(const char *s, double *v)
 {
+	size_t digits = 0;
+
 	if (s[0] == '+' || (s[0] == '0' && s[1] >= '0' && s[1] <= '9'))
+		return 0;
+	for (const char *p = s; *p; p++)
+		digits += *p >= '0' && *p <= '9';
+	if (digits > 15)
 		return 0;
 	return ibm_parse_number(s, v, 0) == 0;
 }

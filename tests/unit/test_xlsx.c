@@ -152,6 +152,58 @@ static void t_cannot_create(void **state)
 	free(s);
 }
 
+/* Cells: numbers as numbers, identifiers as text (read back with unzip
+ * when it is there). */
+static void t_cells(void **state)
+{
+	static const char *const cells[] = {
+		"87,5", "1.234,5", "-3", "0812345678", "+628123456789",
+		"5201234567890123", "123456789012345", "abc", "", "0,5"
+	};
+	const char *p = tmp_path("cells.xlsx");
+	ibm_xlsx *x;
+	lxw_worksheet *ws;
+	char cmd[8800], *xml, *q;
+	FILE *fp;
+	size_t n = 0, k;
+
+	(void)state;
+	x = ibm_xlsx_open(p, 0, "t", NULL);
+	ws = workbook_add_worksheet(x->wb, NULL);
+	for (int i = 0; i < 10; i++)
+		ibm_xlsx_write_cell(ws, i, 0, cells[i], x->fmt.text,
+				    x->fmt.decimal);
+	ibm_xlsx_close(x);
+	if (system("unzip -v >/dev/null 2>&1") != 0) {
+		print_message("# skipped: no unzip\n");
+		return;
+	}
+	snprintf(cmd, sizeof cmd, "unzip -p '%s' xl/worksheets/sheet1.xml "
+		 "xl/sharedStrings.xml", p);
+	fp = popen(cmd, "r");
+	assert_non_null(fp);
+	xml = malloc(1 << 20);
+	while ((k = fread(xml + n, 1, (1 << 20) - 1 - n, fp)) > 0)
+		n += k;
+	xml[n] = '\0';
+	pclose(fp);
+	/* numbers */
+	assert_non_null(strstr(xml, "<v>87.5</v>"));
+	assert_non_null(strstr(xml, "<v>1234.5</v>"));
+	assert_non_null(strstr(xml, "<v>-3</v>"));
+	assert_non_null(strstr(xml, "<v>123456789012345</v>"));
+	assert_non_null(strstr(xml, "<v>0.5</v>"));
+	/* strings: shared strings with their text */
+	q = strstr(xml, "<sst");
+	assert_non_null(q);
+	assert_non_null(strstr(q, "<t>0812345678</t>"));
+	assert_non_null(strstr(q, "<t>+628123456789</t>"));
+	assert_non_null(strstr(q, "<t>5201234567890123</t>"));
+	assert_non_null(strstr(q, "<t>abc</t>"));
+	assert_non_null(strstr(xml, "<c r=\"A9\" s=\"")); /* blank */
+	free(xml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -160,6 +212,7 @@ int main(void)
 		cmocka_unit_test(t_build_time),
 		cmocka_unit_test(t_widths_clamp),
 		cmocka_unit_test(t_cannot_create),
+		cmocka_unit_test(t_cells),
 	};
 	int rc;
 
