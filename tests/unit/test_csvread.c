@@ -718,6 +718,116 @@ static void t_open_mem(void **state)
 	     "2)\n");
 }
 
+/*
+ * Random records written by the writer (plain and Excel dialects) and
+ * read back: the same fields, and each record's line is one more than
+ * the line ends before it. Files of about 1.5 MB, so records and
+ * characters are cut by the 256 KiB reads at many places.
+ */
+static unsigned long rnd_state;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rnd_state >> 33) % n;
+}
+
+static void t_roundtrip_random(void **state)
+{
+	static const char *const atoms[] = { "a", "b", "Z", "0", " ", ",",
+		";", "\"", "\n", "\r", "\r\n", "\t", "|", "\xC3\xA9",
+		"\xC2\xA0", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "xyz" };
+	enum { NF = 4 };
+	(void)state;
+
+	for (int round = 0; round < 4; round++) {
+		int excel = round & 1;
+		char *out = NULL, *fields = NULL;
+		size_t outlen = 0, flen = 0, fcap = 0;
+		size_t *starts = NULL, scap = 0, nrec = 0;
+		size_t *foff = NULL, focap = 0, nf = 0;
+		size_t *given = NULL, gcap = 0;
+		FILE *fp = open_memstream(&out, &outlen);
+		ibm_csvw *w = ibm_csvw_new(fp, excel);
+		const char *hdr[NF] = { "h1", "h2", "h3", "h4" };
+		ibm_csv_opts o = { 0 };
+		const ibm_rec *rec;
+		ibm_csv *r;
+		int st, k;
+
+		rnd_state = 12345 + (unsigned long)round;
+		ibm_csvw_row(w, hdr, NF);
+		while (outlen < 1500000) {
+			size_t g = 1 + rnd(NF);
+
+			ibm_csvw_flush(w);
+			ibm_grow((void **)&starts, &scap, nrec + 1,
+				 sizeof *starts);
+			starts[nrec] = outlen;
+			ibm_grow((void **)&given, &gcap, nrec + 1,
+				 sizeof *given);
+			given[nrec] = g;
+			for (size_t i = 0; i < g; i++) {
+				size_t len = rnd(10) == 0 ? rnd(4000) : rnd(12);
+				size_t start = flen;
+
+				for (size_t j = 0; j < len; j++) {
+					const char *a = atoms[rnd(sizeof atoms /
+								  sizeof atoms[0])];
+					size_t al = strlen(a);
+
+					ibm_grow((void **)&fields, &fcap,
+						 flen + al + 1, 1);
+					memcpy(fields + flen, a, al);
+					flen += al;
+				}
+				ibm_grow((void **)&fields, &fcap, flen + 1, 1);
+				fields[flen++] = '\0';
+				ibm_grow((void **)&foff, &focap, nf + 1,
+					 sizeof *foff);
+				foff[nf++] = start;
+				ibm_csvw_field(w, fields + start,
+					       flen - 1 - start);
+			}
+			ibm_csvw_end(w);
+			nrec++;
+		}
+		assert_int_equal(ibm_csvw_free(w), 0);
+		fclose(fp);
+
+		o.delim = excel ? ';' : ',';
+		o.strict = 1;
+		r = ibm_csv_open(tmp_write("rt.csv", out, outlen), &o, &st);
+		assert_non_null(r);
+		{
+			size_t fi = 0, ri = 0, lines = 1, pos = 0;
+
+			while ((k = ibm_csv_read(r, &rec)) > 0) {
+				assert_true(ri < nrec);
+				for (; pos < starts[ri]; pos++)
+					lines += out[pos] == '\n';
+				assert_int_equal(rec->line, lines);
+				assert_int_equal(rec->n, NF);
+				assert_int_equal(rec->given, given[ri]);
+				for (size_t i = 0; i < given[ri]; i++, fi++)
+					assert_string_equal(rec->f[i],
+							    fields + foff[fi]);
+				for (size_t i = given[ri]; i < NF; i++)
+					assert_string_equal(rec->f[i], "");
+				ri++;
+			}
+			assert_int_equal(k, 0);
+			assert_int_equal(ri, nrec);
+		}
+		ibm_csv_close(r);
+		free(out);
+		free(fields);
+		free(starts);
+		free(foff);
+		free(given);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -748,6 +858,7 @@ int main(void)
 		cmocka_unit_test(t_eol_quoted_header),
 		cmocka_unit_test(t_utf8_boundary),
 		cmocka_unit_test(t_open_mem),
+		cmocka_unit_test(t_roundtrip_random),
 	};
 	int rc;
 
