@@ -16,6 +16,15 @@ ibm-csv clean peserta-excel.csv > "$out/peserta-clean.csv"
 # --- ibm-invite (bimtek/) ------------------------------------------------
 
 # --- ibm-score (bimtek/) -------------------------------------------------
+# Pre-test (Forms' own download) and post-test (the linked Sheet in the
+# Indonesian locale) against one key: per-person scores and N-gain, the
+# summary statistics, the item analysis and the report workbook.
+ibm-score -k bimtek/kunci.csv --pass 70 bimtek/pretest.csv \
+	> "$out/pretest-nilai.csv"
+ibm-score -k bimtek/kunci.csv --pre bimtek/pretest.csv \
+	--post bimtek/posttest.csv --fuzzy --pass 70 \
+	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
+	--report "$out/hasil-tes.xlsx" > "$out/tes-nilai.csv"
 
 # --- ibm-monev (monev/) --------------------------------------------------
 # Forms from three offices (comma UTF-8, Excel ";" with BOM and CRLF, other
