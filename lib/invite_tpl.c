@@ -182,8 +182,11 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 		exit(IBM_EX_USAGE);
 	tpl_set_html(nt, 0);
 	root = event_keys(iv);
-	names = ibm_xcalloc(iv->np + 1, sizeof *names);
-	bodies = ibm_xcalloc(iv->np + 1, sizeof *bodies);
+	/* static: still reachable (not leaked) when a check below dies */
+	static char **names_keep, **bodies_keep;
+
+	names = names_keep = ibm_xcalloc(iv->np + 1, sizeof *names);
+	bodies = bodies_keep = ibm_xcalloc(iv->np + 1, sizeof *bodies);
 	/* render everything first: no file is written if one fails */
 	for (size_t i = 0; i < iv->np || i == 0; i++) {
 		tpl_obj *me = tpl_obj_new();
@@ -207,6 +210,8 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 			break; /* no participants: the template is checked */
 		}
 		safe_name(nb.s);
+		names[i] = nb.s;
+		bodies[i] = b.s;
 		if (!nb.s[0])
 			ibm_die(IBM_EX_USAGE, NULL, 0, "--name-pattern gives an "
 				"empty file name for participant %zu", i + 1);
@@ -216,8 +221,6 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 					"output file name %s is also that of "
 					"line %ld; use --name-pattern with "
 					"{{no}}", nb.s, iv->p[j].line);
-		names[i] = nb.s;
-		bodies[i] = b.s;
 	}
 	if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
 		ibm_die_errno(IBM_EX_CANTCREAT, outdir, "cannot create "
