@@ -95,6 +95,7 @@ int main(int argc, char **argv)
 	int lenient = 0;
 
 	ibm_diag_init("ibm-monev");
+	argv[0] = (char *)"ibm-monev"; /* getopt's messages name argv[0] */
 	while ((c = getopt_long(argc, argv, "o:b:ls:p:P:r:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {

@@ -134,6 +134,8 @@ typedef struct monev_data {
 	size_t nunits, ucap;
 	size_t *hash;               /* index + 1; 0 empty */
 	size_t hcap;
+	char *kbuf;                 /* key being built */
+	size_t kcap;
 	/* called for every row read */
 	void (*on_row)(const monev_row *row, void *arg);
 	void *arg;

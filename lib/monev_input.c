@@ -42,35 +42,54 @@ void monev_data_init(monev_data *d, const monev_spec *s)
 	d->spec = s;
 }
 
-char *monev_key(const char *s)
+/* Append the key of s to b (ASCII fast path; ibm_lower for the rest). */
+static void key_into(char **b, size_t *cap, size_t *n, const char *s)
 {
-	size_t n = strlen(s);
-	char *k = ibm_xmalloc(n + 12), *o = k;
+	size_t len = strlen(s), o = *n;
 	int space = 1;
-	char *low = ibm_lower(s);
+	char *low = NULL;
+	const char *p;
 
-	for (const char *p = low; *p; p++) {
+	for (p = s; *p; p++)
+		if ((unsigned char)*p >= 0x80)
+			break;
+	if (*p)
+		s = low = ibm_lower(s);
+	ibm_grow((void **)b, cap, o + len + 12, 1);
+	for (p = s; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
 		if (c >= 0x80 || (c >= 'a' && c <= 'z') ||
 		    (c >= '0' && c <= '9')) {
-			*o++ = (char)c;
+			(*b)[o++] = (char)c;
 			space = 0;
 		} else if (!space) {
-			*o++ = ' ';
+			(*b)[o++] = ' ';
 			space = 1;
 		}
 	}
-	if (o > k && o[-1] == ' ')
+	if (o > *n && (*b)[o - 1] == ' ')
 		o--;
-	*o = '\0';
-	free(low);
+	(*b)[o] = '\0';
 	/* "kab sumbawa" = "kabupaten sumbawa" */
-	if (strncmp(k, "kab ", 4) == 0) {
-		memmove(k + 9, k + 3, strlen(k + 3) + 1);
-		memcpy(k, "kabupaten", 9);
+	if (o - *n >= 4 && strncmp(*b + *n, "kab ", 4) == 0) {
+		memmove(*b + *n + 9, *b + *n + 3, o - *n - 3 + 1);
+		memcpy(*b + *n, "kabupaten", 9);
+		o += 6;
 	}
-	return k;
+	*n = o;
+	free(low);
+}
+
+char *monev_key(const char *s)
+{
+	char *b = NULL;
+	size_t cap = 0, n = 0;
+
+	key_into(&b, &cap, &n, s);
+	return b;
 }
 
 static size_t hash_str(const char *s)
@@ -133,21 +152,18 @@ static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 
 static void add_unit(monev_data *d, const monev_row *row)
 {
-	char *k[4], *key;
-	size_t n, slot, at;
+	size_t n = 0, slot, at;
+	char *key;
 	static const int parts[4] = { MONEV_PROV, MONEV_KAB, MONEV_DESA,
 				      MONEV_UNIT };
 
-	n = strlen(row->period) + 5;
 	for (int i = 0; i < 4; i++) {
-		k[i] = monev_key(row->id[parts[i]]);
-		n += strlen(k[i]);
+		key_into(&d->kbuf, &d->kcap, &n, row->id[parts[i]]);
+		d->kbuf[n++] = '\x1f';
 	}
-	key = ibm_xmalloc(n);
-	snprintf(key, n, "%s\x1f%s\x1f%s\x1f%s\x1f%s", k[0], k[1], k[2], k[3],
-		 row->period);
-	for (int i = 0; i < 4; i++)
-		free(k[i]);
+	ibm_grow((void **)&d->kbuf, &d->kcap, n + strlen(row->period) + 1, 1);
+	key = d->kbuf;
+	strcpy(key + n, row->period);
 	at = lookup(d, key, &slot);
 	if (at) {
 		monev_unit *u = &d->units[at - 1];
@@ -171,13 +187,12 @@ static void add_unit(monev_data *d, const monev_row *row)
 			 newer ? row->file : d->files[u->file_index], wplace);
 		if (newer)
 			unit_set(d, u, row);
-		free(key);
 		return;
 	}
 	ibm_grow((void **)&d->units, &d->ucap, d->nunits + 1,
 		 sizeof *d->units);
 	memset(&d->units[d->nunits], 0, sizeof *d->units);
-	d->units[d->nunits].key = key;
+	d->units[d->nunits].key = ibm_xstrdup(key);
 	unit_set(d, &d->units[d->nunits], row);
 	d->hash[slot] = ++d->nunits;
 }
@@ -413,6 +428,7 @@ void monev_finish(monev_data *d)
 
 void monev_data_free(monev_data *d)
 {
+	free(d->kbuf);
 	for (size_t i = 0; i < d->nunits; i++) {
 		for (int k = 0; k < MONEV_NID; k++)
 			free(d->units[i].id[k]);
