@@ -64,7 +64,9 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-score");
 	o.dup = SCORE_DUP_FIRST;
-	while ((c = getopt_long(argc, argv, "k:d:eqh", longopts, NULL)) != -1) {
+	opterr = 0; /* messages name the tool, not argv[0] */
+	while ((c = getopt_long(argc, argv, ":k:d:eqh", longopts, NULL)) !=
+	       -1) {
 		switch (c) {
 		case 'k': o.key = optarg; break;
 		case 'd':
@@ -112,7 +114,16 @@ int main(int argc, char **argv)
 		case O_REPORT: o.report = optarg; break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();
-		default: usage(IBM_EX_USAGE);
+		case ':':
+			bad("option %s needs a value", argv[optind - 1]);
+		default:
+			if (optopt)
+				ibm_error(NULL, 0, "unknown option -%c",
+					  optopt);
+			else
+				ibm_error(NULL, 0, "unknown option %s",
+					  argv[optind - 1]);
+			usage(IBM_EX_USAGE);
 		}
 	}
 	argc -= optind;
