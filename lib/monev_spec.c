@@ -407,6 +407,7 @@ static char *slurp(const char *path, size_t *len)
 		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
 	do {
 		ibm_grow((void **)&buf, &cap, n + 65536, 1);
+		/* cppcheck-suppress nullPointerRedundantCheck */
 		k = fread(buf + n, 1, cap - n, fp);
 		n += k;
 		if (n > 16 * 1024 * 1024)
