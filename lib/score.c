@@ -489,7 +489,10 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 {
 	unsigned char *used = ibm_xcalloc(hdr->n + 1, 1);
 
+	int opt = L->keep_optional;
+
 	memset(L, 0, sizeof *L);
+	L->keep_optional = opt;
 	L->file = file;
 	L->nhdr = hdr->n;
 	L->hdr = ibm_xcalloc(hdr->n + 1, sizeof *L->hdr);
@@ -524,10 +527,11 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 				*p = ' ';
 		L->keep[i] = ibm_col_find(hdr, a);
 		free(a);
-		if (L->keep[i] < 0)
+		if (L->keep[i] < 0 && !L->keep_optional)
 			ibm_die(IBM_EX_DATAERR, file, hdr->line,
 				"no column \"%s\" to keep", keep[i]);
-		used[L->keep[i]] = 1;
+		if (L->keep[i] >= 0)
+			used[L->keep[i]] = 1;
 	}
 	if (L->ts >= 0)
 		used[L->ts] = 1;

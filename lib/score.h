@@ -55,7 +55,9 @@ typedef struct score_layout {
 	int ts, email, name, score, match;
 	int *qcol;        /* question columns */
 	size_t nq;
-	int *keep;        /* --keep columns */
+	int *keep;        /* --keep columns (-1: absent, keep_optional) */
+	int keep_optional; /* set before init: a missing --keep column is
+			      no error (pre/post: it may be in one file) */
 	size_t nkeep;
 	int *kcol;        /* column of each key question (when bound) */
 	size_t nk;

@@ -308,7 +308,8 @@ static void read_side(side *s, const score_opts *o, int mode)
 		}
 		p->keep = ibm_xcalloc(o->nkeep + 1, sizeof *p->keep);
 		for (size_t i = 0; i < o->nkeep; i++)
-			p->keep[i] = ibm_xstrdup(rec->f[L->keep[i]]);
+			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
+						 ? rec->f[L->keep[i]] : "");
 		s->n++;
 	}
 }
@@ -826,6 +827,7 @@ static void open_side(side *s, const char *path, const score_opts *o,
 	s->t.label = label;
 	s->t.key = key;
 	s->t.keep_items = 1;
+	s->t.L.keep_optional = 1;
 	score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
 			  o->nkeep, o->match);
 	if (key)
@@ -849,7 +851,8 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 	score_table_set(r, c++, id->email && *id->email ? id->email
 			: b && b->email ? b->email : NULL);
 	for (size_t i = 0; i < o->nkeep; i++)
-		score_table_set(r, c++, id->keep[i]);
+		score_table_set(r, c++, a && pre->t.L.keep[i] >= 0 ? a->keep[i]
+				: b ? b->keep[i] : id->keep[i]);
 	if (a) {
 		ps = pre->t.score[a->row];
 		pm = pre->t.max[a->row];
@@ -1066,9 +1069,16 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 	h[nh++] = "name";
 	h[nh++] = "email";
-	for (size_t i = 0; i < o->nkeep && nh < 40; i++)
-		h[nh++] = hkeep[i] =
-			ibm_xstrdup(pre.t.L.hdr[pre.t.L.keep[i]]);
+	for (size_t i = 0; i < o->nkeep && nh < 40; i++) {
+		int a = pre.t.L.keep[i], b = post.t.L.keep[i];
+
+		if (a < 0 && b < 0)
+			ibm_die(IBM_EX_DATAERR, pre.file, 1,
+				"no column \"%s\" to keep (nor in %s)",
+				o->keep[i], post.file);
+		h[nh++] = hkeep[i] = ibm_xstrdup(a >= 0 ? pre.t.L.hdr[a]
+						 : post.t.L.hdr[b]);
+	}
 	for (size_t i = 0; i < sizeof tail / sizeof *tail; i++)
 		h[nh++] = tail[i];
 	if (o->has_pass) {
