@@ -290,6 +290,11 @@ static size_t key_char(char *out, long cp)
 		memcpy(out, d, strlen(d));
 		return strlen(d);
 	}
+	/* General Punctuation (typographic quotes such as the U+2019 that
+	 * phones type in "Ma'ruf", dashes, special spaces), ideographic
+	 * space, BOM: not letters */
+	if ((cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF)
+		return 0;
 	if (cp > 0x24F)
 		return (size_t)ibm_utf8_put(out, cp);
 	return 0;
@@ -326,7 +331,10 @@ char *ibm_person_key(const char *s)
 			continue;
 		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' ||
 		    cp == '\r' || cp == '-' || cp == '_' || cp == '.' ||
-		    cp == ',') {
+		    cp == ',' || (cp >= 0x2000 && cp <= 0x200A) ||
+		    (cp >= 0x2010 && cp <= 0x2015) || cp == 0x202F ||
+		    cp == 0x205F || cp == 0x3000) {
+			/* including Unicode spaces and dashes */
 			space = 1;
 			continue;
 		}

@@ -184,6 +184,12 @@ static void t_name_key(void **state)
 	k = ibm_name_key("\xC2\xA0--..\xC3\x97");
 	assert_string_equal(k, "");
 	free(k);
+	k = ibm_name_key("\xEF\xBB\xBF" "No\xE2\x80\x93HP\xE2\x80\xA6");
+	assert_string_equal(k, "nohp");
+	free(k);
+	k = ibm_name_key("\xD0\x98\xD0\xBC\xD1\x8F 2");
+	assert_string_equal(k, "\xD0\x98\xD0\xBC\xD1\x8F" "2");
+	free(k);
 	k = ibm_name_key("a\xFF" "b");
 	assert_string_equal(k, "ab");
 	free(k);
@@ -202,6 +208,16 @@ static void t_person_key(void **state)
 	free(k);
 	k = ibm_person_key("Baiq  S\xC3\xB6ph\xC3\xAD" "a-Rahma");
 	assert_string_equal(k, "baiq sophia rahma");
+	free(k);
+	/* typographic apostrophe (U+2019), en dash, em space */
+	k = ibm_person_key("Andi MA\xE2\x80\x99RUF");
+	assert_string_equal(k, "andi maruf");
+	free(k);
+	k = ibm_person_key("Siti\xE2\x80\x93" "Aminah\xE2\x80\x83" "Baiq");
+	assert_string_equal(k, "siti aminah baiq");
+	free(k);
+	k = ibm_person_key("\xE2\x80\x9C" "Andi\xE2\x80\x9D \xD0\x98\xD0\xB2");
+	assert_string_equal(k, "andi \xD0\x98\xD0\xB2"); /* Cyrillic kept */
 	free(k);
 	k = ibm_person_key(" ' - ");
 	assert_string_equal(k, "");
