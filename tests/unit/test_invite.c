@@ -1,0 +1,324 @@
+/* test_invite.c - ibm-invite's modules: the event file (event.c), the
+ * participant helpers (invite.c) and the template engine (template.c). */
+#include "unit.h"
+#include "event.h"
+#include "invite.h"
+#include "template.h"
+
+/* ---------------------------------------------------------------- event */
+
+static ibm_event *parse(const char *text, int *rc)
+{
+	ibm_event *ev = ibm_event_new();
+
+	msgs_reset();
+	quiet_begin();
+	*rc = ibm_event_parse(ev, "ev.conf", text, strlen(text));
+	quiet_end();
+	return ev;
+}
+
+static void t_event_basic(void **state)
+{
+	int rc;
+	ibm_event *ev = parse("\xEF\xBB\xBF# comment\r\n  \r\n"
+			      "Tanggal-Mulai = 24 Juni 2024\r\n"
+			      "acara=  Bimtek IBM  \n"
+			      "hal = \"  spaced  \"\n"
+			      "   # indented comment\n"
+			      "kosong =\n"
+			      "nomor = B/{n}/2024 # not a comment", &rc);
+
+	(void)state;
+	assert_int_equal(rc, 0);
+	assert_string_equal(ibm_event_get(ev, "tanggal_mulai"), "24 Juni 2024");
+	assert_string_equal(ibm_event_get(ev, "TANGGAL-MULAI"), "24 Juni 2024");
+	assert_int_equal(ibm_event_find(ev, "tanggal_mulai")->line, 3);
+	assert_string_equal(ibm_event_get(ev, "acara"), "Bimtek IBM");
+	assert_string_equal(ibm_event_get(ev, "hal"), "  spaced  ");
+	assert_null(ibm_event_get(ev, "kosong"));
+	assert_non_null(ibm_event_find(ev, "kosong"));
+	assert_string_equal(ibm_event_get(ev, "nomor"),
+			    "B/{n}/2024 # not a comment");
+	assert_null(ibm_event_get(ev, "absent"));
+	/* -s overrides */
+	assert_int_equal(ibm_event_set(ev, "acara = Rapat"), 0);
+	assert_string_equal(ibm_event_get(ev, "acara"), "Rapat");
+	assert_string_equal(ibm_event_find(ev, "acara")->src, "-s");
+	assert_int_equal(ibm_event_set(ev, "noequals"), -1);
+	assert_int_equal(ibm_event_set(ev, "bad key=1"), -1);
+	assert_int_equal(ibm_event_set(ev, "=1"), -1);
+	ibm_event_free(ev);
+}
+
+static void t_event_errors(void **state)
+{
+	static const struct {
+		const char *text, *msg;
+	} cases[] = {
+		{ "a = 1\nno equals\n", "E: ev.conf:2: expected key = value\n" },
+		{ "a = 1\nA = 2\n",
+		  "E: ev.conf:2: key a given twice (first at line 1)\n" },
+		{ "x\xff = 1\n", "E: ev.conf:1: text is not UTF-8\n" },
+		{ "bad key = 1\n", "E: ev.conf:1: bad key \"bad key\" "
+				   "(letters, digits, _ - . only)\n" },
+		{ " = 1\n", "E: ev.conf:1: bad key \"\" (letters, digits, "
+			    "_ - . only)\n" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int rc;
+		ibm_event *ev = parse(cases[i].text, &rc);
+
+		assert_int_equal(rc, -1);
+		assert_string_equal(msgs_all(), cases[i].msg);
+		ibm_event_free(ev);
+	}
+}
+
+/* --------------------------------------------------------------- invite */
+
+static void t_fnv1a(void **state)
+{
+	(void)state;
+	/* reference values of FNV-1a 32-bit */
+	assert_int_equal(inv_fnv1a(""), 0x811C9DC5UL);
+	assert_int_equal(inv_fnv1a("a"), 0xE40C292CUL);
+	assert_int_equal(inv_fnv1a("foobar"), 0xBF9CF968UL);
+}
+
+static void t_make_id(void **state)
+{
+	char a[16], b[16], c[16];
+
+	(void)state;
+	inv_make_id(a, "Siti Rahmawati", "Bugis", "+6281234567890");
+	inv_make_id(b, "  SITI   rahmawati ", "bugis", "+6281234567890");
+	assert_string_equal(a, b);
+	assert_int_equal(strlen(a), 12);
+	assert_memory_equal(a, "IBM-", 4);
+	/* the documented recipe */
+	snprintf(c, sizeof c, "IBM-%08lX",
+		 inv_fnv1a("siti rahmawati|bugis|+6281234567890"));
+	assert_string_equal(a, c);
+	inv_make_id(c, "Siti Rahmawati", "Bugis", "");
+	snprintf(b, sizeof b, "IBM-%08lX", inv_fnv1a("siti rahmawati|bugis"));
+	assert_string_equal(b, c);
+	assert_string_not_equal(a, c);
+}
+
+static void t_number(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = inv_number("B/{n}/VI/2024", 7);
+	assert_string_equal(s, "B/7/VI/2024");
+	free(s);
+	s = inv_number("005.{n:3}/BNNK", 12);
+	assert_string_equal(s, "005.012/BNNK");
+	free(s);
+	s = inv_number("{n}", 1234);
+	assert_string_equal(s, "1234");
+	free(s);
+	s = inv_number("{nama}/{n}", 2);
+	assert_string_equal(s, "{nama}/2");
+	free(s);
+	assert_null(inv_number("B/VI/2024", 1));
+	assert_null(inv_number("B/{n:0}/2024", 1));
+	assert_null(inv_number("B/{n:x}/2024", 1));
+	assert_null(inv_number("B/{n", 1));
+}
+
+static void t_norms(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = inv_kelurahan_norm("Kelurahan  Bugis");
+	assert_string_equal(s, "Bugis");
+	free(s);
+	s = inv_kelurahan_norm("desa Labuhan Sumbawa");
+	assert_string_equal(s, "Labuhan Sumbawa");
+	free(s);
+	s = inv_kelurahan_norm("Kel. Seketeng");
+	assert_string_equal(s, "Seketeng");
+	free(s);
+	s = inv_kelurahan_norm("Desa");
+	assert_string_equal(s, "Desa");
+	free(s);
+	s = inv_kelurahan_norm("Desanta");
+	assert_string_equal(s, "Desanta");
+	free(s);
+	assert_string_equal(inv_gender_norm("Laki-laki"), "L");
+	assert_string_equal(inv_gender_norm(" P "), "P");
+	assert_string_equal(inv_gender_norm("Perempuan"), "P");
+	assert_string_equal(inv_gender_norm("male"), "L");
+	assert_string_equal(inv_gender_norm(""), "");
+	assert_null(inv_gender_norm("X"));
+}
+
+static void t_cp1252(void **state)
+{
+	long bad = 0;
+	char *s;
+
+	(void)state;
+	s = inv_to_cp1252("Andr\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cok\xE2\x80\x9D\t", &bad);
+	assert_non_null(s);
+	assert_string_equal(s, "Andr\xE9 \x80 \x93ok\x94 ");
+	free(s);
+	assert_null(inv_to_cp1252("Muh\xC4\x81mmad", &bad));
+	assert_int_equal(bad, 0x101);
+	assert_null(inv_to_cp1252("a\x01", &bad));
+	assert_int_equal(bad, 1);
+}
+
+static void t_lines(void **state)
+{
+	inv_lines l;
+
+	(void)state;
+	inv_lines_split(&l, " A |  B  C || ");
+	assert_int_equal(l.n, 2);
+	assert_string_equal(l.v[0], "A");
+	assert_string_equal(l.v[1], "B C");
+	inv_lines_free(&l);
+	inv_lines_split(&l, NULL);
+	assert_int_equal(l.n, 0);
+}
+
+/* ------------------------------------------------------------- template */
+
+static char *render(const char *name, const char *text, const tpl_obj *o,
+		    int *rc)
+{
+	tpl *t;
+	tpl_buf b = { 0 };
+
+	msgs_reset();
+	quiet_begin();
+	t = tpl_parse(name, text, strlen(text));
+	*rc = t ? tpl_render(t, o, &b) : -2;
+	quiet_end();
+	tpl_free(t);
+	return b.s;
+}
+
+static tpl_obj *sample(void)
+{
+	tpl_obj *o = tpl_obj_new(), *it;
+	tpl_field *l;
+
+	tpl_obj_set(o, "nama", "Andi <&> \"Zaki\"");
+	tpl_obj_set(o, "kosong", "");
+	l = tpl_obj_list(o, "peserta");
+	it = tpl_list_add(l);
+	tpl_obj_set(it, "nama", "Siti");
+	it = tpl_list_add(l);
+	tpl_obj_set(it, "nama", "Rizal");
+	tpl_obj_set(tpl_list_proto(l), "nama", "");
+	l = tpl_obj_list(o, "agenda");
+	tpl_obj_set(tpl_list_proto(l), "acara", "");
+	l = tpl_obj_list(o, "kop");
+	tpl_list_add_text(l, "BNN");
+	tpl_list_add_text(l, "BNNK Sumbawa");
+	return o;
+}
+
+static void t_tpl_render(void **state)
+{
+	tpl_obj *o = sample();
+	int rc;
+	char *s;
+
+	(void)state;
+	s = render("a.html", "<p>{{nama}}|{{{nama}}}|{{& nama}}</p>", o, &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(s, "<p>Andi &lt;&amp;&gt; &quot;Zaki&quot;|"
+			    "Andi <&> \"Zaki\"|Andi <&> \"Zaki\"</p>");
+	free(s);
+	s = render("a.md", "{{nama}}", o, &rc);
+	assert_string_equal(s, "Andi <&> \"Zaki\"");
+	free(s);
+	s = render("a.md", "{{#peserta}}[{{nama}}]{{/peserta}}"
+		   "{{^peserta}}none{{/peserta}}"
+		   "{{#agenda}}x{{/agenda}}{{^agenda}}no agenda{{/agenda}}", o,
+		   &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(s, "[Siti][Rizal]no agenda");
+	free(s);
+	s = render("a.md", "{{#kosong}}A{{/kosong}}{{^kosong}}B{{/kosong}}"
+		   "{{#nama}}C{{/nama}}{{! comment }}", o, &rc);
+	assert_string_equal(s, "BC");
+	free(s);
+	s = render("a.md", "{{#kop}}\n- {{.}}\n{{/kop}}\n{{! c }}\nend\n", o,
+		   &rc);
+	assert_int_equal(rc, 0);
+	assert_string_equal(s, "- BNN\n- BNNK Sumbawa\nend\n");
+	free(s);
+	tpl_obj_free(o);
+}
+
+static void t_tpl_errors(void **state)
+{
+	static const struct {
+		const char *text, *msg;
+		int rc;
+	} cases[] = {
+		{ "a\n{{nama}}\n{{namaa}}", "E: t.md:3: unknown key {{namaa}}\n",
+		  -1 },
+		{ "{{#agenda}}\n{{kegiatan}}\n{{/agenda}}",
+		  "E: t.md:2: unknown key {{kegiatan}}\n", -1 },
+		{ "{{#kosong}}{{zz}}{{/kosong}}",
+		  "E: t.md:1: unknown key {{zz}}\n", -1 },
+		{ "{{peserta}}", "E: t.md:1: {{peserta}} is a list; use "
+				 "{{#peserta}}...{{/peserta}}\n", -1 },
+		{ "x\n{{#peserta}}", "E: t.md:2: {{#peserta}} is not closed "
+				     "(no {{/peserta}})\n", -2 },
+		{ "{{/peserta}}", "E: t.md:1: {{/peserta}} closes no block\n",
+		  -2 },
+		{ "{{#a}}{{/b}}", "E: t.md:1: {{/b}} closes {{#a}} of line 1\n",
+		  -2 },
+		{ "\n\n{{nama", "E: t.md:3: unterminated tag {{\n", -2 },
+		{ "{{{nama}}", "E: t.md:1: {{{ closed by }} instead of }}}\n",
+		  -2 },
+		{ "{{{nama}} }", "E: t.md:1: {{{ closed by }} instead of }}}\n",
+		  -2 },
+		{ "{{na me}}", "E: t.md:1: bad key in tag: {{na me}}\n", -2 },
+		{ "{{}}", "E: t.md:1: bad key in tag: {{}}\n", -2 },
+		{ "ok\n\xff", "E: t.md:2: text is not UTF-8\n", -2 },
+	};
+	tpl_obj *o = sample();
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int rc;
+		char *s = render("t.md", cases[i].text, o, &rc);
+
+		assert_int_equal(rc, cases[i].rc);
+		assert_string_equal(msgs_all(), cases[i].msg);
+		free(s);
+	}
+	tpl_obj_free(o);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_event_basic),
+		cmocka_unit_test(t_event_errors),
+		cmocka_unit_test(t_fnv1a),
+		cmocka_unit_test(t_make_id),
+		cmocka_unit_test(t_number),
+		cmocka_unit_test(t_norms),
+		cmocka_unit_test(t_cp1252),
+		cmocka_unit_test(t_lines),
+		cmocka_unit_test(t_tpl_render),
+		cmocka_unit_test(t_tpl_errors),
+	};
+
+	msgs_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
