@@ -275,9 +275,9 @@ int ibm_parse_number(const char *s, double *out, int flags);
 int ibm_parse_count(const char *s, long *out);
 /*
  * Indonesian phone numbers to +62 form: "0812-3456-789", "+62 812 3456
- * 789", "62812...", "812..." -> "+628123456789". Spaces, dots, dashes and
- * brackets are dropped. Returns malloc'd string or NULL if not a
- * plausible number (8 to 13 digits after the country code).
+ * 789", "62812...", "0062 812...", "812..." -> "+628123456789". Spaces,
+ * dots, dashes and brackets are dropped. Returns malloc'd string or NULL
+ * if not a plausible number (8 to 13 digits after the country code).
  */
 char *ibm_phone_norm(const char *s);
 /* Yes/no: Ya/Y/Ada/1/✓/true -> 1; Tidak/T/Tidak ada/0/-/false/empty -> 0;

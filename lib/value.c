@@ -103,7 +103,7 @@ char *ibm_phone_norm(const char *s)
 	size_t n = 0;
 	const char *p = s;
 	int plus = 0;
-	const char *rest;
+	const char *rest, *d;
 	char *out;
 	size_t rlen;
 
@@ -125,14 +125,21 @@ char *ibm_phone_norm(const char *s)
 	digits[n] = '\0';
 	if (n == 0)
 		return NULL;
-	if (strncmp(digits, "62", 2) == 0 && (plus || n >= 10))
-		rest = digits + 2;
+	d = digits;
+	/* "00" is the international prefix: "0062 812..." is "+62 812..." */
+	if (!plus && n > 2 && d[0] == '0' && d[1] == '0') {
+		plus = 1;
+		d += 2;
+		n -= 2;
+	}
+	if (strncmp(d, "62", 2) == 0 && (plus || n >= 10))
+		rest = d + 2;
 	else if (plus)
 		return NULL; /* another country */
-	else if (digits[0] == '0')
-		rest = digits + 1;
-	else if (digits[0] == '8')
-		rest = digits;
+	else if (d[0] == '0')
+		rest = d + 1;
+	else if (d[0] == '8')
+		rest = d;
 	else
 		return NULL;
 	/* a leading 0 after +62 ("+62 0812...") is a common slip */
