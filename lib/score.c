@@ -736,7 +736,12 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		int ok;
 
 		if (!c) {
-			if (score_answer_raw_ok(&k->q[i], a, len, k->exact,
+			const score_alt *a0 = k->q[i].alt;
+
+			/* the common case inline: the option text itself */
+			if ((a0->rawlen == len && len && a0->raw[0] == a[0] &&
+			     memcmp(a0->raw, a, len) == 0) ||
+			    score_answer_raw_ok(&k->q[i], a, len, k->exact,
 						&t->nbuf, &t->nbufcap))
 				s += k->q[i].pts;
 			continue;
