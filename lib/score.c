@@ -45,6 +45,8 @@ char *score_fmt_fixed(char *buf, long long num, long long den, int decimals,
 	long long p10 = 1, q, r, ip, fp;
 	int neg = num < 0, n;
 
+	if (decimals > 15)
+		decimals = 15;
 	for (int i = 0; i < decimals; i++)
 		p10 *= 10;
 	if (neg)
@@ -71,11 +73,18 @@ char *score_fmt_fixed(char *buf, long long num, long long den, int decimals,
 		while (k)
 			buf[n++] = t[--k];
 		if (fp) {
-			buf[n++] = (char)dec;
-			for (long long d = p10 / 10; d > 0 && fp; d /= 10) {
-				buf[n++] = (char)('0' + fp / d);
-				fp %= d;
+			char fr[20] = { 0 };
+			int m = decimals;
+
+			for (int i = decimals - 1; i >= 0; i--) {
+				fr[i] = (char)('0' + fp % 10);
+				fp /= 10;
 			}
+			while (m > 0 && fr[m - 1] == '0')
+				m--;
+			buf[n++] = (char)dec;
+			for (int i = 0; i < m; i++)
+				buf[n++] = fr[i];
 		}
 		buf[n] = '\0';
 	}

@@ -691,7 +691,7 @@ static void items_table(score_table *it, const score_test *a,
 			score_table_num(r, 3, fx(a->key->q[j].pts), 3);
 			item_stats(a, j, r, c0);
 		}
-		if (two_keys && j < b->key->n) {
+		if (b && two_keys && j < b->key->n) {
 			score_table_set(r, 4, b->L.hdr[b->L.kcol[j]]);
 			score_table_set(r, 5, b->key->q[j].answer);
 			score_table_num(r, 6, fx(b->key->q[j].pts), 3);
@@ -845,6 +845,9 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 	const person *id = a ? a : b;
 	size_t c = 0;
 	long long ps = 0, pm = 0, qs = 0, qm = 0;
+
+	if (!id)
+		return;
 
 	score_table_set(r, c++, id->name && *id->name ? id->name
 			: b && b->name ? b->name : NULL);

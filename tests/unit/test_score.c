@@ -145,6 +145,22 @@ static void test_bands(void **state)
 	assert_null(score_ngain_band(NAN));
 }
 
+static void test_fmt_fixed(void **state)
+{
+	char b[48];
+
+	(void)state;
+	assert_string_equal(score_fmt_fixed(b, 7000, 1000, 3, '.'), "7");
+	assert_string_equal(score_fmt_fixed(b, 13500, 1000, 3, ','), "13,5");
+	assert_string_equal(score_fmt_fixed(b, 5, 1000, 3, '.'), "0.005");
+	/* percent 2 decimals, half away from zero, exactly: 1/32 = 3.125% */
+	assert_string_equal(score_fmt_fixed(b, 100, 32, 2, '.'), "3.13");
+	assert_string_equal(score_fmt_fixed(b, 400, 7, 2, '.'), "57.14");
+	assert_string_equal(score_fmt_fixed(b, -1500, 1000, 3, '.'), "-1.5");
+	assert_string_equal(score_fmt_fixed(b, -1, 1000, 2, '.'), "0");
+	assert_string_equal(score_fmt_fixed(b, 0, 7, 2, '.'), "0");
+}
+
 static void test_fuzzy_limit(void **state)
 {
 	(void)state;
@@ -163,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_xy),
 		cmocka_unit_test(test_ngain),
 		cmocka_unit_test(test_bands),
+		cmocka_unit_test(test_fmt_fixed),
 		cmocka_unit_test(test_fuzzy_limit),
 	};
 
