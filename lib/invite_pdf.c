@@ -331,14 +331,14 @@ static void signature(pdf *p)
 {
 	const inv_event *e = &p->iv->ev;
 	float x0 = LEFT + 250, x1 = RIGHT;
-	float h = LEAD * (float)(e->ttd_jabatan.n + 3) + 60;
+	float h = LEAD * (float)(e->ttd_jabatan.n + 3) + 52;
 	char buf[256];
 
 	p->y -= LEAD;
 	need(p, h);
 	for (size_t i = 0; i < e->ttd_jabatan.n; i++)
 		line(p, p->bold, SIZE, LEAD, x0, x1, 1, e->ttd_jabatan.v[i]);
-	p->y -= 60;
+	p->y -= 52;
 	underline_line(p, p->bold, x0, x1, e->ttd_nama);
 	if (e->ttd_pangkat)
 		line(p, p->font, SIZE, LEAD, x0, x1, 1, e->ttd_pangkat);
@@ -348,6 +348,9 @@ static void signature(pdf *p)
 	}
 }
 
+static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s);
+
+/* The copies; in two columns when one would not fit on the page. */
 static void tembusan(pdf *p)
 {
 	inv_lines t;
@@ -355,11 +358,34 @@ static void tembusan(pdf *p)
 
 	inv_tembusan(p->iv, &t);
 	if (t.n) {
-		p->y -= 10;
-		line(p, p->font, 10.5f, 13, LEFT, RIGHT, 0, "Tembusan:");
+		size_t half = (t.n + 1) / 2;
+		float room = p->y - 10 - 13 - BOTTOM;
+		float mid = (LEFT + RIGHT) / 2, top;
+		int one = 0, left = 0, right = 0, two;
+
 		for (size_t i = 0; i < t.n; i++) {
 			snprintf(buf, sizeof buf, "%zu. %s", i + 1, t.v[i]);
-			para(p, p->font, 10.5f, 13, LEFT, RIGHT, 0, 0, buf);
+			one += cell_lines(p, p->font, RIGHT - LEFT, buf);
+			*(i < half ? &left : &right) +=
+				cell_lines(p, p->font, mid - 6 - LEFT, buf);
+		}
+		two = (float)one * 13 > room &&
+		      (float)(left > right ? left : right) * 13 <= room;
+
+		p->y -= 10;
+		line(p, p->font, 10.5f, 13, LEFT, RIGHT, 0, "Tembusan:");
+		top = p->y;
+		for (size_t i = 0; i < t.n; i++) {
+			float x0 = LEFT, x1 = RIGHT;
+
+			if (two) {
+				if (i == half)
+					p->y = top;
+				x0 = i < half ? LEFT : mid + 6;
+				x1 = i < half ? mid - 6 : RIGHT;
+			}
+			snprintf(buf, sizeof buf, "%zu. %s", i + 1, t.v[i]);
+			para(p, p->font, 10.5f, 13, x0, x1, 0, 0, buf);
 		}
 	}
 	inv_lines_free(&t);
