@@ -14,6 +14,18 @@ ibm-csv check peserta-excel.csv
 ibm-csv clean peserta-excel.csv > "$out/peserta-clean.csv"
 
 # --- ibm-invite (bimtek/) ------------------------------------------------
+# Letters (PDF and HTML, one per participant with the agenda attached), a
+# collective letter, the attendance workbook, and the office's own Markdown
+# letter; stdout: the participants with ids and letter numbers (the
+# duplicate Agus Salim is warned about and dropped).
+(cd bimtek && ibm-invite -c event.conf -a agenda.csv \
+	-l "$out/undangan.pdf" -l "$out/undangan.html" \
+	-A "$out/daftar-hadir.xlsx" peserta.csv > "$out/peserta-id.csv")
+(cd bimtek && ibm-invite -q -c event.conf -C -a agenda.csv \
+	-l "$out/undangan-kolektif.pdf" peserta.csv > /dev/null)
+(cd bimtek && ibm-invite -q -c event.conf -a agenda.csv -t surat.md \
+	-o "$out/surat" -n 'undangan-{{participant_id}}.md' peserta.csv \
+	> /dev/null)
 
 # --- ibm-score (bimtek/) -------------------------------------------------
 # Pre-test (Forms' own download) and post-test (the linked Sheet in the
