@@ -146,8 +146,8 @@ int main(int argc, char **argv)
 	argv += optind;
 	if (print) {
 		if (argc > 0 || out || spec || phases || by) {
-			ibm_error(NULL, 0, "--print-spec takes no other "
-				  "options or files");
+			ibm_error(NULL, 0, "--print-spec goes without files, "
+				  "-o, --by, --spec and --phases");
 			usage(IBM_EX_USAGE);
 		}
 		monev_spec_print(print);
