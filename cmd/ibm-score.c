@@ -79,9 +79,15 @@ int main(int argc, char **argv)
 		case O_EXACT: o.exact = 1; break;
 		case O_PASS: {
 			double v;
+			char *a = ibm_xstrdup(optarg);
+			size_t n = strlen(a);
+			int e;
 
-			if (ibm_parse_number(optarg, &v, 0) != 0 || v < 0 ||
-			    v > 100)
+			if (n && a[n - 1] == '%') /* "70%" */
+				a[n - 1] = '\0';
+			e = ibm_parse_number(a, &v, 0);
+			free(a);
+			if (e != 0 || v < 0 || v > 100)
 				bad("bad --pass percentage: %s (0 to 100)",
 				    optarg);
 			o.has_pass = 1;
