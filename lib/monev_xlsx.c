@@ -113,6 +113,17 @@ static void data_done(monev_book *b)
 				     b->ncols - 1);
 }
 
+/* A string over Excel's 32767 characters, cut to fit. */
+static void write_long(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		       const char *v)
+{
+	char *t = ibm_xstrdup(v);
+
+	ibm_xlsx_clamp(t);
+	worksheet_write_string(ws, row, col, t, NULL);
+	free(t);
+}
+
 void monev_book_row(const monev_row *r, void *arg)
 {
 	monev_book *b = arg;
@@ -134,13 +145,17 @@ void monev_book_row(const monev_row *r, void *arg)
 
 		if (!*v)
 			continue;
-		if (i == MONEV_TANGGAL && r->has_date)
+		/* Excel's dates start in 1900 (and its 1900 has a 29 Feb) */
+		if (i == MONEV_TANGGAL && r->has_date &&
+		    ibm_date_cmp(r->date, (ibm_date){ 1900, 3, 1 }) >= 0)
 			worksheet_write_number(ws, row, c,
 					       (double)ibm_date_days(r->date) +
 						       25569.0,
 					       b->date);
 		else if (i == MONEV_TAHUN)
 			worksheet_write_number(ws, row, c, atof(v), NULL);
+		else if (strlen(v) > 32767)
+			write_long(ws, row, c, v);
 		else
 			worksheet_write_string(ws, row, c, v, NULL);
 	}
