@@ -882,7 +882,7 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 		if (pm == qm)
 			tab_fixed(r, c, qs - ps, SCORE_SCALE, 3);
 		else
-			score_table_num(r, c, pct(qs, qm) - pct(ps, pm), 2);
+			tab_fixed(r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
 		score_table_num(r, c + 1, g, 4);
 		score_table_set(r, c + 2, cat);
 	}
@@ -928,8 +928,11 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 		pm = pre->t.max[a->row];
 		qs = post->t.score[b->row];
 		qm = post->t.max[b->row];
+		/* exact integers over one denominator, so that equal gains
+		 * are equal doubles (ties and zeros for Wilcoxon) */
 		d[nm++] = pm == qm ? fx(qs - ps)
-			: pct(qs, qm) - pct(ps, pm);
+			: (double)(qs * pm - ps * qm) * 100.0 /
+			  ((double)pm * (double)qm);
 		c = score_ngain(ps, pm, qs, qm, &g);
 		if (!c) {
 			cat[3]++;
