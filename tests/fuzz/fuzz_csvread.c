@@ -5,7 +5,8 @@
  * keep_going, allow_empty); the rest is the file, read through a memfd
  * like a real file. Every record read is written with the RFC 4180
  * writer; that output must read back (strict UTF-8, comma) into exactly
- * the same output: clean(clean(x)) == clean(x).
+ * the same output: clean(clean(x)) == clean(x). Columns are looked up
+ * in the header by name on the way.
  *
  * Build with `make fuzz`; run e.g.
  *   build-fuzz/fuzz_csvread -max_total_time=60 -close_fd_mask=2 CORPUS
@@ -61,6 +62,25 @@ static int clean(const char *path, const ibm_csv_opts *o, char **out,
 	w = ibm_csvw_new(fp, 0);
 	{
 		const ibm_rec *h = ibm_csv_header(r);
+		static const ibm_colspec specs[] = {
+			{ "nama|nama lengkap|name", 1 }, { "no hp|hp", 0 },
+			{ "a", 1 }, { "", 0 }
+		};
+		int idx[4];
+
+		/* columns by name: found ones really match */
+		(void)ibm_col_resolve(ibm_csv_name(r), h->line, h, specs, 4,
+				      idx);
+		for (int i = 0; i < 4; i++)
+			if (idx[i] >= (int)h->n || idx[i] < -1)
+				abort();
+		if (idx[2] >= 0) {
+			char *k = ibm_name_key(h->f[idx[2]]);
+
+			if (strcmp(k, "a") != 0)
+				abort();
+			free(k);
+		}
 
 		if (first)
 			*first = NULL;
