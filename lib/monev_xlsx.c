@@ -253,6 +253,75 @@ static rekap_cols rekap_layout(const monev_spec *s)
 	return c;
 }
 
+/*
+ * Below the district table, one row per province computed from it with
+ * SUMIF (COUNTIF for the districts, SUMPRODUCT for the unit-weighted mean
+ * scores), the values cached.
+ */
+static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
+			     ibm_xlsx_widths *cw, rekap_cols c,
+			     lxw_row_t first, lxw_row_t last,
+			     const monev_agg *pa, size_t np,
+			     char *const *names, const size_t *nkab)
+{
+	ibm_xlsx_formats *f = &b->x->fmt;
+	lxw_row_t row = last + 3;
+	char pr[32], u1[16], u2[16], r1[16], r2[16], me[16], formula[256];
+
+	worksheet_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
+			       f->title);
+	str(ws, cw, row, 0, "No", f->header);
+	str(ws, cw, row, 1, "Provinsi", f->header);
+	str(ws, cw, row, 2, "Jumlah Kabupaten/Kota", f->header);
+	for (lxw_col_t col = c.units; col < c.ncols; col++)
+		worksheet_write_string(ws, row, col, names[col], f->header);
+	row++;
+	lxw_rowcol_to_cell_abs(pr, first, 1, 1, 1);
+	lxw_rowcol_to_cell_abs(r2, last, 1, 1, 1);
+	snprintf(pr + strlen(pr), sizeof pr - strlen(pr), ":%s", r2);
+	for (size_t i = 0; i < np; i++, row++) {
+		lxw_row_t nrow = row;
+		char me_b[16];
+
+		num(ws, cw, nrow, 0, (double)(i + 1), f->integer);
+		str(ws, cw, nrow, 1, pa[i].prov, f->text);
+		lxw_rowcol_to_cell(me_b, nrow, 1);
+		snprintf(formula, sizeof formula, "=COUNTIF(%s,%s)", pr, me_b);
+		worksheet_write_formula_num(ws, nrow, 2, formula, f->integer,
+					    (double)nkab[i]);
+		lxw_rowcol_to_cell(me, nrow, c.units);
+		for (lxw_col_t col = c.units; col < c.ncols; col++) {
+			double v;
+
+			lxw_rowcol_to_cell(r1, first, col);
+			lxw_rowcol_to_cell(r2, last, col);
+			if (col >= c.grp && col <= c.total) {
+				v = col == c.total ? pa[i].total_mean
+						   : pa[i].grp_mean[col - c.grp];
+				lxw_rowcol_to_cell_abs(u1, first, c.units, 1, 1);
+				lxw_rowcol_to_cell_abs(u2, last, c.units, 1, 1);
+				snprintf(formula, sizeof formula,
+					 "=SUMPRODUCT((%s=%s)*%s:%s*%s:%s)/%s",
+					 pr, me_b, u1, u2, r1, r2, me);
+				worksheet_write_formula_num(ws, nrow, col,
+							    formula, b->score,
+							    v);
+				continue;
+			}
+			if (col == c.units)
+				v = (double)pa[i].nunits;
+			else if (col < c.grp)
+				v = pa[i].ind[col - c.ind];
+			else
+				v = (double)pa[i].phase_n[col - c.phase];
+			snprintf(formula, sizeof formula, "=SUMIF(%s,%s,%s:%s)",
+				 pr, me_b, r1, r2);
+			worksheet_write_formula_num(ws, nrow, col, formula,
+						    f->integer, v);
+		}
+	}
+}
+
 static void write_rekap(monev_book *b, const monev_data *d,
 			const monev_agg *a, size_t na)
 {
@@ -266,6 +335,9 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		  tot = last + 1;
 	char r1[16], r2[16], u1[16], u2[16], formula[128];
 	double *sum = ibm_xcalloc(c.ncols, sizeof *sum);
+	size_t np;
+	monev_agg *pa = monev_aggregate(d, 0, &np);
+	size_t *nkab = ibm_xcalloc(np + 1, sizeof *nkab);
 
 	worksheet_write_string(ws, 0, 0,
 			       "Rekapitulasi Monev IBM per Kabupaten/Kota",
@@ -286,11 +358,15 @@ static void write_rekap(monev_book *b, const monev_data *d,
 	names[c.phase + s->nph] = ibm_xstrdup("Belum Berfase");
 	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, c.ncols);
 	worksheet_set_row(ws, REKAP_HDR, 45, NULL);
-	for (size_t i = 0; i < na; i++) {
+	for (size_t i = 0, pi = 0; i < na; i++) {
 		lxw_row_t row = (lxw_row_t)(first + i);
 
+		/* the province's one spelling, so that SUMIF finds it */
+		while (pi + 1 < np && pa[pi + 1].first <= a[i].first)
+			pi++;
+		nkab[pi]++;
 		num(ws, &cw, row, 0, (double)(i + 1), f->integer);
-		str(ws, &cw, row, 1, a[i].prov, f->text);
+		str(ws, &cw, row, 1, pa[pi].prov, f->text);
 		str(ws, &cw, row, 2, a[i].kab, f->text);
 		num(ws, &cw, row, c.units, (double)a[i].nunits, f->integer);
 		sum[c.units] += (double)a[i].nunits;
@@ -340,12 +416,15 @@ static void write_rekap(monev_book *b, const monev_data *d,
 						    f->bold_int, sum[col]);
 		}
 	}
+	write_rekap_prov(b, ws, &cw, c, first, last, pa, np, names, nkab);
+	free(nkab);
 	ibm_xlsx_widths_apply(&cw, ws, 5, 40);
 	ibm_xlsx_print_setup(ws, 1, REKAP_HDR, REKAP_HDR);
 	for (lxw_col_t i = 0; i < c.ncols; i++)
 		free(names[i]);
 	free(names);
 	free(sum);
+	monev_agg_free(pa, np);
 }
 
 /* ---------------------------------------------------------- Matriks Unit */

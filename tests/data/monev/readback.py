@@ -62,8 +62,11 @@ def main():
                     cells.append("%s=%s" % (c.coordinate, fmt(v)))
             if cells:
                 print(" ".join(cells))
-            for c, v, cached in checks:
-                check(ws, wv, c, v, cached)
+            if checks:
+                res = [check(wv, c, v, cached) for c, v, cached in checks]
+                bad = [r for r in res if r != "ok"]
+                print("  cached values recomputed: %d ok%s" % (
+                    res.count("ok"), "; " + ", ".join(bad) if bad else ""))
     with zipfile.ZipFile(path) as z:
         for n in sorted(z.namelist()):
             if n.startswith("xl/charts/chart"):
@@ -76,26 +79,51 @@ def main():
                     sorted(set(re.findall(r"<c:f>([^<]*)</c:f>", x)))))
 
 
-def check(ws, wv, c, formula, cached):
-    """Recompute SUM(X4:X9) and SUMPRODUCT($D4:$D9,X4:X9)/SUM($D4:$D9)."""
-    m = re.fullmatch(r"=SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", formula)
+def col_vals(wv, col, r1, r2):
+    return [wv["%s%d" % (col, r)].value for r in range(r1, r2 + 1)]
+
+
+def check(wv, c, formula, cached):
+    """Recompute the formulas the workbook uses from the cells' values:
+    SUM(X4:X9), SUMPRODUCT($D4:$D9,X4:X9)/SUM($D4:$D9),
+    COUNTIF($B$4:$B$9,B13), SUMIF($B$4:$B$9,B13,X4:X9) and
+    SUMPRODUCT(($B$4:$B$9=B13)*$D$4:$D$9*X4:X9)/D13."""
+    ref = r"\$?([A-Z]+)\$?(\d+)"
+    rng = ref + ":" + ref
+    v = None
+    m = re.fullmatch(r"=SUM\(" + rng + r"\)", formula)
     if m:
-        vals = [wv["%s%d" % (m.group(1), r)].value or 0
-                for r in range(int(m.group(2)), int(m.group(4)) + 1)]
-        ok = abs(sum(vals) - cached) < 1e-9
-        print("  check %s: %s" % (c.coordinate, "ok" if ok else "WRONG"))
-        return
-    m = re.fullmatch(r"=SUMPRODUCT\(\$([A-Z]+)(\d+):\$[A-Z]+(\d+),"
-                     r"([A-Z]+)\d+:[A-Z]+\d+\)/SUM\(.*\)", formula)
-    if m:
-        rows = range(int(m.group(2)), int(m.group(3)) + 1)
-        w = [wv["%s%d" % (m.group(1), r)].value for r in rows]
-        x = [wv["%s%d" % (m.group(4), r)].value for r in rows]
+        v = sum(x or 0 for x in col_vals(wv, m[1], int(m[2]), int(m[4])))
+    m = m or re.fullmatch(r"=SUMPRODUCT\(" + rng + "," + rng +
+                          r"\)/SUM\(.*\)", formula)
+    if m and v is None:
+        w = col_vals(wv, m[1], int(m[2]), int(m[4]))
+        x = col_vals(wv, m[5], int(m[6]), int(m[8]))
         v = sum(a * b for a, b in zip(w, x)) / sum(w)
-        ok = abs(v - cached) < 1e-9
-        print("  check %s: %s" % (c.coordinate, "ok" if ok else "WRONG"))
-        return
-    print("  check %s: unknown formula" % c.coordinate)
+    m2 = re.fullmatch(r"=(COUNTIF|SUMIF)\(" + rng + "," + ref +
+                      r"(?:," + rng + r")?\)", formula)
+    if m2:
+        keys = col_vals(wv, m2[2], int(m2[3]), int(m2[5]))
+        want = wv["%s%s" % (m2[6], m2[7])].value
+        if m2[1] == "COUNTIF":
+            v = sum(1 for k in keys if k == want)
+        else:
+            x = col_vals(wv, m2[8], int(m2[9]), int(m2[11]))
+            v = sum(b or 0 for k, b in zip(keys, x) if k == want)
+    m3 = re.fullmatch(r"=SUMPRODUCT\(\(" + rng + "=" + ref + r"\)\*" +
+                      rng + r"\*" + rng + r"\)/" + ref, formula)
+    if m3:
+        keys = col_vals(wv, m3[1], int(m3[2]), int(m3[4]))
+        want = wv["%s%s" % (m3[5], m3[6])].value
+        w = col_vals(wv, m3[7], int(m3[8]), int(m3[10]))
+        x = col_vals(wv, m3[11], int(m3[12]), int(m3[14]))
+        v = sum(a * b for k, a, b in zip(keys, w, x) if k == want) / \
+            wv["%s%s" % (m3[15], m3[16])].value
+    if v is None:
+        return "%s unknown formula" % c.coordinate
+    if abs(v - cached) > 1e-9:
+        return "%s WRONG (%r, recomputed %r)" % (c.coordinate, cached, v)
+    return "ok"
 
 
 main()
