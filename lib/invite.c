@@ -390,12 +390,55 @@ static void person_free(inv_person *p)
 	free(p->letter_number);
 }
 
+/* A hash set of strings -> index of the participant that has it. */
+typedef struct strmap {
+	const char **k;
+	size_t *v;
+	size_t cap;
+} strmap;
+
+static void map_init(strmap *m, size_t n)
+{
+	m->cap = 16;
+	while (m->cap < n * 2 + 1)
+		m->cap *= 2;
+	m->k = ibm_xcalloc(m->cap, sizeof *m->k);
+	m->v = ibm_xcalloc(m->cap, sizeof *m->v);
+}
+
+/* The value stored for k, or (size_t)-1 after storing v for it (k is
+ * not copied). */
+static size_t map_put(strmap *m, const char *k, size_t v, int store)
+{
+	size_t i = inv_fnv1a(k) & (m->cap - 1);
+
+	while (m->k[i]) {
+		if (strcmp(m->k[i], k) == 0)
+			return m->v[i];
+		i = (i + 1) & (m->cap - 1);
+	}
+	if (store) {
+		m->k[i] = k;
+		m->v[i] = v;
+	}
+	return (size_t)-1;
+}
+
+static void map_free(strmap *m)
+{
+	free(m->k);
+	free(m->v);
+}
+
 /* Duplicates: the same name and kelurahan, or the same phone. */
 static void drop_duplicates(invite *iv)
 {
 	char **nk = ibm_xcalloc(iv->np + 1, sizeof *nk);
+	strmap names, phones;
 	size_t w = 0;
 
+	map_init(&names, iv->np);
+	map_init(&phones, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
 		char *a = ibm_person_key(iv->p[i].f[INV_NAMA]);
 		char *b = ibm_person_key(iv->p[i].f[INV_KELURAHAN]);
@@ -408,35 +451,33 @@ static void drop_duplicates(invite *iv)
 	}
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
-		const char *why = NULL;
-		size_t j;
+		const char *why = "same name and kelurahan";
+		size_t line = map_put(&names, nk[i], 0, 0);
 
-		for (j = 0; j < i && !why; j++) {
-			if (!nk[j])
-				continue;
-			if (strcmp(nk[i], nk[j]) == 0)
-				why = "same name and kelurahan";
-			else if (p->f[INV_HP][0] &&
-				 strcmp(p->f[INV_HP], iv->p[j].f[INV_HP]) == 0)
-				why = "same phone";
+		if (line == (size_t)-1 && p->f[INV_HP][0]) {
+			why = "same phone";
+			line = map_put(&phones, p->f[INV_HP], 0, 0);
 		}
-		if (why) {
-			long first = iv->p[j - 1].line;
-
-			if (iv->strict)
-				ibm_die(IBM_EX_DATAERR, iv->src, p->line,
-					"duplicate participant %s (%s as line "
-					"%ld)", p->f[INV_NAMA], why, first);
-			ibm_warn(iv->src, p->line, "duplicate participant %s "
-				 "(%s as line %ld); dropped", p->f[INV_NAMA],
-				 why, first);
-			person_free(p);
-			free(nk[i]);
-			nk[i] = NULL;
+		if (line == (size_t)-1) {
+			/* kept: its keys now mark duplicates (the line is
+			 * stored, the array is compacted as we go) */
+			map_put(&names, nk[i], (size_t)p->line, 1);
+			if (p->f[INV_HP][0])
+				map_put(&phones, p->f[INV_HP], (size_t)p->line,
+					1);
+			iv->p[w++] = *p;
 			continue;
 		}
-		iv->p[w++] = *p;
+		if (iv->strict)
+			ibm_die(IBM_EX_DATAERR, iv->src, p->line,
+				"duplicate participant %s (%s as line %zu)",
+				p->f[INV_NAMA], why, line);
+		ibm_warn(iv->src, p->line, "duplicate participant %s (%s as "
+			 "line %zu); dropped", p->f[INV_NAMA], why, line);
+		person_free(p);
 	}
+	map_free(&names);
+	map_free(&phones);
 	for (size_t i = 0; i < iv->np; i++)
 		free(nk[i]);
 	free(nk);
@@ -446,8 +487,10 @@ static void drop_duplicates(invite *iv)
 void inv_finish(invite *iv)
 {
 	size_t cap = 0;
+	strmap ids;
 
 	drop_duplicates(iv);
+	map_init(&ids, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
 		long n = iv->ev.nomor_awal + (iv->collective ? 0 : (long)i);
@@ -455,12 +498,15 @@ void inv_finish(invite *iv)
 		p->no = (long)i + 1;
 		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
 			    p->f[INV_HP]);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(iv->p[j].id, p->id) == 0)
+		{
+			size_t other = map_put(&ids, p->id, (size_t)p->line, 1);
+
+			if (other != (size_t)-1)
 				ibm_die(IBM_EX_DATAERR, iv->src, p->line,
 					"participant_id %s is the same as line "
-					"%ld's; change the name's spelling",
-					p->id, iv->p[j].line);
+					"%zu's; change the name's spelling",
+					p->id, other);
+		}
 		p->letter_number = inv_number(iv->ev.nomor, n);
 		if (p->f[INV_KELURAHAN][0]) {
 			size_t k;
@@ -477,6 +523,7 @@ void inv_finish(invite *iv)
 			}
 		}
 	}
+	map_free(&ids);
 }
 
 /* -------------------------------------------------------------- agenda */
