@@ -714,7 +714,7 @@ static int run_single(const score_opts *o, score_key *key)
 	int all = o->summary || o->items || o->report;
 	ibm_csvw *w = ibm_csvw_new(stdout, o->excel);
 	score_table people = { 0 };
-	const char *h[64];
+	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
 
@@ -731,7 +731,7 @@ static int run_single(const score_opts *o, score_key *key)
 		h[nh++] = "name";
 	if (t.L.email >= 0)
 		h[nh++] = "email";
-	for (size_t i = 0; i < o->nkeep && nh < 56; i++)
+	for (size_t i = 0; i < o->nkeep; i++)
 		h[nh++] = hkeep[i] = ibm_xstrdup(hdr->f[t.L.keep[i]]);
 	h[nh++] = "score";
 	h[nh++] = "max_score";
@@ -811,6 +811,7 @@ static int run_single(const score_opts *o, score_key *key)
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
+	free(h);
 	score_test_free(&t);
 	ibm_csv_close(r);
 	return 0;
@@ -1035,7 +1036,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	side pre, post;
 	int mode;
 	score_table people, sum, items = { 0 };
-	const char *h[64];
+	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
 	static const char *const tail[] = {
@@ -1075,7 +1076,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 	h[nh++] = "name";
 	h[nh++] = "email";
-	for (size_t i = 0; i < o->nkeep && nh < 40; i++) {
+	for (size_t i = 0; i < o->nkeep; i++) {
 		int a = pre.t.L.keep[i], b = post.t.L.keep[i];
 
 		if (a < 0 && b < 0)
@@ -1132,6 +1133,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
+	free(h);
 	free_side(&pre, o->nkeep);
 	free_side(&post, o->nkeep);
 	return 0;
