@@ -185,11 +185,45 @@ static void t_nomem(void **state)
 	free(err);
 }
 
+/* -q: warnings are still hooked and counted, only not printed. */
+static void t_quiet(void **state)
+{
+	size_t w0 = ibm_diag_warnings();
+	int saved, fd;
+	char *err;
+
+	(void)state;
+	msgs_reset();
+	fflush(stderr);
+	fd = open(tmp_path("q"), O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	saved = dup(2);
+	dup2(fd, 2);
+	close(fd);
+	ibm_diag_set_quiet(1);
+	ibm_warn("q.csv", 1, "hidden");
+	ibm_error("q.csv", 2, "shown");
+	ibm_diag_set_quiet(0);
+	ibm_warn("q.csv", 3, "printed");
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	err = slurp(tmp_path("q"), NULL);
+	assert_string_equal(err, "ibm-test: q.csv:2: shown\n"
+			    "ibm-test: q.csv:3: warning: printed\n");
+	free(err);
+	assert_string_equal(msgs_all(), "W: q.csv:1: warning: hidden\n"
+			    "E: q.csv:2: shown\n"
+			    "W: q.csv:3: warning: printed\n");
+	assert_int_equal(ibm_diag_warnings(), w0 + 2);
+	msgs_reset();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_format),
 		cmocka_unit_test(t_long_message),
+		cmocka_unit_test(t_quiet),
 		cmocka_unit_test(t_die),
 		cmocka_unit_test(t_memory),
 		cmocka_unit_test(t_nomem),
