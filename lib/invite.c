@@ -366,12 +366,14 @@ void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 		if (p.f[INV_GENDER][0]) {
 			const char *g = inv_gender_norm(p.f[INV_GENDER]);
 
-			if (!g)
+			if (!g) {
 				ibm_die(IBM_EX_DATAERR, iv->src, p.line,
 					"gender is not L or P: %s",
 					p.f[INV_GENDER]);
-			free(p.f[INV_GENDER]);
-			p.f[INV_GENDER] = ibm_xstrdup(g);
+			} else {
+				free(p.f[INV_GENDER]);
+				p.f[INV_GENDER] = ibm_xstrdup(g);
+			}
 		}
 		if (p.f[INV_EMAIL][0] && (!strchr(p.f[INV_EMAIL], '@') ||
 					  strchr(p.f[INV_EMAIL], ' ')))
@@ -782,9 +784,11 @@ int inv_logo_read(const invite *iv, unsigned char **data, size_t *len)
 	size_t n = 0, cap = 0, k;
 	int type = 0;
 
-	if (!fp)
+	if (!fp) {
 		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot open %s: %s",
 			iv->ev.logo, strerror(errno));
+		return 0; /* not reached; for static checkers */
+	}
 	do {
 		ibm_grow((void **)&buf, &cap, n + 65536, 1);
 		k = fread(buf + n, 1, cap - n, fp);

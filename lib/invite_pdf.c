@@ -574,7 +574,8 @@ void inv_pdf_check(const invite *iv)
 		if (!fp)
 			ibm_die(IBM_EX_NOINPUT, src, line, "font: cannot open "
 				"%s: %s", e->font, strerror(errno));
-		fclose(fp);
+		else
+			fclose(fp);
 		if (e->font_bold && !(fp = fopen(e->font_bold, "rb"))) {
 			src = inv_key_file(e, "font_bold", &line);
 			ibm_die(IBM_EX_NOINPUT, src, line, "font_bold: cannot "

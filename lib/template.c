@@ -437,8 +437,11 @@ static int render(const tpl *t, const node *parent, ctx *c, int dry,
 				put(out, v, strlen(v));
 			continue;
 		}
-		empty = self ? !*self : f->str ? !*f->str : f->nitems == 0;
-		if (n->type == N_INVERTED || !f || f->str) {
+		if (self)
+			empty = !*self;
+		else
+			empty = f->str ? !*f->str : f->nitems == 0;
+		if (n->type == N_INVERTED || self || f->str) {
 			int show = (n->type == N_INVERTED) == empty;
 
 			if (render(t, n, c, dry || !show, out) != 0)
