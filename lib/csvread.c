@@ -240,10 +240,15 @@ static void feed_line(ibm_csv *r)
 	size_t n = e ? (size_t)(e - s) + 1 : avail;
 
 	/* A record starts on this line if the parser is between records and
-	 * the line is not just a line end. */
+	 * the line is not just line ends (a CR file may have a CR-LF: its LF
+	 * then begins the next segment). */
 	if (r->p.pstate == ROW_NOT_BEGUN && r->cur.n == 0) {
+		size_t i = 0;
+
 		r->dirty = 0;
-		if (!is_term((unsigned char)s[0]))
+		while (i < n && is_term((unsigned char)s[i]))
+			i++;
+		if (i < n)
 			r->rec_start = r->line;
 	}
 	if (memchr(s, '\0', n)) {

@@ -425,6 +425,9 @@ static void t_lines(void **state)
 	      "1:a|b\n3:p\\r\\nq|1\n5:2|3\n");
 	/* CR files */
 	CHECK("a,b\r\"p\rq\",1\r\r2,3\r", "1:a|b\n2:p\\rq|1\n5:2|3\n");
+	/* a CR file with a stray CR-LF */
+	CHECK("a,b\r1,2\r\n3,4\r5,6\r", "1:a|b\n2:1|2\n3:3|4\n4:5|6\n");
+	assert_int_equal(last_info.lines, 4);
 }
 
 /* ------------------------------------------------ larger than a buffer */
