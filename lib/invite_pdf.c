@@ -584,9 +584,21 @@ void inv_pdf_check(const invite *iv)
 		if (e->font_bold)
 			fclose(fp);
 	} else {
-		for (size_t i = 0; i < e->kv->n; i++)
-			check_text(iv, e->kv->kv[i].src, e->kv->kv[i].line,
-				   e->kv->kv[i].key, e->kv->kv[i].val);
+		/* the keys the letters show */
+		static const char *const shown[] = { "instansi", "alamat",
+			"telepon", "email", "website", "nomor", "sifat",
+			"lampiran", "hal", "tempat_surat", "acara", "waktu",
+			"tempat", "kontak", "ttd_jabatan", "ttd_nama",
+			"ttd_pangkat", "ttd_nip", "tembusan", "pembuka",
+			"penutup", "kepada", NULL };
+
+		for (size_t i = 0; shown[i]; i++) {
+			const ibm_event_kv *kv = ibm_event_find(e->kv, shown[i]);
+
+			if (kv)
+				check_text(iv, kv->src, kv->line, kv->key,
+					   kv->val);
+		}
 		for (size_t i = 0; i < iv->np; i++)
 			for (int k = 0; k < INV_NF; k++)
 				check_text(iv, iv->src, iv->p[i].line,
