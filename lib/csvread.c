@@ -13,9 +13,13 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define BUFSZ (256 * 1024)
 
@@ -25,7 +29,7 @@
 typedef struct rec_buf {
 	char *data;          /* field bytes, each NUL-terminated */
 	size_t used, cap;
-	size_t *off;         /* field offsets into data */
+	char **f;            /* the fields in data (room for n + 1) */
 	size_t *len;
 	size_t n, ncap;
 	long line;
@@ -44,6 +48,8 @@ struct ibm_csv {
 
 	char *buf;            /* input buffer */
 	size_t pos, end;
+	size_t clean;         /* buf[..clean) is known to be ASCII without
+				 NUL bytes */
 	int eol_char;         /* '\n', or '\r' for files with CR line ends */
 	int last_eol;         /* last byte fed was a line end */
 	int dirty;            /* the record being parsed had a line that is
@@ -55,8 +61,6 @@ struct ibm_csv {
 	rec_buf *done;        /* completed records (queue) */
 	size_t ndone, donecap, head;
 	rec_buf out;          /* record handed to the caller */
-	char **outf;
-	size_t outfcap;
 	ibm_rec rec;
 
 	ibm_rec header;
@@ -99,58 +103,145 @@ static void fail(ibm_csv *r, int status, long line, const char *fmt, ...)
 	r->failed = 1;
 }
 
-static void rec_add(ibm_csv *r, rec_buf *b, const char *s, size_t len)
+/* Make room in b for a field of len bytes, its NUL and its pointer (and
+ * a NULL after it). The data moves to a new buffer, so that the pointers
+ * of the fields already there can be moved along. */
+static void rec_room(rec_buf *b, size_t len)
 {
-	if (b->used + len + 1 > b->cap)
-		ibm_grow((void **)&b->data, &b->cap, b->used + len + 1, 1);
-	memcpy(b->data + b->used, s, len);
-	b->data[b->used + len] = '\0';
-	if (b->n + 1 > b->ncap) {
+	size_t need = b->used + len + 1;
+
+	if (need > b->cap) {
+		size_t c = b->cap < 1024 ? 1024 : b->cap;
+		char *d;
+
+		if (need < len)
+			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
+		while (c < need) {
+			if (c > ((size_t)-1) / 2)
+				ibm_die(IBM_EX_SOFTWARE, NULL, 0,
+					"out of memory");
+			c *= 2;
+		}
+		d = ibm_xmalloc(c);
+		if (b->used)
+			memcpy(d, b->data, b->used);
+		for (size_t i = 0; i < b->n; i++)
+			b->f[i] = d + (b->f[i] - b->data);
+		free(b->data);
+		b->data = d;
+		b->cap = c;
+	}
+	if (b->n + 2 > b->ncap) {
 		size_t cap = b->ncap;
 
-		/* off and len share one capacity */
-		ibm_grow((void **)&b->off, &cap, b->n + 1, sizeof *b->off);
+		/* f and len share one capacity */
+		ibm_grow((void **)&b->f, &cap, b->n + 2, sizeof *b->f);
 		b->len = ibm_xrealloc(b->len, cap * sizeof *b->len);
 		b->ncap = cap;
 	}
-	b->off[b->n] = b->used;
+}
+
+/* Copy n bytes; short fields without a call to memcpy (the fixed-size
+ * copies compile to plain moves). */
+static inline void copy_bytes(char *d, const char *s, size_t n)
+{
+	if (n >= 16) {
+		if (n > 64) {
+			memcpy(d, s, n);
+			return;
+		}
+		for (size_t i = 0; i + 16 < n; i += 16)
+			memcpy(d + i, s + i, 16);
+		memcpy(d + n - 16, s + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
+static inline void rec_add(rec_buf *b, const char *s, size_t len)
+{
+	char *d;
+
+	if (b->used + len + 1 > b->cap || b->n + 2 > b->ncap)
+		rec_room(b, len);
+	d = b->data + b->used;
+	copy_bytes(d, s, len);
+	d[len] = '\0';
+	b->f[b->n] = d;
 	b->len[b->n] = len;
 	b->n++;
 	b->used += len + 1;
-	(void)r;
+}
+
+/* A field of a record that had a line that is not valid UTF-8. */
+static void on_field_dirty(ibm_csv *r, const char *f, size_t len)
+{
+	size_t ulen;
+	char *u;
+
+	if (ibm_utf8_valid(f, len)) {
+		rec_add(&r->cur, f, len);
+		return;
+	}
+	if (r->opts.strict) {
+		fail(r, IBM_EX_DATAERR, r->line,
+		     "text is not valid UTF-8 (save the file as "
+		     "\"CSV UTF-8\")");
+		return;
+	}
+	if (!r->warned_cp1252) {
+		ibm_warn(r->name, r->line,
+			 "text is not valid UTF-8; reading it as "
+			 "Windows-1252");
+		r->warned_cp1252 = 1;
+	}
+	r->info.cp1252 = 1;
+	u = ibm_cp1252_to_utf8(f, len, &ulen);
+	rec_add(&r->cur, u, ulen);
+	free(u);
+}
+
+/* on_field when the record needs room, or the field a check. */
+static void __attribute__((noinline))
+on_field_slow(ibm_csv *r, const char *s, size_t len)
+{
+	if (r->failed)
+		return;
+	/* s is NULL only for an empty field */
+	if (r->dirty)
+		on_field_dirty(r, s ? s : "", len);
+	else
+		rec_add(&r->cur, s, len);
 }
 
 static void on_field(void *s, size_t len, void *data)
 {
 	ibm_csv *r = data;
-	const char *f = s ? s : "";
+	rec_buf *b = &r->cur;
+	size_t used = b->used, n = b->n;
+	char *d;
 
-	if (r->failed)
-		return;
 	/* fields of records fed only as valid UTF-8 lines need no check */
-	if (r->dirty && !ibm_utf8_valid(f, len)) {
-		size_t ulen;
-		char *u;
-
-		if (r->opts.strict) {
-			fail(r, IBM_EX_DATAERR, r->line,
-			     "text is not valid UTF-8 (save the file as "
-			     "\"CSV UTF-8\")");
-			return;
-		}
-		if (!r->warned_cp1252) {
-			ibm_warn(r->name, r->line,
-				 "text is not valid UTF-8; reading it as "
-				 "Windows-1252");
-			r->warned_cp1252 = 1;
-		}
-		r->info.cp1252 = 1;
-		u = ibm_cp1252_to_utf8(f, len, &ulen);
-		rec_add(r, &r->cur, u, ulen);
-		free(u);
+	if ((r->failed | r->dirty) || used + len + 1 > b->cap ||
+	    n + 2 > b->ncap) {
+		on_field_slow(r, s, len);
 		return;
 	}
-	rec_add(r, &r->cur, f, len);
+	d = b->data + used;
+	copy_bytes(d, s, len);
+	d[len] = '\0';
+	b->f[n] = d;
+	b->len[n] = len;
+	b->n = n + 1;
+	b->used = used + len + 1;
 }
 
 static void on_record(int c, void *data)
@@ -214,7 +305,7 @@ static int fill(ibm_csv *r)
 		return 1;
 	if (r->at_eof)
 		return 0;
-	r->pos = r->end = 0;
+	r->pos = r->end = r->clean = 0;
 	do
 		k = do_read(r, r->buf, BUFSZ);
 	while (k < 0 && errno == EINTR);
@@ -231,6 +322,44 @@ static int fill(ibm_csv *r)
 	return 1;
 }
 
+/* Length of the longest prefix of s[0..n) that is ASCII without NUL
+ * bytes. */
+static size_t clean_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+
+#if defined(__SSE2__)
+	const __m128i z = _mm_setzero_si128();
+
+	/* a byte is bad if its top bit is set or it equals 0 */
+	for (; i + 64 <= n; i += 64) {
+		__m128i a = _mm_loadu_si128((const void *)(s + i));
+		__m128i b = _mm_loadu_si128((const void *)(s + i + 16));
+		__m128i c = _mm_loadu_si128((const void *)(s + i + 32));
+		__m128i d = _mm_loadu_si128((const void *)(s + i + 48));
+		__m128i m = _mm_or_si128(
+			_mm_or_si128(_mm_or_si128(a, _mm_cmpeq_epi8(a, z)),
+				     _mm_or_si128(b, _mm_cmpeq_epi8(b, z))),
+			_mm_or_si128(_mm_or_si128(c, _mm_cmpeq_epi8(c, z)),
+				     _mm_or_si128(d, _mm_cmpeq_epi8(d, z))));
+
+		if (_mm_movemask_epi8(m))
+			break;
+	}
+#endif
+	/* w | (w - 0x01..01) has a top bit set iff a byte is 0 or >= 0x80 */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if ((w | (w - 0x0101010101010101ULL)) & 0x8080808080808080ULL)
+			break;
+	}
+	while (i < n && s[i] != '\0' && !((unsigned char)s[i] & 0x80))
+		i++;
+	return i;
+}
+
 /* Feed one line (or the rest of the buffer) to libcsv. */
 static void feed_line(ibm_csv *r)
 {
@@ -238,6 +367,13 @@ static void feed_line(ibm_csv *r)
 	size_t avail = r->end - r->pos;
 	const char *e = memchr(s, r->eol_char, avail);
 	size_t n = e ? (size_t)(e - s) + 1 : avail;
+	int clean;
+
+	/* most lines are plain ASCII: check the buffer a stretch at a
+	 * time, again from the first line after a byte that is not */
+	if (r->pos >= r->clean)
+		r->clean = r->pos + clean_prefix(s, avail);
+	clean = r->pos + n <= r->clean;
 
 	/* A record starts on this line if the parser is between records and
 	 * the line is not just line ends (a CR file may have a CR-LF: its LF
@@ -251,7 +387,7 @@ static void feed_line(ibm_csv *r)
 		if (i < n)
 			r->rec_start = r->line;
 	}
-	if (memchr(s, '\0', n)) {
+	if (!clean && memchr(s, '\0', n)) {
 		fail(r, IBM_EX_DATAERR, r->line,
 		     "NUL byte in the data (is this a binary file?)");
 		count_lines(r, s, n);
@@ -260,7 +396,7 @@ static void feed_line(ibm_csv *r)
 	}
 	/* A line cut at the end of the buffer may end inside a character:
 	 * then it is not valid here, and its fields are checked whole. */
-	if (!r->dirty && !ibm_utf8_valid(s, n))
+	if (!clean && !r->dirty && !ibm_utf8_valid(s, n))
 		r->dirty = 1;
 	if (csv_parse(&r->p, s, n, on_field, on_record, r) != n &&
 	    !r->failed)
@@ -319,12 +455,12 @@ static void expose(ibm_csv *r, size_t width)
 	size_t n = b->n;
 
 	while (b->n < width)
-		rec_add(r, b, "", 0);
-	ibm_grow((void **)&r->outf, &r->outfcap, b->n + 1, sizeof *r->outf);
-	for (size_t i = 0; i < b->n; i++)
-		r->outf[i] = b->data + b->off[i];
+		rec_add(b, "", 0);
+	if (b->n + 1 > b->ncap)
+		rec_room(b, 0);
+	b->f[b->n] = NULL;
 	r->rec.n = b->n;
-	r->rec.f = r->outf;
+	r->rec.f = b->f;
 	r->rec.len = b->len;
 	r->rec.line = b->line;
 	r->rec.given = n;
@@ -448,7 +584,7 @@ static int read_header(ibm_csv *r)
 	r->width = r->hdr.n;
 	r->hdrf = ibm_xcalloc(r->width + 1, sizeof *r->hdrf);
 	for (size_t i = 0; i < r->width; i++)
-		r->hdrf[i] = r->hdr.data + r->hdr.off[i];
+		r->hdrf[i] = r->hdr.f[i];
 	r->header.n = r->width;
 	r->header.f = r->hdrf;
 	r->header.len = r->hdr.len;
@@ -627,7 +763,7 @@ int ibm_csv_status(const ibm_csv *r)
 static void rec_free(rec_buf *b)
 {
 	free(b->data);
-	free(b->off);
+	free(b->f);
 	free(b->len);
 }
 
@@ -644,7 +780,6 @@ void ibm_csv_close(ibm_csv *r)
 	for (size_t i = 0; i < r->donecap; i++)
 		rec_free(&r->done[i]);
 	free(r->done);
-	free(r->outf);
 	free(r->hdrf);
 	free(r->buf);
 	free(r->name);

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -308,6 +309,38 @@ void score_q_free(score_q *q)
 	memset(q, 0, sizeof *q);
 }
 
+/* The first bytes a raw answer to q can start with and be right: the
+ * first byte of each element (any element can come first in a checkbox
+ * set) and of each option text as written; unless exact, their upper
+ * case letters, and the bytes normalisation skips or does not fold
+ * byte by byte (space, and all of 0x80..0xFF). */
+static void first_bytes(score_q *q, int exact)
+{
+	unsigned char in[256] = { 0 };
+
+	memset(q->first, 0, sizeof q->first);
+	for (size_t i = 0; i < q->nalt; i++) {
+		const score_alt *a = &q->alt[i];
+
+		for (size_t j = 0; j < a->n; j++)
+			in[(unsigned char)a->el[j][0]] = 1;
+		if (a->raw && a->rawlen)
+			in[(unsigned char)a->raw[0]] = 1;
+	}
+	for (unsigned c = 0; c < 256; c++) {
+		int may;
+
+		if (exact)
+			may = in[c];
+		else if (c >= 0x80 || c == ' ' || (c >= '\t' && c <= '\r'))
+			may = 1;
+		else
+			may = in[c] || in[c >= 'A' && c <= 'Z' ? c + 32 : c];
+		if (may)
+			q->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
+}
+
 /* Split "A|B;C" into alternatives of ';'-separated elements. */
 int score_key_parse_answer(score_q *q, const char *answer, int exact)
 {
@@ -361,6 +394,7 @@ int score_key_parse_answer(score_q *q, const char *answer, int exact)
 			break;
 		p = bar + 1;
 	}
+	first_bytes(q, exact);
 	return 0;
 }
 
@@ -681,6 +715,43 @@ static int tally_wrong(score_test *t, size_t item, const char *norm,
 	return (int)n;
 }
 
+/* a[0..n) == b[0..n), for short strings without a call */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n >= 8) {
+		uint64_t x, y, u, v;
+
+		while (n > 16) {
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			if (x != y)
+				return 0;
+			a += 8;
+			b += 8;
+			n -= 8;
+		}
+		/* 8 <= n <= 16 left: the first and the last 8 bytes */
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return x == y && u == v;
+	}
+	if (n >= 4) {
+		uint32_t x, y, u, v;
+
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		memcpy(&u, a + n - 4, 4);
+		memcpy(&v, b + n - 4, 4);
+		return x == y && u == v;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 {
 	const score_key *k = t->key;
@@ -738,23 +809,37 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 			t->capwrong = ibm_xcalloc(k->n, sizeof *t->capwrong);
 		}
 	}
+	if (!c) {
+		const int *kcol = t->L.kcol;
+		char *const *f = rec->f;
+		const size_t *lens = rec->len;
+		const score_q *q = k->q, *qe = k->q + k->n;
+
+		for (; q < qe; q++, kcol++) {
+			const char *a = f[*kcol];
+			size_t len = lens[*kcol];
+			const score_alt *a0 = q->alt;
+			unsigned char c0 = (unsigned char)a[0];
+
+			/* the common cases inline: the option text itself,
+			 * and an answer that starts wrong */
+			if (a0->rawlen == len && len &&
+			    same_bytes(a0->raw, a, len))
+				s += q->pts;
+			else if (len && !(q->first[c0 >> 3] & (1u << (c0 & 7))))
+				continue;
+			else if (score_answer_raw_ok(q, a, len, k->exact,
+						     &t->nbuf, &t->nbufcap))
+				s += q->pts;
+		}
+		return s;
+	}
 	for (size_t i = 0; i < k->n; i++) {
 		size_t col = (size_t)t->L.kcol[i];
 		const char *a = rec->f[col];
 		size_t len = rec->len[col], nl;
 		int ok;
 
-		if (!c) {
-			const score_alt *a0 = k->q[i].alt;
-
-			/* the common case inline: the option text itself */
-			if ((a0->rawlen == len && len && a0->raw[0] == a[0] &&
-			     memcmp(a0->raw, a, len) == 0) ||
-			    score_answer_raw_ok(&k->q[i], a, len, k->exact,
-						&t->nbuf, &t->nbufcap))
-				s += k->q[i].pts;
-			continue;
-		}
 		if (len + 1 > t->nbufcap)
 			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
 		nl = score_norm(a, len, t->nbuf, k->exact);

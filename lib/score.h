@@ -31,6 +31,9 @@ typedef struct score_q {
 	score_alt *alt;
 	size_t nalt;
 	long line;        /* line in the key file */
+	unsigned char first[32]; /* bit map of the first bytes a raw answer
+				    can have and be right (others are
+				    wrong at a glance) */
 } score_q;
 
 typedef struct score_key {

@@ -126,13 +126,35 @@ static void tab_fixed(char **row, size_t col, long long num, long long den,
 static void csv_fixed(ibm_csvw *w, long long num, long long den,
 		      int decimals, int excel)
 {
-	char b[48];
+	/* a run writes few distinct numbers (scores are sums of points):
+	 * keep the text of the last ones in a small table */
+	static struct {
+		long long num, den;
+		int decimals, excel;
+		size_t len;
+		char b[48];
+	} memo[128];
+	unsigned long long h;
+	size_t i;
 
-	if (den > 0)
-		score_fmt_fixed(b, num, den, decimals, excel ? ',' : '.');
-	else
-		b[0] = '\0';
-	ibm_csvw_field(w, b, strlen(b));
+	if (den <= 0) {
+		ibm_csvw_field(w, "", 0);
+		return;
+	}
+	h = (unsigned long long)num * 0x9E3779B97F4A7C15ULL ^
+	    (unsigned long long)den * 0xC2B2AE3D27D4EB4FULL;
+	i = (size_t)(h >> 57);
+	if (memo[i].len == 0 || memo[i].num != num || memo[i].den != den ||
+	    memo[i].decimals != decimals || memo[i].excel != excel) {
+		score_fmt_fixed(memo[i].b, num, den, decimals,
+				excel ? ',' : '.');
+		memo[i].num = num;
+		memo[i].den = den;
+		memo[i].decimals = decimals;
+		memo[i].excel = excel;
+		memo[i].len = strlen(memo[i].b);
+	}
+	ibm_csvw_field(w, memo[i].b, memo[i].len);
 }
 
 static int passed(const score_opts *o, long long s, long long m)
