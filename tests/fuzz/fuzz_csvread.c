@@ -75,11 +75,11 @@ static int clean(const char *path, const ibm_csv_opts *o, char **out,
 			if (idx[i] >= (int)h->n || idx[i] < -1)
 				abort();
 		if (idx[2] >= 0) {
-			char *k = ibm_name_key(h->f[idx[2]]);
+			char *key = ibm_name_key(h->f[idx[2]]);
 
-			if (strcmp(k, "a") != 0)
+			if (strcmp(key, "a") != 0)
 				abort();
-			free(k);
+			free(key);
 		}
 
 		if (first)
