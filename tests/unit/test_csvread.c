@@ -807,7 +807,7 @@ static void t_roundtrip_random(void **state)
 		assert_int_equal(ibm_csvw_free(w), 0);
 		fclose(fp);
 
-		o.delim = excel ? ';' : ',';
+		o.delim = round < 2 ? (excel ? ';' : ',') : 0; /* or detected */
 		o.strict = 1;
 		r = ibm_csv_open(tmp_write("rt.csv", out, outlen), &o, &st);
 		assert_non_null(r);
