@@ -32,6 +32,18 @@ static const char *const days_alias[] = {
 	"thursday", "friday", "saturday", NULL
 };
 
+/* Weekday (0 = Minggu) of days_alias[i]. */
+static int day_of_alias(size_t i)
+{
+	if (i < 7)
+		return (int)i;
+	if (i == 7) /* jum'at */
+		return 5;
+	if (i == 8) /* ahad */
+		return 0;
+	return (int)(i - 9); /* sunday ... saturday */
+}
+
 const char *ibm_day_name(int wd)
 {
 	return wd >= 0 && wd < 7 ? days_id[wd] : "";
@@ -169,16 +181,17 @@ static int date_at(const char **sp, ibm_date *out)
 	const char *s = *sp;
 	char w[32];
 	ibm_date d;
-	int a, b, c;
+	int a, b, c, weekday = -1;
 
 	skip_space(&s);
-	/* optional day name: "Senin, " */
+	/* optional day name: "Senin, " (it must agree with the date) */
 	{
 		const char *t = s;
 
 		if (word(&t, w, sizeof w)) {
 			for (size_t i = 0; days_alias[i]; i++)
 				if (strcmp(w, days_alias[i]) == 0) {
+					weekday = day_of_alias(i);
 					s = t;
 					if (*s == ',')
 						s++;
@@ -233,6 +246,8 @@ static int date_at(const char **sp, ibm_date *out)
 		d.y = c;
 	}
 	if (!ibm_date_valid(d))
+		return -1;
+	if (weekday >= 0 && weekday != ibm_date_weekday(d))
 		return -1;
 	*out = d;
 	*sp = s;

@@ -129,8 +129,8 @@ typedef enum { IBM_EOL_NONE, IBM_EOL_LF, IBM_EOL_CRLF, IBM_EOL_CR } ibm_eol;
 typedef struct ibm_csv ibm_csv;
 
 /*
- * Open PATH ("-" or NULL: standard input, named "-" in messages; shown as
- * "<stdin>") and read its header. Errors are printed; returns NULL and
+ * Open PATH ("-" or NULL: standard input, named "<stdin>" in messages)
+ * and read its header. Errors are printed; returns NULL and
  * sets *status (66 cannot open, 65 bad header/empty, 74 read error).
  */
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
@@ -307,7 +307,8 @@ int ibm_date_cmp(ibm_date a, ibm_date b);
 /*
  * Parse "2024-06-24", "24/06/2024", "24-06-2024", "24 Juni 2024",
  * "Senin, 24 Juni 2024" (month names in Indonesian or English, full or
- * three letters, any case). 0 on success, -1 otherwise.
+ * three letters, any case; a day name must agree with the date). 0 on
+ * success, -1 otherwise.
  */
 int ibm_date_parse(const char *s, ibm_date *out);
 /*

@@ -146,6 +146,11 @@ static void t_parse(void **state)
 	date_bad("June 24, 2024");
 	date_bad("30 Februari 2024");
 	date_bad("24062024");
+	date_bad("Selasa, 24 Juni 2024"); /* the day name must agree */
+	date_bad("Sunday, 24 June 2024");
+	date_bad("Ahad, 24 Juni 2024");
+	date_ok("Ahad, 23 Juni 2024", 2024, 6, 23);
+	date_ok("Sabtu, 22 Juni 2024", 2024, 6, 22);
 }
 
 static void dt_ok(const char *s, int y, int m, int d, int hh, int mm, int ss,
