@@ -39,6 +39,7 @@ BINS := $(TOOLS:%=$(BUILD)/bin/%)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 MAN7 := $(sort $(wildcard man/*.7))
@@ -79,6 +80,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP $(ALL_LDFLAGS) \
 		-o $@ $< $(LIB_A) -lcmocka $(LDLIBS)
 
+# The fuzz targets with a plain main (tests/fuzz/driver.c), run on the test
+# data by tests/fuzz.t.
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(ALL_LDFLAGS) -o $@ $< \
+		tests/fuzz/driver.c $(LIB_A) $(LDLIBS)
+
 -include $(LIB_OBJ:.o=.d) $(CMD_SRC:cmd/%.c=$(BUILD)/cmd/%.d) \
 	$(UNIT_BINS:=.d)
 
@@ -87,7 +95,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 check: deps
 	$(MAKE) test
 
-test: $(BINS) $(UNIT_BINS)
+test: $(BINS) $(UNIT_BINS) $(FUZZ_BINS)
 	BUILD=$(abspath $(BUILD)) PYTHON=$(PYTHON) CMOCKA_MESSAGE_OUTPUT=TAP \
 	prove -j2 -f $(UNIT_BINS) tests/cases.t tests/*.t
 
