@@ -214,7 +214,7 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+d:eqsh", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:d:eqsh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o->delim = ibm_csv_parse_delim(optarg);
@@ -228,7 +228,9 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 		case 's': o->strict = 1; break;
 		case 'h': usage(0); break;
 		case 'V': ibm_print_version();
-		default: usage(IBM_EX_USAGE);
+		default:
+			ibm_opt_error(c, argv);
+			usage(IBM_EX_USAGE);
 		}
 	}
 	return optind;
@@ -241,7 +243,7 @@ int main(int argc, char **argv)
 	const char *cmd;
 
 	ibm_diag_init("ibm-csv");
-	argv[0] = (char *)"ibm-csv"; /* getopt's messages name argv[0] */
+	opterr = 0; /* ibm_opt_error says what is wrong */
 	k = parse_opts(argc, argv, &o, &excel);
 	argc -= k;
 	argv += k;

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	memset(&iv, 0, sizeof iv);
 	letters = ibm_xcalloc((size_t)argc + 1, sizeof *letters);
 	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
-	opterr = 0; /* messages name the tool, not argv[0] */
+	opterr = 0; /* ibm_opt_error says what is wrong */
 	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
 				longopts, NULL)) != -1) {
 		switch (c) {
@@ -151,18 +151,8 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); break;
 		case 'h': usage(0); break;
 		case OPT_VERSION: ibm_print_version();
-		case ':':
-			ibm_error(NULL, 0, "option %s needs a value",
-				  argv[optind - 1]);
-			usage(IBM_EX_USAGE);
-			break;
 		default:
-			if (optopt)
-				ibm_error(NULL, 0, "unknown option -%c",
-					  optopt);
-			else
-				ibm_error(NULL, 0, "unknown option %s",
-					  argv[optind - 1]);
+			ibm_opt_error(c, argv);
 			usage(IBM_EX_USAGE);
 		}
 	}

@@ -95,8 +95,8 @@ int main(int argc, char **argv)
 	int lenient = 0;
 
 	ibm_diag_init("ibm-monev");
-	argv[0] = (char *)"ibm-monev"; /* getopt's messages name argv[0] */
-	while ((c = getopt_long(argc, argv, "o:b:ls:p:P:r:d:eqh", longopts,
+	opterr = 0; /* ibm_opt_error says what is wrong */
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:r:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -139,7 +139,9 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); break;
 		case 'h': usage(0); break;
 		case 'V': ibm_print_version();
-		default: usage(IBM_EX_USAGE);
+		default:
+			ibm_opt_error(c, argv);
+			usage(IBM_EX_USAGE);
 		}
 	}
 	argc -= optind;

@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-score");
 	o.dup = SCORE_DUP_FIRST;
-	opterr = 0; /* messages name the tool, not argv[0] */
+	opterr = 0; /* ibm_opt_error says what is wrong */
 	while ((c = getopt_long(argc, argv, ":k:d:eqh", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
@@ -120,15 +120,8 @@ int main(int argc, char **argv)
 		case O_REPORT: o.report = optarg; break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();
-		case ':':
-			bad("option %s needs a value", argv[optind - 1]);
 		default:
-			if (optopt)
-				ibm_error(NULL, 0, "unknown option -%c",
-					  optopt);
-			else
-				ibm_error(NULL, 0, "unknown option %s",
-					  argv[optind - 1]);
+			ibm_opt_error(c, argv);
 			usage(IBM_EX_USAGE);
 		}
 	}

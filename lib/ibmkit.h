@@ -409,5 +409,11 @@ void ibm_xlsx_clamp(char *s);
 
 /* Prints "PROG (ibmkit) VERSION" and exits 0. */
 _Noreturn void ibm_print_version(void);
+/*
+ * After getopt_long returned '?' or ':' (with opterr = 0 and an optstring
+ * that starts with ':'), print "unknown option X" or "option X needs a
+ * value". The caller then prints its usage and exits 64.
+ */
+void ibm_opt_error(int c, char *const *argv);
 
 #endif
