@@ -22,6 +22,8 @@
 #endif
 
 #define BUFSZ (256 * 1024)
+/* Room after the start of every field of a record (IBM_REC_SLACK) */
+#define SLACK 32
 
 /* libcsv's parser states (csv.c) */
 #define ROW_NOT_BEGUN 0
@@ -54,6 +56,9 @@ struct ibm_csv {
 	int last_eol;         /* last byte fed was a line end */
 	int dirty;            /* the record being parsed had a line that is
 				 not valid UTF-8 (its fields are checked) */
+	int slow;             /* failed or dirty: fields take the slow way */
+	size_t flim, dlim;    /* on_field's fast way while cur.n < flim and
+				 cur.used < dlim (see set_limits) */
 	long line;            /* line number of the next byte fed */
 	long rec_start;       /* line where the record being parsed began */
 
@@ -101,14 +106,17 @@ static void fail(ibm_csv *r, int status, long line, const char *fmt, ...)
 	if (!r->failed)
 		r->status = status;
 	r->failed = 1;
+	r->slow = 1;
+	r->flim = 0;
 }
 
-/* Make room in b for a field of len bytes, its NUL and its pointer (and
- * a NULL after it). The data moves to a new buffer, so that the pointers
- * of the fields already there can be moved along. */
+/* Make room in b for a field of len bytes, its NUL and SLACK bytes
+ * after its start, and its pointer (and a NULL after it). The data moves
+ * to a new buffer, so that the pointers of the fields already there can
+ * be moved along. */
 static void rec_room(rec_buf *b, size_t len)
 {
-	size_t need = b->used + len + 1;
+	size_t need = b->used + len + 1 + SLACK;
 
 	if (need > b->cap) {
 		size_t c = b->cap < 1024 ? 1024 : b->cap;
@@ -141,15 +149,11 @@ static void rec_room(rec_buf *b, size_t len)
 	}
 }
 
-/* Copy n bytes; short fields without a call to memcpy (the fixed-size
- * copies compile to plain moves). */
+/* Copy n bytes without a call to memcpy (the fixed-size copies compile
+ * to plain moves): most fields are short. */
 static inline void copy_bytes(char *d, const char *s, size_t n)
 {
 	if (n >= 16) {
-		if (n > 64) {
-			memcpy(d, s, n);
-			return;
-		}
 		for (size_t i = 0; i + 16 < n; i += 16)
 			memcpy(d + i, s + i, 16);
 		memcpy(d + n - 16, s + n - 16, 16);
@@ -170,7 +174,7 @@ static inline void rec_add(rec_buf *b, const char *s, size_t len)
 {
 	char *d;
 
-	if (b->used + len + 1 > b->cap || b->n + 2 > b->ncap)
+	if (b->used + len + 1 + SLACK > b->cap || b->n + 2 > b->ncap)
 		rec_room(b, len);
 	d = b->data + b->used;
 	copy_bytes(d, s, len);
@@ -179,6 +183,15 @@ static inline void rec_add(rec_buf *b, const char *s, size_t len)
 	b->len[b->n] = len;
 	b->n++;
 	b->used += len + 1;
+}
+
+/* on_field's limits for the fast way: room for a pointer (and the NULL
+ * after it) and for 48 bytes, and no check needed. Set whenever cur,
+ * its room or r->slow changes. */
+static void set_limits(ibm_csv *r)
+{
+	r->flim = !r->slow && r->cur.ncap > 1 ? r->cur.ncap - 1 : 0;
+	r->dlim = r->cur.cap > 47 ? r->cur.cap - 47 : 0;
 }
 
 /* A field of a record that had a line that is not valid UTF-8. */
@@ -220,6 +233,7 @@ on_field_slow(ibm_csv *r, const char *s, size_t len)
 		on_field_dirty(r, s ? s : "", len);
 	else
 		rec_add(&r->cur, s, len);
+	set_limits(r);
 }
 
 static void on_field(void *s, size_t len, void *data)
@@ -230,13 +244,23 @@ static void on_field(void *s, size_t len, void *data)
 	char *d;
 
 	/* fields of records fed only as valid UTF-8 lines need no check */
-	if ((r->failed | r->dirty) || used + len + 1 > b->cap ||
-	    n + 2 > b->ncap) {
+	if (n >= r->flim) {
 		on_field_slow(r, s, len);
 		return;
 	}
 	d = b->data + used;
-	copy_bytes(d, s, len);
+	if (used < r->dlim && len <= 32 && s == (void *)r->p.entry_buf &&
+	    len + 32 <= r->p.entry_size) {
+		/* a short field: one copy of 32 bytes whatever its length
+		 * (no branch on it to mispredict); libcsv's buffer has the
+		 * bytes, and ours the room */
+		memcpy(d, s, 32);
+	} else if (used + len + 1 + SLACK <= b->cap) {
+		copy_bytes(d, s, len);
+	} else {
+		on_field_slow(r, s, len);
+		return;
+	}
 	d[len] = '\0';
 	b->f[n] = d;
 	b->len[n] = len;
@@ -271,6 +295,7 @@ static void on_record(int c, void *data)
 		r->cur.n = r->cur.used = 0;
 	}
 	b->line = r->rec_start;
+	set_limits(r);
 }
 
 /* Count the line end a fed segment ends with. Segments are cut after the
@@ -382,6 +407,8 @@ static void feed_line(ibm_csv *r)
 		size_t i = 0;
 
 		r->dirty = 0;
+		r->slow = r->failed;
+		set_limits(r);
 		while (i < n && is_term((unsigned char)s[i]))
 			i++;
 		if (i < n)
@@ -396,8 +423,10 @@ static void feed_line(ibm_csv *r)
 	}
 	/* A line cut at the end of the buffer may end inside a character:
 	 * then it is not valid here, and its fields are checked whole. */
-	if (!clean && !r->dirty && !ibm_utf8_valid(s, n))
-		r->dirty = 1;
+	if (!clean && !r->dirty && !ibm_utf8_valid(s, n)) {
+		r->dirty = r->slow = 1;
+		set_limits(r);
+	}
 	if (csv_parse(&r->p, s, n, on_field, on_record, r) != n &&
 	    !r->failed)
 		fail(r, IBM_EX_DATAERR, r->line, "malformed quoting (%s)",

@@ -8,6 +8,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ------------------------------------------------------------ numbers */
 
@@ -313,7 +316,8 @@ void score_q_free(score_q *q)
  * first byte of each element (any element can come first in a checkbox
  * set) and of each option text as written; unless exact, their upper
  * case letters, and the bytes normalisation skips or does not fold
- * byte by byte (space, and all of 0x80..0xFF). */
+ * byte by byte (space, and all of 0x80..0xFF). And 0, the first byte of
+ * an empty answer, which takes the long way too. */
 static void first_bytes(score_q *q, int exact)
 {
 	unsigned char in[256] = { 0 };
@@ -330,14 +334,27 @@ static void first_bytes(score_q *q, int exact)
 	for (unsigned c = 0; c < 256; c++) {
 		int may;
 
-		if (exact)
+		if (c == 0)
+			may = 1;
+		else if (exact)
 			may = in[c];
 		else if (c >= 0x80 || c == ' ' || (c >= '\t' && c <= '\r'))
 			may = 1;
 		else
 			may = in[c] || in[c >= 'A' && c <= 'Z' ? c + 32 : c];
-		if (may)
-			q->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+		q->first[c] = (unsigned char)(may != 0);
+	}
+	/* the first option as written, for score_record's fast path */
+	memset(q->fast, 0, sizeof q->fast);
+	q->fastlen = (size_t)-1;
+	q->fastmask = 0;
+	if (q->nalt && q->alt[0].raw && q->alt[0].rawlen &&
+	    q->alt[0].rawlen < sizeof q->fast &&
+	    !memchr(q->alt[0].raw, '\0', q->alt[0].rawlen)) {
+		q->fastlen = q->alt[0].rawlen;
+		memcpy(q->fast, q->alt[0].raw, q->fastlen);
+		q->fastmask = q->fastlen == 31 ? 0
+			: ~((2u << q->fastlen) - 1) & 0xFFFFFFFFu;
 	}
 }
 
@@ -752,6 +769,28 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
 	return 1;
 }
 
+/* Is the answer a[0..len) the first option as written? With SSE2 a
+ * compare of 32 bytes, which reads past short answers: records of
+ * ibm_csv_read have IBM_REC_SLACK bytes from the start of each field
+ * (what lies past the NUL is masked off). The NUL is compared too:
+ * fields hold no NUL bytes, so the lengths are equal if it matches. */
+static inline int fast_eq(const score_q *q, const char *a, size_t len)
+{
+#if defined(__SSE2__)
+	__m128i a0 = _mm_loadu_si128((const void *)a);
+	__m128i a1 = _mm_loadu_si128((const void *)(a + 16));
+	__m128i k0 = _mm_loadu_si128((const void *)q->fast);
+	__m128i k1 = _mm_loadu_si128((const void *)(q->fast + 16));
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a0, k0)) |
+		     (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a1, k1)) << 16;
+
+	(void)len;
+	return (m | q->fastmask) == 0xFFFFFFFFu;
+#else
+	return len == q->fastlen && same_bytes((const char *)q->fast, a, len);
+#endif
+}
+
 long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 {
 	const score_key *k = t->key;
@@ -817,19 +856,17 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 
 		for (; q < qe; q++, kcol++) {
 			const char *a = f[*kcol];
-			size_t len = lens[*kcol];
-			const score_alt *a0 = q->alt;
-			unsigned char c0 = (unsigned char)a[0];
+			unsigned eq = (unsigned)fast_eq(q, a, lens[*kcol]);
+			unsigned slow = q->first[(unsigned char)a[0]] & ~eq;
 
-			/* the common cases inline: the option text itself,
-			 * and an answer that starts wrong */
-			if (a0->rawlen == len && len &&
-			    same_bytes(a0->raw, a, len))
-				s += q->pts;
-			else if (len && !(q->first[c0 >> 3] & (1u << (c0 & 7))))
-				continue;
-			else if (score_answer_raw_ok(q, a, len, k->exact,
-						     &t->nbuf, &t->nbufcap))
+			/* the common cases without a branch on the answer:
+			 * the option text itself, and an answer that
+			 * starts wrong; the rest (and empty answers) the
+			 * long way */
+			s += q->pts & -(long long)eq;
+			if (__builtin_expect(slow & 1u, 0) &&
+			    score_answer_raw_ok(q, a, lens[*kcol], k->exact,
+						&t->nbuf, &t->nbufcap))
 				s += q->pts;
 		}
 		return s;

@@ -31,9 +31,15 @@ typedef struct score_q {
 	score_alt *alt;
 	size_t nalt;
 	long line;        /* line in the key file */
-	unsigned char first[32]; /* bit map of the first bytes a raw answer
-				    can have and be right (others are
-				    wrong at a glance) */
+	unsigned char first[256]; /* 1: a raw answer starting with this
+				     byte may be right and needs a closer
+				     look (others are wrong at a glance;
+				     0 stands for an empty answer) */
+	unsigned char fast[32];  /* the option text as written (single
+				    option) and its NUL, zero-padded, to
+				    compare 32 bytes at once */
+	size_t fastlen;          /* its length; (size_t)-1: none */
+	unsigned fastmask;       /* bits of the bytes past its NUL */
 } score_q;
 
 typedef struct score_key {
