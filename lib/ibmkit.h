@@ -151,6 +151,10 @@ const char *ibm_csv_name(const ibm_csv *r); /* file name for messages */
 int ibm_csv_read(ibm_csv *r, const ibm_rec **rec);
 /* The same, dying with the error's status on error. */
 int ibm_csv_xread(ibm_csv *r, const ibm_rec **rec);
+/* Each field of a record from ibm_csv_read has at least IBM_REC_SLACK
+ * readable bytes from its start (what lies past its NUL is unspecified),
+ * so that short fields can be compared a vector at a time. */
+#define IBM_REC_SLACK 32
 int ibm_csv_status(const ibm_csv *r);
 void ibm_csv_close(ibm_csv *r);
 

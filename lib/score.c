@@ -776,7 +776,7 @@ static inline int same_bytes(const char *a, const char *b, size_t n)
  * fields hold no NUL bytes, so the lengths are equal if it matches. */
 static inline int fast_eq(const score_q *q, const char *a, size_t len)
 {
-#if defined(__SSE2__)
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
 	__m128i a0 = _mm_loadu_si128((const void *)a);
 	__m128i a1 = _mm_loadu_si128((const void *)(a + 16));
 	__m128i k0 = _mm_loadu_si128((const void *)q->fast);
