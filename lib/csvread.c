@@ -358,19 +358,26 @@ static size_t clean_prefix(const char *s, size_t n)
 #if defined(__SSE2__)
 	const __m128i z = _mm_setzero_si128();
 
-	/* a byte is bad if its top bit is set or it equals 0 */
-	for (; i + 64 <= n; i += 64) {
-		__m128i a = _mm_loadu_si128((const void *)(s + i));
-		__m128i b = _mm_loadu_si128((const void *)(s + i + 16));
-		__m128i c = _mm_loadu_si128((const void *)(s + i + 32));
-		__m128i d = _mm_loadu_si128((const void *)(s + i + 48));
-		__m128i m = _mm_or_si128(
-			_mm_or_si128(_mm_or_si128(a, _mm_cmpeq_epi8(a, z)),
-				     _mm_or_si128(b, _mm_cmpeq_epi8(b, z))),
-			_mm_or_si128(_mm_or_si128(c, _mm_cmpeq_epi8(c, z)),
-				     _mm_or_si128(d, _mm_cmpeq_epi8(d, z))));
+	/* a byte is bad if its top bit is set or it is 0: OR the vectors
+	 * for the top bits, take their (unsigned) minimum for the 0 */
+	for (; i + 128 <= n; i += 128) {
+		const char *p = s + i;
+		__m128i a = _mm_loadu_si128((const void *)p);
+		__m128i b = _mm_loadu_si128((const void *)(p + 16));
+		__m128i c = _mm_loadu_si128((const void *)(p + 32));
+		__m128i d = _mm_loadu_si128((const void *)(p + 48));
+		__m128i e = _mm_loadu_si128((const void *)(p + 64));
+		__m128i f = _mm_loadu_si128((const void *)(p + 80));
+		__m128i g = _mm_loadu_si128((const void *)(p + 96));
+		__m128i h = _mm_loadu_si128((const void *)(p + 112));
+		__m128i o = _mm_or_si128(
+			_mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d)),
+			_mm_or_si128(_mm_or_si128(e, f), _mm_or_si128(g, h)));
+		__m128i m = _mm_min_epu8(
+			_mm_min_epu8(_mm_min_epu8(a, b), _mm_min_epu8(c, d)),
+			_mm_min_epu8(_mm_min_epu8(e, f), _mm_min_epu8(g, h)));
 
-		if (_mm_movemask_epi8(m))
+		if (_mm_movemask_epi8(_mm_or_si128(o, _mm_cmpeq_epi8(m, z))))
 			break;
 	}
 #endif
