@@ -163,15 +163,40 @@ static int passed(const score_opts *o, long long s, long long m)
 	return (long double)s * 100 * SCORE_SCALE >= (long double)o->pass * m;
 }
 
-static void write_output(const score_table *t, const char *path, int excel)
+/* Write a table to a temporary file for path; NULL when path is NULL. */
+static ibm_atomic *write_output(const score_table *t, const char *path,
+				int excel)
 {
-	ibm_atomic *a = ibm_atomic_open(path);
-	ibm_csvw *w = ibm_csvw_new(ibm_atomic_fp(a), excel);
+	ibm_atomic *a;
+	ibm_csvw *w;
 
+	if (!path)
+		return NULL;
+	a = ibm_atomic_open(path);
+	w = ibm_csvw_new(ibm_atomic_fp(a), excel);
 	score_table_write(t, w, excel);
 	if (ibm_csvw_free(w) != 0)
 		ibm_die_errno(IBM_EX_IOERR, path, "write error");
-	ibm_atomic_commit(a);
+	return a;
+}
+
+/* --summary, --items and --report, renamed into place together once all
+ * are written. */
+static void write_side_outputs(const score_opts *o, const score_table *sum,
+			       const score_table *items,
+			       const score_table *people, int has_key,
+			       int prepost)
+{
+	ibm_atomic *as = write_output(sum, o->summary, o->excel);
+	ibm_atomic *ai = write_output(items, o->items, o->excel);
+
+	if (o->report)
+		score_report_write(o->report, sum, people,
+				   has_key ? items : NULL, prepost);
+	if (as)
+		ibm_atomic_commit(as);
+	if (ai)
+		ibm_atomic_commit(ai);
 }
 
 /* A simple string -> index hash map (open addressing). */
@@ -819,13 +844,7 @@ static int run_single(const score_opts *o, score_key *key)
 		test_stats(&sum, &t, "", o);
 		if (key)
 			items_table(&items, &t, NULL);
-		if (o->summary)
-			write_output(&sum, o->summary, o->excel);
-		if (o->items)
-			write_output(&items, o->items, o->excel);
-		if (o->report)
-			score_report_write(o->report, &sum, &people,
-					   key ? &items : NULL, 0);
+		write_side_outputs(o, &sum, &items, &people, key != NULL, 0);
 		score_table_free(&sum);
 		score_table_free(&items);
 	}
@@ -1142,13 +1161,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	prepost_stats(&sum, &pre, &post, o);
 	if (key)
 		items_table(&items, &pre.t, &post.t);
-	if (o->summary)
-		write_output(&sum, o->summary, o->excel);
-	if (o->items)
-		write_output(&items, o->items, o->excel);
-	if (o->report)
-		score_report_write(o->report, &sum, &people,
-				   key ? &items : NULL, 1);
+	write_side_outputs(o, &sum, &items, &people, key != NULL, 1);
 	score_table_free(&people);
 	score_table_free(&sum);
 	score_table_free(&items);
