@@ -656,8 +656,8 @@ static int read_header(ibm_csv *r)
 
 static ibm_csv *open_common(ibm_csv *r, int *status);
 
-ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
-		      int *status)
+/* A reader before its input is known. */
+static ibm_csv *reader_new(const ibm_csv_opts *opts)
 {
 	ibm_csv *r = ibm_xcalloc(1, sizeof *r);
 
@@ -667,6 +667,14 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 	r->rec_start = 1;
 	r->eol_char = '\n';
 	r->last_eol = 1;
+	return r;
+}
+
+ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
+		      int *status)
+{
+	ibm_csv *r = reader_new(opts);
+
 	if (!path || strcmp(path, "-") == 0) {
 		r->name = ibm_xstrdup("<stdin>");
 		r->fd = 0;
@@ -689,14 +697,8 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 ibm_csv *ibm_csv_open_mem(const char *name, const char *text, size_t len,
 			  const ibm_csv_opts *opts, int *status)
 {
-	ibm_csv *r = ibm_xcalloc(1, sizeof *r);
+	ibm_csv *r = reader_new(opts);
 
-	if (opts)
-		r->opts = *opts;
-	r->line = 1;
-	r->rec_start = 1;
-	r->eol_char = '\n';
-	r->last_eol = 1;
 	r->name = ibm_xstrdup(name);
 	r->fd = -1;
 	r->mem = text;
