@@ -1,0 +1,40 @@
+#!/bin/sh
+# tests/readme.t - the pipeline examples of README.md run as they stand:
+# each indented block that calls an ibm- tool runs with `set -e` in a copy
+# of examples/: ibm-monev blocks in monev/, ibm-invite and ibm-score blocks
+# in bimtek/, others in examples/ itself ("cd examples/..." lines skipped).
+top=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$top/build}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -R "$top/examples" "$work/ex"
+rm -rf "$work/ex/out"
+# split the README into blocks: block N in $work/blockN
+awk -v dir="$work" '
+	/^    / { if (!inb) { n++; inb = 1 } sub(/^    /, ""); print > (dir "/block" n); next }
+	/^$/ { next }
+	{ inb = 0 }
+' "$top/README.md"
+blocks=""
+for b in "$work"/block*; do
+	grep -q '^ibm-\|[ (]ibm-[a-z]* ' "$b" && blocks="$blocks $b"
+done
+set -- $blocks
+echo "1..$#"
+i=0
+for b; do
+	i=$((i + 1))
+	case $(cat "$b") in
+	*ibm-monev*) d=$work/ex/monev ;;
+	*ibm-invite*|*ibm-score*) d=$work/ex/bimtek ;;
+	*) d=$work/ex ;;
+	esac
+	first=$(grep -v '^cd ' "$b" | head -1)
+	if out=$(cd "$d" && grep -v '^cd ' "$b" |
+		PATH="$BUILD/bin:$PATH" sh -e 2>&1); then
+		echo "ok $i - README: $first"
+	else
+		echo "not ok $i - README: $first"
+		echo "$out" | tail -10 | sed 's/^/# /'
+	fi
+done
