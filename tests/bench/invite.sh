@@ -38,7 +38,8 @@ t() { # label command...: prints "label seconds KB", keeps seconds in $sec
 	printf '%-28s %6ss %8s KB\n' "$label" "$sec" "$kb"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+# a / b, or "n/a" when b is below the timer's 0.01 s resolution
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a (too fast to time)" }'; }
 
 for n in 200 2000; do
 	gen $n
