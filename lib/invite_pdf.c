@@ -123,27 +123,97 @@ static void line(pdf *p, HPDF_Font f, float size, float lead, float x,
 	free(e);
 }
 
+/* Bytes of the character at s in the font's encoding. */
+static size_t char_len(const pdf *p, const char *s)
+{
+	size_t n = 1;
+
+	if (p->utf8)
+		while (((unsigned char)s[n] & 0xC0) == 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Length of the piece to cut from a word wider than maxw: the longest run of
+ * whole characters that fits (at least one), ending after '@', '.', '/',
+ * '-' or '_' when one stands in its second half. tmp holds strlen(w) + 1.
+ */
+static size_t fit_prefix(const pdf *p, HPDF_Font f, float size,
+			 const char *w, float maxw, char *tmp)
+{
+	size_t i = 0, best = 0, brk = 0;
+
+	while (w[i]) {
+		size_t k = char_len(p, w + i);
+
+		memcpy(tmp, w, i + k);
+		tmp[i + k] = '\0';
+		if (width(p, f, size, tmp) > maxw)
+			break;
+		i += k;
+		best = i;
+		if (strchr("@./-_", w[i - 1]))
+			brk = i;
+	}
+	if (best == 0)
+		return char_len(p, w);
+	if (brk > best / 2)
+		best = brk;
+	return best;
+}
+
+/* The words of encoded text e, each in store (2 * strlen(e) + 2 bytes);
+ * a word wider than maxw is cut into pieces that fit, each a word of its
+ * own, so that nothing runs past the margin (an e-mail address, a URL). */
+static size_t words_of(const pdf *p, HPDF_Font f, float size, char *e,
+		       float maxw, char *store, char ***words, float **ww)
+{
+	char *tmp = ibm_xmalloc(strlen(e) + 1), *save = NULL;
+	size_t nw = 0, cap = 0, o = 0;
+
+	*words = NULL;
+	for (char *t = strtok_r(e, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		for (;;) {
+			size_t n = strlen(t);
+
+			if (t[char_len(p, t)] && width(p, f, size, t) > maxw)
+				n = fit_prefix(p, f, size, t, maxw, tmp);
+			memcpy(store + o, t, n);
+			store[o + n] = '\0';
+			ibm_grow((void **)words, &cap, nw + 1, sizeof **words);
+			(*words)[nw++] = store + o;
+			o += n + 1;
+			if (!t[n])
+				break;
+			t += n;
+		}
+	}
+	*ww = ibm_xcalloc(nw + 1, sizeof **ww);
+	for (size_t k = 0; k < nw; k++)
+		(*ww)[k] = width(p, f, size, (*words)[k]);
+	free(tmp);
+	return nw;
+}
+
 /*
  * A paragraph of UTF-8 text wrapped into [x, x1]: justified when asked
- * (the last line is not), first line indented by indent. Returns the
- * number of lines.
+ * (the last line is not), first line indented by indent. Drawn when draw
+ * is set, else only measured. Returns the number of lines.
  */
-static int para(pdf *p, HPDF_Font f, float size, float lead, float x,
-		float x1, float indent, int justify, const char *s)
+static int layout(pdf *p, HPDF_Font f, float size, float lead, float x,
+		  float x1, float indent, int justify, const char *s, int draw)
 {
 	char *e = enc(p, s);
-	char **words = NULL;
-	float *ww = NULL, space;
-	size_t nw = 0, cap = 0, i = 0;
+	char *store = ibm_xmalloc(2 * strlen(e) + 2);
+	char **words;
+	float *ww, space;
+	size_t nw, i = 0;
 	int lines = 0;
 
-	for (char *t = strtok(e, " "); t; t = strtok(NULL, " ")) {
-		ibm_grow((void **)&words, &cap, nw + 1, sizeof *words);
-		words[nw++] = t;
-	}
-	ww = ibm_xcalloc(nw + 1, sizeof *ww);
-	for (size_t k = 0; k < nw; k++)
-		ww[k] = width(p, f, size, words[k]);
+	nw = words_of(p, f, size, e, x1 - x - (indent > 0 ? indent : 0),
+		      store, &words, &ww);
 	space = width(p, f, size, " ");
 	while (i < nw) {
 		float avail = x1 - x - (lines ? 0 : indent), used = ww[i];
@@ -156,20 +226,29 @@ static int para(pdf *p, HPDF_Font f, float size, float lead, float x,
 		}
 		if (justify && j < nw && j - i > 1)
 			gap = space + (avail - used) / (float)(j - i - 1);
-		need(p, lead);
-		p->y -= lead;
-		cx = left;
-		for (size_t k = i; k < j; k++) {
-			put(p, f, size, cx, p->y, words[k]);
-			cx += ww[k] + gap;
+		if (draw) {
+			need(p, lead);
+			p->y -= lead;
+			cx = left;
+			for (size_t k = i; k < j; k++) {
+				put(p, f, size, cx, p->y, words[k]);
+				cx += ww[k] + gap;
+			}
 		}
 		lines++;
 		i = j;
 	}
 	free(words);
 	free(ww);
+	free(store);
 	free(e);
 	return lines;
+}
+
+static int para(pdf *p, HPDF_Font f, float size, float lead, float x,
+		float x1, float indent, int justify, const char *s)
+{
+	return layout(p, f, size, lead, x, x1, indent, justify, s, 1);
 }
 
 /* "Label : value" with the value wrapped from vx to x1. */
@@ -399,29 +478,12 @@ typedef struct table {
 	const float *w;   /* column widths */
 } table;
 
-/* Height of a row of encoded cells wrapped to their widths. */
+/* Lines of a cell of width w, laid out as table_row draws it. */
 static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 {
-	/* measure by laying out off-page: count lines */
-	char *e = enc(p, s), *save = NULL;
-	float space = width(p, f, 10.5f, " "), used = -1;
-	int n = 1;
+	int n = layout(p, f, 10.5f, 13, 0, w, 0, 0, s, 0);
 
-	for (char *t = strtok_r(e, " ", &save); t;
-	     t = strtok_r(NULL, " ", &save)) {
-		float tw = width(p, f, 10.5f, t);
-
-		if (used < 0)
-			used = tw;
-		else if (used + space + tw <= w)
-			used += space + tw;
-		else {
-			n++;
-			used = tw;
-		}
-	}
-	free(e);
-	return n;
+	return n ? n : 1;
 }
 
 static void table_row(pdf *p, const table *t, const char *const *cells,
