@@ -271,6 +271,22 @@ static const char *const deaccent[64] = {
 	"o", "u", "u", "u", "u", "y", "th", "y"
 };
 
+/* Latin Extended-A U+0100..U+017F without their accents, lower case
+ * (made from Unicode's decompositions; Ł, Đ, Œ and the like by hand). */
+static const char *const deaccent_ext[128] = {
+	"a", "a", "a", "a", "a", "a", "c", "c", "c", "c", "c", "c",
+	"c", "c", "d", "d", "d", "d", "e", "e", "e", "e", "e", "e",
+	"e", "e", "e", "e", "g", "g", "g", "g", "g", "g", "g", "g",
+	"h", "h", "h", "h", "i", "i", "i", "i", "i", "i", "i", "i",
+	"i", "i", "ij", "ij", "j", "j", "k", "k", "k", "l", "l", "l",
+	"l", "l", "l", "l", "l", "l", "l", "n", "n", "n", "n", "n",
+	"n", "n", "n", "n", "o", "o", "o", "o", "o", "o", "oe", "oe",
+	"r", "r", "r", "r", "r", "r", "s", "s", "s", "s", "s", "s",
+	"s", "s", "t", "t", "t", "t", "t", "t", "u", "u", "u", "u",
+	"u", "u", "u", "u", "u", "u", "u", "u", "w", "w", "y", "y",
+	"y", "z", "z", "z", "z", "z", "z", "s"
+};
+
 /* Appends the key form of cp: letters/digits lower case without accents;
  * returns 0 for characters that are not letters or digits. Characters
  * beyond Latin-1 are kept as they are. */
@@ -286,6 +302,12 @@ static size_t key_char(char *out, long cp)
 	}
 	if (cp >= 0xC0 && cp <= 0xFF && deaccent[cp - 0xC0]) {
 		const char *d = deaccent[cp - 0xC0];
+
+		memcpy(out, d, strlen(d));
+		return strlen(d);
+	}
+	if (cp >= 0x100 && cp <= 0x17F) {
+		const char *d = deaccent_ext[cp - 0x100];
 
 		memcpy(out, d, strlen(d));
 		return strlen(d);

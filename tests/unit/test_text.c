@@ -193,6 +193,11 @@ static void t_name_key(void **state)
 	k = ibm_name_key("a\xFF" "b");
 	assert_string_equal(k, "ab");
 	free(k);
+	/* Latin Extended-A: \u0141ukasz \u0160imi\u0107, \u0152uvre, \u0130stanbul */
+	k = ibm_name_key("\xC5\x81ukasz \xC5\xA0imi\xC4\x87 "
+			 "\xC5\x92uvre \xC4\xB0stanbul");
+	assert_string_equal(k, "lukaszsimicoeuvreistanbul");
+	free(k);
 }
 
 static void t_person_key(void **state)
