@@ -80,7 +80,9 @@ for c in $cases; do
 			echo "ok $i - $c ($loc)"
 		else
 			echo "not ok $i - $c ($loc):$fail"
-			echo "#   status: $(cat "$T/.status"), expected $want_status"
+			# the details go to stderr, which prove shows without -v
+			echo "# $c ($loc):$fail" >&2
+			echo "#   status: $(cat "$T/.status"), expected $want_status" >&2
 			for s in $fail; do
 				case $s in
 				stdout) exp=$c/expout; got=$T/.out ;;
@@ -88,7 +90,7 @@ for c in $cases; do
 				*) continue ;;
 				esac
 				[ -f "$exp" ] || exp=/dev/null
-				diff -u "$exp" "$got" | head -40 | sed 's/^/#   /'
+				diff -u "$exp" "$got" | head -40 | sed 's/^/#   /' >&2
 			done
 		fi
 		rm -rf "$T"
