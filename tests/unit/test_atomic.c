@@ -215,6 +215,12 @@ int main(void)
 	};
 	int rc;
 
+	/* A test started in the background inherits SIGINT ignored, and the
+	 * atomic outputs rightly leave an ignored signal alone; the signal
+	 * tests need the default dispositions. */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
 	msgs_init();
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tmp_cleanup();
