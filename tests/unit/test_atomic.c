@@ -3,29 +3,12 @@
 
 #include <signal.h>
 
-/* Entries in the directory dir (inside the test directory). */
-static int count_in(const char *dir)
-{
-	char cmd[4400];
-	FILE *p;
-	int n = -1;
-
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
-	p = popen(cmd, "r");
-	if (p) {
-		if (fscanf(p, "%d", &n) != 1)
-			n = -1;
-		pclose(p);
-	}
-	return n;
-}
-
 /* A fresh empty directory NAME in the test directory (kept in buf). */
 static const char *fresh_dir(char *buf, size_t size, const char *name)
 {
 	snprintf(buf, size, "%s", tmp_path(name));
 	mkdir(buf, 0777);
-	assert_int_equal(count_in(buf), 0);
+	assert_int_equal(dir_count(buf), 0);
 	return buf;
 }
 
@@ -62,7 +45,7 @@ static void t_commit(void **state)
 	s = slurp(target, NULL);
 	assert_string_equal(s, "halo\n");
 	free(s);
-	assert_int_equal(count_in(d), 1);
+	assert_int_equal(dir_count(d), 1);
 	assert_int_equal(stat(target, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0644);
 	/* replacing an existing file */
@@ -72,7 +55,7 @@ static void t_commit(void **state)
 	s = slurp(target, NULL);
 	assert_string_equal(s, "baru\n");
 	free(s);
-	assert_int_equal(count_in(d), 1);
+	assert_int_equal(dir_count(d), 1);
 	/* a file written by name (as libxlsxwriter does) */
 	set_target(d, "byname.txt");
 	a = ibm_atomic_open(target);
@@ -86,7 +69,7 @@ static void t_commit(void **state)
 	s = slurp(target, NULL);
 	assert_string_equal(s, "x");
 	free(s);
-	assert_int_equal(count_in(d), 2);
+	assert_int_equal(dir_count(d), 2);
 	umask(mask);
 }
 
@@ -103,16 +86,16 @@ static void t_abort(void **state)
 	a = ibm_atomic_open(target);
 	fputs("baru\n", ibm_atomic_fp(a));
 	fflush(ibm_atomic_fp(a));
-	assert_int_equal(count_in(d), 2);
+	assert_int_equal(dir_count(d), 2);
 	ibm_atomic_abort(a);
 	s = slurp(target, NULL);
 	assert_string_equal(s, "lama\n");
 	free(s);
-	assert_int_equal(count_in(d), 1);
+	assert_int_equal(dir_count(d), 1);
 	/* abort before anything was written */
 	a = ibm_atomic_open(target);
 	ibm_atomic_abort(a);
-	assert_int_equal(count_in(d), 1);
+	assert_int_equal(dir_count(d), 1);
 }
 
 /* Children: open an output, write, then end in various ways. */
@@ -161,11 +144,11 @@ static void t_unfinished(void **state)
 		/* without an existing file, and with one */
 		unlink(target);
 		assert_int_equal(run_child(child_exit, &how, NULL), want[how]);
-		assert_int_equal(count_in(d), 0);
+		assert_int_equal(dir_count(d), 0);
 		tmp_write("unfinished/out.csv", "lama\n", 5);
 		assert_int_equal(run_child(child_exit, &how,
 					   tmp_path("err")), want[how]);
-		assert_int_equal(count_in(d), 1);
+		assert_int_equal(dir_count(d), 1);
 		s = slurp(target, NULL);
 		assert_string_equal(s, "lama\n");
 		free(s);

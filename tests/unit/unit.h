@@ -156,14 +156,14 @@ char *slurp(const char *path, size_t *lenp)
 	return b;
 }
 
-/* Number of entries in the test directory (temporary files left). */
-int tmp_count(void)
+/* Number of entries in directory dir (temporary files left behind). */
+int dir_count(const char *dir)
 {
 	char cmd[4400];
 	FILE *p;
 	int n = -1;
 
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", tmp_dir());
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
 	p = popen(cmd, "r");
 	if (p) {
 		if (fscanf(p, "%d", &n) != 1)
