@@ -26,11 +26,14 @@ WARN += -Werror
 endif
 XLSX_CFLAGS := $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
-ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE -Ilib $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
+# lib/core is the shared core (ibmkit.h); lib/TOOL holds each tool's modules.
+LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
+INCLUDES := $(LIB_DIRS:%=-I%)
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
 LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
-LIB_SRC := $(sort $(wildcard lib/*.c))
+LIB_SRC := $(sort $(wildcard lib/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB_A := $(BUILD)/libibmkit.a
 CMD_SRC := $(sort $(wildcard cmd/*.c))
@@ -114,7 +117,7 @@ valgrind: $(BINS)
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-		--std=c11 --inline-suppr -Ilib lib cmd
+		--std=c11 --inline-suppr $(INCLUDES) lib cmd
 
 bench: $(BINS)
 	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
@@ -123,7 +126,7 @@ bench: $(BINS)
 fuzz:
 	@mkdir -p build-fuzz
 	for f in $(FUZZ_SRC); do \
-		clang -g -O1 -fsanitize=fuzzer,address,undefined -Ilib \
+		clang -g -O1 -fsanitize=fuzzer,address,undefined $(INCLUDES) \
 			$(XLSX_CFLAGS) -o build-fuzz/$$(basename $$f .c) $$f \
 			$(LIB_SRC) $(LDLIBS) || exit 1; \
 	done

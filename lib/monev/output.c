@@ -1,5 +1,5 @@
 /*
- * monev_out.c - ibm-monev's CSV on standard output: one row per unit and
+ * output.c - ibm-monev's CSV on standard output: one row per unit and
  * period, or the recap per district or province (--by).
  */
 #include "monev.h"

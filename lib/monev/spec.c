@@ -1,5 +1,5 @@
 /*
- * monev_spec.c - the indicator spec and the phase table of ibm-monev:
+ * spec.c - the indicator spec and the phase table of ibm-monev:
  * compiled-in defaults (CSV text read by the same reader as files),
  * parsing and checking, scoring one unit, what is missing for the next
  * phase. The formats are described in ibm-monev(5).

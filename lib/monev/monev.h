@@ -2,12 +2,12 @@
  * monev.h - ibm-monev: Monev IBM forms, the indicator spec and phases,
  * scoring, aggregation and the workbook.
  *
- *   monev_spec.c   indicator spec and phase CSVs (defaults compiled in),
- *                  scoring of one unit, "missing for the next phase"
- *   monev_input.c  reading and cleaning form CSVs, units per period,
- *                  duplicates, aggregation per district or province
- *   monev_out.c    the CSV outputs (per unit, grouped recap)
- *   monev_xlsx.c   the workbook (constant-memory, Data sheet streamed)
+ *   spec.c      indicator spec and phase CSVs (defaults compiled in),
+ *               scoring of one unit, "missing for the next phase"
+ *   input.c     reading and cleaning form CSVs, units per period,
+ *               duplicates, aggregation per district or province
+ *   output.c    the CSV outputs (per unit, grouped recap)
+ *   workbook.c  the workbook (constant-memory, Data sheet streamed)
  */
 #ifndef MONEV_H
 #define MONEV_H

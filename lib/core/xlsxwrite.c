@@ -1,4 +1,4 @@
-/* xlsx.c - helpers over libxlsxwriter: atomic workbooks, shared formats,
+/* xlsxwrite.c - helpers over libxlsxwriter: atomic workbooks, shared formats,
  * fitted column widths, print setup. */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"

@@ -1,4 +1,4 @@
-/* invite_xlsx.c - ibm-invite's attendance workbook (daftar hadir): one
+/* attendance.c - ibm-invite's attendance workbook (daftar hadir): one
  * sheet per day and the agenda (susunan acara). */
 #include "invite.h"
 

@@ -1,5 +1,5 @@
 /*
- * invite_tpl.c - ibm-invite --template: the user's own letter template,
+ * letters_template.c - ibm-invite --template: the user's own letter template,
  * one output file per participant (see ibm-invite(5) for the keys).
  */
 #include "invite.h"

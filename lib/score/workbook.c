@@ -1,4 +1,4 @@
-/* score_report.c - ibm-score's workbook for the activity report:
+/* workbook.c - ibm-score's workbook for the activity report:
  * Ringkasan (summary with charts), Peserta, Butir Soal. */
 #include "score.h"
 

@@ -1,5 +1,5 @@
 /*
- * monev_input.c - reading Monev form CSVs: columns by name and alias,
+ * input.c - reading Monev form CSVs: columns by name and alias,
  * cleaning identity fields, yes/no and count cells, units per period
  * (the latest visit wins), and aggregates per district or province.
  */

@@ -1,5 +1,5 @@
 /*
- * invite_pdf.c - ibm-invite's letters as PDF through libharu.
+ * letters_pdf.c - ibm-invite's letters as PDF through libharu.
  *
  * Text is in the standard Times font (WinAnsiEncoding, so UTF-8 is
  * converted to Windows-1252 and anything else is refused by

@@ -160,7 +160,7 @@ int score_table_col(const score_table *t, const char *name);
 void score_table_write(const score_table *t, ibm_csvw *w, int excel);
 void score_table_free(score_table *t);
 
-/* Write the report workbook (score_report.c). summary: statistic,value
+/* Write the report workbook (workbook.c). summary: statistic,value
  * rows; people and items as written to CSV; prepost: 1 for two tests. */
 void score_report_write(const char *path, const score_table *summary,
 			const score_table *people, const score_table *items,

@@ -1,8 +1,12 @@
 /*
  * ibmkit.h - the shared core of the ibmkit tools.
  *
- * One header, one section per module; each module lives in lib/MODULE.c
+ * One header, one section per module; each module lives in lib/core/MODULE.c
  * and its names start with ibm_MODULE_ (or ibm_ for the small helpers).
+ * The rest of lib/core has its own headers: event.h (the event file shared
+ * by the tools that write letters and reports), template.h (a small
+ * mustache-like engine), stats.h (descriptive statistics and tests).
+ * Each tool's modules live in lib/TOOL/ under lib/TOOL/TOOL.h.
  *
  *   diag.c      messages on stderr and exit statuses
  *   atomic.c    output files written to a temporary file and renamed
@@ -12,7 +16,7 @@
  *   text.c      UTF-8, Windows-1252, trimming, folding, names, edit distance
  *   value.c     numbers with either decimal mark, phone numbers, yes/no
  *   date.c      dates (ISO, d/m/y, Indonesian long form, Forms timestamps)
- *   xlsx.c      helpers over libxlsxwriter
+ *   xlsxwrite.c helpers over libxlsxwriter
  *   opts.c      option helpers shared by the mains (-d, --version)
  */
 #ifndef IBMKIT_H

@@ -1,4 +1,4 @@
-/* score_run.c - ibm-score's two modes (one test streamed; pre/post
+/* run.c - ibm-score's two modes (one test streamed; pre/post
  * matched), the summary statistics and the item analysis. */
 #include "score.h"
 #include "stats.h"

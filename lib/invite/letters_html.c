@@ -1,5 +1,5 @@
 /*
- * invite_html.c - ibm-invite's letters as one self-contained, print-ready
+ * letters_html.c - ibm-invite's letters as one self-contained, print-ready
  * HTML page: A4 @page CSS, one letter per printed page (attachments on
  * their own pages), the logo embedded as a data: URI, values escaped.
  */

@@ -1,5 +1,5 @@
 /*
- * monev_xlsx.c - the ibm-monev workbook, in libxlsxwriter's
+ * workbook.c - the ibm-monev workbook, in libxlsxwriter's
  * constant-memory mode.
  *
  * constant_memory keeps one row per sheet in memory and writes rows in
