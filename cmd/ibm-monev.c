@@ -5,6 +5,8 @@
  *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
  *             [--spec file] [--phases file] [--sheet-rows n] [file ...]
  *   ibm-monev --print-spec dir
+ *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
+ *             [--phases file]
  */
 #include "monev.h"
 
@@ -26,6 +28,9 @@ static void usage(int status)
 		"                 [--spec file] [--phases file] "
 		"[--sheet-rows n] [file ...]\n"
 		"       ibm-monev --print-spec dir\n"
+		"       ibm-monev --form file.xlsx [--units file] "
+		"[--period period]\n"
+		"                 [--spec file] [--phases file]\n"
 		"       ibm-monev -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -39,6 +44,12 @@ static void usage(int status)
 			"  -p, --phases=FILE   phase table CSV\n"
 			"  -P, --print-spec=DIR  write the default spec and "
 			"phases to DIR\n"
+			"  -F, --form=FILE     write the blank data-entry "
+			"workbook (xlsx)\n"
+			"  -u, --units=FILE    the master list of units "
+			"(pre-fills --form)\n"
+			"  -t, --period=P      the semester, e.g. 2024-S1 or "
+			"\"Semester I 2024\"\n"
 			"  -r, --sheet-rows=N  data rows per Data sheet "
 			"(default 1048575)\n"
 			"  -d, --delimiter=C   input delimiter (, ; tab |); "
@@ -58,6 +69,9 @@ static const struct option longopts[] = {
 	{ "spec", required_argument, NULL, 's' },
 	{ "phases", required_argument, NULL, 'p' },
 	{ "print-spec", required_argument, NULL, 'P' },
+	{ "form", required_argument, NULL, 'F' },
+	{ "units", required_argument, NULL, 'u' },
+	{ "period", required_argument, NULL, 't' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
@@ -85,6 +99,8 @@ static int parse_by(const char *arg)
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
+	const char *form = NULL, *units = NULL;
+	int py = 0, ps = 0;
 	int by = 0, excel = 0, c;
 	long sheet_rows = MAX_SHEET_ROWS;
 	char *stdin_only[] = { "-" };
@@ -96,7 +112,7 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:F:u:t:r:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -113,6 +129,17 @@ int main(int argc, char **argv)
 		case 's': spec = optarg; break;
 		case 'p': phases = optarg; break;
 		case 'P': print = optarg; break;
+		case 'F': form = optarg; break;
+		case 'u': units = optarg; break;
+		case 't':
+			if (monev_period_parse(optarg, &py, &ps) < 0) {
+				ibm_error(NULL, 0,
+					  "--period takes a semester such as "
+					  "2024-S1 or \"Semester I 2024\", "
+					  "not \"%s\"", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
 		case 'r': {
 			char *end;
 
@@ -155,6 +182,27 @@ int main(int argc, char **argv)
 		monev_spec_print(print);
 		ibm_close_stdout();
 		return 0;
+	}
+	if (form) {
+		monev_units list = { 0 };
+
+		if (argc > 0 || out || by || excel) {
+			ibm_error(NULL, 0, "--form goes without form files, "
+				  "-o, --by and --excel");
+			usage(IBM_EX_USAGE);
+		}
+		monev_spec_load(&s, spec, phases);
+		if (units)
+			monev_units_read(&list, units, &csv);
+		monev_form_write(form, &s, &list, py, ps);
+		monev_units_free(&list);
+		monev_spec_free(&s);
+		ibm_close_stdout();
+		return 0;
+	}
+	if (units || py) {
+		ibm_error(NULL, 0, "--units and --period go with --form");
+		usage(IBM_EX_USAGE);
 	}
 	if (argc == 0) {
 		argv = stdin_only;

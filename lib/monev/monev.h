@@ -165,6 +165,43 @@ typedef struct monev_agg {
 monev_agg *monev_aggregate(const monev_data *d, int by_kab, size_t *n);
 void monev_agg_free(monev_agg *a, size_t n);
 
+/* ------------------------------------------------- master list, form */
+
+/* The master list of units (--units FILE; units.c). */
+enum {
+	MONEV_UL_PROV, MONEV_UL_KAB, MONEV_UL_SATKER, MONEV_UL_KEC,
+	MONEV_UL_DESA, MONEV_UL_UNIT, MONEV_UL_TAHUN, MONEV_UL_STATUS,
+	MONEV_UL_ID, MONEV_UL_N
+};
+extern const char *const monev_ul_names[MONEV_UL_N];
+typedef struct monev_listed {
+	char *f[MONEV_UL_N];     /* as written, spaces folded ("" absent) */
+	char *key[MONEV_UL_N];   /* monev_key of each */
+	long line;
+} monev_listed;
+typedef struct monev_units {
+	monev_listed *unit;      /* sorted by province, district, ... */
+	size_t n;
+} monev_units;
+/* Read the list ("-": stdin); errors die (65 with FILE:LINE). */
+void monev_units_read(monev_units *u, const char *path,
+		      const ibm_csv_opts *o);
+void monev_units_free(monev_units *u);
+
+/* A period: semester 1 or 2 of a year. Parses "2024-S1", "2024-1",
+ * "S1 2024", "Semester I 2024", "I/2024" (any case); 0 or -1. */
+int monev_period_parse(const char *s, int *year, int *semester);
+/* "Semester I 2024" */
+char *monev_period_long(char *buf, size_t size, int year, int semester);
+
+/* The blank data-entry workbook (--form FILE; form.c): one row per unit
+ * of the list (or spare rows without one), one column per indicator,
+ * validation on every input cell, and the Petunjuk sheet. period_year 0:
+ * no period stated. */
+void monev_form_write(const char *path, const monev_spec *s,
+		      const monev_units *u, int period_year,
+		      int period_semester);
+
 /* ------------------------------------------------------------ outputs */
 
 /* CSV per unit (by == 0), per district (1) or per province (2). */
