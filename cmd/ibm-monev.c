@@ -3,6 +3,7 @@
  * phase, and write a CSV recap and a print-ready workbook.
  *
  *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
+ *             [--units file [--strict]] [--period period]
  *             [--spec file] [--phases file] [--sheet-rows n] [file ...]
  *   ibm-monev --print-spec dir
  *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
@@ -26,7 +27,9 @@ static void usage(int status)
 		"usage: ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] "
 		"[--lenient]\n"
 		"                 [--spec file] [--phases file] "
-		"[--sheet-rows n] [file ...]\n"
+		"[--sheet-rows n]\n"
+		"                 [--units file [--strict]] [--period period] "
+		"[file ...]\n"
 		"       ibm-monev --print-spec dir\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
@@ -36,8 +39,8 @@ static void usage(int status)
 		fprintf(fp,
 			"\n"
 			"  -o, --output=FILE   write the workbook (xlsx)\n"
-			"  -b, --by=FIELD      recap per kabupaten_kota or "
-			"provinsi on stdout\n"
+			"  -b, --by=FIELD      recap per kabupaten_kota, "
+			"provinsi, kecamatan or satker\n"
 			"  -l, --lenient       unreadable cells: warning and "
 			"empty, not an error\n"
 			"  -s, --spec=FILE     indicator spec CSV\n"
@@ -46,9 +49,10 @@ static void usage(int status)
 			"phases to DIR\n"
 			"  -F, --form=FILE     write the blank data-entry "
 			"workbook (xlsx)\n"
-			"  -u, --units=FILE    the master list of units "
-			"(pre-fills --form)\n"
-			"  -t, --period=P      the semester, e.g. 2024-S1 or "
+			"  -u, --units=FILE    the master list of units\n"
+			"      --strict        a unit not in the list is an "
+			"error\n"
+			"  -t, --period=P      only this semester, e.g. 2024-S1 or "
 			"\"Semester I 2024\"\n"
 			"  -r, --sheet-rows=N  data rows per Data sheet "
 			"(default 1048575)\n"
@@ -66,6 +70,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "by", required_argument, NULL, 'b' },
 	{ "lenient", no_argument, NULL, 'l' },
+	{ "strict", no_argument, NULL, 'S' },
 	{ "spec", required_argument, NULL, 's' },
 	{ "phases", required_argument, NULL, 'p' },
 	{ "print-spec", required_argument, NULL, 'P' },
@@ -81,17 +86,23 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* --by: 1 per district, 2 per province. */
+/* --by: the field to group by (MONEV_KAB ...), -1 if none. */
 static int parse_by(const char *arg)
 {
 	char *k = ibm_name_key(arg);
-	int by = 0;
+	int by = -1;
 
 	if (!strcmp(k, "kabupatenkota") || !strcmp(k, "kabkota") ||
 	    !strcmp(k, "kabupaten") || !strcmp(k, "district"))
-		by = 1;
+		by = MONEV_KAB;
 	else if (!strcmp(k, "provinsi") || !strcmp(k, "province"))
-		by = 2;
+		by = MONEV_PROV;
+	else if (!strcmp(k, "kecamatan") || !strcmp(k, "kec") ||
+		 !strcmp(k, "subdistrict"))
+		by = MONEV_KEC;
+	else if (!strcmp(k, "satker") || !strcmp(k, "office") ||
+		 !strcmp(k, "satuankerja"))
+		by = MONEV_SATKER;
 	free(k);
 	return by;
 }
@@ -101,12 +112,13 @@ int main(int argc, char **argv)
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
 	const char *form = NULL, *units = NULL;
 	int py = 0, ps = 0;
-	int by = 0, excel = 0, c;
+	int by = -1, excel = 0, strict = 0, c;
 	long sheet_rows = MAX_SHEET_ROWS;
 	char *stdin_only[] = { "-" };
 	monev_spec s;
 	monev_data d;
 	monev_book *book = NULL;
+	monev_units list = { 0 };
 	ibm_csv_opts csv = { 0 };
 	int lenient = 0;
 
@@ -118,14 +130,16 @@ int main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'b':
 			by = parse_by(optarg);
-			if (!by) {
+			if (by < 0) {
 				ibm_error(NULL, 0,
-					  "--by takes kabupaten_kota or "
-					  "provinsi, not \"%s\"", optarg);
+					  "--by takes kabupaten_kota, "
+					  "provinsi, kecamatan or satker, not "
+					  "\"%s\"", optarg);
 				usage(IBM_EX_USAGE);
 			}
 			break;
 		case 'l': lenient = 1; break;
+		case 'S': strict = 1; break;
 		case 's': spec = optarg; break;
 		case 'p': phases = optarg; break;
 		case 'P': print = optarg; break;
@@ -174,7 +188,7 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (print) {
-		if (argc > 0 || out || spec || phases || by) {
+		if (argc > 0 || out || spec || phases || by >= 0 || form) {
 			ibm_error(NULL, 0, "--print-spec goes without files, "
 				  "-o, --by, --spec and --phases");
 			usage(IBM_EX_USAGE);
@@ -184,9 +198,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (form) {
-		monev_units list = { 0 };
-
-		if (argc > 0 || out || by || excel) {
+		if (argc > 0 || out || by >= 0 || excel) {
 			ibm_error(NULL, 0, "--form goes without form files, "
 				  "-o, --by and --excel");
 			usage(IBM_EX_USAGE);
@@ -200,10 +212,6 @@ int main(int argc, char **argv)
 		ibm_close_stdout();
 		return 0;
 	}
-	if (units || py) {
-		ibm_error(NULL, 0, "--units and --period go with --form");
-		usage(IBM_EX_USAGE);
-	}
 	if (argc == 0) {
 		argv = stdin_only;
 		argc = 1;
@@ -212,6 +220,14 @@ int main(int argc, char **argv)
 	monev_data_init(&d, &s);
 	d.csv = csv;
 	d.lenient = lenient;
+	d.strict = strict;
+	if (py)
+		snprintf(d.want_period, sizeof d.want_period, "%04d-S%d", py,
+			 ps);
+	if (units) {
+		monev_units_read(&list, units, &csv);
+		d.list = &list;
+	}
 	if (out) {
 		book = monev_book_open(out, &s, sheet_rows);
 		ibm_diag_set_hook(monev_book_hook, book);
@@ -225,10 +241,15 @@ int main(int argc, char **argv)
 			"%ld cell%s could not be read (--lenient leaves them "
 			"empty)", d.bad_cells, d.bad_cells == 1 ? "" : "s");
 	monev_finish(&d);
+	if (strict && d.unlisted)
+		ibm_die(IBM_EX_DATAERR, NULL, 0,
+			"%ld form row%s of units not in the list (--strict)",
+			d.unlisted, d.unlisted == 1 ? "" : "s");
 	monev_write_csv(&d, by, excel);
 	if (book)
 		monev_book_close(book, &d);
 	monev_data_free(&d);
+	monev_units_free(&list);
 	monev_spec_free(&s);
 	ibm_close_stdout();
 	return 0;
