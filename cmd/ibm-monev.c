@@ -25,7 +25,7 @@ static void usage(int status)
 		"[--lenient]\n"
 		"                 [--spec file] [--phases file] "
 		"[--sheet-rows n] [file ...]\n"
-		"       ibm-monev --print-spec dir\n"
+		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -39,6 +39,8 @@ static void usage(int status)
 			"  -p, --phases=FILE   phase table CSV\n"
 			"  -P, --print-spec=DIR  write the default spec and "
 			"phases to DIR\n"
+			"  -f, --force         --print-spec replaces existing "
+			"files\n"
 			"  -r, --sheet-rows=N  data rows per Data sheet "
 			"(default 1048575)\n"
 			"  -d, --delimiter=C   input delimiter (, ; tab |); "
@@ -48,6 +50,8 @@ static void usage(int status)
 			"  -q, --quiet         no warnings\n"
 			"  -h, --help          this help\n"
 			"      --version       print the version\n");
+	if (!status)
+		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
 }
 
@@ -58,6 +62,7 @@ static const struct option longopts[] = {
 	{ "spec", required_argument, NULL, 's' },
 	{ "phases", required_argument, NULL, 'p' },
 	{ "print-spec", required_argument, NULL, 'P' },
+	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
@@ -92,11 +97,11 @@ int main(int argc, char **argv)
 	monev_data d;
 	monev_book *book = NULL;
 	ibm_csv_opts csv = { 0 };
-	int lenient = 0;
+	int lenient = 0, force = 0;
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fr:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -113,6 +118,7 @@ int main(int argc, char **argv)
 		case 's': spec = optarg; break;
 		case 'p': phases = optarg; break;
 		case 'P': print = optarg; break;
+		case 'f': force = 1; break;
 		case 'r': {
 			char *end;
 
@@ -152,10 +158,21 @@ int main(int argc, char **argv)
 				  "-o, --by, --spec and --phases");
 			usage(IBM_EX_USAGE);
 		}
-		monev_spec_print(print);
+		monev_spec_print(print, force);
 		ibm_close_stdout();
 		return 0;
 	}
+	if (force) {
+		ibm_error(NULL, 0, "--force goes with --print-spec");
+		usage(IBM_EX_USAGE);
+	}
+	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(spec);
+	ibm_out_note_input(phases);
+	for (int i = 0; i < argc; i++)
+		ibm_out_note_input(argv[i]);
+	if (out && ibm_out_check("--output", out, IBM_FMT_XLSX) != 0)
+		usage(IBM_EX_USAGE);
 	if (argc == 0) {
 		argv = stdin_only;
 		argc = 1;
