@@ -254,13 +254,18 @@ static int sync_dir(const char *dir)
 	return rc;
 }
 
-/* Identity of an existing file (following links); 0 or -1. */
+/* Identity of an existing file (following links); 0 or -1. Only
+ * regular files have one here: a device or a FIFO may be named twice. */
 static int file_id(const char *path, unsigned long long id[2])
 {
 	struct stat st;
 
 	if (stat(path, &st) != 0)
 		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		id[0] = id[1] = 0;
+		return 1;
+	}
 	id[0] = (unsigned long long)st.st_dev;
 	id[1] = (unsigned long long)st.st_ino;
 	return 0;
@@ -345,7 +350,7 @@ static void atomic_free(ibm_atomic *a)
 
 static struct noted {
 	char *path;
-	int is_input;
+	const char *opt; /* NULL for an input */
 } *noted;
 static size_t nnoted, noted_cap;
 
@@ -354,10 +359,12 @@ static size_t nnoted, noted_cap;
 static int same_file(const char *a, const char *b)
 {
 	unsigned long long ia[2], ib[2];
-	int ka, kb, same = 0;
+	int ka, kb, same = 0, ea = file_id(a, ia), eb = file_id(b, ib);
 	char *ra, *rb;
 
-	if (file_id(a, ia) == 0 && file_id(b, ib) == 0)
+	if (ea == 1 || eb == 1)
+		return 0; /* a device, FIFO, directory ...: no clash */
+	if (ea == 0 && eb == 0)
 		return ia[0] == ib[0] && ia[1] == ib[1];
 	ra = resolve(a, &ka);
 	rb = resolve(b, &kb);
@@ -372,23 +379,23 @@ static int same_file(const char *a, const char *b)
 static const char *input_clash(const char *path)
 {
 	for (size_t i = 0; i < nnoted; i++)
-		if (noted[i].is_input && same_file(path, noted[i].path))
+		if (!noted[i].opt && same_file(path, noted[i].path))
 			return noted[i].path;
 	return NULL;
 }
 
-static void note(const char *path, int is_input)
+static void note(const char *path, const char *opt)
 {
 	ibm_grow((void **)&noted, &noted_cap, nnoted + 1, sizeof *noted);
 	noted[nnoted].path = ibm_xstrdup(path);
-	noted[nnoted].is_input = is_input;
+	noted[nnoted].opt = opt;
 	nnoted++;
 }
 
 void ibm_out_note_input(const char *path)
 {
 	if (path && strcmp(path, "-") != 0)
-		note(path, 1);
+		note(path, NULL);
 }
 
 static const struct {
@@ -438,22 +445,23 @@ int ibm_out_check(const char *opt, const char *path, ibm_fmt fmt)
 	if (strcmp(path, "-") == 0)
 		return 0;
 	if (fmt != IBM_FMT_ANY && named != IBM_FMT_ANY && named != fmt) {
-		ibm_error(NULL, 0, "%s writes %s, not %s: %s", opt,
-			  ibm_fmt_name(fmt), ibm_fmt_name(named), path);
+		ibm_error(NULL, 0, "%s writes %s, but the name %s ends in %s",
+			  opt, ibm_fmt_name(fmt), path, strrchr(path, '.'));
 		return -1;
 	}
 	if ((in = input_clash(path)) != NULL) {
-		ibm_error(NULL, 0, "%s %s is also an input of this run (%s)",
-			  opt, path, in);
+		ibm_error(NULL, 0, "%s: %s is an input of this run%s%s%s", opt,
+			  path, strcmp(in, path) ? " (" : "",
+			  strcmp(in, path) ? in : "", strcmp(in, path) ? ")" : "");
 		return -1;
 	}
 	for (size_t i = 0; i < nnoted; i++)
-		if (!noted[i].is_input && same_file(path, noted[i].path)) {
-			ibm_error(NULL, 0, "%s %s is also the output of %s",
-				  opt, path, noted[i].path);
+		if (noted[i].opt && same_file(path, noted[i].path)) {
+			ibm_error(NULL, 0, "%s: %s is also written by %s", opt,
+				  path, noted[i].opt);
 			return -1;
 		}
-	note(path, 0);
+	note(path, opt);
 	return 0;
 }
 
@@ -553,8 +561,9 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	if (*path == '\0' || path[strlen(path) - 1] == '/')
 		die_create(path, EISDIR);
 	if ((in = input_clash(path)) != NULL)
-		ibm_die(IBM_EX_USAGE, path, 0, "is also an input of this run "
-			"(%s)", in);
+		ibm_die(IBM_EX_USAGE, path, 0, "is an input of this run%s%s%s",
+			strcmp(in, path) ? " (" : "", strcmp(in, path) ? in : "",
+			strcmp(in, path) ? ")" : "");
 	target = resolve(path, &kind);
 	if (!target)
 		die_create(path, errno);

@@ -141,8 +141,8 @@ int ibm_out_exists(const char *path);
 void ibm_out_note_input(const char *path);
 /*
  * Check an output named by option opt before anything is read: a name
- * ending in another format's extension ("opt writes CSV, not an Excel
- * workbook (.xlsx): x.xlsx"), a noted input or an output already checked
+ * ending in another format's extension ("--summary writes CSV, but the
+ * name x.xlsx ends in .xlsx"), a noted input or an output already checked
  * is an error printed here; returns -1 (the caller exits 64), else 0.
  */
 int ibm_out_check(const char *opt, const char *path, ibm_fmt fmt);
