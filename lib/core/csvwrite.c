@@ -89,7 +89,8 @@ static void begin_field(ibm_csvw *w)
  * --excel output is opened by a spreadsheet: a cell that a spreadsheet
  * would take as a formula (beginning with = + - @ tab or CR) gets a
  * leading apostrophe, as OWASP advises against CSV injection ("=1+2" ->
- * "'=1+2"). Numbers ("-5", "+3,5") and a lone "-" are left as they are.
+ * "'=1+2"). Numbers ("-5", "+3,5") and a lone "-" or "+" are left as
+ * they are.
  */
 static int formula_like(const char *s, size_t len)
 {
@@ -101,7 +102,7 @@ static int formula_like(const char *s, size_t len)
 	if (s[0] != '+' && s[0] != '-')
 		return 1;
 	if (len == 1)
-		return 0; /* "-" alone: a common "none" */
+		return 0; /* "-" or "+" alone: "-" is a common "none" */
 	if (len >= sizeof buf)
 		return 1;
 	memcpy(buf, s, len);

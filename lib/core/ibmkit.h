@@ -224,8 +224,8 @@ int ibm_csv_parse_delim(const char *arg);
 /* Buffered RFC 4180 writer: comma, LF, UTF-8, quotes only where needed;
  * text is written exactly. With excel set: ';', CRLF, UTF-8 BOM, decimal
  * comma in ibm_csvw_num, and a text cell beginning with = + - @ TAB or CR
- * that is not a number (nor a lone "-") gets a leading apostrophe, so
- * that a spreadsheet does not run it as a formula. */
+ * that is not a number (nor a lone "-" or "+") gets a leading apostrophe,
+ * so that a spreadsheet does not run it as a formula. */
 typedef struct ibm_csvw ibm_csvw;
 ibm_csvw *ibm_csvw_new(FILE *fp, int excel);
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len);
