@@ -30,7 +30,7 @@ static void usage(int status)
 		"[--sheet-rows n]\n"
 		"                 [--units file [--strict]] [--period period] "
 		"[file ...]\n"
-		"       ibm-monev --print-spec dir\n"
+		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
 		"                 [--spec file] [--phases file]\n"
@@ -54,6 +54,8 @@ static void usage(int status)
 			"error\n"
 			"  -t, --period=P      only this semester, e.g. 2024-S1 or "
 			"\"Semester I 2024\"\n"
+			"  -f, --force         --print-spec replaces existing "
+			"files\n"
 			"  -r, --sheet-rows=N  data rows per Data sheet "
 			"(default 1048575)\n"
 			"  -d, --delimiter=C   input delimiter (, ; tab |); "
@@ -63,6 +65,8 @@ static void usage(int status)
 			"  -q, --quiet         no warnings\n"
 			"  -h, --help          this help\n"
 			"      --version       print the version\n");
+	if (!status)
+		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
 }
 
@@ -77,6 +81,7 @@ static const struct option longopts[] = {
 	{ "form", required_argument, NULL, 'F' },
 	{ "units", required_argument, NULL, 'u' },
 	{ "period", required_argument, NULL, 't' },
+	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
@@ -120,11 +125,11 @@ int main(int argc, char **argv)
 	monev_book *book = NULL;
 	monev_units list = { 0 };
 	ibm_csv_opts csv = { 0 };
-	int lenient = 0;
+	int lenient = 0, force = 0;
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:F:u:t:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -154,6 +159,7 @@ int main(int argc, char **argv)
 				usage(IBM_EX_USAGE);
 			}
 			break;
+		case 'f': force = 1; break;
 		case 'r': {
 			char *end;
 
@@ -193,10 +199,24 @@ int main(int argc, char **argv)
 				  "-o, --by, --spec and --phases");
 			usage(IBM_EX_USAGE);
 		}
-		monev_spec_print(print);
+		monev_spec_print(print, force);
 		ibm_close_stdout();
 		return 0;
 	}
+	if (force) {
+		ibm_error(NULL, 0, "--force goes with --print-spec");
+		usage(IBM_EX_USAGE);
+	}
+	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(spec);
+	ibm_out_note_input(phases);
+	for (int i = 0; i < argc; i++)
+		ibm_out_note_input(argv[i]);
+	ibm_out_note_input(units);
+	if (out && ibm_out_check("--output", out, IBM_FMT_XLSX) != 0)
+		usage(IBM_EX_USAGE);
+	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
+		usage(IBM_EX_USAGE);
 	if (form) {
 		if (argc > 0 || out || by >= 0 || excel) {
 			ibm_error(NULL, 0, "--form goes without form files, "

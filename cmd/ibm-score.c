@@ -143,6 +143,18 @@ int main(int argc, char **argv)
 	if (o.items && !o.key)
 		bad("%s", "--items needs an answer key (-k)");
 	o.input = argc ? argv[0] : NULL;
+	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(o.key);
+	ibm_out_note_input(o.post_key);
+	ibm_out_note_input(o.pre);
+	ibm_out_note_input(o.post);
+	ibm_out_note_input(o.input);
+	if ((o.summary && ibm_out_check("--summary", o.summary,
+					IBM_FMT_CSV) != 0) ||
+	    (o.items && ibm_out_check("--items", o.items, IBM_FMT_CSV) != 0) ||
+	    (o.report && ibm_out_check("--report", o.report,
+				       IBM_FMT_XLSX) != 0))
+		usage(IBM_EX_USAGE);
 	st = score_run(&o);
 	free(o.keep);
 	ibm_close_stdout();

@@ -764,10 +764,12 @@ void inv_outs_add(inv_outs *o, ibm_atomic *a)
 	o->a[o->n++] = a;
 }
 
+/* Every output complete first, then all renamed into place at once. */
 void inv_outs_commit(inv_outs *o)
 {
 	for (size_t i = 0; i < o->n; i++)
-		ibm_atomic_commit(o->a[i]);
+		ibm_atomic_finish(o->a[i]);
+	ibm_atomic_commit_all();
 	free(o->a);
 	o->a = NULL;
 	o->n = o->cap = 0;

@@ -150,6 +150,11 @@ void inv_letters_html(const invite *iv, const char *path, inv_outs *outs);
 /* Check that every text of the letters can be shown in the PDF font
  * (before anything is written); dies 65 naming the field. */
 void inv_pdf_check(const invite *iv);
+/* Longest template output file name in bytes; longer names are cut. */
+#define INV_NAME_MAX 120
+/* name cut to INV_NAME_MAX bytes (extension kept), with "~k" before the
+ * extension when k > 1; malloc'd; *cut set when it differs from name. */
+char *inv_short_name(const char *name, size_t k, int *cut);
 void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs);
 

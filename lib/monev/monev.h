@@ -67,8 +67,9 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 void monev_spec_load(monev_spec *s, const char *spec_path,
 		     const char *phase_path);
 void monev_spec_free(monev_spec *s);
-/* Write the defaults as DIR/indicators.csv and DIR/phases.csv. */
-void monev_spec_print(const char *dir);
+/* Write the defaults as DIR/indicators.csv and DIR/phases.csv (DIR made
+ * when missing); an existing file is an error (64) unless force. */
+void monev_spec_print(const char *dir, int force);
 
 /* The value of an indicator whose column a form file does not have: not
  * asked, left out of the unit's scores (values are otherwise >= 0, or NAN

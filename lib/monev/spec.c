@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char monev_default_spec[] =
 	"column,aliases,group,kind,label,weight,target\n"
@@ -481,23 +482,45 @@ void monev_spec_free(monev_spec *s)
 	memset(s, 0, sizeof *s);
 }
 
-static void print_one(const char *dir, const char *file, const char *text)
+static char *spec_path(const char *dir, const char *file)
 {
 	size_t n = strlen(dir) + strlen(file) + 2;
 	char *path = ibm_xmalloc(n);
-	ibm_atomic *a;
 
-	snprintf(path, n, "%s/%s", dir, file);
-	a = ibm_atomic_open(path);
+	snprintf(path, n, "%s%s%s", dir,
+		 *dir && dir[strlen(dir) - 1] == '/' ? "" : "/", file);
+	return path;
+}
+
+static void print_one(const char *dir, const char *file, const char *text)
+{
+	char *path = spec_path(dir, file);
+	ibm_atomic *a = ibm_atomic_open(path);
+
 	fputs(text, ibm_atomic_fp(a));
-	ibm_atomic_commit(a);
+	ibm_atomic_finish(a);
 	free(path);
 }
 
-void monev_spec_print(const char *dir)
+void monev_spec_print(const char *dir, int force)
 {
-	print_one(dir, "indicators.csv", monev_default_spec);
-	print_one(dir, "phases.csv", monev_default_phases);
+	static const char *const files[] = { "indicators.csv", "phases.csv" };
+
+	/* an edited spec is never replaced by mistake */
+	for (size_t i = 0; i < 2 && !force; i++) {
+		char *path = spec_path(dir, files[i]);
+
+		if (ibm_out_exists(path))
+			ibm_die(IBM_EX_USAGE, path, 0, "exists; --force "
+				"replaces it");
+		free(path);
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		ibm_die_errno(IBM_EX_CANTCREAT, dir, "cannot create "
+			      "directory");
+	/* both written, then both renamed into place (ibm_close_stdout) */
+	print_one(dir, files[0], monev_default_spec);
+	print_one(dir, files[1], monev_default_phases);
 }
 
 double monev_ind_score(const monev_ind *ind, double v)

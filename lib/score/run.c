@@ -163,40 +163,35 @@ static int passed(const score_opts *o, long long s, long long m)
 	return (long double)s * 100 * SCORE_SCALE >= (long double)o->pass * m;
 }
 
-/* Write a table to a temporary file for path; NULL when path is NULL. */
-static ibm_atomic *write_output(const score_table *t, const char *path,
-				int excel)
+/* Write a table to an output for path (nothing when path is NULL). */
+static void write_output(const score_table *t, const char *path,
+			 int excel)
 {
 	ibm_atomic *a;
 	ibm_csvw *w;
 
 	if (!path)
-		return NULL;
+		return;
 	a = ibm_atomic_open(path);
 	w = ibm_csvw_new(ibm_atomic_fp(a), excel);
 	score_table_write(t, w, excel);
 	if (ibm_csvw_free(w) != 0)
 		ibm_die_errno(IBM_EX_IOERR, path, "write error");
-	return a;
+	ibm_atomic_finish(a);
 }
 
-/* --summary, --items and --report, renamed into place together once all
- * are written. */
+/* --summary, --items and --report: each finished here; ibm_close_stdout
+ * renames them into place together once all and stdout are written. */
 static void write_side_outputs(const score_opts *o, const score_table *sum,
 			       const score_table *items,
 			       const score_table *people, int has_key,
 			       int prepost)
 {
-	ibm_atomic *as = write_output(sum, o->summary, o->excel);
-	ibm_atomic *ai = write_output(items, o->items, o->excel);
-
+	write_output(sum, o->summary, o->excel);
+	write_output(items, o->items, o->excel);
 	if (o->report)
 		score_report_write(o->report, sum, people,
 				   has_key ? items : NULL, prepost);
-	if (as)
-		ibm_atomic_commit(as);
-	if (ai)
-		ibm_atomic_commit(ai);
 }
 
 /* A simple string -> index hash map (open addressing). */
