@@ -54,6 +54,15 @@ typedef struct att_cache {
 	size_t nap;
 } att_cache;
 
+/* Widths of the words measured so far, in thousandths of the font size,
+ * by font and text: a letter's words repeat in every letter. */
+#define WCACHE (1u << 14)
+typedef struct wcache {
+	char *k;          /* font 0/1, then the text; NULL: empty */
+	size_t n;
+	float units;
+} wcache;
+
 struct inv_typeset {
 	HPDF_Doc doc;
 	HPDF_Page page;   /* NULL while measuring */
@@ -68,7 +77,9 @@ struct inv_typeset {
 	/* the text state of the page: one text object, font set on change */
 	int in_text;
 	HPDF_Font cur;
-	float cur_size;
+	float cur_size, cur_ws;
+	char *lbuf;       /* a line of words */
+	size_t lcap;
 	char *ebuf;       /* text in the font's encoding */
 	size_t ecap;
 	wrapped wr;
@@ -76,6 +87,11 @@ struct inv_typeset {
 	inv_att_page *ap; /* attachment pages of the letter being set */
 	size_t nap, apcap;
 	att_cache cache[NCACHE];
+	wcache *wc;       /* WCACHE entries */
+	size_t nwc;
+	inv_lines copies; /* the Tembusan (the same in every letter) */
+	int copies_set;
+	int one, left, right; /* its lines in one and in two columns */
 };
 typedef struct inv_typeset pdf;
 
@@ -121,13 +137,48 @@ static const char *enc(pdf *p, const char *s, size_t n)
 	return p->ebuf;
 }
 
-/* Width of n bytes of UTF-8 text: measured with the font, not the page. */
+/* Width of n bytes of UTF-8 text: measured with the font, not the page
+ * (setting the page's font for each measure made most of the time). */
 static float nwidth(pdf *p, HPDF_Font f, float size, const char *s, size_t n)
 {
-	const char *e = enc(p, s, n);
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)e,
-						(HPDF_UINT)strlen(e));
+	unsigned long h = 2166136261UL;
+	char fk = f == p->bold ? 1 : 0;
+	size_t i;
+	wcache *c;
+	const char *e;
+	HPDF_TextWidth tw;
 
+	if (!p->wc)
+		p->wc = ibm_xcalloc(WCACHE, sizeof *p->wc);
+	h = (h ^ (unsigned char)fk) * 16777619UL;
+	for (i = 0; i < n; i++)
+		h = ((h ^ (unsigned char)s[i]) * 16777619UL) & 0xFFFFFFFFUL;
+	for (i = h & (WCACHE - 1); p->wc[i].k; i = (i + 1) & (WCACHE - 1)) {
+		c = &p->wc[i];
+		if (c->n == n + 1 && c->k[0] == fk &&
+		    memcmp(c->k + 1, s, n) == 0)
+			return c->units * size / 1000.0f;
+	}
+	e = enc(p, s, n);
+	tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)e,
+				 (HPDF_UINT)strlen(e));
+	if (p->nwc >= WCACHE / 2) { /* full: start again */
+		for (size_t k = 0; k < WCACHE; k++) {
+			free(p->wc[k].k);
+			p->wc[k].k = NULL;
+		}
+		p->nwc = 0;
+		for (i = h & (WCACHE - 1); p->wc[i].k;
+		     i = (i + 1) & (WCACHE - 1))
+			;
+	}
+	c = &p->wc[i];
+	c->k = ibm_xmalloc(n + 1);
+	c->k[0] = fk;
+	memcpy(c->k + 1, s, n);
+	c->n = n + 1;
+	c->units = (float)tw.width;
+	p->nwc++;
 	return (float)tw.width * size / 1000.0f;
 }
 
@@ -163,6 +214,19 @@ static void nput(pdf *p, HPDF_Font f, float size, float x, float y,
 	HPDF_Page_TextOut(p->page, x, y, enc(p, s, n));
 }
 
+/* Extra space after each space character (justification). */
+static void word_space(pdf *p, float ws)
+{
+	if (p->dry || ws == p->cur_ws)
+		return;
+	if (!p->in_text) {
+		HPDF_Page_BeginText(p->page);
+		p->in_text = 1;
+	}
+	HPDF_Page_SetWordSpace(p->page, ws);
+	p->cur_ws = ws;
+}
+
 static void put(pdf *p, HPDF_Font f, float size, float x, float y,
 		const char *s)
 {
@@ -178,6 +242,7 @@ static void new_page(pdf *p)
 		HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4,
 				  HPDF_PAGE_PORTRAIT);
 		p->cur = NULL;
+		p->cur_ws = 0;
 	}
 	p->y = TOP;
 }
@@ -351,9 +416,31 @@ static int layout(pdf *p, HPDF_Font f, float size, float lead, float x,
 			cx += (avail - used) / 2;
 		need(p, lead);
 		p->y -= lead;
-		for (size_t k = i; k < j; k++) {
-			put(p, f, size, cx, p->y, o->w[k]);
-			cx += o->ww[k] + gap;
+		if (p->utf8) {
+			/* word spacing applies to the one-byte space only */
+			for (size_t k = i; k < j; k++) {
+				put(p, f, size, cx, p->y, o->w[k]);
+				cx += o->ww[k] + gap;
+			}
+		} else if (!p->dry) {
+			/* the line in one go, justified by word spacing */
+			size_t n = 0;
+
+			for (size_t k = i; k < j; k++) {
+				size_t m = strlen(o->w[k]);
+
+				if (n + m + 2 > p->lcap) {
+					p->lcap = 2 * (n + m + 2);
+					p->lbuf = ibm_xrealloc(p->lbuf, p->lcap);
+				}
+				if (k > i)
+					p->lbuf[n++] = ' ';
+				memcpy(p->lbuf + n, o->w[k], m);
+				n += m;
+			}
+			word_space(p, gap - o->space);
+			nput(p, f, size, cx, p->y, p->lbuf, n);
+			word_space(p, 0);
 		}
 	}
 	return (int)o->nl;
@@ -580,22 +667,29 @@ static void tembusan(pdf *p)
 	inv_lines t;
 	char num[24];
 
-	inv_tembusan(p->iv, &t);
+	if (!p->copies_set) {
+		inv_tembusan(p->iv, &p->copies);
+		p->copies_set = 1;
+	}
+	t = p->copies;
 	p->lay.tembusan_two = 0;
 	p->lay.tembusan_half = t.n;
 	if (t.n) {
 		size_t half = (t.n + 1) / 2;
 		float room = p->y - 10 - SLEAD - BOTTOM - TEMBUSAN_SPARE;
 		float mid = (LEFT + RIGHT) / 2, top, numw;
-		int one = 0, left = 0, right = 0, two;
+		int one = p->one, left = p->left, right = p->right, two;
 
 		snprintf(num, sizeof num, "%zu. ", t.n);
 		numw = width(p, p->font, SMALL, num);
-		for (size_t i = 0; i < t.n; i++) {
-			one += item(p, LEFT, RIGHT, numw, i + 1, t.v[i], 0);
-			*(i < half ? &left : &right) +=
+		for (size_t i = 0; i < t.n && !one; i++) {
+			p->one += item(p, LEFT, RIGHT, numw, i + 1, t.v[i], 0);
+			*(i < half ? &p->left : &p->right) +=
 				item(p, LEFT, mid - 6, numw, i + 1, t.v[i], 0);
 		}
+		one = p->one;
+		left = p->left;
+		right = p->right;
 		two = (float)one * SLEAD > room &&
 		      (float)(left > right ? left : right) * SLEAD <=
 			      room + TEMBUSAN_SPARE;
@@ -617,7 +711,6 @@ static void tembusan(pdf *p)
 			item(p, x0, x1, numw, i + 1, t.v[i], 1);
 		}
 	}
-	inv_lines_free(&t);
 }
 
 /* ---------------------------------------------------------------- tables */
@@ -835,6 +928,12 @@ static void typeset_free(pdf *p)
 	if (p->doc)
 		HPDF_Free(p->doc);
 	free(p->ebuf);
+	free(p->lbuf);
+	if (p->wc)
+		for (size_t k = 0; k < WCACHE; k++)
+			free(p->wc[k].k);
+	free(p->wc);
+	inv_lines_free(&p->copies);
 	wrapped_free(&p->wr);
 	free(p->ap);
 	for (int i = 0; i < NCACHE; i++)
