@@ -52,6 +52,9 @@ DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
 	libhpdf-dev libcmocka-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 	valgrind mandoc cppcheck fonts-dejavu-core
+# printing the HTML letters (tests/letters-print.t: Chromium, the Times
+# New Roman metrics); man pages under groff (make lint)
+DEPS_TEST += chromium fonts-liberation2 groff-base
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
 	install uninstall clean fuzz
