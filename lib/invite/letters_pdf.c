@@ -316,7 +316,6 @@ static void add_word(wrapped *o, const char *s, size_t n, size_t *off)
 	memcpy(o->store + *off, s, n);
 	o->store[*off + n] = '\0';
 	ibm_grow((void **)&o->w, &o->wcap, o->nw + 1, sizeof *o->w);
-	o->w = o->w; /* offsets are turned into pointers at the end */
 	o->w[o->nw++] = (char *)(uintptr_t)*off;
 	*off += n + 1;
 }
