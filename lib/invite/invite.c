@@ -612,10 +612,11 @@ static void drop_duplicates(invite *iv)
 
 void inv_finish(invite *iv)
 {
-	size_t cap = 0;
+	size_t cap = 0, *kel;
 	strmap ids;
 
 	drop_duplicates(iv);
+	kel = ibm_xcalloc(iv->np + 1, sizeof *kel);
 	map_init(&ids, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
@@ -635,8 +636,6 @@ void inv_finish(invite *iv)
 		}
 		p->letter_number = iv->collective ? inv_collective_number(iv) :
 			inv_number(iv->ev.nomor, n);
-		if (p->kind == INV_KIND_VILLAGE)
-			p->kind = iv->ev.jenis_desa;
 		if (p->f[INV_KELURAHAN][0]) {
 			size_t k;
 
@@ -649,12 +648,30 @@ void inv_finish(invite *iv)
 					 iv->kel.n + 1, sizeof *iv->kel.v);
 				iv->kel_kind = ibm_xrealloc(iv->kel_kind,
 					cap * sizeof *iv->kel_kind);
-				iv->kel_kind[iv->kel.n] = p->kind;
+				iv->kel_kind[iv->kel.n] = INV_KIND_VILLAGE;
 				iv->kel.v[iv->kel.n++] =
 					ibm_xstrdup(p->f[INV_KELURAHAN]);
 			}
+			/* the first kind the data gives for the name */
+			if (iv->kel_kind[k] == INV_KIND_VILLAGE)
+				iv->kel_kind[k] = p->kind;
+			kel[i] = k;
 		}
 	}
+	/* a village the data does not name a kind for takes jenis_desa;
+	 * a person's village without "Desa"/"Kelurahan" takes the kind
+	 * another row gives for the same name */
+	for (size_t k = 0; k < iv->kel.n; k++)
+		if (iv->kel_kind[k] == INV_KIND_VILLAGE)
+			iv->kel_kind[k] = iv->ev.jenis_desa;
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+
+		if (p->kind == INV_KIND_VILLAGE)
+			p->kind = p->f[INV_KELURAHAN][0] ?
+				iv->kel_kind[kel[i]] : iv->ev.jenis_desa;
+	}
+	free(kel);
 	map_free(&ids);
 }
 
