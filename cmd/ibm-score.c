@@ -16,11 +16,37 @@ static const char synopsis[] =
 	"                 [--pass percent] [--keep column] [--summary file]\n"
 	"                 [--items file] [--report file.xlsx]\n";
 
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  -k, --key=FILE         answer key CSV (else the export's own "
+	"scores)\n"
+	"      --post-key=FILE    answer key of the post-test if it differs\n"
+	"      --pre=FILE         pre-test export (pre/post mode)\n"
+	"      --post=FILE        post-test export (pre/post mode)\n"
+	"      --match=COLUMN     match pre and post rows on this column\n"
+	"      --fuzzy            also match names that differ a little\n"
+	"      --duplicates=WHICH keep the first, last or best submission\n"
+	"      --exact            compare answers byte for byte\n"
+	"      --pass=PERCENT     passed column: score >= PERCENT of the "
+	"maximum\n"
+	"      --keep=COLUMN      carry an input column through (repeatable)\n"
+	"      --summary=FILE     statistics as CSV\n"
+	"      --items=FILE       item analysis as CSV (needs -k)\n"
+	"      --report=FILE      report workbook (.xlsx)\n"
+	"  -d, --delimiter=C      input delimiter; default: detected\n"
+	"  -e, --excel            CSV output for Indonesian Excel\n"
+	"  -q, --quiet            no warnings\n"
+	"  -h, --help             this help\n"
+	"      --version          print the version\n";
+
 static _Noreturn void usage(int status)
 {
 	fputs(synopsis, status ? stderr : stdout);
-	if (status == 0)
+	if (status == 0) {
+		fputs(options, stdout);
 		ibm_close_stdout();
+	}
 	exit(status);
 }
 

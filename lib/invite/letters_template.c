@@ -22,6 +22,7 @@ static void person_keys(tpl_obj *o, const inv_person *p)
 	tpl_obj_set(o, "letter_number", p->letter_number);
 	tpl_obj_set(o, "nomor_surat", p->letter_number);
 	tpl_obj_set(o, "sapaan", inv_salutation(p));
+	tpl_obj_set(o, "jenis_desa", inv_village_word(p->kind));
 }
 
 /* The participant keys with empty values (for checking templates). */
@@ -65,9 +66,18 @@ static tpl_obj *event_keys(const invite *iv)
 	if (ibm_event_get(e->kv, "email"))
 		tpl_obj_set(o, "email_kantor", e->email);
 	tpl_obj_set(o, "sifat", e->sifat);
-	t = inv_text_lampiran(iv);
-	tpl_obj_set(o, "lampiran", t);
-	free(t);
+	{
+		/* the sheets the PDF letters attach */
+		inv_typeset *ts = inv_typeset_new(iv);
+		char *n = iv->np ? ibm_xstrdup(iv->p[0].letter_number) :
+			inv_collective_number(iv);
+
+		t = inv_text_lampiran(iv, inv_typeset_sheets(ts, n));
+		tpl_obj_set(o, "lampiran", t);
+		free(t);
+		free(n);
+		inv_typeset_free(ts);
+	}
 	tpl_obj_set(o, "tanggal_surat",
 		    ibm_date_long(buf, sizeof buf, e->tanggal_surat));
 	tpl_obj_set(o, "tanggal_mulai",
@@ -79,13 +89,16 @@ static tpl_obj *event_keys(const invite *iv)
 	t = inv_text_hari_tanggal(iv);
 	tpl_obj_set(o, "hari_tanggal", t);
 	free(t);
-	t = inv_text_pembuka(iv);
+	t = inv_text_pembuka(iv, NULL);
 	tpl_obj_set(o, "pembuka", t);
 	free(t);
-	t = inv_text_penutup(iv);
+	t = inv_text_penutup(iv, NULL);
 	tpl_obj_set(o, "penutup", t);
 	free(t);
 	tpl_obj_set(o, "kepada", e->kepada);
+	t = inv_text_lampiran_surat(iv);
+	tpl_obj_set(o, "lampiran_surat", t);
+	free(t);
 	text_list(o, "kop", &e->kop);
 	text_list(o, "jabatan_ttd", &e->ttd_jabatan);
 	inv_tembusan(iv, &tb);
