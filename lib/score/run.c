@@ -430,37 +430,105 @@ static void match_by(side *a, side *b, int use_k2)
 	smap_free(&m);
 }
 
-/* The closest unmatched (else any) active name on side b; *dist set. */
-static long closest(const side *b, const char *k2, size_t *dist, int *unique,
-		    int unmatched_only)
+/* Unmatched people of two sides whose names are within a small edit
+ * distance (near.c), as adjacency lists both ways. */
+typedef struct near_adj {
+	size_t to;
+	unsigned d;
+} near_adj;
+
+typedef struct near_graph {
+	size_t *ao, *bo;          /* offsets: a's list i is ae[ao[i]..ao[i+1]) */
+	near_adj *ae, *be;
+} near_graph;
+
+static int unmatched(const person *p)
+{
+	return p->active && p->partner < 0 && p->k2[0];
+}
+
+static void graph_build(near_graph *g, const side *a, const side *b)
+{
+	const char **ka = ibm_xcalloc(a->n + 1, sizeof *ka);
+	const char **kb = ibm_xcalloc(b->n + 1, sizeof *kb);
+	unsigned char *ua = ibm_xcalloc(a->n + 1, 1);
+	unsigned char *ub = ibm_xcalloc(b->n + 1, 1);
+	score_near *pr;
+	size_t n, *fa, *fb;
+
+	for (size_t i = 0; i < a->n; i++) {
+		ka[i] = a->p[i].k2;
+		ua[i] = (unsigned char)unmatched(&a->p[i]);
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		kb[i] = b->p[i].k2;
+		ub[i] = (unsigned char)unmatched(&b->p[i]);
+	}
+	n = score_near_pairs(ka, ua, a->n, kb, ub, b->n, &pr);
+	g->ao = ibm_xcalloc(a->n + 2, sizeof *g->ao);
+	g->bo = ibm_xcalloc(b->n + 2, sizeof *g->bo);
+	g->ae = ibm_xcalloc(n + 1, sizeof *g->ae);
+	g->be = ibm_xcalloc(n + 1, sizeof *g->be);
+	for (size_t i = 0; i < n; i++) {
+		g->ao[pr[i].a + 1]++;
+		g->bo[pr[i].b + 1]++;
+	}
+	for (size_t i = 0; i < a->n; i++)
+		g->ao[i + 1] += g->ao[i];
+	for (size_t i = 0; i < b->n; i++)
+		g->bo[i + 1] += g->bo[i];
+	fa = ibm_xcalloc(a->n + 1, sizeof *fa);
+	fb = ibm_xcalloc(b->n + 1, sizeof *fb);
+	for (size_t i = 0; i < n; i++) {
+		near_adj *x = &g->ae[g->ao[pr[i].a] + fa[pr[i].a]++];
+		near_adj *y = &g->be[g->bo[pr[i].b] + fb[pr[i].b]++];
+
+		x->to = pr[i].b;
+		x->d = pr[i].d;
+		y->to = pr[i].a;
+		y->d = pr[i].d;
+	}
+	free(fa);
+	free(fb);
+	free(pr);
+	free(ka);
+	free(kb);
+	free(ua);
+	free(ub);
+}
+
+static void graph_free(near_graph *g)
+{
+	free(g->ao);
+	free(g->bo);
+	free(g->ae);
+	free(g->be);
+}
+
+/* The closest unmatched person on side b among the near names of a list
+ * (ties: the first in the file); *dist set, *unique when no other is as
+ * close. -1 when none is near. */
+static long closest(const side *b, const near_adj *e, size_t ne,
+		    size_t *dist, int *unique)
 {
 	long best = -1;
-	size_t bd = (size_t)-1;
+	size_t bd = (size_t)-1, nbest = 0;
 
-	*unique = 0;
-	if (!k2[0])
-		return -1;
-	for (size_t i = 0; i < b->n; i++) {
-		const person *q = &b->p[i];
-		size_t d;
-
-		if (!q->active || !q->k2[0] ||
-		    (unmatched_only && q->partner >= 0))
-			continue;
-		d = ibm_edit_distance(k2, q->k2);
-		if (d < bd) {
-			bd = d;
-			best = (long)i;
-			*unique = 1;
-		} else if (d == bd) {
-			*unique = 0;
+	for (size_t i = 0; i < ne; i++)
+		if (unmatched(&b->p[e[i].to]) && e[i].d < bd)
+			bd = e[i].d;
+	for (size_t i = 0; i < ne; i++)
+		if (unmatched(&b->p[e[i].to]) && e[i].d == bd) {
+			nbest++;
+			if (best < 0 || (long)e[i].to < best)
+				best = (long)e[i].to;
 		}
-	}
 	*dist = bd;
+	*unique = nbest == 1;
 	return best;
 }
 
-static void match_fuzzy(side *a, side *b)
+static void match_fuzzy(side *a, side *b, const near_graph *g)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
@@ -468,13 +536,15 @@ static void match_fuzzy(side *a, side *b)
 		int u, u2;
 		long j;
 
-		if (!p->active || p->partner >= 0)
+		if (!unmatched(p))
 			continue;
-		j = closest(b, p->k2, &d, &u, 1);
+		j = closest(b, g->ae + g->ao[i], g->ao[i + 1] - g->ao[i], &d,
+			    &u);
 		if (j < 0 || !u || d > score_fuzzy_limit(p->k2, b->p[j].k2))
 			continue;
 		/* and p is b[j]'s unique closest among a's unmatched */
-		if (closest(a, b->p[j].k2, &d2, &u2, 1) != (long)i || !u2)
+		if (closest(a, g->be + g->bo[j], g->bo[j + 1] - g->bo[j], &d2,
+			    &u2) != (long)i || !u2)
 			continue;
 		p->partner = j;
 		b->p[j].partner = (long)i;
@@ -486,7 +556,10 @@ static void match_fuzzy(side *a, side *b)
 	}
 }
 
-static void warn_unmatched(const side *a, const side *b, const char *what)
+/* Every active person of a without a partner, with the closest unmatched
+ * name of b when it is close (score_suggest_ok). e/o: a's near lists. */
+static void warn_unmatched(const side *a, const side *b, const near_adj *e,
+			   const size_t *o, const char *what)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		const person *p = &a->p[i];
@@ -496,9 +569,11 @@ static void warn_unmatched(const side *a, const side *b, const char *what)
 
 		if (!p->active || p->partner >= 0)
 			continue;
-		j = closest(b, p->k2, &d, &u, 1);
-		if (j < 0)
-			j = closest(b, p->k2, &d, &u, 0);
+		j = p->k2[0] ? closest(b, e + o[i], o[i + 1] - o[i], &d, &u)
+			: -1;
+		if (j >= 0 && !score_suggest_ok(d, ibm_utf8_len(p->k2),
+						ibm_utf8_len(b->p[j].k2)))
+			j = -1;
 		if (j >= 0)
 			ibm_warn(a->file, p->line,
 				 "%s has no %s (closest name there: %s, %s "
@@ -641,56 +716,150 @@ static int cmp_order(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i); /* stable */
 }
 
-/* Item statistics of test t into row cells from column c0. */
-static void item_stats(const score_test *t, size_t j, char **row, size_t c0)
+/* The active submissions of t by descending score (stable): sorted once
+ * for every item's upper and lower groups. Returns their number. */
+static size_t score_order(const score_test *t, size_t **out)
 {
-	size_t k = t->key->n, n = 0, c = 0, blanks = 0, g, cu = 0, cl = 0;
 	order_ent *ord = ibm_xcalloc(t->n + 1, sizeof *ord);
-	double *x = ibm_xcalloc(t->n + 1, sizeof *x);
-	double *rest = ibm_xcalloc(t->n + 1, sizeof *rest);
-	size_t *cnt = ibm_xcalloc(t->nwrong[j] + 1, sizeof *cnt);
-	long best = -1;
+	size_t n = 0;
 
+	*out = ibm_xcalloc(t->n + 1, sizeof **out);
 	for (size_t i = 0; i < t->n; i++) {
-		unsigned char v = t->correct[i * k + j];
-
 		if (!t->active[i])
 			continue;
 		ord[n].s = t->score[i];
 		ord[n].m = t->max[i];
 		ord[n].i = i;
-		x[n] = v == 1;
-		rest[n] = fx(t->score[i] - (v == 1 ? t->key->q[j].pts : 0));
-		c += v == 1;
-		blanks += v == 2;
-		if (t->wid[i * k + j] >= 0)
-			cnt[t->wid[i * k + j]]++;
 		n++;
 	}
 	qsort(ord, n, sizeof *ord, cmp_order);
-	g = (size_t)floor(0.27 * (double)n + 0.5);
-	for (size_t i = 0; i < g; i++) {
-		cu += t->correct[ord[i].i * k + j] == 1;
-		cl += t->correct[ord[n - 1 - i].i * k + j] == 1;
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = ord[i].i;
+	free(ord);
+	return n;
+}
+
+/* Item statistics of every item of test t, in passes over the
+ * submissions row by row (the per-item data is stored row-major). */
+typedef struct item_acc {
+	size_t n, g;              /* people; size of the upper/lower groups */
+	size_t *c, *blanks, *cu, *cl;
+	double *mx, *my, *sxy, *sxx, *syy;
+	size_t **cnt;             /* per item: count of each wrong answer */
+} item_acc;
+
+static void items_compute(item_acc *A, const score_test *t,
+			  const size_t *ord, size_t n)
+{
+	size_t k = t->key->n;
+	double tot = 0;
+
+	A->n = n;
+	A->c = ibm_xcalloc(k + 1, sizeof *A->c);
+	A->blanks = ibm_xcalloc(k + 1, sizeof *A->blanks);
+	A->cu = ibm_xcalloc(k + 1, sizeof *A->cu);
+	A->cl = ibm_xcalloc(k + 1, sizeof *A->cl);
+	A->mx = ibm_xcalloc(k + 1, sizeof *A->mx);
+	A->my = ibm_xcalloc(k + 1, sizeof *A->my);
+	A->sxy = ibm_xcalloc(k + 1, sizeof *A->sxy);
+	A->sxx = ibm_xcalloc(k + 1, sizeof *A->sxx);
+	A->syy = ibm_xcalloc(k + 1, sizeof *A->syy);
+	A->cnt = ibm_xcalloc(k + 1, sizeof *A->cnt);
+	for (size_t j = 0; j < k; j++)
+		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
+	for (size_t i = 0; i < t->n; i++) {
+		const unsigned char *v = t->correct + i * k;
+		const int *w = t->wid + i * k;
+
+		if (!t->active[i])
+			continue;
+		tot += fx(t->score[i]);
+		for (size_t j = 0; j < k; j++) {
+			A->c[j] += v[j] == 1;
+			A->blanks[j] += v[j] == 2;
+			if (w[j] >= 0)
+				A->cnt[j][w[j]]++;
+		}
 	}
+	for (size_t j = 0; j < k && n; j++) {
+		A->mx[j] = (double)A->c[j] / (double)n;
+		A->my[j] = (tot - fx(t->key->q[j].pts) * (double)A->c[j]) /
+			   (double)n;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const unsigned char *v = t->correct + i * k;
+		double sc = fx(t->score[i]);
+
+		if (!t->active[i])
+			continue;
+		for (size_t j = 0; j < k; j++) {
+			double x = v[j] == 1;
+			double dx = x - A->mx[j];
+			double dy = sc - (v[j] == 1 ? fx(t->key->q[j].pts) : 0) -
+				    A->my[j];
+
+			A->sxy[j] += dx * dy;
+			A->sxx[j] += dx * dx;
+			A->syy[j] += dy * dy;
+		}
+	}
+	A->g = (size_t)floor(0.27 * (double)n + 0.5);
+	for (size_t m = 0; m < A->g; m++) {
+		const unsigned char *u = t->correct + ord[m] * k;
+		const unsigned char *l = t->correct + ord[n - 1 - m] * k;
+
+		for (size_t j = 0; j < k; j++) {
+			A->cu[j] += u[j] == 1;
+			A->cl[j] += l[j] == 1;
+		}
+	}
+}
+
+static void items_acc_free(item_acc *A, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		free(A->cnt[j]);
+	free(A->cnt);
+	free(A->c);
+	free(A->blanks);
+	free(A->cu);
+	free(A->cl);
+	free(A->mx);
+	free(A->my);
+	free(A->sxy);
+	free(A->sxx);
+	free(A->syy);
+}
+
+/* Item j's statistics into row cells from column c0. */
+static void item_stats(const score_test *t, const item_acc *A, size_t j,
+		       char **row, size_t c0)
+{
+	size_t n = A->n, g = A->g, c = A->c[j], cu = A->cu[j], cl = A->cl[j];
+	double mx = A->mx[j], my = A->my[j], r;
+	long best = -1;
+
 	score_table_num(row, c0, n ? (double)c / (double)n : NAN, 4);
 	score_table_set(row, c0 + 1, score_p_band(c, n));
 	score_table_num(row, c0 + 2, g ? ((double)cu - (double)cl) / (double)g
 			: NAN, 4);
 	score_table_set(row, c0 + 3, score_d_band((long)cu - (long)cl, g));
-	score_table_num(row, c0 + 4, ibm_stats_pearson(x, rest, n), 4);
+	/* Pearson's r as ibm_stats_pearson, NAN when either does not vary */
+	if (n < 2 || A->sxx[j] <= 1e-12 * (1 + mx * mx) * (double)n ||
+	    A->syy[j] <= 1e-12 * (1 + my * my) * (double)n)
+		r = NAN;
+	else
+		r = A->sxy[j] / sqrt(A->sxx[j] * A->syy[j]);
+	score_table_num(row, c0 + 4, r, 4);
 	for (size_t w = 0; w < t->nwrong[j]; w++)
-		if (cnt[w] && (best < 0 || cnt[w] > cnt[best]))
+		if (A->cnt[j][w] && (best < 0 || A->cnt[j][w] > A->cnt[j][best]))
 			best = (long)w;
 	if (best >= 0) {
 		score_table_set(row, c0 + 5, t->wrong[j][best].text);
-		score_table_num(row, c0 + 6, (double)cnt[best] / (double)n, 4);
+		score_table_num(row, c0 + 6,
+				(double)A->cnt[j][best] / (double)n, 4);
 	}
-	score_table_num(row, c0 + 7, (double)blanks, 0);
-	free(ord);
-	free(x);
-	free(rest);
-	free(cnt);
+	score_table_num(row, c0 + 7, (double)A->blanks[j], 0);
 }
 
 static const char *const item_cols[] = { "p", "p_band", "d", "d_band",
@@ -703,7 +872,8 @@ static void items_table(score_table *it, const score_test *a,
 {
 	const char *hdr[8 + 3 + 2 * NITEM];
 	char names[2 * NITEM][32];
-	size_t nh = 0, rows;
+	size_t nh = 0, rows, na, nb = 0, *oa, *ob = NULL;
+	item_acc ia, ib;
 	int two_keys = b && b->key != a->key;
 
 	hdr[nh++] = "number";
@@ -727,6 +897,12 @@ static void items_table(score_table *it, const score_test *a,
 	rows = a->key->n;
 	if (b && b->key->n > rows)
 		rows = b->key->n;
+	na = score_order(a, &oa);
+	items_compute(&ia, a, oa, na);
+	if (b) {
+		nb = score_order(b, &ob);
+		items_compute(&ib, b, ob, nb);
+	}
 	for (size_t j = 0; j < rows; j++) {
 		char **r = score_table_row(it);
 		size_t c0 = two_keys ? 7 : 4;
@@ -736,7 +912,7 @@ static void items_table(score_table *it, const score_test *a,
 			score_table_set(r, 1, a->L.hdr[a->L.kcol[j]]);
 			score_table_set(r, 2, a->key->q[j].answer);
 			score_table_num(r, 3, fx(a->key->q[j].pts), 3);
-			item_stats(a, j, r, c0);
+			item_stats(a, &ia, j, r, c0);
 		}
 		if (b && two_keys && j < b->key->n) {
 			score_table_set(r, 4, b->L.hdr[b->L.kcol[j]]);
@@ -744,8 +920,13 @@ static void items_table(score_table *it, const score_test *a,
 			score_table_num(r, 6, fx(b->key->q[j].pts), 3);
 		}
 		if (b && j < b->key->n)
-			item_stats(b, j, r, c0 + NITEM);
+			item_stats(b, &ib, j, r, c0 + NITEM);
 	}
+	items_acc_free(&ia, a->key->n);
+	if (b)
+		items_acc_free(&ib, b->key->n);
+	free(oa);
+	free(ob);
 }
 
 /* ------------------------------------------------------- single test */
@@ -1110,10 +1291,16 @@ static int run_prepost(const score_opts *o, score_key *key,
 	match_by(&pre, &post, 0);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
 		match_by(&pre, &post, 1);
-	if (o->fuzzy)
-		match_fuzzy(&pre, &post);
-	warn_unmatched(&pre, &post, "post-test");
-	warn_unmatched(&post, &pre, "pre-test");
+	{
+		near_graph g;
+
+		graph_build(&g, &pre, &post);
+		if (o->fuzzy)
+			match_fuzzy(&pre, &post, &g);
+		warn_unmatched(&pre, &post, g.ae, g.ao, "post-test");
+		warn_unmatched(&post, &pre, g.be, g.bo, "pre-test");
+		graph_free(&g);
+	}
 
 	h[nh++] = "name";
 	h[nh++] = "email";

@@ -708,28 +708,88 @@ void score_layout_free(score_layout *L)
 
 /* ------------------------------------------------------------ scoring */
 
+static size_t wrong_hash(size_t item, const char *s, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL ^ item;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 29);
+}
+
+/* The index of a wrong answer to item in its tally, counted once more
+ * (a hash table over all items, so that many different wrong answers
+ * cost no more than a few). */
 static int tally_wrong(score_test *t, size_t item, const char *norm,
 		       size_t nlen, const char *raw, size_t rawlen)
 {
-	score_wrong *w = t->wrong[item];
-	size_t n = t->nwrong[item];
+	score_wrong *w;
+	size_t n = t->nwrong[item], i;
 
-	for (size_t i = 0; i < n; i++)
-		if (strlen(w[i].norm) == nlen &&
-		    memcmp(w[i].norm, norm, nlen) == 0) {
-			w[i].count++;
-			return (int)i;
+	if (2 * (t->wn + 1) > t->wcap) {
+		unsigned long long *old = t->wslot;
+		size_t oc = t->wcap;
+
+		t->wcap = oc ? 2 * oc : 64;
+		t->wslot = ibm_xcalloc(t->wcap, sizeof *t->wslot);
+		for (size_t j = 0; j < oc; j++) {
+			unsigned long long e = old[j];
+			size_t it, x;
+			const score_wrong *o;
+
+			if (!e)
+				continue;
+			it = (size_t)(e >> 32);
+			o = &t->wrong[it][(e & 0xFFFFFFFFu) - 1];
+			x = wrong_hash(it, o->norm, o->len) & (t->wcap - 1);
+			while (t->wslot[x])
+				x = (x + 1) & (t->wcap - 1);
+			t->wslot[x] = e;
 		}
+		free(old);
+	}
+	for (i = wrong_hash(item, norm, nlen) & (t->wcap - 1); t->wslot[i];
+	     i = (i + 1) & (t->wcap - 1)) {
+		unsigned long long e = t->wslot[i];
+
+		if ((size_t)(e >> 32) != item)
+			continue;
+		w = &t->wrong[item][(e & 0xFFFFFFFFu) - 1];
+		if (w->len == nlen && memcmp(w->norm, norm, nlen) == 0) {
+			w->count++;
+			return (int)((e & 0xFFFFFFFFu) - 1);
+		}
+	}
 	ibm_grow((void **)&t->wrong[item], &t->capwrong[item], n + 1,
 		 sizeof *w);
 	w = t->wrong[item];
 	w[n].norm = ibm_xstrndup(norm, nlen);
+	w[n].len = nlen;
 	w[n].text = ibm_xstrndup(raw, rawlen);
 	ibm_fold_space(w[n].text);
 	w[n].count = 1;
 	w[n].order = n;
 	t->nwrong[item] = n + 1;
+	t->wslot[i] = (unsigned long long)item << 32 | (unsigned long long)(n + 1);
+	t->wn++;
 	return (int)n;
+}
+
+/* Nothing but white space (what score_norm drops)? */
+static int blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			continue;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 /* a[0..n) == b[0..n), for short strings without a call */
@@ -818,16 +878,17 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 	} else {
 		*max = k->max;
 	}
-	if (t->keep_items) {
+	if (t->keep_items && t->n + 1 > t->cap) {
+		size_t nk = k && k->n ? k->n : 1;
+
 		ibm_grow((void **)&t->score, &t->cap, t->n + 1,
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
 		if (k) {
-			t->correct = ibm_xrealloc(t->correct,
-						  t->cap * (k->n ? k->n : 1));
-			t->wid = ibm_xrealloc(t->wid, t->cap * (k->n ? k->n : 1)
-					      * sizeof *t->wid);
+			t->correct = ibm_xrealloc(t->correct, t->cap * nk);
+			t->wid = ibm_xrealloc(t->wid, t->cap * nk *
+					      sizeof *t->wid);
 		}
 	}
 	if (!k) {
@@ -872,28 +933,31 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		return s;
 	}
 	for (size_t i = 0; i < k->n; i++) {
+		const score_q *q = &k->q[i];
 		size_t col = (size_t)t->L.kcol[i];
 		const char *a = rec->f[col];
 		size_t len = rec->len[col], nl;
-		int ok;
+		int ok = fast_eq(q, a, len) ||
+			 (q->first[(unsigned char)a[0]] &&
+			  score_answer_raw_ok(q, a, len, k->exact, &t->nbuf,
+					      &t->nbufcap));
 
+		if (ok) {
+			s += q->pts;
+			c[i] = 1;
+			wid[i] = -1;
+			continue;
+		}
+		if (blank(a, len)) {
+			c[i] = 2;
+			wid[i] = -1;
+			continue;
+		}
 		if (len + 1 > t->nbufcap)
 			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
 		nl = score_norm(a, len, t->nbuf, k->exact);
-		ok = score_answer_ok(&k->q[i], t->nbuf, nl);
-		if (ok)
-			s += k->q[i].pts;
-		{
-			char *tmp = ibm_xstrndup(t->nbuf, nl);
-
-			/* blank: nothing but space */
-			size_t bl = score_norm(a, len, t->nbuf, 0);
-
-			c[i] = ok ? 1 : bl == 0 ? 2 : 0;
-			wid[i] = !ok && bl ? tally_wrong(t, i, tmp, nl, a, len)
-				: -1;
-			free(tmp);
-		}
+		c[i] = 0;
+		wid[i] = tally_wrong(t, i, t->nbuf, nl, a, len);
 	}
 	if (t->keep_items) {
 		t->score[t->n] = s;
@@ -924,6 +988,7 @@ void score_test_free(score_test *t)
 	free(t->correct);
 	free(t->wid);
 	free(t->nbuf);
+	free(t->wslot);
 	score_layout_free(&t->L);
 }
 

@@ -104,6 +104,7 @@ int score_parse_fixed(const char *s, long long *v);
 /* One wrong answer tally of an item. */
 typedef struct score_wrong {
 	char *norm, *text;
+	size_t len;               /* of norm */
 	size_t count;
 	size_t order;
 } score_wrong;
@@ -125,6 +126,10 @@ typedef struct score_test {
 	size_t *nwrong, *capwrong;
 	char *nbuf;               /* scratch */
 	size_t nbufcap;
+	/* wrong answers by item and normalised text: (item << 32 |
+	 * index + 1), 0 empty; a power of two in size */
+	unsigned long long *wslot;
+	size_t wcap, wn;
 } score_test;
 
 /* Score one record: returns the score, sets *max; with keep_items stores
@@ -187,5 +192,26 @@ int score_run(const score_opts *o);
 
 /* Largest edit distance --fuzzy accepts between two name keys. */
 size_t score_fuzzy_limit(const char *a, const char *b);
+
+/* near.c: pairs of name keys of two lists within a small edit distance,
+ * in near-linear time (symmetric deletion neighbourhoods). */
+typedef struct score_near {
+	size_t a, b;              /* indexes in the two lists */
+	unsigned d;               /* edit distance in code points */
+} score_near;
+/* Every pair (i, j) with use_a[i] and use_b[j] (NULL: all) whose keys
+ * are within score_near_bound(the shorter key's length) of each other;
+ * *out is malloc'd (NULL when none); returns the number of pairs. */
+size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
+			size_t na, const char *const *kb,
+			const unsigned char *use_b, size_t nb,
+			score_near **out);
+/* The edit distance searched for names whose shorter has len code
+ * points: 2 from 6, 1 from 3, else 0. */
+size_t score_near_bound(size_t len);
+/* Is distance d between keys of la and lb code points close enough to
+ * suggest one for the other ("closest name there")? d <= 2 and at most
+ * a third of the shorter. */
+int score_suggest_ok(size_t d, size_t la, size_t lb);
 
 #endif
