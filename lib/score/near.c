@@ -124,9 +124,11 @@ static void index_add(void *arg, uint64_t h)
 	add_ctx *c = arg;
 	near_index *x = c->x;
 
-	ibm_grow((void **)&x->h, &x->cap, x->n + 1, sizeof *x->h);
-	x->id = ibm_xrealloc(x->id, x->cap * sizeof *x->id);
-	x->next = ibm_xrealloc(x->next, x->cap * sizeof *x->next);
+	if (x->n + 1 > x->cap) {
+		ibm_grow((void **)&x->h, &x->cap, x->n + 1, sizeof *x->h);
+		x->id = ibm_xrealloc(x->id, x->cap * sizeof *x->id);
+		x->next = ibm_xrealloc(x->next, x->cap * sizeof *x->next);
+	}
 	x->h[x->n] = h;
 	x->id[x->n] = c->id;
 	x->n++;

@@ -623,28 +623,45 @@ static size_t active_scores(const score_test *t, double **pts, double **pc)
 	return n;
 }
 
+/* KR-20 (Cronbach's alpha with points) as ibm_stats_kr20, from the
+ * counts of right answers: an item worth w right for a share p of the
+ * people has the population variance w^2 p (1 - p). */
 static double kr20(const score_test *t, double *sd_out)
 {
 	size_t k = t->key ? t->key->n : 0, n = 0;
-	double *m, r, *tot;
+	size_t *c;
+	double r, *tot, sumvar = 0, vt;
 
 	*sd_out = NAN;
 	if (!k)
 		return NAN;
-	m = ibm_xcalloc(t->n * k + 1, sizeof *m);
+	c = ibm_xcalloc(k + 1, sizeof *c);
 	tot = ibm_xcalloc(t->n + 1, sizeof *tot);
 	for (size_t i = 0; i < t->n; i++) {
+		const unsigned short *v = t->ans + i * k;
+
 		if (!t->active[i])
 			continue;
 		for (size_t j = 0; j < k; j++)
-			m[n * k + j] = t->correct[i * k + j] == 1
-				? fx(t->key->q[j].pts) : 0;
+			c[j] += v[j] == SCORE_RIGHT;
 		tot[n] = fx(t->score[i]);
 		n++;
 	}
-	r = ibm_stats_kr20(m, n, k);
 	*sd_out = ibm_stats_sd(tot, n);
-	free(m);
+	if (k < 2 || n < 2) {
+		r = NAN;
+	} else {
+		for (size_t j = 0; j < k; j++) {
+			double p = (double)c[j] / (double)n;
+			double w = fx(t->key->q[j].pts);
+
+			sumvar += w * w * p * (1 - p);
+		}
+		vt = ibm_stats_var_pop(tot, n);
+		r = vt > 0 ? (double)k / (double)(k - 1) * (1.0 - sumvar / vt)
+			: NAN;
+	}
+	free(c);
 	free(tot);
 	return r;
 }
@@ -768,17 +785,16 @@ static void items_compute(item_acc *A, const score_test *t,
 	for (size_t j = 0; j < k; j++)
 		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
 	for (size_t i = 0; i < t->n; i++) {
-		const unsigned char *v = t->correct + i * k;
-		const int *w = t->wid + i * k;
+		const unsigned short *v = t->ans + i * k;
 
 		if (!t->active[i])
 			continue;
 		tot += fx(t->score[i]);
 		for (size_t j = 0; j < k; j++) {
-			A->c[j] += v[j] == 1;
-			A->blanks[j] += v[j] == 2;
-			if (w[j] >= 0)
-				A->cnt[j][w[j]]++;
+			A->c[j] += v[j] == SCORE_RIGHT;
+			A->blanks[j] += v[j] == SCORE_BLANK;
+			if (v[j] >= SCORE_WRONG && v[j] != SCORE_WRONG_OTHER)
+				A->cnt[j][v[j] - SCORE_WRONG]++;
 		}
 	}
 	for (size_t j = 0; j < k && n; j++) {
@@ -787,15 +803,15 @@ static void items_compute(item_acc *A, const score_test *t,
 			   (double)n;
 	}
 	for (size_t i = 0; i < t->n; i++) {
-		const unsigned char *v = t->correct + i * k;
+		const unsigned short *v = t->ans + i * k;
 		double sc = fx(t->score[i]);
 
 		if (!t->active[i])
 			continue;
 		for (size_t j = 0; j < k; j++) {
-			double x = v[j] == 1;
+			double x = v[j] == SCORE_RIGHT;
 			double dx = x - A->mx[j];
-			double dy = sc - (v[j] == 1 ? fx(t->key->q[j].pts) : 0) -
+			double dy = sc - (x ? fx(t->key->q[j].pts) : 0) -
 				    A->my[j];
 
 			A->sxy[j] += dx * dy;
@@ -805,12 +821,12 @@ static void items_compute(item_acc *A, const score_test *t,
 	}
 	A->g = (size_t)floor(0.27 * (double)n + 0.5);
 	for (size_t m = 0; m < A->g; m++) {
-		const unsigned char *u = t->correct + ord[m] * k;
-		const unsigned char *l = t->correct + ord[n - 1 - m] * k;
+		const unsigned short *u = t->ans + ord[m] * k;
+		const unsigned short *l = t->ans + ord[n - 1 - m] * k;
 
 		for (size_t j = 0; j < k; j++) {
-			A->cu[j] += u[j] == 1;
-			A->cl[j] += l[j] == 1;
+			A->cu[j] += u[j] == SCORE_RIGHT;
+			A->cl[j] += l[j] == SCORE_RIGHT;
 		}
 	}
 }

@@ -723,9 +723,15 @@ static size_t wrong_hash(size_t item, const char *s, size_t n)
 static int tally_wrong(score_test *t, size_t item, const char *norm,
 		       size_t nlen, const char *raw, size_t rawlen)
 {
-	score_wrong *w;
+	score_wrong *w = t->wrong[item];
 	size_t n = t->nwrong[item], i;
 
+	/* most items have a few wrong options: look at them first */
+	for (i = 0; i < n && i < 8; i++)
+		if (w[i].len == nlen && memcmp(w[i].norm, norm, nlen) == 0) {
+			w[i].count++;
+			return (int)i;
+		}
 	if (2 * (t->wn + 1) > t->wcap) {
 		unsigned long long *old = t->wslot;
 		size_t oc = t->wcap;
@@ -760,6 +766,8 @@ static int tally_wrong(score_test *t, size_t item, const char *norm,
 			return (int)((e & 0xFFFFFFFFu) - 1);
 		}
 	}
+	if (n >= SCORE_WRONG_OTHER - SCORE_WRONG)
+		return -1; /* too many different wrong answers to tally */
 	ibm_grow((void **)&t->wrong[item], &t->capwrong[item], n + 1,
 		 sizeof *w);
 	w = t->wrong[item];
@@ -855,8 +863,7 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 {
 	const score_key *k = t->key;
 	long long s = 0;
-	unsigned char *c = NULL;
-	int *wid = NULL;
+	unsigned short *c = NULL;
 
 	if (!k) {
 		long long x, y;
@@ -885,11 +892,9 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
-		if (k) {
-			t->correct = ibm_xrealloc(t->correct, t->cap * nk);
-			t->wid = ibm_xrealloc(t->wid, t->cap * nk *
-					      sizeof *t->wid);
-		}
+		if (k)
+			t->ans = ibm_xrealloc(t->ans, t->cap * nk *
+					      sizeof *t->ans);
 	}
 	if (!k) {
 		if (t->keep_items) {
@@ -901,8 +906,7 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		return s;
 	}
 	if (t->keep_items) {
-		c = t->correct + t->n * k->n;
-		wid = t->wid + t->n * k->n;
+		c = t->ans + t->n * k->n;
 		if (!t->wrong) {
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
 			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
@@ -944,20 +948,22 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 
 		if (ok) {
 			s += q->pts;
-			c[i] = 1;
-			wid[i] = -1;
+			c[i] = SCORE_RIGHT;
 			continue;
 		}
 		if (blank(a, len)) {
-			c[i] = 2;
-			wid[i] = -1;
+			c[i] = SCORE_BLANK;
 			continue;
 		}
 		if (len + 1 > t->nbufcap)
 			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
 		nl = score_norm(a, len, t->nbuf, k->exact);
-		c[i] = 0;
-		wid[i] = tally_wrong(t, i, t->nbuf, nl, a, len);
+		{
+			int w = tally_wrong(t, i, t->nbuf, nl, a, len);
+
+			c[i] = w < 0 ? SCORE_WRONG_OTHER
+				: (unsigned short)(SCORE_WRONG + w);
+		}
 	}
 	if (t->keep_items) {
 		t->score[t->n] = s;
@@ -985,8 +991,7 @@ void score_test_free(score_test *t)
 	free(t->score);
 	free(t->max);
 	free(t->active);
-	free(t->correct);
-	free(t->wid);
+	free(t->ans);
 	free(t->nbuf);
 	free(t->wslot);
 	score_layout_free(&t->L);

@@ -109,6 +109,9 @@ typedef struct score_wrong {
 	size_t order;
 } score_wrong;
 
+enum { SCORE_RIGHT = 0, SCORE_BLANK = 1, SCORE_WRONG = 2,
+       SCORE_WRONG_OTHER = 0xFFFF };
+
 /* A test (pre, post, or the single test) and, when asked, the data kept
  * per submission for statistics. */
 typedef struct score_test {
@@ -118,8 +121,10 @@ typedef struct score_test {
 	int keep_items;           /* keep per-item data */
 	size_t n, cap;            /* submissions */
 	long long *score, *max;
-	unsigned char *correct;   /* n * nk: 1 correct, 0 wrong, 2 blank */
-	int *wid;                 /* n * nk: index of the wrong answer or -1 */
+	unsigned short *ans;      /* n * nk: SCORE_RIGHT, SCORE_BLANK, or
+				     SCORE_WRONG + the index of the wrong
+				     answer in its item's tally (or
+				     SCORE_WRONG_OTHER past 65532 of them) */
 	unsigned char *active;    /* after --duplicates */
 	/* per item tallies of wrong answers (over all submissions) */
 	score_wrong **wrong;
