@@ -586,6 +586,27 @@ static void warn_unmatched(const side *a, const side *b, const near_adj *e,
 	}
 }
 
+/* People who took both tests with the maximum on the pre-test: their
+ * N-gain is undefined; say so rather than leave them out silently. */
+static void warn_full_pre(const side *pre, const side *post)
+{
+	for (size_t i = 0; i < pre->n; i++) {
+		const person *a = &pre->p[i];
+		long long ps, pm;
+
+		if (!a->active || a->partner < 0)
+			continue;
+		ps = pre->t.score[a->row];
+		pm = pre->t.max[a->row];
+		if (ps >= pm)
+			ibm_warn(pre->file, a->line,
+				 "%s has the maximum score on the pre-test: no "
+				 "N-gain (counted in n_gain_undefined)",
+				 pname(a));
+	}
+	(void)post;
+}
+
 static void free_side(side *s, size_t nkeep)
 {
 	for (size_t i = 0; i < s->n; i++) {
@@ -1123,7 +1144,7 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 		else
 			tab_fixed(r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
 		score_table_num(r, c + 1, g, 4);
-		score_table_set(r, c + 2, cat);
+		score_table_set(r, c + 2, cat ? cat : SCORE_CAT_FULL);
 	}
 	c += 3;
 	if (o->has_pass) {
@@ -1143,6 +1164,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	size_t npre = 0, npost = 0, nm = 0, ng = 0, cat[4] = { 0 };
 	double *d = ibm_xcalloc(pre->n + 1, sizeof *d);
 	double *gs = ibm_xcalloc(pre->n + 1, sizeof *gs);
+	double *mpc = ibm_xcalloc(pre->n + 1, sizeof *mpc);
+	double *mqc = ibm_xcalloc(pre->n + 1, sizeof *mqc);
 	double *p1, *c1, *p2, *c2, mpre, mpost, gom;
 	size_t n1 = active_scores(&pre->t, &p1, &c1);
 	size_t n2 = active_scores(&post->t, &p2, &c2);
@@ -1169,6 +1192,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 		qm = post->t.max[b->row];
 		/* exact integers over one denominator, so that equal gains
 		 * are equal doubles (ties and zeros for Wilcoxon) */
+		mpc[nm] = pct(ps, pm);
+		mqc[nm] = pct(qs, qm);
 		d[nm++] = pm == qm ? fx(qs - ps)
 			: (double)(qs * pm - ps * qm) * 100.0 /
 			  ((double)pm * (double)qm);
@@ -1200,8 +1225,19 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	gom = mpre < 100 ? (mpost - mpre) / (100 - mpre) : NAN;
 	stat(s, "n_gain_of_means", gom, 6);
 	stat(s, "n_gain_percent", 100 * ibm_stats_mean(gs, ng), 4);
-	band = score_ngain_band(100 * ibm_stats_mean(gs, ng));
-	stat_s(s, "n_gain_band", band);
+	/* Hake's class-average gain of the people who took both tests,
+	 * everyone counted (a full pre-test included): the class rating */
+	{
+		double mp = ibm_stats_mean(mpc, nm), mq = ibm_stats_mean(mqc, nm);
+		double cg = score_class_gain(mp, mq);
+
+		stat(s, "matched_pre_mean_percent", mp, 6);
+		stat(s, "matched_post_mean_percent", mq, 6);
+		stat(s, "n_gain_class", cg, 6);
+		stat(s, "n_gain_class_percent", 100 * cg, 4);
+		band = score_ngain_band(100 * cg);
+		stat_s(s, "n_gain_band", band);
+	}
 	stat(s, "n_tinggi", (double)cat[0], 0);
 	stat(s, "n_sedang", (double)cat[1], 0);
 	stat(s, "n_rendah", (double)cat[2], 0);
@@ -1242,6 +1278,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	}
 	free(d);
 	free(gs);
+	free(mpc);
+	free(mqc);
 	free(p1);
 	free(c1);
 	free(p2);
@@ -1317,6 +1355,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 		warn_unmatched(&post, &pre, g.be, g.bo, "pre-test");
 		graph_free(&g);
 	}
+	warn_full_pre(&pre, &post);
 
 	h[nh++] = "name";
 	h[nh++] = "email";

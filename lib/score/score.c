@@ -1033,6 +1033,13 @@ const char *score_ngain(long long pre, long long mp, long long post,
 	return *g >= 0.7 ? "tinggi" : *g >= 0.3 ? "sedang" : "rendah";
 }
 
+double score_class_gain(double pre_pct, double post_pct)
+{
+	if (isnan(pre_pct) || isnan(post_pct) || !(pre_pct < 100))
+		return NAN;
+	return (post_pct - pre_pct) / (100 - pre_pct);
+}
+
 const char *score_ngain_band(double pct)
 {
 	if (isnan(pct))

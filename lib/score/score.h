@@ -147,8 +147,16 @@ void score_test_free(score_test *t);
  * the maximum. *g is set (NAN when undefined). Exact. */
 const char *score_ngain(long long pre, long long mp, long long post,
 			long long mq, double *g);
-/* Band of an N-gain percentage (Hake's effectiveness bands). */
+/* Band of an N-gain percentage (the effectiveness bands of Indonesian
+ * research: < 40 tidak efektif, 40 to < 56 kurang efektif, 56 to < 76
+ * cukup efektif, >= 76 efektif); NULL for NAN. */
 const char *score_ngain_band(double percent);
+/* Hake's class-average normalised gain <g> from the mean percentages
+ * of the same people: (post - pre) / (100 - pre); NAN when pre is 100
+ * or either is NAN. Negative exactly when the mean fell. */
+double score_class_gain(double pre_pct, double post_pct);
+/* n_gain_category of someone with the maximum on the pre-test. */
+#define SCORE_CAT_FULL "pre-test maksimum"
 /* Difficulty band of c correct out of n; discrimination band of
  * (cu - cl) / g. */
 const char *score_p_band(size_t c, size_t n);

@@ -33,6 +33,12 @@ static const char *const labels[][2] = {
 	{ "n_gain_of_means", "N-Gain dari rata-rata kelas" },
 	{ "n_gain_percent", "N-Gain (%)" },
 	{ "n_gain_band", "Tafsiran efektivitas" },
+	{ "matched_pre_mean_percent",
+	  "Rata-rata pre-test peserta keduanya (%)" },
+	{ "matched_post_mean_percent",
+	  "Rata-rata post-test peserta keduanya (%)" },
+	{ "n_gain_class", "N-Gain kelas <g> (Hake)" },
+	{ "n_gain_class_percent", "N-Gain kelas <g> (%)" },
 	{ "n_tinggi", "N-Gain tinggi" },
 	{ "n_sedang", "N-Gain sedang" },
 	{ "n_rendah", "N-Gain rendah" },
@@ -150,7 +156,8 @@ static lxw_worksheet *table_sheet(ibm_xlsx *x, const char *name,
 			lxw_format *f = is_weak ? weak_fmt : x->fmt.text;
 			lxw_format *nf = is_weak ? weak_fmt : x->fmt.decimal;
 
-			if ((int)c == colour_col && *s)
+			if ((int)c == colour_col && *s &&
+			    strcmp(s, SCORE_CAT_FULL) != 0)
 				f = cat_fmt[s[0] == 't' ? 0 : s[0] == 's' ? 1 : 2];
 			ibm_xlsx_write_cell(ws, (int)r + 3, (int)c, s, f, nf);
 			ibm_xlsx_widths_note(&cw, c, s);
