@@ -67,10 +67,18 @@ static int plain_number(const char *s, double *v)
 
 void score_table_write(const score_table *t, ibm_csvw *w, int excel)
 {
+	score_table_write_rows(t, w, excel, NULL);
+}
+
+void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
+			    const unsigned char *show)
+{
 	for (size_t i = 0; i < t->ncol; i++)
 		ibm_csvw_str(w, t->hdr[i]);
 	ibm_csvw_end(w);
 	for (size_t r = 0; r < t->nrow; r++) {
+		if (show && !show[r])
+			continue;
 		for (size_t i = 0; i < t->ncol; i++) {
 			const char *s = t->cell[r * t->ncol + i];
 			double v;
@@ -184,7 +192,8 @@ static ibm_atomic *write_output(const score_table *t, const char *path,
  * are written. */
 static void write_side_outputs(const score_opts *o, const score_table *sum,
 			       const score_table *items,
-			       const score_table *people, int has_key,
+			       const score_table *people,
+			       const score_table *part, int has_key,
 			       int prepost)
 {
 	ibm_atomic *as = write_output(sum, o->summary, o->excel);
@@ -192,7 +201,7 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
 
 	if (o->report)
 		score_report_write(o->report, sum, people,
-				   has_key ? items : NULL, prepost);
+				   has_key ? items : NULL, part, prepost);
 	if (as)
 		ibm_atomic_commit(as);
 	if (ai)
@@ -267,6 +276,8 @@ static void smap_free(smap *m)
 
 typedef struct person {
 	char *name, *email;
+	char *idv, *phone;    /* participant_id and phone as given (--roster) */
+	long ros;             /* roster row, -1 none */
 	char *k1, *k2;        /* matching keys: primary, by name */
 	char **keep;
 	long line;
@@ -353,6 +364,11 @@ static void read_side(side *s, const score_opts *o, int mode)
 			free(p->k1);
 			p->k1 = ibm_xstrdup(p->k2);
 		}
+		p->ros = -1;
+		if (o->roster && L->id >= 0)
+			p->idv = ibm_xstrdup(rec->f[L->id]);
+		if (o->roster && L->phone >= 0)
+			p->phone = ibm_xstrdup(rec->f[L->phone]);
 		p->keep = ibm_xcalloc(o->nkeep + 1, sizeof *p->keep);
 		for (size_t i = 0; i < o->nkeep; i++)
 			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
@@ -411,7 +427,8 @@ static void match_by(side *a, side *b, int use_k2)
 		person *q = &b->p[i];
 		const char *k = use_k2 ? q->k2 : q->k1;
 
-		if (q->active && q->partner < 0 && k[0] && !smap_get(&m, k))
+		if (q->active && q->partner < 0 && q->ros < 0 && k[0] &&
+		    !smap_get(&m, k))
 			smap_put(&m, k, i);
 	}
 	for (size_t i = 0; i < a->n; i++) {
@@ -419,7 +436,7 @@ static void match_by(side *a, side *b, int use_k2)
 		const char *k = use_k2 ? p->k2 : p->k1;
 		size_t *j;
 
-		if (!p->active || p->partner >= 0 || !k[0])
+		if (!p->active || p->partner >= 0 || p->ros >= 0 || !k[0])
 			continue;
 		j = smap_get(&m, k);
 		if (j && b->p[*j].partner < 0) {
@@ -444,7 +461,7 @@ typedef struct near_graph {
 
 static int unmatched(const person *p)
 {
-	return p->active && p->partner < 0 && p->k2[0];
+	return p->active && p->partner < 0 && p->ros < 0 && p->k2[0];
 }
 
 static void graph_build(near_graph *g, const side *a, const side *b)
@@ -586,6 +603,205 @@ static void warn_unmatched(const side *a, const side *b, const near_adj *e,
 	}
 }
 
+/* ------------------------------------------------------------- roster */
+
+static const char *const by_name[SCORE_NBY] = {
+	"participant_id", "e-mail", "phone", "name"
+};
+
+/* Which of two submissions of one side to keep (--duplicates). */
+static int take_later(const side *s, const person *p, const person *q,
+		      int how)
+{
+	long long sp = s->t.score[p->row], sq = s->t.score[q->row];
+	long long mp = s->t.max[p->row], mq = s->t.max[q->row];
+
+	return how == SCORE_DUP_LAST ||
+	       (how == SCORE_DUP_BEST &&
+		(long double)sp * mq > (long double)sq * mp);
+}
+
+static void roster_take(side *s, const score_roster *R, long *taken,
+			size_t i, long r, int how, const char *by)
+{
+	person *p = &s->p[i];
+	const char *who = score_roster_cell(R, (size_t)r,
+					    (size_t)R->col[SCORE_BY_NAME]);
+
+	if (taken[r] >= 0) {
+		person *q = &s->p[taken[r]];
+		int take = take_later(s, p, q, how);
+		person *keep = take ? p : q, *drop = take ? q : p;
+
+		ibm_warn(s->file, p->line,
+			 "another submission for %s (%s line %ld; also on "
+			 "line %ld); keeping the one on line %ld", who,
+			 R->file, R->line[r], q->line, keep->line);
+		drop->active = 0;
+		s->t.active[drop->row] = 0;
+		drop->ros = -1;
+		if (!take)
+			return;
+	}
+	taken[r] = (long)i;
+	p->ros = r;
+	(void)by;
+}
+
+/* Match the submissions of one side to the roster: by participant_id,
+ * else e-mail, else phone, else normalised name, the first that finds a
+ * participant; with fuzzy, then by similar name. Every submission that
+ * matches nobody is warned about. Returns the submission of each roster
+ * row (-1 none). */
+static long *roster_side(side *s, const score_roster *R, const score_opts *o)
+{
+	long *taken = ibm_xcalloc(R->n + 1, sizeof *taken);
+	const char **ka = ibm_xcalloc(s->n + 1, sizeof *ka);
+	unsigned char *ua = ibm_xcalloc(s->n + 1, 1);
+	unsigned char *ub = ibm_xcalloc(R->n + 1, 1);
+	score_near *pr;
+	size_t np, *ao, *bo;
+	near_adj *ae, *be;
+
+	for (size_t r = 0; r < R->n; r++)
+		taken[r] = -1;
+	for (size_t i = 0; i < s->n; i++) {
+		person *p = &s->p[i];
+		const char *v[SCORE_NBY];
+
+		if (!p->active)
+			continue;
+		v[SCORE_BY_ID] = p->idv;
+		v[SCORE_BY_EMAIL] = p->email;
+		v[SCORE_BY_PHONE] = p->phone;
+		v[SCORE_BY_NAME] = p->name;
+		for (int by = 0; by < SCORE_NBY; by++) {
+			char *k;
+			long r;
+
+			if (!v[by] || !*v[by] || R->col[by] < 0)
+				continue;
+			k = by == SCORE_BY_NAME ? ibm_xstrdup(p->k2)
+				: score_match_key(by, v[by]);
+			r = score_roster_find(R, by, k);
+			free(k);
+			if (r == -2)
+				ibm_warn(s->file, p->line,
+					 "the %s of %s is on several roster "
+					 "lines; not matched by it", by_name[by],
+					 pname(p));
+			if (r >= 0) {
+				roster_take(s, R, taken, i, r, o->dup,
+					    by_name[by]);
+				break;
+			}
+		}
+	}
+	/* by similar name: unique closest both ways, within the --fuzzy
+	 * limit; the near names also give the warnings' suggestions */
+	for (size_t i = 0; i < s->n; i++) {
+		ka[i] = s->p[i].k2;
+		ua[i] = s->p[i].active && s->p[i].ros < 0 && s->p[i].k2[0];
+	}
+	for (size_t r = 0; r < R->n; r++)
+		ub[r] = taken[r] < 0 && R->key[SCORE_BY_NAME][r][0];
+	np = score_near_pairs(ka, ua, s->n,
+			      (const char *const *)R->key[SCORE_BY_NAME], ub,
+			      R->n, &pr);
+	ao = ibm_xcalloc(s->n + 2, sizeof *ao);
+	bo = ibm_xcalloc(R->n + 2, sizeof *bo);
+	ae = ibm_xcalloc(np + 1, sizeof *ae);
+	be = ibm_xcalloc(np + 1, sizeof *be);
+	for (size_t i = 0; i < np; i++) {
+		ao[pr[i].a + 1]++;
+		bo[pr[i].b + 1]++;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		ao[i + 1] += ao[i];
+	for (size_t r = 0; r < R->n; r++)
+		bo[r + 1] += bo[r];
+	{
+		size_t *fa = ibm_xcalloc(s->n + 1, sizeof *fa);
+		size_t *fb = ibm_xcalloc(R->n + 1, sizeof *fb);
+
+		for (size_t i = 0; i < np; i++) {
+			near_adj *x = &ae[ao[pr[i].a] + fa[pr[i].a]++];
+			near_adj *y = &be[bo[pr[i].b] + fb[pr[i].b]++];
+
+			x->to = pr[i].b;
+			x->d = pr[i].d;
+			y->to = pr[i].a;
+			y->d = pr[i].d;
+		}
+		free(fa);
+		free(fb);
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		person *p = &s->p[i];
+		long best = -1, back = -1;
+		size_t bd = (size_t)-1, nb = 0, bd2 = (size_t)-1, nb2 = 0;
+
+		if (!p->active || p->ros >= 0)
+			continue;
+		for (size_t e = ao[i]; e < ao[i + 1]; e++)
+			if (taken[ae[e].to] < 0 && ae[e].d <= bd) {
+				nb = ae[e].d < bd ? 1 : nb + 1;
+				if (ae[e].d < bd || (long)ae[e].to < best)
+					best = (long)ae[e].to;
+				bd = ae[e].d;
+			}
+		if (best >= 0 && o->fuzzy && nb == 1 &&
+		    bd <= score_fuzzy_limit(p->k2,
+					    R->key[SCORE_BY_NAME][best])) {
+			for (size_t e = bo[best]; e < bo[best + 1]; e++) {
+				const person *q = &s->p[be[e].to];
+
+				if (!q->active || q->ros >= 0 || be[e].d > bd2)
+					continue;
+				nb2 = be[e].d < bd2 ? 1 : nb2 + 1;
+				if (be[e].d < bd2 || (long)be[e].to < back)
+					back = (long)be[e].to;
+				bd2 = be[e].d;
+			}
+			if (back == (long)i && nb2 == 1) {
+				taken[best] = (long)i;
+				p->ros = best;
+				p->fuzzy = 1;
+				ibm_warn(s->file, p->line,
+					 "%s matched to %s (%s line %ld) by "
+					 "similar name (edit distance %zu)",
+					 pname(p),
+					 score_roster_cell(R, (size_t)best,
+					   (size_t)R->col[SCORE_BY_NAME]),
+					 R->file, R->line[best], bd);
+				continue;
+			}
+		}
+		if (best >= 0 &&
+		    score_suggest_ok(bd, ibm_utf8_len(p->k2),
+				     ibm_utf8_len(R->key[SCORE_BY_NAME][best])))
+			ibm_warn(s->file, p->line,
+				 "%s is not on the roster (closest name there: "
+				 "%s, %s line %ld, edit distance %zu)",
+				 pname(p),
+				 score_roster_cell(R, (size_t)best,
+					(size_t)R->col[SCORE_BY_NAME]),
+				 R->file, R->line[best], bd);
+		else
+			ibm_warn(s->file, p->line, "%s is not on the roster",
+				 pname(p));
+	}
+	free(pr);
+	free(ao);
+	free(bo);
+	free(ae);
+	free(be);
+	free(ka);
+	free(ua);
+	free(ub);
+	return taken;
+}
+
 /* People who took both tests with the maximum on the pre-test: their
  * N-gain is undefined; say so rather than leave them out silently. */
 static void warn_full_pre(const side *pre, const side *post)
@@ -614,6 +830,8 @@ static void free_side(side *s, size_t nkeep)
 
 		free(p->name);
 		free(p->email);
+		free(p->idv);
+		free(p->phone);
 		free(p->k1);
 		free(p->k2);
 		for (size_t k = 0; k < nkeep; k++)
@@ -1062,7 +1280,8 @@ static int run_single(const score_opts *o, score_key *key)
 		test_stats(&sum, &t, "", o);
 		if (key)
 			items_table(&items, &t, NULL);
-		write_side_outputs(o, &sum, &items, &people, key != NULL, 0);
+		write_side_outputs(o, &sum, &items, &people, NULL, key != NULL,
+				   0);
 		score_table_free(&sum);
 		score_table_free(&items);
 	}
@@ -1098,23 +1317,56 @@ static void open_side(side *s, const char *path, const score_opts *o,
 			"answer key with -k");
 }
 
+/* The first non-empty of two values. */
+static const char *either(const char *x, const char *y)
+{
+	return x && *x ? x : y && *y ? y : NULL;
+}
+
+/* One output row: pre-test submission a, post-test b (either NULL);
+ * with a roster, roster row ri (-1: someone not on it; a and b both
+ * NULL: a participant who took neither test). */
 static void person_row(score_table *tb, const score_opts *o, side *pre,
-		       side *post, const person *a, const person *b)
+		       side *post, const person *a, const person *b,
+		       const score_roster *R, long ri)
 {
 	char **r = score_table_row(tb);
 	const person *id = a ? a : b;
 	size_t c = 0;
 	long long ps = 0, pm = 0, qs = 0, qm = 0;
 
-	if (!id)
-		return;
+	if (R) {
+		const int *rc = R->col;
 
-	score_table_set(r, c++, id->name && *id->name ? id->name
-			: b && b->name ? b->name : NULL);
-	score_table_set(r, c++, id->email && *id->email ? id->email
-			: b && b->email ? b->email : NULL);
+		score_table_set(r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
+				? score_roster_cell(R, (size_t)ri,
+						    (size_t)rc[SCORE_BY_ID])
+				: either(a ? a->idv : NULL, b ? b->idv : NULL));
+		for (size_t k = 0; k < R->ncol; k++) {
+			const char *v = NULL;
+
+			if ((int)k == rc[SCORE_BY_ID])
+				continue;
+			if (ri >= 0)
+				v = score_roster_cell(R, (size_t)ri, k);
+			else if ((int)k == rc[SCORE_BY_NAME])
+				v = either(a ? a->name : NULL,
+					   b ? b->name : NULL);
+			else if ((int)k == rc[SCORE_BY_EMAIL])
+				v = either(a ? a->email : NULL,
+					   b ? b->email : NULL);
+			else if ((int)k == rc[SCORE_BY_PHONE])
+				v = either(a ? a->phone : NULL,
+					   b ? b->phone : NULL);
+			score_table_set(r, c++, v);
+		}
+	} else {
+		score_table_set(r, c++, either(id->name, b ? b->name : NULL));
+		score_table_set(r, c++, either(id->email, b ? b->email : NULL));
+	}
 	for (size_t i = 0; i < o->nkeep; i++)
-		score_table_set(r, c++, a && pre->t.L.keep[i] >= 0 ? a->keep[i]
+		score_table_set(r, c++, !id ? NULL
+				: a && pre->t.L.keep[i] >= 0 ? a->keep[i]
 				: b ? b->keep[i] : id->keep[i]);
 	if (a) {
 		ps = pre->t.score[a->row];
@@ -1128,7 +1380,9 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 		tab_fixed(r, c, qs, SCORE_SCALE, 3);
 	}
 	c++;
-	tab_fixed(r, c++, a ? pm : qm, SCORE_SCALE, 3);
+	if (a || b)
+		tab_fixed(r, c, a ? pm : qm, SCORE_SCALE, 3);
+	c++;
 	if (a)
 		tab_fixed(r, c, ps * 100, pm, 2);
 	c++;
@@ -1155,7 +1409,12 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 					passed(o, qs, qm) ? "ya" : "tidak");
 		c += 2;
 	}
-	score_table_set(r, c, a && b ? "both" : a ? "pre_only" : "post_only");
+	score_table_set(r, c++, a && b ? "both" : a ? "pre_only"
+			: b ? "post_only" : NULL);
+	if (R)
+		score_table_set(r, c, ri < 0 ? "tidak terdaftar"
+				: a && b ? "pre dan post" : a ? "hanya pre"
+				: b ? "hanya post" : "tidak ikut");
 }
 
 static void prepost_stats(score_table *s, side *pre, side *post,
@@ -1306,12 +1565,73 @@ static void same_questions(const side *pre, const side *post,
 	}
 }
 
+/* Is a row written to standard output under --only? */
+static int shown(const score_opts *o, const side *post, const person *a,
+		 const person *b)
+{
+	switch (o->only) {
+	case SCORE_ONLY_BOTH:
+		return a && b;
+	case SCORE_ONLY_PASSED:
+		return b && passed(o, post->t.score[b->row],
+				   post->t.max[b->row]);
+	default:
+		return 1;
+	}
+}
+
+/* The participation sheet's row of the last people row. */
+static void part_row(score_table *part, const score_table *people,
+		     const score_roster *R, const person *a, const person *b)
+{
+	const char *const *pr = (const char *const *)people->cell +
+				(people->nrow - 1) * people->ncol;
+	char **r = score_table_row(part);
+	/* people: participant_id, then the roster's other columns */
+	int ci = R->col[SCORE_BY_ID], cn = R->col[SCORE_BY_NAME];
+	int name = 1 + cn - (ci >= 0 && ci < cn);
+
+	score_table_set(r, 0, pr[0]);
+	score_table_set(r, 1, name >= 0 ? pr[name] : NULL);
+	score_table_set(r, 2, a ? "ya" : "tidak");
+	score_table_set(r, 3, b ? "ya" : "tidak");
+	score_table_set(r, 4, pr[people->ncol - 1]);
+}
+
+/* Participation counts from the status column (--roster). */
+static void participation_stats(score_table *s, const score_table *people)
+{
+	size_t n[5] = { 0 };
+	static const char *const st[5] = {
+		"pre dan post", "hanya pre", "hanya post", "tidak ikut",
+		"tidak terdaftar"
+	};
+
+	for (size_t r = 0; r < people->nrow; r++) {
+		const char *v = people->cell[r * people->ncol + people->ncol - 1];
+
+		for (int i = 0; i < 5; i++)
+			if (v && strcmp(v, st[i]) == 0)
+				n[i]++;
+	}
+	stat(s, "n_invited", (double)(n[0] + n[1] + n[2] + n[3]), 0);
+	stat(s, "n_invited_pre", (double)(n[0] + n[1]), 0);
+	stat(s, "n_invited_post", (double)(n[0] + n[2]), 0);
+	stat(s, "n_invited_both", (double)n[0], 0);
+	stat(s, "n_absent", (double)n[3], 0);
+	stat(s, "n_not_registered", (double)n[4], 0);
+}
+
 static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
 	int mode;
-	score_table people, sum, items = { 0 };
+	score_table people, sum, items = { 0 }, part = { 0 };
+	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
+		: NULL;
+	long *tp = NULL, *tq = NULL;
+	unsigned char *show;
 	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
@@ -1330,6 +1650,11 @@ static int run_prepost(const score_opts *o, score_key *key,
 		mode = M_EMAIL;
 	else if (pre.t.L.name >= 0 && post.t.L.name >= 0)
 		mode = M_NAME;
+	else if (R && (pre.t.L.id >= 0 || pre.t.L.phone >= 0 ||
+		       pre.t.L.name >= 0 || pre.t.L.email >= 0) &&
+		 (post.t.L.id >= 0 || post.t.L.phone >= 0 ||
+		  post.t.L.name >= 0 || post.t.L.email >= 0))
+		mode = M_NAME; /* matched through the roster */
 	else {
 		const side *s = pre.t.L.name < 0 && pre.t.L.email < 0 ? &pre
 			: &post;
@@ -1342,6 +1667,15 @@ static int run_prepost(const score_opts *o, score_key *key,
 	read_side(&post, o, mode);
 	dedupe(&pre, o->dup);
 	dedupe(&post, o->dup);
+	if (R) {
+		tp = roster_side(&pre, R, o);
+		tq = roster_side(&post, R, o);
+		for (size_t r = 0; r < R->n; r++)
+			if (tp[r] >= 0 && tq[r] >= 0) {
+				pre.p[tp[r]].partner = tq[r];
+				post.p[tq[r]].partner = tp[r];
+			}
+	}
 	match_by(&pre, &post, 0);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
 		match_by(&pre, &post, 1);
@@ -1351,14 +1685,24 @@ static int run_prepost(const score_opts *o, score_key *key,
 		graph_build(&g, &pre, &post);
 		if (o->fuzzy)
 			match_fuzzy(&pre, &post, &g);
-		warn_unmatched(&pre, &post, g.ae, g.ao, "post-test");
-		warn_unmatched(&post, &pre, g.be, g.bo, "pre-test");
+		if (!R) { /* with a roster: its status column says it */
+			warn_unmatched(&pre, &post, g.ae, g.ao, "post-test");
+			warn_unmatched(&post, &pre, g.be, g.bo, "pre-test");
+		}
 		graph_free(&g);
 	}
 	warn_full_pre(&pre, &post);
 
-	h[nh++] = "name";
-	h[nh++] = "email";
+	if (R) {
+		h = ibm_xrealloc(h, (o->nkeep + 24 + R->ncol) * sizeof *h);
+		h[nh++] = "participant_id";
+		for (size_t k = 0; k < R->ncol; k++)
+			if ((int)k != R->col[SCORE_BY_ID])
+				h[nh++] = R->hdr[k];
+	} else {
+		h[nh++] = "name";
+		h[nh++] = "email";
+	}
 	for (size_t i = 0; i < o->nkeep; i++) {
 		int a = pre.t.L.keep[i], b = post.t.L.keep[i];
 
@@ -1376,43 +1720,77 @@ static int run_prepost(const score_opts *o, score_key *key,
 		h[nh++] = "passed_post";
 	}
 	h[nh++] = "match";
+	if (R)
+		h[nh++] = "status";
 	score_table_init(&people, h, nh);
+	show = ibm_xcalloc(pre.n + post.n + (R ? R->n : 0) + 1, 1);
+	if (R) {
+		static const char *const ph[] = {
+			"participant_id", "name", "pre_test", "post_test",
+			"status"
+		};
+
+		score_table_init(&part, ph, 5);
+		for (size_t r = 0; r < R->n; r++) {
+			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
+			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
+
+			show[people.nrow] = shown(o, &post, a, b);
+			person_row(&people, o, &pre, &post, a, b, R, (long)r);
+			part_row(&part, &people, R, a, b);
+		}
+	}
 	for (size_t i = 0; i < pre.n; i++) {
 		const person *a = &pre.p[i];
+		const person *b = a->partner >= 0 ? &post.p[a->partner] : NULL;
 
-		if (a->active)
-			person_row(&people, o, &pre, &post, a,
-				   a->partner >= 0 ? &post.p[a->partner]
-				   : NULL);
+		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
+			continue;
+		show[people.nrow] = shown(o, &post, a, b);
+		person_row(&people, o, &pre, &post, a, b, R, -1);
+		if (R)
+			part_row(&part, &people, R, a, b);
 	}
 	for (size_t i = 0; i < post.n; i++) {
 		const person *b = &post.p[i];
 
-		if (b->active && b->partner < 0)
-			person_row(&people, o, &pre, &post, NULL, b);
+		if (!b->active || b->partner >= 0 || b->ros >= 0)
+			continue;
+		show[people.nrow] = shown(o, &post, NULL, b);
+		person_row(&people, o, &pre, &post, NULL, b, R, -1);
+		if (R)
+			part_row(&part, &people, R, NULL, b);
 	}
 	{
 		ibm_csvw *w = ibm_csvw_new(stdout, o->excel);
 
-		score_table_write(&people, w, o->excel);
+		score_table_write_rows(&people, w, o->excel, show);
 		if (ibm_csvw_free(w) != 0)
 			ibm_die_errno(IBM_EX_IOERR, NULL,
 				      "standard output: write error");
 	}
 	score_table_init(&sum, stat_hdr, 2);
 	prepost_stats(&sum, &pre, &post, o);
+	if (R)
+		participation_stats(&sum, &people);
 	if (key)
 		items_table(&items, &pre.t, &post.t);
-	write_side_outputs(o, &sum, &items, &people, key != NULL, 1);
+	write_side_outputs(o, &sum, &items, &people, R ? &part : NULL,
+			   key != NULL, 1);
 	score_table_free(&people);
+	score_table_free(&part);
 	score_table_free(&sum);
 	score_table_free(&items);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
 	free(h);
+	free(show);
+	free(tp);
+	free(tq);
 	free_side(&pre, o->nkeep);
 	free_side(&post, o->nkeep);
+	score_roster_free(R);
 	return 0;
 }
 

@@ -522,7 +522,16 @@ void score_key_free(score_key *k)
 #define ALIAS_TS "timestamp|stempel waktu|cap waktu|waktu"
 #define ALIAS_EMAIL "email address|email|alamat email|e-mail|surel"
 #define ALIAS_SCORE "score|total score|skor|total skor|nilai"
-#define ALIAS_NAME "nama lengkap|nama|name|full name|nama peserta"
+#define ALIAS_NAME "nama lengkap|nama|name|full name|nama peserta|" \
+	"student name|nama siswa|nama mahasiswa|participant name|" \
+	"nama responden|your name|nama anda|nama lengkap peserta|" \
+	"nama lengkap dan gelar|nama lengkap beserta gelar|" \
+	"first and last name|respondent name|nama lengkap anda"
+#define ALIAS_ID "participant_id|participant id|id peserta|kode peserta|" \
+	"nomor peserta|no peserta"
+#define ALIAS_PHONE "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|" \
+	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
+	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
 static int is_extra_col(const char *h)
@@ -562,6 +571,8 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	L->email = ibm_col_find(hdr, ALIAS_EMAIL);
 	L->score = ibm_col_find(hdr, ALIAS_SCORE);
 	L->name = ibm_col_find(hdr, ALIAS_NAME);
+	L->id = ibm_col_find(hdr, ALIAS_ID);
+	L->phone = ibm_col_find(hdr, ALIAS_PHONE);
 	L->match = -1;
 	if (match) {
 		char *a = ibm_xstrdup(match);
@@ -601,6 +612,10 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 		used[L->score] = 1;
 	if (L->name >= 0)
 		used[L->name] = 1;
+	if (L->id >= 0)
+		used[L->id] = 1;
+	if (L->phone >= 0)
+		used[L->phone] = 1;
 	L->qcol = ibm_xcalloc(hdr->n + 1, sizeof *L->qcol);
 	for (size_t i = 0; i < hdr->n; i++)
 		if (!used[i] && !is_extra_col(hdr->f[i]))

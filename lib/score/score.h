@@ -62,6 +62,7 @@ void score_q_free(score_q *q);
 typedef struct score_layout {
 	const char *file;
 	int ts, email, name, score, match;
+	int id, phone;    /* participant_id and phone (for --roster) */
 	int *qcol;        /* question columns */
 	size_t nq;
 	int *keep;        /* --keep columns (-1: absent, keep_optional) */
@@ -176,16 +177,50 @@ void score_table_set(char **row, size_t col, const char *s);
 void score_table_num(char **row, size_t col, double v, int decimals);
 int score_table_col(const score_table *t, const char *name);
 void score_table_write(const score_table *t, ibm_csvw *w, int excel);
+/* The same with only the rows whose show[] is non-zero (NULL: all). */
+void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
+			    const unsigned char *show);
 void score_table_free(score_table *t);
 
 /* Write the report workbook (workbook.c). summary: statistic,value
- * rows; people and items as written to CSV; prepost: 1 for two tests. */
+ * rows; people and items as written to CSV; participation: the
+ * participation sheet's table with --roster, else NULL; prepost: 1 for
+ * two tests. */
 void score_report_write(const char *path, const score_table *summary,
 			const score_table *people, const score_table *items,
-			int prepost);
+			const score_table *participation, int prepost);
+
+/* roster.c: the participant list of --roster. */
+enum { SCORE_BY_ID, SCORE_BY_EMAIL, SCORE_BY_PHONE, SCORE_BY_NAME,
+       SCORE_NBY };
+typedef struct score_roster {
+	char *file;
+	char **hdr;               /* its header */
+	size_t ncol, n;
+	char **cell;              /* n * ncol, spaces folded */
+	long *line;
+	int col[SCORE_NBY];       /* participant_id, email, phone, name (-1) */
+	char **key[SCORE_NBY];    /* per row: score_match_key, "" none */
+	size_t cap;               /* of the hash tables */
+	size_t *slot[SCORE_NBY], *first[SCORE_NBY];
+} score_roster;
+/* Read a roster (dies on a roster without name column or rows). A
+ * participant_id on two rows is warned about and matches neither. */
+score_roster *score_roster_load(const char *path, const ibm_csv_opts *o);
+void score_roster_free(score_roster *R);
+const char *score_roster_cell(const score_roster *R, size_t row,
+			      size_t col);
+/* The row whose key (score_match_key) is key: -1 none, -2 several. */
+long score_roster_find(const score_roster *R, int by, const char *key);
+/* A value as compared: ids without case and punctuation, e-mail trimmed
+ * and lower case, phones in +62 form ("" when not a phone number),
+ * names as ibm_person_key. Malloc'd. */
+char *score_match_key(int by, const char *value);
 
 /* Options of a run (filled by cmd/ibm-score.c). */
 enum { SCORE_DUP_FIRST, SCORE_DUP_LAST, SCORE_DUP_BEST };
+/* --only: every row, those who took both tests, those who passed */
+enum { SCORE_ONLY_ALL, SCORE_ONLY_BOTH, SCORE_ONLY_PASSED };
 typedef struct score_opts {
 	const char *key, *post_key;
 	const char *pre, *post;
@@ -197,6 +232,8 @@ typedef struct score_opts {
 	int exact, fuzzy, excel, dup;
 	int has_pass;
 	long long pass;               /* --pass in thousandths of a percent */
+	const char *roster;           /* --roster */
+	int only;                     /* --only: SCORE_ONLY_* */
 	ibm_csv_opts csv;
 } score_opts;
 

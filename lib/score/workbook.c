@@ -33,6 +33,16 @@ static const char *const labels[][2] = {
 	{ "n_gain_of_means", "N-Gain dari rata-rata kelas" },
 	{ "n_gain_percent", "N-Gain (%)" },
 	{ "n_gain_band", "Tafsiran efektivitas" },
+	{ "n_invited", "Peserta diundang" },
+	{ "n_invited_pre", "Peserta diundang yang mengikuti pre-test" },
+	{ "n_invited_post", "Peserta diundang yang mengikuti post-test" },
+	{ "n_invited_both", "Peserta diundang yang mengikuti keduanya" },
+	{ "n_absent", "Peserta diundang yang tidak mengikuti tes" },
+	{ "n_not_registered", "Responden tidak terdaftar" },
+	{ "participant_id", "ID Peserta" },
+	{ "pre_test", "Pre-test" },
+	{ "post_test", "Post-test" },
+	{ "status", "Status" },
 	{ "matched_pre_mean_percent",
 	  "Rata-rata pre-test peserta keduanya (%)" },
 	{ "matched_post_mean_percent",
@@ -194,9 +204,43 @@ static void write_num_or_blank(lxw_worksheet *ws, int r, int c,
 	ibm_xlsx_write_cell(ws, r, c, s, f, f);
 }
 
+/* Kehadiran (--roster): the participation counts, then who took which
+ * test, one row per participant and per unregistered respondent. */
+static void participation_sheet(ibm_xlsx *x, const score_table *summary,
+				const score_table *part)
+{
+	static const char *const counts[][2] = {
+		{ "n_invited", "Peserta diundang" },
+		{ "n_invited_pre", "Mengikuti pre-test" },
+		{ "n_invited_post", "Mengikuti post-test" },
+		{ "n_invited_both", "Mengikuti pre-test dan post-test" },
+		{ "n_absent", "Tidak mengikuti tes" },
+		{ "n_not_registered", "Responden tidak terdaftar" },
+	};
+	lxw_worksheet *ws = table_sheet(x, "Kehadiran",
+					"Kehadiran Peserta pada Pre-test dan "
+					"Post-test", part, -1, NULL, 0, NULL);
+	int c0 = (int)part->ncol + 1;
+
+	worksheet_write_string(ws, 2, (lxw_col_t)c0, "Rekap",
+			       x->fmt.header);
+	worksheet_write_string(ws, 2, (lxw_col_t)(c0 + 1), "Jumlah",
+			       x->fmt.header);
+	for (int i = 0; i < 6; i++) {
+		worksheet_write_string(ws, (lxw_row_t)(3 + i), (lxw_col_t)c0,
+				       counts[i][1], x->fmt.text);
+		ibm_xlsx_write_cell(ws, 3 + i, c0 + 1,
+				    stat_value(summary, counts[i][0]),
+				    x->fmt.integer, x->fmt.integer);
+	}
+	worksheet_set_column(ws, (lxw_col_t)c0, (lxw_col_t)c0, 34, NULL);
+	worksheet_set_column(ws, (lxw_col_t)(c0 + 1), (lxw_col_t)(c0 + 1), 9,
+			     NULL);
+}
+
 void score_report_write(const char *path, const score_table *summary,
 			const score_table *people, const score_table *items,
-			int prepost)
+			const score_table *participation, int prepost)
 {
 	ibm_xlsx *x = ibm_xlsx_open(path, 0, prepost
 				    ? "Hasil Pre-test dan Post-test"
@@ -277,5 +321,7 @@ void score_report_write(const char *path, const score_table *summary,
 	if (items)
 		table_sheet(x, "Butir Soal", "Analisis Butir Soal", items, -1,
 			    cat, 1, weak);
+	if (participation)
+		participation_sheet(x, summary, participation);
 	ibm_xlsx_close(x);
 }
