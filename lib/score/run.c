@@ -293,6 +293,9 @@ typedef struct side {
 	person *p;
 	size_t n, cap;
 	const char *file;
+	long long ts_min, ts_max; /* timestamps read (ibm_datetime_key) */
+	long ts_min_line, ts_max_line;
+	size_t nts;
 } side;
 
 enum { M_COLUMN, M_EMAIL, M_NAME };
@@ -363,6 +366,23 @@ static void read_side(side *s, const score_opts *o, int mode)
 		if (!p->k1[0]) {
 			free(p->k1);
 			p->k1 = ibm_xstrdup(p->k2);
+		}
+		if (L->ts >= 0 && rec->f[L->ts][0]) {
+			ibm_datetime dt;
+
+			if (ibm_datetime_parse(rec->f[L->ts], &dt) == 0) {
+				long long k = ibm_datetime_key(&dt);
+
+				if (!s->nts || k < s->ts_min) {
+					s->ts_min = k;
+					s->ts_min_line = rec->line;
+				}
+				if (!s->nts || k > s->ts_max) {
+					s->ts_max = k;
+					s->ts_max_line = rec->line;
+				}
+				s->nts++;
+			}
 		}
 		p->ros = -1;
 		if (o->roster && L->id >= 0)
@@ -802,6 +822,42 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 	return taken;
 }
 
+/* Pre and post given the wrong way round, or the same export twice. */
+static void sanity_prepost(const score_opts *o, const side *pre,
+			   const side *post)
+{
+	int same = 0;
+
+	if (score_same_file(o->pre, o->post)) {
+		ibm_warn(post->file, 0, "the post-test is the same file as the "
+			 "pre-test (%s)", pre->file);
+		same = 1;
+	}
+	if (!same && pre->n && pre->n == post->n) {
+		size_t i;
+
+		for (i = 0; i < pre->n; i++) {
+			const person *p = &pre->p[i], *q = &post->p[i];
+
+			if (strcmp(p->k1, q->k1) != 0 ||
+			    pre->t.score[p->row] != post->t.score[q->row] ||
+			    pre->t.max[p->row] != post->t.max[q->row] ||
+			    p->line != q->line)
+				break;
+		}
+		if (i == pre->n)
+			ibm_warn(post->file, 0, "the post-test has the same "
+				 "people, scores and lines as the pre-test "
+				 "(%s): the same export twice?", pre->file);
+	}
+	if (pre->nts && post->nts && post->ts_max < pre->ts_min)
+		ibm_warn(post->file, post->ts_max_line,
+			 "every post-test timestamp is earlier than every "
+			 "pre-test timestamp (%s line %ld): are --pre and "
+			 "--post the wrong way round?", pre->file,
+			 pre->ts_min_line);
+}
+
 /* People who took both tests with the maximum on the pre-test: their
  * N-gain is undefined; say so rather than leave them out silently. */
 static void warn_full_pre(const side *pre, const side *post)
@@ -1204,9 +1260,10 @@ static int run_single(const score_opts *o, score_key *key)
 	t.key = key;
 	t.keep_items = all;
 	score_layout_init(&t.L, file, hdr, o->keep, o->nkeep, NULL);
-	if (key)
+	if (key) {
 		score_layout_bind(&t.L, key);
-	else if (t.L.score < 0)
+		score_layout_check_key(&t.L, key);
+	} else if (t.L.score < 0)
 		ibm_die(IBM_EX_DATAERR, file, hdr->line,
 			"no Score column (Score, Total score, Skor); give an "
 			"answer key with -k");
@@ -1309,9 +1366,10 @@ static void open_side(side *s, const char *path, const score_opts *o,
 	s->t.L.keep_optional = 1;
 	score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
 			  o->nkeep, o->match);
-	if (key)
+	if (key) {
 		score_layout_bind(&s->t.L, key);
-	else if (s->t.L.score < 0)
+		score_layout_check_key(&s->t.L, key);
+	} else if (s->t.L.score < 0)
 		ibm_die(IBM_EX_DATAERR, s->file, ibm_csv_header(s->r)->line,
 			"no Score column (Score, Total score, Skor); give an "
 			"answer key with -k");
@@ -1665,6 +1723,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	}
 	read_side(&pre, o, mode);
 	read_side(&post, o, mode);
+	sanity_prepost(o, &pre, &post);
 	dedupe(&pre, o->dup);
 	dedupe(&post, o->dup);
 	if (R) {

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -708,6 +709,66 @@ void score_layout_bind(score_layout *L, const score_key *k)
 	}
 	free(a);
 	free(b);
+}
+
+int score_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 &&
+	       stat(a, &x) == 0 && stat(b, &y) == 0 &&
+	       x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* Does a header look like a quiz question: "3. ...", "3) ..." or ending
+ * in '?'? (Other columns left out of the key are profile questions:
+ * kelurahan, jabatan...) */
+static int question_like(const char *h)
+{
+	size_t n;
+
+	while (*h == ' ')
+		h++;
+	if (isdigit((unsigned char)*h)) {
+		while (isdigit((unsigned char)*h))
+			h++;
+		if (*h == '.' || *h == ')')
+			return 1;
+	}
+	n = strlen(h);
+	while (n && (h[n - 1] == ' ' || h[n - 1] == '*'))
+		n--;
+	return n && h[n - 1] == '?';
+}
+
+void score_layout_check_key(const score_layout *L, const score_key *k)
+{
+	size_t nleft = 0, shown = 0;
+	char *list = NULL;
+	size_t len = 0, cap = 0;
+
+	for (size_t j = 0; j < L->nq; j++) {
+		int col = L->qcol[j], in = 0;
+
+		for (size_t i = 0; i < L->nk && !in; i++)
+			in = L->kcol[i] == col;
+		if (in || !question_like(L->hdr[col]))
+			continue;
+		nleft++;
+		if (shown < 5) {
+			size_t m = strlen(L->hdr[col]) + 8;
+
+			ibm_grow((void **)&list, &cap, len + m + 1, 1);
+			len += (size_t)snprintf(list + len, cap - len, "%s\"%s\"",
+						shown ? ", " : "", L->hdr[col]);
+			shown++;
+		}
+	}
+	if (nleft)
+		ibm_warn(L->file, 0, "the key (%s) covers %zu of the %zu "
+			 "questions; not scored: %s%s", k->file, k->n,
+			 k->n + nleft, list, nleft > shown ? ", ..." : "");
+	free(list);
 }
 
 void score_layout_free(score_layout *L)

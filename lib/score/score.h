@@ -79,7 +79,12 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 		       char *const *keep, size_t nkeep, const char *match);
 /* Bind the key's questions to columns; dies naming a missing question. */
 void score_layout_bind(score_layout *L, const score_key *k);
+/* Warn when columns that look like quiz questions ("3. ...", "...?")
+ * are left out of the key, naming them. */
+void score_layout_check_key(const score_layout *L, const score_key *k);
 void score_layout_free(score_layout *L);
+/* Do two paths name the same file ("-" never does)? */
+int score_same_file(const char *a, const char *b);
 
 /* Normalise an answer into out (room for len + 1 bytes): trim, fold runs
  * of space into one, lower-case ASCII and Latin-1 letters. exact: copy.
