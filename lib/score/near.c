@@ -44,7 +44,10 @@ typedef struct near_index {
 	uint64_t *h;          /* entry hashes */
 	uint32_t *id, *next;  /* entry's name, next entry of equal hash */
 	size_t n, cap;
-	uint32_t *slot;       /* entry + 1 of each chain head; 0 empty */
+	uint64_t *slot;       /* chain heads: entry + 1 (low 32 bits; 0:
+			         empty) and the hash's high 32 bits, so that
+			         a probe for an absent string reads one
+			         cache line */
 	size_t mask;
 } near_index;
 
@@ -145,10 +148,10 @@ static void index_build(near_index *x)
 	for (size_t e = 0; e < x->n; e++) {
 		size_t i = (size_t)x->h[e] & x->mask;
 
-		while (x->slot[i] && x->h[x->slot[i] - 1] != x->h[e])
+		while (x->slot[i] && x->h[(uint32_t)x->slot[i] - 1] != x->h[e])
 			i = (i + 1) & x->mask;
-		x->next[e] = x->slot[i];
-		x->slot[i] = (uint32_t)(e + 1);
+		x->next[e] = (uint32_t)x->slot[i];
+		x->slot[i] = (x->h[e] & 0xFFFFFFFF00000000ULL) | (e + 1);
 	}
 }
 
@@ -169,9 +172,12 @@ static void query_one(void *arg, uint64_t h)
 	const near_index *x = c->x;
 	size_t i = (size_t)h & x->mask;
 
-	while (x->slot[i] && x->h[x->slot[i] - 1] != h)
+	uint64_t hi = h & 0xFFFFFFFF00000000ULL;
+
+	while (x->slot[i] && ((x->slot[i] & 0xFFFFFFFF00000000ULL) != hi ||
+			      x->h[(uint32_t)x->slot[i] - 1] != h))
 		i = (i + 1) & x->mask;
-	for (uint32_t e = x->slot[i]; e; e = x->next[e - 1]) {
+	for (uint32_t e = (uint32_t)x->slot[i]; e; e = x->next[e - 1]) {
 		uint32_t b = x->id[e - 1];
 		const name_cp *q = c->qa, *t = &c->nb[b];
 		size_t k, d;
