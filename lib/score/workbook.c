@@ -210,32 +210,28 @@ static void participation_sheet(ibm_xlsx *x, const score_table *summary,
 				const score_table *part)
 {
 	static const char *const counts[][2] = {
-		{ "n_invited", "Peserta diundang" },
-		{ "n_invited_pre", "Mengikuti pre-test" },
-		{ "n_invited_post", "Mengikuti post-test" },
-		{ "n_invited_both", "Mengikuti pre-test dan post-test" },
-		{ "n_absent", "Tidak mengikuti tes" },
-		{ "n_not_registered", "Responden tidak terdaftar" },
+		{ "n_invited", "Diundang" },
+		{ "n_invited_pre", "Ikut pre-test" },
+		{ "n_invited_post", "Ikut post-test" },
+		{ "n_invited_both", "Ikut keduanya" },
+		{ "n_absent", "Tidak ikut tes" },
+		{ "n_not_registered", "Tidak terdaftar" },
 	};
 	lxw_worksheet *ws = table_sheet(x, "Kehadiran",
 					"Kehadiran Peserta pada Pre-test dan "
 					"Post-test", part, -1, NULL, 0, NULL);
-	int c0 = (int)part->ncol + 1;
+	/* the counts below the list: "Rekap" over the name column */
+	int r0 = (int)part->nrow + 5;
 
-	worksheet_write_string(ws, 2, (lxw_col_t)c0, "Rekap",
-			       x->fmt.header);
-	worksheet_write_string(ws, 2, (lxw_col_t)(c0 + 1), "Jumlah",
-			       x->fmt.header);
+	worksheet_write_string(ws, (lxw_row_t)r0, 1, "Rekap", x->fmt.header);
+	worksheet_write_string(ws, (lxw_row_t)r0, 2, "Jumlah", x->fmt.header);
 	for (int i = 0; i < 6; i++) {
-		worksheet_write_string(ws, (lxw_row_t)(3 + i), (lxw_col_t)c0,
+		worksheet_write_string(ws, (lxw_row_t)(r0 + 1 + i), 1,
 				       counts[i][1], x->fmt.text);
-		ibm_xlsx_write_cell(ws, 3 + i, c0 + 1,
+		ibm_xlsx_write_cell(ws, r0 + 1 + i, 2,
 				    stat_value(summary, counts[i][0]),
 				    x->fmt.integer, x->fmt.integer);
 	}
-	worksheet_set_column(ws, (lxw_col_t)c0, (lxw_col_t)c0, 34, NULL);
-	worksheet_set_column(ws, (lxw_col_t)(c0 + 1), (lxw_col_t)(c0 + 1), 9,
-			     NULL);
 }
 
 void score_report_write(const char *path, const score_table *summary,
