@@ -14,7 +14,8 @@ static const char synopsis[] =
 	"                 --post file [--match column] [--fuzzy]\n"
 	"                 [--duplicates first|last|best] [--exact]\n"
 	"                 [--pass percent] [--keep column] [--summary file]\n"
-	"                 [--items file] [--report file.xlsx]\n";
+	"                 [--items file] [--report file.xlsx]\n"
+	"                 [--roster file] [--only both|passed]\n";
 
 /* The options, printed by --help after the synopsis. */
 static const char options[] =
@@ -52,7 +53,8 @@ static _Noreturn void usage(int status)
 
 enum {
 	O_EXACT = 256, O_PASS, O_KEEP, O_PRE, O_POST, O_POSTKEY, O_MATCH,
-	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION
+	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION,
+	O_ROSTER, O_ONLY
 };
 
 static const struct option longopts[] = {
@@ -72,6 +74,8 @@ static const struct option longopts[] = {
 	{ "summary", required_argument, NULL, O_SUMMARY },
 	{ "items", required_argument, NULL, O_ITEMS },
 	{ "report", required_argument, NULL, O_REPORT },
+	{ "roster", required_argument, NULL, O_ROSTER },
+	{ "only", required_argument, NULL, O_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -144,6 +148,15 @@ int main(int argc, char **argv)
 		case O_SUMMARY: o.summary = optarg; break;
 		case O_ITEMS: o.items = optarg; break;
 		case O_REPORT: o.report = optarg; break;
+		case O_ROSTER: o.roster = optarg; break;
+		case O_ONLY:
+			if (strcmp(optarg, "both") == 0)
+				o.only = SCORE_ONLY_BOTH;
+			else if (strcmp(optarg, "passed") == 0)
+				o.only = SCORE_ONLY_PASSED;
+			else
+				bad("bad --only: %s (both or passed)", optarg);
+			break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();
 		default:
@@ -166,6 +179,10 @@ int main(int argc, char **argv)
 	if ((o.match || o.fuzzy || o.dup != SCORE_DUP_FIRST) && !o.pre)
 		bad("%s", "--match, --fuzzy and --duplicates need --pre and "
 		    "--post");
+	if ((o.roster || o.only) && !o.pre)
+		bad("%s", "--roster and --only need --pre and --post");
+	if (o.only == SCORE_ONLY_PASSED && !o.has_pass)
+		bad("%s", "--only passed needs --pass");
 	if (o.items && !o.key)
 		bad("%s", "--items needs an answer key (-k)");
 	o.input = argc ? argv[0] : NULL;
@@ -175,6 +192,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.pre);
 	ibm_out_note_input(o.post);
 	ibm_out_note_input(o.input);
+	ibm_out_note_input(o.roster);
 	if ((o.summary && ibm_out_check("--summary", o.summary,
 					IBM_FMT_CSV) != 0) ||
 	    (o.items && ibm_out_check("--items", o.items, IBM_FMT_CSV) != 0) ||

@@ -301,6 +301,11 @@ char *ibm_name_key(const char *s);
 char *ibm_person_key(const char *s);
 /* Levenshtein distance in code points. */
 size_t ibm_edit_distance(const char *a, const char *b);
+/* Levenshtein distance of two code point arrays with a cut-off: the
+ * distance when it is at most max, else max + 1. Banded (O((na + nb) *
+ * max) steps) and without allocation when max <= 15. */
+size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,
+			     size_t nb, size_t max);
 /* Title Case for names that arrive in capitals ("LALU AHMAD" -> "Lalu
  * Ahmad"); malloc'd. */
 char *ibm_title_case(const char *s);
