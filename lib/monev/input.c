@@ -382,7 +382,7 @@ void monev_read(monev_data *d, const char *path)
 static int cmp_unit(const void *pa, const void *pb)
 {
 	const monev_unit *a = pa, *b = pb;
-	int c = strcmp(a->sortkey, b->sortkey);
+	int c = ibm_natcmp(a->sortkey, b->sortkey);
 
 	return c ? c : strcmp(a->key, b->key);
 }
