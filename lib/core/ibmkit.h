@@ -437,8 +437,10 @@ double ibm_xlsx_page_pt(int landscape);
 #define IBM_XLSX_MIN_SCALE 75
 /*
  * Print n columns of widths w (characters) on A4 pages after
- * ibm_xlsx_print_setup: one page wide at 100 %, or scaled down to no less
- * than IBM_XLSX_MIN_SCALE; wider tables print several pages wide at that
+ * ibm_xlsx_print_setup: one page wide at 100 %, or fitted to one page wide
+ * when that keeps the scale a little above IBM_XLSX_MIN_SCALE (Excel and
+ * LibreOffice fit within a few per cent of the estimate here); wider
+ * tables print several pages wide at IBM_XLSX_MIN_SCALE
  * scale with the first id_cols columns repeated on every page and page
  * breaks before columns where block[i] is set (when given) where
  * possible. Returns the scale.

@@ -163,12 +163,24 @@ double ibm_xlsx_text_pt(const char *s, double size, int bold)
 }
 
 /* Excel's column unit is the width of a digit of the default font
- * (Calibri 11: 7 pixels, 5.25 pt) plus 5 pixels of padding. */
+ * (Calibri 11: 7 pixels, 5.25 pt) plus 5 pixels of padding; LibreOffice
+ * makes a unit 5.55 pt without padding (measured). Pages are filled with
+ * the wider of the two, text wrapped in the narrower. */
 #define DIGIT_PT 5.25
+#define LO_UNIT_PT 5.55
 
 double ibm_xlsx_col_pt(double chars)
 {
-	return (chars * 7 + 5) * 0.75;
+	double excel = (chars * 7 + 5) * 0.75, lo = chars * LO_UNIT_PT;
+
+	return excel > lo ? excel : lo;
+}
+
+static double col_text_pt(double chars)
+{
+	double excel = (chars * 7 + 5) * 0.75, lo = chars * LO_UNIT_PT;
+
+	return (excel < lo ? excel : lo) - 4;
 }
 
 static double chars_of_pt(double pt)
@@ -180,7 +192,7 @@ int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
 {
 	/* the width text may take: the column less the padding, less a
 	 * margin for renderers that measure a little wider */
-	double avail = (ibm_xlsx_col_pt(chars) - 4) * 0.94;
+	double avail = col_text_pt(chars) * 0.97;
 	double line = 0, word = 0, space = char_em(' ', bold) * size;
 	int lines = 1;
 	const char *e = s + strlen(s);
@@ -290,7 +302,7 @@ void ibm_xlsx_widths_note_words(ibm_xlsx_widths *cw, size_t col,
 void ibm_xlsx_widths_clamp(ibm_xlsx_widths *cw, double min, double max)
 {
 	for (size_t i = 0; i < cw->n; i++) {
-		double w = cw->w[i] + 1.5;
+		double w = cw->w[i] * 1.04 + 1.5;
 
 		cw->w[i] = w < min ? min : w > max ? max : w;
 	}
@@ -365,8 +377,10 @@ int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,
 	if (total <= page)
 		return 100;
 	scale = (int)(page / total * 100);
-	if (scale >= IBM_XLSX_MIN_SCALE) {
-		worksheet_set_print_scale(ws, (uint16_t)scale);
+	if (scale >= IBM_XLSX_MIN_SCALE + 3) {
+		/* the programs find the scale themselves, a few per cent
+		 * from ours */
+		worksheet_fit_to_pages(ws, 1, 0);
 		return scale;
 	}
 	/* several pages wide at the smallest readable scale, the identifying
