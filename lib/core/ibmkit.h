@@ -362,7 +362,7 @@ typedef struct ibm_xlsx_formats {
 	lxw_format *text;     /* border */
 	lxw_format *integer;  /* "0", border */
 	lxw_format *decimal;  /* "0.00", border */
-	lxw_format *percent;  /* "0.0%", border */
+	lxw_format *percent;  /* "0.00%", border */
 	lxw_format *date;     /* "dd/mm/yyyy", border */
 	lxw_format *bold;     /* bold, border (totals) */
 	lxw_format *bold_int; /* bold "0", border */

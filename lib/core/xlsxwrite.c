@@ -80,7 +80,7 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	format_set_text_wrap(f->text);
 	f->integer = fmt(x->wb, 0, "0", 1);
 	f->decimal = fmt(x->wb, 0, "0.00", 1);
-	f->percent = fmt(x->wb, 0, "0.0%", 1);
+	f->percent = fmt(x->wb, 0, "0.00%", 1);
 	f->date = fmt(x->wb, 0, "dd/mm/yyyy", 1);
 	f->bold = fmt(x->wb, 1, NULL, 1);
 	f->bold_int = fmt(x->wb, 1, "0", 1);
@@ -400,11 +400,17 @@ int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,
 			size_t at = i;
 
 			/* back to the start of this block when it is not the
-			 * first of the page */
+			 * first of the page and the page stays two-thirds
+			 * full */
 			if (block)
 				for (size_t j = i; j > start; j--)
 					if (block[j]) {
-						at = j;
+						double u = idw;
+
+						for (size_t k = start; k < j; k++)
+							u += ibm_xlsx_col_pt(w[k]);
+						if (u >= page * 2 / 3)
+							at = j;
 						break;
 					}
 			brk[nb++] = (lxw_col_t)at;

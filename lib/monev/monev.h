@@ -152,6 +152,15 @@ void monev_data_free(monev_data *d);
 /* Matching key of a name: lower case, punctuation dropped, spaces folded,
  * "kab" = "kabupaten"; malloc'd. */
 char *monev_key(const char *s);
+/* One spelling per district: "Kab. X", "KAB. X", "Kabupaten X" ->
+ * "Kabupaten X", "KOTA X" -> "Kota X" (malloc'd); see input.c. */
+char *monev_district(const char *s);
+/* The Indonesian text of the warning that follows (for the Catatan
+ * sheet); monev_said takes it (0 when there is none). */
+void monev_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int monev_said(char *buf, size_t size);
+/* A period for people: "2024-S1" -> "Semester I 2024". */
+const char *monev_period_text(const char *p, char *buf, size_t size);
 
 /* Aggregate over units: per district (by_kab) or per province. */
 typedef struct monev_agg {
