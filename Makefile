@@ -51,7 +51,9 @@ MAN7 := $(sort $(wildcard man/*.7))
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
 	libhpdf-dev libcmocka-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
-	valgrind mandoc cppcheck fonts-dejavu-core
+	valgrind mandoc cppcheck fonts-dejavu-core \
+	libreoffice-calc-nogui fonts-liberation fonts-liberation2 \
+	fonts-crosextra-carlito fonts-crosextra-caladea
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
 	install uninstall clean fuzz
