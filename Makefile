@@ -7,6 +7,7 @@
 #   make valgrind   the end-to-end tests with every tool under valgrind
 #   make lint       mandoc -Tlint on every man page, cppcheck on the code
 #   make bench      speed and memory against peer tools (not part of check)
+#   make pictures   the README's pictures of the documents (doc/img/)
 #   make deps       install missing Debian packages (or print the command)
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
 
@@ -56,7 +57,7 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 	fonts-crosextra-carlito fonts-crosextra-caladea
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
-	install uninstall clean fuzz
+	install uninstall clean fuzz pictures
 
 all: $(BINS)
 
@@ -123,6 +124,10 @@ lint:
 
 bench: $(BINS)
 	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+
+# The README's pictures: the examples' documents rendered to small PNGs.
+pictures: $(BINS)
+	BUILD=$(abspath $(BUILD)) sh doc/pictures.sh
 
 # Fuzz targets (libFuzzer, clang): make fuzz, then build-fuzz/fuzz_NAME.
 fuzz:

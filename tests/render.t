@@ -8,9 +8,22 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 books="daftar-hadir hasil-tes monev"
-echo "1..4"
+echo "1..5"
+# the README's pictures (make pictures) are there
+missing=""
+for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
+	head -c 4 "$top/$f" 2>/dev/null | grep -q PNG || missing="$missing $f"
+done
+pictures() {
+	if [ -z "$missing" ]; then
+		echo "ok 5 - README pictures present"
+	else
+		echo "not ok 5 - README pictures missing:$missing (make pictures)"
+	fi
+}
 if ! command -v soffice >/dev/null 2>&1; then
 	for i in 1 2 3 4; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	pictures
 	exit 0
 fi
 OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
@@ -42,3 +55,4 @@ if [ "$n" -ge 1 ] && pdftotext "$out/pdf/daftar-hadir.pdf" - |
 else
 	echo "not ok $i - daftar hadir footer ($n pages of day 1)"
 fi
+pictures
