@@ -283,6 +283,7 @@ static void add_unit(monev_data *d, const monev_row *row)
 		snprintf(wplace, sizeof wplace, "%ld", newer ? row->line : u->line);
 		{
 			char pt[40];
+			char *kab = monev_district(row->id[MONEV_KAB]);
 
 			monev_period_text(*row->period ? row->period : "?",
 					  pt, sizeof pt);
@@ -290,10 +291,11 @@ static void add_unit(monev_data *d, const monev_row *row)
 				  "periode %s: di sini (%s) dan di %s:%ld (%s); "
 				  "yang dihitung kunjungan terakhir, %s:%s",
 				  row->id[MONEV_UNIT], row->id[MONEV_DESA],
-				  row->id[MONEV_KAB], pt, d1,
+				  kab, pt, d1,
 				  d->files[u->file_index], u->line, d2,
 				  newer ? row->file : d->files[u->file_index],
 				  wplace);
+			free(kab);
 		}
 		ibm_warn(row->file, row->line,
 			 "unit \"%s\" (%s, %s) is twice in period %s: here "

@@ -596,8 +596,6 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		  last = (lxw_row_t)(REKAP_HDR + d->nunits);
 	lxw_conditional_format cf;
 
-	worksheet_write_string(ws, 0, 0, "Matriks Unit IBM dan Indikator",
-			       f->title);
 	names[0] = ibm_xstrdup("No");
 	for (int i = 0; i < NUNIT_IDS; i++)
 		names[1 + i] = ibm_xstrdup(monev_id_labels[unit_ids[i]]);
@@ -622,6 +620,20 @@ static void write_matriks(monev_book *b, const monev_data *d)
 				     ? s->ph[u->phase].name : "Belum berfase");
 	}
 	layout(b, ws, &cw, (const char *const *)names, n, 4, 18);
+	{
+		/* the title over the two columns repeated on every page,
+		 * wrapped there */
+		static const char title[] = "Matriks Unit IBM dan Indikator";
+		lxw_format *tf = workbook_add_format(b->x->wb);
+
+		format_set_bold(tf);
+		format_set_font_size(tf, 14);
+		format_set_text_wrap(tf);
+		format_set_align(tf, LXW_ALIGN_VERTICAL_TOP);
+		worksheet_merge_range(ws, 0, 0, 0, 1, title, tf);
+		worksheet_set_row(ws, 0, ibm_xlsx_cell_pt(title, cw.w[0] +
+							  cw.w[1], tf), NULL);
+	}
 	{
 		/* what the colours say, over the columns repeated on every
 		 * page */
