@@ -134,7 +134,7 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 	merged(ws, 0, 0, COLS - 1, "DAFTAR HADIR", f->title);
 	worksheet_set_row(ws, 0, 20, NULL);
 	merged(ws, 1, 0, COLS - 1, iv->ev.acara, f->subtitle);
-	info_h = ibm_xlsx_cell_pt(iv->ev.acara, 122, f->subtitle);
+	info_h = ibm_xlsx_cell_pt(iv->ev.acara, 90, f->subtitle);
 	worksheet_set_row(ws, 1, info_h, NULL);
 	used = 20 + info_h;
 	ibm_date_long_day(date, sizeof date, d);
@@ -142,7 +142,7 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 	merged(ws, 2, 0, COLS - 1, buf, f->info);
 	snprintf(buf, sizeof buf, "Tempat: %s", iv->ev.tempat);
 	merged(ws, 3, 0, COLS - 1, buf, f->info);
-	info_h = ibm_xlsx_cell_pt(buf, 122, f->info);
+	info_h = ibm_xlsx_cell_pt(buf, 90, f->info);
 	worksheet_set_row(ws, 3, info_h, NULL);
 	used += 15 + info_h + 15 + 20; /* row 4 empty, the header */
 	for (int c = 0; c < 5; c++)
@@ -253,7 +253,8 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 {
 	static const char *const head[] = { "Hari/Tanggal", "Waktu",
 		"Kegiatan", "Narasumber/PJ" };
-	static const double widths[4] = { 22, 15, 45, 28 };
+	/* 90 characters: one A4 page wide at 100 % */
+	static const double widths[4] = { 17, 12, 37, 24 };
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Susunan Acara");
 	char buf[256];
 	int row = 5;
@@ -263,7 +264,8 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 				     NULL);
 	merged(ws, 0, 0, 3, "SUSUNAN ACARA", f->title);
 	merged(ws, 1, 0, 3, iv->ev.acara, f->subtitle);
-	worksheet_set_row(ws, 1, 30, NULL);
+	worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(iv->ev.acara, 88,
+						  f->subtitle), NULL);
 	ibm_date_range_long(buf, sizeof buf, iv->ev.first, iv->ev.last);
 	merged(ws, 2, 0, 3, buf, f->info);
 	snprintf(buf, sizeof buf, "Tempat: %s", iv->ev.tempat);
@@ -292,10 +294,23 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 					       iv->ag[i].acara, f->cell);
 			worksheet_write_string(ws, (lxw_row_t)row, 3,
 					       iv->ag[i].pj, f->cell);
-			worksheet_set_row(ws, (lxw_row_t)row, 30, NULL);
+			worksheet_set_row(ws, (lxw_row_t)row, fmax(23, fmax(
+				ibm_xlsx_cell_pt(iv->ag[i].acara, widths[2],
+						 f->cell),
+				ibm_xlsx_cell_pt(iv->ag[i].pj, widths[3],
+						 f->cell))), NULL);
 		}
 	}
 	ibm_xlsx_print_setup(ws, 0, 4, 4);
+	{
+		/* its own page numbers (programs count the workbook's) */
+		lxw_header_footer_options hf = { 0 };
+
+		hf.margin = 0.25;
+		worksheet_set_footer_opt(ws, "&C&11Susunan Acara \xC2\xB7 "
+					 "Halaman &P", &hf);
+		worksheet_set_start_page(ws, 1);
+	}
 }
 
 void inv_attendance(const invite *iv, const char *path, int blank_rows,
