@@ -136,8 +136,11 @@ static const unsigned short calibri_bold_w[95] = {
 
 static double char_em(long cp, int bold)
 {
-	if (cp >= 32 && cp <= 126)
-		return (bold ? calibri_bold_w : calibri_w)[cp - 32] / 1000.0;
+	if (cp >= 32 && cp <= 126) {
+		size_t i = (size_t)(cp - 32);
+
+		return (bold ? calibri_bold_w[i] : calibri_w[i]) / 1000.0;
+	}
 	if (cp >= 0x2000)
 		return 0.8;
 	return 0.55;
