@@ -7,6 +7,7 @@
 #   make valgrind   the end-to-end tests with every tool under valgrind
 #   make lint       mandoc -Tlint and groff -ww on every man page, cppcheck
 #   make bench      speed and memory against peer tools (not part of check)
+#   make pictures   the README's pictures of the documents (doc/img/)
 #   make deps       install missing Debian packages (or print the command)
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
 
@@ -51,13 +52,15 @@ MAN7 := $(sort $(wildcard man/*.7))
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
 	libhpdf-dev libcmocka-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
-	valgrind mandoc cppcheck fonts-dejavu-core
+	valgrind mandoc cppcheck fonts-dejavu-core \
+	libreoffice-calc-nogui fonts-liberation fonts-liberation2 \
+	fonts-crosextra-carlito fonts-crosextra-caladea
 # printing the HTML letters (tests/letters-print.t: Chromium, the Times
 # New Roman metrics); man pages under groff (make lint)
-DEPS_TEST += chromium fonts-liberation2 groff-base
+DEPS_TEST += chromium groff-base
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
-	install uninstall clean fuzz
+	install uninstall clean fuzz pictures
 
 all: $(BINS)
 
@@ -128,6 +131,10 @@ lint:
 
 bench: $(BINS)
 	BUILD=$(abspath $(BUILD)) sh tests/bench/run.sh
+
+# The README's pictures: the examples' documents rendered to small PNGs.
+pictures: $(BINS)
+	BUILD=$(abspath $(BUILD)) sh doc/pictures.sh
 
 # Fuzz targets (libFuzzer, clang): make fuzz, then build-fuzz/fuzz_NAME.
 fuzz:

@@ -309,6 +309,10 @@ size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,
 /* Title Case for names that arrive in capitals ("LALU AHMAD" -> "Lalu
  * Ahmad"); malloc'd. */
 char *ibm_title_case(const char *s);
+/* Natural order for every sorted list people read: numbers inside text
+ * compare as numbers ("Desa 2" < "Desa 10", "2-" < "10-"), letters
+ * without case; a total order (ties broken by bytes). */
+int ibm_natcmp(const char *a, const char *b);
 
 /* ----------------------------------------------------------------- value */
 
@@ -403,7 +407,7 @@ typedef struct ibm_xlsx_formats {
 	lxw_format *text;     /* border */
 	lxw_format *integer;  /* "0", border */
 	lxw_format *decimal;  /* "0.00", border */
-	lxw_format *percent;  /* "0.0%", border */
+	lxw_format *percent;  /* "0.00%", border */
 	lxw_format *date;     /* "dd/mm/yyyy", border */
 	lxw_format *bold;     /* bold, border (totals) */
 	lxw_format *bold_int; /* bold "0", border */
@@ -432,22 +436,63 @@ void ibm_xlsx_close(ibm_xlsx *x);
 /* The time used for document properties: SOURCE_DATE_EPOCH or now. */
 long long ibm_build_time(void);
 
-/* Tracks the widest value of each column to fit column widths. */
+/* Tracks the widest value of each column to fit column widths, in
+ * Excel's column unit (digits of the default font, Calibri 11), measured
+ * with the font's metrics (Carlito, its metric twin). */
 typedef struct ibm_xlsx_widths {
 	double *w;
 	size_t n, cap;
 } ibm_xlsx_widths;
 void ibm_xlsx_widths_note(ibm_xlsx_widths *cw, size_t col, const char *s);
 void ibm_xlsx_widths_note_len(ibm_xlsx_widths *cw, size_t col, double chars);
+/* The same in the font size and weight of format f (NULL: Calibri 11). */
+void ibm_xlsx_widths_note_fmt(ibm_xlsx_widths *cw, size_t col, const char *s,
+			      const lxw_format *f);
+/* Only the longest word of s (for wrapped headers). */
+void ibm_xlsx_widths_note_words(ibm_xlsx_widths *cw, size_t col,
+				const char *s, const lxw_format *f);
 /* Set column widths (clamped to [min, max] characters) and free. */
 void ibm_xlsx_widths_apply(ibm_xlsx_widths *cw, lxw_worksheet *ws,
 			   double min, double max);
+/* The three steps of apply: noted widths to column widths (padding added,
+ * clamped) in cw->w, set on the sheet, freed. */
+void ibm_xlsx_widths_clamp(ibm_xlsx_widths *cw, double min, double max);
+void ibm_xlsx_widths_set(ibm_xlsx_widths *cw, lxw_worksheet *ws);
+void ibm_xlsx_widths_free(ibm_xlsx_widths *cw);
+
+/* Measuring text as LibreOffice and Excel lay it out: the width in points
+ * of the longest line of s; the lines s takes wrapped in a column of
+ * `chars` width; the height of one line; the height a cell of format f
+ * (its size, weight and wrapping) needs for s in that column. Row heights
+ * are set from these, so that every line shows in both programs. */
+double ibm_xlsx_text_pt(const char *s, double size, int bold);
+int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold);
+double ibm_xlsx_line_pt(double size);
+double ibm_xlsx_cell_pt(const char *s, double chars, const lxw_format *f);
+/* Width in points of a column of `chars` width. */
+double ibm_xlsx_col_pt(double chars);
 
 /* A4 print setup: landscape or portrait, rows first_row..last_row repeated
- * at the top of every page (-1: none), fit to one page wide, footer
- * "Halaman X dari Y". */
+ * at the top of every page (-1: none), footer "Halaman X dari Y"; 100 %
+ * scale unless ibm_xlsx_print_width says otherwise. */
 void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 			  int repeat_last);
+/* Printable width of an A4 page in points. */
+double ibm_xlsx_page_pt(int landscape);
+/* The smallest print scale: 11-pt text stays at 8 pt or more on paper. */
+#define IBM_XLSX_MIN_SCALE 75
+/*
+ * Print n columns of widths w (characters) on A4 pages after
+ * ibm_xlsx_print_setup: one page wide at 100 %, or fitted to one page wide
+ * when that keeps the scale a little above IBM_XLSX_MIN_SCALE (Excel and
+ * LibreOffice fit within a few per cent of the estimate here); wider
+ * tables print several pages wide at IBM_XLSX_MIN_SCALE
+ * scale with the first id_cols columns repeated on every page and page
+ * breaks before columns where block[i] is set (when given) where
+ * possible. Returns the scale.
+ */
+int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,
+			 size_t n, size_t id_cols, const unsigned char *block);
 /* Header row: bold header format, frozen below it, autofilter over
  * cols [0, ncols) down to last_row (if last_row > row). */
 void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,

@@ -525,3 +525,60 @@ char *ibm_title_case(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+/* Natural order: runs of ASCII digits compare as numbers ("Desa 2" <
+ * "Desa 10", "007" = "7" with the shorter spelling first), other text as
+ * ibm_casecmp does; equal keys fall back to plain byte order so that the
+ * order is total. */
+int ibm_natcmp(const char *a, const char *b)
+{
+	const char *a0 = a, *b0 = b;
+	const char *ae = a + strlen(a), *be = b + strlen(b);
+	int tie = 0;
+
+	while (a < ae && b < be) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			const char *da, *db;
+			size_t la, lb, za = 0, zb = 0;
+
+			while (*a == '0' && a[1] >= '0' && a[1] <= '9')
+				a++, za++;
+			while (*b == '0' && b[1] >= '0' && b[1] <= '9')
+				b++, zb++;
+			if (!tie && za != zb)
+				tie = za > zb ? -1 : 1;
+			for (da = a; da < ae && *da >= '0' && *da <= '9'; da++)
+				;
+			for (db = b; db < be && *db >= '0' && *db <= '9'; db++)
+				;
+			la = (size_t)(da - a);
+			lb = (size_t)(db - b);
+			if (la != lb)
+				return la < lb ? -1 : 1;
+			for (size_t i = 0; i < la; i++)
+				if (a[i] != b[i])
+					return a[i] < b[i] ? -1 : 1;
+			a = da;
+			b = db;
+			continue;
+		}
+		{
+			const char *pa = a, *pb = b;
+			long ca = ibm_utf8_next(&a, ae), cb = ibm_utf8_next(&b, be);
+
+			if (ca < 0)
+				ca = 0x110000 + (unsigned char)*pa;
+			if (cb < 0)
+				cb = 0x110000 + (unsigned char)*pb;
+			ca = fold_cp(ca);
+			cb = fold_cp(cb);
+			if (ca != cb)
+				return ca < cb ? -1 : 1;
+		}
+	}
+	if ((a < ae) != (b < be))
+		return (a < ae) - (b < be);
+	if (tie)
+		return -tie;
+	return strcmp(a0, b0) < 0 ? -1 : strcmp(a0, b0) > 0;
+}

@@ -80,7 +80,7 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	format_set_text_wrap(f->text);
 	f->integer = fmt(x->wb, 0, "0", 1);
 	f->decimal = fmt(x->wb, 0, "0.00", 1);
-	f->percent = fmt(x->wb, 0, "0.0%", 1);
+	f->percent = fmt(x->wb, 0, "0.00%", 1);
 	f->date = fmt(x->wb, 0, "dd/mm/yyyy", 1);
 	f->bold = fmt(x->wb, 1, NULL, 1);
 	f->bold_int = fmt(x->wb, 1, "0", 1);
@@ -105,6 +105,154 @@ void ibm_xlsx_close(ibm_xlsx *x)
 	free(x);
 }
 
+/* ------------------------------------------------------ measuring text */
+
+/*
+ * Advance widths (1/1000 em) of ASCII 32..126 in Carlito, the font
+ * metric-compatible with Calibri, the workbooks' font (LibreOffice
+ * substitutes Carlito for it); other characters count as 0.55 em (Latin
+ * letters with accents are about that wide), wide symbols as 0.8 em.
+ */
+static const unsigned short calibri_w[95] = {
+	226, 325, 400, 498, 506, 714, 682, 220, 303, 303, 498, 498,
+	249, 306, 252, 386, 506, 506, 506, 506, 506, 506, 506, 506,
+	506, 506, 267, 267, 498, 498, 498, 463, 894, 578, 543, 533,
+	615, 488, 459, 630, 623, 251, 318, 519, 420, 854, 645, 662,
+	516, 672, 542, 459, 487, 641, 567, 889, 519, 487, 468, 306,
+	386, 306, 498, 498, 291, 479, 525, 422, 525, 497, 305, 470,
+	525, 229, 239, 454, 229, 798, 525, 527, 525, 525, 348, 391,
+	334, 525, 451, 714, 433, 452, 395, 314, 460, 314, 498,
+};
+static const unsigned short calibri_bold_w[95] = {
+	226, 325, 438, 498, 506, 729, 704, 233, 311, 311, 498, 498,
+	257, 306, 267, 429, 506, 506, 506, 506, 506, 506, 506, 506,
+	506, 506, 275, 275, 498, 498, 498, 463, 898, 605, 560, 529,
+	630, 487, 458, 637, 630, 266, 331, 546, 422, 874, 658, 676,
+	532, 686, 562, 472, 495, 652, 591, 906, 550, 519, 478, 324,
+	429, 324, 498, 498, 300, 493, 536, 418, 536, 503, 316, 474,
+	536, 245, 255, 479, 245, 813, 536, 537, 536, 536, 355, 398,
+	346, 536, 473, 745, 459, 473, 397, 343, 475, 343, 498,
+};
+
+static double char_em(long cp, int bold)
+{
+	if (cp >= 32 && cp <= 126) {
+		size_t i = (size_t)(cp - 32);
+
+		return (bold ? calibri_bold_w[i] : calibri_w[i]) / 1000.0;
+	}
+	if (cp >= 0x2000)
+		return 0.8;
+	return 0.55;
+}
+
+double ibm_xlsx_text_pt(const char *s, double size, int bold)
+{
+	double best = 0, cur = 0;
+	const char *e = s + strlen(s);
+
+	while (s < e) {
+		long cp = ibm_utf8_next(&s, e);
+
+		if (cp == '\n') {
+			cur = 0;
+			continue;
+		}
+		cur += char_em(cp, bold) * size;
+		if (cur > best)
+			best = cur;
+	}
+	return best;
+}
+
+/* Excel's column unit is the width of a digit of the default font
+ * (Calibri 11: 7 pixels, 5.25 pt) plus 5 pixels of padding; LibreOffice
+ * makes a unit 5.55 pt without padding (measured). Pages are filled with
+ * the wider of the two, text wrapped in the narrower. */
+#define DIGIT_PT 5.25
+#define LO_UNIT_PT 5.55
+
+double ibm_xlsx_col_pt(double chars)
+{
+	double excel = (chars * 7 + 5) * 0.75, lo = chars * LO_UNIT_PT;
+
+	return excel > lo ? excel : lo;
+}
+
+static double col_text_pt(double chars)
+{
+	double excel = (chars * 7 + 5) * 0.75, lo = chars * LO_UNIT_PT;
+
+	return (excel < lo ? excel : lo) - 4;
+}
+
+static double chars_of_pt(double pt)
+{
+	return pt / DIGIT_PT;
+}
+
+int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
+{
+	/* the width text may take: the column less the padding, less a
+	 * margin for renderers that measure a little wider */
+	double avail = col_text_pt(chars) * 0.97;
+	double line = 0, word = 0, space = char_em(' ', bold) * size;
+	int lines = 1;
+	const char *e = s + strlen(s);
+
+	while (s <= e) {
+		long cp = s < e ? ibm_utf8_next(&s, e) : (s++, -2);
+
+		if (cp == ' ' || cp == '\n' || cp == -2) {
+			/* place the word that ends here */
+			if (word > 0) {
+				if (line > 0 && line + space + word > avail) {
+					lines++;
+					line = 0;
+				}
+				if (line > 0)
+					line += space;
+				line += word;
+				/* a word wider than the column breaks */
+				while (line > avail && avail > 0) {
+					lines++;
+					line -= avail;
+				}
+			}
+			word = 0;
+			if (cp == '\n') {
+				lines++;
+				line = 0;
+			}
+			continue;
+		}
+		word += char_em(cp, bold) * size;
+	}
+	return lines;
+}
+
+double ibm_xlsx_line_pt(double size)
+{
+	/* Excel's row of Calibri 11 is 15 pt */
+	return size * 15.0 / 11.0;
+}
+
+static double fmt_size(const lxw_format *f)
+{
+	return f && f->font_size > 0 ? f->font_size : 11;
+}
+
+double ibm_xlsx_cell_pt(const char *s, double chars, const lxw_format *f)
+{
+	double size = fmt_size(f);
+	int lines = f && f->text_wrap
+		? ibm_xlsx_wrap_lines(s, chars, size, f->bold) : 1;
+
+	return lines * ibm_xlsx_line_pt(size) + (lines > 1 ? 2 : 0);
+}
+
+/* ------------------------------------------------------- column widths */
+
 void ibm_xlsx_widths_note_len(ibm_xlsx_widths *cw, size_t col, double chars)
 {
 	if (col >= cw->n) {
@@ -119,54 +267,168 @@ void ibm_xlsx_widths_note_len(ibm_xlsx_widths *cw, size_t col, double chars)
 
 void ibm_xlsx_widths_note(ibm_xlsx_widths *cw, size_t col, const char *s)
 {
-	/* the longest line of a wrapped text */
-	size_t best = 0, cur = 0;
-	const char *e = s + strlen(s);
-
-	while (s < e) {
-		long cp = ibm_utf8_next(&s, e);
-
-		if (cp == '\n') {
-			cur = 0;
-			continue;
-		}
-		if (++cur > best)
-			best = cur;
-	}
-	ibm_xlsx_widths_note_len(cw, col, (double)best);
+	/* the longest line of a wrapped text, in the default font */
+	ibm_xlsx_widths_note_len(cw, col,
+				 chars_of_pt(ibm_xlsx_text_pt(s, 11, 0)));
 }
 
-void ibm_xlsx_widths_apply(ibm_xlsx_widths *cw, lxw_worksheet *ws,
-			   double min, double max)
+void ibm_xlsx_widths_note_fmt(ibm_xlsx_widths *cw, size_t col, const char *s,
+			      const lxw_format *f)
+{
+	ibm_xlsx_widths_note_len(cw, col, chars_of_pt(ibm_xlsx_text_pt(
+		s, fmt_size(f), f ? f->bold : 0)));
+}
+
+void ibm_xlsx_widths_note_words(ibm_xlsx_widths *cw, size_t col,
+				const char *s, const lxw_format *f)
+{
+	/* the longest word: a wrapped text never breaks inside one */
+	const char *p = s;
+	char word[256];
+
+	while (*p) {
+		size_t n = strcspn(p, " \n/");
+
+		if (p[n] == '/')
+			n++;
+		if (n >= sizeof word)
+			n = sizeof word - 1;
+		memcpy(word, p, n);
+		word[n] = '\0';
+		ibm_xlsx_widths_note_fmt(cw, col, word, f);
+		p += n;
+		while (*p == ' ' || *p == '\n')
+			p++;
+	}
+}
+
+void ibm_xlsx_widths_clamp(ibm_xlsx_widths *cw, double min, double max)
 {
 	for (size_t i = 0; i < cw->n; i++) {
-		double w = cw->w[i] * 1.1 + 2;
+		double w = cw->w[i] * 1.04 + 1.5;
 
-		if (w < min)
-			w = min;
-		if (w > max)
-			w = max;
-		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, w, NULL);
+		cw->w[i] = w < min ? min : w > max ? max : w;
 	}
+}
+
+void ibm_xlsx_widths_set(ibm_xlsx_widths *cw, lxw_worksheet *ws)
+{
+	for (size_t i = 0; i < cw->n; i++)
+		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, cw->w[i],
+				     NULL);
+}
+
+void ibm_xlsx_widths_free(ibm_xlsx_widths *cw)
+{
 	free(cw->w);
 	cw->w = NULL;
 	cw->n = cw->cap = 0;
 }
 
+void ibm_xlsx_widths_apply(ibm_xlsx_widths *cw, lxw_worksheet *ws,
+			   double min, double max)
+{
+	ibm_xlsx_widths_clamp(cw, min, max);
+	ibm_xlsx_widths_set(cw, ws);
+	ibm_xlsx_widths_free(cw);
+}
+
+/* ----------------------------------------------------------- printing */
+
+#define MARGIN_LR 0.4   /* inches */
+#define A4_W 595.28     /* points */
+#define A4_H 841.89
+
 void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 			  int repeat_last)
 {
+	lxw_header_footer_options hf = { 0 };
+
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+	worksheet_set_margins(ws, MARGIN_LR, MARGIN_LR, 0.6, 0.6);
 	if (repeat_first >= 0)
 		worksheet_repeat_rows(ws, (lxw_row_t)repeat_first,
 				      (lxw_row_t)repeat_last);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_footer(ws, "&CHalaman &P dari &N");
+	hf.margin = 0.25;
+	/* the footer's own size, so that print scaling keeps it readable */
+	worksheet_set_footer_opt(ws, "&C&11Halaman &P dari &N", &hf);
+}
+
+double ibm_xlsx_page_pt(int landscape)
+{
+	return (landscape ? A4_H : A4_W) - 2 * MARGIN_LR * 72;
+}
+
+int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,
+			 size_t n, size_t id_cols, const unsigned char *block)
+{
+	double page = ibm_xlsx_page_pt(landscape) * 0.97, total = 0, idw = 0;
+	int scale;
+	lxw_col_t *brk;
+	size_t nb = 0, start;
+	double used;
+
+	for (size_t i = 0; i < n; i++) {
+		total += ibm_xlsx_col_pt(w[i]);
+		if (i < id_cols)
+			idw += ibm_xlsx_col_pt(w[i]);
+	}
+	if (total <= page)
+		return 100;
+	scale = (int)(page / total * 100);
+	if (scale >= IBM_XLSX_MIN_SCALE + 3) {
+		/* the programs find the scale themselves, a few per cent
+		 * from ours */
+		worksheet_fit_to_pages(ws, 1, 0);
+		return scale;
+	}
+	/* several pages wide at the smallest readable scale, the identifying
+	 * columns repeated, breaking between blocks of related columns */
+	scale = IBM_XLSX_MIN_SCALE;
+	worksheet_set_print_scale(ws, (uint16_t)scale);
+	page = page * 100 / scale;
+	if (id_cols)
+		worksheet_repeat_columns(ws, 0, (lxw_col_t)(id_cols - 1));
+	brk = ibm_xcalloc(n + 1, sizeof *brk);
+	start = id_cols;
+	used = idw;
+	for (size_t i = id_cols; i < n; i++) {
+		double cwid = ibm_xlsx_col_pt(w[i]);
+
+		if (used + cwid > page && i > start) {
+			size_t at = i;
+
+			/* back to the start of this block when it is not the
+			 * first of the page and the page stays two-thirds
+			 * full */
+			if (block)
+				for (size_t j = i; j > start; j--)
+					if (block[j]) {
+						double u = idw;
+
+						for (size_t k = start; k < j; k++)
+							u += ibm_xlsx_col_pt(w[k]);
+						if (u >= page * 2 / 3)
+							at = j;
+						break;
+					}
+			brk[nb++] = (lxw_col_t)at;
+			start = at;
+			used = idw;
+			for (size_t j = at; j < i; j++)
+				used += ibm_xlsx_col_pt(w[j]);
+		}
+		used += cwid;
+	}
+	brk[nb] = 0;
+	if (nb)
+		worksheet_set_v_pagebreaks(ws, brk);
+	free(brk);
+	return scale;
 }
 
 void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,

@@ -2,6 +2,7 @@
  * sheet per day and the agenda (susunan acara). */
 #include "invite.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,7 @@ static void make_fmts(ibm_xlsx *x, fmts *f)
 	format_set_align(f->info, LXW_ALIGN_CENTER);
 	f->head = x->fmt.header;
 	f->cell = new_fmt(wb, 1, 1);
+	format_set_font_size(f->cell, 10);
 	f->num = new_fmt(wb, 1, 0);
 	format_set_align(f->num, LXW_ALIGN_CENTER);
 	/* the signature column as two cells without a line between them */
@@ -90,14 +92,36 @@ static int signatory(const invite *iv, lxw_worksheet *ws, const fmts *f,
 	return row;
 }
 
+static double jabatan_pt(const inv_person *p, double chars,
+			 const lxw_format *f)
+{
+	const char *j = p->f[INV_JABATAN], *u = p->f[INV_UNIT];
+	size_t len = strlen(j) + strlen(u) + 4;
+	char *ju = ibm_xmalloc(len);
+	double h;
+
+	snprintf(ju, len, "%s%s%s", j, *j && *u ? " / " : "", u);
+	h = ibm_xlsx_cell_pt(ju, chars, f);
+	free(ju);
+	return h;
+}
+
 static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 		      int blank_rows)
 {
 	static const char *const head[] = { "No", "Nama", "Jabatan/Unit IBM",
 		"Desa/Kelurahan", "No. HP", "Tanda Tangan" };
-	static const double widths[COLS] = { 5, 28, 28, 18, 17, 13, 13 };
-	char name[32], buf[256], date[80];
+	/* 90 characters (95 as libxlsxwriter pads them): one A4 page wide
+	 * at 100 % */
+	static const double widths[COLS] = { 4, 20, 23, 14, 13, 8, 8 };
+	char name[32], buf[600], date[80];
 	lxw_worksheet *ws;
+	/* A4 portrait at 100 %: 777 pt between the margins; rows of 8.1 mm
+	 * to sign on */
+	const double page_h = 841.89 - (0.4 + 0.5) * 72, row_h = 23;
+	double used, sig_h, info_h;
+	lxw_row_t *breaks;
+	int nb = 0, pages;
 	ibm_date d = ibm_date_from_days(ibm_date_days(iv->ev.first) + day - 1);
 	int row = HEAD_ROW + 1;
 	long total = (long)iv->np + blank_rows;
@@ -108,23 +132,61 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
 				     NULL);
 	merged(ws, 0, 0, COLS - 1, "DAFTAR HADIR", f->title);
+	worksheet_set_row(ws, 0, 20, NULL);
 	merged(ws, 1, 0, COLS - 1, iv->ev.acara, f->subtitle);
-	worksheet_set_row(ws, 1, 30, NULL);
+	info_h = ibm_xlsx_cell_pt(iv->ev.acara, 90, f->subtitle);
+	worksheet_set_row(ws, 1, info_h, NULL);
+	used = 20 + info_h;
 	ibm_date_long_day(date, sizeof date, d);
 	snprintf(buf, sizeof buf, "Hari ke-%d: %s", day, date);
 	merged(ws, 2, 0, COLS - 1, buf, f->info);
 	snprintf(buf, sizeof buf, "Tempat: %s", iv->ev.tempat);
 	merged(ws, 3, 0, COLS - 1, buf, f->info);
+	info_h = ibm_xlsx_cell_pt(buf, 90, f->info);
+	worksheet_set_row(ws, 3, info_h, NULL);
+	used += 15 + info_h + 15 + 20; /* row 4 empty, the header */
 	for (int c = 0; c < 5; c++)
 		worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c, head[c],
 				       f->head);
 	merged(ws, HEAD_ROW, 5, 6, head[5], f->head);
 	worksheet_set_row(ws, HEAD_ROW, 20, NULL);
+	/* the signatory block: place and date, the posts, room to sign,
+	 * name, rank, NIP */
+	sig_h = 15 * (double)(2 + iv->ev.ttd_jabatan.n + 3 + 1 +
+			      (iv->ev.ttd_pangkat != NULL) +
+			      (iv->ev.ttd_nip != NULL));
+	breaks = ibm_xcalloc((size_t)total + 2, sizeof *breaks);
 	for (long n = 1; n <= total; n++, row++) {
 		const inv_person *p = n <= (long)iv->np ? &iv->p[n - 1] : NULL;
 		char num[24];
 
-		worksheet_set_row(ws, (lxw_row_t)row, 32, NULL);
+		/* a new page (header repeated) when this row does not fit;
+		 * the last rows keep the signatory block on their page */
+		if (used + row_h > page_h ||
+		    (n == total && used + row_h + sig_h > page_h && n > 1 &&
+		     used > page_h / 2)) {
+			breaks[nb++] = (lxw_row_t)row;
+			used = 20;
+		}
+		{
+			double h = row_h;
+
+			if (p) {
+				h = fmax(h, ibm_xlsx_cell_pt(p->f[INV_NAMA],
+							     widths[1], f->cell));
+				h = fmax(h, ibm_xlsx_cell_pt(
+						    p->f[INV_KELURAHAN],
+						    widths[3], f->cell));
+				h = fmax(h, jabatan_pt(p, widths[2], f->cell));
+			}
+			if (used + h > page_h && n > 1 &&
+			    (nb == 0 || breaks[nb - 1] != (lxw_row_t)row)) {
+				breaks[nb++] = (lxw_row_t)row;
+				used = 20;
+			}
+			used += h;
+			worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
+		}
 		worksheet_write_number(ws, (lxw_row_t)row, 0, (double)n,
 				       f->num);
 		if (p) {
@@ -159,16 +221,40 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 					       f->sig_r);
 		}
 	}
+	if (used + sig_h > page_h) {
+		/* the block alone would not fit: with the last row */
+		breaks[nb++] = (lxw_row_t)(row - 1);
+	}
+	pages = nb + 1;
 	ibm_date_long(date, sizeof date, d);
 	signatory(iv, ws, f, row + 1, 4, 6, date);
 	ibm_xlsx_print_setup(ws, 0, HEAD_ROW, HEAD_ROW);
+	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.5);
+	if (nb) {
+		breaks[nb] = 0;
+		worksheet_set_h_pagebreaks(ws, breaks);
+	}
+	free(breaks);
+	/* the pages of this day's sheet, counted here: programs count
+	 * pages across the whole workbook */
+	{
+		lxw_header_footer_options hf = { 0 };
+
+		hf.margin = 0.2;
+		snprintf(buf, sizeof buf,
+			 "&C&11Hari ke-%d \xC2\xB7 Halaman &P dari %d", day,
+			 pages);
+		worksheet_set_footer_opt(ws, buf, &hf);
+		worksheet_set_start_page(ws, 1);
+	}
 }
 
 static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 {
 	static const char *const head[] = { "Hari/Tanggal", "Waktu",
 		"Kegiatan", "Narasumber/PJ" };
-	static const double widths[4] = { 22, 15, 45, 28 };
+	/* 90 characters: one A4 page wide at 100 % */
+	static const double widths[4] = { 17, 12, 37, 24 };
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Susunan Acara");
 	char buf[256];
 	int row = 5;
@@ -178,7 +264,8 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 				     NULL);
 	merged(ws, 0, 0, 3, "SUSUNAN ACARA", f->title);
 	merged(ws, 1, 0, 3, iv->ev.acara, f->subtitle);
-	worksheet_set_row(ws, 1, 30, NULL);
+	worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(iv->ev.acara, 88,
+						  f->subtitle), NULL);
 	ibm_date_range_long(buf, sizeof buf, iv->ev.first, iv->ev.last);
 	merged(ws, 2, 0, 3, buf, f->info);
 	snprintf(buf, sizeof buf, "Tempat: %s", iv->ev.tempat);
@@ -207,10 +294,23 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 					       iv->ag[i].acara, f->cell);
 			worksheet_write_string(ws, (lxw_row_t)row, 3,
 					       iv->ag[i].pj, f->cell);
-			worksheet_set_row(ws, (lxw_row_t)row, 30, NULL);
+			worksheet_set_row(ws, (lxw_row_t)row, fmax(23, fmax(
+				ibm_xlsx_cell_pt(iv->ag[i].acara, widths[2],
+						 f->cell),
+				ibm_xlsx_cell_pt(iv->ag[i].pj, widths[3],
+						 f->cell))), NULL);
 		}
 	}
 	ibm_xlsx_print_setup(ws, 0, 4, 4);
+	{
+		/* its own page numbers (programs count the workbook's) */
+		lxw_header_footer_options hf = { 0 };
+
+		hf.margin = 0.25;
+		worksheet_set_footer_opt(ws, "&C&11Susunan Acara \xC2\xB7 "
+					 "Halaman &P", &hf);
+		worksheet_set_start_page(ws, 1);
+	}
 }
 
 void inv_attendance(const invite *iv, const char *path, int blank_rows,

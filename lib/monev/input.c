@@ -7,8 +7,10 @@
 #include "monev.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const monev_id_names[MONEV_NID] = {
 	"provinsi", "kabupaten_kota", "satker", "kecamatan", "desa_kelurahan",
@@ -35,6 +37,47 @@ static const ibm_colspec id_cols[MONEV_NID] = {
 	{ "tahun_berdiri|tahun berdiri|tahun pembentukan|tahun dibentuk|"
 	  "year established|established", 0 },
 };
+
+/*
+ * The Indonesian text of the next warning, for the workbook's Catatan
+ * sheet (stderr stays in English): set just before ibm_warn, taken by
+ * the diagnostics hook.
+ */
+static char said[2048];
+
+void monev_say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(said, sizeof said, fmt, ap);
+	va_end(ap);
+}
+
+int monev_said(char *buf, size_t size)
+{
+	if (!*said)
+		return 0;
+	snprintf(buf, size, "%s", said);
+	said[0] = '\0';
+	return 1;
+}
+
+static const char *what_id(const char *what)
+{
+	static const char *const w[][2] = {
+		{ "not a date", "bukan tanggal" },
+		{ "empty", "kosong" },
+		{ "not a year", "bukan tahun" },
+		{ "not yes or no", "bukan Ya atau Tidak" },
+		{ "not a count", "bukan bilangan cacah" },
+	};
+
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (strcmp(what, w[i][0]) == 0)
+			return w[i][1];
+	return what;
+}
 
 void monev_data_init(monev_data *d, const monev_spec *s)
 {
@@ -134,46 +177,71 @@ static size_t lookup(monev_data *d, const char *key, size_t *slot)
 	return d->hash[h];
 }
 
-char *monev_canon_district(const char *s)
+/*
+ * District names, one spelling per district in every recap: "Kab. X",
+ * "Kab X", "KAB. X" and "Kabupaten X" are "Kabupaten X"; "Kota X" and
+ * "KOTA X" are "Kota X"; a name in capitals is written in title case
+ * ("KABUPATEN LOMBOK TIMUR" -> "Kabupaten Lombok Timur"). Other names are
+ * kept as written. The Data sheet keeps the forms' own spelling.
+ */
+char *monev_district(const char *s)
 {
-	const char *rest = s;
-	const char *prefix = NULL;
-	char first[16];
-	size_t n = 0;
-	char *out, *tc = NULL;
-	int caps = 1;
+	static const char *const kab[] = { "kabupaten", "kab.", "kab" };
+	const char *rest = NULL, *kind = NULL;
+	int caps = 1, letters = 0;
+	char *t, *out;
+	size_t n;
 
-	while (*rest && *rest != ' ' && *rest != '.' && n < sizeof first - 1)
-		first[n++] = (char)(*rest >= 'A' && *rest <= 'Z'
-				    ? *rest - 'A' + 'a' : *rest), rest++;
-	first[n] = '\0';
-	if (*rest == '.' || *rest == ' ' || !*rest) {
-		if (!strcmp(first, "kab") || !strcmp(first, "kabupaten"))
-			prefix = "Kabupaten";
-		else if (!strcmp(first, "kota") || !strcmp(first, "kot"))
-			prefix = "Kota";
+	while (*s == ' ')
+		s++;
+	for (size_t i = 0; i < sizeof kab / sizeof *kab && !rest; i++) {
+		n = strlen(kab[i]);
+		if (strncasecmp(s, kab[i], n) == 0 &&
+		    (s[n] == ' ' || (kab[i][n - 1] == '.' && s[n]))) {
+			rest = s + n;
+			kind = "Kabupaten";
+		}
 	}
-	if (!prefix)
+	if (!rest && strncasecmp(s, "kota ", 5) == 0) {
+		rest = s + 5;
+		kind = "Kota";
+	}
+	if (!rest)
 		return ibm_xstrdup(s);
-	while (*rest == '.' || *rest == ' ')
+	while (*rest == ' ')
 		rest++;
 	for (const char *p = rest; *p; p++)
-		if (*p >= 'a' && *p <= 'z')
-			caps = 0;
-	if (caps)
-		rest = tc = ibm_title_case(rest);
-	n = strlen(prefix) + strlen(rest) + 2;
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+			letters++;
+			if (*p >= 'a' && *p <= 'z')
+				caps = 0;
+		}
+	t = caps && letters > 1 ? ibm_title_case(rest) : ibm_xstrdup(rest);
+	n = strlen(kind) + strlen(t) + 2;
 	out = ibm_xmalloc(n);
-	snprintf(out, n, *rest ? "%s %s" : "%s", prefix, rest);
-	free(tc);
+	snprintf(out, n, "%s %s", kind, t);
+	free(t);
 	return out;
+}
+
+/* "2024-S1" -> "Semester I 2024" (other text as it is). */
+const char *monev_period_text(const char *p, char *buf, size_t size)
+{
+	int y, h;
+	char c;
+
+	if (sscanf(p, "%4d-S%1d%c", &y, &h, &c) == 2 && (h == 1 || h == 2))
+		snprintf(buf, size, "Semester %s %d", h == 1 ? "I" : "II", y);
+	else
+		snprintf(buf, size, "%s", p);
+	return buf;
 }
 
 static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 {
 	for (int i = 0; i < MONEV_NID; i++) {
 		free(u->id[i]);
-		u->id[i] = i == MONEV_KAB ? monev_canon_district(row->id[i])
+		u->id[i] = i == MONEV_KAB ? monev_district(row->id[i])
 					  : ibm_xstrdup(row->id[i]);
 	}
 	u->date = row->date;
@@ -214,6 +282,22 @@ static void add_unit(monev_data *d, const monev_row *row)
 		if (u->has_date)
 			ibm_date_iso(d2, sizeof d2, u->date);
 		snprintf(wplace, sizeof wplace, "%ld", newer ? row->line : u->line);
+		{
+			char pt[40];
+			char *kab = monev_district(row->id[MONEV_KAB]);
+
+			monev_period_text(*row->period ? row->period : "?",
+					  pt, sizeof pt);
+			monev_say("unit \"%s\" (%s, %s) tercatat dua kali pada "
+				  "periode %s: di sini (%s) dan di %s:%ld (%s); "
+				  "yang dihitung kunjungan terakhir, %s:%s",
+				  row->id[MONEV_UNIT], row->id[MONEV_DESA],
+				  kab, pt, d1,
+				  d->files[u->file_index], u->line, d2,
+				  newer ? row->file : d->files[u->file_index],
+				  wplace);
+			free(kab);
+		}
 		ibm_warn(row->file, row->line,
 			 "unit \"%s\" (%s, %s) is twice in period %s: here "
 			 "(%s) and at %s:%ld (%s); the later visit, %s:%s, "
@@ -280,6 +364,9 @@ static void bad_cell(monev_data *d, const char *file, long line, int col,
 	char place[4200];
 
 	snprintf(place, sizeof place, "%s:%ld:%d", file, line, col + 1);
+	if (d->lenient)
+		monev_say(v ? "%s: %s: \"%s\"; dibiarkan kosong" : "%s: %s",
+			  colname, what_id(what), v);
 	if (d->lenient && v)
 		ibm_warn(place, 0, "%s: %s: \"%s\"; left empty", colname,
 			 what, v);
@@ -351,6 +438,10 @@ void monev_read(monev_data *d, const char *path)
 			mlen += l + (nmiss ? 2 : 0);
 			nmiss++;
 		}
+		if (nmiss)
+			monev_say("indikator tidak ditanyakan di berkas ini "
+				  "(tidak ada kolomnya): %s; tidak dihitung "
+				  "dalam skor unitnya", miss);
 		if (nmiss)
 			ibm_warn(name, h->line,
 				 "indicator%s not asked in this file (no "
@@ -472,7 +563,7 @@ void monev_read(monev_data *d, const char *path)
 static int cmp_unit(const void *pa, const void *pb)
 {
 	const monev_unit *a = pa, *b = pb;
-	int c = strcmp(a->sortkey, b->sortkey);
+	int c = ibm_natcmp(a->sortkey, b->sortkey);
 
 	return c ? c : strcmp(a->key, b->key);
 }
@@ -682,16 +773,6 @@ void monev_view_free(monev_data *view)
 {
 	free(view->units);
 	memset(view, 0, sizeof *view);
-}
-
-char *monev_period_name(char *buf, size_t size, const char *period)
-{
-	int y, sem;
-
-	if (monev_period_parse(period, &y, &sem) == 0)
-		return monev_period_long(buf, size, y, sem);
-	snprintf(buf, size, "%s", period);
-	return buf;
 }
 
 void monev_agg_free(monev_agg *a, size_t n)

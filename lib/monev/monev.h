@@ -172,11 +172,15 @@ void monev_data_free(monev_data *d);
 /* Matching key of a name: lower case, punctuation dropped, spaces folded,
  * "kab" = "kabupaten"; malloc'd. */
 char *monev_key(const char *s);
-/* The spelling a district is shown under: "Kab. X", "KAB X" and
- * "Kabupaten X" are "Kabupaten X" ("KOTA X": "Kota X"); a name in
- * capitals after the prefix is put in Title Case; others are kept.
- * Malloc'd. */
-char *monev_canon_district(const char *s);
+/* One spelling per district: "Kab. X", "KAB. X", "Kabupaten X" ->
+ * "Kabupaten X", "KOTA X" -> "Kota X" (malloc'd); see input.c. */
+char *monev_district(const char *s);
+/* The Indonesian text of the warning that follows (for the Catatan
+ * sheet); monev_said takes it (0 when there is none). */
+void monev_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int monev_said(char *buf, size_t size);
+/* A period for people: "2024-S1" -> "Semester I 2024". */
+const char *monev_period_text(const char *p, char *buf, size_t size);
 
 /* The units of one period only: a shallow copy of d (units copied by
  * value, their strings shared) for the sheets that show one period. Free
@@ -184,8 +188,6 @@ char *monev_canon_district(const char *s);
 void monev_view_period(const monev_data *d, const char *period,
 		       monev_data *view);
 void monev_view_free(monev_data *view);
-/* "2024-S1" -> "Semester I 2024" (other text copied). */
-char *monev_period_name(char *buf, size_t size, const char *period);
 
 /*
  * Aggregate over units, per group of `field`: MONEV_PROV (per province),

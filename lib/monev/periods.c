@@ -26,7 +26,7 @@ static int cmp_line(const void *pa, const void *pb)
 {
 	const unit_line *a = pa, *b = pb;
 
-	return strcmp(a->key, b->key);
+	return ibm_natcmp(a->key, b->key);
 }
 
 /* Length of the identity part of a unit key (up to its period). */
@@ -87,8 +87,7 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	worksheet_write_string(ws, row, 0, "Fase", f->header);
 	for (size_t p = 0; p < np; p++)
 		worksheet_write_string(ws, row, (lxw_col_t)(1 + p),
-				       monev_period_name(per, sizeof per,
-							 d->periods[p]),
+				       monev_period_text(d->periods[p], per, sizeof per),
 				       f->header);
 	row++;
 	first = row;
@@ -146,8 +145,7 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	for (size_t p = 0; p < np; p++) {
 		worksheet_merge_range(ws, row, col, row,
 				      (lxw_col_t)(col + nph),
-				      monev_period_name(per, sizeof per,
-							d->periods[p]),
+				      monev_period_text(d->periods[p], per, sizeof per),
 				      f->header);
 		col = (lxw_col_t)(col + nph + 1);
 	}
@@ -207,9 +205,7 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 
 			worksheet_merge_range(ws, row, c, row, c + 1,
-					      monev_period_name(per,
-								sizeof per,
-								d->periods[p]),
+					      monev_period_text(d->periods[p], per, sizeof per),
 					      f->header);
 		}
 		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
@@ -352,7 +348,7 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 					d->units[i].id[MONEV_DESA],
 					d->units[i].id[MONEV_UNIT]);
 		qsort(seen, ns, sizeof *seen, cmp_str);
-		monev_period_name(per, sizeof per, d->periods[p]);
+		monev_period_text(d->periods[p], per, sizeof per);
 		for (size_t k = 0; k < l->n; k++) {
 			const monev_listed *u = &l->unit[k];
 

@@ -38,7 +38,7 @@ static int unit_cmp(const void *a, const void *b)
 		if (i == MONEV_UL_SATKER || i == MONEV_UL_TAHUN ||
 		    i == MONEV_UL_STATUS || i == MONEV_UL_ID)
 			continue;
-		c = strcmp(x->key[i], y->key[i]);
+		c = ibm_natcmp(x->key[i], y->key[i]);
 		if (c)
 			return c;
 	}

@@ -31,13 +31,44 @@ struct monev_book {
 	long row;               /* rows written in the current Data sheet */
 	long rows_per_sheet;
 	lxw_col_t ncols;        /* Data columns */
+	double *dw;             /* their widths */
 	lxw_format *score, *bold_score, *date, *good, *bad, *wrap;
 	const monev_data *all;  /* every period (the sheets may show one) */
+	lxw_format *dtext;      /* Data: text wrapped, no border */
+	lxw_format *dnum;       /* Data: numbers at the top too */
 	char **warn;            /* the first MAX_WARN warnings */
 	size_t nwarn, wcap, warn_more;
 };
 
 static const char *const data_extra[] = { "Sumber", "Baris" };
+
+/*
+ * The sheet being written: its final column widths (decided before the
+ * first row, as constant-memory mode writes rows in order) and the height
+ * the current row needs for its wrapped texts.
+ */
+static const double *cur_w;
+static size_t cur_n;
+static double cur_h = 15;
+
+static void need(lxw_col_t col, const char *s, const lxw_format *f)
+{
+	if (cur_w && col < cur_n && f && f->text_wrap) {
+		double h = ibm_xlsx_cell_pt(s, cur_w[col], f);
+
+		if (h > cur_h)
+			cur_h = h;
+	}
+}
+
+/* End of a row: its height when a wrapped text needs more than one line. */
+static void row_end(lxw_worksheet *ws, lxw_row_t row)
+{
+	if (cur_h > 15)
+		worksheet_set_row(ws, row, cur_h, NULL);
+	cur_h = 15;
+}
+
 
 static void data_sheet(monev_book *b)
 {
@@ -60,13 +91,33 @@ static void data_sheet(monev_book *b)
 	for (size_t i = 0; i < s->nind; i++)
 		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
 	b->ncols = c;
-	worksheet_freeze_panes(b->data, 1, 0);
-	worksheet_set_row(b->data, 0, 45, NULL);
-	worksheet_set_column(b->data, 0, 0, 24, NULL);
-	worksheet_set_column(b->data, 1, 1, 7, NULL);
-	worksheet_set_column(b->data, 2, 2 + MONEV_NID, 18, NULL);
-	worksheet_set_column(b->data, 2 + MONEV_NID, c - 1, 11, NULL);
+	worksheet_freeze_panes(b->data, 1, 2);
+	/* fixed widths (rows are streamed); texts wrap, rows as tall as
+	 * their longest text */
+	free(b->dw);
+	b->dw = ibm_xcalloc((size_t)c + 1, sizeof *b->dw);
+	for (lxw_col_t i = 0; i < c; i++) {
+		b->dw[i] = i == 0 ? 22 : i == 1 ? 6 : i < 2 + MONEV_NID ? 16
+			 : i == 2 + MONEV_NID ? 15 : 11;
+		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
+	}
+	{
+		double hh = 15;
+		lxw_col_t k = 0;
+
+		for (size_t i = 0; i < 2; i++, k++)
+			hh = fmax(hh, ibm_xlsx_cell_pt(data_extra[i], b->dw[k], h));
+		for (int i = 0; i < MONEV_NID; i++, k++)
+			hh = fmax(hh, ibm_xlsx_cell_pt(monev_id_labels[i],
+						       b->dw[k], h));
+		k++;
+		for (size_t i = 0; i < s->nind; i++, k++)
+			hh = fmax(hh, ibm_xlsx_cell_pt(s->ind[i].label, b->dw[k],
+						       h));
+		worksheet_set_row(b->data, 0, hh, NULL);
+	}
 	ibm_xlsx_print_setup(b->data, 1, 0, 0);
+	ibm_xlsx_print_width(b->data, 1, b->dw, c, 2, NULL);
 	b->row = 0;
 }
 
@@ -100,6 +151,12 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	format_set_text_wrap(b->wrap);
 	format_set_border(b->wrap, LXW_BORDER_THIN);
 	format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
+	b->dtext = workbook_add_format(wb);
+	format_set_text_wrap(b->dtext);
+	format_set_align(b->dtext, LXW_ALIGN_VERTICAL_TOP);
+	b->dnum = workbook_add_format(wb);
+	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
 	b->ring = workbook_add_worksheet(wb, "Ringkasan");
 	b->rekap = workbook_add_worksheet(wb, "Rekap Kab-Kota");
 	b->matriks = workbook_add_worksheet(wb, "Matriks Unit");
@@ -140,8 +197,12 @@ void monev_book_row(const monev_row *r, void *arg)
 	}
 	ws = b->data;
 	row = (lxw_row_t)++b->row;
-	worksheet_write_string(ws, row, c++, r->file, NULL);
-	worksheet_write_number(ws, row, c++, (double)r->line, NULL);
+	cur_w = b->dw;
+	cur_n = b->ncols;
+	cur_h = 15;
+	worksheet_write_string(ws, row, c, r->file, b->dtext);
+	need(c++, r->file, b->dtext);
+	worksheet_write_number(ws, row, c++, (double)r->line, b->dnum);
 	for (int i = 0; i < MONEV_NID; i++, c++) {
 		const char *v = r->id[i];
 
@@ -155,14 +216,21 @@ void monev_book_row(const monev_row *r, void *arg)
 						       25569.0,
 					       b->date);
 		else if (i == MONEV_TAHUN)
-			worksheet_write_number(ws, row, c, atof(v), NULL);
+			worksheet_write_number(ws, row, c, atof(v), b->dnum);
 		else if (strlen(v) > 32767)
 			write_long(ws, row, c, v);
-		else
-			worksheet_write_string(ws, row, c, v, NULL);
+		else {
+			worksheet_write_string(ws, row, c, v, b->dtext);
+			need(c, v, b->dtext);
+		}
 	}
-	if (*r->period)
-		worksheet_write_string(ws, row, c, r->period, NULL);
+	if (*r->period) {
+		char pt[40];
+
+		worksheet_write_string(ws, row, c,
+				       monev_period_text(r->period, pt,
+							 sizeof pt), b->dtext);
+	}
 	c++;
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
@@ -172,23 +240,45 @@ void monev_book_row(const monev_row *r, void *arg)
 		else if (s->ind[i].kind == MONEV_YESNO)
 			worksheet_write_string(ws, row, c,
 					       r->val[i] > 0 ? "Ya" : "Tidak",
-					       NULL);
+					       b->dtext);
 		else
-			worksheet_write_number(ws, row, c, r->val[i], NULL);
+			worksheet_write_number(ws, row, c, r->val[i], b->dnum);
 	}
+	row_end(ws, row);
+	cur_w = NULL;
+	cur_n = 0;
 }
 
 void monev_book_hook(int is_error, const char *msg, void *arg)
 {
 	monev_book *b = arg;
 
+	static const char *const known[][2] = {
+		{ "text is not valid UTF-8; reading it as Windows-1252",
+		  "teks bukan UTF-8; dibaca sebagai Windows-1252" },
+	};
+	char id[2048], out[4200];
+	const char *w = strstr(msg, "warning: ");
+	size_t place = w ? (size_t)(w - msg) : 0;
+	const char *text = w ? w + 9 : msg;
+
 	(void)is_error;
 	if (b->nwarn >= MAX_WARN) {
 		b->warn_more++;
+		monev_said(id, sizeof id);
 		return;
 	}
+	/* in Indonesian: the text monev_say gave, a known one, or the
+	 * program's own words marked as such */
+	if (!monev_said(id, sizeof id)) {
+		snprintf(id, sizeof id, "(pesan program) %s", text);
+		for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+			if (strcmp(text, known[i][0]) == 0)
+				snprintf(id, sizeof id, "%s", known[i][1]);
+	}
+	snprintf(out, sizeof out, "%.*s%s", (int)place, msg, id);
 	ibm_grow((void **)&b->warn, &b->wcap, b->nwarn + 1, sizeof *b->warn);
-	b->warn[b->nwarn++] = ibm_xstrdup(msg);
+	b->warn[b->nwarn++] = ibm_xstrdup(out);
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -204,6 +294,7 @@ static void str(lxw_worksheet *ws, ibm_xlsx_widths *cw, lxw_row_t row,
 	worksheet_write_string(ws, row, col, s, f);
 	if (cw)
 		ibm_xlsx_widths_note(cw, col, s);
+	need(col, s, f);
 }
 
 static void num(lxw_worksheet *ws, ibm_xlsx_widths *cw, lxw_row_t row,
@@ -221,13 +312,57 @@ static void num(lxw_worksheet *ws, ibm_xlsx_widths *cw, lxw_row_t row,
 				     ibm_fmt_num(buf, sizeof buf, v, 1, '.'));
 }
 
+/*
+ * Column widths of a table before it is written: the longest word of each
+ * header (headers wrap), numbers of up to six characters, and whatever
+ * the caller noted in cw; clamped to [min, max] and set. The header row
+ * gets the height its longest header needs.
+ */
+static void layout(monev_book *b, lxw_worksheet *ws, ibm_xlsx_widths *cw,
+		   const char *const *names, size_t n, double min, double max)
+{
+	for (size_t i = 0; i < n; i++) {
+		ibm_xlsx_widths_note_words(cw, i, names[i], b->x->fmt.header);
+		ibm_xlsx_widths_note_len(cw, i, 5);
+	}
+	ibm_xlsx_widths_clamp(cw, min, max);
+	ibm_xlsx_widths_set(cw, ws);
+	cur_w = cw->w;
+	cur_n = cw->n;
+	cur_h = 15;
+}
+
 static void header(monev_book *b, lxw_worksheet *ws, ibm_xlsx_widths *cw,
 		   lxw_row_t row, const char *const *names, size_t n)
 {
 	ibm_xlsx_header_row(b->x, ws, (int)row, names, n, NULL);
 	for (size_t i = 0; i < n; i++)
-		ibm_xlsx_widths_note_len(cw, i,
-					 fmin(14, (double)ibm_utf8_len(names[i])));
+		need((lxw_col_t)i, names[i], b->x->fmt.header);
+	(void)cw;
+	row_end(ws, row);
+}
+
+/* The end of a table sheet: print it, forget its widths. */
+static void sheet_done(lxw_worksheet *ws, ibm_xlsx_widths *cw, int landscape,
+		       int repeat, size_t id_cols, const unsigned char *block)
+{
+	ibm_xlsx_print_setup(ws, landscape, repeat, repeat);
+	ibm_xlsx_print_width(ws, landscape, cw->w, cw->n, id_cols, block);
+	ibm_xlsx_widths_free(cw);
+	cur_w = NULL;
+	cur_n = 0;
+}
+
+/* Blocks of related columns: a new block where the indicator group
+ * changes, and at the first of the following columns. */
+static void ind_blocks(const monev_spec *s, unsigned char *block,
+		       size_t first_ind)
+{
+	for (size_t k = 1; k < s->nind; k++)
+		if (s->ind[k].group != s->ind[k - 1].group)
+			block[first_ind + k] = 1;
+	block[first_ind] = 1;
+	block[first_ind + s->nind] = 1;
 }
 
 static char *cat(const char *a, const char *b)
@@ -266,8 +401,7 @@ static rekap_cols rekap_layout(const monev_spec *s)
  * SUMIF (COUNTIF for the districts, SUMPRODUCT for the unit-weighted mean
  * scores), the values cached.
  */
-static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
-			     ibm_xlsx_widths *cw, rekap_cols c,
+static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 			     lxw_row_t first, lxw_row_t last,
 			     const monev_agg *pa, size_t np,
 			     char *const *names, const size_t *nkab,
@@ -280,11 +414,13 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
 
 	worksheet_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
 			       f->title);
-	str(ws, cw, row, 0, "No", f->header);
-	str(ws, cw, row, 1, "Provinsi", f->header);
-	str(ws, cw, row, 2, "Jumlah Kabupaten/Kota", f->header);
+	str(ws, NULL, row, 0, "No", f->header);
+	str(ws, NULL, row, 1, "Provinsi", f->header);
+	str(ws, NULL, row, 2, "Jumlah Kabupaten/Kota", f->header);
 	for (lxw_col_t col = c.units; col < c.ncols; col++)
-		worksheet_write_string(ws, row, col, names[col], f->header);
+		str(ws, NULL, row, col, names[col], f->header);
+	need(2, "Jumlah Kabupaten/Kota", f->header);
+	row_end(ws, row);
 	row++;
 	lxw_rowcol_to_cell_abs(pr, first, 1, 1, 1);
 	lxw_rowcol_to_cell_abs(r2, last, 1, 1, 1);
@@ -293,8 +429,8 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
 		lxw_row_t nrow = row;
 		char me_b[16];
 
-		num(ws, cw, nrow, 0, (double)(i + 1), f->integer);
-		str(ws, cw, nrow, 1, pa[i].prov, f->text);
+		num(ws, NULL, nrow, 0, (double)(i + 1), f->integer);
+		str(ws, NULL, nrow, 1, pa[i].prov, f->text);
 		lxw_rowcol_to_cell(me_b, nrow, 1);
 		snprintf(formula, sizeof formula, "=COUNTIF(%s,%s)", pr, me_b);
 		worksheet_write_formula_num(ws, nrow, 2, formula, f->integer,
@@ -349,6 +485,7 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
 			worksheet_write_formula_num(ws, nrow, col, formula,
 						    f->integer, v);
 		}
+		row_end(ws, nrow);
 	}
 }
 
@@ -388,8 +525,13 @@ static void write_rekap(monev_book *b, const monev_data *d,
 	for (size_t p = 0; p < s->nph; p++)
 		names[c.phase + p] = ibm_xstrdup(s->ph[p].name);
 	names[c.phase + s->nph] = ibm_xstrdup("Belum Berfase");
-	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, c.ncols);
-	worksheet_set_row(ws, REKAP_HDR, 45, NULL);
+	for (size_t i = 0; i < np; i++)
+		ibm_xlsx_widths_note(&cw, 1, pa[i].prov);
+	for (size_t i = 0; i < na; i++)
+		ibm_xlsx_widths_note(&cw, 2, a[i].kab);
+	ibm_xlsx_widths_note(&cw, 1, "Jumlah");
+	layout(b, ws, &cw, (const char *const *)names, c.ncols, 5, 30);
+	header(b, ws, NULL, REKAP_HDR, (const char *const *)names, c.ncols);
 	for (size_t i = 0, pi = 0; i < na; i++) {
 		lxw_row_t row = (lxw_row_t)(first + i);
 
@@ -398,30 +540,31 @@ static void write_rekap(monev_book *b, const monev_data *d,
 			pi++;
 		nkab[pi]++;
 		dprov[i] = pi;
-		num(ws, &cw, row, 0, (double)(i + 1), f->integer);
-		str(ws, &cw, row, 1, pa[pi].prov, f->text);
-		str(ws, &cw, row, 2, a[i].kab, f->text);
-		num(ws, &cw, row, c.units, (double)a[i].nunits, f->integer);
+		num(ws, NULL, row, 0, (double)(i + 1), f->integer);
+		str(ws, NULL, row, 1, pa[pi].prov, f->text);
+		str(ws, NULL, row, 2, a[i].kab, f->text);
+		num(ws, NULL, row, c.units, (double)a[i].nunits, f->integer);
 		sum[c.units] += (double)a[i].nunits;
 		for (size_t k = 0; k < s->nind; k++) {
-			num(ws, &cw, row, (lxw_col_t)(c.ind + k), a[i].ind[k],
+			num(ws, NULL, row, (lxw_col_t)(c.ind + k), a[i].ind[k],
 			    f->integer);
 			sum[c.ind + k] += a[i].ind[k];
 		}
 		for (size_t g = 0; g < s->ngrp; g++)
-			num(ws, &cw, row, (lxw_col_t)(c.grp + g),
+			num(ws, NULL, row, (lxw_col_t)(c.grp + g),
 			    a[i].grp_mean[g], b->score);
-		num(ws, &cw, row, c.total, a[i].total_mean, b->score);
+		num(ws, NULL, row, c.total, a[i].total_mean, b->score);
 		for (size_t p = 0; p <= s->nph; p++) {
-			num(ws, &cw, row, (lxw_col_t)(c.phase + p),
+			num(ws, NULL, row, (lxw_col_t)(c.phase + p),
 			    (double)a[i].phase_n[p], f->integer);
 			sum[c.phase + p] += (double)a[i].phase_n[p];
 		}
+		row_end(ws, row);
 	}
 	/* totals: SUM formulas with their values cached */
-	str(ws, &cw, tot, 0, "", f->bold);
-	str(ws, &cw, tot, 1, "Jumlah", f->bold);
-	str(ws, &cw, tot, 2, "", f->bold);
+	str(ws, NULL, tot, 0, "", f->bold);
+	str(ws, NULL, tot, 1, "Jumlah", f->bold);
+	str(ws, NULL, tot, 2, "", f->bold);
 	cell_name(u1, first, c.units);
 	cell_name(u2, last, c.units);
 	for (lxw_col_t col = c.units; col < c.ncols; col++) {
@@ -461,12 +604,18 @@ static void write_rekap(monev_book *b, const monev_data *d,
 						    f->bold_int, sum[col]);
 		}
 	}
-	write_rekap_prov(b, ws, &cw, c, first, last, pa, np, names, nkab, a,
-			 na, dprov);
+	write_rekap_prov(b, ws, c, first, last, pa, np, names, nkab, a, na,
+			 dprov);
 	free(dprov);
 	free(nkab);
-	ibm_xlsx_widths_apply(&cw, ws, 5, 40);
-	ibm_xlsx_print_setup(ws, 1, REKAP_HDR, REKAP_HDR);
+	{
+		unsigned char *block = ibm_xcalloc(c.ncols + 1, 1);
+
+		ind_blocks(s, block, c.ind);
+		block[c.phase] = 1;
+		sheet_done(ws, &cw, 1, REKAP_HDR, 3, block);
+		free(block);
+	}
 	for (lxw_col_t i = 0; i < c.ncols; i++)
 		free(names[i]);
 	free(names);
@@ -476,8 +625,9 @@ static void write_rekap(monev_book *b, const monev_data *d,
 
 /* ---------------------------------------------------------- Matriks Unit */
 
-static const int unit_ids[] = { MONEV_KAB, MONEV_KEC, MONEV_DESA,
-				 MONEV_UNIT };
+/* the unit's name first: with No it identifies a row on every page */
+static const int unit_ids[] = { MONEV_UNIT, MONEV_KAB, MONEV_KEC,
+				 MONEV_DESA };
 #define NUNIT_IDS 4
 
 static void write_matriks(monev_book *b, const monev_data *d)
@@ -493,8 +643,6 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		  last = (lxw_row_t)(REKAP_HDR + d->nunits);
 	lxw_conditional_format cf;
 
-	worksheet_write_string(ws, 0, 0, "Matriks Unit IBM dan Indikator",
-			       f->title);
 	names[0] = ibm_xstrdup("No");
 	for (int i = 0; i < NUNIT_IDS; i++)
 		names[1 + i] = ibm_xstrdup(monev_id_labels[unit_ids[i]]);
@@ -505,17 +653,64 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		names[cg + g] = cat("Skor ", s->grp[g].label);
 	names[ct] = ibm_xstrdup("Skor Total");
 	names[ct + 1] = ibm_xstrdup("Fase");
+	for (size_t i = 0; i < d->nunits; i++) {
+		const monev_unit *u = &d->units[i];
+		char pt[40];
+
+		for (int k = 0; k < NUNIT_IDS; k++)
+			ibm_xlsx_widths_note(&cw, (size_t)(1 + k),
+					     u->id[unit_ids[k]]);
+		ibm_xlsx_widths_note(&cw, 1 + NUNIT_IDS,
+				     monev_period_text(u->period, pt,
+						       sizeof pt));
+		ibm_xlsx_widths_note(&cw, ct + 1, u->phase >= 0
+				     ? s->ph[u->phase].name : "Belum berfase");
+	}
+	layout(b, ws, &cw, (const char *const *)names, n, 4, 18);
+	{
+		/* the title over the two columns repeated on every page,
+		 * wrapped there */
+		static const char title[] = "Matriks Unit IBM dan Indikator";
+		lxw_format *tf = workbook_add_format(b->x->wb);
+
+		format_set_bold(tf);
+		format_set_font_size(tf, 14);
+		format_set_text_wrap(tf);
+		format_set_align(tf, LXW_ALIGN_VERTICAL_TOP);
+		worksheet_merge_range(ws, 0, 0, 0, 1, title, tf);
+		worksheet_set_row(ws, 0, ibm_xlsx_cell_pt(title, cw.w[0] +
+							  cw.w[1], tf), NULL);
+	}
+	{
+		/* what the colours say, over the columns repeated on every
+		 * page */
+		static const char legend[] =
+			"Warna: " YES_MARK " hijau = ada, " NO_MARK
+			" merah = belum ada; jumlah hijau = mencapai target; "
+			"skor dari merah (0) lewat kuning (50) ke hijau (100).";
+		lxw_format *lf = workbook_add_format(b->x->wb);
+		double w = 0;
+
+		format_set_text_wrap(lf);
+		format_set_align(lf, LXW_ALIGN_VERTICAL_TOP);
+		for (int k = 0; k < 2; k++)
+			w += cw.w[k];
+		worksheet_merge_range(ws, 1, 0, 1, 1, legend, lf);
+		worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(legend, w, lf), NULL);
+	}
 	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, n);
-	worksheet_set_row(ws, REKAP_HDR, 60, NULL);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
 		lxw_row_t row = (lxw_row_t)(first + i);
 
-		num(ws, &cw, row, 0, (double)(i + 1), f->integer);
+		char pt[40];
+
+		num(ws, NULL, row, 0, (double)(i + 1), f->integer);
 		for (int k = 0; k < NUNIT_IDS; k++)
-			str(ws, &cw, row, (lxw_col_t)(1 + k),
+			str(ws, NULL, row, (lxw_col_t)(1 + k),
 			    u->id[unit_ids[k]], f->text);
-		str(ws, &cw, row, 1 + NUNIT_IDS, u->period, f->text);
+		str(ws, NULL, row, 1 + NUNIT_IDS,
+		    monev_period_text(u->period, pt, sizeof pt), f->text);
 		for (size_t k = 0; k < s->nind; k++) {
 			lxw_col_t col = (lxw_col_t)(ci + k);
 
@@ -532,11 +727,12 @@ static void write_matriks(monev_book *b, const monev_data *d)
 				num(ws, NULL, row, col, u->val[k], f->integer);
 		}
 		for (size_t g = 0; g < s->ngrp; g++)
-			num(ws, &cw, row, (lxw_col_t)(cg + g), u->grp[g],
+			num(ws, NULL, row, (lxw_col_t)(cg + g), u->grp[g],
 			    b->score);
-		num(ws, &cw, row, ct, u->total, b->score);
-		str(ws, &cw, row, ct + 1,
+		num(ws, NULL, row, ct, u->total, b->score);
+		str(ws, NULL, row, ct + 1,
 		    u->phase >= 0 ? s->ph[u->phase].name : "Belum berfase", f->text);
+		row_end(ws, row);
 	}
 	/* conditional formats: ✓ green, ✗ red, counts at target green,
 	 * scores on a red-yellow-green scale */
@@ -580,9 +776,14 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		worksheet_conditional_format_range(ws, first, cg, last, ct,
 						   &cf);
 	}
-	ibm_xlsx_widths_apply(&cw, ws, 5, 40);
-	worksheet_freeze_panes(ws, REKAP_HDR + 1, 1 + NUNIT_IDS);
-	ibm_xlsx_print_setup(ws, 1, REKAP_HDR, REKAP_HDR);
+	worksheet_freeze_panes(ws, REKAP_HDR + 1, 2);
+	{
+		unsigned char *block = ibm_xcalloc((size_t)n + 1, 1);
+
+		ind_blocks(s, block, ci);
+		sheet_done(ws, &cw, 1, REKAP_HDR, 2, block);
+		free(block);
+	}
 	for (lxw_col_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -593,8 +794,8 @@ static void write_matriks(monev_book *b, const monev_data *d)
 static void write_fase(monev_book *b, const monev_data *d)
 {
 	static const char *const names[] = {
-		"No", "Kabupaten/Kota", "Kecamatan", "Desa/Kelurahan",
-		"Nama Unit", "Periode", "Fase", "Skor Total",
+		"No", "Nama Unit", "Kabupaten/Kota", "Kecamatan",
+		"Desa/Kelurahan", "Periode", "Fase", "Skor Total",
 		"Fase Berikutnya", "Skor Total Minimal Fase Berikutnya",
 		"Yang Perlu Dipenuhi"
 	};
@@ -607,36 +808,62 @@ static void write_fase(monev_book *b, const monev_data *d)
 	worksheet_write_string(ws, 0, 0,
 			       "Fase Perkembangan Unit IBM dan Kekurangannya",
 			       f->title);
+	for (size_t i = 0; i < d->nunits; i++) {
+		const monev_unit *u = &d->units[i];
+		char pt[40];
+
+		for (int k = 0; k < NUNIT_IDS; k++)
+			ibm_xlsx_widths_note(&cw, (size_t)(1 + k),
+					     u->id[unit_ids[k]]);
+		ibm_xlsx_widths_note(&cw, 5, monev_period_text(u->period, pt,
+							       sizeof pt));
+		for (size_t p = 0; p < s->nph; p++)
+			ibm_xlsx_widths_note(&cw, 6, s->ph[p].name);
+		ibm_xlsx_widths_note(&cw, 6, "Belum berfase");
+	}
+	ibm_xlsx_widths_note_len(&cw, n - 1, 1);
+	layout(b, ws, &cw, names, n, 4, 16);
+	{
+		/* "Yang Perlu Dipenuhi" takes the rest of the page */
+		double rest = ibm_xlsx_page_pt(1) * 0.95;
+
+		for (size_t c = 0; c + 1 < n; c++)
+			rest -= ibm_xlsx_col_pt(cw.w[c]);
+		rest /= 5.55;
+		cw.w[n - 1] = rest > 45 ? rest : 45;
+		worksheet_set_column(ws, (lxw_col_t)(n - 1),
+				     (lxw_col_t)(n - 1), cw.w[n - 1], NULL);
+	}
 	header(b, ws, &cw, REKAP_HDR, names, n);
-	worksheet_set_row(ws, REKAP_HDR, 45, NULL);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
 		lxw_row_t row = (lxw_row_t)(REKAP_HDR + 1 + i);
 		size_t next = (size_t)(u->phase + 1);
 		char *miss = monev_missing(s, u->val, u->grp, u->total,
 					   u->phase);
+		char pt[40];
 
-		num(ws, &cw, row, 0, (double)(i + 1), f->integer);
+		num(ws, NULL, row, 0, (double)(i + 1), f->integer);
 		for (int k = 0; k < NUNIT_IDS; k++)
-			str(ws, &cw, row, (lxw_col_t)(1 + k),
+			str(ws, NULL, row, (lxw_col_t)(1 + k),
 			    u->id[unit_ids[k]], f->text);
-		str(ws, &cw, row, 5, u->period, f->text);
-		str(ws, &cw, row, 6,
+		str(ws, NULL, row, 5, monev_period_text(u->period, pt,
+							sizeof pt), f->text);
+		str(ws, NULL, row, 6,
 		    u->phase >= 0 ? s->ph[u->phase].name : "Belum berfase", f->text);
-		num(ws, &cw, row, 7, u->total, b->score);
+		num(ws, NULL, row, 7, u->total, b->score);
 		if (next < s->nph) {
-			str(ws, &cw, row, 8, s->ph[next].name, f->text);
-			num(ws, &cw, row, 9, s->ph[next].min_total, b->score);
+			str(ws, NULL, row, 8, s->ph[next].name, f->text);
+			num(ws, NULL, row, 9, s->ph[next].min_total, b->score);
 		} else {
-			str(ws, &cw, row, 8, "-", f->text);
-			str(ws, &cw, row, 9, "-", f->text);
+			str(ws, NULL, row, 8, "-", f->text);
+			str(ws, NULL, row, 9, "-", f->text);
 		}
 		str(ws, NULL, row, 10, *miss ? miss : "-", b->wrap);
 		free(miss);
+		row_end(ws, row);
 	}
-	ibm_xlsx_widths_apply(&cw, ws, 5, 30);
-	worksheet_set_column(ws, 10, 10, 80, NULL);
-	ibm_xlsx_print_setup(ws, 1, REKAP_HDR, REKAP_HDR);
+	sheet_done(ws, &cw, 1, REKAP_HDR, 2, NULL);
 }
 
 /* ------------------------------------------------------------- Ringkasan */
@@ -666,6 +893,7 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	static const char *const h2[] = { "Fase", "Jumlah Unit", "Persen" };
 	static const char *const h3[] = { "Layanan", "Jumlah Klien" };
 	lxw_chart *ch;
+	double chart_w, chart_h; /* pixels */
 
 	(void)a;
 	worksheet_write_string(ws, row++, 0,
@@ -673,7 +901,9 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 			       "Masyarakat (IBM)", f->title);
 	/* the periods present, in order */
 	for (size_t i = 0; i < d->nunits; i++) {
-		const char *p = d->units[i].period;
+		char pt[40];
+		const char *p = monev_period_text(d->units[i].period, pt,
+						  sizeof pt);
 
 		if (*p && !strstr(periods, p) &&
 		    strlen(periods) + strlen(p) + 3 < sizeof periods) {
@@ -685,8 +915,6 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	{
 		char line[300], p1[40], p2[40];
 
-		if (*periods)
-			monev_period_name(periods, sizeof periods, periods);
 		snprintf(line, sizeof line, "Periode: %s",
 			 *periods ? periods : "-");
 		worksheet_write_string(ws, row++, 0, line, NULL);
@@ -694,11 +922,9 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 			snprintf(line, sizeof line,
 				 "Perkembangan %s sampai %s: lembar "
 				 "Perkembangan",
-				 monev_period_name(p1, sizeof p1,
-						   b->all->periods[0]),
-				 monev_period_name(p2, sizeof p2,
-						   b->all->periods[
-						   b->all->nperiods - 1]));
+				 monev_period_text(b->all->periods[0], p1, sizeof p1),
+				 monev_period_text(b->all->periods[
+						   b->all->nperiods - 1], p2, sizeof p2));
 			worksheet_write_string(ws, row++, 0, line, NULL);
 		}
 	}
@@ -772,6 +998,13 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	}
 	worksheet_set_column(ws, 0, 0, 32, NULL);
 	worksheet_set_column(ws, 1, 2, 13, NULL);
+	worksheet_set_column(ws, 3, 3, 2, NULL);
+	/* the charts right of the tables, one above the other, within one
+	 * landscape page */
+	chart_w = (ibm_xlsx_page_pt(1) * 0.95 - ibm_xlsx_col_pt(32) -
+		   2 * ibm_xlsx_col_pt(13) - ibm_xlsx_col_pt(2)) / 0.75;
+	chart_h = (595.28 - 2 * 0.6 * 72) * 0.92 / 0.75 /
+		  (layanan < s->ngrp ? 2 : 1);
 	/* phases per district: stacked bars from Rekap Kab-Kota */
 	if (na > 0) {
 		ch = workbook_add_chart(b->x->wb, LXW_CHART_BAR_STACKED);
@@ -791,15 +1024,20 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 						    REKAP_HDR,
 						    (lxw_col_t)(rc.phase + p));
 		}
-		chart_axis_set_name(ch->y_axis, "Jumlah unit");
+		/* the value axis of a bar chart (horizontal) is the one
+		 * LibreOffice and Excel show for x_axis */
+		chart_axis_set_name(ch->x_axis, "Jumlah unit");
+		chart_axis_set_major_unit(ch->x_axis, 1);
+		chart_axis_set_num_format(ch->x_axis, "0");
+		/* the first district at the top */
+		chart_axis_set_reverse(ch->y_axis);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 		{
 			lxw_chart_options co = { 0 };
 
-			co.x_scale = 1.4;
-			co.y_scale = na > 8 ? 1.0 + (double)(na - 8) / 10
-					    : 1.0;
-			worksheet_insert_chart_opt(ws, 2, 4, ch, &co);
+			co.x_scale = chart_w / 480;
+			co.y_scale = chart_h / 288;
+			worksheet_insert_chart_opt(ws, 0, 4, ch, &co);
 		}
 	}
 	if (layanan < s->ngrp && svc_last >= svc_first) {
@@ -814,9 +1052,14 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		chart_series_set_values(se, "Ringkasan", svc_first, 1,
 					svc_last, 1);
 		chart_series_set_name(se, "Jumlah klien");
+		chart_series_set_labels(se);
+		chart_axis_set_name(ch->y_axis, "Jumlah klien");
+		chart_axis_set_min(ch->y_axis, 0);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-		co.x_scale = 1.4;
-		worksheet_insert_chart_opt(ws, row + 1, 0, ch, &co);
+		co.x_scale = chart_w / 480;
+		co.y_scale = chart_h / 288;
+		co.y_offset = (int32_t)(na > 0 ? chart_h + 8 : 0);
+		worksheet_insert_chart_opt(ws, 0, 4, ch, &co);
 	}
 	ibm_xlsx_print_setup(ws, 1, -1, -1);
 	free(phase_n);
@@ -830,15 +1073,45 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	ibm_xlsx_formats *f = &b->x->fmt;
 	lxw_worksheet *ws = workbook_add_worksheet(b->x->wb, "Catatan");
 	lxw_row_t row = 0;
-	char buf[512], when[64];
+	char buf[512], when[128];
 	time_t t = (time_t)ibm_build_time();
 	struct tm tm;
 	static const char *const h1[] = { "Keterangan", "Isi" };
 	static const char *const h2[] = { "Berkas Masukan", "Baris Data" };
 	static const char *const h3[] = { "No", "Peringatan" };
 
-	gmtime_r(&t, &tm);
-	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
+	{
+		/* the local time, with the zone as Indonesians name it */
+		char day[40], zone[40];
+		long off;
+
+		localtime_r(&t, &tm);
+		off = (long)tm.tm_gmtoff;
+		if (off == 7 * 3600)
+			snprintf(zone, sizeof zone, "WIB");
+		else if (off == 8 * 3600)
+			snprintf(zone, sizeof zone, "WITA");
+		else if (off == 9 * 3600)
+			snprintf(zone, sizeof zone, "WIT");
+		else if (off == 0)
+			snprintf(zone, sizeof zone, "UTC");
+		else
+			snprintf(zone, sizeof zone, "UTC%c%02ld:%02ld",
+				 off < 0 ? '-' : '+', labs(off) / 3600,
+				 labs(off) % 3600 / 60);
+		ibm_date_long(day, sizeof day,
+			      (ibm_date){ tm.tm_year + 1900, tm.tm_mon + 1,
+					  tm.tm_mday });
+		snprintf(when, sizeof when, "%s pukul %02d.%02d %s", day,
+			 tm.tm_hour, tm.tm_min, zone);
+	}
+	static const double widths[2] = { 30, 100 };
+
+	/* constant memory: the widths before the first row */
+	worksheet_set_column(ws, 0, 0, widths[0], NULL);
+	worksheet_set_column(ws, 1, 1, widths[1], NULL);
+	cur_w = widths;
+	cur_n = 2;
 	worksheet_write_string(ws, row++, 0, "Catatan", f->title);
 	row++;
 	for (int c = 0; c < 2; c++)
@@ -867,8 +1140,8 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	worksheet_write_string(ws, row++, 1, buf, f->text);
 	worksheet_write_string(ws, row, 0, "Periode", f->text);
 	worksheet_write_string(ws, row++, 1,
-			       "tahun dan semester tanggal monev "
-			       "(S1: Januari-Juni, S2: Juli-Desember)",
+			       "semester tanggal monev (Semester I: "
+			       "Januari-Juni, Semester II: Juli-Desember)",
 			       f->text);
 	worksheet_write_string(ws, row, 0, "Baris formulir", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->total_rows,
@@ -880,7 +1153,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 
 		snprintf(buf, sizeof buf, "%ld (hanya %s, --period)",
 			 d->other_period_rows,
-			 monev_period_name(per, sizeof per, d->want_period));
+			 monev_period_text(d->want_period, per, sizeof per));
 		worksheet_write_string(ws, row, 0, "Baris periode lain",
 				       f->text);
 		worksheet_write_string(ws, row++, 1, buf, f->text);
@@ -897,9 +1170,10 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		worksheet_write_string(ws, row, (lxw_col_t)c, h2[c], f->header);
 	row++;
 	for (size_t i = 0; i < d->nfiles; i++) {
-		worksheet_write_string(ws, row, 0, d->files[i], f->text);
-		worksheet_write_number(ws, row++, 1, (double)d->rows[i],
+		str(ws, NULL, row, 0, d->files[i], f->text);
+		worksheet_write_number(ws, row, 1, (double)d->rows[i],
 				       f->integer);
+		row_end(ws, row++);
 	}
 	row++;
 	for (int c = 0; c < 2; c++)
@@ -910,7 +1184,8 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	for (size_t i = 0; i < b->nwarn; i++) {
 		ibm_xlsx_clamp(b->warn[i]);
 		worksheet_write_number(ws, row, 0, (double)(i + 1), f->integer);
-		worksheet_write_string(ws, row++, 1, b->warn[i], b->wrap);
+		str(ws, NULL, row, 1, b->warn[i], b->wrap);
+		row_end(ws, row++);
 	}
 	if (b->warn_more) {
 		snprintf(buf, sizeof buf,
@@ -918,8 +1193,8 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			 "galat)", b->warn_more);
 		worksheet_write_string(ws, row++, 1, buf, f->text);
 	}
-	worksheet_set_column(ws, 0, 0, 26, NULL);
-	worksheet_set_column(ws, 1, 1, 100, NULL);
+	cur_w = NULL;
+	cur_n = 0;
 	ibm_xlsx_print_setup(ws, 1, -1, -1);
 }
 
@@ -957,5 +1232,6 @@ void monev_book_close(monev_book *b, const monev_data *all)
 	for (size_t i = 0; i < b->nwarn; i++)
 		free(b->warn[i]);
 	free(b->warn);
+	free(b->dw);
 	free(b);
 }

@@ -2,6 +2,7 @@
  * Ringkasan (summary with charts), Peserta, Butir Soal. */
 #include "score.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,76 +139,352 @@ static const char *stat_value(const score_table *s, const char *name)
 	return "";
 }
 
-/* A table sheet; fmt_of(row, col) may give a special format. */
-static lxw_worksheet *table_sheet(ibm_xlsx *x, const char *name,
-				  const char *title, const score_table *t,
-				  int colour_col, lxw_format *const *cat_fmt,
-				  int weak, lxw_format *weak_fmt)
+/* ------------------------------------------------------------ formats */
+
+/* How a column's (or a statistic's) numbers show: whole numbers (counts,
+ * scores) without decimals and the rest with two, p-values with three
+ * ("< 0,001" below that), text wrapped. */
+enum { K_TEXT, K_WHOLE, K_DEC, K_P, NKIND };
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && strcmp(s + n - m, tail) == 0;
+}
+
+static int kind_of(const char *name)
+{
+	static const char *const whole[] = {
+		"n", "df", "wilcoxon_n", "wilcoxon_v", "max_score", "min", "max",
+		"pass_percent", "number", "points", "blanks", "score", "gain",
+		"n_gain_undefined"
+	};
+	const char *base = name;
+
+	if (strcmp(name, "t_p") == 0 || strcmp(name, "wilcoxon_p") == 0)
+		return K_P;
+	if (strncmp(name, "pre_", 4) == 0)
+		base = name + 4;
+	else if (strncmp(name, "post_", 5) == 0)
+		base = name + 5;
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+		if (strcmp(base, whole[i]) == 0)
+			return K_WHOLE;
+	if (strncmp(base, "n_", 2) == 0 && strncmp(base, "n_gain", 6) != 0)
+		return K_WHOLE; /* n_pre, n_passed, n_tinggi, ... */
+	return K_DEC;
+}
+
+typedef struct fmtset {
+	lxw_format *f[NKIND];   /* text, whole, decimal, p */
+	lxw_format *dec_whole;  /* a whole value in a K_WHOLE column */
+} fmtset;
+
+static void make_fmtset(ibm_xlsx *x, fmtset *fs, unsigned fill, int bold)
+{
+	static const char *const numfmt[NKIND] = {
+		NULL, "0.00", "0.00", "[<0.001]\"< 0,001\";0.000"
+	};
+
+	for (int k = 0; k < NKIND; k++) {
+		lxw_format *f = workbook_add_format(x->wb);
+
+		format_set_border(f, LXW_BORDER_THIN);
+		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+		if (numfmt[k])
+			format_set_num_format(f, numfmt[k]);
+		if (k == K_TEXT)
+			format_set_text_wrap(f);
+		if (fill)
+			format_set_bg_color(f, fill);
+		if (bold)
+			format_set_bold(f);
+		fs->f[k] = f;
+	}
+	fs->dec_whole = workbook_add_format(x->wb);
+	format_set_border(fs->dec_whole, LXW_BORDER_THIN);
+	format_set_align(fs->dec_whole, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(fs->dec_whole, "0");
+	if (fill)
+		format_set_bg_color(fs->dec_whole, fill);
+	if (bold)
+		format_set_bold(fs->dec_whole);
+}
+
+/* What people read instead of the CSV's codes. */
+static char shown_buf[1024];
+
+static const char *shown(const char *col, const char *v)
+{
+	static const char *const words[][3] = {
+		{ "match", "both", "keduanya" },
+		{ "match", "pre_only", "hanya pre-test" },
+		{ "match", "post_only", "hanya post-test" },
+	};
+
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(col, words[i][0]) == 0 && strcmp(v, words[i][1]) == 0)
+			return words[i][2];
+	/* an answer key: alternatives with " / ", choices with "; " */
+	if ((strcmp(col, "key") == 0 || ends_with(col, "_key")) &&
+	    strlen(v) * 2 < sizeof shown_buf) {
+		char *o = shown_buf;
+
+		for (const char *p = v; *p; p++) {
+			if (*p == '|') {
+				memcpy(o, " / ", 3);
+				o += 3;
+			} else if (*p == ';') {
+				memcpy(o, "; ", 2);
+				o += 2;
+			} else {
+				*o++ = *p;
+			}
+		}
+		*o = '\0';
+		return shown_buf;
+	}
+	return v;
+}
+
+/* Write v of kind k; the text shown for widths goes to out. */
+static void put(lxw_worksheet *ws, int r, int c, const char *v, int k,
+		const fmtset *fs, char *out, size_t size)
+{
+	double d;
+
+	snprintf(out, size, "%s", v);
+	if (k == K_TEXT || !*v || ibm_parse_number(v, &d, 0) != 0) {
+		ibm_xlsx_write_cell(ws, r, c, v, fs->f[K_TEXT], fs->f[K_TEXT]);
+		return;
+	}
+	if (k == K_WHOLE && d == (double)(long long)d) {
+		worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, d,
+				       fs->dec_whole);
+		snprintf(out, size, "%lld", (long long)d);
+		return;
+	}
+	worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, d, fs->f[k]);
+	if (k == K_P && d < 0.001)
+		snprintf(out, size, "< 0,001");
+	else
+		snprintf(out, size, k == K_P ? "%.3f" : "%.2f", d);
+}
+
+/* The explanation of a highlight: a swatch in the first column and the
+ * text wrapped in the second (repeated on every page of a wide table). */
+static void note(ibm_xlsx *x, lxw_worksheet *ws, int row, const char *s,
+		 lxw_format *swatch, double chars)
+{
+	lxw_format *f = workbook_add_format(x->wb);
+
+	format_set_text_wrap(f);
+	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+	worksheet_write_blank(ws, (lxw_row_t)row, 0, swatch);
+	worksheet_write_string(ws, (lxw_row_t)row, 1, s, f);
+	worksheet_set_row(ws, (lxw_row_t)row, ibm_xlsx_cell_pt(s, chars, f),
+			  NULL);
+}
+
+#define TABLE_HDR 4
+
+/* A table sheet; the column colour_col shows its N-Gain category in
+ * colour; with weak, rows whose discrimination is "jelek" are
+ * highlighted and the pre-test and post-test columns are grouped under
+ * a band. id_cols identify a row (repeated on every page of a wide
+ * table), blocks start where the prefix pre_/post_ changes. */
+static double col1_chars; /* width of the second column of a table */
+
+static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
+			const score_table *t, int colour_col,
+			const fmtset *cat, int weak, const fmtset *plain,
+			const fmtset *hi, size_t id_cols, int landscape)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
 	ibm_xlsx_widths cw = { 0 };
 	const char **h = ibm_xcalloc(t->ncol + 1, sizeof *h);
 	char (*bufs)[96] = ibm_xcalloc(t->ncol + 1, sizeof *bufs);
+	int *kind = ibm_xcalloc(t->ncol + 1, sizeof *kind);
+	unsigned char *block = ibm_xcalloc(t->ncol + 1, 1);
+	char **text = ibm_xcalloc(t->ncol + 1, sizeof *text);
+	char buf[128];
+	int dcol = score_table_col(t, "post_d_band") >= 0
+		? score_table_col(t, "post_d_band")
+		: score_table_col(t, "d_band");
 
 	worksheet_write_string(ws, 0, 0, title, x->fmt.title);
-	for (size_t c = 0; c < t->ncol; c++)
-		h[c] = label(t->hdr[c], bufs[c], sizeof bufs[c]);
-	ibm_xlsx_header_row(x, ws, 2, h, t->ncol, &cw);
-	for (size_t r = 0; r < t->nrow; r++) {
-		int is_weak = 0;
+	for (size_t c = 0; c < t->ncol; c++) {
+		const char *hn = t->hdr[c];
 
-		if (weak)
-			for (size_t c = 0; c < t->ncol; c++)
-				if (strstr(t->hdr[c], "d_band") &&
-				    strcmp(cell(t, r, c), "jelek") == 0)
-					is_weak = 1;
+		h[c] = label(hn, bufs[c], sizeof bufs[c]);
+		/* "Pre-test: X" under a "Pre-test" band */
+		if (weak && strncmp(h[c], "Pre-test: ", 10) == 0)
+			h[c] += 10;
+		else if (weak && strncmp(h[c], "Post-test: ", 11) == 0)
+			h[c] += 11;
+		kind[c] = strstr(hn, "band") || strstr(hn, "category") ||
+			  strstr(hn, "wrong_answer") || strcmp(hn, "name") == 0 ||
+			  strcmp(hn, "email") == 0 || strcmp(hn, "question") == 0 ||
+			  strcmp(hn, "key") == 0 || strstr(hn, "passed") ||
+			  strcmp(hn, "match") == 0 || strstr(hn, "question") ||
+			  ends_with(hn, "_key")
+			? K_TEXT : kind_of(hn);
+		if (c > 0 && (strncmp(hn, "pre_", 4) == 0) !=
+				     (strncmp(t->hdr[c - 1], "pre_", 4) == 0))
+			block[c] = 1;
+		if (c > 0 && (strncmp(hn, "post_", 5) == 0) !=
+				     (strncmp(t->hdr[c - 1], "post_", 5) == 0))
+			block[c] = 1;
+		ibm_xlsx_widths_note_words(&cw, c, h[c], x->fmt.header);
+		ibm_xlsx_widths_note_len(&cw, c, 6);
+	}
+	/* the widths first: the shown text of every cell */
+	for (size_t r = 0; r < t->nrow; r++)
 		for (size_t c = 0; c < t->ncol; c++) {
-			const char *s = cell(t, r, c);
-			lxw_format *f = is_weak ? weak_fmt : x->fmt.text;
-			lxw_format *nf = is_weak ? weak_fmt : x->fmt.decimal;
+			const char *s = shown(t->hdr[c], cell(t, r, c));
+			double d;
+
+			if (kind[c] != K_TEXT && ibm_parse_number(s, &d, 0) == 0)
+				snprintf(buf, sizeof buf, kind[c] == K_WHOLE
+					 ? "%.0f" : "%.3f", d);
+			else
+				snprintf(buf, sizeof buf, "%s", s);
+			ibm_xlsx_widths_note(&cw, c, buf);
+		}
+	ibm_xlsx_widths_clamp(&cw, 5, 32);
+	for (size_t c = 0; c < t->ncol; c++)
+		if (strstr(t->hdr[c], "question"))
+			cw.w[c] = cw.w[c] > 45 ? 45 : cw.w[c];
+	ibm_xlsx_widths_set(&cw, ws);
+	col1_chars = cw.n > 1 ? cw.w[1] : 10;
+	/* headers: as many lines as the longest needs */
+	{
+		double hh = 15;
+
+		for (size_t c = 0; c < t->ncol; c++) {
+			double v = ibm_xlsx_cell_pt(h[c], cw.w[c],
+						    x->fmt.header);
+
+			if (v > hh)
+				hh = v;
+		}
+		ibm_xlsx_header_row(x, ws, TABLE_HDR, h, t->ncol, NULL);
+		worksheet_set_row(ws, TABLE_HDR, hh, NULL);
+	}
+	/* the band over the pre-test and post-test columns of the items */
+	for (size_t c = 0; weak && c < t->ncol; ) {
+		const char *band = strncmp(t->hdr[c], "pre_", 4) == 0
+			? "Pre-test" : strncmp(t->hdr[c], "post_", 5) == 0
+			? "Post-test" : NULL;
+		size_t e = c + 1;
+
+		if (!band) {
+			c++;
+			continue;
+		}
+		while (e < t->ncol && !block[e])
+			e++;
+		if (e - c > 1)
+			worksheet_merge_range(ws, TABLE_HDR - 1, (lxw_col_t)c,
+					      TABLE_HDR - 1, (lxw_col_t)(e - 1),
+					      band, x->fmt.header);
+		else
+			worksheet_write_string(ws, TABLE_HDR - 1, (lxw_col_t)c,
+					       band, x->fmt.header);
+		c = e;
+	}
+	for (size_t r = 0; r < t->nrow; r++) {
+		int is_weak = weak && dcol >= 0 &&
+			      strcmp(cell(t, r, (size_t)dcol), "jelek") == 0;
+		const fmtset *fs = is_weak ? hi : plain;
+		double rh = 15;
+		int row = (int)r + TABLE_HDR + 1;
+
+		for (size_t c = 0; c < t->ncol; c++) {
+			const char *s = shown(t->hdr[c], cell(t, r, c));
+			const fmtset *cf = fs;
 
 			if ((int)c == colour_col && *s &&
 			    strcmp(s, SCORE_CAT_FULL) != 0)
-				f = cat_fmt[s[0] == 't' ? 0 : s[0] == 's' ? 1 : 2];
-			ibm_xlsx_write_cell(ws, (int)r + 3, (int)c, s, f, nf);
-			ibm_xlsx_widths_note(&cw, c, s);
+				cf = &cat[s[0] == 't' ? 0 : s[0] == 's' ? 1 : 2];
+			put(ws, row, (int)c, s, kind[c], cf, buf, sizeof buf);
+			if (kind[c] == K_TEXT) {
+				double v = ibm_xlsx_cell_pt(buf, cw.w[c],
+							    cf->f[K_TEXT]);
+
+				if (v > rh)
+					rh = v;
+			}
 		}
+		worksheet_set_row(ws, (lxw_row_t)row, rh, NULL);
 	}
 	if (t->nrow)
-		worksheet_autofilter(ws, 2, 0, (lxw_row_t)(t->nrow + 2),
+		worksheet_autofilter(ws, TABLE_HDR, 0,
+				     (lxw_row_t)(t->nrow + TABLE_HDR),
 				     (lxw_col_t)(t->ncol - 1));
-	ibm_xlsx_widths_apply(&cw, ws, 6, 50);
-	ibm_xlsx_print_setup(ws, 1, 2, 2);
+	ibm_xlsx_print_setup(ws, landscape, weak ? TABLE_HDR - 1 : TABLE_HDR,
+			     TABLE_HDR);
+	ibm_xlsx_print_width(ws, landscape, cw.w, cw.n, id_cols, block);
+	if (id_cols)
+		worksheet_freeze_panes(ws, TABLE_HDR + 1, (lxw_col_t)id_cols);
+	ibm_xlsx_widths_free(&cw);
+	free(text);
+	free(block);
+	free(kind);
 	free(h);
 	free(bufs);
-	return ws;
 }
 
+static double chart_width_pt; /* room right of the table */
+
 static void add_chart(ibm_xlsx *x, lxw_worksheet *ws, const char *title,
-		      int first, int last, int row)
+		      int first, int last, int row, double max,
+		      const char *num_format)
 {
+	lxw_chart_font tf = { 0 };
 	lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
 	lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+	lxw_chart_options co = { 0 };
 
 	chart_series_set_categories(se, "Ringkasan", (lxw_row_t)first, 3,
 				    (lxw_row_t)last, 3);
 	chart_series_set_values(se, "Ringkasan", (lxw_row_t)first, 4,
 				(lxw_row_t)last, 4);
+	chart_series_set_labels(se);
+	chart_series_set_labels_num_format(se, num_format);
 	chart_title_set_name(ch, title);
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-	worksheet_insert_chart(ws, (lxw_row_t)row, 3, ch);
-}
+	tf.size = 11;
+	tf.bold = LXW_TRUE;
+	chart_title_set_name_font(ch, &tf);
+	chart_axis_set_min(ch->y_axis, 0);
+	if (max > 0) {
+		/* up to the maximum score, in steps that end there */
+		static const double steps[] = { 1, 2, 5, 10, 20, 25, 50, 100 };
+		double unit = 0;
 
-static void write_num_or_blank(lxw_worksheet *ws, int r, int c,
-			       const char *s, lxw_format *f)
-{
-	ibm_xlsx_write_cell(ws, r, c, s, f, f);
+		for (size_t i = 0; i < sizeof steps / sizeof *steps; i++)
+			if (max / steps[i] <= 12 &&
+			    fmod(max, steps[i]) == 0) {
+				unit = steps[i];
+				break;
+			}
+		chart_axis_set_max(ch->y_axis, max);
+		if (unit > 0)
+			chart_axis_set_major_unit(ch->y_axis, unit);
+	}
+	chart_axis_set_num_format(ch->y_axis, "0");
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+	/* libxlsxwriter's chart is 480 x 288 pixels */
+	co.x_scale = chart_width_pt / 0.75 / 480;
+	co.y_scale = 0.85;
+	worksheet_insert_chart_opt(ws, (lxw_row_t)row, 3, ch, &co);
 }
 
 /* Kehadiran (--roster): the participation counts, then who took which
  * test, one row per participant and per unregistered respondent. */
 static void participation_sheet(ibm_xlsx *x, const score_table *summary,
-				const score_table *part)
+				const score_table *part, const fmtset *plain)
 {
 	static const char *const counts[][2] = {
 		{ "n_invited", "Diundang" },
@@ -217,11 +494,13 @@ static void participation_sheet(ibm_xlsx *x, const score_table *summary,
 		{ "n_absent", "Tidak ikut tes" },
 		{ "n_not_registered", "Tidak terdaftar" },
 	};
-	lxw_worksheet *ws = table_sheet(x, "Kehadiran",
-					"Kehadiran Peserta pada Pre-test dan "
-					"Post-test", part, -1, NULL, 0, NULL);
+	lxw_worksheet *ws;
 	/* the counts below the list: "Rekap" over the name column */
-	int r0 = (int)part->nrow + 5;
+	int r0 = TABLE_HDR + (int)part->nrow + 2;
+
+	table_sheet(x, "Kehadiran", "Kehadiran Peserta pada Pre-test dan "
+		    "Post-test", part, -1, NULL, 0, plain, plain, 2, 1);
+	ws = workbook_get_worksheet_by_name(x->wb, "Kehadiran");
 
 	worksheet_write_string(ws, (lxw_row_t)r0, 1, "Rekap", x->fmt.header);
 	worksheet_write_string(ws, (lxw_row_t)r0, 2, "Jumlah", x->fmt.header);
@@ -242,21 +521,18 @@ void score_report_write(const char *path, const score_table *summary,
 				    ? "Hasil Pre-test dan Post-test"
 				    : "Hasil Tes", NULL);
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Ringkasan");
-	lxw_format *cat[3], *weak;
+	fmtset plain, hi, cat[3];
 	static const unsigned colours[3] = { 0xC6EFCE, 0xFFEB9C, 0xFFC7CE };
 	ibm_xlsx_widths cw = { 0 };
-	char buf[96];
+	char buf[96], shown_v[64];
 	int r = 2;
+	double max_score = 0;
 
-	for (int i = 0; i < 3; i++) {
-		cat[i] = workbook_add_format(x->wb);
-		format_set_border(cat[i], LXW_BORDER_THIN);
-		format_set_bg_color(cat[i], colours[i]);
-	}
-	weak = workbook_add_format(x->wb);
-	format_set_border(weak, LXW_BORDER_THIN);
-	format_set_bg_color(weak, 0xFFC7CE);
-	format_set_text_wrap(weak);
+	make_fmtset(x, &plain, 0, 0);
+	make_fmtset(x, &hi, 0xFFC7CE, 0);
+	for (int i = 0; i < 3; i++)
+		make_fmtset(x, &cat[i], colours[i], 0);
+	ibm_parse_number(stat_value(summary, "max_score"), &max_score, 0);
 
 	worksheet_write_string(ws, 0, 0, prepost
 			       ? "Ringkasan Hasil Pre-test dan Post-test"
@@ -264,18 +540,25 @@ void score_report_write(const char *path, const score_table *summary,
 	worksheet_write_string(ws, r, 0, "Statistik", x->fmt.header);
 	worksheet_write_string(ws, r, 1, "Nilai", x->fmt.header);
 	for (size_t i = 0; i < summary->nrow; i++) {
-		const char *l = label(cell(summary, i, 0), buf, sizeof buf);
+		const char *name = cell(summary, i, 0);
+		const char *l = label(name, buf, sizeof buf);
 
 		r++;
 		worksheet_write_string(ws, (lxw_row_t)r, 0, l, x->fmt.text);
-		write_num_or_blank(ws, r, 1, cell(summary, i, 1),
-				   x->fmt.text);
+		put(ws, r, 1, cell(summary, i, 1), kind_of(name), &plain,
+		    shown_v, sizeof shown_v);
 		ibm_xlsx_widths_note(&cw, 0, l);
+		ibm_xlsx_widths_note(&cw, 1, shown_v);
 	}
-	ibm_xlsx_widths_note_len(&cw, 1, 14);
-	ibm_xlsx_widths_note_len(&cw, 2, 2);
+	ibm_xlsx_widths_note_len(&cw, 1, 8);
+	ibm_xlsx_widths_note_len(&cw, 2, 0.5);
 	ibm_xlsx_widths_note_len(&cw, 3, 16);
-	ibm_xlsx_widths_note_len(&cw, 4, 10);
+	ibm_xlsx_widths_note_len(&cw, 4, 6);
+	ibm_xlsx_widths_clamp(&cw, 2, 60);
+	ibm_xlsx_widths_set(&cw, ws);
+	chart_width_pt = ibm_xlsx_page_pt(0) * 0.9;
+	for (size_t c = 0; c < 3; c++)
+		chart_width_pt -= ibm_xlsx_col_pt(cw.w[c]);
 	/* chart data */
 	worksheet_write_string(ws, 2, 3, "Data grafik", x->fmt.header);
 	worksheet_write_string(ws, 2, 4, "Nilai", x->fmt.header);
@@ -287,37 +570,69 @@ void score_report_write(const char *path, const score_table *summary,
 
 		worksheet_write_string(ws, 3, 3, "Rata-rata pre-test",
 				       x->fmt.text);
-		write_num_or_blank(ws, 3, 4, stat_value(summary, "pre_mean"),
-				   x->fmt.decimal);
+		put(ws, 3, 4, stat_value(summary, "pre_mean"), K_DEC, &plain,
+		    shown_v, sizeof shown_v);
 		worksheet_write_string(ws, 4, 3, "Rata-rata post-test",
 				       x->fmt.text);
-		write_num_or_blank(ws, 4, 4, stat_value(summary, "post_mean"),
-				   x->fmt.decimal);
+		put(ws, 4, 4, stat_value(summary, "post_mean"), K_DEC, &plain,
+		    shown_v, sizeof shown_v);
 		for (int i = 0; i < 3; i++) {
 			worksheet_write_string(ws, (lxw_row_t)(5 + i), 3,
 					       cats[i][0], x->fmt.text);
-			write_num_or_blank(ws, 5 + i, 4,
-					   stat_value(summary, cats[i][1]),
-					   x->fmt.integer);
+			put(ws, 5 + i, 4, stat_value(summary, cats[i][1]),
+			    K_WHOLE, &plain, shown_v, sizeof shown_v);
 		}
 		add_chart(x, ws, "Rata-rata skor pre-test dan post-test", 3, 4,
-			  9);
-		add_chart(x, ws, "Kategori N-Gain", 5, 7, 25);
+			  9, max_score, "0.00");
+		add_chart(x, ws, "Jumlah peserta per kategori N-Gain", 5, 7,
+			  25, 0, "0");
 	} else {
 		worksheet_write_string(ws, 3, 3, "Rata-rata", x->fmt.text);
-		write_num_or_blank(ws, 3, 4, stat_value(summary, "mean"),
-				   x->fmt.decimal);
-		add_chart(x, ws, "Rata-rata skor", 3, 3, 9);
+		put(ws, 3, 4, stat_value(summary, "mean"), K_DEC, &plain,
+		    shown_v, sizeof shown_v);
+		add_chart(x, ws, "Rata-rata skor", 3, 3, 9, max_score, "0.00");
 	}
-	ibm_xlsx_widths_apply(&cw, ws, 4, 60);
 	ibm_xlsx_print_setup(ws, 0, -1, -1);
+	ibm_xlsx_print_width(ws, 0, cw.w, cw.n, 0, NULL);
+	ibm_xlsx_widths_free(&cw);
 
-	table_sheet(x, "Peserta", "Hasil per Peserta", people,
-		    score_table_col(people, "n_gain_category"), cat, 0, NULL);
-	if (items)
+	{
+		lxw_worksheet *pw;
+		int cc = score_table_col(people, "n_gain_category");
+
+		table_sheet(x, "Peserta", "Hasil per Peserta", people, cc, cat,
+			    0, &plain, &hi, 1, 1);
+		pw = workbook_get_worksheet_by_name(x->wb, "Peserta");
+		if (cc >= 0) {
+			static const char *const legend[3] = {
+				"tinggi: g \xE2\x89\xA5 0,7",
+				"sedang: 0,3 \xE2\x89\xA4 g < 0,7",
+				"rendah: g < 0,3"
+			};
+
+			for (int i = 0; i < 3; i++)
+				worksheet_write_string(pw, (lxw_row_t)(1 + i), 0,
+						       legend[i],
+						       cat[i].f[K_TEXT]);
+			worksheet_write_string(pw, 1, 1,
+					       "\xE2\x86\x90 warna kolom "
+					       "Kategori N-Gain", NULL);
+		}
+	}
+	if (items) {
+		lxw_worksheet *iw;
+
 		table_sheet(x, "Butir Soal", "Analisis Butir Soal", items, -1,
-			    cat, 1, weak);
+			    cat, 1, &plain, &hi, 2, 1);
+		iw = workbook_get_worksheet_by_name(x->wb, "Butir Soal");
+		note(x, iw, 2, prepost
+		     ? "Baris berwarna: daya beda (D) post-test jelek "
+		       "(D < 0,20); soal perlu diperbaiki atau diganti."
+		     : "Baris berwarna: daya beda (D) jelek (D < 0,20); soal "
+		       "perlu diperbaiki atau diganti.", hi.f[K_TEXT],
+		     col1_chars);
+	}
 	if (participation)
-		participation_sheet(x, summary, participation);
+		participation_sheet(x, summary, participation, &plain);
 	ibm_xlsx_close(x);
 }

@@ -245,6 +245,8 @@ static void t_read_aggregate(void **state)
 	assert_int_equal(d.nunits, 3);
 	monev_finish(&d);
 	assert_string_equal(d.units[0].id[MONEV_UNIT], "IBM Bada");
+	/* one spelling of the district: the later visit's "Kabupaten" */
+	assert_string_equal(d.units[0].id[MONEV_KAB], "Kabupaten Dompu");
 	assert_true(d.units[0].val[1] == 1);
 	a = monev_aggregate(&d, 1, &n);
 	assert_int_equal(n, 2);
@@ -264,6 +266,67 @@ static void t_read_aggregate(void **state)
 	monev_spec_free(&s);
 }
 
+static void t_district_period(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Kab. Lombok Timur", "Kabupaten Lombok Timur" },
+		{ "KAB. LOMBOK TIMUR", "Kabupaten Lombok Timur" },
+		{ "kab lombok timur", "Kabupaten lombok timur" },
+		{ "Kabupaten Lombok Timur", "Kabupaten Lombok Timur" },
+		{ "KABUPATEN SUMBAWA BARAT", "Kabupaten Sumbawa Barat" },
+		{ "Kab.Dompu", "Kabupaten Dompu" },
+		{ "KOTA MATARAM", "Kota Mataram" },
+		{ "Kota Bima", "Kota Bima" },
+		{ "Kabupatenan", "Kabupatenan" },
+		{ "Kotabaru", "Kotabaru" },
+		{ "Lombok Barat", "Lombok Barat" },
+		{ "", "" },
+	};
+	char buf[40];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *t = monev_district(cases[i][0]);
+
+		assert_string_equal(t, cases[i][1]);
+		free(t);
+	}
+	assert_string_equal(monev_period_text("2024-S1", buf, sizeof buf),
+			    "Semester I 2024");
+	assert_string_equal(monev_period_text("2025-S2", buf, sizeof buf),
+			    "Semester II 2025");
+	assert_string_equal(monev_period_text("2024-S3", buf, sizeof buf),
+			    "2024-S3");
+	assert_string_equal(monev_period_text("", buf, sizeof buf), "");
+}
+
+/* Units sort in natural order: "Desa 2" before "Desa 10". */
+static void t_natural_order(void **state)
+{
+	static const char forms[] =
+		"provinsi,kabupaten_kota,desa,nama unit,tanggal\n"
+		"NTB,Kota Bima,Desa 10,IBM 10,2024-07-01\n"
+		"NTB,Kota Bima,Desa 2,IBM 2,2024-07-01\n"
+		"NTB,Kota Bima,Desa 1,IBM 1,2024-07-01\n";
+	const char *path = tmp_write("nat.csv", forms, sizeof forms - 1);
+	monev_spec s;
+	monev_data d;
+
+	(void)state;
+	load_small(&s);
+	monev_data_init(&d, &s);
+	quiet_begin();
+	monev_read(&d, path);
+	quiet_end();
+	monev_finish(&d);
+	assert_int_equal(d.nunits, 3);
+	assert_string_equal(d.units[0].id[MONEV_DESA], "Desa 1");
+	assert_string_equal(d.units[1].id[MONEV_DESA], "Desa 2");
+	assert_string_equal(d.units[2].id[MONEV_DESA], "Desa 10");
+	monev_data_free(&d);
+	monev_spec_free(&s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +339,8 @@ int main(void)
 		cmocka_unit_test(t_phase_errors),
 		cmocka_unit_test(t_key),
 		cmocka_unit_test(t_read_aggregate),
+		cmocka_unit_test(t_district_period),
+		cmocka_unit_test(t_natural_order),
 	};
 	int r;
 

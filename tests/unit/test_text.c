@@ -311,6 +311,29 @@ static void t_title_case(void **state)
 	}
 }
 
+static void t_natcmp(void **state)
+{
+	/* in order */
+	static const char *const v[] = {
+		"", "1-a", "2-a", "10-a", "Desa X", "desa x 2", "Desa X 7",
+		"Desa X 007", "Desa X 10", "Desa X 10b", "Desa Y 1",
+		"\xC3\x89mile",
+	};
+	size_t n = sizeof v / sizeof v[0];
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			int c = ibm_natcmp(v[i], v[j]);
+			int want = i < j ? -1 : i > j;
+
+			if ((c > 0) - (c < 0) != want)
+				print_message("# %s vs %s: %d\n", v[i], v[j], c);
+			assert_int_equal((c > 0) - (c < 0), want);
+		}
+	assert_true(ibm_natcmp("Desa", "desa") != 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -324,6 +347,7 @@ int main(void)
 		cmocka_unit_test(t_edit_distance),
 		cmocka_unit_test(t_edit_distance_max),
 		cmocka_unit_test(t_title_case),
+		cmocka_unit_test(t_natcmp),
 	};
 
 	msgs_init();

@@ -105,11 +105,29 @@ static void t_widths_clamp(void **state)
 	ibm_xlsx_widths_note(&cw, 2, "abc\nlonger line\nx");
 	assert_int_equal(cw.n, 3);
 	assert_true(cw.w[0] == 0 && cw.w[1] == 0);
-	assert_true(cw.w[2] == 11);
+	/* measured in Calibri 11 (Carlito's metrics): "longer line" is
+	 * 47.3 pt, 9 digits of 5.25 pt */
+	assert_true(cw.w[2] > 8.9 && cw.w[2] < 9.1);
 	ibm_xlsx_widths_note(&cw, 2, "\xC3\xA9\xC3\xA9");
-	assert_true(cw.w[2] == 11);
+	assert_true(cw.w[2] > 8.9 && cw.w[2] < 9.1);
 	ibm_xlsx_widths_note(&cw, 0, "D\xC3\xA9sa");
-	assert_true(cw.w[0] == 4);
+	assert_true(cw.w[0] > 3 && cw.w[0] < 5);
+	/* "W" is wider than "i" */
+	assert_true(ibm_xlsx_text_pt("WWW", 11, 0) >
+		    3 * ibm_xlsx_text_pt("iii", 11, 0));
+	assert_true(ibm_xlsx_text_pt("Nama", 11, 1) >
+		    ibm_xlsx_text_pt("Nama", 11, 0));
+	/* wrapping: one line when it fits, more when narrower, a break
+	 * at every line end */
+	assert_int_equal(ibm_xlsx_wrap_lines("Yang Perlu Dipenuhi", 30, 11,
+					     0), 1);
+	assert_int_equal(ibm_xlsx_wrap_lines("Yang Perlu Dipenuhi", 10, 11,
+					     0), 2);
+	assert_int_equal(ibm_xlsx_wrap_lines("a\nb\nc", 30, 11, 0), 3);
+	assert_int_equal(ibm_xlsx_wrap_lines("", 30, 11, 0), 1);
+	assert_true(ibm_xlsx_wrap_lines("Supercalifragilistic", 3, 11, 0) >
+		    3);
+	assert_true(ibm_xlsx_line_pt(11) == 15);
 	ibm_xlsx_widths_note_len(&cw, 9, 2.5);
 	assert_int_equal(cw.n, 10);
 	assert_true(cw.w[9] == 2.5);
@@ -240,9 +258,9 @@ static void t_parts(void **state)
 	}
 	assert_non_null(strstr(xml, "paperSize=\"9\""));
 	assert_non_null(strstr(xml, "orientation=\"landscape\""));
-	assert_non_null(strstr(xml, "fitToHeight=\"0\""));
-	assert_non_null(strstr(xml, "fitToPage=\"1\""));
-	assert_non_null(strstr(xml, "Halaman &amp;P dari &amp;N"));
+	/* never squeezed to one page wide */
+	assert_null(strstr(xml, "fitToPage"));
+	assert_non_null(strstr(xml, "&amp;11Halaman &amp;P dari &amp;N"));
 	assert_non_null(strstr(xml, "ySplit=\"1\""));
 	assert_non_null(strstr(xml, "state=\"frozen\""));
 	assert_non_null(strstr(xml, "<col "));
@@ -260,6 +278,52 @@ static void t_parts(void **state)
 	free(xml);
 }
 
+/* Wide tables: scaled down no further than 75 %, then several pages wide
+ * with the identifying columns repeated and breaks between blocks. */
+static void t_print_width(void **state)
+{
+	const char *p = tmp_path("wide.xlsx");
+	double w[40];
+	unsigned char block[40] = { 0 };
+	ibm_xlsx *x;
+	lxw_worksheet *ws;
+	char *xml;
+
+	(void)state;
+	for (int i = 0; i < 40; i++)
+		w[i] = 12;
+	for (int i = 2; i < 40; i += 6)
+		block[i] = 1;
+	x = ibm_xlsx_open(p, 0, NULL, NULL);
+	ws = workbook_add_worksheet(x->wb, "Lebar");
+	ibm_xlsx_print_setup(ws, 1, 0, 0);
+	/* 8 columns of 12 fit a landscape page at 100 % */
+	assert_int_equal(ibm_xlsx_print_width(ws, 1, w, 8, 2, block), 100);
+	/* 13 fit at a smaller scale */
+	{
+		int sc = ibm_xlsx_print_width(ws, 1, w, 13, 2, block);
+
+		assert_true(sc >= IBM_XLSX_MIN_SCALE && sc < 100);
+	}
+	assert_int_equal(ibm_xlsx_print_width(ws, 1, w, 40, 2, block),
+			 IBM_XLSX_MIN_SCALE);
+	worksheet_write_string(ws, 0, 0, "x", NULL);
+	ibm_xlsx_close(x);
+	ibm_atomic_commit_all();
+	xml = unzip(p, "xl/worksheets/sheet1.xml xl/workbook.xml");
+	if (!xml) {
+		print_message("# skipped: no python3\n");
+		return;
+	}
+	assert_non_null(strstr(xml, "scale=\"75\""));
+	assert_null(strstr(xml, "fitToPage"));
+	assert_non_null(strstr(xml, "<colBreaks"));
+	/* the first break is at a block's start (column O, index 14) */
+	assert_non_null(strstr(xml, "<brk id=\"14\""));
+	assert_non_null(strstr(xml, "Lebar!$A:$B"));
+	free(xml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -270,6 +334,7 @@ int main(void)
 		cmocka_unit_test(t_cannot_create),
 		cmocka_unit_test(t_cells),
 		cmocka_unit_test(t_parts),
+		cmocka_unit_test(t_print_width),
 	};
 	int rc;
 

@@ -1,0 +1,267 @@
+#!/usr/bin/env python3
+"""pdfcheck.py - how a PDF prints: the smallest text and overlapping words.
+
+    pdfcheck.py [--min PT] FILE.pdf...
+
+For every page: the effective size of every piece of text (the font size
+times the scaling of the text and graphics matrices, as it lands on paper)
+from the page's content streams, and the words' boxes from poppler's
+`pdftotext -bbox`. Prints one line per file, "FILE: N pages, smallest text
+S pt", and one line per problem (text under PT points, two words that
+overlap); exits 1 when there is a problem. Standard library and
+poppler-utils only.
+"""
+import re
+import subprocess
+import sys
+import zlib
+
+TOKEN = re.compile(rb"""
+    (?P<ws>\s+|%[^\r\n]*)
+  | (?P<str>\()
+  | (?P<hex><[0-9A-Fa-f\s]*>)
+  | (?P<dict><<|>>)
+  | (?P<arr>[\[\]])
+  | (?P<name>/[^\s/\[\]()<>{}%]*)
+  | (?P<num>[-+]?(?:\d+\.?\d*|\.\d+))
+  | (?P<op>[A-Za-z'"*][A-Za-z0-9'"*]*)
+  | (?P<other>.)
+""", re.S | re.X)
+
+
+def read_string(data, i):
+    """data[i] is just past '('; returns (bytes, index after ')')."""
+    depth, out = 1, bytearray()
+    while i < len(data):
+        c = data[i]
+        if c == 0x5C:  # backslash
+            i += 2
+            out += b"?"
+            continue
+        if c == 0x28:
+            depth += 1
+        elif c == 0x29:
+            depth -= 1
+            if depth == 0:
+                return bytes(out), i + 1
+        out.append(c)
+        i += 1
+    return bytes(out), i
+
+
+def mul(a, b):
+    return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4],
+            a[4] * b[1] + a[5] * b[3] + b[5]]
+
+
+def scale_of(m):
+    return abs(m[0] * m[3] - m[1] * m[2]) ** 0.5
+
+
+def text_sizes(content, xobjects, ctm=None, depth=0):
+    """Yield (effective size, text) for every text shown in content."""
+    ctm = ctm or [1, 0, 0, 1, 0, 0]
+    stack, tm, tlm, size, lead = [], None, None, 0.0, 0.0
+    ops, i = [], 0
+    while i < len(content):
+        m = TOKEN.match(content, i)
+        if not m:
+            break
+        i = m.end()
+        kind = m.lastgroup
+        if kind == "ws":
+            continue
+        if kind == "str":
+            s, i = read_string(content, i)
+            ops.append(s)
+        elif kind == "num":
+            ops.append(float(m.group()))
+        elif kind in ("name", "hex"):
+            ops.append(m.group())
+        elif kind == "op":
+            op = m.group()
+            if op == b"q":
+                stack.append(ctm[:])
+            elif op == b"Q" and stack:
+                ctm = stack.pop()
+            elif op == b"cm" and len(ops) >= 6:
+                ctm = mul([float(x) for x in ops[-6:]], ctm)
+            elif op == b"BT":
+                tm, tlm = [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 0, 0]
+            elif op == b"Tf" and len(ops) >= 1:
+                size = float(ops[-1])
+            elif op == b"Tm" and len(ops) >= 6:
+                tm = [float(x) for x in ops[-6:]]
+                tlm = tm[:]
+            elif op in (b"Td", b"TD") and len(ops) >= 2 and tlm:
+                tlm = mul([1, 0, 0, 1, ops[-2], ops[-1]], tlm)
+                tm = tlm[:]
+            elif op in (b"Tj", b"TJ", b"'", b'"') and tm is not None:
+                text = b"".join(
+                    x if not x.startswith(b"<") else b"#" * (len(x) // 2)
+                    for x in ops if isinstance(x, bytes)
+                    and not x.startswith(b"/"))
+                full = mul(tm, ctm)
+                yield size * scale_of(full), text, full[4], full[5]
+            elif op == b"Do" and ops and depth < 4:
+                name = ops[-1][1:] if isinstance(ops[-1], bytes) else b""
+                if name in xobjects:
+                    mat, body = xobjects[name]
+                    yield from text_sizes(body, xobjects, mul(mat, ctm),
+                                          depth + 1)
+            ops = []
+        # arrays and dicts: tokens only
+
+
+OBJ = re.compile(rb"(\d+)\s+0\s+obj(.*?)endobj", re.S)
+
+
+def objects(pdf):
+    objs = {}
+    for m in OBJ.finditer(pdf):
+        body = m.group(2)
+        head, stream = body, None
+        s = re.search(rb"stream\r?\n", body)
+        if s:
+            head = body[:s.start()]
+            raw = body[s.end():]
+            e = raw.rfind(b"endstream")
+            raw = raw[:e] if e >= 0 else raw
+            if b"/FlateDecode" in head:
+                try:
+                    raw = zlib.decompressobj().decompress(raw)
+                except zlib.error:
+                    raw = b""
+            stream = raw
+        objs[int(m.group(1))] = (head, stream)
+    return objs
+
+
+def refs(head, key):
+    m = re.search(rb"/" + key + rb"\s*(\[[^\]]*\]|\d+\s+0\s+R)", head)
+    if not m:
+        return []
+    return [int(x) for x in re.findall(rb"(\d+)\s+0\s+R", m.group(1))]
+
+
+def pages(pdf):
+    """Content of every page, in order, with its form XObjects."""
+    objs = objects(pdf)
+    xobjects = {}
+    for num, (head, stream) in objs.items():
+        if stream is not None and b"/Form" in head:
+            mat = [1, 0, 0, 1, 0, 0]
+            mm = re.search(rb"/Matrix\s*\[([^\]]*)\]", head)
+            if mm:
+                mat = [float(x) for x in mm.group(1).split()]
+            xobjects[num] = (mat, stream)
+    names = {}
+    for num, (head, _) in objs.items():
+        for m in re.finditer(rb"/([^\s/]+)\s+(\d+)\s+0\s+R", head):
+            if int(m.group(2)) in xobjects:
+                names[m.group(1)] = xobjects[int(m.group(2))]
+    out = []
+    roots = [n for n, (h, _) in objs.items()
+             if re.search(rb"/Type\s*/Pages\b", h) and b"/Parent" not in h]
+
+    def walk(n):
+        if n in seen:
+            return
+        seen.add(n)
+        head = objs.get(n, (b"", None))[0]
+        if re.search(rb"/Type\s*/Pages\b", head):
+            for k in refs(head, b"Kids"):
+                walk(k)
+        elif re.search(rb"/Type\s*/Page\b", head):
+            body = b"".join(objs.get(c, (b"", b""))[1] or b""
+                            for c in refs(head, b"Contents"))
+            out.append(body)
+    seen = set()
+    for r in roots:
+        walk(r)
+    return out, names
+
+
+def words(path):
+    """Words per page from pdftotext -bbox: (xmin, ymin, xmax, ymax, text)."""
+    xml = subprocess.run(["pdftotext", "-bbox", path, "-"], check=True,
+                         capture_output=True).stdout.decode("utf-8", "replace")
+    result = []
+    for page in xml.split("<page ")[1:]:
+        ws = []
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
+                             r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
+                             page):
+            ws.append((float(m.group(1)), float(m.group(2)),
+                       float(m.group(3)), float(m.group(4)), m.group(5)))
+        result.append(ws)
+    return result
+
+
+def overlaps(ws):
+    """Pairs of words whose boxes overlap by more than a sliver."""
+    found = []
+    ws = sorted(ws)
+    for i, a in enumerate(ws):
+        for b in ws[i + 1:]:
+            if b[0] >= a[2] - 0.5:
+                break
+            dx = min(a[2], b[2]) - max(a[0], b[0])
+            dy = min(a[3], b[3]) - max(a[1], b[1])
+            hy = min(a[3] - a[1], b[3] - b[1])
+            if dx > 1.0 and dy > 0.3 * hy:
+                found.append((a, b))
+    return found
+
+
+def check(path, minimum):
+    problems = []
+    with open(path, "rb") as f:
+        pdf = f.read()
+    contents, xobjects = pages(pdf)
+    smallest = None
+    for n, body in enumerate(contents, 1):
+        small, least, where = 0, None, None
+        for size, text, x, y in text_sizes(body, xobjects):
+            if not text.strip():
+                continue
+            if smallest is None or size < smallest:
+                smallest = size
+            if size < minimum - 0.01:
+                small += 1
+                if least is None or size < least:
+                    least, where = size, (x, y)
+        if small:
+            problems.append("page %d: %d texts under %g pt, the smallest "
+                            "%.1f pt at x=%.0f y=%.0f (from the bottom)"
+                            % (n, small, minimum, least, where[0],
+                               where[1]))
+    for n, ws in enumerate(words(path), 1):
+        for a, b in overlaps(ws):
+            problems.append("page %d: words overlap: \"%s\" and \"%s\" "
+                            "at %.0f,%.0f" % (n, a[4], b[4], a[0], a[1]))
+    print("%s: %d pages, smallest text %s pt" % (
+        path, len(contents),
+        "%.1f" % smallest if smallest is not None else "-"))
+    for p in problems[:20]:
+        print("%s: %s" % (path, p))
+    if len(problems) > 20:
+        print("%s: ... %d more" % (path, len(problems) - 20))
+    return not problems
+
+
+def main(argv):
+    minimum = 8.0
+    if len(argv) > 2 and argv[1] == "--min":
+        minimum = float(argv[2])
+        argv = argv[2:]
+    ok = True
+    for path in argv[1:]:
+        ok = check(path, minimum) and ok
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

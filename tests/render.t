@@ -1,0 +1,58 @@
+#!/bin/sh
+# tests/render.t - the workbooks as people print them: the example
+# pipeline's workbooks converted to PDF by LibreOffice (one soffice run for
+# all), then tests/pdfcheck.py: no text under 8 pt on paper, no two words
+# overlapping; and the daftar hadir's footer counts each day's own pages.
+top=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${PYTHON:-/usr/bin/python3}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+books="daftar-hadir hasil-tes monev"
+echo "1..5"
+# the README's pictures (make pictures) are there
+missing=""
+for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
+	head -c 4 "$top/$f" 2>/dev/null | grep -q PNG || missing="$missing $f"
+done
+pictures() {
+	if [ -z "$missing" ]; then
+		echo "ok 5 - README pictures present"
+	else
+		echo "not ok 5 - README pictures missing:$missing (make pictures)"
+	fi
+}
+if ! command -v soffice >/dev/null 2>&1; then
+	for i in 1 2 3 4; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	pictures
+	exit 0
+fi
+OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
+	{ sed 's/^/# /' "$out/.log" | tail -20; }
+files=""
+for b in $books; do files="$files $out/ex/$b.xlsx"; done
+# shellcheck disable=SC2086
+HOME=$out soffice -env:UserInstallation="file://$out/lo" --headless \
+	--convert-to pdf --outdir "$out/pdf" $files >"$out/.soffice" 2>&1
+i=0
+for b in $books; do
+	i=$((i + 1))
+	if "$PYTHON" "$top/tests/pdfcheck.py" "$out/pdf/$b.pdf" \
+		>"$out/.check" 2>&1; then
+		echo "ok $i - $b: $(head -1 "$out/.check" | sed 's|.*/||')"
+	else
+		echo "not ok $i - $b printed by LibreOffice"
+		sed 's/^/# /' "$out/.check" "$out/.soffice" | head -30
+	fi
+done
+# the first day's sheet: "Hari ke-1 · Halaman 1 dari N" where N is the
+# number of its pages (not the workbook's)
+i=$((i + 1))
+n=$(pdftotext "$out/pdf/daftar-hadir.pdf" - 2>/dev/null |
+	grep -c 'Hari ke-1 . Halaman [0-9]* dari')
+if [ "$n" -ge 1 ] && pdftotext "$out/pdf/daftar-hadir.pdf" - |
+	grep -q "Hari ke-1 . Halaman $n dari $n"; then
+	echo "ok $i - daftar hadir: day 1 on $n pages, footer counts them"
+else
+	echo "not ok $i - daftar hadir footer ($n pages of day 1)"
+fi
+pictures
