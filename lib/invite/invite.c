@@ -779,28 +779,16 @@ int inv_logo_read(const invite *iv, unsigned char **data, size_t *len)
 {
 	long line;
 	const char *src = inv_key_file(&iv->ev, "logo", &line);
-	FILE *fp = fopen(iv->ev.logo, "rb");
-	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0, k;
+	char *text, why[256];
+	unsigned char *buf;
+	size_t n;
 	int type = 0;
+	int st = ibm_read_file(iv->ev.logo, IBM_LIMIT_LOGO, IBM_READ_REGULAR,
+			       &text, &n, why, sizeof why);
 
-	if (!fp) {
-		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot open %s: %s",
-			iv->ev.logo, strerror(errno));
-		return 0; /* not reached; for static checkers */
-	}
-	do {
-		ibm_grow((void **)&buf, &cap, n + 65536, 1);
-		k = fread(buf + n, 1, cap - n, fp);
-		n += k;
-	} while (k > 0);
-	if (ferror(fp) || n > (64L << 20)) {
-		fclose(fp);
-		free(buf);
-		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot read %s",
-			iv->ev.logo);
-	}
-	fclose(fp);
+	if (st)
+		ibm_die(st, src, line, "logo: %s: %s", iv->ev.logo, why);
+	buf = (unsigned char *)text;
 	if (n >= 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0)
 		type = 1;
 	else if (n >= 3 && memcmp(buf, "\xFF\xD8\xFF", 3) == 0)

@@ -399,26 +399,7 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 /* Read a whole file into memory (spec and phase files are small). */
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, k;
-
-	if (!fp)
-		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
-	do {
-		ibm_grow((void **)&buf, &cap, n + 65536, 1);
-		/* cppcheck-suppress nullPointerRedundantCheck */
-		k = fread(buf + n, 1, cap - n, fp);
-		n += k;
-		if (n > 16 * 1024 * 1024)
-			ibm_die(IBM_EX_DATAERR, path, 0,
-				"too large for a spec (over 16 MB)");
-	} while (k > 0);
-	if (ferror(fp))
-		ibm_die_errno(IBM_EX_IOERR, path, "read error");
-	fclose(fp);
-	*len = n;
-	return buf;
+	return ibm_read_file_x(path, IBM_LIMIT_SPEC, 0, len);
 }
 
 void monev_spec_load(monev_spec *s, const char *spec_path,
