@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -53,6 +54,8 @@ struct ibm_csv {
 	int in_fini;          /* inside csv_fini: a record ends unterminated */
 
 	char *buf;            /* input buffer */
+	size_t bufsz;         /* its size: BUFSZ, less for short text in
+				 memory */
 	size_t pos, end;
 	size_t clean;         /* buf[..clean) is known to be ASCII without
 				 NUL bytes */
@@ -352,7 +355,7 @@ static int fill(ibm_csv *r)
 		return 0;
 	r->pos = r->end = r->clean = 0;
 	do
-		k = do_read(r, r->buf, BUFSZ);
+		k = do_read(r, r->buf, r->bufsz);
 	while (k < 0 && errno == EINTR);
 	if (k < 0) {
 		fail(r, IBM_EX_IOERR, 0, "read error: %s", strerror(errno));
@@ -639,8 +642,8 @@ static int read_header(ibm_csv *r)
 		return -1;
 	}
 	/* the first read may be short on a pipe: fill the buffer */
-	while (!r->at_eof && r->end < BUFSZ) {
-		ssize_t k2 = do_read(r, r->buf + r->end, BUFSZ - r->end);
+	while (!r->at_eof && r->end < r->bufsz) {
+		ssize_t k2 = do_read(r, r->buf + r->end, r->bufsz - r->end);
 
 		if (k2 < 0 && errno == EINTR)
 			continue;
@@ -767,7 +770,19 @@ static ibm_csv *open_common(ibm_csv *r, int *status)
 {
 	int k;
 
-	r->buf = ibm_xmalloc(BUFSZ);
+	/* text in memory needs no more than its length (and one byte to see
+	 * its end in one read) */
+	r->bufsz = r->mem && r->memlen < BUFSZ ? r->memlen + 1 : BUFSZ;
+	/* and so does a small file (it may still grow: it is read to its
+	 * end whatever the buffer) */
+	if (!r->mem) {
+		struct stat st;
+
+		if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size >= 0 && st.st_size < BUFSZ - 4096)
+			r->bufsz = (size_t)st.st_size + 4096;
+	}
+	r->buf = ibm_xmalloc(r->bufsz);
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	/* libcsv grows a field's buffer by this much at a time (128 bytes
