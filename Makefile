@@ -8,6 +8,7 @@
 #   make lint       mandoc -Tlint and groff -ww on every man page, cppcheck
 #   make bench      speed and memory against peer tools (not part of check)
 #   make pictures   the README's pictures of the documents (doc/img/)
+#   make fuzz       libFuzzer targets (clang); FUZZ_SECONDS=N runs each N s
 #   make deps       install missing Debian packages (or print the command)
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
 
@@ -136,18 +137,45 @@ bench: $(BINS)
 pictures: $(BINS)
 	BUILD=$(abspath $(BUILD)) sh doc/pictures.sh
 
-# Fuzz targets (libFuzzer, clang): make fuzz, then build-fuzz/fuzz_NAME.
-fuzz:
-	@mkdir -p build-fuzz
-	for f in $(FUZZ_SRC); do \
-		clang -g -O1 -fsanitize=fuzzer,address,undefined $(INCLUDES) \
-			$(XLSX_CFLAGS) -o build-fuzz/$$(basename $$f .c) $$f \
-			$(LIB_SRC) $(LDLIBS) || exit 1; \
-	done
+# Fuzz targets (libFuzzer, clang): `make fuzz` builds build-fuzz/fuzz_NAME
+# (the library built once, with coverage and the sanitizers, no recovery);
+# `make fuzz FUZZ_SECONDS=N` then runs each target for N seconds from its
+# seeds in tests/fuzz/corpus/NAME (new inputs go to build-fuzz/corpus/NAME;
+# a finding stops the run with its input in build-fuzz/crash-*).
+FUZZ_BUILD = build-fuzz
+FUZZ_SAN = -fsanitize=address,undefined,fuzzer-no-link \
+	-fno-sanitize-recover=all
+FUZZ_OPTS ?= -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
+	-print_final_stats=1
+DEPS_FUZZ = clang libclang-rt-dev
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/%.c=%)
+
+fuzz: deps
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-g -O1" SAN="$(FUZZ_SAN)" \
+		$(FUZZ_NAMES:%=$(FUZZ_BUILD)/%)
+	@if [ -n "$(FUZZ_SECONDS)" ]; then \
+		for t in $(FUZZ_NAMES); do \
+			mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+			echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+			if ! $(FUZZ_BUILD)/$$t $(FUZZ_OPTS) \
+				-max_total_time=$(FUZZ_SECONDS) \
+				-artifact_prefix=$(FUZZ_BUILD)/ \
+				$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
+				> $(FUZZ_BUILD)/$$t.log 2>&1; then \
+				tail -60 $(FUZZ_BUILD)/$$t.log; exit 1; \
+			fi; \
+			grep '^stat::' $(FUZZ_BUILD)/$$t.log; \
+		done; \
+	fi
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_A)
+	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer \
+		$(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
 deps:
 	@missing=""; \
-	for p in $(DEPS_BUILD) $(DEPS_TEST); do \
+	for p in $(DEPS_BUILD) $(DEPS_TEST) \
+		$(if $(filter fuzz,$(MAKECMDGOALS)),$(DEPS_FUZZ)); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 			grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \

@@ -98,7 +98,7 @@ int main(int argc, char **argv)
 	const char **letters = NULL, **sets = NULL;
 	size_t nletters = 0, nsets = 0;
 	long blank = 5;
-	int excel = 0, c;
+	int excel = 0, c, st;
 
 	ibm_diag_init("ibm-invite");
 	memset(&iv, 0, sizeof iv);
@@ -200,7 +200,8 @@ int main(int argc, char **argv)
 	inv_read_people(&iv, argc ? argv[0] : "-", &o);
 	if (agenda)
 		inv_read_agenda(&iv, agenda, &o);
-	inv_finish(&iv);
+	if ((st = inv_finish(&iv)) != 0)
+		exit(st);
 
 	/* every output is written to a temporary file first */
 	for (size_t i = 0; i < nletters; i++)

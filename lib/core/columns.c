@@ -4,30 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Does one of the '|'-separated aliases have the name key `key`? */
-static int alias_match(const char *aliases, const char *key)
+/* The name keys of a header's cells (computed once per lookup, not once
+ * per alias and cell: a header of 100,000 columns stays fast). */
+static char **header_keys(const ibm_rec *hdr)
 {
-	const char *p = aliases;
+	char **k = ibm_xcalloc(hdr->n + 1, sizeof *k);
 
-	while (*p) {
-		const char *e = strchr(p, '|');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		char *a = ibm_xstrndup(p, n);
-		char *ak = ibm_name_key(a);
-		int eq = strcmp(ak, key) == 0;
-
-		free(a);
-		free(ak);
-		if (eq)
-			return 1;
-		if (!e)
-			break;
-		p = e + 1;
-	}
-	return 0;
+	for (size_t i = 0; i < hdr->n; i++)
+		k[i] = ibm_name_key(hdr->f[i]);
+	return k;
 }
 
-int ibm_col_find(const ibm_rec *hdr, const char *aliases)
+static void keys_free(char **k, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(k[i]);
+	free(k);
+}
+
+static int find_key(char *const *keys, size_t n, const char *aliases)
 {
 	/* aliases in order of preference: the first alias that matches any
 	 * header wins */
@@ -35,18 +30,16 @@ int ibm_col_find(const ibm_rec *hdr, const char *aliases)
 
 	while (*p) {
 		const char *e = strchr(p, '|');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		char *a = ibm_xstrndup(p, n);
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char *a = ibm_xstrndup(p, len);
+		char *ak = ibm_name_key(a);
 		int found = -1;
 
-		for (size_t i = 0; i < hdr->n && found < 0; i++) {
-			char *hk = ibm_name_key(hdr->f[i]);
-
-			if (hk[0] && alias_match(a, hk))
+		for (size_t i = 0; i < n && found < 0 && ak[0]; i++)
+			if (strcmp(keys[i], ak) == 0)
 				found = (int)i;
-			free(hk);
-		}
 		free(a);
+		free(ak);
 		if (found >= 0)
 			return found;
 		if (!e)
@@ -54,6 +47,15 @@ int ibm_col_find(const ibm_rec *hdr, const char *aliases)
 		p = e + 1;
 	}
 	return -1;
+}
+
+int ibm_col_find(const ibm_rec *hdr, const char *aliases)
+{
+	char **keys = header_keys(hdr);
+	int i = find_key(keys, hdr->n, aliases);
+
+	keys_free(keys, hdr->n);
+	return i;
 }
 
 static void append(char **buf, size_t *len, size_t *cap, const char *s)
@@ -68,12 +70,12 @@ static void append(char **buf, size_t *len, size_t *cap, const char *s)
 int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 		    const ibm_colspec *specs, size_t n, int *idx)
 {
-	char *msg = NULL;
+	char *msg = NULL, **keys = header_keys(hdr);
 	size_t len = 0, cap = 0;
 	int missing = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		idx[i] = ibm_col_find(hdr, specs[i].aliases);
+		idx[i] = find_key(keys, hdr->n, specs[i].aliases);
 		if (idx[i] >= 0 || !specs[i].required)
 			continue;
 		append(&msg, &len, &cap, missing ? "; " : "");
@@ -107,6 +109,7 @@ int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 			}
 		}
 	}
+	keys_free(keys, hdr->n);
 	if (!missing) {
 		free(msg);
 		return 0;

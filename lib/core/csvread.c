@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -37,6 +38,7 @@ typedef struct rec_buf {
 	size_t *len;
 	size_t n, ncap;
 	long line;
+	int cut;             /* ended by the end of input, not a line end */
 } rec_buf;
 
 struct ibm_csv {
@@ -49,8 +51,11 @@ struct ibm_csv {
 	int failed;           /* a fatal error was reported */
 	int at_eof;
 	int finished;         /* csv_fini done */
+	int in_fini;          /* inside csv_fini: a record ends unterminated */
 
 	char *buf;            /* input buffer */
+	size_t bufsz;         /* its size: BUFSZ, less for short text in
+				 memory */
 	size_t pos, end;
 	size_t clean;         /* buf[..clean) is known to be ASCII without
 				 NUL bytes */
@@ -224,12 +229,27 @@ static void on_field_dirty(ibm_csv *r, const char *f, size_t len)
 	free(u);
 }
 
+/* A field over IBM_LIMIT_FIELD bytes: a data error, not gigabytes of
+ * memory. */
+static void field_too_long(ibm_csv *r)
+{
+	char lim[32];
+
+	fail(r, IBM_EX_DATAERR, r->rec_start, "a field is longer than %s "
+	     "(a quote that is never closed, or not a CSV file?)",
+	     ibm_size_text(lim, sizeof lim, IBM_LIMIT_FIELD));
+}
+
 /* on_field when the record needs room, or the field a check. */
 static void __attribute__((noinline))
 on_field_slow(ibm_csv *r, const char *s, size_t len)
 {
 	if (r->failed)
 		return;
+	if (len > IBM_LIMIT_FIELD) {
+		field_too_long(r);
+		return;
+	}
 	/* s is NULL only for an empty field */
 	if (r->dirty)
 		on_field_dirty(r, s ? s : "", len);
@@ -257,7 +277,7 @@ static void on_field(void *s, size_t len, void *data)
 		 * (no branch on it to mispredict); libcsv's buffer has the
 		 * bytes, and ours the room */
 		memcpy(d, s, 32);
-	} else if (used + len + 1 + SLACK <= b->cap) {
+	} else if (len <= IBM_LIMIT_FIELD && used + len + 1 + SLACK <= b->cap) {
 		copy_bytes(d, s, len);
 	} else {
 		on_field_slow(r, s, len);
@@ -297,6 +317,7 @@ static void on_record(int c, void *data)
 		r->cur.n = r->cur.used = 0;
 	}
 	b->line = r->rec_start;
+	b->cut = r->in_fini;
 	set_limits(r);
 }
 
@@ -334,7 +355,7 @@ static int fill(ibm_csv *r)
 		return 0;
 	r->pos = r->end = r->clean = 0;
 	do
-		k = do_read(r, r->buf, BUFSZ);
+		k = do_read(r, r->buf, r->bufsz);
 	while (k < 0 && errno == EINTR);
 	if (k < 0) {
 		fail(r, IBM_EX_IOERR, 0, "read error: %s", strerror(errno));
@@ -437,9 +458,19 @@ static void feed_line(ibm_csv *r)
 		set_limits(r);
 	}
 	if (csv_parse(&r->p, s, n, on_field, on_record, r) != n &&
-	    !r->failed)
-		fail(r, IBM_EX_DATAERR, r->line, "malformed quoting (%s)",
-		     csv_strerror(csv_error(&r->p)));
+	    !r->failed) {
+		int err = csv_error(&r->p);
+
+		if (err == CSV_ENOMEM || err == CSV_ETOOBIG)
+			fail(r, IBM_EX_SOFTWARE, r->line, "out of memory");
+		else
+			fail(r, IBM_EX_DATAERR, r->line,
+			     "malformed quoting (%s)", csv_strerror(err));
+	}
+	/* a field still being read (quoted over many lines, or a line
+	 * longer than the buffer) */
+	if (r->p.entry_pos > IBM_LIMIT_FIELD && !r->failed)
+		field_too_long(r);
 	count_lines(r, s, n);
 	r->last_eol = is_term((unsigned char)s[n - 1]);
 	r->pos += n;
@@ -447,12 +478,17 @@ static void feed_line(ibm_csv *r)
 
 static void finish(ibm_csv *r)
 {
+	int k;
+
 	if (r->finished)
 		return;
 	r->finished = 1;
 	if (r->failed)
 		return;
-	if (csv_fini(&r->p, on_field, on_record, r) != 0 && !r->failed)
+	r->in_fini = 1;
+	k = csv_fini(&r->p, on_field, on_record, r);
+	r->in_fini = 0;
+	if (k != 0 && !r->failed)
 		fail(r, IBM_EX_DATAERR, r->rec_start,
 		     "unterminated quoted field (a '\"' opened here is never "
 		     "closed)");
@@ -548,6 +584,50 @@ static const char *first_eol(const char *s, size_t n, char c)
 	return memchr(s, c, n);
 }
 
+/* Duplicate column names (after normalisation; empty names are
+ * allowed): the first pair is an error. A hash set of the keys, so that
+ * a header of 100,000 columns takes no longer than its reading. */
+static int check_duplicates(ibm_csv *r)
+{
+	size_t n = r->width, cap = 16;
+	char **keys = ibm_xcalloc(n + 1, sizeof *keys);
+	size_t *slot;
+	int dup = 0;
+
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	slot = ibm_xcalloc(cap, sizeof *slot); /* column + 1, 0 empty */
+	for (size_t i = 0; i < n && !dup; i++) {
+		uint64_t h = 1469598103934665603ULL;
+		size_t j;
+
+		keys[i] = ibm_name_key(r->hdrf[i]);
+		if (!keys[i][0])
+			continue;
+		for (const char *c = keys[i]; *c; c++)
+			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+		for (j = (size_t)h & (cap - 1); slot[j];
+		     j = (j + 1) & (cap - 1)) {
+			size_t k = slot[j] - 1;
+
+			if (strcmp(keys[k], keys[i]) == 0) {
+				fail(r, IBM_EX_DATAERR, r->header.line,
+				     "duplicate column name \"%s\" (columns "
+				     "%zu and %zu)", r->hdrf[i], k + 1, i + 1);
+				dup = 1;
+				break;
+			}
+		}
+		if (!dup)
+			slot[j] = i + 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+	free(slot);
+	return dup ? -1 : 0;
+}
+
 static int read_header(ibm_csv *r)
 {
 	int k;
@@ -562,8 +642,8 @@ static int read_header(ibm_csv *r)
 		return -1;
 	}
 	/* the first read may be short on a pipe: fill the buffer */
-	while (!r->at_eof && r->end < BUFSZ) {
-		ssize_t k2 = do_read(r, r->buf + r->end, BUFSZ - r->end);
+	while (!r->at_eof && r->end < r->bufsz) {
+		ssize_t k2 = do_read(r, r->buf + r->end, r->bufsz - r->end);
 
 		if (k2 < 0 && errno == EINTR)
 			continue;
@@ -629,28 +709,8 @@ static int read_header(ibm_csv *r)
 	r->header.line = r->hdr.line;
 	r->header.given = r->width;
 	r->have_header = 1;
-	/* duplicate names (after normalisation; empty names are allowed) */
-	{
-		char **keys = ibm_xcalloc(r->width + 1, sizeof *keys);
-		int dup = 0;
-
-		for (size_t i = 0; i < r->width; i++) {
-			keys[i] = ibm_name_key(r->hdrf[i]);
-			for (size_t j = 0; j < i && !dup; j++)
-				if (keys[i][0] && strcmp(keys[i], keys[j]) == 0) {
-					fail(r, IBM_EX_DATAERR, r->header.line,
-					     "duplicate column name \"%s\" "
-					     "(columns %zu and %zu)",
-					     r->hdrf[i], j + 1, i + 1);
-					dup = 1;
-				}
-		}
-		for (size_t i = 0; i < r->width; i++)
-			free(keys[i]);
-		free(keys);
-		if (dup)
-			return -1;
-	}
+	if (check_duplicates(r) != 0)
+		return -1;
 	return 1;
 }
 
@@ -710,9 +770,24 @@ static ibm_csv *open_common(ibm_csv *r, int *status)
 {
 	int k;
 
-	r->buf = ibm_xmalloc(BUFSZ);
+	/* text in memory needs no more than its length (and one byte to see
+	 * its end in one read) */
+	r->bufsz = r->mem && r->memlen < BUFSZ ? r->memlen + 1 : BUFSZ;
+	/* and so does a small file (it may still grow: it is read to its
+	 * end whatever the buffer) */
+	if (!r->mem) {
+		struct stat st;
+
+		if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size >= 0 && st.st_size < BUFSZ - 4096)
+			r->bufsz = (size_t)st.st_size + 4096;
+	}
+	r->buf = ibm_xmalloc(r->bufsz);
 	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
+	/* libcsv grows a field's buffer by this much at a time (128 bytes
+	 * by default: a long field was copied over and over) */
+	csv_set_blk_size(&r->p, 16384);
 	csv_set_space_func(&r->p, is_space_none);
 	k = read_header(r);
 	if (k < 0) {
@@ -778,6 +853,19 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			     "record has %zu fields, the header has only %zu",
 			     r->out.n, r->width);
 			return -1;
+		}
+		if (r->out.cut && r->out.n < r->width) {
+			if (r->opts.strict) {
+				fail(r, IBM_EX_DATAERR, r->out.line,
+				     "the last record has %zu of %zu fields and "
+				     "no line end (is the file cut short?)",
+				     r->out.n, r->width);
+				return -1;
+			}
+			ibm_warn(r->name, r->out.line, "the last record has %zu "
+				 "of %zu fields and no line end (is the file "
+				 "cut short?); the missing fields are empty",
+				 r->out.n, r->width);
 		}
 		expose(r, r->width);
 		r->info.records++;

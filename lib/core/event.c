@@ -163,24 +163,9 @@ next:
 
 void ibm_event_xload(ibm_event *ev, const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, k;
+	size_t n;
+	char *buf = ibm_read_file_x(path, IBM_LIMIT_EVENT, 0, &n);
 
-	if (!fp) {
-		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
-		return; /* not reached; for static checkers */
-	}
-	do {
-		ibm_grow((void **)&buf, &cap, n + 4096, 1);
-		k = fread(buf + n, 1, cap - n, fp);
-		n += k;
-	} while (k > 0);
-	if (ferror(fp)) {
-		free(buf);
-		ibm_die_errno(IBM_EX_IOERR, path, "read error");
-	}
-	fclose(fp);
 	if (ibm_event_parse(ev, path, buf, n) != 0) {
 		free(buf);
 		exit(IBM_EX_DATAERR);

@@ -18,6 +18,7 @@
  *   date.c      dates (ISO, d/m/y, Indonesian long form, Forms timestamps)
  *   xlsxwrite.c helpers over libxlsxwriter
  *   opts.c      option helpers shared by the mains (-d, --version)
+ *   readfile.c  a whole file read into memory with a size limit
  */
 #ifndef IBMKIT_H
 #define IBMKIT_H
@@ -514,5 +515,33 @@ _Noreturn void ibm_print_version(void);
  * value". The caller then prints its usage and exits 64.
  */
 void ibm_opt_error(int c, char *const *argv);
+
+/* -------------------------------------------------------------- readfile */
+
+/* Size limits of what is read whole or held whole; ibmkit(7) lists them. */
+#define IBM_LIMIT_FIELD (1u << 20)          /* one CSV field: 1 MiB */
+#define IBM_LIMIT_EVENT (1u << 20)          /* event file: 1 MiB */
+#define IBM_LIMIT_TEMPLATE (16u << 20)      /* template: 16 MiB */
+#define IBM_LIMIT_SPEC (16u << 20)          /* spec or phase file */
+#define IBM_LIMIT_LOGO (16u << 20)          /* logo image */
+#define IBM_LIMIT_FONT (64u << 20)          /* TrueType font */
+
+enum {
+	IBM_READ_REGULAR = 1 /* refuse a FIFO, socket or device (without
+				blocking on it) */
+};
+/*
+ * Read PATH whole, at most limit bytes, checked while reading. Returns 0
+ * with *data (NUL-terminated, malloc'd) and *len set, or an exit status
+ * with the reason in why ("cannot open: ..." 66, "not a regular file"
+ * 66, "read error: ..." 74, "too large (over 16 MiB)" 65).
+ */
+int ibm_read_file(const char *path, size_t limit, int flags, char **data,
+		  size_t *len, char *why, size_t whysize);
+/* The same, dying with "PATH: why" and the status. */
+char *ibm_read_file_x(const char *path, size_t limit, int flags,
+		      size_t *len);
+/* "16 MiB", "512 KiB", "100 bytes" into buf; returns buf. */
+char *ibm_size_text(char *buf, size_t size, size_t n);
 
 #endif

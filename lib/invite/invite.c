@@ -441,72 +441,90 @@ void inv_event_free(inv_event *e)
 
 /* -------------------------------------------------------- participants */
 
-void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
+int inv_read_people_csv(invite *iv, ibm_csv *r)
 {
-	ibm_csv *r = ibm_csv_xopen(path, o);
 	const ibm_rec *rec;
-	int idx[INV_NF];
+	int idx[INV_NF], k;
 
 	iv->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
 			    ibm_csv_header(r), inv_field_specs, INV_NF,
 			    idx) != 0)
-		exit(IBM_EX_DATAERR);
-	while (ibm_csv_xread(r, &rec) > 0) {
-		inv_person p;
+		return IBM_EX_DATAERR;
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		inv_person *p;
 		int blank = 1;
 
-		memset(&p, 0, sizeof p);
 		for (size_t i = 0; i < rec->n; i++)
 			for (const char *c = rec->f[i]; *c && blank; c++)
 				if (!isspace((unsigned char)*c))
 					blank = 0;
 		if (blank)
 			continue; /* an empty line of a spreadsheet */
-		p.line = rec->line;
-		for (int k = 0; k < INV_NF; k++) {
-			p.f[k] = ibm_xstrdup(idx[k] >= 0 ? rec->f[idx[k]] : "");
-			ibm_fold_space(p.f[k]);
+		/* in the list at once, so that an error frees it with it */
+		ibm_grow((void **)&iv->p, &iv->cap, iv->np + 1, sizeof *iv->p);
+		p = &iv->p[iv->np++];
+		memset(p, 0, sizeof *p);
+		p->line = rec->line;
+		for (int f = 0; f < INV_NF; f++) {
+			p->f[f] = ibm_xstrdup(idx[f] >= 0 ? rec->f[idx[f]] : "");
+			ibm_fold_space(p->f[f]);
 		}
-		if (!p.f[INV_NAMA][0])
-			ibm_die(IBM_EX_DATAERR, iv->src, p.line, "empty name");
-		if (p.f[INV_KELURAHAN][0]) {
-			char *k = inv_kelurahan_norm(p.f[INV_KELURAHAN]);
-
-			p.kind = inv_kelurahan_kind(p.f[INV_KELURAHAN]);
-
-			free(p.f[INV_KELURAHAN]);
-			p.f[INV_KELURAHAN] = k;
+		if (!p->f[INV_NAMA][0]) {
+			ibm_error(iv->src, p->line, "empty name");
+			return IBM_EX_DATAERR;
 		}
-		if (p.f[INV_HP][0]) {
-			char *h = ibm_phone_norm(p.f[INV_HP]);
+		if (p->f[INV_KELURAHAN][0]) {
+			char *kel = inv_kelurahan_norm(p->f[INV_KELURAHAN]);
 
-			if (!h)
-				ibm_die(IBM_EX_DATAERR, iv->src, p.line,
-					"not a phone number: %s", p.f[INV_HP]);
-			free(p.f[INV_HP]);
-			p.f[INV_HP] = h;
+			p->kind = inv_kelurahan_kind(p->f[INV_KELURAHAN]);
+			free(p->f[INV_KELURAHAN]);
+			p->f[INV_KELURAHAN] = kel;
 		}
-		if (p.f[INV_GENDER][0]) {
-			const char *g = inv_gender_norm(p.f[INV_GENDER]);
+		if (p->f[INV_HP][0]) {
+			char *h = ibm_phone_norm(p->f[INV_HP]);
+
+			if (!h) {
+				ibm_error(iv->src, p->line,
+					  "not a phone number: %s",
+					  p->f[INV_HP]);
+				return IBM_EX_DATAERR;
+			}
+			free(p->f[INV_HP]);
+			p->f[INV_HP] = h;
+		}
+		if (p->f[INV_GENDER][0]) {
+			const char *g = inv_gender_norm(p->f[INV_GENDER]);
 
 			if (!g) {
-				ibm_die(IBM_EX_DATAERR, iv->src, p.line,
-					"gender is not L or P: %s",
-					p.f[INV_GENDER]);
-			} else {
-				free(p.f[INV_GENDER]);
-				p.f[INV_GENDER] = ibm_xstrdup(g);
+				ibm_error(iv->src, p->line,
+					  "gender is not L or P: %s",
+					  p->f[INV_GENDER]);
+				return IBM_EX_DATAERR;
 			}
+			free(p->f[INV_GENDER]);
+			p->f[INV_GENDER] = ibm_xstrdup(g);
 		}
-		if (p.f[INV_EMAIL][0] && (!strchr(p.f[INV_EMAIL], '@') ||
-					  strchr(p.f[INV_EMAIL], ' ')))
-			ibm_die(IBM_EX_DATAERR, iv->src, p.line,
-				"not an email address: %s", p.f[INV_EMAIL]);
-		ibm_grow((void **)&iv->p, &iv->cap, iv->np + 1, sizeof *iv->p);
-		iv->p[iv->np++] = p;
+		if (p->f[INV_EMAIL][0] && (!strchr(p->f[INV_EMAIL], '@') ||
+					   strchr(p->f[INV_EMAIL], ' '))) {
+			ibm_error(iv->src, p->line, "not an email address: %s",
+				  p->f[INV_EMAIL]);
+			return IBM_EX_DATAERR;
+		}
 	}
+	if (k < 0)
+		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
+	return 0;
+}
+
+void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
+{
+	ibm_csv *r = ibm_csv_xopen(path, o);
+	int st = inv_read_people_csv(iv, r);
+
 	ibm_csv_close(r);
+	if (st)
+		exit(st);
 }
 
 static void person_free(inv_person *p)
@@ -557,8 +575,10 @@ static void map_free(strmap *m)
 }
 
 /* Duplicates: the same name and kelurahan, or the same phone. */
-static void drop_duplicates(invite *iv)
+static int drop_duplicates(invite *iv)
 {
+	int st = 0;
+
 	char **nk = ibm_xcalloc(iv->np + 1, sizeof *nk);
 	strmap names, phones;
 	size_t w = 0;
@@ -594,10 +614,17 @@ static void drop_duplicates(invite *iv)
 			iv->p[w++] = *p;
 			continue;
 		}
-		if (iv->strict)
-			ibm_die(IBM_EX_DATAERR, iv->src, p->line,
-				"duplicate participant %s (%s as line %zu)",
-				p->f[INV_NAMA], why, line);
+		if (iv->strict) {
+			ibm_error(iv->src, p->line, "duplicate participant %s "
+				  "(%s as line %zu)", p->f[INV_NAMA], why,
+				  line);
+			/* the rest after the ones kept: each once */
+			memmove(iv->p + w, iv->p + i,
+				(iv->np - i) * sizeof *iv->p);
+			w += iv->np - i;
+			st = IBM_EX_DATAERR;
+			break;
+		}
 		ibm_warn(iv->src, p->line, "duplicate participant %s (%s as "
 			 "line %zu); dropped", p->f[INV_NAMA], why, line);
 		person_free(p);
@@ -608,14 +635,17 @@ static void drop_duplicates(invite *iv)
 		free(nk[i]);
 	free(nk);
 	iv->np = w;
+	return st;
 }
 
-void inv_finish(invite *iv)
+int inv_finish(invite *iv)
 {
 	size_t cap = 0, *kel;
 	strmap ids;
+	int st = drop_duplicates(iv);
 
-	drop_duplicates(iv);
+	if (st)
+		return st;
 	kel = ibm_xcalloc(iv->np + 1, sizeof *kel);
 	map_init(&ids, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
@@ -628,11 +658,14 @@ void inv_finish(invite *iv)
 		{
 			size_t other = map_put(&ids, p->id, (size_t)p->line, 1);
 
-			if (other != (size_t)-1)
-				ibm_die(IBM_EX_DATAERR, iv->src, p->line,
-					"participant_id %s is the same as line "
-					"%zu's; change the name's spelling",
-					p->id, other);
+			if (other != (size_t)-1) {
+				ibm_error(iv->src, p->line, "participant_id %s "
+					  "is the same as line %zu's; change "
+					  "the name's spelling", p->id, other);
+				map_free(&ids);
+				free(kel);
+				return IBM_EX_DATAERR;
+			}
 		}
 		p->letter_number = iv->collective ? inv_collective_number(iv) :
 			inv_number(iv->ev.nomor, n);
@@ -673,6 +706,7 @@ void inv_finish(invite *iv)
 	}
 	free(kel);
 	map_free(&ids);
+	return 0;
 }
 
 /* -------------------------------------------------------------- agenda */
@@ -711,7 +745,7 @@ static int parse_day(const invite *iv, const char *s, int prev)
 	return r;
 }
 
-void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
+int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 {
 	static const ibm_colspec spec[] = {
 		{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
@@ -720,26 +754,27 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 		{ "narasumber|penanggung jawab|pj|pemateri|speaker|"
 		  "person in charge|narasumber/pj|fasilitator", 0 },
 	};
-	ibm_csv *r = ibm_csv_xopen(path, o);
 	const ibm_rec *rec;
-	int idx[4], prev = 0;
+	int idx[4], prev = 0, k;
 
 	iv->agenda_src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(iv->agenda_src, ibm_csv_header(r)->line,
 			    ibm_csv_header(r), spec, 4, idx) != 0)
-		exit(IBM_EX_DATAERR);
-	while (ibm_csv_xread(r, &rec) > 0) {
+		return IBM_EX_DATAERR;
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_agenda a;
 
 		a.line = rec->line;
 		a.day = idx[0] >= 0 ? parse_day(iv, rec->f[idx[0]], prev) :
 				      1;
-		if (a.day < 0)
-			ibm_die(IBM_EX_DATAERR, iv->agenda_src, a.line,
-				"not a day of the event (1 to %d or a date "
-				"from %s): %s", iv->ev.days,
-				ibm_event_get(iv->ev.kv, "tanggal_mulai"),
-				rec->f[idx[0]]);
+		if (a.day < 0) {
+			ibm_error(iv->agenda_src, a.line, "not a day of the "
+				  "event (1 to %d or a date from %s): %s",
+				  iv->ev.days,
+				  ibm_event_get(iv->ev.kv, "tanggal_mulai"),
+				  rec->f[idx[0]]);
+			return IBM_EX_DATAERR;
+		}
 		prev = a.day;
 		a.waktu = ibm_xstrdup(idx[1] >= 0 ? rec->f[idx[1]] : "");
 		a.acara = ibm_xstrdup(rec->f[idx[2]]);
@@ -753,14 +788,27 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 			free(a.pj);
 			continue;
 		}
-		if (!a.acara[0])
-			ibm_die(IBM_EX_DATAERR, iv->agenda_src, a.line,
-				"empty activity");
 		ibm_grow((void **)&iv->ag, &iv->agcap, iv->nag + 1,
 			 sizeof *iv->ag);
 		iv->ag[iv->nag++] = a;
+		if (!a.acara[0]) {
+			ibm_error(iv->agenda_src, a.line, "empty activity");
+			return IBM_EX_DATAERR;
+		}
 	}
+	if (k < 0)
+		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
+	return 0;
+}
+
+void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
+{
+	ibm_csv *r = ibm_csv_xopen(path, o);
+	int st = inv_read_agenda_csv(iv, r);
+
 	ibm_csv_close(r);
+	if (st)
+		exit(st);
 }
 
 void inv_free(invite *iv)
@@ -962,28 +1010,16 @@ int inv_logo_read(const invite *iv, unsigned char **data, size_t *len)
 {
 	long line;
 	const char *src = inv_key_file(&iv->ev, "logo", &line);
-	FILE *fp = fopen(iv->ev.logo, "rb");
-	unsigned char *buf = NULL;
-	size_t n = 0, cap = 0, k;
+	char *text, why[256];
+	unsigned char *buf;
+	size_t n;
 	int type = 0;
+	int st = ibm_read_file(iv->ev.logo, IBM_LIMIT_LOGO, IBM_READ_REGULAR,
+			       &text, &n, why, sizeof why);
 
-	if (!fp) {
-		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot open %s: %s",
-			iv->ev.logo, strerror(errno));
-		return 0; /* not reached; for static checkers */
-	}
-	do {
-		ibm_grow((void **)&buf, &cap, n + 65536, 1);
-		k = fread(buf + n, 1, cap - n, fp);
-		n += k;
-	} while (k > 0);
-	if (ferror(fp) || n > (64L << 20)) {
-		fclose(fp);
-		free(buf);
-		ibm_die(IBM_EX_NOINPUT, src, line, "logo: cannot read %s",
-			iv->ev.logo);
-	}
-	fclose(fp);
+	if (st)
+		ibm_die(st, src, line, "logo: %s: %s", iv->ev.logo, why);
+	buf = (unsigned char *)text;
 	if (n >= 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0)
 		type = 1;
 	else if (n >= 3 && memcmp(buf, "\xFF\xD8\xFF", 3) == 0)

@@ -93,10 +93,16 @@ const char *inv_key_file(const inv_event *e, const char *key, long *line);
 
 /* Read the participants CSV (path or "-"); dies on errors. */
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o);
-/* Number the participants, give ids and letter numbers. */
-void inv_finish(invite *iv);
+/* The same from an open reader: 0, or the exit status after printing
+ * FILE:LINE: what is wrong (what was read stays in iv for inv_free). */
+int inv_read_people_csv(invite *iv, ibm_csv *r);
+/* Drop duplicates, number the participants, give ids and letter
+ * numbers: 0, or the exit status after printing what is wrong. */
+int inv_finish(invite *iv);
 /* Read the agenda CSV; dies on errors. */
 void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o);
+/* The same from an open reader, like inv_read_people_csv. */
+int inv_read_agenda_csv(invite *iv, ibm_csv *r);
 void inv_free(invite *iv);
 
 /* The checked participants as CSV on fp. Returns 0 or -1 (errno). */

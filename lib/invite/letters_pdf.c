@@ -1046,6 +1046,21 @@ static void check_text(const invite *iv, const char *src, long line,
 	(void)iv;
 }
 
+/* A font is read once whole before libharu opens it by name: a FIFO or
+ * device is refused, a read error is 74, and a size limit holds. */
+static void check_font(const char *src, long line, const char *key,
+		       const char *path)
+{
+	char *data, why[256];
+	size_t n;
+	int st = ibm_read_file(path, IBM_LIMIT_FONT, IBM_READ_REGULAR, &data,
+			       &n, why, sizeof why);
+
+	if (st)
+		ibm_die(st, src, line, "%s: %s: %s", key, path, why);
+	free(data);
+}
+
 void inv_pdf_check(const invite *iv)
 {
 	const inv_event *e = &iv->ev;
@@ -1053,20 +1068,11 @@ void inv_pdf_check(const invite *iv)
 	if (e->font) {
 		long line;
 		const char *src = inv_key_file(e, "font", &line);
-		FILE *fp = fopen(e->font, "rb");
-
-		if (!fp)
-			ibm_die(IBM_EX_NOINPUT, src, line, "font: cannot open "
-				"%s: %s", e->font, strerror(errno));
-		else
-			fclose(fp);
-		if (e->font_bold && !(fp = fopen(e->font_bold, "rb"))) {
+		check_font(src, line, "font", e->font);
+		if (e->font_bold) {
 			src = inv_key_file(e, "font_bold", &line);
-			ibm_die(IBM_EX_NOINPUT, src, line, "font_bold: cannot "
-				"open %s: %s", e->font_bold, strerror(errno));
+			check_font(src, line, "font_bold", e->font_bold);
 		}
-		if (e->font_bold)
-			fclose(fp);
 	} else {
 		/* the keys the letters show */
 		static const char *const shown[] = { "instansi", "alamat",

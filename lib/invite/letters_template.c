@@ -135,25 +135,7 @@ static tpl_obj *event_keys(const invite *iv)
 
 static char *read_all(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, cap = 0, k;
-
-	if (!fp) {
-		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
-		return NULL; /* not reached; for static checkers */
-	}
-	do {
-		ibm_grow((void **)&buf, &cap, n + 65536, 1);
-		k = fread(buf + n, 1, cap - n - 1, fp);
-		n += k;
-	} while (k > 0);
-	if (ferror(fp))
-		ibm_die_errno(IBM_EX_IOERR, path, "read error");
-	fclose(fp);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
+	return ibm_read_file_x(path, IBM_LIMIT_TEMPLATE, 0, len);
 }
 
 /* A rendered name made safe as one file name. */

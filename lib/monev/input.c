@@ -402,8 +402,17 @@ static char *clean_copy(char *dst, const char *s)
 
 void monev_read(monev_data *d, const char *path)
 {
-	const monev_spec *s = d->spec;
 	ibm_csv *r = ibm_csv_xopen(path, &d->csv);
+	int st = monev_read_csv(d, r);
+
+	ibm_csv_close(r);
+	if (st)
+		exit(st);
+}
+
+int monev_read_csv(monev_data *d, ibm_csv *r)
+{
+	const monev_spec *s = d->spec;
 	const ibm_rec *h = ibm_csv_header(r), *rec;
 	const char *name = ibm_csv_name(r);
 	int idcol[MONEV_NID], *icol;
@@ -411,6 +420,7 @@ void monev_read(monev_data *d, const char *path)
 	char *buf = NULL;
 	size_t bufcap = 0, fi;
 	monev_row row;
+	int got;
 
 	ibm_grow((void **)&d->files, &d->fcap, d->nfiles + 1,
 		 sizeof *d->files);
@@ -418,8 +428,10 @@ void monev_read(monev_data *d, const char *path)
 	fi = d->nfiles++;
 	d->files[fi] = ibm_xstrdup(name);
 	d->rows[fi] = 0;
-	if (ibm_col_resolve(name, h->line, h, id_cols, MONEV_NID, idcol) < 0)
-		exit(IBM_EX_DATAERR);
+	if (ibm_col_resolve(name, h->line, h, id_cols, MONEV_NID, idcol) < 0) {
+		free(val);
+		return IBM_EX_DATAERR;
+	}
 	icol = ibm_xcalloc(s->nind + 1, sizeof *icol);
 	{
 		char *miss = NULL;
@@ -453,7 +465,7 @@ void monev_read(monev_data *d, const char *path)
 	row.file = name;
 	row.file_index = fi;
 	row.val = val;
-	while (ibm_csv_xread(r, &rec) > 0) {
+	while ((got = ibm_csv_read(r, &rec)) > 0) {
 		size_t need = 0, off = 0;
 		int in_period;
 
@@ -554,10 +566,12 @@ void monev_read(monev_data *d, const char *path)
 		}
 		add_unit(d, &row);
 	}
-	ibm_csv_close(r);
 	free(icol);
 	free(val);
 	free(buf);
+	if (got < 0)
+		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
+	return 0;
 }
 
 static int cmp_unit(const void *pa, const void *pb)

@@ -165,6 +165,9 @@ void monev_data_init(monev_data *d, const monev_spec *s);
 /* Read one form file ("-": stdin); rows go to on_row and into the units.
  * Bad cells are printed (counted in bad_cells) unless lenient. */
 void monev_read(monev_data *d, const char *path);
+/* The same from an open reader: 0, or the exit status of a bad header or
+ * a read error (printed). */
+int monev_read_csv(monev_data *d, ibm_csv *r);
 /* Sort the units and score them. */
 void monev_finish(monev_data *d);
 void monev_data_free(monev_data *d);

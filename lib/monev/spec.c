@@ -159,11 +159,20 @@ int monev_spec_parse(monev_spec *s, const char *name, const char *text,
 	}
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		monev_ind in = { 0 };
-		char *col = ibm_xstrdup(rec->f[idx[SC_COLUMN]]);
-		char *grp = ibm_xstrdup(rec->f[idx[SC_GROUP]]);
-		char *kind = ibm_lower(rec->f[idx[SC_KIND]]);
-		char *ck, *which = NULL;
+		char *col, *grp, *kind, *ck, *which = NULL;
 		size_t g;
+
+		/* stop at the limit: each row is checked against the ones
+		 * before it, so that stays linear */
+		if (s->nind >= 1000) {
+			ibm_error(name, rec->line,
+				  "too many indicators (at most 1000)");
+			status = IBM_EX_DATAERR;
+			break;
+		}
+		col = ibm_xstrdup(rec->f[idx[SC_COLUMN]]);
+		grp = ibm_xstrdup(rec->f[idx[SC_GROUP]]);
+		kind = ibm_lower(rec->f[idx[SC_KIND]]);
 
 		ibm_fold_space(col);
 		ibm_fold_space(grp);
@@ -345,8 +354,17 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 	hdr_bad = status;
 	while (!hdr_bad && (k = ibm_csv_read(r, &rec)) > 0) {
 		monev_phase ph = { 0 };
-		char *nm = ibm_xstrdup(rec->f[idx[0]]);
+		char *nm;
 
+		/* stop at the limit: each row is checked against the ones
+		 * before it, so that stays linear */
+		if (s->nph >= 100) {
+			ibm_error(name, rec->line,
+				  "too many phases (at most 100)");
+			status = IBM_EX_DATAERR;
+			break;
+		}
+		nm = ibm_xstrdup(rec->f[idx[0]]);
 		ibm_fold_space(nm);
 		if (!*nm) {
 			ibm_error(name, rec->line, "empty phase name");
@@ -359,6 +377,7 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 				ibm_error(name, rec->line,
 					  "phase \"%s\" is named twice", nm);
 				status = IBM_EX_DATAERR;
+				break;
 			}
 		if (parse_pct(rec->f[idx[1]], &ph.min_total) < 0) {
 			ibm_error(name, rec->line,
@@ -400,26 +419,7 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 /* Read a whole file into memory (spec and phase files are small). */
 static char *slurp(const char *path, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0, k;
-
-	if (!fp)
-		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
-	do {
-		ibm_grow((void **)&buf, &cap, n + 65536, 1);
-		/* cppcheck-suppress nullPointerRedundantCheck */
-		k = fread(buf + n, 1, cap - n, fp);
-		n += k;
-		if (n > 16 * 1024 * 1024)
-			ibm_die(IBM_EX_DATAERR, path, 0,
-				"too large for a spec (over 16 MB)");
-	} while (k > 0);
-	if (ferror(fp))
-		ibm_die_errno(IBM_EX_IOERR, path, "read error");
-	fclose(fp);
-	*len = n;
-	return buf;
+	return ibm_read_file_x(path, IBM_LIMIT_SPEC, 0, len);
 }
 
 void monev_spec_load(monev_spec *s, const char *spec_path,

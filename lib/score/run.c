@@ -328,20 +328,22 @@ size_t score_fuzzy_limit(const char *a, const char *b)
 	return m >= 8 ? 2 : m >= 4 ? 1 : 0;
 }
 
-static void read_side(side *s, const score_opts *o, int mode)
+static int read_side(side *s, const score_opts *o, int mode)
 {
 	const ibm_rec *rec;
 	score_layout *L = &s->t.L;
+	int k;
 
-	while (ibm_csv_xread(s->r, &rec) > 0) {
+	while ((k = ibm_csv_read(s->r, &rec)) > 0) {
 		person *p;
-		long long max;
+		long long max, sc;
 
 		ibm_grow((void **)&s->p, &s->cap, s->n + 1, sizeof *s->p);
 		p = &s->p[s->n];
 		memset(p, 0, sizeof *p);
 		p->row = s->t.n;
-		score_record(&s->t, rec, &max);
+		if (score_record(&s->t, rec, &sc, &max) != 0)
+			return IBM_EX_DATAERR;
 		p->line = rec->line;
 		p->active = 1;
 		p->partner = -1;
@@ -366,14 +368,14 @@ static void read_side(side *s, const score_opts *o, int mode)
 			ibm_datetime dt;
 
 			if (ibm_datetime_parse(rec->f[L->ts], &dt) == 0) {
-				long long k = ibm_datetime_key(&dt);
+				long long tk = ibm_datetime_key(&dt);
 
-				if (!s->nts || k < s->ts_min) {
-					s->ts_min = k;
+				if (!s->nts || tk < s->ts_min) {
+					s->ts_min = tk;
 					s->ts_min_line = rec->line;
 				}
-				if (!s->nts || k > s->ts_max) {
-					s->ts_max = k;
+				if (!s->nts || tk > s->ts_max) {
+					s->ts_max = tk;
 					s->ts_max_line = rec->line;
 				}
 				s->nts++;
@@ -390,6 +392,10 @@ static void read_side(side *s, const score_opts *o, int mode)
 						 ? rec->f[L->keep[i]] : "");
 		s->n++;
 	}
+	if (k < 0)
+		return ibm_csv_status(s->r) ? ibm_csv_status(s->r)
+					    : IBM_EX_DATAERR;
+	return 0;
 }
 
 /* --duplicates: keep one submission per primary key. */
@@ -1254,11 +1260,12 @@ static int run_single(const score_opts *o, score_key *key)
 
 	t.key = key;
 	t.keep_items = all;
-	score_layout_init(&t.L, file, hdr, o->keep, o->nkeep, NULL);
-	if (key) {
-		score_layout_bind(&t.L, key);
+	if (score_layout_init(&t.L, file, hdr, o->keep, o->nkeep, NULL) ||
+	    (key && score_layout_bind(&t.L, key)))
+		exit(IBM_EX_DATAERR);
+	if (key)
 		score_layout_check_key(&t.L, key);
-	} else if (t.L.score < 0)
+	if (!key && t.L.score < 0)
 		ibm_die(IBM_EX_DATAERR, file, hdr->line,
 			"no Score column (Score, Total score, Skor); give an "
 			"answer key with -k");
@@ -1279,10 +1286,13 @@ static int run_single(const score_opts *o, score_key *key)
 	if (o->report)
 		score_table_init(&people, h, nh);
 	while (ibm_csv_xread(r, &rec) > 0) {
-		long long max, s = score_record(&t, rec, &max);
-		char **pr = o->report ? score_table_row(&people) : NULL;
+		long long max, s;
+		char **pr;
 		size_t c = 0;
 
+		if (score_record(&t, rec, &s, &max) != 0)
+			exit(IBM_EX_DATAERR);
+		pr = o->report ? score_table_row(&people) : NULL;
 		if (t.L.name >= 0) {
 			ibm_csvw_field(w, rec->f[t.L.name], rec->len[t.L.name]);
 			if (pr)
@@ -1349,25 +1359,35 @@ static int run_single(const score_opts *o, score_key *key)
 
 /* ----------------------------------------------------------- pre/post */
 
-static void open_side(side *s, const char *path, const score_opts *o,
-		      const score_key *key, const char *label)
+/* 0, or the exit status after printing what is wrong (free_side then
+ * frees what there is). */
+static int open_side(side *s, const char *path, const score_opts *o,
+		     const score_key *key, const char *label)
 {
+	int st;
+
 	memset(s, 0, sizeof *s);
-	s->r = ibm_csv_xopen(path, &o->csv);
+	s->r = ibm_csv_open(path, &o->csv, &st);
+	if (!s->r)
+		return st;
 	s->file = ibm_csv_name(s->r);
 	s->t.label = label;
 	s->t.key = key;
 	s->t.keep_items = 1;
 	s->t.L.keep_optional = 1;
-	score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
-			  o->nkeep, o->match);
-	if (key) {
-		score_layout_bind(&s->t.L, key);
+	if (score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
+			      o->nkeep, o->match) != 0 ||
+	    (key && score_layout_bind(&s->t.L, key) != 0))
+		return IBM_EX_DATAERR;
+	if (key)
 		score_layout_check_key(&s->t.L, key);
-	} else if (s->t.L.score < 0)
-		ibm_die(IBM_EX_DATAERR, s->file, ibm_csv_header(s->r)->line,
-			"no Score column (Score, Total score, Skor); give an "
-			"answer key with -k");
+	if (!key && s->t.L.score < 0) {
+		ibm_error(s->file, ibm_csv_header(s->r)->line,
+			  "no Score column (Score, Total score, Skor); give an "
+			  "answer key with -k");
+		return IBM_EX_DATAERR;
+	}
+	return 0;
 }
 
 /* The first non-empty of two values. */
@@ -1599,8 +1619,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 }
 
 /* Under one key, pre and post must ask the same questions. */
-static void same_questions(const side *pre, const side *post,
-			   const score_key *k)
+static int same_questions(const side *pre, const side *post,
+			  const score_key *k)
 {
 	for (size_t i = 0; i < k->n; i++) {
 		const char *a = pre->t.L.hdr[pre->t.L.kcol[i]];
@@ -1610,12 +1630,15 @@ static void same_questions(const side *pre, const side *post,
 
 		free(ka);
 		free(kb);
-		if (!same)
-			ibm_die(IBM_EX_DATAERR, post->file, 1,
-				"question %zu of the key is \"%s\" here but "
-				"\"%s\" in %s (different tests need "
-				"--post-key)", i + 1, b, a, pre->file);
+		if (!same) {
+			ibm_error(post->file, 1,
+				  "question %zu of the key is \"%s\" here but "
+				  "\"%s\" in %s (different tests need "
+				  "--post-key)", i + 1, b, a, pre->file);
+			return IBM_EX_DATAERR;
+		}
 	}
+	return 0;
 }
 
 /* Is a row written to standard output under --only? */
@@ -1679,12 +1702,12 @@ static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
-	int mode;
+	int mode, st;
 	score_table people, sum, items = { 0 }, part = { 0 };
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
 		: NULL;
 	long *tp = NULL, *tq = NULL;
-	unsigned char *show;
+	unsigned char *show = NULL;
 	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
@@ -1693,10 +1716,11 @@ static int run_prepost(const score_opts *o, score_key *key,
 		"post_percent", "gain", "n_gain", "n_gain_category"
 	};
 
-	open_side(&pre, o->pre, o, key, "pre");
-	open_side(&post, o->post, o, pkey ? pkey : key, "post");
-	if (key && !pkey)
-		same_questions(&pre, &post, key);
+	memset(&post, 0, sizeof post);
+	if ((st = open_side(&pre, o->pre, o, key, "pre")) != 0 ||
+	    (st = open_side(&post, o->post, o, pkey ? pkey : key, "post")) ||
+	    (key && !pkey && (st = same_questions(&pre, &post, key))))
+		goto out;
 	if (o->match)
 		mode = M_COLUMN;
 	else if (pre.t.L.email >= 0 && post.t.L.email >= 0)
@@ -1712,12 +1736,14 @@ static int run_prepost(const score_opts *o, score_key *key,
 		const side *s = pre.t.L.name < 0 && pre.t.L.email < 0 ? &pre
 			: &post;
 
-		ibm_die(IBM_EX_DATAERR, s->file, 1,
-			"no column to match participants on (Email address, "
-			"Nama; or use --match COLUMN)");
+		ibm_error(s->file, 1, "no column to match participants on "
+			  "(Email address, Nama; or use --match COLUMN)");
+		st = IBM_EX_DATAERR;
+		goto out;
 	}
-	read_side(&pre, o, mode);
-	read_side(&post, o, mode);
+	if ((st = read_side(&pre, o, mode)) != 0 ||
+	    (st = read_side(&post, o, mode)) != 0)
+		goto out;
 	sanity_prepost(o, &pre, &post);
 	dedupe(&pre, o->dup);
 	dedupe(&post, o->dup);
@@ -1760,10 +1786,12 @@ static int run_prepost(const score_opts *o, score_key *key,
 	for (size_t i = 0; i < o->nkeep; i++) {
 		int a = pre.t.L.keep[i], b = post.t.L.keep[i];
 
-		if (a < 0 && b < 0)
-			ibm_die(IBM_EX_DATAERR, pre.file, 1,
-				"no column \"%s\" to keep (nor in %s)",
-				o->keep[i], post.file);
+		if (a < 0 && b < 0) {
+			ibm_error(pre.file, 1, "no column \"%s\" to keep (nor "
+				  "in %s)", o->keep[i], post.file);
+			st = IBM_EX_DATAERR;
+			goto out;
+		}
 		h[nh++] = hkeep[i] = ibm_xstrdup(a >= 0 ? pre.t.L.hdr[a]
 						 : post.t.L.hdr[b]);
 	}
@@ -1835,6 +1863,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&part);
 	score_table_free(&sum);
 	score_table_free(&items);
+out:
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
@@ -1845,7 +1874,12 @@ static int run_prepost(const score_opts *o, score_key *key,
 	free_side(&pre, o->nkeep);
 	free_side(&post, o->nkeep);
 	score_roster_free(R);
-	return 0;
+	return st;
+}
+
+int score_run_keys(const score_opts *o, score_key *key, score_key *pkey)
+{
+	return o->pre ? run_prepost(o, key, pkey) : run_single(o, key);
 }
 
 int score_run(const score_opts *o)
@@ -1857,10 +1891,7 @@ int score_run(const score_opts *o)
 		key = score_key_load(o->key, &o->csv, o->exact);
 	if (o->post_key)
 		pkey = score_key_load(o->post_key, &o->csv, o->exact);
-	if (o->pre)
-		st = run_prepost(o, key, pkey);
-	else
-		st = run_single(o, key);
+	st = score_run_keys(o, key, pkey);
 	score_key_free(key);
 	score_key_free(pkey);
 	return st;

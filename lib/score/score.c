@@ -426,8 +426,7 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-score_key *score_key_load(const char *path, const ibm_csv_opts *o,
-			  int exact)
+int score_key_read(ibm_csv *r, int exact, score_key **out)
 {
 	static const ibm_colspec spec[] = {
 		{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number",
@@ -436,22 +435,19 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 		  "jawaban benar", 1 },
 		{ "bobot|poin|points|point|weight|skor|score|nilai", 0 },
 	};
-	int idx[3];
-	ibm_csv_opts ko = *o;
-	ibm_csv *r;
+	int idx[3], k2;
 	const ibm_rec *rec;
 	score_key *k = ibm_xcalloc(1, sizeof *k);
 	size_t cap = 0;
 
-	ko.allow_empty = 0;
-	r = ibm_csv_xopen(path, &ko);
+	*out = NULL;
 	k->file = ibm_xstrdup(ibm_csv_name(r));
 	k->exact = exact;
 	if (ibm_col_resolve(k->file, ibm_csv_header(r)->line,
 			    ibm_csv_header(r), spec, 3, idx) != 0)
-		exit(IBM_EX_DATAERR);
-	while (ibm_csv_xread(r, &rec) > 0) {
-		score_q q = { 0 };
+		goto bad;
+	while ((k2 = ibm_csv_read(r, &rec)) > 0) {
+		score_q *q;
 		char *ref = ibm_xstrdup(rec->f[idx[0]]);
 		const char *ans = rec->f[idx[1]];
 
@@ -460,50 +456,86 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 			free(ref);
 			continue; /* blank line in a spreadsheet */
 		}
-		q.line = rec->line;
-		q.ref = ref;
-		if (!*ref)
-			ibm_die(IBM_EX_DATAERR, k->file, rec->line,
-				"no question given");
+		/* in the key at once, so that an error frees it with the key */
+		ibm_grow((void **)&k->q, &cap, k->n + 1, sizeof *k->q);
+		q = &k->q[k->n++];
+		memset(q, 0, sizeof *q);
+		q->line = rec->line;
+		q->ref = ref;
+		if (!*ref) {
+			ibm_error(k->file, rec->line, "no question given");
+			goto bad;
+		}
 		if (all_digits(ref)) {
 			long v;
 
-			if (ibm_parse_count(ref, &v) != 0 || v < 1)
-				ibm_die(IBM_EX_DATAERR, k->file, rec->line,
-					"bad question number \"%s\"", ref);
-			q.number = v;
+			if (ibm_parse_count(ref, &v) != 0 || v < 1) {
+				ibm_error(k->file, rec->line,
+					  "bad question number \"%s\"", ref);
+				goto bad;
+			}
+			q->number = v;
 		}
-		if (score_key_parse_answer(&q, ans, exact) != 0)
-			ibm_die(IBM_EX_DATAERR, k->file, rec->line,
-				"no usable answer for question \"%s\" (answers "
-				"are separated by '|', checkbox sets by ';')",
-				ref);
-		q.pts = SCORE_SCALE;
+		if (score_key_parse_answer(q, ans, exact) != 0) {
+			ibm_error(k->file, rec->line,
+				  "no usable answer for question \"%s\" "
+				  "(answers are separated by '|', checkbox "
+				  "sets by ';')", ref);
+			goto bad;
+		}
+		q->pts = SCORE_SCALE;
 		if (idx[2] >= 0 && *rec->f[idx[2]] &&
-		    (score_parse_fixed(rec->f[idx[2]], &q.pts) != 0 ||
-		     q.pts <= 0))
-			ibm_die(IBM_EX_DATAERR, k->file, rec->line,
-				"bad points \"%s\" (a positive number)",
-				rec->f[idx[2]]);
-		for (size_t i = 0; i < k->n; i++) {
-			int same = q.number ? q.number == k->q[i].number
-				: ibm_casecmp(q.ref, k->q[i].ref) == 0;
+		    (score_parse_fixed(rec->f[idx[2]], &q->pts) != 0 ||
+		     q->pts <= 0)) {
+			ibm_error(k->file, rec->line,
+				  "bad points \"%s\" (a positive number)",
+				  rec->f[idx[2]]);
+			goto bad;
+		}
+		for (size_t i = 0; i + 1 < k->n; i++) {
+			int same = q->number ? q->number == k->q[i].number
+				: ibm_casecmp(q->ref, k->q[i].ref) == 0;
 
 			if (same) {
-				long l = k->q[i].line;
-
-				ibm_die(IBM_EX_DATAERR, k->file, rec->line,
-					"question \"%s\" is already in the key "
-					"(line %ld)", ref, l);
+				ibm_error(k->file, rec->line,
+					  "question \"%s\" is already in the "
+					  "key (line %ld)", ref, k->q[i].line);
+				goto bad;
 			}
 		}
-		ibm_grow((void **)&k->q, &cap, k->n + 1, sizeof *k->q);
-		k->q[k->n++] = q;
-		k->max += q.pts;
+		k->max += q->pts;
 	}
+	if (k2 < 0) {
+		int st = ibm_csv_status(r);
+
+		score_key_free(k);
+		return st ? st : IBM_EX_DATAERR;
+	}
+	if (k->n == 0) {
+		ibm_error(k->file, 0, "the key has no questions");
+		goto bad;
+	}
+	*out = k;
+	return 0;
+bad:
+	score_key_free(k);
+	return IBM_EX_DATAERR;
+}
+
+score_key *score_key_load(const char *path, const ibm_csv_opts *o,
+			  int exact)
+{
+	ibm_csv_opts ko = *o;
+	score_key *k;
+	ibm_csv *r;
+	int st;
+
+	ko.allow_empty = 0;
+	r = ibm_csv_xopen(path, &ko);
+	st = score_key_read(r, exact, &k);
 	ibm_csv_close(r);
-	if (k->n == 0)
-		ibm_die(IBM_EX_DATAERR, k->file, 0, "the key has no questions");
+	if (st)
+		exit(st);
 	return k;
 }
 
@@ -554,8 +586,8 @@ static int is_extra_col(const char *h)
 	return r;
 }
 
-void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
-		       char *const *keep, size_t nkeep, const char *match)
+int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
+		      char *const *keep, size_t nkeep, const char *match)
 {
 	unsigned char *used = ibm_xcalloc(hdr->n + 1, 1);
 
@@ -584,9 +616,13 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 				*p = ' ';
 		L->match = ibm_col_find(hdr, a);
 		free(a);
-		if (L->match < 0)
-			ibm_die(IBM_EX_DATAERR, file, hdr->line,
-				"no column \"%s\" to match on", match);
+		if (L->match < 0) {
+			ibm_error(file, hdr->line,
+				  "no column \"%s\" to match on", match);
+			free(used);
+			score_layout_free(L);
+			return IBM_EX_DATAERR;
+		}
 		used[L->match] = 1;
 	}
 	L->keep = ibm_xcalloc(nkeep + 1, sizeof *L->keep);
@@ -599,9 +635,13 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 				*p = ' ';
 		L->keep[i] = ibm_col_find(hdr, a);
 		free(a);
-		if (L->keep[i] < 0 && !L->keep_optional)
-			ibm_die(IBM_EX_DATAERR, file, hdr->line,
-				"no column \"%s\" to keep", keep[i]);
+		if (L->keep[i] < 0 && !L->keep_optional) {
+			ibm_error(file, hdr->line, "no column \"%s\" to keep",
+				  keep[i]);
+			free(used);
+			score_layout_free(L);
+			return IBM_EX_DATAERR;
+		}
 		if (L->keep[i] >= 0)
 			used[L->keep[i]] = 1;
 	}
@@ -622,6 +662,7 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 		if (!used[i] && !is_extra_col(hdr->f[i]))
 			L->qcol[L->nq++] = (int)i;
 	free(used);
+	return 0;
 }
 
 /* Does header h start with the question number n ("3. ...", "3) ...")? */
@@ -639,7 +680,7 @@ static int numbered(const char *h, long n)
 	       (end[1] == ' ' || end[1] == '\0');
 }
 
-void score_layout_bind(score_layout *L, const score_key *k)
+int score_layout_bind(score_layout *L, const score_key *k)
 {
 	size_t bufcap = 0;
 	char *a = NULL, *b = NULL;
@@ -690,25 +731,34 @@ void score_layout_bind(score_layout *L, const score_key *k)
 		}
 		if (col < 0) {
 			if (q->number)
-				ibm_die(IBM_EX_DATAERR, k->file, q->line,
-					"question %ld is not in %s (it has %zu "
-					"question columns)",
-					q->number, L->file, L->nq);
-			ibm_die(IBM_EX_DATAERR, k->file, q->line,
-				"question \"%s\" is not in %s", q->ref,
-				L->file);
+				ibm_error(k->file, q->line,
+					  "question %ld is not in %s (it has "
+					  "%zu question columns)",
+					  q->number, L->file, L->nq);
+			else
+				ibm_error(k->file, q->line,
+					  "question \"%s\" is not in %s",
+					  q->ref, L->file);
+			goto bad;
 		}
 		for (size_t j = 0; j < i; j++)
-			if (L->kcol[j] == col)
-				ibm_die(IBM_EX_DATAERR, k->file, q->line,
-					"question \"%s\" names the same column "
-					"of %s as line %ld (\"%s\")",
-					q->ref, L->file, k->q[j].line,
-					L->hdr[col]);
+			if (L->kcol[j] == col) {
+				ibm_error(k->file, q->line,
+					  "question \"%s\" names the same "
+					  "column of %s as line %ld (\"%s\")",
+					  q->ref, L->file, k->q[j].line,
+					  L->hdr[col]);
+				goto bad;
+			}
 		L->kcol[i] = col;
 	}
 	free(a);
 	free(b);
+	return 0;
+bad:
+	free(a);
+	free(b);
+	return IBM_EX_DATAERR;
 }
 
 int score_same_file(const char *a, const char *b)
@@ -935,7 +985,8 @@ static inline int fast_eq(const score_q *q, const char *a, size_t len)
 #endif
 }
 
-long long score_record(score_test *t, const ibm_rec *rec, long long *max)
+int score_record(score_test *t, const ibm_rec *rec, long long *score,
+		 long long *max)
 {
 	const score_key *k = t->key;
 	long long s = 0;
@@ -947,15 +998,18 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 
 		if (score_parse_xy(v, &x, &y) != 0) {
 			if (!*v)
-				ibm_die(IBM_EX_DATAERR, t->L.file, rec->line,
-					"empty score");
-			ibm_die(IBM_EX_DATAERR, t->L.file, rec->line,
-				"bad score \"%s\" (expected \"x / y\", like "
-				"\"7 / 10\")", v);
+				ibm_error(t->L.file, rec->line, "empty score");
+			else
+				ibm_error(t->L.file, rec->line,
+					  "bad score \"%s\" (expected \"x / "
+					  "y\", like \"7 / 10\")", v);
+			return IBM_EX_DATAERR;
 		}
-		if (y <= 0 || x > y)
-			ibm_die(IBM_EX_DATAERR, t->L.file, rec->line,
-				"score \"%s\" is out of range", v);
+		if (y <= 0 || x > y) {
+			ibm_error(t->L.file, rec->line,
+				  "score \"%s\" is out of range", v);
+			return IBM_EX_DATAERR;
+		}
 		*max = y;
 		s = x;
 	} else {
@@ -979,7 +1033,8 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 			t->active[t->n] = 1;
 			t->n++;
 		}
-		return s;
+		*score = s;
+		return 0;
 	}
 	if (t->keep_items) {
 		c = t->ans + t->n * k->n;
@@ -1010,7 +1065,8 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 						&t->nbuf, &t->nbufcap))
 				s += q->pts;
 		}
-		return s;
+		*score = s;
+		return 0;
 	}
 	for (size_t i = 0; i < k->n; i++) {
 		const score_q *q = &k->q[i];
@@ -1047,7 +1103,8 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		t->active[t->n] = 1;
 		t->n++;
 	}
-	return s;
+	*score = s;
+	return 0;
 }
 
 void score_test_free(score_test *t)

@@ -53,6 +53,9 @@ typedef struct score_key {
 /* Read a key file (dies with FILE:LINE messages on bad keys). */
 score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 			  int exact);
+/* The same from an open reader: 0 with *out set, or the exit status
+ * after printing FILE:LINE: what is wrong (nothing is left allocated). */
+int score_key_read(ibm_csv *r, int exact, score_key **out);
 void score_key_free(score_key *k);
 /* Parse key text from memory (for the fuzzer): 0 or -1. */
 int score_key_parse_answer(score_q *q, const char *answer, int exact);
@@ -75,10 +78,13 @@ typedef struct score_layout {
 	size_t nhdr;
 } score_layout;
 
-void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
-		       char *const *keep, size_t nkeep, const char *match);
-/* Bind the key's questions to columns; dies naming a missing question. */
-void score_layout_bind(score_layout *L, const score_key *k);
+/* 0, or the exit status after printing what is wrong (a --match or
+ * --keep column that is not there; L is then freed). */
+int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
+		      char *const *keep, size_t nkeep, const char *match);
+/* Bind the key's questions to columns: 0, or the exit status after
+ * naming a question that is missing or named twice. */
+int score_layout_bind(score_layout *L, const score_key *k);
 /* Warn when columns that look like quiz questions ("3. ...", "...?")
  * are left out of the key, naming them. */
 void score_layout_check_key(const score_layout *L, const score_key *k);
@@ -143,9 +149,11 @@ typedef struct score_test {
 	size_t wcap, wn;
 } score_test;
 
-/* Score one record: returns the score, sets *max; with keep_items stores
- * per-item data. Dies with FILE:LINE on a bad Score value. */
-long long score_record(score_test *t, const ibm_rec *rec, long long *max);
+/* Score one record: sets *score and *max; with keep_items stores
+ * per-item data. Returns 0, or the exit status after FILE:LINE on a bad
+ * Score value. */
+int score_record(score_test *t, const ibm_rec *rec, long long *score,
+		 long long *max);
 void score_test_free(score_test *t);
 
 /* Normalised gain category of pre -> post out of max (equal maxima) or
@@ -244,6 +252,9 @@ typedef struct score_opts {
 
 /* Run ibm-score; returns the exit status. */
 int score_run(const score_opts *o);
+/* The same with the keys already read (NULL: none); a data error in the
+ * pre/post inputs is returned rather than ending the process. */
+int score_run_keys(const score_opts *o, score_key *key, score_key *pkey);
 
 /* Largest edit distance --fuzzy accepts between two name keys. */
 size_t score_fuzzy_limit(const char *a, const char *b);

@@ -21,11 +21,16 @@ static void check_utf8(const char *s, int must)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1), *t, *u;
+	char *s, *t, *u;
 	const char *p, *e;
 	size_t n, len;
 	int valid;
 
+	/* every helper is linear, but instrumented code takes about a
+	 * microsecond a byte: names and header cells are short */
+	if (size > 4096)
+		return 0;
+	s = malloc(size + 1);
 	memcpy(s, data, size);
 	s[size] = '\0';
 	len = strlen(s);
@@ -102,7 +107,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(u);
 	free(t);
 
-	if (len < 2000) {
+	/* quadratic: 2000 bytes took 0.3 s an execution (the 15 to 37
+	 * executions a second of fuzzing from the test data) */
+	if (len <= 64) {
 		if (ibm_edit_distance(s, s) != 0)
 			abort();
 		if (ibm_edit_distance(s, "") != ibm_utf8_len(s))

@@ -1,0 +1,109 @@
+#!/bin/sh
+# tests/fuzz/corpus.sh - (re)make the seed corpora tests/fuzz/corpus/TARGET/
+# from the test data, each input framed as its target reads it (an options
+# byte first, parts joined by "\n===\n"). Seeds named regress-* are inputs
+# of past findings, kept by hand; this script leaves them alone.
+# Run from anywhere: sh tests/fuzz/corpus.sh
+top=$(cd "$(dirname "$0")/../.." && pwd)
+c=$top/tests/fuzz/corpus
+d=$top/tests/data
+cd "$top" || exit 1
+
+# seed TARGET NAME OPTBYTE(octal, or - for none) FILE [FILE...] (joined)
+seed() {
+	_t=$1 _n=$2 _o=$3
+	shift 3
+	mkdir -p "$c/$_t"
+	{
+		[ "$_o" = - ] || printf "\\$_o"
+		_first=1
+		for _p; do
+			[ $_first = 1 ] || printf '\n===\n'
+			_first=0
+			cat "$_p"
+		done
+	} > "$c/$_t/$_n"
+}
+
+for t in csvread date invite_event monev_spec score_key template text \
+	score_keyfile score_layout score_prepost invite_people invite_agenda \
+	monev_form; do
+	mkdir -p "$c/fuzz_$t"
+	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
+done
+
+# CSV reader: every data file and every small standard input of a case,
+# with options bytes 0 (detect), 4 (strict), 8 (keep going)
+for f in $d/*/*.csv; do
+	n=$(basename "$(dirname "$f")")-$(basename "$f" .csv)
+	seed fuzz_csvread "$n" 0 "$f"
+done
+seed fuzz_csvread forms-strict 4 $d/csv/forms.csv
+seed fuzz_csvread ragged-keep 10 $d/csv/ragged.csv
+for f in tests/cases/*/*/stdin; do
+	[ "$(wc -c < "$f")" -le 16384 ] || continue
+	n=$(echo "$f" | cut -d/ -f3,4 | tr / -)
+	seed fuzz_csvread "case-$n" 0 "$f"
+done
+
+# values and text: cells of the test data, one a seed
+i=0
+for v in "2024-06-24" "24/06/2024" "Senin, 24 Juni 2024" \
+	"2024/06/24 9:01:37 AM GMT+7" "24 Juni 2024 14.00 WITA" "1.234,5" \
+	"3,5" "0812-3456-789" "+62 812 3456 789" "Ya" "Tidak ada" "✓"; do
+	i=$((i + 1))
+	printf '%s' "$v" > "$c/fuzz_date/value-$i"
+done
+i=0
+for v in "Lalu Ahmad Ma'ruf" "  BAIQ  SITI  " "Nama Lengkap" "No. HP" \
+	"Zoë Łukasz" "Œuvre ć" "Ni Luh Putu Ayu" "ANDI MA’RUF"; do
+	i=$((i + 1))
+	printf '%s' "$v" > "$c/fuzz_text/text-$i"
+done
+seed fuzz_text peserta - $d/invite/peserta.csv
+
+seed fuzz_invite_event event - $d/invite/event.conf
+seed fuzz_template surat-html - $d/invite/surat.html
+seed fuzz_template surat-md - $d/invite/surat.md
+seed fuzz_monev_spec spec-phases - $d/monev/spec-small.csv \
+	$d/monev/phases-small.csv
+seed fuzz_monev_spec spec-units - $d/monev/spec-units.csv
+i=0
+for v in "Intervensi Berbasis Masyarakat|IBM
+ibm" "Rujukan;Skrining
+Skrining, Rujukan" "a;b;c
+c;a" "Tidak
+tidak" "7 / 10
+3,5 / 5"; do
+	i=$((i + 1))
+	printf '%s' "$v" > "$c/fuzz_score_key/answer-$i"
+done
+
+# score: key files, key + export, pre + post (+ key)
+for f in key key-post stats-key; do
+	seed fuzz_score_keyfile "$f" 0 $d/score/$f.csv
+	seed fuzz_score_keyfile "$f-exact" 1 $d/score/$f.csv
+done
+seed fuzz_score_layout key-pre 2 $d/score/key.csv $d/score/pre.csv
+seed fuzz_score_layout key-post 3 $d/score/key-post.csv $d/score/post.csv
+seed fuzz_score_layout score-column 2 $d/score/pre.csv
+seed fuzz_score_layout score-keep 10 $d/score/post-id.csv
+seed fuzz_score_prepost pre-post 0 $d/score/pre.csv $d/score/post.csv
+seed fuzz_score_prepost pre-post-key 1 $d/score/pre.csv $d/score/post.csv \
+	$d/score/key.csv
+seed fuzz_score_prepost fuzzy-best 12 $d/score/pre.csv $d/score/post.csv
+seed fuzz_score_prepost stats 0 $d/score/stats-pre.csv \
+	$d/score/stats-post.csv $d/score/stats-key.csv
+seed fuzz_score_prepost match-id 20 $d/score/pre.csv $d/score/post-id.csv
+
+# invite: participants and agenda
+seed fuzz_invite_people peserta 0 $d/invite/peserta.csv
+seed fuzz_invite_people peserta-utf8 4 $d/invite/peserta-utf8.csv
+seed fuzz_invite_people peserta-collective 10 $d/invite/peserta.csv
+seed fuzz_invite_agenda agenda 0 $d/invite/agenda.csv
+
+# monev: forms
+for f in ntb alias bad dup excel; do
+	seed fuzz_monev_form "$f" 0 $d/monev/$f.csv
+done
+seed fuzz_monev_form bad-lenient 4 $d/monev/bad.csv
