@@ -70,7 +70,7 @@ ex=$top/examples/bimtek
 	-l "$work/ind.html" peserta.csv >/dev/null &&
  ibm-invite -q -c event.conf -C -a agenda.csv -l "$work/kol.pdf" \
 	-l "$work/kol.html" peserta.csv >/dev/null) 2>"$work/err" ||
-	cat "$work/err"
+	sed "s/^/# /" "$work/err"
 # a long Tembusan: 10 copies and the villages of four invitees, one copy
 # wrapped in its column
 tb="Kepala Badan Narkotika Nasional Republik Indonesia di Jakarta"
@@ -80,7 +80,7 @@ done
 (cd "$ex" && head -5 peserta.csv > "$work/p4.csv" &&
  ibm-invite -q -c event.conf -s "tembusan=$tb" -l "$work/long.pdf" \
 	-l "$work/long.html" "$work/p4.csv" >/dev/null) 2>>"$work/err" ||
-	cat "$work/err"
+	sed "s/^/# /" "$work/err"
 
 same_pages ind 60
 same_pages kol 4

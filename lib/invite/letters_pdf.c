@@ -126,7 +126,7 @@ static const char *enc(pdf *p, const char *s, size_t n)
 	memcpy(p->ebuf + p->ecap, s, n);
 	p->ebuf[p->ecap + n] = '\0';
 	if (p->utf8) {
-		memcpy(p->ebuf, s, n + 1);
+		memcpy(p->ebuf, p->ebuf + p->ecap, n + 1);
 		p->ebuf[n] = '\0';
 		for (char *q = p->ebuf; *q; q++)
 			if (*q == '\t' || *q == '\n' || *q == '\r')
@@ -883,7 +883,8 @@ static void plan_attachments(pdf *p, const char *nomor)
 	if (c && c->valid) {
 		p->nap = 0;
 		ibm_grow((void **)&p->ap, &p->apcap, c->nap + 1, sizeof *p->ap);
-		memcpy(p->ap, c->ap, c->nap * sizeof *p->ap);
+		if (c->nap)
+			memcpy(p->ap, c->ap, c->nap * sizeof *p->ap);
 		p->nap = c->nap;
 		return;
 	}
@@ -895,7 +896,8 @@ static void plan_attachments(pdf *p, const char *nomor)
 		c->valid = 1;
 		c->nap = p->nap;
 		c->ap = ibm_xmalloc((p->nap + 1) * sizeof *c->ap);
-		memcpy(c->ap, p->ap, p->nap * sizeof *p->ap);
+		if (p->nap)
+			memcpy(c->ap, p->ap, p->nap * sizeof *p->ap);
 	}
 }
 
