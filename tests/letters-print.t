@@ -11,7 +11,7 @@ BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..11"
+echo "1..12"
 
 # print FILE.html FILE.pdf: Chromium's "Print to PDF"
 print() {
@@ -96,6 +96,7 @@ has ind-html.pdf 3 "Yth. Sdri. Baiq Nurul Aini" \
 has kol-html.pdf 1 "Lampiran : 3 (tiga) lembar" "Nomor : B/261/VI/" \
 	"Saudara/i yang namanya tercantum"
 has kol-html.pdf 2 "DAFTAR PESERTA" "Nomor : B/261/VI/"
+has kol-html.pdf 3 "23 Suparman" "30 Andi Ma"
 # the long Tembusan: two columns on the letter's page, the last copy there
 has long-html.pdf 1 "Tembusan:" "1. Kepala Badan Narkotika Nasional" \
 	"14. Lurah Lempeh"

@@ -729,10 +729,10 @@ static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 	return n ? n : 1;
 }
 
+/* A new attachment page: its table and first row (the rows of a page are
+ * counted as table_row sets them). */
 static void att_page(pdf *p, int tab, int head, size_t row)
 {
-	if (p->nap)
-		p->ap[p->nap - 1].end = row;
 	ibm_grow((void **)&p->ap, &p->apcap, p->nap + 1, sizeof *p->ap);
 	p->ap[p->nap].table = tab;
 	p->ap[p->nap].head = head;
