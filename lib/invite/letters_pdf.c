@@ -5,8 +5,15 @@
  * converted to Windows-1252 and anything else is refused by
  * inv_pdf_check before anything is written), or in the TrueType font the
  * event file names (font =, font_bold =) with libharu's UTF-8 encoding.
- * The word wrap and justification are done here: each word is measured
- * and placed, so justification works for both kinds of font.
+ * The word wrap and justification are done here. Words are measured with
+ * the font (never through the page, whose font operators would pile up),
+ * and each width is kept for the next letters. A line in Times is one
+ * text operator, justified by word spacing; in a TrueType font (two-byte
+ * codes, which word spacing does not touch) each word is placed.
+ *
+ * The same code lays out without drawing ("dry"): to count the sheets
+ * attached before the Lampiran line is written, and for the HTML letters
+ * (inv_typeset_*), which follow the lines and page breaks set here.
  * The creation date comes from SOURCE_DATE_EPOCH when set; libharu writes
  * no random document ID without encryption, so the output is the same
  * for the same input.
