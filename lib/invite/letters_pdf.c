@@ -1083,7 +1083,8 @@ void inv_pdf_check(const invite *iv)
 			"lampiran", "hal", "tempat_surat", "acara", "waktu",
 			"tempat", "kontak", "ttd_jabatan", "ttd_nama",
 			"ttd_pangkat", "ttd_nip", "tembusan", "pembuka",
-			"penutup", "kepada", NULL };
+			"penutup", "kepada", "penerbit", "nomor_kolektif",
+			NULL };
 
 		for (size_t i = 0; shown[i]; i++) {
 			const ibm_event_kv *kv = ibm_event_find(e->kv, shown[i]);
