@@ -11,7 +11,7 @@ BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..11"
+echo "1..12"
 
 # print FILE.html FILE.pdf: Chromium's "Print to PDF"
 print() {
@@ -70,7 +70,7 @@ ex=$top/examples/bimtek
 	-l "$work/ind.html" peserta.csv >/dev/null &&
  ibm-invite -q -c event.conf -C -a agenda.csv -l "$work/kol.pdf" \
 	-l "$work/kol.html" peserta.csv >/dev/null) 2>"$work/err" ||
-	cat "$work/err"
+	sed "s/^/# /" "$work/err"
 # a long Tembusan: 10 copies and the villages of four invitees, one copy
 # wrapped in its column
 tb="Kepala Badan Narkotika Nasional Republik Indonesia di Jakarta"
@@ -80,7 +80,7 @@ done
 (cd "$ex" && head -5 peserta.csv > "$work/p4.csv" &&
  ibm-invite -q -c event.conf -s "tembusan=$tb" -l "$work/long.pdf" \
 	-l "$work/long.html" "$work/p4.csv" >/dev/null) 2>>"$work/err" ||
-	cat "$work/err"
+	sed "s/^/# /" "$work/err"
 
 same_pages ind 60
 same_pages kol 4
@@ -96,6 +96,7 @@ has ind-html.pdf 3 "Yth. Sdri. Baiq Nurul Aini" \
 has kol-html.pdf 1 "Lampiran : 3 (tiga) lembar" "Nomor : B/261/VI/" \
 	"Saudara/i yang namanya tercantum"
 has kol-html.pdf 2 "DAFTAR PESERTA" "Nomor : B/261/VI/"
+has kol-html.pdf 3 "23 Suparman" "30 Andi Ma"
 # the long Tembusan: two columns on the letter's page, the last copy there
 has long-html.pdf 1 "Tembusan:" "1. Kepala Badan Narkotika Nasional" \
 	"14. Lurah Lempeh"

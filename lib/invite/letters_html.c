@@ -1,7 +1,14 @@
 /*
  * letters_html.c - ibm-invite's letters as one self-contained, print-ready
- * HTML page: A4 @page CSS, one letter per printed page (attachments on
- * their own pages), the logo embedded as a data: URI, values escaped.
+ * HTML page: A4 @page CSS, the logo embedded as a data: URI, values
+ * escaped. A browser's own line breaking and page breaking would give
+ * other pages than the PDF letters (a date wrapped, a Tembusan spilling
+ * over), so the letters are laid out as the PDF sets them in Times
+ * (inv_typeset_* in letters_pdf.c): every line is a block of its own,
+ * justified where the PDF justifies it, sizes and line heights in points,
+ * the Tembusan in the PDF's columns, each attachment page a section with
+ * the PDF's rows. A browser prints one page per letter, plus the
+ * attachment pages, as the PDF (tests/letters-print.t).
  */
 #include "invite.h"
 

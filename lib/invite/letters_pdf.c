@@ -5,8 +5,15 @@
  * converted to Windows-1252 and anything else is refused by
  * inv_pdf_check before anything is written), or in the TrueType font the
  * event file names (font =, font_bold =) with libharu's UTF-8 encoding.
- * The word wrap and justification are done here: each word is measured
- * and placed, so justification works for both kinds of font.
+ * The word wrap and justification are done here. Words are measured with
+ * the font (never through the page, whose font operators would pile up),
+ * and each width is kept for the next letters. A line in Times is one
+ * text operator, justified by word spacing; in a TrueType font (two-byte
+ * codes, which word spacing does not touch) each word is placed.
+ *
+ * The same code lays out without drawing ("dry"): to count the sheets
+ * attached before the Lampiran line is written, and for the HTML letters
+ * (inv_typeset_*), which follow the lines and page breaks set here.
  * The creation date comes from SOURCE_DATE_EPOCH when set; libharu writes
  * no random document ID without encryption, so the output is the same
  * for the same input.
@@ -126,7 +133,7 @@ static const char *enc(pdf *p, const char *s, size_t n)
 	memcpy(p->ebuf + p->ecap, s, n);
 	p->ebuf[p->ecap + n] = '\0';
 	if (p->utf8) {
-		memcpy(p->ebuf, s, n + 1);
+		memcpy(p->ebuf, p->ebuf + p->ecap, n + 1);
 		p->ebuf[n] = '\0';
 		for (char *q = p->ebuf; *q; q++)
 			if (*q == '\t' || *q == '\n' || *q == '\r')
@@ -729,10 +736,10 @@ static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 	return n ? n : 1;
 }
 
+/* A new attachment page: its table and first row (the rows of a page are
+ * counted as table_row sets them). */
 static void att_page(pdf *p, int tab, int head, size_t row)
 {
-	if (p->nap)
-		p->ap[p->nap - 1].end = row;
 	ibm_grow((void **)&p->ap, &p->apcap, p->nap + 1, sizeof *p->ap);
 	p->ap[p->nap].table = tab;
 	p->ap[p->nap].head = head;
@@ -883,7 +890,8 @@ static void plan_attachments(pdf *p, const char *nomor)
 	if (c && c->valid) {
 		p->nap = 0;
 		ibm_grow((void **)&p->ap, &p->apcap, c->nap + 1, sizeof *p->ap);
-		memcpy(p->ap, c->ap, c->nap * sizeof *p->ap);
+		if (c->nap)
+			memcpy(p->ap, c->ap, c->nap * sizeof *p->ap);
 		p->nap = c->nap;
 		return;
 	}
@@ -895,7 +903,8 @@ static void plan_attachments(pdf *p, const char *nomor)
 		c->valid = 1;
 		c->nap = p->nap;
 		c->ap = ibm_xmalloc((p->nap + 1) * sizeof *c->ap);
-		memcpy(c->ap, p->ap, p->nap * sizeof *p->ap);
+		if (p->nap)
+			memcpy(c->ap, p->ap, p->nap * sizeof *p->ap);
 	}
 }
 
@@ -1080,7 +1089,8 @@ void inv_pdf_check(const invite *iv)
 			"lampiran", "hal", "tempat_surat", "acara", "waktu",
 			"tempat", "kontak", "ttd_jabatan", "ttd_nama",
 			"ttd_pangkat", "ttd_nip", "tembusan", "pembuka",
-			"penutup", "kepada", NULL };
+			"penutup", "kepada", "penerbit", "nomor_kolektif",
+			NULL };
 
 		for (size_t i = 0; shown[i]; i++) {
 			const ibm_event_kv *kv = ibm_event_find(e->kv, shown[i]);
