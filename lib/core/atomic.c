@@ -56,8 +56,32 @@ static volatile sig_atomic_t handlers_set;
 
 /* ------------------------------------------------------------------ OS */
 
-/* File kinds as the rules above see them. */
-enum { K_NONE, K_REG, K_DIR, K_STREAM, K_BLOCK, K_SOCKET, K_OTHER };
+/* File kinds as the rules above see them; K_FD: a descriptor of this
+ * process named as a file (/dev/stdout, /dev/fd/N, /proc/self/fd/N). */
+enum { K_NONE, K_REG, K_DIR, K_STREAM, K_BLOCK, K_SOCKET, K_OTHER, K_FD };
+
+/* The descriptor N that "/dev/fd/N", "/proc/self/fd/N" or
+ * "/proc/PID/fd/N" (PID ours) names, or -1. Such a name is a link only
+ * the kernel can follow (to "pipe:[123]", a terminal, a file). */
+static int fd_link(const char *p)
+{
+	char own[48];
+	const char *s = NULL;
+	char *end;
+	long n;
+
+	snprintf(own, sizeof own, "/proc/%ld/fd/", (long)getpid());
+	if (strncmp(p, "/dev/fd/", 8) == 0)
+		s = p + 8;
+	else if (strncmp(p, "/proc/self/fd/", 14) == 0)
+		s = p + 14;
+	else if (strncmp(p, own, strlen(own)) == 0)
+		s = p + strlen(own);
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	n = strtol(s, &end, 10);
+	return *end || n > INT_MAX ? -1 : (int)n;
+}
 
 static int kind_of(const struct stat *st)
 {
@@ -72,6 +96,12 @@ static int kind_of(const struct stat *st)
 	if (S_ISSOCK(st->st_mode))
 		return K_SOCKET;
 	return K_OTHER;
+}
+
+static const char *link_fd_name(int fd, char *buf)
+{
+	sprintf(buf, "/dev/fd/%d", fd);
+	return buf;
 }
 
 /*
@@ -89,7 +119,14 @@ static char *resolve(const char *path, int *kind)
 		ssize_t n;
 		char *q;
 		const char *slash;
+		int fd = fd_link(p);
 
+		if (fd >= 0) {
+			free(p);
+			*kind = K_FD;
+			return ibm_xstrdup(fd == 1 ? "-" : link_fd_name(fd,
+								 link));
+		}
 		if (lstat(p, &st) != 0) {
 			if (errno == ENOENT) {
 				*kind = K_NONE;
@@ -153,6 +190,8 @@ static int open_stream(const char *path, int kind)
 		}
 		return fd;
 	}
+	if (kind == K_FD)
+		return dup(fd_link(path)); /* its offset shared, as a shell's */
 	return open(path, O_WRONLY | O_NOCTTY);
 }
 
@@ -548,7 +587,14 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	int kind;
 	char *target;
 
+	target = resolve(path, &kind);
+	if (target && kind == K_FD && strcmp(target, "-") == 0) {
+		free(target);
+		path = "-"; /* /dev/stdout: standard output, shared */
+		target = NULL;
+	}
 	if (strcmp(path, "-") == 0) {
+		free(target);
 		a = ibm_xcalloc(1, sizeof *a);
 		a->path = ibm_xstrdup(path);
 		a->fp = stdout;
@@ -564,7 +610,6 @@ ibm_atomic *ibm_atomic_open(const char *path)
 		ibm_die(IBM_EX_USAGE, path, 0, "is an input of this run%s%s%s",
 			strcmp(in, path) ? " (" : "", strcmp(in, path) ? in : "",
 			strcmp(in, path) ? ")" : "");
-	target = resolve(path, &kind);
 	if (!target)
 		die_create(path, errno);
 	switch (kind) {
@@ -587,7 +632,7 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	a->path = ibm_xstrdup(path);
 	a->target = target;
 	a->fd = -1;
-	if (kind == K_STREAM || kind == K_SOCKET) {
+	if (kind == K_STREAM || kind == K_SOCKET || kind == K_FD) {
 		a->direct = 1;
 		a->fd = open_stream(target, kind);
 		if (a->fd < 0) {
