@@ -749,8 +749,10 @@ static void copy_scratch(ibm_atomic *a)
 	char buf[65536];
 	size_t n;
 
-	if (!in)
+	if (!in) {
 		ibm_die_errno(IBM_EX_IOERR, a->path, "read error");
+		return; /* not reached; for static checkers */
+	}
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
 		if (fwrite(buf, 1, n, a->fp) != n)
 			break;
