@@ -310,20 +310,25 @@ static int file_id(const char *path, unsigned long long id[2])
 	return 0;
 }
 
-int ibm_out_exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
-}
-
 /* --------------------------------------------------------------- exit */
+
+/* Directories made for this run's outputs (removed again, when still
+ * empty, if the run fails before its commit). */
+static char **made_dirs;
+static volatile sig_atomic_t nmade;
 
 static void remove_pending(void)
 {
+	int failed = 0;
+
 	for (ibm_atomic *a = pending; a; a = a->next)
-		if (!a->done && a->tmp)
+		if (!a->done && a->tmp) {
 			unlink(a->tmp);
+			failed = 1;
+		}
+	if (failed)
+		for (sig_atomic_t i = nmade; i > 0; i--)
+			rmdir(made_dirs[i - 1]); /* async-signal-safe */
 }
 
 static void on_signal(int sig)
@@ -352,6 +357,27 @@ static void set_handlers(void)
 		if (old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	}
+}
+
+int ibm_out_mkdir(const char *dir)
+{
+	static size_t cap;
+
+	set_handlers();
+	if (mkdir(dir, 0777) != 0)
+		return errno == EEXIST ? 0 : -1;
+	ibm_grow((void **)&made_dirs, &cap, (size_t)nmade + 1,
+		 sizeof *made_dirs);
+	made_dirs[nmade] = ibm_xstrdup(dir);
+	nmade = nmade + 1;
+	return 0;
+}
+
+int ibm_out_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
 }
 
 static void add_pending(ibm_atomic *a)
@@ -892,6 +918,7 @@ void ibm_atomic_commit_all(void)
 		next = a->next;
 		atomic_free(a);
 	}
+	nmade = 0; /* the directories made hold the outputs now */
 }
 
 void ibm_atomic_abort(ibm_atomic *a)
