@@ -277,6 +277,19 @@ static void keep_attrs(int fd, const char *target)
 	}
 }
 
+/* Put the complete temporary file in place of target, in one step (a
+ * port needs a rename that replaces an existing file). */
+static int replace_file(const char *tmp, const char *target)
+{
+	return rename(tmp, target);
+}
+
+/* Flush a file's data to the disk; 0 or -1 with errno. */
+static int sync_file(int fd)
+{
+	return fsync(fd);
+}
+
 /* fsync a directory after a rename; 0 or -1 with errno. File systems
  * that cannot sync a directory are not an error. */
 static int sync_dir(const char *dir)
@@ -836,7 +849,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 		e = ENOSPC;
 	if (!e) {
 		keep_attrs(fd, a->target);
-		if (fsync(fd) != 0)
+		if (sync_file(fd) != 0)
 			e = errno;
 	}
 	if (a->fp) {
@@ -858,7 +871,7 @@ static void put_in_place(ibm_atomic *a)
 {
 	if (a->done)
 		return;
-	if (rename(a->tmp, a->target) != 0)
+	if (replace_file(a->tmp, a->target) != 0)
 		ibm_die_errno(IBM_EX_CANTCREAT, a->path, "cannot create");
 	a->done = 1;
 }
