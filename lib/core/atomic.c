@@ -876,6 +876,14 @@ static void put_in_place(ibm_atomic *a)
 	a->done = 1;
 }
 
+/* Length of the directory part of path, its last '/' included. */
+static size_t dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path) + 1 : 0;
+}
+
 static void sync_dir_of(ibm_atomic *a)
 {
 	const char *slash = strrchr(a->target, '/');
@@ -910,22 +918,15 @@ void ibm_atomic_commit_all(void)
 	for (a = pending; a; a = a->next)
 		if (!a->direct)
 			put_in_place(a);
-	for (a = pending; a; a = a->next) {
-		int seen = 0;
-
-		if (a->direct)
+	/* each directory once (outputs in one directory come together; a
+	 * directory synced twice is no harm) */
+	for (ibm_atomic *prev = NULL, *b = pending; b; b = b->next) {
+		if (b->direct)
 			continue;
-		for (ibm_atomic *b = pending; b != a && !seen; b = b->next) {
-			const char *sa = strrchr(a->target, '/');
-			const char *sb = strrchr(b->target, '/');
-			size_t la = sa ? (size_t)(sa - a->target) : 0;
-			size_t lb = sb ? (size_t)(sb - b->target) : 0;
-
-			seen = !b->direct && la == lb &&
-			       strncmp(a->target, b->target, la) == 0;
-		}
-		if (!seen)
-			sync_dir_of(a);
+		if (!prev || dir_len(prev->target) != dir_len(b->target) ||
+		    strncmp(prev->target, b->target, dir_len(b->target)) != 0)
+			sync_dir_of(b);
+		prev = b;
 	}
 	for (a = pending; a; a = next) {
 		next = a->next;
