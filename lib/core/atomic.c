@@ -56,8 +56,32 @@ static volatile sig_atomic_t handlers_set;
 
 /* ------------------------------------------------------------------ OS */
 
-/* File kinds as the rules above see them. */
-enum { K_NONE, K_REG, K_DIR, K_STREAM, K_BLOCK, K_SOCKET, K_OTHER };
+/* File kinds as the rules above see them; K_FD: a descriptor of this
+ * process named as a file (/dev/stdout, /dev/fd/N, /proc/self/fd/N). */
+enum { K_NONE, K_REG, K_DIR, K_STREAM, K_BLOCK, K_SOCKET, K_OTHER, K_FD };
+
+/* The descriptor N that "/dev/fd/N", "/proc/self/fd/N" or
+ * "/proc/PID/fd/N" (PID ours) names, or -1. Such a name is a link only
+ * the kernel can follow (to "pipe:[123]", a terminal, a file). */
+static int fd_link(const char *p)
+{
+	char own[48];
+	const char *s = NULL;
+	char *end;
+	long n;
+
+	snprintf(own, sizeof own, "/proc/%ld/fd/", (long)getpid());
+	if (strncmp(p, "/dev/fd/", 8) == 0)
+		s = p + 8;
+	else if (strncmp(p, "/proc/self/fd/", 14) == 0)
+		s = p + 14;
+	else if (strncmp(p, own, strlen(own)) == 0)
+		s = p + strlen(own);
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	n = strtol(s, &end, 10);
+	return *end || n > INT_MAX ? -1 : (int)n;
+}
 
 static int kind_of(const struct stat *st)
 {
@@ -72,6 +96,12 @@ static int kind_of(const struct stat *st)
 	if (S_ISSOCK(st->st_mode))
 		return K_SOCKET;
 	return K_OTHER;
+}
+
+static const char *link_fd_name(int fd, char *buf)
+{
+	sprintf(buf, "/dev/fd/%d", fd);
+	return buf;
 }
 
 /*
@@ -89,7 +119,14 @@ static char *resolve(const char *path, int *kind)
 		ssize_t n;
 		char *q;
 		const char *slash;
+		int fd = fd_link(p);
 
+		if (fd >= 0) {
+			free(p);
+			*kind = K_FD;
+			return ibm_xstrdup(fd == 1 ? "-" : link_fd_name(fd,
+								 link));
+		}
 		if (lstat(p, &st) != 0) {
 			if (errno == ENOENT) {
 				*kind = K_NONE;
@@ -153,6 +190,8 @@ static int open_stream(const char *path, int kind)
 		}
 		return fd;
 	}
+	if (kind == K_FD)
+		return dup(fd_link(path)); /* its offset shared, as a shell's */
 	return open(path, O_WRONLY | O_NOCTTY);
 }
 
@@ -238,6 +277,19 @@ static void keep_attrs(int fd, const char *target)
 	}
 }
 
+/* Put the complete temporary file in place of target, in one step (a
+ * port needs a rename that replaces an existing file). */
+static int replace_file(const char *tmp, const char *target)
+{
+	return rename(tmp, target);
+}
+
+/* Flush a file's data to the disk; 0 or -1 with errno. */
+static int sync_file(int fd)
+{
+	return fsync(fd);
+}
+
 /* fsync a directory after a rename; 0 or -1 with errno. File systems
  * that cannot sync a directory are not an error. */
 static int sync_dir(const char *dir)
@@ -271,20 +323,25 @@ static int file_id(const char *path, unsigned long long id[2])
 	return 0;
 }
 
-int ibm_out_exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
-}
-
 /* --------------------------------------------------------------- exit */
+
+/* Directories made for this run's outputs (removed again, when still
+ * empty, if the run fails before its commit). */
+static char **made_dirs;
+static volatile sig_atomic_t nmade;
 
 static void remove_pending(void)
 {
+	int failed = 0;
+
 	for (ibm_atomic *a = pending; a; a = a->next)
-		if (!a->done && a->tmp)
+		if (!a->done && a->tmp) {
 			unlink(a->tmp);
+			failed = 1;
+		}
+	if (failed)
+		for (sig_atomic_t i = nmade; i > 0; i--)
+			rmdir(made_dirs[i - 1]); /* async-signal-safe */
 }
 
 static void on_signal(int sig)
@@ -313,6 +370,27 @@ static void set_handlers(void)
 		if (old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	}
+}
+
+int ibm_out_mkdir(const char *dir)
+{
+	static size_t cap;
+
+	set_handlers();
+	if (mkdir(dir, 0777) != 0)
+		return errno == EEXIST ? 0 : -1;
+	ibm_grow((void **)&made_dirs, &cap, (size_t)nmade + 1,
+		 sizeof *made_dirs);
+	made_dirs[nmade] = ibm_xstrdup(dir);
+	nmade = nmade + 1;
+	return 0;
+}
+
+int ibm_out_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
 }
 
 static void add_pending(ibm_atomic *a)
@@ -548,7 +626,14 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	int kind;
 	char *target;
 
+	target = resolve(path, &kind);
+	if (target && kind == K_FD && strcmp(target, "-") == 0) {
+		free(target);
+		path = "-"; /* /dev/stdout: standard output, shared */
+		target = NULL;
+	}
 	if (strcmp(path, "-") == 0) {
+		free(target);
 		a = ibm_xcalloc(1, sizeof *a);
 		a->path = ibm_xstrdup(path);
 		a->fp = stdout;
@@ -564,7 +649,6 @@ ibm_atomic *ibm_atomic_open(const char *path)
 		ibm_die(IBM_EX_USAGE, path, 0, "is an input of this run%s%s%s",
 			strcmp(in, path) ? " (" : "", strcmp(in, path) ? in : "",
 			strcmp(in, path) ? ")" : "");
-	target = resolve(path, &kind);
 	if (!target)
 		die_create(path, errno);
 	switch (kind) {
@@ -587,7 +671,7 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	a->path = ibm_xstrdup(path);
 	a->target = target;
 	a->fd = -1;
-	if (kind == K_STREAM || kind == K_SOCKET) {
+	if (kind == K_STREAM || kind == K_SOCKET || kind == K_FD) {
 		a->direct = 1;
 		a->fd = open_stream(target, kind);
 		if (a->fd < 0) {
@@ -706,7 +790,7 @@ static void copy_scratch(ibm_atomic *a)
 
 	if (!in) {
 		ibm_die_errno(IBM_EX_IOERR, a->path, "read error");
-		return; /* not reached (for cppcheck) */
+		return; /* not reached; for static checkers */
 	}
 	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
 		if (fwrite(buf, 1, n, a->fp) != n)
@@ -765,7 +849,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 		e = ENOSPC;
 	if (!e) {
 		keep_attrs(fd, a->target);
-		if (fsync(fd) != 0)
+		if (sync_file(fd) != 0)
 			e = errno;
 	}
 	if (a->fp) {
@@ -787,9 +871,17 @@ static void put_in_place(ibm_atomic *a)
 {
 	if (a->done)
 		return;
-	if (rename(a->tmp, a->target) != 0)
+	if (replace_file(a->tmp, a->target) != 0)
 		ibm_die_errno(IBM_EX_CANTCREAT, a->path, "cannot create");
 	a->done = 1;
+}
+
+/* Length of the directory part of path, its last '/' included. */
+static size_t dir_len(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? (size_t)(slash - path) + 1 : 0;
 }
 
 static void sync_dir_of(ibm_atomic *a)
@@ -826,27 +918,21 @@ void ibm_atomic_commit_all(void)
 	for (a = pending; a; a = a->next)
 		if (!a->direct)
 			put_in_place(a);
-	for (a = pending; a; a = a->next) {
-		int seen = 0;
-
-		if (a->direct)
+	/* each directory once (outputs in one directory come together; a
+	 * directory synced twice is no harm) */
+	for (ibm_atomic *prev = NULL, *b = pending; b; b = b->next) {
+		if (b->direct)
 			continue;
-		for (ibm_atomic *b = pending; b != a && !seen; b = b->next) {
-			const char *sa = strrchr(a->target, '/');
-			const char *sb = strrchr(b->target, '/');
-			size_t la = sa ? (size_t)(sa - a->target) : 0;
-			size_t lb = sb ? (size_t)(sb - b->target) : 0;
-
-			seen = !b->direct && la == lb &&
-			       strncmp(a->target, b->target, la) == 0;
-		}
-		if (!seen)
-			sync_dir_of(a);
+		if (!prev || dir_len(prev->target) != dir_len(b->target) ||
+		    strncmp(prev->target, b->target, dir_len(b->target)) != 0)
+			sync_dir_of(b);
+		prev = b;
 	}
 	for (a = pending; a; a = next) {
 		next = a->next;
 		atomic_free(a);
 	}
+	nmade = 0; /* the directories made hold the outputs now */
 }
 
 void ibm_atomic_abort(ibm_atomic *a)

@@ -136,6 +136,10 @@ typedef enum {
 ibm_fmt ibm_fmt_of_name(const char *path);
 /* "CSV", "an Excel workbook (.xlsx)", ... */
 const char *ibm_fmt_name(ibm_fmt f);
+/* mkdir for outputs: 0 when made or already there, else -1 with errno. A
+ * directory made here is removed again (if empty) when the run fails
+ * before ibm_atomic_commit_all. */
+int ibm_out_mkdir(const char *dir);
 /* 1 if something (a file, a link, anything) has that name. */
 int ibm_out_exists(const char *path);
 /* Note an input file of the run (before the outputs are checked). */

@@ -311,7 +311,7 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 				"empty file name for participant %zu", i + 1);
 	}
 	unique_names(iv, names);
-	if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
+	if (ibm_out_mkdir(outdir) != 0)
 		ibm_die_errno(IBM_EX_CANTCREAT, outdir, "cannot create "
 			      "directory");
 	for (size_t i = 0; i < iv->np; i++) {

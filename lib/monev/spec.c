@@ -11,7 +11,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 const char monev_default_spec[] =
 	"column,aliases,group,kind,label,weight,target\n"
@@ -515,7 +514,7 @@ void monev_spec_print(const char *dir, int force)
 				"replaces it");
 		free(path);
 	}
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	if (ibm_out_mkdir(dir) != 0)
 		ibm_die_errno(IBM_EX_CANTCREAT, dir, "cannot create "
 			      "directory");
 	/* both written, then both renamed into place (ibm_close_stdout) */

@@ -325,6 +325,11 @@ static void child_dash(void *arg)
 	if (!ibm_atomic_direct(a) || ibm_atomic_fp(a) != stdout)
 		exit(2);
 	fputs("ke stdout\n", ibm_atomic_fp(a));
+	/* a name of the descriptor (as /dev/stdout is): the same stream */
+	a = ibm_atomic_open(tmp_path("so"));
+	if (!ibm_atomic_direct(a) || ibm_atomic_fp(a) != stdout)
+		exit(3);
+	fputs("lewat nama\n", ibm_atomic_fp(a));
 	ibm_close_stdout();
 	exit(0);
 }
@@ -337,6 +342,7 @@ static void t_dash(void **state)
 	char *s;
 
 	(void)state;
+	assert_int_equal(symlink("/proc/self/fd/1", tmp_path("so")), 0);
 	fflush(stdout);
 	dup2(fd, 1);
 	close(fd);
@@ -344,7 +350,7 @@ static void t_dash(void **state)
 	dup2(saved, 1);
 	close(saved);
 	s = slurp(tmp_path("dash.out"), NULL);
-	assert_string_equal(s, "ke stdout\n");
+	assert_string_equal(s, "ke stdout\nlewat nama\n");
 	free(s);
 	assert_int_equal(access(tmp_path("-"), F_OK), -1);
 }
@@ -375,7 +381,7 @@ static void t_commit_all(void **state)
 	ibm_atomic_commit_all(); /* finishes a[2] too */
 	assert_int_equal(dir_count(d), 3);
 	for (int i = 0; i < 3; i++) {
-		char want[16];
+		char want[32];
 
 		snprintf(want, sizeof want, "isi %d\n", i);
 		s = slurp(p[i], NULL);
