@@ -49,6 +49,11 @@ typedef struct near_index {
 			         a probe for an absent string reads one
 			         cache line */
 	size_t mask;
+	uint64_t *bits;       /* one bit per hash (bits of the hash above
+			         the slot's): most look-ups are of strings
+			         that are not there and stop at this small
+			         array */
+	size_t bmask;
 } near_index;
 
 static uint64_t mix(uint64_t x)
@@ -145,6 +150,19 @@ static void index_build(near_index *x)
 		cap *= 2;
 	x->mask = cap - 1;
 	x->slot = ibm_xcalloc(cap, sizeof *x->slot);
+	{
+		size_t nb = 1024;
+
+		while (nb < 16 * x->n)
+			nb *= 2;
+		x->bmask = nb - 1;
+		x->bits = ibm_xcalloc(nb / 64, sizeof *x->bits);
+		for (size_t e = 0; e < x->n; e++) {
+			size_t b = (size_t)(x->h[e] >> 20) & x->bmask;
+
+			x->bits[b / 64] |= 1ULL << (b % 64);
+		}
+	}
 	for (size_t e = 0; e < x->n; e++) {
 		size_t i = (size_t)x->h[e] & x->mask;
 
@@ -171,8 +189,11 @@ static void query_one(void *arg, uint64_t h)
 	query_ctx *c = arg;
 	const near_index *x = c->x;
 	size_t i = (size_t)h & x->mask;
-
 	uint64_t hi = h & 0xFFFFFFFF00000000ULL;
+	size_t bit = (size_t)(h >> 20) & x->bmask;
+
+	if (!(x->bits[bit / 64] >> (bit % 64) & 1))
+		return;
 
 	while (x->slot[i] && ((x->slot[i] & 0xFFFFFFFF00000000ULL) != hi ||
 			      x->h[(uint32_t)x->slot[i] - 1] != h))
@@ -274,6 +295,7 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	free(x.id);
 	free(x.next);
 	free(x.slot);
+	free(x.bits);
 	free(ma);
 	free(mb);
 	free(pa);

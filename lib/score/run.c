@@ -208,10 +208,11 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
 		ibm_atomic_commit(ai);
 }
 
-/* A simple string -> index hash map (open addressing). */
+/* A simple string -> index hash map (open addressing; the hashes are
+ * kept, so that a probe compares strings only when they agree). */
 typedef struct smap {
 	char **k;
-	size_t *v;
+	size_t *v, *h;
 	size_t cap, n;
 } smap;
 
@@ -221,54 +222,72 @@ static size_t hash(const char *s)
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return h ^ h >> 29;
+}
+
+/* The slot of k (hash h): its own, or the empty one where it goes. */
+static size_t smap_slot(const smap *m, const char *k, size_t h)
+{
+	size_t i;
+
+	for (i = h & (m->cap - 1); m->k[i]; i = (i + 1) & (m->cap - 1))
+		if (m->h[i] == h && strcmp(m->k[i], k) == 0)
+			break;
+	return i;
 }
 
 static size_t *smap_get(smap *m, const char *k)
 {
+	size_t i;
+
 	if (!m->cap)
 		return NULL;
-	for (size_t i = hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->k[i])
-			return NULL;
-		if (strcmp(m->k[i], k) == 0)
-			return &m->v[i];
-	}
+	i = smap_slot(m, k, hash(k));
+	return m->k[i] ? &m->v[i] : NULL;
 }
 
-static void smap_put(smap *m, const char *k, size_t v)
+/* The value of k, inserted with v when new (*isnew set). */
+static size_t *smap_add(smap *m, const char *k, size_t v, int *isnew)
 {
+	size_t h = hash(k), i;
+
 	if (2 * (m->n + 1) > m->cap) {
 		smap old = *m;
 
 		m->cap = m->cap ? 2 * m->cap : 64;
 		m->k = ibm_xcalloc(m->cap, sizeof *m->k);
 		m->v = ibm_xcalloc(m->cap, sizeof *m->v);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.k[i])
-				smap_put(m, old.k[i], old.v[i]);
+		m->h = ibm_xcalloc(m->cap, sizeof *m->h);
+		for (size_t j = 0; j < old.cap; j++)
+			if (old.k[j]) {
+				size_t x = old.h[j] & (m->cap - 1);
+
+				while (m->k[x])
+					x = (x + 1) & (m->cap - 1);
+				m->k[x] = old.k[j];
+				m->v[x] = old.v[j];
+				m->h[x] = old.h[j];
+			}
 		free(old.k);
 		free(old.v);
+		free(old.h);
 	}
-	for (size_t i = hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->k[i]) {
-			m->k[i] = (char *)k;
-			m->v[i] = v;
-			m->n++;
-			return;
-		}
-		if (strcmp(m->k[i], k) == 0) {
-			m->v[i] = v;
-			return;
-		}
+	i = smap_slot(m, k, h);
+	*isnew = !m->k[i];
+	if (*isnew) {
+		m->k[i] = (char *)k;
+		m->v[i] = v;
+		m->h[i] = h;
+		m->n++;
 	}
+	return &m->v[i];
 }
 
 static void smap_free(smap *m)
 {
 	free(m->k);
 	free(m->v);
+	free(m->h);
 	memset(m, 0, sizeof *m);
 }
 
@@ -401,6 +420,7 @@ static void read_side(side *s, const score_opts *o, int mode)
 static void dedupe(side *s, int how)
 {
 	smap m = { 0 };
+	int isnew;
 
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
@@ -408,11 +428,9 @@ static void dedupe(side *s, int how)
 
 		if (!p->k1[0])
 			continue;
-		j = smap_get(&m, p->k1);
-		if (!j) {
-			smap_put(&m, p->k1, i);
+		j = smap_add(&m, p->k1, i, &isnew);
+		if (isnew)
 			continue;
-		}
 		{
 			person *q = &s->p[*j];
 			long long sp = s->t.score[p->row], sq = s->t.score[q->row];
@@ -442,14 +460,14 @@ static void dedupe(side *s, int how)
 static void match_by(side *a, side *b, int use_k2)
 {
 	smap m = { 0 };
+	int isnew;
 
 	for (size_t i = 0; i < b->n; i++) {
 		person *q = &b->p[i];
 		const char *k = use_k2 ? q->k2 : q->k1;
 
-		if (q->active && q->partner < 0 && q->ros < 0 && k[0] &&
-		    !smap_get(&m, k))
-			smap_put(&m, k, i);
+		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
+			smap_add(&m, k, i, &isnew); /* the first is kept */
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
@@ -1363,6 +1381,7 @@ static void open_side(side *s, const char *path, const score_opts *o,
 	s->t.label = label;
 	s->t.key = key;
 	s->t.keep_items = 1;
+	s->t.scores_only = !o->summary && !o->items && !o->report;
 	s->t.L.keep_optional = 1;
 	score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
 			  o->nkeep, o->match);
@@ -1829,10 +1848,12 @@ static int run_prepost(const score_opts *o, score_key *key,
 				      "standard output: write error");
 	}
 	score_table_init(&sum, stat_hdr, 2);
-	prepost_stats(&sum, &pre, &post, o);
-	if (R)
-		participation_stats(&sum, &people);
-	if (key)
+	if (o->summary || o->report) {
+		prepost_stats(&sum, &pre, &post, o);
+		if (R)
+			participation_stats(&sum, &people);
+	}
+	if (key && (o->items || o->report))
 		items_table(&items, &pre.t, &post.t);
 	write_side_outputs(o, &sum, &items, &people, R ? &part : NULL,
 			   key != NULL, 1);

@@ -968,7 +968,7 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
-		if (k)
+		if (k && !t->scores_only)
 			t->ans = ibm_xrealloc(t->ans, t->cap * nk *
 					      sizeof *t->ans);
 	}
@@ -981,7 +981,7 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		}
 		return s;
 	}
-	if (t->keep_items) {
+	if (t->keep_items && !t->scores_only) {
 		c = t->ans + t->n * k->n;
 		if (!t->wrong) {
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
@@ -1009,6 +1009,12 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 			    score_answer_raw_ok(q, a, lens[*kcol], k->exact,
 						&t->nbuf, &t->nbufcap))
 				s += q->pts;
+		}
+		if (t->keep_items) {
+			t->score[t->n] = s;
+			t->max[t->n] = *max;
+			t->active[t->n] = 1;
+			t->n++;
 		}
 		return s;
 	}
