@@ -1082,7 +1082,8 @@ static void items_compute(item_acc *A, const score_test *t,
 			  const size_t *ord, size_t n)
 {
 	size_t k = t->key->n;
-	double tot = 0;
+	long long *s1 = ibm_xcalloc(k + 1, sizeof *s1);
+	long double tot = 0, tot2 = 0;
 
 	A->n = n;
 	A->c = ibm_xcalloc(k + 1, sizeof *A->c);
@@ -1097,40 +1098,45 @@ static void items_compute(item_acc *A, const score_test *t,
 	A->cnt = ibm_xcalloc(k + 1, sizeof *A->cnt);
 	for (size_t j = 0; j < k; j++)
 		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
+	/* one pass: per item the count right, the sum of the totals of
+	 * those right (fixed point), blanks and wrong answers */
 	for (size_t i = 0; i < t->n; i++) {
 		const unsigned short *v = t->ans + i * k;
+		long long sc = t->score[i];
 
 		if (!t->active[i])
 			continue;
-		tot += fx(t->score[i]);
+		tot += sc;
+		tot2 += (long double)sc * sc;
 		for (size_t j = 0; j < k; j++) {
-			A->c[j] += v[j] == SCORE_RIGHT;
-			A->blanks[j] += v[j] == SCORE_BLANK;
-			if (v[j] >= SCORE_WRONG && v[j] != SCORE_WRONG_OTHER)
-				A->cnt[j][v[j] - SCORE_WRONG]++;
+			unsigned short a = v[j];
+
+			if (a == SCORE_RIGHT) {
+				A->c[j]++;
+				s1[j] += sc;
+			} else if (a == SCORE_BLANK) {
+				A->blanks[j]++;
+			} else if (a != SCORE_WRONG_OTHER) {
+				A->cnt[j][a - SCORE_WRONG]++;
+			}
 		}
 	}
+	/* Pearson's r of x (right = 1) and rest = total - x w from sums:
+	 * Sxx = c - c^2/n, Syy = S(rest^2) - S(rest)^2/n,
+	 * Sxy = S(x rest) - c S(rest)/n, with S(rest) = T - w c,
+	 * S(rest^2) = T2 - 2 w s1 + w^2 c, S(x rest) = s1 - w c */
 	for (size_t j = 0; j < k && n; j++) {
-		A->mx[j] = (double)A->c[j] / (double)n;
-		A->my[j] = (tot - fx(t->key->q[j].pts) * (double)A->c[j]) /
-			   (double)n;
-	}
-	for (size_t i = 0; i < t->n; i++) {
-		const unsigned short *v = t->ans + i * k;
-		double sc = fx(t->score[i]);
+		long double w = t->key->q[j].pts, c = (long double)A->c[j];
+		long double nn = (long double)n, sc = SCORE_SCALE;
+		long double r1 = tot - w * c;
+		long double r2 = tot2 - 2 * w * (long double)s1[j] + w * w * c;
+		long double xr = (long double)s1[j] - w * c;
 
-		if (!t->active[i])
-			continue;
-		for (size_t j = 0; j < k; j++) {
-			double x = v[j] == SCORE_RIGHT;
-			double dx = x - A->mx[j];
-			double dy = sc - (x ? fx(t->key->q[j].pts) : 0) -
-				    A->my[j];
-
-			A->sxy[j] += dx * dy;
-			A->sxx[j] += dx * dx;
-			A->syy[j] += dy * dy;
-		}
+		A->mx[j] = (double)(c / nn);
+		A->my[j] = (double)(r1 / nn / sc);
+		A->sxx[j] = (double)(c - c * c / nn);
+		A->syy[j] = (double)((r2 - r1 * r1 / nn) / (sc * sc));
+		A->sxy[j] = (double)((xr - c * r1 / nn) / sc);
 	}
 	A->g = (size_t)floor(0.27 * (double)n + 0.5);
 	for (size_t m = 0; m < A->g; m++) {
@@ -1142,6 +1148,7 @@ static void items_compute(item_acc *A, const score_test *t,
 			A->cl[j] += l[j] == SCORE_RIGHT;
 		}
 	}
+	free(s1);
 }
 
 static void items_acc_free(item_acc *A, size_t k)
