@@ -70,31 +70,40 @@ void score_table_write(const score_table *t, ibm_csvw *w, int excel)
 	score_table_write_rows(t, w, excel, NULL);
 }
 
-void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
-			    const unsigned char *show)
+static void table_write_header(const score_table *t, ibm_csvw *w)
 {
 	for (size_t i = 0; i < t->ncol; i++)
 		ibm_csvw_str(w, t->hdr[i]);
 	ibm_csvw_end(w);
-	for (size_t r = 0; r < t->nrow; r++) {
-		if (show && !show[r])
-			continue;
-		for (size_t i = 0; i < t->ncol; i++) {
-			const char *s = t->cell[r * t->ncol + i];
-			double v;
+}
 
-			if (excel && plain_number(s, &v) && strchr(s, '.')) {
-				char *d = ibm_xstrdup(s);
+static void table_write_row(const score_table *t, size_t r, ibm_csvw *w,
+			    int excel)
+{
+	for (size_t i = 0; i < t->ncol; i++) {
+		const char *s = t->cell[r * t->ncol + i];
+		double v;
 
-				*strchr(d, '.') = ',';
-				ibm_csvw_str(w, d);
-				free(d);
-			} else {
-				ibm_csvw_str(w, s);
-			}
+		if (excel && plain_number(s, &v) && strchr(s, '.')) {
+			char *d = ibm_xstrdup(s);
+
+			*strchr(d, '.') = ',';
+			ibm_csvw_str(w, d);
+			free(d);
+		} else {
+			ibm_csvw_str(w, s);
 		}
-		ibm_csvw_end(w);
 	}
+	ibm_csvw_end(w);
+}
+
+void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
+			    const unsigned char *show)
+{
+	table_write_header(t, w);
+	for (size_t r = 0; r < t->nrow; r++)
+		if (!show || show[r])
+			table_write_row(t, r, w, excel);
 }
 
 void score_table_free(score_table *t)
@@ -1682,28 +1691,55 @@ static void part_row(score_table *part, const score_table *people,
 	score_table_set(r, 4, pr[people->ncol - 1]);
 }
 
-/* Participation counts from the status column (--roster). */
-static void participation_stats(score_table *s, const score_table *people)
+static const char *const status_name[5] = {
+	"pre dan post", "hanya pre", "hanya post", "tidak ikut",
+	"tidak terdaftar"
+};
+
+/* Participation counts (--roster): n[] counts the status_name[]. */
+static void participation_stats(score_table *s, const size_t *n)
 {
-	size_t n[5] = { 0 };
-	static const char *const st[5] = {
-		"pre dan post", "hanya pre", "hanya post", "tidak ikut",
-		"tidak terdaftar"
-	};
-
-	for (size_t r = 0; r < people->nrow; r++) {
-		const char *v = people->cell[r * people->ncol + people->ncol - 1];
-
-		for (int i = 0; i < 5; i++)
-			if (v && strcmp(v, st[i]) == 0)
-				n[i]++;
-	}
 	stat(s, "n_invited", (double)(n[0] + n[1] + n[2] + n[3]), 0);
 	stat(s, "n_invited_pre", (double)(n[0] + n[1]), 0);
 	stat(s, "n_invited_post", (double)(n[0] + n[2]), 0);
 	stat(s, "n_invited_both", (double)n[0], 0);
 	stat(s, "n_absent", (double)n[3], 0);
 	stat(s, "n_not_registered", (double)n[4], 0);
+}
+
+/* The rows of the output as they are made: written to standard output
+ * (when shown), counted, and kept only for the report. */
+typedef struct emitter {
+	score_table *people, *part;
+	const score_roster *R;
+	ibm_csvw *w;
+	int excel, keep;
+	size_t nstatus[5];
+} emitter;
+
+static void emit(emitter *e, const person *a, const person *b, int show)
+{
+	score_table *t = e->people;
+	size_t r = t->nrow - 1;
+
+	if (e->R) {
+		const char *st = t->cell[r * t->ncol + t->ncol - 1];
+
+		for (int i = 0; i < 5; i++)
+			if (st && strcmp(st, status_name[i]) == 0)
+				e->nstatus[i]++;
+		if (e->keep)
+			part_row(e->part, t, e->R, a, b);
+	}
+	if (show)
+		table_write_row(t, r, e->w, e->excel);
+	if (!e->keep) {
+		for (size_t i = 0; i < t->ncol; i++) {
+			free(t->cell[r * t->ncol + i]);
+			t->cell[r * t->ncol + i] = NULL;
+		}
+		t->nrow--;
+	}
 }
 
 static int run_prepost(const score_opts *o, score_key *key,
@@ -1715,7 +1751,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
 		: NULL;
 	long *tp = NULL, *tq = NULL;
-	unsigned char *show;
+	emitter em = { 0 };
 	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
@@ -1808,7 +1844,13 @@ static int run_prepost(const score_opts *o, score_key *key,
 	if (R)
 		h[nh++] = "status";
 	score_table_init(&people, h, nh);
-	show = ibm_xcalloc(pre.n + post.n + (R ? R->n : 0) + 1, 1);
+	em.people = &people;
+	em.part = &part;
+	em.R = R;
+	em.w = ibm_csvw_new(stdout, o->excel);
+	em.excel = o->excel;
+	em.keep = o->report != NULL;
+	table_write_header(&people, em.w);
 	if (R) {
 		static const char *const ph[] = {
 			"participant_id", "name", "pre_test", "post_test",
@@ -1820,9 +1862,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
 			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
 
-			show[people.nrow] = shown(o, &post, a, b);
 			person_row(&people, o, &pre, &post, a, b, R, (long)r);
-			part_row(&part, &people, R, a, b);
+			emit(&em, a, b, shown(o, &post, a, b));
 		}
 	}
 	for (size_t i = 0; i < pre.n; i++) {
@@ -1831,34 +1872,24 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
 			continue;
-		show[people.nrow] = shown(o, &post, a, b);
 		person_row(&people, o, &pre, &post, a, b, R, -1);
-		if (R)
-			part_row(&part, &people, R, a, b);
+		emit(&em, a, b, shown(o, &post, a, b));
 	}
 	for (size_t i = 0; i < post.n; i++) {
 		const person *b = &post.p[i];
 
 		if (!b->active || b->partner >= 0 || b->ros >= 0)
 			continue;
-		show[people.nrow] = shown(o, &post, NULL, b);
 		person_row(&people, o, &pre, &post, NULL, b, R, -1);
-		if (R)
-			part_row(&part, &people, R, NULL, b);
+		emit(&em, NULL, b, shown(o, &post, NULL, b));
 	}
-	{
-		ibm_csvw *w = ibm_csvw_new(stdout, o->excel);
-
-		score_table_write_rows(&people, w, o->excel, show);
-		if (ibm_csvw_free(w) != 0)
-			ibm_die_errno(IBM_EX_IOERR, NULL,
-				      "standard output: write error");
-	}
+	if (ibm_csvw_free(em.w) != 0)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
 	score_table_init(&sum, stat_hdr, 2);
 	if (o->summary || o->report) {
 		prepost_stats(&sum, &pre, &post, o);
 		if (R)
-			participation_stats(&sum, &people);
+			participation_stats(&sum, em.nstatus);
 	}
 	if (key && (o->items || o->report))
 		items_table(&items, &pre.t, &post.t);
@@ -1872,7 +1903,6 @@ static int run_prepost(const score_opts *o, score_key *key,
 		free(hkeep[i]);
 	free(hkeep);
 	free(h);
-	free(show);
 	free(tp);
 	free(tq);
 	free_side(&pre, o->nkeep);
