@@ -390,10 +390,11 @@ static void read_side(side *s, const score_opts *o, int mode)
 		else if (mode == M_EMAIL)
 			p->k1 = email_key(p->email);
 		else
-			p->k1 = ibm_xstrdup(p->k2);
-		if (!p->k1[0]) {
+			p->k1 = p->k2; /* shared: freed once */
+		if (!p->k1[0] && p->k1 != p->k2) {
+			if (p->k1 != p->k2)
 			free(p->k1);
-			p->k1 = ibm_xstrdup(p->k2);
+			p->k1 = p->k2;
 		}
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
@@ -417,7 +418,8 @@ static void read_side(side *s, const score_opts *o, int mode)
 			p->idv = ibm_xstrdup(rec->f[L->id]);
 		if (o->roster && L->phone >= 0)
 			p->phone = ibm_xstrdup(rec->f[L->phone]);
-		p->keep = ibm_xcalloc(o->nkeep + 1, sizeof *p->keep);
+		p->keep = o->nkeep ? ibm_xcalloc(o->nkeep, sizeof *p->keep)
+			: NULL;
 		for (size_t i = 0; i < o->nkeep; i++)
 			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
 						 ? rec->f[L->keep[i]] : "");
@@ -915,7 +917,8 @@ static void free_side(side *s, size_t nkeep)
 		free(p->email);
 		free(p->idv);
 		free(p->phone);
-		free(p->k1);
+		if (p->k1 != p->k2)
+			free(p->k1);
 		free(p->k2);
 		for (size_t k = 0; k < nkeep; k++)
 			free(p->keep[k]);
