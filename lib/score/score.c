@@ -715,8 +715,13 @@ int score_same_file(const char *a, const char *b)
 {
 	struct stat x, y;
 
-	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 &&
-	       stat(a, &x) == 0 && stat(b, &y) == 0 &&
+	/* st_ino is 0 where the system has no inode numbers (Windows):
+	 * then only the same path counts */
+	if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+		return 0;
+	if (strcmp(a, b) == 0)
+		return 1;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_ino != 0 &&
 	       x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
