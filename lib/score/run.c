@@ -683,8 +683,8 @@ static void roster_take(side *s, const score_roster *R, long *taken,
 		person *keep = take ? p : q, *drop = take ? q : p;
 
 		ibm_warn(s->file, p->line,
-			 "another submission for %s (%s line %ld; also on "
-			 "line %ld); keeping the one on line %ld", who,
+			 "another submission for %s (%s line %ld), also on "
+			 "line %ld here; keeping the one on line %ld", who,
 			 R->file, R->line[r], q->line, keep->line);
 		drop->active = 0;
 		s->t.active[drop->row] = 0;
@@ -714,6 +714,8 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 
 	for (size_t r = 0; r < R->n; r++)
 		taken[r] = -1;
+	unsigned char *amb = ibm_xcalloc(s->n + 1, 1);
+
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		const char *v[SCORE_NBY];
@@ -734,11 +736,13 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 				: score_match_key(by, v[by]);
 			r = score_roster_find(R, by, k);
 			free(k);
-			if (r == -2)
+			if (r == -2) {
 				ibm_warn(s->file, p->line,
 					 "the %s of %s is on several roster "
 					 "lines; not matched by it", by_name[by],
 					 pname(p));
+				amb[i] = 1;
+			}
 			if (r >= 0) {
 				roster_take(s, R, taken, i, r, o->dup,
 					    by_name[by]);
@@ -826,6 +830,8 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 				continue;
 			}
 		}
+		if (amb[i])
+			continue; /* said above */
 		if (best >= 0 &&
 		    score_suggest_ok(bd, ibm_utf8_len(p->k2),
 				     ibm_utf8_len(R->key[SCORE_BY_NAME][best])))
@@ -848,6 +854,7 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 	free(ka);
 	free(ua);
 	free(ub);
+	free(amb);
 	return taken;
 }
 
