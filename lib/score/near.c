@@ -5,13 +5,15 @@
  * Symmetric deletion neighbourhoods: when two strings are within edit
  * distance k, deleting at most k characters from each makes them equal
  * (a substitution is a deletion on both sides, an insertion one on the
- * other). The names of one list are indexed by the hash of every string
- * made from them by deleting at most k characters; each name of the
- * other list looks up its own such strings, and every candidate found is
- * checked with a banded edit distance that stops at the bound. A name
- * of n characters has 1 + n + n(n-1)/2 such strings for k = 2, each
- * hashed in constant time from prefix hashes, so the work grows with
- * the number of names, not with its square. */
+ * other). The hash of every string made by deleting at most k characters
+ * from a name (1 + n + n(n-1)/2 of them for k = 2, each hashed in
+ * constant time from prefix hashes) goes, with the name's number, into
+ * one of 1024 partitions by its top bits, for both lists; then each
+ * partition, small enough for the cache, is joined with a hash table
+ * (a partitioned hash join: no look-up misses the cache). The pairs of
+ * names that share a string are grouped by name, and each candidate is
+ * checked once with a banded edit distance that stops at the bound. The
+ * work grows with the number of names, not with its square. */
 #include "score.h"
 
 #include <stdint.h>
@@ -39,17 +41,6 @@ typedef struct name_cp {
 	size_t off, len;      /* in the code point pool */
 	size_t k;             /* deletions to index: score_near_bound(len) */
 } name_cp;
-
-typedef struct near_index {
-	uint64_t *h;          /* entry hashes */
-	uint32_t *id, *next;  /* entry's name, next entry of equal hash */
-	size_t n, cap;
-	uint64_t *slot;       /* chain heads: entry + 1 (low 32 bits; 0:
-			         empty) and the hash's high 32 bits, so that
-			         a probe for an absent string reads one
-			         cache line */
-	size_t mask;
-} near_index;
 
 static uint64_t mix(uint64_t x)
 {
@@ -117,86 +108,115 @@ static void variants(const long *s, size_t n, size_t k, uint64_t *pre,
 #undef FIN
 }
 
-typedef struct add_ctx {
-	near_index *x;
+#define PBITS 10
+#define NPART ((size_t)1 << PBITS)
+
+/* The deletion strings of the names of one list, by partition: entry e
+ * of partition b (off[b] <= e < off[b + 1]) has the low 32 bits of the
+ * string's hash and the name's number. */
+typedef struct parts {
+	uint32_t *fp, *id;
+	size_t off[NPART + 1];
+} parts;
+
+typedef struct fill_ctx {
+	parts *p;
+	size_t *pos;              /* NULL: count into p->off */
 	uint32_t id;
-} add_ctx;
+} fill_ctx;
 
-static void index_add(void *arg, uint64_t h)
+static void fill_one(void *arg, uint64_t h)
 {
-	add_ctx *c = arg;
-	near_index *x = c->x;
+	fill_ctx *c = arg;
+	size_t b = (size_t)(h >> (64 - PBITS));
 
-	if (x->n + 1 > x->cap) {
-		ibm_grow((void **)&x->h, &x->cap, x->n + 1, sizeof *x->h);
-		x->id = ibm_xrealloc(x->id, x->cap * sizeof *x->id);
-		x->next = ibm_xrealloc(x->next, x->cap * sizeof *x->next);
+	if (!c->pos) {
+		c->p->off[b + 1]++;
+		return;
 	}
-	x->h[x->n] = h;
-	x->id[x->n] = c->id;
-	x->n++;
+	c->p->fp[c->pos[b]] = (uint32_t)h;
+	c->p->id[c->pos[b]++] = c->id;
 }
 
-static void index_build(near_index *x)
+static void partition(parts *p, const name_cp *m, size_t n,
+		      const unsigned char *use, const long *pool,
+		      uint64_t *pre, const uint64_t *pw)
 {
-	size_t cap = 16;
+	size_t *pos = ibm_xcalloc(NPART, sizeof *pos);
 
-	while (cap < 2 * x->n)
+	memset(p->off, 0, sizeof p->off);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			fill_ctx c = { p, pass ? pos : NULL, (uint32_t)i };
+
+			if ((use && !use[i]) || m[i].len == 0)
+				continue;
+			variants(pool + m[i].off, m[i].len, m[i].k, pre, pw,
+				 fill_one, &c);
+		}
+		if (pass == 0) {
+			for (size_t b = 0; b < NPART; b++)
+				p->off[b + 1] += p->off[b];
+			memcpy(pos, p->off, NPART * sizeof *pos);
+			p->fp = ibm_xcalloc(p->off[NPART] + 1, sizeof *p->fp);
+			p->id = ibm_xcalloc(p->off[NPART] + 1, sizeof *p->id);
+		}
+	}
+	free(pos);
+}
+
+/* Candidate pairs (a name of q, a name of x) sharing a deletion string,
+ * partition by partition; may repeat a pair. */
+static size_t join(const parts *q, const parts *x, uint32_t **pq,
+		   uint32_t **px)
+{
+	size_t big = 0, cap = 16, n = 0, pcap = 0;
+	uint32_t *slot, *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
+
+	for (size_t b = 0; b < NPART; b++)
+		if (x->off[b + 1] - x->off[b] > big)
+			big = x->off[b + 1] - x->off[b];
+	while (cap < 2 * big)
 		cap *= 2;
-	x->mask = cap - 1;
-	x->slot = ibm_xcalloc(cap, sizeof *x->slot);
-	for (size_t e = 0; e < x->n; e++) {
-		size_t i = (size_t)x->h[e] & x->mask;
+	slot = ibm_xcalloc(cap, sizeof *slot);
+	*pq = *px = NULL;
+	for (size_t b = 0; b < NPART; b++) {
+		size_t x0 = x->off[b], x1 = x->off[b + 1], m = 16;
 
-		while (x->slot[i] && x->h[(uint32_t)x->slot[i] - 1] != x->h[e])
-			i = (i + 1) & x->mask;
-		x->next[e] = (uint32_t)x->slot[i];
-		x->slot[i] = (x->h[e] & 0xFFFFFFFF00000000ULL) | (e + 1);
-	}
-}
-
-typedef struct query_ctx {
-	const near_index *x;
-	const name_cp *qa, *nb;   /* the query name; the indexed names */
-	const long *pa, *pb;      /* their pools */
-	size_t ia;
-	uint32_t *stamp;          /* per indexed name: last query + 1 */
-	int swapped;              /* the index holds list a */
-	score_near **out;
-	size_t *nout, *cap;
-} query_ctx;
-
-static void query_one(void *arg, uint64_t h)
-{
-	query_ctx *c = arg;
-	const near_index *x = c->x;
-	size_t i = (size_t)h & x->mask;
-
-	uint64_t hi = h & 0xFFFFFFFF00000000ULL;
-
-	while (x->slot[i] && ((x->slot[i] & 0xFFFFFFFF00000000ULL) != hi ||
-			      x->h[(uint32_t)x->slot[i] - 1] != h))
-		i = (i + 1) & x->mask;
-	for (uint32_t e = (uint32_t)x->slot[i]; e; e = x->next[e - 1]) {
-		uint32_t b = x->id[e - 1];
-		const name_cp *q = c->qa, *t = &c->nb[b];
-		size_t k, d;
-
-		if (c->stamp[b] == c->ia + 1)
+		if (x0 == x1 || q->off[b] == q->off[b + 1])
 			continue;
-		c->stamp[b] = (uint32_t)(c->ia + 1);
-		k = score_near_bound(q->len < t->len ? q->len : t->len);
-		d = ibm_edit_distance_max(c->pa + q->off, q->len,
-					  c->pb + t->off, t->len, k);
-		if (d > k)
-			continue;
-		ibm_grow((void **)c->out, c->cap, *c->nout + 1,
-			 sizeof **c->out);
-		(*c->out)[*c->nout].a = c->swapped ? b : c->ia;
-		(*c->out)[*c->nout].b = c->swapped ? c->ia : b;
-		(*c->out)[*c->nout].d = (unsigned)d;
-		(*c->nout)++;
+		while (m < 2 * (x1 - x0))
+			m *= 2;
+		memset(slot, 0, m * sizeof *slot);
+		for (size_t e = x0; e < x1; e++) {
+			size_t i = x->fp[e] & (m - 1);
+
+			while (slot[i] && x->fp[slot[i] - 1] != x->fp[e])
+				i = (i + 1) & (m - 1);
+			next[e] = slot[i];
+			slot[i] = (uint32_t)(e + 1);
+		}
+		for (size_t e = q->off[b]; e < q->off[b + 1]; e++) {
+			size_t i = q->fp[e] & (m - 1);
+
+			while (slot[i] && x->fp[slot[i] - 1] != q->fp[e])
+				i = (i + 1) & (m - 1);
+			for (uint32_t f = slot[i]; f; f = next[f - 1]) {
+				if (n + 1 > pcap) {
+					ibm_grow((void **)pq, &pcap, n + 1,
+						 sizeof **pq);
+					*px = ibm_xrealloc(*px, pcap *
+							   sizeof **px);
+				}
+				(*pq)[n] = q->id[e];
+				(*px)[n] = x->id[f - 1];
+				n++;
+			}
+		}
 	}
+	free(slot);
+	free(next);
+	return n;
 }
 
 size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
@@ -207,73 +227,77 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	name_cp *ma = ibm_xcalloc(na + 1, sizeof *ma);
 	name_cp *mb = ibm_xcalloc(nb + 1, sizeof *mb);
 	long *pa = NULL, *pb = NULL;
-	size_t npa = 0, npb = 0, capa = 0, capb = 0, maxlen = 0, cnt_a = 0,
-	       cnt_b = 0, nout = 0, ocap = 0;
+	size_t npa = 0, npb = 0, capa = 0, capb = 0, maxlen = 0, nout = 0,
+	       ocap = 0, np, *off;
 	uint64_t *pre, *pw;
-	near_index x = { 0 };
-	uint32_t *stamp;
-	int swap;
-	const name_cp *mi, *mq;
-	const long *pi, *pq;
-	size_t ni, nq;
+	parts A, B;
+	uint32_t *qa, *xb, *byq, *stamp;
 
 	*out = NULL;
 	decode(ka, use_a, na, ma, &pa, &npa, &capa);
 	decode(kb, use_b, nb, mb, &pb, &npb, &capb);
-	for (size_t i = 0; i < na; i++) {
-		cnt_a += !use_a || use_a[i];
+	for (size_t i = 0; i < na; i++)
 		if (ma[i].len > maxlen)
 			maxlen = ma[i].len;
-	}
-	for (size_t i = 0; i < nb; i++) {
-		cnt_b += !use_b || use_b[i];
+	for (size_t i = 0; i < nb; i++)
 		if (mb[i].len > maxlen)
 			maxlen = mb[i].len;
-	}
-	/* index the shorter list */
-	swap = cnt_a < cnt_b;
-	mi = swap ? ma : mb;
-	ni = swap ? na : nb;
-	pi = swap ? pa : pb;
-	mq = swap ? mb : ma;
-	nq = swap ? nb : na;
-	pq = swap ? pb : pa;
+	pre = ibm_xcalloc(maxlen + 2, sizeof *pre);
+	pw = ibm_xcalloc(maxlen + 2, sizeof *pw);
+	pw[0] = 1;
+	for (size_t i = 1; i <= maxlen + 1; i++)
+		pw[i] = pw[i - 1] * HB;
+	partition(&A, ma, na, use_a, pa, pre, pw);
+	partition(&B, mb, nb, use_b, pb, pre, pw);
+	np = join(&A, &B, &qa, &xb);
+	free(A.fp);
+	free(A.id);
+	free(B.fp);
+	free(B.id);
+	/* group the candidates by name of a (counting sort), then check each
+	 * distinct pair once */
+	off = ibm_xcalloc(na + 2, sizeof *off);
+	byq = ibm_xcalloc(np + 1, sizeof *byq);
+	for (size_t e = 0; e < np; e++)
+		off[qa[e] + 1]++;
+	for (size_t i = 0; i < na; i++)
+		off[i + 1] += off[i];
 	{
-		const unsigned char *ui = swap ? use_a : use_b;
-		const unsigned char *uq = swap ? use_b : use_a;
+		size_t *pos = ibm_xcalloc(na + 1, sizeof *pos);
 
-		pre = ibm_xcalloc(maxlen + 2, sizeof *pre);
-		pw = ibm_xcalloc(maxlen + 2, sizeof *pw);
-		pw[0] = 1;
-		for (size_t i = 1; i <= maxlen + 1; i++)
-			pw[i] = pw[i - 1] * HB;
-		for (size_t i = 0; i < ni; i++) {
-			add_ctx c = { &x, (uint32_t)i };
-
-			if ((ui && !ui[i]) || mi[i].len == 0)
-				continue;
-			variants(pi + mi[i].off, mi[i].len, mi[i].k, pre, pw,
-				 index_add, &c);
-		}
-		index_build(&x);
-		stamp = ibm_xcalloc(ni + 1, sizeof *stamp);
-		for (size_t i = 0; i < nq && x.n; i++) {
-			query_ctx c = { &x, &mq[i], mi, pq, pi, i, stamp,
-					swap, out, &nout, &ocap };
-
-			if ((uq && !uq[i]) || mq[i].len == 0)
-				continue;
-			variants(pq + mq[i].off, mq[i].len, mq[i].k, pre, pw,
-				 query_one, &c);
-		}
+		memcpy(pos, off, na * sizeof *pos);
+		for (size_t e = 0; e < np; e++)
+			byq[pos[qa[e]]++] = xb[e];
+		free(pos);
 	}
+	stamp = ibm_xcalloc(nb + 1, sizeof *stamp);
+	for (size_t i = 0; i < na; i++)
+		for (size_t e = off[i]; e < off[i + 1]; e++) {
+			uint32_t j = byq[e];
+			const name_cp *x = &ma[i], *y = &mb[j];
+			size_t k, d;
+
+			if (stamp[j] == i + 1)
+				continue;
+			stamp[j] = (uint32_t)(i + 1);
+			k = score_near_bound(x->len < y->len ? x->len : y->len);
+			d = ibm_edit_distance_max(pa + x->off, x->len,
+						  pb + y->off, y->len, k);
+			if (d > k)
+				continue;
+			ibm_grow((void **)out, &ocap, nout + 1, sizeof **out);
+			(*out)[nout].a = i;
+			(*out)[nout].b = j;
+			(*out)[nout].d = (unsigned)d;
+			nout++;
+		}
 	free(stamp);
+	free(off);
+	free(byq);
+	free(qa);
+	free(xb);
 	free(pre);
 	free(pw);
-	free(x.h);
-	free(x.id);
-	free(x.next);
-	free(x.slot);
 	free(ma);
 	free(mb);
 	free(pa);

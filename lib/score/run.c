@@ -70,31 +70,40 @@ void score_table_write(const score_table *t, ibm_csvw *w, int excel)
 	score_table_write_rows(t, w, excel, NULL);
 }
 
-void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
-			    const unsigned char *show)
+static void table_write_header(const score_table *t, ibm_csvw *w)
 {
 	for (size_t i = 0; i < t->ncol; i++)
 		ibm_csvw_str(w, t->hdr[i]);
 	ibm_csvw_end(w);
-	for (size_t r = 0; r < t->nrow; r++) {
-		if (show && !show[r])
-			continue;
-		for (size_t i = 0; i < t->ncol; i++) {
-			const char *s = t->cell[r * t->ncol + i];
-			double v;
+}
 
-			if (excel && plain_number(s, &v) && strchr(s, '.')) {
-				char *d = ibm_xstrdup(s);
+static void table_write_row(const score_table *t, size_t r, ibm_csvw *w,
+			    int excel)
+{
+	for (size_t i = 0; i < t->ncol; i++) {
+		const char *s = t->cell[r * t->ncol + i];
+		double v;
 
-				*strchr(d, '.') = ',';
-				ibm_csvw_str(w, d);
-				free(d);
-			} else {
-				ibm_csvw_str(w, s);
-			}
+		if (excel && plain_number(s, &v) && strchr(s, '.')) {
+			char *d = ibm_xstrdup(s);
+
+			*strchr(d, '.') = ',';
+			ibm_csvw_str(w, d);
+			free(d);
+		} else {
+			ibm_csvw_str(w, s);
 		}
-		ibm_csvw_end(w);
 	}
+	ibm_csvw_end(w);
+}
+
+void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
+			    const unsigned char *show)
+{
+	table_write_header(t, w);
+	for (size_t r = 0; r < t->nrow; r++)
+		if (!show || show[r])
+			table_write_row(t, r, w, excel);
 }
 
 void score_table_free(score_table *t)
@@ -203,10 +212,11 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
 				   has_key ? items : NULL, part, prepost);
 }
 
-/* A simple string -> index hash map (open addressing). */
+/* A simple string -> index hash map (open addressing; the hashes are
+ * kept, so that a probe compares strings only when they agree). */
 typedef struct smap {
 	char **k;
-	size_t *v;
+	size_t *v, *h;
 	size_t cap, n;
 } smap;
 
@@ -216,54 +226,72 @@ static size_t hash(const char *s)
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
+	return h ^ h >> 29;
+}
+
+/* The slot of k (hash h): its own, or the empty one where it goes. */
+static size_t smap_slot(const smap *m, const char *k, size_t h)
+{
+	size_t i;
+
+	for (i = h & (m->cap - 1); m->k[i]; i = (i + 1) & (m->cap - 1))
+		if (m->h[i] == h && strcmp(m->k[i], k) == 0)
+			break;
+	return i;
 }
 
 static size_t *smap_get(smap *m, const char *k)
 {
+	size_t i;
+
 	if (!m->cap)
 		return NULL;
-	for (size_t i = hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->k[i])
-			return NULL;
-		if (strcmp(m->k[i], k) == 0)
-			return &m->v[i];
-	}
+	i = smap_slot(m, k, hash(k));
+	return m->k[i] ? &m->v[i] : NULL;
 }
 
-static void smap_put(smap *m, const char *k, size_t v)
+/* The value of k, inserted with v when new (*isnew set). */
+static size_t *smap_add(smap *m, const char *k, size_t v, int *isnew)
 {
+	size_t h = hash(k), i;
+
 	if (2 * (m->n + 1) > m->cap) {
 		smap old = *m;
 
 		m->cap = m->cap ? 2 * m->cap : 64;
 		m->k = ibm_xcalloc(m->cap, sizeof *m->k);
 		m->v = ibm_xcalloc(m->cap, sizeof *m->v);
-		m->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.k[i])
-				smap_put(m, old.k[i], old.v[i]);
+		m->h = ibm_xcalloc(m->cap, sizeof *m->h);
+		for (size_t j = 0; j < old.cap; j++)
+			if (old.k[j]) {
+				size_t x = old.h[j] & (m->cap - 1);
+
+				while (m->k[x])
+					x = (x + 1) & (m->cap - 1);
+				m->k[x] = old.k[j];
+				m->v[x] = old.v[j];
+				m->h[x] = old.h[j];
+			}
 		free(old.k);
 		free(old.v);
+		free(old.h);
 	}
-	for (size_t i = hash(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		if (!m->k[i]) {
-			m->k[i] = (char *)k;
-			m->v[i] = v;
-			m->n++;
-			return;
-		}
-		if (strcmp(m->k[i], k) == 0) {
-			m->v[i] = v;
-			return;
-		}
+	i = smap_slot(m, k, h);
+	*isnew = !m->k[i];
+	if (*isnew) {
+		m->k[i] = (char *)k;
+		m->v[i] = v;
+		m->h[i] = h;
+		m->n++;
 	}
+	return &m->v[i];
 }
 
 static void smap_free(smap *m)
 {
 	free(m->k);
 	free(m->v);
+	free(m->h);
 	memset(m, 0, sizeof *m);
 }
 
@@ -359,10 +387,11 @@ static int read_side(side *s, const score_opts *o, int mode)
 		else if (mode == M_EMAIL)
 			p->k1 = email_key(p->email);
 		else
-			p->k1 = ibm_xstrdup(p->k2);
-		if (!p->k1[0]) {
+			p->k1 = p->k2; /* shared: freed once */
+		if (!p->k1[0] && p->k1 != p->k2) {
+			if (p->k1 != p->k2)
 			free(p->k1);
-			p->k1 = ibm_xstrdup(p->k2);
+			p->k1 = p->k2;
 		}
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
@@ -386,7 +415,8 @@ static int read_side(side *s, const score_opts *o, int mode)
 			p->idv = ibm_xstrdup(rec->f[L->id]);
 		if (o->roster && L->phone >= 0)
 			p->phone = ibm_xstrdup(rec->f[L->phone]);
-		p->keep = ibm_xcalloc(o->nkeep + 1, sizeof *p->keep);
+		p->keep = o->nkeep ? ibm_xcalloc(o->nkeep, sizeof *p->keep)
+			: NULL;
 		for (size_t i = 0; i < o->nkeep; i++)
 			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
 						 ? rec->f[L->keep[i]] : "");
@@ -402,6 +432,7 @@ static int read_side(side *s, const score_opts *o, int mode)
 static void dedupe(side *s, int how)
 {
 	smap m = { 0 };
+	int isnew;
 
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
@@ -409,11 +440,9 @@ static void dedupe(side *s, int how)
 
 		if (!p->k1[0])
 			continue;
-		j = smap_get(&m, p->k1);
-		if (!j) {
-			smap_put(&m, p->k1, i);
+		j = smap_add(&m, p->k1, i, &isnew);
+		if (isnew)
 			continue;
-		}
 		{
 			person *q = &s->p[*j];
 			long long sp = s->t.score[p->row], sq = s->t.score[q->row];
@@ -443,14 +472,14 @@ static void dedupe(side *s, int how)
 static void match_by(side *a, side *b, int use_k2)
 {
 	smap m = { 0 };
+	int isnew;
 
 	for (size_t i = 0; i < b->n; i++) {
 		person *q = &b->p[i];
 		const char *k = use_k2 ? q->k2 : q->k1;
 
-		if (q->active && q->partner < 0 && q->ros < 0 && k[0] &&
-		    !smap_get(&m, k))
-			smap_put(&m, k, i);
+		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
+			smap_add(&m, k, i, &isnew); /* the first is kept */
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
@@ -655,8 +684,8 @@ static void roster_take(side *s, const score_roster *R, long *taken,
 		person *keep = take ? p : q, *drop = take ? q : p;
 
 		ibm_warn(s->file, p->line,
-			 "another submission for %s (%s line %ld; also on "
-			 "line %ld); keeping the one on line %ld", who,
+			 "another submission for %s (%s line %ld), also on "
+			 "line %ld here; keeping the one on line %ld", who,
 			 R->file, R->line[r], q->line, keep->line);
 		drop->active = 0;
 		s->t.active[drop->row] = 0;
@@ -686,6 +715,8 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 
 	for (size_t r = 0; r < R->n; r++)
 		taken[r] = -1;
+	unsigned char *amb = ibm_xcalloc(s->n + 1, 1);
+
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		const char *v[SCORE_NBY];
@@ -706,11 +737,13 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 				: score_match_key(by, v[by]);
 			r = score_roster_find(R, by, k);
 			free(k);
-			if (r == -2)
+			if (r == -2) {
 				ibm_warn(s->file, p->line,
 					 "the %s of %s is on several roster "
 					 "lines; not matched by it", by_name[by],
 					 pname(p));
+				amb[i] = 1;
+			}
 			if (r >= 0) {
 				roster_take(s, R, taken, i, r, o->dup,
 					    by_name[by]);
@@ -798,6 +831,8 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 				continue;
 			}
 		}
+		if (amb[i])
+			continue; /* said above */
 		if (best >= 0 &&
 		    score_suggest_ok(bd, ibm_utf8_len(p->k2),
 				     ibm_utf8_len(R->key[SCORE_BY_NAME][best])))
@@ -820,6 +855,7 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 	free(ka);
 	free(ua);
 	free(ub);
+	free(amb);
 	return taken;
 }
 
@@ -889,7 +925,8 @@ static void free_side(side *s, size_t nkeep)
 		free(p->email);
 		free(p->idv);
 		free(p->phone);
-		free(p->k1);
+		if (p->k1 != p->k2)
+			free(p->k1);
 		free(p->k2);
 		for (size_t k = 0; k < nkeep; k++)
 			free(p->keep[k]);
@@ -1065,7 +1102,8 @@ static void items_compute(item_acc *A, const score_test *t,
 			  const size_t *ord, size_t n)
 {
 	size_t k = t->key->n;
-	double tot = 0;
+	long long *s1 = ibm_xcalloc(k + 1, sizeof *s1);
+	long double tot = 0, tot2 = 0;
 
 	A->n = n;
 	A->c = ibm_xcalloc(k + 1, sizeof *A->c);
@@ -1080,40 +1118,45 @@ static void items_compute(item_acc *A, const score_test *t,
 	A->cnt = ibm_xcalloc(k + 1, sizeof *A->cnt);
 	for (size_t j = 0; j < k; j++)
 		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
+	/* one pass: per item the count right, the sum of the totals of
+	 * those right (fixed point), blanks and wrong answers */
 	for (size_t i = 0; i < t->n; i++) {
 		const unsigned short *v = t->ans + i * k;
+		long long sc = t->score[i];
 
 		if (!t->active[i])
 			continue;
-		tot += fx(t->score[i]);
+		tot += sc;
+		tot2 += (long double)sc * sc;
 		for (size_t j = 0; j < k; j++) {
-			A->c[j] += v[j] == SCORE_RIGHT;
-			A->blanks[j] += v[j] == SCORE_BLANK;
-			if (v[j] >= SCORE_WRONG && v[j] != SCORE_WRONG_OTHER)
-				A->cnt[j][v[j] - SCORE_WRONG]++;
+			unsigned short a = v[j];
+
+			if (a == SCORE_RIGHT) {
+				A->c[j]++;
+				s1[j] += sc;
+			} else if (a == SCORE_BLANK) {
+				A->blanks[j]++;
+			} else if (a != SCORE_WRONG_OTHER) {
+				A->cnt[j][a - SCORE_WRONG]++;
+			}
 		}
 	}
+	/* Pearson's r of x (right = 1) and rest = total - x w from sums:
+	 * Sxx = c - c^2/n, Syy = S(rest^2) - S(rest)^2/n,
+	 * Sxy = S(x rest) - c S(rest)/n, with S(rest) = T - w c,
+	 * S(rest^2) = T2 - 2 w s1 + w^2 c, S(x rest) = s1 - w c */
 	for (size_t j = 0; j < k && n; j++) {
-		A->mx[j] = (double)A->c[j] / (double)n;
-		A->my[j] = (tot - fx(t->key->q[j].pts) * (double)A->c[j]) /
-			   (double)n;
-	}
-	for (size_t i = 0; i < t->n; i++) {
-		const unsigned short *v = t->ans + i * k;
-		double sc = fx(t->score[i]);
+		long double w = t->key->q[j].pts, c = (long double)A->c[j];
+		long double nn = (long double)n, sc = SCORE_SCALE;
+		long double r1 = tot - w * c;
+		long double r2 = tot2 - 2 * w * (long double)s1[j] + w * w * c;
+		long double xr = (long double)s1[j] - w * c;
 
-		if (!t->active[i])
-			continue;
-		for (size_t j = 0; j < k; j++) {
-			double x = v[j] == SCORE_RIGHT;
-			double dx = x - A->mx[j];
-			double dy = sc - (x ? fx(t->key->q[j].pts) : 0) -
-				    A->my[j];
-
-			A->sxy[j] += dx * dy;
-			A->sxx[j] += dx * dx;
-			A->syy[j] += dy * dy;
-		}
+		A->mx[j] = (double)(c / nn);
+		A->my[j] = (double)(r1 / nn / sc);
+		A->sxx[j] = (double)(c - c * c / nn);
+		A->syy[j] = (double)((r2 - r1 * r1 / nn) / (sc * sc));
+		A->sxy[j] = (double)((xr - c * r1 / nn) / sc);
 	}
 	A->g = (size_t)floor(0.27 * (double)n + 0.5);
 	for (size_t m = 0; m < A->g; m++) {
@@ -1125,6 +1168,7 @@ static void items_compute(item_acc *A, const score_test *t,
 			A->cl[j] += l[j] == SCORE_RIGHT;
 		}
 	}
+	free(s1);
 }
 
 static void items_acc_free(item_acc *A, size_t k)
@@ -1374,6 +1418,7 @@ static int open_side(side *s, const char *path, const score_opts *o,
 	s->t.label = label;
 	s->t.key = key;
 	s->t.keep_items = 1;
+	s->t.scores_only = !o->summary && !o->items && !o->report;
 	s->t.L.keep_optional = 1;
 	if (score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
 			      o->nkeep, o->match) != 0 ||
@@ -1674,28 +1719,55 @@ static void part_row(score_table *part, const score_table *people,
 	score_table_set(r, 4, pr[people->ncol - 1]);
 }
 
-/* Participation counts from the status column (--roster). */
-static void participation_stats(score_table *s, const score_table *people)
+static const char *const status_name[5] = {
+	"pre dan post", "hanya pre", "hanya post", "tidak ikut",
+	"tidak terdaftar"
+};
+
+/* Participation counts (--roster): n[] counts the status_name[]. */
+static void participation_stats(score_table *s, const size_t *n)
 {
-	size_t n[5] = { 0 };
-	static const char *const st[5] = {
-		"pre dan post", "hanya pre", "hanya post", "tidak ikut",
-		"tidak terdaftar"
-	};
-
-	for (size_t r = 0; r < people->nrow; r++) {
-		const char *v = people->cell[r * people->ncol + people->ncol - 1];
-
-		for (int i = 0; i < 5; i++)
-			if (v && strcmp(v, st[i]) == 0)
-				n[i]++;
-	}
 	stat(s, "n_invited", (double)(n[0] + n[1] + n[2] + n[3]), 0);
 	stat(s, "n_invited_pre", (double)(n[0] + n[1]), 0);
 	stat(s, "n_invited_post", (double)(n[0] + n[2]), 0);
 	stat(s, "n_invited_both", (double)n[0], 0);
 	stat(s, "n_absent", (double)n[3], 0);
 	stat(s, "n_not_registered", (double)n[4], 0);
+}
+
+/* The rows of the output as they are made: written to standard output
+ * (when shown), counted, and kept only for the report. */
+typedef struct emitter {
+	score_table *people, *part;
+	const score_roster *R;
+	ibm_csvw *w;
+	int excel, keep;
+	size_t nstatus[5];
+} emitter;
+
+static void emit(emitter *e, const person *a, const person *b, int show)
+{
+	score_table *t = e->people;
+	size_t r = t->nrow - 1;
+
+	if (e->R) {
+		const char *st = t->cell[r * t->ncol + t->ncol - 1];
+
+		for (int i = 0; i < 5; i++)
+			if (st && strcmp(st, status_name[i]) == 0)
+				e->nstatus[i]++;
+		if (e->keep)
+			part_row(e->part, t, e->R, a, b);
+	}
+	if (show)
+		table_write_row(t, r, e->w, e->excel);
+	if (!e->keep) {
+		for (size_t i = 0; i < t->ncol; i++) {
+			free(t->cell[r * t->ncol + i]);
+			t->cell[r * t->ncol + i] = NULL;
+		}
+		t->nrow--;
+	}
 }
 
 static int run_prepost(const score_opts *o, score_key *key,
@@ -1707,7 +1779,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
 		: NULL;
 	long *tp = NULL, *tq = NULL;
-	unsigned char *show = NULL;
+	emitter em = { 0 };
 	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
@@ -1805,7 +1877,13 @@ static int run_prepost(const score_opts *o, score_key *key,
 	if (R)
 		h[nh++] = "status";
 	score_table_init(&people, h, nh);
-	show = ibm_xcalloc(pre.n + post.n + (R ? R->n : 0) + 1, 1);
+	em.people = &people;
+	em.part = &part;
+	em.R = R;
+	em.w = ibm_csvw_new(stdout, o->excel);
+	em.excel = o->excel;
+	em.keep = o->report != NULL;
+	table_write_header(&people, em.w);
 	if (R) {
 		static const char *const ph[] = {
 			"participant_id", "name", "pre_test", "post_test",
@@ -1817,9 +1895,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
 			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
 
-			show[people.nrow] = shown(o, &post, a, b);
 			person_row(&people, o, &pre, &post, a, b, R, (long)r);
-			part_row(&part, &people, R, a, b);
+			emit(&em, a, b, shown(o, &post, a, b));
 		}
 	}
 	for (size_t i = 0; i < pre.n; i++) {
@@ -1828,34 +1905,26 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
 			continue;
-		show[people.nrow] = shown(o, &post, a, b);
 		person_row(&people, o, &pre, &post, a, b, R, -1);
-		if (R)
-			part_row(&part, &people, R, a, b);
+		emit(&em, a, b, shown(o, &post, a, b));
 	}
 	for (size_t i = 0; i < post.n; i++) {
 		const person *b = &post.p[i];
 
 		if (!b->active || b->partner >= 0 || b->ros >= 0)
 			continue;
-		show[people.nrow] = shown(o, &post, NULL, b);
 		person_row(&people, o, &pre, &post, NULL, b, R, -1);
-		if (R)
-			part_row(&part, &people, R, NULL, b);
+		emit(&em, NULL, b, shown(o, &post, NULL, b));
 	}
-	{
-		ibm_csvw *w = ibm_csvw_new(stdout, o->excel);
-
-		score_table_write_rows(&people, w, o->excel, show);
-		if (ibm_csvw_free(w) != 0)
-			ibm_die_errno(IBM_EX_IOERR, NULL,
-				      "standard output: write error");
-	}
+	if (ibm_csvw_free(em.w) != 0)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
 	score_table_init(&sum, stat_hdr, 2);
-	prepost_stats(&sum, &pre, &post, o);
-	if (R)
-		participation_stats(&sum, &people);
-	if (key)
+	if (o->summary || o->report) {
+		prepost_stats(&sum, &pre, &post, o);
+		if (R)
+			participation_stats(&sum, em.nstatus);
+	}
+	if (key && (o->items || o->report))
 		items_table(&items, &pre.t, &post.t);
 	write_side_outputs(o, &sum, &items, &people, R ? &part : NULL,
 			   key != NULL, 1);
@@ -1868,7 +1937,6 @@ out:
 		free(hkeep[i]);
 	free(hkeep);
 	free(h);
-	free(show);
 	free(tp);
 	free(tq);
 	free_side(&pre, o->nkeep);

@@ -765,8 +765,13 @@ int score_same_file(const char *a, const char *b)
 {
 	struct stat x, y;
 
-	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 &&
-	       stat(a, &x) == 0 && stat(b, &y) == 0 &&
+	/* st_ino is 0 where the system has no inode numbers (Windows):
+	 * then only the same path counts */
+	if (strcmp(a, "-") == 0 || strcmp(b, "-") == 0)
+		return 0;
+	if (strcmp(a, b) == 0)
+		return 1;
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_ino != 0 &&
 	       x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
@@ -1022,7 +1027,7 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
-		if (k)
+		if (k && !t->scores_only)
 			t->ans = ibm_xrealloc(t->ans, t->cap * nk *
 					      sizeof *t->ans);
 	}
@@ -1036,7 +1041,7 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		*score = s;
 		return 0;
 	}
-	if (t->keep_items) {
+	if (t->keep_items && !t->scores_only) {
 		c = t->ans + t->n * k->n;
 		if (!t->wrong) {
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
@@ -1064,6 +1069,12 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			    score_answer_raw_ok(q, a, lens[*kcol], k->exact,
 						&t->nbuf, &t->nbufcap))
 				s += q->pts;
+		}
+		if (t->keep_items) {
+			t->score[t->n] = s;
+			t->max[t->n] = *max;
+			t->active[t->n] = 1;
+			t->n++;
 		}
 		*score = s;
 		return 0;

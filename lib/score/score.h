@@ -131,6 +131,8 @@ typedef struct score_test {
 	const score_key *key;     /* NULL: the export's Score column */
 	score_layout L;
 	int keep_items;           /* keep per-item data */
+	int scores_only;          /* with keep_items: keep the scores but
+				     not the answers (no statistics) */
 	size_t n, cap;            /* submissions */
 	long long *score, *max;
 	unsigned short *ans;      /* n * nk: SCORE_RIGHT, SCORE_BLANK, or
