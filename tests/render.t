@@ -8,12 +8,24 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 books="daftar-hadir hasil-tes monev"
-echo "1..5"
+echo "1..6"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
 	head -c 4 "$top/$f" 2>/dev/null | grep -q PNG || missing="$missing $f"
 done
+# the checker itself finds small text and overlapping words
+checker() {
+	"$PYTHON" "$top/tests/data/render/badpdf.py" "$out/bad.pdf"
+	if ! "$PYTHON" "$top/tests/pdfcheck.py" "$out/bad.pdf" >"$out/.bad" &&
+		grep -q "1 texts under 8 pt, the smallest 5.0 pt" "$out/.bad" &&
+		grep -q 'words overlap: "Overlap" and "Words"' "$out/.bad"; then
+		echo "ok 6 - pdfcheck.py finds 5-pt text and overlapping words"
+	else
+		echo "not ok 6 - pdfcheck.py on a bad PDF"
+		sed 's/^/# /' "$out/.bad"
+	fi
+}
 pictures() {
 	if [ -z "$missing" ]; then
 		echo "ok 5 - README pictures present"
@@ -24,6 +36,7 @@ pictures() {
 if ! command -v soffice >/dev/null 2>&1; then
 	for i in 1 2 3 4; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	pictures
+	checker
 	exit 0
 fi
 OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
@@ -56,3 +69,4 @@ else
 	echo "not ok $i - daftar hadir footer ($n pages of day 1)"
 fi
 pictures
+checker

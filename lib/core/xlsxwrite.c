@@ -198,8 +198,12 @@ int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
 	double avail = col_text_pt(chars) * 0.97;
 	double line = 0, word = 0, space = char_em(' ', bold) * size;
 	int lines = 1;
-	const char *e = s + strlen(s);
+	size_t len = strlen(s);
+	const char *e = s + len;
 
+	/* fast path: no character is wider than 0.91 em per byte */
+	if ((double)len * 0.91 * size <= avail && !memchr(s, '\n', len))
+		return 1;
 	while (s <= e) {
 		long cp = s < e ? ibm_utf8_next(&s, e) : (s++, -2);
 

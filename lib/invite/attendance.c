@@ -199,8 +199,9 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 			worksheet_write_string(ws, (lxw_row_t)row, 1,
 					       p->f[INV_NAMA], f->cell);
 			ibm_xlsx_write_cell(ws, row, 2, ju, f->cell, f->cell);
-			ibm_xlsx_write_cell(ws, row, 3, p->f[INV_KELURAHAN],
-					    f->cell, f->cell);
+			/* a village named by a number stays text */
+			worksheet_write_string(ws, (lxw_row_t)row, 3,
+					       p->f[INV_KELURAHAN], f->cell);
 			ibm_xlsx_write_cell(ws, row, 4, p->f[INV_HP], f->cell,
 					    f->cell);
 			free(ju);

@@ -132,11 +132,11 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->x = ibm_xlsx_open(path, 1, "Monev IBM", "BNN");
 	wb = b->x->wb;
 	b->score = workbook_add_format(wb);
-	format_set_num_format(b->score, "0.0");
+	format_set_num_format(b->score, "0.00");
 	format_set_border(b->score, LXW_BORDER_THIN);
 	format_set_align(b->score, LXW_ALIGN_VERTICAL_TOP);
 	b->bold_score = workbook_add_format(wb);
-	format_set_num_format(b->bold_score, "0.0");
+	format_set_num_format(b->bold_score, "0.00");
 	format_set_border(b->bold_score, LXW_BORDER_THIN);
 	format_set_bold(b->bold_score);
 	b->date = workbook_add_format(wb);
@@ -323,7 +323,7 @@ static void layout(monev_book *b, lxw_worksheet *ws, ibm_xlsx_widths *cw,
 {
 	for (size_t i = 0; i < n; i++) {
 		ibm_xlsx_widths_note_words(cw, i, names[i], b->x->fmt.header);
-		ibm_xlsx_widths_note_len(cw, i, 5);
+		ibm_xlsx_widths_note_len(cw, i, 6);
 	}
 	ibm_xlsx_widths_clamp(cw, min, max);
 	ibm_xlsx_widths_set(cw, ws);
