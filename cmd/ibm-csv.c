@@ -1,8 +1,10 @@
 /*
  * ibm-csv - see what the toolkit sees in a CSV file, and clean it.
  *
- *   ibm-csv check [-q] [-d DELIM] [--strict] FILE...
- *   ibm-csv clean [-q] [-d DELIM] [--strict] [--excel] [FILE...]
+ *   ibm-csv check [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
+ *                 FILE...
+ *   ibm-csv clean [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
+ *                 [--excel] [FILE...]
  */
 #include "ibmkit.h"
 
@@ -16,9 +18,12 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-csv check [-q] [-d delim] [--strict] file ...\n"
-		"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
-		"[file ...]\n"
+		"usage: ibm-csv check [-q] [-d delim] [--strict] [--sheet name] "
+		"[--header-row n]\n"
+		"                     file ...\n"
+		"       ibm-csv clean [-q] [-d delim] [--strict] [--sheet name] "
+		"[--header-row n]\n"
+		"                     [--excel] [file ...]\n"
 		"       ibm-csv -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -31,6 +36,10 @@ static void usage(int status)
 			"  -e, --excel  write for Indonesian Excel (; , CRLF BOM)\n"
 			"  -q, --quiet  no warnings\n"
 			"  -s, --strict text that is not UTF-8 is an error\n"
+			"      --sheet=NAME|NUMBER  the sheet of a workbook "
+			"(default: the first visible)\n"
+			"      --header-row=N  the header is on line (row) N "
+			"(default: found)\n"
 			"  -h, --help   this help\n"
 			"      --version  print the version\n");
 	exit(status);
@@ -205,6 +214,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -226,6 +236,11 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 		case 'e': *excel = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case 's': o->strict = 1; break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, o) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0); break;
 		case 'V': ibm_print_version();
 		default:

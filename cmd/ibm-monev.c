@@ -3,7 +3,8 @@
  * phase, and write a CSV recap and a print-ready workbook.
  *
  *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
- *             [--spec file] [--phases file] [--sheet-rows n] [file ...]
+ *             [--spec file] [--phases file] [--sheet-rows n]
+ *             [--sheet s] [--header-row n] [file ...]
  *   ibm-monev --print-spec dir
  */
 #include "monev.h"
@@ -24,7 +25,8 @@ static void usage(int status)
 		"usage: ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] "
 		"[--lenient]\n"
 		"                 [--spec file] [--phases file] "
-		"[--sheet-rows n] [file ...]\n"
+		"[--sheet-rows n]\n"
+		"                 [--sheet name] [--header-row n] [file ...]\n"
 		"       ibm-monev --print-spec dir\n"
 		"       ibm-monev -h | --version\n");
 	if (!status)
@@ -43,6 +45,10 @@ static void usage(int status)
 			"(default 1048575)\n"
 			"  -d, --delimiter=C   input delimiter (, ; tab |); "
 			"default: detected\n"
+			"      --sheet=NAME|NUMBER  the sheet of input "
+			"workbooks (default: first visible)\n"
+			"      --header-row=N  the header is on line (row) N "
+			"(default: found)\n"
 			"  -e, --excel         CSV for Indonesian Excel "
 			"(; , CRLF BOM)\n"
 			"  -q, --quiet         no warnings\n"
@@ -64,6 +70,7 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -137,6 +144,11 @@ int main(int argc, char **argv)
 			break;
 		case 'e': excel = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, &csv) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0); break;
 		case 'V': ibm_print_version();
 		default:

@@ -14,7 +14,8 @@ static const char synopsis[] =
 	"                 --post file [--match column] [--fuzzy]\n"
 	"                 [--duplicates first|last|best] [--exact]\n"
 	"                 [--pass percent] [--keep column] [--summary file]\n"
-	"                 [--items file] [--report file.xlsx]\n";
+	"                 [--items file] [--report file.xlsx]\n"
+	"       (every form also takes --sheet name and --header-row n)\n";
 
 static _Noreturn void usage(int status)
 {
@@ -48,6 +49,7 @@ static const struct option longopts[] = {
 	{ "report", required_argument, NULL, O_REPORT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -118,6 +120,11 @@ int main(int argc, char **argv)
 		case O_SUMMARY: o.summary = optarg; break;
 		case O_ITEMS: o.items = optarg; break;
 		case O_REPORT: o.report = optarg; break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, &o.csv) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();
 		default:

@@ -321,7 +321,9 @@ void inv_event_free(inv_event *e)
 
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv *r = ibm_csv_xopen(path, o);
+	ibm_csv_opts po = *o;
+	ibm_csv *r = (po.need = inv_field_specs, po.nneed = INV_NF,
+		      ibm_csv_xopen(path, &po));
 	const ibm_rec *rec;
 	int idx[INV_NF];
 
@@ -573,7 +575,8 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 		{ "narasumber|penanggung jawab|pj|pemateri|speaker|"
 		  "person in charge|narasumber/pj|fasilitator", 0 },
 	};
-	ibm_csv *r = ibm_csv_xopen(path, o);
+	ibm_csv_opts ao = *o;
+	ibm_csv *r = (ao.need = spec, ao.nneed = 4, ibm_csv_xopen(path, &ao));
 	const ibm_rec *rec;
 	int idx[4], prev = 0;
 

@@ -240,14 +240,22 @@ static char *clean_copy(char *dst, const char *s)
 void monev_read(monev_data *d, const char *path)
 {
 	const monev_spec *s = d->spec;
-	ibm_csv *r = ibm_csv_xopen(path, &d->csv);
-	const ibm_rec *h = ibm_csv_header(r), *rec;
-	const char *name = ibm_csv_name(r);
+	ibm_csv_opts co = d->csv;
+	ibm_csv *r;
+	const ibm_rec *h, *rec;
+	const char *name;
 	int idcol[MONEV_NID], *icol;
 	double *val = ibm_xcalloc(s->nind + 1, sizeof *val);
 	char *buf = NULL;
 	size_t bufcap = 0, fi;
 	monev_row row;
+
+	/* the header is the row with the identity columns */
+	co.need = id_cols;
+	co.nneed = MONEV_NID;
+	r = ibm_csv_xopen(path, &co);
+	h = ibm_csv_header(r);
+	name = ibm_csv_name(r);
 
 	ibm_grow((void **)&d->files, &d->fcap, d->nfiles + 1,
 		 sizeof *d->files);

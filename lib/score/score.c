@@ -443,6 +443,8 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	size_t cap = 0;
 
 	ko.allow_empty = 0;
+	ko.need = spec;
+	ko.nneed = 3;
 	r = ibm_csv_xopen(path, &ko);
 	k->file = ibm_xstrdup(ibm_csv_name(r));
 	k->exact = exact;
@@ -523,6 +525,12 @@ void score_key_free(score_key *k)
 #define ALIAS_EMAIL "email address|email|alamat email|e-mail|surel"
 #define ALIAS_SCORE "score|total score|skor|total skor|nilai"
 #define ALIAS_NAME "nama lengkap|nama|name|full name|nama peserta"
+
+/* The columns that tell a responses header (below title rows). */
+const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS] = {
+	{ ALIAS_TS, 0 }, { ALIAS_EMAIL, 0 }, { ALIAS_SCORE, 0 },
+	{ ALIAS_NAME, 0 },
+};
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
 static int is_extra_col(const char *h)
