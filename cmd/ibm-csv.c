@@ -66,6 +66,41 @@ static void print_escaped(const char *s)
 	}
 }
 
+/* A workbook's sheets with their sizes, and the one read. */
+static void print_sheets(ibm_xlsxr *x)
+{
+	size_t n = ibm_xlsxr_sheets(x);
+	const char *cur = NULL;
+
+	printf("  format: Excel workbook (xlsx)\n");
+	printf("  sheets: %zu\n", n);
+	for (size_t i = 0; i < n; i++) {
+		ibm_xlsx_sheet s;
+
+		if (ibm_xlsxr_sheet(x, i, &s) != 0)
+			continue;
+		printf("    %zu: ", i + 1);
+		print_escaped(s.name);
+		if (s.hidden)
+			printf(" (hidden)");
+		if (!s.worksheet)
+			printf(": not a worksheet\n");
+		else if (s.dim && s.rows)
+			printf(": %s, %ld row%s x %ld column%s\n", s.dim,
+			       s.rows, s.rows == 1 ? "" : "s", s.cols,
+			       s.cols == 1 ? "" : "s");
+		else
+			printf(": size not recorded\n");
+		if (s.current)
+			cur = s.name;
+	}
+	if (cur) {
+		printf("  sheet: ");
+		print_escaped(cur);
+		printf("\n");
+	}
+}
+
 /* ibm-csv check: one report per file on stdout, problems on stderr. */
 static int check_file(const char *path, const ibm_csv_opts *base)
 {
@@ -94,13 +129,22 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 		status = IBM_EX_DATAERR;
 	ibm_csv_get_info(r, &info);
 	rec = ibm_csv_header(r);
-	printf("  encoding: %s%s\n",
-	       info.cp1252 ? "Windows-1252 (converted to UTF-8)" : "UTF-8",
-	       info.bom ? ", with BOM" : "");
-	printf("  delimiter: %s (%s)\n", ibm_csv_delim_name(info.delim),
-	       info.delim_detected ? "detected" : "given");
-	printf("  line ends: %s\n", eol_name(info.eol));
-	printf("  lines: %ld\n", info.lines);
+	if (info.workbook) {
+		print_sheets(ibm_csv_workbook(r));
+		printf("  header row: %ld\n", info.header_line);
+		printf("  last row: %ld\n", info.lines);
+	} else {
+		printf("  encoding: %s%s\n", info.cp1252 ?
+		       "Windows-1252 (converted to UTF-8)" : "UTF-8",
+		       info.bom ? ", with BOM" : "");
+		printf("  delimiter: %s (%s)\n",
+		       ibm_csv_delim_name(info.delim),
+		       info.delim_detected ? "detected" : "given");
+		printf("  line ends: %s\n", eol_name(info.eol));
+		if (info.header_line > 1)
+			printf("  header line: %ld\n", info.header_line);
+		printf("  lines: %ld\n", info.lines);
+	}
 	printf("  records: %ld\n", info.records);
 	printf("  fields: %zu\n", rec->n);
 	printf("  header:");
