@@ -22,10 +22,19 @@ def book(path, sheets, sst=None, numfmts=(), xfs=(0,), date1904=False,
     """sheets: list of (name, rows, state); rows: list of (rownum, cells)
     with cells a list of raw <c> XML strings."""
     z = zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED)
+    ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml.'
+    ov = [('/xl/workbook.xml', 'sheet.main+xml'),
+          ('/xl/styles.xml', 'styles+xml'),
+          ] + ([('/xl/sharedStrings.xml', 'sharedStrings+xml')]
+               if sst is not None else []) + [
+        ('/xl/worksheets/sheet%d.xml' % i, 'worksheet+xml')
+        for i in range(1, len(sheets) + 1)]
     z.writestr('[Content_Types].xml',
                '<?xml version="1.0"?><Types xmlns="http://schemas.'
                'openxmlformats.org/package/2006/content-types"><Default '
-               'Extension="xml" ContentType="application/xml"/></Types>')
+               'Extension="xml" ContentType="application/xml"/>%s</Types>'
+               % ''.join('<Override PartName="%s" ContentType="%s%s"/>'
+                         % (n, ct, t) for n, t in ov))
     z.writestr('_rels/.rels',
                '<?xml version="1.0"?><Relationships xmlns="http://schemas.'
                'openxmlformats.org/package/2006/relationships">'
@@ -106,7 +115,7 @@ XFS = [0, 14, 164, 22, 20, 21, 165, 9, 2, 166, 49, 167]
 def values(path):
     sst = ['<t>nama</t>', '<t>nilai</t>', '<t>catatan</t>',
            '<r><rPr><b/></rPr><t>Budi </t></r><r><t>Santoso</t></r>'
-           '<rPh><t>ignored</t></rPh>',
+           '<rPh sb="0" eb="1"><t>ignored</t></rPh>',
            '<t xml:space="preserve"> dua_x000D_\nbaris </t>',
            '<t>A&amp;B, "kutip"</t>']
     rows = [
@@ -139,7 +148,7 @@ def values(path):
               c('C14', '42', s=10)]),
         (15, [c('A15', 'kosong', 'str'), c('B15', None, s=1),
               c('C15', '-0.5')]),
-        (16, [c('A16', '1900', 'str'), c('B16', '60', s=1),
+        (16, [c('A16', '1900', 'str'), c('B16', '59', s=1),
               c('C16', '61', s=1)]),
     ]
     book(path, [('Data', rows, None)], sst, FMTS, XFS)
@@ -147,7 +156,7 @@ def values(path):
 
 def date1904(path):
     rows = [(1, [c('A1', 'tanggal', 'str'), c('B1', 'waktu', 'str')]),
-            (2, [c('A2', '0', s=1), c('B2', '43999.5', s=3)]),
+            (2, [c('A2', '1', s=1), c('B2', '43999.5', s=3)]),
             (3, [c('A3', '44005', s=2), c('B3', '1462', s=1)])]
     book(path, [('Sheet1', rows, None)], None, FMTS, XFS, date1904=True)
 
