@@ -36,7 +36,7 @@
 #define SST_TEXT_MAX ((size_t)512 << 20)      /* text of the table */
 #define SST_COUNT_MAX ((size_t)32 << 20)      /* strings in the table */
 #define SHEET_PART_MAX ((zip_uint64_t)16 << 30)
-#define RATIO_MAX 1000        /* uncompressed : compressed */
+#define RATIO_MAX 500         /* uncompressed : compressed */
 #define RATIO_FREE ((zip_uint64_t)1 << 20) /* parts below: no ratio check */
 #define CELL_MAX ((size_t)1 << 20)   /* bytes of one cell's text */
 #define ROW_MAX ((size_t)64 << 20)   /* bytes of one row's values */
@@ -427,7 +427,12 @@ static int read_rels(ibm_xlsxr *x, const char *name, rels_ctx *c)
 	k = parse_part(x, c->p, rn, PART_MAX, 1, NULL);
 	XML_ParserFree(c->p);
 	free(rn);
-	return k < 0 ? -1 : 0;
+	if (k < 0) {
+		rels_free(c);
+		memset(c, 0, sizeof *c);
+		return -1;
+	}
+	return 0;
 }
 
 static int ends_with(const char *s, const char *suffix)
