@@ -237,8 +237,8 @@ static int clean(char **files, int nfiles, const ibm_csv_opts *o, int excel)
 		}
 		while (ibm_csv_xread(r, &rec) > 0) {
 			for (size_t c = 0; c < first.n; c++)
-				ibm_csvw_field(w, rec->f[map[c]],
-					       rec->len[map[c]]);
+				ibm_csvw_field_rec(w, rec->f[map[c]],
+						   rec->len[map[c]]);
 			ibm_csvw_end(w);
 		}
 		ibm_csv_close(r);
