@@ -154,9 +154,12 @@ static void xfail(ibm_xlsxr *x, long row, const char *fmt, ...)
 /* The local part of an XML name ("x:c" -> "c"). */
 static const char *local(const char *n)
 {
-	const char *c = strrchr(n, ':');
+	const char *l = n;
 
-	return c ? c + 1 : n;
+	for (; *n; n++)
+		if (*n == ':')
+			l = n + 1;
+	return l;
 }
 
 static const char *attr(const char **a, const char *name)

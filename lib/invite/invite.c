@@ -576,9 +576,16 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 		  "person in charge|narasumber/pj|fasilitator", 0 },
 	};
 	ibm_csv_opts ao = *o;
-	ibm_csv *r = (ao.need = spec, ao.nneed = 4, ibm_csv_xopen(path, &ao));
+	ibm_csv *r;
 	const ibm_rec *rec;
 	int idx[4], prev = 0;
+
+	/* --sheet and --header-row are the participants' */
+	ao.sheet = NULL;
+	ao.header_row = 0;
+	ao.need = spec;
+	ao.nneed = 4;
+	r = ibm_csv_xopen(path, &ao);
 
 	iv->agenda_src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(iv->agenda_src, ibm_csv_header(r)->line,

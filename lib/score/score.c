@@ -445,6 +445,9 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	ko.allow_empty = 0;
 	ko.need = spec;
 	ko.nneed = 3;
+	/* --sheet and --header-row are the responses' */
+	ko.sheet = NULL;
+	ko.header_row = 0;
 	r = ibm_csv_xopen(path, &ko);
 	k->file = ibm_xstrdup(ibm_csv_name(r));
 	k->exact = exact;
