@@ -985,10 +985,13 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			return k;
 		}
 		if (r->out.n > r->width && r->xl) {
-			/* the last cell is a value right of the header */
+			/* the first value right of the header */
 			char c[16];
+			size_t i = r->width;
 
-			wide_cell(c, r->out.n - 1, r->out.line);
+			while (i + 1 < r->out.n && !r->out.len[i])
+				i++;
+			wide_cell(c, i, r->out.line);
 			if (r->opts.keep_going) {
 				ibm_error(r->name, r->out.line,
 					  "cell %s holds a value right of "
