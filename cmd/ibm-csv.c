@@ -1,8 +1,10 @@
 /*
  * ibm-csv - see what the toolkit sees in a CSV file, and clean it.
  *
- *   ibm-csv check [-q] [-d DELIM] [--strict] FILE...
- *   ibm-csv clean [-q] [-d DELIM] [--strict] [--excel] [FILE...]
+ *   ibm-csv check [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
+ *                 FILE...
+ *   ibm-csv clean [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
+ *                 [--excel] [FILE...]
  */
 #include "ibmkit.h"
 
@@ -16,9 +18,12 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-csv check [-q] [-d delim] [--strict] file ...\n"
-		"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
-		"[file ...]\n"
+		"usage: ibm-csv check [-q] [-d delim] [--strict] [--sheet name] "
+		"[--header-row n]\n"
+		"                     file ...\n"
+		"       ibm-csv clean [-q] [-d delim] [--strict] [--sheet name] "
+		"[--header-row n]\n"
+		"                     [--excel] [file ...]\n"
 		"       ibm-csv -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -31,6 +36,10 @@ static void usage(int status)
 			"  -e, --excel  write for Indonesian Excel (; , CRLF BOM)\n"
 			"  -q, --quiet  no warnings\n"
 			"  -s, --strict text that is not UTF-8 is an error\n"
+			"      --sheet=NAME|NUMBER  the sheet of a workbook "
+			"(default: the first visible)\n"
+			"      --header-row=N  the header is on line (row) N "
+			"(default: found)\n"
 			"  -h, --help   this help\n"
 			"      --version  print the version\n");
 	if (!status)
@@ -56,6 +65,41 @@ static void print_escaped(const char *s)
 			fputs("\\n", stdout);
 		else if (*s != '\r')
 			putchar(*s);
+	}
+}
+
+/* A workbook's sheets with their sizes, and the one read. */
+static void print_sheets(ibm_xlsxr *x)
+{
+	size_t n = ibm_xlsxr_sheets(x);
+	const char *cur = NULL;
+
+	printf("  format: Excel workbook (xlsx)\n");
+	printf("  sheets: %zu\n", n);
+	for (size_t i = 0; i < n; i++) {
+		ibm_xlsx_sheet s;
+
+		if (ibm_xlsxr_sheet(x, i, &s) != 0)
+			continue;
+		printf("    %zu: ", i + 1);
+		print_escaped(s.name);
+		if (s.hidden)
+			printf(" (hidden)");
+		if (!s.worksheet)
+			printf(": not a worksheet\n");
+		else if (s.dim && s.rows)
+			printf(": %s, %ld row%s x %ld column%s\n", s.dim,
+			       s.rows, s.rows == 1 ? "" : "s", s.cols,
+			       s.cols == 1 ? "" : "s");
+		else
+			printf(": size not recorded\n");
+		if (s.current)
+			cur = s.name;
+	}
+	if (cur) {
+		printf("  sheet: ");
+		print_escaped(cur);
+		printf("\n");
 	}
 }
 
@@ -87,13 +131,22 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 		status = IBM_EX_DATAERR;
 	ibm_csv_get_info(r, &info);
 	rec = ibm_csv_header(r);
-	printf("  encoding: %s%s\n",
-	       info.cp1252 ? "Windows-1252 (converted to UTF-8)" : "UTF-8",
-	       info.bom ? ", with BOM" : "");
-	printf("  delimiter: %s (%s)\n", ibm_csv_delim_name(info.delim),
-	       info.delim_detected ? "detected" : "given");
-	printf("  line ends: %s\n", eol_name(info.eol));
-	printf("  lines: %ld\n", info.lines);
+	if (info.workbook) {
+		print_sheets(ibm_csv_workbook(r));
+		printf("  header row: %ld\n", info.header_line);
+		printf("  last row: %ld\n", info.lines);
+	} else {
+		printf("  encoding: %s%s\n", info.cp1252 ?
+		       "Windows-1252 (converted to UTF-8)" : "UTF-8",
+		       info.bom ? ", with BOM" : "");
+		printf("  delimiter: %s (%s)\n",
+		       ibm_csv_delim_name(info.delim),
+		       info.delim_detected ? "detected" : "given");
+		printf("  line ends: %s\n", eol_name(info.eol));
+		if (info.header_line > 1)
+			printf("  header line: %ld\n", info.header_line);
+		printf("  lines: %ld\n", info.lines);
+	}
 	printf("  records: %ld\n", info.records);
 	printf("  fields: %zu\n", rec->n);
 	printf("  header:");
@@ -186,8 +239,8 @@ static int clean(char **files, int nfiles, const ibm_csv_opts *o, int excel)
 		}
 		while (ibm_csv_xread(r, &rec) > 0) {
 			for (size_t c = 0; c < first.n; c++)
-				ibm_csvw_field(w, rec->f[map[c]],
-					       rec->len[map[c]]);
+				ibm_csvw_field_rec(w, rec->f[map[c]],
+						   rec->len[map[c]]);
 			ibm_csvw_end(w);
 		}
 		ibm_csv_close(r);
@@ -207,6 +260,7 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -228,6 +282,11 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 		case 'e': *excel = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case 's': o->strict = 1; break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, o) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0); break;
 		case 'V': ibm_print_version();
 		default:

@@ -22,7 +22,8 @@ static void usage(int status)
 		"[-d delim]\n"
 		"                  [-A attendance.xlsx] [-b n] "
 		"[-l letters.pdf|.html]\n"
-		"                  [-t template -o dir [-n pattern]] [--strict] "
+		"                  [-t template -o dir [-n pattern]] [--strict]\n"
+		"                  [--sheet name] [--header-row n] "
 		"[participants.csv]\n"
 		"       ibm-invite -h | --version\n");
 	if (!status)
@@ -46,6 +47,10 @@ static void usage(int status)
 			"(default {{no}}-{{nama}}.EXT)\n"
 			"  -d, --delimiter=C      input delimiter; default: "
 			"detected\n"
+			"      --sheet=NAME|NUMBER  the sheet of input "
+			"workbooks (default: first visible)\n"
+			"      --header-row=N     the header is on line (row) N "
+			"(default: found)\n"
 			"  -e, --excel            CSV output for Indonesian "
 			"Excel\n"
 			"      --strict           duplicate participants are "
@@ -77,6 +82,7 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -151,6 +157,11 @@ int main(int argc, char **argv)
 		case 'e': excel = 1; break;
 		case OPT_STRICT: iv.strict = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, &o) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0); break;
 		case OPT_VERSION: ibm_print_version();
 		default:

@@ -4,7 +4,8 @@
  *
  *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
  *             [--units file [--strict]] [--period period]
- *             [--spec file] [--phases file] [--sheet-rows n] [file ...]
+ *             [--spec file] [--phases file] [--sheet-rows n]
+ *             [--sheet s] [--header-row n] [file ...]
  *   ibm-monev --print-spec dir
  *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
  *             [--phases file]
@@ -28,8 +29,8 @@ static void usage(int status)
 		"[--lenient]\n"
 		"                 [--spec file] [--phases file] "
 		"[--sheet-rows n]\n"
-		"                 [--units file [--strict]] [--period period] "
-		"[file ...]\n"
+		"                 [--units file [--strict]] [--period period]\n"
+		"                 [--sheet name] [--header-row n] [file ...]\n"
 		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
@@ -60,6 +61,10 @@ static void usage(int status)
 			"(default 1048575)\n"
 			"  -d, --delimiter=C   input delimiter (, ; tab |); "
 			"default: detected\n"
+			"      --sheet=NAME|NUMBER  the sheet of input "
+			"workbooks (default: first visible)\n"
+			"      --header-row=N  the header is on line (row) N "
+			"(default: found)\n"
 			"  -e, --excel         CSV for Indonesian Excel "
 			"(; , CRLF BOM)\n"
 			"  -q, --quiet         no warnings\n"
@@ -88,6 +93,7 @@ static const struct option longopts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -184,6 +190,11 @@ int main(int argc, char **argv)
 			break;
 		case 'e': excel = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, &csv) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0); break;
 		case 'V': ibm_print_version();
 		default:

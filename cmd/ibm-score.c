@@ -15,7 +15,8 @@ static const char synopsis[] =
 	"                 [--duplicates first|last|best] [--exact]\n"
 	"                 [--pass percent] [--keep column] [--summary file]\n"
 	"                 [--items file] [--report file.xlsx]\n"
-	"                 [--roster file] [--only both|passed]\n";
+	"                 [--roster file] [--only both|passed]\n"
+	"       (every form also takes --sheet name and --header-row n)\n";
 
 /* The options, printed by --help after the synopsis. */
 static const char options[] =
@@ -35,6 +36,11 @@ static const char options[] =
 	"      --summary=FILE     statistics as CSV\n"
 	"      --items=FILE       item analysis as CSV (needs -k)\n"
 	"      --report=FILE      report workbook (.xlsx)\n"
+	"      --roster=FILE      participant list: one row per participant\n"
+	"      --only=WHICH       with --roster: only those who took both "
+	"tests, or passed\n"
+	"      --sheet=NAME|NUMBER  the sheet of a workbook input\n"
+	"      --header-row=N     the header is on row N (else found)\n"
 	"  -d, --delimiter=C      input delimiter; default: detected\n"
 	"  -e, --excel            CSV output for Indonesian Excel\n"
 	"  -q, --quiet            no warnings\n"
@@ -78,6 +84,7 @@ static const struct option longopts[] = {
 	{ "only", required_argument, NULL, O_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -156,6 +163,11 @@ int main(int argc, char **argv)
 				o.only = SCORE_ONLY_PASSED;
 			else
 				bad("bad --only: %s (both or passed)", optarg);
+			break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, &o.csv) < 0)
+				usage(IBM_EX_USAGE);
 			break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();

@@ -7,7 +7,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 inputs=$(find "$top/tests/data" "$top/tests/cases" "$top/examples" -type f \
 	\( -name '*.csv' -o -name stdin -o -name '*.conf' -o -name '*.md' \
-	-o -name '*.html' \) | sort)
+	-o -name '*.html' -o -name '*.xlsx' \) | sort)
 set -- "$BUILD"/fuzz/fuzz_*
 echo "1..$#"
 i=0

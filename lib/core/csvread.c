@@ -6,6 +6,11 @@
  * tells whether a new record starts on it, which gives every record the
  * line it starts on. Fields are copied into the record, checked for NUL
  * bytes and UTF-8 (text that is not UTF-8 is taken as Windows-1252).
+ *
+ * A file that begins like a zip (or an OLE2 file) is handed to
+ * xlsxread.c: its rows come in through next_raw like records. The header
+ * may stand below title rows (find_header); records read while looking
+ * for it wait in a queue (pend).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
@@ -87,6 +92,10 @@ struct ibm_csv {
 	int warned_cp1252;
 	long field_error_line; /* NUL byte seen in the current line */
 	ibm_csv_info info;
+
+	ibm_xlsxr *xl;        /* a workbook's sheet, else NULL */
+	rec_buf *pend;        /* records read before the header was found */
+	size_t npend, pendhead, pendcap;
 };
 
 static int is_space_none(unsigned char c)
@@ -495,7 +504,7 @@ static void finish(ibm_csv *r)
 }
 
 /* Next raw record into r->out; 1, 0 at end, -1 on error. */
-static int next_raw(ibm_csv *r)
+static int next_raw_csv(ibm_csv *r)
 {
 	while (r->head >= r->ndone) {
 		r->head = r->ndone = 0;
@@ -523,6 +532,48 @@ static int next_raw(ibm_csv *r)
 	return 1;
 }
 
+/* The next row of a workbook into r->out. */
+static int next_row(ibm_csv *r)
+{
+	long row;
+	size_t n;
+	int k;
+
+	if (r->failed)
+		return -1;
+	k = ibm_xlsxr_next(r->xl, &row, &n);
+	if (k < 0) {
+		r->failed = 1;
+		if (!r->status)
+			r->status = ibm_xlsxr_status(r->xl);
+		return -1;
+	}
+	if (k == 0)
+		return 0;
+	r->out.n = r->out.used = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		const char *c = ibm_xlsxr_cell(r->xl, i, &len);
+
+		rec_add(&r->out, c, len);
+	}
+	r->out.line = row;
+	r->line = row + 1;
+	return 1;
+}
+
+static int next_raw(ibm_csv *r)
+{
+	if (r->pendhead < r->npend) {
+		rec_buf t = r->out;
+
+		r->out = r->pend[r->pendhead];
+		r->pend[r->pendhead++] = t;
+		return 1;
+	}
+	return r->xl ? next_row(r) : next_raw_csv(r);
+}
+
 static void expose(ibm_csv *r, size_t width)
 {
 	rec_buf *b = &r->out;
@@ -548,19 +599,24 @@ static int detect_delim(const char *s, size_t n)
 {
 	static const char cands[] = { ',', ';', '\t', '|' };
 	size_t count[4] = { 0 };
-	int inq = 0, best = 0;
+	int inq = 0, best = 0, lines = 0;
 
+	/* a title line above the header may hold none: then the next
+	 * lines (up to IBM_HEADER_SEARCH) */
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];
 
-		if (c == '"')
+		if (c == '"') {
 			inq = !inq;
-		else if (!inq && (c == '\n' || c == '\r'))
-			break;
-		else if (!inq)
+		} else if (!inq && (c == '\n' || c == '\r')) {
+			if (count[0] || count[1] || count[2] || count[3] ||
+			    ++lines >= IBM_HEADER_SEARCH)
+				break;
+		} else if (!inq) {
 			for (int k = 0; k < 4; k++)
 				if (c == cands[k])
 					count[k]++;
+		}
 	}
 	for (int k = 1; k < 4; k++)
 		if (count[k] > count[best])
@@ -628,9 +684,10 @@ static int check_duplicates(ibm_csv *r)
 	return dup ? -1 : 0;
 }
 
+static int find_header(ibm_csv *r);
+
 static int read_header(ibm_csv *r)
 {
-	int k;
 	const char *s;
 
 	if (!fill(r)) {
@@ -658,6 +715,24 @@ static int read_header(ibm_csv *r)
 		}
 		r->end += (size_t)k2;
 	}
+	if (ibm_xlsxr_sniff(r->buf, r->end) != IBM_SNIFF_NONE) {
+		int st;
+
+		r->xl = ibm_xlsxr_open(r->name, r->fd, r->mem, r->memlen,
+				       r->buf, r->end, r->opts.sheet, &st);
+		if (!r->xl) {
+			r->failed = 1;
+			r->status = st;
+			return -1;
+		}
+		free(r->name);
+		r->name = ibm_xstrdup(ibm_xlsxr_name(r->xl));
+		r->info.workbook = 1;
+		r->info.delim = ',';
+		r->at_eof = 1;
+		r->pos = r->end = 0;
+		return find_header(r);
+	}
 	s = r->buf;
 	if (r->end >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
 		r->info.bom = 1;
@@ -683,15 +758,148 @@ static int read_header(ibm_csv *r)
 		}
 	}
 	csv_set_delim(&r->p, (unsigned char)r->info.delim);
-	k = next_raw(r);
+	return find_header(r);
+}
+
+/* Values (fields that are not blank) in b. */
+static size_t values(const rec_buf *b)
+{
+	size_t v = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		if (b->len[i] && strspn(b->f[i], " \t\r\n") < b->len[i])
+			v++;
+	return v;
+}
+
+/* Without columns to look for, a workbook's first row that holds one
+ * value is taken for a title (a CSV's header may be "a,,"). */
+static int is_title(const ibm_csv *r, const rec_buf *b)
+{
+	return r->xl && values(b) <= 1;
+}
+
+/* Does b hold the columns of opts->need (every required one, and at
+ * least one)? */
+static int holds_need(const ibm_csv *r, rec_buf *b)
+{
+	ibm_rec h = { 0 };
+	int any = 0;
+
+	if (b->n + 1 > b->ncap)
+		rec_room(b, 0);
+	b->f[b->n] = NULL;
+	h.n = h.given = b->n;
+	h.f = b->f;
+	h.len = b->len;
+	for (size_t i = 0; i < r->opts.nneed; i++) {
+		int found = ibm_col_find(&h, r->opts.need[i].aliases) >= 0;
+
+		if (!found && r->opts.need[i].required)
+			return 0;
+		any |= found;
+	}
+	return any;
+}
+
+/* Put r->out in the queue of records read ahead. */
+static void pend_out(ibm_csv *r)
+{
+	if (r->npend + 1 > r->pendcap) {
+		size_t old = r->pendcap;
+
+		ibm_grow((void **)&r->pend, &r->pendcap, r->npend + 1,
+			 sizeof *r->pend);
+		memset(r->pend + old, 0, (r->pendcap - old) * sizeof *r->pend);
+	}
+	{
+		rec_buf t = r->pend[r->npend];
+
+		r->pend[r->npend++] = r->out;
+		r->out = t;
+	}
+}
+
+/* Take queued record i as the header (in r->out); the ones before it are
+ * dropped, the ones after it stay queued. */
+static void pend_take(ibm_csv *r, size_t i)
+{
+	rec_buf t = r->out;
+
+	r->out = r->pend[i];
+	r->pend[i] = t;
+	r->pendhead = i + 1;
+}
+
+/* Read the header into r->out (see ibm_csv_open in ibmkit.h), then keep
+ * it. */
+static int find_header(ibm_csv *r)
+{
+	int k = next_raw(r);
+	long want = r->opts.header_row;
+
 	if (k < 0)
 		return -1;
 	if (k == 0) {
 		if (r->opts.allow_empty)
 			return 0;
-		fail(r, IBM_EX_DATAERR, 0, "empty file (no header line)");
+		fail(r, IBM_EX_DATAERR, 0, r->xl ? "empty sheet (no header "
+		     "row)" : "empty file (no header line)");
 		return -1;
 	}
+	if (want > 0) {
+		while (k > 0 && r->out.line < want)
+			k = next_raw(r);
+		if (k < 0)
+			return -1;
+		if (k == 0 || r->out.line != want) {
+			fail(r, IBM_EX_DATAERR, want, r->xl ?
+			     "--header-row %ld: the row is empty" :
+			     "--header-row %ld: no record starts on this "
+			     "line", want);
+			return -1;
+		}
+	} else if (r->opts.nneed ? !holds_need(r, &r->out) :
+		   is_title(r, &r->out)) {
+		/* title rows above the header? read ahead */
+		size_t found = (size_t)-1;
+
+		pend_out(r);
+		/* (not from the queue being filled) */
+		while ((k = r->xl ? next_row(r) : next_raw_csv(r)) > 0 &&
+		       r->out.line <= IBM_HEADER_SEARCH) {
+			pend_out(r);
+			if (r->opts.nneed && holds_need(r,
+						&r->pend[r->npend - 1])) {
+				found = r->npend - 1;
+				break;
+			}
+		}
+		if (k < 0)
+			return -1;
+		if (k > 0 && found == (size_t)-1)
+			pend_out(r); /* the record after the window */
+		if (found == (size_t)-1) {
+			/* no header with the columns (or none asked for):
+			 * if the first record is a title, the first record
+			 * of the window with the most values (a legend or
+			 * a note of two cells below a title is not the
+			 * header), else the first */
+			size_t most = 1;
+
+			found = 0;
+			if (is_title(r, &r->pend[0]))
+				for (size_t i = 1; i < r->npend; i++)
+					if (r->pend[i].line <=
+					    IBM_HEADER_SEARCH &&
+					    values(&r->pend[i]) > most) {
+						most = values(&r->pend[i]);
+						found = i;
+					}
+		}
+		pend_take(r, found);
+	}
+	r->info.header_line = r->out.line;
 	/* keep the header in its own buffer */
 	{
 		rec_buf t = r->hdr;
@@ -821,6 +1029,22 @@ const char *ibm_csv_name(const ibm_csv *r)
 	return r->name;
 }
 
+/* The name of the cell in column col (0-based) and row. */
+static void wide_cell(char *b, size_t col, long row)
+{
+	char t[8];
+	int n = 0, i = 0;
+
+	col++;
+	while (col > 0 && n < 7) {
+		t[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	while (n)
+		b[i++] = t[--n];
+	snprintf(b + i, 16 - (size_t)i, "%ld", row);
+}
+
 int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 {
 	for (;;) {
@@ -837,6 +1061,29 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 				return -1;
 			}
 			return k;
+		}
+		if (r->out.n > r->width && r->xl) {
+			/* the first value right of the header */
+			char c[16];
+			size_t i = r->width;
+
+			while (i + 1 < r->out.n && !r->out.len[i])
+				i++;
+			wide_cell(c, i, r->out.line);
+			if (r->opts.keep_going) {
+				ibm_error(r->name, r->out.line,
+					  "cell %s holds a value right of "
+					  "the header's %zu columns", c,
+					  r->width);
+				r->info.bad_records++;
+				if (!r->status)
+					r->status = IBM_EX_DATAERR;
+				continue;
+			}
+			fail(r, IBM_EX_DATAERR, r->out.line,
+			     "cell %s holds a value right of the header's %zu "
+			     "columns", c, r->width);
+			return -1;
 		}
 		if (r->out.n > r->width) {
 			if (r->opts.keep_going) {
@@ -908,10 +1155,19 @@ void ibm_csv_close(ibm_csv *r)
 	for (size_t i = 0; i < r->donecap; i++)
 		rec_free(&r->done[i]);
 	free(r->done);
+	for (size_t i = 0; i < r->pendcap; i++)
+		rec_free(&r->pend[i]);
+	free(r->pend);
+	ibm_xlsxr_close(r->xl);
 	free(r->hdrf);
 	free(r->buf);
 	free(r->name);
 	free(r);
+}
+
+ibm_xlsxr *ibm_csv_workbook(const ibm_csv *r)
+{
+	return r->xl;
 }
 
 void ibm_csv_get_info(const ibm_csv *r, ibm_csv_info *info)

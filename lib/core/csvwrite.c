@@ -3,9 +3,13 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define WBUFSZ (64 * 1024)
 
@@ -110,21 +114,75 @@ static int formula_like(const char *s, size_t len)
 	return ibm_parse_number(buf, &v, 0) != 0;
 }
 
+/* Does s[0..len) hold a byte that needs quoting ('"', LF, CR, the
+ * delimiter)? Eight bytes at a time: a word has a byte equal to c iff
+ * haszero(word ^ c...c). */
+#define ONES 0x0101010101010101ULL
+#define HASZERO(v) (((v) - ONES) & ~(v) & 0x8080808080808080ULL)
+static inline int needs_quote(const char *s, size_t len, char delim)
+{
+	const uint64_t q = ONES * '"', lf = ONES * '\n', cr = ONES * '\r',
+		       d = ONES * (unsigned char)delim;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, s + i, 8);
+		if (HASZERO(v ^ q) | HASZERO(v ^ lf) | HASZERO(v ^ cr) |
+		    HASZERO(v ^ d))
+			return 1;
+	}
+	for (; i < len; i++) {
+		char c = s[i];
+
+		if (c == '"' || c == '\n' || c == '\r' || c == delim)
+			return 1;
+	}
+	return 0;
+}
+
+/* n bytes without a call to memcpy for short fields (fixed-size copies
+ * compile to plain moves). */
+static inline void copy_short(char *d, const char *s, size_t n)
+{
+	if (n >= 16) {
+		memcpy(d, s, n);
+	} else if (n >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 {
-	int quote = 0, guard;
+	int quote, guard;
 
+	/* the common field: written straight into the buffer */
+	if (w->started && !w->excel && len < WBUFSZ - w->used &&
+	    !needs_quote(s, len, w->delim)) {
+		char *d = w->buf + w->used;
+
+		if (!w->first_field)
+			*d++ = w->delim;
+		copy_short(d, s, len);
+		w->used = (size_t)(d - w->buf) + len;
+		w->first_field = 0;
+		w->nfields++;
+		w->last_empty = len == 0;
+		return;
+	}
 	begin_field(w);
 	w->last_empty = len == 0;
 	guard = w->excel && formula_like(s, len);
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-
-		if (c == '"' || c == '\n' || c == '\r' || c == w->delim) {
-			quote = 1;
-			break;
-		}
-	}
+	quote = needs_quote(s, len, w->delim);
 	if (!quote) {
 		if (guard)
 			put(w, "'", 1);
@@ -147,6 +205,46 @@ void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 		s = q + 1;
 	}
 	put(w, "\"", 1);
+}
+
+void ibm_csvw_field_rec(ibm_csvw *w, const char *s, size_t len)
+{
+#if defined(__SSE2__)
+	_Static_assert(IBM_REC_SLACK >= 32, "two vectors of a field");
+	/* a field up to 32 bytes: checked and copied as two vectors (its
+	 * record has the bytes; the buffer, the room) */
+	if (len <= 32 && w->started && !w->excel && w->used + 33 <= WBUFSZ) {
+		const __m128i q = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'),
+			      cr = _mm_set1_epi8('\r'),
+			      d = _mm_set1_epi8(w->delim);
+		__m128i a = _mm_loadu_si128((const void *)s);
+		__m128i b = _mm_loadu_si128((const void *)(s + 16));
+		__m128i ma = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(a, q), _mm_cmpeq_epi8(a, lf)),
+			_mm_or_si128(_mm_cmpeq_epi8(a, cr), _mm_cmpeq_epi8(a, d)));
+		__m128i mb = _mm_or_si128(
+			_mm_or_si128(_mm_cmpeq_epi8(b, q), _mm_cmpeq_epi8(b, lf)),
+			_mm_or_si128(_mm_cmpeq_epi8(b, cr), _mm_cmpeq_epi8(b, d)));
+		uint32_t m = (uint32_t)_mm_movemask_epi8(ma) |
+			     (uint32_t)_mm_movemask_epi8(mb) << 16;
+		uint32_t in = len == 32 ? 0xFFFFFFFFu : (1u << len) - 1;
+
+		if (!(m & in)) {
+			char *o = w->buf + w->used;
+
+			if (!w->first_field)
+				*o++ = w->delim;
+			_mm_storeu_si128((void *)o, a);
+			_mm_storeu_si128((void *)(o + 16), b);
+			w->used = (size_t)(o - w->buf) + len;
+			w->first_field = 0;
+			w->nfields++;
+			w->last_empty = len == 0;
+			return;
+		}
+	}
+#endif
+	ibm_csvw_field(w, s, len);
 }
 
 void ibm_csvw_str(ibm_csvw *w, const char *s)

@@ -19,6 +19,7 @@
  *   xlsxwrite.c helpers over libxlsxwriter
  *   opts.c      option helpers shared by the mains (-d, --version)
  *   readfile.c  a whole file read into memory with a size limit
+ *   xlsxread.c  streaming reader of Excel workbooks (behind csvread.c)
  */
 #ifndef IBMKIT_H
 #define IBMKIT_H
@@ -160,6 +161,11 @@ typedef struct ibm_csv_opts {
 	int keep_going;    /* 1: a record with too many fields is reported
 			      and skipped instead of ending the read */
 	int allow_empty;   /* 1: an empty or header-only file is no error */
+	/* Workbooks and where the header is (see ibm_csv_open): */
+	const char *sheet; /* --sheet NAME|NUMBER; NULL: first visible */
+	long header_row;   /* --header-row N (line or sheet row); 0: find */
+	const struct ibm_colspec *need; /* the columns the header must */
+	size_t nneed;                   /* hold (the required ones count) */
 } ibm_csv_opts;
 
 /* One record; valid until the next ibm_csv_read on the same reader. */
@@ -174,10 +180,21 @@ typedef struct ibm_rec {
 typedef enum { IBM_EOL_NONE, IBM_EOL_LF, IBM_EOL_CRLF, IBM_EOL_CR } ibm_eol;
 
 typedef struct ibm_csv ibm_csv;
+#define IBM_HEADER_SEARCH 20
 
 /*
  * Open PATH ("-" or NULL: standard input, named "<stdin>" in messages)
- * and read its header. Errors are printed; returns NULL and
+ * and read its header. A file that begins like a zip is read as an Excel
+ * workbook (xlsxread.c): the records are the non-empty rows of the sheet
+ * opts->sheet names (else the first visible one), rec->line is the row
+ * number and the name in messages is "FILE[SHEET]".
+ *
+ * The header is the first record, unless title rows stand above it: with
+ * opts->need set, the first record among the first IBM_HEADER_SEARCH that
+ * holds every required column of need; without need (or when no record
+ * holds them), in a workbook the first row with more than one value when
+ * the first row holds one value only (a title).
+ * opts->header_row N takes the record that starts on line (row) N. Errors are printed; returns NULL and
  * sets *status (66 cannot open, 65 bad header/empty, 74 read error).
  */
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
@@ -216,8 +233,12 @@ typedef struct ibm_csv_info {
 	long short_records;  /* records padded to the header's width */
 	long bad_records;    /* records with too many fields (keep_going) */
 	long lines;          /* physical lines read so far */
+	int workbook;        /* 1: read from an Excel workbook */
+	long header_line;    /* line (row) of the header */
 } ibm_csv_info;
 void ibm_csv_get_info(const ibm_csv *r, ibm_csv_info *info);
+/* The workbook behind r (see xlsxread), or NULL for CSV. */
+struct ibm_xlsxr *ibm_csv_workbook(const ibm_csv *r);
 /* "comma", "semicolon", "tab", "pipe", or the character. */
 const char *ibm_csv_delim_name(int delim);
 /* Parse a -d argument: one character, or "tab", "comma", "semicolon",
@@ -234,6 +255,9 @@ int ibm_csv_parse_delim(const char *arg);
 typedef struct ibm_csvw ibm_csvw;
 ibm_csvw *ibm_csvw_new(FILE *fp, int excel);
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len);
+/* The same for a field of a record from ibm_csv_read (it has
+ * IBM_REC_SLACK readable bytes from its start): faster. */
+void ibm_csvw_field_rec(ibm_csvw *w, const char *s, size_t len);
 void ibm_csvw_str(ibm_csvw *w, const char *s); /* NULL writes empty */
 void ibm_csvw_int(ibm_csvw *w, long long v);
 /* A number with at most `decimals` decimals, trailing zeros removed
@@ -519,6 +543,61 @@ _Noreturn void ibm_print_version(void);
  * value". The caller then prints its usage and exits 64.
  */
 void ibm_opt_error(int c, char *const *argv);
+/*
+ * The input options every tool takes besides -d: --sheet NAME|NUMBER and
+ * --header-row N. IBM_INPUT_LONGOPTS goes into a tool's option table;
+ * ibm_input_opt handles its codes (1 when c was one; -1 after printing
+ * the error of a bad value: the caller prints its usage and exits 64).
+ */
+enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW };
+#define IBM_INPUT_LONGOPTS \
+	{ "sheet", required_argument, NULL, IBM_OPT_SHEET }, \
+	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }
+int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
+
+/* -------------------------------------------------------------- xlsxread */
+
+/*
+ * A streaming reader of one sheet of an Excel workbook (.xlsx), used by
+ * csvread.c when a file begins like a zip or an OLE2 file; the tools
+ * reach it only through ibm_csv_* (and ibm-csv check through
+ * ibm_csv_workbook for the list of sheets).
+ */
+typedef struct ibm_xlsxr ibm_xlsxr;
+enum { IBM_SNIFF_NONE, IBM_SNIFF_ZIP, IBM_SNIFF_CFB };
+/* What the first bytes of a file say: a zip, an OLE2 (CFB) file, or
+ * neither. */
+int ibm_xlsxr_sniff(const void *head, size_t n);
+/*
+ * Open the workbook in FILE: the file descriptor fd (read from its start
+ * when it can seek, else spooled with the head bytes already read), or
+ * the bytes mem[0..memlen) when mem is set; SHEET as --sheet. Errors are
+ * printed; NULL and *status set (65: not a readable workbook).
+ */
+ibm_xlsxr *ibm_xlsxr_open(const char *file, int fd, const char *mem,
+			  size_t memlen, const char *head, size_t headlen,
+			  const char *sheet, int *status);
+/* Next row holding a value: 1 with its row number and number of cells
+ * (trailing empty cells dropped), 0 at the end, -1 on an error (printed;
+ * ibm_xlsxr_status tells the exit status). */
+int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells);
+/* Cell i (0 = column A) of the current row, NUL-terminated. */
+const char *ibm_xlsxr_cell(const ibm_xlsxr *x, size_t i, size_t *len);
+/* "FILE[SHEET]", the name in messages. */
+const char *ibm_xlsxr_name(const ibm_xlsxr *x);
+int ibm_xlsxr_status(const ibm_xlsxr *x);
+typedef struct ibm_xlsx_sheet {
+	const char *name;
+	int hidden;          /* 1 hidden, 2 very hidden */
+	int worksheet;       /* 0: a chart or dialog sheet (not readable) */
+	int current;         /* the sheet being read */
+	const char *dim;     /* its used range ("A1:AG1001"), or NULL */
+	long rows, cols;     /* from dim (0 when unknown) */
+} ibm_xlsx_sheet;
+size_t ibm_xlsxr_sheets(ibm_xlsxr *x);
+/* Sheet i (0-based, workbook order); its size is read on demand. */
+int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out);
+void ibm_xlsxr_close(ibm_xlsxr *x);
 
 /* -------------------------------------------------------------- readfile */
 

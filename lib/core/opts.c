@@ -21,3 +21,28 @@ void ibm_opt_error(int c, char *const *argv)
 	else
 		ibm_error(NULL, 0, "unknown option %s", argv[optind - 1]);
 }
+
+int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o)
+{
+	long n;
+
+	switch (c) {
+	case IBM_OPT_SHEET:
+		if (!arg || !*arg) {
+			ibm_error(NULL, 0, "--sheet needs a sheet name or "
+				  "number");
+			return -1;
+		}
+		o->sheet = arg;
+		return 1;
+	case IBM_OPT_HEADER_ROW:
+		if (ibm_parse_count(arg, &n) != 0 || n < 1 || n > 1048576) {
+			ibm_error(NULL, 0, "--header-row takes a line or row "
+				  "number (1 to 1048576), not \"%s\"", arg);
+			return -1;
+		}
+		o->header_row = n;
+		return 1;
+	}
+	return 0;
+}

@@ -519,8 +519,15 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv *r = ibm_csv_xopen(path, o);
-	int st = inv_read_people_csv(iv, r);
+	ibm_csv_opts po = *o;
+	ibm_csv *r;
+	int st;
+
+	/* the header: the first row with the required columns */
+	po.need = inv_field_specs;
+	po.nneed = INV_NF;
+	r = ibm_csv_xopen(path, &po);
+	st = inv_read_people_csv(iv, r);
 
 	ibm_csv_close(r);
 	if (st)
@@ -745,15 +752,17 @@ static int parse_day(const invite *iv, const char *s, int prev)
 	return r;
 }
 
+static const ibm_colspec agenda_specs[] = {
+	{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
+	{ "waktu|jam|time|pukul", 0 },
+	{ "acara|kegiatan|materi|activity|agenda|session", 1 },
+	{ "narasumber|penanggung jawab|pj|pemateri|speaker|"
+	  "person in charge|narasumber/pj|fasilitator", 0 },
+};
+
 int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 {
-	static const ibm_colspec spec[] = {
-		{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
-		{ "waktu|jam|time|pukul", 0 },
-		{ "acara|kegiatan|materi|activity|agenda|session", 1 },
-		{ "narasumber|penanggung jawab|pj|pemateri|speaker|"
-		  "person in charge|narasumber/pj|fasilitator", 0 },
-	};
+	const ibm_colspec *spec = agenda_specs;
 	const ibm_rec *rec;
 	int idx[4], prev = 0, k;
 
@@ -803,8 +812,17 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 
 void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv *r = ibm_csv_xopen(path, o);
-	int st = inv_read_agenda_csv(iv, r);
+	ibm_csv_opts ao = *o;
+	ibm_csv *r;
+	int st;
+
+	/* --sheet and --header-row are the participants' */
+	ao.sheet = NULL;
+	ao.header_row = 0;
+	ao.need = agenda_specs;
+	ao.nneed = 4;
+	r = ibm_csv_xopen(path, &ao);
+	st = inv_read_agenda_csv(iv, r);
 
 	ibm_csv_close(r);
 	if (st)

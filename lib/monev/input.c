@@ -402,9 +402,15 @@ static char *clean_copy(char *dst, const char *s)
 
 void monev_read(monev_data *d, const char *path)
 {
-	ibm_csv *r = ibm_csv_xopen(path, &d->csv);
-	int st = monev_read_csv(d, r);
+	ibm_csv_opts co = d->csv;
+	ibm_csv *r;
+	int st;
 
+	/* the header is the row with the identity columns */
+	co.need = id_cols;
+	co.nneed = MONEV_NID;
+	r = ibm_csv_xopen(path, &co);
+	st = monev_read_csv(d, r);
 	ibm_csv_close(r);
 	if (st)
 		exit(st);

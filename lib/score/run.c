@@ -1292,7 +1292,9 @@ static const char *const stat_hdr[] = { "statistic", "value" };
 static int run_single(const score_opts *o, score_key *key)
 {
 	score_test t = { 0 };
-	ibm_csv *r = ibm_csv_xopen(o->input, &o->csv);
+	ibm_csv_opts co = o->csv;
+	ibm_csv *r = (co.need = score_resp_cols, co.nneed = SCORE_RESP_NCOLS,
+		      ibm_csv_xopen(o->input, &co));
 	const ibm_rec *hdr = ibm_csv_header(r), *rec;
 	const char *file = ibm_csv_name(r);
 	int all = o->summary || o->items || o->report;
@@ -1408,10 +1410,13 @@ static int run_single(const score_opts *o, score_key *key)
 static int open_side(side *s, const char *path, const score_opts *o,
 		     const score_key *key, const char *label)
 {
+	ibm_csv_opts co = o->csv;
 	int st;
 
 	memset(s, 0, sizeof *s);
-	s->r = ibm_csv_open(path, &o->csv, &st);
+	co.need = score_resp_cols;
+	co.nneed = SCORE_RESP_NCOLS;
+	s->r = ibm_csv_open(path, &co, &st);
 	if (!s->r)
 		return st;
 	s->file = ibm_csv_name(s->r);

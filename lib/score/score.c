@@ -426,15 +426,16 @@ static int all_digits(const char *s)
 	return 1;
 }
 
+static const ibm_colspec key_specs[] = {
+	{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number", 1 },
+	{ "kunci|kunci jawaban|jawaban|answer|correct answer|key|"
+	  "jawaban benar", 1 },
+	{ "bobot|poin|points|point|weight|skor|score|nilai", 0 },
+};
+
 int score_key_read(ibm_csv *r, int exact, score_key **out)
 {
-	static const ibm_colspec spec[] = {
-		{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number",
-		  1 },
-		{ "kunci|kunci jawaban|jawaban|answer|correct answer|key|"
-		  "jawaban benar", 1 },
-		{ "bobot|poin|points|point|weight|skor|score|nilai", 0 },
-	};
+	const ibm_colspec *spec = key_specs;
 	int idx[3], k2;
 	const ibm_rec *rec;
 	score_key *k = ibm_xcalloc(1, sizeof *k);
@@ -531,6 +532,11 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	int st;
 
 	ko.allow_empty = 0;
+	ko.need = key_specs;
+	ko.nneed = 3;
+	/* --sheet and --header-row are the responses' */
+	ko.sheet = NULL;
+	ko.header_row = 0;
 	r = ibm_csv_xopen(path, &ko);
 	st = score_key_read(r, exact, &k);
 	ibm_csv_close(r);
@@ -565,6 +571,12 @@ void score_key_free(score_key *k)
 #define ALIAS_PHONE "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|" \
 	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
 	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"
+
+/* The columns that tell a responses header (below title rows). */
+const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS] = {
+	{ ALIAS_TS, 0 }, { ALIAS_EMAIL, 0 }, { ALIAS_SCORE, 0 },
+	{ ALIAS_NAME, 0 },
+};
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
 static int is_extra_col(const char *h)

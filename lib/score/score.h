@@ -51,6 +51,10 @@ typedef struct score_key {
 } score_key;
 
 /* Read a key file (dies with FILE:LINE messages on bad keys). */
+/* The columns that tell a responses header from title rows above it. */
+#define SCORE_RESP_NCOLS 4
+extern const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS];
+
 score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 			  int exact);
 /* The same from an open reader: 0 with *out set, or the exit status

@@ -317,12 +317,10 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 	for (size_t c = 0; c < t->ncol; c++) {
 		const char *hn = t->hdr[c];
 
+		/* the full "Pre-test: X" even under a "Pre-test" band: the
+		 * names stay unique, so that the sheet reads back as a
+		 * table (ibm-csv clean) */
 		h[c] = label(hn, bufs[c], sizeof bufs[c]);
-		/* "Pre-test: X" under a "Pre-test" band */
-		if (weak && strncmp(h[c], "Pre-test: ", 10) == 0)
-			h[c] += 10;
-		else if (weak && strncmp(h[c], "Post-test: ", 11) == 0)
-			h[c] += 11;
 		kind[c] = strstr(hn, "band") || strstr(hn, "category") ||
 			  strstr(hn, "wrong_answer") || strcmp(hn, "name") == 0 ||
 			  strcmp(hn, "email") == 0 || strcmp(hn, "question") == 0 ||

@@ -1,0 +1,68 @@
+#!/bin/sh
+# tests/bench/xlsxread.sh - reading a workbook: `ibm-csv clean --sheet
+# Data` against openpyxl in read-only mode and xlsx2csv, each writing the
+# sheet as CSV, on ibm-monev's own bench output (its Data sheet: 10^5 and
+# 10^6 form rows x 30 cells, numbers, shared strings and a date column).
+# Prints CPU seconds (user + system: other load on the machine disturbs it
+# less than the wall time) and peak RSS of each run, the speed ratios of
+# the issue's targets (>= 10x openpyxl, >= 3x xlsx2csv) and ibm-csv's RSS
+# at 10^6 over 10^5 (target: flat). XLSX_BENCH_PEERS_ROWS=100000 runs the
+# peers on the small workbook only (openpyxl takes many minutes at 10^6).
+set -eu
+: "${BUILD:?}" "${BENCH_DIR:?}"
+here=$(cd "$(dirname "$0")" && pwd)
+dir=$BENCH_DIR/xlsxread
+mkdir -p "$dir"
+PYTHON=${PYTHON:-/usr/bin/python3}
+peers_rows=${XLSX_BENCH_PEERS_ROWS:-1000000}
+
+# the forms of monev.sh (same generator and seed)
+eval "$(sed -n '/^gen() {/,/^}/p' "$here/monev.sh")"
+for n in 100000 1000000; do
+	[ -s "$dir/book-$n.xlsx" ] && continue
+	gen $n > "$dir/forms-$n.csv"
+	"$BUILD/bin/ibm-monev" -q -o "$dir/book-$n.xlsx" "$dir/forms-$n.csv" \
+		> /dev/null
+	rm -f "$dir/forms-$n.csv"
+done
+
+cat > "$dir/openpyxl_csv.py" <<'EOP'
+import csv, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True, data_only=True)
+w = csv.writer(sys.stdout, lineterminator='\n')
+for row in wb[sys.argv[2]].iter_rows(values_only=True):
+    w.writerow(['' if v is None else v for v in row])
+EOP
+
+# cpu CMD...: "cpu_s peak_kB"
+cpu() {
+	/usr/bin/time -f '%U %S %M' -o "$dir/.time" "$@" > /dev/null
+	awk '{ printf "%.2f %s", $1 + $2, $3 }' "$dir/.time"
+}
+
+printf '%-8s %-10s %8s %10s\n' rows tool cpu_s peak_kB
+for n in 100000 1000000; do
+	b=$dir/book-$n.xlsx
+	i=$(cpu "$BUILD/bin/ibm-csv" -q clean --sheet Data "$b")
+	printf '%-8s %-10s %8s %10s\n' $n ibm-csv $i
+	o="- -" x="- -"
+	if [ $n -le "$peers_rows" ]; then
+		o=$(cpu "$PYTHON" "$dir/openpyxl_csv.py" "$b" Data)
+		printf '%-8s %-10s %8s %10s\n' $n openpyxl $o
+		x=$(cpu xlsx2csv -n Data "$b")
+		printf '%-8s %-10s %8s %10s\n' $n xlsx2csv $x
+	fi
+	echo "$n $i $o $x" >> "$dir/.results.$$"
+done
+awk '{ n[NR] = $1; i[NR] = $2; r[NR] = $3; o[NR] = $4; x[NR] = $6 }
+END {
+	for (k = 1; k <= NR; k++)
+		if (o[k] != "-")
+			printf "%s rows: openpyxl / ibm-csv %.1fx (target >= 10), " \
+			       "xlsx2csv / ibm-csv %.1fx (target >= 3)\n",
+			       n[k], o[k] / i[k], x[k] / i[k];
+	printf "ibm-csv peak RSS 10^6/10^5: %.2f (%d kB -> %d kB; target: " \
+	       "flat)\n", r[2] / r[1], r[1], r[2];
+}' "$dir/.results.$$"
+rm -f "$dir/.results.$$"
