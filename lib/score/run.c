@@ -389,7 +389,6 @@ static int read_side(side *s, const score_opts *o, int mode)
 		else
 			p->k1 = p->k2; /* shared: freed once */
 		if (!p->k1[0] && p->k1 != p->k2) {
-			if (p->k1 != p->k2)
 			free(p->k1);
 			p->k1 = p->k2;
 		}
