@@ -30,7 +30,7 @@ XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwrit
 LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
 INCLUDES := $(LIB_DIRS:%=-I%)
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
-LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lz -lm
+LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
@@ -49,9 +49,10 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 # Debian packages: to build, and to run the tests.
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
-	libhpdf-dev libcmocka-dev
+	libhpdf-dev libcmocka-dev libzip-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
-	valgrind mandoc cppcheck fonts-dejavu-core
+	valgrind mandoc cppcheck fonts-dejavu-core python3-docx \
+	libreoffice-writer-nogui
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
 	install uninstall clean fuzz
