@@ -129,9 +129,19 @@ int rp_bimtek(const rp_opts *o)
 	acara = ibm_event_get(c.ev, "acara");
 	tempat = ibm_event_get(c.ev, "tempat");
 	waktu = ibm_event_get(c.ev, "waktu");
-	if (!acara || !tempat || !rp_event_dates(&c, &first, &last))
-		ibm_die(IBM_EX_DATAERR, o->event, 0, "a Bimtek report needs "
-			"the keys acara, tanggal_mulai and tempat");
+	if (!acara || !tempat || !ibm_event_get(c.ev, "tanggal_mulai")) {
+		s = rp_fmt("%s%s%s%s%s", acara ? "" : "acara",
+			   !acara && !ibm_event_get(c.ev, "tanggal_mulai") ?
+			   ", " : "",
+			   ibm_event_get(c.ev, "tanggal_mulai") ? "" :
+			   "tanggal_mulai", !tempat && (!acara ||
+			   !ibm_event_get(c.ev, "tanggal_mulai")) ? ", " : "",
+			   tempat ? "" : "tempat");
+		ibm_die(IBM_EX_DATAERR, o->event, 0, "missing required key%s "
+			"for a Bimtek report: %s", strchr(s, ',') ? "s" : "",
+			s);
+	}
+	rp_event_dates(&c, &first, &last);
 	if ((s = rp_text(&c, "batas_sulit") ?
 		 ibm_xstrdup(rp_text(&c, "batas_sulit")) : NULL)) {
 		const ibm_event_kv *kv = ibm_event_find(c.rf, "batas_sulit");
@@ -219,9 +229,9 @@ int rp_bimtek(const rp_opts *o)
 	}
 	rp_h2(&c, "3.", "Ruang Lingkup");
 	s = rp_fmt("Laporan ini meliputi pelaksanaan %s pada %s di %s, "
-		   "peserta, narasumber dan materi, hasil pre-test dan "
-		   "post-test, serta simpulan dan saran.", acara, dates,
-		   tempat);
+		   "yang mencakup peserta, narasumber dan materi, hasil "
+		   "pre-test dan post-test, serta simpulan dan saran.", acara,
+		   dates, tempat);
 	rp_paras(&c, "ruang_lingkup", s);
 	free(s);
 	rp_h2(&c, "4.", "Dasar");
@@ -643,7 +653,7 @@ int rp_bimtek(const rp_opts *o)
 
 	/* ------------------------------------------------- E. Penutup */
 	rp_h1(&c, "E.", "PENUTUP");
-	rp_paras(&c, "penutup", "Demikian laporan ini dibuat sebagai "
+	rp_paras_keep(&c, "penutup", "Demikian laporan ini dibuat sebagai "
 		 "pertanggungjawaban pelaksanaan kegiatan dan bahan evaluasi "
 		 "bagi pimpinan.");
 	rp_signature(&c, last, ibm_event_get(c.ev, "tempat_surat"));

@@ -105,6 +105,12 @@ struct docx {
 	size_t ncols, col;
 	int tbl_borders;
 	int tbl_indent;       /* of the next table */
+	/* section breaks: where in the body, and the orientation of the
+	 * section they end */
+	size_t *sect_at;
+	int *sect_land;
+	size_t nsect, sectcap;
+	int landscape;        /* of the current section */
 };
 
 static const char NS_W[] =
@@ -168,6 +174,8 @@ void docx_free(docx *d)
 		free(d->charts[i]);
 	free(d->charts);
 	free(d->colw);
+	free(d->sect_at);
+	free(d->sect_land);
 	free(d);
 }
 
@@ -181,7 +189,24 @@ void docx_margins(docx *d, int top, int right, int bottom, int left)
 
 int docx_text_width(const docx *d)
 {
-	return 11906 - d->margin[1] - d->margin[3];
+	return (d->landscape ? 16838 : 11906) - d->margin[1] - d->margin[3];
+}
+
+void docx_section(docx *d, int landscape)
+{
+	size_t c = d->sectcap;
+
+	ibm_grow((void **)&d->sect_at, &c, d->nsect + 1, sizeof *d->sect_at);
+	ibm_grow((void **)&d->sect_land, &d->sectcap, d->nsect + 1,
+		 sizeof *d->sect_land);
+	d->sect_at[d->nsect] = d->body.xml.n;
+	d->sect_land[d->nsect++] = d->landscape;
+	d->landscape = landscape;
+}
+
+int docx_landscape(const docx *d)
+{
+	return d->landscape;
 }
 
 /* ----------------------------------------------------------- paragraphs */
@@ -1313,25 +1338,48 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 			  "Target=\"fontTable.xml\"/>",
 			  rel_type_uri("fontTable"));
 
-	/* the body with its section properties */
-	sb_puts(&body, d->body.xml.s ? d->body.xml.s : "");
-	sb_puts(&body, "<w:sectPr>");
-	if (hdr_target || has_header)
-		sb_printf(&body, "<w:headerReference w:type=\"%s\" "
-			  "r:id=\"rId4\"/>", hdr_first ? "first" : "default");
-	if (d->has_footer) {
-		sb_puts(&body, "<w:footerReference w:type=\"default\" "
-			"r:id=\"rId3\"/>");
-		if (hdr_first && (hdr_target || has_header))
-			sb_puts(&body, "<w:footerReference w:type=\"first\" "
-				"r:id=\"rId3\"/>");
+	/* the body with its section properties: the first section has the
+	 * letterhead on its first page; the others keep the footer */
+	{
+		size_t from = 0;
+		const char *xml = d->body.xml.s ? d->body.xml.s : "";
+		int hdr = hdr_target || has_header;
+
+		for (size_t k = 0; k <= d->nsect; k++) {
+			size_t to = k < d->nsect ? d->sect_at[k] : d->body.xml.n;
+			int land = k < d->nsect ? d->sect_land[k] :
+						  d->landscape;
+
+			sb_add(&body, xml + from, to - from);
+			from = to;
+			if (k < d->nsect)
+				sb_puts(&body, "<w:p><w:pPr>");
+			sb_puts(&body, "<w:sectPr>");
+			if (k == 0 && hdr)
+				sb_printf(&body, "<w:headerReference w:type=\"%s\" "
+					  "r:id=\"rId4\"/>", hdr_first ? "first" :
+					  "default");
+			if (d->has_footer) {
+				sb_puts(&body, "<w:footerReference "
+					"w:type=\"default\" r:id=\"rId3\"/>");
+				if (k == 0 && hdr_first && hdr)
+					sb_puts(&body, "<w:footerReference "
+						"w:type=\"first\" r:id=\"rId3\"/>");
+			}
+			sb_printf(&body, "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
+				  "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
+				  "w:bottom=\"%d\" w:left=\"%d\" "
+				  "w:header=\"567\" w:footer=\"567\" "
+				  "w:gutter=\"0\"/>%s</w:sectPr>",
+				  land ? 16838 : 11906, land ? 11906 : 16838,
+				  land ? " w:orient=\"landscape\"" : "",
+				  d->margin[0], d->margin[1], d->margin[2],
+				  d->margin[3], k == 0 && hdr_first && hdr ?
+				  "<w:titlePg/>" : "");
+			if (k < d->nsect)
+				sb_puts(&body, "</w:pPr></w:p>");
+		}
 	}
-	sb_printf(&body, "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-		  "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" "
-		  "w:left=\"%d\" w:header=\"567\" w:footer=\"567\" "
-		  "w:gutter=\"0\"/>%s</w:sectPr>", d->margin[0], d->margin[1],
-		  d->margin[2], d->margin[3],
-		  hdr_first && (hdr_target || has_header) ? "<w:titlePg/>" : "");
 	{
 		part whole = d->body;
 

@@ -42,8 +42,13 @@ void docx_free(docx *d);
 
 /* A4 portrait with margins (top, right, bottom, left) in twips. */
 void docx_margins(docx *d, int top, int right, int bottom, int left);
-/* Width of the text column in twips (A4 width minus margins). */
+/* Width of the text column in twips (A4 width minus margins) in the
+ * current section. */
 int docx_text_width(const docx *d);
+/* End the current section; the next one starts on a new page, in
+ * landscape or portrait. */
+void docx_section(docx *d, int landscape);
+int docx_landscape(const docx *d);
 
 /* Paragraphs: style id (NULL: BodyText), flags DOCX_CENTER ... and
  * indentation in twips (left, hanging; 0 for none). */

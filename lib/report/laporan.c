@@ -400,22 +400,37 @@ void rp_h2(rp_ctx *c, const char *label, const char *text)
 	free(s);
 }
 
-void rp_para(rp_ctx *c, const char *text)
+static void para(rp_ctx *c, const char *text, int flags)
 {
-	docx_p_begin(c->d, "BodyText", 0, DOCX_CM(1.5), 0);
+	docx_p_begin(c->d, "BodyText", flags, DOCX_CM(1.5), 0);
 	docx_run(c->d, text, 0);
 	docx_p_end(c->d);
 }
 
-void rp_paras(rp_ctx *c, const char *key, const char *dflt)
+void rp_para(rp_ctx *c, const char *text)
+{
+	para(c, text, 0);
+}
+
+static void paras(rp_ctx *c, const char *key, const char *dflt, int flags)
 {
 	const char *v = key ? rp_text(c, key) : NULL;
 	rp_list l;
 
 	rp_list_split(&l, v ? v : dflt);
 	for (size_t i = 0; i < l.n; i++)
-		rp_para(c, l.v[i]);
+		para(c, l.v[i], flags);
 	rp_list_free(&l);
+}
+
+void rp_paras(rp_ctx *c, const char *key, const char *dflt)
+{
+	paras(c, key, dflt, 0);
+}
+
+void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt)
+{
+	paras(c, key, dflt, DOCX_KEEP_NEXT);
 }
 
 void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered)
@@ -483,7 +498,7 @@ void rp_signature(rp_ctx *c, ibm_date date_default, const char *place)
 	w[0] = c->width / 2;
 	w[1] = c->width - w[0];
 	rp_list_split(&jab, rp_get(c, "ttd_jabatan"));
-	docx_p(c->d, "NoSpacing", 0, "");
+	docx_p(c->d, "NoSpacing", DOCX_KEEP_NEXT, "");
 	docx_table_begin(c->d, 2, w, 0);
 	docx_row_begin(c->d, 0);
 	docx_cell(c->d, "", 0);
@@ -524,10 +539,18 @@ static const char *roman(int n)
 
 void rp_lampiran(rp_ctx *c, const char *title)
 {
+	rp_lampiran_on(c, title, 0);
+}
+
+void rp_lampiran_on(rp_ctx *c, const char *title, int landscape)
+{
 	char *s;
 
 	c->lampiran++;
-	docx_page_break(c->d);
+	if (landscape != docx_landscape(c->d))
+		docx_section(c->d, landscape);
+	else
+		docx_page_break(c->d);
 	s = rp_fmt("Lampiran %s. %s", roman(c->lampiran), title);
 	docx_p(c->d, "Heading1", 0, s);
 	free(s);
@@ -592,8 +615,8 @@ size_t rp_photos(rp_ctx *c)
 	}
 	qsort(names, n, sizeof *names, name_cmp);
 	rp_lampiran(c, "Dokumentasi Kegiatan");
-	w[0] = c->width / 2;
-	w[1] = c->width - w[0];
+	w[0] = docx_text_width(c->d) / 2;
+	w[1] = docx_text_width(c->d) - w[0];
 	docx_table_begin(c->d, 2, w, 0);
 	for (size_t i = 0; i < n; i++) {
 		char *path = rp_fmt("%s/%s", c->o->photos, names[i]);

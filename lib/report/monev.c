@@ -57,6 +57,35 @@ static char *period_words(const char *p)
 	return ibm_xstrdup(p);
 }
 
+/* The mean total score of the units of a phase over every row (all
+ * periods); NaN when no row has it. */
+static double phase_level(const rp_units *U, const char *fase)
+{
+	double sum = 0;
+	size_t m = 0;
+
+	for (size_t i = 0; i < U->n; i++)
+		if (strcmp(U->u[i].fase, fase) == 0 && !isnan(U->u[i].total)) {
+			sum += U->u[i].total;
+			m++;
+		}
+	return m ? sum / (double)m : NAN;
+}
+
+/* 1 up, -1 down, 0 the same phase, -2 unknown (a phase no unit has). */
+static int movement(const rp_units *U, const char *from, const char *to)
+{
+	double a, b;
+
+	if (strcmp(from, to) == 0)
+		return 0;
+	a = phase_level(U, from);
+	b = phase_level(U, to);
+	if (isnan(a) || isnan(b) || a == b)
+		return -2;
+	return b > a ? 1 : -1;
+}
+
 static void header_cells(docx *d, const char *const *names, size_t n)
 {
 	docx_row_begin(d, 1);
@@ -149,9 +178,14 @@ int rp_monev(const rp_opts *o)
 	office = kop.n ? ibm_title_case(kop.v[kop.n - 1]) :
 			 ibm_xstrdup(satkers.n ? satkers.v[0] : "satuan kerja");
 	pw = period_words(latest);
-	if (nvisited)
-		ibm_date_range_long(range, sizeof range, dmin, dmax);
-	else
+	if (nvisited) {
+		/* "4 s.d. 27 Juni 2024": a span of weeks without day names */
+		char r[128], *comma;
+
+		ibm_date_range_long(r, sizeof r, dmin, dmax);
+		comma = strchr(r, ',');
+		snprintf(range, sizeof range, "%s", comma ? comma + 2 : r);
+	} else
 		snprintf(range, sizeof range, "periode %s", pw);
 
 	/* ---------------------------------------------------- title */
@@ -459,7 +493,7 @@ int rp_monev(const rp_opts *o)
 		rp_para(&c, s);
 		free(s);
 		w = ibm_xmalloc(nc * sizeof *w);
-		w[0] = DOCX_CM(4.6);
+		w[0] = DOCX_CM(4.0);
 		for (size_t k = 1; k < nc; k++)
 			w[k] = (c.width - DOCX_CM(1.5) - w[0]) / (int)(nc - 1);
 		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
@@ -471,7 +505,7 @@ int rp_monev(const rp_opts *o)
 			  DOCX_SHADE);
 		for (size_t g = 0; g < U.ngroup; g++)
 			docx_cell(c.d, U.groups[g], DOCX_BOLD | DOCX_CENTER |
-				  DOCX_SHADE);
+				  DOCX_SHADE | DOCX_SMALL);
 		docx_cell(c.d, "Total", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
 		docx_row_end(c.d);
 		for (size_t r = 0; r <= kabs.n; r++) {
@@ -554,7 +588,7 @@ int rp_monev(const rp_opts *o)
 	{
 		/* phase movements: a previous-phase column, or the same unit
 		 * in an earlier period */
-		size_t up = 0, down = 0, same = 0, nm = 0;
+		size_t up = 0, down = 0, same = 0, other = 0, nm = 0;
 		const char **prev = ibm_xcalloc(n, sizeof *prev);
 
 		for (size_t i = 0; i < n; i++) {
@@ -572,19 +606,22 @@ int rp_monev(const rp_opts *o)
 			}
 		}
 		for (size_t i = 0; i < n; i++) {
-			size_t a, b;
+			int m;
 
+			if (!u[i]->visited || !u[i]->fase[0])
+				prev[i] = NULL; /* nothing to compare */
 			if (!prev[i])
 				continue;
 			nm++;
-			a = strs_find(&phases, prev[i]);
-			b = strs_find(&phases, phase_of(u[i]));
-			if (a == b)
+			m = movement(&U, prev[i], u[i]->fase);
+			if (m == 0)
 				same++;
-			else if (a == (size_t)-1 || pmean[a] < pmean[b])
+			else if (m > 0)
 				up++;
-			else
+			else if (m < 0 && m != -2)
 				down++;
+			else
+				other++;
 		}
 		if (nm) {
 			int w[4];
@@ -595,8 +632,12 @@ int rp_monev(const rp_opts *o)
 			snprintf(b2, sizeof b2, "%zu.", sub++);
 			rp_h2(&c, b2, "Perubahan Fase");
 			s = rp_fmt("Dibandingkan periode sebelumnya, %zu unit "
-				   "naik fase, %zu unit turun fase dan %zu "
-				   "unit tetap (Tabel %zu).", up, down, same,
+				   "naik fase, %zu unit turun fase%s%s%s dan "
+				   "%zu unit tetap (Tabel %zu).", up, down,
+				   other ? ", " : "",
+				   other ? rp_num(b1, sizeof b1, (double)other,
+						  0, 0) : "",
+				   other ? " unit berganti fase" : "", same,
 				   tabel + 1);
 			rp_para(&c, s);
 			free(s);
@@ -609,20 +650,18 @@ int rp_monev(const rp_opts *o)
 			docx_table_begin(c.d, 4, w, 1);
 			header_cells(c.d, h, 4);
 			for (size_t i = 0; i < n; i++) {
-				size_t a, b;
+				int m;
 
 				if (!prev[i])
 					continue;
-				a = strs_find(&phases, prev[i]);
-				b = strs_find(&phases, phase_of(u[i]));
+				m = movement(&U, prev[i], u[i]->fase);
 				docx_row_begin(c.d, 0);
 				docx_cell(c.d, u[i]->nama, 0);
 				docx_cell(c.d, prev[i], DOCX_CENTER);
 				docx_cell(c.d, phase_of(u[i]), DOCX_CENTER);
-				docx_cell(c.d, a == b ? "tetap" :
-					  (a == (size_t)-1 ||
-					   pmean[a] < pmean[b]) ? "naik" :
-					  "turun", DOCX_CENTER);
+				docx_cell(c.d, m == 0 ? "tetap" : m == 1 ?
+					  "naik" : m == -1 ? "turun" :
+					  "berganti", DOCX_CENTER);
 				docx_row_end(c.d);
 			}
 			docx_table_end(c.d);
@@ -666,25 +705,27 @@ int rp_monev(const rp_opts *o)
 
 	/* ------------------------------------------------- E. Penutup */
 	rp_h1(&c, "E.", "PENUTUP");
-	rp_paras(&c, "penutup", "Demikian laporan ini dibuat sebagai bahan "
-		 "evaluasi dan tindak lanjut bagi pimpinan.");
+	rp_paras_keep(&c, "penutup", "Demikian laporan ini dibuat sebagai "
+		      "bahan evaluasi dan tindak lanjut bagi pimpinan.");
 	today.y = today.m = today.d = 0;
 	rp_signature(&c, nvisited ? dmax : today,
 		     ibm_event_get(c.ev, "tempat_surat"));
 
 	/* --------------------------------------------------- Lampiran */
-	rp_lampiran(&c, "Matriks Unit IBM");
+	/* the matrix is wide: landscape pages */
+	rp_lampiran_on(&c, "Matriks Unit IBM", 1);
 	{
 		size_t nc = U.ngroup + 6, k = 0;
 		int *w = ibm_xmalloc(nc * sizeof *w), rest;
 		const char **h = ibm_xmalloc(nc * sizeof *h);
 
-		w[0] = DOCX_CM(0.8);
-		w[1] = DOCX_CM(2.6);
-		w[2] = DOCX_CM(3.4);
-		w[3] = DOCX_CM(2.0);
-		w[nc - 1] = DOCX_CM(2.0);
-		rest = c.width - w[0] - w[1] - w[2] - w[3] - w[nc - 1];
+		w[0] = DOCX_CM(1);
+		w[1] = DOCX_CM(3.4);
+		w[2] = DOCX_CM(5);
+		w[3] = DOCX_CM(2.4);
+		w[nc - 1] = DOCX_CM(2.6);
+		rest = docx_text_width(c.d) - w[0] - w[1] - w[2] - w[3] -
+		       w[nc - 1];
 		for (size_t g = 4; g < nc - 1; g++)
 			w[g] = rest / (int)(U.ngroup + 1);
 		h[k++] = "No";
@@ -699,19 +740,20 @@ int rp_monev(const rp_opts *o)
 		docx_row_begin(c.d, 1);
 		for (size_t i = 0; i < nc; i++)
 			docx_cell(c.d, h[i], DOCX_BOLD | DOCX_CENTER |
-				  DOCX_SHADE | DOCX_SMALL);
+				  DOCX_SHADE | (i >= 4 && i < nc - 2 ?
+						DOCX_SMALL : 0));
 		docx_row_end(c.d);
 		for (size_t i = 0; i < n; i++) {
 			ibm_date d;
 
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
-					      0), DOCX_CENTER | DOCX_SMALL);
-			docx_cell(c.d, u[i]->kab, DOCX_SMALL);
+					      0), DOCX_CENTER);
+			docx_cell(c.d, u[i]->kab, 0);
 			s = u[i]->desa[0] ? rp_fmt("%s (%s)", u[i]->nama,
 						    u[i]->desa) :
 					    ibm_xstrdup(u[i]->nama);
-			docx_cell(c.d, s, DOCX_SMALL);
+			docx_cell(c.d, s, 0);
 			free(s);
 			if (u[i]->visited &&
 			    ibm_date_parse(u[i]->tanggal, &d) == 0)
@@ -719,23 +761,21 @@ int rp_monev(const rp_opts *o)
 					 d.m, d.y);
 			else
 				snprintf(b2, sizeof b2, "-");
-			docx_cell(c.d, b2, DOCX_CENTER | DOCX_SMALL);
+			docx_cell(c.d, b2, DOCX_CENTER);
 			for (size_t g = 0; g < U.ngroup; g++)
 				docx_cell(c.d, rp_num(b1, sizeof b1,
 						      u[i]->grp[g], 1, 1),
-					  DOCX_CENTER | DOCX_SMALL);
+					  DOCX_CENTER);
 			docx_cell(c.d, rp_num(b1, sizeof b1, u[i]->total, 1,
-					      1), DOCX_CENTER | DOCX_SMALL |
-				  DOCX_BOLD);
-			docx_cell(c.d, phase_of(u[i]), DOCX_CENTER |
-				  DOCX_SMALL);
+					      1), DOCX_CENTER | DOCX_BOLD);
+			docx_cell(c.d, phase_of(u[i]), DOCX_CENTER);
 			docx_row_end(c.d);
 		}
 		docx_table_end(c.d);
 		free(w);
 		free(h);
 	}
-	rp_lampiran(&c, "Daftar Unit IBM menurut Fase");
+	rp_lampiran_on(&c, "Daftar Unit IBM menurut Fase", 0);
 	{
 		int w[4];
 		static const char *const h[] = { "No", "Unit IBM",

@@ -80,6 +80,8 @@ void rp_h2(rp_ctx *c, const char *label, const char *text); /* "1." */
 void rp_para(rp_ctx *c, const char *text);
 /* The paragraphs of a report key ('|' separates them), else dflt. */
 void rp_paras(rp_ctx *c, const char *key, const char *dflt);
+/* The same, kept on the page of what follows (the signature). */
+void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt);
 /* A lettered (a., b., ...) or numbered list; from the report key when
  * given, else from the items of dflt ('|'-separated). */
 void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered);
@@ -92,6 +94,8 @@ void rp_caption(rp_ctx *c, const char *kind, const char *text);
 void rp_signature(rp_ctx *c, ibm_date date_default, const char *place);
 /* A new attachment page: "Lampiran I" and its title. */
 void rp_lampiran(rp_ctx *c, const char *title);
+/* The same on landscape pages (1) or portrait (0). */
+void rp_lampiran_on(rp_ctx *c, const char *title, int landscape);
 /* The photos of --photos, two per row with their file names; returns
  * the number of photos (0: no attachment written). */
 size_t rp_photos(rp_ctx *c);
