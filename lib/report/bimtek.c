@@ -142,21 +142,20 @@ int rp_bimtek(const rp_opts *o)
 			s);
 	}
 	rp_event_dates(&c, &first, &last);
-	if ((s = rp_text(&c, "batas_sulit") ?
-		 ibm_xstrdup(rp_text(&c, "batas_sulit")) : NULL)) {
+	if (rp_text(&c, "batas_sulit")) {
 		const ibm_event_kv *kv = ibm_event_find(c.rf, "batas_sulit");
-		char *t = ibm_xstrdup(s);
-		size_t l = strlen(t);
+		char t[64];
+		size_t l;
 
+		snprintf(t, sizeof t, "%s", kv->val);
+		l = strlen(t);
 		if (l && t[l - 1] == '%')
 			t[l - 1] = '\0';
 		if (ibm_parse_number(t, &sulit, 0) != 0 || sulit < 0 ||
 		    sulit > 100)
 			ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
 				"batas_sulit: not a percentage (0 to 100): %s",
-				s);
-		free(t);
-		free(s);
+				kv->val);
 	}
 	/* inputs: all read before anything is written */
 	rp_read_people(o->participants, &o->csv, &pp, &np);

@@ -864,7 +864,7 @@ static char *styles_xml(const char *lang)
 }
 
 /* A reference document's styles with ours added where it lacks them. */
-static char *styles_merge(const char *ref)
+char *docx_styles_merge(const char *ref)
 {
 	sb b = { 0 };
 	const char *end = strstr(ref, "</w:styles>");
@@ -1053,7 +1053,7 @@ static char *rel_target(const char *rels, const char *id)
 /* The reference's header part: the first-page one when it has a title
  * page, else the default one. Returns its target ("header2.xml"), with
  * *first set when it is a first-page header. */
-static char *ref_header(const char *doc, const char *rels, int *first)
+char *docx_ref_header(const char *doc, const char *rels, int *first)
 {
 	const char *p, *want[2] = { "w:type=\"first\"", "w:type=\"default\"" };
 	const char *sect = strstr(doc, "<w:sectPr");
@@ -1258,11 +1258,13 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 				"archive");
 		}
 		doc = ref_read(&ref, "word/styles.xml", NULL);
-		if (!doc)
+		if (!doc) {
 			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
 				"not a Word document (.docx): no "
 				"word/styles.xml");
-		styles = styles_merge(doc);
+			return; /* not reached; for static checkers */
+		}
+		styles = docx_styles_merge(doc);
 		free(doc);
 		if (!styles)
 			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
@@ -1270,7 +1272,7 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 		doc = ref_read(&ref, "word/document.xml", NULL);
 		rels = ref_read(&ref, "word/_rels/document.xml.rels", NULL);
 		if (doc && rels)
-			hdr_target = ref_header(doc, rels, &hdr_first);
+			hdr_target = docx_ref_header(doc, rels, &hdr_first);
 		free(doc);
 		free(rels);
 	}

@@ -128,6 +128,14 @@ typedef struct docx_props {
 	const char *reference;   /* a .docx whose styles (and header) to take */
 } docx_props;
 
+/* The parts of docx_save that read a reference document's XML (exposed
+ * for the tests): its styles with ours added where it lacks them (NULL
+ * when it has no </w:styles>), and the target of its header
+ * ("header2.xml", *first set for a first-page header) or NULL. Both
+ * malloc'd. */
+char *docx_styles_merge(const char *styles);
+char *docx_ref_header(const char *document, const char *rels, int *first);
+
 /*
  * Write the package to PATH through the atomic-output path. A reference
  * document that cannot be opened dies with 66, one that is not a Word
