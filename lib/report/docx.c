@@ -243,14 +243,15 @@ void docx_run(docx *d, const char *text, int flags)
 	sb_puts(b, "<w:r>");
 	if (flags & (DOCX_BOLD | DOCX_ITALIC | DOCX_UNDERLINE | DOCX_SMALL)) {
 		sb_puts(b, "<w:rPr>");
+		/* in the schema's order: b, i, sz, u */
 		if (flags & DOCX_BOLD)
 			sb_puts(b, "<w:b/>");
 		if (flags & DOCX_ITALIC)
 			sb_puts(b, "<w:i/>");
-		if (flags & DOCX_UNDERLINE)
-			sb_puts(b, "<w:u w:val=\"single\"/>");
 		if (flags & DOCX_SMALL)
 			sb_puts(b, "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+		if (flags & DOCX_UNDERLINE)
+			sb_puts(b, "<w:u w:val=\"single\"/>");
 		sb_puts(b, "</w:rPr>");
 	}
 	while (*p) {
@@ -1449,7 +1450,12 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	d->ncharts = 0;
 	for (size_t i = 0; i < d->nmedia; i++) {
 		media *m = &d->media[i];
+		int used = !hdr_target; /* ours, unless the office's replaces it */
 
+		for (size_t k = 0; k < d->body.nrels && !used; k++)
+			used = strcmp(d->body.rels[k].target, m->name) == 0;
+		if (!used)
+			continue;
 		snprintf(name, sizeof name, "word/%s", m->name);
 		pkg_add(&p, name, (char *)m->data, m->len, m->path, 1);
 		m->data = NULL;
