@@ -123,7 +123,7 @@ int rp_bimtek(const rp_opts *o)
 	double sulit = 56;
 	desc dpre, dpost;
 	double g, tp, prem, postm;
-	size_t n_pre, n_post, n_match;
+	size_t n_pre, n_post, n_match, tabel = 0;
 
 	rp_init(&c, o);
 	acara = ibm_event_get(c.ev, "acara");
@@ -172,11 +172,13 @@ int rp_bimtek(const rp_opts *o)
 		inv_read_agenda(&iv, o->agenda, &o->csv);
 	}
 	for (size_t i = 0; i < np; i++) {
-		tally_add(&units, pp[i].unit[0] ? pp[i].unit : "(tanpa unit)",
-			  pp[i].jk);
-		tally_add(&desa, pp[i].desa[0] ? pp[i].desa : "-", pp[i].jk);
-		tally_add(&jab, pp[i].jabatan[0] ? pp[i].jabatan : "lainnya",
-			  pp[i].jk);
+		/* what the file does not say is left out */
+		if (pp[i].unit[0])
+			tally_add(&units, pp[i].unit, pp[i].jk);
+		if (pp[i].desa[0])
+			tally_add(&desa, pp[i].desa, pp[i].jk);
+		if (pp[i].jabatan[0])
+			tally_add(&jab, pp[i].jabatan, pp[i].jk);
 		nl += strcmp(pp[i].jk, "L") == 0;
 		npr += strcmp(pp[i].jk, "P") == 0;
 	}
@@ -191,6 +193,10 @@ int rp_bimtek(const rp_opts *o)
 	postm = rp_stat_get(st, nst, "post_mean_percent");
 	g = rp_stat_get(st, nst, "n_gain_of_means");
 	tp = rp_stat_get(st, nst, "t_p");
+	if (n_pre > np || n_post > np)
+		ibm_warn(o->summary, 0, "%zu took the pre-test and %zu the "
+			 "post-test, but %s lists %zu participants", n_pre,
+			 n_post, o->participants, np);
 	dpre = describe(sc, ns, 0);
 	dpost = describe(sc, ns, 1);
 
@@ -252,21 +258,36 @@ int rp_bimtek(const rp_opts *o)
 	rp_para(&c, s);
 	free(s);
 	rp_h2(&c, "2.", "Peserta");
-	s = rp_fmt("Kegiatan diikuti oleh %zu orang peserta (%zu laki-laki "
-		   "dan %zu perempuan) dari %zu unit IBM di %zu "
-		   "desa/kelurahan. Rincian peserta menurut unit IBM "
-		   "tercantum pada Tabel 1; daftar nama peserta tercantum "
-		   "pada Lampiran I.", np, nl, npr, units.len, desa.len);
+	{
+		/* the split by gender only when every gender is known */
+		char *jk = nl + npr == np ?
+			rp_fmt(" (%zu laki-laki dan %zu perempuan)", nl, npr) :
+			ibm_xstrdup("");
+
+		char *un = units.len ? rp_fmt(" dari %zu unit IBM%s", units.len,
+					      "") : ibm_xstrdup("");
+		char *ds = desa.len ? rp_fmt(" di %zu desa/kelurahan",
+					     desa.len) : ibm_xstrdup("");
+
+		s = rp_fmt("Kegiatan diikuti oleh %zu orang peserta%s%s%s.%s "
+			   "Daftar nama peserta tercantum pada Lampiran I.",
+			   np, jk, un, ds, units.len ? " Rincian peserta "
+			   "menurut unit IBM tercantum pada Tabel 1." : "");
+		free(jk);
+		free(un);
+		free(ds);
+	}
 	rp_para(&c, s);
 	free(s);
-	{
+	if (units.len) {
 		int w[5];
 		size_t tl = 0, tp2 = 0, tn = 0;
 
 		w[0] = DOCX_CM(1);
 		w[2] = w[3] = w[4] = DOCX_CM(1.6);
 		w[1] = c.width - DOCX_CM(1.5) - w[0] - 3 * w[2];
-		rp_caption(&c, "Tabel 1.", "Peserta menurut unit IBM");
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Peserta menurut unit IBM");
 		docx_table_indent(c.d, DOCX_CM(1.5));
 		docx_table_begin(c.d, 5, w, 1);
 		docx_row_begin(c.d, 1);
@@ -306,7 +327,7 @@ int rp_bimtek(const rp_opts *o)
 		docx_row_end(c.d);
 		docx_table_end(c.d);
 	}
-	{
+	if (jab.len) {
 		const char **v = ibm_xmalloc((jab.len ? jab.len : 1) *
 					     sizeof *v);
 		char **own = ibm_xmalloc((jab.len ? jab.len : 1) *
@@ -319,7 +340,8 @@ int rp_bimtek(const rp_opts *o)
 		}
 		j = rp_join_and(v, jab.len);
 		s = rp_fmt("Menurut jabatannya, peserta terdiri atas %s.", j);
-		docx_p(c.d, "NoSpacing", 0, "");
+		if (units.len)
+			docx_p(c.d, "NoSpacing", 0, "");
 		rp_para(&c, s);
 		free(s);
 		free(j);
@@ -402,7 +424,8 @@ int rp_bimtek(const rp_opts *o)
 
 		w[0] = DOCX_CM(5.5);
 		w[1] = w[2] = DOCX_CM(3.2);
-		rp_caption(&c, "Tabel 2.", "Nilai pre-test dan post-test "
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Nilai pre-test dan post-test "
 			   "(skala 0–100)");
 		docx_table_indent(c.d, DOCX_CM(1.5));
 		docx_table_begin(c.d, 3, w, 1);
@@ -534,16 +557,18 @@ int rp_bimtek(const rp_opts *o)
 
 				s = rp_fmt("Pada post-test, %zu butir soal "
 					   "dijawab benar oleh kurang dari %s%% "
-					   "peserta (Tabel 3). Materi butir "
+					   "peserta (Tabel %zu). Materi butir "
 					   "tersebut perlu diperdalam.", nh,
-					   lim);
+					   lim, tabel + 1);
 				rp_para(&c, s);
 				free(s);
 				w[0] = DOCX_CM(1);
 				w[2] = w[3] = DOCX_CM(2.2);
 				w[1] = c.width - DOCX_CM(1.5) - w[0] -
 				       w[2] - w[3];
-				rp_caption(&c, "Tabel 3.", "Butir soal yang "
+				rp_caption(&c, rp_fmt_num_label(&tabel,
+							       "Tabel"),
+					   "Butir soal yang "
 					   "sulit (persentase peserta yang "
 					   "menjawab benar)");
 				docx_table_indent(c.d, DOCX_CM(1.5));

@@ -1355,6 +1355,11 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 
 			sb_add(&body, xml + from, to - from);
 			from = to;
+			/* a section does not end in a table */
+			if (body.n >= 8 &&
+			    strcmp(body.s + body.n - 8, "</w:tbl>") == 0)
+				sb_puts(&body, "<w:p><w:pPr><w:pStyle "
+					"w:val=\"NoSpacing\"/></w:pPr></w:p>");
 			if (k < d->nsect)
 				sb_puts(&body, "<w:p><w:pPr>");
 			sb_puts(&body, "<w:sectPr>");
