@@ -5,7 +5,7 @@
 #   make demo       install missing dependencies, build, run examples/pipeline.sh
 #   make asan       the test suite built with -fsanitize=address,undefined
 #   make valgrind   the end-to-end tests with every tool under valgrind
-#   make lint       mandoc -Tlint on every man page, cppcheck on the code
+#   make lint       mandoc -Tlint and groff -ww on every man page, cppcheck
 #   make bench      speed and memory against peer tools (not part of check)
 #   make deps       install missing Debian packages (or print the command)
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
@@ -51,8 +51,12 @@ MAN7 := $(sort $(wildcard man/*.7))
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
 	libhpdf-dev libcmocka-dev libzip-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
-	valgrind mandoc cppcheck fonts-dejavu-core python3-docx \
-	libreoffice-writer-nogui
+	valgrind mandoc cppcheck fonts-dejavu-core
+# printing the HTML letters (tests/letters-print.t: Chromium, the Times
+# New Roman metrics); man pages under groff (make lint)
+DEPS_TEST += chromium fonts-liberation2 groff-base
+# ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
+DEPS_TEST += python3-docx libreoffice-writer-nogui
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
 	install uninstall clean fuzz
@@ -117,6 +121,10 @@ valgrind: $(BINS)
 
 lint:
 	mandoc -Tlint -W warning $(MAN1) $(MAN5) $(MAN7)
+	@# groff (what man(1) runs) warns about other things than mandoc
+	@out=$$(for f in $(MAN1) $(MAN5) $(MAN7); do \
+		groff -mdoc -Tutf8 -ww -z $$f 2>&1; done); \
+	if [ -n "$$out" ]; then echo "$$out"; exit 1; fi
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 		--std=c11 --inline-suppr $(INCLUDES) lib cmd
 

@@ -33,6 +33,8 @@ static void usage(int status)
 			"  -s, --strict text that is not UTF-8 is an error\n"
 			"  -h, --help   this help\n"
 			"      --version  print the version\n");
+	if (!status)
+		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
 }
 

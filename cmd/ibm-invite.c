@@ -53,6 +53,8 @@ static void usage(int status)
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
 			"      --version          print the version\n");
+	if (!status)
+		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
 }
 
@@ -171,6 +173,20 @@ int main(int argc, char **argv)
 			  "(--name-pattern with them)");
 		usage(IBM_EX_USAGE);
 	}
+
+	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(config);
+	ibm_out_note_input(agenda);
+	ibm_out_note_input(tpl);
+	if (argc)
+		ibm_out_note_input(argv[0]);
+	if (attendance && ibm_out_check("--attendance", attendance,
+					IBM_FMT_XLSX) != 0)
+		usage(IBM_EX_USAGE);
+	for (size_t i = 0; i < nletters; i++)
+		if (ibm_out_check("--letters", letters[i],
+				  ibm_fmt_of_name(letters[i])) != 0)
+			usage(IBM_EX_USAGE);
 
 	ev = ibm_event_new();
 	ibm_event_xload(ev, config);

@@ -3,8 +3,11 @@
  * phase, and write a CSV recap and a print-ready workbook.
  *
  *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
+ *             [--units file [--strict]] [--period period]
  *             [--spec file] [--phases file] [--sheet-rows n] [file ...]
  *   ibm-monev --print-spec dir
+ *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
+ *             [--phases file]
  */
 #include "monev.h"
 
@@ -24,21 +27,35 @@ static void usage(int status)
 		"usage: ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] "
 		"[--lenient]\n"
 		"                 [--spec file] [--phases file] "
-		"[--sheet-rows n] [file ...]\n"
-		"       ibm-monev --print-spec dir\n"
+		"[--sheet-rows n]\n"
+		"                 [--units file [--strict]] [--period period] "
+		"[file ...]\n"
+		"       ibm-monev --print-spec dir [--force]\n"
+		"       ibm-monev --form file.xlsx [--units file] "
+		"[--period period]\n"
+		"                 [--spec file] [--phases file]\n"
 		"       ibm-monev -h | --version\n");
 	if (!status)
 		fprintf(fp,
 			"\n"
 			"  -o, --output=FILE   write the workbook (xlsx)\n"
-			"  -b, --by=FIELD      recap per kabupaten_kota or "
-			"provinsi on stdout\n"
+			"  -b, --by=FIELD      recap per kabupaten_kota, "
+			"provinsi, kecamatan or satker\n"
 			"  -l, --lenient       unreadable cells: warning and "
 			"empty, not an error\n"
 			"  -s, --spec=FILE     indicator spec CSV\n"
 			"  -p, --phases=FILE   phase table CSV\n"
 			"  -P, --print-spec=DIR  write the default spec and "
 			"phases to DIR\n"
+			"  -F, --form=FILE     write the blank data-entry "
+			"workbook (xlsx)\n"
+			"  -u, --units=FILE    the master list of units\n"
+			"      --strict        a unit not in the list is an "
+			"error\n"
+			"  -t, --period=P      only this semester, e.g. 2024-S1 or "
+			"\"Semester I 2024\"\n"
+			"  -f, --force         --print-spec replaces existing "
+			"files\n"
 			"  -r, --sheet-rows=N  data rows per Data sheet "
 			"(default 1048575)\n"
 			"  -d, --delimiter=C   input delimiter (, ; tab |); "
@@ -48,6 +65,8 @@ static void usage(int status)
 			"  -q, --quiet         no warnings\n"
 			"  -h, --help          this help\n"
 			"      --version       print the version\n");
+	if (!status)
+		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
 }
 
@@ -55,9 +74,14 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "by", required_argument, NULL, 'b' },
 	{ "lenient", no_argument, NULL, 'l' },
+	{ "strict", no_argument, NULL, 'S' },
 	{ "spec", required_argument, NULL, 's' },
 	{ "phases", required_argument, NULL, 'p' },
 	{ "print-spec", required_argument, NULL, 'P' },
+	{ "form", required_argument, NULL, 'F' },
+	{ "units", required_argument, NULL, 'u' },
+	{ "period", required_argument, NULL, 't' },
+	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
@@ -67,17 +91,23 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* --by: 1 per district, 2 per province. */
+/* --by: the field to group by (MONEV_KAB ...), -1 if none. */
 static int parse_by(const char *arg)
 {
 	char *k = ibm_name_key(arg);
-	int by = 0;
+	int by = -1;
 
 	if (!strcmp(k, "kabupatenkota") || !strcmp(k, "kabkota") ||
 	    !strcmp(k, "kabupaten") || !strcmp(k, "district"))
-		by = 1;
+		by = MONEV_KAB;
 	else if (!strcmp(k, "provinsi") || !strcmp(k, "province"))
-		by = 2;
+		by = MONEV_PROV;
+	else if (!strcmp(k, "kecamatan") || !strcmp(k, "kec") ||
+		 !strcmp(k, "subdistrict"))
+		by = MONEV_KEC;
+	else if (!strcmp(k, "satker") || !strcmp(k, "office") ||
+		 !strcmp(k, "satuankerja"))
+		by = MONEV_SATKER;
 	free(k);
 	return by;
 }
@@ -85,34 +115,51 @@ static int parse_by(const char *arg)
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
-	int by = 0, excel = 0, c;
+	const char *form = NULL, *units = NULL;
+	int py = 0, ps = 0;
+	int by = -1, excel = 0, strict = 0, c;
 	long sheet_rows = MAX_SHEET_ROWS;
 	char *stdin_only[] = { "-" };
 	monev_spec s;
 	monev_data d;
 	monev_book *book = NULL;
+	monev_units list = { 0 };
 	ibm_csv_opts csv = { 0 };
-	int lenient = 0;
+	int lenient = 0, force = 0;
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
 		case 'b':
 			by = parse_by(optarg);
-			if (!by) {
+			if (by < 0) {
 				ibm_error(NULL, 0,
-					  "--by takes kabupaten_kota or "
-					  "provinsi, not \"%s\"", optarg);
+					  "--by takes kabupaten_kota, "
+					  "provinsi, kecamatan or satker, not "
+					  "\"%s\"", optarg);
 				usage(IBM_EX_USAGE);
 			}
 			break;
 		case 'l': lenient = 1; break;
+		case 'S': strict = 1; break;
 		case 's': spec = optarg; break;
 		case 'p': phases = optarg; break;
 		case 'P': print = optarg; break;
+		case 'F': form = optarg; break;
+		case 'u': units = optarg; break;
+		case 't':
+			if (monev_period_parse(optarg, &py, &ps) < 0) {
+				ibm_error(NULL, 0,
+					  "--period takes a semester such as "
+					  "2024-S1 or \"Semester I 2024\", "
+					  "not \"%s\"", optarg);
+				usage(IBM_EX_USAGE);
+			}
+			break;
+		case 'f': force = 1; break;
 		case 'r': {
 			char *end;
 
@@ -147,12 +194,41 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (print) {
-		if (argc > 0 || out || spec || phases || by) {
+		if (argc > 0 || out || spec || phases || by >= 0 || form) {
 			ibm_error(NULL, 0, "--print-spec goes without files, "
 				  "-o, --by, --spec and --phases");
 			usage(IBM_EX_USAGE);
 		}
-		monev_spec_print(print);
+		monev_spec_print(print, force);
+		ibm_close_stdout();
+		return 0;
+	}
+	if (force) {
+		ibm_error(NULL, 0, "--force goes with --print-spec");
+		usage(IBM_EX_USAGE);
+	}
+	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(spec);
+	ibm_out_note_input(phases);
+	for (int i = 0; i < argc; i++)
+		ibm_out_note_input(argv[i]);
+	ibm_out_note_input(units);
+	if (out && ibm_out_check("--output", out, IBM_FMT_XLSX) != 0)
+		usage(IBM_EX_USAGE);
+	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
+		usage(IBM_EX_USAGE);
+	if (form) {
+		if (argc > 0 || out || by >= 0 || excel) {
+			ibm_error(NULL, 0, "--form goes without form files, "
+				  "-o, --by and --excel");
+			usage(IBM_EX_USAGE);
+		}
+		monev_spec_load(&s, spec, phases);
+		if (units)
+			monev_units_read(&list, units, &csv);
+		monev_form_write(form, &s, &list, py, ps);
+		monev_units_free(&list);
+		monev_spec_free(&s);
 		ibm_close_stdout();
 		return 0;
 	}
@@ -164,6 +240,14 @@ int main(int argc, char **argv)
 	monev_data_init(&d, &s);
 	d.csv = csv;
 	d.lenient = lenient;
+	d.strict = strict;
+	if (py)
+		snprintf(d.want_period, sizeof d.want_period, "%04d-S%d", py,
+			 ps);
+	if (units) {
+		monev_units_read(&list, units, &csv);
+		d.list = &list;
+	}
 	if (out) {
 		book = monev_book_open(out, &s, sheet_rows);
 		ibm_diag_set_hook(monev_book_hook, book);
@@ -177,10 +261,15 @@ int main(int argc, char **argv)
 			"%ld cell%s could not be read (--lenient leaves them "
 			"empty)", d.bad_cells, d.bad_cells == 1 ? "" : "s");
 	monev_finish(&d);
+	if (strict && d.unlisted)
+		ibm_die(IBM_EX_DATAERR, NULL, 0,
+			"%ld form row%s of units not in the list (--strict)",
+			d.unlisted, d.unlisted == 1 ? "" : "s");
 	monev_write_csv(&d, by, excel);
 	if (book)
 		monev_book_close(book, &d);
 	monev_data_free(&d);
+	monev_units_free(&list);
 	monev_spec_free(&s);
 	ibm_close_stdout();
 	return 0;

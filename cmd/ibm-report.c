@@ -15,11 +15,32 @@ static const char synopsis[] =
 	"                  --units file [--photos dir] [--reference file.docx]\n"
 	"                  -o file.docx\n";
 
+static const char options[] =
+	"\n"
+	"  -c, --event=FILE        event file of ibm-invite (letterhead, event,\n"
+	"                          signatory); required for bimtek\n"
+	"  -r, --report=FILE       report file: what only people know\n"
+	"  -a, --agenda=FILE       agenda CSV (bimtek)\n"
+	"      --participants=FILE ibm-invite's output (bimtek)\n"
+	"      --scores=FILE       ibm-score --pre/--post output (bimtek)\n"
+	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
+	"      --items=FILE        ibm-score --items file (bimtek)\n"
+	"      --units=FILE        ibm-monev's output (monev)\n"
+	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
+	"      --reference=FILE    take styles (and header) of this .docx\n"
+	"  -o, --output=FILE       the .docx to write\n"
+	"  -d, --delimiter=C       input delimiter; default: detected\n"
+	"  -q, --quiet             no warnings\n"
+	"  -h, --help              this help\n"
+	"      --version           print the version\n";
+
 static _Noreturn void usage(int status)
 {
 	fputs(synopsis, status ? stderr : stdout);
-	if (status == 0)
+	if (status == 0) {
+		fputs(options, stdout);
 		ibm_close_stdout();
+	}
 	exit(status);
 }
 

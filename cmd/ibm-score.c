@@ -14,19 +14,47 @@ static const char synopsis[] =
 	"                 --post file [--match column] [--fuzzy]\n"
 	"                 [--duplicates first|last|best] [--exact]\n"
 	"                 [--pass percent] [--keep column] [--summary file]\n"
-	"                 [--items file] [--report file.xlsx]\n";
+	"                 [--items file] [--report file.xlsx]\n"
+	"                 [--roster file] [--only both|passed]\n";
+
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  -k, --key=FILE         answer key CSV (else the export's own "
+	"scores)\n"
+	"      --post-key=FILE    answer key of the post-test if it differs\n"
+	"      --pre=FILE         pre-test export (pre/post mode)\n"
+	"      --post=FILE        post-test export (pre/post mode)\n"
+	"      --match=COLUMN     match pre and post rows on this column\n"
+	"      --fuzzy            also match names that differ a little\n"
+	"      --duplicates=WHICH keep the first, last or best submission\n"
+	"      --exact            compare answers byte for byte\n"
+	"      --pass=PERCENT     passed column: score >= PERCENT of the "
+	"maximum\n"
+	"      --keep=COLUMN      carry an input column through (repeatable)\n"
+	"      --summary=FILE     statistics as CSV\n"
+	"      --items=FILE       item analysis as CSV (needs -k)\n"
+	"      --report=FILE      report workbook (.xlsx)\n"
+	"  -d, --delimiter=C      input delimiter; default: detected\n"
+	"  -e, --excel            CSV output for Indonesian Excel\n"
+	"  -q, --quiet            no warnings\n"
+	"  -h, --help             this help\n"
+	"      --version          print the version\n";
 
 static _Noreturn void usage(int status)
 {
 	fputs(synopsis, status ? stderr : stdout);
-	if (status == 0)
+	if (status == 0) {
+		fputs(options, stdout);
 		ibm_close_stdout();
+	}
 	exit(status);
 }
 
 enum {
 	O_EXACT = 256, O_PASS, O_KEEP, O_PRE, O_POST, O_POSTKEY, O_MATCH,
-	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION
+	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION,
+	O_ROSTER, O_ONLY
 };
 
 static const struct option longopts[] = {
@@ -46,6 +74,8 @@ static const struct option longopts[] = {
 	{ "summary", required_argument, NULL, O_SUMMARY },
 	{ "items", required_argument, NULL, O_ITEMS },
 	{ "report", required_argument, NULL, O_REPORT },
+	{ "roster", required_argument, NULL, O_ROSTER },
+	{ "only", required_argument, NULL, O_ONLY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -118,6 +148,15 @@ int main(int argc, char **argv)
 		case O_SUMMARY: o.summary = optarg; break;
 		case O_ITEMS: o.items = optarg; break;
 		case O_REPORT: o.report = optarg; break;
+		case O_ROSTER: o.roster = optarg; break;
+		case O_ONLY:
+			if (strcmp(optarg, "both") == 0)
+				o.only = SCORE_ONLY_BOTH;
+			else if (strcmp(optarg, "passed") == 0)
+				o.only = SCORE_ONLY_PASSED;
+			else
+				bad("bad --only: %s (both or passed)", optarg);
+			break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();
 		default:
@@ -140,9 +179,26 @@ int main(int argc, char **argv)
 	if ((o.match || o.fuzzy || o.dup != SCORE_DUP_FIRST) && !o.pre)
 		bad("%s", "--match, --fuzzy and --duplicates need --pre and "
 		    "--post");
+	if ((o.roster || o.only) && !o.pre)
+		bad("%s", "--roster and --only need --pre and --post");
+	if (o.only == SCORE_ONLY_PASSED && !o.has_pass)
+		bad("%s", "--only passed needs --pass");
 	if (o.items && !o.key)
 		bad("%s", "--items needs an answer key (-k)");
 	o.input = argc ? argv[0] : NULL;
+	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(o.key);
+	ibm_out_note_input(o.post_key);
+	ibm_out_note_input(o.pre);
+	ibm_out_note_input(o.post);
+	ibm_out_note_input(o.input);
+	ibm_out_note_input(o.roster);
+	if ((o.summary && ibm_out_check("--summary", o.summary,
+					IBM_FMT_CSV) != 0) ||
+	    (o.items && ibm_out_check("--items", o.items, IBM_FMT_CSV) != 0) ||
+	    (o.report && ibm_out_check("--report", o.report,
+				       IBM_FMT_XLSX) != 0))
+		usage(IBM_EX_USAGE);
 	st = score_run(&o);
 	free(o.keep);
 	ibm_close_stdout();

@@ -38,6 +38,17 @@ ibm-score -k bimtek/kunci.csv --pre bimtek/pretest.csv \
 	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
 	--report "$out/hasil-tes.xlsx" > "$out/tes-nilai.csv"
 
+# Who of the invited took which test (the participants with ids from
+# ibm-invite above as the roster), the report with its Kehadiran sheet,
+# and those who took both tests (for their certificates).
+ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
+	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy \
+	--summary "$out/kehadiran-ringkasan.csv" \
+	--report "$out/hasil-tes-kehadiran.xlsx" > "$out/kehadiran-nilai.csv"
+ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
+	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy \
+	--only both > "$out/selesai.csv"
+
 # --- ibm-monev (monev/) --------------------------------------------------
 # Forms from three offices (comma UTF-8, Excel ";" with BOM and CRLF, other
 # header spellings); one unit is visited twice in June: the later visit counts.

@@ -88,7 +88,7 @@ pada 4 s.d. 27 Juni 2024 oleh 3 satuan kerja terhadap 17 unit IBM
 2 unit berfase Prima, 6 unit berfase Berkembang dan 9 unit berfase Rintisan
 Rata-rata skor seluruh unit adalah 61,5
 20 s.d. 25 Juni 2024
-Kab. Lombok Timur 3 2 0 5
+Kabupaten Lombok Timur 3 2 0 5
 Rata-rata 55,9 58,3 68,1 63,0 61,5
 Gambar 1. Unit IBM menurut fase dan kabupaten/kota
 Jumlah unit

@@ -85,12 +85,38 @@ static void begin_field(ibm_csvw *w)
 	w->last_empty = 0;
 }
 
+/*
+ * --excel output is opened by a spreadsheet: a cell that a spreadsheet
+ * would take as a formula (beginning with = + - @ tab or CR) gets a
+ * leading apostrophe, as OWASP advises against CSV injection ("=1+2" ->
+ * "'=1+2"). Numbers ("-5", "+3,5") and a lone "-" or "+" are left as
+ * they are.
+ */
+static int formula_like(const char *s, size_t len)
+{
+	char buf[64];
+	double v;
+
+	if (len == 0 || !strchr("=+-@\t\r", s[0]))
+		return 0;
+	if (s[0] != '+' && s[0] != '-')
+		return 1;
+	if (len == 1)
+		return 0; /* "-" or "+" alone: "-" is a common "none" */
+	if (len >= sizeof buf)
+		return 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return ibm_parse_number(buf, &v, 0) != 0;
+}
+
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 {
-	int quote = 0;
+	int quote = 0, guard;
 
 	begin_field(w);
 	w->last_empty = len == 0;
+	guard = w->excel && formula_like(s, len);
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 
@@ -100,10 +126,14 @@ void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 		}
 	}
 	if (!quote) {
+		if (guard)
+			put(w, "'", 1);
 		put(w, s, len);
 		return;
 	}
 	put(w, "\"", 1);
+	if (guard)
+		put(w, "'", 1);
 	for (;;) {
 		const char *q = memchr(s, '"', len);
 

@@ -170,6 +170,13 @@ void ibm_close_stdout(void)
 {
 	int err = ferror(stdout);
 
+	/* the output files are renamed into place only when standard output
+	 * has been written too */
+	if (!err && fflush(stdout) != 0)
+		err = 1;
+	if (!err)
+		ibm_atomic_commit_all();
+	err |= ferror(stdout);
 	if (fclose(stdout) != 0 || err) {
 		if (err && errno == 0)
 			errno = EIO;

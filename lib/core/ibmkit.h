@@ -82,32 +82,70 @@ char *ibm_xstrndup(const char *s, size_t n);
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 
-/* Flush and close stdout; a write error (disk full) dies with 74.
+/* Commit the run's output files (ibm_atomic_commit_all) once stdout is
+ * flushed, then close stdout; a write error (disk full) dies with 74.
  * The last thing every main does. */
 void ibm_close_stdout(void);
 
 /* ---------------------------------------------------------------- atomic */
 
 /*
- * Output files are written to a temporary file in the same directory
- * (".NAME.XXXXXX") and renamed into place by ibm_atomic_commit. On exit
- * without commit, on ibm_die, SIGINT, SIGTERM or SIGHUP the temporary file
- * is removed and an existing file of that name is left untouched.
+ * Every output file of a run goes through here (rules in ibmkit(7),
+ * OUTPUT FILES). A regular file is written to a temporary file in its own
+ * directory (".NAME.ibmkit-PID-XXXXXX"; a symbolic link is followed
+ * first), which is finished (flushed, checked, synced, given the replaced
+ * file's mode and owner) and renamed into place together with the run's
+ * other outputs by ibm_atomic_commit_all; ibm_close_stdout calls it, so a
+ * tool's outputs appear only once all of them and standard output are
+ * complete. "-", a character device, a FIFO or a socket is written
+ * directly. On exit without commit, on ibm_die, SIGINT, SIGTERM, SIGHUP or
+ * SIGPIPE the temporary files are removed and existing files are left
+ * untouched.
  */
 typedef struct ibm_atomic ibm_atomic;
-/* Creates the temporary file; on failure prints "PATH: cannot create:
- * strerror" and dies with 73. */
+/* Creates the temporary file (or opens the stream); on failure prints
+ * "PATH: cannot create: strerror" and dies with 73 (a directory or a
+ * block device included); an output that is a noted input dies with 64. */
 ibm_atomic *ibm_atomic_open(const char *path);
-/* The temporary file opened for writing ("wb"), created on first call. */
+/* The output opened for writing ("wb"). */
 FILE *ibm_atomic_fp(ibm_atomic *a);
-/* Path of the temporary file (for libraries that open files by name). */
-const char *ibm_atomic_tmppath(const ibm_atomic *a);
+/* Path of the temporary file (for libraries that open files by name; for
+ * a direct output a scratch file in TMPDIR copied to it when finished). */
+const char *ibm_atomic_tmppath(ibm_atomic *a);
 const char *ibm_atomic_path(const ibm_atomic *a);
-/* Flush, check, close and rename into place. A write error dies with 74
- * ("PATH: write error: ...") and removes the temporary file. */
+/* 1 if written directly (standard output, device, FIFO, socket). */
+int ibm_atomic_direct(const ibm_atomic *a);
+/* Flush, check, sync and close; renamed later by ibm_atomic_commit_all.
+ * A write error dies with 74 ("PATH: write error: ..."). */
+void ibm_atomic_finish(ibm_atomic *a);
+/* Finish every open output, then rename them all into place and sync
+ * their directories. */
+void ibm_atomic_commit_all(void);
+/* Finish and rename this one output alone (a run with one output). */
 void ibm_atomic_commit(ibm_atomic *a);
 /* Remove the temporary file; the target is left untouched. */
 void ibm_atomic_abort(ibm_atomic *a);
+
+/* Output formats, for checking output names against what is written. */
+typedef enum {
+	IBM_FMT_ANY, IBM_FMT_CSV, IBM_FMT_XLSX, IBM_FMT_PDF, IBM_FMT_HTML,
+	IBM_FMT_DOCX
+} ibm_fmt;
+/* The format a file name's extension says (IBM_FMT_ANY: none known). */
+ibm_fmt ibm_fmt_of_name(const char *path);
+/* "CSV", "an Excel workbook (.xlsx)", ... */
+const char *ibm_fmt_name(ibm_fmt f);
+/* 1 if something (a file, a link, anything) has that name. */
+int ibm_out_exists(const char *path);
+/* Note an input file of the run (before the outputs are checked). */
+void ibm_out_note_input(const char *path);
+/*
+ * Check an output named by option opt before anything is read: a name
+ * ending in another format's extension ("--summary writes CSV, but the
+ * name x.xlsx ends in .xlsx"), a noted input or an output already checked
+ * is an error printed here; returns -1 (the caller exits 64), else 0.
+ */
+int ibm_out_check(const char *opt, const char *path, ibm_fmt fmt);
 
 /* --------------------------------------------------------------- csvread */
 
@@ -183,9 +221,11 @@ int ibm_csv_parse_delim(const char *arg);
 
 /* -------------------------------------------------------------- csvwrite */
 
-/* Buffered RFC 4180 writer: comma, LF, UTF-8, quotes only where needed.
- * With excel set: ';', CRLF, UTF-8 BOM and decimal comma in
- * ibm_csvw_num. */
+/* Buffered RFC 4180 writer: comma, LF, UTF-8, quotes only where needed;
+ * text is written exactly. With excel set: ';', CRLF, UTF-8 BOM, decimal
+ * comma in ibm_csvw_num, and a text cell beginning with = + - @ TAB or CR
+ * that is not a number (nor a lone "-" or "+") gets a leading apostrophe,
+ * so that a spreadsheet does not run it as a formula. */
 typedef struct ibm_csvw ibm_csvw;
 ibm_csvw *ibm_csvw_new(FILE *fp, int excel);
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len);
@@ -261,6 +301,11 @@ char *ibm_name_key(const char *s);
 char *ibm_person_key(const char *s);
 /* Levenshtein distance in code points. */
 size_t ibm_edit_distance(const char *a, const char *b);
+/* Levenshtein distance of two code point arrays with a cut-off: the
+ * distance when it is at most max, else max + 1. Banded (O((na + nb) *
+ * max) steps) and without allocation when max <= 15. */
+size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,
+			     size_t nb, size_t max);
 /* Title Case for names that arrive in capitals ("LALU AHMAD" -> "Lalu
  * Ahmad"); malloc'd. */
 char *ibm_title_case(const char *s);
@@ -381,7 +426,8 @@ typedef struct ibm_xlsx {
  */
 ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 			const char *title, const char *company);
-/* Close the workbook and rename it into place; errors die with 74. */
+/* Close the workbook and finish its file; it is renamed into place with
+ * the run's other outputs (ibm_atomic_commit_all). Errors die with 74. */
 void ibm_xlsx_close(ibm_xlsx *x);
 /* The time used for document properties: SOURCE_DATE_EPOCH or now. */
 long long ibm_build_time(void);

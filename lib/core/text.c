@@ -413,6 +413,85 @@ size_t ibm_edit_distance(const char *a, const char *b)
 	return result;
 }
 
+size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,
+			     size_t nb, size_t max)
+{
+	/* rows of the table restricted to the diagonal band |i - j| <= max:
+	 * cell j of row i is at index j - i + max */
+	size_t band[2][2 * 15 + 3], *prev = band[0], *cur = band[1];
+	size_t w, inf = max + 1;
+
+	if ((na > nb ? na - nb : nb - na) > max)
+		return inf;
+	if (max > 15) {
+		size_t *row = ibm_xmalloc((nb + 1) * sizeof *row), r;
+
+		for (size_t j = 0; j <= nb; j++)
+			row[j] = j;
+		for (size_t i = 1; i <= na; i++) {
+			size_t diag = row[0];
+
+			row[0] = i;
+			for (size_t j = 1; j <= nb; j++) {
+				size_t up = row[j];
+				size_t best = diag + (a[i - 1] != b[j - 1]);
+
+				if (up + 1 < best)
+					best = up + 1;
+				if (row[j - 1] + 1 < best)
+					best = row[j - 1] + 1;
+				row[j] = best;
+				diag = up;
+			}
+		}
+		r = row[nb];
+		free(row);
+		return r < inf ? r : inf;
+	}
+	w = 2 * max + 1;
+	/* row 0: D[0][j] = j for j <= max */
+	for (size_t k = 0; k < w + 2; k++) {
+		size_t j = k; /* j - 0 + max = k  ->  j = k - max */
+
+		prev[k] = k >= max && j - max <= nb ? j - max : inf;
+	}
+	for (size_t i = 1; i <= na; i++) {
+		size_t lo = i > max ? i - max : 0, hi = i + max, rowmin = inf;
+		size_t *t;
+
+		if (hi > nb)
+			hi = nb;
+		for (size_t k = 0; k < w + 2; k++)
+			cur[k] = inf;
+		for (size_t j = lo; j <= hi; j++) {
+			size_t k = j + max - i, best;
+
+			/* D[i-1][j-1] is prev[k], D[i-1][j] prev[k + 1],
+			 * D[i][j-1] cur[k - 1] */
+			if (j == 0) {
+				best = i;
+			} else {
+				best = prev[k] + (a[i - 1] != b[j - 1]);
+				if (prev[k + 1] + 1 < best)
+					best = prev[k + 1] + 1;
+				if (k > 0 && cur[k - 1] + 1 < best)
+					best = cur[k - 1] + 1;
+			}
+			if (best > inf)
+				best = inf;
+			cur[k] = best;
+			if (best < rowmin)
+				rowmin = best;
+		}
+		if (rowmin > max)
+			return inf;
+		t = prev;
+		prev = cur;
+		cur = t;
+	}
+	return prev[nb + max - na];
+}
+
 char *ibm_title_case(const char *s)
 {
 	const char *e = s + strlen(s);

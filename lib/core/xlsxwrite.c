@@ -100,7 +100,7 @@ void ibm_xlsx_close(ibm_xlsx *x)
 							   : IBM_EX_IOERR,
 			path, 0, "cannot write workbook: %s", lxw_strerror(e));
 	}
-	ibm_atomic_commit(x->out);
+	ibm_atomic_finish(x->out);
 	free(x->tmpdir);
 	free(x);
 }

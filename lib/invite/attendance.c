@@ -219,7 +219,7 @@ void inv_attendance(const invite *iv, const char *path, int blank_rows,
 	ibm_xlsx *x = ibm_xlsx_open(path, 0, "Daftar Hadir",
 				    iv->ev.kop.n ? iv->ev.kop.v[iv->ev.kop.n - 1]
 						 : NULL);
-	lxw_error e;
+	ibm_atomic *out = x->out;
 	fmts f;
 
 	make_fmts(x, &f);
@@ -227,13 +227,7 @@ void inv_attendance(const invite *iv, const char *path, int blank_rows,
 		day_sheet(iv, x, &f, d, blank_rows);
 	if (iv->nag)
 		agenda_sheet(iv, x, &f);
-	/* close now, commit with the other outputs at the end */
-	e = workbook_close(x->wb);
-	if (e != LXW_NO_ERROR)
-		ibm_die(e == LXW_ERROR_CREATING_XLSX_FILE ? IBM_EX_CANTCREAT
-							   : IBM_EX_IOERR,
-			path, 0, "cannot write workbook: %s", lxw_strerror(e));
-	inv_outs_add(outs, x->out);
-	free(x->tmpdir);
-	free(x);
+	/* finished now, renamed with the other outputs at the end */
+	ibm_xlsx_close(x);
+	inv_outs_add(outs, out);
 }

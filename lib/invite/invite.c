@@ -107,6 +107,94 @@ char *inv_kelurahan_norm(const char *s)
 	return v;
 }
 
+int inv_kelurahan_kind(const char *s)
+{
+	static const char *const kel[] = { "kelurahan ", "kel. ", "kel ",
+		NULL };
+	static const char *const desa[] = { "desa ", "ds. ", "ds ", NULL };
+	char *v = ibm_xstrdup(s);
+	int kind = INV_KIND_VILLAGE;
+
+	ibm_fold_space(v);
+	for (size_t i = 0; kel[i]; i++)
+		if (strlen(v) > strlen(kel[i]) &&
+		    strncasecmp(v, kel[i], strlen(kel[i])) == 0)
+			kind = INV_KIND_KELURAHAN;
+	for (size_t i = 0; desa[i]; i++)
+		if (strlen(v) > strlen(desa[i]) &&
+		    strncasecmp(v, desa[i], strlen(desa[i])) == 0)
+			kind = INV_KIND_DESA;
+	free(v);
+	return kind;
+}
+
+const char *inv_village_word(int kind)
+{
+	return kind == INV_KIND_DESA ? "Desa" : kind == INV_KIND_KELURAHAN ?
+		"Kelurahan" : "Desa/Kelurahan";
+}
+
+const char *inv_village_head(int kind)
+{
+	return kind == INV_KIND_DESA ? "Kepala Desa" : kind == INV_KIND_KELURAHAN ?
+		"Lurah" : "Lurah/Kepala Desa";
+}
+
+/* Words of 1 to 999 appended to buf. */
+static void words999(char *buf, size_t size, long n)
+{
+	static const char *const unit[] = { "", "satu", "dua", "tiga",
+		"empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+		"sepuluh", "sebelas" };
+	size_t l = strlen(buf);
+	const char *sp = l ? " " : "";
+
+	if (n >= 200) {
+		snprintf(buf + l, size - l, "%s%s ratus", sp, unit[n / 100]);
+	} else if (n >= 100) {
+		snprintf(buf + l, size - l, "%sseratus", sp);
+	} else if (n >= 20) {
+		snprintf(buf + l, size - l, "%s%s puluh", sp, unit[n / 10]);
+		n %= 10;
+		if (n)
+			words999(buf, size, n);
+		return;
+	} else if (n >= 12) {
+		snprintf(buf + l, size - l, "%s%s belas", sp, unit[n - 10]);
+		return;
+	} else {
+		if (n)
+			snprintf(buf + l, size - l, "%s%s", sp, unit[n]);
+		return;
+	}
+	if (n % 100)
+		words999(buf, size, n % 100);
+}
+
+void inv_terbilang(char *buf, size_t size, long n)
+{
+	buf[0] = '\0';
+	if (n <= 0 || n > 999999999L) {
+		snprintf(buf, size, n == 0 ? "nol" : "%ld", n);
+		return;
+	}
+	if (n >= 1000000L) {
+		words999(buf, size, n / 1000000L);
+		snprintf(buf + strlen(buf), size - strlen(buf), " juta");
+		n %= 1000000L;
+	}
+	if (n >= 2000) {
+		words999(buf, size, n / 1000);
+		snprintf(buf + strlen(buf), size - strlen(buf), " ribu");
+	} else if (n >= 1000) {
+		snprintf(buf + strlen(buf), size - strlen(buf), "%sseribu",
+			 buf[0] ? " " : "");
+	}
+	n %= 1000;
+	if (n)
+		words999(buf, size, n);
+}
+
 const char *inv_gender_norm(const char *s)
 {
 	static const char *const l[] = { "l", "lk", "laki-laki", "laki laki",
@@ -304,6 +392,38 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->kepada = ibm_event_get(kv, "kepada");
 	if (!e->kepada)
 		e->kepada = "Daftar Terlampir";
+	e->jenis_desa = INV_KIND_VILLAGE;
+	if ((v = ibm_event_get(kv, "jenis_desa"))) {
+		char *l = ibm_lower(v);
+
+		ibm_fold_space(l);
+		if (strcmp(l, "desa") == 0)
+			e->jenis_desa = INV_KIND_DESA;
+		else if (strcmp(l, "kelurahan") == 0)
+			e->jenis_desa = INV_KIND_KELURAHAN;
+		else if (strcmp(l, "desa/kelurahan") != 0 &&
+			 strcmp(l, "kelurahan/desa") != 0) {
+			free(l);
+			key_die(e, "jenis_desa", "not desa, kelurahan or "
+				"desa/kelurahan: ", v);
+		}
+		free(l);
+	}
+	e->nomor_kolektif = ibm_event_get(kv, "nomor_kolektif");
+	if ((v = ibm_event_get(kv, "penerbit"))) {
+		e->penerbit = ibm_xstrdup(v);
+	} else {
+		size_t n = 1;
+
+		for (size_t i = 0; i < e->ttd_jabatan.n; i++)
+			n += strlen(e->ttd_jabatan.v[i]) + 1;
+		e->penerbit = ibm_xmalloc(n);
+		e->penerbit[0] = '\0';
+		for (size_t i = 0; i < e->ttd_jabatan.n; i++)
+			snprintf(e->penerbit + strlen(e->penerbit),
+				 n - strlen(e->penerbit), "%s%s", i ? " " : "",
+				 e->ttd_jabatan.v[i]);
+	}
 }
 
 void inv_event_free(inv_event *e)
@@ -311,6 +431,8 @@ void inv_event_free(inv_event *e)
 	inv_lines_free(&e->kop);
 	inv_lines_free(&e->ttd_jabatan);
 	inv_lines_free(&e->tembusan);
+	free(e->penerbit);
+	e->penerbit = NULL;
 	free(logo_store);
 	free(font_store);
 	free(font_bold_store);
@@ -350,6 +472,8 @@ void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 			ibm_die(IBM_EX_DATAERR, iv->src, p.line, "empty name");
 		if (p.f[INV_KELURAHAN][0]) {
 			char *k = inv_kelurahan_norm(p.f[INV_KELURAHAN]);
+
+			p.kind = inv_kelurahan_kind(p.f[INV_KELURAHAN]);
 
 			free(p.f[INV_KELURAHAN]);
 			p.f[INV_KELURAHAN] = k;
@@ -488,14 +612,15 @@ static void drop_duplicates(invite *iv)
 
 void inv_finish(invite *iv)
 {
-	size_t cap = 0;
+	size_t cap = 0, *kel;
 	strmap ids;
 
 	drop_duplicates(iv);
+	kel = ibm_xcalloc(iv->np + 1, sizeof *kel);
 	map_init(&ids, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
-		long n = iv->ev.nomor_awal + (iv->collective ? 0 : (long)i);
+		long n = iv->ev.nomor_awal + (long)i;
 
 		p->no = (long)i + 1;
 		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
@@ -509,7 +634,8 @@ void inv_finish(invite *iv)
 					"%zu's; change the name's spelling",
 					p->id, other);
 		}
-		p->letter_number = inv_number(iv->ev.nomor, n);
+		p->letter_number = iv->collective ? inv_collective_number(iv) :
+			inv_number(iv->ev.nomor, n);
 		if (p->f[INV_KELURAHAN][0]) {
 			size_t k;
 
@@ -520,11 +646,32 @@ void inv_finish(invite *iv)
 			if (k == iv->kel.n) {
 				ibm_grow((void **)&iv->kel.v, &cap,
 					 iv->kel.n + 1, sizeof *iv->kel.v);
+				iv->kel_kind = ibm_xrealloc(iv->kel_kind,
+					cap * sizeof *iv->kel_kind);
+				iv->kel_kind[iv->kel.n] = INV_KIND_VILLAGE;
 				iv->kel.v[iv->kel.n++] =
 					ibm_xstrdup(p->f[INV_KELURAHAN]);
 			}
+			/* the first kind the data gives for the name */
+			if (iv->kel_kind[k] == INV_KIND_VILLAGE)
+				iv->kel_kind[k] = p->kind;
+			kel[i] = k;
 		}
 	}
+	/* a village the data does not name a kind for takes jenis_desa;
+	 * a person's village without "Desa"/"Kelurahan" takes the kind
+	 * another row gives for the same name */
+	for (size_t k = 0; k < iv->kel.n; k++)
+		if (iv->kel_kind[k] == INV_KIND_VILLAGE)
+			iv->kel_kind[k] = iv->ev.jenis_desa;
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+
+		if (p->kind == INV_KIND_VILLAGE)
+			p->kind = p->f[INV_KELURAHAN][0] ?
+				iv->kel_kind[kel[i]] : iv->ev.jenis_desa;
+	}
+	free(kel);
 	map_free(&ids);
 }
 
@@ -630,6 +777,7 @@ void inv_free(invite *iv)
 	free(iv->src);
 	free(iv->agenda_src);
 	inv_lines_free(&iv->kel);
+	free(iv->kel_kind);
 	inv_event_free(&iv->ev);
 }
 
@@ -686,51 +834,83 @@ char *inv_text_hari_tanggal(const invite *iv)
 					       iv->ev.last));
 }
 
-char *inv_text_pembuka(const invite *iv)
+char *inv_text_pembuka(const invite *iv, const inv_person *p)
 {
 	if (iv->ev.pembuka)
 		return ibm_xstrdup(iv->ev.pembuka);
 	return xprintf("Dalam rangka pelaksanaan kegiatan %s, bersama ini kami "
-		       "mengundang Saudara/i%s untuk hadir sebagai peserta "
+		       "mengundang %s%s untuk hadir sebagai peserta "
 		       "kegiatan tersebut, yang akan dilaksanakan pada:",
-		       iv->ev.acara,
+		       iv->ev.acara, inv_salutation_long(p),
 		       iv->collective ? " yang namanya tercantum dalam "
 					"lampiran surat ini" : "");
 }
 
-char *inv_text_penutup(const invite *iv)
+char *inv_text_penutup(const invite *iv, const inv_person *p)
 {
+	const char *s = inv_salutation_long(p);
+
 	if (iv->ev.penutup)
 		return ibm_xstrdup(iv->ev.penutup);
 	if (iv->ev.kontak)
 		return xprintf("Mengingat pentingnya kegiatan tersebut, "
-			       "dimohon kehadiran Saudara/i tepat pada "
-			       "waktunya. Informasi lebih lanjut dapat "
+			       "dimohon kehadiran %s tepat pada waktunya. "
+			       "Untuk informasi lebih lanjut, %s dapat "
 			       "menghubungi %s. Demikian undangan ini kami "
-			       "sampaikan, atas perhatian dan kehadirannya "
-			       "diucapkan terima kasih.", iv->ev.kontak);
-	return ibm_xstrdup("Mengingat pentingnya kegiatan tersebut, dimohon "
-			   "kehadiran Saudara/i tepat pada waktunya. Demikian "
-			   "undangan ini kami sampaikan, atas perhatian dan "
-			   "kehadirannya diucapkan terima kasih.");
+			       "sampaikan. Atas perhatian dan kehadiran %s, "
+			       "kami ucapkan terima kasih.", s, s,
+			       iv->ev.kontak, s);
+	return xprintf("Mengingat pentingnya kegiatan tersebut, dimohon "
+		       "kehadiran %s tepat pada waktunya. Demikian undangan "
+		       "ini kami sampaikan. Atas perhatian dan kehadiran %s, "
+		       "kami ucapkan terima kasih.", s, s);
 }
 
-char *inv_text_lampiran(const invite *iv)
+char *inv_text_lampiran(const invite *iv, int sheets)
 {
-	static const char *const words[] = { "-", "1 (satu) lembar",
-		"2 (dua) lembar" };
-	int n = (iv->collective ? 1 : 0) + (iv->nag ? 1 : 0);
+	char w[160];
 
-	return ibm_xstrdup(iv->ev.lampiran ? iv->ev.lampiran : words[n]);
+	if (iv->ev.lampiran)
+		return ibm_xstrdup(iv->ev.lampiran);
+	if (sheets <= 0)
+		return ibm_xstrdup("-");
+	inv_terbilang(w, sizeof w, sheets);
+	return xprintf("%d (%s) lembar", sheets, w);
+}
+
+char *inv_text_lampiran_surat(const invite *iv)
+{
+	return xprintf("Lampiran Surat %s", iv->ev.penerbit);
+}
+
+char *inv_collective_number(const invite *iv)
+{
+	const char *k = iv->ev.nomor_kolektif;
+	long n;
+
+	if (!k)
+		return inv_number(iv->ev.nomor, iv->ev.nomor_awal);
+	if (ibm_parse_count(k, &n) == 0)
+		return inv_number(iv->ev.nomor, n);
+	return ibm_xstrdup(k);
 }
 
 const char *inv_salutation(const inv_person *p)
 {
-	if (strcmp(p->f[INV_GENDER], "L") == 0)
+	if (p && strcmp(p->f[INV_GENDER], "L") == 0)
 		return "Sdr.";
-	if (strcmp(p->f[INV_GENDER], "P") == 0)
+	if (p && strcmp(p->f[INV_GENDER], "P") == 0)
 		return "Sdri.";
 	return "Sdr/i.";
+}
+
+const char *inv_salutation_long(const inv_person *p)
+{
+	if (p && strcmp(p->f[INV_GENDER], "L") == 0)
+		return "Saudara";
+	if (p && strcmp(p->f[INV_GENDER], "P") == 0)
+		return "Saudari";
+	return "Saudara/i";
 }
 
 void inv_tembusan(const invite *iv, inv_lines *out)
@@ -744,8 +924,9 @@ void inv_tembusan(const invite *iv, inv_lines *out)
 		out->v[out->n++] = ibm_xstrdup(iv->ev.tembusan.v[i]);
 	if (iv->ev.tembusan_kelurahan)
 		for (size_t i = 0; i < iv->kel.n; i++)
-			out->v[out->n++] = xprintf("Lurah/Kepala Desa %s",
-						   iv->kel.v[i]);
+			out->v[out->n++] = xprintf("%s %s",
+				inv_village_head(iv->kel_kind[i]),
+				iv->kel.v[i]);
 }
 
 char *inv_day_text(const invite *iv, int day)
@@ -764,10 +945,12 @@ void inv_outs_add(inv_outs *o, ibm_atomic *a)
 	o->a[o->n++] = a;
 }
 
+/* Every output complete first, then all renamed into place at once. */
 void inv_outs_commit(inv_outs *o)
 {
 	for (size_t i = 0; i < o->n; i++)
-		ibm_atomic_commit(o->a[i]);
+		ibm_atomic_finish(o->a[i]);
+	ibm_atomic_commit_all();
 	free(o->a);
 	o->a = NULL;
 	o->n = o->cap = 0;
@@ -824,10 +1007,11 @@ static const long cp1252_hi[32] = {
 	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1, 0x017E, 0x0178
 };
 
-char *inv_to_cp1252(const char *s, long *bad)
+void inv_to_cp1252_lossy(char *out, const char *s, long *bad)
 {
 	const char *e = s + strlen(s);
-	char *out = ibm_xmalloc(strlen(s) + 1), *w = out;
+	char *w = out;
+	int seen = 0;
 
 	while (s < e) {
 		long cp = ibm_utf8_next(&s, e);
@@ -844,12 +1028,25 @@ char *inv_to_cp1252(const char *s, long *bad)
 				if (cp == cp1252_hi[i])
 					c = 0x80 + i;
 		if (c < 0) {
-			*bad = cp;
-			free(out);
-			return NULL;
+			if (!seen++)
+				*bad = cp;
+			c = '?';
 		}
 		*w++ = (char)c;
 	}
 	*w = '\0';
+}
+
+char *inv_to_cp1252(const char *s, long *bad)
+{
+	char *out = ibm_xmalloc(strlen(s) + 1);
+	long b = -1000; /* not a code point (-1 is invalid UTF-8) */
+
+	inv_to_cp1252_lossy(out, s, &b);
+	if (b != -1000) {
+		*bad = b;
+		free(out);
+		return NULL;
+	}
 	return out;
 }

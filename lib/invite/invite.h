@@ -24,7 +24,13 @@ typedef struct inv_person {
 	long line;           /* line in the participants file */
 	char id[16];         /* participant_id, "IBM-" + 8 hex digits */
 	char *letter_number;
+	int kind;            /* INV_KIND_DESA, _KELURAHAN or _VILLAGE */
 } inv_person;
+
+/* The kind of a village: from the desa_kelurahan value ("Kelurahan X",
+ * "Desa X"), else the event file's jenis_desa. INV_KIND_VILLAGE is "not
+ * known": the letters say "Desa/Kelurahan X" and "Lurah/Kepala Desa X". */
+enum { INV_KIND_VILLAGE, INV_KIND_DESA, INV_KIND_KELURAHAN };
 
 typedef struct inv_agenda {
 	int day;             /* 1-based day of the event */
@@ -59,6 +65,9 @@ typedef struct inv_event {
 	const char *pembuka, *penutup;
 	const char *font, *font_bold;
 	const char *kepada;   /* collective letter: "Daftar Terlampir" */
+	int jenis_desa;       /* INV_KIND_VILLAGE (default), _DESA, _KELURAHAN */
+	const char *nomor_kolektif; /* -C: number or whole letter number */
+	char *penerbit;       /* the issuer for "Lampiran Surat ..." */
 } inv_event;
 
 typedef struct invite {
@@ -72,6 +81,7 @@ typedef struct invite {
 	int collective;
 	int strict;
 	inv_lines kel;        /* distinct kelurahan, in order of first use */
+	int *kel_kind;        /* the kind of each */
 } invite;
 
 /* Settings from the event table; missing required keys give one error
@@ -104,20 +114,39 @@ void inv_make_id(char out[16], const char *nama, const char *kel,
 char *inv_number(const char *pattern, long n);
 /* Kelurahan without a leading "Kelurahan", "Kel.", "Desa", "Ds.". */
 char *inv_kelurahan_norm(const char *s);
+/* The kind the value's prefix names: INV_KIND_KELURAHAN ("Kelurahan",
+ * "Kel."), INV_KIND_DESA ("Desa", "Ds."), else INV_KIND_VILLAGE. */
+int inv_kelurahan_kind(const char *s);
+/* "Desa", "Kelurahan" or "Desa/Kelurahan"; its head: "Kepala Desa",
+ * "Lurah" or "Lurah/Kepala Desa". */
+const char *inv_village_word(int kind);
+const char *inv_village_head(int kind);
+/* n in Indonesian words ("dua belas"), n from 0 to 999999999. */
+void inv_terbilang(char *buf, size_t size, long n);
 /* Gender to "L" or "P" ("" for empty); NULL if not recognised. */
 const char *inv_gender_norm(const char *s);
 /* Split s at '|' into trimmed, non-empty lines. */
 void inv_lines_split(inv_lines *l, const char *s);
 void inv_lines_free(inv_lines *l);
 
-/* Letter texts shared by the PDF and HTML letters (malloc'd). */
+/* Letter texts shared by the PDF and HTML letters (malloc'd). The
+ * addressee p (NULL: the collective letter or a template) chooses
+ * "Saudara", "Saudari" or "Saudara/i". */
 char *inv_text_hari_tanggal(const invite *iv);
-char *inv_text_pembuka(const invite *iv);
-char *inv_text_penutup(const invite *iv);
-char *inv_text_lampiran(const invite *iv);
-/* "Sdr." / "Sdri." / "Sdr/i." by gender. */
+char *inv_text_pembuka(const invite *iv, const inv_person *p);
+char *inv_text_penutup(const invite *iv, const inv_person *p);
+/* "-" without attachments, else "N (words) lembar" for the sheets
+ * attached; the event's lampiran when set. */
+char *inv_text_lampiran(const invite *iv, int sheets);
+/* "Lampiran Surat <penerbit>". */
+char *inv_text_lampiran_surat(const invite *iv);
+/* The collective letter's number (nomor_kolektif, else nomor_awal). */
+char *inv_collective_number(const invite *iv);
+/* "Sdr." / "Sdri." / "Sdr/i." by gender; "Saudara" / "Saudari" /
+ * "Saudara/i" (p may be NULL). */
 const char *inv_salutation(const inv_person *p);
-/* The tembusan lines: fixed lines, then "Lurah/Kepala Desa X". */
+const char *inv_salutation_long(const inv_person *p);
+/* The tembusan lines: fixed lines, then "Lurah X" / "Kepala Desa X". */
 void inv_tembusan(const invite *iv, inv_lines *out);
 /* The date of the agenda's day d ("Senin, 24 Juni 2024"). */
 char *inv_day_text(const invite *iv, int day);
@@ -132,6 +161,9 @@ int inv_logo_read(const invite *iv, unsigned char **data, size_t *len);
  * *bad set to the first code point it cannot show.
  */
 char *inv_to_cp1252(const char *s, long *bad);
+/* The same into out (strlen(s) + 1 bytes), '?' for what it cannot show
+ * (*bad set to the first such code point, else left alone). */
+void inv_to_cp1252_lossy(char *out, const char *s, long *bad);
 
 /* Output files are written to temporary files and committed together at
  * the end of a successful run. */
@@ -147,9 +179,61 @@ void inv_attendance(const invite *iv, const char *path, int blank_rows,
 		    inv_outs *outs);
 void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs);
 void inv_letters_html(const invite *iv, const char *path, inv_outs *outs);
+/*
+ * The layout of one letter as the PDF letters set it, in Times (for the
+ * HTML letters, which print the same pages): the decisions the HTML
+ * follows, and the rows of each attachment page.
+ */
+typedef struct inv_att_page {
+	int table;            /* 0: list of invitees, 1: agenda */
+	int head;             /* the page starts the attachment (its heading) */
+	size_t first, end;    /* rows [first, end) */
+} inv_att_page;
+typedef struct inv_layout {
+	int date_above;       /* place and date above the Nomor block */
+	int tembusan_two;     /* copies in two columns */
+	size_t tembusan_half; /* the first copy of the right column */
+	int sheets;           /* attachment sheets */
+	inv_att_page *page;   /* the attachment pages (owned by the setter) */
+	size_t npage;
+} inv_layout;
+typedef struct inv_typeset inv_typeset;
+/* The page of the letters in points (A4): margins, the indent of the
+ * signature and of the attachment heading from the left margin, text
+ * sizes and line heights. */
+#define INV_PAGE_W 595.276f
+#define INV_PAGE_H 841.89f
+#define INV_MARGIN_LEFT 70.0f
+#define INV_MARGIN_RIGHT 56.0f
+#define INV_MARGIN_TOP 40.0f
+#define INV_MARGIN_BOTTOM 56.0f
+#define INV_INDENT_RIGHT 250.0f
+#define INV_SIZE 12.0f
+#define INV_LEAD 15.0f
+#define INV_SMALL 10.5f
+#define INV_SLEAD 13.0f
+/* Column widths (points) of the attachment tables. */
+extern const float inv_people_cols[4], inv_agenda_cols[4];
+inv_typeset *inv_typeset_new(const invite *iv);
+void inv_typeset_free(inv_typeset *t);
+void inv_typeset_letter(inv_typeset *t, const inv_person *ps,
+			const char *nomor, inv_layout *out);
+/* The attachment sheets of a letter with this number. */
+int inv_typeset_sheets(inv_typeset *t, const char *nomor);
+/* Text s as the PDF wraps it in size points, the first line w1 wide and
+ * the others w (points), lines separated by '\n'; malloc'd. */
+char *inv_typeset_lines(inv_typeset *t, int bold, float size, float w1,
+			float w, const char *s);
+/* The width of s (points) in the letters' Times. */
+float inv_typeset_width(inv_typeset *t, int bold, float size, const char *s);
 /* Check that every text of the letters can be shown in the PDF font
  * (before anything is written); dies 65 naming the field. */
 void inv_pdf_check(const invite *iv);
+/* Longest template output file name in bytes; longer names are cut. */
+#define INV_NAME_MAX 120
+/* name cut to INV_NAME_MAX bytes (extension kept), with "~k" before the
+ * extension when k > 1; malloc'd; *cut set when it differs from name. */
+char *inv_short_name(const char *name, size_t k, int *cut);
 void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs);
 

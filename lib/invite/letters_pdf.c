@@ -15,29 +15,85 @@
 
 #include <hpdf.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define PAGE_W 595.276f
-#define PAGE_H 841.89f
-#define LEFT 70.0f
-#define RIGHT (PAGE_W - 56.0f)
-#define TOP (PAGE_H - 40.0f)
-#define BOTTOM 56.0f
-#define SIZE 12.0f
-#define LEAD 15.0f
+#define LEFT INV_MARGIN_LEFT
+#define RIGHT (INV_PAGE_W - INV_MARGIN_RIGHT)
+#define TOP (INV_PAGE_H - INV_MARGIN_TOP)
+#define BOTTOM INV_MARGIN_BOTTOM
+#define SIZE INV_SIZE
+#define LEAD INV_LEAD
+#define SMALL INV_SMALL
+#define SLEAD INV_SLEAD
 
-typedef struct pdf {
+const float inv_people_cols[4] = { 30, 150, 166, 123.3f };
+const float inv_agenda_cols[4] = { 110, 75, 170, 114.3f };
+
+/* A paragraph cut into words and lines. */
+typedef struct wrapped {
+	char *store;      /* the words, each ended by NUL */
+	size_t scap;
+	char **w;
+	float *ww;
+	size_t nw, wcap;
+	size_t *ls;       /* first word of each line; ls[nl] = nw */
+	size_t nl, lcap;
+	float space;
+} wrapped;
+
+/* The attachment layouts already made, by the number of lines of the
+ * Nomor line of their heading (the only text that differs between
+ * letters). */
+#define NCACHE 4
+typedef struct att_cache {
+	int valid;
+	inv_att_page *ap;
+	size_t nap;
+} att_cache;
+
+/* Widths of the words measured so far, in thousandths of the font size,
+ * by font and text: a letter's words repeat in every letter. */
+#define WCACHE (1u << 14)
+typedef struct wcache {
+	char *k;          /* font 0/1, then the text; NULL: empty */
+	size_t n;
+	float units;
+} wcache;
+
+struct inv_typeset {
 	HPDF_Doc doc;
-	HPDF_Page page;
+	HPDF_Page page;   /* NULL while measuring */
 	HPDF_Font font, bold;
 	HPDF_Image logo;
+	float logo_w, logo_h;
 	int utf8;
+	int dry;          /* measure only: no page is touched */
 	float y;
 	float cx, vx;     /* colon and values of the Nomor block (body) */
 	const invite *iv;
-} pdf;
+	/* the text state of the page: one text object, font set on change */
+	int in_text;
+	HPDF_Font cur;
+	float cur_size, cur_ws;
+	char *lbuf;       /* a line of words */
+	size_t lcap;
+	char *ebuf;       /* text in the font's encoding */
+	size_t ecap;
+	wrapped wr;
+	inv_layout lay;   /* the decisions of the letter being set */
+	inv_att_page *ap; /* attachment pages of the letter being set */
+	size_t nap, apcap;
+	att_cache cache[NCACHE];
+	wcache *wc;       /* WCACHE entries */
+	size_t nwc;
+	inv_lines copies; /* the Tembusan (the same in every letter) */
+	int copies_set;
+	int one, left, right; /* its lines in one and in two columns */
+};
+typedef struct inv_typeset pdf;
 
 /* What libharu is doing, for its error messages. */
 static char pdf_what[512];
@@ -54,43 +110,140 @@ static void doing(const char *what, const char *arg)
 	snprintf(pdf_what, sizeof pdf_what, "%s%s", what, arg ? arg : "");
 }
 
-/* Text in the font's encoding (malloc'd). */
-static char *enc(const pdf *p, const char *s)
+/* n bytes of UTF-8 text s in the font's encoding, in p->ebuf: Windows-1252
+ * for the standard fonts ('?' for what it cannot show: checked before
+ * writing a PDF, so only when measuring for HTML), UTF-8 for a TrueType
+ * font; tabs and line ends become spaces. */
+static const char *enc(pdf *p, const char *s, size_t n)
 {
 	long bad;
-	char *r;
 
+	if (n + 1 > p->ecap) {
+		p->ecap = 2 * (n + 1);
+		p->ebuf = ibm_xrealloc(p->ebuf, 2 * p->ecap);
+	}
+	/* the second half holds the NUL-terminated source */
+	memcpy(p->ebuf + p->ecap, s, n);
+	p->ebuf[p->ecap + n] = '\0';
 	if (p->utf8) {
-		r = ibm_xstrdup(s);
-		for (char *q = r; *q; q++)
+		memcpy(p->ebuf, s, n + 1);
+		p->ebuf[n] = '\0';
+		for (char *q = p->ebuf; *q; q++)
 			if (*q == '\t' || *q == '\n' || *q == '\r')
 				*q = ' ';
-		return r;
+	} else {
+		inv_to_cp1252_lossy(p->ebuf, p->ebuf + p->ecap, &bad);
 	}
-	r = inv_to_cp1252(s, &bad);
-	return r ? r : ibm_xstrdup("?"); /* checked before: cannot happen */
+	return p->ebuf;
 }
 
-static float width(const pdf *p, HPDF_Font f, float size, const char *e)
+/* Width of n bytes of UTF-8 text: measured with the font, not the page
+ * (setting the page's font for each measure made most of the time). */
+static float nwidth(pdf *p, HPDF_Font f, float size, const char *s, size_t n)
 {
-	HPDF_Page_SetFontAndSize(p->page, f, size);
-	return HPDF_Page_TextWidth(p->page, e);
+	unsigned long h = 2166136261UL;
+	char fk = f == p->bold ? 1 : 0;
+	size_t i;
+	wcache *c;
+	const char *e;
+	HPDF_TextWidth tw;
+
+	if (!p->wc)
+		p->wc = ibm_xcalloc(WCACHE, sizeof *p->wc);
+	h = (h ^ (unsigned char)fk) * 16777619UL;
+	for (i = 0; i < n; i++)
+		h = ((h ^ (unsigned char)s[i]) * 16777619UL) & 0xFFFFFFFFUL;
+	for (i = h & (WCACHE - 1); p->wc[i].k; i = (i + 1) & (WCACHE - 1)) {
+		c = &p->wc[i];
+		if (c->n == n + 1 && c->k[0] == fk &&
+		    memcmp(c->k + 1, s, n) == 0)
+			return c->units * size / 1000.0f;
+	}
+	e = enc(p, s, n);
+	tw = HPDF_Font_TextWidth(f, (const HPDF_BYTE *)e,
+				 (HPDF_UINT)strlen(e));
+	if (p->nwc >= WCACHE / 2) { /* full: start again */
+		for (size_t k = 0; k < WCACHE; k++) {
+			free(p->wc[k].k);
+			p->wc[k].k = NULL;
+		}
+		p->nwc = 0;
+		for (i = h & (WCACHE - 1); p->wc[i].k;
+		     i = (i + 1) & (WCACHE - 1))
+			;
+	}
+	c = &p->wc[i];
+	c->k = ibm_xmalloc(n + 1);
+	c->k[0] = fk;
+	memcpy(c->k + 1, s, n);
+	c->n = n + 1;
+	c->units = (float)tw.width;
+	p->nwc++;
+	return (float)tw.width * size / 1000.0f;
 }
 
-/* Draw encoded text e at x, y. */
-static void put(const pdf *p, HPDF_Font f, float size, float x, float y,
-		const char *e)
+static float width(pdf *p, HPDF_Font f, float size, const char *s)
 {
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_SetFontAndSize(p->page, f, size);
-	HPDF_Page_TextOut(p->page, x, y, e);
-	HPDF_Page_EndText(p->page);
+	return nwidth(p, f, size, s, strlen(s));
+}
+
+/* Leave the text object before drawing lines or images. */
+static void graphics(pdf *p)
+{
+	if (p->in_text) {
+		HPDF_Page_EndText(p->page);
+		p->in_text = 0;
+	}
+}
+
+/* Draw n bytes of UTF-8 text at x, y. */
+static void nput(pdf *p, HPDF_Font f, float size, float x, float y,
+		 const char *s, size_t n)
+{
+	if (p->dry)
+		return;
+	if (!p->in_text) {
+		HPDF_Page_BeginText(p->page);
+		p->in_text = 1;
+	}
+	if (f != p->cur || size != p->cur_size) {
+		HPDF_Page_SetFontAndSize(p->page, f, size);
+		p->cur = f;
+		p->cur_size = size;
+	}
+	HPDF_Page_TextOut(p->page, x, y, enc(p, s, n));
+}
+
+/* Extra space after each space character (justification). */
+static void word_space(pdf *p, float ws)
+{
+	if (p->dry || ws == p->cur_ws)
+		return;
+	if (!p->in_text) {
+		HPDF_Page_BeginText(p->page);
+		p->in_text = 1;
+	}
+	HPDF_Page_SetWordSpace(p->page, ws);
+	p->cur_ws = ws;
+}
+
+static void put(pdf *p, HPDF_Font f, float size, float x, float y,
+		const char *s)
+{
+	nput(p, f, size, x, y, s, strlen(s));
 }
 
 static void new_page(pdf *p)
 {
-	p->page = HPDF_AddPage(p->doc);
-	HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+	if (!p->dry) {
+		if (p->page)
+			graphics(p);
+		p->page = HPDF_AddPage(p->doc);
+		HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4,
+				  HPDF_PAGE_PORTRAIT);
+		p->cur = NULL;
+		p->cur_ws = 0;
+	}
 	p->y = TOP;
 }
 
@@ -105,13 +258,12 @@ static void need(pdf *p, float h)
 static void line(pdf *p, HPDF_Font f, float size, float lead, float x,
 		 float x1, int align, const char *s)
 {
-	char *e = enc(p, s);
-	float w = width(p, f, size, e);
+	float w = width(p, f, size, s);
 
 	/* a centred line too wide for its room is set smaller */
 	while (align == 1 && w > x1 - x && size > 6) {
 		size -= 0.5f;
-		w = width(p, f, size, e);
+		w = width(p, f, size, s);
 	}
 	need(p, lead);
 	p->y -= lead;
@@ -119,37 +271,33 @@ static void line(pdf *p, HPDF_Font f, float size, float lead, float x,
 		x = x + (x1 - x - w) / 2;
 	else if (align == 2)
 		x = x1 - w;
-	put(p, f, size, x, p->y, e);
-	free(e);
+	put(p, f, size, x, p->y, s);
 }
 
-/* Bytes of the character at s in the font's encoding. */
-static size_t char_len(const pdf *p, const char *s)
+/* Bytes of the UTF-8 character at s. */
+static size_t char_len(const char *s)
 {
 	size_t n = 1;
 
-	if (p->utf8)
-		while (((unsigned char)s[n] & 0xC0) == 0x80)
-			n++;
+	while (((unsigned char)s[n] & 0xC0) == 0x80)
+		n++;
 	return n;
 }
 
 /*
- * Length of the piece to cut from a word wider than maxw: the longest run of
- * whole characters that fits (at least one), ending after '@', '.', '/',
- * '-' or '_' when one stands in its second half. tmp holds strlen(w) + 1.
+ * Length of the piece to cut from a word (n bytes) wider than maxw: the
+ * longest run of whole characters that fits (at least one), ending after
+ * '@', '.', '/', '-' or '_' when one stands in its second half.
  */
-static size_t fit_prefix(const pdf *p, HPDF_Font f, float size,
-			 const char *w, float maxw, char *tmp)
+static size_t fit_prefix(pdf *p, HPDF_Font f, float size, const char *w,
+			 size_t n, float maxw)
 {
 	size_t i = 0, best = 0, brk = 0;
 
-	while (w[i]) {
-		size_t k = char_len(p, w + i);
+	while (i < n) {
+		size_t k = char_len(w + i);
 
-		memcpy(tmp, w, i + k);
-		tmp[i + k] = '\0';
-		if (width(p, f, size, tmp) > maxw)
+		if (nwidth(p, f, size, w, i + k) > maxw)
 			break;
 		i += k;
 		best = i;
@@ -157,92 +305,144 @@ static size_t fit_prefix(const pdf *p, HPDF_Font f, float size,
 			brk = i;
 	}
 	if (best == 0)
-		return char_len(p, w);
+		return char_len(w);
 	if (brk > best / 2)
 		best = brk;
 	return best;
 }
 
-/* The words of encoded text e, each in store (2 * strlen(e) + 2 bytes);
- * a word wider than maxw is cut into pieces that fit, each a word of its
- * own, so that nothing runs past the margin (an e-mail address, a URL). */
-static size_t words_of(const pdf *p, HPDF_Font f, float size, char *e,
-		       float maxw, char *store, char ***words, float **ww)
+static void add_word(wrapped *o, const char *s, size_t n, size_t *off)
 {
-	char *tmp = ibm_xmalloc(strlen(e) + 1), *save = NULL;
-	size_t nw = 0, cap = 0, o = 0;
-
-	*words = NULL;
-	for (char *t = strtok_r(e, " ", &save); t;
-	     t = strtok_r(NULL, " ", &save)) {
-		for (;;) {
-			size_t n = strlen(t);
-
-			if (t[char_len(p, t)] && width(p, f, size, t) > maxw)
-				n = fit_prefix(p, f, size, t, maxw, tmp);
-			memcpy(store + o, t, n);
-			store[o + n] = '\0';
-			ibm_grow((void **)words, &cap, nw + 1, sizeof **words);
-			(*words)[nw++] = store + o;
-			o += n + 1;
-			if (!t[n])
-				break;
-			t += n;
-		}
-	}
-	*ww = ibm_xcalloc(nw + 1, sizeof **ww);
-	for (size_t k = 0; k < nw; k++)
-		(*ww)[k] = width(p, f, size, (*words)[k]);
-	free(tmp);
-	return nw;
+	memcpy(o->store + *off, s, n);
+	o->store[*off + n] = '\0';
+	ibm_grow((void **)&o->w, &o->wcap, o->nw + 1, sizeof *o->w);
+	o->w[o->nw++] = (char *)(uintptr_t)*off;
+	*off += n + 1;
 }
 
 /*
- * A paragraph of UTF-8 text wrapped into [x, x1]: justified when asked
- * (the last line is not), first line indented by indent. Drawn when draw
+ * Cut UTF-8 text s into words and lines: the first line avail1 wide, the
+ * others avail. A word wider than the first line is cut into pieces that
+ * fit, each a word of its own, so that nothing runs past the margin (an
+ * e-mail address, a URL).
+ */
+static void wrap(pdf *p, HPDF_Font f, float size, float avail1, float avail,
+		 const char *s, wrapped *o)
+{
+	size_t len = strlen(s), off = 0, i = 0;
+	float maxw = avail1 < avail ? avail1 : avail;
+
+	if (2 * len + 2 > o->scap) {
+		o->scap = 2 * len + 2;
+		o->store = ibm_xrealloc(o->store, o->scap);
+	}
+	o->nw = o->nl = 0;
+	while (i < len) {
+		size_t j;
+
+		while (i < len && strchr(" \t\r\n", s[i]))
+			i++;
+		j = i;
+		while (j < len && !strchr(" \t\r\n", s[j]))
+			j++;
+		while (i < j) {
+			size_t n = j - i;
+
+			if (char_len(s + i) < n &&
+			    nwidth(p, f, size, s + i, n) > maxw)
+				n = fit_prefix(p, f, size, s + i, n, maxw);
+			add_word(o, s + i, n, &off);
+			i += n;
+		}
+		i = j;
+	}
+	if (o->nw + 1 > o->lcap) {
+		o->lcap = 2 * (o->nw + 1);
+		o->ww = ibm_xrealloc(o->ww, o->lcap * sizeof *o->ww);
+		o->ls = ibm_xrealloc(o->ls, (o->lcap + 1) * sizeof *o->ls);
+	}
+	for (size_t k = 0; k < o->nw; k++) {
+		o->w[k] = o->store + (size_t)(uintptr_t)o->w[k];
+		o->ww[k] = width(p, f, size, o->w[k]);
+	}
+	o->space = width(p, f, size, " ");
+	for (size_t k = 0; k < o->nw;) {
+		float room = o->nl ? avail : avail1, used = o->ww[k];
+		size_t m = k + 1;
+
+		while (m < o->nw && used + o->space + o->ww[m] <= room) {
+			used += o->space + o->ww[m];
+			m++;
+		}
+		o->ls[o->nl++] = k;
+		k = m;
+	}
+	o->ls[o->nl] = o->nw;
+}
+
+static void wrapped_free(wrapped *o)
+{
+	free(o->store);
+	free(o->w);
+	free(o->ww);
+	free(o->ls);
+}
+
+/*
+ * A paragraph of UTF-8 text wrapped into [x, x1]: justified when justify
+ * is 1 (the last line is not), centred when 2, first line indented by
+ * indent. Drawn when draw
  * is set, else only measured. Returns the number of lines.
  */
 static int layout(pdf *p, HPDF_Font f, float size, float lead, float x,
 		  float x1, float indent, int justify, const char *s, int draw)
 {
-	char *e = enc(p, s);
-	char *store = ibm_xmalloc(2 * strlen(e) + 2);
-	char **words;
-	float *ww, space;
-	size_t nw, i = 0;
-	int lines = 0;
+	wrapped *o = &p->wr;
 
-	nw = words_of(p, f, size, e, x1 - x - (indent > 0 ? indent : 0),
-		      store, &words, &ww);
-	space = width(p, f, size, " ");
-	while (i < nw) {
-		float avail = x1 - x - (lines ? 0 : indent), used = ww[i];
-		float left = x + (lines ? 0 : indent), gap = space, cx;
-		size_t j = i + 1;
+	wrap(p, f, size, x1 - x - indent, x1 - x, s, o);
+	if (!draw)
+		return (int)o->nl;
+	for (size_t l = 0; l < o->nl; l++) {
+		size_t i = o->ls[l], j = o->ls[l + 1];
+		float avail = x1 - x - (l ? 0 : indent), used = 0;
+		float cx = x + (l ? 0 : indent), gap = o->space;
 
-		while (j < nw && used + space + ww[j] <= avail) {
-			used += space + ww[j];
-			j++;
-		}
-		if (justify && j < nw && j - i > 1)
-			gap = space + (avail - used) / (float)(j - i - 1);
-		if (draw) {
-			need(p, lead);
-			p->y -= lead;
-			cx = left;
+		for (size_t k = i; k < j; k++)
+			used += o->ww[k] + (k > i ? o->space : 0);
+		if (justify == 1 && l + 1 < o->nl && j - i > 1)
+			gap = o->space + (avail - used) / (float)(j - i - 1);
+		else if (justify == 2)
+			cx += (avail - used) / 2;
+		need(p, lead);
+		p->y -= lead;
+		if (p->utf8) {
+			/* word spacing applies to the one-byte space only */
 			for (size_t k = i; k < j; k++) {
-				put(p, f, size, cx, p->y, words[k]);
-				cx += ww[k] + gap;
+				put(p, f, size, cx, p->y, o->w[k]);
+				cx += o->ww[k] + gap;
 			}
+		} else if (!p->dry) {
+			/* the line in one go, justified by word spacing */
+			size_t n = 0;
+
+			for (size_t k = i; k < j; k++) {
+				size_t m = strlen(o->w[k]);
+
+				if (n + m + 2 > p->lcap) {
+					p->lcap = 2 * (n + m + 2);
+					p->lbuf = ibm_xrealloc(p->lbuf, p->lcap);
+				}
+				if (k > i)
+					p->lbuf[n++] = ' ';
+				memcpy(p->lbuf + n, o->w[k], m);
+				n += m;
+			}
+			word_space(p, gap - o->space);
+			nput(p, f, size, cx, p->y, p->lbuf, n);
+			word_space(p, 0);
 		}
-		lines++;
-		i = j;
 	}
-	free(words);
-	free(ww);
-	free(store);
-	free(e);
-	return lines;
+	return (int)o->nl;
 }
 
 static int para(pdf *p, HPDF_Font f, float size, float lead, float x,
@@ -252,20 +452,21 @@ static int para(pdf *p, HPDF_Font f, float size, float lead, float x,
 }
 
 /* "Label : value" with the value wrapped from vx to x1. */
-static void labelled(pdf *p, float lx, float cx, float vx, float x1,
-		     const char *label, const char *value, HPDF_Font vf)
+static void labelled(pdf *p, HPDF_Font lf, float size, float lead, float lx,
+		     float cx, float vx, float x1, const char *label,
+		     const char *value, HPDF_Font vf)
 {
-	char *l = enc(p, label);
-
-	need(p, LEAD);
-	put(p, p->font, SIZE, lx, p->y - LEAD, l);
-	put(p, p->font, SIZE, cx, p->y - LEAD, ":");
-	free(l);
-	para(p, vf, SIZE, LEAD, vx, x1, 0, 0, value);
+	need(p, lead);
+	put(p, lf, size, lx, p->y - lead, label);
+	put(p, lf, size, cx, p->y - lead, ":");
+	para(p, vf, size, lead, vx, x1, 0, 0, value);
 }
 
-static void rule(const pdf *p, float y, float w)
+static void rule(pdf *p, float y, float w)
 {
+	if (p->dry)
+		return;
+	graphics(p);
 	HPDF_Page_SetLineWidth(p->page, w);
 	HPDF_Page_MoveTo(p->page, LEFT, y);
 	HPDF_Page_LineTo(p->page, RIGHT, y);
@@ -278,11 +479,14 @@ static void letterhead(pdf *p)
 	float x0 = LEFT, top = p->y;
 	char buf[512];
 
-	if (p->logo) {
-		float h = 62, w = h * (float)HPDF_Image_GetWidth(p->logo) /
-			(float)HPDF_Image_GetHeight(p->logo);
+	if (p->logo_h > 0) {
+		float h = 62, w = h * p->logo_w / p->logo_h;
 
-		HPDF_Page_DrawImage(p->page, p->logo, LEFT, top - h, w, h);
+		if (!p->dry) {
+			graphics(p);
+			HPDF_Page_DrawImage(p->page, p->logo, LEFT, top - h, w,
+					    h);
+		}
 		x0 = LEFT + w + 6;
 	}
 	for (size_t i = 0; i < e->kop.n; i++)
@@ -304,7 +508,7 @@ static void letterhead(pdf *p)
 			 "%sLaman: %s", buf[0] ? "  " : "", e->website);
 	if (buf[0])
 		line(p, p->font, 9.5f, 12, x0, RIGHT, 1, buf);
-	if (p->logo && p->y > top - 62)
+	if (p->logo_h > 0 && p->y > top - 62)
 		p->y = top - 62;
 	p->y -= 6;
 	rule(p, p->y, 2);
@@ -312,29 +516,30 @@ static void letterhead(pdf *p)
 	p->y -= 10;
 }
 
-static void number_block(pdf *p, const char *nomor)
+static void number_block(pdf *p, const char *nomor, int sheets)
 {
 	const inv_event *e = &p->iv->ev;
 	char buf[160], date[64];
 	float y0 = p->y, dw, nw;
-	char *lamp = inv_text_lampiran(p->iv), *en, *ed;
+	char *lamp = inv_text_lampiran(p->iv, sheets);
 
 	ibm_date_long(date, sizeof date, e->tanggal_surat);
 	snprintf(buf, sizeof buf, "%s, %s", e->tempat_surat, date);
-	ed = enc(p, buf);
-	en = enc(p, nomor);
-	dw = width(p, p->font, SIZE, ed);
-	nw = width(p, p->font, SIZE, en);
-	free(ed);
-	free(en);
+	dw = width(p, p->font, SIZE, buf);
+	nw = width(p, p->font, SIZE, nomor);
 	line(p, p->font, SIZE, LEAD, LEFT, RIGHT, 2, buf);
 	/* the date beside the number when there is room, else above it */
-	if (p->vx + nw + 12 < RIGHT - dw)
+	p->lay.date_above = !(p->vx + nw + 12 < RIGHT - dw);
+	if (!p->lay.date_above)
 		p->y = y0;
-	labelled(p, LEFT, p->cx, p->vx, RIGHT, "Nomor", nomor, p->font);
-	labelled(p, LEFT, p->cx, p->vx, RIGHT, "Sifat", e->sifat, p->font);
-	labelled(p, LEFT, p->cx, p->vx, RIGHT, "Lampiran", lamp, p->font);
-	labelled(p, LEFT, p->cx, p->vx, RIGHT - 140, "Hal", e->hal, p->bold);
+	labelled(p, p->font, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT, "Nomor",
+		 nomor, p->font);
+	labelled(p, p->font, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT, "Sifat",
+		 e->sifat, p->font);
+	labelled(p, p->font, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT,
+		 "Lampiran", lamp, p->font);
+	labelled(p, p->font, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT - 140,
+		 "Hal", e->hal, p->bold);
 	free(lamp);
 }
 
@@ -358,7 +563,8 @@ static void addressee(pdf *p, const inv_person *ps)
 			line(p, p->font, SIZE, LEAD, ix, RIGHT, 0,
 			     ps->f[INV_UNIT]);
 		if (ps->f[INV_KELURAHAN][0]) {
-			snprintf(buf, sizeof buf, "Desa/Kelurahan %s",
+			snprintf(buf, sizeof buf, "%s %s",
+				 inv_village_word(ps->kind),
 				 ps->f[INV_KELURAHAN]);
 			line(p, p->font, SIZE, LEAD, ix, RIGHT, 0, buf);
 		}
@@ -367,10 +573,11 @@ static void addressee(pdf *p, const inv_person *ps)
 	line(p, p->font, SIZE, LEAD, ix + 24, RIGHT, 0, "Tempat");
 }
 
-static void body(pdf *p)
+static void body(pdf *p, const inv_person *ps)
 {
 	const inv_event *e = &p->iv->ev;
-	char *t = inv_text_pembuka(p->iv), *ht = inv_text_hari_tanggal(p->iv);
+	char *t = inv_text_pembuka(p->iv, ps);
+	char *ht = inv_text_hari_tanggal(p->iv);
 	float lx = p->vx + 16;
 	float cx = lx + width(p, p->font, SIZE, "hari/tanggal") + 10;
 	float vx = cx + 8;
@@ -379,13 +586,17 @@ static void body(pdf *p)
 	para(p, p->font, SIZE, LEAD, p->vx, RIGHT, 36, 1, t);
 	free(t);
 	p->y -= 4;
-	labelled(p, lx, cx, vx, RIGHT, "hari/tanggal", ht, p->font);
-	labelled(p, lx, cx, vx, RIGHT, "waktu", e->waktu, p->font);
-	labelled(p, lx, cx, vx, RIGHT, "tempat", e->tempat, p->font);
-	labelled(p, lx, cx, vx, RIGHT, "acara", e->acara, p->font);
+	labelled(p, p->font, SIZE, LEAD, lx, cx, vx, RIGHT, "hari/tanggal",
+		 ht, p->font);
+	labelled(p, p->font, SIZE, LEAD, lx, cx, vx, RIGHT, "waktu", e->waktu,
+		 p->font);
+	labelled(p, p->font, SIZE, LEAD, lx, cx, vx, RIGHT, "tempat",
+		 e->tempat, p->font);
+	labelled(p, p->font, SIZE, LEAD, lx, cx, vx, RIGHT, "acara", e->acara,
+		 p->font);
 	free(ht);
 	p->y -= 4;
-	t = inv_text_penutup(p->iv);
+	t = inv_text_penutup(p->iv, ps);
 	para(p, p->font, SIZE, LEAD, p->vx, RIGHT, 36, 1, t);
 	free(t);
 }
@@ -393,23 +604,24 @@ static void body(pdf *p)
 static void underline_line(pdf *p, HPDF_Font f, float x0, float x1,
 			   const char *s)
 {
-	char *e = enc(p, s);
-	float w = width(p, f, SIZE, e), x = x0 + (x1 - x0 - w) / 2;
+	float w = width(p, f, SIZE, s), x = x0 + (x1 - x0 - w) / 2;
 
 	need(p, LEAD);
 	p->y -= LEAD;
-	put(p, f, SIZE, x, p->y, e);
+	put(p, f, SIZE, x, p->y, s);
+	if (p->dry)
+		return;
+	graphics(p);
 	HPDF_Page_SetLineWidth(p->page, 0.6f);
 	HPDF_Page_MoveTo(p->page, x, p->y - 1.5f);
 	HPDF_Page_LineTo(p->page, x + w, p->y - 1.5f);
 	HPDF_Page_Stroke(p->page);
-	free(e);
 }
 
 static void signature(pdf *p)
 {
 	const inv_event *e = &p->iv->ev;
-	float x0 = LEFT + 250, x1 = RIGHT;
+	float x0 = LEFT + INV_INDENT_RIGHT, x1 = RIGHT;
 	float h = LEAD * (float)(e->ttd_jabatan.n + 3) + 52;
 	char buf[256];
 
@@ -427,32 +639,64 @@ static void signature(pdf *p)
 	}
 }
 
-static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s);
+/* Room kept free under the copies in one column, so that a browser,
+ * whose fonts differ a little, prints the same single page (points). */
+#define TEMBUSAN_SPARE 26.0f
+
+/* A numbered item with a hanging indent: the number right-aligned in
+ * [x0, x0 + numw - space], the text wrapped in [x0 + numw, x1]. */
+static int item(pdf *p, float x0, float x1, float numw, size_t no,
+		const char *s, int draw)
+{
+	char num[24];
+
+	if (draw) {
+		snprintf(num, sizeof num, "%zu.", no);
+		need(p, SLEAD);
+		put(p, p->font, SMALL, x0 + numw - width(p, p->font, SMALL,
+			" ") - width(p, p->font, SMALL, num), p->y - SLEAD,
+		    num);
+	}
+	return layout(p, p->font, SMALL, SLEAD, x0 + numw, x1, 0, 0, s, draw);
+}
 
 /* The copies; in two columns when one would not fit on the page. */
 static void tembusan(pdf *p)
 {
 	inv_lines t;
-	char buf[512];
+	char num[24];
 
-	inv_tembusan(p->iv, &t);
+	if (!p->copies_set) {
+		inv_tembusan(p->iv, &p->copies);
+		p->copies_set = 1;
+	}
+	t = p->copies;
+	p->lay.tembusan_two = 0;
+	p->lay.tembusan_half = t.n;
 	if (t.n) {
 		size_t half = (t.n + 1) / 2;
-		float room = p->y - 10 - 13 - BOTTOM;
-		float mid = (LEFT + RIGHT) / 2, top;
-		int one = 0, left = 0, right = 0, two;
+		float room = p->y - 10 - SLEAD - BOTTOM - TEMBUSAN_SPARE;
+		float mid = (LEFT + RIGHT) / 2, top, numw;
+		int one = p->one, left = p->left, right = p->right, two;
 
-		for (size_t i = 0; i < t.n; i++) {
-			snprintf(buf, sizeof buf, "%zu. %s", i + 1, t.v[i]);
-			one += cell_lines(p, p->font, RIGHT - LEFT, buf);
-			*(i < half ? &left : &right) +=
-				cell_lines(p, p->font, mid - 6 - LEFT, buf);
+		snprintf(num, sizeof num, "%zu. ", t.n);
+		numw = width(p, p->font, SMALL, num);
+		for (size_t i = 0; i < t.n && !one; i++) {
+			p->one += item(p, LEFT, RIGHT, numw, i + 1, t.v[i], 0);
+			*(i < half ? &p->left : &p->right) +=
+				item(p, LEFT, mid - 6, numw, i + 1, t.v[i], 0);
 		}
-		two = (float)one * 13 > room &&
-		      (float)(left > right ? left : right) * 13 <= room;
+		one = p->one;
+		left = p->left;
+		right = p->right;
+		two = (float)one * SLEAD > room &&
+		      (float)(left > right ? left : right) * SLEAD <=
+			      room + TEMBUSAN_SPARE;
+		p->lay.tembusan_two = two;
+		p->lay.tembusan_half = two ? half : t.n;
 
 		p->y -= 10;
-		line(p, p->font, 10.5f, 13, LEFT, RIGHT, 0, "Tembusan:");
+		line(p, p->font, SMALL, SLEAD, LEFT, RIGHT, 0, "Tembusan:");
 		top = p->y;
 		for (size_t i = 0; i < t.n; i++) {
 			float x0 = LEFT, x1 = RIGHT;
@@ -463,16 +707,15 @@ static void tembusan(pdf *p)
 				x0 = i < half ? LEFT : mid + 6;
 				x1 = i < half ? mid - 6 : RIGHT;
 			}
-			snprintf(buf, sizeof buf, "%zu. %s", i + 1, t.v[i]);
-			para(p, p->font, 10.5f, 13, x0, x1, 0, 0, buf);
+			item(p, x0, x1, numw, i + 1, t.v[i], 1);
 		}
 	}
-	inv_lines_free(&t);
 }
 
 /* ---------------------------------------------------------------- tables */
 
 typedef struct table {
+	int id;           /* 0 invitees, 1 agenda */
 	size_t ncols;
 	const char *const *head;
 	const float *w;   /* column widths */
@@ -481,13 +724,25 @@ typedef struct table {
 /* Lines of a cell of width w, laid out as table_row draws it. */
 static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 {
-	int n = layout(p, f, 10.5f, 13, 0, w, 0, 0, s, 0);
+	int n = layout(p, f, SMALL, SLEAD, 0, w, 0, 0, s, 0);
 
 	return n ? n : 1;
 }
 
+static void att_page(pdf *p, int tab, int head, size_t row)
+{
+	if (p->nap)
+		p->ap[p->nap - 1].end = row;
+	ibm_grow((void **)&p->ap, &p->apcap, p->nap + 1, sizeof *p->ap);
+	p->ap[p->nap].table = tab;
+	p->ap[p->nap].head = head;
+	p->ap[p->nap].first = p->ap[p->nap].end = row;
+	p->nap++;
+}
+
+/* Row number row (of the body; the header row when is_head). */
 static void table_row(pdf *p, const table *t, const char *const *cells,
-		      HPDF_Font f, int is_head)
+		      HPDF_Font f, int is_head, size_t row)
 {
 	int maxl = 1;
 	float x = LEFT, h, top;
@@ -498,39 +753,57 @@ static void table_row(pdf *p, const table *t, const char *const *cells,
 		if (n > maxl)
 			maxl = n;
 	}
-	h = (float)maxl * 13 + 8;
+	h = (float)maxl * SLEAD + 8;
 	if (p->y - h < BOTTOM) {
 		new_page(p);
+		att_page(p, t->id, 0, row);
 		if (!is_head)
-			table_row(p, t, t->head, p->bold, 1);
+			table_row(p, t, t->head, p->bold, 1, row);
 	}
 	top = p->y;
-	HPDF_Page_SetLineWidth(p->page, 0.6f);
-	for (size_t c = 0; c < t->ncols; c++) {
-		HPDF_Page_Rectangle(p->page, x, top - h, t->w[c], h);
+	if (!p->dry) {
+		graphics(p);
+		HPDF_Page_SetLineWidth(p->page, 0.6f);
+		for (size_t c = 0; c < t->ncols; c++) {
+			HPDF_Page_Rectangle(p->page, x, top - h, t->w[c], h);
+			x += t->w[c];
+		}
 		HPDF_Page_Stroke(p->page);
+	}
+	x = LEFT;
+	for (size_t c = 0; c < t->ncols; c++) {
 		p->y = top - 2;
-		para(p, f, 10.5f, 13, x + 4, x + t->w[c] - 4, 0, 0, cells[c]);
+		para(p, f, SMALL, SLEAD, x + 4, x + t->w[c] - 4, 0, 0,
+		     cells[c]);
 		x += t->w[c];
 	}
 	p->y = top - h;
+	if (!is_head && p->nap)
+		p->ap[p->nap - 1].end = row + 1;
 }
 
-static void attachment_head(pdf *p, const char *nomor, const char *title)
+/* Where the heading of the attachments starts (points from the left). */
+#define ATT_X (LEFT + INV_INDENT_RIGHT)
+
+static void attachment_head(pdf *p, const char *nomor, const char *title,
+			    int tab)
 {
-	char buf[512], date[64];
-	float x0 = LEFT + 250;
+	char date[64];
+	char *ls = inv_text_lampiran_surat(p->iv);
+	float cx = ATT_X + width(p, p->font, SMALL, "Tanggal") + 4;
 
 	new_page(p);
+	att_page(p, tab, 1, 0);
 	ibm_date_long(date, sizeof date, p->iv->ev.tanggal_surat);
-	line(p, p->font, 10.5f, 13, x0, RIGHT, 0, "Lampiran surat");
-	snprintf(buf, sizeof buf, "Nomor   : %s", nomor);
-	para(p, p->font, 10.5f, 13, x0, RIGHT, 0, 0, buf);
-	snprintf(buf, sizeof buf, "Tanggal : %s", date);
-	line(p, p->font, 10.5f, 13, x0, RIGHT, 0, buf);
+	para(p, p->font, SMALL, SLEAD, ATT_X, RIGHT, 0, 0, ls);
+	free(ls);
+	labelled(p, p->font, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Nomor",
+		 nomor, p->font);
+	labelled(p, p->font, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT,
+		 "Tanggal", date, p->font);
 	p->y -= 16;
 	line(p, p->bold, SIZE, LEAD, LEFT, RIGHT, 1, title);
-	line(p, p->bold, SIZE, LEAD, LEFT, RIGHT, 1, p->iv->ev.acara);
+	para(p, p->bold, SIZE, LEAD, LEFT, RIGHT, 0, 2, p->iv->ev.acara);
 	p->y -= 10;
 }
 
@@ -538,11 +811,10 @@ static void attachment_people(pdf *p, const char *nomor)
 {
 	static const char *const head[] = { "No", "Nama", "Jabatan/Unit IBM",
 		"Desa/Kelurahan" };
-	static const float w[] = { 30, 150, 166, 123.3f };
-	table t = { 4, head, w };
+	table t = { 0, 4, head, inv_people_cols };
 
-	attachment_head(p, nomor, "DAFTAR PESERTA");
-	table_row(p, &t, head, p->bold, 1);
+	attachment_head(p, nomor, "DAFTAR PESERTA", 0);
+	table_row(p, &t, head, p->bold, 1, 0);
 	for (size_t i = 0; i < p->iv->np; i++) {
 		const inv_person *ps = &p->iv->p[i];
 		char no[24], ju[512];
@@ -556,7 +828,7 @@ static void attachment_people(pdf *p, const char *nomor)
 		cells[1] = ps->f[INV_NAMA];
 		cells[2] = ju;
 		cells[3] = ps->f[INV_KELURAHAN];
-		table_row(p, &t, cells, p->font, 0);
+		table_row(p, &t, cells, p->font, 0, i);
 	}
 }
 
@@ -564,16 +836,15 @@ static void attachment_agenda(pdf *p, const char *nomor)
 {
 	static const char *const head[] = { "Hari/Tanggal", "Waktu",
 		"Kegiatan", "Narasumber/PJ" };
-	static const float w[] = { 110, 75, 170, 114.3f };
-	table t = { 4, head, w };
+	table t = { 1, 4, head, inv_agenda_cols };
 	char *ht = inv_text_hari_tanggal(p->iv);
 	int prev = 0;
 
-	attachment_head(p, nomor, "SUSUNAN ACARA");
-	para(p, p->font, 10.5f, 13, LEFT, RIGHT, 0, 0, ht);
+	attachment_head(p, nomor, "SUSUNAN ACARA", 1);
+	para(p, p->font, SMALL, SLEAD, LEFT, RIGHT, 0, 0, ht);
 	free(ht);
 	p->y -= 6;
-	table_row(p, &t, head, p->bold, 1);
+	table_row(p, &t, head, p->bold, 1, 0);
 	for (size_t i = 0; i < p->iv->nag; i++) {
 		const inv_agenda *a = &p->iv->ag[i];
 		char *day = inv_day_text(p->iv, a->day);
@@ -584,26 +855,177 @@ static void attachment_agenda(pdf *p, const char *nomor)
 		cells[2] = a->acara;
 		cells[3] = a->pj;
 		prev = a->day;
-		table_row(p, &t, cells, p->font, 0);
+		table_row(p, &t, cells, p->font, 0, i);
 		free(day);
+	}
+}
+
+static void attachments(pdf *p, const char *nomor)
+{
+	p->nap = 0;
+	if (p->iv->collective)
+		attachment_people(p, nomor);
+	if (p->iv->nag)
+		attachment_agenda(p, nomor);
+}
+
+/* The attachment pages of a letter with this number, laid out without
+ * drawing (once for each length of the Nomor line). */
+static void plan_attachments(pdf *p, const char *nomor)
+{
+	float cx = ATT_X + width(p, p->font, SMALL, "Tanggal") + 4;
+	int n = layout(p, p->font, SMALL, SLEAD, cx + 8, RIGHT, 0, 0, nomor,
+		       0);
+	att_cache *c = n >= 1 && n <= NCACHE ? &p->cache[n - 1] : NULL;
+	int dry = p->dry;
+	float y = p->y;
+
+	if (c && c->valid) {
+		p->nap = 0;
+		ibm_grow((void **)&p->ap, &p->apcap, c->nap + 1, sizeof *p->ap);
+		memcpy(p->ap, c->ap, c->nap * sizeof *p->ap);
+		p->nap = c->nap;
+		return;
+	}
+	p->dry = 1;
+	attachments(p, nomor);
+	p->dry = dry;
+	p->y = y;
+	if (c) {
+		c->valid = 1;
+		c->nap = p->nap;
+		c->ap = ibm_xmalloc((p->nap + 1) * sizeof *c->ap);
+		memcpy(c->ap, p->ap, p->nap * sizeof *p->ap);
 	}
 }
 
 static void letter(pdf *p, const inv_person *ps, const char *nomor)
 {
+	int sheets;
+
+	plan_attachments(p, nomor);
+	sheets = (int)p->nap;
+	memset(&p->lay, 0, sizeof p->lay);
 	new_page(p);
 	p->cx = LEFT + width(p, p->font, SIZE, "Lampiran") + 6;
 	p->vx = p->cx + 8;
 	letterhead(p);
-	number_block(p, nomor);
+	number_block(p, nomor, sheets);
 	addressee(p, ps);
-	body(p);
+	body(p, ps);
 	signature(p);
 	tembusan(p);
-	if (p->iv->collective)
-		attachment_people(p, nomor);
-	if (p->iv->nag)
-		attachment_agenda(p, nomor);
+	if (!p->dry)
+		attachments(p, nomor);
+	p->lay.sheets = sheets;
+	p->lay.page = p->ap;
+	p->lay.npage = p->nap;
+}
+
+static void typeset_free(pdf *p)
+{
+	if (p->doc)
+		HPDF_Free(p->doc);
+	free(p->ebuf);
+	free(p->lbuf);
+	if (p->wc)
+		for (size_t k = 0; k < WCACHE; k++)
+			free(p->wc[k].k);
+	free(p->wc);
+	inv_lines_free(&p->copies);
+	wrapped_free(&p->wr);
+	free(p->ap);
+	for (int i = 0; i < NCACHE; i++)
+		free(p->cache[i].ap);
+}
+
+static void load_logo(pdf *p)
+{
+	unsigned char *data;
+	size_t n;
+	int type = inv_logo_read(p->iv, &data, &n);
+
+	doing("loading the logo ", p->iv->ev.logo);
+	p->logo = type == 1 ?
+		HPDF_LoadPngImageFromMem(p->doc, data, (HPDF_UINT)n) :
+		HPDF_LoadJpegImageFromMem(p->doc, data, (HPDF_UINT)n);
+	free(data);
+	p->logo_w = (float)HPDF_Image_GetWidth(p->logo);
+	p->logo_h = (float)HPDF_Image_GetHeight(p->logo);
+}
+
+/* -------------------------------------------------- measuring for HTML */
+
+inv_typeset *inv_typeset_new(const invite *iv)
+{
+	pdf *p = ibm_xcalloc(1, sizeof *p);
+
+	p->iv = iv;
+	p->dry = 1;
+	doing("measuring the letters", NULL);
+	p->doc = HPDF_New(on_error, NULL);
+	if (!p->doc)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "cannot create PDF document");
+	p->font = HPDF_GetFont(p->doc, "Times-Roman", "WinAnsiEncoding");
+	p->bold = HPDF_GetFont(p->doc, "Times-Bold", "WinAnsiEncoding");
+	return p;
+}
+
+int inv_typeset_sheets(inv_typeset *t, const char *nomor)
+{
+	plan_attachments(t, nomor);
+	return (int)t->nap;
+}
+
+void inv_typeset_free(inv_typeset *t)
+{
+	if (t) {
+		typeset_free(t);
+		free(t);
+	}
+}
+
+void inv_typeset_letter(inv_typeset *t, const inv_person *ps,
+			const char *nomor, inv_layout *out)
+{
+	if (t->iv->ev.logo && !t->logo)
+		load_logo(t);
+	letter(t, ps, nomor);
+	*out = t->lay;
+}
+
+float inv_typeset_width(inv_typeset *t, int bold, float size,
+			const char *s)
+{
+	return width(t, bold ? t->bold : t->font, size, s);
+}
+
+char *inv_typeset_lines(inv_typeset *t, int bold, float size, float w1,
+			float w, const char *s)
+{
+	wrapped *o = &t->wr;
+	size_t n = 1;
+	char *r;
+
+	wrap(t, bold ? t->bold : t->font, size, w1, w, s, o);
+	for (size_t k = 0; k < o->nw; k++)
+		n += strlen(o->w[k]) + 1;
+	r = ibm_xmalloc(n);
+	r[0] = '\0';
+	n = 0;
+	for (size_t l = 0; l < o->nl; l++)
+		for (size_t k = o->ls[l]; k < o->ls[l + 1]; k++) {
+			size_t m = strlen(o->w[k]);
+
+			if (k > o->ls[l])
+				r[n++] = ' ';
+			else if (l)
+				r[n++] = '\n';
+			memcpy(r + n, o->w[k], m);
+			n += m;
+		}
+	r[n] = '\0';
+	return r;
 }
 
 /* ----------------------------------------------------------------- check */
@@ -732,26 +1154,13 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 		p.font = HPDF_GetFont(p.doc, "Times-Roman", "WinAnsiEncoding");
 		p.bold = HPDF_GetFont(p.doc, "Times-Bold", "WinAnsiEncoding");
 	}
-	{
-		char *title = enc(&p, iv->ev.hal);
-
-		HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE, title);
-		free(title);
-	}
-	if (iv->ev.logo) {
-		unsigned char *data;
-		size_t n;
-		int type = inv_logo_read(iv, &data, &n);
-
-		doing("loading the logo ", iv->ev.logo);
-		p.logo = type == 1 ?
-			HPDF_LoadPngImageFromMem(p.doc, data, (HPDF_UINT)n) :
-			HPDF_LoadJpegImageFromMem(p.doc, data, (HPDF_UINT)n);
-		free(data);
-	}
+	HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE,
+			 enc(&p, iv->ev.hal, strlen(iv->ev.hal)));
+	if (iv->ev.logo)
+		load_logo(&p);
 	doing("writing the letters", NULL);
 	if (iv->collective) {
-		char *n = inv_number(iv->ev.nomor, iv->ev.nomor_awal);
+		char *n = inv_collective_number(iv);
 
 		letter(&p, NULL, n);
 		free(n);
@@ -761,6 +1170,7 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 	}
 	if (!p.page)
 		new_page(&p); /* no participants: one empty page */
+	graphics(&p);
 	doing("saving", NULL);
 	HPDF_SaveToStream(p.doc);
 	HPDF_ResetStream(p.doc);
@@ -775,6 +1185,6 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 			break;
 		fwrite(buf, 1, n, fp);
 	}
-	HPDF_Free(p.doc);
+	typeset_free(&p);
 	inv_outs_add(outs, a);
 }

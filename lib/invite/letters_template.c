@@ -22,6 +22,7 @@ static void person_keys(tpl_obj *o, const inv_person *p)
 	tpl_obj_set(o, "letter_number", p->letter_number);
 	tpl_obj_set(o, "nomor_surat", p->letter_number);
 	tpl_obj_set(o, "sapaan", inv_salutation(p));
+	tpl_obj_set(o, "jenis_desa", inv_village_word(p->kind));
 }
 
 /* The participant keys with empty values (for checking templates). */
@@ -65,9 +66,18 @@ static tpl_obj *event_keys(const invite *iv)
 	if (ibm_event_get(e->kv, "email"))
 		tpl_obj_set(o, "email_kantor", e->email);
 	tpl_obj_set(o, "sifat", e->sifat);
-	t = inv_text_lampiran(iv);
-	tpl_obj_set(o, "lampiran", t);
-	free(t);
+	{
+		/* the sheets the PDF letters attach */
+		inv_typeset *ts = inv_typeset_new(iv);
+		char *n = iv->np ? ibm_xstrdup(iv->p[0].letter_number) :
+			inv_collective_number(iv);
+
+		t = inv_text_lampiran(iv, inv_typeset_sheets(ts, n));
+		tpl_obj_set(o, "lampiran", t);
+		free(t);
+		free(n);
+		inv_typeset_free(ts);
+	}
 	tpl_obj_set(o, "tanggal_surat",
 		    ibm_date_long(buf, sizeof buf, e->tanggal_surat));
 	tpl_obj_set(o, "tanggal_mulai",
@@ -79,13 +89,16 @@ static tpl_obj *event_keys(const invite *iv)
 	t = inv_text_hari_tanggal(iv);
 	tpl_obj_set(o, "hari_tanggal", t);
 	free(t);
-	t = inv_text_pembuka(iv);
+	t = inv_text_pembuka(iv, NULL);
 	tpl_obj_set(o, "pembuka", t);
 	free(t);
-	t = inv_text_penutup(iv);
+	t = inv_text_penutup(iv, NULL);
 	tpl_obj_set(o, "penutup", t);
 	free(t);
 	tpl_obj_set(o, "kepada", e->kepada);
+	t = inv_text_lampiran_surat(iv);
+	tpl_obj_set(o, "lampiran_surat", t);
+	free(t);
 	text_list(o, "kop", &e->kop);
 	text_list(o, "jabatan_ttd", &e->ttd_jabatan);
 	inv_tembusan(iv, &tb);
@@ -159,6 +172,103 @@ static void safe_name(char *s)
 		s[0] = '_';
 }
 
+/*
+ * A file name longer than INV_NAME_MAX bytes is cut (at a character
+ * boundary, its extension kept) so that it fits every file system; the
+ * cut names are told apart by "~2", "~3", ... before the extension.
+ * Returns a malloc'd name; *cut says whether it was shortened.
+ */
+char *inv_short_name(const char *name, size_t k, int *cut)
+{
+	size_t n = strlen(name), ext = 0, stem;
+	const char *dot = strrchr(name, '.');
+	char tag[24];
+	char *s;
+
+	*cut = n > INV_NAME_MAX || k > 1;
+	if (!*cut)
+		return ibm_xstrdup(name);
+	if (dot && dot != name && strlen(dot) <= 16)
+		ext = strlen(dot);
+	tag[0] = '\0';
+	if (k > 1)
+		snprintf(tag, sizeof tag, "~%zu", k);
+	stem = n - ext;
+	if (stem + strlen(tag) + ext > INV_NAME_MAX)
+		stem = INV_NAME_MAX - strlen(tag) - ext;
+	while (stem > 0 && ((unsigned char)name[stem] & 0xC0) == 0x80)
+		stem--; /* not inside a UTF-8 sequence */
+	s = ibm_xmalloc(stem + strlen(tag) + ext + 1);
+	memcpy(s, name, stem);
+	strcpy(s + stem, tag);
+	strcat(s, name + n - ext);
+	return s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	int c = strcmp(**(char *const *const *)a, **(char *const *const *)b);
+
+	/* equal names: in input order */
+	return c ? c : (*(char *const *const *)a > *(char *const *const *)b) -
+		       (*(char *const *const *)a < *(char *const *const *)b);
+}
+
+/* Two participants with one file name are an error (ord: the names
+ * sorted; checked in n log n). */
+static void dup_check(const invite *iv, char **names, char ***ord, size_t n)
+{
+	qsort(ord, n, sizeof *ord, cmp_str);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(*ord[i - 1], *ord[i]) == 0) {
+			size_t a = (size_t)(ord[i - 1] - names);
+			size_t b = (size_t)(ord[i] - names);
+
+			ibm_die(IBM_EX_DATAERR, iv->src, iv->p[b].line,
+				"output file name %s is also that of line %ld; "
+				"use --name-pattern with {{no}}", names[b],
+				iv->p[a].line);
+		}
+}
+
+/* Distinct names, none longer than INV_NAME_MAX: long ones are cut, and
+ * cut names that meet are numbered in input order ("~2", "~3", ...). */
+static void unique_names(const invite *iv, char **names)
+{
+	size_t n = iv->np;
+	char ***ord = ibm_xcalloc(n + 1, sizeof *ord);
+	int cut, any = 0;
+
+	for (size_t i = 0; i < n; i++)
+		ord[i] = &names[i];
+	dup_check(iv, names, ord, n);
+	for (size_t i = 0; i < n; i++) {
+		char *s = inv_short_name(names[i], 1, &cut);
+
+		free(names[i]);
+		names[i] = s;
+		any |= cut;
+	}
+	if (any) {
+		qsort(ord, n, sizeof *ord, cmp_str);
+		for (size_t i = 0; i < n;) {
+			size_t j = i + 1;
+
+			while (j < n && strcmp(*ord[i], *ord[j]) == 0)
+				j++;
+			for (size_t m = i + 1, k = 2; m < j; m++, k++) {
+				char *s = inv_short_name(*ord[m], k, &cut);
+
+				free(*ord[m]);
+				*ord[m] = s;
+			}
+			i = j;
+		}
+		dup_check(iv, names, ord, n);
+	}
+	free(ord);
+}
+
 void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 		   const char *pattern, inv_outs *outs)
 {
@@ -217,13 +327,8 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 		if (!nb.s[0])
 			ibm_die(IBM_EX_USAGE, NULL, 0, "--name-pattern gives an "
 				"empty file name for participant %zu", i + 1);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(names[j], nb.s) == 0)
-				ibm_die(IBM_EX_DATAERR, iv->src, iv->p[i].line,
-					"output file name %s is also that of "
-					"line %ld; use --name-pattern with "
-					"{{no}}", nb.s, iv->p[j].line);
 	}
+	unique_names(iv, names);
 	if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
 		ibm_die_errno(IBM_EX_CANTCREAT, outdir, "cannot create "
 			      "directory");
@@ -235,6 +340,7 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 		snprintf(path, n, "%s/%s", outdir, names[i]);
 		a = ibm_atomic_open(path);
 		fputs(bodies[i], ibm_atomic_fp(a));
+		ibm_atomic_finish(a); /* one file open at a time */
 		inv_outs_add(outs, a);
 		free(path);
 		free(names[i]);

@@ -134,14 +134,51 @@ static size_t lookup(monev_data *d, const char *key, size_t *slot)
 	return d->hash[h];
 }
 
+char *monev_canon_district(const char *s)
+{
+	const char *rest = s;
+	const char *prefix = NULL;
+	char first[16];
+	size_t n = 0;
+	char *out, *tc = NULL;
+	int caps = 1;
+
+	while (*rest && *rest != ' ' && *rest != '.' && n < sizeof first - 1)
+		first[n++] = (char)(*rest >= 'A' && *rest <= 'Z'
+				    ? *rest - 'A' + 'a' : *rest), rest++;
+	first[n] = '\0';
+	if (*rest == '.' || *rest == ' ' || !*rest) {
+		if (!strcmp(first, "kab") || !strcmp(first, "kabupaten"))
+			prefix = "Kabupaten";
+		else if (!strcmp(first, "kota") || !strcmp(first, "kot"))
+			prefix = "Kota";
+	}
+	if (!prefix)
+		return ibm_xstrdup(s);
+	while (*rest == '.' || *rest == ' ')
+		rest++;
+	for (const char *p = rest; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			caps = 0;
+	if (caps)
+		rest = tc = ibm_title_case(rest);
+	n = strlen(prefix) + strlen(rest) + 2;
+	out = ibm_xmalloc(n);
+	snprintf(out, n, *rest ? "%s %s" : "%s", prefix, rest);
+	free(tc);
+	return out;
+}
+
 static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 {
 	for (int i = 0; i < MONEV_NID; i++) {
 		free(u->id[i]);
-		u->id[i] = ibm_xstrdup(row->id[i]);
+		u->id[i] = i == MONEV_KAB ? monev_canon_district(row->id[i])
+					  : ibm_xstrdup(row->id[i]);
 	}
 	u->date = row->date;
 	u->has_date = row->has_date;
+	u->status = row->status ? row->status : "";
 	memcpy(u->period, row->period, sizeof u->period);
 	u->file_index = row->file_index;
 	u->line = row->line;
@@ -195,6 +232,45 @@ static void add_unit(monev_data *d, const monev_row *row)
 	d->units[d->nunits].key = ibm_xstrdup(key);
 	unit_set(d, &d->units[d->nunits], row);
 	d->hash[slot] = ++d->nunits;
+}
+
+/*
+ * --units: the row's unit must be on the master list. A listed unit
+ * lends the row its status, and its founding year where the form has
+ * none. An unlisted one is a warning naming the closest listed unit (an
+ * error with --strict): never a silent new unit.
+ */
+static void check_listed(monev_data *d, monev_row *row)
+{
+	char *id = monev_ident(row->id[MONEV_PROV], row->id[MONEV_KAB],
+			       row->id[MONEV_DESA], row->id[MONEV_UNIT]);
+	const monev_listed *l = monev_units_find(d->list, id);
+
+	free(id);
+	row->status = "";
+	if (l) {
+		row->status = l->f[MONEV_UL_STATUS];
+		if (!*row->id[MONEV_TAHUN])
+			row->id[MONEV_TAHUN] = l->f[MONEV_UL_TAHUN];
+		return;
+	}
+	d->unlisted++;
+	l = monev_units_closest(d->list, row->id[MONEV_KAB],
+				row->id[MONEV_DESA], row->id[MONEV_UNIT]);
+	if (l)
+		(d->strict ? ibm_error : ibm_warn)(
+			row->file, row->line,
+			"unit \"%s\" (%s, %s) is not in the list of units %s; "
+			"the closest is \"%s\" (%s, %s)", row->id[MONEV_UNIT],
+			row->id[MONEV_DESA], row->id[MONEV_KAB], d->list->src,
+			l->f[MONEV_UL_UNIT], l->f[MONEV_UL_DESA],
+			l->f[MONEV_UL_KAB]);
+	else
+		(d->strict ? ibm_error : ibm_warn)(
+			row->file, row->line,
+			"unit \"%s\" (%s, %s) is not in the list of units %s",
+			row->id[MONEV_UNIT], row->id[MONEV_DESA],
+			row->id[MONEV_KAB], d->list->src);
 }
 
 /* A cell that cannot be read: an error, or with --lenient a warning. */
@@ -277,9 +353,9 @@ void monev_read(monev_data *d, const char *path)
 		}
 		if (nmiss)
 			ibm_warn(name, h->line,
-				 "no column for indicator%s %s; %s 0",
-				 nmiss > 1 ? "s" : "", miss,
-				 nmiss > 1 ? "they score" : "it scores");
+				 "indicator%s not asked in this file (no "
+				 "column): %s; left out of its units' scores",
+				 nmiss > 1 ? "s" : "", miss);
 		free(miss);
 	}
 	memset(&row, 0, sizeof row);
@@ -288,6 +364,7 @@ void monev_read(monev_data *d, const char *path)
 	row.val = val;
 	while (ibm_csv_xread(r, &rec) > 0) {
 		size_t need = 0, off = 0;
+		int in_period;
 
 		for (int i = 0; i < MONEV_NID; i++)
 			if (idcol[i] >= 0)
@@ -311,7 +388,9 @@ void monev_read(monev_data *d, const char *path)
 				 *row.id[MONEV_TANGGAL] ? row.id[MONEV_TANGGAL]
 							: NULL);
 			row.id[MONEV_TANGGAL] = "";
-			row.period[0] = '\0';
+			/* --period states the period of undated rows */
+			snprintf(row.period, sizeof row.period, "%s",
+				 d->want_period);
 		} else {
 			snprintf(row.period, sizeof row.period, "%04d-S%d",
 				 row.date.y % 10000, row.date.m <= 6 ? 1 : 2);
@@ -336,8 +415,10 @@ void monev_read(monev_data *d, const char *path)
 			const char *v;
 
 			val[i] = NAN;
-			if (icol[i] < 0)
+			if (icol[i] < 0) {
+				val[i] = MONEV_NOT_ASKED;
 				continue;
+			}
 			v = rec->f[icol[i]];
 			if (s->ind[i].kind == MONEV_YESNO) {
 				int k = yesno(v);
@@ -369,8 +450,17 @@ void monev_read(monev_data *d, const char *path)
 		}
 		d->rows[fi]++;
 		d->total_rows++;
+		in_period = !*d->want_period ||
+			    strcmp(row.period, d->want_period) == 0;
+		row.status = "";
+		if (in_period && d->list)
+			check_listed(d, &row);
 		if (d->on_row)
 			d->on_row(&row, d->arg);
+		if (!in_period) {
+			d->other_period_rows++;
+			continue;
+		}
 		add_unit(d, &row);
 	}
 	ibm_csv_close(r);
@@ -424,6 +514,22 @@ void monev_finish(monev_data *d)
 		u->grp = ibm_xcalloc(s->ngrp + 1, sizeof *u->grp);
 		u->phase = monev_score(s, u->val, u->grp, &u->total);
 	}
+	/* the periods present, in order ("2024-S1" sorts as text) */
+	for (size_t i = 0; i < d->nunits; i++) {
+		const char *p = d->units[i].period;
+		size_t j = 0;
+
+		while (j < d->nperiods && strcmp(d->periods[j], p) < 0)
+			j++;
+		if (j < d->nperiods && strcmp(d->periods[j], p) == 0)
+			continue;
+		d->periods = ibm_xrealloc(d->periods, (d->nperiods + 1) *
+					  sizeof *d->periods);
+		memmove(d->periods + j + 1, d->periods + j,
+			(d->nperiods - j) * sizeof *d->periods);
+		snprintf(d->periods[j], sizeof d->periods[j], "%s", p);
+		d->nperiods++;
+	}
 }
 
 void monev_data_free(monev_data *d)
@@ -439,6 +545,7 @@ void monev_data_free(monev_data *d)
 	}
 	for (size_t i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
+	free(d->periods);
 	free(d->files);
 	free(d->rows);
 	free(d->units);
@@ -446,60 +553,145 @@ void monev_data_free(monev_data *d)
 	memset(d, 0, sizeof *d);
 }
 
-monev_agg *monev_aggregate(const monev_data *d, int by_kab, size_t *n)
+/* The grouping key of unit u for field (see monev_aggregate). */
+static char *group_key(const monev_unit *u, int field)
+{
+	static const int parts[] = { MONEV_PROV, MONEV_KAB, MONEV_KEC };
+	char *b = NULL;
+	size_t cap = 0, n = 0;
+
+	if (field == MONEV_SATKER) {
+		key_into(&b, &cap, &n, u->id[MONEV_SATKER]);
+		return b;
+	}
+	for (int i = 0; i < 3; i++) {
+		key_into(&b, &cap, &n, u->id[parts[i]]);
+		b[n++] = '\x1f';
+		b[n] = '\0';
+		if (parts[i] == field)
+			break;
+	}
+	return b;
+}
+
+typedef struct agg_ref {
+	char *key;
+	size_t unit;
+} agg_ref;
+
+static int cmp_ref(const void *pa, const void *pb)
+{
+	const agg_ref *a = pa, *b = pb;
+	int c = strcmp(a->key, b->key);
+
+	return c ? c : (a->unit > b->unit) - (a->unit < b->unit);
+}
+
+monev_agg *monev_aggregate(const monev_data *d, int field, size_t *n)
 {
 	const monev_spec *s = d->spec;
 	monev_agg *a = NULL;
 	size_t cap = 0, na = 0;
-	char *prev = NULL;
+	agg_ref *ref = ibm_xcalloc(d->nunits + 1, sizeof *ref);
 
+	/* units are sorted by province, district, sub-district, ...: the
+	 * sort only moves anything for offices */
 	for (size_t i = 0; i < d->nunits; i++) {
-		const monev_unit *u = &d->units[i];
-		char *kp = monev_key(u->id[MONEV_PROV]);
-		char *kk = monev_key(by_kab ? u->id[MONEV_KAB] : "");
-		size_t n2 = strlen(kp) + strlen(kk) + 2;
-		char *key = ibm_xmalloc(n2);
+		ref[i].key = group_key(&d->units[i], field);
+		ref[i].unit = i;
+	}
+	if (field == MONEV_SATKER && d->nunits > 1)
+		qsort(ref, d->nunits, sizeof *ref, cmp_ref);
+	for (size_t r = 0; r < d->nunits; r++) {
+		const monev_unit *u = &d->units[ref[r].unit];
 		monev_agg *g;
 
-		snprintf(key, n2, "%s\x1f%s", kp, kk);
-		free(kp);
-		free(kk);
-		if (!prev || strcmp(prev, key) != 0) {
+		if (r == 0 || strcmp(ref[r - 1].key, ref[r].key) != 0) {
 			ibm_grow((void **)&a, &cap, na + 1, sizeof *a);
 			g = &a[na++];
 			memset(g, 0, sizeof *g);
 			g->prov = u->id[MONEV_PROV];
-			g->kab = by_kab ? u->id[MONEV_KAB] : NULL;
-			g->first = i;
+			g->kab = field == MONEV_KAB || field == MONEV_KEC
+				? u->id[MONEV_KAB] : NULL;
+			g->name = u->id[field];
+			g->first = ref[r].unit;
 			g->ind = ibm_xcalloc(s->nind + 1, sizeof *g->ind);
 			g->grp_mean = ibm_xcalloc(s->ngrp + 1,
 						  sizeof *g->grp_mean);
+			g->grp_n = ibm_xcalloc(s->ngrp + 1, sizeof *g->grp_n);
 			g->phase_n = ibm_xcalloc(s->nph + 1,
 						 sizeof *g->phase_n);
-			free(prev);
-			prev = key;
-		} else {
-			free(key);
 		}
 		g = &a[na - 1];
 		g->nunits++;
 		for (size_t k = 0; k < s->nind; k++)
-			if (!isnan(u->val[k]))
+			if (!isnan(u->val[k]) && monev_asked(u->val[k]))
 				g->ind[k] += s->ind[k].kind == MONEV_YESNO
 					? (u->val[k] > 0) : u->val[k];
 		for (size_t k = 0; k < s->ngrp; k++)
-			g->grp_mean[k] += u->grp[k];
-		g->total_mean += u->total;
+			if (!isnan(u->grp[k])) {
+				g->grp_mean[k] += u->grp[k];
+				g->grp_n[k]++;
+			}
+		if (!isnan(u->total)) {
+			g->total_mean += u->total;
+			g->total_n++;
+		}
 		g->phase_n[u->phase < 0 ? s->nph : (size_t)u->phase]++;
 	}
-	free(prev);
+	for (size_t r = 0; r < d->nunits; r++)
+		free(ref[r].key);
+	free(ref);
 	for (size_t i = 0; i < na; i++) {
 		for (size_t k = 0; k < s->ngrp; k++)
-			a[i].grp_mean[k] /= (double)a[i].nunits;
-		a[i].total_mean /= (double)a[i].nunits;
+			a[i].grp_mean[k] = a[i].grp_n[k]
+				? a[i].grp_mean[k] / (double)a[i].grp_n[k]
+				: NAN;
+		a[i].total_mean = a[i].total_n
+			? a[i].total_mean / (double)a[i].total_n : NAN;
 	}
 	*n = na;
 	return a;
+}
+
+void monev_view_period(const monev_data *d, const char *period,
+		       monev_data *view)
+{
+	size_t m = 0;
+
+	*view = *d;
+	view->units = ibm_xcalloc(d->nunits + 1, sizeof *view->units);
+	for (size_t i = 0; i < d->nunits; i++)
+		if (strcmp(d->units[i].period, period) == 0)
+			view->units[m++] = d->units[i];
+	view->nunits = m;
+	view->ucap = m;
+	view->hash = NULL;
+	view->hcap = 0;
+	view->kbuf = NULL;
+	view->periods = NULL;
+	view->nperiods = 0;
+	for (size_t i = 0; i < d->nperiods; i++)
+		if (strcmp(d->periods[i], period) == 0) {
+			view->periods = d->periods + i;
+			view->nperiods = 1;
+		}
+}
+
+void monev_view_free(monev_data *view)
+{
+	free(view->units);
+	memset(view, 0, sizeof *view);
+}
+
+char *monev_period_name(char *buf, size_t size, const char *period)
+{
+	int y, sem;
+
+	if (monev_period_parse(period, &y, &sem) == 0)
+		return monev_period_long(buf, size, y, sem);
+	snprintf(buf, size, "%s", period);
+	return buf;
 }
 
 void monev_agg_free(monev_agg *a, size_t n)
@@ -507,7 +699,92 @@ void monev_agg_free(monev_agg *a, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(a[i].ind);
 		free(a[i].grp_mean);
+		free(a[i].grp_n);
 		free(a[i].phase_n);
 	}
 	free(a);
+}
+
+/* ------------------------------------------------ groups x periods */
+
+char *monev_group_key(const monev_data *d, const monev_agg *a, int field)
+{
+	return group_key(&d->units[a->first], field);
+}
+
+typedef struct ptable_priv {
+	monev_data *view;       /* one per period */
+	monev_agg **agg;
+	size_t *nagg;
+} ptable_priv;
+
+void monev_ptable_build(const monev_data *d, int field, monev_ptable *t)
+{
+	size_t np = d->nperiods, *next = ibm_xcalloc(np + 1, sizeof *next);
+	ptable_priv *pv = ibm_xcalloc(1, sizeof *pv);
+	char ***keys = ibm_xcalloc(np + 1, sizeof *keys);
+	size_t cap = 0;
+
+	memset(t, 0, sizeof *t);
+	t->np = np;
+	t->priv = pv;
+	pv->view = ibm_xcalloc(np + 1, sizeof *pv->view);
+	pv->agg = ibm_xcalloc(np + 1, sizeof *pv->agg);
+	pv->nagg = ibm_xcalloc(np + 1, sizeof *pv->nagg);
+	for (size_t p = 0; p < np; p++) {
+		monev_view_period(d, d->periods[p], &pv->view[p]);
+		pv->agg[p] = monev_aggregate(&pv->view[p], field,
+					     &pv->nagg[p]);
+		keys[p] = ibm_xcalloc(pv->nagg[p] + 1, sizeof *keys[p]);
+		for (size_t i = 0; i < pv->nagg[p]; i++)
+			keys[p][i] = monev_group_key(&pv->view[p],
+						     &pv->agg[p][i], field);
+	}
+	/* merge the per-period lists, each in group order */
+	for (;;) {
+		const char *min = NULL;
+
+		for (size_t p = 0; p < np; p++)
+			if (next[p] < pv->nagg[p] &&
+			    (!min || strcmp(keys[p][next[p]], min) < 0))
+				min = keys[p][next[p]];
+		if (!min)
+			break;
+		ibm_grow((void **)&t->cell, &cap, (t->ng + 1) * np,
+			 sizeof *t->cell);
+		for (size_t p = 0; p < np; p++) {
+			const monev_agg **c = &t->cell[t->ng * np + p];
+
+			*c = NULL;
+			if (next[p] < pv->nagg[p] &&
+			    strcmp(keys[p][next[p]], min) == 0)
+				*c = &pv->agg[p][next[p]++];
+		}
+		t->ng++;
+	}
+	for (size_t p = 0; p < np; p++) {
+		for (size_t i = 0; i < pv->nagg[p]; i++)
+			free(keys[p][i]);
+		free(keys[p]);
+	}
+	free(keys);
+	free(next);
+}
+
+void monev_ptable_free(monev_ptable *t)
+{
+	ptable_priv *pv = t->priv;
+
+	for (size_t p = 0; pv && p < t->np; p++) {
+		monev_agg_free(pv->agg[p], pv->nagg[p]);
+		monev_view_free(&pv->view[p]);
+	}
+	if (pv) {
+		free(pv->view);
+		free(pv->agg);
+		free(pv->nagg);
+		free(pv);
+	}
+	free(t->cell);
+	memset(t, 0, sizeof *t);
 }

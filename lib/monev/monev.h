@@ -67,13 +67,23 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 void monev_spec_load(monev_spec *s, const char *spec_path,
 		     const char *phase_path);
 void monev_spec_free(monev_spec *s);
-/* Write the defaults as DIR/indicators.csv and DIR/phases.csv. */
-void monev_spec_print(const char *dir);
+/* Write the defaults as DIR/indicators.csv and DIR/phases.csv (DIR made
+ * when missing); an existing file is an error (64) unless force. */
+void monev_spec_print(const char *dir, int force);
+
+/* The value of an indicator whose column a form file does not have: not
+ * asked, left out of the unit's scores (values are otherwise >= 0, or NAN
+ * for an empty cell, which scores 0). */
+#define MONEV_NOT_ASKED (-1.0)
+#define monev_asked(v) (!((v) < 0))
 
 /* Score of one indicator 0..1 for value v (NAN: missing = 0). */
 double monev_ind_score(const monev_ind *ind, double v);
 /* Group scores (percent, s->ngrp of them), total (percent) and the
- * phase: the highest whose minimums are met, -1 if none. */
+ * phase: the highest whose minimums are met, -1 if none. Scores are the
+ * share of the weights of the indicators asked; a group with none asked
+ * scores NAN and its phase minimums are not applied (total NAN when
+ * nothing was asked: no phase). */
 int monev_score(const monev_spec *s, const double *val, double *grp,
 		double *total);
 /* What is missing to reach the phase after `phase` (malloc'd, Indonesian;
@@ -102,6 +112,7 @@ typedef struct monev_row {
 	int has_date;
 	char period[16];             /* "2024-S1" */
 	const double *val;          /* per indicator; NAN: empty */
+	const char *status;         /* from the master list, or "" */
 } monev_row;
 
 typedef struct monev_unit {
@@ -117,12 +128,21 @@ typedef struct monev_unit {
 	double *grp;
 	double total;
 	int phase;
+	const char *status;         /* from the master list, or "" */
 } monev_unit;
 
 typedef struct monev_data {
 	const monev_spec *spec;
 	ibm_csv_opts csv;
 	int lenient;
+	char want_period[16];       /* --period: only this one ("" all) */
+	long other_period_rows;     /* rows left out by want_period */
+	const struct monev_units *list; /* --units, or NULL */
+	int strict;                 /* unlisted unit: error, not warning */
+	long unlisted;              /* rows whose unit is not listed */
+	/* after monev_finish: the periods present, in order */
+	char (*periods)[16];
+	size_t nperiods;
 	/* input files and their data rows */
 	char **files;
 	long *rows;
@@ -152,22 +172,112 @@ void monev_data_free(monev_data *d);
 /* Matching key of a name: lower case, punctuation dropped, spaces folded,
  * "kab" = "kabupaten"; malloc'd. */
 char *monev_key(const char *s);
+/* The spelling a district is shown under: "Kab. X", "KAB X" and
+ * "Kabupaten X" are "Kabupaten X" ("KOTA X": "Kota X"); a name in
+ * capitals after the prefix is put in Title Case; others are kept.
+ * Malloc'd. */
+char *monev_canon_district(const char *s);
 
-/* Aggregate over units: per district (by_kab) or per province. */
+/* The units of one period only: a shallow copy of d (units copied by
+ * value, their strings shared) for the sheets that show one period. Free
+ * with monev_view_free, never with monev_data_free. */
+void monev_view_period(const monev_data *d, const char *period,
+		       monev_data *view);
+void monev_view_free(monev_data *view);
+/* "2024-S1" -> "Semester I 2024" (other text copied). */
+char *monev_period_name(char *buf, size_t size, const char *period);
+
+/*
+ * Aggregate over units, per group of `field`: MONEV_PROV (per province),
+ * MONEV_KAB (per district), MONEV_KEC (per sub-district) or MONEV_SATKER
+ * (per office), in the order of province, district, ... (office: by
+ * name). Groups are matched by monev_key; a group shows the first
+ * spelling met.
+ */
 typedef struct monev_agg {
-	const char *prov, *kab;     /* first spelling; kab NULL per province */
+	const char *prov, *kab;     /* first spelling; kab NULL per province
+				       and office */
+	const char *name;           /* the grouping field's spelling */
 	size_t first, nunits;       /* units[first .. first+nunits) */
 	double *ind;                /* sum of counts, number of yes */
-	double *grp_mean;
+	double *grp_mean;           /* NAN: no unit was asked */
+	size_t *grp_n;              /* units with a score in the group */
 	double total_mean;
+	size_t total_n;
 	size_t *phase_n;            /* nph + 1: last = no phase met */
 } monev_agg;
-monev_agg *monev_aggregate(const monev_data *d, int by_kab, size_t *n);
+monev_agg *monev_aggregate(const monev_data *d, int field, size_t *n);
 void monev_agg_free(monev_agg *a, size_t n);
+/* The matching key of a group (as monev_aggregate compares them). */
+char *monev_group_key(const monev_data *d, const monev_agg *a, int field);
+
+/* Groups by periods: for every group of `field` met in any period, in
+ * group order, the group's aggregate in each period of d (NULL where the
+ * group has no unit in that period). */
+typedef struct monev_ptable {
+	size_t ng, np;
+	const monev_agg **cell;     /* ng x np, row-major */
+	void *priv;
+} monev_ptable;
+void monev_ptable_build(const monev_data *d, int field, monev_ptable *t);
+void monev_ptable_free(monev_ptable *t);
+
+/* ------------------------------------------------- master list, form */
+
+/* The master list of units (--units FILE; units.c). */
+enum {
+	MONEV_UL_PROV, MONEV_UL_KAB, MONEV_UL_SATKER, MONEV_UL_KEC,
+	MONEV_UL_DESA, MONEV_UL_UNIT, MONEV_UL_TAHUN, MONEV_UL_STATUS,
+	MONEV_UL_ID, MONEV_UL_N
+};
+extern const char *const monev_ul_names[MONEV_UL_N];
+typedef struct monev_listed {
+	char *f[MONEV_UL_N];     /* as written, spaces folded ("" absent) */
+	char *key[MONEV_UL_N];   /* monev_key of each */
+	char *ident;             /* the identity: province, district,
+				    village and unit keys */
+	long line;
+} monev_listed;
+typedef struct monev_units {
+	monev_listed *unit;      /* sorted by province, district, ... */
+	size_t n;
+	size_t *by_ident;        /* indices sorted by ident */
+	char *src;               /* file name for messages */
+} monev_units;
+/* The identity key of a unit: "prov\x1fkab\x1fdesa\x1funit" keys. */
+char *monev_ident(const char *prov, const char *kab, const char *desa,
+		  const char *unit);
+/* The listed unit with this identity key, or NULL. */
+const monev_listed *monev_units_find(const monev_units *u,
+				     const char *ident);
+/* The listed unit closest to (kab, desa, unit) when it is close (a few
+ * letters apart), else NULL. */
+const monev_listed *monev_units_closest(const monev_units *u,
+					const char *kab, const char *desa,
+					const char *unit);
+/* Read the list ("-": stdin); errors die (65 with FILE:LINE). */
+void monev_units_read(monev_units *u, const char *path,
+		      const ibm_csv_opts *o);
+void monev_units_free(monev_units *u);
+
+/* A period: semester 1 or 2 of a year. Parses "2024-S1", "2024-1",
+ * "S1 2024", "Semester I 2024", "I/2024" (any case); 0 or -1. */
+int monev_period_parse(const char *s, int *year, int *semester);
+/* "Semester I 2024" */
+char *monev_period_long(char *buf, size_t size, int year, int semester);
+
+/* The blank data-entry workbook (--form FILE; form.c): one row per unit
+ * of the list (or spare rows without one), one column per indicator,
+ * validation on every input cell, and the Petunjuk sheet. period_year 0:
+ * no period stated. */
+void monev_form_write(const char *path, const monev_spec *s,
+		      const monev_units *u, int period_year,
+		      int period_semester);
 
 /* ------------------------------------------------------------ outputs */
 
-/* CSV per unit (by == 0), per district (1) or per province (2). */
+/* CSV per unit (by < 0) or per group of field `by` (see monev_aggregate);
+ * with more than one period, one group row per period. */
 void monev_write_csv(const monev_data *d, int by, int excel);
 
 typedef struct monev_book monev_book;
@@ -179,6 +289,11 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 void monev_book_row(const monev_row *row, void *arg);
 /* Collects warnings for the Catatan sheet (hook for ibm_diag_set_hook). */
 void monev_book_hook(int is_error, const char *msg, void *arg);
+/* The sheets that compare periods (periods.c), added by
+ * monev_book_close: Perkembangan (more than one period; score: the
+ * score format) and Belum Dimonev (with a master list). */
+void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score);
+void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d);
 /* Fill the summary sheets and Catatan, close and commit. */
 void monev_book_close(monev_book *b, const monev_data *d);
 

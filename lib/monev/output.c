@@ -30,6 +30,8 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 	for (int i = 0; i < MONEV_NID; i++)
 		ibm_csvw_str(w, monev_id_names[i]);
 	ibm_csvw_str(w, "periode");
+	if (d->list)
+		ibm_csvw_str(w, "status");
 	for (size_t g = 0; g < s->ngrp; g++) {
 		snprintf(col, sizeof col, "skor_%s", s->grp[g].name);
 		ibm_csvw_str(w, col);
@@ -53,6 +55,8 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 			}
 		}
 		ibm_csvw_str(w, u->period);
+		if (d->list)
+			ibm_csvw_str(w, u->status);
 		for (size_t g = 0; g < s->ngrp; g++)
 			ibm_csvw_num(w, u->grp[g], 1);
 		ibm_csvw_num(w, u->total, 1);
@@ -64,16 +68,53 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 	}
 }
 
-static void write_groups(ibm_csvw *w, const monev_data *d, int by_kab)
+/* The columns naming a group of `field`. */
+static int group_cols(int field, const char **names)
+{
+	int n = 0;
+
+	names[n++] = "provinsi";
+	if (field == MONEV_KAB || field == MONEV_KEC)
+		names[n++] = "kabupaten_kota";
+	if (field == MONEV_KEC)
+		names[n++] = "kecamatan";
+	if (field == MONEV_SATKER)
+		names[n++] = "satker";
+	return n;
+}
+
+static void write_group_row(ibm_csvw *w, const monev_spec *s, int field,
+			    const monev_agg *a, const char *period)
+{
+	ibm_csvw_str(w, a->prov);
+	if (field == MONEV_KAB || field == MONEV_KEC)
+		ibm_csvw_str(w, a->kab);
+	if (field == MONEV_KEC || field == MONEV_SATKER)
+		ibm_csvw_str(w, a->name);
+	if (period)
+		ibm_csvw_str(w, period);
+	ibm_csvw_int(w, (long long)a->nunits);
+	for (size_t k = 0; k < s->nind; k++)
+		ibm_csvw_num(w, a->ind[k], 2);
+	for (size_t g = 0; g < s->ngrp; g++)
+		ibm_csvw_num(w, a->grp_mean[g], 1);
+	ibm_csvw_num(w, a->total_mean, 1);
+	for (size_t p = 0; p <= s->nph; p++)
+		ibm_csvw_int(w, (long long)a->phase_n[p]);
+	ibm_csvw_end(w);
+}
+
+static void write_groups(ibm_csvw *w, const monev_data *d, int field)
 {
 	const monev_spec *s = d->spec;
-	size_t n;
-	monev_agg *a = monev_aggregate(d, by_kab, &n);
+	const char *names[4];
+	int nn = group_cols(field, names);
 	char col[300];
 
-	ibm_csvw_str(w, "provinsi");
-	if (by_kab)
-		ibm_csvw_str(w, "kabupaten_kota");
+	for (int i = 0; i < nn; i++)
+		ibm_csvw_str(w, names[i]);
+	if (d->nperiods > 1)
+		ibm_csvw_str(w, "periode");
 	ibm_csvw_str(w, "jumlah_unit");
 	for (size_t k = 0; k < s->nind; k++)
 		ibm_csvw_str(w, s->ind[k].column);
@@ -90,31 +131,38 @@ static void write_groups(ibm_csvw *w, const monev_data *d, int by_kab)
 	}
 	ibm_csvw_str(w, "belum_berfase");
 	ibm_csvw_end(w);
-	for (size_t i = 0; i < n; i++) {
-		ibm_csvw_str(w, a[i].prov);
-		if (by_kab)
-			ibm_csvw_str(w, a[i].kab);
-		ibm_csvw_int(w, (long long)a[i].nunits);
-		for (size_t k = 0; k < s->nind; k++)
-			ibm_csvw_num(w, a[i].ind[k], 2);
-		for (size_t g = 0; g < s->ngrp; g++)
-			ibm_csvw_num(w, a[i].grp_mean[g], 1);
-		ibm_csvw_num(w, a[i].total_mean, 1);
-		for (size_t p = 0; p <= s->nph; p++)
-			ibm_csvw_int(w, (long long)a[i].phase_n[p]);
-		ibm_csvw_end(w);
+	if (d->nperiods <= 1) {
+		size_t n;
+		monev_agg *a = monev_aggregate(d, field, &n);
+
+		for (size_t i = 0; i < n; i++)
+			write_group_row(w, s, field, &a[i], NULL);
+		monev_agg_free(a, n);
+		return;
 	}
-	monev_agg_free(a, n);
+	/* several periods: each group's rows, one per period */
+	{
+		monev_ptable t;
+
+		monev_ptable_build(d, field, &t);
+		for (size_t g = 0; g < t.ng; g++)
+			for (size_t p = 0; p < t.np; p++)
+				if (t.cell[g * t.np + p])
+					write_group_row(w, s, field,
+							t.cell[g * t.np + p],
+							d->periods[p]);
+		monev_ptable_free(&t);
+	}
 }
 
 void monev_write_csv(const monev_data *d, int by, int excel)
 {
 	ibm_csvw *w = ibm_csvw_new(stdout, excel);
 
-	if (by == 0)
+	if (by < 0)
 		write_units(w, d);
 	else
-		write_groups(w, d, by == 1);
+		write_groups(w, d, by);
 	if (ibm_csvw_free(w) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
 }

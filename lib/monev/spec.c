@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 const char monev_default_spec[] =
 	"column,aliases,group,kind,label,weight,target\n"
@@ -481,23 +482,45 @@ void monev_spec_free(monev_spec *s)
 	memset(s, 0, sizeof *s);
 }
 
-static void print_one(const char *dir, const char *file, const char *text)
+static char *spec_path(const char *dir, const char *file)
 {
 	size_t n = strlen(dir) + strlen(file) + 2;
 	char *path = ibm_xmalloc(n);
-	ibm_atomic *a;
 
-	snprintf(path, n, "%s/%s", dir, file);
-	a = ibm_atomic_open(path);
+	snprintf(path, n, "%s%s%s", dir,
+		 *dir && dir[strlen(dir) - 1] == '/' ? "" : "/", file);
+	return path;
+}
+
+static void print_one(const char *dir, const char *file, const char *text)
+{
+	char *path = spec_path(dir, file);
+	ibm_atomic *a = ibm_atomic_open(path);
+
 	fputs(text, ibm_atomic_fp(a));
-	ibm_atomic_commit(a);
+	ibm_atomic_finish(a);
 	free(path);
 }
 
-void monev_spec_print(const char *dir)
+void monev_spec_print(const char *dir, int force)
 {
-	print_one(dir, "indicators.csv", monev_default_spec);
-	print_one(dir, "phases.csv", monev_default_phases);
+	static const char *const files[] = { "indicators.csv", "phases.csv" };
+
+	/* an edited spec is never replaced by mistake */
+	for (size_t i = 0; i < 2 && !force; i++) {
+		char *path = spec_path(dir, files[i]);
+
+		if (ibm_out_exists(path))
+			ibm_die(IBM_EX_USAGE, path, 0, "exists; --force "
+				"replaces it");
+		free(path);
+	}
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+		ibm_die_errno(IBM_EX_CANTCREAT, dir, "cannot create "
+			      "directory");
+	/* both written, then both renamed into place (ibm_close_stdout) */
+	print_one(dir, files[0], monev_default_spec);
+	print_one(dir, files[1], monev_default_phases);
 }
 
 double monev_ind_score(const monev_ind *ind, double v)
@@ -518,10 +541,12 @@ static int meets(double score, double min)
 static int phase_met(const monev_spec *s, size_t p, const double *grp,
 		     double total)
 {
-	if (!meets(total, s->ph[p].min_total))
+	if (isnan(total) || !meets(total, s->ph[p].min_total))
 		return 0;
+	/* a group none of whose indicators was asked has no score: its
+	 * minimum is not applied (the phase rests on what was asked) */
 	for (size_t g = 0; g < s->ngrp; g++)
-		if (!meets(grp[g], s->ph[p].min_group[g]))
+		if (!isnan(grp[g]) && !meets(grp[g], s->ph[p].min_group[g]))
 			return 0;
 	return 1;
 }
@@ -530,22 +555,26 @@ int monev_score(const monev_spec *s, const double *val, double *grp,
 		double *total)
 {
 	double all = 0, wall = 0;
+	double *gw = ibm_xcalloc(s->ngrp + 1, sizeof *gw);
 	int phase = -1;
 
 	for (size_t g = 0; g < s->ngrp; g++)
 		grp[g] = 0;
 	for (size_t i = 0; i < s->nind; i++) {
-		double x = monev_ind_score(&s->ind[i], val[i]) *
-			   s->ind[i].weight;
+		double x;
 
+		if (!monev_asked(val[i]))
+			continue;
+		x = monev_ind_score(&s->ind[i], val[i]) * s->ind[i].weight;
 		grp[s->ind[i].group] += x;
+		gw[s->ind[i].group] += s->ind[i].weight;
 		all += x;
 		wall += s->ind[i].weight;
 	}
 	for (size_t g = 0; g < s->ngrp; g++)
-		grp[g] = s->grp[g].weight > 0 ? 100 * grp[g] / s->grp[g].weight
-					      : 0;
-	*total = wall > 0 ? 100 * all / wall : 0;
+		grp[g] = gw[g] > 0 ? 100 * grp[g] / gw[g] : NAN;
+	free(gw);
+	*total = wall > 0 ? 100 * all / wall : NAN;
 	for (size_t p = 0; p < s->nph; p++)
 		if (phase_met(s, p, grp, *total))
 			phase = (int)p;
@@ -590,7 +619,7 @@ static void list_short(sbuf *b, const monev_spec *s, const double *val,
 		const monev_ind *in = &s->ind[i];
 		char n1[32], n2[32];
 
-		if ((g < s->ngrp && in->group != g) ||
+		if ((g < s->ngrp && in->group != g) || !monev_asked(val[i]) ||
 		    monev_ind_score(in, val[i]) >= 1)
 			continue;
 		sb_add(b, "%s", first ? "" : ", ");
@@ -616,7 +645,7 @@ char *monev_missing(const monev_spec *s, const double *val,
 	char n1[32], n2[32];
 
 	sb_add(&b, "%s", "");
-	if (next >= s->nph)
+	if (next >= s->nph || isnan(total))
 		return b.s;
 	ph = &s->ph[next];
 	sb_add(&b, "Menuju %s: ", ph->name);
@@ -624,7 +653,7 @@ char *monev_missing(const monev_spec *s, const double *val,
 		sb_add(&b, "skor total %s < %s", monev_fmt_pct(n1, sizeof n1, total),
 		       monev_fmt_pct(n2, sizeof n2, ph->min_total));
 	for (size_t g = 0; g < s->ngrp; g++) {
-		if (meets(grp[g], ph->min_group[g]))
+		if (isnan(grp[g]) || meets(grp[g], ph->min_group[g]))
 			continue;
 		sb_add(&b, "%s%s %s < %s (", b.s[b.n - 2] == ':' ? "" : "; ",
 		       s->grp[g].label, monev_fmt_pct(n1, sizeof n1, grp[g]),

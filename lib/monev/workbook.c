@@ -21,6 +21,7 @@
 #define MAX_WARN 10000
 #define YES_MARK "\xE2\x9C\x93"  /* ✓ */
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
+#define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
 
 struct monev_book {
 	ibm_xlsx *x;
@@ -31,6 +32,7 @@ struct monev_book {
 	long rows_per_sheet;
 	lxw_col_t ncols;        /* Data columns */
 	lxw_format *score, *bold_score, *date, *good, *bad, *wrap;
+	const monev_data *all;  /* every period (the sheets may show one) */
 	char **warn;            /* the first MAX_WARN warnings */
 	size_t nwarn, wcap, warn_more;
 };
@@ -165,7 +167,9 @@ void monev_book_row(const monev_row *r, void *arg)
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
-		if (s->ind[i].kind == MONEV_YESNO)
+		if (!monev_asked(r->val[i]))
+			worksheet_write_string(ws, row, c, NOT_ASKED_MARK, NULL);
+		else if (s->ind[i].kind == MONEV_YESNO)
 			worksheet_write_string(ws, row, c,
 					       r->val[i] > 0 ? "Ya" : "Tidak",
 					       NULL);
@@ -207,6 +211,10 @@ static void num(lxw_worksheet *ws, ibm_xlsx_widths *cw, lxw_row_t row,
 {
 	char buf[32];
 
+	if (isnan(v)) {	/* a group none of whose indicators was asked */
+		worksheet_write_blank(ws, row, col, f);
+		return;
+	}
 	worksheet_write_number(ws, row, col, v, f);
 	if (cw)
 		ibm_xlsx_widths_note(cw, col,
@@ -262,11 +270,13 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
 			     ibm_xlsx_widths *cw, rekap_cols c,
 			     lxw_row_t first, lxw_row_t last,
 			     const monev_agg *pa, size_t np,
-			     char *const *names, const size_t *nkab)
+			     char *const *names, const size_t *nkab,
+			     const monev_agg *da, size_t nd,
+			     const size_t *dprov)
 {
 	ibm_xlsx_formats *f = &b->x->fmt;
 	lxw_row_t row = last + 3;
-	char pr[32], u1[16], u2[16], r1[16], r2[16], me[16], formula[256];
+	char pr[32], u1[16], u2[16], r1[16], r2[16], me[16], formula[320];
 
 	worksheet_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
 			       f->title);
@@ -296,13 +306,33 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws,
 			lxw_rowcol_to_cell(r1, first, col);
 			lxw_rowcol_to_cell(r2, last, col);
 			if (col >= c.grp && col <= c.total) {
-				v = col == c.total ? pa[i].total_mean
-						   : pa[i].grp_mean[col - c.grp];
+				/* as the formula computes it: the province's
+				 * districts with a mean, weighted by units */
+				double sv = 0, sw = 0;
+
+				for (size_t k = 0; k < nd; k++) {
+					double m = col == c.total
+						? da[k].total_mean
+						: da[k].grp_mean[col - c.grp];
+
+					if (dprov[k] != i || isnan(m))
+						continue;
+					sv += (double)da[k].nunits * m;
+					sw += (double)da[k].nunits;
+				}
+				if (sw == 0) {
+					worksheet_write_blank(ws, nrow, col,
+							      b->score);
+					continue;
+				}
+				v = sv / sw;
 				lxw_rowcol_to_cell_abs(u1, first, c.units, 1, 1);
 				lxw_rowcol_to_cell_abs(u2, last, c.units, 1, 1);
 				snprintf(formula, sizeof formula,
-					 "=SUMPRODUCT((%s=%s)*%s:%s*%s:%s)/%s",
-					 pr, me_b, u1, u2, r1, r2, me);
+					 "=SUMPRODUCT((%s=%s)*%s:%s*%s:%s)/"
+					 "SUMPRODUCT((%s=%s)*%s:%s*(%s:%s<>\"\"))",
+					 pr, me_b, u1, u2, r1, r2, pr, me_b, u1,
+					 u2, r1, r2);
 				worksheet_write_formula_num(ws, nrow, col,
 							    formula, b->score,
 							    v);
@@ -333,11 +363,13 @@ static void write_rekap(monev_book *b, const monev_data *d,
 	char **names = ibm_xcalloc(c.ncols, sizeof *names);
 	lxw_row_t first = REKAP_HDR + 1, last = (lxw_row_t)(REKAP_HDR + na),
 		  tot = last + 1;
-	char r1[16], r2[16], u1[16], u2[16], formula[128];
+	char r1[16], r2[16], u1[16], u2[16], formula[160];
 	double *sum = ibm_xcalloc(c.ncols, sizeof *sum);
 	size_t np;
 	monev_agg *pa = monev_aggregate(d, 0, &np);
 	size_t *nkab = ibm_xcalloc(np + 1, sizeof *nkab);
+	size_t *dprov = ibm_xcalloc(na + 1, sizeof *dprov); /* province of
+							     each district */
 
 	worksheet_write_string(ws, 0, 0,
 			       "Rekapitulasi Monev IBM per Kabupaten/Kota",
@@ -365,6 +397,7 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		while (pi + 1 < np && pa[pi + 1].first <= a[i].first)
 			pi++;
 		nkab[pi]++;
+		dprov[i] = pi;
 		num(ws, &cw, row, 0, (double)(i + 1), f->integer);
 		str(ws, &cw, row, 1, pa[pi].prov, f->text);
 		str(ws, &cw, row, 2, a[i].kab, f->text);
@@ -395,20 +428,32 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		cell_name(r1, first, col);
 		cell_name(r2, last, col);
 		if (col >= c.grp && col <= c.total) {
-			/* mean over all units: weighted by units */
-			double v = 0;
+			/* mean over the districts' means weighted by their
+			 * units, leaving out blank means (a group not asked
+			 * in a district), as the formula computes it */
+			double v = 0, w = 0;
 
-			for (size_t i = 0; i < d->nunits; i++)
-				v += col == c.total
-					? d->units[i].total
-					: d->units[i].grp[col - c.grp];
-			v /= (double)(d->nunits ? d->nunits : 1);
+			for (size_t i = 0; i < na; i++) {
+				double m = col == c.total
+					? a[i].total_mean
+					: a[i].grp_mean[col - c.grp];
+
+				if (!isnan(m)) {
+					v += (double)a[i].nunits * m;
+					w += (double)a[i].nunits;
+				}
+			}
+			if (w == 0) {
+				worksheet_write_blank(ws, tot, col,
+						      b->bold_score);
+				continue;
+			}
 			snprintf(formula, sizeof formula,
-				 "=SUMPRODUCT($%s:$%s,%s:%s)/SUM($%s:$%s)", u1,
-				 u2, r1, r2, u1, u2);
+				 "=SUMPRODUCT($%s:$%s,%s:%s)/SUMIF(%s:%s,\"<>\","
+				 "$%s:$%s)", u1, u2, r1, r2, r1, r2, u1, u2);
 			/* $D4 form: column absolute only */
 			worksheet_write_formula_num(ws, tot, col, formula,
-						    b->bold_score, v);
+						    b->bold_score, v / w);
 		} else {
 			snprintf(formula, sizeof formula, "=SUM(%s:%s)", r1,
 				 r2);
@@ -416,7 +461,9 @@ static void write_rekap(monev_book *b, const monev_data *d,
 						    f->bold_int, sum[col]);
 		}
 	}
-	write_rekap_prov(b, ws, &cw, c, first, last, pa, np, names, nkab);
+	write_rekap_prov(b, ws, &cw, c, first, last, pa, np, names, nkab, a,
+			 na, dprov);
+	free(dprov);
 	free(nkab);
 	ibm_xlsx_widths_apply(&cw, ws, 5, 40);
 	ibm_xlsx_print_setup(ws, 1, REKAP_HDR, REKAP_HDR);
@@ -472,7 +519,10 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		for (size_t k = 0; k < s->nind; k++) {
 			lxw_col_t col = (lxw_col_t)(ci + k);
 
-			if (s->ind[k].kind == MONEV_YESNO)
+			if (!monev_asked(u->val[k]))
+				str(ws, NULL, row, col, NOT_ASKED_MARK,
+				    f->text);
+			else if (s->ind[k].kind == MONEV_YESNO)
 				str(ws, NULL, row, col,
 				    u->val[k] > 0 ? YES_MARK : NO_MARK,
 				    f->text);
@@ -633,11 +683,24 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		}
 	}
 	{
-		char line[300];
+		char line[300], p1[40], p2[40];
 
+		if (*periods)
+			monev_period_name(periods, sizeof periods, periods);
 		snprintf(line, sizeof line, "Periode: %s",
 			 *periods ? periods : "-");
 		worksheet_write_string(ws, row++, 0, line, NULL);
+		if (b->all && b->all->nperiods > 1) {
+			snprintf(line, sizeof line,
+				 "Perkembangan %s sampai %s: lembar "
+				 "Perkembangan",
+				 monev_period_name(p1, sizeof p1,
+						   b->all->periods[0]),
+				 monev_period_name(p2, sizeof p2,
+						   b->all->periods[
+						   b->all->nperiods - 1]));
+			worksheet_write_string(ws, row++, 0, line, NULL);
+		}
 	}
 	row++;
 	for (size_t col = 0; col < 2; col++)
@@ -698,7 +761,8 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 			    s->ind[k].kind != MONEV_COUNT)
 				continue;
 			for (size_t i = 0; i < d->nunits; i++)
-				if (!isnan(d->units[i].val[k]))
+				if (!isnan(d->units[i].val[k]) &&
+				    monev_asked(d->units[i].val[k]))
 					sum += d->units[i].val[k];
 			worksheet_write_string(ws, row, 0, s->ind[k].label,
 					       f->text);
@@ -811,6 +875,23 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			       f->integer);
 	worksheet_write_string(ws, row, 0, "Unit per periode", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
+	if (d->other_period_rows) {
+		char per[40];
+
+		snprintf(buf, sizeof buf, "%ld (hanya %s, --period)",
+			 d->other_period_rows,
+			 monev_period_name(per, sizeof per, d->want_period));
+		worksheet_write_string(ws, row, 0, "Baris periode lain",
+				       f->text);
+		worksheet_write_string(ws, row++, 1, buf, f->text);
+	}
+	if (d->list) {
+		snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris formulir "
+			 "unit di luar daftar)", d->list->src, d->list->n,
+			 d->unlisted);
+		worksheet_write_string(ws, row, 0, "Daftar unit", f->text);
+		worksheet_write_string(ws, row++, 1, buf, f->text);
+	}
 	row++;
 	for (int c = 0; c < 2; c++)
 		worksheet_write_string(ws, row, (lxw_col_t)c, h2[c], f->header);
@@ -842,20 +923,36 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	ibm_xlsx_print_setup(ws, 1, -1, -1);
 }
 
-void monev_book_close(monev_book *b, const monev_data *d)
+void monev_book_close(monev_book *b, const monev_data *all)
 {
 	size_t na;
-	monev_agg *a = monev_aggregate(d, 1, &na);
+	monev_agg *a;
+	monev_data view;
+	const monev_data *d = all;
 
+	/* with several periods, the summary sheets show the latest (each
+	 * unit once); Perkembangan compares them */
+	if (all->nperiods > 1) {
+		monev_view_period(all, all->periods[all->nperiods - 1], &view);
+		d = &view;
+	}
+	b->all = all;
+	a = monev_aggregate(d, MONEV_KAB, &na);
 	data_done(b);
 	write_rekap(b, d, a, na);
 	write_matriks(b, d);
 	write_fase(b, d);
 	write_ringkasan(b, d, a, na);
+	if (all->nperiods > 1)
+		monev_sheet_trend(b->x, all, b->score);
+	if (all->list)
+		monev_sheet_unvisited(b->x, all);
 	/* no more warnings go into the book from here */
 	ibm_diag_set_hook(NULL, NULL);
-	write_catatan(b, d);
+	write_catatan(b, all);
 	monev_agg_free(a, na);
+	if (d != all)
+		monev_view_free(&view);
 	ibm_xlsx_close(b->x);
 	for (size_t i = 0; i < b->nwarn; i++)
 		free(b->warn[i]);

@@ -123,6 +123,7 @@ int rp_bimtek(const rp_opts *o)
 	double sulit = 56;
 	desc dpre, dpost;
 	double g, tp, prem, postm;
+	const char *band;
 	size_t n_pre, n_post, n_match, tabel = 0;
 
 	rp_init(&c, o);
@@ -191,7 +192,12 @@ int rp_bimtek(const rp_opts *o)
 	n_match = (size_t)rp_stat_get(st, nst, "n_matched");
 	prem = rp_stat_get(st, nst, "pre_mean_percent");
 	postm = rp_stat_get(st, nst, "post_mean_percent");
-	g = rp_stat_get(st, nst, "n_gain_of_means");
+	/* the class gain of those who took both tests when ibm-score gives
+	 * it (n_gain_class), else the one of all the means */
+	g = rp_stat_get(st, nst, "n_gain_class");
+	if (isnan(g) && !rp_stat_text(st, nst, "n_gain_class"))
+		g = rp_stat_get(st, nst, "n_gain_of_means");
+	band = rp_stat_text(st, nst, "n_gain_band");
 	tp = rp_stat_get(st, nst, "t_p");
 	if (n_pre > np || n_post > np)
 		ibm_warn(o->summary, 0, "%zu took the pre-test and %zu the "
@@ -392,12 +398,14 @@ int rp_bimtek(const rp_opts *o)
 		   "dinyatakan dalam skala 0 sampai 100. Rata-rata nilai "
 		   "peserta naik dari %s pada pre-test menjadi %s pada "
 		   "post-test. Rata-rata N-gain kelas ⟨g⟩ = %s, termasuk "
-		   "kategori %s.",
+		   "kategori %s%s%s%s.",
 		   rp_num(b1, sizeof b1, rp_stat_get(st, nst, "max_score"), 2,
 			  0),
 		   rp_num(b2, sizeof b2, prem, 1, 1),
 		   rp_num(b3, sizeof b3, postm, 1, 1),
-		   rp_num(b4, sizeof b4, g, 2, 1), gain_category(g));
+		   rp_num(b4, sizeof b4, g, 2, 1), gain_category(g),
+		   band ? " (efektivitas pelatihan menurut N-gain: " : "",
+		   band ? band : "", band ? ")" : "");
 	rp_para(&c, s);
 	free(s);
 	{
@@ -478,6 +486,15 @@ int rp_bimtek(const rp_opts *o)
 		docx_cell_span(c.d, s, DOCX_CENTER, 2);
 		free(s);
 		docx_row_end(c.d);
+		if (band) {
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, "Efektivitas (N-gain %)", 0);
+			s = rp_fmt("%s (%s)", rp_num(b1, sizeof b1, 100 * g, 1,
+						      1), band);
+			docx_cell_span(c.d, s, DOCX_CENTER, 2);
+			free(s);
+			docx_row_end(c.d);
+		}
 		docx_row_begin(c.d, 0);
 		docx_cell(c.d, "Uji t berpasangan", 0);
 		rp_pval(b1, sizeof b1, tp);

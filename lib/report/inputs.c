@@ -239,6 +239,7 @@ void rp_read_summary(const char *path, const ibm_csv_opts *o,
 		if (blank(rec))
 			continue;
 		s.name = field(rec, idx[0]);
+		s.text = field(rec, idx[1]);
 		/* some statistics are words (n_gain_band) */
 		if (ibm_parse_number(rec->f[idx[1]], &s.v, 0) != 0)
 			s.v = NAN;
@@ -276,10 +277,20 @@ double rp_stat_get(const rp_stat *s, size_t n, const char *name)
 	return NAN;
 }
 
-void rp_stats_free(rp_stat *s, size_t n)
+const char *rp_stat_text(const rp_stat *s, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
+		if (strcmp(s[i].name, name) == 0)
+			return s[i].text[0] ? s[i].text : NULL;
+	return NULL;
+}
+
+void rp_stats_free(rp_stat *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
 		free(s[i].name);
+		free(s[i].text);
+	}
 	free(s);
 }
 

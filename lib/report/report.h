@@ -123,7 +123,8 @@ typedef struct rp_item {
 
 typedef struct rp_stat {
 	char *name;
-	double v;                        /* NaN when empty */
+	double v;                        /* NaN when empty or a word */
+	char *text;                      /* the value as written */
 } rp_stat;
 
 typedef struct rp_unit {
@@ -154,6 +155,8 @@ void rp_read_items(const char *path, const ibm_csv_opts *o,
 void rp_read_summary(const char *path, const ibm_csv_opts *o,
 		     const char *const *need, rp_stat **out, size_t *n);
 double rp_stat_get(const rp_stat *s, size_t n, const char *name);
+/* The value as written, or NULL when the statistic is absent or empty. */
+const char *rp_stat_text(const rp_stat *s, size_t n, const char *name);
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u);
 void rp_people_free(rp_person *p, size_t n);
 void rp_scores_free(rp_score *s, size_t n);

@@ -67,10 +67,18 @@ static int plain_number(const char *s, double *v)
 
 void score_table_write(const score_table *t, ibm_csvw *w, int excel)
 {
+	score_table_write_rows(t, w, excel, NULL);
+}
+
+void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
+			    const unsigned char *show)
+{
 	for (size_t i = 0; i < t->ncol; i++)
 		ibm_csvw_str(w, t->hdr[i]);
 	ibm_csvw_end(w);
 	for (size_t r = 0; r < t->nrow; r++) {
+		if (show && !show[r])
+			continue;
 		for (size_t i = 0; i < t->ncol; i++) {
 			const char *s = t->cell[r * t->ncol + i];
 			double v;
@@ -163,40 +171,36 @@ static int passed(const score_opts *o, long long s, long long m)
 	return (long double)s * 100 * SCORE_SCALE >= (long double)o->pass * m;
 }
 
-/* Write a table to a temporary file for path; NULL when path is NULL. */
-static ibm_atomic *write_output(const score_table *t, const char *path,
-				int excel)
+/* Write a table to an output for path (nothing when path is NULL). */
+static void write_output(const score_table *t, const char *path,
+			 int excel)
 {
 	ibm_atomic *a;
 	ibm_csvw *w;
 
 	if (!path)
-		return NULL;
+		return;
 	a = ibm_atomic_open(path);
 	w = ibm_csvw_new(ibm_atomic_fp(a), excel);
 	score_table_write(t, w, excel);
 	if (ibm_csvw_free(w) != 0)
 		ibm_die_errno(IBM_EX_IOERR, path, "write error");
-	return a;
+	ibm_atomic_finish(a);
 }
 
-/* --summary, --items and --report, renamed into place together once all
- * are written. */
+/* --summary, --items and --report: each finished here; ibm_close_stdout
+ * renames them into place together once all and stdout are written. */
 static void write_side_outputs(const score_opts *o, const score_table *sum,
 			       const score_table *items,
-			       const score_table *people, int has_key,
+			       const score_table *people,
+			       const score_table *part, int has_key,
 			       int prepost)
 {
-	ibm_atomic *as = write_output(sum, o->summary, o->excel);
-	ibm_atomic *ai = write_output(items, o->items, o->excel);
-
+	write_output(sum, o->summary, o->excel);
+	write_output(items, o->items, o->excel);
 	if (o->report)
 		score_report_write(o->report, sum, people,
-				   has_key ? items : NULL, prepost);
-	if (as)
-		ibm_atomic_commit(as);
-	if (ai)
-		ibm_atomic_commit(ai);
+				   has_key ? items : NULL, part, prepost);
 }
 
 /* A simple string -> index hash map (open addressing). */
@@ -267,6 +271,8 @@ static void smap_free(smap *m)
 
 typedef struct person {
 	char *name, *email;
+	char *idv, *phone;    /* participant_id and phone as given (--roster) */
+	long ros;             /* roster row, -1 none */
 	char *k1, *k2;        /* matching keys: primary, by name */
 	char **keep;
 	long line;
@@ -282,6 +288,9 @@ typedef struct side {
 	person *p;
 	size_t n, cap;
 	const char *file;
+	long long ts_min, ts_max; /* timestamps read (ibm_datetime_key) */
+	long ts_min_line, ts_max_line;
+	size_t nts;
 } side;
 
 enum { M_COLUMN, M_EMAIL, M_NAME };
@@ -353,6 +362,28 @@ static void read_side(side *s, const score_opts *o, int mode)
 			free(p->k1);
 			p->k1 = ibm_xstrdup(p->k2);
 		}
+		if (L->ts >= 0 && rec->f[L->ts][0]) {
+			ibm_datetime dt;
+
+			if (ibm_datetime_parse(rec->f[L->ts], &dt) == 0) {
+				long long k = ibm_datetime_key(&dt);
+
+				if (!s->nts || k < s->ts_min) {
+					s->ts_min = k;
+					s->ts_min_line = rec->line;
+				}
+				if (!s->nts || k > s->ts_max) {
+					s->ts_max = k;
+					s->ts_max_line = rec->line;
+				}
+				s->nts++;
+			}
+		}
+		p->ros = -1;
+		if (o->roster && L->id >= 0)
+			p->idv = ibm_xstrdup(rec->f[L->id]);
+		if (o->roster && L->phone >= 0)
+			p->phone = ibm_xstrdup(rec->f[L->phone]);
 		p->keep = ibm_xcalloc(o->nkeep + 1, sizeof *p->keep);
 		for (size_t i = 0; i < o->nkeep; i++)
 			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
@@ -411,7 +442,8 @@ static void match_by(side *a, side *b, int use_k2)
 		person *q = &b->p[i];
 		const char *k = use_k2 ? q->k2 : q->k1;
 
-		if (q->active && q->partner < 0 && k[0] && !smap_get(&m, k))
+		if (q->active && q->partner < 0 && q->ros < 0 && k[0] &&
+		    !smap_get(&m, k))
 			smap_put(&m, k, i);
 	}
 	for (size_t i = 0; i < a->n; i++) {
@@ -419,7 +451,7 @@ static void match_by(side *a, side *b, int use_k2)
 		const char *k = use_k2 ? p->k2 : p->k1;
 		size_t *j;
 
-		if (!p->active || p->partner >= 0 || !k[0])
+		if (!p->active || p->partner >= 0 || p->ros >= 0 || !k[0])
 			continue;
 		j = smap_get(&m, k);
 		if (j && b->p[*j].partner < 0) {
@@ -430,37 +462,105 @@ static void match_by(side *a, side *b, int use_k2)
 	smap_free(&m);
 }
 
-/* The closest unmatched (else any) active name on side b; *dist set. */
-static long closest(const side *b, const char *k2, size_t *dist, int *unique,
-		    int unmatched_only)
+/* Unmatched people of two sides whose names are within a small edit
+ * distance (near.c), as adjacency lists both ways. */
+typedef struct near_adj {
+	size_t to;
+	unsigned d;
+} near_adj;
+
+typedef struct near_graph {
+	size_t *ao, *bo;          /* offsets: a's list i is ae[ao[i]..ao[i+1]) */
+	near_adj *ae, *be;
+} near_graph;
+
+static int unmatched(const person *p)
+{
+	return p->active && p->partner < 0 && p->ros < 0 && p->k2[0];
+}
+
+static void graph_build(near_graph *g, const side *a, const side *b)
+{
+	const char **ka = ibm_xcalloc(a->n + 1, sizeof *ka);
+	const char **kb = ibm_xcalloc(b->n + 1, sizeof *kb);
+	unsigned char *ua = ibm_xcalloc(a->n + 1, 1);
+	unsigned char *ub = ibm_xcalloc(b->n + 1, 1);
+	score_near *pr;
+	size_t n, *fa, *fb;
+
+	for (size_t i = 0; i < a->n; i++) {
+		ka[i] = a->p[i].k2;
+		ua[i] = (unsigned char)unmatched(&a->p[i]);
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		kb[i] = b->p[i].k2;
+		ub[i] = (unsigned char)unmatched(&b->p[i]);
+	}
+	n = score_near_pairs(ka, ua, a->n, kb, ub, b->n, &pr);
+	g->ao = ibm_xcalloc(a->n + 2, sizeof *g->ao);
+	g->bo = ibm_xcalloc(b->n + 2, sizeof *g->bo);
+	g->ae = ibm_xcalloc(n + 1, sizeof *g->ae);
+	g->be = ibm_xcalloc(n + 1, sizeof *g->be);
+	for (size_t i = 0; i < n; i++) {
+		g->ao[pr[i].a + 1]++;
+		g->bo[pr[i].b + 1]++;
+	}
+	for (size_t i = 0; i < a->n; i++)
+		g->ao[i + 1] += g->ao[i];
+	for (size_t i = 0; i < b->n; i++)
+		g->bo[i + 1] += g->bo[i];
+	fa = ibm_xcalloc(a->n + 1, sizeof *fa);
+	fb = ibm_xcalloc(b->n + 1, sizeof *fb);
+	for (size_t i = 0; i < n; i++) {
+		near_adj *x = &g->ae[g->ao[pr[i].a] + fa[pr[i].a]++];
+		near_adj *y = &g->be[g->bo[pr[i].b] + fb[pr[i].b]++];
+
+		x->to = pr[i].b;
+		x->d = pr[i].d;
+		y->to = pr[i].a;
+		y->d = pr[i].d;
+	}
+	free(fa);
+	free(fb);
+	free(pr);
+	free(ka);
+	free(kb);
+	free(ua);
+	free(ub);
+}
+
+static void graph_free(near_graph *g)
+{
+	free(g->ao);
+	free(g->bo);
+	free(g->ae);
+	free(g->be);
+}
+
+/* The closest unmatched person on side b among the near names of a list
+ * (ties: the first in the file); *dist set, *unique when no other is as
+ * close. -1 when none is near. */
+static long closest(const side *b, const near_adj *e, size_t ne,
+		    size_t *dist, int *unique)
 {
 	long best = -1;
-	size_t bd = (size_t)-1;
+	size_t bd = (size_t)-1, nbest = 0;
 
-	*unique = 0;
-	if (!k2[0])
-		return -1;
-	for (size_t i = 0; i < b->n; i++) {
-		const person *q = &b->p[i];
-		size_t d;
-
-		if (!q->active || !q->k2[0] ||
-		    (unmatched_only && q->partner >= 0))
-			continue;
-		d = ibm_edit_distance(k2, q->k2);
-		if (d < bd) {
-			bd = d;
-			best = (long)i;
-			*unique = 1;
-		} else if (d == bd) {
-			*unique = 0;
+	for (size_t i = 0; i < ne; i++)
+		if (unmatched(&b->p[e[i].to]) && e[i].d < bd)
+			bd = e[i].d;
+	for (size_t i = 0; i < ne; i++)
+		if (unmatched(&b->p[e[i].to]) && e[i].d == bd) {
+			nbest++;
+			if (best < 0 || (long)e[i].to < best)
+				best = (long)e[i].to;
 		}
-	}
 	*dist = bd;
+	*unique = nbest == 1;
 	return best;
 }
 
-static void match_fuzzy(side *a, side *b)
+static void match_fuzzy(side *a, side *b, const near_graph *g)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
@@ -468,13 +568,15 @@ static void match_fuzzy(side *a, side *b)
 		int u, u2;
 		long j;
 
-		if (!p->active || p->partner >= 0)
+		if (!unmatched(p))
 			continue;
-		j = closest(b, p->k2, &d, &u, 1);
+		j = closest(b, g->ae + g->ao[i], g->ao[i + 1] - g->ao[i], &d,
+			    &u);
 		if (j < 0 || !u || d > score_fuzzy_limit(p->k2, b->p[j].k2))
 			continue;
 		/* and p is b[j]'s unique closest among a's unmatched */
-		if (closest(a, b->p[j].k2, &d2, &u2, 1) != (long)i || !u2)
+		if (closest(a, g->be + g->bo[j], g->bo[j + 1] - g->bo[j], &d2,
+			    &u2) != (long)i || !u2)
 			continue;
 		p->partner = j;
 		b->p[j].partner = (long)i;
@@ -486,7 +588,10 @@ static void match_fuzzy(side *a, side *b)
 	}
 }
 
-static void warn_unmatched(const side *a, const side *b, const char *what)
+/* Every active person of a without a partner, with the closest unmatched
+ * name of b when it is close (score_suggest_ok). e/o: a's near lists. */
+static void warn_unmatched(const side *a, const side *b, const near_adj *e,
+			   const size_t *o, const char *what)
 {
 	for (size_t i = 0; i < a->n; i++) {
 		const person *p = &a->p[i];
@@ -496,9 +601,11 @@ static void warn_unmatched(const side *a, const side *b, const char *what)
 
 		if (!p->active || p->partner >= 0)
 			continue;
-		j = closest(b, p->k2, &d, &u, 1);
-		if (j < 0)
-			j = closest(b, p->k2, &d, &u, 0);
+		j = p->k2[0] ? closest(b, e + o[i], o[i + 1] - o[i], &d, &u)
+			: -1;
+		if (j >= 0 && !score_suggest_ok(d, ibm_utf8_len(p->k2),
+						ibm_utf8_len(b->p[j].k2)))
+			j = -1;
 		if (j >= 0)
 			ibm_warn(a->file, p->line,
 				 "%s has no %s (closest name there: %s, %s "
@@ -511,6 +618,262 @@ static void warn_unmatched(const side *a, const side *b, const char *what)
 	}
 }
 
+/* ------------------------------------------------------------- roster */
+
+static const char *const by_name[SCORE_NBY] = {
+	"participant_id", "e-mail", "phone", "name"
+};
+
+/* Which of two submissions of one side to keep (--duplicates). */
+static int take_later(const side *s, const person *p, const person *q,
+		      int how)
+{
+	long long sp = s->t.score[p->row], sq = s->t.score[q->row];
+	long long mp = s->t.max[p->row], mq = s->t.max[q->row];
+
+	return how == SCORE_DUP_LAST ||
+	       (how == SCORE_DUP_BEST &&
+		(long double)sp * mq > (long double)sq * mp);
+}
+
+static void roster_take(side *s, const score_roster *R, long *taken,
+			size_t i, long r, int how, const char *by)
+{
+	person *p = &s->p[i];
+	const char *who = score_roster_cell(R, (size_t)r,
+					    (size_t)R->col[SCORE_BY_NAME]);
+
+	if (taken[r] >= 0) {
+		person *q = &s->p[taken[r]];
+		int take = take_later(s, p, q, how);
+		person *keep = take ? p : q, *drop = take ? q : p;
+
+		ibm_warn(s->file, p->line,
+			 "another submission for %s (%s line %ld; also on "
+			 "line %ld); keeping the one on line %ld", who,
+			 R->file, R->line[r], q->line, keep->line);
+		drop->active = 0;
+		s->t.active[drop->row] = 0;
+		drop->ros = -1;
+		if (!take)
+			return;
+	}
+	taken[r] = (long)i;
+	p->ros = r;
+	(void)by;
+}
+
+/* Match the submissions of one side to the roster: by participant_id,
+ * else e-mail, else phone, else normalised name, the first that finds a
+ * participant; with fuzzy, then by similar name. Every submission that
+ * matches nobody is warned about. Returns the submission of each roster
+ * row (-1 none). */
+static long *roster_side(side *s, const score_roster *R, const score_opts *o)
+{
+	long *taken = ibm_xcalloc(R->n + 1, sizeof *taken);
+	const char **ka = ibm_xcalloc(s->n + 1, sizeof *ka);
+	unsigned char *ua = ibm_xcalloc(s->n + 1, 1);
+	unsigned char *ub = ibm_xcalloc(R->n + 1, 1);
+	score_near *pr;
+	size_t np, *ao, *bo;
+	near_adj *ae, *be;
+
+	for (size_t r = 0; r < R->n; r++)
+		taken[r] = -1;
+	for (size_t i = 0; i < s->n; i++) {
+		person *p = &s->p[i];
+		const char *v[SCORE_NBY];
+
+		if (!p->active)
+			continue;
+		v[SCORE_BY_ID] = p->idv;
+		v[SCORE_BY_EMAIL] = p->email;
+		v[SCORE_BY_PHONE] = p->phone;
+		v[SCORE_BY_NAME] = p->name;
+		for (int by = 0; by < SCORE_NBY; by++) {
+			char *k;
+			long r;
+
+			if (!v[by] || !*v[by] || R->col[by] < 0)
+				continue;
+			k = by == SCORE_BY_NAME ? ibm_xstrdup(p->k2)
+				: score_match_key(by, v[by]);
+			r = score_roster_find(R, by, k);
+			free(k);
+			if (r == -2)
+				ibm_warn(s->file, p->line,
+					 "the %s of %s is on several roster "
+					 "lines; not matched by it", by_name[by],
+					 pname(p));
+			if (r >= 0) {
+				roster_take(s, R, taken, i, r, o->dup,
+					    by_name[by]);
+				break;
+			}
+		}
+	}
+	/* by similar name: unique closest both ways, within the --fuzzy
+	 * limit; the near names also give the warnings' suggestions */
+	for (size_t i = 0; i < s->n; i++) {
+		ka[i] = s->p[i].k2;
+		ua[i] = s->p[i].active && s->p[i].ros < 0 && s->p[i].k2[0];
+	}
+	for (size_t r = 0; r < R->n; r++)
+		ub[r] = taken[r] < 0 && R->key[SCORE_BY_NAME][r][0];
+	np = score_near_pairs(ka, ua, s->n,
+			      (const char *const *)R->key[SCORE_BY_NAME], ub,
+			      R->n, &pr);
+	ao = ibm_xcalloc(s->n + 2, sizeof *ao);
+	bo = ibm_xcalloc(R->n + 2, sizeof *bo);
+	ae = ibm_xcalloc(np + 1, sizeof *ae);
+	be = ibm_xcalloc(np + 1, sizeof *be);
+	for (size_t i = 0; i < np; i++) {
+		ao[pr[i].a + 1]++;
+		bo[pr[i].b + 1]++;
+	}
+	for (size_t i = 0; i < s->n; i++)
+		ao[i + 1] += ao[i];
+	for (size_t r = 0; r < R->n; r++)
+		bo[r + 1] += bo[r];
+	{
+		size_t *fa = ibm_xcalloc(s->n + 1, sizeof *fa);
+		size_t *fb = ibm_xcalloc(R->n + 1, sizeof *fb);
+
+		for (size_t i = 0; i < np; i++) {
+			near_adj *x = &ae[ao[pr[i].a] + fa[pr[i].a]++];
+			near_adj *y = &be[bo[pr[i].b] + fb[pr[i].b]++];
+
+			x->to = pr[i].b;
+			x->d = pr[i].d;
+			y->to = pr[i].a;
+			y->d = pr[i].d;
+		}
+		free(fa);
+		free(fb);
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		person *p = &s->p[i];
+		long best = -1, back = -1;
+		size_t bd = (size_t)-1, nb = 0, bd2 = (size_t)-1, nb2 = 0;
+
+		if (!p->active || p->ros >= 0)
+			continue;
+		for (size_t e = ao[i]; e < ao[i + 1]; e++)
+			if (taken[ae[e].to] < 0 && ae[e].d <= bd) {
+				nb = ae[e].d < bd ? 1 : nb + 1;
+				if (ae[e].d < bd || (long)ae[e].to < best)
+					best = (long)ae[e].to;
+				bd = ae[e].d;
+			}
+		if (best >= 0 && o->fuzzy && nb == 1 &&
+		    bd <= score_fuzzy_limit(p->k2,
+					    R->key[SCORE_BY_NAME][best])) {
+			for (size_t e = bo[best]; e < bo[best + 1]; e++) {
+				const person *q = &s->p[be[e].to];
+
+				if (!q->active || q->ros >= 0 || be[e].d > bd2)
+					continue;
+				nb2 = be[e].d < bd2 ? 1 : nb2 + 1;
+				if (be[e].d < bd2 || (long)be[e].to < back)
+					back = (long)be[e].to;
+				bd2 = be[e].d;
+			}
+			if (back == (long)i && nb2 == 1) {
+				taken[best] = (long)i;
+				p->ros = best;
+				p->fuzzy = 1;
+				ibm_warn(s->file, p->line,
+					 "%s matched to %s (%s line %ld) by "
+					 "similar name (edit distance %zu)",
+					 pname(p),
+					 score_roster_cell(R, (size_t)best,
+					   (size_t)R->col[SCORE_BY_NAME]),
+					 R->file, R->line[best], bd);
+				continue;
+			}
+		}
+		if (best >= 0 &&
+		    score_suggest_ok(bd, ibm_utf8_len(p->k2),
+				     ibm_utf8_len(R->key[SCORE_BY_NAME][best])))
+			ibm_warn(s->file, p->line,
+				 "%s is not on the roster (closest name there: "
+				 "%s, %s line %ld, edit distance %zu)",
+				 pname(p),
+				 score_roster_cell(R, (size_t)best,
+					(size_t)R->col[SCORE_BY_NAME]),
+				 R->file, R->line[best], bd);
+		else
+			ibm_warn(s->file, p->line, "%s is not on the roster",
+				 pname(p));
+	}
+	free(pr);
+	free(ao);
+	free(bo);
+	free(ae);
+	free(be);
+	free(ka);
+	free(ua);
+	free(ub);
+	return taken;
+}
+
+/* Pre and post given the wrong way round, or the same export twice. */
+static void sanity_prepost(const score_opts *o, const side *pre,
+			   const side *post)
+{
+	int same = 0;
+
+	if (score_same_file(o->pre, o->post)) {
+		ibm_warn(post->file, 0, "the post-test is the same file as the "
+			 "pre-test (%s)", pre->file);
+		same = 1;
+	}
+	if (!same && pre->n && pre->n == post->n) {
+		size_t i;
+
+		for (i = 0; i < pre->n; i++) {
+			const person *p = &pre->p[i], *q = &post->p[i];
+
+			if (strcmp(p->k1, q->k1) != 0 ||
+			    pre->t.score[p->row] != post->t.score[q->row] ||
+			    pre->t.max[p->row] != post->t.max[q->row] ||
+			    p->line != q->line)
+				break;
+		}
+		if (i == pre->n)
+			ibm_warn(post->file, 0, "the post-test has the same "
+				 "people, scores and lines as the pre-test "
+				 "(%s): the same export twice?", pre->file);
+	}
+	if (pre->nts && post->nts && post->ts_max < pre->ts_min)
+		ibm_warn(post->file, post->ts_max_line,
+			 "every post-test timestamp is earlier than every "
+			 "pre-test timestamp (%s line %ld): are --pre and "
+			 "--post the wrong way round?", pre->file,
+			 pre->ts_min_line);
+}
+
+/* People who took both tests with the maximum on the pre-test: their
+ * N-gain is undefined; say so rather than leave them out silently. */
+static void warn_full_pre(const side *pre, const side *post)
+{
+	for (size_t i = 0; i < pre->n; i++) {
+		const person *a = &pre->p[i];
+		long long ps, pm;
+
+		if (!a->active || a->partner < 0)
+			continue;
+		ps = pre->t.score[a->row];
+		pm = pre->t.max[a->row];
+		if (ps >= pm)
+			ibm_warn(pre->file, a->line,
+				 "%s has the maximum score on the pre-test: no "
+				 "N-gain (counted in n_gain_undefined)",
+				 pname(a));
+	}
+	(void)post;
+}
+
 static void free_side(side *s, size_t nkeep)
 {
 	for (size_t i = 0; i < s->n; i++) {
@@ -518,6 +881,8 @@ static void free_side(side *s, size_t nkeep)
 
 		free(p->name);
 		free(p->email);
+		free(p->idv);
+		free(p->phone);
 		free(p->k1);
 		free(p->k2);
 		for (size_t k = 0; k < nkeep; k++)
@@ -548,28 +913,45 @@ static size_t active_scores(const score_test *t, double **pts, double **pc)
 	return n;
 }
 
+/* KR-20 (Cronbach's alpha with points) as ibm_stats_kr20, from the
+ * counts of right answers: an item worth w right for a share p of the
+ * people has the population variance w^2 p (1 - p). */
 static double kr20(const score_test *t, double *sd_out)
 {
 	size_t k = t->key ? t->key->n : 0, n = 0;
-	double *m, r, *tot;
+	size_t *c;
+	double r, *tot, sumvar = 0, vt;
 
 	*sd_out = NAN;
 	if (!k)
 		return NAN;
-	m = ibm_xcalloc(t->n * k + 1, sizeof *m);
+	c = ibm_xcalloc(k + 1, sizeof *c);
 	tot = ibm_xcalloc(t->n + 1, sizeof *tot);
 	for (size_t i = 0; i < t->n; i++) {
+		const unsigned short *v = t->ans + i * k;
+
 		if (!t->active[i])
 			continue;
 		for (size_t j = 0; j < k; j++)
-			m[n * k + j] = t->correct[i * k + j] == 1
-				? fx(t->key->q[j].pts) : 0;
+			c[j] += v[j] == SCORE_RIGHT;
 		tot[n] = fx(t->score[i]);
 		n++;
 	}
-	r = ibm_stats_kr20(m, n, k);
 	*sd_out = ibm_stats_sd(tot, n);
-	free(m);
+	if (k < 2 || n < 2) {
+		r = NAN;
+	} else {
+		for (size_t j = 0; j < k; j++) {
+			double p = (double)c[j] / (double)n;
+			double w = fx(t->key->q[j].pts);
+
+			sumvar += w * w * p * (1 - p);
+		}
+		vt = ibm_stats_var_pop(tot, n);
+		r = vt > 0 ? (double)k / (double)(k - 1) * (1.0 - sumvar / vt)
+			: NAN;
+	}
+	free(c);
 	free(tot);
 	return r;
 }
@@ -641,56 +1023,149 @@ static int cmp_order(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i); /* stable */
 }
 
-/* Item statistics of test t into row cells from column c0. */
-static void item_stats(const score_test *t, size_t j, char **row, size_t c0)
+/* The active submissions of t by descending score (stable): sorted once
+ * for every item's upper and lower groups. Returns their number. */
+static size_t score_order(const score_test *t, size_t **out)
 {
-	size_t k = t->key->n, n = 0, c = 0, blanks = 0, g, cu = 0, cl = 0;
 	order_ent *ord = ibm_xcalloc(t->n + 1, sizeof *ord);
-	double *x = ibm_xcalloc(t->n + 1, sizeof *x);
-	double *rest = ibm_xcalloc(t->n + 1, sizeof *rest);
-	size_t *cnt = ibm_xcalloc(t->nwrong[j] + 1, sizeof *cnt);
-	long best = -1;
+	size_t n = 0;
 
+	*out = ibm_xcalloc(t->n + 1, sizeof **out);
 	for (size_t i = 0; i < t->n; i++) {
-		unsigned char v = t->correct[i * k + j];
-
 		if (!t->active[i])
 			continue;
 		ord[n].s = t->score[i];
 		ord[n].m = t->max[i];
 		ord[n].i = i;
-		x[n] = v == 1;
-		rest[n] = fx(t->score[i] - (v == 1 ? t->key->q[j].pts : 0));
-		c += v == 1;
-		blanks += v == 2;
-		if (t->wid[i * k + j] >= 0)
-			cnt[t->wid[i * k + j]]++;
 		n++;
 	}
 	qsort(ord, n, sizeof *ord, cmp_order);
-	g = (size_t)floor(0.27 * (double)n + 0.5);
-	for (size_t i = 0; i < g; i++) {
-		cu += t->correct[ord[i].i * k + j] == 1;
-		cl += t->correct[ord[n - 1 - i].i * k + j] == 1;
+	for (size_t i = 0; i < n; i++)
+		(*out)[i] = ord[i].i;
+	free(ord);
+	return n;
+}
+
+/* Item statistics of every item of test t, in passes over the
+ * submissions row by row (the per-item data is stored row-major). */
+typedef struct item_acc {
+	size_t n, g;              /* people; size of the upper/lower groups */
+	size_t *c, *blanks, *cu, *cl;
+	double *mx, *my, *sxy, *sxx, *syy;
+	size_t **cnt;             /* per item: count of each wrong answer */
+} item_acc;
+
+static void items_compute(item_acc *A, const score_test *t,
+			  const size_t *ord, size_t n)
+{
+	size_t k = t->key->n;
+	double tot = 0;
+
+	A->n = n;
+	A->c = ibm_xcalloc(k + 1, sizeof *A->c);
+	A->blanks = ibm_xcalloc(k + 1, sizeof *A->blanks);
+	A->cu = ibm_xcalloc(k + 1, sizeof *A->cu);
+	A->cl = ibm_xcalloc(k + 1, sizeof *A->cl);
+	A->mx = ibm_xcalloc(k + 1, sizeof *A->mx);
+	A->my = ibm_xcalloc(k + 1, sizeof *A->my);
+	A->sxy = ibm_xcalloc(k + 1, sizeof *A->sxy);
+	A->sxx = ibm_xcalloc(k + 1, sizeof *A->sxx);
+	A->syy = ibm_xcalloc(k + 1, sizeof *A->syy);
+	A->cnt = ibm_xcalloc(k + 1, sizeof *A->cnt);
+	for (size_t j = 0; j < k; j++)
+		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
+	for (size_t i = 0; i < t->n; i++) {
+		const unsigned short *v = t->ans + i * k;
+
+		if (!t->active[i])
+			continue;
+		tot += fx(t->score[i]);
+		for (size_t j = 0; j < k; j++) {
+			A->c[j] += v[j] == SCORE_RIGHT;
+			A->blanks[j] += v[j] == SCORE_BLANK;
+			if (v[j] >= SCORE_WRONG && v[j] != SCORE_WRONG_OTHER)
+				A->cnt[j][v[j] - SCORE_WRONG]++;
+		}
 	}
+	for (size_t j = 0; j < k && n; j++) {
+		A->mx[j] = (double)A->c[j] / (double)n;
+		A->my[j] = (tot - fx(t->key->q[j].pts) * (double)A->c[j]) /
+			   (double)n;
+	}
+	for (size_t i = 0; i < t->n; i++) {
+		const unsigned short *v = t->ans + i * k;
+		double sc = fx(t->score[i]);
+
+		if (!t->active[i])
+			continue;
+		for (size_t j = 0; j < k; j++) {
+			double x = v[j] == SCORE_RIGHT;
+			double dx = x - A->mx[j];
+			double dy = sc - (x ? fx(t->key->q[j].pts) : 0) -
+				    A->my[j];
+
+			A->sxy[j] += dx * dy;
+			A->sxx[j] += dx * dx;
+			A->syy[j] += dy * dy;
+		}
+	}
+	A->g = (size_t)floor(0.27 * (double)n + 0.5);
+	for (size_t m = 0; m < A->g; m++) {
+		const unsigned short *u = t->ans + ord[m] * k;
+		const unsigned short *l = t->ans + ord[n - 1 - m] * k;
+
+		for (size_t j = 0; j < k; j++) {
+			A->cu[j] += u[j] == SCORE_RIGHT;
+			A->cl[j] += l[j] == SCORE_RIGHT;
+		}
+	}
+}
+
+static void items_acc_free(item_acc *A, size_t k)
+{
+	for (size_t j = 0; j < k; j++)
+		free(A->cnt[j]);
+	free(A->cnt);
+	free(A->c);
+	free(A->blanks);
+	free(A->cu);
+	free(A->cl);
+	free(A->mx);
+	free(A->my);
+	free(A->sxy);
+	free(A->sxx);
+	free(A->syy);
+}
+
+/* Item j's statistics into row cells from column c0. */
+static void item_stats(const score_test *t, const item_acc *A, size_t j,
+		       char **row, size_t c0)
+{
+	size_t n = A->n, g = A->g, c = A->c[j], cu = A->cu[j], cl = A->cl[j];
+	double mx = A->mx[j], my = A->my[j], r;
+	long best = -1;
+
 	score_table_num(row, c0, n ? (double)c / (double)n : NAN, 4);
 	score_table_set(row, c0 + 1, score_p_band(c, n));
 	score_table_num(row, c0 + 2, g ? ((double)cu - (double)cl) / (double)g
 			: NAN, 4);
 	score_table_set(row, c0 + 3, score_d_band((long)cu - (long)cl, g));
-	score_table_num(row, c0 + 4, ibm_stats_pearson(x, rest, n), 4);
+	/* Pearson's r as ibm_stats_pearson, NAN when either does not vary */
+	if (n < 2 || A->sxx[j] <= 1e-12 * (1 + mx * mx) * (double)n ||
+	    A->syy[j] <= 1e-12 * (1 + my * my) * (double)n)
+		r = NAN;
+	else
+		r = A->sxy[j] / sqrt(A->sxx[j] * A->syy[j]);
+	score_table_num(row, c0 + 4, r, 4);
 	for (size_t w = 0; w < t->nwrong[j]; w++)
-		if (cnt[w] && (best < 0 || cnt[w] > cnt[best]))
+		if (A->cnt[j][w] && (best < 0 || A->cnt[j][w] > A->cnt[j][best]))
 			best = (long)w;
 	if (best >= 0) {
 		score_table_set(row, c0 + 5, t->wrong[j][best].text);
-		score_table_num(row, c0 + 6, (double)cnt[best] / (double)n, 4);
+		score_table_num(row, c0 + 6,
+				(double)A->cnt[j][best] / (double)n, 4);
 	}
-	score_table_num(row, c0 + 7, (double)blanks, 0);
-	free(ord);
-	free(x);
-	free(rest);
-	free(cnt);
+	score_table_num(row, c0 + 7, (double)A->blanks[j], 0);
 }
 
 static const char *const item_cols[] = { "p", "p_band", "d", "d_band",
@@ -703,7 +1178,8 @@ static void items_table(score_table *it, const score_test *a,
 {
 	const char *hdr[8 + 3 + 2 * NITEM];
 	char names[2 * NITEM][32];
-	size_t nh = 0, rows;
+	size_t nh = 0, rows, na, nb = 0, *oa, *ob = NULL;
+	item_acc ia, ib;
 	int two_keys = b && b->key != a->key;
 
 	hdr[nh++] = "number";
@@ -727,6 +1203,12 @@ static void items_table(score_table *it, const score_test *a,
 	rows = a->key->n;
 	if (b && b->key->n > rows)
 		rows = b->key->n;
+	na = score_order(a, &oa);
+	items_compute(&ia, a, oa, na);
+	if (b) {
+		nb = score_order(b, &ob);
+		items_compute(&ib, b, ob, nb);
+	}
 	for (size_t j = 0; j < rows; j++) {
 		char **r = score_table_row(it);
 		size_t c0 = two_keys ? 7 : 4;
@@ -736,7 +1218,7 @@ static void items_table(score_table *it, const score_test *a,
 			score_table_set(r, 1, a->L.hdr[a->L.kcol[j]]);
 			score_table_set(r, 2, a->key->q[j].answer);
 			score_table_num(r, 3, fx(a->key->q[j].pts), 3);
-			item_stats(a, j, r, c0);
+			item_stats(a, &ia, j, r, c0);
 		}
 		if (b && two_keys && j < b->key->n) {
 			score_table_set(r, 4, b->L.hdr[b->L.kcol[j]]);
@@ -744,8 +1226,13 @@ static void items_table(score_table *it, const score_test *a,
 			score_table_num(r, 6, fx(b->key->q[j].pts), 3);
 		}
 		if (b && j < b->key->n)
-			item_stats(b, j, r, c0 + NITEM);
+			item_stats(b, &ib, j, r, c0 + NITEM);
 	}
+	items_acc_free(&ia, a->key->n);
+	if (b)
+		items_acc_free(&ib, b->key->n);
+	free(oa);
+	free(ob);
 }
 
 /* ------------------------------------------------------- single test */
@@ -768,9 +1255,10 @@ static int run_single(const score_opts *o, score_key *key)
 	t.key = key;
 	t.keep_items = all;
 	score_layout_init(&t.L, file, hdr, o->keep, o->nkeep, NULL);
-	if (key)
+	if (key) {
 		score_layout_bind(&t.L, key);
-	else if (t.L.score < 0)
+		score_layout_check_key(&t.L, key);
+	} else if (t.L.score < 0)
 		ibm_die(IBM_EX_DATAERR, file, hdr->line,
 			"no Score column (Score, Total score, Skor); give an "
 			"answer key with -k");
@@ -844,7 +1332,8 @@ static int run_single(const score_opts *o, score_key *key)
 		test_stats(&sum, &t, "", o);
 		if (key)
 			items_table(&items, &t, NULL);
-		write_side_outputs(o, &sum, &items, &people, key != NULL, 0);
+		write_side_outputs(o, &sum, &items, &people, NULL, key != NULL,
+				   0);
 		score_table_free(&sum);
 		score_table_free(&items);
 	}
@@ -872,31 +1361,65 @@ static void open_side(side *s, const char *path, const score_opts *o,
 	s->t.L.keep_optional = 1;
 	score_layout_init(&s->t.L, s->file, ibm_csv_header(s->r), o->keep,
 			  o->nkeep, o->match);
-	if (key)
+	if (key) {
 		score_layout_bind(&s->t.L, key);
-	else if (s->t.L.score < 0)
+		score_layout_check_key(&s->t.L, key);
+	} else if (s->t.L.score < 0)
 		ibm_die(IBM_EX_DATAERR, s->file, ibm_csv_header(s->r)->line,
 			"no Score column (Score, Total score, Skor); give an "
 			"answer key with -k");
 }
 
+/* The first non-empty of two values. */
+static const char *either(const char *x, const char *y)
+{
+	return x && *x ? x : y && *y ? y : NULL;
+}
+
+/* One output row: pre-test submission a, post-test b (either NULL);
+ * with a roster, roster row ri (-1: someone not on it; a and b both
+ * NULL: a participant who took neither test). */
 static void person_row(score_table *tb, const score_opts *o, side *pre,
-		       side *post, const person *a, const person *b)
+		       side *post, const person *a, const person *b,
+		       const score_roster *R, long ri)
 {
 	char **r = score_table_row(tb);
 	const person *id = a ? a : b;
 	size_t c = 0;
 	long long ps = 0, pm = 0, qs = 0, qm = 0;
 
-	if (!id)
-		return;
+	if (R) {
+		const int *rc = R->col;
 
-	score_table_set(r, c++, id->name && *id->name ? id->name
-			: b && b->name ? b->name : NULL);
-	score_table_set(r, c++, id->email && *id->email ? id->email
-			: b && b->email ? b->email : NULL);
+		score_table_set(r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
+				? score_roster_cell(R, (size_t)ri,
+						    (size_t)rc[SCORE_BY_ID])
+				: either(a ? a->idv : NULL, b ? b->idv : NULL));
+		for (size_t k = 0; k < R->ncol; k++) {
+			const char *v = NULL;
+
+			if ((int)k == rc[SCORE_BY_ID])
+				continue;
+			if (ri >= 0)
+				v = score_roster_cell(R, (size_t)ri, k);
+			else if ((int)k == rc[SCORE_BY_NAME])
+				v = either(a ? a->name : NULL,
+					   b ? b->name : NULL);
+			else if ((int)k == rc[SCORE_BY_EMAIL])
+				v = either(a ? a->email : NULL,
+					   b ? b->email : NULL);
+			else if ((int)k == rc[SCORE_BY_PHONE])
+				v = either(a ? a->phone : NULL,
+					   b ? b->phone : NULL);
+			score_table_set(r, c++, v);
+		}
+	} else {
+		score_table_set(r, c++, either(id->name, b ? b->name : NULL));
+		score_table_set(r, c++, either(id->email, b ? b->email : NULL));
+	}
 	for (size_t i = 0; i < o->nkeep; i++)
-		score_table_set(r, c++, a && pre->t.L.keep[i] >= 0 ? a->keep[i]
+		score_table_set(r, c++, !id ? NULL
+				: a && pre->t.L.keep[i] >= 0 ? a->keep[i]
 				: b ? b->keep[i] : id->keep[i]);
 	if (a) {
 		ps = pre->t.score[a->row];
@@ -910,7 +1433,9 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 		tab_fixed(r, c, qs, SCORE_SCALE, 3);
 	}
 	c++;
-	tab_fixed(r, c++, a ? pm : qm, SCORE_SCALE, 3);
+	if (a || b)
+		tab_fixed(r, c, a ? pm : qm, SCORE_SCALE, 3);
+	c++;
 	if (a)
 		tab_fixed(r, c, ps * 100, pm, 2);
 	c++;
@@ -926,7 +1451,7 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 		else
 			tab_fixed(r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
 		score_table_num(r, c + 1, g, 4);
-		score_table_set(r, c + 2, cat);
+		score_table_set(r, c + 2, cat ? cat : SCORE_CAT_FULL);
 	}
 	c += 3;
 	if (o->has_pass) {
@@ -937,7 +1462,12 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 					passed(o, qs, qm) ? "ya" : "tidak");
 		c += 2;
 	}
-	score_table_set(r, c, a && b ? "both" : a ? "pre_only" : "post_only");
+	score_table_set(r, c++, a && b ? "both" : a ? "pre_only"
+			: b ? "post_only" : NULL);
+	if (R)
+		score_table_set(r, c, ri < 0 ? "tidak terdaftar"
+				: a && b ? "pre dan post" : a ? "hanya pre"
+				: b ? "hanya post" : "tidak ikut");
 }
 
 static void prepost_stats(score_table *s, side *pre, side *post,
@@ -946,6 +1476,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	size_t npre = 0, npost = 0, nm = 0, ng = 0, cat[4] = { 0 };
 	double *d = ibm_xcalloc(pre->n + 1, sizeof *d);
 	double *gs = ibm_xcalloc(pre->n + 1, sizeof *gs);
+	double *mpc = ibm_xcalloc(pre->n + 1, sizeof *mpc);
+	double *mqc = ibm_xcalloc(pre->n + 1, sizeof *mqc);
 	double *p1, *c1, *p2, *c2, mpre, mpost, gom;
 	size_t n1 = active_scores(&pre->t, &p1, &c1);
 	size_t n2 = active_scores(&post->t, &p2, &c2);
@@ -972,6 +1504,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 		qm = post->t.max[b->row];
 		/* exact integers over one denominator, so that equal gains
 		 * are equal doubles (ties and zeros for Wilcoxon) */
+		mpc[nm] = pct(ps, pm);
+		mqc[nm] = pct(qs, qm);
 		d[nm++] = pm == qm ? fx(qs - ps)
 			: (double)(qs * pm - ps * qm) * 100.0 /
 			  ((double)pm * (double)qm);
@@ -1003,8 +1537,19 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	gom = mpre < 100 ? (mpost - mpre) / (100 - mpre) : NAN;
 	stat(s, "n_gain_of_means", gom, 6);
 	stat(s, "n_gain_percent", 100 * ibm_stats_mean(gs, ng), 4);
-	band = score_ngain_band(100 * ibm_stats_mean(gs, ng));
-	stat_s(s, "n_gain_band", band);
+	/* Hake's class-average gain of the people who took both tests,
+	 * everyone counted (a full pre-test included): the class rating */
+	{
+		double mp = ibm_stats_mean(mpc, nm), mq = ibm_stats_mean(mqc, nm);
+		double cg = score_class_gain(mp, mq);
+
+		stat(s, "matched_pre_mean_percent", mp, 6);
+		stat(s, "matched_post_mean_percent", mq, 6);
+		stat(s, "n_gain_class", cg, 6);
+		stat(s, "n_gain_class_percent", 100 * cg, 4);
+		band = score_ngain_band(100 * cg);
+		stat_s(s, "n_gain_band", band);
+	}
 	stat(s, "n_tinggi", (double)cat[0], 0);
 	stat(s, "n_sedang", (double)cat[1], 0);
 	stat(s, "n_rendah", (double)cat[2], 0);
@@ -1045,6 +1590,8 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	}
 	free(d);
 	free(gs);
+	free(mpc);
+	free(mqc);
 	free(p1);
 	free(c1);
 	free(p2);
@@ -1071,12 +1618,73 @@ static void same_questions(const side *pre, const side *post,
 	}
 }
 
+/* Is a row written to standard output under --only? */
+static int shown(const score_opts *o, const side *post, const person *a,
+		 const person *b)
+{
+	switch (o->only) {
+	case SCORE_ONLY_BOTH:
+		return a && b;
+	case SCORE_ONLY_PASSED:
+		return b && passed(o, post->t.score[b->row],
+				   post->t.max[b->row]);
+	default:
+		return 1;
+	}
+}
+
+/* The participation sheet's row of the last people row. */
+static void part_row(score_table *part, const score_table *people,
+		     const score_roster *R, const person *a, const person *b)
+{
+	const char *const *pr = (const char *const *)people->cell +
+				(people->nrow - 1) * people->ncol;
+	char **r = score_table_row(part);
+	/* people: participant_id, then the roster's other columns */
+	int ci = R->col[SCORE_BY_ID], cn = R->col[SCORE_BY_NAME];
+	int name = 1 + cn - (ci >= 0 && ci < cn);
+
+	score_table_set(r, 0, pr[0]);
+	score_table_set(r, 1, name >= 0 ? pr[name] : NULL);
+	score_table_set(r, 2, a ? "ya" : "tidak");
+	score_table_set(r, 3, b ? "ya" : "tidak");
+	score_table_set(r, 4, pr[people->ncol - 1]);
+}
+
+/* Participation counts from the status column (--roster). */
+static void participation_stats(score_table *s, const score_table *people)
+{
+	size_t n[5] = { 0 };
+	static const char *const st[5] = {
+		"pre dan post", "hanya pre", "hanya post", "tidak ikut",
+		"tidak terdaftar"
+	};
+
+	for (size_t r = 0; r < people->nrow; r++) {
+		const char *v = people->cell[r * people->ncol + people->ncol - 1];
+
+		for (int i = 0; i < 5; i++)
+			if (v && strcmp(v, st[i]) == 0)
+				n[i]++;
+	}
+	stat(s, "n_invited", (double)(n[0] + n[1] + n[2] + n[3]), 0);
+	stat(s, "n_invited_pre", (double)(n[0] + n[1]), 0);
+	stat(s, "n_invited_post", (double)(n[0] + n[2]), 0);
+	stat(s, "n_invited_both", (double)n[0], 0);
+	stat(s, "n_absent", (double)n[3], 0);
+	stat(s, "n_not_registered", (double)n[4], 0);
+}
+
 static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
 	int mode;
-	score_table people, sum, items = { 0 };
+	score_table people, sum, items = { 0 }, part = { 0 };
+	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
+		: NULL;
+	long *tp = NULL, *tq = NULL;
+	unsigned char *show;
 	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
 	size_t nh = 0;
 	char **hkeep = ibm_xcalloc(o->nkeep + 1, sizeof *hkeep);
@@ -1095,6 +1703,11 @@ static int run_prepost(const score_opts *o, score_key *key,
 		mode = M_EMAIL;
 	else if (pre.t.L.name >= 0 && post.t.L.name >= 0)
 		mode = M_NAME;
+	else if (R && (pre.t.L.id >= 0 || pre.t.L.phone >= 0 ||
+		       pre.t.L.name >= 0 || pre.t.L.email >= 0) &&
+		 (post.t.L.id >= 0 || post.t.L.phone >= 0 ||
+		  post.t.L.name >= 0 || post.t.L.email >= 0))
+		mode = M_NAME; /* matched through the roster */
 	else {
 		const side *s = pre.t.L.name < 0 && pre.t.L.email < 0 ? &pre
 			: &post;
@@ -1105,18 +1718,45 @@ static int run_prepost(const score_opts *o, score_key *key,
 	}
 	read_side(&pre, o, mode);
 	read_side(&post, o, mode);
+	sanity_prepost(o, &pre, &post);
 	dedupe(&pre, o->dup);
 	dedupe(&post, o->dup);
+	if (R) {
+		tp = roster_side(&pre, R, o);
+		tq = roster_side(&post, R, o);
+		for (size_t r = 0; r < R->n; r++)
+			if (tp[r] >= 0 && tq[r] >= 0) {
+				pre.p[tp[r]].partner = tq[r];
+				post.p[tq[r]].partner = tp[r];
+			}
+	}
 	match_by(&pre, &post, 0);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
 		match_by(&pre, &post, 1);
-	if (o->fuzzy)
-		match_fuzzy(&pre, &post);
-	warn_unmatched(&pre, &post, "post-test");
-	warn_unmatched(&post, &pre, "pre-test");
+	{
+		near_graph g;
 
-	h[nh++] = "name";
-	h[nh++] = "email";
+		graph_build(&g, &pre, &post);
+		if (o->fuzzy)
+			match_fuzzy(&pre, &post, &g);
+		if (!R) { /* with a roster: its status column says it */
+			warn_unmatched(&pre, &post, g.ae, g.ao, "post-test");
+			warn_unmatched(&post, &pre, g.be, g.bo, "pre-test");
+		}
+		graph_free(&g);
+	}
+	warn_full_pre(&pre, &post);
+
+	if (R) {
+		h = ibm_xrealloc(h, (o->nkeep + 24 + R->ncol) * sizeof *h);
+		h[nh++] = "participant_id";
+		for (size_t k = 0; k < R->ncol; k++)
+			if ((int)k != R->col[SCORE_BY_ID])
+				h[nh++] = R->hdr[k];
+	} else {
+		h[nh++] = "name";
+		h[nh++] = "email";
+	}
 	for (size_t i = 0; i < o->nkeep; i++) {
 		int a = pre.t.L.keep[i], b = post.t.L.keep[i];
 
@@ -1134,43 +1774,77 @@ static int run_prepost(const score_opts *o, score_key *key,
 		h[nh++] = "passed_post";
 	}
 	h[nh++] = "match";
+	if (R)
+		h[nh++] = "status";
 	score_table_init(&people, h, nh);
+	show = ibm_xcalloc(pre.n + post.n + (R ? R->n : 0) + 1, 1);
+	if (R) {
+		static const char *const ph[] = {
+			"participant_id", "name", "pre_test", "post_test",
+			"status"
+		};
+
+		score_table_init(&part, ph, 5);
+		for (size_t r = 0; r < R->n; r++) {
+			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
+			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
+
+			show[people.nrow] = shown(o, &post, a, b);
+			person_row(&people, o, &pre, &post, a, b, R, (long)r);
+			part_row(&part, &people, R, a, b);
+		}
+	}
 	for (size_t i = 0; i < pre.n; i++) {
 		const person *a = &pre.p[i];
+		const person *b = a->partner >= 0 ? &post.p[a->partner] : NULL;
 
-		if (a->active)
-			person_row(&people, o, &pre, &post, a,
-				   a->partner >= 0 ? &post.p[a->partner]
-				   : NULL);
+		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
+			continue;
+		show[people.nrow] = shown(o, &post, a, b);
+		person_row(&people, o, &pre, &post, a, b, R, -1);
+		if (R)
+			part_row(&part, &people, R, a, b);
 	}
 	for (size_t i = 0; i < post.n; i++) {
 		const person *b = &post.p[i];
 
-		if (b->active && b->partner < 0)
-			person_row(&people, o, &pre, &post, NULL, b);
+		if (!b->active || b->partner >= 0 || b->ros >= 0)
+			continue;
+		show[people.nrow] = shown(o, &post, NULL, b);
+		person_row(&people, o, &pre, &post, NULL, b, R, -1);
+		if (R)
+			part_row(&part, &people, R, NULL, b);
 	}
 	{
 		ibm_csvw *w = ibm_csvw_new(stdout, o->excel);
 
-		score_table_write(&people, w, o->excel);
+		score_table_write_rows(&people, w, o->excel, show);
 		if (ibm_csvw_free(w) != 0)
 			ibm_die_errno(IBM_EX_IOERR, NULL,
 				      "standard output: write error");
 	}
 	score_table_init(&sum, stat_hdr, 2);
 	prepost_stats(&sum, &pre, &post, o);
+	if (R)
+		participation_stats(&sum, &people);
 	if (key)
 		items_table(&items, &pre.t, &post.t);
-	write_side_outputs(o, &sum, &items, &people, key != NULL, 1);
+	write_side_outputs(o, &sum, &items, &people, R ? &part : NULL,
+			   key != NULL, 1);
 	score_table_free(&people);
+	score_table_free(&part);
 	score_table_free(&sum);
 	score_table_free(&items);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
 	free(h);
+	free(show);
+	free(tp);
+	free(tq);
 	free_side(&pre, o->nkeep);
 	free_side(&post, o->nkeep);
+	score_roster_free(R);
 	return 0;
 }
 

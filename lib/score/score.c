@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -522,7 +523,16 @@ void score_key_free(score_key *k)
 #define ALIAS_TS "timestamp|stempel waktu|cap waktu|waktu"
 #define ALIAS_EMAIL "email address|email|alamat email|e-mail|surel"
 #define ALIAS_SCORE "score|total score|skor|total skor|nilai"
-#define ALIAS_NAME "nama lengkap|nama|name|full name|nama peserta"
+#define ALIAS_NAME "nama lengkap|nama|name|full name|nama peserta|" \
+	"student name|nama siswa|nama mahasiswa|participant name|" \
+	"nama responden|your name|nama anda|nama lengkap peserta|" \
+	"nama lengkap dan gelar|nama lengkap beserta gelar|" \
+	"first and last name|respondent name|nama lengkap anda"
+#define ALIAS_ID "participant_id|participant id|id peserta|kode peserta|" \
+	"nomor peserta|no peserta"
+#define ALIAS_PHONE "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|" \
+	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
+	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
 static int is_extra_col(const char *h)
@@ -562,6 +572,8 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	L->email = ibm_col_find(hdr, ALIAS_EMAIL);
 	L->score = ibm_col_find(hdr, ALIAS_SCORE);
 	L->name = ibm_col_find(hdr, ALIAS_NAME);
+	L->id = ibm_col_find(hdr, ALIAS_ID);
+	L->phone = ibm_col_find(hdr, ALIAS_PHONE);
 	L->match = -1;
 	if (match) {
 		char *a = ibm_xstrdup(match);
@@ -601,6 +613,10 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 		used[L->score] = 1;
 	if (L->name >= 0)
 		used[L->name] = 1;
+	if (L->id >= 0)
+		used[L->id] = 1;
+	if (L->phone >= 0)
+		used[L->phone] = 1;
 	L->qcol = ibm_xcalloc(hdr->n + 1, sizeof *L->qcol);
 	for (size_t i = 0; i < hdr->n; i++)
 		if (!used[i] && !is_extra_col(hdr->f[i]))
@@ -695,6 +711,66 @@ void score_layout_bind(score_layout *L, const score_key *k)
 	free(b);
 }
 
+int score_same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return strcmp(a, "-") != 0 && strcmp(b, "-") != 0 &&
+	       stat(a, &x) == 0 && stat(b, &y) == 0 &&
+	       x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+/* Does a header look like a quiz question: "3. ...", "3) ..." or ending
+ * in '?'? (Other columns left out of the key are profile questions:
+ * kelurahan, jabatan...) */
+static int question_like(const char *h)
+{
+	size_t n;
+
+	while (*h == ' ')
+		h++;
+	if (isdigit((unsigned char)*h)) {
+		while (isdigit((unsigned char)*h))
+			h++;
+		if (*h == '.' || *h == ')')
+			return 1;
+	}
+	n = strlen(h);
+	while (n && (h[n - 1] == ' ' || h[n - 1] == '*'))
+		n--;
+	return n && h[n - 1] == '?';
+}
+
+void score_layout_check_key(const score_layout *L, const score_key *k)
+{
+	size_t nleft = 0, shown = 0;
+	char *list = NULL;
+	size_t len = 0, cap = 0;
+
+	for (size_t j = 0; j < L->nq; j++) {
+		int col = L->qcol[j], in = 0;
+
+		for (size_t i = 0; i < L->nk && !in; i++)
+			in = L->kcol[i] == col;
+		if (in || !question_like(L->hdr[col]))
+			continue;
+		nleft++;
+		if (shown < 5) {
+			size_t m = strlen(L->hdr[col]) + 8;
+
+			ibm_grow((void **)&list, &cap, len + m + 1, 1);
+			len += (size_t)snprintf(list + len, cap - len, "%s\"%s\"",
+						shown ? ", " : "", L->hdr[col]);
+			shown++;
+		}
+	}
+	if (nleft)
+		ibm_warn(L->file, 0, "the key (%s) covers %zu of the %zu "
+			 "questions; not scored: %s%s", k->file, k->n,
+			 k->n + nleft, list, nleft > shown ? ", ..." : "");
+	free(list);
+}
+
 void score_layout_free(score_layout *L)
 {
 	for (size_t i = 0; i < L->nhdr; i++)
@@ -708,28 +784,96 @@ void score_layout_free(score_layout *L)
 
 /* ------------------------------------------------------------ scoring */
 
+static size_t wrong_hash(size_t item, const char *s, size_t n)
+{
+	unsigned long long h = 1469598103934665603ULL ^ item;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return (size_t)(h ^ h >> 29);
+}
+
+/* The index of a wrong answer to item in its tally, counted once more
+ * (a hash table over all items, so that many different wrong answers
+ * cost no more than a few). */
 static int tally_wrong(score_test *t, size_t item, const char *norm,
 		       size_t nlen, const char *raw, size_t rawlen)
 {
 	score_wrong *w = t->wrong[item];
-	size_t n = t->nwrong[item];
+	size_t n = t->nwrong[item], i;
 
-	for (size_t i = 0; i < n; i++)
-		if (strlen(w[i].norm) == nlen &&
-		    memcmp(w[i].norm, norm, nlen) == 0) {
+	/* most items have a few wrong options: look at them first */
+	for (i = 0; i < n && i < 8; i++)
+		if (w[i].len == nlen && memcmp(w[i].norm, norm, nlen) == 0) {
 			w[i].count++;
 			return (int)i;
 		}
+	if (2 * (t->wn + 1) > t->wcap) {
+		unsigned long long *old = t->wslot;
+		size_t oc = t->wcap;
+
+		t->wcap = oc ? 2 * oc : 64;
+		t->wslot = ibm_xcalloc(t->wcap, sizeof *t->wslot);
+		for (size_t j = 0; j < oc; j++) {
+			unsigned long long e = old[j];
+			size_t it, x;
+			const score_wrong *o;
+
+			if (!e)
+				continue;
+			it = (size_t)(e >> 32);
+			o = &t->wrong[it][(e & 0xFFFFFFFFu) - 1];
+			x = wrong_hash(it, o->norm, o->len) & (t->wcap - 1);
+			while (t->wslot[x])
+				x = (x + 1) & (t->wcap - 1);
+			t->wslot[x] = e;
+		}
+		free(old);
+	}
+	for (i = wrong_hash(item, norm, nlen) & (t->wcap - 1); t->wslot[i];
+	     i = (i + 1) & (t->wcap - 1)) {
+		unsigned long long e = t->wslot[i];
+
+		if ((size_t)(e >> 32) != item)
+			continue;
+		w = &t->wrong[item][(e & 0xFFFFFFFFu) - 1];
+		if (w->len == nlen && memcmp(w->norm, norm, nlen) == 0) {
+			w->count++;
+			return (int)((e & 0xFFFFFFFFu) - 1);
+		}
+	}
+	if (n >= SCORE_WRONG_OTHER - SCORE_WRONG)
+		return -1; /* too many different wrong answers to tally */
 	ibm_grow((void **)&t->wrong[item], &t->capwrong[item], n + 1,
 		 sizeof *w);
 	w = t->wrong[item];
 	w[n].norm = ibm_xstrndup(norm, nlen);
+	w[n].len = nlen;
 	w[n].text = ibm_xstrndup(raw, rawlen);
 	ibm_fold_space(w[n].text);
 	w[n].count = 1;
 	w[n].order = n;
 	t->nwrong[item] = n + 1;
+	t->wslot[i] = (unsigned long long)item << 32 | (unsigned long long)(n + 1);
+	t->wn++;
 	return (int)n;
+}
+
+/* Nothing but white space (what score_norm drops)? */
+static int blank(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || (c >= '\t' && c <= '\r'))
+			continue;
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+			i++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
 }
 
 /* a[0..n) == b[0..n), for short strings without a call */
@@ -795,8 +939,7 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 {
 	const score_key *k = t->key;
 	long long s = 0;
-	unsigned char *c = NULL;
-	int *wid = NULL;
+	unsigned short *c = NULL;
 
 	if (!k) {
 		long long x, y;
@@ -818,17 +961,16 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 	} else {
 		*max = k->max;
 	}
-	if (t->keep_items) {
+	if (t->keep_items && t->n + 1 > t->cap) {
+		size_t nk = k && k->n ? k->n : 1;
+
 		ibm_grow((void **)&t->score, &t->cap, t->n + 1,
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
-		if (k) {
-			t->correct = ibm_xrealloc(t->correct,
-						  t->cap * (k->n ? k->n : 1));
-			t->wid = ibm_xrealloc(t->wid, t->cap * (k->n ? k->n : 1)
-					      * sizeof *t->wid);
-		}
+		if (k)
+			t->ans = ibm_xrealloc(t->ans, t->cap * nk *
+					      sizeof *t->ans);
 	}
 	if (!k) {
 		if (t->keep_items) {
@@ -840,8 +982,7 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		return s;
 	}
 	if (t->keep_items) {
-		c = t->correct + t->n * k->n;
-		wid = t->wid + t->n * k->n;
+		c = t->ans + t->n * k->n;
 		if (!t->wrong) {
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
 			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
@@ -872,27 +1013,32 @@ long long score_record(score_test *t, const ibm_rec *rec, long long *max)
 		return s;
 	}
 	for (size_t i = 0; i < k->n; i++) {
+		const score_q *q = &k->q[i];
 		size_t col = (size_t)t->L.kcol[i];
 		const char *a = rec->f[col];
 		size_t len = rec->len[col], nl;
-		int ok;
+		int ok = fast_eq(q, a, len) ||
+			 (q->first[(unsigned char)a[0]] &&
+			  score_answer_raw_ok(q, a, len, k->exact, &t->nbuf,
+					      &t->nbufcap));
 
+		if (ok) {
+			s += q->pts;
+			c[i] = SCORE_RIGHT;
+			continue;
+		}
+		if (blank(a, len)) {
+			c[i] = SCORE_BLANK;
+			continue;
+		}
 		if (len + 1 > t->nbufcap)
 			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
 		nl = score_norm(a, len, t->nbuf, k->exact);
-		ok = score_answer_ok(&k->q[i], t->nbuf, nl);
-		if (ok)
-			s += k->q[i].pts;
 		{
-			char *tmp = ibm_xstrndup(t->nbuf, nl);
+			int w = tally_wrong(t, i, t->nbuf, nl, a, len);
 
-			/* blank: nothing but space */
-			size_t bl = score_norm(a, len, t->nbuf, 0);
-
-			c[i] = ok ? 1 : bl == 0 ? 2 : 0;
-			wid[i] = !ok && bl ? tally_wrong(t, i, tmp, nl, a, len)
-				: -1;
-			free(tmp);
+			c[i] = w < 0 ? SCORE_WRONG_OTHER
+				: (unsigned short)(SCORE_WRONG + w);
 		}
 	}
 	if (t->keep_items) {
@@ -921,9 +1067,9 @@ void score_test_free(score_test *t)
 	free(t->score);
 	free(t->max);
 	free(t->active);
-	free(t->correct);
-	free(t->wid);
+	free(t->ans);
 	free(t->nbuf);
+	free(t->wslot);
 	score_layout_free(&t->L);
 }
 
@@ -961,6 +1107,13 @@ const char *score_ngain(long long pre, long long mp, long long post,
 		}
 	}
 	return *g >= 0.7 ? "tinggi" : *g >= 0.3 ? "sedang" : "rendah";
+}
+
+double score_class_gain(double pre_pct, double post_pct)
+{
+	if (isnan(pre_pct) || isnan(post_pct) || !(pre_pct < 100))
+		return NAN;
+	return (post_pct - pre_pct) / (100 - pre_pct);
 }
 
 const char *score_ngain_band(double pct)

@@ -62,6 +62,7 @@ void score_q_free(score_q *q);
 typedef struct score_layout {
 	const char *file;
 	int ts, email, name, score, match;
+	int id, phone;    /* participant_id and phone (for --roster) */
 	int *qcol;        /* question columns */
 	size_t nq;
 	int *keep;        /* --keep columns (-1: absent, keep_optional) */
@@ -78,7 +79,12 @@ void score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 		       char *const *keep, size_t nkeep, const char *match);
 /* Bind the key's questions to columns; dies naming a missing question. */
 void score_layout_bind(score_layout *L, const score_key *k);
+/* Warn when columns that look like quiz questions ("3. ...", "...?")
+ * are left out of the key, naming them. */
+void score_layout_check_key(const score_layout *L, const score_key *k);
 void score_layout_free(score_layout *L);
+/* Do two paths name the same file ("-" never does)? */
+int score_same_file(const char *a, const char *b);
 
 /* Normalise an answer into out (room for len + 1 bytes): trim, fold runs
  * of space into one, lower-case ASCII and Latin-1 letters. exact: copy.
@@ -104,9 +110,13 @@ int score_parse_fixed(const char *s, long long *v);
 /* One wrong answer tally of an item. */
 typedef struct score_wrong {
 	char *norm, *text;
+	size_t len;               /* of norm */
 	size_t count;
 	size_t order;
 } score_wrong;
+
+enum { SCORE_RIGHT = 0, SCORE_BLANK = 1, SCORE_WRONG = 2,
+       SCORE_WRONG_OTHER = 0xFFFF };
 
 /* A test (pre, post, or the single test) and, when asked, the data kept
  * per submission for statistics. */
@@ -117,14 +127,20 @@ typedef struct score_test {
 	int keep_items;           /* keep per-item data */
 	size_t n, cap;            /* submissions */
 	long long *score, *max;
-	unsigned char *correct;   /* n * nk: 1 correct, 0 wrong, 2 blank */
-	int *wid;                 /* n * nk: index of the wrong answer or -1 */
+	unsigned short *ans;      /* n * nk: SCORE_RIGHT, SCORE_BLANK, or
+				     SCORE_WRONG + the index of the wrong
+				     answer in its item's tally (or
+				     SCORE_WRONG_OTHER past 65532 of them) */
 	unsigned char *active;    /* after --duplicates */
 	/* per item tallies of wrong answers (over all submissions) */
 	score_wrong **wrong;
 	size_t *nwrong, *capwrong;
 	char *nbuf;               /* scratch */
 	size_t nbufcap;
+	/* wrong answers by item and normalised text: (item << 32 |
+	 * index + 1), 0 empty; a power of two in size */
+	unsigned long long *wslot;
+	size_t wcap, wn;
 } score_test;
 
 /* Score one record: returns the score, sets *max; with keep_items stores
@@ -137,8 +153,16 @@ void score_test_free(score_test *t);
  * the maximum. *g is set (NAN when undefined). Exact. */
 const char *score_ngain(long long pre, long long mp, long long post,
 			long long mq, double *g);
-/* Band of an N-gain percentage (Hake's effectiveness bands). */
+/* Band of an N-gain percentage (the effectiveness bands of Indonesian
+ * research: < 40 tidak efektif, 40 to < 56 kurang efektif, 56 to < 76
+ * cukup efektif, >= 76 efektif); NULL for NAN. */
 const char *score_ngain_band(double percent);
+/* Hake's class-average normalised gain <g> from the mean percentages
+ * of the same people: (post - pre) / (100 - pre); NAN when pre is 100
+ * or either is NAN. Negative exactly when the mean fell. */
+double score_class_gain(double pre_pct, double post_pct);
+/* n_gain_category of someone with the maximum on the pre-test. */
+#define SCORE_CAT_FULL "pre-test maksimum"
 /* Difficulty band of c correct out of n; discrimination band of
  * (cu - cl) / g. */
 const char *score_p_band(size_t c, size_t n);
@@ -158,16 +182,50 @@ void score_table_set(char **row, size_t col, const char *s);
 void score_table_num(char **row, size_t col, double v, int decimals);
 int score_table_col(const score_table *t, const char *name);
 void score_table_write(const score_table *t, ibm_csvw *w, int excel);
+/* The same with only the rows whose show[] is non-zero (NULL: all). */
+void score_table_write_rows(const score_table *t, ibm_csvw *w, int excel,
+			    const unsigned char *show);
 void score_table_free(score_table *t);
 
 /* Write the report workbook (workbook.c). summary: statistic,value
- * rows; people and items as written to CSV; prepost: 1 for two tests. */
+ * rows; people and items as written to CSV; participation: the
+ * participation sheet's table with --roster, else NULL; prepost: 1 for
+ * two tests. */
 void score_report_write(const char *path, const score_table *summary,
 			const score_table *people, const score_table *items,
-			int prepost);
+			const score_table *participation, int prepost);
+
+/* roster.c: the participant list of --roster. */
+enum { SCORE_BY_ID, SCORE_BY_EMAIL, SCORE_BY_PHONE, SCORE_BY_NAME,
+       SCORE_NBY };
+typedef struct score_roster {
+	char *file;
+	char **hdr;               /* its header */
+	size_t ncol, n;
+	char **cell;              /* n * ncol, spaces folded */
+	long *line;
+	int col[SCORE_NBY];       /* participant_id, email, phone, name (-1) */
+	char **key[SCORE_NBY];    /* per row: score_match_key, "" none */
+	size_t cap;               /* of the hash tables */
+	size_t *slot[SCORE_NBY], *first[SCORE_NBY];
+} score_roster;
+/* Read a roster (dies on a roster without name column or rows). A
+ * participant_id on two rows is warned about and matches neither. */
+score_roster *score_roster_load(const char *path, const ibm_csv_opts *o);
+void score_roster_free(score_roster *R);
+const char *score_roster_cell(const score_roster *R, size_t row,
+			      size_t col);
+/* The row whose key (score_match_key) is key: -1 none, -2 several. */
+long score_roster_find(const score_roster *R, int by, const char *key);
+/* A value as compared: ids without case and punctuation, e-mail trimmed
+ * and lower case, phones in +62 form ("" when not a phone number),
+ * names as ibm_person_key. Malloc'd. */
+char *score_match_key(int by, const char *value);
 
 /* Options of a run (filled by cmd/ibm-score.c). */
 enum { SCORE_DUP_FIRST, SCORE_DUP_LAST, SCORE_DUP_BEST };
+/* --only: every row, those who took both tests, those who passed */
+enum { SCORE_ONLY_ALL, SCORE_ONLY_BOTH, SCORE_ONLY_PASSED };
 typedef struct score_opts {
 	const char *key, *post_key;
 	const char *pre, *post;
@@ -179,6 +237,8 @@ typedef struct score_opts {
 	int exact, fuzzy, excel, dup;
 	int has_pass;
 	long long pass;               /* --pass in thousandths of a percent */
+	const char *roster;           /* --roster */
+	int only;                     /* --only: SCORE_ONLY_* */
 	ibm_csv_opts csv;
 } score_opts;
 
@@ -187,5 +247,26 @@ int score_run(const score_opts *o);
 
 /* Largest edit distance --fuzzy accepts between two name keys. */
 size_t score_fuzzy_limit(const char *a, const char *b);
+
+/* near.c: pairs of name keys of two lists within a small edit distance,
+ * in near-linear time (symmetric deletion neighbourhoods). */
+typedef struct score_near {
+	size_t a, b;              /* indexes in the two lists */
+	unsigned d;               /* edit distance in code points */
+} score_near;
+/* Every pair (i, j) with use_a[i] and use_b[j] (NULL: all) whose keys
+ * are within score_near_bound(the shorter key's length) of each other;
+ * *out is malloc'd (NULL when none); returns the number of pairs. */
+size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
+			size_t na, const char *const *kb,
+			const unsigned char *use_b, size_t nb,
+			score_near **out);
+/* The edit distance searched for names whose shorter has len code
+ * points: 2 from 6, 1 from 3, else 0. */
+size_t score_near_bound(size_t len);
+/* Is distance d between keys of la and lb code points close enough to
+ * suggest one for the other ("closest name there")? d <= 2 and at most
+ * a third of the shorter. */
+int score_suggest_ok(size_t d, size_t la, size_t lb);
 
 #endif

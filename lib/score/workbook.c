@@ -33,6 +33,22 @@ static const char *const labels[][2] = {
 	{ "n_gain_of_means", "N-Gain dari rata-rata kelas" },
 	{ "n_gain_percent", "N-Gain (%)" },
 	{ "n_gain_band", "Tafsiran efektivitas" },
+	{ "n_invited", "Peserta diundang" },
+	{ "n_invited_pre", "Peserta diundang yang mengikuti pre-test" },
+	{ "n_invited_post", "Peserta diundang yang mengikuti post-test" },
+	{ "n_invited_both", "Peserta diundang yang mengikuti keduanya" },
+	{ "n_absent", "Peserta diundang yang tidak mengikuti tes" },
+	{ "n_not_registered", "Responden tidak terdaftar" },
+	{ "participant_id", "ID Peserta" },
+	{ "pre_test", "Pre-test" },
+	{ "post_test", "Post-test" },
+	{ "status", "Status" },
+	{ "matched_pre_mean_percent",
+	  "Rata-rata pre-test peserta keduanya (%)" },
+	{ "matched_post_mean_percent",
+	  "Rata-rata post-test peserta keduanya (%)" },
+	{ "n_gain_class", "N-Gain kelas <g> (Hake)" },
+	{ "n_gain_class_percent", "N-Gain kelas <g> (%)" },
 	{ "n_tinggi", "N-Gain tinggi" },
 	{ "n_sedang", "N-Gain sedang" },
 	{ "n_rendah", "N-Gain rendah" },
@@ -150,7 +166,8 @@ static lxw_worksheet *table_sheet(ibm_xlsx *x, const char *name,
 			lxw_format *f = is_weak ? weak_fmt : x->fmt.text;
 			lxw_format *nf = is_weak ? weak_fmt : x->fmt.decimal;
 
-			if ((int)c == colour_col && *s)
+			if ((int)c == colour_col && *s &&
+			    strcmp(s, SCORE_CAT_FULL) != 0)
 				f = cat_fmt[s[0] == 't' ? 0 : s[0] == 's' ? 1 : 2];
 			ibm_xlsx_write_cell(ws, (int)r + 3, (int)c, s, f, nf);
 			ibm_xlsx_widths_note(&cw, c, s);
@@ -187,9 +204,39 @@ static void write_num_or_blank(lxw_worksheet *ws, int r, int c,
 	ibm_xlsx_write_cell(ws, r, c, s, f, f);
 }
 
+/* Kehadiran (--roster): the participation counts, then who took which
+ * test, one row per participant and per unregistered respondent. */
+static void participation_sheet(ibm_xlsx *x, const score_table *summary,
+				const score_table *part)
+{
+	static const char *const counts[][2] = {
+		{ "n_invited", "Diundang" },
+		{ "n_invited_pre", "Ikut pre-test" },
+		{ "n_invited_post", "Ikut post-test" },
+		{ "n_invited_both", "Ikut keduanya" },
+		{ "n_absent", "Tidak ikut tes" },
+		{ "n_not_registered", "Tidak terdaftar" },
+	};
+	lxw_worksheet *ws = table_sheet(x, "Kehadiran",
+					"Kehadiran Peserta pada Pre-test dan "
+					"Post-test", part, -1, NULL, 0, NULL);
+	/* the counts below the list: "Rekap" over the name column */
+	int r0 = (int)part->nrow + 5;
+
+	worksheet_write_string(ws, (lxw_row_t)r0, 1, "Rekap", x->fmt.header);
+	worksheet_write_string(ws, (lxw_row_t)r0, 2, "Jumlah", x->fmt.header);
+	for (int i = 0; i < 6; i++) {
+		worksheet_write_string(ws, (lxw_row_t)(r0 + 1 + i), 1,
+				       counts[i][1], x->fmt.text);
+		ibm_xlsx_write_cell(ws, r0 + 1 + i, 2,
+				    stat_value(summary, counts[i][0]),
+				    x->fmt.integer, x->fmt.integer);
+	}
+}
+
 void score_report_write(const char *path, const score_table *summary,
 			const score_table *people, const score_table *items,
-			int prepost)
+			const score_table *participation, int prepost)
 {
 	ibm_xlsx *x = ibm_xlsx_open(path, 0, prepost
 				    ? "Hasil Pre-test dan Post-test"
@@ -270,5 +317,7 @@ void score_report_write(const char *path, const score_table *summary,
 	if (items)
 		table_sheet(x, "Butir Soal", "Analisis Butir Soal", items, -1,
 			    cat, 1, weak);
+	if (participation)
+		participation_sheet(x, summary, participation);
 	ibm_xlsx_close(x);
 }

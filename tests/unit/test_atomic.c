@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <signal.h>
+#include <sys/sysmacros.h>
 
 /* A fresh empty directory NAME in the test directory (kept in buf). */
 static const char *fresh_dir(char *buf, size_t size, const char *name)
@@ -188,6 +189,434 @@ static void t_cannot_create(void **state)
 	free(s);
 }
 
+/* A symbolic link: the file it names is replaced in its own directory,
+ * the link stays. */
+static void t_symlink(void **state)
+{
+	char dbuf[4400], rbuf[4400], link[8800], real[8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "links");
+	const char *r = fresh_dir(rbuf, sizeof rbuf, "real");
+	ibm_atomic *a;
+	struct stat st;
+	char *s;
+
+	(void)state;
+	snprintf(real, sizeof real, "%s/data.csv", r);
+	snprintf(link, sizeof link, "%s/data.csv", d);
+	tmp_write("real/data.csv", "lama\n", 5);
+	assert_int_equal(symlink("../real/data.csv", link), 0);
+	a = ibm_atomic_open(link);
+	assert_int_equal(ibm_atomic_direct(a), 0);
+	/* the temporary file is next to the real file */
+	assert_non_null(strstr(ibm_atomic_tmppath(a),
+			       "/real/.data.csv.ibmkit-"));
+	assert_int_equal(dir_count(r), 2);
+	fputs("baru\n", ibm_atomic_fp(a));
+	ibm_atomic_commit(a);
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	s = slurp(real, NULL);
+	assert_string_equal(s, "baru\n");
+	free(s);
+	assert_int_equal(dir_count(d), 1);
+	assert_int_equal(dir_count(r), 1);
+	/* a chain of links, and a dangling one that names a new file */
+	snprintf(target, sizeof target, "%s/chain", d);
+	assert_int_equal(symlink("data.csv", target), 0);
+	snprintf(link, sizeof link, "%s/new", d);
+	assert_int_equal(symlink("../real/new.csv", link), 0);
+	a = ibm_atomic_open(target);
+	fputs("rantai\n", ibm_atomic_fp(a));
+	ibm_atomic_finish(a);
+	a = ibm_atomic_open(link);
+	fputs("anyar\n", ibm_atomic_fp(a));
+	ibm_atomic_commit_all();
+	s = slurp(real, NULL);
+	assert_string_equal(s, "rantai\n");
+	free(s);
+	snprintf(real, sizeof real, "%s/new.csv", r);
+	s = slurp(real, NULL);
+	assert_string_equal(s, "anyar\n");
+	free(s);
+	assert_int_equal(dir_count(d), 3);
+	assert_int_equal(dir_count(r), 2);
+}
+
+static void child_open_loop(void *path)
+{
+	ibm_atomic_open(path);
+	exit(0);
+}
+
+static void t_symlink_loop(void **state)
+{
+	char dbuf[4400], p[8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "loop");
+	char *s;
+
+	(void)state;
+	snprintf(p, sizeof p, "%s/a", d);
+	assert_int_equal(symlink("a", p), 0);
+	assert_int_equal(run_child(child_open_loop, p, tmp_path("err")), 73);
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "/a: cannot create: Too many levels of "
+			       "symbolic links\n"));
+	free(s);
+}
+
+/* A FIFO is written directly and stays a FIFO; a library that writes by
+ * name gets a scratch file that is copied to it. */
+static void t_fifo(void **state)
+{
+	char dbuf[4400], fifo[8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "fifo");
+	struct stat st;
+	pid_t pid;
+	int ws;
+
+	(void)state;
+	snprintf(fifo, sizeof fifo, "%s/pipe", d);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	for (int byname = 0; byname < 2; byname++) {
+		char got[64] = "";
+
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			FILE *in = fopen(fifo, "rb");
+			size_t n = fread(got, 1, sizeof got - 1, in);
+
+			got[n] = '\0';
+			exit(strcmp(got, "halo\n") == 0 ? 0 : 1);
+		}
+		{
+			ibm_atomic *a = ibm_atomic_open(fifo);
+
+			assert_int_equal(ibm_atomic_direct(a), 1);
+			if (byname) {
+				const char *t = ibm_atomic_tmppath(a);
+				FILE *fp = fopen(t, "wb");
+
+				/* in TMPDIR, not next to the FIFO */
+				assert_int_not_equal(strncmp(t, d, strlen(d)),
+						     0);
+				fputs("halo\n", fp);
+				fclose(fp);
+			} else {
+				fputs("halo\n", ibm_atomic_fp(a));
+			}
+			ibm_atomic_commit_all();
+		}
+		assert_int_equal(waitpid(pid, &ws, 0), pid);
+		assert_true(WIFEXITED(ws));
+		assert_int_equal(WEXITSTATUS(ws), 0);
+		assert_int_equal(lstat(fifo, &st), 0);
+		assert_true(S_ISFIFO(st.st_mode));
+		assert_int_equal(dir_count(d), 1);
+	}
+}
+
+/* "-" is standard output, written directly. */
+static void child_dash(void *arg)
+{
+	ibm_atomic *a = ibm_atomic_open("-");
+
+	(void)arg;
+	if (!ibm_atomic_direct(a) || ibm_atomic_fp(a) != stdout)
+		exit(2);
+	fputs("ke stdout\n", ibm_atomic_fp(a));
+	ibm_close_stdout();
+	exit(0);
+}
+
+static void t_dash(void **state)
+{
+	int fd = open(tmp_path("dash.out"), O_WRONLY | O_CREAT | O_TRUNC,
+		      0666);
+	int saved = dup(1);
+	char *s;
+
+	(void)state;
+	fflush(stdout);
+	dup2(fd, 1);
+	close(fd);
+	assert_int_equal(run_child(child_dash, NULL, NULL), 0);
+	dup2(saved, 1);
+	close(saved);
+	s = slurp(tmp_path("dash.out"), NULL);
+	assert_string_equal(s, "ke stdout\n");
+	free(s);
+	assert_int_equal(access(tmp_path("-"), F_OK), -1);
+}
+
+/* Several outputs: none is in place until every one is finished and
+ * ibm_atomic_commit_all runs. */
+static void t_commit_all(void **state)
+{
+	char dbuf[4400], p[3][8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "all");
+	ibm_atomic *a[3];
+	char *s;
+
+	(void)state;
+	tmp_write("all/b.csv", "lama\n", 5);
+	for (int i = 0; i < 3; i++) {
+		snprintf(p[i], sizeof p[i], "%s/%c.csv", d, 'a' + i);
+		a[i] = ibm_atomic_open(p[i]);
+		fprintf(ibm_atomic_fp(a[i]), "isi %d\n", i);
+	}
+	ibm_atomic_finish(a[0]);
+	ibm_atomic_finish(a[0]); /* twice is harmless */
+	ibm_atomic_finish(a[1]);
+	assert_int_equal(dir_count(d), 4); /* b.csv and three temporary */
+	s = slurp(p[1], NULL);
+	assert_string_equal(s, "lama\n");
+	free(s);
+	ibm_atomic_commit_all(); /* finishes a[2] too */
+	assert_int_equal(dir_count(d), 3);
+	for (int i = 0; i < 3; i++) {
+		char want[16];
+
+		snprintf(want, sizeof want, "isi %d\n", i);
+		s = slurp(p[i], NULL);
+		assert_string_equal(s, want);
+		free(s);
+	}
+	ibm_atomic_commit_all(); /* nothing left: harmless */
+}
+
+/* A write error in the last output: the earlier ones, complete, are not
+ * put in place either; old files stay; no temporary file is left. */
+static void child_all_or_nothing(void *arg)
+{
+	char p[3][8800];
+	ibm_atomic *a[3];
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(p[i], sizeof p[i], "%s/%c.csv", (char *)arg, 'a' + i);
+		a[i] = ibm_atomic_open(p[i]);
+		fprintf(ibm_atomic_fp(a[i]), "isi %d\n", i);
+		ibm_atomic_finish(a[i]);
+	}
+	ibm_atomic_commit_all();
+	exit(0);
+}
+
+static void t_all_or_nothing(void **state)
+{
+	char dbuf[4400];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "aon");
+	char *s;
+
+	(void)state;
+	tmp_write("aon/a.csv", "lama\n", 5);
+	setenv("IBMKIT_TEST_FAIL_OUTPUT", "c.csv", 1);
+	assert_int_equal(run_child(child_all_or_nothing, (void *)d,
+				   tmp_path("err")), 74);
+	unsetenv("IBMKIT_TEST_FAIL_OUTPUT");
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "/aon/c.csv: write error: No space left on "
+			       "device\n"));
+	free(s);
+	assert_int_equal(dir_count(d), 1);
+	s = slurp(tmp_path("aon/a.csv"), NULL);
+	assert_string_equal(s, "lama\n");
+	free(s);
+	/* and without the failure, all three */
+	assert_int_equal(run_child(child_all_or_nothing, (void *)d, NULL), 0);
+	assert_int_equal(dir_count(d), 3);
+}
+
+/* A replaced file keeps its permission bits; a new one gets the umask's. */
+static void t_mode_kept(void **state)
+{
+	static const mode_t modes[] = { 0600, 0444, 0640, 0755 };
+	char dbuf[4400];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "mode");
+	struct stat st;
+	mode_t mask = umask(027);
+
+	(void)state;
+	set_target(d, "x.csv");
+	for (size_t i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		ibm_atomic *a;
+
+		unlink(target);
+		tmp_write("mode/x.csv", "lama\n", 5);
+		assert_int_equal(chmod(target, modes[i]), 0);
+		a = ibm_atomic_open(target);
+		fputs("baru\n", ibm_atomic_fp(a));
+		ibm_atomic_commit(a);
+		assert_int_equal(stat(target, &st), 0);
+		assert_int_equal(st.st_mode & 07777, modes[i]);
+	}
+	unlink(target);
+	ibm_atomic_commit(ibm_atomic_open(target));
+	assert_int_equal(stat(target, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	umask(mask);
+	/* the owner, where the process may set it */
+	if (geteuid() == 0) {
+		ibm_atomic *a;
+
+		assert_int_equal(chown(target, 1, 2), 0);
+		a = ibm_atomic_open(target);
+		fputs("baru\n", ibm_atomic_fp(a));
+		ibm_atomic_commit(a);
+		assert_int_equal(stat(target, &st), 0);
+		assert_int_equal(st.st_uid, 1);
+		assert_int_equal(st.st_gid, 2);
+	}
+}
+
+/* Leftovers of killed runs are removed by the next run writing the same
+ * file; those of a live process or of another file are not. */
+static void t_leftovers(void **state)
+{
+	char dbuf[4400], live[64];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "left");
+	ibm_atomic *a;
+
+	(void)state;
+	tmp_write("left/.x.csv.ibmkit-999999999-AbCdEf", "", 0);
+	tmp_write("left/.x.csv.ibmkit-999999998-AbCdEf", "", 0);
+	snprintf(live, sizeof live, "left/.x.csv.ibmkit-%ld-AbCdEf",
+		 (long)getppid());
+	tmp_write(live, "", 0);
+	tmp_write("left/.y.csv.ibmkit-999999999-AbCdEf", "", 0);
+	tmp_write("left/.x.csv.ibmkit-999999999-short", "", 0);
+	tmp_write("left/.x.csv.bak", "", 0);
+	set_target(d, "x.csv");
+	a = ibm_atomic_open(target);
+	ibm_atomic_commit(a);
+	/* live, y's, the short one, .bak and x.csv */
+	assert_int_equal(dir_count(d), 5);
+	assert_int_equal(access(tmp_path("left/.x.csv.ibmkit-999999999-AbCdEf"),
+				F_OK), -1);
+	assert_int_equal(access(tmp_path(live), F_OK), 0);
+}
+
+/* A name too long for a temporary file of its own: the temporary name is
+ * shortened, the output keeps its name. */
+static void t_long_name(void **state)
+{
+	char dbuf[4400], base[256];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "long");
+	const char *slash;
+	ibm_atomic *a;
+
+	(void)state;
+	memset(base, 'n', 250);
+	memcpy(base + 246, ".csv", 5);
+	set_target(d, base);
+	a = ibm_atomic_open(target);
+	slash = strrchr(ibm_atomic_tmppath(a), '/');
+	assert_true(strlen(slash + 1) <= 255);
+	assert_non_null(strstr(slash + 1, ".ibmkit-"));
+	fputs("x", ibm_atomic_fp(a));
+	ibm_atomic_commit(a);
+	assert_int_equal(access(target, F_OK), 0);
+	assert_int_equal(dir_count(d), 1);
+}
+
+static void child_open_dev(void *path)
+{
+	ibm_atomic_open(path);
+	exit(0);
+}
+
+/* A block device is refused (only where root may make one privately). */
+static void t_block_device(void **state)
+{
+	char dbuf[4400], p[8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "blk");
+	char *s;
+
+	(void)state;
+	snprintf(p, sizeof p, "%s/disk", d);
+	if (mknod(p, S_IFBLK | 0600, makedev(7, 0)) != 0) {
+		print_message("# skipped: cannot make a block device\n");
+		return;
+	}
+	assert_int_equal(run_child(child_open_dev, p, tmp_path("err")), 73);
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "/blk/disk: cannot create: a block device "
+			       "is never written\n"));
+	free(s);
+}
+
+/* Output names: formats and inputs. */
+static void child_open_input(void *path)
+{
+	ibm_atomic_open(path);
+	exit(0);
+}
+
+static void t_out_check(void **state)
+{
+	char dbuf[4400], in[8800], link[8800], other[8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "check");
+	char *s;
+
+	(void)state;
+	assert_int_equal(ibm_fmt_of_name("a.csv"), IBM_FMT_CSV);
+	assert_int_equal(ibm_fmt_of_name("dir/A.XLSX"), IBM_FMT_XLSX);
+	assert_int_equal(ibm_fmt_of_name("a.ods"), IBM_FMT_XLSX);
+	assert_int_equal(ibm_fmt_of_name("a.htm"), IBM_FMT_HTML);
+	assert_int_equal(ibm_fmt_of_name("a.pdf"), IBM_FMT_PDF);
+	assert_int_equal(ibm_fmt_of_name("a.docx"), IBM_FMT_DOCX);
+	assert_int_equal(ibm_fmt_of_name("a.txt"), IBM_FMT_ANY);
+	assert_int_equal(ibm_fmt_of_name("noext"), IBM_FMT_ANY);
+	assert_int_equal(ibm_fmt_of_name(".csv"), IBM_FMT_ANY);
+	assert_int_equal(ibm_fmt_of_name("dir/.csv"), IBM_FMT_ANY);
+	quiet_begin(); /* the errors are checked through the hook */
+	msgs_reset();
+	assert_int_equal(ibm_out_check("--summary", "x.xlsx", IBM_FMT_CSV),
+			 -1);
+	assert_string_equal(msgs_all(), "E: --summary writes CSV, but the "
+			    "name x.xlsx ends in .xlsx\n");
+	assert_int_equal(ibm_out_check("--report", "x.txt", IBM_FMT_XLSX), 0);
+	assert_int_equal(ibm_out_check("-o", "-", IBM_FMT_XLSX), 0);
+	assert_int_equal(ibm_out_check("--items", "-", IBM_FMT_CSV), 0);
+	/* an input, by another name */
+	snprintf(in, sizeof in, "%s/in.csv", d);
+	snprintf(link, sizeof link, "%s/link.csv", d);
+	snprintf(other, sizeof other, "%s/./in.csv", d);
+	tmp_write("check/in.csv", "a\n1\n", 4);
+	assert_int_equal(symlink("in.csv", link), 0);
+	ibm_out_note_input(in);
+	ibm_out_note_input("-");
+	msgs_reset();
+	assert_int_equal(ibm_out_check("--summary", link, IBM_FMT_CSV), -1);
+	assert_non_null(strstr(msgs_all(), "link.csv is an input of this run ("));
+	assert_int_equal(ibm_out_check("--summary", other, IBM_FMT_CSV), -1);
+	/* two outputs, new files */
+	snprintf(other, sizeof other, "%s/out.csv", d);
+	assert_int_equal(ibm_out_check("--summary", other, IBM_FMT_CSV), 0);
+	msgs_reset();
+	assert_int_equal(ibm_out_check("--items", other, IBM_FMT_CSV), -1);
+	assert_non_null(strstr(msgs_all(), "out.csv is also written by "
+			       "--summary\n"));
+	quiet_end();
+	/* a FIFO may be named twice */
+	snprintf(other, sizeof other, "%s/pipe", d);
+	assert_int_equal(mkfifo(other, 0600), 0);
+	assert_int_equal(ibm_out_check("--summary", other, IBM_FMT_CSV), 0);
+	assert_int_equal(ibm_out_check("--items", other, IBM_FMT_CSV), 0);
+	/* an output opened later (a template's) that is an input */
+	assert_int_equal(run_child(child_open_input, link, tmp_path("err")),
+			 64);
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "link.csv: is an input of this run ("));
+	free(s);
+	s = slurp(in, NULL);
+	assert_string_equal(s, "a\n1\n");
+	free(s);
+	assert_int_equal(ibm_out_exists(link), 1);
+	assert_int_equal(ibm_out_exists(tmp_path("check/none")), 0);
+	msgs_reset();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +624,17 @@ int main(void)
 		cmocka_unit_test(t_abort),
 		cmocka_unit_test(t_unfinished),
 		cmocka_unit_test(t_cannot_create),
+		cmocka_unit_test(t_symlink),
+		cmocka_unit_test(t_symlink_loop),
+		cmocka_unit_test(t_fifo),
+		cmocka_unit_test(t_dash),
+		cmocka_unit_test(t_commit_all),
+		cmocka_unit_test(t_all_or_nothing),
+		cmocka_unit_test(t_mode_kept),
+		cmocka_unit_test(t_leftovers),
+		cmocka_unit_test(t_long_name),
+		cmocka_unit_test(t_block_device),
+		cmocka_unit_test(t_out_check),
 	};
 	int rc;
 

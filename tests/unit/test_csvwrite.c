@@ -127,6 +127,37 @@ static void t_excel(void **state)
 	free(s);
 }
 
+/* Cells a spreadsheet would run as formulas: guarded with --excel only. */
+static void t_formulas(void **state)
+{
+	static const char *const cells[] = { "=1+2", "+62 812", "-2+3",
+		"@SUM(A1)", "\tx", "\r=1", "=A1;B1", "-5", "+3,5", "-1.234,5",
+		"-", "+", "a=b", "", "'=x", "=\"q\"" };
+	FILE *fp;
+	ibm_csvw *w;
+	char *s;
+
+	(void)state;
+	for (int excel = 0; excel < 2; excel++) {
+		w = open_w(excel, &fp);
+		for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++)
+			ibm_csvw_str(w, cells[i]);
+		ibm_csvw_end(w);
+		s = close_w(w, fp);
+		if (!excel)
+			assert_string_equal(s, "=1+2,+62 812,-2+3,@SUM(A1),"
+					    "\tx,\"\r=1\",=A1;B1,-5,\"+3,5\","
+					    "\"-1.234,5\",-,+,a=b,,'=x,"
+					    "\"=\"\"q\"\"\"\n");
+		else
+			assert_string_equal(s, "\xEF\xBB\xBF'=1+2;'+62 812;"
+					    "'-2+3;'@SUM(A1);'\tx;\"'\r=1\";"
+					    "\"'=A1;B1\";-5;+3,5;-1.234,5;-;+;"
+					    "a=b;;'=x;\"'=\"\"q\"\"\"\r\n");
+		free(s);
+	}
+}
+
 static void t_large(void **state)
 {
 	FILE *fp;
@@ -199,6 +230,7 @@ int main(void)
 		cmocka_unit_test(t_empty_records),
 		cmocka_unit_test(t_numbers),
 		cmocka_unit_test(t_excel),
+		cmocka_unit_test(t_formulas),
 		cmocka_unit_test(t_large),
 		cmocka_unit_test(t_dev_full),
 	};

@@ -159,6 +159,52 @@ static void t_norms(void **state)
 	assert_null(inv_gender_norm("X"));
 }
 
+static void t_village(void **state)
+{
+	(void)state;
+	assert_int_equal(inv_kelurahan_kind("Kelurahan  Bugis"),
+			 INV_KIND_KELURAHAN);
+	assert_int_equal(inv_kelurahan_kind("kel. Seketeng"),
+			 INV_KIND_KELURAHAN);
+	assert_int_equal(inv_kelurahan_kind("DESA Moyo"), INV_KIND_DESA);
+	assert_int_equal(inv_kelurahan_kind("Ds. Moyo"), INV_KIND_DESA);
+	assert_int_equal(inv_kelurahan_kind("Desanta"), INV_KIND_VILLAGE);
+	assert_int_equal(inv_kelurahan_kind("Desa"), INV_KIND_VILLAGE);
+	assert_int_equal(inv_kelurahan_kind("Brang Bara"), INV_KIND_VILLAGE);
+	assert_string_equal(inv_village_word(INV_KIND_DESA), "Desa");
+	assert_string_equal(inv_village_head(INV_KIND_DESA), "Kepala Desa");
+	assert_string_equal(inv_village_word(INV_KIND_KELURAHAN),
+			    "Kelurahan");
+	assert_string_equal(inv_village_head(INV_KIND_KELURAHAN), "Lurah");
+	assert_string_equal(inv_village_word(INV_KIND_VILLAGE),
+			    "Desa/Kelurahan");
+	assert_string_equal(inv_village_head(INV_KIND_VILLAGE),
+			    "Lurah/Kepala Desa");
+}
+
+static void t_terbilang(void **state)
+{
+	static const struct { long n; const char *w; } c[] = {
+		{ 0, "nol" }, { 1, "satu" }, { 2, "dua" }, { 10, "sepuluh" },
+		{ 11, "sebelas" }, { 12, "dua belas" }, { 19, "sembilan belas" },
+		{ 20, "dua puluh" }, { 21, "dua puluh satu" },
+		{ 100, "seratus" }, { 101, "seratus satu" },
+		{ 111, "seratus sebelas" }, { 250, "dua ratus lima puluh" },
+		{ 1000, "seribu" }, { 1001, "seribu satu" },
+		{ 2024, "dua ribu dua puluh empat" },
+		{ 12000, "dua belas ribu" },
+		{ 100000, "seratus ribu" },
+		{ 1500000, "satu juta lima ratus ribu" },
+	};
+	char buf[200];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		inv_terbilang(buf, sizeof buf, c[i].n);
+		assert_string_equal(buf, c[i].w);
+	}
+}
+
 static void t_cp1252(void **state)
 {
 	long bad = 0;
@@ -313,6 +359,8 @@ int main(void)
 		cmocka_unit_test(t_make_id),
 		cmocka_unit_test(t_number),
 		cmocka_unit_test(t_norms),
+		cmocka_unit_test(t_village),
+		cmocka_unit_test(t_terbilang),
 		cmocka_unit_test(t_cp1252),
 		cmocka_unit_test(t_lines),
 		cmocka_unit_test(t_tpl_render),

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "score.h"
@@ -169,6 +170,96 @@ static void test_fuzzy_limit(void **state)
 	assert_int_equal(score_fuzzy_limit("ani", "ana"), 0);
 }
 
+/* score_near_pairs finds exactly the pairs a brute-force comparison
+ * finds: every pair within score_near_bound of the shorter name, over
+ * random names from a small alphabet (many near pairs, repeated letters,
+ * a two-byte letter), with some entries left out by use[]. */
+static void test_near_pairs(void **state)
+{
+	static const char *const letters[] = { "a", "b", "n", "\xC3\xA9" };
+	enum { NA = 120, NB = 90 };
+	char a[NA][40], b[NB][40];
+	const char *pa[NA], *pb[NB];
+	unsigned char ua[NA], ub[NB];
+	unsigned long long st = 99;
+	score_near *pr;
+	size_t n, want = 0;
+
+	(void)state;
+	for (int side = 0; side < 2; side++)
+		for (int i = 0; i < (side ? NB : NA); i++) {
+			char *s = side ? b[i] : a[i];
+			size_t len;
+
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			len = (size_t)(st >> 33) % 9;
+			s[0] = '\0';
+			for (size_t k = 0; k < len; k++) {
+				st = st * 6364136223846793005ULL +
+				     1442695040888963407ULL;
+				strcat(s, letters[(st >> 33) % 4]);
+			}
+			if (side) {
+				pb[i] = s;
+				ub[i] = (unsigned char)((st >> 40) % 5 != 0);
+			} else {
+				pa[i] = s;
+				ua[i] = (unsigned char)((st >> 40) % 5 != 0);
+			}
+		}
+	n = score_near_pairs(pa, ua, NA, pb, ub, NB, &pr);
+	for (int i = 0; i < NA; i++)
+		for (int j = 0; j < NB; j++) {
+			size_t la = ibm_utf8_len(pa[i]), lb = ibm_utf8_len(pb[j]);
+			size_t d = ibm_edit_distance(pa[i], pb[j]);
+			size_t k = score_near_bound(la < lb ? la : lb);
+			int found = 0;
+
+			for (size_t e = 0; e < n; e++)
+				if (pr[e].a == (size_t)i && pr[e].b == (size_t)j) {
+					assert_int_equal(pr[e].d, d);
+					found++;
+				}
+			if (ua[i] && ub[j] && la && lb && d <= k) {
+				assert_int_equal(found, 1);
+				want++;
+			} else {
+				assert_int_equal(found, 0);
+			}
+		}
+	assert_int_equal(n, want);
+	assert_true(want > 50); /* the test has near pairs to find */
+	free(pr);
+}
+
+/* Close enough to suggest: at most 2 and a third of the shorter. */
+static void test_suggest(void **state)
+{
+	(void)state;
+	assert_true(score_suggest_ok(1, 4, 4));   /* andi, andy */
+	assert_false(score_suggest_ok(2, 4, 4));  /* budi, bidu */
+	assert_true(score_suggest_ok(2, 11, 12));
+	assert_false(score_suggest_ok(3, 20, 20));
+	assert_false(score_suggest_ok(8, 10, 10));
+	assert_true(score_suggest_ok(0, 1, 1));
+}
+
+/* Hake's class gain: negative exactly when the mean falls. */
+static void test_class_gain(void **state)
+{
+	(void)state;
+	assert_true(fabs(score_class_gain(75, 68) - (-0.28)) < 1e-12);
+	assert_true(score_class_gain(40, 70) > 0.499999 &&
+		    score_class_gain(40, 70) < 0.500001);
+	assert_true(isnan(score_class_gain(100, 90)));
+	assert_true(isnan(score_class_gain(NAN, 90)));
+	assert_string_equal(score_ngain_band(100 * score_class_gain(75, 68)),
+			    "tidak efektif");
+	assert_string_equal(score_ngain_band(55.5), "kurang efektif");
+	assert_string_equal(score_ngain_band(75.5), "cukup efektif");
+	assert_string_equal(score_ngain_band(76), "efektif");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +272,9 @@ int main(void)
 		cmocka_unit_test(test_bands),
 		cmocka_unit_test(test_fmt_fixed),
 		cmocka_unit_test(test_fuzzy_limit),
+		cmocka_unit_test(test_near_pairs),
+		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_class_gain),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

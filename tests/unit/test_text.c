@@ -247,6 +247,43 @@ static void t_edit_distance(void **state)
 	assert_int_equal(ibm_edit_distance("\xE2\x82\xAC", "$"), 1);
 }
 
+/* The banded distance with a cut-off agrees with the full table on
+ * random short strings over a small alphabet, for every cut-off. */
+static void t_edit_distance_max(void **state)
+{
+	unsigned long long st = 12345;
+	long a[24], b[24];
+	char sa[25], sb[25];
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		size_t na, nb, full;
+
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		na = (size_t)(st >> 33) % 13;
+		st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+		nb = (size_t)(st >> 33) % 13;
+		for (size_t i = 0; i < na; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			a[i] = 'a' + (long)((st >> 33) % 3);
+			sa[i] = (char)a[i];
+		}
+		for (size_t i = 0; i < nb; i++) {
+			st = st * 6364136223846793005ULL + 1442695040888963407ULL;
+			b[i] = 'a' + (long)((st >> 33) % 3);
+			sb[i] = (char)b[i];
+		}
+		sa[na] = sb[nb] = '\0';
+		full = ibm_edit_distance(sa, sb);
+		for (size_t max = 0; max <= 17; max++) {
+			size_t want = full <= max ? full : max + 1;
+
+			assert_int_equal(ibm_edit_distance_max(a, na, b, nb, max),
+					 want);
+		}
+	}
+}
+
 static void t_title_case(void **state)
 {
 	static const char *const cases[][2] = {
@@ -285,6 +322,7 @@ int main(void)
 		cmocka_unit_test(t_name_key),
 		cmocka_unit_test(t_person_key),
 		cmocka_unit_test(t_edit_distance),
+		cmocka_unit_test(t_edit_distance_max),
 		cmocka_unit_test(t_title_case),
 	};
 

@@ -27,6 +27,7 @@ static void make_book(const char *path, int constant_memory)
 		}
 	ibm_xlsx_widths_apply(&cw, ws, 4, 40);
 	ibm_xlsx_close(x);
+	ibm_atomic_commit_all();
 }
 
 static void t_open_close(void **state)
@@ -200,6 +201,7 @@ static void t_cells(void **state)
 		ibm_xlsx_write_cell(ws, i, 0, cells[i], x->fmt.text,
 				    x->fmt.decimal);
 	ibm_xlsx_close(x);
+	ibm_atomic_commit_all();
 	xml = unzip(p, "xl/worksheets/sheet1.xml xl/sharedStrings.xml");
 	if (!xml) {
 		print_message("# skipped: no python3\n");

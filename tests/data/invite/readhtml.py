@@ -30,6 +30,8 @@ class P(HTMLParser):
             self.imgs.append(a.get("src", ""))
         if self.cur and tag in ("p", "tr", "li", "div", "h2", "h3"):
             self.cur[1] += "\n"
+        if self.cur and tag in ("span", "br"):
+            self.cur[1] += " "  # a line set by ibm-invite
 
     def handle_endtag(self, tag):
         if tag == "title":

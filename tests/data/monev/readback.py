@@ -85,9 +85,10 @@ def col_vals(wv, col, r1, r2):
 
 def check(wv, c, formula, cached):
     """Recompute the formulas the workbook uses from the cells' values:
-    SUM(X4:X9), SUMPRODUCT($D4:$D9,X4:X9)/SUM($D4:$D9),
+    SUM(X4:X9), SUMPRODUCT($D4:$D9,X4:X9)/SUMIF(X4:X9,"<>",$D4:$D9),
     COUNTIF($B$4:$B$9,B13), SUMIF($B$4:$B$9,B13,X4:X9) and
-    SUMPRODUCT(($B$4:$B$9=B13)*$D$4:$D$9*X4:X9)/D13."""
+    SUMPRODUCT(($B$4:$B$9=B13)*$D$4:$D$9*X4:X9)/
+    SUMPRODUCT(($B$4:$B$9=B13)*$D$4:$D$9*(X4:X9<>""))."""
     ref = r"\$?([A-Z]+)\$?(\d+)"
     rng = ref + ":" + ref
     v = None
@@ -95,11 +96,14 @@ def check(wv, c, formula, cached):
     if m:
         v = sum(x or 0 for x in col_vals(wv, m[1], int(m[2]), int(m[4])))
     m = m or re.fullmatch(r"=SUMPRODUCT\(" + rng + "," + rng +
-                          r"\)/SUM\(.*\)", formula)
+                          r"\)/SUMIF\(" + rng + r',"<>",' + rng + r"\)",
+                          formula)
     if m and v is None:
+        # the unit-weighted mean of the rows whose mean is not blank
         w = col_vals(wv, m[1], int(m[2]), int(m[4]))
         x = col_vals(wv, m[5], int(m[6]), int(m[8]))
-        v = sum(a * b for a, b in zip(w, x)) / sum(w)
+        v = sum(a * b for a, b in zip(w, x) if b is not None) / \
+            sum(a for a, b in zip(w, x) if b is not None)
     m2 = re.fullmatch(r"=(COUNTIF|SUMIF)\(" + rng + "," + ref +
                       r"(?:," + rng + r")?\)", formula)
     if m2:
@@ -111,14 +115,18 @@ def check(wv, c, formula, cached):
             x = col_vals(wv, m2[8], int(m2[9]), int(m2[11]))
             v = sum(b or 0 for k, b in zip(keys, x) if k == want)
     m3 = re.fullmatch(r"=SUMPRODUCT\(\(" + rng + "=" + ref + r"\)\*" +
-                      rng + r"\*" + rng + r"\)/" + ref, formula)
+                      rng + r"\*" + rng + r"\)/SUMPRODUCT\(\(" + rng +
+                      "=" + ref + r"\)\*" + rng + r"\*\(" + rng +
+                      r'<>""\)\)', formula)
     if m3:
+        # the province's districts with a mean, weighted by their units
         keys = col_vals(wv, m3[1], int(m3[2]), int(m3[4]))
         want = wv["%s%s" % (m3[5], m3[6])].value
         w = col_vals(wv, m3[7], int(m3[8]), int(m3[10]))
         x = col_vals(wv, m3[11], int(m3[12]), int(m3[14]))
-        v = sum(a * b for k, a, b in zip(keys, w, x) if k == want) / \
-            wv["%s%s" % (m3[15], m3[16])].value
+        pairs = [(a, b) for k, a, b in zip(keys, w, x)
+                 if k == want and b is not None]
+        v = sum(a * b for a, b in pairs) / sum(a for a, b in pairs)
     if v is None:
         return "%s unknown formula" % c.coordinate
     if abs(v - cached) > 1e-9:

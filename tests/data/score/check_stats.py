@@ -66,7 +66,7 @@ for r in ppl[1:]:
     if a and b:
         pairs.append((a['total'], b['total']))
         g = None if a['total'] == maxs else (b['total'] - a['total']) / (maxs - a['total'])
-        cat = '' if g is None else ('tinggi' if g >= 0.7 - 1e-12 else 'sedang' if g >= 0.3 - 1e-12 else 'rendah')
+        cat = 'pre-test maksimum' if g is None else ('tinggi' if g >= 0.7 - 1e-12 else 'sedang' if g >= 0.3 - 1e-12 else 'rendah')
         if r[col['n_gain_category']] != cat:
             okscores = False
 print(('ok' if okscores else 'BAD') + ' per-person scores and categories')
@@ -82,6 +82,18 @@ gs = np.array([(y - x) / (maxs - x) for x, y in pairs if x < maxs])
 check('n_gain_mean', S['n_gain_mean'], gs.mean())
 mp, mq = P.mean() / maxs * 100, Q.mean() / maxs * 100
 check('n_gain_of_means', S['n_gain_of_means'], (mq - mp) / (100 - mp))
+# Hake's class-average gain <g> of the people who took both tests, and
+# the rating taken from it (bands < 40, < 56, < 76, else efektif)
+cp, cq = pa.mean() / maxs * 100, pb.mean() / maxs * 100
+check('matched_pre_mean_percent', S['matched_pre_mean_percent'], cp)
+check('matched_post_mean_percent', S['matched_post_mean_percent'], cq)
+cg = (cq - cp) / (100 - cp)
+check('n_gain_class', S['n_gain_class'], cg)
+check('n_gain_class_percent', S['n_gain_class_percent'], 100 * cg, 1e-5)
+band = ('tidak efektif' if 100 * cg < 40 else 'kurang efektif' if 100 * cg < 56
+        else 'cukup efektif' if 100 * cg < 76 else 'efektif')
+print(('ok' if S['n_gain_band'] == band else 'BAD') + ' n_gain_band')
+check('n_gain_undefined', S['n_gain_undefined'], float(sum(1 for x, _ in pairs if x == maxs)))
 tt = stats.ttest_rel(pb, pa)
 check('t', S['t'], tt.statistic); check('df', S['df'], float(len(pairs) - 1))
 check('t_p', S['t_p'], tt.pvalue, 1e-5)

@@ -1,0 +1,406 @@
+/*
+ * periods.c - the workbook sheets that compare periods (see ibm-monev(1),
+ * WORKBOOK):
+ *
+ *   Perkembangan   with forms of more than one period: units per phase
+ *                  per district and period, a chart of the phases per
+ *                  period, and every unit's phase and score in each
+ *                  period with its movement (naik, turun, tetap, baru,
+ *                  tidak dimonev)
+ *   Belum Dimonev  with --units: per period, the listed units that no
+ *                  form row names
+ */
+#include "monev.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A unit across periods: its entries in d->units, one per period. */
+typedef struct unit_line {
+	const char *key;        /* identity + period: sorts by identity */
+	size_t idx;
+} unit_line;
+
+static int cmp_line(const void *pa, const void *pb)
+{
+	const unit_line *a = pa, *b = pb;
+
+	return strcmp(a->key, b->key);
+}
+
+/* Length of the identity part of a unit key (up to its period). */
+static size_t ident_len(const char *key)
+{
+	const char *p = strrchr(key, '\x1f');
+
+	return p ? (size_t)(p - key) : strlen(key);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static const char *const move_name[] = {
+	"naik", "turun", "tetap", "baru", "tidak dimonev"
+};
+
+static const char *phase_name(const monev_spec *s, int p)
+{
+	return p >= 0 ? s->ph[p].name : "Belum berfase";
+}
+
+void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
+{
+	const monev_spec *s = d->spec;
+	ibm_xlsx_formats *f = &x->fmt;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Perkembangan");
+	size_t np = d->nperiods, nph = s->nph + 1; /* + belum berfase */
+	monev_ptable t;
+	lxw_row_t row = 0, hdr, first;
+	lxw_col_t col;
+	char per[40];
+	unit_line *ul;
+	size_t *tot;
+	lxw_chart *ch;
+	lxw_chart_options co = { 0 };
+
+	worksheet_write_string(ws, row++, 0,
+			       "Perkembangan Fase Unit IBM per Periode",
+			       f->title);
+	row++;
+
+	/* 1. units per phase and period, province total: the chart's data */
+	tot = ibm_xcalloc(np * nph + 1, sizeof *tot);
+	for (size_t i = 0; i < d->nunits; i++) {
+		const monev_unit *u = &d->units[i];
+
+		for (size_t p = 0; p < np; p++)
+			if (strcmp(u->period, d->periods[p]) == 0)
+				tot[p * nph + (u->phase < 0 ? s->nph
+							    : (size_t)u->phase)]++;
+	}
+	worksheet_write_string(ws, row++, 0, "Jumlah unit per fase",
+			       f->bold);
+	hdr = row;
+	worksheet_write_string(ws, row, 0, "Fase", f->header);
+	for (size_t p = 0; p < np; p++)
+		worksheet_write_string(ws, row, (lxw_col_t)(1 + p),
+				       monev_period_name(per, sizeof per,
+							 d->periods[p]),
+				       f->header);
+	row++;
+	first = row;
+	for (size_t k = 0; k < nph; k++, row++) {
+		worksheet_write_string(ws, row, 0,
+				       phase_name(s, k < s->nph ? (int)k : -1),
+				       f->text);
+		for (size_t p = 0; p < np; p++)
+			worksheet_write_number(ws, row, (lxw_col_t)(1 + p),
+					       (double)tot[p * nph + k],
+					       f->integer);
+	}
+	worksheet_write_string(ws, row, 0, "Jumlah", f->bold);
+	for (size_t p = 0; p < np; p++) {
+		size_t n = 0;
+
+		for (size_t k = 0; k < nph; k++)
+			n += tot[p * nph + k];
+		worksheet_write_number(ws, row, (lxw_col_t)(1 + p), (double)n,
+				       f->bold_int);
+	}
+	row++;
+	free(tot);
+	/* the chart: phases stacked, one column per period */
+	ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN_STACKED);
+	chart_title_set_name(ch, "Fase Unit IBM per Periode");
+	for (size_t k = 0; k < nph; k++) {
+		lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+
+		chart_series_set_categories(se, "Perkembangan", hdr, 1, hdr,
+					    (lxw_col_t)np);
+		chart_series_set_values(se, "Perkembangan",
+					(lxw_row_t)(first + k), 1,
+					(lxw_row_t)(first + k), (lxw_col_t)np);
+		chart_series_set_name_range(se, "Perkembangan",
+					    (lxw_row_t)(first + k), 0);
+		chart_series_set_labels(se);
+	}
+	chart_axis_set_name(ch->x_axis, "Periode");
+	chart_axis_set_name(ch->y_axis, "Jumlah unit");
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+	co.x_scale = 1.1;
+	worksheet_insert_chart_opt(ws, 2, (lxw_col_t)(np + 3), ch, &co);
+	row = row > 20 ? row + 1 : 20;
+
+	/* 2. per district: units per phase in each period */
+	worksheet_write_string(ws, row++, 0,
+			       "Unit per fase per Kabupaten/Kota dan periode",
+			       f->bold);
+	/* two header rows, written in order (constant-memory mode): the
+	 * periods over their columns, then the phases */
+	worksheet_write_string(ws, row, 0, "", f->header);
+	worksheet_write_string(ws, row, 1, "", f->header);
+	col = 2;
+	for (size_t p = 0; p < np; p++) {
+		worksheet_merge_range(ws, row, col, row,
+				      (lxw_col_t)(col + nph),
+				      monev_period_name(per, sizeof per,
+							d->periods[p]),
+				      f->header);
+		col = (lxw_col_t)(col + nph + 1);
+	}
+	row++;
+	worksheet_set_row(ws, row, 30, NULL);
+	worksheet_write_string(ws, row, 0, "Provinsi", f->header);
+	worksheet_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
+	col = 2;
+	for (size_t p = 0; p < np; p++) {
+		for (size_t k = 0; k < nph; k++)
+			worksheet_write_string(ws, row, (lxw_col_t)(col + k),
+					       phase_name(s, k < s->nph
+							? (int)k : -1),
+					       f->header);
+		worksheet_write_string(ws, row, (lxw_col_t)(col + nph),
+				       "Jumlah", f->header);
+		col = (lxw_col_t)(col + nph + 1);
+	}
+	row++;
+	monev_ptable_build(d, MONEV_KAB, &t);
+	for (size_t g = 0; g < t.ng; g++, row++) {
+		const monev_agg *any = NULL;
+
+		for (size_t p = 0; p < np && !any; p++)
+			any = t.cell[g * np + p];
+		worksheet_write_string(ws, row, 0, any->prov, f->text);
+		worksheet_write_string(ws, row, 1, any->kab, f->text);
+		col = 2;
+		for (size_t p = 0; p < np; p++) {
+			const monev_agg *a = t.cell[g * np + p];
+
+			for (size_t k = 0; k <= nph; k++)
+				worksheet_write_number(
+					ws, row, (lxw_col_t)(col + k),
+					!a ? 0 : k < nph ? (double)a->phase_n[k]
+							 : (double)a->nunits,
+					f->integer);
+			col = (lxw_col_t)(col + nph + 1);
+		}
+	}
+	monev_ptable_free(&t);
+	row++;
+
+	/* 3. every unit: phase and score per period, and its movement */
+	worksheet_write_string(ws, row++, 0, "Perkembangan per unit",
+			       f->bold);
+	{
+		static const char *const ids[] = {
+			"No", "Kabupaten/Kota", "Desa/Kelurahan", "Nama Unit"
+		};
+		lxw_col_t c0 = 4 + (d->list ? 1 : 0);
+
+		/* two header rows, in order: periods, then Fase/Skor */
+		for (lxw_col_t i = 0; i < c0; i++)
+			worksheet_write_string(ws, row, i, "", f->header);
+		for (size_t p = 0; p < np; p++) {
+			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
+
+			worksheet_merge_range(ws, row, c, row, c + 1,
+					      monev_period_name(per,
+								sizeof per,
+								d->periods[p]),
+					      f->header);
+		}
+		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
+				       f->header);
+		row++;
+		for (int i = 0; i < 4; i++)
+			worksheet_write_string(ws, row, (lxw_col_t)i, ids[i],
+					       f->header);
+		if (d->list)
+			worksheet_write_string(ws, row, 4, "Status",
+					       f->header);
+		for (size_t p = 0; p < np; p++) {
+			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
+
+			worksheet_write_string(ws, row, c, "Fase", f->header);
+			worksheet_write_string(ws, row, c + 1, "Skor",
+					       f->header);
+		}
+		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
+				       "Perubahan", f->header);
+		row++;
+		ul = ibm_xcalloc(d->nunits + 1, sizeof *ul);
+		for (size_t i = 0; i < d->nunits; i++) {
+			ul[i].key = d->units[i].key;
+			ul[i].idx = i;
+		}
+		qsort(ul, d->nunits, sizeof *ul, cmp_line);
+		for (size_t i = 0, no = 1; i < d->nunits; no++, row++) {
+			size_t j = i, il = ident_len(ul[i].key);
+			const monev_unit *u0 = &d->units[ul[i].idx];
+			const monev_unit *at_last = NULL, *before = NULL;
+			int mv;
+
+			while (j < d->nunits &&
+			       ident_len(ul[j].key) == il &&
+			       strncmp(ul[j].key, ul[i].key, il) == 0)
+				j++;
+			worksheet_write_number(ws, row, 0, (double)no,
+					       f->integer);
+			worksheet_write_string(ws, row, 1, u0->id[MONEV_KAB],
+					       f->text);
+			worksheet_write_string(ws, row, 2, u0->id[MONEV_DESA],
+					       f->text);
+			worksheet_write_string(ws, row, 3, u0->id[MONEV_UNIT],
+					       f->text);
+			if (d->list)
+				worksheet_write_string(ws, row, 4,
+						       d->units[ul[j - 1].idx]
+							       .status,
+						       f->text);
+			for (size_t p = 0; p < np; p++) {
+				lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
+				const monev_unit *u = NULL;
+
+				for (size_t k = i; k < j; k++)
+					if (!strcmp(d->units[ul[k].idx].period,
+						    d->periods[p]))
+						u = &d->units[ul[k].idx];
+				if (!u) {
+					worksheet_write_string(ws, row, c, "-",
+							       f->text);
+					worksheet_write_blank(ws, row, c + 1,
+							      score);
+					continue;
+				}
+				if (p + 1 == np)
+					at_last = u;
+				else
+					before = u; /* the latest before */
+				worksheet_write_string(ws, row, c,
+						       phase_name(s, u->phase),
+						       f->text);
+				if (isnan(u->total))
+					worksheet_write_blank(ws, row, c + 1,
+							      score);
+				else
+					worksheet_write_number(ws, row, c + 1,
+							       u->total,
+							       score);
+			}
+			/* the movement into the latest period, from the
+			 * unit's previous visit */
+			if (!at_last)
+				mv = 4;
+			else if (!before)
+				mv = 3;
+			else
+				mv = at_last->phase > before->phase ? 0 :
+				     at_last->phase < before->phase ? 1 : 2;
+			worksheet_write_string(ws, row,
+					       (lxw_col_t)(c0 + 2 * np),
+					       move_name[mv], f->text);
+			i = j;
+		}
+		free(ul);
+		worksheet_set_column(ws, 0, 0, 20, NULL);
+		worksheet_set_column(ws, 1, 3, 24, NULL);
+		worksheet_set_column(ws, 4, (lxw_col_t)(c0 + 2 * np), 12,
+				     NULL);
+	}
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_footer(ws, "&CPerkembangan \xc2\xb7 Halaman &P");
+	worksheet_set_start_page(ws, 1);
+}
+
+void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
+{
+	ibm_xlsx_formats *f = &x->fmt;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Belum Dimonev");
+	const monev_units *l = d->list;
+	lxw_row_t row = 0;
+	char per[40], buf[200];
+	static const char *const h[] = {
+		"No", "Periode", "Provinsi", "Kabupaten/Kota", "Kecamatan",
+		"Desa/Kelurahan", "Nama Unit", "Status", "Tahun Berdiri"
+	};
+	char **seen = ibm_xcalloc(d->nunits + 1, sizeof *seen);
+	size_t no = 0;
+
+	worksheet_write_string(ws, row++, 0,
+			       "Unit IBM yang Belum Dimonev", f->title);
+	snprintf(buf, sizeof buf, "Daftar unit: %s (%zu unit)", l->src, l->n);
+	worksheet_write_string(ws, row++, 0, buf, NULL);
+	row++;
+	for (int c = 0; c < 9; c++)
+		worksheet_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
+	row++;
+	for (size_t p = 0; p < d->nperiods; p++) {
+		size_t ns = 0, miss = 0;
+
+		/* the identities visited in this period */
+		for (size_t i = 0; i < d->nunits; i++)
+			if (!strcmp(d->units[i].period, d->periods[p]))
+				seen[ns++] = monev_ident(
+					d->units[i].id[MONEV_PROV],
+					d->units[i].id[MONEV_KAB],
+					d->units[i].id[MONEV_DESA],
+					d->units[i].id[MONEV_UNIT]);
+		qsort(seen, ns, sizeof *seen, cmp_str);
+		monev_period_name(per, sizeof per, d->periods[p]);
+		for (size_t k = 0; k < l->n; k++) {
+			const monev_listed *u = &l->unit[k];
+
+			if (bsearch(&u->ident, seen, ns, sizeof *seen,
+				    cmp_str))
+				continue;
+			miss++;
+			worksheet_write_number(ws, row, 0, (double)++no,
+					       f->integer);
+			worksheet_write_string(ws, row, 1, per, f->text);
+			worksheet_write_string(ws, row, 2, u->f[MONEV_UL_PROV],
+					       f->text);
+			worksheet_write_string(ws, row, 3, u->f[MONEV_UL_KAB],
+					       f->text);
+			worksheet_write_string(ws, row, 4, u->f[MONEV_UL_KEC],
+					       f->text);
+			worksheet_write_string(ws, row, 5, u->f[MONEV_UL_DESA],
+					       f->text);
+			worksheet_write_string(ws, row, 6, u->f[MONEV_UL_UNIT],
+					       f->text);
+			worksheet_write_string(ws, row, 7,
+					       u->f[MONEV_UL_STATUS], f->text);
+			if (*u->f[MONEV_UL_TAHUN])
+				worksheet_write_number(
+					ws, row, 8, atof(u->f[MONEV_UL_TAHUN]),
+					f->integer);
+			else
+				worksheet_write_blank(ws, row, 8, f->integer);
+			row++;
+		}
+		if (!miss) {
+			snprintf(buf, sizeof buf, "%s: semua unit dalam daftar "
+				 "sudah dimonev", per);
+			worksheet_write_string(ws, row++, 1, buf, NULL);
+		}
+		for (size_t i = 0; i < ns; i++)
+			free(seen[i]);
+	}
+	free(seen);
+	worksheet_set_column(ws, 0, 0, 5, NULL);
+	worksheet_set_column(ws, 1, 1, 17, NULL);
+	worksheet_set_column(ws, 2, 6, 22, NULL);
+	worksheet_set_column(ws, 7, 8, 13, NULL);
+	worksheet_repeat_rows(ws, 3, 3);
+	worksheet_set_paper(ws, 9);
+	worksheet_set_landscape(ws);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
+	worksheet_fit_to_pages(ws, 1, 0);
+	worksheet_set_footer(ws, "&CBelum Dimonev \xc2\xb7 Halaman &P");
+	worksheet_set_start_page(ws, 1);
+}

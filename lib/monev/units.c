@@ -1,0 +1,211 @@
+/*
+ * units.c - the master list of IBM units (ibm-monev --units FILE): one row
+ * per unit of the programme, read by the same reader as the forms, with
+ * its identity, founding year, status and optional unit id. Used to
+ * pre-fill the blank form (form.c); see ibm-monev(5).
+ */
+#include "monev.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const ibm_colspec unit_cols[MONEV_UL_N] = {
+	{ "provinsi|propinsi|province|prov", 1 },
+	{ "kabupaten_kota|kabupaten/kota|kab/kota|kabupaten|kota|kab kota|"
+	  "regency/city|district|regency|city", 1 },
+	{ "satker|satuan kerja|kantor|bnnp/bnnk|bnnk|office|work unit", 0 },
+	{ "kecamatan|kec|sub-district|subdistrict", 0 },
+	{ "desa_kelurahan|desa/kelurahan|desa|kelurahan|village", 1 },
+	{ "nama_unit|nama unit ibm|unit ibm|unit|ibm unit|unit name", 1 },
+	{ "tahun_berdiri|tahun berdiri|tahun pembentukan|tahun dibentuk|"
+	  "year founded|founded|year established|established", 0 },
+	{ "status|status unit|status ibm|unit status", 0 },
+	{ "id_unit|kode unit|kode_unit|unit id|unit_id|id", 0 },
+};
+
+const char *const monev_ul_names[MONEV_UL_N] = {
+	"provinsi", "kabupaten_kota", "satker", "kecamatan", "desa_kelurahan",
+	"nama_unit", "tahun_berdiri", "status", "id_unit"
+};
+
+static int unit_cmp(const void *a, const void *b)
+{
+	const monev_listed *x = a, *y = b;
+
+	for (int i = 0; i < MONEV_UL_N; i++) {
+		int c;
+
+		if (i == MONEV_UL_SATKER || i == MONEV_UL_TAHUN ||
+		    i == MONEV_UL_STATUS || i == MONEV_UL_ID)
+			continue;
+		c = strcmp(x->key[i], y->key[i]);
+		if (c)
+			return c;
+	}
+	return 0;
+}
+
+static const monev_units *sort_units; /* for cmp_ident (qsort has no arg) */
+
+static int cmp_ident(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+
+	return strcmp(sort_units->unit[*a].ident, sort_units->unit[*b].ident);
+}
+
+char *monev_ident(const char *prov, const char *kab, const char *desa,
+		  const char *unit)
+{
+	const char *part[4] = { prov, kab, desa, unit };
+	char *k[4], *id;
+	size_t n = 4;
+
+	for (int i = 0; i < 4; i++) {
+		k[i] = monev_key(part[i]);
+		n += strlen(k[i]);
+	}
+	id = ibm_xmalloc(n);
+	snprintf(id, n, "%s\x1f%s\x1f%s\x1f%s", k[0], k[1], k[2], k[3]);
+	for (int i = 0; i < 4; i++)
+		free(k[i]);
+	return id;
+}
+
+const monev_listed *monev_units_find(const monev_units *u, const char *ident)
+{
+	size_t lo = 0, hi = u->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(u->unit[u->by_ident[mid]].ident, ident);
+
+		if (c == 0)
+			return &u->unit[u->by_ident[mid]];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const monev_listed *monev_units_closest(const monev_units *u,
+					const char *kab, const char *desa,
+					const char *unit)
+{
+	char *kk = monev_key(kab), *kd = monev_key(desa), *ku = monev_key(unit);
+	const monev_listed *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	/* units of the same district first (a misspelt village or unit
+	 * name), then all (a misspelt district too) */
+	for (int pass = 0; pass < 2 && !best; pass++)
+		for (size_t i = 0; i < u->n; i++) {
+			const monev_listed *l = &u->unit[i];
+			size_t dist, len;
+
+			if (pass == 0 && strcmp(l->key[MONEV_UL_KAB], kk))
+				continue;
+			dist = ibm_edit_distance(l->key[MONEV_UL_UNIT], ku) +
+			       ibm_edit_distance(l->key[MONEV_UL_DESA], kd) +
+			       (pass ? ibm_edit_distance(l->key[MONEV_UL_KAB],
+							 kk) : 0);
+			len = strlen(ku) + strlen(kd) + (pass ? strlen(kk) : 0);
+			/* close: at most a quarter of the letters apart */
+			if (dist * 4 <= len && dist < bestd) {
+				best = l;
+				bestd = dist;
+			}
+		}
+	free(kk);
+	free(kd);
+	free(ku);
+	return best;
+}
+
+void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
+{
+	ibm_csv *r = ibm_csv_xopen(path, o);
+	const ibm_rec *rec;
+	int idx[MONEV_UL_N];
+	size_t cap = 0;
+
+	memset(u, 0, sizeof *u);
+	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
+			    ibm_csv_header(r), unit_cols, MONEV_UL_N, idx) < 0)
+		exit(IBM_EX_DATAERR);
+	while (ibm_csv_xread(r, &rec) == 1) {
+		monev_listed *l;
+		int blank = 1;
+
+		for (int i = 0; i < MONEV_UL_N; i++)
+			if (idx[i] >= 0 && *ibm_trim(rec->f[idx[i]]))
+				blank = 0;
+		if (blank)
+			continue;
+		ibm_grow((void **)&u->unit, &cap, u->n + 1, sizeof *u->unit);
+		l = &u->unit[u->n++];
+		l->line = rec->line;
+		for (int i = 0; i < MONEV_UL_N; i++) {
+			char *v = ibm_xstrdup(idx[i] >= 0 ? rec->f[idx[i]] : "");
+
+			ibm_fold_space(v);
+			l->f[i] = v;
+			l->key[i] = monev_key(v);
+			if (unit_cols[i].required && !*v)
+				ibm_die(IBM_EX_DATAERR, ibm_csv_name(r),
+					rec->line, "%s is empty",
+					monev_ul_names[i]);
+		}
+		l->ident = monev_ident(l->f[MONEV_UL_PROV], l->f[MONEV_UL_KAB],
+				       l->f[MONEV_UL_DESA],
+				       l->f[MONEV_UL_UNIT]);
+		if (*l->f[MONEV_UL_TAHUN]) {
+			long y;
+
+			if (ibm_parse_count(l->f[MONEV_UL_TAHUN], &y) < 0 ||
+			    y < 1900 || y > 2999)
+				ibm_die(IBM_EX_DATAERR, ibm_csv_name(r),
+					rec->line, "tahun_berdiri \"%s\" is "
+					"not a year", l->f[MONEV_UL_TAHUN]);
+		}
+	}
+	u->src = ibm_xstrdup(ibm_csv_name(r));
+	ibm_csv_close(r);
+	qsort(u->unit, u->n, sizeof *u->unit, unit_cmp);
+	u->by_ident = ibm_xcalloc(u->n + 1, sizeof *u->by_ident);
+	for (size_t i = 0; i < u->n; i++)
+		u->by_ident[i] = i;
+	sort_units = u;
+	qsort(u->by_ident, u->n, sizeof *u->by_ident, cmp_ident);
+	sort_units = NULL;
+	for (size_t i = 1; i < u->n; i++) {
+		const monev_listed *p = &u->unit[u->by_ident[i - 1]],
+				   *q = &u->unit[u->by_ident[i]];
+
+		if (strcmp(p->ident, q->ident) == 0)
+			ibm_die(IBM_EX_DATAERR, u->src,
+				p->line > q->line ? p->line : q->line,
+				"unit \"%s\" (%s, %s) is listed twice (lines "
+				"%ld and %ld)", q->f[MONEV_UL_UNIT],
+				q->f[MONEV_UL_DESA], q->f[MONEV_UL_KAB],
+				p->line < q->line ? p->line : q->line,
+				p->line > q->line ? p->line : q->line);
+	}
+}
+
+void monev_units_free(monev_units *u)
+{
+	for (size_t i = 0; i < u->n; i++) {
+		for (int j = 0; j < MONEV_UL_N; j++) {
+			free(u->unit[i].f[j]);
+			free(u->unit[i].key[j]);
+		}
+		free(u->unit[i].ident);
+	}
+	free(u->by_ident);
+	free(u->src);
+	free(u->unit);
+	memset(u, 0, sizeof *u);
+}
