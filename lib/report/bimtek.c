@@ -99,6 +99,15 @@ static const char *gain_category(double g)
 	return g >= 0.7 ? "tinggi" : g >= 0.3 ? "sedang" : "rendah";
 }
 
+/* "2 orang." */
+static char *rp_fmt_num_orang(char *buf, size_t size, double n)
+{
+	char k[32];
+
+	snprintf(buf, size, "%s orang.", rp_num(k, sizeof k, n, 0, 0));
+	return buf;
+}
+
 static const char *const need_stats[] = {
 	"n_pre", "n_post", "n_matched", "max_score", "pre_mean_percent",
 	"post_mean_percent", "n_gain_of_means", "t_p", NULL
@@ -199,7 +208,8 @@ int rp_bimtek(const rp_opts *o)
 		g = rp_stat_get(st, nst, "n_gain_of_means");
 	band = rp_stat_text(st, nst, "n_gain_band");
 	tp = rp_stat_get(st, nst, "t_p");
-	if (n_pre > np || n_post > np)
+	if ((n_pre > np || n_post > np) &&
+	    isnan(rp_stat_get(st, nst, "n_invited")))
 		ibm_warn(o->summary, 0, "%zu took the pre-test and %zu the "
 			 "post-test, but %s lists %zu participants", n_pre,
 			 n_post, o->participants, np);
@@ -387,10 +397,34 @@ int rp_bimtek(const rp_opts *o)
 	/* ------------------------------------------ C. Hasil dicapai */
 	rp_h1(&c, "C.", "HASIL YANG DICAPAI");
 	rp_h2(&c, "1.", "Kehadiran Tes");
-	s = rp_fmt("Dari %zu peserta, %zu orang mengikuti pre-test dan %zu "
-		   "orang mengikuti post-test; %zu orang mengikuti keduanya "
-		   "sehingga peningkatan nilainya dapat dihitung.", np, n_pre,
-		   n_post, n_match);
+	if (!isnan(rp_stat_get(st, nst, "n_invited"))) {
+		/* ibm-score --roster: the counts against the list */
+		double nr = rp_stat_get(st, nst, "n_not_registered");
+		double na = rp_stat_get(st, nst, "n_absent");
+
+		s = rp_fmt("Dari %.0f peserta dalam daftar, %.0f orang "
+			   "mengikuti pre-test dan %.0f orang mengikuti "
+			   "post-test; %.0f orang mengikuti keduanya sehingga "
+			   "peningkatan nilainya dapat dihitung.%s%s%s%s%s",
+			   rp_stat_get(st, nst, "n_invited"),
+			   rp_stat_get(st, nst, "n_invited_pre"),
+			   rp_stat_get(st, nst, "n_invited_post"),
+			   rp_stat_get(st, nst, "n_invited_both"),
+			   !isnan(na) && na > 0 ? " Sebanyak " : "",
+			   !isnan(na) && na > 0 ?
+			   rp_num(b1, sizeof b1, na, 0, 0) : "",
+			   !isnan(na) && na > 0 ? " orang tidak mengikuti "
+			   "kedua tes." : "",
+			   !isnan(nr) && nr > 0 ? " Responden yang tidak "
+			   "terdaftar sebagai peserta: " : "",
+			   !isnan(nr) && nr > 0 ?
+			   rp_fmt_num_orang(b2, sizeof b2, nr) : "");
+	} else {
+		s = rp_fmt("Dari %zu peserta, %zu orang mengikuti pre-test dan "
+			   "%zu orang mengikuti post-test; %zu orang mengikuti "
+			   "keduanya sehingga peningkatan nilainya dapat "
+			   "dihitung.", np, n_pre, n_post, n_match);
+	}
 	rp_para(&c, s);
 	free(s);
 	rp_h2(&c, "2.", "Hasil Pre-test dan Post-test");

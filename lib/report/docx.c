@@ -1355,13 +1355,19 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 
 			sb_add(&body, xml + from, to - from);
 			from = to;
-			/* a section does not end in a table */
-			if (body.n >= 8 &&
+			/* the document does not end in a table (a section
+			 * break is a paragraph itself) */
+			if (k == d->nsect && body.n >= 8 &&
 			    strcmp(body.s + body.n - 8, "</w:tbl>") == 0)
 				sb_puts(&body, "<w:p><w:pPr><w:pStyle "
 					"w:val=\"NoSpacing\"/></w:pPr></w:p>");
 			if (k < d->nsect)
-				sb_puts(&body, "<w:p><w:pPr>");
+				/* as small as it gets, so that a full page
+				 * does not spill it onto a page of its own */
+				sb_puts(&body, "<w:p><w:pPr><w:spacing "
+					"w:before=\"0\" w:after=\"0\" "
+					"w:line=\"20\" w:lineRule=\"exact\"/>"
+					"<w:rPr><w:sz w:val=\"2\"/></w:rPr>");
 			sb_puts(&body, "<w:sectPr>");
 			if (k == 0 && hdr)
 				sb_printf(&body, "<w:headerReference w:type=\"%s\" "
