@@ -138,6 +138,19 @@ int main(int argc, char **argv)
 			bad("%s", "--participants, --scores, --summary, "
 			    "--items and -a are for the bimtek report");
 	}
+	/* the document must not replace an input, nor be named as another
+	 * format */
+	ibm_out_note_input(o.event);
+	ibm_out_note_input(o.report);
+	ibm_out_note_input(o.agenda);
+	ibm_out_note_input(o.participants);
+	ibm_out_note_input(o.scores);
+	ibm_out_note_input(o.summary);
+	ibm_out_note_input(o.items);
+	ibm_out_note_input(o.units);
+	ibm_out_note_input(o.reference);
+	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)
+		usage(IBM_EX_USAGE);
 	st = bimtek ? rp_bimtek(&o) : rp_monev(&o);
 	ibm_close_stdout();
 	return st;
