@@ -59,6 +59,8 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 # printing the HTML letters (tests/letters-print.t: Chromium, the Times
 # New Roman metrics); man pages under groff (make lint)
 DEPS_TEST += chromium groff-base
+# ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
+DEPS_TEST += python3-docx libreoffice-writer-nogui
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps \
 	install uninstall clean fuzz pictures

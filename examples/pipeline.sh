@@ -59,4 +59,14 @@ ibm-monev -q --by kabupaten_kota monev/*.csv > "$out/monev-kabkota.csv"
 mkdir -p "$out/monev-spec"
 ibm-monev --print-spec "$out/monev-spec"
 
+# --- ibm-report ----------------------------------------------------------
+# The activity report of the bimtek (with what only people know from
+# laporan.conf) and the Monev report, as Word documents to finish and sign.
+ibm-report bimtek -c bimtek/event.conf -r laporan.conf -a bimtek/agenda.csv \
+	--participants "$out/peserta-id.csv" --scores "$out/tes-nilai.csv" \
+	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
+	-o "$out/laporan-bimtek.docx"
+ibm-report monev -c monev/event.conf --units "$out/monev-unit.csv" \
+	-o "$out/laporan-monev.docx"
+
 echo "demo outputs are in $out"

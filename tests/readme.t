@@ -16,8 +16,12 @@ awk -v dir="$work" '
 	{ inb = 0 }
 ' "$top/README.md"
 blocks=""
-for b in "$work"/block*; do
+# in README order (block10 after block9)
+k=1
+while [ -f "$work/block$k" ]; do
+	b=$work/block$k
 	grep -q '^ibm-\|[ (]ibm-[a-z]* ' "$b" && blocks="$blocks $b"
+	k=$((k + 1))
 done
 set -- $blocks
 echo "1..$#"

@@ -1,0 +1,157 @@
+/* ibm-report - the Bimtek and Monev reports as Word documents. */
+#include "ibmkit.h"
+#include "report.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char synopsis[] =
+	"usage: ibm-report bimtek -c event.conf [-r report.conf] [-a agenda.csv]\n"
+	"                  [-d delim] --participants file --scores file\n"
+	"                  --summary file [--items file] [--photos dir]\n"
+	"                  [--reference file.docx] -o file.docx\n"
+	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
+	"                  --units file [--photos dir] [--reference file.docx]\n"
+	"                  -o file.docx\n";
+
+static const char options[] =
+	"\n"
+	"  -c, --event=FILE        event file of ibm-invite (letterhead, event,\n"
+	"                          signatory); required for bimtek\n"
+	"  -r, --report=FILE       report file: what only people know\n"
+	"  -a, --agenda=FILE       agenda CSV (bimtek)\n"
+	"      --participants=FILE ibm-invite's output (bimtek)\n"
+	"      --scores=FILE       ibm-score --pre/--post output (bimtek)\n"
+	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
+	"      --items=FILE        ibm-score --items file (bimtek)\n"
+	"      --units=FILE        ibm-monev's output (monev)\n"
+	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
+	"      --reference=FILE    take styles (and header) of this .docx\n"
+	"  -o, --output=FILE       the .docx to write\n"
+	"  -d, --delimiter=C       input delimiter; default: detected\n"
+	"  -q, --quiet             no warnings\n"
+	"  -h, --help              this help\n"
+	"      --version           print the version\n";
+
+static _Noreturn void usage(int status)
+{
+	fputs(synopsis, status ? stderr : stdout);
+	if (status == 0) {
+		fputs(options, stdout);
+		ibm_close_stdout();
+	}
+	exit(status);
+}
+
+enum {
+	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_PHOTOS,
+	O_REFERENCE, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "event", required_argument, NULL, 'c' },
+	{ "report", required_argument, NULL, 'r' },
+	{ "agenda", required_argument, NULL, 'a' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "delimiter", required_argument, NULL, 'd' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "participants", required_argument, NULL, O_PARTICIPANTS },
+	{ "scores", required_argument, NULL, O_SCORES },
+	{ "summary", required_argument, NULL, O_SUMMARY },
+	{ "items", required_argument, NULL, O_ITEMS },
+	{ "units", required_argument, NULL, O_UNITS },
+	{ "photos", required_argument, NULL, O_PHOTOS },
+	{ "reference", required_argument, NULL, O_REFERENCE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static _Noreturn void bad(const char *fmt, const char *arg)
+{
+	ibm_error(NULL, 0, fmt, arg);
+	usage(IBM_EX_USAGE);
+}
+
+int main(int argc, char **argv)
+{
+	rp_opts o;
+	const char *kind;
+	int c, st, bimtek;
+
+	ibm_diag_init("ibm-report");
+	memset(&o, 0, sizeof o);
+	opterr = 0; /* ibm_opt_error says what is wrong */
+	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qh", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'c': o.event = optarg; break;
+		case 'r': o.report = optarg; break;
+		case 'a': o.agenda = optarg; break;
+		case 'o': o.output = optarg; break;
+		case 'd':
+			o.csv.delim = ibm_csv_parse_delim(optarg);
+			if (o.csv.delim < 0)
+				bad("bad delimiter: %s", optarg);
+			break;
+		case 'q': ibm_diag_set_quiet(1); break;
+		case O_PARTICIPANTS: o.participants = optarg; break;
+		case O_SCORES: o.scores = optarg; break;
+		case O_SUMMARY: o.summary = optarg; break;
+		case O_ITEMS: o.items = optarg; break;
+		case O_UNITS: o.units = optarg; break;
+		case O_PHOTOS: o.photos = optarg; break;
+		case O_REFERENCE: o.reference = optarg; break;
+		case 'h': usage(0);
+		case O_VERSION: ibm_print_version();
+		default:
+			ibm_opt_error(c, argv);
+			usage(IBM_EX_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1)
+		bad("%s", "which report? bimtek or monev");
+	kind = argv[0];
+	if (strcmp(kind, "bimtek") != 0 && strcmp(kind, "monev") != 0)
+		bad("unknown report: %s (bimtek or monev)", kind);
+	if (argc > 1)
+		bad("unexpected argument: %s", argv[1]);
+	bimtek = strcmp(kind, "bimtek") == 0;
+	if (!o.output)
+		bad("%s", "-o file.docx is required");
+	if (bimtek) {
+		if (!o.event)
+			bad("%s", "bimtek needs the event file (-c)");
+		if (!o.participants || !o.scores || !o.summary)
+			bad("%s", "bimtek needs --participants, --scores and "
+			    "--summary");
+		if (o.units)
+			bad("%s", "--units is for the monev report");
+	} else {
+		if (!o.units)
+			bad("%s", "monev needs --units");
+		if (o.participants || o.scores || o.summary || o.items ||
+		    o.agenda)
+			bad("%s", "--participants, --scores, --summary, "
+			    "--items and -a are for the bimtek report");
+	}
+	/* the document must not replace an input, nor be named as another
+	 * format */
+	ibm_out_note_input(o.event);
+	ibm_out_note_input(o.report);
+	ibm_out_note_input(o.agenda);
+	ibm_out_note_input(o.participants);
+	ibm_out_note_input(o.scores);
+	ibm_out_note_input(o.summary);
+	ibm_out_note_input(o.items);
+	ibm_out_note_input(o.units);
+	ibm_out_note_input(o.reference);
+	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)
+		usage(IBM_EX_USAGE);
+	st = bimtek ? rp_bimtek(&o) : rp_monev(&o);
+	ibm_close_stdout();
+	return st;
+}

@@ -1,0 +1,864 @@
+/* bimtek.c - the Bimtek report: activity, participants, pre/post results
+ * (see report.h and ibm-report(1)). */
+#include "invite.h"
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Distinct values with counts, in order of first appearance. */
+typedef struct tally {
+	char **k;
+	size_t *l, *p, *n; /* men, women, all */
+	size_t len, cap;
+} tally;
+
+static size_t tally_add(tally *t, const char *k, const char *jk)
+{
+	size_t i;
+
+	for (i = 0; i < t->len; i++)
+		if (strcmp(t->k[i], k) == 0)
+			break;
+	if (i == t->len) {
+		size_t c = t->cap;
+
+		ibm_grow((void **)&t->k, &c, t->len + 1, sizeof *t->k);
+		c = t->cap;
+		ibm_grow((void **)&t->l, &c, t->len + 1, sizeof *t->l);
+		c = t->cap;
+		ibm_grow((void **)&t->p, &c, t->len + 1, sizeof *t->p);
+		ibm_grow((void **)&t->n, &t->cap, t->len + 1, sizeof *t->n);
+		t->k[i] = ibm_xstrdup(k);
+		t->l[i] = t->p[i] = t->n[i] = 0;
+		t->len++;
+	}
+	t->n[i]++;
+	if (jk && strcmp(jk, "L") == 0)
+		t->l[i]++;
+	else if (jk && strcmp(jk, "P") == 0)
+		t->p[i]++;
+	return i;
+}
+
+static void tally_free(tally *t)
+{
+	for (size_t i = 0; i < t->len; i++)
+		free(t->k[i]);
+	free(t->k);
+	free(t->l);
+	free(t->p);
+	free(t->n);
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+typedef struct desc {
+	size_t n;
+	double mean, median, min, max;
+} desc;
+
+static desc describe(const rp_score *s, size_t n, int post)
+{
+	double *v = ibm_xmalloc((n ? n : 1) * sizeof *v);
+	desc d = { 0, NAN, NAN, NAN, NAN };
+	double sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = post ? s[i].post_pct : s[i].pre_pct;
+
+		if (!isnan(x))
+			v[d.n++] = x;
+	}
+	if (d.n) {
+		qsort(v, d.n, sizeof *v, dbl_cmp);
+		for (size_t i = 0; i < d.n; i++)
+			sum += v[i];
+		d.mean = sum / (double)d.n;
+		d.min = v[0];
+		d.max = v[d.n - 1];
+		d.median = d.n % 2 ? v[d.n / 2] :
+				     (v[d.n / 2 - 1] + v[d.n / 2]) / 2;
+	}
+	free(v);
+	return d;
+}
+
+/* The category of the class-average gain, as ibm-score's n_gain_category:
+ * tinggi from 0,7, sedang from 0,3. */
+static const char *gain_category(double g)
+{
+	if (isnan(g))
+		return "tidak dapat dihitung";
+	return g >= 0.7 ? "tinggi" : g >= 0.3 ? "sedang" : "rendah";
+}
+
+/* "2 orang." */
+static char *rp_fmt_num_orang(char *buf, size_t size, double n)
+{
+	char k[32];
+
+	snprintf(buf, size, "%s orang.", rp_num(k, sizeof k, n, 0, 0));
+	return buf;
+}
+
+static const char *const need_stats[] = {
+	"n_pre", "n_post", "n_matched", "max_score", "pre_mean_percent",
+	"post_mean_percent", "n_gain_of_means", "t_p", NULL
+};
+
+int rp_bimtek(const rp_opts *o)
+{
+	rp_ctx c;
+	rp_person *pp;
+	rp_score *sc;
+	rp_stat *st;
+	rp_item *it = NULL;
+	size_t np, ns, nst, nit = 0;
+	invite iv;
+	const char *acara, *tempat, *waktu;
+	ibm_date first, last;
+	char dates[128], b1[64], b2[64], b3[64], b4[64];
+	tally units = { 0 }, desa = { 0 }, jab = { 0 };
+	size_t nl = 0, npr = 0;
+	char *s, *subject, *office;
+	rp_list kop;
+	double sulit = 56;
+	desc dpre, dpost;
+	double g, tp, prem, postm;
+	const char *band;
+	size_t n_pre, n_post, n_match, tabel = 0;
+
+	rp_init(&c, o);
+	acara = ibm_event_get(c.ev, "acara");
+	tempat = ibm_event_get(c.ev, "tempat");
+	waktu = ibm_event_get(c.ev, "waktu");
+	if (!acara || !tempat || !ibm_event_get(c.ev, "tanggal_mulai")) {
+		s = rp_fmt("%s%s%s%s%s", acara ? "" : "acara",
+			   !acara && !ibm_event_get(c.ev, "tanggal_mulai") ?
+			   ", " : "",
+			   ibm_event_get(c.ev, "tanggal_mulai") ? "" :
+			   "tanggal_mulai", !tempat && (!acara ||
+			   !ibm_event_get(c.ev, "tanggal_mulai")) ? ", " : "",
+			   tempat ? "" : "tempat");
+		ibm_die(IBM_EX_DATAERR, o->event, 0, "missing required key%s "
+			"for a Bimtek report: %s", strchr(s, ',') ? "s" : "",
+			s);
+	}
+	rp_event_dates(&c, &first, &last);
+	if (rp_text(&c, "batas_sulit")) {
+		const ibm_event_kv *kv = ibm_event_find(c.rf, "batas_sulit");
+		char t[64];
+		size_t l;
+
+		snprintf(t, sizeof t, "%s", kv->val);
+		l = strlen(t);
+		if (l && t[l - 1] == '%')
+			t[l - 1] = '\0';
+		if (ibm_parse_number(t, &sulit, 0) != 0 || sulit < 0 ||
+		    sulit > 100)
+			ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
+				"batas_sulit: not a percentage (0 to 100): %s",
+				kv->val);
+	}
+	/* inputs: all read before anything is written */
+	rp_read_people(o->participants, &o->csv, &pp, &np);
+	rp_read_scores(o->scores, &o->csv, &sc, &ns);
+	rp_read_summary(o->summary, &o->csv, need_stats, &st, &nst);
+	if (o->items)
+		rp_read_items(o->items, &o->csv, &it, &nit);
+	memset(&iv, 0, sizeof iv);
+	if (o->agenda) {
+		iv.ev.kv = c.ev;
+		iv.ev.first = first;
+		iv.ev.days = (int)(ibm_date_days(last) - ibm_date_days(first)) +
+			     1;
+		inv_read_agenda(&iv, o->agenda, &o->csv);
+	}
+	for (size_t i = 0; i < np; i++) {
+		/* what the file does not say is left out */
+		if (pp[i].unit[0])
+			tally_add(&units, pp[i].unit, pp[i].jk);
+		if (pp[i].desa[0])
+			tally_add(&desa, pp[i].desa, pp[i].jk);
+		if (pp[i].jabatan[0])
+			tally_add(&jab, pp[i].jabatan, pp[i].jk);
+		nl += strcmp(pp[i].jk, "L") == 0;
+		npr += strcmp(pp[i].jk, "P") == 0;
+	}
+	rp_list_split(&kop, ibm_event_get(c.ev, "instansi"));
+	office = kop.n ? ibm_title_case(kop.v[kop.n - 1]) :
+			 ibm_xstrdup("kantor kami");
+	ibm_date_range_long(dates, sizeof dates, first, last);
+	n_pre = (size_t)rp_stat_get(st, nst, "n_pre");
+	n_post = (size_t)rp_stat_get(st, nst, "n_post");
+	n_match = (size_t)rp_stat_get(st, nst, "n_matched");
+	prem = rp_stat_get(st, nst, "pre_mean_percent");
+	postm = rp_stat_get(st, nst, "post_mean_percent");
+	/* the class gain of those who took both tests when ibm-score gives
+	 * it (n_gain_class), else the one of all the means */
+	g = rp_stat_get(st, nst, "n_gain_class");
+	if (isnan(g) && !rp_stat_text(st, nst, "n_gain_class"))
+		g = rp_stat_get(st, nst, "n_gain_of_means");
+	band = rp_stat_text(st, nst, "n_gain_band");
+	tp = rp_stat_get(st, nst, "t_p");
+	if ((n_pre > np || n_post > np) &&
+	    isnan(rp_stat_get(st, nst, "n_invited")))
+		ibm_warn(o->summary, 0, "%zu took the pre-test and %zu the "
+			 "post-test, but %s lists %zu participants", n_pre,
+			 n_post, o->participants, np);
+	dpre = describe(sc, ns, 0);
+	dpost = describe(sc, ns, 1);
+
+	/* ---------------------------------------------------- title */
+	subject = rp_text(&c, "judul") ? ibm_xstrdup(rp_text(&c, "judul")) :
+					 rp_fmt("Pelaksanaan %s", acara);
+	rp_title(&c, subject);
+
+	/* --------------------------------------------- A. Pendahuluan */
+	rp_h1(&c, "A.", "PENDAHULUAN");
+	rp_h2(&c, "1.", "Umum");
+	s = rp_fmt("Penyalahgunaan narkotika masih menjadi ancaman bagi "
+		   "masyarakat hingga ke tingkat desa dan kelurahan. "
+		   "Intervensi Berbasis Masyarakat (IBM) adalah upaya "
+		   "rehabilitasi dari, oleh dan untuk masyarakat yang "
+		   "dijalankan oleh Agen Pemulihan di desa/kelurahan. Untuk "
+		   "membekali para Agen Pemulihan dengan pengetahuan dan "
+		   "keterampilan yang diperlukan, %s menyelenggarakan %s.",
+		   office, acara);
+	rp_paras(&c, "umum", s);
+	free(s);
+	rp_h2(&c, "2.", "Maksud dan Tujuan");
+	if (rp_text(&c, "maksud_tujuan")) {
+		rp_paras(&c, "maksud_tujuan", NULL);
+	} else {
+		rp_para(&c, "Maksud kegiatan ini adalah memberikan bimbingan "
+			"teknis kepada Agen Pemulihan dan pengelola unit IBM. "
+			"Tujuannya:");
+		rp_items(&c, NULL, "meningkatkan pengetahuan peserta tentang "
+			 "program Intervensi Berbasis Masyarakat dan peran "
+			 "Agen Pemulihan;|meningkatkan keterampilan peserta "
+			 "dalam skrining, intervensi singkat dan rujukan;|"
+			 "mengukur peningkatan pengetahuan peserta melalui "
+			 "pre-test dan post-test.", 0);
+	}
+	rp_h2(&c, "3.", "Ruang Lingkup");
+	s = rp_fmt("Laporan ini meliputi pelaksanaan %s pada %s di %s, "
+		   "yang mencakup peserta, narasumber dan materi, hasil "
+		   "pre-test dan post-test, serta simpulan dan saran.", acara,
+		   dates, tempat);
+	rp_paras(&c, "ruang_lingkup", s);
+	free(s);
+	rp_h2(&c, "4.", "Dasar");
+	{
+		char *d1 = rp_fmt("Undang-Undang Nomor 35 Tahun 2009 tentang "
+				  "Narkotika;|Daftar Isian Pelaksanaan "
+				  "Anggaran (DIPA) %s Tahun Anggaran %d.",
+				  office, first.y);
+
+		rp_items(&c, "dasar", d1, 0);
+		free(d1);
+	}
+
+	/* ------------------------------------- B. Kegiatan dilaksanakan */
+	rp_h1(&c, "B.", "KEGIATAN YANG DILAKSANAKAN");
+	rp_h2(&c, "1.", "Waktu dan Tempat");
+	s = rp_fmt("Kegiatan dilaksanakan pada %s%s%s, bertempat di %s.",
+		   dates, waktu ? ", pukul " : "", waktu ? waktu : "", tempat);
+	rp_para(&c, s);
+	free(s);
+	rp_h2(&c, "2.", "Peserta");
+	{
+		/* the split by gender only when every gender is known */
+		char *jk = nl + npr == np ?
+			rp_fmt(" (%zu laki-laki dan %zu perempuan)", nl, npr) :
+			ibm_xstrdup("");
+
+		char *un = units.len ? rp_fmt(" dari %zu unit IBM%s", units.len,
+					      "") : ibm_xstrdup("");
+		char *ds = desa.len ? rp_fmt(" di %zu desa/kelurahan",
+					     desa.len) : ibm_xstrdup("");
+
+		s = rp_fmt("Kegiatan diikuti oleh %zu orang peserta%s%s%s.%s "
+			   "Daftar nama peserta tercantum pada Lampiran I.",
+			   np, jk, un, ds, units.len ? " Rincian peserta "
+			   "menurut unit IBM tercantum pada Tabel 1." : "");
+		free(jk);
+		free(un);
+		free(ds);
+	}
+	rp_para(&c, s);
+	free(s);
+	if (units.len) {
+		int w[5];
+		size_t tl = 0, tp2 = 0, tn = 0;
+
+		w[0] = DOCX_CM(1);
+		w[2] = w[3] = w[4] = DOCX_CM(1.6);
+		w[1] = c.width - DOCX_CM(1.5) - w[0] - 3 * w[2];
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Peserta menurut unit IBM");
+		docx_table_indent(c.d, DOCX_CM(1.5));
+		docx_table_begin(c.d, 5, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Unit IBM", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "L", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "P", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Jumlah", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_row_end(c.d);
+		for (size_t i = 0; i < units.len; i++) {
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
+					      0), DOCX_CENTER);
+			docx_cell(c.d, units.k[i], 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      (double)units.l[i], 0, 0),
+				  DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      (double)units.p[i], 0, 0),
+				  DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      (double)units.n[i], 0, 0),
+				  DOCX_CENTER);
+			docx_row_end(c.d);
+			tl += units.l[i];
+			tp2 += units.p[i];
+			tn += units.n[i];
+		}
+		docx_row_begin(c.d, 0);
+		docx_cell_span(c.d, "Jumlah", DOCX_BOLD | DOCX_CENTER, 2);
+		docx_cell(c.d, rp_num(b1, sizeof b1, (double)tl, 0, 0),
+			  DOCX_BOLD | DOCX_CENTER);
+		docx_cell(c.d, rp_num(b1, sizeof b1, (double)tp2, 0, 0),
+			  DOCX_BOLD | DOCX_CENTER);
+		docx_cell(c.d, rp_num(b1, sizeof b1, (double)tn, 0, 0),
+			  DOCX_BOLD | DOCX_CENTER);
+		docx_row_end(c.d);
+		docx_table_end(c.d);
+	}
+	if (jab.len) {
+		const char **v = ibm_xmalloc((jab.len ? jab.len : 1) *
+					     sizeof *v);
+		char **own = ibm_xmalloc((jab.len ? jab.len : 1) *
+					 sizeof *own);
+		char *j;
+
+		for (size_t i = 0; i < jab.len; i++) {
+			own[i] = rp_fmt("%zu orang %s", jab.n[i], jab.k[i]);
+			v[i] = own[i];
+		}
+		j = rp_join_and(v, jab.len);
+		s = rp_fmt("Menurut jabatannya, peserta terdiri atas %s.", j);
+		if (units.len)
+			docx_p(c.d, "NoSpacing", 0, "");
+		rp_para(&c, s);
+		free(s);
+		free(j);
+		for (size_t i = 0; i < jab.len; i++)
+			free(own[i]);
+		free(own);
+		free(v);
+	}
+	if (iv.nag) {
+		/* speakers in order of first appearance, with sessions */
+		tally pj = { 0 };
+		const char **v;
+		char *j;
+
+		rp_h2(&c, "3.", "Narasumber dan Materi");
+		for (size_t i = 0; i < iv.nag; i++)
+			if (iv.ag[i].pj[0] &&
+			    ibm_casecmp(iv.ag[i].pj, "Panitia") != 0)
+				tally_add(&pj, iv.ag[i].pj, NULL);
+		v = ibm_xmalloc((pj.len ? pj.len : 1) * sizeof *v);
+		for (size_t i = 0; i < pj.len; i++)
+			v[i] = pj.k[i];
+		j = rp_join_and(v, pj.len);
+		s = rp_fmt("Kegiatan terdiri atas %zu sesi selama %d hari. "
+			   "Materi disampaikan oleh %s. Jadwal kegiatan "
+			   "selengkapnya tercantum pada Lampiran III.",
+			   iv.nag, iv.ev.days, pj.len ? j : "panitia");
+		rp_para(&c, s);
+		free(s);
+		free(j);
+		free(v);
+		tally_free(&pj);
+	}
+	if (rp_text(&c, "kegiatan"))
+		rp_paras(&c, "kegiatan", NULL);
+
+	/* ------------------------------------------ C. Hasil dicapai */
+	rp_h1(&c, "C.", "HASIL YANG DICAPAI");
+	rp_h2(&c, "1.", "Kehadiran Tes");
+	if (!isnan(rp_stat_get(st, nst, "n_invited"))) {
+		/* ibm-score --roster: the counts against the list */
+		double nr = rp_stat_get(st, nst, "n_not_registered");
+		double na = rp_stat_get(st, nst, "n_absent");
+
+		s = rp_fmt("Dari %.0f peserta dalam daftar, %.0f orang "
+			   "mengikuti pre-test dan %.0f orang mengikuti "
+			   "post-test; %.0f orang mengikuti keduanya sehingga "
+			   "peningkatan nilainya dapat dihitung.%s%s%s%s%s",
+			   rp_stat_get(st, nst, "n_invited"),
+			   rp_stat_get(st, nst, "n_invited_pre"),
+			   rp_stat_get(st, nst, "n_invited_post"),
+			   rp_stat_get(st, nst, "n_invited_both"),
+			   !isnan(na) && na > 0 ? " Sebanyak " : "",
+			   !isnan(na) && na > 0 ?
+			   rp_num(b1, sizeof b1, na, 0, 0) : "",
+			   !isnan(na) && na > 0 ? " orang tidak mengikuti "
+			   "kedua tes." : "",
+			   !isnan(nr) && nr > 0 ? " Responden yang tidak "
+			   "terdaftar sebagai peserta: " : "",
+			   !isnan(nr) && nr > 0 ?
+			   rp_fmt_num_orang(b2, sizeof b2, nr) : "");
+	} else {
+		s = rp_fmt("Dari %zu peserta, %zu orang mengikuti pre-test dan "
+			   "%zu orang mengikuti post-test; %zu orang mengikuti "
+			   "keduanya sehingga peningkatan nilainya dapat "
+			   "dihitung.", np, n_pre, n_post, n_match);
+	}
+	rp_para(&c, s);
+	free(s);
+	rp_h2(&c, "2.", "Hasil Pre-test dan Post-test");
+	s = rp_fmt("Tes terdiri atas soal dengan skor maksimum %s; nilai "
+		   "dinyatakan dalam skala 0 sampai 100. Rata-rata nilai "
+		   "peserta naik dari %s pada pre-test menjadi %s pada "
+		   "post-test. Rata-rata N-gain kelas ⟨g⟩ = %s, termasuk "
+		   "kategori %s%s%s%s.",
+		   rp_num(b1, sizeof b1, rp_stat_get(st, nst, "max_score"), 2,
+			  0),
+		   rp_num(b2, sizeof b2, prem, 1, 1),
+		   rp_num(b3, sizeof b3, postm, 1, 1),
+		   rp_num(b4, sizeof b4, g, 2, 1), gain_category(g),
+		   band ? " (efektivitas pelatihan menurut N-gain: " : "",
+		   band ? band : "", band ? ")" : "");
+	rp_para(&c, s);
+	free(s);
+	{
+		char p[48];
+
+		rp_pval(p, sizeof p, tp);
+		if (!isnan(tp) && tp < 0.05)
+			s = rp_fmt("Perbedaan nilai pre-test dan post-test "
+				   "bermakna secara statistik (uji t "
+				   "berpasangan, %s).", p);
+		else
+			s = rp_fmt("Perbedaan nilai pre-test dan post-test "
+				   "belum bermakna secara statistik (uji t "
+				   "berpasangan, %s).", p);
+		rp_para(&c, s);
+		free(s);
+	}
+	{
+		int w[3];
+		static const char *const rows[] = {
+			"Jumlah peserta", "Rata-rata", "Median",
+			"Nilai terendah", "Nilai tertinggi"
+		};
+
+		w[0] = DOCX_CM(5.5);
+		w[1] = w[2] = DOCX_CM(3.2);
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Nilai pre-test dan post-test "
+			   "(skala 0–100)");
+		docx_table_indent(c.d, DOCX_CM(1.5));
+		docx_table_begin(c.d, 3, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "Statistik", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "Pre-test", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "Post-test", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_row_end(c.d);
+		for (int r = 0; r < 5; r++) {
+			double a[5] = { (double)n_pre, prem, dpre.median,
+					dpre.min, dpre.max };
+			double bb[5] = { (double)n_post, postm, dpost.median,
+					 dpost.min, dpost.max };
+
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, rows[r], 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1, a[r], r ? 1 : 0,
+					      r != 0), DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1, bb[r],
+					      r ? 1 : 0, r != 0), DOCX_CENTER);
+			docx_row_end(c.d);
+		}
+		if (!isnan(rp_stat_get(st, nst, "n_passed_pre"))) {
+			char *lab = rp_fmt("Lulus (nilai ≥ %s)",
+					   rp_num(b2, sizeof b2,
+						  rp_stat_get(st, nst,
+							      "pass_percent"),
+						  1, 0));
+
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, lab, 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      rp_stat_get(st, nst,
+							  "n_passed_pre"),
+					      0, 0), DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      rp_stat_get(st, nst,
+							  "n_passed_post"),
+					      0, 0), DOCX_CENTER);
+			docx_row_end(c.d);
+			free(lab);
+		}
+		docx_row_begin(c.d, 0);
+		docx_cell(c.d, "N-gain kelas ⟨g⟩", 0);
+		s = rp_fmt("%s (%s)", rp_num(b1, sizeof b1, g, 2, 1),
+			   gain_category(g));
+		docx_cell_span(c.d, s, DOCX_CENTER, 2);
+		free(s);
+		docx_row_end(c.d);
+		if (band) {
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, "Efektivitas (N-gain %)", 0);
+			s = rp_fmt("%s (%s)", rp_num(b1, sizeof b1, 100 * g, 1,
+						      1), band);
+			docx_cell_span(c.d, s, DOCX_CENTER, 2);
+			free(s);
+			docx_row_end(c.d);
+		}
+		docx_row_begin(c.d, 0);
+		docx_cell(c.d, "Uji t berpasangan", 0);
+		rp_pval(b1, sizeof b1, tp);
+		s = rp_fmt("%s (%s)", b1, !isnan(tp) && tp < 0.05 ?
+			   "bermakna" : "tidak bermakna");
+		docx_cell_span(c.d, s, DOCX_CENTER, 2);
+		free(s);
+		docx_row_end(c.d);
+		docx_table_end(c.d);
+	}
+	{
+		const char *cats[2] = { "Pre-test", "Post-test" };
+		const char *sers[1] = { "Rata-rata nilai" };
+		double vals[2] = { prem, postm };
+		const double *pv[1] = { vals };
+		char l1[32], l2[32];
+		const char *lab[2] = { l1, l2 };
+		const char *const *labs[1] = { lab };
+		docx_chart ch = { 0 };
+
+		rp_num(l1, sizeof l1, prem, 1, 1);
+		rp_num(l2, sizeof l2, postm, 1, 1);
+		ch.labels = labs;
+		ch.title = "Rata-rata nilai pre-test dan post-test";
+		ch.cats = cats;
+		ch.ncat = 2;
+		ch.sers = sers;
+		ch.nser = 1;
+		ch.values = pv;
+		ch.axis_title = "Nilai (0–100)";
+		ch.axis_max = 100;
+		docx_p(c.d, "NoSpacing", 0, "");
+		docx_p_begin(c.d, "NoSpacing", DOCX_CENTER | DOCX_KEEP_NEXT, 0,
+			     0);
+		docx_chart_bar(c.d, &ch, DOCX_EMU_CM(12), DOCX_EMU_CM(7));
+		docx_p_end(c.d);
+		rp_caption(&c, "Gambar 1.", "Rata-rata nilai pre-test dan "
+			   "post-test");
+	}
+	{
+		double nt = rp_stat_get(st, nst, "n_tinggi");
+		double nsd = rp_stat_get(st, nst, "n_sedang");
+		double nr = rp_stat_get(st, nst, "n_rendah");
+		double nu = rp_stat_get(st, nst, "n_gain_undefined");
+
+		if (!isnan(nt) && !isnan(nsd) && !isnan(nr)) {
+			s = rp_fmt("Menurut N-gain perorangan, %.0f peserta "
+				   "berkategori tinggi, %.0f sedang dan %.0f "
+				   "rendah%s%s. Hasil per peserta tercantum "
+				   "pada Lampiran II.", nt, nsd, nr,
+				   !isnan(nu) && nu > 0 ? "; N-gain " : "",
+				   !isnan(nu) && nu > 0 ?
+				   "tidak dapat dihitung bagi peserta yang "
+				   "nilai pre-testnya sudah maksimum" : "");
+			rp_para(&c, s);
+			free(s);
+		}
+	}
+	{
+		size_t nh = 0, k = 3;
+		char lim[32];
+
+		rp_num(lim, sizeof lim, sulit, 1, 0);
+		if (o->items) {
+			for (size_t i = 0; i < nit; i++)
+				nh += !isnan(it[i].post_p) &&
+				      it[i].post_p * 100 < sulit;
+			rp_h2(&c, "3.", "Butir Soal yang Sulit");
+			if (!nh) {
+				s = rp_fmt("Pada post-test, setiap butir soal "
+					   "dijawab benar oleh sedikitnya %s%% "
+					   "peserta.", lim);
+				rp_para(&c, s);
+				free(s);
+			} else {
+				int w[4];
+
+				s = rp_fmt("Pada post-test, %zu butir soal "
+					   "dijawab benar oleh kurang dari %s%% "
+					   "peserta (Tabel %zu). Materi butir "
+					   "tersebut perlu diperdalam.", nh,
+					   lim, tabel + 1);
+				rp_para(&c, s);
+				free(s);
+				w[0] = DOCX_CM(1);
+				w[2] = w[3] = DOCX_CM(2.2);
+				w[1] = c.width - DOCX_CM(1.5) - w[0] -
+				       w[2] - w[3];
+				rp_caption(&c, rp_fmt_num_label(&tabel,
+							       "Tabel"),
+					   "Butir soal yang "
+					   "sulit (persentase peserta yang "
+					   "menjawab benar)");
+				docx_table_indent(c.d, DOCX_CM(1.5));
+				docx_table_begin(c.d, 4, w, 1);
+				docx_row_begin(c.d, 1);
+				docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER |
+					  DOCX_SHADE);
+				docx_cell(c.d, "Soal dan jawaban salah "
+					  "terbanyak", DOCX_BOLD |
+					  DOCX_CENTER | DOCX_SHADE);
+				docx_cell(c.d, "Pre-test", DOCX_BOLD |
+					  DOCX_CENTER | DOCX_SHADE);
+				docx_cell(c.d, "Post-test", DOCX_BOLD |
+					  DOCX_CENTER | DOCX_SHADE);
+				docx_row_end(c.d);
+				for (size_t i = 0; i < nit; i++) {
+					if (isnan(it[i].post_p) ||
+					    it[i].post_p * 100 >= sulit)
+						continue;
+					docx_row_begin(c.d, 0);
+					docx_cell(c.d, it[i].number,
+						  DOCX_CENTER);
+					s = it[i].wrong[0] ?
+						rp_fmt("%s\nJawaban salah "
+						       "terbanyak: %s",
+						       it[i].question,
+						       it[i].wrong) :
+						ibm_xstrdup(it[i].question);
+					docx_cell(c.d, s, 0);
+					free(s);
+					docx_cell(c.d, isnan(it[i].pre_p) ?
+						  "-" : rp_num(b1, sizeof b1,
+							100 * it[i].pre_p, 1,
+							1), DOCX_CENTER);
+					docx_cell(c.d, rp_num(b1, sizeof b1,
+						100 * it[i].post_p, 1, 1),
+						  DOCX_CENTER);
+					docx_row_end(c.d);
+				}
+				docx_table_end(c.d);
+			}
+			k = 4;
+		}
+		rp_h2(&c, k == 3 ? "3." : "4.", "Faktor Pendukung dan Kendala");
+		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
+			 "dukungan pimpinan, narasumber, pemerintah desa/"
+			 "kelurahan dan partisipasi aktif para peserta.");
+		{
+			size_t only_pre = n_pre > n_match ? n_pre - n_match : 0;
+			size_t only_post = n_post > n_match ?
+						   n_post - n_match : 0;
+
+			if (only_pre || only_post)
+				s = rp_fmt("Kendala: %zu peserta hanya "
+					   "mengikuti pre-test dan %zu peserta "
+					   "hanya mengikuti post-test, sehingga "
+					   "peningkatan nilainya tidak dapat "
+					   "dihitung.", only_pre, only_post);
+			else
+				s = ibm_xstrdup("Tidak ada kendala berarti "
+						"dalam pelaksanaan kegiatan.");
+			rp_paras(&c, "kendala", s);
+			free(s);
+		}
+		if (rp_text(&c, "hasil"))
+			rp_paras(&c, "hasil", NULL);
+	}
+
+	/* ------------------------------------------ D. Simpulan, saran */
+	rp_h1(&c, "D.", "SIMPULAN DAN SARAN");
+	rp_h2(&c, "1.", "Simpulan");
+	{
+		char p[48];
+
+		rp_pval(p, sizeof p, tp);
+		s = rp_fmt("%s telah dilaksanakan pada %s dan diikuti oleh %zu "
+			   "peserta dari %zu unit IBM.|Pengetahuan peserta "
+			   "meningkat: rata-rata nilai naik dari %s menjadi %s "
+			   "(⟨g⟩ = %s, kategori %s); peningkatan ini %s "
+			   "secara statistik (%s).", acara, dates, np,
+			   units.len, rp_num(b1, sizeof b1, prem, 1, 1),
+			   rp_num(b2, sizeof b2, postm, 1, 1),
+			   rp_num(b3, sizeof b3, g, 2, 1), gain_category(g),
+			   !isnan(tp) && tp < 0.05 ? "bermakna" :
+			   "belum bermakna", p);
+		rp_items(&c, "simpulan", s, 0);
+		free(s);
+	}
+	rp_h2(&c, "2.", "Saran");
+	{
+		double passed = rp_stat_get(st, nst, "n_passed_post");
+
+		s = rp_fmt("Agen Pemulihan yang telah mengikuti bimbingan "
+			   "teknis agar menerapkan materi dalam layanan unit "
+			   "IBM di desa/kelurahan masing-masing.|Pembinaan "
+			   "lanjutan diberikan kepada peserta yang nilai "
+			   "post-testnya belum memenuhi batas kelulusan%s%s%s, "
+			   "terutama pada materi butir soal yang masih sulit.",
+			   isnan(passed) ? "" : " (",
+			   isnan(passed) ? "" :
+			   rp_num(b1, sizeof b1, (double)n_post - passed, 0, 0),
+			   isnan(passed) ? "" : " orang)");
+		rp_items(&c, "saran", s, 0);
+		free(s);
+	}
+
+	/* ------------------------------------------------- E. Penutup */
+	rp_h1(&c, "E.", "PENUTUP");
+	rp_paras_keep(&c, "penutup", "Demikian laporan ini dibuat sebagai "
+		 "pertanggungjawaban pelaksanaan kegiatan dan bahan evaluasi "
+		 "bagi pimpinan.");
+	rp_signature(&c, last, ibm_event_get(c.ev, "tempat_surat"));
+
+	/* --------------------------------------------------- Lampiran */
+	rp_lampiran(&c, "Daftar Peserta");
+	{
+		int w[6];
+
+		w[0] = DOCX_CM(0.9);
+		w[1] = DOCX_CM(4.2);
+		w[2] = DOCX_CM(0.9);
+		w[3] = DOCX_CM(3.1);
+		w[4] = DOCX_CM(3.6);
+		w[5] = c.width - w[0] - w[1] - w[2] - w[3] - w[4];
+		docx_table_begin(c.d, 6, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Nama", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "L/P", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Jabatan", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Unit IBM", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "Desa/Kelurahan", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_row_end(c.d);
+		for (size_t i = 0; i < np; i++) {
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
+					      0), DOCX_CENTER);
+			docx_cell(c.d, pp[i].nama, 0);
+			docx_cell(c.d, pp[i].jk, DOCX_CENTER);
+			docx_cell(c.d, pp[i].jabatan, 0);
+			docx_cell(c.d, pp[i].unit, 0);
+			docx_cell(c.d, pp[i].desa, 0);
+			docx_row_end(c.d);
+		}
+		docx_table_end(c.d);
+	}
+	rp_lampiran(&c, "Hasil Pre-test dan Post-test per Peserta");
+	{
+		int w[6];
+
+		w[0] = DOCX_CM(0.9);
+		w[2] = w[3] = DOCX_CM(2);
+		w[4] = DOCX_CM(2);
+		w[5] = DOCX_CM(2.6);
+		w[1] = c.width - w[0] - w[2] - w[3] - w[4] - w[5];
+		docx_table_begin(c.d, 6, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Nama", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Pre-test", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "Post-test", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "N-gain", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Kategori", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_row_end(c.d);
+		for (size_t i = 0; i < ns; i++) {
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
+					      0), DOCX_CENTER);
+			docx_cell(c.d, sc[i].name, 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1, sc[i].pre_pct, 1,
+					      1), DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1, sc[i].post_pct,
+					      1, 1), DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1, sc[i].ngain, 2,
+					      1), DOCX_CENTER);
+			docx_cell(c.d, sc[i].cat[0] ? sc[i].cat : "-",
+				  DOCX_CENTER);
+			docx_row_end(c.d);
+		}
+		docx_table_end(c.d);
+		docx_p(c.d, "Caption", DOCX_LEFT, "Nilai dalam skala 0–100; "
+		       "tanda - : peserta tidak mengikuti tes itu atau N-gain "
+		       "tidak dapat dihitung.");
+	}
+	if (iv.nag) {
+		int w[4];
+		int day = 0;
+
+		rp_lampiran(&c, "Jadwal Kegiatan");
+		w[0] = DOCX_CM(3.6);
+		w[1] = DOCX_CM(2.6);
+		w[3] = DOCX_CM(4.4);
+		w[2] = c.width - w[0] - w[1] - w[3];
+		docx_table_begin(c.d, 4, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "Hari/Tanggal", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "Waktu", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Kegiatan", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_cell(c.d, "Narasumber/PJ", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		docx_row_end(c.d);
+		for (size_t i = 0; i < iv.nag; i++) {
+			docx_row_begin(c.d, 0);
+			if (iv.ag[i].day != day) {
+				char *dt = inv_day_text(&iv, iv.ag[i].day);
+
+				docx_cell(c.d, dt, 0);
+				free(dt);
+				day = iv.ag[i].day;
+			} else {
+				docx_cell(c.d, "", 0);
+			}
+			docx_cell(c.d, iv.ag[i].waktu, DOCX_CENTER);
+			docx_cell(c.d, iv.ag[i].acara, 0);
+			docx_cell(c.d, iv.ag[i].pj, 0);
+			docx_row_end(c.d);
+		}
+		docx_table_end(c.d);
+	}
+	rp_photos(&c);
+
+	rp_finish(&c, subject);
+	free(subject);
+	free(office);
+	rp_list_free(&kop);
+	tally_free(&units);
+	tally_free(&desa);
+	tally_free(&jab);
+	rp_people_free(pp, np);
+	rp_scores_free(sc, ns);
+	rp_stats_free(st, nst);
+	rp_items_free(it, nit);
+	inv_free(&iv);
+	return 0;
+}

@@ -1,0 +1,1500 @@
+/* docx.c - a small writer of Word documents over libzip (see docx.h). */
+#include "docx.h"
+#include "ibmkit.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zip.h>
+
+/* ------------------------------------------------------ string builder */
+
+typedef struct sb {
+	char *s;
+	size_t n, cap;
+} sb;
+
+static void sb_add(sb *b, const char *s, size_t n)
+{
+	ibm_grow((void **)&b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void sb_puts(sb *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void sb_printf(sb *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void sb_printf(sb *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	ibm_grow((void **)&b->s, &b->cap, b->n + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->n += (size_t)n;
+}
+
+/* XML text: escapes, and drops characters XML 1.0 does not allow. */
+static void sb_xml(sb *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '&': sb_puts(b, "&amp;"); break;
+		case '<': sb_puts(b, "&lt;"); break;
+		case '>': sb_puts(b, "&gt;"); break;
+		case '"': sb_puts(b, "&quot;"); break;
+		default:
+			if (c < 0x20 && c != '\t' && c != '\n')
+				break;
+			sb_add(b, s, 1);
+		}
+	}
+}
+
+/* ---------------------------------------------------------------- parts */
+
+typedef struct rel {
+	int id;            /* rIdN */
+	const char *type;  /* relationship type (short name) */
+	char *target;
+} rel;
+
+typedef struct part {
+	sb xml;
+	rel *rels;
+	size_t nrels, relcap;
+	int next_id;
+} part;
+
+typedef struct media {
+	char *name;        /* "media/ibmkit-image1.png" */
+	unsigned char *data;
+	size_t len;
+	char *path;        /* read at save time when data is NULL */
+} media;
+
+struct docx {
+	part body, header, footer;
+	part *cur;
+	media *media;
+	size_t nmedia, mediacap;
+	char **charts;
+	size_t ncharts, chartcap;
+	int docpr;
+	int margin[4];
+	int has_footer;
+	/* table state */
+	int *colw;
+	size_t ncols, col;
+	int tbl_borders;
+	int tbl_indent;       /* of the next table */
+	/* section breaks: where in the body, and the orientation of the
+	 * section they end */
+	size_t *sect_at;
+	int *sect_land;
+	size_t nsect, sectcap;
+	int landscape;        /* of the current section */
+};
+
+static const char NS_W[] =
+	"xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
+	"main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/"
+	"2006/relationships\" xmlns:wp=\"http://schemas.openxmlformats.org/"
+	"drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas."
+	"openxmlformats.org/drawingml/2006/main\" xmlns:pic=\"http://"
+	"schemas.openxmlformats.org/drawingml/2006/picture\"";
+static const char REL_NS[] =
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+static const char XML_DECL[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+static int part_rel(part *p, const char *type, const char *target)
+{
+	for (size_t i = 0; i < p->nrels; i++)
+		if (strcmp(p->rels[i].type, type) == 0 &&
+		    strcmp(p->rels[i].target, target) == 0)
+			return p->rels[i].id;
+	ibm_grow((void **)&p->rels, &p->relcap, p->nrels + 1, sizeof *p->rels);
+	p->rels[p->nrels].id = ++p->next_id;
+	p->rels[p->nrels].type = type;
+	p->rels[p->nrels].target = ibm_xstrdup(target);
+	return p->rels[p->nrels++].id;
+}
+
+static void part_free(part *p)
+{
+	free(p->xml.s);
+	for (size_t i = 0; i < p->nrels; i++)
+		free(p->rels[i].target);
+	free(p->rels);
+}
+
+docx *docx_new(void)
+{
+	docx *d = ibm_xcalloc(1, sizeof *d);
+
+	d->cur = &d->body;
+	/* rId1..rId9 of the document are kept for the fixed parts */
+	d->body.next_id = 9;
+	docx_margins(d, DOCX_CM(2), DOCX_CM(2), DOCX_CM(2), DOCX_CM(3));
+	return d;
+}
+
+void docx_free(docx *d)
+{
+	if (!d)
+		return;
+	part_free(&d->body);
+	part_free(&d->header);
+	part_free(&d->footer);
+	for (size_t i = 0; i < d->nmedia; i++) {
+		free(d->media[i].name);
+		free(d->media[i].data);
+		free(d->media[i].path);
+	}
+	free(d->media);
+	for (size_t i = 0; i < d->ncharts; i++)
+		free(d->charts[i]);
+	free(d->charts);
+	free(d->colw);
+	free(d->sect_at);
+	free(d->sect_land);
+	free(d);
+}
+
+void docx_margins(docx *d, int top, int right, int bottom, int left)
+{
+	d->margin[0] = top;
+	d->margin[1] = right;
+	d->margin[2] = bottom;
+	d->margin[3] = left;
+}
+
+int docx_text_width(const docx *d)
+{
+	return (d->landscape ? 16838 : 11906) - d->margin[1] - d->margin[3];
+}
+
+void docx_section(docx *d, int landscape)
+{
+	size_t c = d->sectcap;
+
+	ibm_grow((void **)&d->sect_at, &c, d->nsect + 1, sizeof *d->sect_at);
+	ibm_grow((void **)&d->sect_land, &d->sectcap, d->nsect + 1,
+		 sizeof *d->sect_land);
+	d->sect_at[d->nsect] = d->body.xml.n;
+	d->sect_land[d->nsect++] = d->landscape;
+	d->landscape = landscape;
+}
+
+int docx_landscape(const docx *d)
+{
+	return d->landscape;
+}
+
+/* ----------------------------------------------------------- paragraphs */
+
+static void ppr(sb *b, const char *style, int flags, int left, int hanging)
+{
+	sb_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>",
+		  style ? style : "BodyText");
+	if (flags & DOCX_KEEP_NEXT)
+		sb_puts(b, "<w:keepNext/>");
+	if (left || hanging)
+		sb_printf(b, "<w:ind w:left=\"%d\" w:hanging=\"%d\"/>", left,
+			  hanging);
+	if (flags & DOCX_CENTER)
+		sb_puts(b, "<w:jc w:val=\"center\"/>");
+	else if (flags & DOCX_RIGHT)
+		sb_puts(b, "<w:jc w:val=\"right\"/>");
+	else if (flags & DOCX_JUSTIFY)
+		sb_puts(b, "<w:jc w:val=\"both\"/>");
+	sb_puts(b, "</w:pPr>");
+}
+
+void docx_p_begin(docx *d, const char *style, int flags, int left,
+		  int hanging)
+{
+	ppr(&d->cur->xml, style, flags, left, hanging);
+}
+
+void docx_run(docx *d, const char *text, int flags)
+{
+	sb *b = &d->cur->xml;
+	const char *p = text;
+
+	sb_puts(b, "<w:r>");
+	if (flags & (DOCX_BOLD | DOCX_ITALIC | DOCX_UNDERLINE | DOCX_SMALL)) {
+		sb_puts(b, "<w:rPr>");
+		/* in the schema's order: b, i, sz, u */
+		if (flags & DOCX_BOLD)
+			sb_puts(b, "<w:b/>");
+		if (flags & DOCX_ITALIC)
+			sb_puts(b, "<w:i/>");
+		if (flags & DOCX_SMALL)
+			sb_puts(b, "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+		if (flags & DOCX_UNDERLINE)
+			sb_puts(b, "<w:u w:val=\"single\"/>");
+		sb_puts(b, "</w:rPr>");
+	}
+	while (*p) {
+		size_t n = strcspn(p, "\t\n");
+
+		if (n) {
+			char *t = ibm_xstrndup(p, n);
+
+			sb_puts(b, "<w:t xml:space=\"preserve\">");
+			sb_xml(b, t);
+			sb_puts(b, "</w:t>");
+			free(t);
+			p += n;
+		}
+		if (*p == '\t')
+			sb_puts(b, "<w:tab/>");
+		else if (*p == '\n')
+			sb_puts(b, "<w:br/>");
+		if (*p)
+			p++;
+	}
+	sb_puts(b, "</w:r>");
+}
+
+void docx_p_end(docx *d)
+{
+	sb_puts(&d->cur->xml, "</w:p>");
+}
+
+void docx_p(docx *d, const char *style, int flags, const char *text)
+{
+	docx_p_begin(d, style, flags, 0, 0);
+	if (text && *text)
+		docx_run(d, text, flags);
+	docx_p_end(d);
+}
+
+void docx_page_break(docx *d)
+{
+	sb_puts(&d->cur->xml,
+		"<w:p><w:pPr><w:pStyle w:val=\"NoSpacing\"/></w:pPr>"
+		"<w:r><w:br w:type=\"page\"/></w:r></w:p>");
+}
+
+void docx_rule(docx *d)
+{
+	sb_puts(&d->cur->xml,
+		"<w:p><w:pPr><w:pStyle w:val=\"NoSpacing\"/><w:pBdr>"
+		"<w:bottom w:val=\"thickThinSmallGap\" w:sz=\"24\" "
+		"w:space=\"1\" w:color=\"000000\"/></w:pBdr>"
+		"<w:rPr><w:sz w:val=\"8\"/></w:rPr></w:pPr></w:p>");
+}
+
+/* --------------------------------------------------------------- tables */
+
+void docx_table_begin(docx *d, size_t ncols, const int *widths, int borders)
+{
+	sb *b = &d->cur->xml;
+	int total = 0;
+
+	free(d->colw);
+	d->colw = ibm_xmalloc(ncols * sizeof *d->colw);
+	memcpy(d->colw, widths, ncols * sizeof *d->colw);
+	d->ncols = ncols;
+	d->tbl_borders = borders;
+	for (size_t i = 0; i < ncols; i++)
+		total += widths[i];
+	sb_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
+		  "<w:tblW w:w=\"%d\" w:type=\"dxa\"/>",
+		  borders ? "TableGrid" : "TableNormal", total);
+	if (d->tbl_indent)
+		sb_printf(b, "<w:tblInd w:w=\"%d\" w:type=\"dxa\"/>",
+			  d->tbl_indent);
+	d->tbl_indent = 0;
+	if (!borders)
+		sb_puts(b, "<w:tblBorders><w:top w:val=\"nil\"/>"
+			"<w:left w:val=\"nil\"/><w:bottom w:val=\"nil\"/>"
+			"<w:right w:val=\"nil\"/><w:insideH w:val=\"nil\"/>"
+			"<w:insideV w:val=\"nil\"/></w:tblBorders>");
+	sb_puts(b, "<w:tblLayout w:type=\"fixed\"/>"
+		"<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+		"w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" "
+		"w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+	for (size_t i = 0; i < ncols; i++)
+		sb_printf(b, "<w:gridCol w:w=\"%d\"/>", widths[i]);
+	sb_puts(b, "</w:tblGrid>");
+}
+
+void docx_table_indent(docx *d, int indent)
+{
+	d->tbl_indent = indent;
+}
+
+void docx_row_begin(docx *d, int header)
+{
+	sb *b = &d->cur->xml;
+
+	d->col = 0;
+	sb_puts(b, "<w:tr><w:trPr><w:cantSplit/>");
+	if (header)
+		sb_puts(b, "<w:tblHeader/>");
+	sb_puts(b, "</w:trPr>");
+}
+
+static void cell_open(docx *d, int flags, int span)
+{
+	sb *b = &d->cur->xml;
+	int w = 0;
+
+	for (int i = 0; i < span && d->col < d->ncols; i++)
+		w += d->colw[d->col++];
+	sb_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", w);
+	if (span > 1)
+		sb_printf(b, "<w:gridSpan w:val=\"%d\"/>", span);
+	if (flags & DOCX_SHADE)
+		sb_puts(b, "<w:shd w:val=\"clear\" w:color=\"auto\" "
+			"w:fill=\"D9D9D9\"/>");
+	sb_puts(b, "<w:vAlign w:val=\"center\"/></w:tcPr>");
+}
+
+void docx_cell_span(docx *d, const char *text, int flags, int span)
+{
+	cell_open(d, flags, span);
+	docx_p_begin(d, "TableText", flags & (DOCX_CENTER | DOCX_RIGHT), 0, 0);
+	if (text && *text)
+		docx_run(d, text, flags);
+	docx_p_end(d);
+	sb_puts(&d->cur->xml, "</w:tc>");
+}
+
+void docx_cell(docx *d, const char *text, int flags)
+{
+	docx_cell_span(d, text, flags, 1);
+}
+
+void docx_cell_begin(docx *d, int flags)
+{
+	cell_open(d, flags, 1);
+}
+
+void docx_cell_end(docx *d)
+{
+	sb_puts(&d->cur->xml, "</w:tc>");
+}
+
+void docx_row_end(docx *d)
+{
+	/* a row must hold as many grid columns as the table has */
+	while (d->col < d->ncols)
+		docx_cell(d, "", 0);
+	sb_puts(&d->cur->xml, "</w:tr>");
+}
+
+void docx_table_end(docx *d)
+{
+	sb_puts(&d->cur->xml, "</w:tbl>");
+}
+
+/* --------------------------------------------------------------- images */
+
+static unsigned long be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	       (unsigned long)p[2] << 8 | p[3];
+}
+
+int docx_image_info(const unsigned char *p, size_t len, long *w, long *h)
+{
+	size_t i;
+
+	if (len >= 24 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+	    memcmp(p + 12, "IHDR", 4) == 0) {
+		unsigned long pw = be32(p + 16), ph = be32(p + 20);
+
+		if (pw == 0 || ph == 0 || pw > 1000000 || ph > 1000000)
+			return 0;
+		*w = (long)pw;
+		*h = (long)ph;
+		return 1;
+	}
+	if (len < 4 || p[0] != 0xFF || p[1] != 0xD8)
+		return 0;
+	/* JPEG: walk the segments to a start-of-frame marker */
+	i = 2;
+	while (i + 4 <= len) {
+		unsigned m;
+		size_t seglen;
+
+		if (p[i] != 0xFF)
+			return 0;
+		while (i < len && p[i] == 0xFF)
+			i++;
+		if (i >= len)
+			return 0;
+		m = p[i++];
+		if (m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7))
+			continue; /* markers without a length */
+		if (m == 0xD9 || m == 0xDA || i + 2 > len)
+			return 0;
+		seglen = (size_t)p[i] << 8 | p[i + 1];
+		if (seglen < 2 || i + seglen > len)
+			return 0;
+		if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 &&
+		    m != 0xCC) {
+			long hh, ww;
+
+			if (seglen < 7)
+				return 0;
+			hh = (long)p[i + 3] << 8 | p[i + 4];
+			ww = (long)p[i + 5] << 8 | p[i + 6];
+			if (ww == 0 || hh == 0)
+				return 0;
+			*w = ww;
+			*h = hh;
+			return 2;
+		}
+		i += seglen;
+	}
+	return 0;
+}
+
+static int media_new(docx *d, int type)
+{
+	media *m;
+	char name[64];
+
+	ibm_grow((void **)&d->media, &d->mediacap, d->nmedia + 1,
+		 sizeof *d->media);
+	m = &d->media[d->nmedia];
+	memset(m, 0, sizeof *m);
+	snprintf(name, sizeof name, "media/ibmkit-image%zu.%s", d->nmedia + 1,
+		 type == 1 ? "png" : "jpeg");
+	m->name = ibm_xstrdup(name);
+	return (int)d->nmedia++;
+}
+
+int docx_image_add_mem(docx *d, const unsigned char *data, size_t len,
+		       int type)
+{
+	int id = media_new(d, type);
+
+	d->media[id].data = ibm_xmalloc(len ? len : 1);
+	memcpy(d->media[id].data, data, len);
+	d->media[id].len = len;
+	return id;
+}
+
+int docx_image_add_file(docx *d, const char *path, int type)
+{
+	int id = media_new(d, type);
+
+	d->media[id].path = ibm_xstrdup(path);
+	return id;
+}
+
+static const char REL_IMAGE[] = "image";
+static const char REL_CHART[] = "chart";
+
+void docx_image(docx *d, int id, long cx, long cy, const char *descr)
+{
+	sb *b = &d->cur->xml;
+	int rid = part_rel(d->cur, REL_IMAGE, d->media[id].name);
+	int n = ++d->docpr;
+
+	sb_printf(b, "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" "
+		  "distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
+		  "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+		  "<wp:docPr id=\"%d\" name=\"Gambar %d\" descr=\"",
+		  cx, cy, n, n);
+	sb_xml(b, descr ? descr : "");
+	sb_printf(b, "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks "
+		  "noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic>"
+		  "<a:graphicData uri=\"http://schemas.openxmlformats.org/"
+		  "drawingml/2006/picture\"><pic:pic><pic:nvPicPr>"
+		  "<pic:cNvPr id=\"%d\" name=\"", n);
+	sb_xml(b, descr ? descr : "");
+	sb_printf(b, "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill>"
+		  "<a:blip r:embed=\"rId%d\"/><a:stretch><a:fillRect/>"
+		  "</a:stretch></pic:blipFill><pic:spPr><a:xfrm>"
+		  "<a:off x=\"0\" y=\"0\"/><a:ext cx=\"%ld\" cy=\"%ld\"/>"
+		  "</a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+		  "</pic:spPr></pic:pic></a:graphicData></a:graphic>"
+		  "</wp:inline></w:drawing></w:r>", rid, cx, cy);
+}
+
+/* --------------------------------------------------------------- charts */
+
+static const char *const chart_colors[] = {
+	"4472C4", "ED7D31", "70AD47", "FFC000", "5B9BD5", "A5A5A5"
+};
+
+static void col_name(char *buf, size_t n)
+{
+	/* spreadsheet column letters of a 0-based index */
+	char tmp[8];
+	size_t k = 0;
+
+	n++;
+	while (n && k < sizeof tmp) {
+		tmp[k++] = (char)('A' + (n - 1) % 26);
+		n = (n - 1) / 26;
+	}
+	for (size_t i = 0; i < k; i++)
+		buf[i] = tmp[k - 1 - i];
+	buf[k] = '\0';
+}
+
+static void chart_text(sb *b, const char *text, int size, int bold)
+{
+	sb_printf(b, "<c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr>"
+		  "<a:defRPr sz=\"%d\" b=\"%d\"/></a:pPr><a:r><a:rPr "
+		  "lang=\"id-ID\" sz=\"%d\" b=\"%d\"/><a:t>", size, bold, size,
+		  bold);
+	sb_xml(b, text);
+	sb_puts(b, "</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/>");
+}
+
+static char *chart_xml(const docx_chart *c)
+{
+	sb b = { 0 };
+	char col[8], num[64];
+
+	sb_puts(&b, XML_DECL);
+	sb_printf(&b, "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats."
+		  "org/drawingml/2006/chart\" xmlns:a=\"http://schemas."
+		  "openxmlformats.org/drawingml/2006/main\" xmlns:r=\"%s\">"
+		  "<c:lang val=\"id-ID\"/><c:roundedCorners val=\"0\"/>"
+		  "<c:chart>", REL_NS);
+	if (c->title) {
+		sb_puts(&b, "<c:title>");
+		chart_text(&b, c->title, 1200, 1);
+		sb_puts(&b, "</c:title>");
+	}
+	sb_printf(&b, "<c:autoTitleDeleted val=\"%d\"/><c:plotArea><c:layout/>"
+		  "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"%s\"/>"
+		  "<c:varyColors val=\"0\"/>", c->title ? 0 : 1,
+		  c->stacked ? "stacked" : "clustered");
+	for (size_t s = 0; s < c->nser; s++) {
+		col_name(col, s + 1);
+		sb_printf(&b, "<c:ser><c:idx val=\"%zu\"/><c:order val=\"%zu\"/>"
+			  "<c:tx><c:strRef><c:f>Sheet1!$%s$1</c:f><c:strCache>"
+			  "<c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>", s, s,
+			  col);
+		sb_xml(&b, c->sers[s]);
+		sb_printf(&b, "</c:v></c:pt></c:strCache></c:strRef></c:tx>"
+			  "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
+			  "</a:solidFill></c:spPr><c:invertIfNegative val=\"0\"/>",
+			  chart_colors[s % 6]);
+		if (c->labels || c->num_format) {
+			sb_puts(&b, "<c:dLbls>");
+			for (size_t k = 0; c->labels && k < c->ncat; k++) {
+				sb_printf(&b, "<c:dLbl><c:idx val=\"%zu\"/>"
+					  "<c:tx><c:rich><a:bodyPr/><a:lstStyle/>"
+					  "<a:p><a:r><a:rPr lang=\"id-ID\" "
+					  "sz=\"1000\"/><a:t>", k);
+				sb_xml(&b, c->labels[s][k]);
+				sb_printf(&b, "</a:t></a:r></a:p></c:rich></c:tx>"
+					  "<c:dLblPos val=\"%s\"/>"
+					  "<c:showLegendKey val=\"0\"/>"
+					  "<c:showVal val=\"1\"/>"
+					  "<c:showCatName val=\"0\"/>"
+					  "<c:showSerName val=\"0\"/>"
+					  "<c:showPercent val=\"0\"/>"
+					  "<c:showBubbleSize val=\"0\"/>"
+					  "</c:dLbl>", c->stacked ? "ctr" :
+					  "outEnd");
+			}
+			sb_puts(&b, "<c:numFmt formatCode=\"");
+			sb_xml(&b, c->num_format ? c->num_format : "General");
+			sb_printf(&b, "\" sourceLinked=\"0\"/><c:spPr><a:noFill/>"
+				  "<a:ln><a:noFill/></a:ln></c:spPr><c:txPr>"
+				  "<a:bodyPr/><a:lstStyle/><a:p><a:pPr>"
+				  "<a:defRPr sz=\"1000\"/></a:pPr>"
+				  "<a:endParaRPr lang=\"id-ID\"/></a:p></c:txPr>"
+				  "<c:dLblPos val=\"%s\"/>"
+				  "<c:showLegendKey val=\"0\"/>"
+				  "<c:showVal val=\"1\"/><c:showCatName val=\"0\"/>"
+				  "<c:showSerName val=\"0\"/>"
+				  "<c:showPercent val=\"0\"/>"
+				  "<c:showBubbleSize val=\"0\"/></c:dLbls>",
+				  c->stacked ? "ctr" : "outEnd");
+		}
+		sb_printf(&b, "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$%zu</c:f>"
+			  "<c:strCache><c:ptCount val=\"%zu\"/>", c->ncat + 1,
+			  c->ncat);
+		for (size_t k = 0; k < c->ncat; k++) {
+			sb_printf(&b, "<c:pt idx=\"%zu\"><c:v>", k);
+			sb_xml(&b, c->cats[k]);
+			sb_puts(&b, "</c:v></c:pt>");
+		}
+		sb_printf(&b, "</c:strCache></c:strRef></c:cat><c:val><c:numRef>"
+			  "<c:f>Sheet1!$%s$2:$%s$%zu</c:f><c:numCache>"
+			  "<c:formatCode>General</c:formatCode>"
+			  "<c:ptCount val=\"%zu\"/>", col, col, c->ncat + 1,
+			  c->ncat);
+		for (size_t k = 0; k < c->ncat; k++)
+			sb_printf(&b, "<c:pt idx=\"%zu\"><c:v>%s</c:v></c:pt>",
+				  k, ibm_fmt_num(num, sizeof num,
+						 c->values[s][k], 6, '.'));
+		sb_puts(&b, "</c:numCache></c:numRef></c:val></c:ser>");
+	}
+	sb_printf(&b, "<c:gapWidth val=\"80\"/>%s<c:axId val=\"50010\"/>"
+		  "<c:axId val=\"50020\"/></c:barChart>",
+		  c->stacked ? "<c:overlap val=\"100\"/>" : "");
+	sb_puts(&b, "<c:catAx><c:axId val=\"50010\"/><c:scaling>"
+		"<c:orientation val=\"minMax\"/></c:scaling>"
+		"<c:delete val=\"0\"/><c:axPos val=\"b\"/>"
+		"<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
+		"<c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/>"
+		"<c:tickLblPos val=\"nextTo\"/><c:txPr><a:bodyPr/><a:lstStyle/>"
+		"<a:p><a:pPr><a:defRPr sz=\"1000\"/></a:pPr>"
+		"<a:endParaRPr lang=\"id-ID\"/></a:p></c:txPr>"
+		"<c:crossAx val=\"50020\"/><c:crosses val=\"autoZero\"/>"
+		"<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/>"
+		"<c:lblOffset val=\"100\"/><c:noMultiLvlLbl val=\"0\"/>"
+		"</c:catAx><c:valAx><c:axId val=\"50020\"/><c:scaling>"
+		"<c:orientation val=\"minMax\"/>");
+	if (c->axis_max > 0)
+		sb_printf(&b, "<c:max val=\"%s\"/>",
+			  ibm_fmt_num(num, sizeof num, c->axis_max, 6, '.'));
+	sb_puts(&b, "<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/>"
+		"<c:axPos val=\"l\"/><c:majorGridlines><c:spPr><a:ln w=\"3175\">"
+		"<a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln>"
+		"</c:spPr></c:majorGridlines>");
+	if (c->axis_title) {
+		sb_puts(&b, "<c:title>");
+		chart_text(&b, c->axis_title, 1000, 0);
+		sb_puts(&b, "</c:title>");
+	}
+	sb_puts(&b, "<c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
+		"<c:majorTickMark val=\"out\"/><c:minorTickMark val=\"none\"/>"
+		"<c:tickLblPos val=\"nextTo\"/><c:txPr><a:bodyPr/><a:lstStyle/>"
+		"<a:p><a:pPr><a:defRPr sz=\"1000\"/></a:pPr>"
+		"<a:endParaRPr lang=\"id-ID\"/></a:p></c:txPr>"
+		"<c:crossAx val=\"50010\"/><c:crosses val=\"autoZero\"/>"
+		"<c:crossBetween val=\"between\"/></c:valAx>"
+		"<c:spPr><a:noFill/></c:spPr></c:plotArea>");
+	if (c->nser > 1)
+		sb_puts(&b, "<c:legend><c:legendPos val=\"b\"/>"
+			"<c:overlay val=\"0\"/></c:legend>");
+	sb_puts(&b, "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/>"
+		"</c:chart><c:spPr><a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
+		"</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>"
+		"<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr "
+		"sz=\"1000\"><a:latin typeface=\"Arial\"/></a:defRPr></a:pPr>"
+		"<a:endParaRPr lang=\"id-ID\"/></a:p></c:txPr></c:chartSpace>");
+	return b.s;
+}
+
+void docx_chart_bar(docx *d, const docx_chart *c, long cx, long cy)
+{
+	sb *b = &d->cur->xml;
+	char target[48];
+	int rid, n = ++d->docpr;
+
+	ibm_grow((void **)&d->charts, &d->chartcap, d->ncharts + 1,
+		 sizeof *d->charts);
+	d->charts[d->ncharts++] = chart_xml(c);
+	snprintf(target, sizeof target, "charts/chart%zu.xml", d->ncharts);
+	rid = part_rel(d->cur, REL_CHART, target);
+	sb_printf(b, "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" "
+		  "distL=\"0\" distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/>"
+		  "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+		  "<wp:docPr id=\"%d\" name=\"Grafik %d\"/>"
+		  "<wp:cNvGraphicFramePr/><a:graphic><a:graphicData "
+		  "uri=\"http://schemas.openxmlformats.org/drawingml/2006/"
+		  "chart\"><c:chart xmlns:c=\"http://schemas.openxmlformats.org/"
+		  "drawingml/2006/chart\" r:id=\"rId%d\"/></a:graphicData>"
+		  "</a:graphic></wp:inline></w:drawing></w:r>", cx, cy, n, n,
+		  rid);
+}
+
+/* ------------------------------------------------------ header, footer */
+
+void docx_header_begin(docx *d)
+{
+	d->cur = &d->header;
+}
+
+void docx_header_end(docx *d)
+{
+	d->cur = &d->body;
+}
+
+void docx_footer_page_numbers(docx *d, int with_total)
+{
+	sb *b = &d->footer.xml;
+
+	d->has_footer = 1;
+	b->n = 0;
+	sb_puts(b, "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/>"
+		"<w:jc w:val=\"center\"/></w:pPr>");
+	sb_puts(b, with_total ? "<w:r><w:t xml:space=\"preserve\">Halaman "
+		"</w:t></w:r>" : "<w:r><w:t xml:space=\"preserve\">- </w:t>"
+		"</w:r>");
+	sb_puts(b, "<w:fldSimple w:instr=\" PAGE \"><w:r><w:t>1</w:t></w:r>"
+		"</w:fldSimple>");
+	if (with_total)
+		sb_puts(b, "<w:r><w:t xml:space=\"preserve\"> dari </w:t>"
+			"</w:r><w:fldSimple w:instr=\" NUMPAGES \"><w:r>"
+			"<w:t>1</w:t></w:r></w:fldSimple>");
+	else
+		sb_puts(b, "<w:r><w:t xml:space=\"preserve\"> -</w:t></w:r>");
+	sb_puts(b, "</w:p>");
+}
+
+/* --------------------------------------------------------------- styles */
+
+/* Our styles, by id; each is added to a reference document's styles
+ * when that lacks it. */
+static const struct {
+	const char *id, *xml;
+} our_styles[] = {
+	{ "Normal", "<w:style w:type=\"paragraph\" w:default=\"1\" "
+	  "w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/>"
+	  "<w:pPr><w:spacing w:after=\"0\" w:line=\"276\" "
+	  "w:lineRule=\"auto\"/></w:pPr></w:style>" },
+	{ "BodyText", "<w:style w:type=\"paragraph\" w:styleId=\"BodyText\">"
+	  "<w:name w:val=\"Body Text\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:qFormat/><w:pPr><w:spacing w:after=\"120\" w:line=\"312\" "
+	  "w:lineRule=\"auto\"/><w:jc w:val=\"both\"/></w:pPr></w:style>" },
+	{ "ListText", "<w:style w:type=\"paragraph\" w:styleId=\"ListText\">"
+	  "<w:name w:val=\"List Text\"/><w:basedOn w:val=\"BodyText\"/>"
+	  "<w:pPr><w:spacing w:after=\"60\"/></w:pPr></w:style>" },
+	{ "Title", "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
+	  "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/>"
+	  "<w:spacing w:after=\"0\"/><w:jc w:val=\"center\"/></w:pPr>"
+	  "<w:rPr><w:b/><w:bCs/><w:sz w:val=\"26\"/><w:szCs w:val=\"26\"/>"
+	  "</w:rPr></w:style>" },
+	{ "Heading1", "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\">"
+	  "<w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/>"
+	  "<w:keepLines/><w:spacing w:before=\"240\" w:after=\"120\"/>"
+	  "<w:ind w:left=\"425\" w:hanging=\"425\"/>"
+	  "<w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr><w:b/><w:bCs/>"
+	  "</w:rPr></w:style>" },
+	{ "Heading2", "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\">"
+	  "<w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/>"
+	  "<w:keepLines/><w:spacing w:before=\"120\" w:after=\"60\"/>"
+	  "<w:ind w:left=\"851\" w:hanging=\"426\"/>"
+	  "<w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr><w:b/><w:bCs/>"
+	  "</w:rPr></w:style>" },
+	{ "TableText", "<w:style w:type=\"paragraph\" w:styleId=\"TableText\">"
+	  "<w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:pPr><w:spacing w:before=\"20\" w:after=\"20\" w:line=\"240\" "
+	  "w:lineRule=\"auto\"/></w:pPr><w:rPr><w:sz w:val=\"20\"/>"
+	  "<w:szCs w:val=\"20\"/></w:rPr></w:style>" },
+	{ "Caption", "<w:style w:type=\"paragraph\" w:styleId=\"Caption\">"
+	  "<w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:next w:val=\"BodyText\"/><w:qFormat/><w:pPr><w:keepNext/>"
+	  "<w:spacing w:before=\"120\" w:after=\"120\"/>"
+	  "<w:jc w:val=\"center\"/></w:pPr><w:rPr><w:b/><w:bCs/>"
+	  "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>" },
+	{ "NoSpacing", "<w:style w:type=\"paragraph\" w:styleId=\"NoSpacing\">"
+	  "<w:name w:val=\"No Spacing\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:qFormat/><w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+	  "w:lineRule=\"auto\"/></w:pPr></w:style>" },
+	{ "Header", "<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
+	  "<w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" "
+	  "w:lineRule=\"auto\"/></w:pPr></w:style>" },
+	{ "Footer", "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
+	  "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
+	  "<w:pPr><w:spacing w:after=\"0\"/></w:pPr><w:rPr>"
+	  "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/></w:rPr></w:style>" },
+	{ "TableNormal", "<w:style w:type=\"table\" w:default=\"1\" "
+	  "w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/>"
+	  "<w:uiPriority w:val=\"99\"/><w:semiHidden/><w:tblPr>"
+	  "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+	  "<w:top w:w=\"0\" w:type=\"dxa\"/>"
+	  "<w:left w:w=\"108\" w:type=\"dxa\"/>"
+	  "<w:bottom w:w=\"0\" w:type=\"dxa\"/>"
+	  "<w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+	  "</w:style>" },
+	{ "TableGrid", "<w:style w:type=\"table\" w:styleId=\"TableGrid\">"
+	  "<w:name w:val=\"Table Grid\"/><w:basedOn w:val=\"TableNormal\"/>"
+	  "<w:tblPr><w:tblBorders>"
+	  "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	  "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+	  "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" "
+	  "w:color=\"000000\"/>"
+	  "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" "
+	  "w:color=\"000000\"/>"
+	  "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" "
+	  "w:color=\"000000\"/>"
+	  "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" "
+	  "w:color=\"000000\"/></w:tblBorders><w:tblCellMar>"
+	  "<w:left w:w=\"85\" w:type=\"dxa\"/>"
+	  "<w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+	  "</w:style>" },
+};
+
+static char *styles_xml(const char *lang)
+{
+	sb b = { 0 };
+
+	sb_puts(&b, XML_DECL);
+	sb_printf(&b, "<w:styles %s><w:docDefaults><w:rPrDefault><w:rPr>"
+		  "<w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" "
+		  "w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
+		  "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>"
+		  "<w:lang w:val=\"%s\" w:eastAsia=\"en-US\" w:bidi=\"ar-SA\"/>"
+		  "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>",
+		  NS_W, lang);
+	for (size_t i = 0; i < sizeof our_styles / sizeof our_styles[0]; i++)
+		sb_puts(&b, our_styles[i].xml);
+	sb_puts(&b, "</w:styles>");
+	return b.s;
+}
+
+/* A reference document's styles with ours added where it lacks them. */
+char *docx_styles_merge(const char *ref)
+{
+	sb b = { 0 };
+	const char *end = strstr(ref, "</w:styles>");
+
+	if (!end)
+		return NULL;
+	sb_add(&b, ref, (size_t)(end - ref));
+	for (size_t i = 0; i < sizeof our_styles / sizeof our_styles[0];
+	     i++) {
+		char key[64];
+
+		snprintf(key, sizeof key, "w:styleId=\"%s\"", our_styles[i].id);
+		if (!strstr(ref, key))
+			sb_puts(&b, our_styles[i].xml);
+	}
+	sb_puts(&b, end);
+	return b.s;
+}
+
+/* ------------------------------------------------------------- package */
+
+typedef struct entry {
+	char *name;
+	char *data;      /* owned; NULL for a file */
+	size_t len;
+	const char *path;
+	int store;       /* no compression (images) */
+} entry;
+
+typedef struct pkg {
+	entry *e;
+	size_t n, cap;
+	sb types;        /* Override lines of [Content_Types].xml */
+	sb defaults;     /* Default lines */
+} pkg;
+
+static void pkg_add(pkg *p, const char *name, char *data, size_t len,
+		    const char *path, int store)
+{
+	ibm_grow((void **)&p->e, &p->cap, p->n + 1, sizeof *p->e);
+	p->e[p->n].name = ibm_xstrdup(name);
+	p->e[p->n].data = data;
+	p->e[p->n].len = len;
+	p->e[p->n].path = path;
+	p->e[p->n].store = store;
+	p->n++;
+}
+
+static void pkg_text(pkg *p, const char *name, char *xml, const char *ctype)
+{
+	pkg_add(p, name, xml, strlen(xml), NULL, 0);
+	if (ctype)
+		sb_printf(&p->types, "<Override PartName=\"/%s\" "
+			  "ContentType=\"%s\"/>", name, ctype);
+}
+
+static void pkg_default(pkg *p, const char *ext)
+{
+	static const struct { const char *ext, *type; } types[] = {
+		{ "png", "image/png" }, { "jpeg", "image/jpeg" },
+		{ "jpg", "image/jpeg" }, { "gif", "image/gif" },
+		{ "emf", "image/x-emf" }, { "wmf", "image/x-wmf" },
+		{ "bmp", "image/bmp" }, { "tif", "image/tiff" },
+		{ "tiff", "image/tiff" }, { "svg", "image/svg+xml" },
+	};
+	char key[64];
+
+	for (size_t i = 0; i < sizeof types / sizeof types[0]; i++) {
+		if (ibm_casecmp(ext, types[i].ext) != 0)
+			continue;
+		snprintf(key, sizeof key, "Extension=\"%s\"", ext);
+		if (p->defaults.s && strstr(p->defaults.s, key))
+			return;
+		sb_printf(&p->defaults, "<Default Extension=\"%s\" "
+			  "ContentType=\"%s\"/>", ext, types[i].type);
+		return;
+	}
+}
+
+static const char *rel_type_uri(const char *t)
+{
+	static char buf[160];
+
+	snprintf(buf, sizeof buf, "%s/%s", REL_NS, t);
+	return buf;
+}
+
+static char *rels_xml(const part *p, const char *fixed)
+{
+	sb b = { 0 };
+
+	sb_puts(&b, XML_DECL);
+	sb_puts(&b, "<Relationships xmlns=\"http://schemas.openxmlformats.org/"
+		"package/2006/relationships\">");
+	if (fixed)
+		sb_puts(&b, fixed);
+	for (size_t i = 0; i < p->nrels; i++)
+		sb_printf(&b, "<Relationship Id=\"rId%d\" Type=\"%s\" "
+			  "Target=\"%s\"/>", p->rels[i].id,
+			  rel_type_uri(p->rels[i].type), p->rels[i].target);
+	sb_puts(&b, "</Relationships>");
+	return b.s;
+}
+
+static char *part_xml(const part *p, const char *tag)
+{
+	sb b = { 0 };
+
+	sb_puts(&b, XML_DECL);
+	sb_printf(&b, "<w:%s %s>", tag, NS_W);
+	if (strcmp(tag, "document") == 0)
+		sb_puts(&b, "<w:body>");
+	if (p->xml.s)
+		sb_puts(&b, p->xml.s);
+	else
+		sb_puts(&b, "<w:p/>");
+	if (strcmp(tag, "document") == 0)
+		sb_puts(&b, "</w:body>");
+	sb_printf(&b, "</w:%s>", tag);
+	return b.s;
+}
+
+/* ----------------------------------------------------- reference docx */
+
+typedef struct refdoc {
+	zip_t *z;
+	const char *path;
+} refdoc;
+
+/* An entry of the reference read whole (NUL-terminated), or NULL. */
+static char *ref_read(refdoc *r, const char *name, size_t *len)
+{
+	zip_stat_t st;
+	zip_file_t *f;
+	char *buf;
+	zip_int64_t k;
+
+	if (zip_stat(r->z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+		return NULL;
+	if (st.size > (64u << 20))
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s is too large", name);
+	f = zip_fopen(r->z, name, 0);
+	if (!f)
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "cannot read %s: %s", name,
+			zip_strerror(r->z));
+	buf = ibm_xmalloc((size_t)st.size + 1);
+	k = zip_fread(f, buf, st.size);
+	zip_fclose(f);
+	if (k < 0 || (zip_uint64_t)k != st.size)
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "cannot read %s", name);
+	buf[st.size] = '\0';
+	if (len)
+		*len = (size_t)st.size;
+	return buf;
+}
+
+/* The value of attribute ATTR (e.g. "r:id=\"") within the tag at p. */
+static char *attr_in_tag(const char *p, const char *attr)
+{
+	const char *end = strchr(p, '>'), *a = strstr(p, attr), *q;
+
+	if (!end || !a || a > end)
+		return NULL;
+	a += strlen(attr);
+	q = strchr(a, '"');
+	if (!q || q > end)
+		return NULL;
+	return ibm_xstrndup(a, (size_t)(q - a));
+}
+
+/* The Target of relationship ID in a rels file. */
+static char *rel_target(const char *rels, const char *id)
+{
+	char key[96];
+	const char *p;
+
+	snprintf(key, sizeof key, "Id=\"%s\"", id);
+	p = strstr(rels, key);
+	if (!p)
+		return NULL;
+	while (p > rels && *p != '<')
+		p--;
+	return attr_in_tag(p, "Target=\"");
+}
+
+/* The reference's header part: the first-page one when it has a title
+ * page, else the default one. Returns its target ("header2.xml"), with
+ * *first set when it is a first-page header. */
+char *docx_ref_header(const char *doc, const char *rels, int *first)
+{
+	const char *p, *want[2] = { "w:type=\"first\"", "w:type=\"default\"" };
+	const char *sect = strstr(doc, "<w:sectPr");
+
+	if (!sect)
+		return NULL;
+	for (int k = strstr(sect, "<w:titlePg") ? 0 : 1; k < 2; k++) {
+		for (p = sect; (p = strstr(p, "<w:headerReference")); p++) {
+			const char *end = strchr(p, '>');
+			const char *t = strstr(p, want[k]);
+
+			if (end && t && t < end) {
+				char *id = attr_in_tag(p, "r:id=\"");
+				char *target = id ? rel_target(rels, id) : NULL;
+
+				free(id);
+				*first = k == 0;
+				return target;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* Copy an entry of the reference into the package (if present). */
+static int ref_copy(refdoc *r, pkg *p, const char *from, const char *to,
+		    const char *ctype)
+{
+	size_t len;
+	char *data = ref_read(r, from, &len);
+
+	if (!data)
+		return 0;
+	pkg_add(p, to, data, len, NULL, 0);
+	if (ctype)
+		sb_printf(&p->types, "<Override PartName=\"/%s\" "
+			  "ContentType=\"%s\"/>", to, ctype);
+	return 1;
+}
+
+/* ----------------------------------------------------------------- save */
+
+static const char CT_MAIN[] = "application/vnd.openxmlformats-"
+	"officedocument.wordprocessingml.";
+
+static char *ct(const char *what)
+{
+	static char buf[4][160];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof buf[k], "%s%s", CT_MAIN, what);
+	return buf[k];
+}
+
+static char *xml_escaped(const char *s)
+{
+	sb b = { 0 };
+
+	sb_puts(&b, "");
+	sb_xml(&b, s ? s : "");
+	return b.s;
+}
+
+static char *core_xml(const docx_props *pr)
+{
+	sb b = { 0 };
+	char when[32];
+	long long t = pr->time;
+	long days = (long)(t / 86400);
+	long secs = (long)(t % 86400);
+	ibm_date dt;
+	char *title = xml_escaped(pr->title), *subj = xml_escaped(pr->subject),
+	     *who = xml_escaped(pr->creator ? pr->creator : "ibmkit");
+
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	dt = ibm_date_from_days(days);
+	snprintf(when, sizeof when, "%04d-%02d-%02dT%02ld:%02ld:%02ldZ", dt.y,
+		 dt.m, dt.d, secs / 3600, secs / 60 % 60, secs % 60);
+	sb_puts(&b, XML_DECL);
+	sb_printf(&b, "<cp:coreProperties xmlns:cp=\"http://schemas."
+		  "openxmlformats.org/package/2006/metadata/core-properties\" "
+		  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+		  "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+		  "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+		  "<dc:title>%s</dc:title><dc:subject>%s</dc:subject>"
+		  "<dc:creator>%s</dc:creator><cp:lastModifiedBy>%s"
+		  "</cp:lastModifiedBy><dc:language>%s</dc:language>"
+		  "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s"
+		  "</dcterms:created><dcterms:modified "
+		  "xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
+		  "</cp:coreProperties>", title, subj, who, who,
+		  pr->lang ? pr->lang : "id-ID", when, when);
+	free(title);
+	free(subj);
+	free(who);
+	return b.s;
+}
+
+static char *settings_xml(const char *lang)
+{
+	sb b = { 0 };
+
+	sb_puts(&b, XML_DECL);
+	sb_printf(&b, "<w:settings %s><w:zoom w:percent=\"100\"/>"
+		  "<w:defaultTabStop w:val=\"567\"/>"
+		  "<w:characterSpacingControl w:val=\"doNotCompress\"/>"
+		  "<w:compat><w:compatSetting w:name=\"compatibilityMode\" "
+		  "w:uri=\"http://schemas.microsoft.com/office/word\" "
+		  "w:val=\"15\"/></w:compat><w:themeFontLang w:val=\"%s\"/>"
+		  "</w:settings>", NS_W, lang);
+	return b.s;
+}
+
+static void write_zip(const pkg *p, const char *path)
+{
+	zip_error_t ze;
+	zip_source_t *src, *s;
+	zip_t *za;
+	zip_stat_t st;
+	ibm_atomic *out;
+	FILE *fp;
+	char *buf;
+
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (!src || !(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)))
+		ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: %s",
+			zip_error_strerror(&ze));
+	zip_source_keep(src);
+	for (size_t i = 0; i < p->n; i++) {
+		const entry *e = &p->e[i];
+		zip_int64_t idx;
+
+		if (e->data)
+			s = zip_source_buffer(za, e->data, e->len, 0);
+		else
+			s = zip_source_file(za, e->path, 0, -1);
+		if (!s)
+			ibm_die(IBM_EX_NOINPUT, e->path ? e->path : path, 0,
+				"cannot read: %s", zip_strerror(za));
+		idx = zip_file_add(za, e->name, s, ZIP_FL_ENC_UTF_8);
+		if (idx < 0) {
+			zip_source_free(s);
+			ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: %s",
+				zip_strerror(za));
+		}
+		/* 1980-01-01 00:00, the zip epoch: no clock, no time zone */
+		zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0);
+		zip_set_file_compression(za, (zip_uint64_t)idx,
+					 e->store ? ZIP_CM_STORE :
+						    ZIP_CM_DEFLATE, 9);
+	}
+	if (zip_close(za) != 0) {
+		/* a photo that vanished or cannot be read */
+		ibm_die(IBM_EX_IOERR, path, 0, "cannot write: %s",
+			zip_strerror(za));
+	}
+	if (zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0)
+		ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: %s",
+			zip_error_strerror(zip_source_error(src)));
+	buf = ibm_xmalloc(st.size ? (size_t)st.size : 1);
+	if (zip_source_read(src, buf, st.size) != (zip_int64_t)st.size)
+		ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: short read");
+	zip_source_close(src);
+	zip_source_free(src);
+	out = ibm_atomic_open(path);
+	fp = ibm_atomic_fp(out);
+	if (fwrite(buf, 1, (size_t)st.size, fp) != (size_t)st.size)
+		ibm_die_errno(IBM_EX_IOERR, path, "write error");
+	free(buf);
+	ibm_atomic_commit(out);
+}
+
+void docx_save(docx *d, const char *path, const docx_props *pr)
+{
+	pkg p = { 0 };
+	refdoc ref = { 0 };
+	sb docrels = { 0 }, body = { 0 };
+	const char *lang = pr->lang ? pr->lang : "id-ID";
+	char *styles = NULL, *hdr_target = NULL;
+	int hdr_first = 1, has_header = d->header.xml.n > 0;
+	int ref_theme = 0, ref_numbering = 0, ref_fonts = 0;
+	char name[128];
+
+	if (pr->reference) {
+		int err = 0;
+		char *doc, *rels;
+
+		ref.path = pr->reference;
+		ref.z = zip_open(pr->reference, ZIP_RDONLY, &err);
+		if (!ref.z) {
+			if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ||
+			    err == ZIP_ER_READ)
+				ibm_die_errno(IBM_EX_NOINPUT, pr->reference,
+					      "cannot open");
+			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
+				"not a Word document (.docx): not a zip "
+				"archive");
+		}
+		doc = ref_read(&ref, "word/styles.xml", NULL);
+		if (!doc) {
+			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
+				"not a Word document (.docx): no "
+				"word/styles.xml");
+			return; /* not reached; for static checkers */
+		}
+		styles = docx_styles_merge(doc);
+		free(doc);
+		if (!styles)
+			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
+				"word/styles.xml has no </w:styles>");
+		doc = ref_read(&ref, "word/document.xml", NULL);
+		rels = ref_read(&ref, "word/_rels/document.xml.rels", NULL);
+		if (doc && rels)
+			hdr_target = docx_ref_header(doc, rels, &hdr_first);
+		free(doc);
+		free(rels);
+	}
+	if (!styles)
+		styles = styles_xml(lang);
+
+	pkg_default(&p, "png");
+	pkg_default(&p, "jpeg");
+	/* the parts, in a fixed order */
+	pkg_add(&p, "[Content_Types].xml", NULL, 0, NULL, 0); /* filled last */
+	pkg_text(&p, "_rels/.rels", ibm_xstrdup(
+		"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		"<Relationships xmlns=\"http://schemas.openxmlformats.org/"
+		"package/2006/relationships\"><Relationship Id=\"rId1\" "
+		"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+		"relationships/officeDocument\" Target=\"word/document.xml\"/>"
+		"<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats."
+		"org/package/2006/relationships/metadata/core-properties\" "
+		"Target=\"docProps/core.xml\"/><Relationship Id=\"rId3\" "
+		"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+		"relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+		"</Relationships>"), NULL);
+	pkg_text(&p, "docProps/core.xml", core_xml(pr),
+		 "application/vnd.openxmlformats-package.core-properties+xml");
+	pkg_text(&p, "docProps/app.xml", ibm_xstrdup(
+		"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+		"<Properties xmlns=\"http://schemas.openxmlformats.org/"
+		"officeDocument/2006/extended-properties\"><Application>ibmkit "
+		IBMKIT_VERSION "</Application></Properties>"),
+		 "application/vnd.openxmlformats-officedocument."
+		 "extended-properties+xml");
+
+	/* the document's relationships: rId1..rId9 fixed */
+	sb_printf(&docrels, "<Relationship Id=\"rId1\" Type=\"%s\" "
+		  "Target=\"styles.xml\"/>", rel_type_uri("styles"));
+	sb_printf(&docrels, "<Relationship Id=\"rId2\" Type=\"%s\" "
+		  "Target=\"settings.xml\"/>", rel_type_uri("settings"));
+	if (d->has_footer)
+		sb_printf(&docrels, "<Relationship Id=\"rId3\" Type=\"%s\" "
+			  "Target=\"footer1.xml\"/>", rel_type_uri("footer"));
+	if (hdr_target || has_header)
+		sb_printf(&docrels, "<Relationship Id=\"rId4\" Type=\"%s\" "
+			  "Target=\"header1.xml\"/>", rel_type_uri("header"));
+	if (ref.z) {
+		ref_theme = ref_copy(&ref, &p, "word/theme/theme1.xml",
+				     "word/theme/theme1.xml",
+				     "application/vnd.openxmlformats-"
+				     "officedocument.theme+xml");
+		ref_numbering = ref_copy(&ref, &p, "word/numbering.xml",
+					 "word/numbering.xml",
+					 ct("numbering+xml"));
+		ref_fonts = ref_copy(&ref, &p, "word/fontTable.xml",
+				     "word/fontTable.xml",
+				     ct("fontTable+xml"));
+	}
+	if (ref_theme)
+		sb_printf(&docrels, "<Relationship Id=\"rId5\" Type=\"%s\" "
+			  "Target=\"theme/theme1.xml\"/>", rel_type_uri("theme"));
+	if (ref_numbering)
+		sb_printf(&docrels, "<Relationship Id=\"rId6\" Type=\"%s\" "
+			  "Target=\"numbering.xml\"/>",
+			  rel_type_uri("numbering"));
+	if (ref_fonts)
+		sb_printf(&docrels, "<Relationship Id=\"rId7\" Type=\"%s\" "
+			  "Target=\"fontTable.xml\"/>",
+			  rel_type_uri("fontTable"));
+
+	/* the body with its section properties: the first section has the
+	 * letterhead on its first page; the others keep the footer */
+	{
+		size_t from = 0;
+		const char *xml = d->body.xml.s ? d->body.xml.s : "";
+		int hdr = hdr_target || has_header;
+
+		for (size_t k = 0; k <= d->nsect; k++) {
+			size_t to = k < d->nsect ? d->sect_at[k] : d->body.xml.n;
+			int land = k < d->nsect ? d->sect_land[k] :
+						  d->landscape;
+
+			sb_add(&body, xml + from, to - from);
+			from = to;
+			/* the document does not end in a table (a section
+			 * break is a paragraph itself) */
+			if (k == d->nsect && body.n >= 8 &&
+			    strcmp(body.s + body.n - 8, "</w:tbl>") == 0)
+				sb_puts(&body, "<w:p><w:pPr><w:pStyle "
+					"w:val=\"NoSpacing\"/></w:pPr></w:p>");
+			if (k < d->nsect)
+				/* as small as it gets, so that a full page
+				 * does not spill it onto a page of its own */
+				sb_puts(&body, "<w:p><w:pPr><w:spacing "
+					"w:before=\"0\" w:after=\"0\" "
+					"w:line=\"20\" w:lineRule=\"exact\"/>"
+					"<w:rPr><w:sz w:val=\"2\"/></w:rPr>");
+			sb_puts(&body, "<w:sectPr>");
+			if (k == 0 && hdr)
+				sb_printf(&body, "<w:headerReference w:type=\"%s\" "
+					  "r:id=\"rId4\"/>", hdr_first ? "first" :
+					  "default");
+			if (d->has_footer) {
+				sb_puts(&body, "<w:footerReference "
+					"w:type=\"default\" r:id=\"rId3\"/>");
+				if (k == 0 && hdr_first && hdr)
+					sb_puts(&body, "<w:footerReference "
+						"w:type=\"first\" r:id=\"rId3\"/>");
+			}
+			sb_printf(&body, "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
+				  "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
+				  "w:bottom=\"%d\" w:left=\"%d\" "
+				  "w:header=\"567\" w:footer=\"567\" "
+				  "w:gutter=\"0\"/>%s</w:sectPr>",
+				  land ? 16838 : 11906, land ? 11906 : 16838,
+				  land ? " w:orient=\"landscape\"" : "",
+				  d->margin[0], d->margin[1], d->margin[2],
+				  d->margin[3], k == 0 && hdr_first && hdr ?
+				  "<w:titlePg/>" : "");
+			if (k < d->nsect)
+				sb_puts(&body, "</w:pPr></w:p>");
+		}
+	}
+	{
+		part whole = d->body;
+
+		whole.xml = body;
+		pkg_text(&p, "word/document.xml", part_xml(&whole, "document"),
+			 ct("document.main+xml"));
+	}
+	free(body.s);
+	pkg_text(&p, "word/_rels/document.xml.rels",
+		 rels_xml(&d->body, docrels.s), NULL);
+	free(docrels.s);
+	pkg_text(&p, "word/styles.xml", styles, ct("styles+xml"));
+	pkg_text(&p, "word/settings.xml", settings_xml(lang),
+		 ct("settings+xml"));
+	if (d->has_footer)
+		pkg_text(&p, "word/footer1.xml", part_xml(&d->footer, "ftr"),
+			 ct("footer+xml"));
+	if (hdr_target) {
+		/* the office's own header, with what it refers to */
+		char *hrels;
+
+		snprintf(name, sizeof name, "word/%s", hdr_target);
+		if (!ref_copy(&ref, &p, name, "word/header1.xml",
+			      ct("header+xml")))
+			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
+				"%s is missing", name);
+		snprintf(name, sizeof name, "word/_rels/%s.rels", hdr_target);
+		hrels = ref_read(&ref, name, NULL);
+		if (hrels) {
+			const char *q = hrels;
+
+			while ((q = strstr(q, "<Relationship "))) {
+				char *t = attr_in_tag(q, "Target=\"");
+				char *mode = attr_in_tag(q, "TargetMode=\"");
+
+				if (t && !mode && !strstr(t, "..") && t[0] != '/') {
+					char from[300];
+					const char *dot = strrchr(t, '.');
+
+					snprintf(from, sizeof from, "word/%s", t);
+					if (ref_copy(&ref, &p, from, from, NULL) &&
+					    dot)
+						pkg_default(&p, dot + 1);
+				}
+				free(t);
+				free(mode);
+				q++;
+			}
+			pkg_add(&p, "word/_rels/header1.xml.rels", hrels,
+				strlen(hrels), NULL, 0);
+		}
+	} else if (has_header) {
+		pkg_text(&p, "word/header1.xml", part_xml(&d->header, "hdr"),
+			 ct("header+xml"));
+		if (d->header.nrels)
+			pkg_text(&p, "word/_rels/header1.xml.rels",
+				 rels_xml(&d->header, NULL), NULL);
+	}
+	for (size_t i = 0; i < d->ncharts; i++) {
+		snprintf(name, sizeof name, "word/charts/chart%zu.xml", i + 1);
+		pkg_text(&p, name, d->charts[i], "application/vnd."
+			 "openxmlformats-officedocument.drawingml.chart+xml");
+		d->charts[i] = NULL;
+	}
+	d->ncharts = 0;
+	for (size_t i = 0; i < d->nmedia; i++) {
+		media *m = &d->media[i];
+		int used = !hdr_target; /* ours, unless the office's replaces it */
+
+		for (size_t k = 0; k < d->body.nrels && !used; k++)
+			used = strcmp(d->body.rels[k].target, m->name) == 0;
+		if (!used)
+			continue;
+		snprintf(name, sizeof name, "word/%s", m->name);
+		pkg_add(&p, name, (char *)m->data, m->len, m->path, 1);
+		m->data = NULL;
+	}
+	{
+		sb t = { 0 };
+
+		sb_puts(&t, XML_DECL);
+		sb_puts(&t, "<Types xmlns=\"http://schemas.openxmlformats.org/"
+			"package/2006/content-types\"><Default Extension=\"rels\" "
+			"ContentType=\"application/vnd.openxmlformats-package."
+			"relationships+xml\"/><Default Extension=\"xml\" "
+			"ContentType=\"application/xml\"/>");
+		sb_puts(&t, p.defaults.s);
+		sb_puts(&t, p.types.s);
+		sb_puts(&t, "</Types>");
+		p.e[0].data = t.s;
+		p.e[0].len = t.n;
+	}
+	write_zip(&p, path);
+	for (size_t i = 0; i < p.n; i++) {
+		free(p.e[i].name);
+		free(p.e[i].data);
+	}
+	free(p.e);
+	free(p.types.s);
+	free(p.defaults.s);
+	free(hdr_target);
+	if (ref.z)
+		zip_discard(ref.z);
+}

@@ -1,0 +1,837 @@
+/* monev.c - the Monev report: visits, phases per district, the group
+ * recap, the units that must act, phase movements (see report.h and
+ * ibm-report(1)). */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Distinct strings in order of first appearance. */
+typedef struct strs {
+	char **v;
+	size_t n, cap;
+} strs;
+
+static size_t strs_add(strs *s, const char *k)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], k) == 0)
+			return i;
+	ibm_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n] = ibm_xstrdup(k);
+	return s->n++;
+}
+
+static size_t strs_find(const strs *s, const char *k)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], k) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static void strs_free(strs *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+static const char NO_PHASE[] = "Belum berfase";
+
+static const char *phase_of(const rp_unit *u)
+{
+	return u->fase[0] ? u->fase : NO_PHASE;
+}
+
+/* "2024-S1" -> "Semester I Tahun 2024"; other periods as they are. */
+static char *period_words(const char *p)
+{
+	int y;
+	char s;
+
+	if (strlen(p) == 7 && sscanf(p, "%4d-S%c", &y, &s) == 2 &&
+	    (s == '1' || s == '2'))
+		return rp_fmt("Semester %s Tahun %d", s == '1' ? "I" : "II", y);
+	return ibm_xstrdup(p);
+}
+
+/* The mean total score of the units of a phase over every row (all
+ * periods); NaN when no row has it. */
+static double phase_level(const rp_units *U, const char *fase)
+{
+	double sum = 0;
+	size_t m = 0;
+
+	for (size_t i = 0; i < U->n; i++)
+		if (strcmp(U->u[i].fase, fase) == 0 && !isnan(U->u[i].total)) {
+			sum += U->u[i].total;
+			m++;
+		}
+	return m ? sum / (double)m : NAN;
+}
+
+/* 1 up, -1 down, 0 the same phase, -2 unknown (a phase no unit has). */
+static int movement(const rp_units *U, const char *from, const char *to)
+{
+	double a, b;
+
+	if (strcmp(from, to) == 0)
+		return 0;
+	a = phase_level(U, from);
+	b = phase_level(U, to);
+	if (isnan(a) || isnan(b) || a == b)
+		return -2;
+	return b > a ? 1 : -1;
+}
+
+static void header_cells(docx *d, const char *const *names, size_t n)
+{
+	docx_row_begin(d, 1);
+	for (size_t i = 0; i < n; i++)
+		docx_cell(d, names[i], DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+	docx_row_end(d);
+}
+
+int rp_monev(const rp_opts *o)
+{
+	rp_ctx c;
+	rp_units U;
+	rp_unit **u = NULL;        /* the units of the latest period */
+	size_t n = 0;
+	strs periods = { 0 }, kabs = { 0 }, phases = { 0 }, satkers = { 0 },
+	     provs = { 0 };
+	const char *latest = NULL;
+	ibm_date dmin = { 0, 0, 0 }, dmax = { 0, 0, 0 };
+	size_t nvisited = 0, *cnt, *pcount;
+	double *pmean;
+	size_t *order;
+	char b1[64], b2[64], range[128], *s, *subject, *pw, *office;
+	rp_list kop;
+	size_t tabel = 0, gambar = 0, sub;
+	ibm_date today;
+
+	rp_init(&c, o);
+	rp_read_units(o->units, &o->csv, &U);
+	if (!U.n)
+		ibm_die(IBM_EX_DATAERR, o->units, 0, "no units");
+	/* the latest period is the one reported on */
+	for (size_t i = 0; i < U.n; i++) {
+		strs_add(&periods, U.u[i].periode);
+		if (!latest || strcmp(U.u[i].periode, latest) > 0)
+			latest = U.u[i].periode;
+	}
+	u = ibm_xmalloc(U.n * sizeof *u);
+	for (size_t i = 0; i < U.n; i++) {
+		rp_unit *x = &U.u[i];
+		ibm_date d;
+
+		if (strcmp(x->periode, latest) != 0)
+			continue;
+		u[n++] = x;
+		strs_add(&kabs, x->kab);
+		strs_add(&provs, x->prov);
+		if (x->satker[0])
+			strs_add(&satkers, x->satker);
+		if (x->visited && ibm_date_parse(x->tanggal, &d) == 0) {
+			if (!nvisited || ibm_date_cmp(d, dmin) < 0)
+				dmin = d;
+			if (!nvisited || ibm_date_cmp(d, dmax) > 0)
+				dmax = d;
+			nvisited++;
+		}
+	}
+	/* phases from the lowest mean total to the highest; units without
+	 * a phase first */
+	for (size_t i = 0; i < n; i++)
+		strs_add(&phases, phase_of(u[i]));
+	pmean = ibm_xcalloc(phases.n, sizeof *pmean);
+	pcount = ibm_xcalloc(phases.n, sizeof *pcount);
+	order = ibm_xmalloc(phases.n * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strs_find(&phases, phase_of(u[i]));
+
+		if (!isnan(u[i]->total))
+			pmean[k] += u[i]->total;
+		pcount[k]++;
+	}
+	for (size_t k = 0; k < phases.n; k++) {
+		pmean[k] = strcmp(phases.v[k], NO_PHASE) == 0 ? -1 :
+			   pmean[k] / (double)pcount[k];
+		order[k] = k;
+	}
+	for (size_t a = 1; a < phases.n; a++)
+		for (size_t b = a; b > 0 && pmean[order[b]] <
+						     pmean[order[b - 1]]; b--) {
+			size_t t = order[b];
+
+			order[b] = order[b - 1];
+			order[b - 1] = t;
+		}
+	cnt = ibm_xcalloc(kabs.n * phases.n, sizeof *cnt);
+	for (size_t i = 0; i < n; i++)
+		cnt[strs_find(&kabs, u[i]->kab) * phases.n +
+		    strs_find(&phases, phase_of(u[i]))]++;
+
+	rp_list_split(&kop, ibm_event_get(c.ev, "instansi"));
+	office = kop.n ? ibm_title_case(kop.v[kop.n - 1]) :
+			 ibm_xstrdup(satkers.n ? satkers.v[0] : "satuan kerja");
+	pw = period_words(latest);
+	if (nvisited) {
+		/* "4 s.d. 27 Juni 2024": a span of weeks without day names */
+		char r[128], *comma;
+
+		ibm_date_range_long(r, sizeof r, dmin, dmax);
+		comma = strchr(r, ',');
+		snprintf(range, sizeof range, "%s", comma ? comma + 2 : r);
+	} else
+		snprintf(range, sizeof range, "periode %s", pw);
+
+	/* ---------------------------------------------------- title */
+	if (rp_text(&c, "judul"))
+		subject = ibm_xstrdup(rp_text(&c, "judul"));
+	else if (provs.n == 1 && provs.v[0][0])
+		subject = rp_fmt("Pelaksanaan Monitoring dan Evaluasi "
+				 "Operasionalisasi Intervensi Berbasis "
+				 "Masyarakat (IBM) di Provinsi %s %s",
+				 provs.v[0], pw);
+	else
+		subject = rp_fmt("Pelaksanaan Monitoring dan Evaluasi "
+				 "Operasionalisasi Intervensi Berbasis "
+				 "Masyarakat (IBM) %s", pw);
+	rp_title(&c, subject);
+
+	/* --------------------------------------------- A. Pendahuluan */
+	rp_h1(&c, "A.", "PENDAHULUAN");
+	rp_h2(&c, "1.", "Umum");
+	rp_paras(&c, "umum", "Intervensi Berbasis Masyarakat (IBM) adalah "
+		 "layanan rehabilitasi dari, oleh dan untuk masyarakat di "
+		 "desa/kelurahan yang dijalankan oleh Agen Pemulihan. Agar "
+		 "unit IBM berjalan dan berkembang, setiap semester dilakukan "
+		 "monitoring dan evaluasi (Monev) terhadap pembinaan, tata "
+		 "kelola, kegiatan dan layanan unit-unit tersebut.");
+	rp_h2(&c, "2.", "Maksud dan Tujuan");
+	if (rp_text(&c, "maksud_tujuan")) {
+		rp_paras(&c, "maksud_tujuan", NULL);
+	} else {
+		rp_para(&c, "Maksud Monev adalah mengetahui operasionalisasi "
+			"unit IBM di lapangan. Tujuannya:");
+		rp_items(&c, NULL, "menilai pembinaan, tata kelola, kegiatan "
+			 "dan layanan setiap unit IBM;|menetapkan fase "
+			 "perkembangan setiap unit;|menentukan unit yang perlu "
+			 "ditindaklanjuti beserta hal yang harus dipenuhi untuk "
+			 "mencapai fase berikutnya.", 0);
+	}
+	rp_h2(&c, "3.", "Ruang Lingkup");
+	s = rp_fmt("Laporan ini meliputi Monev terhadap %zu unit IBM di %zu "
+		   "kabupaten/kota pada %s, hasil penilaian dan fase setiap "
+		   "unit, serta simpulan dan saran.", n, kabs.n, pw);
+	rp_paras(&c, "ruang_lingkup", s);
+	free(s);
+	rp_h2(&c, "4.", "Dasar");
+	s = rp_fmt("Undang-Undang Nomor 35 Tahun 2009 tentang Narkotika;|"
+		   "Daftar Isian Pelaksanaan Anggaran (DIPA) %s Tahun "
+		   "Anggaran %.4s.", office, latest);
+	rp_items(&c, "dasar", s, 0);
+	free(s);
+
+	/* ------------------------------------- B. Kegiatan dilaksanakan */
+	rp_h1(&c, "B.", "KEGIATAN YANG DILAKSANAKAN");
+	s = rp_fmt("Monev dilaksanakan pada %s oleh %zu satuan kerja terhadap "
+		   "%zu unit IBM di %zu kabupaten/kota; %zu unit dikunjungi. "
+		   "Rincian kunjungan menurut satuan kerja tercantum pada "
+		   "Tabel 1.", range, satkers.n ? satkers.n : 1, n, kabs.n,
+		   nvisited);
+	rp_para(&c, s);
+	free(s);
+	{
+		int w[4];
+		static const char *const h[] = { "Satuan Kerja",
+			"Kabupaten/Kota", "Unit", "Tanggal Kunjungan" };
+
+		w[0] = DOCX_CM(3.6);
+		w[2] = DOCX_CM(1.4);
+		w[3] = DOCX_CM(4.6);
+		w[1] = c.width - DOCX_CM(1.5) - w[0] - w[2] - w[3];
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Kunjungan Monev menurut satuan kerja");
+		docx_table_indent(c.d, DOCX_CM(1.5));
+		docx_table_begin(c.d, 4, w, 1);
+		header_cells(c.d, h, 4);
+		for (size_t k = 0; k < kabs.n; k++) {
+			/* one row per satker and district */
+			strs sk = { 0 };
+
+			for (size_t i = 0; i < n; i++)
+				if (strcmp(u[i]->kab, kabs.v[k]) == 0)
+					strs_add(&sk, u[i]->satker);
+			for (size_t j = 0; j < sk.n; j++) {
+				size_t m = 0, v = 0;
+				ibm_date a = { 0, 0, 0 }, z = { 0, 0, 0 }, d;
+				char r[128];
+
+				for (size_t i = 0; i < n; i++) {
+					if (strcmp(u[i]->kab, kabs.v[k]) ||
+					    strcmp(u[i]->satker, sk.v[j]))
+						continue;
+					m++;
+					if (u[i]->visited &&
+					    ibm_date_parse(u[i]->tanggal,
+							   &d) == 0) {
+						if (!v || ibm_date_cmp(d, a) < 0)
+							a = d;
+						if (!v || ibm_date_cmp(d, z) > 0)
+							z = d;
+						v++;
+					}
+				}
+				if (v)
+					ibm_date_range_long(r, sizeof r, a, z);
+				else
+					snprintf(r, sizeof r, "-");
+				/* only the dates, not the days */
+				docx_row_begin(c.d, 0);
+				docx_cell(c.d, sk.v[j][0] ? sk.v[j] : "-", 0);
+				docx_cell(c.d, kabs.v[k], 0);
+				docx_cell(c.d, rp_num(b1, sizeof b1, (double)m,
+						      0, 0), DOCX_CENTER);
+				docx_cell(c.d, strchr(r, ',') ?
+					  strchr(r, ',') + 2 : r, 0);
+				docx_row_end(c.d);
+			}
+			strs_free(&sk);
+		}
+		docx_table_end(c.d);
+	}
+	if (nvisited < n) {
+		const char **v = ibm_xmalloc(n * sizeof *v);
+		size_t k = 0;
+		char *j;
+
+		for (size_t i = 0; i < n; i++)
+			if (!u[i]->visited)
+				v[k++] = u[i]->nama;
+		j = rp_join_and(v, k);
+		s = rp_fmt("Unit yang tidak dikunjungi pada periode ini: %s.",
+			   j);
+		docx_p(c.d, "NoSpacing", 0, "");
+		rp_para(&c, s);
+		free(s);
+		free(j);
+		free(v);
+	}
+	if (rp_text(&c, "kegiatan"))
+		rp_paras(&c, "kegiatan", NULL);
+
+	/* ------------------------------------------ C. Hasil dicapai */
+	rp_h1(&c, "C.", "HASIL YANG DICAPAI");
+	sub = 1;
+	snprintf(b2, sizeof b2, "%zu.", sub++);
+	rp_h2(&c, b2, "Fase Unit IBM");
+	{
+		const char **v = ibm_xmalloc(phases.n * sizeof *v);
+		char **own = ibm_xmalloc(phases.n * sizeof *own);
+		char *j;
+
+		for (size_t k = 0; k < phases.n; k++) {
+			size_t p = order[phases.n - 1 - k];
+
+			own[k] = rp_fmt("%zu unit %s%s", pcount[p],
+					p == strs_find(&phases, NO_PHASE) ?
+					"" : "berfase ", phases.v[p]);
+			if (p == strs_find(&phases, NO_PHASE)) {
+				free(own[k]);
+				own[k] = rp_fmt("%zu unit belum berfase",
+						pcount[p]);
+			}
+			v[k] = own[k];
+		}
+		j = rp_join_and(v, phases.n);
+		s = rp_fmt("Dari %zu unit IBM, %s. Sebaran fase menurut "
+			   "kabupaten/kota tercantum pada Tabel %zu dan "
+			   "Gambar 1.", n, j, tabel + 1);
+		rp_para(&c, s);
+		free(s);
+		free(j);
+		for (size_t k = 0; k < phases.n; k++)
+			free(own[k]);
+		free(own);
+		free(v);
+	}
+	{
+		size_t nc = phases.n + 2;
+		int *w = ibm_xmalloc(nc * sizeof *w);
+		size_t *tot = ibm_xcalloc(phases.n, sizeof *tot);
+
+		w[0] = DOCX_CM(4.6);
+		for (size_t k = 1; k < nc; k++)
+			w[k] = (c.width - DOCX_CM(1.5) - w[0]) / (int)(nc - 1);
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Unit IBM menurut fase dan kabupaten/kota");
+		docx_table_indent(c.d, DOCX_CM(1.5));
+		docx_table_begin(c.d, nc, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "Kabupaten/Kota", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		for (size_t k = 0; k < phases.n; k++)
+			docx_cell(c.d, phases.v[order[k]], DOCX_BOLD |
+				  DOCX_CENTER | DOCX_SHADE);
+		docx_cell(c.d, "Jumlah", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_row_end(c.d);
+		for (size_t r = 0; r < kabs.n; r++) {
+			size_t sum = 0;
+
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, kabs.v[r], 0);
+			for (size_t k = 0; k < phases.n; k++) {
+				size_t x = cnt[r * phases.n + order[k]];
+
+				sum += x;
+				tot[k] += x;
+				docx_cell(c.d, rp_num(b1, sizeof b1, (double)x,
+						      0, 0), DOCX_CENTER);
+			}
+			docx_cell(c.d, rp_num(b1, sizeof b1, (double)sum, 0, 0),
+				  DOCX_CENTER | DOCX_BOLD);
+			docx_row_end(c.d);
+		}
+		docx_row_begin(c.d, 0);
+		docx_cell(c.d, "Jumlah", DOCX_BOLD | DOCX_CENTER);
+		for (size_t k = 0; k < phases.n; k++)
+			docx_cell(c.d, rp_num(b1, sizeof b1, (double)tot[k], 0,
+					      0), DOCX_CENTER | DOCX_BOLD);
+		docx_cell(c.d, rp_num(b1, sizeof b1, (double)n, 0, 0),
+			  DOCX_CENTER | DOCX_BOLD);
+		docx_row_end(c.d);
+		docx_table_end(c.d);
+		free(w);
+		free(tot);
+	}
+	{
+		/* the chart: districts as categories, one series per phase */
+		const char **sers = ibm_xmalloc(phases.n * sizeof *sers);
+		double **vals = ibm_xmalloc(phases.n * sizeof *vals);
+		const double **cv = ibm_xmalloc(phases.n * sizeof *cv);
+		char ***lab = ibm_xmalloc(phases.n * sizeof *lab);
+		const char *const **cl = ibm_xmalloc(phases.n * sizeof *cl);
+		docx_chart ch = { 0 };
+
+		for (size_t k = 0; k < phases.n; k++) {
+			sers[k] = phases.v[order[k]];
+			vals[k] = ibm_xmalloc(kabs.n * sizeof **vals);
+			lab[k] = ibm_xmalloc(kabs.n * sizeof **lab);
+			for (size_t r = 0; r < kabs.n; r++) {
+				size_t x = cnt[r * phases.n + order[k]];
+
+				vals[k][r] = (double)x;
+				lab[k][r] = x ? rp_fmt("%zu", x) :
+						ibm_xstrdup("");
+			}
+			cv[k] = vals[k];
+			cl[k] = (const char *const *)lab[k];
+		}
+		ch.title = "Unit IBM menurut fase dan kabupaten/kota";
+		ch.cats = (const char *const *)kabs.v;
+		ch.ncat = kabs.n;
+		ch.sers = sers;
+		ch.nser = phases.n;
+		ch.values = cv;
+		ch.labels = cl;
+		ch.axis_title = "Jumlah unit";
+		ch.stacked = 1;
+		docx_p(c.d, "NoSpacing", 0, "");
+		docx_p_begin(c.d, "NoSpacing", DOCX_CENTER | DOCX_KEEP_NEXT, 0,
+			     0);
+		docx_chart_bar(c.d, &ch, DOCX_EMU_CM(14), DOCX_EMU_CM(8));
+		docx_p_end(c.d);
+		rp_caption(&c, rp_fmt_num_label(&gambar, "Gambar"),
+			   "Unit IBM menurut fase dan kabupaten/kota");
+		for (size_t k = 0; k < phases.n; k++) {
+			for (size_t r = 0; r < kabs.n; r++)
+				free(lab[k][r]);
+			free(lab[k]);
+			free(vals[k]);
+		}
+		free(lab);
+		free(cl);
+		free(vals);
+		free(cv);
+		free(sers);
+	}
+	if (U.ngroup) {
+		int *w;
+		size_t nc = U.ngroup + 2, weakest = 0;
+		double *gm = ibm_xcalloc(U.ngroup + 1, sizeof *gm);
+		size_t *gn = ibm_xcalloc(U.ngroup + 1, sizeof *gn);
+
+		snprintf(b2, sizeof b2, "%zu.", sub++);
+		rp_h2(&c, b2, "Pembinaan, Tata Kelola, Kegiatan dan Layanan");
+		for (size_t i = 0; i < n; i++) {
+			for (size_t g = 0; g < U.ngroup; g++)
+				if (!isnan(u[i]->grp[g])) {
+					gm[g] += u[i]->grp[g];
+					gn[g]++;
+				}
+			if (!isnan(u[i]->total)) {
+				gm[U.ngroup] += u[i]->total;
+				gn[U.ngroup]++;
+			}
+		}
+		for (size_t g = 0; g <= U.ngroup; g++)
+			gm[g] = gn[g] ? gm[g] / (double)gn[g] : NAN;
+		for (size_t g = 1; g < U.ngroup; g++)
+			if (gm[g] < gm[weakest])
+				weakest = g;
+		s = rp_fmt("Rata-rata skor seluruh unit adalah %s (skala "
+			   "0–100). Aspek dengan rata-rata terendah adalah %s "
+			   "(%s). Rata-rata skor setiap aspek menurut "
+			   "kabupaten/kota tercantum pada Tabel %zu.",
+			   rp_num(b1, sizeof b1, gm[U.ngroup], 1, 1),
+			   U.groups[weakest],
+			   rp_num(b2, sizeof b2, gm[weakest], 1, 1), tabel + 1);
+		rp_para(&c, s);
+		free(s);
+		w = ibm_xmalloc(nc * sizeof *w);
+		w[0] = DOCX_CM(4.0);
+		for (size_t k = 1; k < nc; k++)
+			w[k] = (c.width - DOCX_CM(1.5) - w[0]) / (int)(nc - 1);
+		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+			   "Rata-rata skor aspek menurut kabupaten/kota");
+		docx_table_indent(c.d, DOCX_CM(1.5));
+		docx_table_begin(c.d, nc, w, 1);
+		docx_row_begin(c.d, 1);
+		docx_cell(c.d, "Kabupaten/Kota", DOCX_BOLD | DOCX_CENTER |
+			  DOCX_SHADE);
+		for (size_t g = 0; g < U.ngroup; g++)
+			docx_cell(c.d, U.groups[g], DOCX_BOLD | DOCX_CENTER |
+				  DOCX_SHADE | DOCX_SMALL);
+		docx_cell(c.d, "Total", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+		docx_row_end(c.d);
+		for (size_t r = 0; r <= kabs.n; r++) {
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, r < kabs.n ? kabs.v[r] : "Rata-rata",
+				  r < kabs.n ? 0 : DOCX_BOLD | DOCX_CENTER);
+			for (size_t g = 0; g <= U.ngroup; g++) {
+				double sum = 0;
+				size_t m = 0;
+
+				for (size_t i = 0; i < n; i++) {
+					double x = g < U.ngroup ?
+						u[i]->grp[g] : u[i]->total;
+
+					if ((r == kabs.n ||
+					     strcmp(u[i]->kab, kabs.v[r]) == 0) &&
+					    !isnan(x)) {
+						sum += x;
+						m++;
+					}
+				}
+				docx_cell(c.d, rp_num(b1, sizeof b1,
+						      m ? sum / (double)m : NAN,
+						      1, 1), DOCX_CENTER |
+					  (r == kabs.n ? DOCX_BOLD : 0));
+			}
+			docx_row_end(c.d);
+		}
+		docx_table_end(c.d);
+		free(w);
+		free(gm);
+		free(gn);
+	}
+	{
+		size_t nk = 0;
+
+		for (size_t i = 0; i < n; i++)
+			nk += u[i]->kurang[0] != '\0';
+		snprintf(b2, sizeof b2, "%zu.", sub++);
+		rp_h2(&c, b2, "Unit yang Perlu Ditindaklanjuti");
+		if (!nk) {
+			rp_para(&c, "Semua unit telah memenuhi syarat fase "
+				"tertinggi atau tidak ada kekurangan yang "
+				"tercatat.");
+		} else {
+			int w[3];
+			static const char *const h[] = { "Unit IBM",
+				"Fase", "Yang harus dipenuhi" };
+
+			s = rp_fmt("Sebanyak %zu unit perlu ditindaklanjuti "
+				   "untuk mencapai fase berikutnya. Hal yang "
+				   "harus dipenuhi setiap unit tercantum pada "
+				   "Tabel %zu.", nk, tabel + 1);
+			rp_para(&c, s);
+			free(s);
+			w[0] = DOCX_CM(4.2);
+			w[1] = DOCX_CM(2.2);
+			w[2] = c.width - w[0] - w[1];
+			rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+				   "Unit yang perlu ditindaklanjuti");
+			docx_table_begin(c.d, 3, w, 1);
+			header_cells(c.d, h, 3);
+			for (size_t i = 0; i < n; i++) {
+				if (!u[i]->kurang[0])
+					continue;
+				docx_row_begin(c.d, 0);
+				s = rp_fmt("%s\n%s%s%s", u[i]->nama,
+					   u[i]->desa, u[i]->desa[0] ? ", " :
+					   "", u[i]->kab);
+				docx_cell(c.d, s, DOCX_SMALL);
+				free(s);
+				docx_cell(c.d, phase_of(u[i]), DOCX_SMALL |
+					  DOCX_CENTER);
+				docx_cell(c.d, u[i]->kurang, DOCX_SMALL);
+				docx_row_end(c.d);
+			}
+			docx_table_end(c.d);
+		}
+	}
+	{
+		/* phase movements: a previous-phase column, or the same unit
+		 * in an earlier period */
+		size_t up = 0, down = 0, same = 0, other = 0, nm = 0;
+		const char **prev = ibm_xcalloc(n, sizeof *prev);
+
+		for (size_t i = 0; i < n; i++) {
+			if (U.has_prev && u[i]->fase_lalu[0])
+				prev[i] = u[i]->fase_lalu;
+			for (size_t j = 0; !prev[i] && j < U.n; j++) {
+				const rp_unit *y = &U.u[j];
+
+				if (strcmp(y->periode, latest) < 0 &&
+				    strcmp(y->nama, u[i]->nama) == 0 &&
+				    strcmp(y->kab, u[i]->kab) == 0 &&
+				    strcmp(y->desa, u[i]->desa) == 0 &&
+				    y->fase[0])
+					prev[i] = y->fase;
+			}
+		}
+		for (size_t i = 0; i < n; i++) {
+			int m;
+
+			if (!u[i]->visited || !u[i]->fase[0])
+				prev[i] = NULL; /* nothing to compare */
+			if (!prev[i])
+				continue;
+			nm++;
+			m = movement(&U, prev[i], u[i]->fase);
+			if (m == 0)
+				same++;
+			else if (m > 0)
+				up++;
+			else if (m < 0 && m != -2)
+				down++;
+			else
+				other++;
+		}
+		if (nm) {
+			int w[4];
+			static const char *const h[] = { "Unit IBM",
+				"Fase sebelumnya", "Fase sekarang",
+				"Perubahan" };
+
+			snprintf(b2, sizeof b2, "%zu.", sub++);
+			rp_h2(&c, b2, "Perubahan Fase");
+			s = rp_fmt("Dibandingkan periode sebelumnya, %zu unit "
+				   "naik fase, %zu unit turun fase%s%s%s dan "
+				   "%zu unit tetap (Tabel %zu).", up, down,
+				   other ? ", " : "",
+				   other ? rp_num(b1, sizeof b1, (double)other,
+						  0, 0) : "",
+				   other ? " unit berganti fase" : "", same,
+				   tabel + 1);
+			rp_para(&c, s);
+			free(s);
+			w[0] = DOCX_CM(5.6);
+			w[1] = w[2] = DOCX_CM(3.2);
+			w[3] = c.width - DOCX_CM(1.5) - w[0] - w[1] - w[2];
+			rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
+				   "Perubahan fase unit IBM");
+			docx_table_indent(c.d, DOCX_CM(1.5));
+			docx_table_begin(c.d, 4, w, 1);
+			header_cells(c.d, h, 4);
+			for (size_t i = 0; i < n; i++) {
+				int m;
+
+				if (!prev[i])
+					continue;
+				m = movement(&U, prev[i], u[i]->fase);
+				docx_row_begin(c.d, 0);
+				docx_cell(c.d, u[i]->nama, 0);
+				docx_cell(c.d, prev[i], DOCX_CENTER);
+				docx_cell(c.d, phase_of(u[i]), DOCX_CENTER);
+				docx_cell(c.d, m == 0 ? "tetap" : m == 1 ?
+					  "naik" : m == -1 ? "turun" :
+					  "berganti", DOCX_CENTER);
+				docx_row_end(c.d);
+			}
+			docx_table_end(c.d);
+		}
+		free(prev);
+	}
+	snprintf(b2, sizeof b2, "%zu.", sub++);
+	rp_h2(&c, b2, "Faktor Pendukung dan Kendala");
+	rp_paras(&c, "faktor_pendukung", "Faktor pendukung operasionalisasi "
+		 "unit IBM adalah dukungan kepala desa/lurah, dana dan sarana, "
+		 "pembinaan oleh BNNP/BNNK, serta komitmen Agen Pemulihan.");
+	rp_paras(&c, "kendala", "Kendala yang ditemukan tercantum pada hal "
+		 "yang harus dipenuhi setiap unit untuk mencapai fase "
+		 "berikutnya.");
+	if (rp_text(&c, "hasil"))
+		rp_paras(&c, "hasil", NULL);
+
+	/* ------------------------------------------ D. Simpulan, saran */
+	rp_h1(&c, "D.", "SIMPULAN DAN SARAN");
+	rp_h2(&c, "1.", "Simpulan");
+	{
+		size_t top = order[phases.n - 1], low = order[0];
+
+		s = rp_fmt("Monev %s telah dilaksanakan terhadap %zu unit IBM "
+			   "di %zu kabupaten/kota.|Sebanyak %zu unit berada "
+			   "pada fase %s dan %zu unit pada fase %s.", pw, n,
+			   kabs.n, pcount[top], phases.v[top], pcount[low],
+			   phases.v[low]);
+		rp_items(&c, "simpulan", s, 0);
+		free(s);
+		s = rp_fmt("Pembinaan oleh BNNP/BNNK diprioritaskan pada %zu "
+			   "unit fase %s, sesuai dengan hal yang harus "
+			   "dipenuhi setiap unit.|Hasil Monev disampaikan "
+			   "kepada pemerintah desa/kelurahan sebagai bahan "
+			   "dukungan bagi unit IBM.", pcount[low],
+			   phases.v[low]);
+	}
+	rp_h2(&c, "2.", "Saran");
+	rp_items(&c, "saran", s, 0);
+	free(s);
+
+	/* ------------------------------------------------- E. Penutup */
+	rp_h1(&c, "E.", "PENUTUP");
+	rp_paras_keep(&c, "penutup", "Demikian laporan ini dibuat sebagai "
+		      "bahan evaluasi dan tindak lanjut bagi pimpinan.");
+	today.y = today.m = today.d = 0;
+	rp_signature(&c, nvisited ? dmax : today,
+		     ibm_event_get(c.ev, "tempat_surat"));
+
+	/* --------------------------------------------------- Lampiran */
+	/* the matrix is wide: landscape pages */
+	rp_lampiran_on(&c, "Matriks Unit IBM", 1);
+	{
+		size_t nc = U.ngroup + 6, k = 0;
+		int *w = ibm_xmalloc(nc * sizeof *w), rest;
+		const char **h = ibm_xmalloc(nc * sizeof *h);
+
+		w[0] = DOCX_CM(1);
+		w[1] = DOCX_CM(3.4);
+		w[2] = DOCX_CM(5);
+		w[3] = DOCX_CM(2.4);
+		w[nc - 1] = DOCX_CM(2.6);
+		rest = docx_text_width(c.d) - w[0] - w[1] - w[2] - w[3] -
+		       w[nc - 1];
+		for (size_t g = 4; g < nc - 1; g++)
+			w[g] = rest / (int)(U.ngroup + 1);
+		h[k++] = "No";
+		h[k++] = "Kabupaten/Kota";
+		h[k++] = "Unit IBM (Desa/Kelurahan)";
+		h[k++] = "Tanggal";
+		for (size_t g = 0; g < U.ngroup; g++)
+			h[k++] = U.groups[g];
+		h[k++] = "Total";
+		h[k++] = "Fase";
+		docx_table_begin(c.d, nc, w, 1);
+		docx_row_begin(c.d, 1);
+		for (size_t i = 0; i < nc; i++)
+			docx_cell(c.d, h[i], DOCX_BOLD | DOCX_CENTER |
+				  DOCX_SHADE | (i >= 4 && i < nc - 2 ?
+						DOCX_SMALL : 0));
+		docx_row_end(c.d);
+		for (size_t i = 0; i < n; i++) {
+			ibm_date d;
+
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
+					      0), DOCX_CENTER);
+			docx_cell(c.d, u[i]->kab, 0);
+			s = u[i]->desa[0] ? rp_fmt("%s (%s)", u[i]->nama,
+						    u[i]->desa) :
+					    ibm_xstrdup(u[i]->nama);
+			docx_cell(c.d, s, 0);
+			free(s);
+			if (u[i]->visited &&
+			    ibm_date_parse(u[i]->tanggal, &d) == 0)
+				snprintf(b2, sizeof b2, "%02d/%02d/%04d", d.d,
+					 d.m, d.y);
+			else
+				snprintf(b2, sizeof b2, "-");
+			docx_cell(c.d, b2, DOCX_CENTER);
+			for (size_t g = 0; g < U.ngroup; g++)
+				docx_cell(c.d, rp_num(b1, sizeof b1,
+						      u[i]->grp[g], 1, 1),
+					  DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1, u[i]->total, 1,
+					      1), DOCX_CENTER | DOCX_BOLD);
+			docx_cell(c.d, phase_of(u[i]), DOCX_CENTER);
+			docx_row_end(c.d);
+		}
+		docx_table_end(c.d);
+		free(w);
+		free(h);
+	}
+	rp_lampiran_on(&c, "Daftar Unit IBM menurut Fase", 0);
+	{
+		int w[4];
+		static const char *const h[] = { "No", "Unit IBM",
+			"Desa/Kelurahan, Kecamatan", "Kabupaten/Kota" };
+
+		w[0] = DOCX_CM(1);
+		w[1] = DOCX_CM(5);
+		w[2] = DOCX_CM(5);
+		w[3] = c.width - w[0] - w[1] - w[2];
+		docx_table_begin(c.d, 4, w, 1);
+		header_cells(c.d, h, 4);
+		for (size_t k = phases.n; k-- > 0;) {
+			size_t p = order[k], no = 0;
+
+			docx_row_begin(c.d, 0);
+			s = rp_fmt("Fase %s (%zu unit)", phases.v[p],
+				   pcount[p]);
+			docx_cell_span(c.d, s, DOCX_BOLD | DOCX_SHADE, 4);
+			free(s);
+			docx_row_end(c.d);
+			for (size_t i = 0; i < n; i++) {
+				if (strcmp(phase_of(u[i]), phases.v[p]))
+					continue;
+				docx_row_begin(c.d, 0);
+				docx_cell(c.d, rp_num(b1, sizeof b1,
+						      (double)++no, 0, 0),
+					  DOCX_CENTER);
+				docx_cell(c.d, u[i]->nama, 0);
+				s = rp_fmt("%s%s%s", u[i]->desa,
+					   u[i]->desa[0] && u[i]->kec[0] ?
+					   ", " : "", u[i]->kec);
+				docx_cell(c.d, s, 0);
+				free(s);
+				docx_cell(c.d, u[i]->kab, 0);
+				docx_row_end(c.d);
+			}
+		}
+		docx_table_end(c.d);
+	}
+	rp_photos(&c);
+
+	rp_finish(&c, subject);
+	free(subject);
+	free(pw);
+	free(office);
+	rp_list_free(&kop);
+	free(cnt);
+	free(pmean);
+	free(pcount);
+	free(order);
+	free(u);
+	strs_free(&periods);
+	strs_free(&kabs);
+	strs_free(&phases);
+	strs_free(&satkers);
+	strs_free(&provs);
+	rp_units_free(&U);
+	return 0;
+}

@@ -1,0 +1,172 @@
+/*
+ * report.h - ibm-report: the activity report (Bimtek) and the Monev report
+ * as Word documents, in the "Laporan" form of the Tata Naskah Dinas.
+ *
+ *   laporan.c   the settings (event file, report file), Indonesian
+ *               numbers, and the parts every report shares: letterhead,
+ *               title block, numbered sections, signature, photos
+ *   inputs.c    the CSV files of the other tools (participants, scores,
+ *               summary, items, units)
+ *   bimtek.c    the Bimtek report
+ *   monev.c     the Monev report
+ *   docx.c      the .docx writer (docx.h)
+ */
+#ifndef IBM_REPORT_H
+#define IBM_REPORT_H
+
+#include "docx.h"
+#include "event.h"
+#include "ibmkit.h"
+
+typedef struct rp_opts {
+	const char *event;        /* -c */
+	const char *report;       /* -r */
+	const char *agenda;       /* -a */
+	const char *participants, *scores, *summary, *items; /* bimtek */
+	const char *units;        /* monev */
+	const char *photos;       /* --photos DIR */
+	const char *reference;    /* --reference FILE.docx */
+	const char *output;       /* -o */
+	ibm_csv_opts csv;
+} rp_opts;
+
+/* A '|'-separated list. */
+typedef struct rp_list {
+	char **v;
+	size_t n;
+} rp_list;
+
+/* Everything a report is built from besides its data. */
+typedef struct rp_ctx {
+	const rp_opts *o;
+	ibm_event *ev;            /* -c (empty when not given) */
+	ibm_event *rf;            /* -r (empty when not given) */
+	docx *d;
+	int width;                /* text width, twips */
+	int lampiran;             /* attachments written so far */
+} rp_ctx;
+
+/* Setup: read -c and -r (unknown report keys die 65); start the
+ * document with the letterhead when the event file has one. */
+void rp_init(rp_ctx *c, const rp_opts *o);
+/* Write the document (-o) and free everything. */
+void rp_finish(rp_ctx *c, const char *title);
+
+/* A value from the report file, else the event file, else NULL. */
+const char *rp_get(const rp_ctx *c, const char *key);
+/* A value from the report file only (what people write). */
+const char *rp_text(const rp_ctx *c, const char *key);
+/* Split at '|' into trimmed, non-empty items. */
+void rp_list_split(rp_list *l, const char *s);
+void rp_list_free(rp_list *l);
+
+/* Numbers in Indonesian: decimal comma, thousands point; `decimals`
+ * fixed (trailing zeros kept) when fixed, else trimmed. Returns buf. */
+char *rp_num(char *buf, size_t size, double v, int decimals, int fixed);
+/* p-value in words: "p < 0,001" or "p = 0,012". */
+char *rp_pval(char *buf, size_t size, double p);
+/* malloc'd printf. */
+char *rp_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Upper case (ASCII letters). malloc'd. */
+char *rp_upper(const char *s);
+/* "a, b dan c" from n strings; malloc'd. */
+char *rp_join_and(const char *const *v, size_t n);
+
+/* Structure. */
+void rp_title(rp_ctx *c, const char *subject);
+void rp_h1(rp_ctx *c, const char *label, const char *text); /* "A." */
+void rp_h2(rp_ctx *c, const char *label, const char *text); /* "1." */
+/* A paragraph of body text under a level-2 heading. */
+void rp_para(rp_ctx *c, const char *text);
+/* The paragraphs of a report key ('|' separates them), else dflt. */
+void rp_paras(rp_ctx *c, const char *key, const char *dflt);
+/* The same, kept on the page of what follows (the signature). */
+void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt);
+/* A lettered (a., b., ...) or numbered list; from the report key when
+ * given, else from the items of dflt ('|'-separated). */
+void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered);
+/* "Tabel N." with the counter incremented (a static buffer). */
+const char *rp_fmt_num_label(size_t *counter, const char *kind);
+/* Table caption ("Tabel N. ...") and figure caption. */
+void rp_caption(rp_ctx *c, const char *kind, const char *text);
+/* Place, date and signature block; date_default when the report file
+ * has no tanggal. */
+void rp_signature(rp_ctx *c, ibm_date date_default, const char *place);
+/* A new attachment page: "Lampiran I" and its title. */
+void rp_lampiran(rp_ctx *c, const char *title);
+/* The same on landscape pages (1) or portrait (0). */
+void rp_lampiran_on(rp_ctx *c, const char *title, int landscape);
+/* The photos of --photos, two per row with their file names; returns
+ * the number of photos (0: no attachment written). */
+size_t rp_photos(rp_ctx *c);
+/* The event's dates in words ("Senin s.d. Rabu, 24 s.d. 26 Juni 2024");
+ * 0 when the event file has no tanggal_mulai. */
+int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last);
+
+/* ------------------------------------------------------------- inputs */
+
+typedef struct rp_person {
+	char *nama, *jabatan, *unit, *desa, *kecamatan, *kabupaten, *jk, *id;
+} rp_person;
+
+typedef struct rp_score {
+	char *name;
+	double pre, post, max, pre_pct, post_pct, ngain; /* NaN: none */
+	char *cat;
+} rp_score;
+
+typedef struct rp_item {
+	char *number, *question;
+	double pre_p, post_p;            /* NaN: none */
+	char *wrong;                     /* most frequent wrong answer */
+} rp_item;
+
+typedef struct rp_stat {
+	char *name;
+	double v;                        /* NaN when empty or a word */
+	char *text;                      /* the value as written */
+} rp_stat;
+
+typedef struct rp_unit {
+	char *prov, *kab, *satker, *kec, *desa, *nama, *tanggal, *petugas,
+	     *periode, *fase, *kurang, *fase_lalu;
+	double total;
+	double *grp;                     /* ngroup scores */
+	int visited;
+} rp_unit;
+
+typedef struct rp_units {
+	rp_unit *u;
+	size_t n, cap;
+	char **groups;                   /* "Tata Kelola" ... */
+	size_t ngroup;
+	int has_prev;                    /* a previous-phase column */
+	int has_visit;                   /* a visited column */
+} rp_units;
+
+void rp_read_people(const char *path, const ibm_csv_opts *o,
+		    rp_person **out, size_t *n);
+void rp_read_scores(const char *path, const ibm_csv_opts *o,
+		    rp_score **out, size_t *n);
+void rp_read_items(const char *path, const ibm_csv_opts *o,
+		   rp_item **out, size_t *n);
+/* The summary; dies 65 when a statistic in need[] (NULL-terminated) is
+ * missing. */
+void rp_read_summary(const char *path, const ibm_csv_opts *o,
+		     const char *const *need, rp_stat **out, size_t *n);
+double rp_stat_get(const rp_stat *s, size_t n, const char *name);
+/* The value as written, or NULL when the statistic is absent or empty. */
+const char *rp_stat_text(const rp_stat *s, size_t n, const char *name);
+void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u);
+void rp_people_free(rp_person *p, size_t n);
+void rp_scores_free(rp_score *s, size_t n);
+void rp_items_free(rp_item *s, size_t n);
+void rp_stats_free(rp_stat *s, size_t n);
+void rp_units_free(rp_units *u);
+
+/* ------------------------------------------------------------ reports */
+
+int rp_bimtek(const rp_opts *o);
+int rp_monev(const rp_opts *o);
+
+#endif

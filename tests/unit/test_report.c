@@ -1,0 +1,231 @@
+/* test_report.c - ibm-report's library: Indonesian numbers, p-values,
+ * image headers, the reference document's styles and header, and a
+ * document written and read back as a zip. */
+#include "unit.h"
+#include "docx.h"
+#include "report.h"
+
+#include <math.h>
+#include <zip.h>
+
+static void num(double v, int dec, int fixed, const char *want)
+{
+	char b[64];
+
+	rp_num(b, sizeof b, v, dec, fixed);
+	if (strcmp(b, want) != 0)
+		fail_msg("rp_num(%g, %d, %d) = \"%s\", want \"%s\"", v, dec,
+			 fixed, b, want);
+}
+
+static void t_numbers(void **state)
+{
+	(void)state;
+	num(42.946708, 1, 1, "42,9");
+	num(62.382445, 1, 1, "62,4");
+	num(0.340659, 2, 1, "0,34");
+	num(100, 1, 1, "100,0");
+	num(1234567.891, 2, 1, "1.234.567,89");
+	num(1234, 0, 0, "1.234");
+	num(999, 0, 0, "999");
+	num(1000, 1, 0, "1.000");
+	num(2.50, 2, 0, "2,5");
+	num(-0.1667, 2, 1, "-0,17");
+	num(-0.001, 2, 1, "0,00");
+	num(-1234.5, 1, 1, "-1.234,5");
+	num(NAN, 1, 1, "-");
+	num(INFINITY, 1, 1, "-");
+}
+
+static void t_pvalues(void **state)
+{
+	char b[32];
+
+	(void)state;
+	assert_string_equal(rp_pval(b, sizeof b, 0.00000979), "p < 0,001");
+	assert_string_equal(rp_pval(b, sizeof b, 0.0123), "p = 0,012");
+	assert_string_equal(rp_pval(b, sizeof b, 0.5), "p = 0,500");
+	assert_string_equal(rp_pval(b, sizeof b, NAN),
+			    "p tidak dapat dihitung");
+}
+
+static void t_join(void **state)
+{
+	const char *v[] = { "a", "b", "c" };
+	char *s;
+
+	(void)state;
+	s = rp_join_and(v, 3);
+	assert_string_equal(s, "a, b dan c");
+	free(s);
+	s = rp_join_and(v, 1);
+	assert_string_equal(s, "a");
+	free(s);
+	s = rp_join_and(v, 0);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void t_images(void **state)
+{
+	/* PNG signature and IHDR of a 640 x 480 image */
+	static const unsigned char png[] = {
+		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+		'I', 'H', 'D', 'R', 0, 0, 2, 0x80, 0, 0, 1, 0xe0, 8, 2
+	};
+	/* JPEG: SOI, an APP0 of 4 bytes, SOF0 of a 300 x 200 image */
+	static const unsigned char jpg[] = {
+		0xff, 0xd8, 0xff, 0xe0, 0, 4, 'J', 'F', 0xff, 0xc0, 0, 17,
+		8, 0, 200, 1, 0x2c, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1
+	};
+	long w = 0, h = 0;
+
+	(void)state;
+	assert_int_equal(docx_image_info(png, sizeof png, &w, &h), 1);
+	assert_int_equal(w, 640);
+	assert_int_equal(h, 480);
+	assert_int_equal(docx_image_info(jpg, sizeof jpg, &w, &h), 2);
+	assert_int_equal(w, 300);
+	assert_int_equal(h, 200);
+	/* cut short, a bad segment length, not an image */
+	assert_int_equal(docx_image_info(png, 20, &w, &h), 0);
+	assert_int_equal(docx_image_info(jpg, 12, &w, &h), 0);
+	assert_int_equal(docx_image_info((const unsigned char *)
+					 "\xff\xd8\xff\xe0\x00\x01", 6, &w,
+					 &h), 0);
+	assert_int_equal(docx_image_info((const unsigned char *)"GIF89a",
+					 6, &w, &h), 0);
+}
+
+static void t_reference(void **state)
+{
+	const char *doc = "<w:document><w:body><w:p/><w:sectPr>"
+		"<w:headerReference w:type=\"default\" r:id=\"rId7\"/>"
+		"<w:headerReference w:type=\"first\" r:id=\"rId8\"/>"
+		"<w:titlePg/></w:sectPr></w:body></w:document>";
+	const char *rels = "<Relationships><Relationship Id=\"rId7\" "
+		"Target=\"header1.xml\"/><Relationship Id=\"rId8\" "
+		"Type=\"x\" Target=\"header2.xml\"/></Relationships>";
+	const char *nofirst = "<w:sectPr><w:headerReference "
+		"w:type=\"default\" r:id=\"rId7\"/></w:sectPr>";
+	int first = -1;
+	char *t, *st;
+
+	(void)state;
+	t = docx_ref_header(doc, rels, &first);
+	assert_non_null(t);
+	assert_string_equal(t, "header2.xml");
+	assert_int_equal(first, 1);
+	free(t);
+	t = docx_ref_header(nofirst, rels, &first);
+	assert_string_equal(t, "header1.xml");
+	assert_int_equal(first, 0);
+	free(t);
+	assert_null(docx_ref_header("<w:document/>", rels, &first));
+	assert_null(docx_ref_header(doc, "<Relationships/>", &first));
+
+	st = docx_styles_merge("<w:styles><w:style w:styleId=\"Title\">"
+			       "MINE</w:style></w:styles>");
+	assert_non_null(st);
+	assert_non_null(strstr(st, "MINE"));
+	/* theirs is kept, ours is not added twice; the others are added */
+	assert_null(strstr(strstr(st, "w:styleId=\"Title\"") + 1,
+			   "w:styleId=\"Title\""));
+	assert_non_null(strstr(st, "w:styleId=\"Heading1\""));
+	assert_non_null(strstr(st, "w:styleId=\"TableGrid\""));
+	assert_string_equal(st + strlen(st) - 11, "</w:styles>");
+	free(st);
+	assert_null(docx_styles_merge("<w:styles>"));
+}
+
+static char *zip_entry(zip_t *z, const char *name)
+{
+	zip_stat_t st;
+	zip_file_t *f;
+	char *buf;
+
+	if (zip_stat(z, name, 0, &st) != 0)
+		return NULL;
+	buf = calloc(1, (size_t)st.size + 1);
+	f = zip_fopen(z, name, 0);
+	assert_non_null(f);
+	assert_int_equal(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
+	zip_fclose(f);
+	return buf;
+}
+
+static void t_document(void **state)
+{
+	char dir[] = "/tmp/test_report.XXXXXX", path[64], *x;
+	docx *d = docx_new();
+	docx_props p = { 0 };
+	int w[2] = { 2000, 3000 }, err = 0;
+	const char *cats[2] = { "Pre-test", "Post-test" };
+	const char *sers[1] = { "Rata-rata" };
+	double v[2] = { 42.9, 62.4 };
+	const double *vv[1] = { v };
+	docx_chart ch = { 0 };
+	zip_t *z;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/a.docx", dir);
+	docx_p(d, "Heading1", 0, "A.\tPENDAHULUAN & <lainnya>");
+	docx_table_begin(d, 2, w, 1);
+	docx_row_begin(d, 1);
+	docx_cell(d, "Nama", DOCX_BOLD);
+	docx_row_end(d); /* the missing cell is added */
+	docx_table_end(d);
+	ch.cats = cats;
+	ch.ncat = 2;
+	ch.sers = sers;
+	ch.nser = 1;
+	ch.values = vv;
+	docx_p_begin(d, NULL, 0, 0, 0);
+	docx_chart_bar(d, &ch, 100, 100);
+	docx_p_end(d);
+	docx_section(d, 1);
+	assert_int_equal(docx_text_width(d), 16838 - 1134 - 1701);
+	p.title = "Uji";
+	p.time = 1719187200;
+	docx_save(d, path, &p);
+	docx_free(d);
+
+	z = zip_open(path, ZIP_RDONLY, &err);
+	assert_non_null(z);
+	assert_string_equal(zip_get_name(z, 0, 0), "[Content_Types].xml");
+	x = zip_entry(z, "word/document.xml");
+	assert_non_null(x);
+	assert_non_null(strstr(x, "PENDAHULUAN &amp; &lt;lainnya&gt;"));
+	assert_non_null(strstr(x, "<w:tblHeader/>"));
+	assert_non_null(strstr(x, "w:orient=\"landscape\""));
+	/* two cells in the row */
+	assert_non_null(strstr(strstr(x, "<w:tc>") + 1, "<w:tc>"));
+	free(x);
+	x = zip_entry(z, "word/charts/chart1.xml");
+	assert_non_null(x);
+	assert_non_null(strstr(x, "<c:v>Post-test</c:v>"));
+	assert_non_null(strstr(x, "<c:v>62.4</c:v>"));
+	free(x);
+	x = zip_entry(z, "docProps/core.xml");
+	assert_non_null(strstr(x, "2024-06-24T00:00:00Z"));
+	free(x);
+	zip_close(z);
+	unlink(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_numbers),
+		cmocka_unit_test(t_pvalues),
+		cmocka_unit_test(t_join),
+		cmocka_unit_test(t_images),
+		cmocka_unit_test(t_reference),
+		cmocka_unit_test(t_document),
+	};
+
+	msgs_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
