@@ -392,7 +392,6 @@ static void read_side(side *s, const score_opts *o, int mode)
 		else
 			p->k1 = p->k2; /* shared: freed once */
 		if (!p->k1[0] && p->k1 != p->k2) {
-			if (p->k1 != p->k2)
 			free(p->k1);
 			p->k1 = p->k2;
 		}
