@@ -1065,6 +1065,15 @@ static int cmp_order(const void *a, const void *b)
 	return (x->i > y->i) - (x->i < y->i); /* stable */
 }
 
+static int cmp_score(const void *a, const void *b)
+{
+	const order_ent *x = a, *y = b;
+
+	if (x->s != y->s)
+		return x->s > y->s ? -1 : 1; /* descending score */
+	return (x->i > y->i) - (x->i < y->i); /* stable */
+}
+
 /* The active submissions of t by descending score (stable): sorted once
  * for every item's upper and lower groups. Returns their number. */
 static size_t score_order(const score_test *t, size_t **out)
@@ -1081,7 +1090,14 @@ static size_t score_order(const score_test *t, size_t **out)
 		ord[n].i = i;
 		n++;
 	}
-	qsort(ord, n, sizeof *ord, cmp_order);
+	{
+		int same = 1;
+
+		for (size_t i = 1; i < n && same; i++)
+			same = ord[i].m == ord[0].m;
+		/* one maximum (one key): compare the scores as integers */
+		qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
+	}
 	for (size_t i = 0; i < n; i++)
 		(*out)[i] = ord[i].i;
 	free(ord);

@@ -917,6 +917,8 @@ static int tally_wrong(score_test *t, size_t item, const char *norm,
 	w[n].norm = ibm_xstrndup(norm, nlen);
 	w[n].len = nlen;
 	w[n].text = ibm_xstrndup(raw, rawlen);
+	w[n].raw = ibm_xstrndup(raw, rawlen);
+	w[n].rawlen = rawlen;
 	ibm_fold_space(w[n].text);
 	w[n].count = 1;
 	w[n].order = n;
@@ -1110,6 +1112,22 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			c[i] = SCORE_BLANK;
 			continue;
 		}
+		{
+			/* most wrong answers are an option as written: the
+			 * same bytes as a tallied one, no need to normalise */
+			score_wrong *w = t->wrong[i];
+			size_t nw = t->nwrong[i], j;
+
+			for (j = 0; j < nw && j < 8; j++)
+				if (w[j].rawlen == len &&
+				    same_bytes(w[j].raw, a, len))
+					break;
+			if (j < nw && j < 8) {
+				w[j].count++;
+				c[i] = (unsigned short)(SCORE_WRONG + j);
+				continue;
+			}
+		}
 		if (len + 1 > t->nbufcap)
 			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
 		nl = score_norm(a, len, t->nbuf, k->exact);
@@ -1137,6 +1155,7 @@ void score_test_free(score_test *t)
 			for (size_t j = 0; j < t->nwrong[i]; j++) {
 				free(t->wrong[i][j].norm);
 				free(t->wrong[i][j].text);
+				free(t->wrong[i][j].raw);
 			}
 			free(t->wrong[i]);
 		}

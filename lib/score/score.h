@@ -121,6 +121,8 @@ int score_parse_fixed(const char *s, long long *v);
 typedef struct score_wrong {
 	char *norm, *text;
 	size_t len;               /* of norm */
+	char *raw;                /* the answer as first written */
+	size_t rawlen;
 	size_t count;
 	size_t order;
 } score_wrong;
