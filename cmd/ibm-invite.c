@@ -208,6 +208,10 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 		}
 	inv_event_init(&iv.ev, ev);
+	/* the event file's own inputs: never replaced by an output */
+	ibm_out_note_input(iv.ev.logo);
+	ibm_out_note_input(iv.ev.font);
+	ibm_out_note_input(iv.ev.font_bold);
 	inv_read_people(&iv, argc ? argv[0] : "-", &o);
 	if (agenda)
 		inv_read_agenda(&iv, agenda, &o);

@@ -623,10 +623,11 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	ibm_atomic *a;
 	const char *in;
 	size_t dirlen, prefixlen;
-	int kind;
+	int kind, rerr;
 	char *target;
 
 	target = resolve(path, &kind);
+	rerr = errno;
 	if (target && kind == K_FD && strcmp(target, "-") == 0) {
 		free(target);
 		path = "-"; /* /dev/stdout: standard output, shared */
@@ -650,7 +651,7 @@ ibm_atomic *ibm_atomic_open(const char *path)
 			strcmp(in, path) ? " (" : "", strcmp(in, path) ? in : "",
 			strcmp(in, path) ? ")" : "");
 	if (!target)
-		die_create(path, errno);
+		die_create(path, rerr);
 	switch (kind) {
 	case K_DIR:
 		free(target);

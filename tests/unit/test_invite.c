@@ -350,6 +350,47 @@ static void t_tpl_errors(void **state)
 	tpl_obj_free(o);
 }
 
+/* Template output names: cut to INV_NAME_MAX bytes at a character
+ * boundary, extension kept, "~k" before it. */
+static void t_short_name(void **state)
+{
+	char name[400];
+	char *s;
+	int cut;
+
+	(void)state;
+	s = inv_short_name("1-Siti.md", 1, &cut);
+	assert_string_equal(s, "1-Siti.md");
+	assert_int_equal(cut, 0);
+	free(s);
+	s = inv_short_name("1-Siti.md", 3, &cut);
+	assert_string_equal(s, "1-Siti~3.md");
+	assert_int_equal(cut, 1);
+	free(s);
+	/* 300 bytes of two-byte letters: cut between letters */
+	for (int i = 0; i < 150; i++)
+		memcpy(name + 2 * i, "\xC3\xA9", 2);
+	strcpy(name + 300, ".html");
+	s = inv_short_name(name, 1, &cut);
+	assert_int_equal(cut, 1);
+	assert_true(strlen(s) <= INV_NAME_MAX);
+	assert_true(ibm_utf8_valid(s, strlen(s)));
+	assert_string_equal(s + strlen(s) - 5, ".html");
+	assert_int_equal(strlen(s), 119); /* 57 letters and ".html" */
+	free(s);
+	s = inv_short_name(name, 12, &cut);
+	assert_true(strlen(s) <= INV_NAME_MAX);
+	assert_true(ibm_utf8_valid(s, strlen(s)));
+	assert_string_equal(s + strlen(s) - 8, "~12.html");
+	free(s);
+	/* no extension (or too long to be one) */
+	memset(name, 'a', 300);
+	name[300] = '\0';
+	s = inv_short_name(name, 1, &cut);
+	assert_int_equal(strlen(s), INV_NAME_MAX);
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -365,6 +406,7 @@ int main(void)
 		cmocka_unit_test(t_lines),
 		cmocka_unit_test(t_tpl_render),
 		cmocka_unit_test(t_tpl_errors),
+		cmocka_unit_test(t_short_name),
 	};
 
 	msgs_init();
