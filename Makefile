@@ -9,7 +9,8 @@
 #   make bench      speed and memory against peer tools (not part of check)
 #   make pictures   the README's pictures of the documents (doc/img/)
 #   make fuzz       libFuzzer targets (clang); FUZZ_SECONDS=N runs each N s
-#   make deps       install missing Debian packages (or print the command)
+#   make deps       install missing Debian packages (or print the command);
+#                   make deps-build: only what building and running need
 #   make install / uninstall   PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -62,7 +63,7 @@ DEPS_TEST += chromium groff-base
 # ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
 DEPS_TEST += python3-docx libreoffice-writer-nogui
 
-.PHONY: all check test unit e2e demo asan valgrind lint bench deps \
+.PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures
 
 all: $(BINS)
@@ -111,7 +112,7 @@ test: $(BINS) $(UNIT_BINS) $(FUZZ_BINS)
 	BUILD=$(abspath $(BUILD)) PYTHON=$(PYTHON) CMOCKA_MESSAGE_OUTPUT=TAP \
 	prove -j2 -f $(UNIT_BINS) tests/cases.t tests/*.t
 
-demo: deps
+demo: deps-build
 	$(MAKE) all
 	BUILD=$(abspath $(BUILD)) sh examples/pipeline.sh
 
@@ -174,10 +175,15 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_A)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -fsanitize=fuzzer \
 		$(ALL_LDFLAGS) -o $@ $< $(LIB_A) $(LDLIBS)
 
+# Install the missing Debian packages of the list DEPS_WANT (or print the
+# command when not root). `make deps` wants everything `make check` needs;
+# `make deps-build` only what building and running the tools need (what
+# `make demo` installs).
+DEPS_WANT = $(DEPS_BUILD) $(DEPS_TEST) \
+	$(if $(filter fuzz,$(MAKECMDGOALS)),$(DEPS_FUZZ))
 deps:
 	@missing=""; \
-	for p in $(DEPS_BUILD) $(DEPS_TEST) \
-		$(if $(filter fuzz,$(MAKECMDGOALS)),$(DEPS_FUZZ)); do \
+	for p in $(DEPS_WANT); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 			grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
@@ -192,6 +198,9 @@ deps:
 		echo "  sudo apt-get install$$missing"; \
 		exit 1; \
 	fi
+
+deps-build:
+	$(MAKE) deps DEPS_WANT="$(DEPS_BUILD)"
 
 install: $(BINS)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
