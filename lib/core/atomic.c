@@ -1,6 +1,7 @@
 /* atomic.c - output files written to a temporary file, then renamed. */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,7 +28,7 @@ static void remove_pending(void)
 {
 	for (ibm_atomic *a = pending; a; a = a->next)
 		if (!a->done && a->tmp)
-			unlink(a->tmp);
+			ibm_unlink(a->tmp);
 }
 
 static void on_signal(int sig)
@@ -39,31 +40,18 @@ static void on_signal(int sig)
 
 static void set_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
-	struct sigaction sa;
-
 	if (handlers_set)
 		return;
 	handlers_set = 1;
 	atexit(remove_pending);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		struct sigaction old;
-
-		sigaction(sigs[i], NULL, &old);
-		if (old.sa_handler != SIG_IGN)
-			sigaction(sigs[i], &sa, NULL);
-	}
+	ibm_catch_signals(on_signal);
 }
 
 ibm_atomic *ibm_atomic_open(const char *path)
 {
 	ibm_atomic *a;
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	const char *base = slash ? slash + 1 : path;
+	const char *base = ibm_path_base(path);
+	size_t dirlen = (size_t)(base - path);
 	int fd;
 
 	if (*base == '\0')
@@ -79,7 +67,7 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	 * and the link cannot leave it behind. */
 	a->next = pending;
 	pending = a;
-	fd = mkstemp(a->tmp);
+	fd = ibm_mkstemp(a->tmp);
 	if (fd < 0) {
 		int e = errno;
 
@@ -94,7 +82,7 @@ ibm_atomic *ibm_atomic_open(const char *path)
 FILE *ibm_atomic_fp(ibm_atomic *a)
 {
 	if (!a->fp) {
-		a->fp = fopen(a->tmp, "wb");
+		a->fp = ibm_fopen_temp(a->tmp);
 		if (!a->fp)
 			ibm_die_errno(IBM_EX_CANTCREAT, a->path, "cannot create");
 	}
@@ -130,12 +118,10 @@ static void atomic_free(ibm_atomic *a)
 
 void ibm_atomic_commit(ibm_atomic *a)
 {
-	mode_t mask;
-
 	if (a->fp) {
 		int err = ferror(a->fp);
 
-		if (fflush(a->fp) != 0 || err || fsync(fileno(a->fp)) != 0) {
+		if (fflush(a->fp) != 0 || err || ibm_fsync(fileno(a->fp)) != 0) {
 			int e = errno ? errno : EIO;
 
 			fclose(a->fp);
@@ -150,10 +136,8 @@ void ibm_atomic_commit(ibm_atomic *a)
 		a->fp = NULL;
 	}
 	/* mkstemp made it 0600; give it the mode a new file would have. */
-	mask = umask(0);
-	umask(mask);
-	chmod(a->tmp, 0666 & ~mask);
-	if (rename(a->tmp, a->path) != 0)
+	ibm_set_new_file_mode(a->tmp);
+	if (ibm_rename(a->tmp, a->path) != 0)
 		ibm_die_errno(IBM_EX_CANTCREAT, a->path, "cannot create");
 	a->done = 1;
 	atomic_free(a);
@@ -163,7 +147,7 @@ void ibm_atomic_abort(ibm_atomic *a)
 {
 	if (a->fp)
 		fclose(a->fp);
-	unlink(a->tmp);
+	ibm_unlink(a->tmp);
 	a->done = 1;
 	atomic_free(a);
 }

@@ -1,6 +1,7 @@
 /* invite.c - ibm-invite: event settings, participants, agenda, CSV output
  * and the letter texts shared by the PDF and HTML letters. */
 #include "invite.h"
+#include "port.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -188,12 +189,13 @@ static const char *rel_path(inv_event *e, const char *key, char **store)
 
 	if (!kv || !kv->val[0])
 		return NULL;
-	if (kv->val[0] == '/' || strcmp(kv->src, "-s") == 0 ||
-	    !(slash = strrchr(kv->src, '/')))
+	slash = ibm_path_base(kv->src);
+	if (ibm_path_is_abs(kv->val) || strcmp(kv->src, "-s") == 0 ||
+	    slash == kv->src)
 		return kv->val;
-	n = (size_t)(slash - kv->src) + strlen(kv->val) + 2;
+	n = (size_t)(slash - kv->src) + strlen(kv->val) + 1;
 	*store = ibm_xmalloc(n);
-	snprintf(*store, n, "%.*s/%s", (int)(slash - kv->src), kv->src,
+	snprintf(*store, n, "%.*s%s", (int)(slash - kv->src), kv->src,
 		 kv->val);
 	return *store;
 }

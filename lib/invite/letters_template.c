@@ -4,11 +4,11 @@
  */
 #include "invite.h"
 #include "template.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void person_keys(tpl_obj *o, const inv_person *p)
 {
@@ -168,14 +168,15 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 	tpl_obj *root;
 	char **names, **bodies;
 	char defpat[64];
-	const char *dot = strrchr(tplpath, '.'), *slash = strrchr(tplpath, '/');
+	/* the extension of the template's own name (after '/', '\\', C:) */
+	const char *dot = strrchr(ibm_path_base(tplpath), '.');
 
 	free(text);
 	if (!t)
 		exit(IBM_EX_DATAERR);
 	if (!pattern) {
 		snprintf(defpat, sizeof defpat, "{{no}}-{{nama}}%s",
-			 dot && (!slash || dot > slash) && strlen(dot) < 16 ?
+			 dot && strlen(dot) < 16 ?
 			 dot : "");
 		pattern = defpat;
 	}
@@ -224,7 +225,7 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 					"line %ld; use --name-pattern with "
 					"{{no}}", nb.s, iv->p[j].line);
 	}
-	if (mkdir(outdir, 0777) != 0 && errno != EEXIST)
+	if (ibm_mkdir(outdir) != 0 && errno != EEXIST)
 		ibm_die_errno(IBM_EX_CANTCREAT, outdir, "cannot create "
 			      "directory");
 	for (size_t i = 0; i < iv->np; i++) {

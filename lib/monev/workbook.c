@@ -12,6 +12,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "monev.h"
+#include "port.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -773,7 +774,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	static const char *const h2[] = { "Berkas Masukan", "Baris Data" };
 	static const char *const h3[] = { "No", "Peringatan" };
 
-	gmtime_r(&t, &tm);
+	ibm_gmtime(t, &tm);
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", &tm);
 	worksheet_write_string(ws, row++, 0, "Catatan", f->title);
 	row++;
