@@ -80,15 +80,17 @@ $APT update >"$work/apt-update.log" 2>&1 || {
 
 echo "windows/deps.sh: sources fetched in $(($(date +%s) - start)) s"
 
-# unpack PKG's upstream tarball into $work/PKG and apply Debian's patches
+# unpack PKG's upstream tarball into $work/PKG (only the members matching
+# the optional patterns) and apply Debian's patches
 unpack() {
 	p=$1
+	shift
 	d=$work/$p
 	rm -rf "$d"
 	mkdir -p "$d"
 	for t in "$work/src/$p"_*.orig.tar.?z*; do
 		case $t in *.asc) continue ;; esac
-		tar -xf "$t" -C "$d" --strip-components=1
+		tar -xf "$t" -C "$d" --strip-components=1 --wildcards "$@"
 		break
 	done
 	set -- "$work/src/$p"_*.debian.tar.*
@@ -170,6 +172,10 @@ cp "$d/png.h" "$d/pngconf.h" "$d/pnglibconf.h" "$prefix/include/"
 # libharu, with PNG and zlib
 unpack libharu
 d=$work/libharu
+# Debian's libharu calls itself 2.3.0 (the PDF's Producer); its diff is not
+# always served: then the same bytes as the Linux build's PDFs all the same
+sed -i 's/#define HPDF_VERSION_TEXT "2.3.0RC2"/#define HPDF_VERSION_TEXT "2.3.0"/' \
+	"$d/include/hpdf_version.h"
 cat >"$d/include/hpdf_config.h" <<'EOF'
 #define LIBHPDF_HAVE_LIBPNG 1
 #define LIBHPDF_HAVE_LIBZ 1
@@ -182,7 +188,7 @@ lib hpdf -I"$d/include" -I"$prefix/include" -DHPDF_STATIC -- "$d"/src/*.c
 cp "$d"/include/*.h "$prefix/include/"
 
 # libxlsxwriter with its bundled minizip (win32 file API), tmpfileplus, md5
-unpack libxlsxwriter
+unpack libxlsxwriter '*/src/*' '*/include/*' '*/third_party/*'
 d=$work/libxlsxwriter
 lib xlsxwriter -I"$d/include" -I"$d/third_party" -DUSE_FILE32API \
 	-DNOCRYPT -DNOUNCRYPT -- "$d"/src/*.c \

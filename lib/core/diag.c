@@ -100,6 +100,7 @@ void ibm_die_errno(int status, const char *file, const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	ibm_pipe_closed_exit(e);
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);

@@ -104,6 +104,7 @@ static int errno_of(DWORD e)
 
 void ibm_port_init(void)
 {
+	_fmode = _O_BINARY; /* files opened without "b" or O_BINARY too */
 	_setmode(0, _O_BINARY);
 	_setmode(1, _O_BINARY);
 	_setmode(2, _O_BINARY);
@@ -286,6 +287,16 @@ int ibm_setenv(const char *name, const char *value)
 	       _putenv_s(name, value) == 0 ? 0 : -1;
 }
 
+void ibm_pipe_closed_exit(int err)
+{
+	DWORD e = GetLastError();
+
+	if ((err == EPIPE || err == EINVAL) &&
+	    (e == ERROR_BROKEN_PIPE || e == ERROR_NO_DATA ||
+	     e == ERROR_PIPE_NOT_CONNECTED))
+		exit(74); /* IBM_EX_IOERR; atexit removes temporary files */
+}
+
 void ibm_catch_signals(void (*handler)(int))
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGBREAK };
@@ -397,6 +408,11 @@ time_t ibm_timegm(struct tm *tm)
 int ibm_setenv(const char *name, const char *value)
 {
 	return setenv(name, value, 1);
+}
+
+void ibm_pipe_closed_exit(int err)
+{
+	(void)err; /* SIGPIPE has ended the program already */
 }
 
 void ibm_catch_signals(void (*handler)(int))

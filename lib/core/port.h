@@ -15,9 +15,10 @@
 #include <stdio.h>
 #include <time.h>
 
-/* Called once at start (by ibm_diag_init): standard input and output in
- * binary mode (no CRLF translation: the bytes are those of Linux), UTF-8
- * console output. Nothing to do on POSIX systems. */
+/* Called once at start (by ibm_diag_init): standard input and output,
+ * and every file opened later, in binary mode (no CRLF translation: the
+ * bytes are those of Linux), UTF-8 console output. Nothing to do on POSIX
+ * systems. */
 void ibm_port_init(void);
 
 /* Files. All return 0 (or a descriptor) on success, -1 with errno set. */
@@ -57,6 +58,12 @@ struct tm *ibm_localtime(time_t t, struct tm *out);
 time_t ibm_timegm(struct tm *tm);
 /* setenv(name, value, 1) */
 int ibm_setenv(const char *name, const char *value);
+
+/* Called first by ibm_die_errno with its errno: if the write that failed
+ * was to a pipe whose reader has gone ("| more" quit), the program ends
+ * quietly with status 74, as SIGPIPE ends it quietly on POSIX systems
+ * (where this does nothing: Windows has no SIGPIPE). */
+void ibm_pipe_closed_exit(int err);
 
 /* Signals that end the program (SIGINT, SIGTERM, and SIGHUP and SIGPIPE
  * where they exist; Ctrl+C and Ctrl+Break on Windows): HANDLER is set for

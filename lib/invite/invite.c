@@ -202,6 +202,36 @@ static const char *rel_path(inv_event *e, const char *key, char **store)
 
 static char *logo_store, *font_store, *font_bold_store;
 
+/* A font file name alone that is not beside the event file is looked for
+ * in the system's fonts folder where it has one (Windows: "arial.ttf" is
+ * C:\Windows\Fonts\arial.ttf). */
+static const char *font_path(inv_event *e, const char *key, char **store)
+{
+	const char *p = rel_path(e, key, store), *dir = ibm_fonts_dir();
+	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
+	FILE *fp;
+	size_t n;
+	char *alt;
+
+	if (!p || !dir || ibm_path_base(kv->val) != kv->val)
+		return p;
+	if ((fp = fopen(p, "rb"))) {
+		fclose(fp);
+		return p;
+	}
+	n = strlen(dir) + strlen(kv->val) + 2;
+	alt = ibm_xmalloc(n);
+	snprintf(alt, n, "%s/%s", dir, kv->val);
+	if (!(fp = fopen(alt, "rb"))) {
+		free(alt);
+		return p; /* the message names the path as given */
+	}
+	fclose(fp);
+	free(*store);
+	*store = alt;
+	return alt;
+}
+
 static ibm_date key_date(const inv_event *e, const char *key)
 {
 	ibm_date d;
@@ -301,8 +331,8 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	}
 	e->pembuka = ibm_event_get(kv, "pembuka");
 	e->penutup = ibm_event_get(kv, "penutup");
-	e->font = rel_path(e, "font", &font_store);
-	e->font_bold = rel_path(e, "font_bold", &font_bold_store);
+	e->font = font_path(e, "font", &font_store);
+	e->font_bold = font_path(e, "font_bold", &font_bold_store);
 	e->kepada = ibm_event_get(kv, "kepada");
 	if (!e->kepada)
 		e->kepada = "Daftar Terlampir";
