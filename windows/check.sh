@@ -27,6 +27,10 @@ if [ ! -f "$WINEPREFIX/system.reg" ]; then
 		exit 1
 	}
 fi
+# the fonts folder, for a font named without a folder (a case of ibm-invite)
+fonts=$WINEPREFIX/drive_c/windows/Fonts
+mkdir -p "$fonts"
+cp /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf "$fonts/" 2>/dev/null
 wineserver -p
 trap 'wineserver -k 2>/dev/null' EXIT
 echo "# Wine prefix ready in $(($(date +%s) - start)) s"
