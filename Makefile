@@ -212,7 +212,7 @@ DEPS_WINDOWS = gcc-mingw-w64-x86-64 libz-mingw-w64-dev cmake patch \
 windows: deps-windows
 	$(MAKE) win-build
 
-check-windows: deps-windows
+check-windows: deps deps-windows
 	$(MAKE) win-test
 
 deps-windows:
@@ -226,12 +226,14 @@ win-test: $(WIN_ZIP) $(WIN_UNIT) $(BINS)
 
 $(WIN_DEPS)/.stamp: windows/deps.sh
 	sh windows/deps.sh $(WIN_DEPS)
+	touch $@
 
-$(WIN)/lib/%.o: lib/%.c | $(WIN_DEPS)/.stamp
+# everything is rebuilt when the libraries are (their headers, their code)
+$(WIN)/lib/%.o: lib/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(WIN)/cmd/%.o: cmd/%.c | $(WIN_DEPS)/.stamp
+$(WIN)/cmd/%.o: cmd/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -MMD -MP -c -o $@ $<
 

@@ -33,6 +33,9 @@ mkdir -p "$fonts"
 cp /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf "$fonts/" 2>/dev/null
 wineserver -p
 trap 'wineserver -k 2>/dev/null' EXIT
+# start the session's background programs (services.exe ...) now, with
+# nothing open: started by a test they would keep its output pipe open
+wine cmd /c exit </dev/null >/dev/null 2>&1
 echo "# Wine prefix ready in $(($(date +%s) - start)) s"
 
 work=$(mktemp -d)

@@ -78,7 +78,14 @@ $APT update >"$work/apt-update.log" 2>&1 || {
 	done
 )
 
-echo "windows/deps.sh: sources fetched in $(($(date +%s) - start)) s"
+# how long each step took (make check-windows reports it)
+last=$start
+step() {
+	now=$(date +%s)
+	echo "windows/deps.sh: $1 in $((now - last)) s"
+	last=$now
+}
+step "sources fetched"
 
 # unpack PKG's upstream tarball into $work/PKG (only the members matching
 # the optional patterns) and apply Debian's patches
@@ -159,6 +166,7 @@ inc=/usr/$HOST/include
 unpack libcsv
 lib csv -I"$work/libcsv" -- "$work/libcsv/libcsv.c"
 cp "$work/libcsv/csv.h" "$prefix/include/"
+step libcsv
 
 # libpng: the library sources with the prebuilt configuration
 unpack libpng1.6
@@ -168,6 +176,7 @@ lib png -I"$d" -DPNG_ARM_NEON_OPT=0 -- $(for f in png pngerror pngget \
 	pngmem pngpread pngread pngrio pngrtran pngrutil pngset pngtrans \
 	pngwio pngwrite pngwtran pngwutil; do echo "$d/$f.c"; done)
 cp "$d/png.h" "$d/pngconf.h" "$d/pnglibconf.h" "$prefix/include/"
+step libpng
 
 # libharu, with PNG and zlib
 unpack libharu
@@ -186,6 +195,7 @@ cat >"$d/include/hpdf_config.h" <<'EOF'
 EOF
 lib hpdf -I"$d/include" -I"$prefix/include" -DHPDF_STATIC -- "$d"/src/*.c
 cp "$d"/include/*.h "$prefix/include/"
+step libharu
 
 # libxlsxwriter with its bundled minizip (win32 file API), tmpfileplus, md5
 unpack libxlsxwriter '*/src/*' '*/include/*' '*/third_party/*'
@@ -196,6 +206,7 @@ lib xlsxwriter -I"$d/include" -I"$d/third_party" -DUSE_FILE32API \
 	"$d/third_party/minizip/iowin32.c" \
 	"$d/third_party/tmpfileplus/tmpfileplus.c" "$d/third_party/md5/md5.c"
 cp -r "$d/include/xlsxwriter.h" "$d/include/xlsxwriter" "$prefix/include/"
+step libxlsxwriter
 
 # expat and libzip: CMake (their configuration headers are generated)
 unpack expat
@@ -206,6 +217,7 @@ cmake_build "$work/expat/expat" -DEXPAT_SHARED_LIBS=OFF \
 	-DEXPAT_BUILD_TOOLS=OFF -DEXPAT_BUILD_EXAMPLES=OFF \
 	-DEXPAT_BUILD_TESTS=OFF -DEXPAT_BUILD_DOCS=OFF \
 	-DEXPAT_BUILD_PKGCONFIG=OFF -DEXPAT_MSVC_STATIC_CRT=OFF
+step expat
 
 unpack libzip
 cmake_build "$work/libzip" -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF \
@@ -213,11 +225,24 @@ cmake_build "$work/libzip" -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF \
 	-DENABLE_BZIP2=OFF -DENABLE_LZMA=OFF -DBUILD_TOOLS=OFF \
 	-DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF \
 	-DZLIB_INCLUDE_DIR="$inc" -DZLIB_LIBRARY="/usr/$HOST/lib/libz.a"
+step libzip
 
-# cmocka, for the unit tests under Wine
+# cmocka, for the unit tests under Wine: one file and what its
+# configuration finds on mingw-w64
 unpack cmocka
-cmake_build "$work/cmocka" -DWITH_STATIC_LIB=ON -DWITH_EXAMPLES=OFF \
-	-DUNIT_TESTING=OFF -DPICKY_DEVELOPER=OFF
+d=$work/cmocka
+cat >"$d/config.h" <<'EOF'
+#define HAVE_INTTYPES_H 1
+#define HAVE_MALLOC_H 1
+#define HAVE_SIGNAL_H 1
+#define HAVE_STRINGS_H 1
+#define HAVE_STRUCT_TIMESPEC 1
+#define HAVE_GCC_THREAD_LOCAL_STORAGE 1
+#define WORDS_SIZEOF_VOID_P 8
+EOF
+lib cmocka -DHAVE_CONFIG_H -I"$d" -I"$d/include" -- "$d/src/cmocka.c"
+cp "$d/include/cmocka.h" "$d/include/cmocka_pbc.h" "$prefix/include/"
+step cmocka
 
 # the static archives under the names the Makefile links
 for a in "$prefix"/lib/lib*-static.a; do
@@ -226,6 +251,7 @@ done
 rm -f "$prefix"/lib/*.dll.a
 rm -rf "$prefix/bin" "$prefix/share" "$prefix/lib/cmake" "$prefix/lib/pkgconfig"
 rm -rf "$work"
+step "clean-up"
 echo "$key" >"$prefix/.stamp"
 mkdir -p "$(dirname "$cache")" && tar -cf "$cache.tmp" -C "$prefix" . &&
 	mv "$cache.tmp" "$cache" || true

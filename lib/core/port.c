@@ -102,13 +102,24 @@ static int errno_of(DWORD e)
 	}
 }
 
+static UINT console_cp;
+
+/* the console's code page as the user had it */
+static void restore_console(void)
+{
+	SetConsoleOutputCP(console_cp);
+}
+
 void ibm_port_init(void)
 {
 	_fmode = _O_BINARY; /* files opened without "b" or O_BINARY too */
 	_setmode(0, _O_BINARY);
 	_setmode(1, _O_BINARY);
 	_setmode(2, _O_BINARY);
-	SetConsoleOutputCP(CP_UTF8);
+	console_cp = GetConsoleOutputCP();
+	if (console_cp && console_cp != CP_UTF8 &&
+	    SetConsoleOutputCP(CP_UTF8))
+		atexit(restore_console);
 }
 
 int ibm_rename(const char *from, const char *to)
