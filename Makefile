@@ -204,8 +204,10 @@ WIN_UNIT_SRC := $(filter-out tests/unit/test_atomic.c \
 	tests/unit/test_csvread.c tests/unit/test_csvwrite.c \
 	tests/unit/test_xlsx.c,$(UNIT_SRC))
 WIN_UNIT := $(WIN_UNIT_SRC:tests/unit/%.c=$(WIN)/tests/%.exe)
+# to build the zip; and to test it
 DEPS_WINDOWS = gcc-mingw-w64-x86-64 libz-mingw-w64-dev cmake patch \
-	xz-utils zip unzip mandoc wine wine64
+	xz-utils zip mandoc
+DEPS_WINE = wine wine64 unzip
 
 .PHONY: windows check-windows deps-windows win-build win-test
 
@@ -213,6 +215,7 @@ windows: deps-windows
 	$(MAKE) win-build
 
 check-windows: deps deps-windows
+	@$(MAKE) --no-print-directory deps DEPS_PKGS="$(DEPS_WINE)"
 	$(MAKE) win-test
 
 deps-windows:
