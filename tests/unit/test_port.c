@@ -2,7 +2,11 @@
  * for the target, on Windows under Wine (make check-windows). */
 #include "unit.h"
 
+#include <signal.h>
 #include <time.h>
+
+/* this program's path, for t_interrupt's child */
+static const char *self;
 
 /* 1 where paths take '\\' and drive letters (Windows). */
 static int windows_paths(void)
@@ -175,8 +179,51 @@ static void t_env(void **state)
 		assert_null(ibm_fonts_dir());
 }
 
-int main(void)
+/* The child of t_interrupt: an unfinished atomic output, its temporary
+ * file open, then SIGINT (what Ctrl+C raises on Windows). */
+static int interrupted_child(const char *path)
 {
+	ibm_atomic *a;
+
+	signal(SIGINT, SIG_DFL); /* as at a terminal, even if started in the
+				  * background with SIGINT ignored */
+	ibm_diag_init("ibm-test");
+	a = ibm_atomic_open(path);
+	fputs("half,an,output\n", ibm_atomic_fp(a));
+	fflush(ibm_atomic_fp(a));
+	raise(SIGINT);
+	return 0; /* not reached */
+}
+
+/* Ctrl+C: the temporary file is removed (on Windows while it is still
+ * open) and the target is not created. */
+static void t_interrupt(void **state)
+{
+	char dir[4200], out[4300], cmd[4400];
+	int st;
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s", tmp_path("int"));
+	assert_int_equal(ibm_mkdir(dir), 0);
+	snprintf(out, sizeof out, "%s/out.csv", dir);
+	assert_int_equal(ibm_setenv("IBM_PORT_CHILD", out), 0);
+	snprintf(cmd, sizeof cmd, "\"%s\"", self);
+	fflush(stdout);
+	st = system(cmd);
+	ibm_setenv("IBM_PORT_CHILD", "");
+	assert_int_not_equal(st, 0);
+	assert_int_equal(dir_count(dir), 0);
+}
+
+int main(int argc, char **argv)
+{
+	const char *child = getenv("IBM_PORT_CHILD");
+
+	(void)argc;
+	self = argv[0];
+	if (child && *child)
+		return interrupted_child(child);
+	{
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_path_base),
 		cmocka_unit_test(t_rename_replaces),
@@ -185,6 +232,7 @@ int main(void)
 		cmocka_unit_test(t_atomic_replace),
 		cmocka_unit_test(t_time),
 		cmocka_unit_test(t_env),
+		cmocka_unit_test(t_interrupt),
 	};
 	int rc;
 
@@ -192,4 +240,5 @@ int main(void)
 	rc = cmocka_run_group_tests(tests, NULL, NULL);
 	tmp_cleanup();
 	return rc;
+	}
 }
