@@ -1,8 +1,9 @@
 /*
  * port.h - what differs between POSIX systems and Windows, in one place.
  *
- * Everything else in the tree is plain C11 plus these functions; the only
- * #ifdef _WIN32 of the project is in port.c. On Windows the programs carry
+ * Everything else in the library and the tools is plain C11 plus these
+ * functions; their only #ifdef _WIN32 is in port.c (the unit tests have
+ * one more, in tests/unit/unit.h: no fork there). On Windows the programs carry
  * an application manifest (windows/ibmkit.manifest) whose active code page
  * is UTF-8, so that argv, file names given to fopen and the libraries, and
  * getenv are UTF-8 as on Linux; ibm_port_init sets the console to UTF-8.
