@@ -12,6 +12,10 @@
 #   locales  the LC_ALL values to run it under (optional: "C")
 # The environment is fixed: TZ=UTC, SOURCE_DATE_EPOCH=1719187200.
 # With VALGRIND=1 every tool runs under valgrind (errors and leaks fail).
+# With WINE=1 the tools are the Windows .exe files of $WIN/bin run under
+# Wine (make check-windows); there a case whose result legitimately differs
+# on Windows gives it in expout.windows, experr.windows or status.windows,
+# and a case that cannot run there gives the reason in skip.windows.
 # CASES=glob (e.g. CASES='csv/*') runs only the matching cases.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
@@ -36,6 +40,30 @@ EOW
 	path=$work/vg
 fi
 
+sfx=""
+if [ "${WINE:-0}" = 1 ]; then
+	mkdir "$work/wine"
+	for t in "${WIN:-$top/build-win64}"/bin/*.exe; do
+		n=$(basename "$t" .exe)
+		# Wine passes arguments to Windows through the Unix locale
+		cat > "$work/wine/$n" <<EOW
+#!/bin/sh
+LC_ALL=C.UTF-8 exec wine "$t" "\$@"
+EOW
+		chmod +x "$work/wine/$n"
+	done
+	path=$work/wine
+	sfx=.windows
+fi
+# the expected file F of case C: F.windows instead of F under Wine
+want() {
+	if [ -n "$sfx" ] && [ -f "$1/$2$sfx" ]; then
+		echo "$1/$2$sfx"
+	else
+		echo "$1/$2"
+	fi
+}
+
 cd "$top/tests/cases" || exit 1
 cases=$(ls -d ${CASES:-*/*} 2>/dev/null | sort)
 n=0
@@ -53,6 +81,10 @@ for c in $cases; do
 	[ -f "$c/locales" ] && locs=$(cat "$c/locales")
 	for loc in $locs; do
 		i=$((i + 1))
+		if [ -n "$sfx" ] && [ -f "$c/skip$sfx" ]; then
+			echo "ok $i - $c ($loc) # skip $(head -1 "$c/skip$sfx")"
+			continue
+		fi
 		T=$work/case$i
 		mkdir -p "$T"
 		in=/dev/null
@@ -63,15 +95,18 @@ for c in $cases; do
 		echo $? >"$T/.status"
 		sed "s|$T|\$T|g" "$T/.err0" >"$T/.err"
 		want_status=0
-		[ -f "$c/status" ] && want_status=$(cat "$c/status")
+		f=$(want "$c" status)
+		[ -f "$f" ] && want_status=$(cat "$f")
+		expout=$(want "$c" expout)
+		experr=$(want "$c" experr)
 		fail=""
-		if [ -f "$c/expout" ]; then
-			cmp -s "$c/expout" "$T/.out" || fail="$fail stdout"
+		if [ -f "$expout" ]; then
+			cmp -s "$expout" "$T/.out" || fail="$fail stdout"
 		else
 			[ -s "$T/.out" ] && fail="$fail stdout"
 		fi
-		if [ -f "$c/experr" ]; then
-			cmp -s "$c/experr" "$T/.err" || fail="$fail stderr"
+		if [ -f "$experr" ]; then
+			cmp -s "$experr" "$T/.err" || fail="$fail stderr"
 		else
 			[ -s "$T/.err" ] && fail="$fail stderr"
 		fi
@@ -85,8 +120,8 @@ for c in $cases; do
 			echo "#   status: $(cat "$T/.status"), expected $want_status" >&2
 			for s in $fail; do
 				case $s in
-				stdout) exp=$c/expout; got=$T/.out ;;
-				stderr) exp=$c/experr; got=$T/.err ;;
+				stdout) exp=$expout; got=$T/.out ;;
+				stderr) exp=$experr; got=$T/.err ;;
 				*) continue ;;
 				esac
 				[ -f "$exp" ] || exp=/dev/null

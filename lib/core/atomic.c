@@ -17,6 +17,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -353,23 +354,11 @@ static void on_signal(int sig)
 
 static void set_handlers(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
-	struct sigaction sa;
-
 	if (handlers_set)
 		return;
 	handlers_set = 1;
 	atexit(remove_pending);
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-		struct sigaction old;
-
-		sigaction(sigs[i], NULL, &old);
-		if (old.sa_handler != SIG_IGN)
-			sigaction(sigs[i], &sa, NULL);
-	}
+	ibm_catch_signals(on_signal);
 }
 
 int ibm_out_mkdir(const char *dir)

@@ -14,6 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <csv.h>
 #include <errno.h>
@@ -949,7 +950,7 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		r->is_stdin = 1;
 	} else {
 		r->name = ibm_xstrdup(path);
-		r->fd = open(path, O_RDONLY);
+		r->fd = ibm_open_read(path);
 		if (r->fd < 0) {
 			ibm_error(path, 0, "cannot open: %s", strerror(errno));
 			free(r->name);

@@ -1,6 +1,7 @@
 /* diag.c - messages on stderr, exit statuses, memory helpers. */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -17,6 +18,7 @@ static size_t nwarnings;
 void ibm_diag_init(const char *name)
 {
 	progname = name;
+	ibm_port_init();
 }
 
 const char *ibm_progname(void)
@@ -98,6 +100,7 @@ void ibm_die_errno(int status, const char *file, const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	ibm_pipe_closed_exit(e);
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);

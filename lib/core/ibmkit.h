@@ -5,7 +5,8 @@
  * and its names start with ibm_MODULE_ (or ibm_ for the small helpers).
  * The rest of lib/core has its own headers: event.h (the event file shared
  * by the tools that write letters and reports), template.h (a small
- * mustache-like engine), stats.h (descriptive statistics and tests).
+ * mustache-like engine), stats.h (descriptive statistics and tests),
+ * port.h (what differs on Windows: files, paths, time, signals).
  * Each tool's modules live in lib/TOOL/ under lib/TOOL/TOOL.h.
  *
  *   diag.c      messages on stderr and exit statuses

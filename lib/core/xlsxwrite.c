@@ -2,6 +2,7 @@
  * fitted column widths, print setup. */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -47,7 +48,7 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	ibm_xlsx *x = ibm_xcalloc(1, sizeof *x);
 	lxw_workbook_options o;
 	lxw_doc_properties props;
-	const char *tmpdir = getenv("TMPDIR");
+	const char *tmpdir = ibm_tmpdir();
 	ibm_xlsx_formats *f = &x->fmt;
 
 	x->out = ibm_atomic_open(path);

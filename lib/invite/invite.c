@@ -1,6 +1,7 @@
 /* invite.c - ibm-invite: event settings, participants, agenda, CSV output
  * and the letter texts shared by the PDF and HTML letters. */
 #include "invite.h"
+#include "port.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -276,17 +277,48 @@ static const char *rel_path(inv_event *e, const char *key, char **store)
 
 	if (!kv || !kv->val[0])
 		return NULL;
-	if (kv->val[0] == '/' || strcmp(kv->src, "-s") == 0 ||
-	    !(slash = strrchr(kv->src, '/')))
+	slash = ibm_path_base(kv->src);
+	if (ibm_path_is_abs(kv->val) || strcmp(kv->src, "-s") == 0 ||
+	    slash == kv->src)
 		return kv->val;
-	n = (size_t)(slash - kv->src) + strlen(kv->val) + 2;
+	n = (size_t)(slash - kv->src) + strlen(kv->val) + 1;
 	*store = ibm_xmalloc(n);
-	snprintf(*store, n, "%.*s/%s", (int)(slash - kv->src), kv->src,
+	snprintf(*store, n, "%.*s%s", (int)(slash - kv->src), kv->src,
 		 kv->val);
 	return *store;
 }
 
 static char *logo_store, *font_store, *font_bold_store;
+
+/* A font file name alone that is not beside the event file is looked for
+ * in the system's fonts folder where it has one (Windows: "arial.ttf" is
+ * C:\Windows\Fonts\arial.ttf). */
+static const char *font_path(inv_event *e, const char *key, char **store)
+{
+	const char *p = rel_path(e, key, store), *dir = ibm_fonts_dir();
+	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
+	FILE *fp;
+	size_t n;
+	char *alt;
+
+	if (!p || !dir || ibm_path_base(kv->val) != kv->val)
+		return p;
+	if ((fp = fopen(p, "rb"))) {
+		fclose(fp);
+		return p;
+	}
+	n = strlen(dir) + strlen(kv->val) + 2;
+	alt = ibm_xmalloc(n);
+	snprintf(alt, n, "%s/%s", dir, kv->val);
+	if (!(fp = fopen(alt, "rb"))) {
+		free(alt);
+		return p; /* the message names the path as given */
+	}
+	fclose(fp);
+	free(*store);
+	*store = alt;
+	return alt;
+}
 
 static ibm_date key_date(const inv_event *e, const char *key)
 {
@@ -387,8 +419,8 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	}
 	e->pembuka = ibm_event_get(kv, "pembuka");
 	e->penutup = ibm_event_get(kv, "penutup");
-	e->font = rel_path(e, "font", &font_store);
-	e->font_bold = rel_path(e, "font_bold", &font_bold_store);
+	e->font = font_path(e, "font", &font_store);
+	e->font_bold = font_path(e, "font_bold", &font_bold_store);
 	e->kepada = ibm_event_get(kv, "kepada");
 	if (!e->kepada)
 		e->kepada = "Daftar Terlampir";

@@ -19,6 +19,7 @@
  * for the same input.
  */
 #include "invite.h"
+#include "port.h"
 
 #include <hpdf.h>
 #include <errno.h>
@@ -1148,7 +1149,7 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 	if (!p.doc)
 		ibm_die(IBM_EX_SOFTWARE, path, 0, "cannot create PDF document");
 	HPDF_SetCompressionMode(p.doc, HPDF_COMP_ALL);
-	gmtime_r(&t, &tm);
+	ibm_gmtime(t, &tm);
 	memset(&d, 0, sizeof d);
 	d.year = tm.tm_year + 1900;
 	d.month = tm.tm_mon + 1;

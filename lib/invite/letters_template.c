@@ -4,11 +4,11 @@
  */
 #include "invite.h"
 #include "template.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 static void person_keys(tpl_obj *o, const inv_person *p)
 {
@@ -260,14 +260,15 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 	tpl_obj *root;
 	char **names, **bodies;
 	char defpat[64];
-	const char *dot = strrchr(tplpath, '.'), *slash = strrchr(tplpath, '/');
+	/* the extension of the template's own name (after '/', '\\', C:) */
+	const char *dot = strrchr(ibm_path_base(tplpath), '.');
 
 	free(text);
 	if (!t)
 		exit(IBM_EX_DATAERR);
 	if (!pattern) {
 		snprintf(defpat, sizeof defpat, "{{no}}-{{nama}}%s",
-			 dot && (!slash || dot > slash) && strlen(dot) < 16 ?
+			 dot && strlen(dot) < 16 ?
 			 dot : "");
 		pattern = defpat;
 	}

@@ -12,6 +12,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "monev.h"
+#include "port.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -1085,8 +1086,8 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		char day[40], zone[40];
 		long off;
 
-		localtime_r(&t, &tm);
-		off = (long)tm.tm_gmtoff;
+		ibm_localtime(t, &tm);
+		off = ibm_utc_offset(t);
 		if (off == 7 * 3600)
 			snprintf(zone, sizeof zone, "WIB");
 		else if (off == 8 * 3600)

@@ -74,8 +74,10 @@ static void child_msgs(void *arg)
 
 static int run_msgs(int how, const char *out, char **err)
 {
-	int st, saved = dup(1), fd;
+	int st, saved, fd;
 
+	need_child();
+	saved = dup(1);
 	fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	if (fd < 0)
 		abort();

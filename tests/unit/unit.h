@@ -5,6 +5,10 @@
  * ibm_diag_set_hook), stderr silenced around calls that print on purpose,
  * temporary files, and running a function in a child to see its exit
  * status.
+ *
+ * The same tests run on Windows (make check-windows, under Wine): there
+ * run_child skips the test calling it (no fork), and the rest is plain
+ * C, dirent and the port module (lib/core/port.h).
  */
 #ifndef UNIT_H
 #define UNIT_H
@@ -20,12 +24,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
+#ifdef _WIN32
+#define DEVNULL "NUL"
+#else
+#include <sys/wait.h>
+#define DEVNULL "/dev/null"
+#endif
 
 #include "ibmkit.h"
+#include "port.h"
 
 /* ------------------------------------------------ captured diagnostics */
 
@@ -79,7 +90,7 @@ static int saved_stderr = -1;
 
 void quiet_begin(void)
 {
-	int fd = open("/dev/null", O_WRONLY);
+	int fd = open(DEVNULL, O_WRONLY);
 
 	fflush(stderr);
 	saved_stderr = dup(2);
@@ -103,11 +114,17 @@ static char tmpdir_path[4096];
 const char *tmp_dir(void)
 {
 	if (!tmpdir_path[0]) {
-		const char *t = getenv("TMPDIR");
+		const char *t = ibm_tmpdir();
+		int fd;
 
+		/* a unique name from mkstemp, made a directory */
 		snprintf(tmpdir_path, sizeof tmpdir_path, "%s/ibmunit.XXXXXX",
-			 t && *t ? t : "/tmp");
-		if (!mkdtemp(tmpdir_path))
+			 t ? t : "/tmp");
+		fd = ibm_mkstemp(tmpdir_path);
+		if (fd < 0)
+			abort();
+		close(fd);
+		if (ibm_unlink(tmpdir_path) != 0 || ibm_mkdir(tmpdir_path) != 0)
 			abort();
 	}
 	return tmpdir_path;
@@ -159,28 +176,51 @@ char *slurp(const char *path, size_t *lenp)
 /* Number of entries in directory dir (temporary files left behind). */
 int dir_count(const char *dir)
 {
-	char cmd[4400];
-	FILE *p;
-	int n = -1;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int n = 0;
 
-	snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
-	p = popen(cmd, "r");
-	if (p) {
-		if (fscanf(p, "%d", &n) != 1)
-			n = -1;
-		pclose(p);
-	}
+	if (!d)
+		return -1;
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			n++;
+	closedir(d);
 	return n;
+}
+
+/* rm -rf PATH; 0 or -1 */
+static int remove_tree(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	int r = 0;
+
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode))
+		return ibm_unlink(path);
+	if (!(d = opendir(path)))
+		return -1;
+	while ((e = readdir(d))) {
+		char sub[4400];
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		if (remove_tree(sub) != 0)
+			r = -1;
+	}
+	closedir(d);
+	return rmdir(path) == 0 ? r : -1;
 }
 
 void tmp_cleanup(void)
 {
-	char cmd[4400];
-
 	if (!tmpdir_path[0])
 		return;
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir_path);
-	if (system(cmd) != 0)
+	if (remove_tree(tmpdir_path) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir_path);
 	tmpdir_path[0] = '\0';
 }
@@ -191,6 +231,26 @@ void tmp_cleanup(void)
  * Run fn(arg) in a child with stderr going to the file errpath (NULL:
  * /dev/null); returns the exit status, or 128+signal.
  */
+#ifdef _WIN32
+/* Called first by a test that redirects a stream before run_child. */
+void need_child(void)
+{
+	skip(); /* no fork on Windows */
+}
+
+int run_child(void (*fn)(void *), void *arg, const char *errpath)
+{
+	(void)fn;
+	(void)arg;
+	(void)errpath;
+	skip();
+	return -1;
+}
+#else
+void need_child(void)
+{
+}
+
 int run_child(void (*fn)(void *), void *arg, const char *errpath)
 {
 	pid_t pid;
@@ -202,7 +262,7 @@ int run_child(void (*fn)(void *), void *arg, const char *errpath)
 	if (pid < 0)
 		abort();
 	if (pid == 0) {
-		int fd = open(errpath ? errpath : "/dev/null",
+		int fd = open(errpath ? errpath : DEVNULL,
 			      O_WRONLY | O_CREAT | O_TRUNC, 0666);
 
 		dup2(fd, 2);
@@ -216,5 +276,6 @@ int run_child(void (*fn)(void *), void *arg, const char *errpath)
 		return 128 + WTERMSIG(st);
 	return WEXITSTATUS(st);
 }
+#endif
 
 #endif

@@ -1,0 +1,77 @@
+/*
+ * port.h - what differs between POSIX systems and Windows, in one place.
+ *
+ * Everything else in the library and the tools is plain C11 plus these
+ * functions; their only #ifdef _WIN32 is in port.c (the unit tests have
+ * one more, in tests/unit/unit.h: no fork there). On Windows the programs carry
+ * an application manifest (windows/ibmkit.manifest) whose active code page
+ * is UTF-8, so that argv, file names given to fopen and the libraries, and
+ * getenv are UTF-8 as on Linux; ibm_port_init sets the console to UTF-8.
+ * getopt_long comes from the C library (mingw-w64's runtime on Windows).
+ */
+#ifndef IBMKIT_PORT_H
+#define IBMKIT_PORT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+/* Called once at start (by ibm_diag_init): standard input and output,
+ * and every file opened later, in binary mode (no CRLF translation: the
+ * bytes are those of Linux), UTF-8 console output. Nothing to do on POSIX
+ * systems. */
+void ibm_port_init(void);
+
+/* Files. All return 0 (or a descriptor) on success, -1 with errno set. */
+/* rename(2), replacing an existing file (MoveFileEx on Windows). */
+int ibm_rename(const char *from, const char *to);
+/* mkstemp(3): TMPL ends in XXXXXX; the file is created 0600 (binary). */
+int ibm_mkstemp(char *tmpl);
+/* open(path, O_RDONLY) in binary mode. */
+int ibm_open_read(const char *path);
+/* fopen(path, "wb") for a temporary output: on Windows it is opened so
+ * that the Ctrl+C handler can remove it while it is open. */
+FILE *ibm_fopen_temp(const char *path);
+int ibm_fsync(int fd);
+int ibm_unlink(const char *path);
+/* mkdir(2) with mode 0777 (less the umask). */
+int ibm_mkdir(const char *path);
+/* Give a finished temporary file the mode a new file would have (0666
+ * less the umask); a no-op where files have no such modes. */
+void ibm_set_new_file_mode(const char *path);
+
+/* Paths: '/' everywhere, and '\\' and drive letters ("C:") on Windows. */
+/* The last component of PATH (after the last separator). */
+const char *ibm_path_base(const char *path);
+/* 1 if PATH does not depend on the current directory ("/x", "C:\\x",
+ * "\\\\server\\share"). */
+int ibm_path_is_abs(const char *path);
+/* Directory for temporary files: TMPDIR (TEMP or TMP on Windows), or
+ * NULL when unset (the library's default). */
+const char *ibm_tmpdir(void);
+/* The system's folder of TrueType fonts where a font file name alone is
+ * looked for ("C:\\Windows\\Fonts"), or NULL (POSIX: names are paths). */
+const char *ibm_fonts_dir(void);
+
+/* Time: gmtime_r, localtime_r and timegm. */
+struct tm *ibm_gmtime(time_t t, struct tm *out);
+struct tm *ibm_localtime(time_t t, struct tm *out);
+time_t ibm_timegm(struct tm *tm);
+/* Seconds east of UTC of the local time at T (tm_gmtoff where it
+ * exists): 25200 for WIB. */
+long ibm_utc_offset(time_t t);
+/* setenv(name, value, 1) */
+int ibm_setenv(const char *name, const char *value);
+
+/* Called first by ibm_die_errno with its errno: if the write that failed
+ * was to a pipe whose reader has gone ("| more" quit), the program ends
+ * quietly with status 74, as SIGPIPE ends it quietly on POSIX systems
+ * (where this does nothing: Windows has no SIGPIPE). */
+void ibm_pipe_closed_exit(int err);
+
+/* Signals that end the program (SIGINT, SIGTERM, and SIGHUP and SIGPIPE
+ * where they exist; Ctrl+C and Ctrl+Break on Windows): HANDLER is set for
+ * each that is not ignored. */
+void ibm_catch_signals(void (*handler)(int));
+
+#endif
