@@ -40,6 +40,8 @@ const ibm_colspec inv_cert_specs[] = {
 	{ "passed_post|passed|lulus", 0 },
 };
 const int inv_cert_nspecs = CX_N;
+static const char *const cert_col_names[CX_N] = { "sebagai", "predikat",
+	"post_percent", "passed_post" };
 
 /* One thing drawn on a page. */
 enum { IT_TEXT, IT_RULE, IT_RECT, IT_LOGO };
@@ -105,12 +107,37 @@ static void text(page *pg, int bold, float size, float lead, float x0,
 	it->s = ibm_xstrdup(s);
 }
 
-/* A paragraph wrapped in [x0, x1] as the PDF wraps it, lines centred. */
+static size_t count_lines(const char *s)
+{
+	size_t n = 1;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* A paragraph wrapped in [x0, x1] as the PDF wraps it, lines centred and
+ * balanced: wrapped in the narrowest room (by steps of 10 points) that
+ * gives no more lines, so that no last word stands alone. */
 static void para(page *pg, int bold, float size, float lead, float x0,
 		 float x1, const char *s)
 {
-	char *ls = inv_typeset_lines(pg->t, bold, size * pg->k, x1 - x0,
-				     x1 - x0, s);
+	float room = x1 - x0;
+	char *ls = inv_typeset_lines(pg->t, bold, size * pg->k, room, room, s);
+	size_t n = count_lines(ls);
+
+	while (n > 1 && room > 100) {
+		char *t = inv_typeset_lines(pg->t, bold, size * pg->k,
+					    room - 10, room - 10, s);
+
+		if (count_lines(t) > n) {
+			free(t);
+			break;
+		}
+		free(ls);
+		ls = t;
+		room -= 10;
+	}
 
 	for (char *l = ls, *e; l; l = e) {
 		e = strchr(l, '\n');
@@ -173,17 +200,50 @@ static const char *xcol(const inv_person *p, int k)
 	return p->x && p->x[k] ? p->x[k] : "";
 }
 
-/* The name, in proper case when asked and it is all in capitals. */
+/* The name; with proper set, each word written in capitals (two letters
+ * or more, none small) in proper case: "dr. SITI RAHMAWATI, S.KM" ->
+ * "dr. Siti Rahmawati, S.Km". */
 static char *cert_name(const inv_person *p, int proper)
 {
 	const char *s = p->f[INV_NAMA];
-	int lower = 0, upper = 0;
+	size_t n = strlen(s), i = 0;
+	char *out = ibm_xmalloc(2 * n + 1);
+	size_t o = 0;
 
-	for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
-		lower |= *c >= 'a' && *c <= 'z';
-		upper |= *c >= 'A' && *c <= 'Z';
+	if (!proper) {
+		free(out);
+		return ibm_xstrdup(s);
 	}
-	return proper && upper && !lower ? ibm_title_case(s) : ibm_xstrdup(s);
+	while (i < n) {
+		size_t j = i;
+		int lower = 0, upper = 0;
+
+		while (j < n && s[j] != ' ')
+			j++;
+		for (size_t k = i; k < j; k++) {
+			lower += s[k] >= 'a' && s[k] <= 'z';
+			upper += s[k] >= 'A' && s[k] <= 'Z';
+		}
+		if (!lower && upper >= 2) {
+			char *w = ibm_xmalloc(j - i + 1), *t;
+
+			memcpy(w, s + i, j - i);
+			w[j - i] = '\0';
+			t = ibm_title_case(w);
+			memcpy(out + o, t, strlen(t));
+			o += strlen(t);
+			free(w);
+			free(t);
+		} else {
+			memcpy(out + o, s + i, j - i);
+			o += j - i;
+		}
+		while (j < n && s[j] == ' ')
+			out[o++] = s[j++];
+		i = j;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* "dengan predikat X", "dengan nilai akhir 81,82 dan dinyatakan lulus",
@@ -267,7 +327,7 @@ static float body(page *pg, const inv_person *p, const char *nomor,
 	pg->y -= 14 * k;
 	text(pg, 1, 34, 38, X0, X1, 1, "SERTIFIKAT");
 	snprintf(buf, sizeof buf, "Nomor: %s", nomor);
-	text(pg, 0, 12, 17, X0, X1, 1, buf);
+	text(pg, 0, 12, 20, X0, X1, 1, buf);
 	pg->y -= 10 * k;
 	text(pg, 0, 13, 18, X0, X1, 1, "diberikan kepada:");
 	pg->y -= 6 * k;
@@ -380,9 +440,10 @@ void inv_cert_check(const invite *iv, int pdf)
 
 			if (!r)
 				ibm_die(IBM_EX_DATAERR, iv->src, iv->p[i].line,
-					"character U+%04lX cannot be shown in "
-					"the PDF's Times font; set font = a "
-					"TrueType font in the event file", bad);
+					"%s: character U+%04lX cannot be shown "
+					"in the PDF's Times font; set font = a "
+					"TrueType font in the event file",
+					cert_col_names[k], bad);
 			free(r);
 		}
 }
