@@ -409,7 +409,7 @@ void inv_cert_check(const invite *iv, int pdf)
 	if (!pat)
 		ibm_die(IBM_EX_DATAERR, iv->ev.kv->file, 0, "missing required "
 			"key for --certificates: nomor_sertifikat");
-	test = inv_number(pat, 1);
+	test = inv_number(pat ? pat : "", 1); /* pat is set: died above */
 	if (!test)
 		key_die(iv, "nomor_sertifikat", "the number pattern needs {n} "
 			"or {n:WIDTH}: ", pat);
