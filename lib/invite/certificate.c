@@ -365,7 +365,7 @@ static void certificate(page *pg, const inv_person *p, int proper)
 {
 	char *nomor = cert_number(pg->iv, p);
 	char *name = cert_name(p, proper);
-	float k;
+	float k, slack = 0;
 
 	for (k = 1.0f; k > 0.6f; k -= 0.05f) {
 		float low, top;
@@ -376,9 +376,14 @@ static void certificate(page *pg, const inv_person *p, int proper)
 		low = body(pg, p, nomor, name);
 		/* the last body lines are centred: clear of the signature
 		 * block's top by one line */
-		if (low - 14 * k >= top)
+		slack = low - 14 * k - top;
+		if (slack >= 0)
 			break;
 	}
+	/* a short body moves down a third of the room left, so that the
+	 * space above and below it is less uneven */
+	for (size_t i = 0; slack > 0 && i < pg->n; i++)
+		pg->v[i].y -= slack / 3;
 	signature(pg, 1);
 	rect(pg, 18, 18, W - 36, H - 36, 2.5f);
 	rect(pg, 25, 25, W - 50, H - 50, 0.8f);
