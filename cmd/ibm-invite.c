@@ -25,6 +25,8 @@ static void usage(int status)
 		"                  [-t template -o dir [-n pattern]] [--strict]\n"
 		"                  [--sheet name] [--header-row n] "
 		"[participants.csv]\n"
+		"                  [--certificates file.pdf|.html] "
+		"[--proper-case]\n"
 		"       ibm-invite -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -55,6 +57,12 @@ static void usage(int status)
 			"Excel\n"
 			"      --strict           duplicate participants are "
 			"errors\n"
+			"      --certificates=FILE  certificates as PDF (.pdf) "
+			"or HTML (.html),\n"
+			"                         one page per participant; may "
+			"be repeated\n"
+			"      --proper-case      names in capitals in proper "
+			"case on certificates\n"
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
 			"      --version          print the version\n");
@@ -63,7 +71,7 @@ static void usage(int status)
 	exit(status);
 }
 
-enum { OPT_STRICT = 256, OPT_VERSION };
+enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE };
 
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -83,6 +91,8 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	IBM_INPUT_LONGOPTS,
+	{ "certificates", required_argument, NULL, OPT_CERTIFICATES },
+	{ "proper-case", no_argument, NULL, OPT_PROPER_CASE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -103,6 +113,9 @@ int main(int argc, char **argv)
 	const char *tpl = NULL, *outdir = NULL, *pattern = NULL;
 	const char **letters = NULL, **sets = NULL;
 	size_t nletters = 0, nsets = 0;
+	const char **certs = NULL;
+	size_t ncerts = 0;
+	int proper = 0;
 	long blank = 5;
 	int excel = 0, c, st;
 
@@ -110,6 +123,7 @@ int main(int argc, char **argv)
 	memset(&iv, 0, sizeof iv);
 	letters = ibm_xcalloc((size_t)argc + 1, sizeof *letters);
 	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
+	certs = ibm_xcalloc((size_t)argc + 1, sizeof *certs);
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
 				longopts, NULL)) != -1) {
@@ -156,6 +170,18 @@ int main(int argc, char **argv)
 			break;
 		case 'e': excel = 1; break;
 		case OPT_STRICT: iv.strict = 1; break;
+		case OPT_CERTIFICATES:
+			if (!ends_with(optarg, ".pdf") &&
+			    !ends_with(optarg, ".html") &&
+			    !ends_with(optarg, ".htm")) {
+				ibm_error(NULL, 0, "--certificates: the file "
+					  "name must end in .pdf or .html: %s",
+					  optarg);
+				usage(IBM_EX_USAGE);
+			}
+			certs[ncerts++] = optarg;
+			break;
+		case OPT_PROPER_CASE: proper = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
@@ -198,6 +224,10 @@ int main(int argc, char **argv)
 		if (ibm_out_check("--letters", letters[i],
 				  ibm_fmt_of_name(letters[i])) != 0)
 			usage(IBM_EX_USAGE);
+	for (size_t i = 0; i < ncerts; i++)
+		if (ibm_out_check("--certificates", certs[i],
+				  ibm_fmt_of_name(certs[i])) != 0)
+			usage(IBM_EX_USAGE);
 
 	ev = ibm_event_new();
 	ibm_event_xload(ev, config);
@@ -212,6 +242,10 @@ int main(int argc, char **argv)
 	ibm_out_note_input(iv.ev.logo);
 	ibm_out_note_input(iv.ev.font);
 	ibm_out_note_input(iv.ev.font_bold);
+	if (ncerts) {
+		iv.xspec = inv_cert_specs;
+		iv.nx = inv_cert_nspecs;
+	}
 	inv_read_people(&iv, argc ? argv[0] : "-", &o);
 	if (agenda)
 		inv_read_agenda(&iv, agenda, &o);
@@ -222,6 +256,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nletters; i++)
 		if (ends_with(letters[i], ".pdf"))
 			inv_pdf_check(&iv);
+	for (size_t i = 0; i < ncerts; i++)
+		inv_cert_check(&iv, ends_with(certs[i], ".pdf"));
 	if (attendance)
 		inv_attendance(&iv, attendance, (int)blank, &outs);
 	for (size_t i = 0; i < nletters; i++) {
@@ -232,6 +268,8 @@ int main(int argc, char **argv)
 	}
 	if (tpl)
 		inv_templates(&iv, tpl, outdir, pattern, &outs);
+	for (size_t i = 0; i < ncerts; i++)
+		inv_certificates(&iv, certs[i], proper, &outs);
 	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
 	inv_outs_commit(&outs);
@@ -240,6 +278,7 @@ int main(int argc, char **argv)
 	ibm_event_free(ev);
 	free(letters);
 	free(sets);
+	free(certs);
 	ibm_close_stdout();
 	return 0;
 }

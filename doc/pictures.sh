@@ -20,6 +20,7 @@ shot() {
 	pdftoppm -png -r 40 -f "$3" -l "$3" -singlefile "$2" "$img/$1"
 }
 shot undangan "$tmp/ex/undangan.pdf" 1
+shot sertifikat "$tmp/ex/sertifikat.pdf" 1
 shot daftar-hadir "$tmp/daftar-hadir.pdf" 1
 shot hasil-tes "$tmp/hasil-tes.pdf" 1
 shot hasil-tes-butir "$tmp/hasil-tes.pdf" 3

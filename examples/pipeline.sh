@@ -48,6 +48,10 @@ ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy \
 	--only both > "$out/selesai.csv"
+# Their certificates, numbered from nomor_sertifikat, with the score.
+(cd bimtek && ibm-invite -q -c event.conf --proper-case \
+	--certificates "$out/sertifikat.pdf" \
+	--certificates "$out/sertifikat.html" < "$out/selesai.csv" > /dev/null)
 
 # --- ibm-monev (monev/) --------------------------------------------------
 # Forms from three offices (comma UTF-8, Excel ";" with BOM and CRLF, other

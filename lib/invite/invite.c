@@ -476,13 +476,18 @@ void inv_event_free(inv_event *e)
 int inv_read_people_csv(invite *iv, ibm_csv *r)
 {
 	const ibm_rec *rec;
-	int idx[INV_NF], k;
+	int idx[INV_NF], k, xidx[INV_NX_MAX];
 
 	iv->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
 			    ibm_csv_header(r), inv_field_specs, INV_NF,
 			    idx) != 0)
 		return IBM_EX_DATAERR;
+	if (iv->nx > INV_NX_MAX)
+		iv->nx = INV_NX_MAX;
+	if (iv->nx)
+		ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
+				ibm_csv_header(r), iv->xspec, iv->nx, xidx);
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_person *p;
 		int blank = 1;
@@ -501,6 +506,15 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 		for (int f = 0; f < INV_NF; f++) {
 			p->f[f] = ibm_xstrdup(idx[f] >= 0 ? rec->f[idx[f]] : "");
 			ibm_fold_space(p->f[f]);
+		}
+		if (iv->nx) {
+			p->x = ibm_xcalloc((size_t)iv->nx + 1, sizeof *p->x);
+			for (int f = 0; f < iv->nx; f++) {
+				p->x[f] = ibm_xstrdup(xidx[f] >= 0 &&
+					(size_t)xidx[f] < rec->n ?
+					rec->f[xidx[f]] : "");
+				ibm_fold_space(p->x[f]);
+			}
 		}
 		if (!p->f[INV_NAMA][0]) {
 			ibm_error(iv->src, p->line, "empty name");
@@ -571,6 +585,10 @@ static void person_free(inv_person *p)
 	for (int k = 0; k < INV_NF; k++)
 		free(p->f[k]);
 	free(p->letter_number);
+	if (p->x)
+		for (int k = 0; p->x[k]; k++)
+			free(p->x[k]);
+	free(p->x);
 }
 
 /* A hash set of strings -> index of the participant that has it. */

@@ -18,6 +18,7 @@ enum {
 extern const char *const inv_field_names[INV_NF];
 extern const ibm_colspec inv_field_specs[INV_NF];
 
+#define INV_NX_MAX 16
 typedef struct inv_person {
 	char *f[INV_NF];     /* normalised values ("" when absent) */
 	long no;             /* 1, 2, ... after duplicates are dropped */
@@ -25,6 +26,7 @@ typedef struct inv_person {
 	char id[16];         /* participant_id, "IBM-" + 8 hex digits */
 	char *letter_number;
 	int kind;            /* INV_KIND_DESA, _KELURAHAN or _VILLAGE */
+	char **x;            /* the invite's extra columns (xspec), or NULL */
 } inv_person;
 
 /* The kind of a village: from the desa_kelurahan value ("Kelurahan X",
@@ -82,6 +84,8 @@ typedef struct invite {
 	int strict;
 	inv_lines kel;        /* distinct kelurahan, in order of first use */
 	int *kel_kind;        /* the kind of each */
+	const ibm_colspec *xspec; /* extra optional columns to keep (nx, */
+	int nx;                   /* at most INV_NX_MAX) */
 } invite;
 
 /* Settings from the event table; missing required keys give one error
@@ -242,5 +246,30 @@ void inv_pdf_check(const invite *iv);
 char *inv_short_name(const char *name, size_t k, int *cut);
 void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs);
+
+/* Drawing a PDF of one's own (the certificates) with the letters' fonts,
+ * logo and output: the inv_typeset_width/_lines measures apply to it in
+ * its own fonts. inv_pdf_save writes it for outs and frees it. */
+inv_typeset *inv_pdf_new(const invite *iv, const char *path,
+			 const char *title);
+void inv_pdf_page(inv_typeset *t, float w, float h);
+void inv_pdf_text(inv_typeset *t, int bold, float size, float x, float y,
+		  const char *s);
+void inv_pdf_rect(inv_typeset *t, float x, float y, float w, float h,
+		  float lw);
+void inv_pdf_hline(inv_typeset *t, float x0, float x1, float y, float lw);
+void inv_pdf_logo(inv_typeset *t, float x, float y, float w, float h);
+void inv_pdf_save(inv_typeset *t, const char *path, inv_outs *outs);
+/* The event's logo size in pixels (loaded on first use): 0 without one. */
+int inv_typeset_logo(inv_typeset *t, float *w, float *h);
+
+/* Certificates (certificate.c): one A4 landscape page per participant. */
+extern const ibm_colspec inv_cert_specs[];
+extern const int inv_cert_nspecs;
+/* Check the certificate keys and texts before anything is written (dies
+ * 65 naming the key or field). */
+void inv_cert_check(const invite *iv, int pdf);
+void inv_certificates(const invite *iv, const char *path, int proper_case,
+		      inv_outs *outs);
 
 #endif

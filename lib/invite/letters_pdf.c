@@ -1133,22 +1133,22 @@ static HPDF_Font load_ttf(pdf *p, const char *path)
 	return HPDF_GetFont(p->doc, name, "UTF-8");
 }
 
-void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
+/* A document with the letters' fonts (the event's TrueType font, else
+ * Times) and title, dated from SOURCE_DATE_EPOCH. */
+static void open_doc(pdf *p, const invite *iv, const char *path,
+		     const char *title)
 {
-	pdf p;
-	ibm_atomic *a;
-	FILE *fp;
 	time_t t = (time_t)ibm_build_time();
 	struct tm tm;
 	HPDF_Date d;
 
-	memset(&p, 0, sizeof p);
-	p.iv = iv;
+	memset(p, 0, sizeof *p);
+	p->iv = iv;
 	doing("creating the document", NULL);
-	p.doc = HPDF_New(on_error, NULL);
-	if (!p.doc)
+	p->doc = HPDF_New(on_error, NULL);
+	if (!p->doc)
 		ibm_die(IBM_EX_SOFTWARE, path, 0, "cannot create PDF document");
-	HPDF_SetCompressionMode(p.doc, HPDF_COMP_ALL);
+	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
 	ibm_gmtime(t, &tm);
 	memset(&d, 0, sizeof d);
 	d.year = tm.tm_year + 1900;
@@ -1158,23 +1158,55 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 	d.minutes = tm.tm_min;
 	d.seconds = tm.tm_sec;
 	d.ind = 'Z';
-	HPDF_SetInfoDateAttr(p.doc, HPDF_INFO_CREATION_DATE, d);
-	HPDF_SetInfoDateAttr(p.doc, HPDF_INFO_MOD_DATE, d);
-	HPDF_SetInfoAttr(p.doc, HPDF_INFO_CREATOR, "ibmkit " IBMKIT_VERSION);
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
+	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_CREATOR, "ibmkit " IBMKIT_VERSION);
 	if (iv->ev.font) {
-		HPDF_UseUTFEncodings(p.doc);
-		p.utf8 = 1;
-		p.font = load_ttf(&p, iv->ev.font);
-		p.bold = iv->ev.font_bold ? load_ttf(&p, iv->ev.font_bold) :
-					    p.font;
+		HPDF_UseUTFEncodings(p->doc);
+		p->utf8 = 1;
+		p->font = load_ttf(p, iv->ev.font);
+		p->bold = iv->ev.font_bold ? load_ttf(p, iv->ev.font_bold) :
+					     p->font;
 	} else {
-		p.font = HPDF_GetFont(p.doc, "Times-Roman", "WinAnsiEncoding");
-		p.bold = HPDF_GetFont(p.doc, "Times-Bold", "WinAnsiEncoding");
+		p->font = HPDF_GetFont(p->doc, "Times-Roman", "WinAnsiEncoding");
+		p->bold = HPDF_GetFont(p->doc, "Times-Bold", "WinAnsiEncoding");
 	}
-	HPDF_SetInfoAttr(p.doc, HPDF_INFO_TITLE,
-			 enc(&p, iv->ev.hal, strlen(iv->ev.hal)));
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE,
+			 enc(p, title, strlen(title)));
 	if (iv->ev.logo)
-		load_logo(&p);
+		load_logo(p);
+}
+
+/* Write the document to a temporary file for outs, and free it. */
+static void save_doc(pdf *p, const char *path, inv_outs *outs)
+{
+	ibm_atomic *a;
+	FILE *fp;
+
+	graphics(p);
+	doing("saving", NULL);
+	HPDF_SaveToStream(p->doc);
+	HPDF_ResetStream(p->doc);
+	a = ibm_atomic_open(path);
+	fp = ibm_atomic_fp(a);
+	for (;;) {
+		HPDF_BYTE buf[8192];
+		HPDF_UINT32 n = sizeof buf;
+
+		HPDF_ReadFromStream(p->doc, buf, &n);
+		if (n == 0)
+			break;
+		fwrite(buf, 1, n, fp);
+	}
+	typeset_free(p);
+	inv_outs_add(outs, a);
+}
+
+void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
+{
+	pdf p;
+
+	open_doc(&p, iv, path, iv->ev.hal);
 	doing("writing the letters", NULL);
 	if (iv->collective) {
 		char *n = inv_collective_number(iv);
@@ -1187,21 +1219,78 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 	}
 	if (!p.page)
 		new_page(&p); /* no participants: one empty page */
-	graphics(&p);
-	doing("saving", NULL);
-	HPDF_SaveToStream(p.doc);
-	HPDF_ResetStream(p.doc);
-	a = ibm_atomic_open(path);
-	fp = ibm_atomic_fp(a);
-	for (;;) {
-		HPDF_BYTE buf[8192];
-		HPDF_UINT32 n = sizeof buf;
+	save_doc(&p, path, outs);
+}
 
-		HPDF_ReadFromStream(p.doc, buf, &n);
-		if (n == 0)
-			break;
-		fwrite(buf, 1, n, fp);
-	}
-	typeset_free(&p);
-	inv_outs_add(outs, a);
+/* ------------------------------------------- drawing other documents */
+
+inv_typeset *inv_pdf_new(const invite *iv, const char *path,
+			 const char *title)
+{
+	pdf *p = ibm_xmalloc(sizeof *p);
+
+	open_doc(p, iv, path, title);
+	p->dry = 0;
+	doing("writing ", path);
+	return p;
+}
+
+void inv_pdf_page(inv_typeset *t, float w, float h)
+{
+	if (t->page)
+		graphics(t);
+	t->page = HPDF_AddPage(t->doc);
+	HPDF_Page_SetWidth(t->page, w);
+	HPDF_Page_SetHeight(t->page, h);
+	t->cur = NULL;
+	t->cur_ws = 0;
+}
+
+void inv_pdf_text(inv_typeset *t, int bold, float size, float x, float y,
+		  const char *s)
+{
+	put(t, bold ? t->bold : t->font, size, x, y, s);
+}
+
+void inv_pdf_rect(inv_typeset *t, float x, float y, float w, float h,
+		  float lw)
+{
+	graphics(t);
+	HPDF_Page_SetLineWidth(t->page, lw);
+	HPDF_Page_Rectangle(t->page, x, y, w, h);
+	HPDF_Page_Stroke(t->page);
+}
+
+void inv_pdf_hline(inv_typeset *t, float x0, float x1, float y, float lw)
+{
+	graphics(t);
+	HPDF_Page_SetLineWidth(t->page, lw);
+	HPDF_Page_MoveTo(t->page, x0, y);
+	HPDF_Page_LineTo(t->page, x1, y);
+	HPDF_Page_Stroke(t->page);
+}
+
+int inv_typeset_logo(inv_typeset *t, float *w, float *h)
+{
+	if (!t->iv->ev.logo)
+		return 0;
+	if (!t->logo)
+		load_logo(t);
+	*w = t->logo_w;
+	*h = t->logo_h;
+	return t->logo_h > 0;
+}
+
+void inv_pdf_logo(inv_typeset *t, float x, float y, float w, float h)
+{
+	graphics(t);
+	HPDF_Page_DrawImage(t->page, t->logo, x, y, w, h);
+}
+
+void inv_pdf_save(inv_typeset *t, const char *path, inv_outs *outs)
+{
+	if (!t->page)
+		inv_pdf_page(t, INV_PAGE_H, INV_PAGE_W);
+	save_doc(t, path, outs);
+	free(t);
 }
