@@ -447,7 +447,7 @@ void ibm_catch_signals(void (*handler)(int))
 
 long ibm_utc_offset(time_t t)
 {
-	struct tm l;
+	struct tm l = { 0 };
 
 	/* the local clock read as if it were UTC, less the time itself */
 	if (!ibm_localtime(t, &l))

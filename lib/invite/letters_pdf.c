@@ -1139,7 +1139,7 @@ static void open_doc(pdf *p, const invite *iv, const char *path,
 		     const char *title)
 {
 	time_t t = (time_t)ibm_build_time();
-	struct tm tm;
+	struct tm tm = { 0 };
 	HPDF_Date d;
 
 	memset(p, 0, sizeof *p);

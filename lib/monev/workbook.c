@@ -1076,7 +1076,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	lxw_row_t row = 0;
 	char buf[512], when[128];
 	time_t t = (time_t)ibm_build_time();
-	struct tm tm;
+	struct tm tm = { 0 };
 	static const char *const h1[] = { "Keterangan", "Isi" };
 	static const char *const h2[] = { "Berkas Masukan", "Baris Data" };
 	static const char *const h3[] = { "No", "Peringatan" };
