@@ -19,7 +19,6 @@
 #include "ibmkit.h"
 #include "port.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -28,10 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #define TMP_TAG ".ibmkit-"  /* ".NAME" TMP_TAG "PID-XXXXXX" */
@@ -57,271 +53,26 @@ static volatile sig_atomic_t handlers_set;
 
 /* ------------------------------------------------------------------ OS */
 
-/* File kinds as the rules above see them; K_FD: a descriptor of this
- * process named as a file (/dev/stdout, /dev/fd/N, /proc/self/fd/N). */
-enum { K_NONE, K_REG, K_DIR, K_STREAM, K_BLOCK, K_SOCKET, K_OTHER, K_FD };
+/* The operating system's part (following links, opening devices, FIFOs
+ * and sockets, leftovers of killed runs, owners and modes, syncing) is in
+ * port.c; these names keep the rules above readable. */
+enum {
+	K_NONE = IBM_K_NONE, K_REG = IBM_K_REG, K_DIR = IBM_K_DIR,
+	K_STREAM = IBM_K_STREAM, K_BLOCK = IBM_K_BLOCK,
+	K_SOCKET = IBM_K_SOCKET, K_OTHER = IBM_K_OTHER, K_FD = IBM_K_FD
+};
+#define resolve ibm_out_resolve
+#define open_stream ibm_out_open_stream
+#define make_temp ibm_mkstemp
+#define keep_attrs ibm_keep_attrs
+#define replace_file ibm_rename
+#define sync_file ibm_fsync
+#define sync_dir ibm_sync_dir
+#define file_id ibm_file_id
 
-/* The descriptor N that "/dev/fd/N", "/proc/self/fd/N" or
- * "/proc/PID/fd/N" (PID ours) names, or -1. Such a name is a link only
- * the kernel can follow (to "pipe:[123]", a terminal, a file). */
-static int fd_link(const char *p)
-{
-	char own[48];
-	const char *s = NULL;
-	char *end;
-	long n;
-
-	snprintf(own, sizeof own, "/proc/%ld/fd/", (long)getpid());
-	if (strncmp(p, "/dev/fd/", 8) == 0)
-		s = p + 8;
-	else if (strncmp(p, "/proc/self/fd/", 14) == 0)
-		s = p + 14;
-	else if (strncmp(p, own, strlen(own)) == 0)
-		s = p + strlen(own);
-	if (!s || *s < '0' || *s > '9')
-		return -1;
-	n = strtol(s, &end, 10);
-	return *end || n > INT_MAX ? -1 : (int)n;
-}
-
-static int kind_of(const struct stat *st)
-{
-	if (S_ISREG(st->st_mode))
-		return K_REG;
-	if (S_ISDIR(st->st_mode))
-		return K_DIR;
-	if (S_ISCHR(st->st_mode) || S_ISFIFO(st->st_mode))
-		return K_STREAM;
-	if (S_ISBLK(st->st_mode))
-		return K_BLOCK;
-	if (S_ISSOCK(st->st_mode))
-		return K_SOCKET;
-	return K_OTHER;
-}
-
-static const char *link_fd_name(int fd, char *buf)
-{
-	sprintf(buf, "/dev/fd/%d", fd);
-	return buf;
-}
-
-/*
- * Follow symbolic links from path (at most 40, as the kernel does) to the
- * name of the file that would be written. Returns a malloc'd path and
- * sets *kind (K_NONE when it does not exist); NULL with errno on error.
- */
-static char *resolve(const char *path, int *kind)
-{
-	char *p = ibm_xstrdup(path);
-
-	for (int hops = 0;; hops++) {
-		struct stat st;
-		char link[PATH_MAX];
-		ssize_t n;
-		char *q;
-		const char *slash;
-		int fd = fd_link(p);
-
-		if (fd >= 0) {
-			free(p);
-			*kind = K_FD;
-			return ibm_xstrdup(fd == 1 ? "-" : link_fd_name(fd,
-								 link));
-		}
-		if (lstat(p, &st) != 0) {
-			if (errno == ENOENT) {
-				*kind = K_NONE;
-				return p;
-			}
-			free(p);
-			return NULL;
-		}
-		if (!S_ISLNK(st.st_mode)) {
-			*kind = kind_of(&st);
-			return p;
-		}
-		if (hops == 40) {
-			free(p);
-			errno = ELOOP;
-			return NULL;
-		}
-		n = readlink(p, link, sizeof link - 1);
-		if (n < 0) {
-			free(p);
-			return NULL;
-		}
-		link[n] = '\0';
-		slash = strrchr(p, '/');
-		if (link[0] == '/' || !slash) {
-			q = ibm_xstrdup(link);
-		} else {
-			size_t d = (size_t)(slash - p) + 1;
-
-			q = ibm_xmalloc(d + (size_t)n + 1);
-			memcpy(q, p, d);
-			memcpy(q + d, link, (size_t)n + 1);
-		}
-		free(p);
-		p = q;
-	}
-}
-
-/* Open a character device, FIFO or socket for writing; -1 with errno. */
-static int open_stream(const char *path, int kind)
-{
-	if (kind == K_SOCKET) {
-		struct sockaddr_un sa;
-		int fd;
-
-		if (strlen(path) >= sizeof sa.sun_path) {
-			errno = ENAMETOOLONG;
-			return -1;
-		}
-		memset(&sa, 0, sizeof sa);
-		sa.sun_family = AF_UNIX;
-		strcpy(sa.sun_path, path);
-		fd = socket(AF_UNIX, SOCK_STREAM, 0);
-		if (fd >= 0 && connect(fd, (struct sockaddr *)&sa,
-				       sizeof sa) != 0) {
-			int e = errno;
-
-			close(fd);
-			errno = e;
-			fd = -1;
-		}
-		return fd;
-	}
-	if (kind == K_FD)
-		return dup(fd_link(path)); /* its offset shared, as a shell's */
-	return open(path, O_WRONLY | O_NOCTTY);
-}
-
-/* Create the temporary file from template tmp (ending in XXXXXX). */
-static int make_temp(char *tmp)
-{
-	return mkstemp(tmp);
-}
-
-static int pid_alive(long pid)
-{
-	return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
-}
-
-/*
- * Leftover temporary files of killed runs in dir: names "." NAME TMP_TAG
- * PID "-XXXXXX" that are regular files of this user whose process no
- * longer exists on this machine. Returns a malloc'd array of n names.
- */
 static char **find_leftovers(const char *dir, size_t *n)
 {
-	DIR *d = opendir(*dir ? dir : ".");
-	struct dirent *e;
-	char **v = NULL;
-	size_t cap = 0;
-	size_t taglen = strlen(TMP_TAG);
-
-	*n = 0;
-	if (!d)
-		return NULL;
-	while ((e = readdir(d)) != NULL) {
-		const char *s = e->d_name, *tag = NULL, *t;
-		char *end, *full;
-		long pid;
-		struct stat st;
-
-		if (s[0] != '.')
-			continue;
-		for (t = strstr(s, TMP_TAG); t; t = strstr(t + 1, TMP_TAG))
-			tag = t;
-		if (!tag)
-			continue;
-		pid = strtol(tag + taglen, &end, 10);
-		if (end == tag + taglen || pid <= 0 || *end != '-' ||
-		    strlen(end + 1) != 6 || pid == (long)getpid() ||
-		    pid_alive(pid))
-			continue;
-		full = ibm_xmalloc(strlen(dir) + strlen(s) + 1);
-		strcpy(full, dir);
-		strcat(full, s);
-		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_uid == geteuid()) {
-			ibm_grow((void **)&v, &cap, *n + 1, sizeof *v);
-			v[(*n)++] = full;
-		} else {
-			free(full);
-		}
-	}
-	closedir(d);
-	return v;
-}
-
-/*
- * Give the temporary file (fd) the owner and permission bits of the file
- * it replaces, or a new file's mode (0666 less the umask). Errors are
- * ignored: the owner can be kept only by a process allowed to.
- */
-static void keep_attrs(int fd, const char *target)
-{
-	struct stat st;
-
-	if (stat(target, &st) == 0 && S_ISREG(st.st_mode)) {
-		if (fchown(fd, st.st_uid, st.st_gid) != 0 &&
-		    fchown(fd, (uid_t)-1, st.st_gid) != 0) {
-			/* not allowed: the file becomes ours */
-		}
-		fchmod(fd, st.st_mode & 07777);
-	} else {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-	}
-}
-
-/* Put the complete temporary file in place of target, in one step (a
- * port needs a rename that replaces an existing file). */
-static int replace_file(const char *tmp, const char *target)
-{
-	return rename(tmp, target);
-}
-
-/* Flush a file's data to the disk; 0 or -1 with errno. */
-static int sync_file(int fd)
-{
-	return fsync(fd);
-}
-
-/* fsync a directory after a rename; 0 or -1 with errno. File systems
- * that cannot sync a directory are not an error. */
-static int sync_dir(const char *dir)
-{
-	int fd = open(*dir ? dir : ".", O_RDONLY);
-	int rc = 0;
-
-	if (fd < 0)
-		return 0;
-	if (fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP &&
-	    errno != EBADF)
-		rc = -1;
-	close(fd);
-	return rc;
-}
-
-/* Identity of an existing file (following links); 0 or -1. Only
- * regular files have one here: a device or a FIFO may be named twice. */
-static int file_id(const char *path, unsigned long long id[2])
-{
-	struct stat st;
-
-	if (stat(path, &st) != 0)
-		return -1;
-	if (!S_ISREG(st.st_mode)) {
-		id[0] = id[1] = 0;
-		return 1;
-	}
-	id[0] = (unsigned long long)st.st_dev;
-	id[1] = (unsigned long long)st.st_ino;
-	return 0;
+	return ibm_find_leftovers(dir, TMP_TAG, n);
 }
 
 /* --------------------------------------------------------------- exit */
@@ -337,7 +88,7 @@ static void remove_pending(void)
 
 	for (ibm_atomic *a = pending; a; a = a->next)
 		if (!a->done && a->tmp) {
-			unlink(a->tmp);
+			ibm_unlink(a->tmp);
 			failed = 1;
 		}
 	if (failed)
@@ -366,7 +117,7 @@ int ibm_out_mkdir(const char *dir)
 	static size_t cap;
 
 	set_handlers();
-	if (mkdir(dir, 0777) != 0)
+	if (ibm_mkdir(dir) != 0)
 		return errno == EEXIST ? 0 : -1;
 	ibm_grow((void **)&made_dirs, &cap, (size_t)nmade + 1,
 		 sizeof *made_dirs);
@@ -377,9 +128,7 @@ int ibm_out_mkdir(const char *dir)
 
 int ibm_out_exists(const char *path)
 {
-	struct stat st;
-
-	return lstat(path, &st) == 0;
+	return ibm_path_exists(path);
 }
 
 static void add_pending(ibm_atomic *a)
@@ -566,7 +315,7 @@ static void clean_leftovers(const char *dir, const char *prefix)
 		if (strtol(l->names[i] + plen, &end, 10) <= 0 ||
 		    *end != '-' || strlen(end + 1) != 6)
 			continue;
-		unlink(l->names[i]);
+		ibm_unlink(l->names[i]);
 		free(l->names[i]);
 		l->names[i] = NULL;
 	}
@@ -788,7 +537,7 @@ static void copy_scratch(ibm_atomic *a)
 	if (ferror(in))
 		ibm_die_errno(IBM_EX_IOERR, a->path, "read error");
 	fclose(in);
-	unlink(a->tmp);
+	ibm_unlink(a->tmp);
 }
 
 void ibm_atomic_finish(ibm_atomic *a)
@@ -932,7 +681,7 @@ void ibm_atomic_abort(ibm_atomic *a)
 	else if (!a->fp && a->fd >= 0)
 		close(a->fd);
 	if (!a->done && a->tmp)
-		unlink(a->tmp);
+		ibm_unlink(a->tmp);
 	a->done = 1;
 	atomic_free(a);
 }

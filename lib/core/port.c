@@ -1,6 +1,7 @@
 /* port.c - POSIX and Windows differences (see port.h); the one place with
  * #ifdef _WIN32 in the tree. */
 #define _POSIX_C_SOURCE 200809L
+#include "ibmkit.h"
 #include "port.h"
 
 #include <errno.h>
@@ -320,8 +321,181 @@ void ibm_catch_signals(void (*handler)(int))
 	}
 }
 
+/* ------------------------------------------------------ output files */
+
+/* No symbolic links to follow, no FIFOs or sockets by name: a name is a
+ * regular file, a directory, a device (NUL, CON) or new. */
+char *ibm_out_resolve(const char *path, int *kind)
+{
+	struct _stat64 st;
+	wchar_t *w = wide(path);
+	int r;
+
+	if (!w)
+		return NULL;
+	r = _wstat64(w, &st);
+	free(w);
+	if (r != 0) {
+		if (errno != ENOENT)
+			return NULL;
+		*kind = IBM_K_NONE;
+	} else if (st.st_mode & _S_IFDIR) {
+		*kind = IBM_K_DIR;
+	} else if (st.st_mode & _S_IFCHR) {
+		*kind = IBM_K_STREAM;
+	} else if (st.st_mode & _S_IFREG) {
+		*kind = IBM_K_REG;
+	} else {
+		*kind = IBM_K_OTHER;
+	}
+	return ibm_xstrdup(path);
+}
+
+int ibm_out_open_stream(const char *path, int kind)
+{
+	wchar_t *w;
+	int fd;
+
+	if (kind != IBM_K_STREAM) {
+		errno = EINVAL;
+		return -1;
+	}
+	w = wide(path);
+	if (!w)
+		return -1;
+	fd = _wopen(w, _O_WRONLY | _O_BINARY);
+	free(w);
+	return fd;
+}
+
+static int pid_alive(long pid)
+{
+	HANDLE h = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE,
+			       (DWORD)pid);
+	DWORD code = 0;
+	int alive;
+
+	if (!h)
+		return GetLastError() != ERROR_INVALID_PARAMETER;
+	alive = !GetExitCodeProcess(h, &code) || code == STILL_ACTIVE;
+	CloseHandle(h);
+	return alive;
+}
+
+char **ibm_find_leftovers(const char *dir, const char *tag_s, size_t *n)
+{
+	char *pat = ibm_xmalloc(strlen(dir) + 4);
+	wchar_t *w;
+	WIN32_FIND_DATAW fd;
+	HANDLE h;
+	char **v = NULL;
+	size_t cap = 0, taglen = strlen(tag_s);
+
+	*n = 0;
+	sprintf(pat, "%s*", dir);
+	w = wide(pat);
+	free(pat);
+	if (!w)
+		return NULL;
+	h = FindFirstFileW(w, &fd);
+	free(w);
+	if (h == INVALID_HANDLE_VALUE)
+		return NULL;
+	do {
+		char s[MAX_PATH * 4];
+		const char *tag = NULL, *t;
+		char *end, *full;
+		long pid;
+
+		if (fd.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)
+			continue;
+		if (WideCharToMultiByte(CP_UTF8, 0, fd.cFileName, -1, s,
+					(int)sizeof s, NULL, NULL) <= 0 ||
+		    s[0] != '.')
+			continue;
+		for (t = strstr(s, tag_s); t; t = strstr(t + 1, tag_s))
+			tag = t;
+		if (!tag)
+			continue;
+		pid = strtol(tag + taglen, &end, 10);
+		if (end == tag + taglen || pid <= 0 || *end != '-' ||
+		    strlen(end + 1) != 6 ||
+		    pid == (long)GetCurrentProcessId() || pid_alive(pid))
+			continue;
+		full = ibm_xmalloc(strlen(dir) + strlen(s) + 1);
+		strcpy(full, dir);
+		strcat(full, s);
+		ibm_grow((void **)&v, &cap, *n + 1, sizeof *v);
+		v[(*n)++] = full;
+	} while (FindNextFileW(h, &fd));
+	FindClose(h);
+	return v;
+}
+
+void ibm_keep_attrs(int fd, const char *target)
+{
+	/* no owners or permission bits to keep */
+	(void)fd;
+	(void)target;
+}
+
+int ibm_sync_dir(const char *dir)
+{
+	(void)dir; /* directories are not synced on Windows */
+	return 0;
+}
+
+int ibm_file_id(const char *path, unsigned long long id[2])
+{
+	wchar_t *w = wide(path);
+	HANDLE h;
+	BY_HANDLE_FILE_INFORMATION fi;
+	int rc;
+
+	if (!w)
+		return -1;
+	h = CreateFileW(w, 0, FILE_SHARE_READ | FILE_SHARE_WRITE |
+			FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
+			FILE_FLAG_BACKUP_SEMANTICS, NULL);
+	free(w);
+	if (h == INVALID_HANDLE_VALUE)
+		return -1;
+	if (!GetFileInformationByHandle(h, &fi)) {
+		CloseHandle(h);
+		return -1;
+	}
+	if (GetFileType(h) != FILE_TYPE_DISK ||
+	    (fi.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY)) {
+		id[0] = id[1] = 0;
+		rc = 1;
+	} else {
+		id[0] = fi.dwVolumeSerialNumber;
+		id[1] = ((unsigned long long)fi.nFileIndexHigh << 32) |
+			fi.nFileIndexLow;
+		rc = 0;
+	}
+	CloseHandle(h);
+	return rc;
+}
+
+int ibm_path_exists(const char *path)
+{
+	wchar_t *w = wide(path);
+	DWORD a;
+
+	if (!w)
+		return 0;
+	a = GetFileAttributesW(w);
+	free(w);
+	return a != INVALID_FILE_ATTRIBUTES;
+}
+
 #else /* POSIX */
 
+#include <dirent.h>
+#include <limits.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 void ibm_port_init(void)
@@ -441,6 +615,259 @@ void ibm_catch_signals(void (*handler)(int))
 		if (old.sa_handler != SIG_IGN)
 			sigaction(sigs[i], &sa, NULL);
 	}
+}
+
+/* ------------------------------------------------------ output files */
+
+/* The descriptor N that "/dev/fd/N", "/proc/self/fd/N" or
+ * "/proc/PID/fd/N" (PID ours) names, or -1. Such a name is a link only
+ * the kernel can follow (to "pipe:[123]", a terminal, a file). */
+static int fd_link(const char *p)
+{
+	char own[48];
+	const char *s = NULL;
+	char *end;
+	long n;
+
+	snprintf(own, sizeof own, "/proc/%ld/fd/", (long)getpid());
+	if (strncmp(p, "/dev/fd/", 8) == 0)
+		s = p + 8;
+	else if (strncmp(p, "/proc/self/fd/", 14) == 0)
+		s = p + 14;
+	else if (strncmp(p, own, strlen(own)) == 0)
+		s = p + strlen(own);
+	if (!s || *s < '0' || *s > '9')
+		return -1;
+	n = strtol(s, &end, 10);
+	return *end || n > INT_MAX ? -1 : (int)n;
+}
+
+static int kind_of(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return IBM_K_REG;
+	if (S_ISDIR(st->st_mode))
+		return IBM_K_DIR;
+	if (S_ISCHR(st->st_mode) || S_ISFIFO(st->st_mode))
+		return IBM_K_STREAM;
+	if (S_ISBLK(st->st_mode))
+		return IBM_K_BLOCK;
+	if (S_ISSOCK(st->st_mode))
+		return IBM_K_SOCKET;
+	return IBM_K_OTHER;
+}
+
+static const char *link_fd_name(int fd, char *buf)
+{
+	sprintf(buf, "/dev/fd/%d", fd);
+	return buf;
+}
+
+/*
+ * Follow symbolic links from path (at most 40, as the kernel does) to the
+ * name of the file that would be written. Returns a malloc'd path and
+ * sets *kind (IBM_K_NONE when it does not exist); NULL with errno on error.
+ */
+char *ibm_out_resolve(const char *path, int *kind)
+{
+	char *p = ibm_xstrdup(path);
+
+	for (int hops = 0;; hops++) {
+		struct stat st;
+		char link[PATH_MAX];
+		ssize_t n;
+		char *q;
+		const char *slash;
+		int fd = fd_link(p);
+
+		if (fd >= 0) {
+			free(p);
+			*kind = IBM_K_FD;
+			return ibm_xstrdup(fd == 1 ? "-" : link_fd_name(fd,
+								 link));
+		}
+		if (lstat(p, &st) != 0) {
+			if (errno == ENOENT) {
+				*kind = IBM_K_NONE;
+				return p;
+			}
+			free(p);
+			return NULL;
+		}
+		if (!S_ISLNK(st.st_mode)) {
+			*kind = kind_of(&st);
+			return p;
+		}
+		if (hops == 40) {
+			free(p);
+			errno = ELOOP;
+			return NULL;
+		}
+		n = readlink(p, link, sizeof link - 1);
+		if (n < 0) {
+			free(p);
+			return NULL;
+		}
+		link[n] = '\0';
+		slash = strrchr(p, '/');
+		if (link[0] == '/' || !slash) {
+			q = ibm_xstrdup(link);
+		} else {
+			size_t d = (size_t)(slash - p) + 1;
+
+			q = ibm_xmalloc(d + (size_t)n + 1);
+			memcpy(q, p, d);
+			memcpy(q + d, link, (size_t)n + 1);
+		}
+		free(p);
+		p = q;
+	}
+}
+
+/* Open a character device, FIFO or socket for writing; -1 with errno. */
+int ibm_out_open_stream(const char *path, int kind)
+{
+	if (kind == IBM_K_SOCKET) {
+		struct sockaddr_un sa;
+		int fd;
+
+		if (strlen(path) >= sizeof sa.sun_path) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		memset(&sa, 0, sizeof sa);
+		sa.sun_family = AF_UNIX;
+		strcpy(sa.sun_path, path);
+		fd = socket(AF_UNIX, SOCK_STREAM, 0);
+		if (fd >= 0 && connect(fd, (struct sockaddr *)&sa,
+				       sizeof sa) != 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			fd = -1;
+		}
+		return fd;
+	}
+	if (kind == IBM_K_FD)
+		return dup(fd_link(path)); /* its offset shared, as a shell's */
+	return open(path, O_WRONLY | O_NOCTTY);
+}
+
+static int pid_alive(long pid)
+{
+	return kill((pid_t)pid, 0) == 0 || errno != ESRCH;
+}
+
+/*
+ * Leftover temporary files of killed runs in dir: names "." NAME TMP_TAG
+ * PID "-XXXXXX" that are regular files of this user whose process no
+ * longer exists on this machine. Returns a malloc'd array of n names.
+ */
+char **ibm_find_leftovers(const char *dir, const char *tag_s, size_t *n)
+{
+	DIR *d = opendir(*dir ? dir : ".");
+	struct dirent *e;
+	char **v = NULL;
+	size_t cap = 0;
+	size_t taglen = strlen(tag_s);
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d)) != NULL) {
+		const char *s = e->d_name, *tag = NULL, *t;
+		char *end, *full;
+		long pid;
+		struct stat st;
+
+		if (s[0] != '.')
+			continue;
+		for (t = strstr(s, tag_s); t; t = strstr(t + 1, tag_s))
+			tag = t;
+		if (!tag)
+			continue;
+		pid = strtol(tag + taglen, &end, 10);
+		if (end == tag + taglen || pid <= 0 || *end != '-' ||
+		    strlen(end + 1) != 6 || pid == (long)getpid() ||
+		    pid_alive(pid))
+			continue;
+		full = ibm_xmalloc(strlen(dir) + strlen(s) + 1);
+		strcpy(full, dir);
+		strcat(full, s);
+		if (lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid()) {
+			ibm_grow((void **)&v, &cap, *n + 1, sizeof *v);
+			v[(*n)++] = full;
+		} else {
+			free(full);
+		}
+	}
+	closedir(d);
+	return v;
+}
+
+/*
+ * Give the temporary file (fd) the owner and permission bits of the file
+ * it replaces, or a new file's mode (0666 less the umask). Errors are
+ * ignored: the owner can be kept only by a process allowed to.
+ */
+void ibm_keep_attrs(int fd, const char *target)
+{
+	struct stat st;
+
+	if (stat(target, &st) == 0 && S_ISREG(st.st_mode)) {
+		if (fchown(fd, st.st_uid, st.st_gid) != 0 &&
+		    fchown(fd, (uid_t)-1, st.st_gid) != 0) {
+			/* not allowed: the file becomes ours */
+		}
+		fchmod(fd, st.st_mode & 07777);
+	} else {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+}
+
+/* fsync a directory after a rename; 0 or -1 with errno. File systems
+ * that cannot sync a directory are not an error. */
+int ibm_sync_dir(const char *dir)
+{
+	int fd = open(*dir ? dir : ".", O_RDONLY);
+	int rc = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fsync(fd) != 0 && errno != EINVAL && errno != ENOTSUP &&
+	    errno != EBADF)
+		rc = -1;
+	close(fd);
+	return rc;
+}
+
+/* Identity of an existing file (following links); 0 or -1. Only
+ * regular files have one here: a device or a FIFO may be named twice. */
+int ibm_file_id(const char *path, unsigned long long id[2])
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		id[0] = id[1] = 0;
+		return 1;
+	}
+	id[0] = (unsigned long long)st.st_dev;
+	id[1] = (unsigned long long)st.st_ino;
+	return 0;
+}
+
+int ibm_path_exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
 }
 
 #endif

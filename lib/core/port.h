@@ -74,4 +74,36 @@ void ibm_pipe_closed_exit(int err);
  * each that is not ignored. */
 void ibm_catch_signals(void (*handler)(int));
 
+/* Output files (atomic.c). The kind of file an output's name leads to. */
+enum {
+	IBM_K_NONE,     /* no such file */
+	IBM_K_REG,      /* a regular file */
+	IBM_K_DIR,
+	IBM_K_STREAM,   /* a character device or FIFO */
+	IBM_K_BLOCK,
+	IBM_K_SOCKET,
+	IBM_K_OTHER,
+	IBM_K_FD        /* /dev/stdout, /dev/fd/N: a descriptor of ours */
+};
+/* Follow symbolic links from PATH (at most 40) to the name of the file
+ * that would be written: a malloc'd path, *kind set; NULL with errno. */
+char *ibm_out_resolve(const char *path, int *kind);
+/* Open a device, FIFO, socket or descriptor name (kind from
+ * ibm_out_resolve) for writing; -1 with errno. */
+int ibm_out_open_stream(const char *path, int kind);
+/* Temporary files of killed runs in DIR ("" or ending in a separator):
+ * ".NAME" TAG "PID-XXXXXX", regular files of this user whose process is
+ * gone. A malloc'd array of *n malloc'd paths. */
+char **ibm_find_leftovers(const char *dir, const char *tag, size_t *n);
+/* Give the temporary file FD the owner and permission bits of TARGET, or
+ * a new file's mode (errors ignored; nothing to do on Windows). */
+void ibm_keep_attrs(int fd, const char *target);
+/* fsync a directory after a rename (0, or -1 with errno). */
+int ibm_sync_dir(const char *dir);
+/* Identity of an existing regular file (following links): 0; 1 for
+ * another kind of file (no identity); -1 when it cannot be read. */
+int ibm_file_id(const char *path, unsigned long long id[2]);
+/* 1 if PATH names anything (a dangling link too). */
+int ibm_path_exists(const char *path);
+
 #endif
