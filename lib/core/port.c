@@ -218,6 +218,16 @@ FILE *ibm_fopen_temp(const char *path)
 	return fp;
 }
 
+int ibm_open_read_nowait(const char *path)
+{
+	return ibm_open_read(path);
+}
+
+void ibm_set_blocking(int fd)
+{
+	(void)fd;
+}
+
 int ibm_fsync(int fd)
 {
 	return _commit(fd);
@@ -520,6 +530,19 @@ int ibm_open_read(const char *path)
 FILE *ibm_fopen_temp(const char *path)
 {
 	return fopen(path, "wb");
+}
+
+int ibm_open_read_nowait(const char *path)
+{
+	return open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+}
+
+void ibm_set_blocking(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	if (fl >= 0)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
 }
 
 int ibm_fsync(int fd)

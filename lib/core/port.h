@@ -29,6 +29,10 @@ int ibm_rename(const char *from, const char *to);
 int ibm_mkstemp(char *tmpl);
 /* open(path, O_RDONLY) in binary mode. */
 int ibm_open_read(const char *path);
+/* The same without waiting for a FIFO's writer (O_NONBLOCK), and the
+ * descriptor made blocking again (the same as the above on Windows). */
+int ibm_open_read_nowait(const char *path);
+void ibm_set_blocking(int fd);
 /* fopen(path, "wb") for a temporary output: on Windows it is opened so
  * that the Ctrl+C handler can remove it while it is open. */
 FILE *ibm_fopen_temp(const char *path);

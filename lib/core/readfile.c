@@ -8,6 +8,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,8 +39,9 @@ int ibm_read_file(const char *path, size_t limit, int flags, char **data,
 
 	*data = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC |
-		  (flags & IBM_READ_REGULAR ? O_NONBLOCK : 0));
+	/* a FIFO is opened without waiting for a writer, then refused */
+	fd = flags & IBM_READ_REGULAR ? ibm_open_read_nowait(path)
+				      : ibm_open_read(path);
 	if (fd < 0) {
 		snprintf(why, whysize, "cannot open: %s", strerror(errno));
 		return IBM_EX_NOINPUT;
@@ -68,12 +70,8 @@ int ibm_read_file(const char *path, size_t limit, int flags, char **data,
 			 ibm_size_text(lim, sizeof lim, limit));
 		return IBM_EX_DATAERR;
 	}
-	if (flags & IBM_READ_REGULAR) {
-		int fl = fcntl(fd, F_GETFL);
-
-		if (fl >= 0)
-			(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
-	}
+	if (flags & IBM_READ_REGULAR)
+		ibm_set_blocking(fd);
 	for (;;) {
 		ssize_t k;
 
