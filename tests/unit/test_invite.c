@@ -131,6 +131,43 @@ static void t_number(void **state)
 	assert_null(inv_number("B/{n", 1));
 }
 
+static void t_number_format(void **state)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+		"VI", "VII", "VIII", "IX", "X", "XI", "XII" };
+	char *s, want[64];
+	ibm_date d = { 2019, 9, 14 };
+
+	(void)state;
+	/* every month of the letter date in Roman numerals */
+	for (int m = 1; m <= 12; m++) {
+		ibm_date dm = { 2024, m, 1 };
+
+		assert_string_equal(inv_roman_month(m), roman[m - 1]);
+		s = inv_number_format("B/UND-{n}/{bulan_romawi}/{bulan}/{tahun}",
+				      38, dm);
+		snprintf(want, sizeof want, "B/UND-38/%s/%02d/2024",
+			 roman[m - 1], m);
+		assert_string_equal(s, want);
+		free(s);
+	}
+	assert_null(inv_roman_month(0));
+	assert_null(inv_roman_month(13));
+	s = inv_number_format("Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/"
+			      "BNNP-NTB", 283, d);
+	assert_string_equal(s, "Sprin/283/IX/Ka/Rh.01.01/2019/BNNP-NTB");
+	free(s);
+	s = inv_number_format("{n:4}/{tahun}{x}", 7, d);
+	assert_string_equal(s, "0007/2019{x}");
+	free(s);
+	assert_null(inv_number_format("{bulan_romawi}/{tahun}", 1, d));
+	assert_null(inv_number_format("{n:13}", 1, d));
+	/* without a date the month and year stay as they are */
+	s = inv_number("{n}/{bulan_romawi}", 3);
+	assert_string_equal(s, "3/{bulan_romawi}");
+	free(s);
+}
+
 static void t_norms(void **state)
 {
 	char *s;
@@ -363,6 +400,7 @@ int main(void)
 		cmocka_unit_test(t_terbilang),
 		cmocka_unit_test(t_cp1252),
 		cmocka_unit_test(t_lines),
+		cmocka_unit_test(t_number_format),
 		cmocka_unit_test(t_tpl_render),
 		cmocka_unit_test(t_tpl_errors),
 	};
