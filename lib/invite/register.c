@@ -4,8 +4,10 @@
  * nomor, kepada, hal (English aliases: date, type, counter, number,
  * addressee, subject; other columns are kept and left empty in new lines).
  *
- * A run opens the register, takes an exclusive lock on it (fcntl F_SETLKW
- * on the whole file; after the wait the file is opened again if it was
+ * A run opens the register, takes an exclusive lock on it (flock
+ * LOCK_EX: a lock of the open file, which other opens and closes of the
+ * same file by this process, as in reading it, do not release, as they
+ * would an fcntl lock; after the wait the file is opened again if it was
  * replaced meanwhile), reads it whole, and keeps the lock until the
  * process ends, so that the next run reads what this one appended. New
  * lines are appended to a copy of the file's bytes written through the
@@ -21,6 +23,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,7 +64,6 @@ struct inv_register {
 static int lock_register(const char *path)
 {
 	for (;;) {
-		struct flock fl;
 		struct stat a, b;
 		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 
@@ -69,10 +71,7 @@ static int lock_register(const char *path)
 			ibm_die_errno(errno == ENOENT ? IBM_EX_NOINPUT :
 				      IBM_EX_CANTCREAT, path,
 				      "cannot open the register");
-		memset(&fl, 0, sizeof fl);
-		fl.l_type = F_WRLCK;
-		fl.l_whence = SEEK_SET;
-		while (fcntl(fd, F_SETLKW, &fl) != 0)
+		while (flock(fd, LOCK_EX) != 0)
 			if (errno != EINTR)
 				ibm_die_errno(IBM_EX_IOERR, path,
 					      "cannot lock the register");
