@@ -28,7 +28,7 @@
 #define LEAD INV_LEAD
 #define SMALL INV_SMALL
 #define SLEAD INV_SLEAD
-#define ATT_X (LEFT + INV_INDENT_RIGHT)
+#define ATT_X (LEFT + INV_INDENT_RIGHT - 60) /* the number is long */
 
 /* The officers' table: No, Nama, Pangkat/Gol. and NIP/NRP, Jabatan,
  * Tugas (points; the text width). */
