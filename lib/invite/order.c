@@ -188,7 +188,8 @@ char *inv_order_number(const invite *iv, inv_register *reg,
 	}
 	if (reg) {
 		char *k = inv_order_addressee(o);
-		char *r = inv_register_number(reg, "sprin", "nomor_sprin",
+		char *r = inv_register_number(reg, "sprin", first ?
+					      "nomor_sprin_awal" : "nomor_sprin",
 					      pat, whole ? pat : NULL, first,
 					      e->tanggal_surat, k, e->acara);
 
