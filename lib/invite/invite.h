@@ -194,6 +194,11 @@ void inv_outs_commit(inv_outs *o);
  * and locked (the lock is held until the process ends), read whole. */
 typedef struct inv_register inv_register;
 inv_register *inv_register_open(const char *path);
+/* The register's text (name for messages) read into a new register that
+ * is not locked and never saved (tests): 0 and *out, or the exit status
+ * after printing what is wrong. */
+int inv_register_parse(const char *name, const char *data, size_t len,
+		       inv_register **out);
 /* The number of a letter of type ("undangan", "sprin", "sertifikat")
  * to kepada about hal dated date: the one the register has for the same
  * type, year, addressee and subject; else the next of the type and year
@@ -224,6 +229,9 @@ typedef struct inv_order {
 #define INV_ORDER_INLINE_MAX 5
 void inv_order_read_staff(inv_order *o, const char *path,
 			  const ibm_csv_opts *opts);
+/* The same from an open reader: 0, or the exit status after printing
+ * what is wrong (what was read stays in o for inv_order_free). */
+int inv_order_read_staff_csv(inv_order *o, ibm_csv *r);
 void inv_order_free(inv_order *o);
 /* Keys and texts the Sprin needs (dies 65). */
 void inv_order_check(const invite *iv, const inv_order *o);

@@ -55,17 +55,15 @@ static char *xcat(const char *a, const char *b, const char *c)
 	return s;
 }
 
-void inv_order_read_staff(inv_order *o, const char *path,
-			  const ibm_csv_opts *opts)
+int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 {
-	ibm_csv *r = ibm_csv_xopen(path, opts);
 	const ibm_rec *rec;
 	int idx[5], k;
 
 	o->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
 			    ibm_csv_header(r), staff_specs, 5, idx) != 0)
-		exit(IBM_EX_DATAERR);
+		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_staff *s;
 		int empty = 1;
@@ -75,9 +73,10 @@ void inv_order_read_staff(inv_order *o, const char *path,
 				empty = 0;
 		if (empty)
 			continue;
-		if (!rec->f[idx[0]][0])
-			ibm_die(IBM_EX_DATAERR, o->src, rec->line, "nama: "
-				"empty");
+		if (!rec->f[idx[0]][0]) {
+			ibm_error(o->src, rec->line, "nama: empty");
+			return IBM_EX_DATAERR;
+		}
 		ibm_grow((void **)&o->s, &o->cap, o->n + 1, sizeof *o->s);
 		s = &o->s[o->n++];
 		for (int c = 0; c < 5; c++) {
@@ -88,11 +87,23 @@ void inv_order_read_staff(inv_order *o, const char *path,
 		s->line = rec->line;
 	}
 	if (k < 0)
-		exit(ibm_csv_status(r));
+		return ibm_csv_status(r);
+	if (!o->n) {
+		ibm_error(o->src, 0, "no officers in the staff file");
+		return IBM_EX_DATAERR;
+	}
+	return 0;
+}
+
+void inv_order_read_staff(inv_order *o, const char *path,
+			  const ibm_csv_opts *opts)
+{
+	ibm_csv *r = ibm_csv_xopen(path, opts);
+	int st = inv_order_read_staff_csv(o, r);
+
 	ibm_csv_close(r);
-	if (!o->n)
-		ibm_die(IBM_EX_DATAERR, o->src, 0, "no officers in the staff "
-			"file");
+	if (st)
+		exit(st);
 }
 
 void inv_order_free(inv_order *o)

@@ -106,32 +106,25 @@ static void put_field(inv_register *r, char **o, size_t *len, size_t *cap,
 		(*o)[(*len)++] = '"';
 }
 
-inv_register *inv_register_open(const char *path)
+/* Read r->data into entries: 0 or the exit status (printed). */
+static int parse(inv_register *r)
 {
-	inv_register *r = ibm_xcalloc(1, sizeof *r);
 	ibm_csv_opts o = { 0 };
 	ibm_csv *c;
 	const ibm_rec *rec;
-	char why[256];
 	int st;
 
-	r->path = ibm_xstrdup(path);
-	r->fd = lock_register(path);
-	st = ibm_read_file(path, IBM_LIMIT_SPEC, IBM_READ_REGULAR, &r->data,
-			   &r->len, why, sizeof why);
-	if (st)
-		ibm_die(st, path, 0, "%s", why);
 	r->delim = ',';
 	r->eol = "\n";
 	for (int k = 0; k < R_NF; k++)
 		r->idx[k] = k;
 	r->ncols = R_NF;
 	if (r->len == 0)
-		return r;
+		return 0;
 	o.allow_empty = 1;
-	c = ibm_csv_open_mem(path, r->data, r->len, &o, &st);
+	c = ibm_csv_open_mem(r->path, r->data, r->len, &o, &st);
 	if (!c)
-		exit(st);
+		return st;
 	{
 		ibm_csv_info info;
 
@@ -142,8 +135,10 @@ inv_register *inv_register_open(const char *path)
 	}
 	rec = ibm_csv_header(c);
 	r->ncols = rec->n;
-	if (ibm_col_resolve(path, 1, rec, specs, R_NF, r->idx) != 0)
-		exit(IBM_EX_DATAERR);
+	if (ibm_col_resolve(r->path, 1, rec, specs, R_NF, r->idx) != 0) {
+		ibm_csv_close(c);
+		return IBM_EX_DATAERR;
+	}
 	while ((st = ibm_csv_read(c, &rec)) == 1) {
 		entry *e;
 		ibm_date d;
@@ -162,20 +157,64 @@ inv_register *inv_register_open(const char *path)
 				free(e->f[k]);
 			continue;
 		}
-		if (ibm_date_parse(e->f[R_TANGGAL], &d) != 0)
-			ibm_die(IBM_EX_DATAERR, path, line, "tanggal: not a "
-				"date: %s", e->f[R_TANGGAL]);
+		if (ibm_date_parse(e->f[R_TANGGAL], &d) != 0) {
+			ibm_error(r->path, line, "tanggal: not a date: %s",
+				  e->f[R_TANGGAL]);
+			ibm_csv_close(c);
+			return IBM_EX_DATAERR;
+		}
 		e->year = d.y;
 		if (e->f[R_URUT][0] &&
-		    (ibm_parse_count(e->f[R_URUT], &e->n) != 0 || e->n < 1))
-			ibm_die(IBM_EX_DATAERR, path, line, "urut: not a "
-				"number: %s", e->f[R_URUT]);
+		    (ibm_parse_count(e->f[R_URUT], &e->n) != 0 || e->n < 1)) {
+			ibm_error(r->path, line, "urut: not a number: %s",
+				  e->f[R_URUT]);
+			ibm_csv_close(c);
+			return IBM_EX_DATAERR;
+		}
 	}
-	if (st < 0)
-		exit(ibm_csv_status(c));
+	if (st < 0) {
+		st = ibm_csv_status(c);
+		ibm_csv_close(c);
+		return st;
+	}
 	ibm_csv_close(c);
 	r->old = r->n;
+	return 0;
+}
+
+inv_register *inv_register_open(const char *path)
+{
+	inv_register *r = ibm_xcalloc(1, sizeof *r);
+	char why[256];
+	int st;
+
+	r->path = ibm_xstrdup(path);
+	r->fd = lock_register(path);
+	st = ibm_read_file(path, IBM_LIMIT_SPEC, IBM_READ_REGULAR, &r->data,
+			   &r->len, why, sizeof why);
+	if (st)
+		ibm_die(st, path, 0, "%s", why);
+	if ((st = parse(r)) != 0)
+		exit(st);
 	return r;
+}
+
+int inv_register_parse(const char *name, const char *data, size_t len,
+		       inv_register **out)
+{
+	inv_register *r = ibm_xcalloc(1, sizeof *r);
+	int st;
+
+	r->path = ibm_xstrdup(name);
+	r->fd = -1;
+	r->data = ibm_xstrndup(data, len);
+	r->len = len;
+	if ((st = parse(r)) != 0) {
+		inv_register_free(r);
+		return st;
+	}
+	*out = r;
+	return 0;
 }
 
 static entry *add_entry(inv_register *r, const char *type, long n,
