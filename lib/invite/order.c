@@ -65,26 +65,28 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 			    ibm_csv_header(r), staff_specs, 5, idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
-		inv_staff *s;
+		inv_staff st;
 		int empty = 1;
 
-		for (int c = 0; c < 5; c++)
-			if (idx[c] >= 0 && rec->f[idx[c]][0])
+		/* spaces folded first: a row of blanks is an empty row */
+		for (int c = 0; c < 5; c++) {
+			st.f[c] = ibm_xstrdup(idx[c] >= 0 ? rec->f[idx[c]] :
+					      "");
+			ibm_fold_space(st.f[c]);
+			if (st.f[c][0])
 				empty = 0;
-		if (empty)
-			continue;
-		if (!rec->f[idx[0]][0]) {
+		}
+		st.line = rec->line;
+		if (empty || !st.f[0][0]) {
+			for (int c = 0; c < 5; c++)
+				free(st.f[c]);
+			if (empty)
+				continue;
 			ibm_error(o->src, rec->line, "nama: empty");
 			return IBM_EX_DATAERR;
 		}
 		ibm_grow((void **)&o->s, &o->cap, o->n + 1, sizeof *o->s);
-		s = &o->s[o->n++];
-		for (int c = 0; c < 5; c++) {
-			s->f[c] = ibm_xstrdup(idx[c] >= 0 ? rec->f[idx[c]] :
-					      "");
-			ibm_fold_space(s->f[c]);
-		}
-		s->line = rec->line;
+		o->s[o->n++] = st;
 	}
 	if (k < 0)
 		return ibm_csv_status(r);
