@@ -288,7 +288,11 @@ int main(int argc, char **argv)
 		exit(st);
 	if (staff) {
 		inv_order_read_staff(&order, staff, &o);
-		inv_order_check(&iv, &order);
+		int pdf = 0;
+
+		for (size_t i = 0; i < norders; i++)
+			pdf |= ends_with(orders[i], ".pdf");
+		inv_order_check(&iv, &order, pdf);
 	}
 	/* letter numbers: from the register, locked until the run ends */
 	if (regpath) {

@@ -233,8 +233,9 @@ void inv_order_read_staff(inv_order *o, const char *path,
  * what is wrong (what was read stays in o for inv_order_free). */
 int inv_order_read_staff_csv(inv_order *o, ibm_csv *r);
 void inv_order_free(inv_order *o);
-/* Keys and texts the Sprin needs (dies 65). */
-void inv_order_check(const invite *iv, const inv_order *o);
+/* Keys the Sprin needs, and (pdf set, in Times) text the PDF can show
+ * (dies 65). */
+void inv_order_check(const invite *iv, const inv_order *o, int pdf);
 /* The officers' names, for the register. */
 char *inv_order_addressee(const inv_order *o);
 /* The Sprin's number (nomor_sprin, nomor_sprin_awal; the register's

@@ -36,6 +36,8 @@ static const float cols[5] = { 26, 128, 122, 103.276f, 90 };
 static const char *const head[5] = { "No", "Nama", "Pangkat/Gol. dan "
 	"NIP/NRP", "Jabatan", "Tugas dalam Kegiatan" };
 
+static const char *const field[5] = { "nama", "pangkat", "nip", "jabatan",
+	"tugas" };
 static const ibm_colspec staff_specs[5] = {
 	{ "nama|name|nama lengkap|full name|nama petugas|petugas", 1 },
 	{ "pangkat|golongan|pangkat/golongan|pangkat golongan|pangkat/gol|"
@@ -136,9 +138,32 @@ char *inv_order_addressee(const inv_order *o)
 	return s;
 }
 
-void inv_order_check(const invite *iv, const inv_order *o)
+/* Text the PDF's Times font cannot show: dies 65 at the key's line. */
+static void check_key(const inv_event *e, const char *key)
+{
+	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
+	long bad;
+	char *t;
+
+	if (!kv)
+		return;
+	if (!(t = inv_to_cp1252(kv->val, &bad)))
+		ibm_die(IBM_EX_DATAERR, kv->src, kv->line, "%s: character "
+			"U+%04lX cannot be shown in the PDF's Times font; set "
+			"font = a TrueType font in the event file", kv->key,
+			bad);
+	free(t);
+}
+
+void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 {
 	const inv_event *e = &iv->ev;
+	/* the keys the Sprin shows */
+	static const char *const keys[] = { "instansi", "alamat", "telepon",
+		"email", "website", "nomor_sprin", "tempat_surat", "acara",
+		"tempat", "ttd_jabatan", "ttd_nama", "ttd_pangkat", "ttd_nip",
+		"tembusan", "tembusan_sprin", "penerbit", "menimbang", "dasar",
+		"untuk", NULL };
 
 	if (!ibm_event_get(e->kv, "nomor_sprin"))
 		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
@@ -146,39 +171,23 @@ void inv_order_check(const invite *iv, const inv_order *o)
 	if (!ibm_event_get(e->kv, "dasar"))
 		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
 			"required key: dasar");
-	if (!e->font) {
-		for (size_t i = 0; i < o->n; i++)
-			for (int c = 0; c < 5; c++) {
-				long bad;
-				char *t = inv_to_cp1252(o->s[i].f[c], &bad);
-
-				if (!t)
-					ibm_die(IBM_EX_DATAERR, o->src,
-						o->s[i].line, "%s: character "
-						"U+%04lX cannot be shown in "
-						"the PDF's Times font; set "
-						"font = a TrueType font in the "
-						"event file", head[c], bad);
-				free(t);
-			}
-		static const char *const keys[] = { "menimbang", "dasar",
-			"untuk", "tembusan_sprin", "nomor_sprin", NULL };
-		for (size_t i = 0; keys[i]; i++) {
-			const ibm_event_kv *kv = ibm_event_find(e->kv, keys[i]);
+	if (!pdf || e->font)
+		return;
+	for (size_t i = 0; i < o->n; i++)
+		for (int c = 0; c < 5; c++) {
 			long bad;
-			char *t;
+			char *t = inv_to_cp1252(o->s[i].f[c], &bad);
 
-			if (!kv)
-				continue;
-			if (!(t = inv_to_cp1252(kv->val, &bad)))
-				ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
-					"%s: character U+%04lX cannot be shown "
-					"in the PDF's Times font; set font = "
-					"a TrueType font in the event file",
-					kv->key, bad);
+			if (!t)
+				ibm_die(IBM_EX_DATAERR, o->src, o->s[i].line,
+					"%s: character U+%04lX cannot be "
+					"shown in the PDF's Times font; set "
+					"font = a TrueType font in the event "
+					"file", field[c], bad);
 			free(t);
 		}
-	}
+	for (size_t i = 0; keys[i]; i++)
+		check_key(e, keys[i]);
 }
 
 char *inv_order_number(const invite *iv, inv_register *reg,
