@@ -168,6 +168,68 @@ static void t_number_format(void **state)
 	free(s);
 }
 
+static void t_register(void **state)
+{
+	static const char text[] =
+		"Tanggal;Jenis;Urut;Nomor;Kepada;Hal\r\n"
+		"2024-06-01;sprin;7;Sprin/7/VI/2024;Tim A;Rapat\r\n"
+		"2024-06-02;undangan;3;B/3/VI/2024;Ani;Bimtek\r\n"
+		"2023-12-30;sprin;40;Sprin/40/XII/2023;Tim B;Rapat\r\n"
+		";;;;;\r\n";
+	ibm_date jun = { 2024, 6, 14 }, jan = { 2025, 1, 6 };
+	inv_register *r;
+	char *s;
+
+	(void)state;
+	ibm_diag_set_quiet(1);
+	assert_int_equal(inv_register_parse("r.csv", text, sizeof text - 1,
+					    &r), 0);
+	/* the same letter: its number */
+	s = inv_register_number(r, "sprin", "nomor_sprin", "Sprin/{n}", NULL,
+				0, jun, "tim a", "rapat");
+	assert_string_equal(s, "Sprin/7/VI/2024");
+	free(s);
+	/* the next of the type and year */
+	s = inv_register_number(r, "sprin", "nomor_sprin",
+				"Sprin/{n}/{bulan_romawi}/{tahun}", NULL, 0,
+				jun, "Tim C", "Rapat");
+	assert_string_equal(s, "Sprin/8/VI/2024");
+	free(s);
+	s = inv_register_number(r, "undangan", "nomor", "B/{n}/{tahun}", NULL,
+				0, jun, "Budi", "Bimtek");
+	assert_string_equal(s, "B/4/2024");
+	free(s);
+	/* a new year starts at 1; a free first number is taken */
+	s = inv_register_number(r, "sprin", "nomor_sprin", "S/{n}/{tahun}",
+				NULL, 0, jan, "Tim C", "Rapat");
+	assert_string_equal(s, "S/1/2025");
+	free(s);
+	s = inv_register_number(r, "undangan", "nomor_awal", "B/{n}/{tahun}",
+				NULL, 50, jun, "Citra", "Bimtek");
+	assert_string_equal(s, "B/50/2024");
+	free(s);
+	/* a whole number */
+	s = inv_register_number(r, "undangan", "nomor_kolektif", "B/{n}",
+				"B/UND-9/VI/2024", 0, jun, "Daftar Terlampir",
+				"Bimtek");
+	assert_string_equal(s, "B/UND-9/VI/2024");
+	free(s);
+	inv_register_free(r);
+	/* bad lines */
+	{
+		static const char *const bad[] = {
+			"tanggal,jenis,nomor\nkemarin,sprin,S/1\n",
+			"tanggal,jenis,urut,nomor\n2024-01-01,sprin,x,S/1\n",
+			"nomor\nS/1\n",
+		};
+
+		for (size_t i = 0; i < 3; i++)
+			assert_int_equal(inv_register_parse("r.csv", bad[i],
+				strlen(bad[i]), &r), 65);
+	}
+	ibm_diag_set_quiet(0);
+}
+
 static void t_norms(void **state)
 {
 	char *s;
@@ -401,6 +463,7 @@ int main(void)
 		cmocka_unit_test(t_cp1252),
 		cmocka_unit_test(t_lines),
 		cmocka_unit_test(t_number_format),
+		cmocka_unit_test(t_register),
 		cmocka_unit_test(t_tpl_render),
 		cmocka_unit_test(t_tpl_errors),
 	};
