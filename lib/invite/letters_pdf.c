@@ -754,7 +754,8 @@ static void tembusan(pdf *p)
 /* ---------------------------------------------------------------- tables */
 
 typedef struct table {
-	int id;           /* 0 invitees, 1 agenda */
+	int id;           /* 0 invitees, 1 agenda, 2 other (lines in a cell
+			     broken at '\n') */
 	size_t ncols;
 	const char *const *head;
 	const float *w;   /* column widths */
@@ -765,6 +766,26 @@ static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 {
 	int n = layout(p, f, SMALL, SLEAD, 0, w, 0, 0, s, 0);
 
+	return n ? n : 1;
+}
+
+/* A cell whose lines break at '\n': measured (w 0: x is the width) or
+ * drawn from x, w wide. Returns its lines. */
+static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w)
+{
+	int n = 0;
+
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		char *part = ibm_xstrndup(s, e ? (size_t)(e - s) : strlen(s));
+
+		if (w > 0)
+			n += para(p, f, SMALL, SLEAD, x, x + w, 0, 0, part);
+		else
+			n += cell_lines(p, f, x, part);
+		free(part);
+		s = e ? e + 1 : s + strlen(s);
+	}
 	return n ? n : 1;
 }
 
@@ -787,7 +808,9 @@ static void table_row(pdf *p, const table *t, const char *const *cells,
 	float x = LEFT, h, top;
 
 	for (size_t c = 0; c < t->ncols; c++) {
-		int n = cell_lines(p, f, t->w[c] - 8, cells[c]);
+		int n = t->id == 2 ? cell_paras(p, f, t->w[c] - 8, cells[c],
+						0) :
+			cell_lines(p, f, t->w[c] - 8, cells[c]);
 
 		if (n > maxl)
 			maxl = n;
@@ -817,8 +840,11 @@ static void table_row(pdf *p, const table *t, const char *const *cells,
 	x = LEFT;
 	for (size_t c = 0; c < t->ncols; c++) {
 		p->y = top - 2;
-		para(p, f, SMALL, SLEAD, x + 4, x + t->w[c] - 4, 0, 0,
-		     cells[c]);
+		if (t->id == 2)
+			cell_paras(p, f, x + 4, cells[c], t->w[c] - 8);
+		else
+			para(p, f, SMALL, SLEAD, x + 4, x + t->w[c] - 4, 0, 0,
+			     cells[c]);
 		x += t->w[c];
 	}
 	p->y = top - h;

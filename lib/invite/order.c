@@ -275,9 +275,10 @@ static void officers(sprin *s)
 	for (size_t i = 0; i < s->o->n; i++) {
 		const inv_staff *st = &s->o->s[i];
 		char no[24];
-		char *pn = xcat(st->f[1], st->f[1][0] && st->f[2][0] ? " " :
+		/* the rank, and the NIP/NRP on a line of its own */
+		char *pn = xcat(st->f[1], st->f[1][0] && st->f[2][0] ? "\n" :
 				"", "");
-		char *pn2 = xcat(pn, st->f[2][0] ? "NIP/NRP " : "", st->f[2]);
+		char *pn2 = xcat(pn, st->f[2], "");
 		const char *cells[5];
 
 		snprintf(no, sizeof no, "%zu", i + 1);

@@ -61,7 +61,8 @@ void inv_ts_signature(inv_typeset *t);
 /* "Tembusan:" and the copies, in two columns when one does not fit. */
 void inv_ts_tembusan(inv_typeset *t, const inv_lines *copies);
 /* A table row in the small size: columns of widths w from the left
- * margin; a row that does not fit begins a page with the head row. */
+ * margin, a cell's lines broken at '\n'; a row that does not fit begins
+ * a page with the head row. */
 void inv_ts_table_row(inv_typeset *t, size_t ncols, const float *w,
 		      const char *const *head, const char *const *cells,
 		      int is_head);
