@@ -46,8 +46,8 @@ if why=$(in_order "$work/s.pdf" "BADAN NARKOTIKA NASIONAL KABUPATEN SUMBAWA" \
 	"Menimbang : bahwa untuk kelancaran pelaksanaan" \
 	"Dasar : 1. Undang-Undang Nomor 35 Tahun 2009 tentang Narkotika" \
 	"2. Peraturan Presiden Nomor 47 Tahun 2019" "DIPERINTAHKAN" "Kepada :" \
-	"No Nama" "Jabatan" "1 Baiq Lina Marlina, S.Psi. Penata (III/c)" "19860412 201001 2 015" \
-	"Ketua Pelaksana" "4 I Made Sudarsana" "Untuk : 1. Melaksanakan tugas" \
+	"No Nama" "Jabatan" "1 Baiq Lina Marlina, S.Psi. Penata (III/c)" "Ketua Pelaksana" \
+	"19860412 201001 2 015" "4 I Made Sudarsana" "Untuk : 1. Melaksanakan tugas" \
 	"pada Senin s.d. Rabu, 24 s.d. 26 Juni 2024" \
 	"2. Melaporkan hasil pelaksanaan tugas kepada Kepala Badan Narkotika" \
 	"3. Melaksanakan perintah ini dengan penuh tanggung jawab." \
