@@ -65,7 +65,7 @@ static int lock_register(const char *path)
 {
 	for (;;) {
 		struct stat a, b;
-		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+		int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
 
 		if (fd < 0)
 			ibm_die_errno(errno == ENOENT ? IBM_EX_NOINPUT :
