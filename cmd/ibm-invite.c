@@ -63,6 +63,15 @@ static void usage(int status)
 			"be repeated\n"
 			"      --proper-case      names in capitals in proper "
 			"case on certificates\n"
+			"      --order=FILE       the Surat Perintah as PDF (.pdf) "
+			"or HTML (.html);\n"
+			"                         may be repeated\n"
+			"      --staff=FILE       the officers of the Surat "
+			"Perintah (CSV)\n"
+			"      --register=FILE    register of outgoing letters "
+			"(CSV): numbers\n"
+			"                         continued from it, issued ones "
+			"appended\n"
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
 			"      --version          print the version\n");
@@ -71,7 +80,8 @@ static void usage(int status)
 	exit(status);
 }
 
-enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE };
+enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE,
+       OPT_ORDER, OPT_STAFF, OPT_REGISTER };
 
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -87,6 +97,9 @@ static const struct option longopts[] = {
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "order", required_argument, NULL, OPT_ORDER },
+	{ "staff", required_argument, NULL, OPT_STAFF },
+	{ "register", required_argument, NULL, OPT_REGISTER },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -103,6 +116,48 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
+/* The invitations' numbers from the register (type "undangan"): one
+ * letter per participant, or the collective letter. */
+static void register_invitations(invite *iv, inv_register *reg)
+{
+	const inv_event *e = &iv->ev;
+	int first_set = ibm_event_get(e->kv, "nomor_awal") != NULL;
+
+	if (iv->collective) {
+		const char *k = e->nomor_kolektif;
+		long n = first_set ? e->nomor_awal : 0;
+		const char *whole = NULL;
+
+		if (k && ibm_parse_count(k, &n) != 0)
+			whole = k;
+		iv->collective_number = inv_register_number(reg, "undangan",
+			k ? "nomor_kolektif" : "nomor_awal", e->nomor, whole,
+			n, e->tanggal_surat, e->kepada, e->hal);
+		for (size_t i = 0; i < iv->np; i++) {
+			free(iv->p[i].letter_number);
+			iv->p[i].letter_number =
+				ibm_xstrdup(iv->collective_number);
+		}
+		return;
+	}
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+		char *to = p->f[INV_KELURAHAN][0] ?
+			ibm_xmalloc(strlen(p->f[INV_NAMA]) +
+				    strlen(p->f[INV_KELURAHAN]) + 4) : NULL;
+
+		if (to)
+			sprintf(to, "%s (%s)", p->f[INV_NAMA],
+				p->f[INV_KELURAHAN]);
+		free(p->letter_number);
+		p->letter_number = inv_register_number(reg, "undangan",
+			"nomor_awal", e->nomor, NULL,
+			first_set ? e->nomor_awal + (long)i : 0,
+			e->tanggal_surat, to ? to : p->f[INV_NAMA], e->hal);
+		free(to);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	ibm_csv_opts o = { 0 };
@@ -111,8 +166,11 @@ int main(int argc, char **argv)
 	ibm_event *ev;
 	const char *config = NULL, *agenda = NULL, *attendance = NULL;
 	const char *tpl = NULL, *outdir = NULL, *pattern = NULL;
-	const char **letters = NULL, **sets = NULL;
-	size_t nletters = 0, nsets = 0;
+	const char **letters = NULL, **sets = NULL, **orders = NULL;
+	const char *staff = NULL, *regpath = NULL;
+	size_t nletters = 0, nsets = 0, norders = 0;
+	inv_order order;
+	inv_register *reg = NULL;
 	const char **certs = NULL;
 	size_t ncerts = 0;
 	int proper = 0;
@@ -124,6 +182,8 @@ int main(int argc, char **argv)
 	letters = ibm_xcalloc((size_t)argc + 1, sizeof *letters);
 	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
 	certs = ibm_xcalloc((size_t)argc + 1, sizeof *certs);
+	orders = ibm_xcalloc((size_t)argc + 1, sizeof *orders);
+	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
 				longopts, NULL)) != -1) {
@@ -182,6 +242,19 @@ int main(int argc, char **argv)
 			certs[ncerts++] = optarg;
 			break;
 		case OPT_PROPER_CASE: proper = 1; break;
+		case OPT_ORDER:
+			if (!ends_with(optarg, ".pdf") &&
+			    !ends_with(optarg, ".html") &&
+			    !ends_with(optarg, ".htm")) {
+				ibm_error(NULL, 0, "--order: the file name "
+					  "must end in .pdf or .html: %s",
+					  optarg);
+				usage(IBM_EX_USAGE);
+			}
+			orders[norders++] = optarg;
+			break;
+		case OPT_STAFF: staff = optarg; break;
+		case OPT_REGISTER: regpath = optarg; break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
@@ -211,7 +284,13 @@ int main(int argc, char **argv)
 		usage(IBM_EX_USAGE);
 	}
 
+	if ((norders != 0) != (staff != NULL)) {
+		ibm_error(NULL, 0, "--order and --staff go together");
+		usage(IBM_EX_USAGE);
+	}
+
 	/* outputs: names that match their formats, none an input */
+	ibm_out_note_input(staff);
 	ibm_out_note_input(config);
 	ibm_out_note_input(agenda);
 	ibm_out_note_input(tpl);
@@ -228,6 +307,12 @@ int main(int argc, char **argv)
 		if (ibm_out_check("--certificates", certs[i],
 				  ibm_fmt_of_name(certs[i])) != 0)
 			usage(IBM_EX_USAGE);
+	for (size_t i = 0; i < norders; i++)
+		if (ibm_out_check("--order", orders[i],
+				  ibm_fmt_of_name(orders[i])) != 0)
+			usage(IBM_EX_USAGE);
+	if (regpath && ibm_out_check("--register", regpath, IBM_FMT_CSV) != 0)
+		usage(IBM_EX_USAGE);
 
 	ev = ibm_event_new();
 	ibm_event_xload(ev, config);
@@ -251,6 +336,21 @@ int main(int argc, char **argv)
 		inv_read_agenda(&iv, agenda, &o);
 	if ((st = inv_finish(&iv)) != 0)
 		exit(st);
+	if (staff) {
+		inv_order_read_staff(&order, staff, &o);
+		int pdf = 0;
+
+		for (size_t i = 0; i < norders; i++)
+			pdf |= ends_with(orders[i], ".pdf");
+		inv_order_check(&iv, &order, pdf);
+	}
+	/* letter numbers: from the register, locked until the run ends */
+	if (regpath) {
+		reg = inv_register_open(regpath);
+		register_invitations(&iv, reg);
+	}
+	if (staff)
+		order.nomor = inv_order_number(&iv, reg, &order);
 
 	/* every output is written to a temporary file first */
 	for (size_t i = 0; i < nletters; i++)
@@ -270,15 +370,26 @@ int main(int argc, char **argv)
 		inv_templates(&iv, tpl, outdir, pattern, &outs);
 	for (size_t i = 0; i < ncerts; i++)
 		inv_certificates(&iv, certs[i], proper, &outs);
+	for (size_t i = 0; i < norders; i++) {
+		if (ends_with(orders[i], ".pdf"))
+			inv_order_pdf(&iv, &order, orders[i], &outs);
+		else
+			inv_order_html(&iv, &order, orders[i], &outs);
+	}
+	if (reg)
+		inv_register_save(reg, &outs);
 	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
 	inv_outs_commit(&outs);
 
 	inv_free(&iv);
+	inv_order_free(&order);
 	ibm_event_free(ev);
 	free(letters);
 	free(sets);
 	free(certs);
+	free(orders);
 	ibm_close_stdout();
+	inv_register_free(reg); /* the lock is held until the process ends */
 	return 0;
 }

@@ -58,37 +58,6 @@ void inv_make_id(char out[16], const char *nama, const char *kel,
 	free(s);
 }
 
-char *inv_number(const char *pat, long n)
-{
-	const char *p = strstr(pat, "{n");
-	const char *close;
-	int width = 0;
-	char num[32];
-	char *out;
-	size_t len;
-
-	while (p && !(p[2] == '}' || p[2] == ':'))
-		p = strstr(p + 1, "{n");
-	if (!p)
-		return NULL;
-	close = strchr(p, '}');
-	if (!close)
-		return NULL;
-	if (p[2] == ':') {
-		char *e;
-		long w = strtol(p + 3, &e, 10);
-
-		if (e != close || w < 1 || w > 12)
-			return NULL;
-		width = (int)w;
-	}
-	snprintf(num, sizeof num, "%0*ld", width, n);
-	len = (size_t)(p - pat) + strlen(num) + strlen(close + 1) + 1;
-	out = ibm_xmalloc(len);
-	snprintf(out, len, "%.*s%s%s", (int)(p - pat), pat, num, close + 1);
-	return out;
-}
-
 char *inv_kelurahan_norm(const char *s)
 {
 	static const char *const pre[] = { "kelurahan ", "kel. ", "kel ",
@@ -725,7 +694,8 @@ int inv_finish(invite *iv)
 			}
 		}
 		p->letter_number = iv->collective ? inv_collective_number(iv) :
-			inv_number(iv->ev.nomor, n);
+			inv_number_format(iv->ev.nomor, n,
+					  iv->ev.tanggal_surat);
 		if (p->f[INV_KELURAHAN][0]) {
 			size_t k;
 
@@ -894,6 +864,7 @@ void inv_free(invite *iv)
 	free(iv->agenda_src);
 	inv_lines_free(&iv->kel);
 	free(iv->kel_kind);
+	free(iv->collective_number);
 	inv_event_free(&iv->ev);
 }
 
@@ -1004,10 +975,14 @@ char *inv_collective_number(const invite *iv)
 	const char *k = iv->ev.nomor_kolektif;
 	long n;
 
+	if (iv->collective_number)
+		return ibm_xstrdup(iv->collective_number);
 	if (!k)
-		return inv_number(iv->ev.nomor, iv->ev.nomor_awal);
+		return inv_number_format(iv->ev.nomor, iv->ev.nomor_awal,
+					 iv->ev.tanggal_surat);
 	if (ibm_parse_count(k, &n) == 0)
-		return inv_number(iv->ev.nomor, n);
+		return inv_number_format(iv->ev.nomor, n,
+					 iv->ev.tanggal_surat);
 	return ibm_xstrdup(k);
 }
 

@@ -86,6 +86,7 @@ typedef struct invite {
 	int *kel_kind;        /* the kind of each */
 	const ibm_colspec *xspec; /* extra optional columns to keep (nx, */
 	int nx;                   /* at most INV_NX_MAX) */
+	char *collective_number; /* the register's, when set (--register) */
 } invite;
 
 /* Settings from the event table; missing required keys give one error
@@ -122,6 +123,15 @@ void inv_make_id(char out[16], const char *nama, const char *kel,
 /* The letter number pattern with {n} (or {n:W}, zero-padded to W) replaced
  * by n; malloc'd. Returns NULL if the pattern has no {n}. */
 char *inv_number(const char *pattern, long n);
+/* Letter numbers (numbers.c): pattern with {n} or {n:W} (the counter n,
+ * zero-padded to W digits), {bulan_romawi} (I to XII), {bulan} (01 to 12)
+ * and {tahun} of date (left as they are when date.m is 0); other braces
+ * are kept. malloc'd; NULL if the pattern has no {n} or a bad width. The
+ * one place where every document type's number is made. */
+char *inv_number_format(const char *pattern, long n, ibm_date date);
+/* "I" to "XII"; NULL outside 1 to 12. */
+const char *inv_roman_month(int month);
+
 /* Kelurahan without a leading "Kelurahan", "Kel.", "Desa", "Ds.". */
 char *inv_kelurahan_norm(const char *s);
 /* The kind the value's prefix names: INV_KIND_KELURAHAN ("Kelurahan",
@@ -183,6 +193,63 @@ typedef struct inv_outs {
 } inv_outs;
 void inv_outs_add(inv_outs *o, ibm_atomic *a);
 void inv_outs_commit(inv_outs *o);
+
+/* The register of outgoing letters (register.c, ibm-invite(5)): opened
+ * and locked (the lock is held until the process ends), read whole. */
+typedef struct inv_register inv_register;
+inv_register *inv_register_open(const char *path);
+/* The register's text (name for messages) read into a new register that
+ * is not locked and never saved (tests): 0 and *out, or the exit status
+ * after printing what is wrong. */
+int inv_register_parse(const char *name, const char *data, size_t len,
+		       inv_register **out);
+/* The number of a letter of type ("undangan", "sprin", "sertifikat")
+ * to kepada about hal dated date: the one the register has for the same
+ * type, year, addressee and subject; else the next of the type and year
+ * (first > 0: exactly first, which must not be the register's for
+ * another letter: dies 65 naming the clash). whole: a whole letter
+ * number instead of a pattern. key names the pattern in messages. */
+char *inv_register_number(inv_register *r, const char *type,
+			  const char *key, const char *pattern,
+			  const char *whole, long first, ibm_date date,
+			  const char *kepada, const char *hal);
+/* The register with the new lines, as one of the run's outputs. */
+void inv_register_save(inv_register *r, inv_outs *outs);
+void inv_register_free(inv_register *r);
+
+/* The Surat Perintah (order.c, --order): the officers of the staff file
+ * (--staff: nama, pangkat/golongan, NIP/NRP, jabatan, tugas). */
+typedef struct inv_staff {
+	char *f[5];           /* nama, pangkat, nip, jabatan, tugas */
+	long line;
+} inv_staff;
+typedef struct inv_order {
+	inv_staff *s;
+	size_t n, cap;
+	char *src;
+	char *nomor;          /* the Sprin's number */
+} inv_order;
+/* More officers than this: "Daftar terlampir" and an attachment page. */
+#define INV_ORDER_INLINE_MAX 5
+void inv_order_read_staff(inv_order *o, const char *path,
+			  const ibm_csv_opts *opts);
+/* The same from an open reader: 0, or the exit status after printing
+ * what is wrong (what was read stays in o for inv_order_free). */
+int inv_order_read_staff_csv(inv_order *o, ibm_csv *r);
+void inv_order_free(inv_order *o);
+/* Keys the Sprin needs, and (pdf set, in Times) text the PDF can show
+ * (dies 65). */
+void inv_order_check(const invite *iv, const inv_order *o, int pdf);
+/* The officers' names, for the register. */
+char *inv_order_addressee(const inv_order *o);
+/* The Sprin's number (nomor_sprin, nomor_sprin_awal; the register's
+ * when reg is set); malloc'd. */
+char *inv_order_number(const invite *iv, inv_register *reg,
+		       const inv_order *o);
+void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
+		   inv_outs *outs);
+void inv_order_html(const invite *iv, const inv_order *o, const char *path,
+		    inv_outs *outs);
 
 /* Outputs. */
 void inv_attendance(const invite *iv, const char *path, int blank_rows,

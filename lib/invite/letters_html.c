@@ -11,6 +11,7 @@
  * attachment pages, as the PDF (tests/letters-print.t).
  */
 #include "invite.h"
+#include "typeset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -508,4 +509,22 @@ void inv_letters_html(const invite *iv, const char *path, inv_outs *outs)
 	free(logo);
 	inv_typeset_free(t);
 	inv_outs_add(outs, a);
+}
+
+/* ------------------------------------ for other HTML documents */
+
+void inv_html_esc(FILE *fp, const char *s, size_t n)
+{
+	hb h = { fp };
+	char *c = ibm_xstrndup(s, n);
+
+	esc(&h, c);
+	free(c);
+}
+
+void inv_html_base64(FILE *fp, const unsigned char *d, size_t n)
+{
+	hb h = { fp };
+
+	base64(&h, d, n);
 }

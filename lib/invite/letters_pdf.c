@@ -20,6 +20,7 @@
  */
 #include "invite.h"
 #include "port.h"
+#include "typeset.h"
 
 #include <hpdf.h>
 #include <errno.h>
@@ -100,6 +101,11 @@ struct inv_typeset {
 	inv_lines copies; /* the Tembusan (the same in every letter) */
 	int copies_set;
 	int one, left, right; /* its lines in one and in two columns */
+	/* what is drawn, told as it is drawn, dry or not (typeset.h) */
+	inv_ts_recorder rec;
+	void *rec_ctx;
+	int rec_page;     /* pages begun, for the recorder */
+	float ws_now;     /* the word spacing of the next text */
 };
 typedef struct inv_typeset pdf;
 
@@ -208,6 +214,14 @@ static void graphics(pdf *p)
 static void nput(pdf *p, HPDF_Font f, float size, float x, float y,
 		 const char *s, size_t n)
 {
+	if (p->rec) {
+		inv_ts_op op = { INV_TS_TEXT, p->rec_page, x, y, 0, 0,
+			f == p->bold && p->bold != p->font, size, p->ws_now,
+			NULL, n };
+
+		op.text = s;
+		p->rec(p->rec_ctx, &op);
+	}
 	if (p->dry)
 		return;
 	if (!p->in_text) {
@@ -225,6 +239,7 @@ static void nput(pdf *p, HPDF_Font f, float size, float x, float y,
 /* Extra space after each space character (justification). */
 static void word_space(pdf *p, float ws)
 {
+	p->ws_now = ws;
 	if (p->dry || ws == p->cur_ws)
 		return;
 	if (!p->in_text) {
@@ -241,8 +256,22 @@ static void put(pdf *p, HPDF_Font f, float size, float x, float y,
 	nput(p, f, size, x, y, s, strlen(s));
 }
 
+/* Tell the recorder a shape: a line (h 0), a box or an image. */
+static void record(pdf *p, int kind, float x, float y, float w, float h,
+		   float lw)
+{
+	if (p->rec) {
+		inv_ts_op op = { kind, p->rec_page, x, y, w, h, 0, lw, 0,
+			NULL, 0 };
+
+		p->rec(p->rec_ctx, &op);
+	}
+}
+
 static void new_page(pdf *p)
 {
+	p->rec_page++;
+	record(p, INV_TS_PAGE, 0, 0, 0, 0, 0);
 	if (!p->dry) {
 		if (p->page)
 			graphics(p);
@@ -429,7 +458,7 @@ static int layout(pdf *p, HPDF_Font f, float size, float lead, float x,
 				put(p, f, size, cx, p->y, o->w[k]);
 				cx += o->ww[k] + gap;
 			}
-		} else if (!p->dry) {
+		} else if (!p->dry || p->rec) {
 			/* the line in one go, justified by word spacing */
 			size_t n = 0;
 
@@ -472,6 +501,7 @@ static void labelled(pdf *p, HPDF_Font lf, float size, float lead, float lx,
 
 static void rule(pdf *p, float y, float w)
 {
+	record(p, INV_TS_LINE, LEFT, y, RIGHT - LEFT, 0, w);
 	if (p->dry)
 		return;
 	graphics(p);
@@ -490,6 +520,7 @@ static void letterhead(pdf *p)
 	if (p->logo_h > 0) {
 		float h = 62, w = h * p->logo_w / p->logo_h;
 
+		record(p, INV_TS_IMAGE, LEFT, top - h, w, h, 0);
 		if (!p->dry) {
 			graphics(p);
 			HPDF_Page_DrawImage(p->page, p->logo, LEFT, top - h, w,
@@ -617,6 +648,7 @@ static void underline_line(pdf *p, HPDF_Font f, float x0, float x1,
 	need(p, LEAD);
 	p->y -= LEAD;
 	put(p, f, SIZE, x, p->y, s);
+	record(p, INV_TS_LINE, x, p->y - 1.5f, w, 0, 0.6f);
 	if (p->dry)
 		return;
 	graphics(p);
@@ -723,7 +755,8 @@ static void tembusan(pdf *p)
 /* ---------------------------------------------------------------- tables */
 
 typedef struct table {
-	int id;           /* 0 invitees, 1 agenda */
+	int id;           /* 0 invitees, 1 agenda, 2 other (lines in a cell
+			     broken at '\n') */
 	size_t ncols;
 	const char *const *head;
 	const float *w;   /* column widths */
@@ -734,6 +767,26 @@ static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 {
 	int n = layout(p, f, SMALL, SLEAD, 0, w, 0, 0, s, 0);
 
+	return n ? n : 1;
+}
+
+/* A cell whose lines break at '\n': measured (w 0: x is the width) or
+ * drawn from x, w wide. Returns its lines. */
+static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w)
+{
+	int n = 0;
+
+	while (*s) {
+		const char *e = strchr(s, '\n');
+		char *part = ibm_xstrndup(s, e ? (size_t)(e - s) : strlen(s));
+
+		if (w > 0)
+			n += para(p, f, SMALL, SLEAD, x, x + w, 0, 0, part);
+		else
+			n += cell_lines(p, f, x, part);
+		free(part);
+		s = e ? e + 1 : s + strlen(s);
+	}
 	return n ? n : 1;
 }
 
@@ -756,7 +809,9 @@ static void table_row(pdf *p, const table *t, const char *const *cells,
 	float x = LEFT, h, top;
 
 	for (size_t c = 0; c < t->ncols; c++) {
-		int n = cell_lines(p, f, t->w[c] - 8, cells[c]);
+		int n = t->id == 2 ? cell_paras(p, f, t->w[c] - 8, cells[c],
+						0) :
+			cell_lines(p, f, t->w[c] - 8, cells[c]);
 
 		if (n > maxl)
 			maxl = n;
@@ -769,6 +824,11 @@ static void table_row(pdf *p, const table *t, const char *const *cells,
 			table_row(p, t, t->head, p->bold, 1, row);
 	}
 	top = p->y;
+	for (size_t c = 0; c < t->ncols; c++) {
+		record(p, INV_TS_BOX, x, top - h, t->w[c], h, 0.6f);
+		x += t->w[c];
+	}
+	x = LEFT;
 	if (!p->dry) {
 		graphics(p);
 		HPDF_Page_SetLineWidth(p->page, 0.6f);
@@ -781,8 +841,11 @@ static void table_row(pdf *p, const table *t, const char *const *cells,
 	x = LEFT;
 	for (size_t c = 0; c < t->ncols; c++) {
 		p->y = top - 2;
-		para(p, f, SMALL, SLEAD, x + 4, x + t->w[c] - 4, 0, 0,
-		     cells[c]);
+		if (t->id == 2)
+			cell_paras(p, f, x + 4, cells[c], t->w[c] - 8);
+		else
+			para(p, f, SMALL, SLEAD, x + 4, x + t->w[c] - 4, 0, 0,
+			     cells[c]);
 		x += t->w[c];
 	}
 	p->y = top - h;
@@ -1133,10 +1196,9 @@ static HPDF_Font load_ttf(pdf *p, const char *path)
 	return HPDF_GetFont(p->doc, name, "UTF-8");
 }
 
-/* A document with the letters' fonts (the event's TrueType font, else
- * Times) and title, dated from SOURCE_DATE_EPOCH. */
-static void open_doc(pdf *p, const invite *iv, const char *path,
-		     const char *title)
+/* A document to draw on: Times, or the event's TrueType fonts; the
+ * title in the document information. */
+static void doc_open(pdf *p, const invite *iv, const char *title)
 {
 	time_t t = (time_t)ibm_build_time();
 	struct tm tm = { 0 };
@@ -1147,7 +1209,7 @@ static void open_doc(pdf *p, const invite *iv, const char *path,
 	doing("creating the document", NULL);
 	p->doc = HPDF_New(on_error, NULL);
 	if (!p->doc)
-		ibm_die(IBM_EX_SOFTWARE, path, 0, "cannot create PDF document");
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "cannot create PDF document");
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
 	ibm_gmtime(t, &tm);
 	memset(&d, 0, sizeof d);
@@ -1171,18 +1233,19 @@ static void open_doc(pdf *p, const invite *iv, const char *path,
 		p->font = HPDF_GetFont(p->doc, "Times-Roman", "WinAnsiEncoding");
 		p->bold = HPDF_GetFont(p->doc, "Times-Bold", "WinAnsiEncoding");
 	}
-	HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE,
-			 enc(p, title, strlen(title)));
+	HPDF_SetInfoAttr(p->doc, HPDF_INFO_TITLE, enc(p, title, strlen(title)));
 	if (iv->ev.logo)
 		load_logo(p);
 }
 
-/* Write the document to a temporary file for outs, and free it. */
-static void save_doc(pdf *p, const char *path, inv_outs *outs)
+/* Save the document to path through the run's outputs. */
+static void doc_save(pdf *p, const char *path, inv_outs *outs)
 {
 	ibm_atomic *a;
 	FILE *fp;
 
+	if (!p->page)
+		new_page(p); /* nothing drawn: one empty page */
 	graphics(p);
 	doing("saving", NULL);
 	HPDF_SaveToStream(p->doc);
@@ -1206,7 +1269,7 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 {
 	pdf p;
 
-	open_doc(&p, iv, path, iv->ev.hal);
+	doc_open(&p, iv, iv->ev.hal);
 	doing("writing the letters", NULL);
 	if (iv->collective) {
 		char *n = inv_collective_number(iv);
@@ -1217,9 +1280,114 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 		for (size_t i = 0; i < iv->np; i++)
 			letter(&p, &iv->p[i], iv->p[i].letter_number);
 	}
-	if (!p.page)
-		new_page(&p); /* no participants: one empty page */
-	save_doc(&p, path, outs);
+	doc_save(&p, path, outs);
+}
+
+/* ------------------------------------ drawing for other documents */
+
+inv_typeset *inv_ts_open(const invite *iv, const char *title)
+{
+	pdf *p = ibm_xmalloc(sizeof *p);
+
+	doc_open(p, iv, title);
+	return p;
+}
+
+void inv_ts_save(inv_typeset *t, const char *path, inv_outs *outs)
+{
+	doc_save(t, path, outs);
+	free(t);
+}
+
+void inv_ts_record(inv_typeset *t, inv_ts_recorder rec, void *ctx)
+{
+	t->rec = rec;
+	t->rec_ctx = ctx;
+	if (t->iv->ev.logo && !t->logo)
+		load_logo(t);
+}
+
+float inv_ts_y(const inv_typeset *t)
+{
+	return t->y;
+}
+
+void inv_ts_set_y(inv_typeset *t, float y)
+{
+	t->y = y;
+}
+
+int inv_ts_page(const inv_typeset *t)
+{
+	return t->rec_page;
+}
+
+void inv_ts_new_page(inv_typeset *t)
+{
+	new_page(t);
+}
+
+void inv_ts_need(inv_typeset *t, float h)
+{
+	need(t, h);
+}
+
+void inv_ts_put(inv_typeset *t, int bold, float size, float x,
+		const char *s)
+{
+	put(t, bold ? t->bold : t->font, size, x, t->y, s);
+}
+
+void inv_ts_line(inv_typeset *t, int bold, float size, float lead, float x,
+		 float x1, int align, const char *s)
+{
+	line(t, bold ? t->bold : t->font, size, lead, x, x1, align, s);
+}
+
+int inv_ts_para(inv_typeset *t, int bold, float size, float lead, float x,
+		float x1, float indent, int justify, const char *s, int draw)
+{
+	return layout(t, bold ? t->bold : t->font, size, lead, x, x1, indent,
+		      justify, s, draw);
+}
+
+void inv_ts_labelled(inv_typeset *t, float size, float lead, float lx,
+		     float cx, float vx, float x1, const char *label,
+		     const char *value)
+{
+	labelled(t, t->font, size, lead, lx, cx, vx, x1, label, value,
+		 t->font);
+}
+
+void inv_ts_letterhead(inv_typeset *t)
+{
+	letterhead(t);
+}
+
+void inv_ts_signature(inv_typeset *t)
+{
+	signature(t);
+}
+
+void inv_ts_tembusan(inv_typeset *t, const inv_lines *copies)
+{
+	inv_lines_free(&t->copies);
+	t->copies.v = ibm_xcalloc(copies->n + 1, sizeof *t->copies.v);
+	for (size_t i = 0; i < copies->n; i++)
+		t->copies.v[i] = ibm_xstrdup(copies->v[i]);
+	t->copies.n = copies->n;
+	t->copies_set = 1;
+	t->one = t->left = t->right = 0;
+	tembusan(t);
+}
+
+void inv_ts_table_row(inv_typeset *t, size_t ncols, const float *w,
+		      const char *const *head, const char *const *cells,
+		      int is_head)
+{
+	table tb = { 2, ncols, head, w };
+
+	table_row(t, &tb, cells, is_head ? t->bold : t->font, is_head, 0);
 }
 
 /* ------------------------------------------- drawing other documents */
@@ -1229,7 +1397,7 @@ inv_typeset *inv_pdf_new(const invite *iv, const char *path,
 {
 	pdf *p = ibm_xmalloc(sizeof *p);
 
-	open_doc(p, iv, path, title);
+	doc_open(p, iv, title);
 	p->dry = 0;
 	doing("writing ", path);
 	return p;
@@ -1291,6 +1459,6 @@ void inv_pdf_save(inv_typeset *t, const char *path, inv_outs *outs)
 {
 	if (!t->page)
 		inv_pdf_page(t, INV_PAGE_H, INV_PAGE_W);
-	save_doc(t, path, outs);
+	doc_save(t, path, outs);
 	free(t);
 }

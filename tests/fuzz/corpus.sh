@@ -107,3 +107,22 @@ for f in ntb alias bad dup excel; do
 	seed fuzz_monev_form "$f" 0 $d/monev/$f.csv
 done
 seed fuzz_monev_form bad-lenient 4 $d/monev/bad.csv
+
+# invite: the Sprin's staff file, the register of outgoing letters, number
+# patterns (month byte, counter byte, pattern)
+for t in invite_staff invite_register invite_number; do
+	mkdir -p "$c/fuzz_$t"
+	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
+done
+seed fuzz_invite_staff petugas 0 examples/bimtek/petugas.csv
+seed fuzz_invite_staff petugas-alias 0 $d/invite/petugas.csv
+seed fuzz_invite_staff no-name 0 $d/invite/petugas-no-name.csv
+seed fuzz_invite_register bad-date - $d/invite/register-bad-date.csv
+printf 'Tanggal;Jenis;Urut;Nomor;Kepada;Hal;Catatan\r\n2024-06-01;sprin;7;Sprin/7/VI/2024;Tim A;Rapat;diantar\r\n' \
+	> "$c/fuzz_invite_register/hand"
+printf 'tanggal,jenis,urut,nomor,kepada,hal\n2024-06-14,undangan,1,B/1/VI/2024,"A, B",Undangan\n2024-06-14,sprin,,Sprin/2,Tim,Rapat\n' \
+	> "$c/fuzz_invite_register/plain"
+printf '\011\001Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/BNNP-NTB' \
+	> "$c/fuzz_invite_number/sprin"
+printf '\014\002005.{n:3}/{bulan}/{x}{n:13}{n' > "$c/fuzz_invite_number/odd"
+printf '\000\003B/{n}/{bulan_romawi}' > "$c/fuzz_invite_number/nodate"

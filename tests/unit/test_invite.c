@@ -131,6 +131,105 @@ static void t_number(void **state)
 	assert_null(inv_number("B/{n", 1));
 }
 
+static void t_number_format(void **state)
+{
+	static const char *const roman[] = { "I", "II", "III", "IV", "V",
+		"VI", "VII", "VIII", "IX", "X", "XI", "XII" };
+	char *s, want[64];
+	ibm_date d = { 2019, 9, 14 };
+
+	(void)state;
+	/* every month of the letter date in Roman numerals */
+	for (int m = 1; m <= 12; m++) {
+		ibm_date dm = { 2024, m, 1 };
+
+		assert_string_equal(inv_roman_month(m), roman[m - 1]);
+		s = inv_number_format("B/UND-{n}/{bulan_romawi}/{bulan}/{tahun}",
+				      38, dm);
+		snprintf(want, sizeof want, "B/UND-38/%s/%02d/2024",
+			 roman[m - 1], m);
+		assert_string_equal(s, want);
+		free(s);
+	}
+	assert_null(inv_roman_month(0));
+	assert_null(inv_roman_month(13));
+	s = inv_number_format("Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/"
+			      "BNNP-NTB", 283, d);
+	assert_string_equal(s, "Sprin/283/IX/Ka/Rh.01.01/2019/BNNP-NTB");
+	free(s);
+	s = inv_number_format("{n:4}/{tahun}{x}", 7, d);
+	assert_string_equal(s, "0007/2019{x}");
+	free(s);
+	assert_null(inv_number_format("{bulan_romawi}/{tahun}", 1, d));
+	assert_null(inv_number_format("{n:13}", 1, d));
+	/* without a date the month and year stay as they are */
+	s = inv_number("{n}/{bulan_romawi}", 3);
+	assert_string_equal(s, "3/{bulan_romawi}");
+	free(s);
+}
+
+static void t_register(void **state)
+{
+	static const char text[] =
+		"Tanggal;Jenis;Urut;Nomor;Kepada;Hal\r\n"
+		"2024-06-01;sprin;7;Sprin/7/VI/2024;Tim A;Rapat\r\n"
+		"2024-06-02;undangan;3;B/3/VI/2024;Ani;Bimtek\r\n"
+		"2023-12-30;sprin;40;Sprin/40/XII/2023;Tim B;Rapat\r\n"
+		";;;;;\r\n";
+	ibm_date jun = { 2024, 6, 14 }, jan = { 2025, 1, 6 };
+	inv_register *r;
+	char *s;
+
+	(void)state;
+	ibm_diag_set_quiet(1);
+	assert_int_equal(inv_register_parse("r.csv", text, sizeof text - 1,
+					    &r), 0);
+	/* the same letter: its number */
+	s = inv_register_number(r, "sprin", "nomor_sprin", "Sprin/{n}", NULL,
+				0, jun, "tim a", "rapat");
+	assert_string_equal(s, "Sprin/7/VI/2024");
+	free(s);
+	/* the next of the type and year */
+	s = inv_register_number(r, "sprin", "nomor_sprin",
+				"Sprin/{n}/{bulan_romawi}/{tahun}", NULL, 0,
+				jun, "Tim C", "Rapat");
+	assert_string_equal(s, "Sprin/8/VI/2024");
+	free(s);
+	s = inv_register_number(r, "undangan", "nomor", "B/{n}/{tahun}", NULL,
+				0, jun, "Budi", "Bimtek");
+	assert_string_equal(s, "B/4/2024");
+	free(s);
+	/* a new year starts at 1; a free first number is taken */
+	s = inv_register_number(r, "sprin", "nomor_sprin", "S/{n}/{tahun}",
+				NULL, 0, jan, "Tim C", "Rapat");
+	assert_string_equal(s, "S/1/2025");
+	free(s);
+	s = inv_register_number(r, "undangan", "nomor_awal", "B/{n}/{tahun}",
+				NULL, 50, jun, "Citra", "Bimtek");
+	assert_string_equal(s, "B/50/2024");
+	free(s);
+	/* a whole number */
+	s = inv_register_number(r, "undangan", "nomor_kolektif", "B/{n}",
+				"B/UND-9/VI/2024", 0, jun, "Daftar Terlampir",
+				"Bimtek");
+	assert_string_equal(s, "B/UND-9/VI/2024");
+	free(s);
+	inv_register_free(r);
+	/* bad lines */
+	{
+		static const char *const bad[] = {
+			"tanggal,jenis,nomor\nkemarin,sprin,S/1\n",
+			"tanggal,jenis,urut,nomor\n2024-01-01,sprin,x,S/1\n",
+			"nomor\nS/1\n",
+		};
+
+		for (size_t i = 0; i < 3; i++)
+			assert_int_equal(inv_register_parse("r.csv", bad[i],
+				strlen(bad[i]), &r), 65);
+	}
+	ibm_diag_set_quiet(0);
+}
+
 static void t_norms(void **state)
 {
 	char *s;
@@ -404,6 +503,8 @@ int main(void)
 		cmocka_unit_test(t_terbilang),
 		cmocka_unit_test(t_cp1252),
 		cmocka_unit_test(t_lines),
+		cmocka_unit_test(t_number_format),
+		cmocka_unit_test(t_register),
 		cmocka_unit_test(t_tpl_render),
 		cmocka_unit_test(t_tpl_errors),
 		cmocka_unit_test(t_short_name),

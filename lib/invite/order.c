@@ -1,0 +1,549 @@
+/*
+ * order.c - the Surat Perintah (Sprin) of ibm-invite --order: the letter
+ * that assigns the office's officers (the staff file of --staff) to run
+ * the bimtek, laid out as Tata Naskah Dinas has it, with the letterhead,
+ * fonts, wrapping and signature block of the letters (typeset.h):
+ *
+ *   letterhead; "SURAT PERINTAH" and Nomor, centred; Menimbang and Dasar
+ *   (numbered lists: event keys menimbang, dasar); "DIPERINTAHKAN";
+ *   Kepada: a numbered table of the officers, or "Daftar terlampir" with
+ *   the table on an attachment page for more than INV_ORDER_INLINE_MAX;
+ *   Untuk: numbered items (event key untuk, else made from the event);
+ *   "Dikeluarkan di" / "Pada tanggal"; the signatory; Tembusan.
+ *
+ * The PDF is drawn by the letters' code. The HTML is the same layout
+ * measured in Times (as the HTML letters are) and recorded: every line,
+ * rule and box placed where the PDF places it, one SVG page per PDF page,
+ * so that a browser prints the same pages.
+ */
+#include "invite.h"
+#include "typeset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LEFT INV_MARGIN_LEFT
+#define RIGHT (INV_PAGE_W - INV_MARGIN_RIGHT)
+#define SIZE INV_SIZE
+#define LEAD INV_LEAD
+#define SMALL INV_SMALL
+#define SLEAD INV_SLEAD
+#define ATT_X (LEFT + INV_INDENT_RIGHT - 60) /* the number is long */
+
+/* The officers' table: No, Nama, Pangkat/Gol. and NIP/NRP, Jabatan,
+ * Tugas (points; the text width). */
+static const float cols[5] = { 26, 128, 122, 103.276f, 90 };
+static const char *const head[5] = { "No", "Nama", "Pangkat/Gol. dan "
+	"NIP/NRP", "Jabatan", "Tugas dalam Kegiatan" };
+
+static const char *const field[5] = { "nama", "pangkat", "nip", "jabatan",
+	"tugas" };
+static const ibm_colspec staff_specs[5] = {
+	{ "nama|name|nama lengkap|full name|nama petugas|petugas", 1 },
+	{ "pangkat|golongan|pangkat/golongan|pangkat golongan|pangkat/gol|"
+	  "gol|rank|grade|rank/grade", 0 },
+	{ "nip|nrp|nip/nrp|nip nrp|nip/nrp/nik|employee id|service number|"
+	  "id number", 0 },
+	{ "jabatan|position|jabatan dinas|title", 0 },
+	{ "tugas|peran|task|role|tugas dalam kegiatan|duty|sebagai", 0 },
+};
+
+static char *xcat(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+	char *s = ibm_xmalloc(n);
+
+	snprintf(s, n, "%s%s%s", a, b, c);
+	return s;
+}
+
+int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
+{
+	const ibm_rec *rec;
+	int idx[5], k;
+
+	o->src = ibm_xstrdup(ibm_csv_name(r));
+	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
+			    ibm_csv_header(r), staff_specs, 5, idx) != 0)
+		return IBM_EX_DATAERR;
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		inv_staff st;
+		int empty = 1;
+
+		/* spaces folded first: a row of blanks is an empty row */
+		for (int c = 0; c < 5; c++) {
+			st.f[c] = ibm_xstrdup(idx[c] >= 0 ? rec->f[idx[c]] :
+					      "");
+			ibm_fold_space(st.f[c]);
+			if (st.f[c][0])
+				empty = 0;
+		}
+		st.line = rec->line;
+		if (empty || !st.f[0][0]) {
+			for (int c = 0; c < 5; c++)
+				free(st.f[c]);
+			if (empty)
+				continue;
+			ibm_error(o->src, rec->line, "nama: empty");
+			return IBM_EX_DATAERR;
+		}
+		ibm_grow((void **)&o->s, &o->cap, o->n + 1, sizeof *o->s);
+		o->s[o->n++] = st;
+	}
+	if (k < 0)
+		return ibm_csv_status(r);
+	if (!o->n) {
+		ibm_error(o->src, 0, "no officers in the staff file");
+		return IBM_EX_DATAERR;
+	}
+	return 0;
+}
+
+void inv_order_read_staff(inv_order *o, const char *path,
+			  const ibm_csv_opts *opts)
+{
+	ibm_csv *r = ibm_csv_xopen(path, opts);
+	int st = inv_order_read_staff_csv(o, r);
+
+	ibm_csv_close(r);
+	if (st)
+		exit(st);
+}
+
+void inv_order_free(inv_order *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		for (int c = 0; c < 5; c++)
+			free(o->s[i].f[c]);
+	free(o->s);
+	free(o->src);
+	free(o->nomor);
+	memset(o, 0, sizeof *o);
+}
+
+char *inv_order_addressee(const inv_order *o)
+{
+	size_t n = 1;
+	char *s;
+
+	for (size_t i = 0; i < o->n; i++)
+		n += strlen(o->s[i].f[0]) + 2;
+	s = ibm_xmalloc(n);
+	s[0] = '\0';
+	for (size_t i = 0; i < o->n; i++) {
+		if (i)
+			strcat(s, ", ");
+		strcat(s, o->s[i].f[0]);
+	}
+	return s;
+}
+
+/* Text the PDF's Times font cannot show: dies 65 at the key's line. */
+static void check_key(const inv_event *e, const char *key)
+{
+	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
+	long bad;
+	char *t;
+
+	if (!kv)
+		return;
+	if (!(t = inv_to_cp1252(kv->val, &bad)))
+		ibm_die(IBM_EX_DATAERR, kv->src, kv->line, "%s: character "
+			"U+%04lX cannot be shown in the PDF's Times font; set "
+			"font = a TrueType font in the event file", kv->key,
+			bad);
+	free(t);
+}
+
+void inv_order_check(const invite *iv, const inv_order *o, int pdf)
+{
+	const inv_event *e = &iv->ev;
+	/* the keys the Sprin shows */
+	static const char *const keys[] = { "instansi", "alamat", "telepon",
+		"email", "website", "nomor_sprin", "tempat_surat", "acara",
+		"tempat", "ttd_jabatan", "ttd_nama", "ttd_pangkat", "ttd_nip",
+		"tembusan", "tembusan_sprin", "penerbit", "menimbang", "dasar",
+		"untuk", NULL };
+
+	if (!ibm_event_get(e->kv, "nomor_sprin"))
+		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
+			"required key: nomor_sprin");
+	if (!ibm_event_get(e->kv, "dasar"))
+		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
+			"required key: dasar");
+	if (!pdf || e->font)
+		return;
+	for (size_t i = 0; i < o->n; i++)
+		for (int c = 0; c < 5; c++) {
+			long bad;
+			char *t = inv_to_cp1252(o->s[i].f[c], &bad);
+
+			if (!t)
+				ibm_die(IBM_EX_DATAERR, o->src, o->s[i].line,
+					"%s: character U+%04lX cannot be "
+					"shown in the PDF's Times font; set "
+					"font = a TrueType font in the event "
+					"file", field[c], bad);
+			free(t);
+		}
+	for (size_t i = 0; keys[i]; i++)
+		check_key(e, keys[i]);
+}
+
+char *inv_order_number(const invite *iv, inv_register *reg,
+		       const inv_order *o)
+{
+	const inv_event *e = &iv->ev;
+	const char *pat = ibm_event_get(e->kv, "nomor_sprin");
+	const char *v = ibm_event_get(e->kv, "nomor_sprin_awal");
+	long first = 0;
+	char *n = inv_number_format(pat, 1, e->tanggal_surat);
+	int whole = n == NULL;
+
+	free(n);
+	if (v && (ibm_parse_count(v, &first) != 0 || first < 1)) {
+		long line;
+		const char *src = inv_key_file(e, "nomor_sprin_awal", &line);
+
+		ibm_die(IBM_EX_DATAERR, src, line, "nomor_sprin_awal: not a "
+			"whole number: %s", v);
+	}
+	if (reg) {
+		char *k = inv_order_addressee(o);
+		char *r = inv_register_number(reg, "sprin", first ?
+					      "nomor_sprin_awal" : "nomor_sprin",
+					      pat, whole ? pat : NULL, first,
+					      e->tanggal_surat, k, e->acara);
+
+		free(k);
+		return r;
+	}
+	if (whole)
+		return ibm_xstrdup(pat);
+	return inv_number_format(pat, first ? first : 1, e->tanggal_surat);
+}
+
+/* ------------------------------------------------------------ layout */
+
+typedef struct sprin {
+	inv_typeset *t;
+	const invite *iv;
+	const inv_order *o;
+	float cx, vx;      /* the colon and values of the labelled parts */
+} sprin;
+
+/* Text at x on the baseline y (the current y is kept). */
+static void put_at(sprin *s, int bold, float size, float x, float y,
+		   const char *txt)
+{
+	float keep = inv_ts_y(s->t);
+
+	inv_ts_set_y(s->t, y);
+	inv_ts_put(s->t, bold, size, x, txt);
+	inv_ts_set_y(s->t, keep);
+}
+
+/* "Label : 1. item" with the items numbered (one item: no number),
+ * wrapped and justified from the number to the right margin. */
+static void numbered(sprin *s, const char *label, const inv_lines *l)
+{
+	float numw = l->n > 1 ? inv_typeset_width(s->t, 0, SIZE, "10. ") : 0;
+	char num[24];
+
+	for (size_t i = 0; i < l->n; i++) {
+		float y;
+
+		inv_ts_need(s->t, LEAD);
+		y = inv_ts_y(s->t) - LEAD;
+		if (i == 0) {
+			put_at(s, 0, SIZE, LEFT, y, label);
+			put_at(s, 0, SIZE, s->cx, y, ":");
+		}
+		if (l->n > 1) {
+			snprintf(num, sizeof num, "%zu.", i + 1);
+			put_at(s, 0, SIZE, s->vx, y, num);
+		}
+		inv_ts_para(s->t, 0, SIZE, LEAD, s->vx + numw, RIGHT, 0, 1,
+			    l->v[i], 1);
+		inv_ts_set_y(s->t, inv_ts_y(s->t) - 3);
+	}
+}
+
+static void officers(sprin *s)
+{
+	inv_ts_table_row(s->t, 5, cols, head, head, 1);
+	for (size_t i = 0; i < s->o->n; i++) {
+		const inv_staff *st = &s->o->s[i];
+		char no[24];
+		/* the rank, and the NIP/NRP on a line of its own */
+		char *pn = xcat(st->f[1], st->f[1][0] && st->f[2][0] ? "\n" :
+				"", "");
+		char *pn2 = xcat(pn, st->f[2], "");
+		const char *cells[5];
+
+		snprintf(no, sizeof no, "%zu", i + 1);
+		cells[0] = no;
+		cells[1] = st->f[0];
+		cells[2] = pn2;
+		cells[3] = st->f[3];
+		cells[4] = st->f[4];
+		inv_ts_table_row(s->t, 5, cols, head, cells, 0);
+		free(pn);
+		free(pn2);
+	}
+}
+
+/* Issued at / on, right, above the signatory. */
+static void issued(sprin *s)
+{
+	char date[64];
+	float x0 = LEFT + INV_INDENT_RIGHT;
+	float cx = x0 + inv_typeset_width(s->t, 0, SIZE, "Dikeluarkan di") + 6;
+	/* kept on one page with the signatory block */
+	float h = LEAD * (float)(s->iv->ev.ttd_jabatan.n + 3) + 52;
+
+	ibm_date_long(date, sizeof date, s->iv->ev.tanggal_surat);
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - LEAD);
+	inv_ts_need(s->t, 3 * LEAD + h);
+	inv_ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
+			"Dikeluarkan di", s->iv->ev.tempat_surat);
+	inv_ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
+			"Pada tanggal", date);
+}
+
+static void attachment(sprin *s, const char *nomor)
+{
+	char date[64];
+	char *ls = xcat("Lampiran Surat Perintah ", s->iv->ev.penerbit, "");
+	float cx = ATT_X + inv_typeset_width(s->t, 0, SMALL, "Tanggal") + 4;
+
+	inv_ts_new_page(s->t);
+	ibm_date_long(date, sizeof date, s->iv->ev.tanggal_surat);
+	inv_ts_para(s->t, 0, SMALL, SLEAD, ATT_X, RIGHT, 0, 0, ls, 1);
+	free(ls);
+	inv_ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Nomor",
+			nomor);
+	inv_ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT,
+			"Tanggal", date);
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 16);
+	inv_ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DAFTAR PETUGAS");
+	inv_ts_para(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, s->iv->ev.acara, 1);
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 10);
+	officers(s);
+	inv_ts_signature(s->t);
+}
+
+/* The items of a '|' list key, else the defaults. */
+static void key_lines(const invite *iv, const char *key, inv_lines *l)
+{
+	memset(l, 0, sizeof *l);
+	inv_lines_split(l, ibm_event_get(iv->ev.kv, key));
+}
+
+static void layout(sprin *s, const char *nomor)
+{
+	const invite *iv = s->iv;
+	const inv_event *e = &iv->ev;
+	inv_lines l;
+	char *buf;
+	int attached = s->o->n > INV_ORDER_INLINE_MAX;
+
+	s->cx = LEFT + inv_typeset_width(s->t, 0, SIZE, "Menimbang") + 10;
+	s->vx = s->cx + 10;
+	inv_ts_new_page(s->t);
+	inv_ts_letterhead(s->t);
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+	inv_ts_line(s->t, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1,
+		    "SURAT PERINTAH");
+	buf = xcat("Nomor: ", nomor, "");
+	inv_ts_para(s->t, 0, SIZE, LEAD, LEFT, RIGHT, 0, 2, buf, 1);
+	free(buf);
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - LEAD);
+
+	key_lines(iv, "menimbang", &l);
+	if (!l.n) {
+		char *d = xcat("bahwa untuk kelancaran pelaksanaan ", e->acara,
+			       ", perlu menugaskan personel yang namanya "
+			       "tercantum dalam Surat Perintah ini.");
+
+		inv_lines_split(&l, d);
+		free(d);
+	}
+	numbered(s, "Menimbang", &l);
+	inv_lines_free(&l);
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+	key_lines(iv, "dasar", &l);
+	numbered(s, "Dasar", &l);
+	inv_lines_free(&l);
+
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 10);
+	inv_ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DIPERINTAHKAN");
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 10);
+
+	if (attached) {
+		inv_lines_split(&l, "Daftar terlampir.");
+		numbered(s, "Kepada", &l);
+		inv_lines_free(&l);
+	} else {
+		inv_ts_need(s->t, LEAD + 40);
+		put_at(s, 0, SIZE, LEFT, inv_ts_y(s->t) - LEAD, "Kepada");
+		put_at(s, 0, SIZE, s->cx, inv_ts_y(s->t) - LEAD, ":");
+		inv_ts_set_y(s->t, inv_ts_y(s->t) - LEAD - 4);
+		officers(s);
+		inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+	}
+	inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+	key_lines(iv, "untuk", &l);
+	if (!l.n) {
+		char *ht = inv_text_hari_tanggal(iv);
+		char *a = xcat("Melaksanakan tugas dalam kegiatan ", e->acara,
+			       " pada ");
+		char *b = xcat(a, ht, " bertempat di ");
+		char *c = xcat(b, e->tempat, ";");
+		char *d = xcat("Melaporkan hasil pelaksanaan tugas kepada ",
+			       e->penerbit, ";");
+		char *all = xcat(c, " | ", d);
+		char *all2 = xcat(all, " | ", "Melaksanakan perintah ini "
+				  "dengan penuh tanggung jawab.");
+
+		inv_lines_split(&l, all2);
+		free(ht);
+		free(a);
+		free(b);
+		free(c);
+		free(d);
+		free(all);
+		free(all2);
+	}
+	numbered(s, "Untuk", &l);
+	inv_lines_free(&l);
+
+	issued(s);
+	inv_ts_signature(s->t);
+	key_lines(iv, "tembusan_sprin", &l);
+	if (!ibm_event_get(e->kv, "tembusan_sprin")) {
+		inv_lines_free(&l);
+		key_lines(iv, "tembusan", &l);
+	}
+	inv_ts_tembusan(s->t, &l);
+	inv_lines_free(&l);
+	if (attached)
+		attachment(s, nomor);
+}
+
+void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
+		   inv_outs *outs)
+{
+	sprin s = { 0 };
+	char *title = xcat("Surat Perintah ", o->nomor, "");
+
+	s.iv = iv;
+	s.o = o;
+	s.t = inv_ts_open(iv, title);
+	free(title);
+	layout(&s, o->nomor);
+	inv_ts_save(s.t, path, outs);
+}
+
+/* ------------------------------------------------------------- HTML */
+
+typedef struct rec {
+	FILE *fp;
+	int page;          /* open page, 0: none */
+	const char *logo;  /* data: URI head, NULL without a logo */
+	const unsigned char *data;
+	size_t len;
+} rec;
+
+#define Y(y) (INV_PAGE_H - (y))
+
+static void record(void *ctx, const inv_ts_op *op)
+{
+	rec *r = ctx;
+
+	switch (op->kind) {
+	case INV_TS_PAGE:
+		if (r->page)
+			fputs("</svg></div>\n", r->fp);
+		r->page = op->page;
+		fprintf(r->fp, "<div class=\"page\"><svg xmlns=\"http://www.w3.org/"
+			"2000/svg\" width=\"%.3fpt\" height=\"%.3fpt\" "
+			"viewBox=\"0 0 %.3f %.3f\">\n", INV_PAGE_W, INV_PAGE_H,
+			INV_PAGE_W, INV_PAGE_H);
+		break;
+	case INV_TS_TEXT:
+		fprintf(r->fp, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s",
+			op->x, Y(op->y), op->size,
+			op->bold ? " font-weight=\"bold\"" : "");
+		if (op->ws != 0)
+			fprintf(r->fp, " word-spacing=\"%.3f\"", op->ws);
+		fputs(">", r->fp);
+		inv_html_esc(r->fp, op->text, op->n);
+		fputs("</text>\n", r->fp);
+		break;
+	case INV_TS_LINE:
+		fprintf(r->fp, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" "
+			"y2=\"%.2f\" stroke=\"#000\" stroke-width=\"%.2f\"/>\n",
+			op->x, Y(op->y), op->x + op->w, Y(op->y), op->size);
+		break;
+	case INV_TS_BOX:
+		fprintf(r->fp, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+			"height=\"%.2f\" fill=\"none\" stroke=\"#000\" "
+			"stroke-width=\"%.2f\"/>\n", op->x, Y(op->y + op->h),
+			op->w, op->h, op->size);
+		break;
+	case INV_TS_IMAGE:
+		if (!r->logo)
+			break;
+		fprintf(r->fp, "<image x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
+			"height=\"%.2f\" preserveAspectRatio=\"none\" href=\"%s",
+			op->x, Y(op->y + op->h), op->w, op->h, r->logo);
+		inv_html_base64(r->fp, r->data, r->len);
+		fputs("\"/>\n", r->fp);
+		break;
+	}
+}
+
+static const char css[] =
+	"@page { size: A4 portrait; margin: 0; }\n"
+	"body { margin: 0; }\n"
+	"svg { display: block; font-family: \"Times New Roman\", Times, "
+	"\"Liberation Serif\", serif; white-space: pre; }\n"
+	".page { break-after: page; page-break-after: always; "
+	"width: 595.276pt; height: 841.89pt; overflow: hidden; }\n"
+	".page:last-child { break-after: auto; page-break-after: auto; }\n"
+	"@media screen { body { background: #ddd; } .page { background: "
+	"#fff; margin: 8mm auto; } }\n";
+
+void inv_order_html(const invite *iv, const inv_order *o, const char *path,
+		    inv_outs *outs)
+{
+	sprin s = { 0 };
+	rec r = { 0 };
+	ibm_atomic *a;
+	unsigned char *logo = NULL;
+	size_t logo_len = 0;
+
+	if (iv->ev.logo)
+		r.logo = inv_logo_read(iv, &logo, &logo_len) == 1 ?
+			"data:image/png;base64," : "data:image/jpeg;base64,";
+	r.data = logo;
+	r.len = logo_len;
+	a = ibm_atomic_open(path);
+	r.fp = ibm_atomic_fp(a);
+	fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n"
+	      "<meta charset=\"utf-8\">\n<title>Surat Perintah ", r.fp);
+	inv_html_esc(r.fp, o->nomor, strlen(o->nomor));
+	fprintf(r.fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	s.iv = iv;
+	s.o = o;
+	s.t = inv_typeset_new(iv);
+	inv_ts_record(s.t, record, &r);
+	layout(&s, o->nomor);
+	if (r.page)
+		fputs("</svg></div>\n", r.fp);
+	fputs("</body>\n</html>\n", r.fp);
+	inv_typeset_free(s.t);
+	free(logo);
+	inv_outs_add(outs, a);
+}

@@ -1,0 +1,163 @@
+#!/bin/sh
+# tests/register.t - ibm-invite --register: the register of outgoing
+# letters. Counters continue across runs and types (undangan, sprin), a
+# re-run reuses the numbers issued for the same letters, a number the
+# register has for someone else is an error naming the clash, a failed
+# run appends nothing, two runs at once issue no number twice and lose
+# no line, a hand-kept register keeps its delimiter and lines.
+top=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$top/build}
+PATH=$BUILD/bin:$PATH
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+echo "1..12"
+i=0
+ok() { i=$((i + 1)); echo "ok $i - $1"; }
+notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
+check() { # check NAME CONDITION-STATUS DETAILS...
+	n=$1 st=$2
+	shift 2
+	if [ "$st" = 0 ]; then ok "$n"; else notok "$n" "$@"; fi
+}
+
+ex=$top/examples/bimtek
+cd "$work" || exit 1
+cp "$ex/logo-bnnk.png" "$ex/petugas.csv" .
+# the example event without first numbers: the register counts
+grep -v '^nomor_awal\|^nomor_kolektif\|^nomor_sprin_awal' "$ex/event.conf" \
+	> event.conf
+sed -i 's|^nomor = .*|nomor = B/UND-{n}/{bulan_romawi}/Rh.01.00/{tahun}/BNNK-SBW|' \
+	event.conf
+head -1 "$ex/peserta.csv" > h.csv
+{ cat h.csv; sed -n 2,4p "$ex/peserta.csv"; } > a.csv
+{ cat h.csv; sed -n 5,7p "$ex/peserta.csv"; } > b.csv
+{ cat h.csv; sed -n 8,17p "$ex/peserta.csv"; } > c.csv
+{ cat h.csv; sed -n 18,27p "$ex/peserta.csv"; } > d.csv
+col() { # the letter_number column of a run's CSV
+	awk -F, 'NR == 1 { for (k = 1; k <= NF; k++) if ($k == "letter_number") c = k; next }
+		{ print $c }' "$1"
+}
+
+# 1: a new register: invitations 1-3, Sprin 1
+ibm-invite -q -c event.conf --register reg.csv --staff petugas.csv \
+	--order s1.pdf a.csv > a1.out 2> err
+got=$(col a1.out | tr '\n' ' ')
+want="B/UND-1/VI/Rh.01.00/2024/BNNK-SBW B/UND-2/VI/Rh.01.00/2024/BNNK-SBW B/UND-3/VI/Rh.01.00/2024/BNNK-SBW "
+sp=$(pdftotext s1.pdf - | grep -c 'Sprin/1/VI/Ka/Rh.01.01/2024/BNNK-SBW')
+check "new register: invitations 1 to 3 and Sprin 1" \
+	"$([ "$got" = "$want" ] && [ "$sp" -ge 1 ] && [ "$(wc -l < reg.csv)" = 5 ]; echo $?)" \
+	"got: $got" "sprin: $sp" "$(cat err reg.csv)"
+
+# 2: the next run continues each type's counter
+ibm-invite -q -c event.conf -s 'acara=Rapat Koordinasi IBM' --register reg.csv \
+	--staff petugas.csv --order s2.pdf b.csv > b1.out 2> err
+got=$(col b1.out | sed 's|^B/UND-||;s|/.*||' | tr '\n' ' ')
+sp=$(pdftotext s2.pdf - | grep -c 'Sprin/2/VI/')
+check "second run: invitations 4 to 6, Sprin 2" \
+	"$([ "$got" = "4 5 6 " ] && [ "$sp" -ge 1 ]; echo $?)" "got: $got" "$(cat err reg.csv)"
+
+# 3: a re-run reuses the numbers and appends nothing
+cp reg.csv before.csv
+ibm-invite -q -c event.conf --register reg.csv --staff petugas.csv \
+	--order s3.pdf a.csv > a2.out 2> err
+sp=$(pdftotext s3.pdf - | grep -c 'Sprin/1/VI/')
+check "re-run: the same numbers, no new lines" \
+	"$(cmp -s a1.out a2.out && cmp -s before.csv reg.csv && [ "$sp" -ge 1 ]; echo $?)" \
+	"$(diff a1.out a2.out)" "$(diff before.csv reg.csv)" "$(cat err)"
+
+# 4: a first number the register has for someone else is refused
+ibm-invite -q -c event.conf -s nomor_awal=2 --register reg.csv c.csv \
+	> /dev/null 2> err
+st=$?
+check "clash: status 65 naming the register line, register unchanged" \
+	"$([ $st = 65 ] && grep -q 'reg.csv:3: number B/UND-2/VI/Rh.01.00/2024/BNNK-SBW is already issued to' err &&
+	   cmp -s before.csv reg.csv; echo $?)" "status $st" "$(cat err)"
+
+# 5: a failed run (an output that cannot be created) appends nothing
+ibm-invite -q -c event.conf --register reg.csv --staff petugas.csv \
+	--order nodir/s.pdf c.csv > /dev/null 2> err
+st=$?
+check "failed run: status 73, register unchanged" \
+	"$([ $st = 73 ] && cmp -s before.csv reg.csv; echo $?)" "status $st" "$(cat err)"
+
+# 6: a failed run (bad staff file) appends nothing either
+printf 'jabatan\nKetua\n' > bad-staff.csv
+ibm-invite -q -c event.conf --register reg.csv --staff bad-staff.csv \
+	--order s.pdf c.csv > /dev/null 2> err
+st=$?
+check "failed run (staff file without names): status 65, register unchanged" \
+	"$([ $st = 65 ] && cmp -s before.csv reg.csv && [ ! -e s.pdf ]; echo $?)" "status $st" "$(cat err)"
+
+# 7: runs at once (each writing letters, so that they overlap): no number
+# twice, no line lost
+for k in 1 2 3; do
+	ibm-invite -q -c event.conf --register reg.csv -l c$k.pdf c.csv \
+		> /dev/null 2> errc$k &
+	ibm-invite -q -c event.conf --register reg.csv -l d$k.pdf d.csv \
+		> /dev/null 2> errd$k &
+	ibm-invite -q -c event.conf -s hal=Rapat --register reg.csv \
+		-l e$k.pdf c.csv > /dev/null 2> erre$k &
+	ibm-invite -q -c event.conf -s hal=Rapat --register reg.csv \
+		-l f$k.pdf d.csv > /dev/null 2> errf$k &
+	wait
+done
+lines=$(tail -n +2 reg.csv | wc -l)
+dups=$(tail -n +2 reg.csv | awk -F, '{ print $4 }' | sort | uniq -d | wc -l)
+check "concurrent runs: 48 letters, no duplicate number" \
+	"$([ "$lines" = 48 ] && [ "$dups" = 0 ]; echo $?)" "lines $lines, duplicates $dups" \
+	"$(cat errc* errd* erre* errf*)"
+max=$(awk -F, '$2 == "undangan" { print $3 }' reg.csv | sort -n | tail -1)
+check "concurrent runs: counters 1 to 46 without gaps" \
+	"$([ "$max" = 46 ]; echo $?)" "highest $max"
+
+# 8: another year starts again at 1; the collective letter is a letter too
+ibm-invite -q -c event.conf -C -s 'tanggal_surat=5 Januari 2025' \
+	-s 'tanggal_mulai=2025-01-20' --register reg.csv a.csv > k.out 2> err
+got=$(col k.out | sort -u)
+check "a new year: the collective letter is B/UND-1/I/.../2025" \
+	"$([ "$got" = "B/UND-1/I/Rh.01.00/2025/BNNK-SBW" ]; echo $?)" "got: $got" "$(cat err)"
+
+# 9: an explicit first number that is free is used
+ibm-invite -q -c event.conf -s nomor_awal=100 --register reg.csv b.csv \
+	> /dev/null 2> err
+# b.csv's letters are in the register already: reused, not 100
+n100=$(grep -c 'B/UND-100/' reg.csv)
+{ cat h.csv; sed -n 28,29p "$ex/peserta.csv"; } > e.csv
+ibm-invite -q -c event.conf -s nomor_awal=100 --register reg.csv e.csv \
+	> e.out 2> err
+got=$(col e.out | sed 's|^B/UND-||;s|/.*||' | tr '\n' ' ')
+check "explicit first number: reused letters keep theirs, new ones 100, 101" \
+	"$([ "$n100" = 0 ] && [ "$got" = "100 101 " ]; echo $?)" "n100 $n100, got $got" "$(cat err)"
+
+# 10: a hand-kept register (semicolons, CRLF, an extra column) keeps its form
+printf 'Tanggal;Jenis;Urut;Nomor;Kepada;Hal;Catatan\r\n2024-06-01;sprin;7;Sprin/7/VI/2024;Tim A;Rapat;diantar\r\n' \
+	> hand.csv
+ibm-invite -q -c event.conf --register hand.csv --staff petugas.csv \
+	--order s4.pdf a.csv > /dev/null 2> err
+[ "$(tail -c 2 hand.csv | od -An -c | tr -d ' ')" = '\r\n' ]; crlf=$?
+sp=$(pdftotext s4.pdf - | grep -c 'Sprin/8/VI/')
+check "hand-kept register: Sprin 8, lines appended with ; and CRLF" \
+	"$([ "$sp" -ge 1 ] && [ $crlf = 0 ] && head -2 hand.csv | grep -q diantar &&
+	   tail -1 hand.csv | tr -d '\r' |
+	   grep -q '^2024-06-14;sprin;8;Sprin/8/VI/Ka/Rh.01.01/2024/BNNK-SBW;.*;$'; echo $?)" \
+	"$(cat err hand.csv)"
+
+# 11: the register's lock is a flock(2) lock: held by another process, a run waits
+if command -v python3 >/dev/null; then
+	python3 -c '
+import fcntl, sys, time
+f = open(sys.argv[1], "r+")
+fcntl.flock(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close()
+time.sleep(2)
+' reg.csv locked &
+	while [ ! -e locked ]; do sleep 0.1; done
+	t0=$(date +%s)
+	ibm-invite -q -c event.conf --register reg.csv a.csv > /dev/null 2> err
+	t1=$(date +%s)
+	wait
+	check "a run waits for the register's lock" \
+		"$([ $((t1 - t0)) -ge 1 ]; echo $?)" "waited $((t1 - t0)) s"
+else
+	ok "# SKIP python3 missing"
+fi
