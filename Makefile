@@ -249,10 +249,12 @@ WIN_LIB_OBJ := $(LIB_SRC:%.c=$(WIN)/%.o)
 WIN_BINS := $(TOOLS:%=$(WIN)/bin/%.exe)
 # the unit tests for Windows (cmocka built for the target), less those
 # written on POSIX-only calls: test_atomic (modes, signals), test_csvread
-# (pipe, fork), test_xlsx (python3 through popen); the end-to-end cases
-# under Wine cover those modules there, test_port the port module.
+# (pipe, fork), test_xlsx (python3 through popen), test_readfile (FIFOs,
+# /dev/zero), test_xlsxread (a pipe for standard input); the end-to-end
+# cases under Wine cover those modules there, test_port the port module.
 WIN_UNIT_SRC := $(filter-out tests/unit/test_atomic.c \
-	tests/unit/test_csvread.c tests/unit/test_xlsx.c,$(UNIT_SRC))
+	tests/unit/test_csvread.c tests/unit/test_xlsx.c \
+	tests/unit/test_readfile.c tests/unit/test_xlsxread.c,$(UNIT_SRC))
 WIN_UNIT := $(WIN_UNIT_SRC:tests/unit/%.c=$(WIN)/tests/%.exe)
 # to build the zip; and to test it
 DEPS_WINDOWS = gcc-mingw-w64-x86-64 libz-mingw-w64-dev cmake patch \
