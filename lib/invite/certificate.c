@@ -172,6 +172,10 @@ static void rect(page *pg, float x, float y, float w, float h, float lw)
 /* The certificate's number: the event's nomor_sertifikat with {n} from
  * nomor_sertifikat_awal on, in participant order. The one place that
  * makes it. */
+static ibm_date cert_date(const invite *iv);
+
+/* The number pattern knows {n}, {n:W}, {bulan_romawi}, {bulan} and
+ * {tahun} of the certificate's date (inv_number_format). */
 static char *cert_number(const invite *iv, const inv_person *p)
 {
 	const char *pat = ibm_event_get(iv->ev.kv, "nomor_sertifikat");
@@ -180,7 +184,7 @@ static char *cert_number(const invite *iv, const inv_person *p)
 
 	if (v)
 		ibm_parse_count(v, &first); /* checked by inv_cert_check */
-	return inv_number(pat, first + p->no - 1);
+	return inv_number_format(pat, first + p->no - 1, cert_date(iv));
 }
 
 /* The date under the certificate: tanggal_sertifikat, else the event's
