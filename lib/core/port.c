@@ -500,10 +500,41 @@ int ibm_path_exists(const char *path)
 	return a != INVALID_FILE_ATTRIBUTES;
 }
 
+int ibm_lock_open(const char *path)
+{
+	wchar_t *w = wide(path);
+	HANDLE h;
+	OVERLAPPED ov;
+
+	if (!w)
+		return -1;
+	h = CreateFileW(w, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE |
+			FILE_SHARE_DELETE, NULL, OPEN_ALWAYS,
+			FILE_ATTRIBUTE_NORMAL, NULL);
+	free(w);
+	if (h == INVALID_HANDLE_VALUE) {
+		errno = errno_of(GetLastError());
+		return -1;
+	}
+	if (GetFileType(h) != FILE_TYPE_DISK) {
+		CloseHandle(h);
+		return -2;
+	}
+	memset(&ov, 0, sizeof ov);
+	if (!LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK, 0, MAXDWORD, MAXDWORD,
+			&ov)) {
+		errno = errno_of(GetLastError());
+		CloseHandle(h);
+		return -1;
+	}
+	return _open_osfhandle((intptr_t)h, _O_RDONLY | _O_BINARY);
+}
+
 #else /* POSIX */
 
 #include <dirent.h>
 #include <limits.h>
+#include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -891,6 +922,40 @@ int ibm_path_exists(const char *path)
 	struct stat st;
 
 	return lstat(path, &st) == 0;
+}
+
+int ibm_lock_open(const char *path)
+{
+	for (;;) {
+		struct stat a, b;
+		int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
+
+		if (fd < 0)
+			return -1;
+		while (flock(fd, LOCK_EX) != 0)
+			if (errno != EINTR) {
+				int e = errno;
+
+				close(fd);
+				errno = e;
+				return -1;
+			}
+		if (fstat(fd, &a) != 0) {
+			int e = errno;
+
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		if (!S_ISREG(a.st_mode)) {
+			close(fd);
+			return -2;
+		}
+		if (stat(path, &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino)
+			return fd;
+		close(fd); /* replaced meanwhile: lock the new file */
+	}
 }
 
 #endif

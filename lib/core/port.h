@@ -109,5 +109,12 @@ int ibm_sync_dir(const char *dir);
 int ibm_file_id(const char *path, unsigned long long id[2]);
 /* 1 if PATH names anything (a dangling link too). */
 int ibm_path_exists(const char *path);
+/* Open PATH (created if missing) and lock it exclusively, waiting for
+ * another process's lock; when the file was replaced meanwhile, the new
+ * one is locked. The descriptor (and the lock) stays until the process
+ * ends. -1 with errno; -2 when PATH is not a regular file. (flock on
+ * POSIX systems, LockFileEx on Windows, where the file stays replaceable
+ * by a rename.) */
+int ibm_lock_open(const char *path);
 
 #endif

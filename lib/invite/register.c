@@ -18,12 +18,12 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "invite.h"
+#include "port.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,28 +63,16 @@ struct inv_register {
  * ends. */
 static int lock_register(const char *path)
 {
-	for (;;) {
-		struct stat a, b;
-		int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
+	int fd = ibm_lock_open(path);
 
-		if (fd < 0)
-			ibm_die_errno(errno == ENOENT ? IBM_EX_NOINPUT :
-				      IBM_EX_CANTCREAT, path,
-				      "cannot open the register");
-		while (flock(fd, LOCK_EX) != 0)
-			if (errno != EINTR)
-				ibm_die_errno(IBM_EX_IOERR, path,
-					      "cannot lock the register");
-		if (fstat(fd, &a) != 0)
-			ibm_die_errno(IBM_EX_IOERR, path, "stat");
-		if (!S_ISREG(a.st_mode))
-			ibm_die(IBM_EX_USAGE, path, 0, "the register is not "
-				"a regular file");
-		if (stat(path, &b) == 0 && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino)
-			return fd;
-		close(fd); /* replaced meanwhile: lock the new file */
-	}
+	if (fd == -2)
+		ibm_die(IBM_EX_USAGE, path, 0, "the register is not a regular "
+			"file");
+	if (fd < 0)
+		ibm_die_errno(errno == ENOENT ? IBM_EX_NOINPUT :
+			      IBM_EX_CANTCREAT, path,
+			      "cannot open and lock the register");
+	return fd;
 }
 
 static void put_field(inv_register *r, char **o, size_t *len, size_t *cap,
