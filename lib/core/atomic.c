@@ -580,7 +580,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 		fd = a->fd;
 	} else {
 		/* written by name (libxlsxwriter): opened again to sync */
-		fd = a->fd = open(a->tmp, O_RDONLY);
+		fd = a->fd = open(a->tmp, O_RDWR); /* write access: Windows syncs only so */
 		if (fd < 0)
 			e = errno;
 	}

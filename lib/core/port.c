@@ -165,14 +165,30 @@ int ibm_mkstemp(char *tmpl)
 			       1442695040888963407ULL;
 			x[i] = chars[(seed >> 33) % (sizeof chars - 1)];
 		}
+		HANDLE h;
+
 		w = wide(tmpl);
 		if (!w)
 			return -1;
-		fd = _wopen(w, _O_CREAT | _O_EXCL | _O_RDWR | _O_BINARY |
-			    _O_NOINHERIT, _S_IREAD | _S_IWRITE);
+		/* shared for deleting: the Ctrl+C handler removes it while
+		 * it is open, as on POSIX systems */
+		h = CreateFileW(w, GENERIC_READ | GENERIC_WRITE,
+				FILE_SHARE_READ | FILE_SHARE_WRITE |
+				FILE_SHARE_DELETE, NULL, CREATE_NEW,
+				FILE_ATTRIBUTE_NORMAL, NULL);
 		free(w);
-		if (fd >= 0 || errno != EEXIST)
-			return fd;
+		if (h == INVALID_HANDLE_VALUE) {
+			DWORD e = GetLastError();
+
+			if (e == ERROR_FILE_EXISTS || e == ERROR_ALREADY_EXISTS)
+				continue;
+			errno = errno_of(e);
+			return -1;
+		}
+		fd = _open_osfhandle((intptr_t)h, _O_RDWR | _O_BINARY);
+		if (fd < 0)
+			CloseHandle(h);
+		return fd;
 	}
 	errno = EEXIST;
 	return -1;

@@ -19,6 +19,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <expat.h>
@@ -44,7 +45,7 @@
 #define ROWNUM_MAX 1048576L
 #define XF_MAX 65536
 #define SHEETS_MAX 4096
-#define SPOOL_MAX ((off_t)2 << 30)   /* standard input, spooled */
+#define SPOOL_MAX (2LL << 30)   /* standard input, spooled */
 #define CHUNK (64 * 1024)
 
 /* What a cell's number format makes of a number. */
@@ -1379,24 +1380,24 @@ static void cfb_error(const char *file, int fd, const unsigned char *head,
  * the file descriptor, or -1 with an error printed. */
 static int spool(const char *file, int fd, const char *head, size_t n)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = ibm_tmpdir();
 	char *path, *b;
 	int t;
-	off_t total = 0;
+	long long total = 0; /* off_t is 32 bits on Windows */
 	ssize_t k;
 
 	if (!dir || !*dir)
 		dir = "/tmp";
 	path = ibm_xmalloc(strlen(dir) + 32);
 	sprintf(path, "%s/.ibmkit-xlsx.XXXXXX", dir);
-	t = mkstemp(path);
+	t = ibm_mkstemp(path);
 	if (t < 0) {
 		ibm_error(file, 0, "cannot spool the workbook to %s: %s", dir,
 			  strerror(errno));
 		free(path);
 		return -1;
 	}
-	unlink(path);
+	ibm_unlink(path); /* open: removed when closed (Windows too) */
 	free(path);
 	b = ibm_xmalloc(CHUNK);
 	k = (ssize_t)n;

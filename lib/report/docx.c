@@ -1251,9 +1251,12 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 		ref.z = zip_open(pr->reference, ZIP_RDONLY, &err);
 		if (!ref.z) {
 			if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ||
-			    err == ZIP_ER_READ)
+			    err == ZIP_ER_READ) {
+				if (err == ZIP_ER_NOENT)
+					errno = ENOENT; /* not set everywhere */
 				ibm_die_errno(IBM_EX_NOINPUT, pr->reference,
 					      "cannot open");
+			}
 			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
 				"not a Word document (.docx): not a zip "
 				"archive");
