@@ -3,10 +3,9 @@
  * WORKBOOK):
  *
  *   Perkembangan   with forms of more than one period: units per phase
- *                  per district and period, a chart of the phases per
- *                  period, and every unit's phase and score in each
- *                  period with its movement (naik, turun, tetap, baru,
- *                  tidak dimonev)
+ *                  per period with a chart, and per district and period
+ *   Perkembangan Unit  every unit's phase and score in each period with
+ *                  its movement (naik, turun, tetap, baru, tidak dimonev)
  *   Belum Dimonev  with --units: per period, the listed units that no
  *                  form row names
  */
@@ -51,7 +50,23 @@ static const char *phase_name(const monev_spec *s, int p)
 	return p >= 0 ? s->ph[p].name : "Belum berfase";
 }
 
-void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
+/* Column widths (characters) set, and the print width chosen from them:
+ * one page wide at a readable scale, or several pages wide with the first
+ * id_cols columns repeated. */
+static void widths(lxw_worksheet *ws, const double *w, size_t n,
+		   size_t id_cols, int repeat_first, int repeat_last)
+{
+	for (size_t c = 0; c < n; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c],
+				     NULL);
+	ibm_xlsx_print_setup(ws, 1, repeat_first, repeat_last);
+	ibm_xlsx_print_width(ws, 1, w, n, id_cols, NULL);
+	worksheet_set_start_page(ws, 1);
+}
+
+/* Perkembangan: units per phase per period (a table and a chart), then
+ * per district and period. */
+static void trend_districts(ibm_xlsx *x, const monev_data *d)
 {
 	const monev_spec *s = d->spec;
 	ibm_xlsx_formats *f = &x->fmt;
@@ -59,19 +74,26 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	size_t np = d->nperiods, nph = s->nph + 1; /* + belum berfase */
 	monev_ptable t;
 	lxw_row_t row = 0, hdr, first;
-	lxw_col_t col;
 	char per[40];
-	unit_line *ul;
 	size_t *tot;
 	lxw_chart *ch;
 	lxw_chart_options co = { 0 };
+	double w[16];
+	size_t nw = 3 + nph + 1, nw1 = 1 + np;
 
+	/* A: phase or province, B: district, C: period, then the phases */
+	for (size_t c = 0; c < sizeof w / sizeof *w; c++)
+		w[c] = c == 0 ? 20 : c == 1 ? 24 : c == 2 ? 17 : 12;
+	if (nw1 > nw)
+		nw = nw1 < sizeof w / sizeof *w ? nw1 : sizeof w / sizeof *w;
+	widths(ws, w, nw, 0, -1, -1);
+	worksheet_set_footer(ws, "&CPerkembangan \xc2\xb7 Halaman &P");
 	worksheet_write_string(ws, row++, 0,
 			       "Perkembangan Fase Unit IBM per Periode",
 			       f->title);
 	row++;
 
-	/* 1. units per phase and period, province total: the chart's data */
+	/* 1. units per phase and period, all districts: the chart's data */
 	tot = ibm_xcalloc(np * nph + 1, sizeof *tot);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
@@ -84,10 +106,12 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	worksheet_write_string(ws, row++, 0, "Jumlah unit per fase",
 			       f->bold);
 	hdr = row;
+	worksheet_set_row(ws, row, 30, NULL); /* a period may wrap */
 	worksheet_write_string(ws, row, 0, "Fase", f->header);
 	for (size_t p = 0; p < np; p++)
 		worksheet_write_string(ws, row, (lxw_col_t)(1 + p),
-				       monev_period_text(d->periods[p], per, sizeof per),
+				       monev_period_text(d->periods[p], per,
+							 sizeof per),
 				       f->header);
 	row++;
 	first = row;
@@ -109,9 +133,9 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 		worksheet_write_number(ws, row, (lxw_col_t)(1 + p), (double)n,
 				       f->bold_int);
 	}
-	row++;
+	row += 2;
 	free(tot);
-	/* the chart: phases stacked, one column per period */
+	/* the chart below the table: phases stacked, a column per period */
 	ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN_STACKED);
 	chart_title_set_name(ch, "Fase Unit IBM per Periode");
 	for (size_t k = 0; k < nph; k++) {
@@ -124,194 +148,193 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 					(lxw_row_t)(first + k), (lxw_col_t)np);
 		chart_series_set_name_range(se, "Perkembangan",
 					    (lxw_row_t)(first + k), 0);
-		chart_series_set_labels(se);
+		/* no data labels: the zero parts of a stack would print
+		 * over each other; the table above gives the numbers */
 	}
 	chart_axis_set_name(ch->x_axis, "Periode");
 	chart_axis_set_name(ch->y_axis, "Jumlah unit");
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	co.x_scale = 1.1;
-	worksheet_insert_chart_opt(ws, 2, (lxw_col_t)(np + 3), ch, &co);
-	row = row > 20 ? row + 1 : 20;
+	co.x_scale = 1.2;
+	worksheet_insert_chart_opt(ws, row, 0, ch, &co);
+	row += 17;
 
-	/* 2. per district: units per phase in each period */
+	/* 2. per district and period (one row each: any number of periods
+	 * stays one page wide) */
 	worksheet_write_string(ws, row++, 0,
 			       "Unit per fase per Kabupaten/Kota dan periode",
 			       f->bold);
-	/* two header rows, written in order (constant-memory mode): the
-	 * periods over their columns, then the phases */
-	worksheet_write_string(ws, row, 0, "", f->header);
-	worksheet_write_string(ws, row, 1, "", f->header);
-	col = 2;
-	for (size_t p = 0; p < np; p++) {
-		worksheet_merge_range(ws, row, col, row,
-				      (lxw_col_t)(col + nph),
-				      monev_period_text(d->periods[p], per, sizeof per),
-				      f->header);
-		col = (lxw_col_t)(col + nph + 1);
-	}
-	row++;
 	worksheet_set_row(ws, row, 30, NULL);
 	worksheet_write_string(ws, row, 0, "Provinsi", f->header);
 	worksheet_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
-	col = 2;
-	for (size_t p = 0; p < np; p++) {
-		for (size_t k = 0; k < nph; k++)
-			worksheet_write_string(ws, row, (lxw_col_t)(col + k),
-					       phase_name(s, k < s->nph
-							? (int)k : -1),
-					       f->header);
-		worksheet_write_string(ws, row, (lxw_col_t)(col + nph),
-				       "Jumlah", f->header);
-		col = (lxw_col_t)(col + nph + 1);
-	}
+	worksheet_write_string(ws, row, 2, "Periode", f->header);
+	for (size_t k = 0; k < nph; k++)
+		worksheet_write_string(ws, row, (lxw_col_t)(3 + k),
+				       phase_name(s, k < s->nph ? (int)k : -1),
+				       f->header);
+	worksheet_write_string(ws, row, (lxw_col_t)(3 + nph), "Jumlah",
+			       f->header);
 	row++;
 	monev_ptable_build(d, MONEV_KAB, &t);
-	for (size_t g = 0; g < t.ng; g++, row++) {
+	for (size_t g = 0; g < t.ng; g++) {
 		const monev_agg *any = NULL;
 
 		for (size_t p = 0; p < np && !any; p++)
 			any = t.cell[g * np + p];
-		worksheet_write_string(ws, row, 0, any->prov, f->text);
-		worksheet_write_string(ws, row, 1, any->kab, f->text);
-		col = 2;
-		for (size_t p = 0; p < np; p++) {
+		for (size_t p = 0; p < np; p++, row++) {
 			const monev_agg *a = t.cell[g * np + p];
 
+			worksheet_write_string(ws, row, 0, any->prov, f->text);
+			worksheet_write_string(ws, row, 1, any->kab, f->text);
+			worksheet_write_string(ws, row, 2,
+					       monev_period_text(d->periods[p],
+								 per,
+								 sizeof per),
+					       f->text);
 			for (size_t k = 0; k <= nph; k++)
 				worksheet_write_number(
-					ws, row, (lxw_col_t)(col + k),
+					ws, row, (lxw_col_t)(3 + k),
 					!a ? 0 : k < nph ? (double)a->phase_n[k]
 							 : (double)a->nunits,
 					f->integer);
-			col = (lxw_col_t)(col + nph + 1);
 		}
 	}
 	monev_ptable_free(&t);
-	row++;
+}
 
-	/* 3. every unit: phase and score per period, and its movement */
-	worksheet_write_string(ws, row++, 0, "Perkembangan per unit",
-			       f->bold);
-	{
-		static const char *const ids[] = {
-			"No", "Kabupaten/Kota", "Desa/Kelurahan", "Nama Unit"
-		};
-		lxw_col_t c0 = 4 + (d->list ? 1 : 0);
+/* Perkembangan Unit: every unit's phase and score in each period, and
+ * its movement into the latest period. */
+static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
+{
+	const monev_spec *s = d->spec;
+	ibm_xlsx_formats *f = &x->fmt;
+	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Perkembangan Unit");
+	size_t np = d->nperiods;
+	lxw_col_t c0 = (lxw_col_t)(4 + (d->list ? 1 : 0));
+	size_t ncols = (size_t)c0 + 2 * np + 1;
+	double *w = ibm_xcalloc(ncols + 1, sizeof *w);
+	lxw_row_t row = 0;
+	char per[40];
+	unit_line *ul;
+	static const char *const ids[] = {
+		"No", "Kabupaten/Kota", "Desa/Kelurahan", "Nama Unit"
+	};
 
-		/* two header rows, in order: periods, then Fase/Skor */
-		for (lxw_col_t i = 0; i < c0; i++)
-			worksheet_write_string(ws, row, i, "", f->header);
-		for (size_t p = 0; p < np; p++) {
-			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
-
-			worksheet_merge_range(ws, row, c, row, c + 1,
-					      monev_period_text(d->periods[p], per, sizeof per),
-					      f->header);
-		}
-		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
-				       f->header);
-		row++;
-		for (int i = 0; i < 4; i++)
-			worksheet_write_string(ws, row, (lxw_col_t)i, ids[i],
-					       f->header);
-		if (d->list)
-			worksheet_write_string(ws, row, 4, "Status",
-					       f->header);
-		for (size_t p = 0; p < np; p++) {
-			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
-
-			worksheet_write_string(ws, row, c, "Fase", f->header);
-			worksheet_write_string(ws, row, c + 1, "Skor",
-					       f->header);
-		}
-		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
-				       "Perubahan", f->header);
-		row++;
-		ul = ibm_xcalloc(d->nunits + 1, sizeof *ul);
-		for (size_t i = 0; i < d->nunits; i++) {
-			ul[i].key = d->units[i].key;
-			ul[i].idx = i;
-		}
-		qsort(ul, d->nunits, sizeof *ul, cmp_line);
-		for (size_t i = 0, no = 1; i < d->nunits; no++, row++) {
-			size_t j = i, il = ident_len(ul[i].key);
-			const monev_unit *u0 = &d->units[ul[i].idx];
-			const monev_unit *at_last = NULL, *before = NULL;
-			int mv;
-
-			while (j < d->nunits &&
-			       ident_len(ul[j].key) == il &&
-			       strncmp(ul[j].key, ul[i].key, il) == 0)
-				j++;
-			worksheet_write_number(ws, row, 0, (double)no,
-					       f->integer);
-			worksheet_write_string(ws, row, 1, u0->id[MONEV_KAB],
-					       f->text);
-			worksheet_write_string(ws, row, 2, u0->id[MONEV_DESA],
-					       f->text);
-			worksheet_write_string(ws, row, 3, u0->id[MONEV_UNIT],
-					       f->text);
-			if (d->list)
-				worksheet_write_string(ws, row, 4,
-						       d->units[ul[j - 1].idx]
-							       .status,
-						       f->text);
-			for (size_t p = 0; p < np; p++) {
-				lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
-				const monev_unit *u = NULL;
-
-				for (size_t k = i; k < j; k++)
-					if (!strcmp(d->units[ul[k].idx].period,
-						    d->periods[p]))
-						u = &d->units[ul[k].idx];
-				if (!u) {
-					worksheet_write_string(ws, row, c, "-",
-							       f->text);
-					worksheet_write_blank(ws, row, c + 1,
-							      score);
-					continue;
-				}
-				if (p + 1 == np)
-					at_last = u;
-				else
-					before = u; /* the latest before */
-				worksheet_write_string(ws, row, c,
-						       phase_name(s, u->phase),
-						       f->text);
-				if (isnan(u->total))
-					worksheet_write_blank(ws, row, c + 1,
-							      score);
-				else
-					worksheet_write_number(ws, row, c + 1,
-							       u->total,
-							       score);
-			}
-			/* the movement into the latest period, from the
-			 * unit's previous visit */
-			if (!at_last)
-				mv = 4;
-			else if (!before)
-				mv = 3;
-			else
-				mv = at_last->phase > before->phase ? 0 :
-				     at_last->phase < before->phase ? 1 : 2;
-			worksheet_write_string(ws, row,
-					       (lxw_col_t)(c0 + 2 * np),
-					       move_name[mv], f->text);
-			i = j;
-		}
-		free(ul);
-		worksheet_set_column(ws, 0, 0, 20, NULL);
-		worksheet_set_column(ws, 1, 3, 24, NULL);
-		worksheet_set_column(ws, 4, (lxw_col_t)(c0 + 2 * np), 12,
-				     NULL);
+	w[0] = 5;
+	w[1] = 22;
+	w[2] = 20;
+	w[3] = 24;
+	if (d->list)
+		w[4] = 13;
+	for (size_t p = 0; p < np; p++) {
+		w[c0 + 2 * p] = 12;
+		w[c0 + 2 * p + 1] = 8;
 	}
-	worksheet_set_paper(ws, 9);
-	worksheet_set_landscape(ws);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_footer(ws, "&CPerkembangan \xc2\xb7 Halaman &P");
-	worksheet_set_start_page(ws, 1);
+	w[ncols - 1] = 13;
+	widths(ws, w, ncols, 4, 2, 3);
+	free(w);
+	worksheet_set_footer(ws, "&CPerkembangan Unit \xc2\xb7 Halaman &P");
+	worksheet_write_string(ws, row++, 0, "Perkembangan Fase per Unit IBM",
+			       f->title);
+	row++;
+	/* two header rows, in order (constant-memory mode): the periods over
+	 * their two columns, then Fase and Skor */
+	for (lxw_col_t i = 0; i < c0; i++)
+		worksheet_write_string(ws, row, i, "", f->header);
+	for (size_t p = 0; p < np; p++) {
+		lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
+
+		worksheet_merge_range(ws, row, c, row, c + 1,
+				      monev_period_text(d->periods[p], per,
+							sizeof per),
+				      f->header);
+	}
+	worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
+			       f->header);
+	row++;
+	for (int i = 0; i < 4; i++)
+		worksheet_write_string(ws, row, (lxw_col_t)i, ids[i],
+				       f->header);
+	if (d->list)
+		worksheet_write_string(ws, row, 4, "Status", f->header);
+	for (size_t p = 0; p < np; p++) {
+		lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
+
+		worksheet_write_string(ws, row, c, "Fase", f->header);
+		worksheet_write_string(ws, row, c + 1, "Skor", f->header);
+	}
+	worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "Perubahan",
+			       f->header);
+	row++;
+	ul = ibm_xcalloc(d->nunits + 1, sizeof *ul);
+	for (size_t i = 0; i < d->nunits; i++) {
+		ul[i].key = d->units[i].key;
+		ul[i].idx = i;
+	}
+	qsort(ul, d->nunits, sizeof *ul, cmp_line);
+	for (size_t i = 0, no = 1; i < d->nunits; no++, row++) {
+		size_t j = i, il = ident_len(ul[i].key);
+		const monev_unit *u0 = &d->units[ul[i].idx];
+		const monev_unit *at_last = NULL, *before = NULL;
+		int mv;
+
+		while (j < d->nunits && ident_len(ul[j].key) == il &&
+		       strncmp(ul[j].key, ul[i].key, il) == 0)
+			j++;
+		worksheet_write_number(ws, row, 0, (double)no, f->integer);
+		worksheet_write_string(ws, row, 1, u0->id[MONEV_KAB], f->text);
+		worksheet_write_string(ws, row, 2, u0->id[MONEV_DESA], f->text);
+		worksheet_write_string(ws, row, 3, u0->id[MONEV_UNIT], f->text);
+		if (d->list)
+			worksheet_write_string(ws, row, 4,
+					       d->units[ul[j - 1].idx].status,
+					       f->text);
+		for (size_t p = 0; p < np; p++) {
+			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
+			const monev_unit *u = NULL;
+
+			for (size_t k = i; k < j; k++)
+				if (!strcmp(d->units[ul[k].idx].period,
+					    d->periods[p]))
+					u = &d->units[ul[k].idx];
+			if (!u) {
+				worksheet_write_string(ws, row, c, "-",
+						       f->text);
+				worksheet_write_blank(ws, row, c + 1, score);
+				continue;
+			}
+			if (p + 1 == np)
+				at_last = u;
+			else
+				before = u; /* the latest before */
+			worksheet_write_string(ws, row, c,
+					       phase_name(s, u->phase),
+					       f->text);
+			if (isnan(u->total))
+				worksheet_write_blank(ws, row, c + 1, score);
+			else
+				worksheet_write_number(ws, row, c + 1,
+						       u->total, score);
+		}
+		/* the movement into the latest period, from the unit's
+		 * previous visit */
+		if (!at_last)
+			mv = 4;
+		else if (!before)
+			mv = 3;
+		else
+			mv = at_last->phase > before->phase ? 0 :
+			     at_last->phase < before->phase ? 1 : 2;
+		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
+				       move_name[mv], f->text);
+		i = j;
+	}
+	free(ul);
+}
+
+void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
+{
+	trend_districts(x, d);
+	trend_units(x, d, score);
 }
 
 void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
@@ -388,15 +411,11 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 			free(seen[i]);
 	}
 	free(seen);
-	worksheet_set_column(ws, 0, 0, 5, NULL);
-	worksheet_set_column(ws, 1, 1, 17, NULL);
-	worksheet_set_column(ws, 2, 6, 22, NULL);
-	worksheet_set_column(ws, 7, 8, 13, NULL);
-	worksheet_repeat_rows(ws, 3, 3);
-	worksheet_set_paper(ws, 9);
-	worksheet_set_landscape(ws);
-	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
-	worksheet_fit_to_pages(ws, 1, 0);
+	{
+		static const double w[9] = { 5, 17, 22, 22, 22, 22, 22, 13, 13 };
+
+		widths(ws, w, 9, 2, 3, 3);
+	}
 	worksheet_set_footer(ws, "&CBelum Dimonev \xc2\xb7 Halaman &P");
 	worksheet_set_start_page(ws, 1);
 }
