@@ -10,12 +10,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void person_keys(tpl_obj *o, const inv_person *p)
+/* no_urut: the number with leading zeros to the width of the last one
+ * (np participants), so that file names sort in order ("02-" before
+ * "10-") in any file list. */
+static void person_keys(tpl_obj *o, const inv_person *p, size_t np)
 {
 	char no[24];
+	int width = 1;
 
+	for (size_t n = np; n >= 10; n /= 10)
+		width++;
 	snprintf(no, sizeof no, "%ld", p->no);
 	tpl_obj_set(o, "no", no);
+	snprintf(no, sizeof no, "%0*ld", width, p->no);
+	tpl_obj_set(o, "no_urut", no);
 	tpl_obj_set(o, "participant_id", p->id);
 	for (int k = 0; k < INV_NF; k++)
 		tpl_obj_set(o, inv_field_names[k], p->f[k]);
@@ -35,7 +43,7 @@ static void blank_person(tpl_obj *o)
 	for (int k = 0; k < INV_NF; k++)
 		p.f[k] = empty;
 	p.letter_number = empty;
-	person_keys(o, &p);
+	person_keys(o, &p, 1);
 }
 
 static void text_list(tpl_obj *o, const char *key, const inv_lines *l)
@@ -106,7 +114,7 @@ static tpl_obj *event_keys(const invite *iv)
 	inv_lines_free(&tb);
 	f = tpl_obj_list(o, "peserta");
 	for (size_t i = 0; i < iv->np; i++)
-		person_keys(tpl_list_add(f), &iv->p[i]);
+		person_keys(tpl_list_add(f), &iv->p[i], iv->np);
 	blank_person(tpl_list_proto(f));
 	f = tpl_obj_list(o, "agenda");
 	proto = tpl_list_proto(f);
@@ -267,7 +275,7 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 	if (!t)
 		exit(IBM_EX_DATAERR);
 	if (!pattern) {
-		snprintf(defpat, sizeof defpat, "{{no}}-{{nama}}%s",
+		snprintf(defpat, sizeof defpat, "{{no_urut}}-{{nama}}%s",
 			 dot && strlen(dot) < 16 ?
 			 dot : "");
 		pattern = defpat;
@@ -289,7 +297,7 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 		int r;
 
 		if (i < iv->np)
-			person_keys(me, &iv->p[i]);
+			person_keys(me, &iv->p[i], iv->np);
 		else
 			blank_person(me);
 		/* the participant's keys on top of the event's */
