@@ -165,7 +165,9 @@ fuzz: deps
 			if ! $(FUZZ_BUILD)/$$t $(FUZZ_OPTS) \
 				-max_total_time=$(FUZZ_SECONDS) \
 				-artifact_prefix=$(FUZZ_BUILD)/ \
-				$(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t \
+				$(FUZZ_BUILD)/corpus/$$t \
+				$$(test -d tests/fuzz/corpus/$$t && \
+				   echo tests/fuzz/corpus/$$t) \
 				> $(FUZZ_BUILD)/$$t.log 2>&1; then \
 				tail -60 $(FUZZ_BUILD)/$$t.log; exit 1; \
 			fi; \

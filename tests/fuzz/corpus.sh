@@ -126,3 +126,20 @@ printf '\011\001Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/BNNP-NTB' \
 	> "$c/fuzz_invite_number/sprin"
 printf '\014\002005.{n:3}/{bulan}/{x}{n:13}{n' > "$c/fuzz_invite_number/odd"
 printf '\000\003B/{n}/{bulan_romawi}' > "$c/fuzz_invite_number/nodate"
+
+# the workbook reader: the hand-made edge-case workbooks
+mkdir -p "$c/fuzz_xlsxread"
+find "$c/fuzz_xlsxread" -type f ! -name 'regress-*' -delete
+for f in $d/xlsx/*.xlsx; do
+	seed fuzz_xlsxread "$(basename "$f" .xlsx)" - "$f"
+done
+
+# ibm-report's readers of other programs' files: images (the example
+# logo, the test photos) and a reference document's parts
+mkdir -p "$c/fuzz_report_docx"
+find "$c/fuzz_report_docx" -type f ! -name 'regress-*' -delete
+seed fuzz_report_docx logo - examples/bimtek/logo-bnnk.png
+for f in $d/report/foto/*; do
+	[ -f "$f" ] && seed fuzz_report_docx "foto-$(basename "$f")" - "$f"
+done
+printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><w:body/></w:document>\n===\n<Relationships/>\n' > "$c/fuzz_report_docx/reference-parts"
