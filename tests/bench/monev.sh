@@ -4,8 +4,10 @@
 # rows (27 columns; the Data sheet has 30 cells a row).
 #
 # The input is generated with a fixed seed: 5000 units in 50 districts,
-# each visited many times in one period (so every unit is a duplicate
-# after its first visit: the warnings are counted, not printed, with -q).
+# each visited many times in each of four periods (both semesters of 2023
+# and 2024: every unit is a duplicate after its first visit in a period,
+# the warnings are counted, not printed, with -q; the workbook gets the
+# Perkembangan sheet of 5000 units over four periods).
 # The bare writer (built here from C) reads the CSV with libcsv and writes
 # the file name, line number and every field (numbers as numbers, the date
 # as a date) in constant-memory mode: the floor for the Data sheet.
@@ -35,9 +37,10 @@ gen() {
 			u = int(rand() * 5000); k = int(u / 100);
 			printf "Nusa Tenggara Barat,Kabupaten %d,BNNK %d," \
 			       "Kecamatan %d,Desa %d,IBM Desa %d Bersinar," \
-			       "2024-%02d-%02d,Petugas %d,%d",
-			       k, k, int(u / 10), u, u, 1 + int(rand() * 6),
-			       1 + int(rand() * 28), k, 2015 + u % 10;
+			       "%d-%02d-%02d,Petugas %d,%d",
+			       k, k, int(u / 10), u, u, 2023 + int(rand() * 2),
+			       1 + int(rand() * 12), 1 + int(rand() * 28), k,
+			       2015 + u % 10;
 			printf ",%d,%s,%s,%d,%d,%s,%s,%d,%s",
 			       int(rand() * 6), yn[1 + int(rand() * 2)],
 			       yn[1 + int(rand() * 2)], int(rand() * 15),
@@ -52,7 +55,7 @@ gen() {
 }
 
 for n in 100000 1000000; do
-	[ -s "$dir/forms-$n.csv" ] || gen $n > "$dir/forms-$n.csv"
+	[ -s "$dir/forms4-$n.csv" ] || gen $n > "$dir/forms4-$n.csv"
 done
 
 cat > "$dir/bare.c" <<'EOF'
@@ -159,7 +162,7 @@ measure() {
 
 printf '%-10s %-10s %8s %8s %10s\n' rows tool wall_s cpu_s peak_kB
 for n in 100000 1000000; do
-	in=$dir/forms-$n.csv
+	in=$dir/forms4-$n.csv
 	runs=3
 	[ $n = 1000000 ] && runs=1
 	b=$(measure $runs "$dir/bare" "$in" "$dir/bare-$n.xlsx")
