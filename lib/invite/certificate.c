@@ -18,6 +18,7 @@
  * passed_post), then place and date and the signatory.
  */
 #include "invite.h"
+#include "typeset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -499,27 +500,6 @@ static void esc(FILE *fp, const char *s)
 	}
 }
 
-static void base64(FILE *fp, const unsigned char *d, size_t n)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-				  "abcdefghijklmnopqrstuvwxyz0123456789+/";
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned long v = (unsigned long)d[i] << 16;
-		char out[4];
-
-		if (i + 1 < n)
-			v |= (unsigned long)d[i + 1] << 8;
-		if (i + 2 < n)
-			v |= d[i + 2];
-		out[0] = tab[(v >> 18) & 63];
-		out[1] = tab[(v >> 12) & 63];
-		out[2] = i + 1 < n ? tab[(v >> 6) & 63] : '=';
-		out[3] = i + 2 < n ? tab[v & 63] : '=';
-		fwrite(out, 1, 4, fp);
-	}
-}
-
 /*
  * Every item placed in points from the page's top left. A text line's
  * box is one font size high; Times' baseline is 0.84 of the size below
@@ -582,7 +562,7 @@ static void draw_html(FILE *fp, const page *pg, const char *logo_head,
 				"left: %.2fpt; top: %.2fpt; width: %.2fpt; "
 				"height: %.2fpt\" src=\"%s", it->x,
 				H - it->y - it->h, it->w, it->h, logo_head);
-			base64(fp, logo, logo_len);
+			inv_html_base64(fp, logo, logo_len);
 			fputs("\">\n", fp);
 			break;
 		}
