@@ -45,6 +45,7 @@ typedef struct rec_buf {
 	size_t n, ncap;
 	long line;
 	int cut;             /* ended by the end of input, not a line end */
+	int bold;            /* a workbook's row: every value in bold */
 } rec_buf;
 
 struct ibm_csv {
@@ -97,6 +98,13 @@ struct ibm_csv {
 	ibm_xlsxr *xl;        /* a workbook's sheet, else NULL */
 	rec_buf *pend;        /* records read before the header was found */
 	size_t npend, pendhead, pendcap;
+
+	/* a workbook's table (table_shape) */
+	rec_buf prev;         /* the row above the header (--header-row) */
+	size_t col0;          /* the table's first column of the sheet */
+	size_t ncol;          /* its columns; 0: up to the header's width */
+	long last_line;       /* row of the last record (or the header) */
+	int table_end;        /* a blank row ended the table */
 };
 
 static int is_space_none(unsigned char c)
@@ -559,6 +567,7 @@ static int next_row(ibm_csv *r)
 		rec_add(&r->out, c, len);
 	}
 	r->out.line = row;
+	r->out.bold = ibm_xlsxr_row_bold(r->xl);
 	r->line = row + 1;
 	return 1;
 }
@@ -686,6 +695,7 @@ static int check_duplicates(ibm_csv *r)
 }
 
 static int find_header(ibm_csv *r);
+static void rec_free(rec_buf *b);
 
 static int read_header(ibm_csv *r)
 {
@@ -832,6 +842,281 @@ static void pend_take(ibm_csv *r, size_t i)
 	r->pendhead = i + 1;
 }
 
+/*
+ * Below a workbook's title rows: the header is the row with the most
+ * values of the first block (rows without a blank row between them) that
+ * has a row of more than one value with a row below it; a block of one
+ * row (a legend "Periode | Semester I") is passed over. 0: none.
+ */
+static size_t first_table(ibm_csv *r)
+{
+	size_t i = 1;
+
+	while (i < r->npend && r->pend[i].line <= IBM_HEADER_SEARCH) {
+		size_t j = i, best = 0, most = 1;
+
+		while (j + 1 < r->npend && r->pend[j + 1].line ==
+		       r->pend[j].line + 1 &&
+		       r->pend[j + 1].line <= IBM_HEADER_SEARCH)
+			j++;
+		for (size_t k = i; k < j; k++)
+			if (values(&r->pend[k]) > most) {
+				most = values(&r->pend[k]);
+				best = k;
+			}
+		if (best)
+			return best;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------ a workbook's table */
+
+static const char *cell_of(const rec_buf *b, size_t j, size_t *len)
+{
+	if (!b || j >= b->n || !b->len[j]) {
+		*len = 0;
+		return "";
+	}
+	*len = b->len[j];
+	return b->f[j];
+}
+
+/* The merged range that holds column col of row, or NULL. */
+static const ibm_xlsx_merge *merge_at(const ibm_xlsx_merge *m, size_t nm,
+				      long row, size_t col)
+{
+	for (size_t i = 0; i < nm; i++)
+		if (m[i].r1 <= row && row <= m[i].r2 &&
+		    (size_t)m[i].c1 <= col && col <= (size_t)m[i].c2)
+			return &m[i];
+	return NULL;
+}
+
+/* The next record (queued, read ahead if need be), or NULL. */
+static rec_buf *peek(ibm_csv *r)
+{
+	if (r->pendhead < r->npend)
+		return &r->pend[r->pendhead];
+	if (next_row(r) <= 0)
+		return NULL;
+	pend_out(r);
+	return &r->pend[r->pendhead];
+}
+
+/* Row g just above header h as a group header: it holds a range merged
+ * across columns (or down into h), and it is not one title spread over
+ * the whole table. */
+static int is_group(const rec_buf *g, const rec_buf *h,
+		    const ibm_xlsx_merge *m, size_t nm)
+{
+	int across = 0;
+
+	if (!g->n || g->line != h->line - 1 || values(g) == 0 ||
+	    g->bold != h->bold) /* a legend in plain text above bold
+				   headers */
+		return 0;
+	for (size_t i = 0; i < nm; i++) {
+		if (m[i].r1 != g->line)
+			continue;
+		if (m[i].r2 > g->line)
+			return 1;
+		if (m[i].c2 > m[i].c1) {
+			if (values(g) == 1 && m[i].c1 == 0 &&
+			    (size_t)m[i].c2 + 1 >= h->n)
+				return 0; /* a title */
+			across = 1;
+		}
+	}
+	return across;
+}
+
+/* Append "G H N" (group, header, number; each may be empty) to b; a
+ * header that begins with its group's name ("Pre-test: p" under
+ * "Pre-test") keeps its own. */
+static void add_name(rec_buf *b, const char *g, size_t gl, const char *h,
+		     size_t hl, long num)
+{
+	char t[24] = "";
+	size_t tl, n;
+	char *s;
+
+	if (gl && hl >= gl) {
+		char *hk = ibm_xstrndup(h, gl), *gk = ibm_xstrndup(g, gl);
+		char *a = ibm_name_key(hk), *k = ibm_name_key(gk);
+
+		if (*k && strcmp(a, k) == 0)
+			gl = 0;
+		free(hk);
+		free(gk);
+		free(a);
+		free(k);
+	}
+	if (num > 1 && hl)
+		snprintf(t, sizeof t, " %ld", num);
+	tl = strlen(t);
+	s = ibm_xmalloc(gl + hl + tl + 2);
+	memcpy(s, g, gl);
+	n = gl;
+	if (gl && hl)
+		s[n++] = ' ';
+	memcpy(s + n, h, hl);
+	n += hl;
+	memcpy(s + n, t, tl);
+	n += tl;
+	rec_add(b, s, n);
+	free(s);
+}
+
+static void col_letters(char *b, size_t col);
+
+/*
+ * The table of a workbook's sheet at its header row (ibmkit(7),
+ * WORKBOOKS): a header cell merged across columns names each of them
+ * ("Tanda Tangan", "Tanda Tangan 2"); a row just above the header with
+ * cells merged across columns is a group header joined to the names
+ * below it ("Semester I 2024 Fase"); a header row that merges down, or
+ * across columns that all have a name in the row below, is the upper row
+ * of a two-row header. The table's columns run from the first one with a
+ * name or a value in the first row below the header to the last one with
+ * a name; a column blank in both, with names right of it, ends the table
+ * there (a second table beside it is not read).
+ */
+static void table_shape(ibm_csv *r, const rec_buf *above_p)
+{
+	size_t nm, w, first, end, last = 0, j;
+	const ibm_xlsx_merge *m = ibm_xlsxr_merges(r->xl, &nm);
+	rec_buf above = { 0 }, names = { 0 }, *nx, *d;
+	int any = 0;
+
+	if (above_p)
+		above = *above_p;
+	nx = nm ? peek(r) : NULL;
+	if (nx && nx->line == r->hdr.line + 1) {
+		int down = 0, across = 0, under = 1;
+
+		for (size_t i = 0; i < nm; i++) {
+			if (m[i].r1 != r->hdr.line)
+				continue;
+			if (m[i].r2 > m[i].r1) {
+				down = 1;
+			} else if (m[i].c2 > m[i].c1) {
+				across = 1;
+				for (long c = m[i].c1; c <= m[i].c2; c++) {
+					size_t len;
+
+					cell_of(nx, (size_t)c, &len);
+					under &= len > 0;
+				}
+			}
+		}
+		if (down || (across && under && values(&r->hdr) > 1 &&
+			     nx->bold == r->hdr.bold)) {
+			rec_buf t = r->hdr;
+
+			r->hdr = *nx;
+			*nx = t;
+			above = t;
+			r->pendhead++;
+		}
+	}
+	{
+		int group = above.n && is_group(&above, &r->hdr, m, nm);
+
+		w = r->hdr.n;
+		for (size_t i = 0; i < nm; i++)
+			if (m[i].r1 <= r->hdr.line && r->hdr.line <= m[i].r2 &&
+			    (size_t)m[i].c1 <= w && (size_t)m[i].c2 + 1 > w)
+				w = (size_t)m[i].c2 + 1;
+		if (group && above.n > w)
+			w = above.n;
+		for (j = 0; j < w; j++) {
+			size_t hl, gl = 0;
+			const char *h = cell_of(&r->hdr, j, &hl), *g = "";
+			const ibm_xlsx_merge *mm;
+			long num = 0;
+			int own = 0;
+
+			if (!hl && (mm = merge_at(m, nm, r->hdr.line, j))) {
+				if (mm->r1 == r->hdr.line) {
+					h = cell_of(&r->hdr, (size_t)mm->c1,
+						    &hl);
+					num = (long)j - mm->c1 + 1;
+				} else if (group && mm->r1 == above.line) {
+					h = cell_of(&above, (size_t)mm->c1,
+						    &hl);
+					own = 1; /* merged down */
+				}
+			}
+			if (group && !own) {
+				mm = merge_at(m, nm, above.line, j);
+				if (mm && mm->r2 == above.line)
+					g = cell_of(&above, (size_t)mm->c1,
+						    &gl);
+				else if (!mm)
+					g = cell_of(&above, j, &gl);
+			}
+			add_name(&names, g, gl, h, hl, num);
+			if (names.len[j]) {
+				last = j + 1;
+				any = 1;
+			}
+		}
+	}
+	/* the columns of the table */
+	d = peek(r);
+	first = 0;
+	for (j = 0; j < last; j++) {
+		size_t len;
+
+		cell_of(d, j, &len);
+		if (names.len[j] || len)
+			break;
+	}
+	first = j < last ? j : 0;
+	end = last;
+	for (j = first; j < last; j++) {
+		size_t len;
+
+		cell_of(d, j, &len);
+		if (!names.len[j] && !len)
+			break;
+	}
+	if (j < last) {
+		char a[16], b[16], c[16];
+		size_t k = j + 1;
+
+		end = j;
+		while (k < last && !names.len[k])
+			k++;
+		col_letters(a, end);
+		col_letters(b, k);
+		col_letters(c, last - 1);
+		ibm_warn(r->name, r->hdr.line, "column %s is blank: the "
+			 "table ends there; columns %s-%s beside it are not "
+			 "read", a, b, c);
+		r->ncol = end - first;
+	}
+	if (!any) { /* a header row of blank names: as it is */
+		rec_free(&names);
+		return;
+	}
+	r->col0 = first;
+	/* the names are the header */
+	{
+		rec_buf h = { 0 };
+
+		for (j = first; j < end; j++)
+			rec_add(&h, names.f[j], names.len[j]);
+		h.line = r->hdr.line;
+		h.bold = r->hdr.bold;
+		rec_free(&r->hdr);
+		r->hdr = h;
+	}
+	rec_free(&names);
+}
+
 /* Read the header into r->out (see ibm_csv_open in ibmkit.h), then keep
  * it. */
 static int find_header(ibm_csv *r)
@@ -849,8 +1134,15 @@ static int find_header(ibm_csv *r)
 		return -1;
 	}
 	if (want > 0) {
-		while (k > 0 && r->out.line < want)
+		while (k > 0 && r->out.line < want) {
+			if (r->xl) { /* keep the row above the header */
+				rec_buf t = r->prev;
+
+				r->prev = r->out;
+				r->out = t;
+			}
 			k = next_raw(r);
+		}
 		if (k < 0)
 			return -1;
 		if (k == 0 || r->out.line != want) {
@@ -889,7 +1181,8 @@ static int find_header(ibm_csv *r)
 			size_t most = 1;
 
 			found = 0;
-			if (is_title(r, &r->pend[0]))
+			if (is_title(r, &r->pend[0]) &&
+			    (found = first_table(r)) == 0)
 				for (size_t i = 1; i < r->npend; i++)
 					if (r->pend[i].line <=
 					    IBM_HEADER_SEARCH &&
@@ -908,6 +1201,11 @@ static int find_header(ibm_csv *r)
 		r->hdr = r->out;
 		r->out = t;
 	}
+	if (r->xl)
+		table_shape(r, want > 0 ? &r->prev :
+			    r->pendhead >= 2 ? &r->pend[r->pendhead - 2] : NULL);
+	r->last_line = r->hdr.line;
+	r->info.header_line = r->hdr.line;
 	r->width = r->hdr.n;
 	r->hdrf = ibm_xcalloc(r->width + 1, sizeof *r->hdrf);
 	for (size_t i = 0; i < r->width; i++)
@@ -1030,6 +1328,22 @@ const char *ibm_csv_name(const ibm_csv *r)
 	return r->name;
 }
 
+/* The letters of column col (0-based): "A", "AB". */
+static void col_letters(char *b, size_t col)
+{
+	char t[8];
+	int n = 0, i = 0;
+
+	col++;
+	while (col > 0 && n < 7) {
+		t[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	while (n)
+		b[i++] = t[--n];
+	b[i] = '\0';
+}
+
 /* The name of the cell in column col (0-based) and row. */
 static void wide_cell(char *b, size_t col, long row)
 {
@@ -1046,12 +1360,50 @@ static void wide_cell(char *b, size_t col, long row)
 	snprintf(b + i, 16 - (size_t)i, "%ld", row);
 }
 
+/*
+ * A workbook's row cut to the table's columns (table_shape). Returns -1,
+ * -2 when nothing of the row is in them (skipped), or the column of a
+ * value left of the table. A row that follows a blank row and holds one
+ * value, or only values in bold, ends the table (a note, a signature, a
+ * title or another table's header): r->table_end is set.
+ */
+static long table_row(ibm_csv *r, rec_buf *b)
+{
+	size_t k = r->col0 < b->n ? r->col0 : b->n;
+
+	for (size_t i = 0; i < k; i++)
+		if (b->len[i])
+			return (long)i;
+	if (k) {
+		memmove(b->f, b->f + k, (b->n - k) * sizeof *b->f);
+		memmove(b->len, b->len + k, (b->n - k) * sizeof *b->len);
+		b->n -= k;
+	}
+	if (r->ncol && b->n > r->ncol)
+		b->n = r->ncol;
+	while (b->n && !b->len[b->n - 1])
+		b->n--;
+	if (!b->n)
+		return -2;
+	if (r->info.records > 0 && b->line > r->last_line + 1 &&
+	    (values(b) <= 1 || b->bold)) {
+		ibm_warn(r->name, b->line, "the table ends at the blank row "
+			 "%ld: this row and the rest of the sheet are not "
+			 "read (--header-row reads a table below)",
+			 r->last_line + 1);
+		r->table_end = 1;
+		return -1;
+	}
+	r->last_line = b->line;
+	return -1;
+}
+
 int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 {
 	for (;;) {
 		int k;
 
-		if (!r->have_header)
+		if (!r->have_header || r->table_end)
 			return 0;
 		k = next_raw(r);
 		if (k <= 0) {
@@ -1063,6 +1415,32 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			}
 			return k;
 		}
+		if (r->xl) {
+			long left = table_row(r, &r->out);
+
+			if (r->table_end)
+				return 0;
+			if (left >= 0) {
+				char c[16];
+
+				wide_cell(c, (size_t)left, r->out.line);
+				if (r->opts.keep_going) {
+					ibm_error(r->name, r->out.line,
+						  "cell %s holds a value left "
+						  "of the header's columns", c);
+					r->info.bad_records++;
+					if (!r->status)
+						r->status = IBM_EX_DATAERR;
+					continue;
+				}
+				fail(r, IBM_EX_DATAERR, r->out.line, "cell %s "
+				     "holds a value left of the header's "
+				     "columns", c);
+				return -1;
+			}
+			if (left == -2)
+				continue; /* nothing in the table's columns */
+		}
 		if (r->out.n > r->width && r->xl) {
 			/* the first value right of the header */
 			char c[16];
@@ -1070,7 +1448,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 
 			while (i + 1 < r->out.n && !r->out.len[i])
 				i++;
-			wide_cell(c, i, r->out.line);
+			wide_cell(c, i + r->col0, r->out.line);
 			if (r->opts.keep_going) {
 				ibm_error(r->name, r->out.line,
 					  "cell %s holds a value right of "
@@ -1153,6 +1531,7 @@ void ibm_csv_close(ibm_csv *r)
 	rec_free(&r->cur);
 	rec_free(&r->out);
 	rec_free(&r->hdr);
+	rec_free(&r->prev);
 	for (size_t i = 0; i < r->donecap; i++)
 		rec_free(&r->done[i]);
 	free(r->done);

@@ -586,6 +586,15 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells);
 const char *ibm_xlsxr_cell(const ibm_xlsxr *x, size_t i, size_t *len);
 /* "FILE[SHEET]", the name in messages. */
 const char *ibm_xlsxr_name(const ibm_xlsxr *x);
+/* 1 if every value of the current row is in a bold font. */
+int ibm_xlsxr_row_bold(const ibm_xlsxr *x);
+/* A merged range: columns c1..c2 (0 = A) of rows r1..r2 (1-based). */
+typedef struct ibm_xlsx_merge {
+	long c1, r1, c2, r2;
+} ibm_xlsx_merge;
+/* The merged ranges of the sheet (read once, on the first call, by a
+ * second pass over its part; at most 65536). */
+const ibm_xlsx_merge *ibm_xlsxr_merges(ibm_xlsxr *x, size_t *n);
 int ibm_xlsxr_status(const ibm_xlsxr *x);
 typedef struct ibm_xlsx_sheet {
 	const char *name;

@@ -84,6 +84,7 @@ struct ibm_xlsxr {
 
 	unsigned char *xf;   /* kind of each cellXfs entry */
 	unsigned char *xfsec; /* its format shows seconds */
+	unsigned char *xfbold; /* its font is bold */
 	size_t nxf;
 
 	char *sst;           /* shared strings, each NUL-terminated */
@@ -118,6 +119,11 @@ struct ibm_xlsxr {
 	size_t ncell, cellcap;
 	size_t nonempty;     /* cells up to the last non-empty one */
 	long row_out;
+	size_t nvals, nbold; /* values of the row, those in bold */
+
+	ibm_xlsx_merge *merge; /* merged ranges (ibm_xlsxr_merges) */
+	size_t nmerge;
+	int merge_read;
 };
 
 /* ------------------------------------------------------------ helpers */
@@ -652,6 +658,9 @@ typedef struct st_ctx {
 	size_t nfmt, fmtcap;
 	int in_xfs;
 	size_t xfcap;
+	int in_fonts;
+	unsigned char *fbold; /* each font: bold */
+	size_t nfont, fontcap;
 } st_ctx;
 
 static void XMLCALL st_start(void *data, const XML_Char *el,
@@ -671,11 +680,24 @@ static void XMLCALL st_start(void *data, const XML_Char *el,
 		c->fmt[c->nfmt].id = strtol(id, NULL, 10);
 		c->fmt[c->nfmt].kind = format_kind(code, &c->fmt[c->nfmt].sec);
 		c->nfmt++;
+	} else if (strcmp(n, "fonts") == 0) {
+		c->in_fonts = 1;
+	} else if (strcmp(n, "font") == 0 && c->in_fonts &&
+		   c->nfont < XF_MAX) {
+		ibm_grow((void **)&c->fbold, &c->fontcap, c->nfont + 1, 1);
+		c->fbold[c->nfont++] = 0;
+	} else if (strcmp(n, "b") == 0 && c->in_fonts && c->nfont) {
+		const char *v = attr(a, "val");
+
+		c->fbold[c->nfont - 1] = !v || !(v[0] == '0' ||
+						  v[0] == 'f');
 	} else if (strcmp(n, "cellXfs") == 0) {
 		c->in_xfs = 1;
 	} else if (strcmp(n, "xf") == 0 && c->in_xfs && x->nxf < XF_MAX) {
 		const char *id = attr(a, "numFmtId");
+		const char *fo = attr(a, "fontId");
 		long fid = id ? strtol(id, NULL, 10) : 0;
+		long font = fo ? strtol(fo, NULL, 10) : 0;
 		int kind = K_NUM, sec = 0;
 
 		if (fid >= 0 && fid < 164)
@@ -691,9 +713,12 @@ static void XMLCALL st_start(void *data, const XML_Char *el,
 			c->xfcap = c->xfcap ? c->xfcap * 2 : 64;
 			x->xf = ibm_xrealloc(x->xf, c->xfcap);
 			x->xfsec = ibm_xrealloc(x->xfsec, c->xfcap);
+			x->xfbold = ibm_xrealloc(x->xfbold, c->xfcap);
 		}
 		x->xf[x->nxf] = (unsigned char)kind;
 		x->xfsec[x->nxf] = (unsigned char)sec;
+		x->xfbold[x->nxf] = font >= 0 && (size_t)font < c->nfont &&
+			c->fbold[font];
 		x->nxf++;
 	}
 }
@@ -704,6 +729,8 @@ static void XMLCALL st_end(void *data, const XML_Char *el)
 
 	if (strcmp(local(el), "cellXfs") == 0)
 		c->in_xfs = 0;
+	else if (strcmp(local(el), "fonts") == 0)
+		c->in_fonts = 0;
 }
 
 /* --------------------------------------------------- shared strings */
@@ -1043,8 +1070,13 @@ static void add_cell(ibm_xlsxr *x, const char *s, size_t n)
 	bput(&x->row, s, n);
 	x->row.n++; /* keep the NUL */
 	x->ncell++;
-	if (n)
+	if (n) {
 		x->nonempty = x->ncell;
+		x->nvals++;
+		if (x->cstyle >= 0 && (size_t)x->cstyle < x->nxf &&
+		    x->xfbold[x->cstyle])
+			x->nbold++;
+	}
 }
 
 static void sheet_error(ibm_xlsxr *x, const char *msg)
@@ -1164,6 +1196,7 @@ static void XMLCALL sh_start(void *data, const XML_Char *el,
 			x->last_col = -1;
 			x->ncell = 0;
 			x->nonempty = 0;
+			x->nvals = x->nbold = 0;
 			x->row.n = 0;
 		} else if (strcmp(n, "rPh") == 0) {
 			x->in_rph = 1;
@@ -1557,6 +1590,7 @@ static int load_book(ibm_xlsxr *x, const char *sheet)
 				r = r < 0 ? -1 : 0;
 				XML_ParserFree(sc.p);
 				free(sc.fmt);
+				free(sc.fbold);
 				free(p);
 			}
 		}
@@ -1874,6 +1908,114 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 	return 0;
 }
 
+int ibm_xlsxr_row_bold(const ibm_xlsxr *x)
+{
+	return x->nvals && x->nbold == x->nvals;
+}
+
+/* memmem (not in POSIX) */
+static const char *find_in(const char *p, size_t n, const char *w, size_t wn)
+{
+	const char *end = p + n;
+
+	while ((size_t)(end - p) >= wn) {
+		const char *q = memchr(p, w[0], (size_t)(end - p) - wn + 1);
+
+		if (!q)
+			return NULL;
+		if (memcmp(q, w, wn) == 0)
+			return q;
+		p = q + 1;
+	}
+	return NULL;
+}
+
+/* One merged range "A1:G1" of a <mergeCell ref=...>. */
+static void add_merge(ibm_xlsxr *x, const char *s, size_t cap)
+{
+	const char *rest = "";
+	char *end;
+	long c1, r1, c2, r2;
+	size_t mcap = x->nmerge;
+
+	c1 = ref_col(s, &rest);
+	r1 = strtol(rest, &end, 10);
+	if (c1 < 0 || end == rest || *end != ':')
+		return;
+	c2 = ref_col(end + 1, &rest);
+	r2 = strtol(rest, &end, 10);
+	if (c2 < c1 || r1 < 1 || r2 < r1 || end == rest ||
+	    (*end != '"' && *end != '\''))
+		return;
+	if (x->nmerge >= cap)
+		return;
+	ibm_grow((void **)&x->merge, &mcap, x->nmerge + 1, sizeof *x->merge);
+	x->merge[x->nmerge].c1 = c1;
+	x->merge[x->nmerge].r1 = r1;
+	x->merge[x->nmerge].c2 = c2;
+	x->merge[x->nmerge].r2 = r2;
+	x->nmerge++;
+}
+
+/*
+ * The sheet's merged ranges. <mergeCells> follows <sheetData>, so the
+ * part is inflated once more and its text searched for <mergeCell
+ * ref="..."> (no XML parse: only the header's merges matter, and a
+ * range that cannot be read is ignored). At most MERGE_MAX are kept.
+ */
+#define MERGE_MAX 65536
+const ibm_xlsx_merge *ibm_xlsxr_merges(ibm_xlsxr *x, size_t *n)
+{
+	if (!x->merge_read && x->cur < x->nsheets &&
+	    x->sheets[x->cur].part) {
+		zip_uint64_t size, done = 0;
+		int failed = x->failed, status = x->status;
+		zip_file_t *f = open_part(x, x->sheets[x->cur].part,
+					  SHEET_PART_MAX, &size, NULL);
+		enum { KEEP = 128 };
+		char *b = ibm_xmalloc(CHUNK + KEEP + 1);
+		size_t have = 0;
+
+		x->merge_read = 1;
+		for (;;) {
+			zip_int64_t k = f ? read_part(x, f, x->part,
+						      b + have, CHUNK, size,
+						      &done) : 0;
+			const char *p = b, *end, *m;
+
+			if (k <= 0)
+				break;
+			have += (size_t)k;
+			b[have] = '\0';
+			end = b + have;
+			while ((m = find_in(p, (size_t)(end - p), "mergeCell ",
+					    10)) != NULL) {
+				const char *gt = memchr(m, '>', (size_t)(end - m));
+				const char *ref;
+
+				if (!gt)
+					break;
+				ref = find_in(m, (size_t)(gt - m), "ref=", 4);
+				if (ref && ref + 5 < gt)
+					add_merge(x, ref + 5, MERGE_MAX);
+				p = gt + 1;
+			}
+			/* keep the tail: a tag may span two chunks */
+			if ((size_t)(end - p) > KEEP)
+				p = end - KEEP;
+			have = (size_t)(end - p);
+			memmove(b, p, have);
+		}
+		if (f)
+			zip_fclose(f);
+		free(b);
+		x->failed = failed;
+		x->status = status;
+	}
+	*n = x->nmerge;
+	return x->merge;
+}
+
 void ibm_xlsxr_close(ibm_xlsxr *x)
 {
 	if (!x)
@@ -1892,6 +2034,8 @@ void ibm_xlsxr_close(ibm_xlsxr *x)
 	free(x->sheets);
 	free(x->xf);
 	free(x->xfsec);
+	free(x->xfbold);
+	free(x->merge);
 	free(x->sst);
 	free(x->sstoff);
 	free(x->text.p);
