@@ -15,7 +15,7 @@ ex=$top/examples
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 export TZ=UTC SOURCE_DATE_EPOCH=1719187200
-echo "1..4"
+echo "1..5"
 
 soffice_to() { # soffice_to OUTDIR FILTER FILE...
 	d=$1 f=$2
@@ -206,5 +206,97 @@ if [ -z "$fail" ]; then
 	echo "ok 4 - hand-made workbooks read as openpyxl reads them"
 else
 	echo "not ok 4 - hand-made workbooks read as openpyxl reads them"
+	echo "# $fail"
+fi
+
+# --- 5: merged and two-row headers, hand-made with openpyxl --------------
+$PYTHON - "$work" <<'EOP'
+import sys
+import openpyxl
+from openpyxl.styles import Font
+d = sys.argv[1]
+B = Font(bold=True)
+
+def put(ws, ref, v, bold=False):
+    ws[ref] = v
+    if bold:
+        ws[ref].font = B
+
+# a title block, "Tanda Tangan" over two columns, a signature below
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = 'Hadir'
+put(ws, 'A1', 'DAFTAR HADIR', True)
+ws.merge_cells('A1:D1')
+for c, v in zip('ABC', ['No', 'Nama', 'Tanda Tangan']):
+    put(ws, c + '3', v, True)
+ws.merge_cells('C3:D3')
+for i, n in enumerate(['Andi', 'Budi', 'Citra'], 1):
+    ws.cell(3 + i, 1, i)
+    ws.cell(3 + i, 2, n)
+    ws.cell(3 + i, 3 if i % 2 else 4, '%d.' % i)
+put(ws, 'C9', 'Kepala BNNK Sumbawa')
+ws.merge_cells('C9:D9')
+put(ws, 'C12', 'Dr. Lalu Hamdani')
+wb.save(d + '/ttd.xlsx')
+
+# "No" and "Nama" merged down over two rows, "Skor" over three columns
+wb = openpyxl.Workbook()
+ws = wb.active
+for c, v in zip('ABC', ['No', 'Nama', 'Skor']):
+    put(ws, c + '1', v, True)
+ws.merge_cells('A1:A2')
+ws.merge_cells('B1:B2')
+ws.merge_cells('C1:E1')
+for c, v in zip('CDE', ['Pre', 'Post', 'Gain']):
+    put(ws, c + '2', v, True)
+ws.append([1, 'Andi', 4, 7, 3])
+ws.append([2, 'Budi', 5, 5, 0])
+wb.save(d + '/skor.xlsx')
+
+# a title, a group row above the header, a table beside another and
+# starting in column B
+wb = openpyxl.Workbook()
+ws = wb.active
+put(ws, 'B1', 'Rekap Tes', True)
+put(ws, 'D3', 'Pre-test', True)
+put(ws, 'F3', 'Post-test', True)
+ws.merge_cells('D3:E3')
+ws.merge_cells('F3:G3')
+for c, v in zip('BCDEFG', ['No', 'Nama', 'Benar', 'Nilai', 'Benar',
+                           'Nilai']):
+    put(ws, c + '4', v, True)
+put(ws, 'I4', 'Legenda', True)
+put(ws, 'J4', 'Arti', True)
+ws['B5'], ws['C5'], ws['D5'], ws['E5'], ws['F5'], ws['G5'] = \
+    1, 'Andi', 4, 40, 7, 70
+ws['I5'], ws['J5'] = 'Nilai', 'persen benar'
+ws['B6'], ws['C6'], ws['D6'], ws['E6'] = 2, 'Budi', 5, 50
+wb.save(d + '/grup.xlsx')
+EOP
+fail=""
+for t in "ttd:No,Nama,Tanda Tangan,Tanda Tangan 2" \
+	"skor:No,Nama,Skor Pre,Skor Post,Skor Gain" \
+	"grup:No,Nama,Pre-test Benar,Pre-test Nilai,Post-test Benar,Post-test Nilai"; do
+	b=${t%%:*}
+	ibm-csv -q clean "$work/$b.xlsx" >"$work/$b.csv" 2>"$work/$b.err" ||
+		fail="$fail $b: $(head -1 "$work/$b.err")"
+	[ "$(head -1 "$work/$b.csv")" = "${t#*:}" ] ||
+		fail="$fail $b: header $(head -1 "$work/$b.csv")"
+	msg=$($PYTHON "$top/tests/xlsx_table.py" "$work/$b.xlsx" 1 \
+		"$work/$b.csv") || fail="$fail $b: $msg"
+done
+[ "$(wc -l <"$work/ttd.csv")" = 4 ] && [ "$(wc -l <"$work/grup.csv")" = 3 ] ||
+	fail="$fail rows: $(cat "$work/ttd.csv" "$work/grup.csv")"
+ibm-csv clean "$work/ttd.xlsx" 2>&1 >/dev/null |
+	grep -q 'ttd.xlsx\[Hadir\]:9: warning: the table ends at the blank row 7' ||
+	fail="$fail ttd: no warning of the rows not read"
+ibm-csv clean "$work/grup.xlsx" 2>&1 >/dev/null |
+	grep -q 'grup.xlsx\[Sheet\]:4: warning: column H is blank: the table ends there; columns I-J' ||
+	fail="$fail grup: no warning of the table beside"
+if [ -z "$fail" ]; then
+	echo "ok 5 - merged header cells, two-row headers, tables beside and below"
+else
+	echo "not ok 5 - merged header cells, two-row headers, tables beside and below"
 	echo "# $fail"
 fi
