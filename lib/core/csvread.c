@@ -871,6 +871,79 @@ static size_t first_table(ibm_csv *r)
 	return 0;
 }
 
+/* ------------------------------------------------ cells in messages */
+
+/* The workbooks read in this run: their names in messages and the
+ * sheet column of their first field (ibm_cell_name). */
+static struct cell_book {
+	char *name;
+	size_t col0;
+} *cell_books;
+static size_t ncell_books, cell_books_cap;
+
+static void cell_register(const char *name, size_t col0)
+{
+	ibm_grow((void **)&cell_books, &cell_books_cap, ncell_books + 1,
+		 sizeof *cell_books);
+	cell_books[ncell_books].name = ibm_xstrdup(name);
+	cell_books[ncell_books++].col0 = col0;
+}
+
+static void col_letters(char *b, size_t col);
+
+int ibm_cell_name(const char *file, long line, size_t field, char *buf)
+{
+	buf[0] = '\0';
+	if (!file || line <= 0)
+		return 0;
+	for (size_t i = ncell_books; i-- > 0;)
+		if (strcmp(cell_books[i].name, file) == 0) {
+			size_t n;
+
+			col_letters(buf, cell_books[i].col0 + field);
+			n = strlen(buf);
+			snprintf(buf + n, 16 - n, "%ld", line);
+			return 1;
+		}
+	return 0;
+}
+
+static void msg_cell(int is_error, const char *file, long line,
+		     size_t field, const char *fmt, va_list ap)
+{
+	char cell[16];
+
+	if (ibm_cell_name(file, line, field, cell)) {
+		char *f = ibm_xmalloc(strlen(fmt) + 32);
+
+		sprintf(f, "cell %s: %s", cell, fmt);
+		ibm_vmsg(is_error, file, line, f, ap);
+		free(f);
+	} else {
+		ibm_vmsg(is_error, file, line, fmt, ap);
+	}
+}
+
+void ibm_warn_cell(const char *file, long line, size_t field,
+		   const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_cell(0, file, line, field, fmt, ap);
+	va_end(ap);
+}
+
+void ibm_error_cell(const char *file, long line, size_t field,
+		    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_cell(1, file, line, field, fmt, ap);
+	va_end(ap);
+}
+
 /* ------------------------------------------------ a workbook's table */
 
 static const char *cell_of(const rec_buf *b, size_t j, size_t *len)
@@ -968,8 +1041,6 @@ static void add_name(rec_buf *b, const char *g, size_t gl, const char *h,
 	rec_add(b, s, n);
 	free(s);
 }
-
-static void col_letters(char *b, size_t col);
 
 /*
  * The table of a workbook's sheet at its header row (ibmkit(7),
@@ -1204,6 +1275,8 @@ static int find_header(ibm_csv *r)
 	if (r->xl)
 		table_shape(r, want > 0 ? &r->prev :
 			    r->pendhead >= 2 ? &r->pend[r->pendhead - 2] : NULL);
+	if (r->xl)
+		cell_register(r->name, r->col0);
 	r->last_line = r->hdr.line;
 	r->info.header_line = r->hdr.line;
 	r->width = r->hdr.n;

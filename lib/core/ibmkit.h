@@ -238,6 +238,21 @@ typedef struct ibm_csv_info {
 	long header_line;    /* line (row) of the header */
 } ibm_csv_info;
 void ibm_csv_get_info(const ibm_csv *r, ibm_csv_info *info);
+/*
+ * Messages about one value (ibmkit(7), EXCEL WORKBOOKS): the cell of
+ * field i (0-based, as in the records) on row LINE of the workbook read
+ * as FILE (the name ibm_csv_name gives) into buf (16 bytes): "J4" and 1;
+ * "" and 0 when FILE is no workbook read in this run. ibm_warn_cell and
+ * ibm_error_cell print "FILE[SHEET]:ROW: cell J4: ..." for a workbook,
+ * "FILE:LINE: ..." for CSV.
+ */
+int ibm_cell_name(const char *file, long line, size_t field, char *buf);
+void ibm_warn_cell(const char *file, long line, size_t field,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void ibm_error_cell(const char *file, long line, size_t field,
+		    const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* The workbook behind r (see xlsxread), or NULL for CSV. */
 struct ibm_xlsxr *ibm_csv_workbook(const ibm_csv *r);
 /* "comma", "semicolon", "tab", "pipe", or the character. */

@@ -486,7 +486,8 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 			}
 		}
 		if (!p->f[INV_NAMA][0]) {
-			ibm_error(iv->src, p->line, "empty name");
+			ibm_error_cell(iv->src, p->line,
+				       (size_t)idx[INV_NAMA], "empty name");
 			return IBM_EX_DATAERR;
 		}
 		if (p->f[INV_KELURAHAN][0]) {
@@ -500,9 +501,10 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 			char *h = ibm_phone_norm(p->f[INV_HP]);
 
 			if (!h) {
-				ibm_error(iv->src, p->line,
-					  "not a phone number: %s",
-					  p->f[INV_HP]);
+				ibm_error_cell(iv->src, p->line,
+					       (size_t)idx[INV_HP],
+					       "not a phone number: %s",
+					       p->f[INV_HP]);
 				return IBM_EX_DATAERR;
 			}
 			free(p->f[INV_HP]);
@@ -512,9 +514,10 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 			const char *g = inv_gender_norm(p->f[INV_GENDER]);
 
 			if (!g) {
-				ibm_error(iv->src, p->line,
-					  "gender is not L or P: %s",
-					  p->f[INV_GENDER]);
+				ibm_error_cell(iv->src, p->line,
+					       (size_t)idx[INV_GENDER],
+					       "gender is not L or P: %s",
+					       p->f[INV_GENDER]);
 				return IBM_EX_DATAERR;
 			}
 			free(p->f[INV_GENDER]);
@@ -522,8 +525,9 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 		}
 		if (p->f[INV_EMAIL][0] && (!strchr(p->f[INV_EMAIL], '@') ||
 					   strchr(p->f[INV_EMAIL], ' '))) {
-			ibm_error(iv->src, p->line, "not an email address: %s",
-				  p->f[INV_EMAIL]);
+			ibm_error_cell(iv->src, p->line, (size_t)idx[INV_EMAIL],
+				       "not an email address: %s",
+				       p->f[INV_EMAIL]);
 			return IBM_EX_DATAERR;
 		}
 	}
@@ -797,11 +801,12 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 		a.day = idx[0] >= 0 ? parse_day(iv, rec->f[idx[0]], prev) :
 				      1;
 		if (a.day < 0) {
-			ibm_error(iv->agenda_src, a.line, "not a day of the "
-				  "event (1 to %d or a date from %s): %s",
-				  iv->ev.days,
-				  ibm_event_get(iv->ev.kv, "tanggal_mulai"),
-				  rec->f[idx[0]]);
+			ibm_error_cell(iv->agenda_src, a.line, (size_t)idx[0],
+				       "not a day of the event (1 to %d or a "
+				       "date from %s): %s", iv->ev.days,
+				       ibm_event_get(iv->ev.kv,
+						     "tanggal_mulai"),
+				       rec->f[idx[0]]);
 			return IBM_EX_DATAERR;
 		}
 		prev = a.day;
@@ -821,7 +826,8 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 			 sizeof *iv->ag);
 		iv->ag[iv->nag++] = a;
 		if (!a.acara[0]) {
-			ibm_error(iv->agenda_src, a.line, "empty activity");
+			ibm_error_cell(iv->agenda_src, a.line, (size_t)idx[2],
+				       "empty activity");
 			return IBM_EX_DATAERR;
 		}
 	}

@@ -361,13 +361,34 @@ static void check_listed(monev_data *d, monev_row *row)
 static void bad_cell(monev_data *d, const char *file, long line, int col,
 		     const char *colname, const char *what, const char *v)
 {
-	char place[4200];
+	char place[4200], cell[16];
+	const char *pf = place;
+	long pl = 0;
 
-	snprintf(place, sizeof place, "%s:%ld:%d", file, line, col + 1);
+	/* CSV: FILE:LINE:COLUMN; a workbook: FILE[SHEET]:ROW: cell J4 */
+	if (col >= 0 && ibm_cell_name(file, line, (size_t)col, cell)) {
+		snprintf(place, sizeof place, "cell %s: ", cell);
+		pf = file;
+		pl = line;
+	} else {
+		snprintf(place, sizeof place, "%s:%ld:%d", file, line,
+			 col + 1);
+	}
 	if (d->lenient)
 		monev_say(v ? "%s: %s: \"%s\"; dibiarkan kosong" : "%s: %s",
 			  colname, what_id(what), v);
-	if (d->lenient && v)
+	if (pl) {
+		if (d->lenient && v)
+			ibm_warn(pf, pl, "%s%s: %s: \"%s\"; left empty",
+				 place, colname, what, v);
+		else if (d->lenient)
+			ibm_warn(pf, pl, "%s%s: %s", place, colname, what);
+		else if (v)
+			ibm_error(pf, pl, "%s%s: %s: \"%s\"", place, colname,
+				  what, v);
+		else
+			ibm_error(pf, pl, "%s%s: %s", place, colname, what);
+	} else if (d->lenient && v)
 		ibm_warn(place, 0, "%s: %s: \"%s\"; left empty", colname,
 			 what, v);
 	else if (d->lenient)

@@ -1017,16 +1017,21 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 
 		if (score_parse_xy(v, &x, &y) != 0) {
 			if (!*v)
-				ibm_error(t->L.file, rec->line, "empty score");
+				ibm_error_cell(t->L.file, rec->line,
+					       (size_t)t->L.score,
+					       "empty score");
 			else
-				ibm_error(t->L.file, rec->line,
-					  "bad score \"%s\" (expected \"x / "
-					  "y\", like \"7 / 10\")", v);
+				ibm_error_cell(t->L.file, rec->line,
+					       (size_t)t->L.score,
+					       "bad score \"%s\" (expected "
+					       "\"x / y\", like \"7 / 10\")",
+					       v);
 			return IBM_EX_DATAERR;
 		}
 		if (y <= 0 || x > y) {
-			ibm_error(t->L.file, rec->line,
-				  "score \"%s\" is out of range", v);
+			ibm_error_cell(t->L.file, rec->line,
+				       (size_t)t->L.score,
+				       "score \"%s\" is out of range", v);
 			return IBM_EX_DATAERR;
 		}
 		*max = y;
