@@ -944,6 +944,17 @@ void ibm_error_cell(const char *file, long line, size_t field,
 	va_end(ap);
 }
 
+void ibm_die_cell(int status, const char *file, long line, size_t field,
+		  const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_cell(1, file, line, field, fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
 /* ------------------------------------------------ a workbook's table */
 
 static const char *cell_of(const rec_buf *b, size_t j, size_t *len)

@@ -253,6 +253,9 @@ void ibm_warn_cell(const char *file, long line, size_t field,
 void ibm_error_cell(const char *file, long line, size_t field,
 		    const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+_Noreturn void ibm_die_cell(int status, const char *file, long line,
+			    size_t field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 /* The workbook behind r (see xlsxread), or NULL for CSV. */
 struct ibm_xlsxr *ibm_csv_workbook(const ibm_csv *r);
 /* "comma", "semicolon", "tab", "pipe", or the character. */

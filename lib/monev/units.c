@@ -162,9 +162,9 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 			l->f[i] = v;
 			l->key[i] = monev_key(v);
 			if (unit_cols[i].required && !*v)
-				ibm_die(IBM_EX_DATAERR, ibm_csv_name(r),
-					rec->line, "%s is empty",
-					monev_ul_names[i]);
+				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
+					     rec->line, (size_t)idx[i],
+					     "%s is empty", monev_ul_names[i]);
 		}
 		l->ident = monev_ident(l->f[MONEV_UL_PROV], l->f[MONEV_UL_KAB],
 				       l->f[MONEV_UL_DESA],
@@ -174,9 +174,11 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 
 			if (ibm_parse_count(l->f[MONEV_UL_TAHUN], &y) < 0 ||
 			    y < 1900 || y > 2999)
-				ibm_die(IBM_EX_DATAERR, ibm_csv_name(r),
-					rec->line, "tahun_berdiri \"%s\" is "
-					"not a year", l->f[MONEV_UL_TAHUN]);
+				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
+					     rec->line,
+					     (size_t)idx[MONEV_UL_TAHUN],
+					     "tahun_berdiri \"%s\" is not a "
+					     "year", l->f[MONEV_UL_TAHUN]);
 		}
 	}
 	u->src = ibm_xstrdup(ibm_csv_name(r));

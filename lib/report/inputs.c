@@ -41,8 +41,8 @@ static double num(const ibm_csv *r, const ibm_rec *rec, int i,
 	if (!*p)
 		return NAN;
 	if (ibm_parse_number(s, &v, 0) != 0)
-		ibm_die(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
-			"%s is not a number: %s", col, s);
+		ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
+			     (size_t)i, "%s is not a number: %s", col, s);
 	return v;
 }
 
@@ -371,15 +371,17 @@ void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
 		x.kurang = field(rec, idx[11]);
 		x.fase_lalu = field(rec, idx[12]);
 		if (!x.nama[0])
-			ibm_die(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
-				"empty nama_unit");
+			ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
+				     rec->line, (size_t)idx[0],
+				     "empty nama_unit");
 		if (idx[13] >= 0) {
 			int y = ibm_parse_yesno(rec->f[idx[13]]);
 
 			if (y < 0)
-				ibm_die(IBM_EX_DATAERR, ibm_csv_name(r),
-					rec->line, "dikunjungi is not yes or "
-					"no: %s", rec->f[idx[13]]);
+				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
+					     rec->line, (size_t)idx[13],
+					     "dikunjungi is not yes or no: %s",
+					     rec->f[idx[13]]);
 			x.visited = y;
 		} else {
 			x.visited = idx[8] < 0 || x.tanggal[0] != '\0';
