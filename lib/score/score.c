@@ -464,33 +464,36 @@ int score_key_read(ibm_csv *r, int exact, score_key **out)
 		q->line = rec->line;
 		q->ref = ref;
 		if (!*ref) {
-			ibm_error(k->file, rec->line, "no question given");
+			ibm_error_cell(k->file, rec->line, (size_t)idx[0],
+				       "no question given");
 			goto bad;
 		}
 		if (all_digits(ref)) {
 			long v;
 
 			if (ibm_parse_count(ref, &v) != 0 || v < 1) {
-				ibm_error(k->file, rec->line,
-					  "bad question number \"%s\"", ref);
+				ibm_error_cell(k->file, rec->line,
+					       (size_t)idx[0],
+					       "bad question number \"%s\"",
+					       ref);
 				goto bad;
 			}
 			q->number = v;
 		}
 		if (score_key_parse_answer(q, ans, exact) != 0) {
-			ibm_error(k->file, rec->line,
-				  "no usable answer for question \"%s\" "
-				  "(answers are separated by '|', checkbox "
-				  "sets by ';')", ref);
+			ibm_error_cell(k->file, rec->line, (size_t)idx[1],
+				       "no usable answer for question \"%s\" "
+				       "(answers are separated by '|', "
+				       "checkbox sets by ';')", ref);
 			goto bad;
 		}
 		q->pts = SCORE_SCALE;
 		if (idx[2] >= 0 && *rec->f[idx[2]] &&
 		    (score_parse_fixed(rec->f[idx[2]], &q->pts) != 0 ||
 		     q->pts <= 0)) {
-			ibm_error(k->file, rec->line,
-				  "bad points \"%s\" (a positive number)",
-				  rec->f[idx[2]]);
+			ibm_error_cell(k->file, rec->line, (size_t)idx[2],
+				       "bad points \"%s\" (a positive "
+				       "number)", rec->f[idx[2]]);
 			goto bad;
 		}
 		for (size_t i = 0; i + 1 < k->n; i++) {
