@@ -883,6 +883,11 @@ static size_t ncell_books, cell_books_cap;
 
 static void cell_register(const char *name, size_t col0)
 {
+	for (size_t i = 0; i < ncell_books; i++)
+		if (strcmp(cell_books[i].name, name) == 0) {
+			cell_books[i].col0 = col0;
+			return;
+		}
 	ibm_grow((void **)&cell_books, &cell_books_cap, ncell_books + 1,
 		 sizeof *cell_books);
 	cell_books[ncell_books].name = ibm_xstrdup(name);
