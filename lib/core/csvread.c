@@ -1073,13 +1073,26 @@ static void add_name(rec_buf *b, const char *g, size_t gl, const char *h,
 static void table_shape(ibm_csv *r, const rec_buf *above_p)
 {
 	size_t nm, w, first, end, last = 0, j;
-	const ibm_xlsx_merge *m = ibm_xlsxr_merges(r->xl, &nm);
+	const ibm_xlsx_merge *m;
 	rec_buf above = { 0 }, names = { 0 }, *nx, *d;
-	int any = 0;
+	int any = 0, hint = 0;
 
 	if (above_p)
 		above = *above_p;
-	nx = nm ? peek(r) : NULL;
+	/* a large sheet's merged cells are looked for (a second pass over
+	 * the sheet) only where the header hints at them: a blank name
+	 * between names, a row just above it, a first row below it with a
+	 * value under no name */
+	nx = peek(r);
+	for (j = 0; j < r->hdr.n && !hint; j++)
+		hint = !r->hdr.len[j];
+	if (above.n && above.line == r->hdr.line - 1)
+		hint = 1;
+	for (j = 0; nx && j < nx->n && !hint; j++)
+		hint = nx->len[j] && (j >= r->hdr.n || !r->hdr.len[j]);
+	m = ibm_xlsxr_merges(r->xl, hint, &nm);
+	if (!nm)
+		nx = NULL;
 	if (nx && nx->line == r->hdr.line + 1) {
 		int down = 0, across = 0, under = 1;
 

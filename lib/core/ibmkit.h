@@ -610,9 +610,11 @@ int ibm_xlsxr_row_bold(const ibm_xlsxr *x);
 typedef struct ibm_xlsx_merge {
 	long c1, r1, c2, r2;
 } ibm_xlsx_merge;
-/* The merged ranges of the sheet (read once, on the first call, by a
- * second pass over its part; at most 65536). */
-const ibm_xlsx_merge *ibm_xlsxr_merges(ibm_xlsxr *x, size_t *n);
+/* The merged ranges of the sheet (read once by a second pass over its
+ * part; at most 65536). A sheet of more than 16 MiB of XML is read only
+ * when always is set (else none, until a call with always). */
+const ibm_xlsx_merge *ibm_xlsxr_merges(ibm_xlsxr *x, int always,
+				       size_t *n);
 int ibm_xlsxr_status(const ibm_xlsxr *x);
 typedef struct ibm_xlsx_sheet {
 	const char *name;

@@ -1962,12 +1962,15 @@ static void add_merge(ibm_xlsxr *x, const char *s, size_t cap)
  * part is inflated once more and its text searched for <mergeCell
  * ref="..."> (no XML parse: only the header's merges matter, and a
  * range that cannot be read is ignored). At most MERGE_MAX are kept.
+ * A part over MERGE_SCAN_FREE is scanned only when asked (always).
  */
 #define MERGE_MAX 65536
-const ibm_xlsx_merge *ibm_xlsxr_merges(ibm_xlsxr *x, size_t *n)
+#define MERGE_SCAN_FREE ((zip_uint64_t)16 << 20)
+const ibm_xlsx_merge *ibm_xlsxr_merges(ibm_xlsxr *x, int always, size_t *n)
 {
 	if (!x->merge_read && x->cur < x->nsheets &&
-	    x->sheets[x->cur].part) {
+	    x->sheets[x->cur].part &&
+	    (always || x->part_size <= MERGE_SCAN_FREE)) {
 		zip_uint64_t size, done = 0;
 		int failed = x->failed, status = x->status;
 		zip_file_t *f = open_part(x, x->sheets[x->cur].part,
