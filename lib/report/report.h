@@ -130,6 +130,7 @@ typedef struct rp_stat {
 typedef struct rp_unit {
 	char *prov, *kab, *satker, *kec, *desa, *nama, *tanggal, *petugas,
 	     *periode, *fase, *kurang, *fase_lalu;
+	char *visited_text;              /* dikunjungi as written */
 	double total;
 	double *grp;                     /* ngroup scores */
 	int visited;
@@ -137,7 +138,7 @@ typedef struct rp_unit {
 
 typedef struct rp_units {
 	rp_unit *u;
-	size_t n, cap;
+	size_t n;
 	char **groups;                   /* "Tata Kelola" ... */
 	size_t ngroup;
 	int has_prev;                    /* a previous-phase column */
