@@ -121,31 +121,12 @@ char *rp_pval(char *buf, size_t size, double p)
 
 void rp_list_split(rp_list *l, const char *s)
 {
-	l->v = NULL;
-	l->n = 0;
-	while (s && *s) {
-		const char *e = strchr(s, '|');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		char *t = ibm_xstrndup(s, n);
-
-		ibm_trim(t);
-		if (*t) {
-			l->v = ibm_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-			l->v[l->n++] = t;
-		} else {
-			free(t);
-		}
-		s = e ? e + 1 : NULL;
-	}
+	ibm_strlist_split(l, s, 0);
 }
 
 void rp_list_free(rp_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	ibm_strlist_free(l);
 }
 
 /* ----------------------------------------------------------- settings */

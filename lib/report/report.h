@@ -31,10 +31,7 @@ typedef struct rp_opts {
 } rp_opts;
 
 /* A '|'-separated list. */
-typedef struct rp_list {
-	char **v;
-	size_t n;
-} rp_list;
+typedef ibm_strlist rp_list;
 
 /* Everything a report is built from besides its data. */
 typedef struct rp_ctx {
