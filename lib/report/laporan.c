@@ -447,6 +447,19 @@ const char *rp_fmt_num_label(size_t *counter, const char *kind)
 	return buf;
 }
 
+void rp_table_head(rp_ctx *c, const int *w, const char *const *head)
+{
+	size_t n = 0;
+
+	while (head[n])
+		n++;
+	docx_table_begin(c->d, n, w, 1);
+	docx_row_begin(c->d, 1);
+	for (size_t i = 0; i < n; i++)
+		docx_cell(c->d, head[i], DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+	docx_row_end(c->d);
+}
+
 void rp_caption(rp_ctx *c, const char *kind, const char *text)
 {
 	char *s = rp_fmt("%s %s", kind, text);

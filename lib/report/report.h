@@ -84,6 +84,9 @@ void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt);
 void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered);
 /* "Tabel N." with the counter incremented (a static buffer). */
 const char *rp_fmt_num_label(size_t *counter, const char *kind);
+/* A bordered table of columns of widths w, its header row (bold,
+ * centred, shaded, repeated on every page) from head (NULL-terminated). */
+void rp_table_head(rp_ctx *c, const int *w, const char *const *head);
 /* Table caption ("Tabel N. ...") and figure caption. */
 void rp_caption(rp_ctx *c, const char *kind, const char *text);
 /* Place, date and signature block; date_default when the report file
