@@ -78,7 +78,8 @@ typedef void rp_row_fn(ibm_csv *r, const ibm_rec *rec, const int *idx,
 static void *read_rows(const char *path, const ibm_csv_opts *o,
 		       const rp_col *cols, size_t ncols, size_t sz,
 		       const char *what, rp_row_fn *row,
-		       void (*hdr)(ibm_csv *r, const int *idx, void *ctx), void *ctx,
+		       void (*hdr)(ibm_csv *r, const int *idx, void *ctx),
+		       void *ctx,
 		       size_t *n)
 {
 	ibm_colspec spec[RP_MAXCOLS];
