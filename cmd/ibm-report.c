@@ -8,12 +8,13 @@
 
 static const char synopsis[] =
 	"usage: ibm-report bimtek -c event.conf [-r report.conf] [-a agenda.csv]\n"
-	"                  [-d delim] --participants file --scores file\n"
+	"                  [-d delim] [--sheet name] [--header-row n]\n"
+	"                  --participants file --scores file\n"
 	"                  --summary file [--items file] [--photos dir]\n"
 	"                  [--reference file.docx] -o file.docx\n"
 	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
-	"                  --units file [--photos dir] [--reference file.docx]\n"
-	"                  -o file.docx\n";
+	"                  [--sheet name] [--header-row n] --units file\n"
+	"                  [--photos dir] [--reference file.docx] -o file.docx\n";
 
 static const char options[] =
 	"\n"
@@ -30,6 +31,10 @@ static const char options[] =
 	"      --reference=FILE    take styles (and header) of this .docx\n"
 	"  -o, --output=FILE       the .docx to write\n"
 	"  -d, --delimiter=C       input delimiter; default: detected\n"
+	"      --sheet=NAME|NUMBER the sheet of workbook inputs (default: the\n"
+	"                          first visible)\n"
+	"      --header-row=N      the header is on line (row) N (default:\n"
+	"                          found)\n"
 	"  -q, --quiet             no warnings\n"
 	"  -h, --help              this help\n"
 	"      --version           print the version\n";
@@ -65,6 +70,7 @@ static const struct option longopts[] = {
 	{ "reference", required_argument, NULL, O_REFERENCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
+	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -103,6 +109,11 @@ int main(int argc, char **argv)
 		case O_UNITS: o.units = optarg; break;
 		case O_PHOTOS: o.photos = optarg; break;
 		case O_REFERENCE: o.reference = optarg; break;
+		case IBM_OPT_SHEET:
+		case IBM_OPT_HEADER_ROW:
+			if (ibm_input_opt(c, optarg, &o.csv) < 0)
+				usage(IBM_EX_USAGE);
+			break;
 		case 'h': usage(0);
 		case O_VERSION: ibm_print_version();
 		default:

@@ -143,8 +143,13 @@ for t in hadir.1 hadir.4 tes.1 tes.3 hadir-tes.4 monev.1.10 monev.6.17 \
 	periode.6.29 periode.7 periode.8 formulir.1 formulir.2; do
 	grep -qx "$t" "$work/rt/tables" || fail="$fail no table $t"
 done
-grep -q '^No,Nama,.*,Tanda Tangan,Tanda Tangan 2$' "$work/rt/hadir.1.csv" ||
-	fail="$fail hadir.1: Tanda Tangan over two columns"
+# the attendance list: every participant and spare row, in order, whatever
+# the layout (one table, or blocks side by side)
+n=$(($(wc -l <"$work/rt/peserta-id.csv") - 1))
+[ "$(cut -d, -f1 "$work/rt/hadir.1.csv" | sed 1d | head -$n | tr '\n' ' ')" = \
+  "$(seq $n | tr '\n' ' ')" ] &&
+grep -q "^$n,Andi Ma'ruf," "$work/rt/hadir.1.csv" ||
+	fail="$fail hadir.1: not the participants 1 to $n: $(head -3 "$work/rt/hadir.1.csv")"
 grep -q '^No,.*,Semester I 2024 Fase,Semester I 2024 Skor,' \
 	"$work/rt/periode.7.csv" || fail="$fail periode.7: two-row header"
 if [ -z "$fail" ]; then
@@ -273,11 +278,28 @@ ws['B5'], ws['C5'], ws['D5'], ws['E5'], ws['F5'], ws['G5'] = \
 ws['I5'], ws['J5'] = 'Nilai', 'persen benar'
 ws['B6'], ws['C6'], ws['D6'], ws['E6'] = 2, 'Budi', 5, 50
 wb.save(d + '/grup.xlsx')
+
+# a list printed in two blocks side by side, a signature below the second
+wb = openpyxl.Workbook()
+ws = wb.active
+put(ws, 'A1', 'DAFTAR HADIR', True)
+ws.merge_cells('A1:E1')
+for c, v in zip('ABDE', ['No', 'Nama', 'No', 'Nama']):
+    put(ws, c + '3', v, True)
+for i, n in enumerate(['Andi', 'Budi', 'Citra']):
+    ws.cell(4 + i, 1, i + 1)
+    ws.cell(4 + i, 2, n)
+ws.cell(4, 4, 4)
+ws.cell(4, 5, 'Dedi')
+ws.cell(5, 4, 5)
+put(ws, 'D8', 'Kepala BNNK Sumbawa')
+wb.save(d + '/blok.xlsx')
 EOP
 fail=""
 for t in "ttd:No,Nama,Tanda Tangan,Tanda Tangan 2" \
 	"skor:No,Nama,Skor Pre,Skor Post,Skor Gain" \
-	"grup:No,Nama,Pre-test Benar,Pre-test Nilai,Post-test Benar,Post-test Nilai"; do
+	"grup:No,Nama,Pre-test Benar,Pre-test Nilai,Post-test Benar,Post-test Nilai" \
+	"blok:No,Nama"; do
 	b=${t%%:*}
 	ibm-csv -q clean "$work/$b.xlsx" >"$work/$b.csv" 2>"$work/$b.err" ||
 		fail="$fail $b: $(head -1 "$work/$b.err")"
@@ -288,6 +310,8 @@ for t in "ttd:No,Nama,Tanda Tangan,Tanda Tangan 2" \
 done
 [ "$(wc -l <"$work/ttd.csv")" = 4 ] && [ "$(wc -l <"$work/grup.csv")" = 3 ] ||
 	fail="$fail rows: $(cat "$work/ttd.csv" "$work/grup.csv")"
+[ "$(sed 1d "$work/blok.csv" | tr '\n' ' ')" = "1,Andi 2,Budi 3,Citra 4,Dedi 5, " ] ||
+	fail="$fail blok: $(cat "$work/blok.csv")"
 ibm-csv clean "$work/ttd.xlsx" 2>&1 >/dev/null |
 	grep -q 'ttd.xlsx\[Hadir\]:9: warning: the table ends at the blank row 7' ||
 	fail="$fail ttd: no warning of the rows not read"
@@ -295,7 +319,7 @@ ibm-csv clean "$work/grup.xlsx" 2>&1 >/dev/null |
 	grep -q 'grup.xlsx\[Sheet\]:4: warning: column H is blank: the table ends there; columns I-J' ||
 	fail="$fail grup: no warning of the table beside"
 if [ -z "$fail" ]; then
-	echo "ok 5 - merged header cells, two-row headers, tables beside and below"
+	echo "ok 5 - merged header cells, two-row headers, tables beside and below, blocks"
 else
 	echo "not ok 5 - merged header cells, two-row headers, tables beside and below"
 	echo "# $fail"

@@ -147,21 +147,43 @@ def main():
         if not names[j] and cell(d, j) == '':
             end = j
             break
+    # the header repeated beside itself: blocks read one after the other
+    blk = [first]
+    k, wb = end, end - first
+    while end < last:
+        while k < last and not names[k]:
+            k += 1
+        if k >= last:
+            break
+        if names[k:k + wb] != names[first:end] or (
+                k + wb < len(names) and names[k + wb]):
+            blk = [first]
+            break
+        blk.append(k)
+        k += wb
     hdr = names[first:end] if any(names) else rows[h]
     want = [hdr]
-    prev, nxt = h, None
+    later = {b: [] for b in range(1, len(blk))}
+    prev, nxt, nrows = h, None, 0
     for n in after:
-        v = rows[n][first:end] if any(names) else rows[n]
-        while v and v[-1] == '':
-            v.pop()
-        if not v:
+        sl = [[cell(n, j) for j in range(b, b + wb)] for b in blk] \
+            if any(names) else [rows[n]]
+        nvals = sum(1 for v in sl for x in v if x.strip())
+        if not nvals:
             continue
-        if len(want) > 1 and n > prev + 1 and (
-                sum(1 for x in v if x.strip()) <= 1 or bold[n]):
+        if nrows and n > prev + 1 and (nvals <= 1 or bold[n]):
             nxt = next((k for k in order if k >= n and nv(k) > 1), None)
             break
-        want.append(v + [''] * (len(hdr) - len(v)))
+        nrows += 1
         prev = n
+        for b, v in enumerate(sl):
+            while v and v[-1] == '':
+                v.pop()
+            if v:
+                (want if b == 0 else later[b]).append(
+                    v + [''] * (len(hdr) - len(v)))
+    for b in range(1, len(blk)):
+        want += later[b]
     with open(out, newline='', encoding='utf-8') as f:
         got = list(csv.reader(f))
     if want != got:

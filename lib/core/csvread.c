@@ -46,6 +46,7 @@ typedef struct rec_buf {
 	long line;
 	int cut;             /* ended by the end of input, not a line end */
 	int bold;            /* a workbook's row: every value in bold */
+	size_t blk;          /* its block of columns (table_shape) */
 } rec_buf;
 
 struct ibm_csv {
@@ -105,6 +106,15 @@ struct ibm_csv {
 	size_t ncol;          /* its columns; 0: up to the header's width */
 	long last_line;       /* row of the last record (or the header) */
 	int table_end;        /* a blank row ended the table */
+	long tab_rows;        /* rows of the table read */
+	/* the same header repeated beside itself: blocks of ncol columns
+	 * starting at blk[]; the rows of blocks 1.. wait in bq and are read
+	 * after the first block's (bqblk, bqpos: the next to read) */
+#define BLK_MAX 8
+	size_t nblk, blk[BLK_MAX];
+	rec_buf *bq;
+	size_t nbq, bqcap, bqblk, bqpos;
+	int draining;
 };
 
 static int is_space_none(unsigned char c)
@@ -905,6 +915,9 @@ int ibm_cell_name(const char *file, long line, size_t field, char *buf)
 		if (strcmp(cell_books[i].name, file) == 0) {
 			size_t n;
 
+			if (cell_books[i].col0 == (size_t)-1)
+				return 0; /* blocks beside each other */
+
 			col_letters(buf, cell_books[i].col0 + field);
 			n = strlen(buf);
 			snprintf(buf + n, 16 - n, "%ld", line);
@@ -1059,6 +1072,40 @@ static void add_name(rec_buf *b, const char *g, size_t gl, const char *h,
 }
 
 /*
+ * Blocks: the names of columns first..end repeated right of a blank
+ * column, as often as the header goes on (a list printed in two blocks
+ * side by side). Sets r->blk and r->nblk; 0 when not so.
+ */
+static int blocks(ibm_csv *r, const rec_buf *names, size_t first,
+		  size_t end, size_t last)
+{
+	size_t w = end - first, k = end, nb = 1;
+
+	r->blk[0] = first;
+	for (;;) {
+		size_t i;
+
+		while (k < last && !names->len[k])
+			k++;
+		if (k >= last)
+			break;
+		if (nb == BLK_MAX || k + w > names->n)
+			return 0;
+		for (i = 0; i < w; i++)
+			if (names->len[k + i] != names->len[first + i] ||
+			    memcmp(names->f[k + i], names->f[first + i],
+				   names->len[k + i]) != 0)
+				return 0;
+		if (k + w < names->n && names->len[k + w])
+			return 0;
+		r->blk[nb++] = k;
+		k += w;
+	}
+	r->nblk = nb;
+	return nb > 1;
+}
+
+/*
  * The table of a workbook's sheet at its header row (ibmkit(7),
  * WORKBOOKS): a header cell merged across columns names each of them
  * ("Tanda Tangan", "Tanda Tangan 2"); a row just above the header with
@@ -1183,7 +1230,10 @@ static void table_shape(ibm_csv *r, const rec_buf *above_p)
 		if (!names.len[j] && !len)
 			break;
 	}
-	if (j < last) {
+	if (j < last && blocks(r, &names, first, j, last)) {
+		end = j;
+		r->ncol = end - first;
+	} else if (j < last) {
 		char a[16], b[16], c[16];
 		size_t k = j + 1;
 
@@ -1305,7 +1355,7 @@ static int find_header(ibm_csv *r)
 		table_shape(r, want > 0 ? &r->prev :
 			    r->pendhead >= 2 ? &r->pend[r->pendhead - 2] : NULL);
 	if (r->xl)
-		cell_register(r->name, r->col0);
+		cell_register(r->name, r->nblk > 1 ? (size_t)-1 : r->col0);
 	r->last_line = r->hdr.line;
 	r->info.header_line = r->hdr.line;
 	r->width = r->hdr.n;
@@ -1471,11 +1521,72 @@ static void wide_cell(char *b, size_t col, long row)
  */
 static long table_row(ibm_csv *r, rec_buf *b)
 {
-	size_t k = r->col0 < b->n ? r->col0 : b->n;
+	size_t k = r->col0 < b->n ? r->col0 : b->n, v = 0;
 
 	for (size_t i = 0; i < k; i++)
 		if (b->len[i])
 			return (long)i;
+	/* the values in the table's columns (every block's) */
+	if (r->nblk > 1) {
+		for (size_t i = 0; i < r->nblk; i++)
+			for (size_t j = r->blk[i];
+			     j < r->blk[i] + r->ncol && j < b->n; j++)
+				v += b->len[j] &&
+				     strspn(b->f[j], " \t\r\n") < b->len[j];
+	} else {
+		size_t e = r->ncol && r->col0 + r->ncol < b->n ?
+			   r->col0 + r->ncol : b->n;
+
+		for (size_t j = k; j < e; j++)
+			v += b->len[j] &&
+			     strspn(b->f[j], " \t\r\n") < b->len[j];
+		if (!v && e < b->n && !r->ncol)
+			v = 1; /* a value right of the header: reported */
+	}
+	if (!v)
+		return -2;
+	if (r->tab_rows > 0 && b->line > r->last_line + 1 &&
+	    (v <= 1 || b->bold)) {
+		ibm_warn(r->name, b->line, "the table ends at the blank row "
+			 "%ld: this row and the rest of the sheet are not "
+			 "read (--header-row reads a table below)",
+			 r->last_line + 1);
+		r->table_end = 1;
+		return -1;
+	}
+	r->last_line = b->line;
+	r->tab_rows++;
+	/* the blocks beside the first wait */
+	for (size_t i = 1; i < r->nblk; i++) {
+		size_t s = r->blk[i], e = s + r->ncol, any = 0;
+
+		for (size_t j = s; j < e && j < b->n; j++)
+			any |= b->len[j] != 0;
+		if (!any)
+			continue;
+		if (r->nbq + 1 > r->bqcap) {
+			size_t old = r->bqcap;
+
+			ibm_grow((void **)&r->bq, &r->bqcap, r->nbq + 1,
+				 sizeof *r->bq);
+			memset(r->bq + old, 0,
+			       (r->bqcap - old) * sizeof *r->bq);
+		}
+		{
+			rec_buf *q = &r->bq[r->nbq++];
+
+			q->n = q->used = 0;
+			for (size_t j = s; j < e; j++)
+				rec_add(q, j < b->n ? b->f[j] : "",
+					j < b->n ? b->len[j] : 0);
+			while (q->n && !q->len[q->n - 1])
+				q->n--;
+			q->line = b->line;
+			q->bold = b->bold;
+			q->blk = i;
+			q->cut = 0;
+		}
+	}
 	if (k) {
 		memmove(b->f, b->f + k, (b->n - k) * sizeof *b->f);
 		memmove(b->len, b->len + k, (b->n - k) * sizeof *b->len);
@@ -1485,19 +1596,30 @@ static long table_row(ibm_csv *r, rec_buf *b)
 		b->n = r->ncol;
 	while (b->n && !b->len[b->n - 1])
 		b->n--;
-	if (!b->n)
-		return -2;
-	if (r->info.records > 0 && b->line > r->last_line + 1 &&
-	    (values(b) <= 1 || b->bold)) {
-		ibm_warn(r->name, b->line, "the table ends at the blank row "
-			 "%ld: this row and the rest of the sheet are not "
-			 "read (--header-row reads a table below)",
-			 r->last_line + 1);
-		r->table_end = 1;
-		return -1;
+	return b->n ? -1 : -2;
+}
+
+/* The next waiting row of the blocks beside the first into r->out. */
+static int pop_block(ibm_csv *r)
+{
+	if (!r->bqblk)
+		r->bqblk = 1;
+	while (r->bqblk < r->nblk) {
+		while (r->bqpos < r->nbq) {
+			rec_buf *q = &r->bq[r->bqpos++];
+
+			if (q->blk == r->bqblk) {
+				rec_buf t = r->out;
+
+				r->out = *q;
+				*q = t;
+				return 1;
+			}
+		}
+		r->bqblk++;
+		r->bqpos = 0;
 	}
-	r->last_line = b->line;
-	return -1;
+	return 0;
 }
 
 int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
@@ -1505,9 +1627,22 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 	for (;;) {
 		int k;
 
-		if (!r->have_header || r->table_end)
+		int popped = 0;
+
+		if (!r->have_header)
 			return 0;
-		k = next_raw(r);
+		if (r->table_end || r->draining) {
+			if (!pop_block(r))
+				return 0;
+			popped = 1;
+			k = 1;
+		} else {
+			k = next_raw(r);
+			if (k == 0 && r->nbq) {
+				r->draining = 1;
+				continue;
+			}
+		}
 		if (k <= 0) {
 			if (k == 0 && r->info.records == 0 &&
 			    r->info.bad_records == 0 && !r->opts.allow_empty) {
@@ -1517,11 +1652,11 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			}
 			return k;
 		}
-		if (r->xl) {
+		if (r->xl && !popped) {
 			long left = table_row(r, &r->out);
 
 			if (r->table_end)
-				return 0;
+				continue; /* the blocks' rows, if any */
 			if (left >= 0) {
 				char c[16];
 
@@ -1634,6 +1769,9 @@ void ibm_csv_close(ibm_csv *r)
 	rec_free(&r->out);
 	rec_free(&r->hdr);
 	rec_free(&r->prev);
+	for (size_t i = 0; i < r->bqcap; i++)
+		rec_free(&r->bq[i]);
+	free(r->bq);
 	for (size_t i = 0; i < r->donecap; i++)
 		rec_free(&r->done[i]);
 	free(r->done);

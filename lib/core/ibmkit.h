@@ -335,6 +335,15 @@ char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
 char *ibm_trim(char *s);
 /* Trim and fold every run of white space into one space, in place. */
 char *ibm_fold_space(char *s);
+/* A '|'-separated list of lines (event and report file values). */
+typedef struct ibm_strlist {
+	char **v;
+	size_t n;
+} ibm_strlist;
+/* Split s at '|' into l: each item trimmed (fold: its white space folded
+ * too), empty items left out; s may be NULL. */
+void ibm_strlist_split(ibm_strlist *l, const char *s, int fold);
+void ibm_strlist_free(ibm_strlist *l);
 /* Case-insensitive comparison (ASCII and Latin-1 letters folded to lower
  * case, accents kept: "É" = "é"). */
 int ibm_casecmp(const char *a, const char *b);

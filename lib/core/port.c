@@ -249,28 +249,27 @@ int ibm_fsync(int fd)
 	return _commit(fd);
 }
 
-int ibm_unlink(const char *path)
+/* f on the UTF-16 form of path: _wunlink, _wmkdir */
+static int wide_call(const char *path, int (*f)(const wchar_t *))
 {
 	wchar_t *w = wide(path);
 	int r;
 
 	if (!w)
 		return -1;
-	r = _wunlink(w);
+	r = f(w);
 	free(w);
 	return r;
 }
 
+int ibm_unlink(const char *path)
+{
+	return wide_call(path, _wunlink);
+}
+
 int ibm_mkdir(const char *path)
 {
-	wchar_t *w = wide(path);
-	int r;
-
-	if (!w)
-		return -1;
-	r = _wmkdir(w);
-	free(w);
-	return r;
+	return wide_call(path, _wmkdir);
 }
 
 void ibm_set_new_file_mode(const char *path)

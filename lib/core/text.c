@@ -211,6 +211,40 @@ char *ibm_fold_space(char *s)
 	return s;
 }
 
+void ibm_strlist_split(ibm_strlist *l, const char *s, int fold)
+{
+	size_t cap = 0;
+
+	l->v = NULL;
+	l->n = 0;
+	while (s && *s) {
+		const char *bar = strchr(s, '|');
+		size_t len = bar ? (size_t)(bar - s) : strlen(s);
+		char *v = ibm_xstrndup(s, len);
+
+		if (fold)
+			ibm_fold_space(v);
+		else
+			ibm_trim(v);
+		if (*v) {
+			ibm_grow((void **)&l->v, &cap, l->n + 1, sizeof *l->v);
+			l->v[l->n++] = v;
+		} else {
+			free(v);
+		}
+		s = bar ? bar + 1 : NULL;
+	}
+}
+
+void ibm_strlist_free(ibm_strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
 /* Lower case of ASCII and Latin-1 letters. */
 static long fold_cp(long cp)
 {

@@ -5,6 +5,7 @@
 #include "port.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -167,15 +168,19 @@ double ibm_xlsx_text_pt(const char *s, double size, int bold)
 }
 
 /* Excel's column unit is the width of a digit of the default font
- * (Calibri 11: 7 pixels, 5.25 pt) plus 5 pixels of padding; LibreOffice
- * makes a unit 5.55 pt without padding (measured). Pages are filled with
- * the wider of the two, text wrapped in the narrower. */
+ * (Calibri 11: 7 pixels, 5.25 pt) plus 5 pixels of padding, which
+ * libxlsxwriter adds to the width it stores; LibreOffice makes a unit of
+ * that stored width 5.55 pt (measured: 10, 20 and 40 units print 55.5,
+ * 111 and 222 pt). Pages are filled with the wider of the two, text
+ * wrapped in the narrower (the LibreOffice width without the padding, a
+ * margin for what text may take). */
 #define DIGIT_PT 5.25
 #define LO_UNIT_PT 5.55
 
 double ibm_xlsx_col_pt(double chars)
 {
-	double excel = (chars * 7 + 5) * 0.75, lo = chars * LO_UNIT_PT;
+	double excel = (chars * 7 + 5) * 0.75,
+	       lo = floor(chars * 7 + 0.5 + 5) / 7 * LO_UNIT_PT;
 
 	return excel > lo ? excel : lo;
 }
@@ -371,7 +376,9 @@ double ibm_xlsx_page_pt(int landscape)
 int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,
 			 size_t n, size_t id_cols, const unsigned char *block)
 {
-	double page = ibm_xlsx_page_pt(landscape) * 0.97, total = 0, idw = 0;
+	/* the columns' widths are LibreOffice's own (the wider program's):
+	 * a margin of 1 % */
+	double page = ibm_xlsx_page_pt(landscape) * 0.99, total = 0, idw = 0;
 	int scale;
 	lxw_col_t *brk;
 	size_t nb = 0, start;

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { COLS = 7, HEAD_ROW = 5 };
+enum { HEAD_ROW = 5 };
 
 typedef struct fmts {
-	lxw_format *title, *subtitle, *info, *head, *cell, *num, *sig_l,
-		*sig_r, *sign, *sign_name;
+	lxw_format *title, *subtitle, *info, *head, *cell, *num, *sig, *sign,
+		*sign_name;
 } fmts;
 
 static lxw_format *new_fmt(lxw_workbook *wb, int border, int wrap)
@@ -43,17 +43,7 @@ static void make_fmts(ibm_xlsx *x, fmts *f)
 	format_set_font_size(f->cell, 10);
 	f->num = new_fmt(wb, 1, 0);
 	format_set_align(f->num, LXW_ALIGN_CENTER);
-	/* the signature column as two cells without a line between them */
-	f->sig_l = new_fmt(wb, 0, 0);
-	format_set_left(f->sig_l, LXW_BORDER_THIN);
-	format_set_top(f->sig_l, LXW_BORDER_THIN);
-	format_set_bottom(f->sig_l, LXW_BORDER_THIN);
-	format_set_align(f->sig_l, LXW_ALIGN_VERTICAL_TOP);
-	f->sig_r = new_fmt(wb, 0, 0);
-	format_set_right(f->sig_r, LXW_BORDER_THIN);
-	format_set_top(f->sig_r, LXW_BORDER_THIN);
-	format_set_bottom(f->sig_r, LXW_BORDER_THIN);
-	format_set_align(f->sig_r, LXW_ALIGN_VERTICAL_TOP);
+	f->sig = new_fmt(wb, 1, 0);
 	f->sign = new_fmt(wb, 0, 0);
 	format_set_align(f->sign, LXW_ALIGN_CENTER);
 	f->sign_name = new_fmt(wb, 0, 0);
@@ -92,150 +82,181 @@ static int signatory(const invite *iv, lxw_worksheet *ws, const fmts *f,
 	return row;
 }
 
-static double jabatan_pt(const inv_person *p, double chars,
-			 const lxw_format *f)
-{
-	const char *j = p->f[INV_JABATAN], *u = p->f[INV_UNIT];
-	size_t len = strlen(j) + strlen(u) + 4;
-	char *ju = ibm_xmalloc(len);
-	double h;
+/*
+ * A day's sheet holds two blocks side by side, No | Nama | Desa/Kelurahan |
+ * Tanda Tangan each, with a narrow gap between them: on every page the
+ * left block lists the first half of that page's people and the right
+ * block the second half. Thirty participants and the spare rows then fit
+ * one A4 page at 8 mm a row with the signatory block, which one column of
+ * rows cannot (30 x 8 mm is 240 of the page's 274 mm). The jabatan, unit
+ * and phone number stay in the participant list.
+ */
+enum { BLOCK = 4, GAP = BLOCK, RIGHT = BLOCK + 1, DAY_COLS = 2 * BLOCK + 1 };
 
-	snprintf(ju, len, "%s%s%s", j, *j && *u ? " / " : "", u);
-	h = ibm_xlsx_cell_pt(ju, chars, f);
-	free(ju);
-	return h;
+/* Column widths in characters: one A4 page wide at 100 % (checked with
+ * ibm_xlsx_col_pt in day_sheet's comment); rows of 8.1 mm to sign on. */
+static const double day_widths[DAY_COLS] = { 3, 17, 12, 10.5, 0.8,
+					     3, 17, 12, 10.5 };
+#define ROW_PT 23.0
+
+/* The height of the rows j = 0..k-1 of a page whose left block holds
+ * items s..s+k-1 and whose right block holds s+k..s+n-1. */
+static double block_pt(const double *h, long s, long k, long n)
+{
+	double sum = 0;
+
+	for (long j = 0; j < k; j++)
+		sum += fmax(h[s + j], k + j < n ? h[s + k + j] : 0);
+	return sum;
+}
+
+/* Lay the total items out on pages: pg_n[p] items on page p, the last
+ * page keeping room for the signatory block. Returns the page count. */
+static int paginate(const double *h, long total, double first_pt,
+		    double page_pt, double sig_pt, long *pg_n)
+{
+	int pages = 0;
+
+	for (long s = 0; s < total;) {
+		double avail = pages ? page_pt : first_pt;
+		long m = total - s, k = (m + 1) / 2, n;
+
+		if (block_pt(h, s, k, m) + sig_pt <= avail) {
+			pg_n[pages++] = m;
+			break;
+		}
+		/* a full page: the most rows that fit, two items a row */
+		for (k = 1; 2 * (k + 1) <= m + 1 &&
+			    block_pt(h, s, k + 1, 2 * (k + 1) < m ? 2 * (k + 1)
+								  : m) <= avail;
+		     k++)
+			;
+		n = 2 * k < m ? 2 * k : m;
+		/* all of them fit, but not with the signatory block: the
+		 * last one goes over with it */
+		if (n == m && m > 1)
+			n = m - 1;
+		pg_n[pages++] = n;
+		s += n;
+	}
+	return pages;
+}
+
+static void write_item(const invite *iv, lxw_worksheet *ws, const fmts *f,
+		       int row, int col, long n)
+{
+	const inv_person *p = n <= (long)iv->np ? &iv->p[n - 1] : NULL;
+
+	worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)n,
+			       f->num);
+	/* a village named by a number stays text */
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(col + 1),
+			       p ? p->f[INV_NAMA] : "", f->cell);
+	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(col + 2),
+			       p ? p->f[INV_KELURAHAN] : "", f->cell);
+	worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)(col + 3),
+			      f->sig);
+}
+
+static double item_pt(const invite *iv, const fmts *f, long n)
+{
+	const inv_person *p;
+
+	if (n > (long)iv->np)
+		return ROW_PT;
+	p = &iv->p[n - 1];
+	return fmax(ROW_PT,
+		    fmax(ibm_xlsx_cell_pt(p->f[INV_NAMA], day_widths[1],
+					  f->cell),
+			 ibm_xlsx_cell_pt(p->f[INV_KELURAHAN], day_widths[2],
+					  f->cell)));
 }
 
 static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 		      int blank_rows)
 {
-	static const char *const head[] = { "No", "Nama", "Jabatan/Unit IBM",
-		"Desa/Kelurahan", "No. HP", "Tanda Tangan" };
-	/* 90 characters (95 as libxlsxwriter pads them): one A4 page wide
-	 * at 100 % */
-	static const double widths[COLS] = { 4, 20, 23, 14, 13, 8, 8 };
+	static const char *const head[BLOCK] = { "No", "Nama",
+		"Desa/Kelurahan", "Tanda Tangan" };
 	char name[32], buf[600], date[80];
 	lxw_worksheet *ws;
-	/* A4 portrait at 100 %: 777 pt between the margins; rows of 8.1 mm
-	 * to sign on */
-	const double page_h = 841.89 - (0.4 + 0.5) * 72, row_h = 23;
-	double used, sig_h, info_h;
+	/* A4 portrait at 100 %: 777 pt between the margins */
+	const double page_h = 841.89 - (0.4 + 0.5) * 72;
+	double head_h, title_h, sig_h, *h;
+	long *pg_n, total = (long)iv->np + blank_rows, n = 1;
 	lxw_row_t *breaks;
-	int nb = 0, pages;
+	int pages, row = HEAD_ROW + 1;
 	ibm_date d = ibm_date_from_days(ibm_date_days(iv->ev.first) + day - 1);
-	int row = HEAD_ROW + 1;
-	long total = (long)iv->np + blank_rows;
 
 	snprintf(name, sizeof name, "Hari %d", day);
 	ws = workbook_add_worksheet(x->wb, name);
-	for (int c = 0; c < COLS; c++)
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
-				     NULL);
-	merged(ws, 0, 0, COLS - 1, "DAFTAR HADIR", f->title);
+	for (int c = 0; c < DAY_COLS; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+				     day_widths[c], NULL);
+	merged(ws, 0, 0, DAY_COLS - 1, "DAFTAR HADIR", f->title);
 	worksheet_set_row(ws, 0, 20, NULL);
-	merged(ws, 1, 0, COLS - 1, iv->ev.acara, f->subtitle);
-	info_h = ibm_xlsx_cell_pt(iv->ev.acara, 90, f->subtitle);
-	worksheet_set_row(ws, 1, info_h, NULL);
-	used = 20 + info_h;
+	merged(ws, 1, 0, DAY_COLS - 1, iv->ev.acara, f->subtitle);
+	title_h = ibm_xlsx_cell_pt(iv->ev.acara, 90, f->subtitle);
+	worksheet_set_row(ws, 1, title_h, NULL);
+	title_h += 20;
 	ibm_date_long_day(date, sizeof date, d);
 	snprintf(buf, sizeof buf, "Hari ke-%d: %s", day, date);
-	merged(ws, 2, 0, COLS - 1, buf, f->info);
+	merged(ws, 2, 0, DAY_COLS - 1, buf, f->info);
 	snprintf(buf, sizeof buf, "Tempat: %s", iv->ev.tempat);
-	merged(ws, 3, 0, COLS - 1, buf, f->info);
-	info_h = ibm_xlsx_cell_pt(buf, 90, f->info);
-	worksheet_set_row(ws, 3, info_h, NULL);
-	used += 15 + info_h + 15 + 20; /* row 4 empty, the header */
-	for (int c = 0; c < 5; c++)
+	merged(ws, 3, 0, DAY_COLS - 1, buf, f->info);
+	{
+		double t = ibm_xlsx_cell_pt(buf, 90, f->info);
+
+		worksheet_set_row(ws, 3, t, NULL);
+		title_h += 15 + t + 15; /* row 4 is empty */
+	}
+	for (int c = 0; c < BLOCK; c++) {
 		worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c, head[c],
 				       f->head);
-	merged(ws, HEAD_ROW, 5, 6, head[5], f->head);
-	worksheet_set_row(ws, HEAD_ROW, 20, NULL);
-	/* the signatory block: place and date, the posts, room to sign,
-	 * name, rank, NIP */
+		worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)(RIGHT + c),
+				       head[c], f->head);
+	}
+	head_h = fmax(20, ibm_xlsx_cell_pt(head[2], day_widths[2], f->head));
+	worksheet_set_row(ws, HEAD_ROW, head_h, NULL);
+	/* the signatory block: an empty row, place and date, the posts,
+	 * room to sign, name, rank, NIP */
 	sig_h = 15 * (double)(2 + iv->ev.ttd_jabatan.n + 3 + 1 +
 			      (iv->ev.ttd_pangkat != NULL) +
 			      (iv->ev.ttd_nip != NULL));
-	breaks = ibm_xcalloc((size_t)total + 2, sizeof *breaks);
-	for (long n = 1; n <= total; n++, row++) {
-		const inv_person *p = n <= (long)iv->np ? &iv->p[n - 1] : NULL;
-		char num[24];
+	h = ibm_xcalloc((size_t)total + 1, sizeof *h);
+	for (long i = 0; i < total; i++)
+		h[i] = item_pt(iv, f, i + 1);
+	pg_n = ibm_xcalloc((size_t)total + 1, sizeof *pg_n);
+	pages = total ? paginate(h, total, page_h - title_h - head_h,
+				 page_h - head_h, sig_h, pg_n)
+		      : 0;
+	breaks = ibm_xcalloc((size_t)pages + 1, sizeof *breaks);
+	for (int pg = 0; pg < pages; pg++) {
+		long m = pg_n[pg], k = (m + 1) / 2, s = n - 1;
 
-		/* a new page (header repeated) when this row does not fit;
-		 * the last rows keep the signatory block on their page */
-		if (used + row_h > page_h ||
-		    (n == total && used + row_h + sig_h > page_h && n > 1 &&
-		     used > page_h / 2)) {
-			breaks[nb++] = (lxw_row_t)row;
-			used = 20;
+		if (pg)
+			breaks[pg - 1] = (lxw_row_t)row;
+		for (long j = 0; j < k; j++, row++) {
+			worksheet_set_row(ws, (lxw_row_t)row,
+					  fmax(h[s + j], k + j < m
+							 ? h[s + k + j] : 0),
+					  NULL);
+			write_item(iv, ws, f, row, 0, n + j);
+			if (k + j < m)
+				write_item(iv, ws, f, row, RIGHT, n + k + j);
 		}
-		{
-			double h = row_h;
-
-			if (p) {
-				h = fmax(h, ibm_xlsx_cell_pt(p->f[INV_NAMA],
-							     widths[1], f->cell));
-				h = fmax(h, ibm_xlsx_cell_pt(
-						    p->f[INV_KELURAHAN],
-						    widths[3], f->cell));
-				h = fmax(h, jabatan_pt(p, widths[2], f->cell));
-			}
-			if (used + h > page_h && n > 1 &&
-			    (nb == 0 || breaks[nb - 1] != (lxw_row_t)row)) {
-				breaks[nb++] = (lxw_row_t)row;
-				used = 20;
-			}
-			used += h;
-			worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
-		}
-		worksheet_write_number(ws, (lxw_row_t)row, 0, (double)n,
-				       f->num);
-		if (p) {
-			const char *j = p->f[INV_JABATAN], *u = p->f[INV_UNIT];
-			size_t len = strlen(j) + strlen(u) + 4;
-			char *ju = ibm_xmalloc(len);
-
-			snprintf(ju, len, "%s%s%s", j, *j && *u ? " / " : "",
-				 u);
-			worksheet_write_string(ws, (lxw_row_t)row, 1,
-					       p->f[INV_NAMA], f->cell);
-			ibm_xlsx_write_cell(ws, row, 2, ju, f->cell, f->cell);
-			/* a village named by a number stays text */
-			worksheet_write_string(ws, (lxw_row_t)row, 3,
-					       p->f[INV_KELURAHAN], f->cell);
-			ibm_xlsx_write_cell(ws, row, 4, p->f[INV_HP], f->cell,
-					    f->cell);
-			free(ju);
-		} else {
-			for (int c = 1; c <= 4; c++)
-				worksheet_write_blank(ws, (lxw_row_t)row,
-						      (lxw_col_t)c, f->cell);
-		}
-		/* zig-zag: odd numbers sign at the left, even at the right */
-		snprintf(num, sizeof num, "%ld.", n);
-		if (n % 2) {
-			worksheet_write_string(ws, (lxw_row_t)row, 5, num,
-					       f->sig_l);
-			worksheet_write_blank(ws, (lxw_row_t)row, 6, f->sig_r);
-		} else {
-			worksheet_write_blank(ws, (lxw_row_t)row, 5, f->sig_l);
-			worksheet_write_string(ws, (lxw_row_t)row, 6, num,
-					       f->sig_r);
-		}
+		n += m;
 	}
-	if (used + sig_h > page_h) {
-		/* the block alone would not fit: with the last row */
-		breaks[nb++] = (lxw_row_t)(row - 1);
-	}
-	pages = nb + 1;
+	if (pages > 1)
+		worksheet_set_h_pagebreaks(ws, breaks);
+	if (pages == 0)
+		pages = 1;
+	free(breaks);
+	free(pg_n);
+	free(h);
 	ibm_date_long(date, sizeof date, d);
-	signatory(iv, ws, f, row + 1, 4, 6, date);
+	signatory(iv, ws, f, row + 1, RIGHT, DAY_COLS - 1, date);
 	ibm_xlsx_print_setup(ws, 0, HEAD_ROW, HEAD_ROW);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.5);
-	if (nb) {
-		breaks[nb] = 0;
-		worksheet_set_h_pagebreaks(ws, breaks);
-	}
-	free(breaks);
 	/* the pages of this day's sheet, counted here: programs count
 	 * pages across the whole workbook */
 	{

@@ -189,33 +189,12 @@ const char *inv_gender_norm(const char *s)
 
 void inv_lines_split(inv_lines *l, const char *s)
 {
-	size_t cap = 0;
-
-	l->v = NULL;
-	l->n = 0;
-	while (s && *s) {
-		const char *bar = strchr(s, '|');
-		size_t len = bar ? (size_t)(bar - s) : strlen(s);
-		char *v = ibm_xstrndup(s, len);
-
-		ibm_fold_space(v);
-		if (*v) {
-			ibm_grow((void **)&l->v, &cap, l->n + 1, sizeof *l->v);
-			l->v[l->n++] = v;
-		} else {
-			free(v);
-		}
-		s = bar ? bar + 1 : NULL;
-	}
+	ibm_strlist_split(l, s, 1);
 }
 
 void inv_lines_free(inv_lines *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	ibm_strlist_free(l);
 }
 
 /* --------------------------------------------------------------- event */

@@ -41,10 +41,7 @@ typedef struct inv_agenda {
 } inv_agenda;
 
 /* A '|'-separated list of lines. */
-typedef struct inv_lines {
-	char **v;
-	size_t n;
-} inv_lines;
+typedef ibm_strlist inv_lines;
 
 /* The event settings, checked (see ibm-invite(5)). */
 typedef struct inv_event {

@@ -305,14 +305,8 @@ int rp_bimtek(const rp_opts *o)
 		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
 			   "Peserta menurut unit IBM");
 		docx_table_indent(c.d, DOCX_CM(1.5));
-		docx_table_begin(c.d, 5, w, 1);
-		docx_row_begin(c.d, 1);
-		docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Unit IBM", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "L", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "P", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Jumlah", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_row_end(c.d);
+		rp_table_head(&c, w, (const char *const[]){ "No", "Unit IBM",
+			"L", "P", "Jumlah", NULL });
 		for (size_t i = 0; i < units.len; i++) {
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
@@ -470,15 +464,8 @@ int rp_bimtek(const rp_opts *o)
 			   "Nilai pre-test dan post-test "
 			   "(skala 0–100)");
 		docx_table_indent(c.d, DOCX_CM(1.5));
-		docx_table_begin(c.d, 3, w, 1);
-		docx_row_begin(c.d, 1);
-		docx_cell(c.d, "Statistik", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "Pre-test", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "Post-test", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_row_end(c.d);
+		rp_table_head(&c, w, (const char *const[]){ "Statistik",
+			"Pre-test", "Post-test", NULL });
 		for (int r = 0; r < 5; r++) {
 			double a[5] = { (double)n_pre, prem, dpre.median,
 					dpre.min, dpre.max };
@@ -744,17 +731,8 @@ int rp_bimtek(const rp_opts *o)
 		w[3] = DOCX_CM(3.1);
 		w[4] = DOCX_CM(3.6);
 		w[5] = c.width - w[0] - w[1] - w[2] - w[3] - w[4];
-		docx_table_begin(c.d, 6, w, 1);
-		docx_row_begin(c.d, 1);
-		docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Nama", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "L/P", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Jabatan", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Unit IBM", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "Desa/Kelurahan", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_row_end(c.d);
+		rp_table_head(&c, w, (const char *const[]){ "No", "Nama", "L/P",
+			"Jabatan", "Unit IBM", "Desa/Kelurahan", NULL });
 		for (size_t i = 0; i < np; i++) {
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
@@ -777,18 +755,8 @@ int rp_bimtek(const rp_opts *o)
 		w[4] = DOCX_CM(2);
 		w[5] = DOCX_CM(2.6);
 		w[1] = c.width - w[0] - w[2] - w[3] - w[4] - w[5];
-		docx_table_begin(c.d, 6, w, 1);
-		docx_row_begin(c.d, 1);
-		docx_cell(c.d, "No", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Nama", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Pre-test", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "Post-test", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "N-gain", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Kategori", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_row_end(c.d);
+		rp_table_head(&c, w, (const char *const[]){ "No", "Nama",
+			"Pre-test", "Post-test", "N-gain", "Kategori", NULL });
 		for (size_t i = 0; i < ns; i++) {
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
@@ -818,16 +786,8 @@ int rp_bimtek(const rp_opts *o)
 		w[1] = DOCX_CM(2.6);
 		w[3] = DOCX_CM(4.4);
 		w[2] = c.width - w[0] - w[1] - w[3];
-		docx_table_begin(c.d, 4, w, 1);
-		docx_row_begin(c.d, 1);
-		docx_cell(c.d, "Hari/Tanggal", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "Waktu", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Kegiatan", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_cell(c.d, "Narasumber/PJ", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		docx_row_end(c.d);
+		rp_table_head(&c, w, (const char *const[]){ "Hari/Tanggal",
+			"Waktu", "Kegiatan", "Narasumber/PJ", NULL });
 		for (size_t i = 0; i < iv.nag; i++) {
 			docx_row_begin(c.d, 0);
 			if (iv.ag[i].day != day) {

@@ -5,27 +5,35 @@
 #include "report.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-static ibm_csv *open_with(const char *path, const ibm_csv_opts *o,
-			  const ibm_colspec *spec, size_t n, int *idx,
-			  const char *what)
+/* A column of a reader's table: its names (the first is the one messages
+ * use), whether the file must have it, and where its value goes in the
+ * record: a string (spaces folded; "" when the column is absent) or a
+ * number (NaN when empty or absent; not a number dies 65). */
+typedef struct rp_col {
+	const char *names;
+	int required;
+	enum { RP_STR, RP_NUM } kind;
+	size_t off;
+} rp_col;
+
+enum { RP_MAXCOLS = 16 };
+
+#define STR(names, req, type, member) \
+	{ names, req, RP_STR, offsetof(type, member) }
+#define NUM(names, req, type, member) \
+	{ names, req, RP_NUM, offsetof(type, member) }
+
+static int blank(const ibm_rec *rec)
 {
-	ibm_csv *r = ibm_csv_xopen(path, o);
-
-	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), spec, n, idx) != 0)
-		ibm_die(IBM_EX_DATAERR, NULL, 0, "%s", what);
-	return r;
-}
-
-static char *field(const ibm_rec *rec, int i)
-{
-	char *s = ibm_xstrdup(i >= 0 ? rec->f[i] : "");
-
-	ibm_fold_space(s);
-	return s;
+	for (size_t i = 0; i < rec->n; i++)
+		for (const char *c = rec->f[i]; *c; c++)
+			if (*c != ' ' && *c != '\t')
+				return 0;
+	return 1;
 }
 
 /* A number column: NaN when empty; dies 65 when not a number. */
@@ -46,207 +54,216 @@ static double num(const ibm_csv *r, const ibm_rec *rec, int i,
 	return v;
 }
 
-static int blank(const ibm_rec *rec)
+/* The name messages use: the first of the column's names. */
+static const char *col_label(const rp_col *c, char *buf, size_t size)
 {
-	for (size_t i = 0; i < rec->n; i++)
-		for (const char *c = rec->f[i]; *c; c++)
-			if (*c != ' ' && *c != '\t')
-				return 0;
-	return 1;
+	size_t n = strcspn(c->names, "|");
+
+	snprintf(buf, size, "%.*s", (int)(n < size ? n : size - 1), c->names);
+	return buf;
 }
 
+/* Called for every record after its columns are read: further checks and
+ * derived values; idx holds the table's column indexes (-1: absent). */
+typedef void rp_row_fn(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		       void *item, void *ctx);
+
+/*
+ * Read the non-blank records of path into an array of records of size
+ * sz, one rp_col each; a file without a required column dies 65 with
+ * `what` (which tool writes the file). row (may be NULL) runs on each
+ * record; hdr (may be NULL) on the open file first, for columns found by
+ * a pattern (idx as for row). Returns the array, *n records.
+ */
+static void *read_rows(const char *path, const ibm_csv_opts *o,
+		       const rp_col *cols, size_t ncols, size_t sz,
+		       const char *what, rp_row_fn *row,
+		       void (*hdr)(ibm_csv *r, const int *idx, void *ctx),
+		       void *ctx,
+		       size_t *n)
+{
+	ibm_colspec spec[RP_MAXCOLS];
+	int idx[RP_MAXCOLS];
+	ibm_csv *r = ibm_csv_xopen(path, o);
+	const ibm_rec *rec;
+	char *out = NULL, label[64];
+	size_t cap = 0;
+
+	for (size_t i = 0; i < ncols; i++) {
+		spec[i].aliases = cols[i].names;
+		spec[i].required = cols[i].required;
+	}
+	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
+			    ibm_csv_header(r), spec, ncols, idx) != 0)
+		ibm_die(IBM_EX_DATAERR, NULL, 0, "%s", what);
+	if (hdr)
+		hdr(r, idx, ctx);
+	*n = 0;
+	while (ibm_csv_xread(r, &rec) > 0) {
+		char *item;
+
+		if (blank(rec))
+			continue;
+		ibm_grow((void **)&out, &cap, *n + 1, sz);
+		item = out + (*n)++ * sz;
+		for (size_t i = 0; i < ncols; i++) {
+			int k = idx[i];
+
+			if (cols[i].kind == RP_NUM) {
+				*(double *)(void *)(item + cols[i].off) =
+					num(r, rec, k, col_label(&cols[i],
+						label, sizeof label));
+			} else {
+				char *v = ibm_xstrdup(k >= 0 ? rec->f[k] : "");
+
+				ibm_fold_space(v);
+				*(char **)(void *)(item + cols[i].off) = v;
+			}
+		}
+		if (row)
+			row(r, rec, idx, item, ctx);
+	}
+	ibm_csv_close(r);
+	return out;
+}
+
+/* Free the string columns of n records, then the array. */
+static void free_rows(void *rows, size_t n, size_t sz, const rp_col *cols,
+		      size_t ncols)
+{
+	for (size_t j = 0; j < n; j++)
+		for (size_t i = 0; i < ncols; i++)
+			if (cols[i].kind == RP_STR)
+				free(*(char **)(void *)((char *)rows + j * sz +
+							cols[i].off));
+	free(rows);
+}
+
+#define NCOLS(a) (sizeof(a) / sizeof(a)[0])
+
 /* -------------------------------------------------------- participants */
+
+static const rp_col people_cols[] = {
+	STR("participant_id", 1, rp_person, id),
+	STR("nama|nama lengkap|name", 1, rp_person, nama),
+	STR("jabatan|position", 0, rp_person, jabatan),
+	STR("unit_ibm|unit|nama unit", 0, rp_person, unit),
+	STR("desa_kelurahan|kelurahan|desa", 0, rp_person, desa),
+	STR("kecamatan", 0, rp_person, kecamatan),
+	STR("kabupaten_kota|kabupaten|kota", 0, rp_person, kabupaten),
+	STR("jenis_kelamin|l/p|jk|gender", 0, rp_person, jk),
+};
 
 void rp_read_people(const char *path, const ibm_csv_opts *o,
 		    rp_person **out, size_t *n)
 {
-	static const ibm_colspec spec[] = {
-		{ "participant_id", 1 },
-		{ "nama|nama lengkap|name", 1 },
-		{ "jabatan|position", 0 },
-		{ "unit_ibm|unit|nama unit", 0 },
-		{ "desa_kelurahan|kelurahan|desa", 0 },
-		{ "kecamatan", 0 },
-		{ "kabupaten_kota|kabupaten|kota", 0 },
-		{ "jenis_kelamin|l/p|jk|gender", 0 },
-	};
-	int idx[8];
-	ibm_csv *r = open_with(path, o, spec, 8, idx, "--participants "
-			       "expects the standard output of ibm-invite");
-	const ibm_rec *rec;
-	size_t cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	while (ibm_csv_xread(r, &rec) > 0) {
-		rp_person p;
-
-		if (blank(rec))
-			continue;
-		p.id = field(rec, idx[0]);
-		p.nama = field(rec, idx[1]);
-		p.jabatan = field(rec, idx[2]);
-		p.unit = field(rec, idx[3]);
-		p.desa = field(rec, idx[4]);
-		p.kecamatan = field(rec, idx[5]);
-		p.kabupaten = field(rec, idx[6]);
-		p.jk = field(rec, idx[7]);
-		ibm_grow((void **)out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = p;
-	}
-	ibm_csv_close(r);
+	*out = read_rows(path, o, people_cols, NCOLS(people_cols),
+			 sizeof **out, "--participants expects the standard "
+			 "output of ibm-invite", NULL, NULL, NULL, n);
 }
 
 void rp_people_free(rp_person *p, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(p[i].nama);
-		free(p[i].jabatan);
-		free(p[i].unit);
-		free(p[i].desa);
-		free(p[i].kecamatan);
-		free(p[i].kabupaten);
-		free(p[i].jk);
-		free(p[i].id);
-	}
-	free(p);
+	free_rows(p, n, sizeof *p, people_cols, NCOLS(people_cols));
 }
 
 /* -------------------------------------------------------------- scores */
 
+static const rp_col score_cols[] = {
+	STR("name|nama", 1, rp_score, name),
+	NUM("pre_score", 1, rp_score, pre),
+	NUM("post_score", 1, rp_score, post),
+	NUM("max_score", 1, rp_score, max),
+	NUM("pre_percent", 0, rp_score, pre_pct),
+	NUM("post_percent", 0, rp_score, post_pct),
+	NUM("n_gain", 0, rp_score, ngain),
+	STR("n_gain_category", 0, rp_score, cat),
+};
+
+/* percentages from the scores when the file has none */
+static void score_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		      void *item, void *ctx)
+{
+	rp_score *s = item;
+
+	(void)r, (void)rec, (void)idx, (void)ctx;
+	if (isnan(s->pre_pct) && !isnan(s->pre) && s->max > 0)
+		s->pre_pct = 100 * s->pre / s->max;
+	if (isnan(s->post_pct) && !isnan(s->post) && s->max > 0)
+		s->post_pct = 100 * s->post / s->max;
+}
+
 void rp_read_scores(const char *path, const ibm_csv_opts *o,
 		    rp_score **out, size_t *n)
 {
-	static const ibm_colspec spec[] = {
-		{ "name|nama", 1 },
-		{ "pre_score", 1 },
-		{ "post_score", 1 },
-		{ "max_score", 1 },
-		{ "pre_percent", 0 },
-		{ "post_percent", 0 },
-		{ "n_gain", 0 },
-		{ "n_gain_category", 0 },
-	};
-	int idx[8];
-	ibm_csv *r = open_with(path, o, spec, 8, idx, "--scores expects the "
-			       "standard output of ibm-score --pre/--post");
-	const ibm_rec *rec;
-	size_t cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	while (ibm_csv_xread(r, &rec) > 0) {
-		rp_score s;
-
-		if (blank(rec))
-			continue;
-		s.name = field(rec, idx[0]);
-		s.pre = num(r, rec, idx[1], "pre_score");
-		s.post = num(r, rec, idx[2], "post_score");
-		s.max = num(r, rec, idx[3], "max_score");
-		s.pre_pct = num(r, rec, idx[4], "pre_percent");
-		s.post_pct = num(r, rec, idx[5], "post_percent");
-		s.ngain = num(r, rec, idx[6], "n_gain");
-		s.cat = field(rec, idx[7]);
-		if (isnan(s.pre_pct) && !isnan(s.pre) && s.max > 0)
-			s.pre_pct = 100 * s.pre / s.max;
-		if (isnan(s.post_pct) && !isnan(s.post) && s.max > 0)
-			s.post_pct = 100 * s.post / s.max;
-		ibm_grow((void **)out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = s;
-	}
-	ibm_csv_close(r);
+	*out = read_rows(path, o, score_cols, NCOLS(score_cols), sizeof **out,
+			 "--scores expects the standard output of ibm-score "
+			 "--pre/--post", score_row, NULL, NULL, n);
 }
 
 void rp_scores_free(rp_score *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(s[i].name);
-		free(s[i].cat);
-	}
-	free(s);
+	free_rows(s, n, sizeof *s, score_cols, NCOLS(score_cols));
 }
 
 /* --------------------------------------------------------------- items */
 
+static const rp_col item_cols[] = {
+	STR("number|nomor|no", 1, rp_item, number),
+	STR("question|soal|pertanyaan", 1, rp_item, question),
+	NUM("pre_p", 0, rp_item, pre_p),
+	NUM("post_p|p", 1, rp_item, post_p),
+	STR("post_wrong_answer|wrong_answer", 0, rp_item, wrong),
+};
+
 void rp_read_items(const char *path, const ibm_csv_opts *o, rp_item **out,
 		   size_t *n)
 {
-	static const ibm_colspec spec[] = {
-		{ "number|nomor|no", 1 },
-		{ "question|soal|pertanyaan", 1 },
-		{ "pre_p", 0 },
-		{ "post_p|p", 1 },
-		{ "post_wrong_answer|wrong_answer", 0 },
-	};
-	int idx[5];
-	ibm_csv *r = open_with(path, o, spec, 5, idx, "--items expects the "
-			       "--items file of ibm-score --pre/--post");
-	const ibm_rec *rec;
-	size_t cap = 0;
-
-	*out = NULL;
-	*n = 0;
-	while (ibm_csv_xread(r, &rec) > 0) {
-		rp_item it;
-
-		if (blank(rec))
-			continue;
-		it.number = field(rec, idx[0]);
-		it.question = field(rec, idx[1]);
-		it.pre_p = num(r, rec, idx[2], "pre_p");
-		it.post_p = num(r, rec, idx[3], "post_p");
-		it.wrong = field(rec, idx[4]);
-		ibm_grow((void **)out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = it;
-	}
-	ibm_csv_close(r);
+	*out = read_rows(path, o, item_cols, NCOLS(item_cols), sizeof **out,
+			 "--items expects the --items file of ibm-score "
+			 "--pre/--post", NULL, NULL, NULL, n);
 }
 
 void rp_items_free(rp_item *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(s[i].number);
-		free(s[i].question);
-		free(s[i].wrong);
-	}
-	free(s);
+	free_rows(s, n, sizeof *s, item_cols, NCOLS(item_cols));
 }
 
 /* ------------------------------------------------------------- summary */
 
+static const rp_col stat_cols[] = {
+	STR("statistic", 1, rp_stat, name),
+	STR("value", 1, rp_stat, text),
+};
+
+/* some statistics are words (n_gain_band): NaN */
+static void stat_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		     void *item, void *ctx)
+{
+	rp_stat *s = item;
+
+	(void)r, (void)ctx;
+	if (ibm_parse_number(rec->f[idx[1]], &s->v, 0) != 0)
+		s->v = NAN;
+}
+
+/* the file's name, for the message about missing statistics */
+static void stat_hdr(ibm_csv *r, const int *idx, void *ctx)
+{
+	(void)idx;
+	*(char **)ctx = ibm_xstrdup(ibm_csv_name(r));
+}
+
 void rp_read_summary(const char *path, const ibm_csv_opts *o,
 		     const char *const *need, rp_stat **out, size_t *n)
 {
-	static const ibm_colspec spec[] = {
-		{ "statistic", 1 },
-		{ "value", 1 },
-	};
-	int idx[2];
-	ibm_csv *r = open_with(path, o, spec, 2, idx, "--summary expects the "
-			       "--summary file of ibm-score --pre/--post");
-	const ibm_rec *rec;
-	size_t cap = 0;
-	char *name = ibm_xstrdup(ibm_csv_name(r));
+	char *name = NULL;
 	char missing[512] = "";
 	size_t nmiss = 0;
 
-	*out = NULL;
-	*n = 0;
-	while (ibm_csv_xread(r, &rec) > 0) {
-		rp_stat s;
-
-		if (blank(rec))
-			continue;
-		s.name = field(rec, idx[0]);
-		s.text = field(rec, idx[1]);
-		/* some statistics are words (n_gain_band) */
-		if (ibm_parse_number(rec->f[idx[1]], &s.v, 0) != 0)
-			s.v = NAN;
-		ibm_grow((void **)out, &cap, *n + 1, sizeof **out);
-		(*out)[(*n)++] = s;
-	}
-	ibm_csv_close(r);
+	*out = read_rows(path, o, stat_cols, NCOLS(stat_cols), sizeof **out,
+			 "--summary expects the --summary file of ibm-score "
+			 "--pre/--post", stat_row, stat_hdr, &name, n);
 	for (size_t i = 0; need[i]; i++) {
 		int found = 0;
 
@@ -287,11 +304,7 @@ const char *rp_stat_text(const rp_stat *s, size_t n, const char *name)
 
 void rp_stats_free(rp_stat *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(s[i].name);
-		free(s[i].text);
-	}
-	free(s);
+	free_rows(s, n, sizeof *s, stat_cols, NCOLS(stat_cols));
 }
 
 /* --------------------------------------------------------------- units */
@@ -310,34 +323,40 @@ static char *group_label(const char *h)
 	return t;
 }
 
-void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
-{
-	static const ibm_colspec spec[] = {
-		{ "nama_unit|unit|unit_ibm", 1 },
-		{ "kabupaten_kota|kabupaten|kota", 1 },
-		{ "fase|phase", 1 },
-		{ "skor_total", 1 },
-		{ "provinsi", 0 },
-		{ "satker|satuan kerja", 0 },
-		{ "kecamatan", 0 },
-		{ "desa_kelurahan|desa|kelurahan", 0 },
-		{ "tanggal_monev|tanggal", 0 },
-		{ "petugas", 0 },
-		{ "periode", 0 },
-		{ "kurang_untuk_fase_berikut", 0 },
-		{ "fase_sebelumnya|fase_lalu|fase_periode_lalu|previous_phase",
-		  0 },
-		{ "dikunjungi|visited", 0 },
-	};
-	enum { NS = 14 };
-	int idx[NS], *gidx = NULL;
-	ibm_csv *r = open_with(path, o, spec, NS, idx, "--units expects the "
-			       "standard output of ibm-monev");
-	const ibm_rec *hdr = ibm_csv_header(r), *rec;
+static const rp_col unit_cols[] = {
+	STR("nama_unit|unit|unit_ibm", 1, rp_unit, nama),
+	STR("kabupaten_kota|kabupaten|kota", 1, rp_unit, kab),
+	STR("fase|phase", 1, rp_unit, fase),
+	NUM("skor_total", 1, rp_unit, total),
+	STR("provinsi", 0, rp_unit, prov),
+	STR("satker|satuan kerja", 0, rp_unit, satker),
+	STR("kecamatan", 0, rp_unit, kec),
+	STR("desa_kelurahan|desa|kelurahan", 0, rp_unit, desa),
+	STR("tanggal_monev|tanggal", 0, rp_unit, tanggal),
+	STR("petugas", 0, rp_unit, petugas),
+	STR("periode", 0, rp_unit, periode),
+	STR("kurang_untuk_fase_berikut", 0, rp_unit, kurang),
+	STR("fase_sebelumnya|fase_lalu|fase_periode_lalu|previous_phase", 0,
+	    rp_unit, fase_lalu),
+	/* read in unit_row */
+	STR("dikunjungi|visited", 0, rp_unit, visited_text),
+};
+enum { U_TANGGAL = 8, U_PREV = 12, U_VISITED = 13 };
 
-	memset(u, 0, sizeof *u);
-	u->has_prev = idx[12] >= 0;
-	u->has_visit = idx[13] >= 0;
+typedef struct units_ctx {
+	rp_units *u;
+	int *gidx;                       /* the skor_* columns */
+} units_ctx;
+
+/* the skor_GROUP columns of the header */
+static void units_hdr(ibm_csv *r, const int *idx, void *ctx)
+{
+	units_ctx *c = ctx;
+	const ibm_rec *hdr = ibm_csv_header(r);
+	rp_units *u = c->u;
+
+	u->has_prev = idx[U_PREV] >= 0;
+	u->has_visit = idx[U_VISITED] >= 0;
 	for (size_t i = 0; i < hdr->n; i++) {
 		char *k = ibm_name_key(hdr->f[i]);
 
@@ -345,78 +364,59 @@ void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
 		    strlen(hdr->f[i]) > 5) {
 			u->groups = ibm_xrealloc(u->groups, (u->ngroup + 1) *
 						 sizeof *u->groups);
-			gidx = ibm_xrealloc(gidx, (u->ngroup + 1) *
-					    sizeof *gidx);
+			c->gidx = ibm_xrealloc(c->gidx, (u->ngroup + 1) *
+					       sizeof *c->gidx);
 			u->groups[u->ngroup] = group_label(hdr->f[i]);
-			gidx[u->ngroup++] = (int)i;
+			c->gidx[u->ngroup++] = (int)i;
 		}
 		free(k);
 	}
-	while (ibm_csv_xread(r, &rec) > 0) {
-		rp_unit x;
+}
 
-		if (blank(rec))
-			continue;
-		x.nama = field(rec, idx[0]);
-		x.kab = field(rec, idx[1]);
-		x.fase = field(rec, idx[2]);
-		x.total = num(r, rec, idx[3], "skor_total");
-		x.prov = field(rec, idx[4]);
-		x.satker = field(rec, idx[5]);
-		x.kec = field(rec, idx[6]);
-		x.desa = field(rec, idx[7]);
-		x.tanggal = field(rec, idx[8]);
-		x.petugas = field(rec, idx[9]);
-		x.periode = field(rec, idx[10]);
-		x.kurang = field(rec, idx[11]);
-		x.fase_lalu = field(rec, idx[12]);
-		if (!x.nama[0])
+static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		     void *item, void *ctx)
+{
+	units_ctx *c = ctx;
+	rp_unit *x = item;
+	const ibm_rec *hdr = ibm_csv_header(r);
+
+	if (!x->nama[0])
+		ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
+			     (size_t)idx[0], "empty nama_unit");
+	if (idx[U_VISITED] >= 0) {
+		int y = ibm_parse_yesno(rec->f[idx[U_VISITED]]);
+
+		if (y < 0)
 			ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
-				     rec->line, (size_t)idx[0],
-				     "empty nama_unit");
-		if (idx[13] >= 0) {
-			int y = ibm_parse_yesno(rec->f[idx[13]]);
-
-			if (y < 0)
-				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
-					     rec->line, (size_t)idx[13],
-					     "dikunjungi is not yes or no: %s",
-					     rec->f[idx[13]]);
-			x.visited = y;
-		} else {
-			x.visited = idx[8] < 0 || x.tanggal[0] != '\0';
-		}
-		x.grp = ibm_xmalloc((u->ngroup ? u->ngroup : 1) *
-				    sizeof *x.grp);
-		for (size_t g = 0; g < u->ngroup; g++)
-			x.grp[g] = num(r, rec, gidx[g], hdr->f[gidx[g]]);
-		ibm_grow((void **)&u->u, &u->cap, u->n + 1, sizeof *u->u);
-		u->u[u->n++] = x;
+				     rec->line, (size_t)idx[U_VISITED],
+				     "dikunjungi is not yes or no: %s",
+				     rec->f[idx[U_VISITED]]);
+		x->visited = y;
+	} else {
+		x->visited = idx[U_TANGGAL] < 0 || x->tanggal[0] != '\0';
 	}
-	ibm_csv_close(r);
-	free(gidx);
+	x->grp = ibm_xmalloc((c->u->ngroup ? c->u->ngroup : 1) *
+			     sizeof *x->grp);
+	for (size_t g = 0; g < c->u->ngroup; g++)
+		x->grp[g] = num(r, rec, c->gidx[g], hdr->f[c->gidx[g]]);
+}
+
+void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
+{
+	units_ctx c = { u, NULL };
+
+	memset(u, 0, sizeof *u);
+	u->u = read_rows(path, o, unit_cols, NCOLS(unit_cols), sizeof *u->u,
+			 "--units expects the standard output of ibm-monev",
+			 unit_row, units_hdr, &c, &u->n);
+	free(c.gidx);
 }
 
 void rp_units_free(rp_units *u)
 {
-	for (size_t i = 0; i < u->n; i++) {
-		rp_unit *x = &u->u[i];
-
-		free(x->prov);
-		free(x->kab);
-		free(x->satker);
-		free(x->kec);
-		free(x->desa);
-		free(x->nama);
-		free(x->tanggal);
-		free(x->petugas);
-		free(x->periode);
-		free(x->fase);
-		free(x->kurang);
-		free(x->fase_lalu);
-		free(x->grp);
-	}
-	free(u->u);
+	for (size_t i = 0; i < u->n; i++)
+		free(u->u[i].grp);
+	free_rows(u->u, u->n, sizeof *u->u, unit_cols, NCOLS(unit_cols));
 	for (size_t g = 0; g < u->ngroup; g++)
 		free(u->groups[g]);
 	free(u->groups);

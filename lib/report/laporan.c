@@ -121,31 +121,12 @@ char *rp_pval(char *buf, size_t size, double p)
 
 void rp_list_split(rp_list *l, const char *s)
 {
-	l->v = NULL;
-	l->n = 0;
-	while (s && *s) {
-		const char *e = strchr(s, '|');
-		size_t n = e ? (size_t)(e - s) : strlen(s);
-		char *t = ibm_xstrndup(s, n);
-
-		ibm_trim(t);
-		if (*t) {
-			l->v = ibm_xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-			l->v[l->n++] = t;
-		} else {
-			free(t);
-		}
-		s = e ? e + 1 : NULL;
-	}
+	ibm_strlist_split(l, s, 0);
 }
 
 void rp_list_free(rp_list *l)
 {
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
+	ibm_strlist_free(l);
 }
 
 /* ----------------------------------------------------------- settings */
@@ -464,6 +445,19 @@ const char *rp_fmt_num_label(size_t *counter, const char *kind)
 
 	snprintf(buf, sizeof buf, "%s %zu.", kind, ++*counter);
 	return buf;
+}
+
+void rp_table_head(rp_ctx *c, const int *w, const char *const *head)
+{
+	size_t n = 0;
+
+	while (head[n])
+		n++;
+	docx_table_begin(c->d, n, w, 1);
+	docx_row_begin(c->d, 1);
+	for (size_t i = 0; i < n; i++)
+		docx_cell(c->d, head[i], DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
+	docx_row_end(c->d);
 }
 
 void rp_caption(rp_ctx *c, const char *kind, const char *text)

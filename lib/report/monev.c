@@ -86,14 +86,6 @@ static int movement(const rp_units *U, const char *from, const char *to)
 	return b > a ? 1 : -1;
 }
 
-static void header_cells(docx *d, const char *const *names, size_t n)
-{
-	docx_row_begin(d, 1);
-	for (size_t i = 0; i < n; i++)
-		docx_cell(d, names[i], DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-	docx_row_end(d);
-}
-
 int rp_monev(const rp_opts *o)
 {
 	rp_ctx c;
@@ -248,7 +240,7 @@ int rp_monev(const rp_opts *o)
 	{
 		int w[4];
 		static const char *const h[] = { "Satuan Kerja",
-			"Kabupaten/Kota", "Unit", "Tanggal Kunjungan" };
+			"Kabupaten/Kota", "Unit", "Tanggal Kunjungan", NULL };
 
 		w[0] = DOCX_CM(3.6);
 		w[2] = DOCX_CM(1.4);
@@ -257,8 +249,7 @@ int rp_monev(const rp_opts *o)
 		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
 			   "Kunjungan Monev menurut satuan kerja");
 		docx_table_indent(c.d, DOCX_CM(1.5));
-		docx_table_begin(c.d, 4, w, 1);
-		header_cells(c.d, h, 4);
+		rp_table_head(&c, w, h);
 		for (size_t k = 0; k < kabs.n; k++) {
 			/* one row per satker and district */
 			strs sk = { 0 };
@@ -553,7 +544,7 @@ int rp_monev(const rp_opts *o)
 		} else {
 			int w[3];
 			static const char *const h[] = { "Unit IBM",
-				"Fase", "Yang harus dipenuhi" };
+				"Fase", "Yang harus dipenuhi", NULL };
 
 			s = rp_fmt("Sebanyak %zu unit perlu ditindaklanjuti "
 				   "untuk mencapai fase berikutnya. Hal yang "
@@ -566,8 +557,7 @@ int rp_monev(const rp_opts *o)
 			w[2] = c.width - w[0] - w[1];
 			rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
 				   "Unit yang perlu ditindaklanjuti");
-			docx_table_begin(c.d, 3, w, 1);
-			header_cells(c.d, h, 3);
+			rp_table_head(&c, w, h);
 			for (size_t i = 0; i < n; i++) {
 				if (!u[i]->kurang[0])
 					continue;
@@ -627,7 +617,7 @@ int rp_monev(const rp_opts *o)
 			int w[4];
 			static const char *const h[] = { "Unit IBM",
 				"Fase sebelumnya", "Fase sekarang",
-				"Perubahan" };
+				"Perubahan", NULL };
 
 			snprintf(b2, sizeof b2, "%zu.", sub++);
 			rp_h2(&c, b2, "Perubahan Fase");
@@ -647,8 +637,7 @@ int rp_monev(const rp_opts *o)
 			rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
 				   "Perubahan fase unit IBM");
 			docx_table_indent(c.d, DOCX_CM(1.5));
-			docx_table_begin(c.d, 4, w, 1);
-			header_cells(c.d, h, 4);
+			rp_table_head(&c, w, h);
 			for (size_t i = 0; i < n; i++) {
 				int m;
 
@@ -779,14 +768,14 @@ int rp_monev(const rp_opts *o)
 	{
 		int w[4];
 		static const char *const h[] = { "No", "Unit IBM",
-			"Desa/Kelurahan, Kecamatan", "Kabupaten/Kota" };
+			"Desa/Kelurahan, Kecamatan", "Kabupaten/Kota",
+			NULL };
 
 		w[0] = DOCX_CM(1);
 		w[1] = DOCX_CM(5);
 		w[2] = DOCX_CM(5);
 		w[3] = c.width - w[0] - w[1] - w[2];
-		docx_table_begin(c.d, 4, w, 1);
-		header_cells(c.d, h, 4);
+		rp_table_head(&c, w, h);
 		for (size_t k = phases.n; k-- > 0;) {
 			size_t p = order[k], no = 0;
 

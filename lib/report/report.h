@@ -31,10 +31,7 @@ typedef struct rp_opts {
 } rp_opts;
 
 /* A '|'-separated list. */
-typedef struct rp_list {
-	char **v;
-	size_t n;
-} rp_list;
+typedef ibm_strlist rp_list;
 
 /* Everything a report is built from besides its data. */
 typedef struct rp_ctx {
@@ -87,6 +84,9 @@ void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt);
 void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered);
 /* "Tabel N." with the counter incremented (a static buffer). */
 const char *rp_fmt_num_label(size_t *counter, const char *kind);
+/* A bordered table of columns of widths w, its header row (bold,
+ * centred, shaded, repeated on every page) from head (NULL-terminated). */
+void rp_table_head(rp_ctx *c, const int *w, const char *const *head);
 /* Table caption ("Tabel N. ...") and figure caption. */
 void rp_caption(rp_ctx *c, const char *kind, const char *text);
 /* Place, date and signature block; date_default when the report file
@@ -130,6 +130,7 @@ typedef struct rp_stat {
 typedef struct rp_unit {
 	char *prov, *kab, *satker, *kec, *desa, *nama, *tanggal, *petugas,
 	     *periode, *fase, *kurang, *fase_lalu;
+	char *visited_text;              /* dikunjungi as written */
 	double total;
 	double *grp;                     /* ngroup scores */
 	int visited;
@@ -137,7 +138,7 @@ typedef struct rp_unit {
 
 typedef struct rp_units {
 	rp_unit *u;
-	size_t n, cap;
+	size_t n;
 	char **groups;                   /* "Tata Kelola" ... */
 	size_t ngroup;
 	int has_prev;                    /* a previous-phase column */

@@ -351,9 +351,15 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 			ibm_xlsx_widths_note(&cw, c, buf);
 		}
 	ibm_xlsx_widths_clamp(&cw, 5, 32);
+	/* answers wrap narrower than other text, so that a test's block of
+	 * item columns prints on one page with No and Soal (Butir Soal) */
 	for (size_t c = 0; c < t->ncol; c++)
 		if (strstr(t->hdr[c], "question"))
 			cw.w[c] = cw.w[c] > 45 ? 45 : cw.w[c];
+		else if (strcmp(t->hdr[c], "key") == 0 ||
+			 ends_with(t->hdr[c], "_key") ||
+			 strstr(t->hdr[c], "wrong_answer"))
+			cw.w[c] = cw.w[c] > 22 ? 22 : cw.w[c];
 	ibm_xlsx_widths_set(&cw, ws);
 	col1_chars = cw.n > 1 ? cw.w[1] : 10;
 	/* headers: as many lines as the longest needs */

@@ -22,3 +22,6 @@ for name in sheets:
     hs = sorted({ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)
                  if ws.row_dimensions[r].height})
     print("row heights:", hs)
+    if ws.row_breaks.brk:
+        print("page breaks before rows:",
+              " ".join(str(b.id + 1) for b in ws.row_breaks.brk))
