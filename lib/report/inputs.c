@@ -403,9 +403,11 @@ static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
 {
-	units_ctx c = { u, NULL };
+	units_ctx c;
 
 	memset(u, 0, sizeof *u);
+	c.u = u;
+	c.gidx = NULL;
 	u->u = read_rows(path, o, unit_cols, NCOLS(unit_cols), sizeof *u->u,
 			 "--units expects the standard output of ibm-monev",
 			 unit_row, units_hdr, &c, &u->n);
