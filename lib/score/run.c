@@ -212,11 +212,16 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
 				   has_key ? items : NULL, part, prepost);
 }
 
-/* A simple string -> index hash map (open addressing; the hashes are
- * kept, so that a probe compares strings only when they agree). */
+/* A simple string -> index hash map (open addressing; each slot keeps
+ * the key's hash, so that a probe compares strings only when they agree
+ * and touches one cache line). Keys are hashed once (person.h1, h2). */
+typedef struct smap_e {
+	const char *k;        /* NULL: empty */
+	size_t h, v;
+} smap_e;
+
 typedef struct smap {
-	char **k;
-	size_t *v, *h;
+	smap_e *e;
 	size_t cap, n;
 } smap;
 
@@ -229,69 +234,72 @@ static size_t hash(const char *s)
 	return h ^ h >> 29;
 }
 
+/* An empty map with room for n keys without growing. */
+static void smap_init(smap *m, size_t n)
+{
+	m->cap = 64;
+	while (m->cap < 2 * n)
+		m->cap *= 2;
+	m->e = ibm_xcalloc(m->cap, sizeof *m->e);
+	m->n = 0;
+}
+
 /* The slot of k (hash h): its own, or the empty one where it goes. */
 static size_t smap_slot(const smap *m, const char *k, size_t h)
 {
 	size_t i;
 
-	for (i = h & (m->cap - 1); m->k[i]; i = (i + 1) & (m->cap - 1))
-		if (m->h[i] == h && strcmp(m->k[i], k) == 0)
+	for (i = h & (m->cap - 1); m->e[i].k; i = (i + 1) & (m->cap - 1))
+		if (m->e[i].h == h && strcmp(m->e[i].k, k) == 0)
 			break;
 	return i;
 }
 
-static size_t *smap_get(smap *m, const char *k)
+static size_t *smap_get(smap *m, const char *k, size_t h)
 {
 	size_t i;
 
 	if (!m->cap)
 		return NULL;
-	i = smap_slot(m, k, hash(k));
-	return m->k[i] ? &m->v[i] : NULL;
+	i = smap_slot(m, k, h);
+	return m->e[i].k ? &m->e[i].v : NULL;
 }
 
-/* The value of k, inserted with v when new (*isnew set). */
-static size_t *smap_add(smap *m, const char *k, size_t v, int *isnew)
+/* The value of k (hash h), inserted with v when new (*isnew set). */
+static size_t *smap_add(smap *m, const char *k, size_t h, size_t v,
+			int *isnew)
 {
-	size_t h = hash(k), i;
+	size_t i;
 
 	if (2 * (m->n + 1) > m->cap) {
 		smap old = *m;
 
-		m->cap = m->cap ? 2 * m->cap : 64;
-		m->k = ibm_xcalloc(m->cap, sizeof *m->k);
-		m->v = ibm_xcalloc(m->cap, sizeof *m->v);
-		m->h = ibm_xcalloc(m->cap, sizeof *m->h);
+		smap_init(m, 2 * (old.n + 1));
 		for (size_t j = 0; j < old.cap; j++)
-			if (old.k[j]) {
-				size_t x = old.h[j] & (m->cap - 1);
+			if (old.e[j].k) {
+				size_t x = old.e[j].h & (m->cap - 1);
 
-				while (m->k[x])
+				while (m->e[x].k)
 					x = (x + 1) & (m->cap - 1);
-				m->k[x] = old.k[j];
-				m->v[x] = old.v[j];
-				m->h[x] = old.h[j];
+				m->e[x] = old.e[j];
 			}
-		free(old.k);
-		free(old.v);
-		free(old.h);
+		m->n = old.n;
+		free(old.e);
 	}
 	i = smap_slot(m, k, h);
-	*isnew = !m->k[i];
+	*isnew = !m->e[i].k;
 	if (*isnew) {
-		m->k[i] = (char *)k;
-		m->v[i] = v;
-		m->h[i] = h;
+		m->e[i].k = k;
+		m->e[i].v = v;
+		m->e[i].h = h;
 		m->n++;
 	}
-	return &m->v[i];
+	return &m->e[i].v;
 }
 
 static void smap_free(smap *m)
 {
-	free(m->k);
-	free(m->v);
-	free(m->h);
+	free(m->e);
 	memset(m, 0, sizeof *m);
 }
 
@@ -302,6 +310,7 @@ typedef struct person {
 	char *idv, *phone;    /* participant_id and phone as given (--roster) */
 	long ros;             /* roster row, -1 none */
 	char *k1, *k2;        /* matching keys: primary, by name */
+	size_t h1, h2;        /* their hashes */
 	char **keep;
 	long line;
 	size_t row;           /* submission index in the test */
@@ -392,6 +401,8 @@ static int read_side(side *s, const score_opts *o, int mode)
 			free(p->k1);
 			p->k1 = p->k2;
 		}
+		p->h2 = hash(p->k2);
+		p->h1 = p->k1 == p->k2 ? p->h2 : hash(p->k1);
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
 
@@ -430,16 +441,17 @@ static int read_side(side *s, const score_opts *o, int mode)
 /* --duplicates: keep one submission per primary key. */
 static void dedupe(side *s, int how)
 {
-	smap m = { 0 };
+	smap m;
 	int isnew;
 
+	smap_init(&m, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		size_t *j;
 
 		if (!p->k1[0])
 			continue;
-		j = smap_add(&m, p->k1, i, &isnew);
+		j = smap_add(&m, p->k1, p->h1, i, &isnew);
 		if (isnew)
 			continue;
 		{
@@ -470,15 +482,17 @@ static void dedupe(side *s, int how)
 
 static void match_by(side *a, side *b, int use_k2)
 {
-	smap m = { 0 };
+	smap m;
 	int isnew;
 
+	smap_init(&m, b->n);
 	for (size_t i = 0; i < b->n; i++) {
 		person *q = &b->p[i];
 		const char *k = use_k2 ? q->k2 : q->k1;
 
 		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
-			smap_add(&m, k, i, &isnew); /* the first is kept */
+			smap_add(&m, k, use_k2 ? q->h2 : q->h1, i,
+				 &isnew); /* the first is kept */
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
@@ -487,7 +501,7 @@ static void match_by(side *a, side *b, int use_k2)
 
 		if (!p->active || p->partner >= 0 || p->ros >= 0 || !k[0])
 			continue;
-		j = smap_get(&m, k);
+		j = smap_get(&m, k, use_k2 ? p->h2 : p->h1);
 		if (j && b->p[*j].partner < 0) {
 			p->partner = (long)*j;
 			b->p[*j].partner = (long)i;
