@@ -1106,10 +1106,31 @@ static size_t score_order(const score_test *t, size_t **out)
 	}
 	{
 		int same = 1;
+		long long lo = n ? ord[0].s : 0, hi = lo;
 
 		for (size_t i = 1; i < n && same; i++)
 			same = ord[i].m == ord[0].m;
-		/* one maximum (one key): compare the scores as integers */
+		for (size_t i = 1; i < n; i++) {
+			lo = ord[i].s < lo ? ord[i].s : lo;
+			hi = ord[i].s > hi ? ord[i].s : hi;
+		}
+		/* one maximum (one key) and a few scores: a counting sort,
+		 * by descending score and then in file order as cmp_score */
+		if (same && n && (unsigned long long)(hi - lo) <= 4 * n + 1024) {
+			size_t nb = (size_t)(hi - lo) + 2;
+			size_t *at = ibm_xcalloc(nb, sizeof *at);
+
+			for (size_t i = 0; i < n; i++)
+				at[(size_t)(hi - ord[i].s) + 1]++;
+			for (size_t b = 1; b < nb; b++)
+				at[b] += at[b - 1];
+			for (size_t i = 0; i < n; i++)
+				(*out)[at[hi - ord[i].s]++] = ord[i].i;
+			free(at);
+			free(ord);
+			return n;
+		}
+		/* one maximum: compare the scores as integers */
 		qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -1124,7 +1145,9 @@ typedef struct item_acc {
 	size_t n, g;              /* people; size of the upper/lower groups */
 	size_t *c, *blanks, *cu, *cl;
 	double *mx, *my, *sxy, *sxx, *syy;
-	size_t **cnt;             /* per item: count of each wrong answer */
+	size_t **cnt;             /* per item: count of each code
+				     (SCORE_RIGHT, SCORE_BLANK, SCORE_WRONG
+				     + i, the untallied last) */
 } item_acc;
 
 static void items_compute(item_acc *A, const score_test *t,
@@ -1144,11 +1167,14 @@ static void items_compute(item_acc *A, const score_test *t,
 	A->sxy = ibm_xcalloc(k + 1, sizeof *A->sxy);
 	A->sxx = ibm_xcalloc(k + 1, sizeof *A->sxx);
 	A->syy = ibm_xcalloc(k + 1, sizeof *A->syy);
+	/* per item a count of each code: right, blank, each wrong answer,
+	 * and last the wrong answers not tallied (SCORE_WRONG_OTHER) */
 	A->cnt = ibm_xcalloc(k + 1, sizeof *A->cnt);
 	for (size_t j = 0; j < k; j++)
-		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
-	/* one pass: per item the count right, the sum of the totals of
-	 * those right (fixed point), blanks and wrong answers */
+		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + SCORE_WRONG + 1,
+					sizeof **A->cnt);
+	/* one pass without a branch on the answers: per item the counts
+	 * and the sum of the totals of those right (fixed point) */
 	for (size_t i = 0; i < t->n; i++) {
 		const unsigned short *v = t->ans + i * k;
 		long long sc = t->score[i];
@@ -1158,17 +1184,17 @@ static void items_compute(item_acc *A, const score_test *t,
 		tot += sc;
 		tot2 += (long double)sc * sc;
 		for (size_t j = 0; j < k; j++) {
-			unsigned short a = v[j];
+			size_t a = v[j];
 
-			if (a == SCORE_RIGHT) {
-				A->c[j]++;
-				s1[j] += sc;
-			} else if (a == SCORE_BLANK) {
-				A->blanks[j]++;
-			} else if (a != SCORE_WRONG_OTHER) {
-				A->cnt[j][a - SCORE_WRONG]++;
-			}
+			a = a == SCORE_WRONG_OTHER ? t->nwrong[j] + SCORE_WRONG
+				: a;
+			A->cnt[j][a]++;
+			s1[j] += sc & -(long long)(a == SCORE_RIGHT);
 		}
+	}
+	for (size_t j = 0; j < k; j++) {
+		A->c[j] = A->cnt[j][SCORE_RIGHT];
+		A->blanks[j] = A->cnt[j][SCORE_BLANK];
 	}
 	/* Pearson's r of x (right = 1) and rest = total - x w from sums:
 	 * Sxx = c - c^2/n, Syy = S(rest^2) - S(rest)^2/n,
@@ -1223,6 +1249,7 @@ static void item_stats(const score_test *t, const item_acc *A, size_t j,
 	size_t n = A->n, g = A->g, c = A->c[j], cu = A->cu[j], cl = A->cl[j];
 	double mx = A->mx[j], my = A->my[j], r;
 	long best = -1;
+	const size_t *cw = A->cnt[j] + SCORE_WRONG; /* wrong answers */
 
 	score_table_num(row, c0, n ? (double)c / (double)n : NAN, 4);
 	score_table_set(row, c0 + 1, score_p_band(c, n));
@@ -1237,12 +1264,11 @@ static void item_stats(const score_test *t, const item_acc *A, size_t j,
 		r = A->sxy[j] / sqrt(A->sxx[j] * A->syy[j]);
 	score_table_num(row, c0 + 4, r, 4);
 	for (size_t w = 0; w < t->nwrong[j]; w++)
-		if (A->cnt[j][w] && (best < 0 || A->cnt[j][w] > A->cnt[j][best]))
+		if (cw[w] && (best < 0 || cw[w] > cw[best]))
 			best = (long)w;
 	if (best >= 0) {
 		score_table_set(row, c0 + 5, t->wrong[j][best].text);
-		score_table_num(row, c0 + 6,
-				(double)A->cnt[j][best] / (double)n, 4);
+		score_table_num(row, c0 + 6, (double)cw[best] / (double)n, 4);
 	}
 	score_table_num(row, c0 + 7, (double)A->blanks[j], 0);
 }
