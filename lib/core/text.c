@@ -338,17 +338,54 @@ char *ibm_name_key(const char *s)
 	return out;
 }
 
+/* ibm_person_key's classes of ASCII characters: 0 vanishes, 1 separates
+ * words, else the character in the key */
+static const unsigned char person_ascii[128] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, ['-'] = 1, ['_'] = 1,
+	['.'] = 1, [','] = 1,
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z'
+};
+
 char *ibm_person_key(const char *s)
 {
-	const char *e = s + strlen(s);
-	char *out = ibm_xmalloc(strlen(s) * 2 + 1);
+	size_t len = strlen(s);
+	const char *e = s + len;
+	char *out = ibm_xmalloc(len * 2 + 1);
 	size_t o = 0;
 	int space = 0;
 
 	while (s < e) {
-		long cp = ibm_utf8_next(&s, e);
+		long cp;
 		size_t k;
 
+		if (!((unsigned char)*s & 0x80)) {
+			/* ASCII, the same as the long way below */
+			unsigned char c = person_ascii[(unsigned char)*s++];
+
+			if (c == 1) {
+				space = 1;
+			} else if (c) {
+				if (space && o)
+					out[o++] = ' ';
+				out[o++] = (char)c;
+				space = 0;
+			}
+			continue;
+		}
+		cp = ibm_utf8_next(&s, e);
 		if (cp < 0)
 			continue;
 		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' ||

@@ -172,12 +172,15 @@ static void partition(parts *p, const name_cp *m, size_t n,
 }
 
 /* Candidate pairs (a name of q, a name of x) sharing a deletion string,
- * partition by partition; may repeat a pair. */
+ * partition by partition; may repeat a pair. A slot of a partition's
+ * table holds a fingerprint and (+ 1) the last of x's entries with it,
+ * whose next[] chain the others: a probe reads one slot. */
 static size_t join(const parts *q, const parts *x, uint32_t **pq,
 		   uint32_t **px)
 {
 	size_t big = 0, cap = 16, n = 0, pcap = 0;
-	uint32_t *slot, *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
+	uint32_t *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
+	uint64_t *slot;
 
 	for (size_t b = 0; b < NPART; b++)
 		if (x->off[b + 1] - x->off[b] > big)
@@ -195,19 +198,21 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 			m *= 2;
 		memset(slot, 0, m * sizeof *slot);
 		for (size_t e = x0; e < x1; e++) {
-			size_t i = x->e[e].fp & (m - 1);
+			uint32_t fp = x->e[e].fp;
+			size_t i = fp & (m - 1);
 
-			while (slot[i] && x->e[slot[i] - 1].fp != x->e[e].fp)
+			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
 				i = (i + 1) & (m - 1);
-			next[e] = slot[i];
-			slot[i] = (uint32_t)(e + 1);
+			next[e] = (uint32_t)slot[i];
+			slot[i] = (uint64_t)fp << 32 | (uint32_t)(e + 1);
 		}
 		for (size_t e = q->off[b]; e < q->off[b + 1]; e++) {
-			size_t i = q->e[e].fp & (m - 1);
+			uint32_t fp = q->e[e].fp;
+			size_t i = fp & (m - 1);
 
-			while (slot[i] && x->e[slot[i] - 1].fp != q->e[e].fp)
+			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
 				i = (i + 1) & (m - 1);
-			for (uint32_t f = slot[i]; f; f = next[f - 1]) {
+			for (uint32_t f = (uint32_t)slot[i]; f; f = next[f - 1]) {
 				if (n + 1 > pcap) {
 					ibm_grow((void **)pq, &pcap, n + 1,
 						 sizeof **pq);
