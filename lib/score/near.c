@@ -181,6 +181,7 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 	size_t big = 0, cap = 16, n = 0, pcap = 0;
 	uint32_t *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
 	uint64_t *slot;
+	uint64_t bits[256];       /* a filter: bits 18..31 of x's fingerprints */
 
 	for (size_t b = 0; b < NPART; b++)
 		if (x->off[b + 1] - x->off[b] > big)
@@ -197,9 +198,12 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 		while (m < 2 * (x1 - x0))
 			m *= 2;
 		memset(slot, 0, m * sizeof *slot);
+		memset(bits, 0, sizeof bits);
 		for (size_t e = x0; e < x1; e++) {
 			uint32_t fp = x->e[e].fp;
 			size_t i = fp & (m - 1);
+
+			bits[fp >> 24] |= 1ULL << (fp >> 18 & 63);
 
 			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
 				i = (i + 1) & (m - 1);
@@ -210,6 +214,10 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 			uint32_t fp = q->e[e].fp;
 			size_t i = fp & (m - 1);
 
+			/* most strings are on one side only: out without a
+			 * look at the table */
+			if (!(bits[fp >> 24] >> (fp >> 18 & 63) & 1))
+				continue;
 			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
 				i = (i + 1) & (m - 1);
 			for (uint32_t f = (uint32_t)slot[i]; f; f = next[f - 1]) {
