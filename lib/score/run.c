@@ -1156,6 +1156,7 @@ static void items_compute(item_acc *A, const score_test *t,
 	size_t k = t->key->n;
 	long long *s1 = ibm_xcalloc(k + 1, sizeof *s1);
 	long double tot = 0, tot2 = 0;
+	size_t *rank;
 
 	A->n = n;
 	A->c = ibm_xcalloc(k + 1, sizeof *A->c);
@@ -1173,25 +1174,37 @@ static void items_compute(item_acc *A, const score_test *t,
 	for (size_t j = 0; j < k; j++)
 		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + SCORE_WRONG + 1,
 					sizeof **A->cnt);
-	/* one pass without a branch on the answers: per item the counts
-	 * and the sum of the totals of those right (fixed point) */
+	/* the upper and lower groups: the first and the last g of ord */
+	A->g = (size_t)floor(0.27 * (double)n + 0.5);
+	rank = ibm_xcalloc(t->n + 1, sizeof *rank);
+	for (size_t m = 0; m < n; m++)
+		rank[ord[m]] = m;
+	/* one pass in file order without a branch on the answers: per item
+	 * the counts, the sum of the totals of those right (fixed point),
+	 * and those right in the upper and the lower group */
 	for (size_t i = 0; i < t->n; i++) {
 		const unsigned short *v = t->ans + i * k;
 		long long sc = t->score[i];
+		size_t up, lo;
 
 		if (!t->active[i])
 			continue;
+		up = rank[i] < A->g;
+		lo = rank[i] >= n - A->g;
 		tot += sc;
 		tot2 += (long double)sc * sc;
 		for (size_t j = 0; j < k; j++) {
-			size_t a = v[j];
+			size_t a = v[j], r = a == SCORE_RIGHT;
 
 			a = a == SCORE_WRONG_OTHER ? t->nwrong[j] + SCORE_WRONG
 				: a;
 			A->cnt[j][a]++;
-			s1[j] += sc & -(long long)(a == SCORE_RIGHT);
+			s1[j] += sc & -(long long)r;
+			A->cu[j] += r & up;
+			A->cl[j] += r & lo;
 		}
 	}
+	free(rank);
 	for (size_t j = 0; j < k; j++) {
 		A->c[j] = A->cnt[j][SCORE_RIGHT];
 		A->blanks[j] = A->cnt[j][SCORE_BLANK];
@@ -1212,16 +1225,6 @@ static void items_compute(item_acc *A, const score_test *t,
 		A->sxx[j] = (double)(c - c * c / nn);
 		A->syy[j] = (double)((r2 - r1 * r1 / nn) / (sc * sc));
 		A->sxy[j] = (double)((xr - c * r1 / nn) / sc);
-	}
-	A->g = (size_t)floor(0.27 * (double)n + 0.5);
-	for (size_t m = 0; m < A->g; m++) {
-		const unsigned short *u = t->ans + ord[m] * k;
-		const unsigned short *l = t->ans + ord[n - 1 - m] * k;
-
-		for (size_t j = 0; j < k; j++) {
-			A->cu[j] += u[j] == SCORE_RIGHT;
-			A->cl[j] += l[j] == SCORE_RIGHT;
-		}
 	}
 	free(s1);
 }
