@@ -1504,12 +1504,66 @@ static const char *either(const char *x, const char *y)
 	return x && *x ? x : y && *y ? y : NULL;
 }
 
+/* The cells of an output row that is written and dropped: copied into
+ * one buffer instead of a malloc each (emit frees the others). */
+typedef struct cell_pool {
+	char buf[4096];
+	size_t used;
+} cell_pool;
+
+static int in_pool(const cell_pool *cp, const char *s)
+{
+	return cp && s >= cp->buf && s < cp->buf + sizeof cp->buf;
+}
+
+/* score_table_set, into cp when there is room */
+static void pset(cell_pool *cp, char **row, size_t col, const char *s)
+{
+	size_t n;
+
+	if (!cp || !s) {
+		if (in_pool(cp, row[col]))
+			row[col] = NULL;
+		score_table_set(row, col, s);
+		return;
+	}
+	if (!in_pool(cp, row[col]))
+		free(row[col]);
+	n = strlen(s) + 1;
+	if (n <= sizeof cp->buf - cp->used) {
+		row[col] = memcpy(cp->buf + cp->used, s, n);
+		cp->used += n;
+	} else {
+		row[col] = ibm_xstrdup(s);
+	}
+}
+
+static void ptab_fixed(cell_pool *cp, char **row, size_t col, long long num,
+		       long long den, int decimals)
+{
+	char b[48];
+
+	pset(cp, row, col, den > 0 ? score_fmt_fixed(b, num, den, decimals,
+						     '.')
+	     : NULL);
+}
+
+static void pnum(cell_pool *cp, char **row, size_t col, double v,
+		 int decimals)
+{
+	char b[64];
+
+	ibm_fmt_num(b, sizeof b, v, decimals, '.');
+	pset(cp, row, col, b[0] ? b : NULL);
+}
+
 /* One output row: pre-test submission a, post-test b (either NULL);
  * with a roster, roster row ri (-1: someone not on it; a and b both
- * NULL: a participant who took neither test). */
-static void person_row(score_table *tb, const score_opts *o, side *pre,
-		       side *post, const person *a, const person *b,
-		       const score_roster *R, long ri)
+ * NULL: a participant who took neither test). The cells go to cp, or
+ * with cp NULL are malloc'd. */
+static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
+		       side *pre, side *post, const person *a,
+		       const person *b, const score_roster *R, long ri)
 {
 	char **r = score_table_row(tb);
 	const person *id = a ? a : b;
@@ -1519,7 +1573,7 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 	if (R) {
 		const int *rc = R->col;
 
-		score_table_set(r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
+		pset(cp, r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
 				? score_roster_cell(R, (size_t)ri,
 						    (size_t)rc[SCORE_BY_ID])
 				: either(a ? a->idv : NULL, b ? b->idv : NULL));
@@ -1539,61 +1593,61 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 			else if ((int)k == rc[SCORE_BY_PHONE])
 				v = either(a ? a->phone : NULL,
 					   b ? b->phone : NULL);
-			score_table_set(r, c++, v);
+			pset(cp, r, c++, v);
 		}
 	} else {
-		score_table_set(r, c++, either(id->name, b ? b->name : NULL));
-		score_table_set(r, c++, either(id->email, b ? b->email : NULL));
+		pset(cp, r, c++, either(id->name, b ? b->name : NULL));
+		pset(cp, r, c++, either(id->email, b ? b->email : NULL));
 	}
 	for (size_t i = 0; i < o->nkeep; i++)
-		score_table_set(r, c++, !id ? NULL
+		pset(cp, r, c++, !id ? NULL
 				: a && pre->t.L.keep[i] >= 0 ? a->keep[i]
 				: b ? b->keep[i] : id->keep[i]);
 	if (a) {
 		ps = pre->t.score[a->row];
 		pm = pre->t.max[a->row];
-		tab_fixed(r, c, ps, SCORE_SCALE, 3);
+		ptab_fixed(cp, r, c, ps, SCORE_SCALE, 3);
 	}
 	c++;
 	if (b) {
 		qs = post->t.score[b->row];
 		qm = post->t.max[b->row];
-		tab_fixed(r, c, qs, SCORE_SCALE, 3);
+		ptab_fixed(cp, r, c, qs, SCORE_SCALE, 3);
 	}
 	c++;
 	if (a || b)
-		tab_fixed(r, c, a ? pm : qm, SCORE_SCALE, 3);
+		ptab_fixed(cp, r, c, a ? pm : qm, SCORE_SCALE, 3);
 	c++;
 	if (a)
-		tab_fixed(r, c, ps * 100, pm, 2);
+		ptab_fixed(cp, r, c, ps * 100, pm, 2);
 	c++;
 	if (b)
-		tab_fixed(r, c, qs * 100, qm, 2);
+		ptab_fixed(cp, r, c, qs * 100, qm, 2);
 	c++;
 	if (a && b) {
 		double g;
 		const char *cat = score_ngain(ps, pm, qs, qm, &g);
 
 		if (pm == qm)
-			tab_fixed(r, c, qs - ps, SCORE_SCALE, 3);
+			ptab_fixed(cp, r, c, qs - ps, SCORE_SCALE, 3);
 		else
-			tab_fixed(r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
-		score_table_num(r, c + 1, g, 4);
-		score_table_set(r, c + 2, cat ? cat : SCORE_CAT_FULL);
+			ptab_fixed(cp, r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
+		pnum(cp, r, c + 1, g, 4);
+		pset(cp, r, c + 2, cat ? cat : SCORE_CAT_FULL);
 	}
 	c += 3;
 	if (o->has_pass) {
 		if (a)
-			score_table_set(r, c, passed(o, ps, pm) ? "ya" : "tidak");
+			pset(cp, r, c, passed(o, ps, pm) ? "ya" : "tidak");
 		if (b)
-			score_table_set(r, c + 1,
+			pset(cp, r, c + 1,
 					passed(o, qs, qm) ? "ya" : "tidak");
 		c += 2;
 	}
-	score_table_set(r, c++, a && b ? "both" : a ? "pre_only"
+	pset(cp, r, c++, a && b ? "both" : a ? "pre_only"
 			: b ? "post_only" : NULL);
 	if (R)
-		score_table_set(r, c, ri < 0 ? "tidak terdaftar"
+		pset(cp, r, c, ri < 0 ? "tidak terdaftar"
 				: a && b ? "pre dan post" : a ? "hanya pre"
 				: b ? "hanya post" : "tidak ikut");
 }
@@ -1802,6 +1856,7 @@ static void participation_stats(score_table *s, const size_t *n)
  * (when shown), counted, and kept only for the report. */
 typedef struct emitter {
 	score_table *people, *part;
+	cell_pool *pool;          /* the rows' cells when not kept */
 	const score_roster *R;
 	ibm_csvw *w;
 	int excel, keep;
@@ -1826,9 +1881,12 @@ static void emit(emitter *e, const person *a, const person *b, int show)
 		table_write_row(t, r, e->w, e->excel);
 	if (!e->keep) {
 		for (size_t i = 0; i < t->ncol; i++) {
-			free(t->cell[r * t->ncol + i]);
+			if (!in_pool(e->pool, t->cell[r * t->ncol + i]))
+				free(t->cell[r * t->ncol + i]);
 			t->cell[r * t->ncol + i] = NULL;
 		}
+		if (e->pool)
+			e->pool->used = 0;
 		t->nrow--;
 	}
 }
@@ -1946,6 +2004,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	em.w = ibm_csvw_new(stdout, o->excel);
 	em.excel = o->excel;
 	em.keep = o->report != NULL;
+	em.pool = em.keep ? NULL : ibm_xcalloc(1, sizeof *em.pool);
 	table_write_header(&people, em.w);
 	if (R) {
 		static const char *const ph[] = {
@@ -1958,7 +2017,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
 			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
 
-			person_row(&people, o, &pre, &post, a, b, R, (long)r);
+			person_row(&people, em.pool, o, &pre, &post, a, b, R,
+				   (long)r);
 			emit(&em, a, b, shown(o, &post, a, b));
 		}
 	}
@@ -1968,7 +2028,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
 			continue;
-		person_row(&people, o, &pre, &post, a, b, R, -1);
+		person_row(&people, em.pool, o, &pre, &post, a, b, R, -1);
 		emit(&em, a, b, shown(o, &post, a, b));
 	}
 	for (size_t i = 0; i < post.n; i++) {
@@ -1976,7 +2036,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!b->active || b->partner >= 0 || b->ros >= 0)
 			continue;
-		person_row(&people, o, &pre, &post, NULL, b, R, -1);
+		person_row(&people, em.pool, o, &pre, &post, NULL, b, R, -1);
 		emit(&em, NULL, b, shown(o, &post, NULL, b));
 	}
 	if (ibm_csvw_free(em.w) != 0)
@@ -1996,6 +2056,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&sum);
 	score_table_free(&items);
 out:
+	free(em.pool);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
