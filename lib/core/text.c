@@ -194,7 +194,18 @@ char *ibm_fold_space(char *s)
 	char *r = s, *w = s;
 	int space = 0;
 	size_t n;
+	const unsigned char *u = (const unsigned char *)s;
 
+	/* most text has nothing to fold: single spaces between words, no
+	 * other white space (the check is stricter than what it skips) */
+	if (u[0] != ' ') {
+		for (; *u; u++)
+			if (*u < 0x20 || *u == 0xC2 ||
+			    (*u == ' ' && (u[1] == ' ' || u[1] == '\0')))
+				break;
+		if (!*u)
+			return s;
+	}
 	ibm_trim(s);
 	while (*r) {
 		if (is_space_at(r, &n)) {
