@@ -422,43 +422,29 @@ char *ibm_person_key(const char *s)
 	return out;
 }
 
+/* The code points of a string, malloc'd; *n set. */
+static long *code_points(const char *s, size_t *n)
+{
+	const char *e = s + strlen(s);
+	long *c = ibm_xmalloc((strlen(s) + 1) * sizeof *c);
+
+	*n = 0;
+	while (s < e)
+		c[(*n)++] = ibm_utf8_next(&s, e);
+	return c;
+}
+
 size_t ibm_edit_distance(const char *a, const char *b)
 {
-	const char *ae = a + strlen(a), *be = b + strlen(b);
-	size_t na = 0, nb = 0;
-	long *ca, *cb;
-	size_t *row, result;
+	size_t na, nb, r;
+	long *ca = code_points(a, &na), *cb = code_points(b, &nb);
 
-	ca = ibm_xmalloc((strlen(a) + 1) * sizeof *ca);
-	cb = ibm_xmalloc((strlen(b) + 1) * sizeof *cb);
-	while (a < ae)
-		ca[na++] = ibm_utf8_next(&a, ae);
-	while (b < be)
-		cb[nb++] = ibm_utf8_next(&b, be);
-	row = ibm_xmalloc((nb + 1) * sizeof *row);
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (ca[i - 1] != cb[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	result = row[nb];
-	free(row);
+	/* no distance exceeds the longer length: with it as the bound,
+	 * the result is the distance itself */
+	r = ibm_edit_distance_max(ca, na, cb, nb, na > nb ? na : nb);
 	free(ca);
 	free(cb);
-	return result;
+	return r;
 }
 
 size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,
