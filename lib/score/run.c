@@ -319,7 +319,51 @@ typedef struct person {
 	int fuzzy;
 } person;
 
+/* The strings of a side's people, in chunks: no malloc and free each. */
+typedef struct str_arena {
+	char **chunk;
+	size_t n, cap;
+	char *cur;
+	size_t left;
+} str_arena;
+
+static char *arena_dup(str_arena *a, const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	if (len > a->left) {
+		size_t sz = len > 65536 ? len : 65536;
+
+		ibm_grow((void **)&a->chunk, &a->cap, a->n + 1,
+			 sizeof *a->chunk);
+		a->cur = a->chunk[a->n++] = ibm_xmalloc(sz);
+		a->left = sz;
+	}
+	memcpy(a->cur, s, len);
+	a->cur += len;
+	a->left -= len;
+	return a->cur - len;
+}
+
+/* A malloc'd string into the arena (freed). */
+static char *arena_take(str_arena *a, char *m)
+{
+	char *s = arena_dup(a, m);
+
+	free(m);
+	return s;
+}
+
+static void arena_free(str_arena *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->chunk[i]);
+	free(a->chunk);
+	memset(a, 0, sizeof *a);
+}
+
 typedef struct side {
+	str_arena strs;           /* the people's strings */
 	score_test t;
 	ibm_csv *r;
 	person *p;
@@ -384,23 +428,25 @@ static int read_side(side *s, const score_opts *o, int mode)
 		p->line = rec->line;
 		p->active = 1;
 		p->partner = -1;
-		p->name = L->name >= 0 ? ibm_xstrdup(rec->f[L->name]) : NULL;
+		p->name = L->name >= 0 ? arena_dup(&s->strs, rec->f[L->name])
+			: NULL;
 		if (p->name)
 			ibm_fold_space(p->name);
-		p->email = L->email >= 0 ? ibm_xstrdup(rec->f[L->email]) : NULL;
+		p->email = L->email >= 0 ? arena_dup(&s->strs,
+						     rec->f[L->email]) : NULL;
 		if (p->email)
 			ibm_trim(p->email);
-		p->k2 = p->name ? ibm_person_key(p->name) : ibm_xstrdup("");
+		p->k2 = p->name ? arena_take(&s->strs, ibm_person_key(p->name))
+			: arena_dup(&s->strs, "");
 		if (mode == M_COLUMN)
-			p->k1 = value_key(rec->f[L->match]);
+			p->k1 = arena_take(&s->strs,
+					   value_key(rec->f[L->match]));
 		else if (mode == M_EMAIL)
-			p->k1 = email_key(p->email);
+			p->k1 = arena_take(&s->strs, email_key(p->email));
 		else
-			p->k1 = p->k2; /* shared: freed once */
-		if (!p->k1[0] && p->k1 != p->k2) {
-			free(p->k1);
 			p->k1 = p->k2;
-		}
+		if (!p->k1[0])
+			p->k1 = p->k2;
 		p->h2 = hash(p->k2);
 		p->h1 = p->k1 == p->k2 ? p->h2 : hash(p->k1);
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
@@ -422,13 +468,13 @@ static int read_side(side *s, const score_opts *o, int mode)
 		}
 		p->ros = -1;
 		if (o->roster && L->id >= 0)
-			p->idv = ibm_xstrdup(rec->f[L->id]);
+			p->idv = arena_dup(&s->strs, rec->f[L->id]);
 		if (o->roster && L->phone >= 0)
-			p->phone = ibm_xstrdup(rec->f[L->phone]);
+			p->phone = arena_dup(&s->strs, rec->f[L->phone]);
 		p->keep = o->nkeep ? ibm_xcalloc(o->nkeep, sizeof *p->keep)
 			: NULL;
 		for (size_t i = 0; i < o->nkeep; i++)
-			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
+			p->keep[i] = arena_dup(&s->strs, L->keep[i] >= 0
 						 ? rec->f[L->keep[i]] : "");
 		s->n++;
 	}
@@ -929,22 +975,11 @@ static void warn_full_pre(const side *pre, const side *post)
 	(void)post;
 }
 
-static void free_side(side *s, size_t nkeep)
+static void free_side(side *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		person *p = &s->p[i];
-
-		free(p->name);
-		free(p->email);
-		free(p->idv);
-		free(p->phone);
-		if (p->k1 != p->k2)
-			free(p->k1);
-		free(p->k2);
-		for (size_t k = 0; k < nkeep; k++)
-			free(p->keep[k]);
-		free(p->keep);
-	}
+	for (size_t i = 0; i < s->n; i++)
+		free(s->p[i].keep); /* its strings are in s->strs */
+	arena_free(&s->strs);
 	free(s->p);
 	score_test_free(&s->t);
 	if (s->r)
@@ -2063,8 +2098,8 @@ out:
 	free(h);
 	free(tp);
 	free(tq);
-	free_side(&pre, o->nkeep);
-	free_side(&post, o->nkeep);
+	free_side(&pre);
+	free_side(&post);
 	score_roster_free(R);
 	return st;
 }
