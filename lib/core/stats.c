@@ -3,6 +3,7 @@
 #include "ibmkit.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,32 +146,66 @@ void ibm_stats_paired_t(const double *d, size_t n, ibm_ttest *o)
 	o->dz = o->mean / o->sd;
 }
 
-static int cmp_abs(const void *a, const void *b)
+/* Sorts k[0..m) (tmp: scratch of m) by an LSD radix sort of 11-bit
+ * digits, passing over the digits where all keys agree; returns the
+ * array that holds the result (k or tmp). */
+static uint64_t *radix_sort(uint64_t *k, uint64_t *tmp, size_t m)
 {
-	double x = fabs(*(const double *)a), y = fabs(*(const double *)b);
+	size_t c[2048];
 
-	return (x > y) - (x < y);
+	for (int shift = 0; shift < 64; shift += 11) {
+		size_t at = 0;
+		uint64_t *t;
+		int one = 0;
+
+		memset(c, 0, sizeof c);
+		for (size_t i = 0; i < m; i++)
+			c[k[i] >> shift & 2047]++;
+		for (size_t b = 0; b < 2048; b++) {
+			size_t x = c[b];
+
+			one |= x == m;
+			c[b] = at;
+			at += x;
+		}
+		if (one)
+			continue;
+		for (size_t i = 0; i < m; i++)
+			tmp[c[k[i] >> shift & 2047]++] = k[i];
+		t = k;
+		k = tmp;
+		tmp = t;
+	}
+	return k;
 }
 
 void ibm_stats_wilcoxon(const double *d, size_t n, ibm_wilcoxon *o)
 {
-	double *a = ibm_xmalloc((n + 1) * sizeof *a);
+	uint64_t *a = ibm_xmalloc((2 * n + 1) * sizeof *a), *s;
 	size_t m = 0;
 	double v = 0, ties = 0, mu, sigma2, z, corr;
 
+	/* the non-zero differences by |d|, as the bits of |d| (in the order
+	 * of the numbers) and a bit for a positive one: each group of equal
+	 * |d| together, and only its size and its positives count */
 	for (size_t i = 0; i < n; i++)
-		if (d[i] != 0)
-			a[m++] = d[i];
-	qsort(a, m, sizeof *a, cmp_abs);
+		if (d[i] != 0) {
+			double x = fabs(d[i]);
+			uint64_t b;
+
+			memcpy(&b, &x, sizeof b);
+			a[m++] = b << 1 | (d[i] > 0);
+		}
+	s = radix_sort(a, a + n, m);
 	for (size_t i = 0; i < m;) {
 		size_t j = i;
 		double rank;
 
-		while (j < m && fabs(a[j]) == fabs(a[i]))
+		while (j < m && s[j] >> 1 == s[i] >> 1)
 			j++;
 		rank = (double)(i + 1 + j) / 2.0; /* mid-rank of i+1..j */
 		for (size_t k = i; k < j; k++)
-			if (a[k] > 0)
+			if (s[k] & 1)
 				v += rank;
 		ties += pow((double)(j - i), 3) - (double)(j - i);
 		i = j;

@@ -194,7 +194,18 @@ char *ibm_fold_space(char *s)
 	char *r = s, *w = s;
 	int space = 0;
 	size_t n;
+	const unsigned char *u = (const unsigned char *)s;
 
+	/* most text has nothing to fold: single spaces between words, no
+	 * other white space (the check is stricter than what it skips) */
+	if (u[0] != ' ') {
+		for (; *u; u++)
+			if (*u < 0x20 || *u == 0xC2 ||
+			    (*u == ' ' && (u[1] == ' ' || u[1] == '\0')))
+				break;
+		if (!*u)
+			return s;
+	}
 	ibm_trim(s);
 	while (*r) {
 		if (is_space_at(r, &n)) {
@@ -372,17 +383,54 @@ char *ibm_name_key(const char *s)
 	return out;
 }
 
+/* ibm_person_key's classes of ASCII characters: 0 vanishes, 1 separates
+ * words, else the character in the key */
+static const unsigned char person_ascii[128] = {
+	['\t'] = 1, ['\n'] = 1, ['\r'] = 1, [' '] = 1, ['-'] = 1, ['_'] = 1,
+	['.'] = 1, [','] = 1,
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z'
+};
+
 char *ibm_person_key(const char *s)
 {
-	const char *e = s + strlen(s);
-	char *out = ibm_xmalloc(strlen(s) * 2 + 1);
+	size_t len = strlen(s);
+	const char *e = s + len;
+	char *out = ibm_xmalloc(len * 2 + 1);
 	size_t o = 0;
 	int space = 0;
 
 	while (s < e) {
-		long cp = ibm_utf8_next(&s, e);
+		long cp;
 		size_t k;
 
+		if (!((unsigned char)*s & 0x80)) {
+			/* ASCII, the same as the long way below */
+			unsigned char c = person_ascii[(unsigned char)*s++];
+
+			if (c == 1) {
+				space = 1;
+			} else if (c) {
+				if (space && o)
+					out[o++] = ' ';
+				out[o++] = (char)c;
+				space = 0;
+			}
+			continue;
+		}
+		cp = ibm_utf8_next(&s, e);
 		if (cp < 0)
 			continue;
 		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\n' ||
@@ -408,43 +456,29 @@ char *ibm_person_key(const char *s)
 	return out;
 }
 
+/* The code points of a string, malloc'd; *n set. */
+static long *code_points(const char *s, size_t *n)
+{
+	const char *e = s + strlen(s);
+	long *c = ibm_xmalloc((strlen(s) + 1) * sizeof *c);
+
+	*n = 0;
+	while (s < e)
+		c[(*n)++] = ibm_utf8_next(&s, e);
+	return c;
+}
+
 size_t ibm_edit_distance(const char *a, const char *b)
 {
-	const char *ae = a + strlen(a), *be = b + strlen(b);
-	size_t na = 0, nb = 0;
-	long *ca, *cb;
-	size_t *row, result;
+	size_t na, nb, r;
+	long *ca = code_points(a, &na), *cb = code_points(b, &nb);
 
-	ca = ibm_xmalloc((strlen(a) + 1) * sizeof *ca);
-	cb = ibm_xmalloc((strlen(b) + 1) * sizeof *cb);
-	while (a < ae)
-		ca[na++] = ibm_utf8_next(&a, ae);
-	while (b < be)
-		cb[nb++] = ibm_utf8_next(&b, be);
-	row = ibm_xmalloc((nb + 1) * sizeof *row);
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (ca[i - 1] != cb[j - 1]);
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	result = row[nb];
-	free(row);
+	/* no distance exceeds the longer length: with it as the bound,
+	 * the result is the distance itself */
+	r = ibm_edit_distance_max(ca, na, cb, nb, na > nb ? na : nb);
 	free(ca);
 	free(cb);
-	return result;
+	return r;
 }
 
 size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,

@@ -42,16 +42,6 @@ typedef struct name_cp {
 	size_t k;             /* deletions to index: score_near_bound(len) */
 } name_cp;
 
-static uint64_t mix(uint64_t x)
-{
-	x ^= x >> 31;
-	x *= 0x7FB5D329728EA185ULL;
-	x ^= x >> 27;
-	x *= 0x81DADEF4BC2DD44DULL;
-	x ^= x >> 33;
-	return x;
-}
-
 static void decode(const char *const *keys, const unsigned char *use,
 		   size_t n, name_cp *nm, long **pool, size_t *np, size_t *cap)
 {
@@ -76,66 +66,77 @@ static void decode(const char *const *keys, const unsigned char *use,
 	}
 }
 
-/* The hashes of s with at most k <= 2 characters deleted, to fn. pre and
- * pw: scratch of len + 1. */
-static void variants(const long *s, size_t n, size_t k, uint64_t *pre,
-		     const uint64_t *pw, void (*fn)(void *, uint64_t),
-		     void *arg)
+#define PBITS 10
+#define NPART ((size_t)1 << PBITS)
+
+/* A deletion string of a name: the low 32 bits of its hash, and the
+ * name's number. */
+typedef struct part_e {
+	uint32_t fp, id;
+} part_e;
+
+/* The deletion strings of the names of one list, by partition: entry e
+ * of partition b is e[off[b] <= e < off[b + 1]]. */
+typedef struct parts {
+	part_e *e;
+	size_t off[NPART + 1];
+} parts;
+
+/* The final hash of a deletion string of len code points whose
+ * polynomial hash is h: one multiplication, its high half folded into
+ * the low (the partition takes the top bits, the fingerprint the low
+ * ones). Any function would do: equal strings have equal hashes, and
+ * a collision only makes a candidate that the edit distance rejects. */
+static inline uint64_t fin(uint64_t h, size_t len)
+{
+	uint64_t x = (h ^ (uint64_t)len << 56) * 0x9E3779B97F4A7C15ULL;
+
+	return x ^ x >> 32;
+}
+
+/* One deletion string to its partition: counted (pos NULL) or stored. */
+static inline void put(parts *p, size_t *pos, uint32_t id, uint64_t h)
+{
+	size_t b = (size_t)(h >> (64 - PBITS));
+
+	if (!pos) {
+		p->off[b + 1]++;
+	} else {
+		p->e[pos[b]].fp = (uint32_t)h;
+		p->e[pos[b]++].id = id;
+	}
+}
+
+/* The hashes of s with at most k <= 2 characters deleted, to put(). The
+ * polynomial hash of s without s[i] is pre[n] + D[i] with D[i] =
+ * (pre[i] - pre[i + 1]) * HB^(n-1-i); without s[i] and s[j] (i < j) it
+ * is C[i] + D[j] with C[i] = (pre[i] - pre[i + 1]) * HB^(n-2-i) +
+ * pre[n], so that each costs an addition. pre, C, D, pw: scratch and
+ * powers of HB, len + 1. */
+static inline void variants(const long *s, size_t n, size_t k,
+			    uint64_t *pre, uint64_t *C, uint64_t *D,
+			    const uint64_t *pw, parts *p, size_t *pos,
+			    uint32_t id)
 {
 	pre[0] = 0;
 	for (size_t i = 0; i < n; i++)
 		pre[i + 1] = pre[i] * HB + (uint64_t)s[i] + 1;
-#define SUB(i, j) (pre[j] - pre[i] * pw[(j) - (i)])
-#define FIN(h, len) mix((h) ^ ((uint64_t)(len) << 56) ^ 0x9E37ULL)
-	fn(arg, FIN(pre[n], n));
-	if (k >= 1)
-		for (size_t i = 0; i < n; i++) {
-			if (i > 0 && s[i] == s[i - 1])
-				continue; /* the same string again */
-			fn(arg, FIN(pre[i] * pw[n - 1 - i] + SUB(i + 1, n),
-				    n - 1));
-		}
-	if (k >= 2)
-		for (size_t i = 0; i < n; i++)
-			for (size_t j = i + 1; j < n; j++) {
-				uint64_t h = pre[i] * pw[n - 2 - i] +
-					     SUB(i + 1, j) * pw[n - 1 - j] +
-					     SUB(j + 1, n);
-
-				fn(arg, FIN(h, n - 2));
-			}
-#undef SUB
-#undef FIN
-}
-
-#define PBITS 10
-#define NPART ((size_t)1 << PBITS)
-
-/* The deletion strings of the names of one list, by partition: entry e
- * of partition b (off[b] <= e < off[b + 1]) has the low 32 bits of the
- * string's hash and the name's number. */
-typedef struct parts {
-	uint32_t *fp, *id;
-	size_t off[NPART + 1];
-} parts;
-
-typedef struct fill_ctx {
-	parts *p;
-	size_t *pos;              /* NULL: count into p->off */
-	uint32_t id;
-} fill_ctx;
-
-static void fill_one(void *arg, uint64_t h)
-{
-	fill_ctx *c = arg;
-	size_t b = (size_t)(h >> (64 - PBITS));
-
-	if (!c->pos) {
-		c->p->off[b + 1]++;
+	put(p, pos, id, fin(pre[n], n));
+	if (k < 1)
 		return;
+	for (size_t i = 0; i < n; i++) {
+		D[i] = (pre[i] - pre[i + 1]) * pw[n - 1 - i];
+		if (i > 0 && s[i] == s[i - 1])
+			continue; /* the same string again */
+		put(p, pos, id, fin(pre[n] + D[i], n - 1));
 	}
-	c->p->fp[c->pos[b]] = (uint32_t)h;
-	c->p->id[c->pos[b]++] = c->id;
+	if (k < 2)
+		return;
+	for (size_t i = 0; i + 1 < n; i++)
+		C[i] = (pre[i] - pre[i + 1]) * pw[n - 2 - i] + pre[n];
+	for (size_t i = 0; i + 1 < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			put(p, pos, id, fin(C[i] + D[j], n - 2));
 }
 
 static void partition(parts *p, const name_cp *m, size_t n,
@@ -143,35 +144,44 @@ static void partition(parts *p, const name_cp *m, size_t n,
 		      uint64_t *pre, const uint64_t *pw)
 {
 	size_t *pos = ibm_xcalloc(NPART, sizeof *pos);
+	uint64_t *C, *D;
+	size_t max = 0;
 
+	for (size_t i = 0; i < n; i++)
+		if (m[i].len > max)
+			max = m[i].len;
+	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
+	D = C + max + 1;
 	memset(p->off, 0, sizeof p->off);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < n; i++) {
-			fill_ctx c = { p, pass ? pos : NULL, (uint32_t)i };
-
 			if ((use && !use[i]) || m[i].len == 0)
 				continue;
-			variants(pool + m[i].off, m[i].len, m[i].k, pre, pw,
-				 fill_one, &c);
+			variants(pool + m[i].off, m[i].len, m[i].k, pre, C, D,
+				 pw, p, pass ? pos : NULL, (uint32_t)i);
 		}
 		if (pass == 0) {
 			for (size_t b = 0; b < NPART; b++)
 				p->off[b + 1] += p->off[b];
 			memcpy(pos, p->off, NPART * sizeof *pos);
-			p->fp = ibm_xcalloc(p->off[NPART] + 1, sizeof *p->fp);
-			p->id = ibm_xcalloc(p->off[NPART] + 1, sizeof *p->id);
+			p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
 		}
 	}
+	free(C);
 	free(pos);
 }
 
 /* Candidate pairs (a name of q, a name of x) sharing a deletion string,
- * partition by partition; may repeat a pair. */
+ * partition by partition; may repeat a pair. A slot of a partition's
+ * table holds a fingerprint and (+ 1) the last of x's entries with it,
+ * whose next[] chain the others: a probe reads one slot. */
 static size_t join(const parts *q, const parts *x, uint32_t **pq,
 		   uint32_t **px)
 {
 	size_t big = 0, cap = 16, n = 0, pcap = 0;
-	uint32_t *slot, *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
+	uint32_t *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
+	uint64_t *slot;
+	uint64_t bits[256];       /* a filter: bits 18..31 of x's fingerprints */
 
 	for (size_t b = 0; b < NPART; b++)
 		if (x->off[b + 1] - x->off[b] > big)
@@ -188,28 +198,37 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 		while (m < 2 * (x1 - x0))
 			m *= 2;
 		memset(slot, 0, m * sizeof *slot);
+		memset(bits, 0, sizeof bits);
 		for (size_t e = x0; e < x1; e++) {
-			size_t i = x->fp[e] & (m - 1);
+			uint32_t fp = x->e[e].fp;
+			size_t i = fp & (m - 1);
 
-			while (slot[i] && x->fp[slot[i] - 1] != x->fp[e])
+			bits[fp >> 24] |= 1ULL << (fp >> 18 & 63);
+
+			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
 				i = (i + 1) & (m - 1);
-			next[e] = slot[i];
-			slot[i] = (uint32_t)(e + 1);
+			next[e] = (uint32_t)slot[i];
+			slot[i] = (uint64_t)fp << 32 | (uint32_t)(e + 1);
 		}
 		for (size_t e = q->off[b]; e < q->off[b + 1]; e++) {
-			size_t i = q->fp[e] & (m - 1);
+			uint32_t fp = q->e[e].fp;
+			size_t i = fp & (m - 1);
 
-			while (slot[i] && x->fp[slot[i] - 1] != q->fp[e])
+			/* most strings are on one side only: out without a
+			 * look at the table */
+			if (!(bits[fp >> 24] >> (fp >> 18 & 63) & 1))
+				continue;
+			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
 				i = (i + 1) & (m - 1);
-			for (uint32_t f = slot[i]; f; f = next[f - 1]) {
+			for (uint32_t f = (uint32_t)slot[i]; f; f = next[f - 1]) {
 				if (n + 1 > pcap) {
 					ibm_grow((void **)pq, &pcap, n + 1,
 						 sizeof **pq);
 					*px = ibm_xrealloc(*px, pcap *
 							   sizeof **px);
 				}
-				(*pq)[n] = q->id[e];
-				(*px)[n] = x->id[f - 1];
+				(*pq)[n] = q->e[e].id;
+				(*px)[n] = x->e[f - 1].id;
 				n++;
 			}
 		}
@@ -250,10 +269,8 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	partition(&A, ma, na, use_a, pa, pre, pw);
 	partition(&B, mb, nb, use_b, pb, pre, pw);
 	np = join(&A, &B, &qa, &xb);
-	free(A.fp);
-	free(A.id);
-	free(B.fp);
-	free(B.id);
+	free(A.e);
+	free(B.e);
 	/* group the candidates by name of a (counting sort), then check each
 	 * distinct pair once */
 	off = ibm_xcalloc(na + 2, sizeof *off);

@@ -212,11 +212,16 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
 				   has_key ? items : NULL, part, prepost);
 }
 
-/* A simple string -> index hash map (open addressing; the hashes are
- * kept, so that a probe compares strings only when they agree). */
+/* A simple string -> index hash map (open addressing; each slot keeps
+ * the key's hash, so that a probe compares strings only when they agree
+ * and touches one cache line). Keys are hashed once (person.h1, h2). */
+typedef struct smap_e {
+	const char *k;        /* NULL: empty */
+	size_t h, v;
+} smap_e;
+
 typedef struct smap {
-	char **k;
-	size_t *v, *h;
+	smap_e *e;
 	size_t cap, n;
 } smap;
 
@@ -229,69 +234,72 @@ static size_t hash(const char *s)
 	return h ^ h >> 29;
 }
 
+/* An empty map with room for n keys without growing. */
+static void smap_init(smap *m, size_t n)
+{
+	m->cap = 64;
+	while (m->cap < 2 * n)
+		m->cap *= 2;
+	m->e = ibm_xcalloc(m->cap, sizeof *m->e);
+	m->n = 0;
+}
+
 /* The slot of k (hash h): its own, or the empty one where it goes. */
 static size_t smap_slot(const smap *m, const char *k, size_t h)
 {
 	size_t i;
 
-	for (i = h & (m->cap - 1); m->k[i]; i = (i + 1) & (m->cap - 1))
-		if (m->h[i] == h && strcmp(m->k[i], k) == 0)
+	for (i = h & (m->cap - 1); m->e[i].k; i = (i + 1) & (m->cap - 1))
+		if (m->e[i].h == h && strcmp(m->e[i].k, k) == 0)
 			break;
 	return i;
 }
 
-static size_t *smap_get(smap *m, const char *k)
+static size_t *smap_get(smap *m, const char *k, size_t h)
 {
 	size_t i;
 
 	if (!m->cap)
 		return NULL;
-	i = smap_slot(m, k, hash(k));
-	return m->k[i] ? &m->v[i] : NULL;
+	i = smap_slot(m, k, h);
+	return m->e[i].k ? &m->e[i].v : NULL;
 }
 
-/* The value of k, inserted with v when new (*isnew set). */
-static size_t *smap_add(smap *m, const char *k, size_t v, int *isnew)
+/* The value of k (hash h), inserted with v when new (*isnew set). */
+static size_t *smap_add(smap *m, const char *k, size_t h, size_t v,
+			int *isnew)
 {
-	size_t h = hash(k), i;
+	size_t i;
 
 	if (2 * (m->n + 1) > m->cap) {
 		smap old = *m;
 
-		m->cap = m->cap ? 2 * m->cap : 64;
-		m->k = ibm_xcalloc(m->cap, sizeof *m->k);
-		m->v = ibm_xcalloc(m->cap, sizeof *m->v);
-		m->h = ibm_xcalloc(m->cap, sizeof *m->h);
+		smap_init(m, 2 * (old.n + 1));
 		for (size_t j = 0; j < old.cap; j++)
-			if (old.k[j]) {
-				size_t x = old.h[j] & (m->cap - 1);
+			if (old.e[j].k) {
+				size_t x = old.e[j].h & (m->cap - 1);
 
-				while (m->k[x])
+				while (m->e[x].k)
 					x = (x + 1) & (m->cap - 1);
-				m->k[x] = old.k[j];
-				m->v[x] = old.v[j];
-				m->h[x] = old.h[j];
+				m->e[x] = old.e[j];
 			}
-		free(old.k);
-		free(old.v);
-		free(old.h);
+		m->n = old.n;
+		free(old.e);
 	}
 	i = smap_slot(m, k, h);
-	*isnew = !m->k[i];
+	*isnew = !m->e[i].k;
 	if (*isnew) {
-		m->k[i] = (char *)k;
-		m->v[i] = v;
-		m->h[i] = h;
+		m->e[i].k = k;
+		m->e[i].v = v;
+		m->e[i].h = h;
 		m->n++;
 	}
-	return &m->v[i];
+	return &m->e[i].v;
 }
 
 static void smap_free(smap *m)
 {
-	free(m->k);
-	free(m->v);
-	free(m->h);
+	free(m->e);
 	memset(m, 0, sizeof *m);
 }
 
@@ -302,6 +310,7 @@ typedef struct person {
 	char *idv, *phone;    /* participant_id and phone as given (--roster) */
 	long ros;             /* roster row, -1 none */
 	char *k1, *k2;        /* matching keys: primary, by name */
+	size_t h1, h2;        /* their hashes */
 	char **keep;
 	long line;
 	size_t row;           /* submission index in the test */
@@ -310,7 +319,51 @@ typedef struct person {
 	int fuzzy;
 } person;
 
+/* The strings of a side's people, in chunks: no malloc and free each. */
+typedef struct str_arena {
+	char **chunk;
+	size_t n, cap;
+	char *cur;
+	size_t left;
+} str_arena;
+
+static char *arena_dup(str_arena *a, const char *s)
+{
+	size_t len = strlen(s) + 1;
+
+	if (len > a->left) {
+		size_t sz = len > 65536 ? len : 65536;
+
+		ibm_grow((void **)&a->chunk, &a->cap, a->n + 1,
+			 sizeof *a->chunk);
+		a->cur = a->chunk[a->n++] = ibm_xmalloc(sz);
+		a->left = sz;
+	}
+	memcpy(a->cur, s, len);
+	a->cur += len;
+	a->left -= len;
+	return a->cur - len;
+}
+
+/* A malloc'd string into the arena (freed). */
+static char *arena_take(str_arena *a, char *m)
+{
+	char *s = arena_dup(a, m);
+
+	free(m);
+	return s;
+}
+
+static void arena_free(str_arena *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		free(a->chunk[i]);
+	free(a->chunk);
+	memset(a, 0, sizeof *a);
+}
+
 typedef struct side {
+	str_arena strs;           /* the people's strings */
 	score_test t;
 	ibm_csv *r;
 	person *p;
@@ -375,23 +428,27 @@ static int read_side(side *s, const score_opts *o, int mode)
 		p->line = rec->line;
 		p->active = 1;
 		p->partner = -1;
-		p->name = L->name >= 0 ? ibm_xstrdup(rec->f[L->name]) : NULL;
+		p->name = L->name >= 0 ? arena_dup(&s->strs, rec->f[L->name])
+			: NULL;
 		if (p->name)
 			ibm_fold_space(p->name);
-		p->email = L->email >= 0 ? ibm_xstrdup(rec->f[L->email]) : NULL;
+		p->email = L->email >= 0 ? arena_dup(&s->strs,
+						     rec->f[L->email]) : NULL;
 		if (p->email)
 			ibm_trim(p->email);
-		p->k2 = p->name ? ibm_person_key(p->name) : ibm_xstrdup("");
+		p->k2 = p->name ? arena_take(&s->strs, ibm_person_key(p->name))
+			: arena_dup(&s->strs, "");
 		if (mode == M_COLUMN)
-			p->k1 = value_key(rec->f[L->match]);
+			p->k1 = arena_take(&s->strs,
+					   value_key(rec->f[L->match]));
 		else if (mode == M_EMAIL)
-			p->k1 = email_key(p->email);
+			p->k1 = arena_take(&s->strs, email_key(p->email));
 		else
-			p->k1 = p->k2; /* shared: freed once */
-		if (!p->k1[0] && p->k1 != p->k2) {
-			free(p->k1);
 			p->k1 = p->k2;
-		}
+		if (!p->k1[0])
+			p->k1 = p->k2;
+		p->h2 = hash(p->k2);
+		p->h1 = p->k1 == p->k2 ? p->h2 : hash(p->k1);
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
 
@@ -411,13 +468,13 @@ static int read_side(side *s, const score_opts *o, int mode)
 		}
 		p->ros = -1;
 		if (o->roster && L->id >= 0)
-			p->idv = ibm_xstrdup(rec->f[L->id]);
+			p->idv = arena_dup(&s->strs, rec->f[L->id]);
 		if (o->roster && L->phone >= 0)
-			p->phone = ibm_xstrdup(rec->f[L->phone]);
+			p->phone = arena_dup(&s->strs, rec->f[L->phone]);
 		p->keep = o->nkeep ? ibm_xcalloc(o->nkeep, sizeof *p->keep)
 			: NULL;
 		for (size_t i = 0; i < o->nkeep; i++)
-			p->keep[i] = ibm_xstrdup(L->keep[i] >= 0
+			p->keep[i] = arena_dup(&s->strs, L->keep[i] >= 0
 						 ? rec->f[L->keep[i]] : "");
 		s->n++;
 	}
@@ -430,16 +487,17 @@ static int read_side(side *s, const score_opts *o, int mode)
 /* --duplicates: keep one submission per primary key. */
 static void dedupe(side *s, int how)
 {
-	smap m = { 0 };
+	smap m;
 	int isnew;
 
+	smap_init(&m, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		size_t *j;
 
 		if (!p->k1[0])
 			continue;
-		j = smap_add(&m, p->k1, i, &isnew);
+		j = smap_add(&m, p->k1, p->h1, i, &isnew);
 		if (isnew)
 			continue;
 		{
@@ -470,15 +528,17 @@ static void dedupe(side *s, int how)
 
 static void match_by(side *a, side *b, int use_k2)
 {
-	smap m = { 0 };
+	smap m;
 	int isnew;
 
+	smap_init(&m, b->n);
 	for (size_t i = 0; i < b->n; i++) {
 		person *q = &b->p[i];
 		const char *k = use_k2 ? q->k2 : q->k1;
 
 		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
-			smap_add(&m, k, i, &isnew); /* the first is kept */
+			smap_add(&m, k, use_k2 ? q->h2 : q->h1, i,
+				 &isnew); /* the first is kept */
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
@@ -487,7 +547,7 @@ static void match_by(side *a, side *b, int use_k2)
 
 		if (!p->active || p->partner >= 0 || p->ros >= 0 || !k[0])
 			continue;
-		j = smap_get(&m, k);
+		j = smap_get(&m, k, use_k2 ? p->h2 : p->h1);
 		if (j && b->p[*j].partner < 0) {
 			p->partner = (long)*j;
 			b->p[*j].partner = (long)i;
@@ -915,22 +975,11 @@ static void warn_full_pre(const side *pre, const side *post)
 	(void)post;
 }
 
-static void free_side(side *s, size_t nkeep)
+static void free_side(side *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		person *p = &s->p[i];
-
-		free(p->name);
-		free(p->email);
-		free(p->idv);
-		free(p->phone);
-		if (p->k1 != p->k2)
-			free(p->k1);
-		free(p->k2);
-		for (size_t k = 0; k < nkeep; k++)
-			free(p->keep[k]);
-		free(p->keep);
-	}
+	for (size_t i = 0; i < s->n; i++)
+		free(s->p[i].keep); /* its strings are in s->strs */
+	arena_free(&s->strs);
 	free(s->p);
 	score_test_free(&s->t);
 	if (s->r)
@@ -1092,10 +1141,31 @@ static size_t score_order(const score_test *t, size_t **out)
 	}
 	{
 		int same = 1;
+		long long lo = n ? ord[0].s : 0, hi = lo;
 
 		for (size_t i = 1; i < n && same; i++)
 			same = ord[i].m == ord[0].m;
-		/* one maximum (one key): compare the scores as integers */
+		for (size_t i = 1; i < n; i++) {
+			lo = ord[i].s < lo ? ord[i].s : lo;
+			hi = ord[i].s > hi ? ord[i].s : hi;
+		}
+		/* one maximum (one key) and a few scores: a counting sort,
+		 * by descending score and then in file order as cmp_score */
+		if (same && n && (unsigned long long)(hi - lo) <= 4 * n + 1024) {
+			size_t nb = (size_t)(hi - lo) + 2;
+			size_t *at = ibm_xcalloc(nb, sizeof *at);
+
+			for (size_t i = 0; i < n; i++)
+				at[(size_t)(hi - ord[i].s) + 1]++;
+			for (size_t b = 1; b < nb; b++)
+				at[b] += at[b - 1];
+			for (size_t i = 0; i < n; i++)
+				(*out)[at[hi - ord[i].s]++] = ord[i].i;
+			free(at);
+			free(ord);
+			return n;
+		}
+		/* one maximum: compare the scores as integers */
 		qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -1110,7 +1180,9 @@ typedef struct item_acc {
 	size_t n, g;              /* people; size of the upper/lower groups */
 	size_t *c, *blanks, *cu, *cl;
 	double *mx, *my, *sxy, *sxx, *syy;
-	size_t **cnt;             /* per item: count of each wrong answer */
+	size_t **cnt;             /* per item: count of each code
+				     (SCORE_RIGHT, SCORE_BLANK, SCORE_WRONG
+				     + i, the untallied last) */
 } item_acc;
 
 static void items_compute(item_acc *A, const score_test *t,
@@ -1119,6 +1191,7 @@ static void items_compute(item_acc *A, const score_test *t,
 	size_t k = t->key->n;
 	long long *s1 = ibm_xcalloc(k + 1, sizeof *s1);
 	long double tot = 0, tot2 = 0;
+	size_t *rank;
 
 	A->n = n;
 	A->c = ibm_xcalloc(k + 1, sizeof *A->c);
@@ -1130,31 +1203,46 @@ static void items_compute(item_acc *A, const score_test *t,
 	A->sxy = ibm_xcalloc(k + 1, sizeof *A->sxy);
 	A->sxx = ibm_xcalloc(k + 1, sizeof *A->sxx);
 	A->syy = ibm_xcalloc(k + 1, sizeof *A->syy);
+	/* per item a count of each code: right, blank, each wrong answer,
+	 * and last the wrong answers not tallied (SCORE_WRONG_OTHER) */
 	A->cnt = ibm_xcalloc(k + 1, sizeof *A->cnt);
 	for (size_t j = 0; j < k; j++)
-		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + 1, sizeof **A->cnt);
-	/* one pass: per item the count right, the sum of the totals of
-	 * those right (fixed point), blanks and wrong answers */
+		A->cnt[j] = ibm_xcalloc(t->nwrong[j] + SCORE_WRONG + 1,
+					sizeof **A->cnt);
+	/* the upper and lower groups: the first and the last g of ord */
+	A->g = (size_t)floor(0.27 * (double)n + 0.5);
+	rank = ibm_xcalloc(t->n + 1, sizeof *rank);
+	for (size_t m = 0; m < n; m++)
+		rank[ord[m]] = m;
+	/* one pass in file order without a branch on the answers: per item
+	 * the counts, the sum of the totals of those right (fixed point),
+	 * and those right in the upper and the lower group */
 	for (size_t i = 0; i < t->n; i++) {
 		const unsigned short *v = t->ans + i * k;
 		long long sc = t->score[i];
+		size_t up, lo;
 
 		if (!t->active[i])
 			continue;
+		up = rank[i] < A->g;
+		lo = rank[i] >= n - A->g;
 		tot += sc;
 		tot2 += (long double)sc * sc;
 		for (size_t j = 0; j < k; j++) {
-			unsigned short a = v[j];
+			size_t a = v[j], r = a == SCORE_RIGHT;
 
-			if (a == SCORE_RIGHT) {
-				A->c[j]++;
-				s1[j] += sc;
-			} else if (a == SCORE_BLANK) {
-				A->blanks[j]++;
-			} else if (a != SCORE_WRONG_OTHER) {
-				A->cnt[j][a - SCORE_WRONG]++;
-			}
+			a = a == SCORE_WRONG_OTHER ? t->nwrong[j] + SCORE_WRONG
+				: a;
+			A->cnt[j][a]++;
+			s1[j] += sc & -(long long)r;
+			A->cu[j] += r & up;
+			A->cl[j] += r & lo;
 		}
+	}
+	free(rank);
+	for (size_t j = 0; j < k; j++) {
+		A->c[j] = A->cnt[j][SCORE_RIGHT];
+		A->blanks[j] = A->cnt[j][SCORE_BLANK];
 	}
 	/* Pearson's r of x (right = 1) and rest = total - x w from sums:
 	 * Sxx = c - c^2/n, Syy = S(rest^2) - S(rest)^2/n,
@@ -1172,16 +1260,6 @@ static void items_compute(item_acc *A, const score_test *t,
 		A->sxx[j] = (double)(c - c * c / nn);
 		A->syy[j] = (double)((r2 - r1 * r1 / nn) / (sc * sc));
 		A->sxy[j] = (double)((xr - c * r1 / nn) / sc);
-	}
-	A->g = (size_t)floor(0.27 * (double)n + 0.5);
-	for (size_t m = 0; m < A->g; m++) {
-		const unsigned short *u = t->ans + ord[m] * k;
-		const unsigned short *l = t->ans + ord[n - 1 - m] * k;
-
-		for (size_t j = 0; j < k; j++) {
-			A->cu[j] += u[j] == SCORE_RIGHT;
-			A->cl[j] += l[j] == SCORE_RIGHT;
-		}
 	}
 	free(s1);
 }
@@ -1209,6 +1287,7 @@ static void item_stats(const score_test *t, const item_acc *A, size_t j,
 	size_t n = A->n, g = A->g, c = A->c[j], cu = A->cu[j], cl = A->cl[j];
 	double mx = A->mx[j], my = A->my[j], r;
 	long best = -1;
+	const size_t *cw = A->cnt[j] + SCORE_WRONG; /* wrong answers */
 
 	score_table_num(row, c0, n ? (double)c / (double)n : NAN, 4);
 	score_table_set(row, c0 + 1, score_p_band(c, n));
@@ -1223,12 +1302,11 @@ static void item_stats(const score_test *t, const item_acc *A, size_t j,
 		r = A->sxy[j] / sqrt(A->sxx[j] * A->syy[j]);
 	score_table_num(row, c0 + 4, r, 4);
 	for (size_t w = 0; w < t->nwrong[j]; w++)
-		if (A->cnt[j][w] && (best < 0 || A->cnt[j][w] > A->cnt[j][best]))
+		if (cw[w] && (best < 0 || cw[w] > cw[best]))
 			best = (long)w;
 	if (best >= 0) {
 		score_table_set(row, c0 + 5, t->wrong[j][best].text);
-		score_table_num(row, c0 + 6,
-				(double)A->cnt[j][best] / (double)n, 4);
+		score_table_num(row, c0 + 6, (double)cw[best] / (double)n, 4);
 	}
 	score_table_num(row, c0 + 7, (double)A->blanks[j], 0);
 }
@@ -1461,12 +1539,66 @@ static const char *either(const char *x, const char *y)
 	return x && *x ? x : y && *y ? y : NULL;
 }
 
+/* The cells of an output row that is written and dropped: copied into
+ * one buffer instead of a malloc each (emit frees the others). */
+typedef struct cell_pool {
+	char buf[4096];
+	size_t used;
+} cell_pool;
+
+static int in_pool(const cell_pool *cp, const char *s)
+{
+	return cp && s >= cp->buf && s < cp->buf + sizeof cp->buf;
+}
+
+/* score_table_set, into cp when there is room */
+static void pset(cell_pool *cp, char **row, size_t col, const char *s)
+{
+	size_t n;
+
+	if (!cp || !s) {
+		if (in_pool(cp, row[col]))
+			row[col] = NULL;
+		score_table_set(row, col, s);
+		return;
+	}
+	if (!in_pool(cp, row[col]))
+		free(row[col]);
+	n = strlen(s) + 1;
+	if (n <= sizeof cp->buf - cp->used) {
+		row[col] = memcpy(cp->buf + cp->used, s, n);
+		cp->used += n;
+	} else {
+		row[col] = ibm_xstrdup(s);
+	}
+}
+
+static void ptab_fixed(cell_pool *cp, char **row, size_t col, long long num,
+		       long long den, int decimals)
+{
+	char b[48];
+
+	pset(cp, row, col, den > 0 ? score_fmt_fixed(b, num, den, decimals,
+						     '.')
+	     : NULL);
+}
+
+static void pnum(cell_pool *cp, char **row, size_t col, double v,
+		 int decimals)
+{
+	char b[64];
+
+	ibm_fmt_num(b, sizeof b, v, decimals, '.');
+	pset(cp, row, col, b[0] ? b : NULL);
+}
+
 /* One output row: pre-test submission a, post-test b (either NULL);
  * with a roster, roster row ri (-1: someone not on it; a and b both
- * NULL: a participant who took neither test). */
-static void person_row(score_table *tb, const score_opts *o, side *pre,
-		       side *post, const person *a, const person *b,
-		       const score_roster *R, long ri)
+ * NULL: a participant who took neither test). The cells go to cp, or
+ * with cp NULL are malloc'd. */
+static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
+		       side *pre, side *post, const person *a,
+		       const person *b, const score_roster *R, long ri)
 {
 	char **r = score_table_row(tb);
 	const person *id = a ? a : b;
@@ -1476,7 +1608,7 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 	if (R) {
 		const int *rc = R->col;
 
-		score_table_set(r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
+		pset(cp, r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
 				? score_roster_cell(R, (size_t)ri,
 						    (size_t)rc[SCORE_BY_ID])
 				: either(a ? a->idv : NULL, b ? b->idv : NULL));
@@ -1496,61 +1628,61 @@ static void person_row(score_table *tb, const score_opts *o, side *pre,
 			else if ((int)k == rc[SCORE_BY_PHONE])
 				v = either(a ? a->phone : NULL,
 					   b ? b->phone : NULL);
-			score_table_set(r, c++, v);
+			pset(cp, r, c++, v);
 		}
 	} else {
-		score_table_set(r, c++, either(id->name, b ? b->name : NULL));
-		score_table_set(r, c++, either(id->email, b ? b->email : NULL));
+		pset(cp, r, c++, either(id->name, b ? b->name : NULL));
+		pset(cp, r, c++, either(id->email, b ? b->email : NULL));
 	}
 	for (size_t i = 0; i < o->nkeep; i++)
-		score_table_set(r, c++, !id ? NULL
+		pset(cp, r, c++, !id ? NULL
 				: a && pre->t.L.keep[i] >= 0 ? a->keep[i]
 				: b ? b->keep[i] : id->keep[i]);
 	if (a) {
 		ps = pre->t.score[a->row];
 		pm = pre->t.max[a->row];
-		tab_fixed(r, c, ps, SCORE_SCALE, 3);
+		ptab_fixed(cp, r, c, ps, SCORE_SCALE, 3);
 	}
 	c++;
 	if (b) {
 		qs = post->t.score[b->row];
 		qm = post->t.max[b->row];
-		tab_fixed(r, c, qs, SCORE_SCALE, 3);
+		ptab_fixed(cp, r, c, qs, SCORE_SCALE, 3);
 	}
 	c++;
 	if (a || b)
-		tab_fixed(r, c, a ? pm : qm, SCORE_SCALE, 3);
+		ptab_fixed(cp, r, c, a ? pm : qm, SCORE_SCALE, 3);
 	c++;
 	if (a)
-		tab_fixed(r, c, ps * 100, pm, 2);
+		ptab_fixed(cp, r, c, ps * 100, pm, 2);
 	c++;
 	if (b)
-		tab_fixed(r, c, qs * 100, qm, 2);
+		ptab_fixed(cp, r, c, qs * 100, qm, 2);
 	c++;
 	if (a && b) {
 		double g;
 		const char *cat = score_ngain(ps, pm, qs, qm, &g);
 
 		if (pm == qm)
-			tab_fixed(r, c, qs - ps, SCORE_SCALE, 3);
+			ptab_fixed(cp, r, c, qs - ps, SCORE_SCALE, 3);
 		else
-			tab_fixed(r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
-		score_table_num(r, c + 1, g, 4);
-		score_table_set(r, c + 2, cat ? cat : SCORE_CAT_FULL);
+			ptab_fixed(cp, r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
+		pnum(cp, r, c + 1, g, 4);
+		pset(cp, r, c + 2, cat ? cat : SCORE_CAT_FULL);
 	}
 	c += 3;
 	if (o->has_pass) {
 		if (a)
-			score_table_set(r, c, passed(o, ps, pm) ? "ya" : "tidak");
+			pset(cp, r, c, passed(o, ps, pm) ? "ya" : "tidak");
 		if (b)
-			score_table_set(r, c + 1,
+			pset(cp, r, c + 1,
 					passed(o, qs, qm) ? "ya" : "tidak");
 		c += 2;
 	}
-	score_table_set(r, c++, a && b ? "both" : a ? "pre_only"
+	pset(cp, r, c++, a && b ? "both" : a ? "pre_only"
 			: b ? "post_only" : NULL);
 	if (R)
-		score_table_set(r, c, ri < 0 ? "tidak terdaftar"
+		pset(cp, r, c, ri < 0 ? "tidak terdaftar"
 				: a && b ? "pre dan post" : a ? "hanya pre"
 				: b ? "hanya post" : "tidak ikut");
 }
@@ -1759,6 +1891,7 @@ static void participation_stats(score_table *s, const size_t *n)
  * (when shown), counted, and kept only for the report. */
 typedef struct emitter {
 	score_table *people, *part;
+	cell_pool *pool;          /* the rows' cells when not kept */
 	const score_roster *R;
 	ibm_csvw *w;
 	int excel, keep;
@@ -1783,9 +1916,12 @@ static void emit(emitter *e, const person *a, const person *b, int show)
 		table_write_row(t, r, e->w, e->excel);
 	if (!e->keep) {
 		for (size_t i = 0; i < t->ncol; i++) {
-			free(t->cell[r * t->ncol + i]);
+			if (!in_pool(e->pool, t->cell[r * t->ncol + i]))
+				free(t->cell[r * t->ncol + i]);
 			t->cell[r * t->ncol + i] = NULL;
 		}
+		if (e->pool)
+			e->pool->used = 0;
 		t->nrow--;
 	}
 }
@@ -1903,6 +2039,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	em.w = ibm_csvw_new(stdout, o->excel);
 	em.excel = o->excel;
 	em.keep = o->report != NULL;
+	em.pool = em.keep ? NULL : ibm_xcalloc(1, sizeof *em.pool);
 	table_write_header(&people, em.w);
 	if (R) {
 		static const char *const ph[] = {
@@ -1915,7 +2052,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
 			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
 
-			person_row(&people, o, &pre, &post, a, b, R, (long)r);
+			person_row(&people, em.pool, o, &pre, &post, a, b, R,
+				   (long)r);
 			emit(&em, a, b, shown(o, &post, a, b));
 		}
 	}
@@ -1925,7 +2063,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
 			continue;
-		person_row(&people, o, &pre, &post, a, b, R, -1);
+		person_row(&people, em.pool, o, &pre, &post, a, b, R, -1);
 		emit(&em, a, b, shown(o, &post, a, b));
 	}
 	for (size_t i = 0; i < post.n; i++) {
@@ -1933,7 +2071,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!b->active || b->partner >= 0 || b->ros >= 0)
 			continue;
-		person_row(&people, o, &pre, &post, NULL, b, R, -1);
+		person_row(&people, em.pool, o, &pre, &post, NULL, b, R, -1);
 		emit(&em, NULL, b, shown(o, &post, NULL, b));
 	}
 	if (ibm_csvw_free(em.w) != 0)
@@ -1953,14 +2091,15 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&sum);
 	score_table_free(&items);
 out:
+	free(em.pool);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
 	free(h);
 	free(tp);
 	free(tq);
-	free_side(&pre, o->nkeep);
-	free_side(&post, o->nkeep);
+	free_side(&pre);
+	free_side(&post);
 	score_roster_free(R);
 	return st;
 }

@@ -863,7 +863,7 @@ static size_t wrong_hash(size_t item, const char *s, size_t n)
 	return (size_t)(h ^ h >> 29);
 }
 
-/* The index of a wrong answer to item in its tally, counted once more
+/* The index of a wrong answer to item in its tally, added when new
  * (a hash table over all items, so that many different wrong answers
  * cost no more than a few). */
 static int tally_wrong(score_test *t, size_t item, const char *norm,
@@ -874,10 +874,8 @@ static int tally_wrong(score_test *t, size_t item, const char *norm,
 
 	/* most items have a few wrong options: look at them first */
 	for (i = 0; i < n && i < 8; i++)
-		if (w[i].len == nlen && memcmp(w[i].norm, norm, nlen) == 0) {
-			w[i].count++;
+		if (w[i].len == nlen && memcmp(w[i].norm, norm, nlen) == 0)
 			return (int)i;
-		}
 	if (2 * (t->wn + 1) > t->wcap) {
 		unsigned long long *old = t->wslot;
 		size_t oc = t->wcap;
@@ -907,10 +905,8 @@ static int tally_wrong(score_test *t, size_t item, const char *norm,
 		if ((size_t)(e >> 32) != item)
 			continue;
 		w = &t->wrong[item][(e & 0xFFFFFFFFu) - 1];
-		if (w->len == nlen && memcmp(w->norm, norm, nlen) == 0) {
-			w->count++;
+		if (w->len == nlen && memcmp(w->norm, norm, nlen) == 0)
 			return (int)((e & 0xFFFFFFFFu) - 1);
-		}
 	}
 	if (n >= SCORE_WRONG_OTHER - SCORE_WRONG)
 		return -1; /* too many different wrong answers to tally */
@@ -923,7 +919,6 @@ static int tally_wrong(score_test *t, size_t item, const char *norm,
 	w[n].raw = ibm_xstrndup(raw, rawlen);
 	w[n].rawlen = rawlen;
 	ibm_fold_space(w[n].text);
-	w[n].count = 1;
 	w[n].order = n;
 	t->nwrong[item] = n + 1;
 	t->wslot[i] = (unsigned long long)item << 32 | (unsigned long long)(n + 1);
@@ -1007,6 +1002,93 @@ static inline int fast_eq(const score_q *q, const char *a, size_t len)
 #endif
 }
 
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
+/* A small table per item of the answers seen, as written (zero-padded
+ * to 32 bytes), with the code score_record gave them: the same bytes
+ * always get the same code (right, blank, or the same wrong answer of
+ * the tally), and most answers are a few options written the same way
+ * by everyone. Full at RAWC_MAX answers: the others take the long way. */
+#define RAWC_SLOTS 16
+#define RAWC_MAX 12
+
+typedef struct score_rawc {
+	__m128i k0[RAWC_SLOTS], k1[RAWC_SLOTS];
+	int code[RAWC_SLOTS];     /* -1: empty */
+	int n;
+} score_rawc;
+
+/* The answer a[0..len) (len <= 31) zero-padded in two vectors, and its
+ * slot to start probing at. */
+static inline size_t rawc_load(const char *a, size_t len, __m128i *v0,
+			       __m128i *v1)
+{
+	const __m128i i0 = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+					 11, 12, 13, 14, 15);
+	const __m128i i1 = _mm_add_epi8(i0, _mm_set1_epi8(16));
+	__m128i l = _mm_set1_epi8((char)len), x;
+	uint64_t lo, hi;
+
+	*v0 = _mm_and_si128(_mm_loadu_si128((const void *)a),
+			    _mm_cmpgt_epi8(l, i0));
+	*v1 = _mm_and_si128(_mm_loadu_si128((const void *)(a + 16)),
+			    _mm_cmpgt_epi8(l, i1));
+	x = _mm_xor_si128(*v0, _mm_slli_si128(*v1, 1));
+	lo = (uint64_t)_mm_cvtsi128_si64(x);
+	hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(x, x));
+	return (size_t)(((lo ^ hi * 0x9E3779B97F4A7C15ULL) *
+			 0xD6E8FEB86659FD93ULL) >> 60);
+}
+
+static inline int rawc_same(const score_rawc *c, size_t i, __m128i v0,
+			    __m128i v1)
+{
+	__m128i e = _mm_and_si128(_mm_cmpeq_epi8(v0, c->k0[i]),
+				  _mm_cmpeq_epi8(v1, c->k1[i]));
+
+	return _mm_movemask_epi8(e) == 0xFFFF;
+}
+
+/* The code of answer a (len <= 31), or -1 when not seen. */
+static inline int rawc_get(const score_rawc *c, const char *a, size_t len)
+{
+	__m128i v0, v1;
+	size_t i = rawc_load(a, len, &v0, &v1);
+
+	for (; c->code[i] >= 0; i = (i + 1) & (RAWC_SLOTS - 1))
+		if (rawc_same(c, i, v0, v1))
+			return c->code[i];
+	return -1;
+}
+
+static void rawc_put(score_rawc *c, const char *a, size_t len, int code)
+{
+	__m128i v0, v1;
+	size_t i = rawc_load(a, len, &v0, &v1);
+
+	if (c->n >= RAWC_MAX)
+		return;
+	for (; c->code[i] >= 0; i = (i + 1) & (RAWC_SLOTS - 1))
+		if (rawc_same(c, i, v0, v1))
+			return;
+	c->k0[i] = v0;
+	c->k1[i] = v1;
+	c->code[i] = code;
+	c->n++;
+}
+
+static score_rawc *rawc_new(size_t n)
+{
+	score_rawc *c = ibm_xmalloc((n + 1) * sizeof *c);
+
+	for (size_t i = 0; i <= n; i++) {
+		memset(&c[i], 0, sizeof c[i]);
+		for (size_t j = 0; j < RAWC_SLOTS; j++)
+			c[i].code[j] = -1;
+	}
+	return c;
+}
+#endif
+
 int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		 long long *max)
 {
@@ -1069,6 +1151,9 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
 			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
 			t->capwrong = ibm_xcalloc(k->n, sizeof *t->capwrong);
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
+			t->rawc = rawc_new(k->n);
+#endif
 		}
 	}
 	if (!c) {
@@ -1106,21 +1191,30 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		size_t col = (size_t)t->L.kcol[i];
 		const char *a = rec->f[col];
 		size_t len = rec->len[col], nl;
-		int ok = fast_eq(q, a, len) ||
+		int ok;
+
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
+		if (len < 32) {
+			int code = rawc_get(&t->rawc[i], a, len);
+
+			if (code >= 0) {
+				/* no branch on the answer */
+				s += q->pts & -(long long)(code == SCORE_RIGHT);
+				c[i] = (unsigned short)code;
+				continue;
+			}
+		}
+#endif
+		ok = fast_eq(q, a, len) ||
 			 (q->first[(unsigned char)a[0]] &&
 			  score_answer_raw_ok(q, a, len, k->exact, &t->nbuf,
 					      &t->nbufcap));
-
 		if (ok) {
 			s += q->pts;
 			c[i] = SCORE_RIGHT;
-			continue;
-		}
-		if (blank(a, len)) {
+		} else if (blank(a, len)) {
 			c[i] = SCORE_BLANK;
-			continue;
-		}
-		{
+		} else {
 			/* most wrong answers are an option as written: the
 			 * same bytes as a tallied one, no need to normalise */
 			score_wrong *w = t->wrong[i];
@@ -1131,20 +1225,23 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 				    same_bytes(w[j].raw, a, len))
 					break;
 			if (j < nw && j < 8) {
-				w[j].count++;
 				c[i] = (unsigned short)(SCORE_WRONG + j);
-				continue;
+			} else {
+				int wi;
+
+				if (len + 1 > t->nbufcap)
+					ibm_grow((void **)&t->nbuf,
+						 &t->nbufcap, len + 1, 1);
+				nl = score_norm(a, len, t->nbuf, k->exact);
+				wi = tally_wrong(t, i, t->nbuf, nl, a, len);
+				c[i] = wi < 0 ? SCORE_WRONG_OTHER
+					: (unsigned short)(SCORE_WRONG + wi);
 			}
 		}
-		if (len + 1 > t->nbufcap)
-			ibm_grow((void **)&t->nbuf, &t->nbufcap, len + 1, 1);
-		nl = score_norm(a, len, t->nbuf, k->exact);
-		{
-			int w = tally_wrong(t, i, t->nbuf, nl, a, len);
-
-			c[i] = w < 0 ? SCORE_WRONG_OTHER
-				: (unsigned short)(SCORE_WRONG + w);
-		}
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
+		if (len < 32 && c[i] != SCORE_WRONG_OTHER)
+			rawc_put(&t->rawc[i], a, len, c[i]);
+#endif
 	}
 	if (t->keep_items) {
 		t->score[t->n] = s;
@@ -1177,6 +1274,7 @@ void score_test_free(score_test *t)
 	free(t->ans);
 	free(t->nbuf);
 	free(t->wslot);
+	free(t->rawc);
 	score_layout_free(&t->L);
 }
 

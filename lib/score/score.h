@@ -123,7 +123,6 @@ typedef struct score_wrong {
 	size_t len;               /* of norm */
 	char *raw;                /* the answer as first written */
 	size_t rawlen;
-	size_t count;
 	size_t order;
 } score_wrong;
 
@@ -155,6 +154,9 @@ typedef struct score_test {
 	 * index + 1), 0 empty; a power of two in size */
 	unsigned long long *wslot;
 	size_t wcap, wn;
+	/* per item: answers as written (up to 31 bytes) -> their code, so
+	 * that an answer seen before costs one look-up (score.c) */
+	struct score_rawc *rawc;
 } score_test;
 
 /* Score one record: sets *score and *max; with keep_items stores

@@ -52,29 +52,38 @@ if [ ! -s "$forms" ] || [ ! -s "$fkey" ]; then
 fi
 cat "$forms" > /dev/null
 
-echo "input: $ROWS rows, $(wc -c < "$data") bytes"
-run parse "$BENCH_DIR/score_parse" "$data"
-run ibm-score "$BUILD/bin/ibm-score" -k "$key" "$data"
-echo "Forms-shaped input (CRLF, name, lettered options): $(wc -c < "$forms") bytes"
+# one NAME CMD...: one run timed -> $NAME.out; the best time so far and
+# its peak RSS -> $NAME.t/.m
+one() {
+	name=$1
+	shift
+	/usr/bin/time -f '%e %M' -o "$BENCH_DIR/time" "$@" \
+		> "$BENCH_DIR/$name.out"
+	t=$(cut -d' ' -f1 < "$BENCH_DIR/time")
+	if [ ! -f "$BENCH_DIR/$name.t" ] ||
+	   awk "BEGIN{exit !($t < $(cat "$BENCH_DIR/$name.t"))}"; then
+		echo "$t" > "$BENCH_DIR/$name.t"
+		cut -d' ' -f2 < "$BENCH_DIR/time" > "$BENCH_DIR/$name.m"
+	fi
+}
+
 # alternating (parse, ibm-score, parse, ...) so that both see the same
 # machine load; the best of 3 each
-rm -f "$BENCH_DIR/parse-forms.t" "$BENCH_DIR/ibm-score-forms.t"
+rm -f "$BENCH_DIR/parse.t" "$BENCH_DIR/ibm-score.t" \
+      "$BENCH_DIR/parse-forms.t" "$BENCH_DIR/ibm-score-forms.t"
+echo "input: $ROWS rows, $(wc -c < "$data") bytes"
 for i in 1 2 3; do
-	for name in parse-forms ibm-score-forms; do
-		if [ $name = parse-forms ]; then
-			set -- "$BENCH_DIR/score_parse" "$forms"
-		else
-			set -- "$BUILD/bin/ibm-score" -k "$fkey" "$forms"
-		fi
-		/usr/bin/time -f '%e %M' -o "$BENCH_DIR/time" "$@" \
-			> "$BENCH_DIR/$name.out"
-		t=$(cut -d' ' -f1 < "$BENCH_DIR/time")
-		if [ ! -f "$BENCH_DIR/$name.t" ] ||
-		   awk "BEGIN{exit !($t < $(cat "$BENCH_DIR/$name.t"))}"; then
-			echo "$t" > "$BENCH_DIR/$name.t"
-			cut -d' ' -f2 < "$BENCH_DIR/time" > "$BENCH_DIR/$name.m"
-		fi
-	done
+	one parse "$BENCH_DIR/score_parse" "$data"
+	one ibm-score "$BUILD/bin/ibm-score" -k "$key" "$data"
+done
+for name in parse ibm-score; do
+	printf '%-28s %7.2f s %8d KB\n' "$name" "$(cat "$BENCH_DIR/$name.t")" \
+		"$(cat "$BENCH_DIR/$name.m")"
+done
+echo "Forms-shaped input (CRLF, name, lettered options): $(wc -c < "$forms") bytes"
+for i in 1 2 3; do
+	one parse-forms "$BENCH_DIR/score_parse" "$forms"
+	one ibm-score-forms "$BUILD/bin/ibm-score" -k "$fkey" "$forms"
 done
 for name in parse-forms ibm-score-forms; do
 	printf '%-28s %7.2f s %8d KB\n' "$name" "$(cat "$BENCH_DIR/$name.t")" \
