@@ -7,7 +7,7 @@ export BUILD=${BUILD:-$here/../../build}
 export BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/ibmkit-bench}
 mkdir -p "$BENCH_DIR"
 for b in "$here"/*.sh; do
-	[ "$(basename "$b")" = run.sh ] && continue
+	case $(basename "$b") in run.sh|lib.sh) continue ;; esac
 	echo "== $(basename "$b" .sh)"
 	sh "$b"
 done

@@ -6,6 +6,7 @@
 # (<= 1.25x the bare parse, >= 4x faster than miller, < 16 MB).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 BUILD=${BUILD:-$here/../../build}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/ibmkit-bench}
 ROWS=${SCORE_BENCH_ROWS:-1000000}
@@ -20,28 +21,6 @@ if [ ! -s "$data" ] || [ ! -s "$key" ]; then
 fi
 cat "$data" > /dev/null # into the page cache
 
-# run NAME CMD...: best wall time of 3 runs and its peak RSS -> $NAME.t/.m
-run() {
-	name=$1
-	shift
-	best=""
-	for i in 1 2 3; do
-		/usr/bin/time -f '%e %M' -o "$BENCH_DIR/time" "$@" \
-			> "$BENCH_DIR/$name.out"
-		set -- "$@"
-		t=$(cut -d' ' -f1 < "$BENCH_DIR/time")
-		m=$(cut -d' ' -f2 < "$BENCH_DIR/time")
-		if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then
-			best=$t
-			mem=$m
-		fi
-		[ "${RUNS_ONCE:-}" = "$name" ] && break
-	done
-	echo "$best" > "$BENCH_DIR/$name.t"
-	echo "$mem" > "$BENCH_DIR/$name.m"
-	printf '%-28s %7.2f s %8d KB\n' "$name" "$best" "$mem"
-}
-
 # the same as Google Forms downloads it: every field quoted, CRLF, a name
 # column, options with their letter and text ("A. 1/4")
 forms=$BENCH_DIR/score-forms-crlf-$ROWS.csv
@@ -51,21 +30,6 @@ if [ ! -s "$forms" ] || [ ! -s "$fkey" ]; then
 	mv "$forms.tmp" "$forms"
 fi
 cat "$forms" > /dev/null
-
-# one NAME CMD...: one run timed -> $NAME.out; the best time so far and
-# its peak RSS -> $NAME.t/.m
-one() {
-	name=$1
-	shift
-	/usr/bin/time -f '%e %M' -o "$BENCH_DIR/time" "$@" \
-		> "$BENCH_DIR/$name.out"
-	t=$(cut -d' ' -f1 < "$BENCH_DIR/time")
-	if [ ! -f "$BENCH_DIR/$name.t" ] ||
-	   awk "BEGIN{exit !($t < $(cat "$BENCH_DIR/$name.t"))}"; then
-		echo "$t" > "$BENCH_DIR/$name.t"
-		cut -d' ' -f2 < "$BENCH_DIR/time" > "$BENCH_DIR/$name.m"
-	fi
-}
 
 # alternating (parse, ibm-score, parse, ...) so that both see the same
 # machine load; the best of 3 each
@@ -77,8 +41,7 @@ for i in 1 2 3; do
 	one ibm-score "$BUILD/bin/ibm-score" -k "$key" "$data"
 done
 for name in parse ibm-score; do
-	printf '%-28s %7.2f s %8d KB\n' "$name" "$(cat "$BENCH_DIR/$name.t")" \
-		"$(cat "$BENCH_DIR/$name.m")"
+	show "$name"
 done
 echo "Forms-shaped input (CRLF, name, lettered options): $(wc -c < "$forms") bytes"
 for i in 1 2 3; do
@@ -86,8 +49,7 @@ for i in 1 2 3; do
 	one ibm-score-forms "$BUILD/bin/ibm-score" -k "$fkey" "$forms"
 done
 for name in parse-forms ibm-score-forms; do
-	printf '%-28s %7.2f s %8d KB\n' "$name" "$(cat "$BENCH_DIR/$name.t")" \
-		"$(cat "$BENCH_DIR/$name.m")"
+	show "$name"
 done
 
 # the same scoring in miller: 40 answers against the key -> email,score
@@ -95,8 +57,10 @@ if command -v mlr > /dev/null 2>&1; then
 	expr=$(awk -F, 'NR > 1 {
 		printf "if (strip(tolower($[[[%d]]])) == \"%s\") {s += 1} ",
 			$1 + 3, tolower($2) }' "$key")
-	RUNS_ONCE=mlr run mlr mlr --icsv --ocsv put \
+	rm -f "$BENCH_DIR/mlr.t"
+	one mlr mlr --icsv --ocsv put \
 		"s = 0; $expr \$* = {\"email\": \$[[[2]]], \"score\": s}" "$data"
+	show mlr
 	# the answers must agree
 	cut -d, -f2 "$BENCH_DIR/mlr.out" | tail -n +2 > "$BENCH_DIR/a"
 	awk -F, 'NR > 1 {print $2}' "$BENCH_DIR/ibm-score.out" > "$BENCH_DIR/b"

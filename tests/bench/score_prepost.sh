@@ -8,6 +8,7 @@
 # ibm-score <= 2x the parse of both files, with and without --fuzzy.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 BUILD=${BUILD:-$here/../../build}
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/ibmkit-bench}
 ROWS=${PREPOST_BENCH_ROWS:-100000}
@@ -26,22 +27,6 @@ fi
 cat "$pre" "$post" > /dev/null # into the page cache
 echo "input: $ROWS people, $(wc -c < "$pre") + $(wc -c < "$post") bytes"
 
-# one NAME CMD...: wall seconds and peak RSS of one run -> $NAME.t/.m,
-# keeping the best time
-one() {
-	name=$1
-	shift
-	/usr/bin/time -f '%e %M' -o "$BENCH_DIR/time" "$@" \
-		> "$BENCH_DIR/$name.out" 2> /dev/null
-	t=$(cut -d' ' -f1 < "$BENCH_DIR/time")
-	m=$(cut -d' ' -f2 < "$BENCH_DIR/time")
-	if [ ! -f "$BENCH_DIR/$name.t" ] ||
-	   awk "BEGIN{exit !($t < $(cat "$BENCH_DIR/$name.t"))}"; then
-		echo "$t" > "$BENCH_DIR/$name.t"
-		echo "$m" > "$BENCH_DIR/$name.m"
-	fi
-}
-
 rm -f "$BENCH_DIR"/pp-*.t "$BENCH_DIR"/pp-*.m
 for i in 1 2 3; do
 	one pp-parse sh -c '"$1" "$2" && "$1" "$3"' sh \
@@ -56,9 +41,7 @@ for i in 1 2 3; do
 done
 p=$(cat "$BENCH_DIR/pp-parse.t")
 for n in plain fuzzy; do
-	t=$(cat "$BENCH_DIR/pp-$n.t")
-	m=$(cat "$BENCH_DIR/pp-$n.m")
-	printf '%-28s %7.2f s %8d KB\n' "ibm-score pre/post $n" "$t" "$m"
+	show "pp-$n" "ibm-score pre/post $n"
 done
 printf '%-28s %7.2f s\n' "bare parse of both" "$p"
 awk -v p="$p" -v a="$(cat "$BENCH_DIR/pp-plain.t")" \
