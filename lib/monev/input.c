@@ -255,7 +255,7 @@ static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 	memcpy(u->val, row->val, d->spec->nind * sizeof *u->val);
 }
 
-static void add_unit(monev_data *d, const monev_row *row)
+static void add_unit(monev_data *d, monev_row *row)
 {
 	size_t n = 0, slot, at;
 	char *key;
@@ -308,13 +308,16 @@ static void add_unit(monev_data *d, const monev_row *row)
 			 newer ? row->file : d->files[u->file_index], wplace);
 		if (newer)
 			unit_set(d, u, row);
+		row->unit = (long)u->seq;
 		return;
 	}
 	ibm_grow((void **)&d->units, &d->ucap, d->nunits + 1,
 		 sizeof *d->units);
 	memset(&d->units[d->nunits], 0, sizeof *d->units);
 	d->units[d->nunits].key = ibm_xstrdup(key);
+	d->units[d->nunits].seq = d->nunits;
 	unit_set(d, &d->units[d->nunits], row);
+	row->unit = (long)d->nunits;
 	d->hash[slot] = ++d->nunits;
 }
 
@@ -564,13 +567,13 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		row.status = "";
 		if (in_period && d->list)
 			check_listed(d, &row);
+		row.unit = -1;
+		if (in_period)
+			add_unit(d, &row);
+		else
+			d->other_period_rows++;
 		if (d->on_row)
 			d->on_row(&row, d->arg);
-		if (!in_period) {
-			d->other_period_rows++;
-			continue;
-		}
-		add_unit(d, &row);
 	}
 	free(icol);
 	free(val);

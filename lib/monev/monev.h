@@ -113,6 +113,9 @@ typedef struct monev_row {
 	char period[16];             /* "2024-S1" */
 	const double *val;          /* per indicator; NAN: empty */
 	const char *status;         /* from the master list, or "" */
+	long unit;                  /* the unit's number in reading order
+				       (monev_unit.seq), -1 when the row
+				       counts for no unit (other period) */
 } monev_row;
 
 typedef struct monev_unit {
@@ -129,6 +132,7 @@ typedef struct monev_unit {
 	double total;
 	int phase;
 	const char *status;         /* from the master list, or "" */
+	size_t seq;                 /* its number in reading order */
 } monev_unit;
 
 typedef struct monev_data {

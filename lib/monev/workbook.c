@@ -4,17 +4,25 @@
  *
  * constant_memory keeps one row per sheet in memory and writes rows in
  * order, sheet by sheet, so the sheets are created first in their order
- * (Ringkasan, Rekap Kab-Kota, Matriks Unit, Fase, Data), the Data sheet is
- * streamed while the forms are read (continuing on "Data (2)" ... when
- * full), and the other sheets are filled from the per-unit aggregates at
- * the end, followed by Catatan. Memory grows with units and districts
- * (and warnings, up to MAX_WARN), never with the Data sheet.
+ * (Ringkasan, Rekap Kab-Kota, Matriks Unit, Fase, Data). Which visit of a
+ * unit counts in its period (the latest) is known only when every form
+ * has been read, and the Data sheet marks the others: so the rows are
+ * spooled while the forms are read, already parsed, to an unlinked
+ * temporary file (the spool below), and written to the Data sheet
+ * (continuing on "Data (2)" ... when full) at the end, each with its
+ * Dihitung cell found from the units in constant time. The other sheets
+ * are then filled from the per-unit aggregates, followed by Catatan.
+ * Memory grows with units and districts (and warnings, up to MAX_WARN),
+ * never with the Data sheet.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "monev.h"
 #include "port.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,6 +31,23 @@
 #define YES_MARK "\xE2\x9C\x93"  /* ✓ */
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
 #define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
+#define SPOOL_BUF (1 << 18)
+
+/*
+ * One spooled Data row: this head, then the identity fields, each with
+ * its NUL (len[i] + 1 bytes), then the nind values (doubles). size: the
+ * bytes after the head. The head is zeroed once (its padding too) and
+ * reused.
+ */
+typedef struct spool_head {
+	size_t size;
+	size_t file;
+	long line, unit;
+	ibm_date date;
+	int has_date;
+	uint32_t len[MONEV_NID];
+	char period[16];
+} spool_head;
 
 struct monev_book {
 	ibm_xlsx *x;
@@ -37,6 +62,15 @@ struct monev_book {
 	const monev_data *all;  /* every period (the sheets may show one) */
 	lxw_format *dtext;      /* Data: text wrapped, no border */
 	lxw_format *dnum;       /* Data: numbers at the top too */
+	/* Data rows that do not count: grey and struck through */
+	lxw_format *otext, *onum, *odate, *omark, *bold;
+	long old_rows;          /* such rows in the current Data sheet */
+	const char *want_period; /* --period ("" or NULL: none) */
+	FILE *spool;            /* the Data rows until the units are known */
+	char *spool_buf;        /* its stdio buffer */
+	spool_head head;
+	char *rec;              /* one record being written or read */
+	size_t rcap;
 	char **warn;            /* the first MAX_WARN warnings */
 	size_t nwarn, wcap, warn_more;
 };
@@ -89,6 +123,7 @@ static void data_sheet(monev_book *b)
 	for (int i = 0; i < MONEV_NID; i++)
 		worksheet_write_string(b->data, 0, c++, monev_id_labels[i], h);
 	worksheet_write_string(b->data, 0, c++, "Periode", h);
+	worksheet_write_string(b->data, 0, c++, "Dihitung", h);
 	for (size_t i = 0; i < s->nind; i++)
 		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
 	b->ncols = c;
@@ -99,7 +134,8 @@ static void data_sheet(monev_book *b)
 	b->dw = ibm_xcalloc((size_t)c + 1, sizeof *b->dw);
 	for (lxw_col_t i = 0; i < c; i++) {
 		b->dw[i] = i == 0 ? 22 : i == 1 ? 6 : i < 2 + MONEV_NID ? 16
-			 : i == 2 + MONEV_NID ? 15 : 11;
+			 : i == 2 + MONEV_NID ? 15 : i == 3 + MONEV_NID ? 18
+			 : 11;
 		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
 	}
 	{
@@ -111,7 +147,7 @@ static void data_sheet(monev_book *b)
 		for (int i = 0; i < MONEV_NID; i++, k++)
 			hh = fmax(hh, ibm_xlsx_cell_pt(monev_id_labels[i],
 						       b->dw[k], h));
-		k++;
+		k += 2; /* Periode, Dihitung: one line */
 		for (size_t i = 0; i < s->nind; i++, k++)
 			hh = fmax(hh, ibm_xlsx_cell_pt(s->ind[i].label, b->dw[k],
 						       h));
@@ -120,6 +156,71 @@ static void data_sheet(monev_book *b)
 	ibm_xlsx_print_setup(b->data, 1, 0, 0);
 	ibm_xlsx_print_width(b->data, 1, b->dw, c, 2, NULL);
 	b->row = 0;
+	b->old_rows = 0;
+}
+
+/* ---------------------------------------------------------- the spool */
+
+/* The spool: an unlinked temporary file (removed when closed, also on
+ * an error exit), in $TMPDIR as libxlsxwriter's own files. */
+static void spool_open(monev_book *b, const char *out)
+{
+	const char *dir = ibm_tmpdir();
+	char *path;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	path = ibm_xmalloc(strlen(dir) + 32);
+	sprintf(path, "%s/.ibmkit-monev.XXXXXX", dir);
+	fd = ibm_mkstemp(path);
+	if (fd < 0 || !(b->spool = fdopen(fd, "w+b")))
+		ibm_die_errno(IBM_EX_CANTCREAT, out,
+			      "cannot make a temporary file in %s", dir);
+	ibm_unlink(path); /* open: removed when closed (Windows too) */
+	free(path);
+	b->spool_buf = ibm_xmalloc(SPOOL_BUF);
+	setvbuf(b->spool, b->spool_buf, _IOFBF, SPOOL_BUF);
+}
+
+static void spool_failed(monev_book *b)
+{
+	ibm_die_errno(IBM_EX_IOERR, ibm_atomic_path(b->x->out),
+		      "cannot write the Data rows to a temporary file");
+}
+
+void monev_book_row(const monev_row *r, void *arg)
+{
+	monev_book *b = arg;
+	size_t nind = b->s->nind, size = nind * sizeof *r->val, o;
+	spool_head *h = &b->head;
+
+	for (int i = 0; i < MONEV_NID; i++) {
+		size_t l = strlen(r->id[i]);
+
+		if (l > UINT32_MAX - 1)
+			l = UINT32_MAX - 1;
+		h->len[i] = (uint32_t)l;
+		size += l + 1;
+	}
+	h->size = size;
+	h->file = r->file_index;
+	h->line = r->line;
+	h->unit = r->unit;
+	h->date = r->date;
+	h->has_date = r->has_date;
+	memcpy(h->period, r->period, sizeof h->period);
+	ibm_grow((void **)&b->rec, &b->rcap, sizeof *h + size, 1);
+	memcpy(b->rec, h, sizeof *h);
+	o = sizeof *h;
+	for (int i = 0; i < MONEV_NID; i++) {
+		memcpy(b->rec + o, r->id[i], h->len[i]);
+		b->rec[o + h->len[i]] = '\0';
+		o += h->len[i] + 1;
+	}
+	memcpy(b->rec + o, r->val, nind * sizeof *r->val);
+	if (fwrite(b->rec, 1, sizeof *h + size, b->spool) != sizeof *h + size)
+		spool_failed(b);
 }
 
 monev_book *monev_book_open(const char *path, const monev_spec *s,
@@ -158,6 +259,27 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->dnum = workbook_add_format(wb);
 	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
 	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
+	b->otext = workbook_add_format(wb);
+	b->onum = workbook_add_format(wb);
+	b->odate = workbook_add_format(wb);
+	b->omark = workbook_add_format(wb);
+	format_set_text_wrap(b->otext);
+	format_set_num_format(b->odate, "dd/mm/yyyy");
+	format_set_text_wrap(b->omark);
+	format_set_italic(b->omark);
+	{
+		lxw_format *o[] = { b->otext, b->onum, b->odate, b->omark };
+
+		for (size_t i = 0; i < sizeof o / sizeof *o; i++) {
+			format_set_align(o[i], LXW_ALIGN_VERTICAL_TOP);
+			format_set_font_color(o[i], 0x808080);
+			if (o[i] != b->omark)
+				format_set_font_strikeout(o[i]);
+		}
+	}
+	b->bold = workbook_add_format(wb);
+	format_set_bold(b->bold);
+	spool_open(b, path);
 	b->ring = workbook_add_worksheet(wb, "Ringkasan");
 	b->rekap = workbook_add_worksheet(wb, "Rekap Kab-Kota");
 	b->matriks = workbook_add_worksheet(wb, "Matriks Unit");
@@ -166,11 +288,42 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	return b;
 }
 
+/*
+ * The end of a Data sheet: its filter, and below its rows, when some do
+ * not count (and the sheet has room), what the Dihitung column and the
+ * grey struck-through rows mean.
+ */
 static void data_done(monev_book *b)
 {
+	lxw_row_t row = (lxw_row_t)b->row + 2;
+	lxw_col_t say = 2; /* the explanations start in the third column */
+
 	if (b->row > 0)
 		worksheet_autofilter(b->data, 0, 0, (lxw_row_t)b->row,
 				     b->ncols - 1);
+	if (!b->old_rows || b->row + 5 > LXW_ROW_MAX - 1)
+		return;
+	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
+	worksheet_write_string(b->data, row, 0, "Dihitung: Ya", NULL);
+	worksheet_write_string(b->data, row++, say,
+			       "kunjungan yang dihitung: kunjungan terakhir "
+			       "unit itu pada periodenya (setiap unit "
+			       "dihitung sekali per periode)", NULL);
+	worksheet_write_string(b->data, row, 0, "Tidak (diganti ...)",
+			       b->otext);
+	worksheet_write_string(b->data, row++, say,
+			       "baris abu-abu dan dicoret: kunjungan yang "
+			       "diganti kunjungan unit yang sama yang lebih "
+			       "akhir pada periode yang sama (kolom Dihitung "
+			       "menyebut tanggal dan barisnya); tetap "
+			       "tercantum, tidak dihitung", NULL);
+	if (b->want_period && *b->want_period) {
+		worksheet_write_string(b->data, row, 0, "Tidak (di luar ...)",
+				       b->otext);
+		worksheet_write_string(b->data, row++, say,
+				       "baris di luar periode yang dipilih "
+				       "(--period): tidak dihitung", NULL);
+	}
 }
 
 /* A string over Excel's 32767 characters, cut to fit. */
@@ -184,13 +337,19 @@ static void write_long(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	free(t);
 }
 
-void monev_book_row(const monev_row *r, void *arg)
+/*
+ * One Data row, from the spool: mark NULL when the row counts (its
+ * Dihitung cell "Ya"), else the text of that cell, and the row grey and
+ * struck through.
+ */
+static void data_write(monev_book *b, const monev_row *r, const char *mark)
 {
-	monev_book *b = arg;
 	const monev_spec *s = b->s;
 	lxw_worksheet *ws;
 	lxw_row_t row;
 	lxw_col_t c = 0;
+	lxw_format *text = mark ? b->otext : b->dtext;
+	lxw_format *number = mark ? b->onum : b->dnum;
 
 	if (b->row >= b->rows_per_sheet) {
 		data_done(b);
@@ -198,12 +357,14 @@ void monev_book_row(const monev_row *r, void *arg)
 	}
 	ws = b->data;
 	row = (lxw_row_t)++b->row;
+	if (mark)
+		b->old_rows++;
 	cur_w = b->dw;
 	cur_n = b->ncols;
 	cur_h = 15;
-	worksheet_write_string(ws, row, c, r->file, b->dtext);
-	need(c++, r->file, b->dtext);
-	worksheet_write_number(ws, row, c++, (double)r->line, b->dnum);
+	worksheet_write_string(ws, row, c, r->file, text);
+	need(c++, r->file, text);
+	worksheet_write_number(ws, row, c++, (double)r->line, number);
 	for (int i = 0; i < MONEV_NID; i++, c++) {
 		const char *v = r->id[i];
 
@@ -215,14 +376,14 @@ void monev_book_row(const monev_row *r, void *arg)
 			worksheet_write_number(ws, row, c,
 					       (double)ibm_date_days(r->date) +
 						       25569.0,
-					       b->date);
+					       mark ? b->odate : b->date);
 		else if (i == MONEV_TAHUN)
-			worksheet_write_number(ws, row, c, atof(v), b->dnum);
+			worksheet_write_number(ws, row, c, atof(v), number);
 		else if (strlen(v) > 32767)
 			write_long(ws, row, c, v);
 		else {
-			worksheet_write_string(ws, row, c, v, b->dtext);
-			need(c, v, b->dtext);
+			worksheet_write_string(ws, row, c, v, text);
+			need(c, v, text);
 		}
 	}
 	if (*r->period) {
@@ -230,24 +391,115 @@ void monev_book_row(const monev_row *r, void *arg)
 
 		worksheet_write_string(ws, row, c,
 				       monev_period_text(r->period, pt,
-							 sizeof pt), b->dtext);
+							 sizeof pt), text);
+	}
+	c++;
+	if (mark) {
+		worksheet_write_string(ws, row, c, mark, b->omark);
+		need(c, mark, b->omark);
+	} else {
+		worksheet_write_string(ws, row, c, "Ya", b->dtext);
 	}
 	c++;
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
 		if (!monev_asked(r->val[i]))
-			worksheet_write_string(ws, row, c, NOT_ASKED_MARK, NULL);
+			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
+					       mark ? b->onum : NULL);
 		else if (s->ind[i].kind == MONEV_YESNO)
 			worksheet_write_string(ws, row, c,
 					       r->val[i] > 0 ? "Ya" : "Tidak",
-					       b->dtext);
+					       text);
 		else
-			worksheet_write_number(ws, row, c, r->val[i], b->dnum);
+			worksheet_write_number(ws, row, c, r->val[i], number);
 	}
 	row_end(ws, row);
 	cur_w = NULL;
 	cur_n = 0;
+}
+
+/* The Dihitung cell of a row that does not count (into buf), or NULL
+ * when it counts. by_seq: the units by their number in reading order. */
+static const char *count_mark(const monev_data *d,
+			      const monev_unit *const *by_seq,
+			      const monev_row *r, char *buf, size_t size)
+{
+	const monev_unit *u;
+	char when[40] = "", pt[40];
+
+	if (r->unit < 0 || (size_t)r->unit >= d->nunits) {
+		snprintf(buf, size, "Tidak (di luar %s)",
+			 monev_period_text(d->want_period, pt, sizeof pt));
+		return buf;
+	}
+	u = by_seq[r->unit];
+	if (u->file_index == r->file_index && u->line == r->line)
+		return NULL;
+	if (u->has_date)
+		snprintf(when, sizeof when, " %02d/%02d/%04d", u->date.d,
+			 u->date.m, u->date.y);
+	if (u->file_index == r->file_index)
+		snprintf(buf, size, "Tidak (diganti kunjungan%s, baris %ld)",
+			 when, u->line);
+	else
+		snprintf(buf, size, "Tidak (diganti kunjungan%s, %s baris %ld)",
+			 when, d->files[u->file_index], u->line);
+	return buf;
+}
+
+/* The Data sheets from the spool, every unit known. */
+static void data_replay(monev_book *b, const monev_data *d)
+{
+	const monev_unit **by_seq = ibm_xcalloc(d->nunits + 1,
+						sizeof *by_seq);
+	size_t nind = b->s->nind;
+	double *val = ibm_xcalloc(nind + 1, sizeof *val);
+	spool_head h;
+	monev_row r;
+	char buf[4400];
+
+	for (size_t i = 0; i < d->nunits; i++)
+		if (d->units[i].seq < d->nunits)
+			by_seq[d->units[i].seq] = &d->units[i];
+	if (fflush(b->spool) != 0 || ferror(b->spool))
+		spool_failed(b);
+	rewind(b->spool);
+	b->want_period = d->want_period;
+	memset(&r, 0, sizeof r);
+	r.val = val;
+	r.status = "";
+	while (fread(&h, sizeof h, 1, b->spool) == 1) {
+		size_t o = 0;
+
+		ibm_grow((void **)&b->rec, &b->rcap, h.size + 1, 1);
+		if (fread(b->rec, 1, h.size, b->spool) != h.size)
+			break;
+		for (int i = 0; i < MONEV_NID; i++) {
+			r.id[i] = b->rec + o;
+			o += h.len[i] + 1;
+		}
+		memcpy(val, b->rec + o, nind * sizeof *val);
+		r.file_index = h.file;
+		r.file = d->files[h.file];
+		r.line = h.line;
+		r.unit = h.unit;
+		r.date = h.date;
+		r.has_date = h.has_date;
+		memcpy(r.period, h.period, sizeof r.period);
+		data_write(b, &r, count_mark(d, by_seq, &r, buf, sizeof buf));
+	}
+	if (ferror(b->spool))
+		ibm_die_errno(IBM_EX_IOERR, ibm_atomic_path(b->x->out),
+			      "cannot read the Data rows back from a "
+			      "temporary file");
+	fclose(b->spool);
+	b->spool = NULL;
+	free(b->spool_buf);
+	free(b->rec);
+	free(val);
+	free(by_seq);
+	data_done(b);
 }
 
 void monev_book_hook(int is_error, const char *msg, void *arg)
@@ -1214,7 +1466,7 @@ void monev_book_close(monev_book *b, const monev_data *all)
 	}
 	b->all = all;
 	a = monev_aggregate(d, MONEV_KAB, &na);
-	data_done(b);
+	data_replay(b, all);
 	write_rekap(b, d, a, na);
 	write_matriks(b, d);
 	write_fase(b, d);
