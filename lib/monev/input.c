@@ -277,6 +277,8 @@ static void add_unit(monev_data *d, monev_row *row)
 		char d1[16] = "?", d2[16] = "?";
 		char wplace[64];
 
+		if (d->quiet && !(d->keep_warning && d->keep_warning(d->arg)))
+			goto counted; /* a warning nobody reads */
 		if (row->has_date)
 			ibm_date_iso(d1, sizeof d1, row->date);
 		if (u->has_date)
@@ -306,6 +308,7 @@ static void add_unit(monev_data *d, monev_row *row)
 			 row->id[MONEV_KAB], *row->period ? row->period : "?",
 			 d1, d->files[u->file_index], u->line, d2,
 			 newer ? row->file : d->files[u->file_index], wplace);
+	counted:
 		if (newer)
 			unit_set(d, u, row);
 		row->unit = (long)u->seq;

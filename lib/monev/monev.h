@@ -163,6 +163,10 @@ typedef struct monev_data {
 	/* called for every row read */
 	void (*on_row)(const monev_row *row, void *arg);
 	void *arg;
+	/* -q: a warning is made only when keep_warning(arg) says the
+	 * workbook takes it (NULL: never) */
+	int quiet;
+	int (*keep_warning)(void *arg);
 } monev_data;
 
 void monev_data_init(monev_data *d, const monev_spec *s);
@@ -298,6 +302,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 void monev_book_row(const monev_row *row, void *arg);
 /* Collects warnings for the Catatan sheet (hook for ibm_diag_set_hook). */
 void monev_book_hook(int is_error, const char *msg, void *arg);
+/* Whether the Catatan sheet takes one more warning; one it does not take
+ * is counted (monev_data.keep_warning). */
+int monev_book_keeps_warning(void *arg);
 /* The sheets that compare periods (periods.c), added by
  * monev_book_close: Perkembangan (more than one period; score: the
  * score format) and Belum Dimonev (with a master list). */

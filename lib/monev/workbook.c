@@ -63,9 +63,16 @@ struct monev_book {
 	lxw_format *dtext;      /* Data: text wrapped, no border */
 	lxw_format *dnum;       /* Data: numbers at the top too */
 	/* Data rows that do not count: grey and struck through */
-	lxw_format *otext, *onum, *odate, *omark, *bold;
+	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
+	long first_old, last_old; /* the first and last of them */
+	ibm_xlsx_widths cw;     /* the widest value of each Data column */
+	long max_line;          /* the highest line number of a form row */
+	size_t noted_file;      /* the file whose name was noted, + 1 */
 	const char *want_period; /* --period ("" or NULL: none) */
+	char period[16], period_text[40]; /* the last period written */
+	double file_h;          /* the height the file name needs */
+	size_t file_h_of;       /* ... of this file (index + 1) */
 	FILE *spool;            /* the Data rows until the units are known */
 	char *spool_buf;        /* its stdio buffer */
 	spool_head head;
@@ -105,19 +112,23 @@ static void row_end(lxw_worksheet *ws, lxw_row_t row)
 }
 
 
-static void data_sheet(monev_book *b)
+/* The columns of the Data sheet before the indicators. */
+#define DATA_PERIOD (2 + MONEV_NID)
+#define DATA_COUNTED (3 + MONEV_NID)
+#define DATA_IND (4 + MONEV_NID)
+
+/*
+ * The head of the current Data sheet: its header row, column widths (in
+ * b->dw: decided before the first row, as constant-memory mode writes
+ * rows in order), panes and print set-up.
+ */
+static void data_head(monev_book *b)
 {
-	char name[32];
 	const monev_spec *s = b->s;
 	lxw_col_t c = 0;
 	lxw_format *h = b->x->fmt.header;
+	double hh = 15;
 
-	b->ndata++;
-	if (b->ndata == 1)
-		snprintf(name, sizeof name, "Data");
-	else
-		snprintf(name, sizeof name, "Data (%d)", b->ndata);
-	b->data = workbook_add_worksheet(b->x->wb, name);
 	for (size_t i = 0; i < 2; i++)
 		worksheet_write_string(b->data, 0, c++, data_extra[i], h);
 	for (int i = 0; i < MONEV_NID; i++)
@@ -126,37 +137,78 @@ static void data_sheet(monev_book *b)
 	worksheet_write_string(b->data, 0, c++, "Dihitung", h);
 	for (size_t i = 0; i < s->nind; i++)
 		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
-	b->ncols = c;
 	worksheet_freeze_panes(b->data, 1, 2);
-	/* fixed widths (rows are streamed); texts wrap, rows as tall as
-	 * their longest text */
-	free(b->dw);
-	b->dw = ibm_xcalloc((size_t)c + 1, sizeof *b->dw);
-	for (lxw_col_t i = 0; i < c; i++) {
-		b->dw[i] = i == 0 ? 22 : i == 1 ? 6 : i < 2 + MONEV_NID ? 16
-			 : i == 2 + MONEV_NID ? 15 : i == 3 + MONEV_NID ? 18
-			 : 11;
+	for (lxw_col_t i = 0; i < b->ncols; i++)
 		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
-	}
-	{
-		double hh = 15;
-		lxw_col_t k = 0;
+	for (lxw_col_t i = 0; i < b->ncols; i++) {
+		const char *name = i < 2 ? data_extra[i]
+			: i < DATA_PERIOD ? monev_id_labels[i - 2]
+			: i == DATA_PERIOD ? "Periode"
+			: i == DATA_COUNTED ? "Dihitung"
+			: s->ind[i - DATA_IND].label;
 
-		for (size_t i = 0; i < 2; i++, k++)
-			hh = fmax(hh, ibm_xlsx_cell_pt(data_extra[i], b->dw[k], h));
-		for (int i = 0; i < MONEV_NID; i++, k++)
-			hh = fmax(hh, ibm_xlsx_cell_pt(monev_id_labels[i],
-						       b->dw[k], h));
-		k += 2; /* Periode, Dihitung: one line */
-		for (size_t i = 0; i < s->nind; i++, k++)
-			hh = fmax(hh, ibm_xlsx_cell_pt(s->ind[i].label, b->dw[k],
-						       h));
-		worksheet_set_row(b->data, 0, hh, NULL);
+		hh = fmax(hh, ibm_xlsx_cell_pt(name, b->dw[i], h));
 	}
+	worksheet_set_row(b->data, 0, hh, NULL);
 	ibm_xlsx_print_setup(b->data, 1, 0, 0);
-	ibm_xlsx_print_width(b->data, 1, b->dw, c, 2, NULL);
+	ibm_xlsx_print_width(b->data, 1, b->dw, b->ncols, 2, NULL);
 	b->row = 0;
 	b->old_rows = 0;
+	b->first_old = b->last_old = 0;
+}
+
+/* The next Data sheet, "Data (2)" ... (the first is made with the book,
+ * to keep its place among the sheets). */
+static void data_sheet(monev_book *b)
+{
+	char name[32];
+
+	b->ndata++;
+	snprintf(name, sizeof name, "Data (%d)", b->ndata);
+	b->data = workbook_add_worksheet(b->x->wb, name);
+	data_head(b);
+}
+
+/*
+ * The Data columns' widths, from the widest value of each (noted while
+ * spooling; the Dihitung texts from the longest they can be): wide enough
+ * for most rows to stay one line high, narrow enough to print; longer
+ * texts wrap.
+ */
+static void data_widths(monev_book *b, const monev_data *d)
+{
+	ibm_xlsx_widths *cw = &b->cw;
+	char t[64];
+	size_t n = (size_t)b->ncols;
+
+	snprintf(t, sizeof t, "Tidak (diganti kunjungan 00/00/0000, baris %ld)",
+		 b->max_line);
+	ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
+	for (size_t i = 0; i < d->nfiles && d->nfiles > 1; i++) {
+		size_t l = strlen(d->files[i]);
+
+		/* the file name is the longest part */
+		ibm_xlsx_widths_note_len(cw, DATA_COUNTED,
+					 cw->w[DATA_COUNTED] +
+						 (double)(l < 60 ? l : 60));
+	}
+	if (*d->want_period) {
+		char pt[40];
+
+		snprintf(t, sizeof t, "Tidak (di luar %s)",
+			 monev_period_text(d->want_period, pt, sizeof pt));
+		ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
+	}
+	ibm_xlsx_widths_note_len(cw, n - 1, 0);
+	ibm_xlsx_widths_clamp(cw, 0, 1e9); /* padding added */
+	free(b->dw);
+	b->dw = ibm_xcalloc(n + 1, sizeof *b->dw);
+	for (size_t i = 0; i < n; i++)
+		b->dw[i] = i == 1 ? fmax(cw->w[i], 6)
+			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 45)
+			 : i >= DATA_IND ? 11
+			 : fmin(fmax(cw->w[i], 10), 30);
+	ibm_xlsx_widths_free(cw);
 }
 
 /* ---------------------------------------------------------- the spool */
@@ -189,15 +241,38 @@ static void spool_failed(monev_book *b)
 		      "cannot write the Data rows to a temporary file");
 }
 
+/* Note the width of a text of len bytes in Data column col: only when it
+ * may be wider than the widest so far (no character is wider than 1.91
+ * column units per byte) and than the widest width given (28). */
+static void note(monev_book *b, size_t col, const char *v, size_t len)
+{
+	if ((double)len * 1.91 <= b->cw.w[col] || b->cw.w[col] >= 28)
+		return;
+	ibm_xlsx_widths_note(&b->cw, col, v);
+}
+
 void monev_book_row(const monev_row *r, void *arg)
 {
 	monev_book *b = arg;
 	size_t nind = b->s->nind, size = nind * sizeof *r->val, o;
 	spool_head *h = &b->head;
 
+	if (b->cw.n == 0) {
+		ibm_xlsx_widths_note_len(&b->cw, b->ncols - 1, 0);
+		ibm_xlsx_widths_note(&b->cw, 2 + MONEV_TANGGAL, "00/00/0000");
+		ibm_xlsx_widths_note(&b->cw, DATA_PERIOD, "Semester II 0000");
+	}
+	if (r->file_index + 1 != b->noted_file) {
+		note(b, 0, r->file, strlen(r->file));
+		b->noted_file = r->file_index + 1;
+	}
+	if (r->line > b->max_line)
+		b->max_line = r->line;
 	for (int i = 0; i < MONEV_NID; i++) {
 		size_t l = strlen(r->id[i]);
 
+		if (i != MONEV_TANGGAL && i != MONEV_TAHUN)
+			note(b, (size_t)(2 + i), r->id[i], l);
 		if (l > UINT32_MAX - 1)
 			l = UINT32_MAX - 1;
 		h->len[i] = (uint32_t)l;
@@ -259,24 +334,20 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->dnum = workbook_add_format(wb);
 	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
 	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
+	/* rows that do not count: grey and struck through (a conditional
+	 * format; the legend's example cell as a format) */
 	b->otext = workbook_add_format(wb);
-	b->onum = workbook_add_format(wb);
-	b->odate = workbook_add_format(wb);
 	b->omark = workbook_add_format(wb);
-	format_set_text_wrap(b->otext);
-	format_set_num_format(b->odate, "dd/mm/yyyy");
-	format_set_text_wrap(b->omark);
 	format_set_italic(b->omark);
-	{
-		lxw_format *o[] = { b->otext, b->onum, b->odate, b->omark };
-
-		for (size_t i = 0; i < sizeof o / sizeof *o; i++) {
-			format_set_align(o[i], LXW_ALIGN_VERTICAL_TOP);
-			format_set_font_color(o[i], 0x808080);
-			if (o[i] != b->omark)
-				format_set_font_strikeout(o[i]);
-		}
-	}
+	format_set_font_color(b->omark, 0x808080);
+	format_set_font_color(b->otext, 0x808080);
+	format_set_font_strikeout(b->otext);
+	b->cf_old = workbook_add_format(wb);
+	format_set_font_color(b->cf_old, 0x808080);
+	format_set_font_strikeout(b->cf_old);
+	b->cf_mark = workbook_add_format(wb);
+	format_set_font_color(b->cf_mark, 0x808080);
+	format_set_italic(b->cf_mark);
 	b->bold = workbook_add_format(wb);
 	format_set_bold(b->bold);
 	spool_open(b, path);
@@ -284,7 +355,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->rekap = workbook_add_worksheet(wb, "Rekap Kab-Kota");
 	b->matriks = workbook_add_worksheet(wb, "Matriks Unit");
 	b->fase = workbook_add_worksheet(wb, "Fase");
-	data_sheet(b);
+	b->data = workbook_add_worksheet(wb, "Data");
+	b->ndata = 1;
+	b->ncols = DATA_IND + (lxw_col_t)s->nind;
 	return b;
 }
 
@@ -301,7 +374,31 @@ static void data_done(monev_book *b)
 	if (b->row > 0)
 		worksheet_autofilter(b->data, 0, 0, (lxw_row_t)b->row,
 				     b->ncols - 1);
-	if (!b->old_rows || b->row + 5 > LXW_ROW_MAX - 1)
+	if (!b->old_rows)
+		return;
+	{
+		/* the rows whose Dihitung is not "Ya": grey, struck through
+		 * but for the Dihitung cell (grey, italic) */
+		lxw_conditional_format cf;
+		lxw_row_t r1 = (lxw_row_t)b->first_old,
+			  r2 = (lxw_row_t)b->last_old;
+		char ref[16], formula[40];
+
+		lxw_rowcol_to_cell_abs(ref, r1, DATA_COUNTED, 0, 1);
+		snprintf(formula, sizeof formula, "=%s<>\"Ya\"", ref);
+		memset(&cf, 0, sizeof cf);
+		cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+		cf.value_string = formula;
+		cf.format = b->cf_old;
+		worksheet_conditional_format_range(b->data, r1, 0, r2,
+						   DATA_COUNTED - 1, &cf);
+		worksheet_conditional_format_range(b->data, r1, DATA_IND, r2,
+						   b->ncols - 1, &cf);
+		cf.format = b->cf_mark;
+		worksheet_conditional_format_range(b->data, r1, DATA_COUNTED,
+						   r2, DATA_COUNTED, &cf);
+	}
+	if (b->row + 5 > LXW_ROW_MAX - 1)
 		return;
 	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
 	worksheet_write_string(b->data, row, 0, "Dihitung: Ya", NULL);
@@ -339,8 +436,9 @@ static void write_long(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 
 /*
  * One Data row, from the spool: mark NULL when the row counts (its
- * Dihitung cell "Ya"), else the text of that cell, and the row grey and
- * struck through.
+ * Dihitung cell "Ya"), else the text of that cell (the conditional format
+ * of data_done greys the row). A row one line high needs no format but
+ * the date's; a taller one (a text wraps) has its cells at the top.
  */
 static void data_write(monev_book *b, const monev_row *r, const char *mark)
 {
@@ -348,8 +446,8 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 	lxw_worksheet *ws;
 	lxw_row_t row;
 	lxw_col_t c = 0;
-	lxw_format *text = mark ? b->otext : b->dtext;
-	lxw_format *number = mark ? b->onum : b->dnum;
+	lxw_format *text, *number;
+	const char *counted = mark ? mark : "Ya";
 
 	if (b->row >= b->rows_per_sheet) {
 		data_done(b);
@@ -357,13 +455,37 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 	}
 	ws = b->data;
 	row = (lxw_row_t)++b->row;
-	if (mark)
-		b->old_rows++;
+	if (mark) {
+		if (!b->old_rows++)
+			b->first_old = b->row;
+		b->last_old = b->row;
+	}
+	/* the text of the last period met, made again when it changes */
+	if (*r->period && strcmp(r->period, b->period) != 0) {
+		memcpy(b->period, r->period, sizeof b->period);
+		monev_period_text(r->period, b->period_text,
+				  sizeof b->period_text);
+	}
+	/* the row's height: one line unless a text wraps in its column */
 	cur_w = b->dw;
 	cur_n = b->ncols;
 	cur_h = 15;
-	worksheet_write_string(ws, row, c, r->file, text);
-	need(c++, r->file, text);
+	if (r->file_index + 1 != b->file_h_of) {
+		need(0, r->file, b->dtext);
+		b->file_h = cur_h;
+		b->file_h_of = r->file_index + 1;
+	}
+	cur_h = b->file_h;
+	for (int i = 0; i < MONEV_NID; i++)
+		if (i != MONEV_TANGGAL && i != MONEV_TAHUN)
+			need((lxw_col_t)(2 + i), r->id[i], b->dtext);
+	if (*r->period)
+		need(DATA_PERIOD, b->period_text, b->dtext);
+	if (mark)
+		need(DATA_COUNTED, mark, b->dtext);
+	text = cur_h > 15 ? b->dtext : NULL;
+	number = cur_h > 15 ? b->dnum : NULL;
+	worksheet_write_string(ws, row, c++, r->file, text);
 	worksheet_write_number(ws, row, c++, (double)r->line, number);
 	for (int i = 0; i < MONEV_NID; i++, c++) {
 		const char *v = r->id[i];
@@ -376,37 +498,23 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 			worksheet_write_number(ws, row, c,
 					       (double)ibm_date_days(r->date) +
 						       25569.0,
-					       mark ? b->odate : b->date);
+					       b->date);
 		else if (i == MONEV_TAHUN)
 			worksheet_write_number(ws, row, c, atof(v), number);
 		else if (strlen(v) > 32767)
 			write_long(ws, row, c, v);
-		else {
+		else
 			worksheet_write_string(ws, row, c, v, text);
-			need(c, v, text);
-		}
 	}
-	if (*r->period) {
-		char pt[40];
-
-		worksheet_write_string(ws, row, c,
-				       monev_period_text(r->period, pt,
-							 sizeof pt), text);
-	}
+	if (*r->period)
+		worksheet_write_string(ws, row, c, b->period_text, text);
 	c++;
-	if (mark) {
-		worksheet_write_string(ws, row, c, mark, b->omark);
-		need(c, mark, b->omark);
-	} else {
-		worksheet_write_string(ws, row, c, "Ya", b->dtext);
-	}
-	c++;
+	worksheet_write_string(ws, row, c++, counted, text);
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
 		if (!monev_asked(r->val[i]))
-			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
-					       mark ? b->onum : NULL);
+			worksheet_write_string(ws, row, c, NOT_ASKED_MARK, NULL);
 		else if (s->ind[i].kind == MONEV_YESNO)
 			worksheet_write_string(ws, row, c,
 					       r->val[i] > 0 ? "Ya" : "Tidak",
@@ -466,6 +574,8 @@ static void data_replay(monev_book *b, const monev_data *d)
 		spool_failed(b);
 	rewind(b->spool);
 	b->want_period = d->want_period;
+	data_widths(b, d);
+	data_head(b);
 	memset(&r, 0, sizeof r);
 	r.val = val;
 	r.status = "";
@@ -500,6 +610,16 @@ static void data_replay(monev_book *b, const monev_data *d)
 	free(val);
 	free(by_seq);
 	data_done(b);
+}
+
+int monev_book_keeps_warning(void *arg)
+{
+	monev_book *b = arg;
+
+	if (b->nwarn < MAX_WARN)
+		return 1;
+	b->warn_more++;
+	return 0;
 }
 
 void monev_book_hook(int is_error, const char *msg, void *arg)
