@@ -181,7 +181,7 @@ static void data_widths(monev_book *b, const monev_data *d)
 	char t[64];
 	size_t n = (size_t)b->ncols;
 
-	snprintf(t, sizeof t, "Tidak (diganti kunjungan 00/00/0000, baris %ld)",
+	snprintf(t, sizeof t, "Tidak (diganti 00/00/0000, baris %ld)",
 		 b->max_line);
 	ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
 	for (size_t i = 0; i < d->nfiles && d->nfiles > 1; i++) {
@@ -205,7 +205,7 @@ static void data_widths(monev_book *b, const monev_data *d)
 	b->dw = ibm_xcalloc(n + 1, sizeof *b->dw);
 	for (size_t i = 0; i < n; i++)
 		b->dw[i] = i == 1 ? fmax(cw->w[i], 6)
-			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 45)
+			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 50)
 			 : i >= DATA_IND ? 11
 			 : fmin(fmax(cw->w[i], 10), 30);
 	ibm_xlsx_widths_free(cw);
@@ -342,6 +342,8 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	format_set_font_color(b->omark, 0x808080);
 	format_set_font_color(b->otext, 0x808080);
 	format_set_font_strikeout(b->otext);
+	format_set_text_wrap(b->otext);
+	format_set_align(b->otext, LXW_ALIGN_VERTICAL_TOP);
 	b->cf_old = workbook_add_format(wb);
 	format_set_font_color(b->cf_old, 0x808080);
 	format_set_font_strikeout(b->cf_old);
@@ -362,6 +364,32 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 }
 
 /*
+ * A row of the legend below the Data rows: an example in the first column
+ * (format f, wrapped) and its meaning wrapped in the columns merged from
+ * the third on (at most about 80 characters wide, so that they print on
+ * one page), the row as tall as both need.
+ */
+static void legend_row(monev_book *b, lxw_row_t row, const char *example,
+		       lxw_format *f, const char *text)
+{
+	lxw_col_t last = 2;
+	double w = b->dw[2], h;
+
+	while (last + 1 < b->ncols && w + b->dw[last + 1] <= 80)
+		w += b->dw[++last];
+	h = fmax(ibm_xlsx_cell_pt(example, b->dw[0], f),
+		 ibm_xlsx_cell_pt(text, w, b->dtext));
+	if (h > 15)
+		worksheet_set_row(b->data, row, h, NULL);
+	worksheet_write_string(b->data, row, 0, example, f);
+	if (last > 2)
+		worksheet_merge_range(b->data, row, 2, row, last, text,
+				      b->dtext);
+	else
+		worksheet_write_string(b->data, row, 2, text, b->dtext);
+}
+
+/*
  * The end of a Data sheet: its filter, and below its rows, when some do
  * not count (and the sheet has room), what the Dihitung column and the
  * grey struck-through rows mean.
@@ -369,7 +397,6 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 static void data_done(monev_book *b)
 {
 	lxw_row_t row = (lxw_row_t)b->row + 2;
-	lxw_col_t say = 2; /* the explanations start in the third column */
 
 	if (b->row > 0)
 		worksheet_autofilter(b->data, 0, 0, (lxw_row_t)b->row,
@@ -401,26 +428,18 @@ static void data_done(monev_book *b)
 	if (b->row + 5 > LXW_ROW_MAX - 1)
 		return;
 	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
-	worksheet_write_string(b->data, row, 0, "Dihitung: Ya", NULL);
-	worksheet_write_string(b->data, row++, say,
-			       "kunjungan yang dihitung: kunjungan terakhir "
-			       "unit itu pada periodenya (setiap unit "
-			       "dihitung sekali per periode)", NULL);
-	worksheet_write_string(b->data, row, 0, "Tidak (diganti ...)",
-			       b->otext);
-	worksheet_write_string(b->data, row++, say,
-			       "baris abu-abu dan dicoret: kunjungan yang "
-			       "diganti kunjungan unit yang sama yang lebih "
-			       "akhir pada periode yang sama (kolom Dihitung "
-			       "menyebut tanggal dan barisnya); tetap "
-			       "tercantum, tidak dihitung", NULL);
-	if (b->want_period && *b->want_period) {
-		worksheet_write_string(b->data, row, 0, "Tidak (di luar ...)",
-				       b->otext);
-		worksheet_write_string(b->data, row++, say,
-				       "baris di luar periode yang dipilih "
-				       "(--period): tidak dihitung", NULL);
-	}
+	legend_row(b, row++, "Dihitung: Ya", b->dtext,
+		   "kunjungan yang dihitung: kunjungan terakhir unit itu pada "
+		   "periodenya (setiap unit dihitung sekali per periode)");
+	legend_row(b, row++, "Tidak (diganti ...)", b->otext,
+		   "baris abu-abu dan dicoret: kunjungan yang diganti "
+		   "kunjungan unit yang sama yang lebih akhir pada periode "
+		   "yang sama (kolom Dihitung menyebut tanggal dan barisnya); "
+		   "tetap tercantum, tidak dihitung");
+	if (b->want_period && *b->want_period)
+		legend_row(b, row++, "Tidak (di luar ...)", b->otext,
+			   "baris di luar periode yang dipilih (--period): "
+			   "tidak dihitung");
 }
 
 /* A string over Excel's 32767 characters, cut to fit. */
@@ -514,7 +533,8 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		if (isnan(r->val[i]))
 			continue;
 		if (!monev_asked(r->val[i]))
-			worksheet_write_string(ws, row, c, NOT_ASKED_MARK, NULL);
+			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
+					       number);
 		else if (s->ind[i].kind == MONEV_YESNO)
 			worksheet_write_string(ws, row, c,
 					       r->val[i] > 0 ? "Ya" : "Tidak",
@@ -548,10 +568,10 @@ static const char *count_mark(const monev_data *d,
 		snprintf(when, sizeof when, " %02d/%02d/%04d", u->date.d,
 			 u->date.m, u->date.y);
 	if (u->file_index == r->file_index)
-		snprintf(buf, size, "Tidak (diganti kunjungan%s, baris %ld)",
+		snprintf(buf, size, "Tidak (diganti%s, baris %ld)",
 			 when, u->line);
 	else
-		snprintf(buf, size, "Tidak (diganti kunjungan%s, %s baris %ld)",
+		snprintf(buf, size, "Tidak (diganti%s, %s baris %ld)",
 			 when, d->files[u->file_index], u->line);
 	return buf;
 }
