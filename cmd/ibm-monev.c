@@ -265,7 +265,6 @@ int main(int argc, char **argv)
 		ibm_diag_set_hook(monev_book_hook, book);
 		d.on_row = monev_book_row;
 		d.arg = book;
-		d.keep_warning = monev_book_keeps_warning;
 	}
 	for (int i = 0; i < argc; i++)
 		monev_read(&d, argv[i]);

@@ -44,6 +44,7 @@ static const ibm_colspec id_cols[MONEV_NID] = {
  * the diagnostics hook.
  */
 static char said[2048];
+static int said_not_kept; /* the next warning is not for the workbook */
 
 void monev_say(const char *fmt, ...)
 {
@@ -54,8 +55,18 @@ void monev_say(const char *fmt, ...)
 	va_end(ap);
 }
 
+void monev_say_not_kept(void)
+{
+	said_not_kept = 1;
+}
+
 int monev_said(char *buf, size_t size)
 {
+	if (said_not_kept) {
+		said_not_kept = 0;
+		said[0] = '\0';
+		return -1;
+	}
 	if (!*said)
 		return 0;
 	snprintf(buf, size, "%s", said);
@@ -277,29 +288,17 @@ static void add_unit(monev_data *d, monev_row *row)
 		char d1[16] = "?", d2[16] = "?";
 		char wplace[64];
 
-		if (d->quiet && !(d->keep_warning && d->keep_warning(d->arg)))
-			goto counted; /* a warning nobody reads */
+		/* the Data sheet marks the visit that does not count: the
+		 * warning is for standard error only */
+		d->superseded++;
+		if (d->quiet)
+			goto counted;
 		if (row->has_date)
 			ibm_date_iso(d1, sizeof d1, row->date);
 		if (u->has_date)
 			ibm_date_iso(d2, sizeof d2, u->date);
 		snprintf(wplace, sizeof wplace, "%ld", newer ? row->line : u->line);
-		{
-			char pt[40];
-			char *kab = monev_district(row->id[MONEV_KAB]);
-
-			monev_period_text(*row->period ? row->period : "?",
-					  pt, sizeof pt);
-			monev_say("unit \"%s\" (%s, %s) tercatat dua kali pada "
-				  "periode %s: di sini (%s) dan di %s:%ld (%s); "
-				  "yang dihitung kunjungan terakhir, %s:%s",
-				  row->id[MONEV_UNIT], row->id[MONEV_DESA],
-				  kab, pt, d1,
-				  d->files[u->file_index], u->line, d2,
-				  newer ? row->file : d->files[u->file_index],
-				  wplace);
-			free(kab);
-		}
+		monev_say_not_kept();
 		ibm_warn(row->file, row->line,
 			 "unit \"%s\" (%s, %s) is twice in period %s: here "
 			 "(%s) and at %s:%ld (%s); the later visit, %s:%s, "

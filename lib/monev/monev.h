@@ -163,10 +163,8 @@ typedef struct monev_data {
 	/* called for every row read */
 	void (*on_row)(const monev_row *row, void *arg);
 	void *arg;
-	/* -q: a warning is made only when keep_warning(arg) says the
-	 * workbook takes it (NULL: never) */
-	int quiet;
-	int (*keep_warning)(void *arg);
+	int quiet;                  /* -q: no warnings on standard error */
+	long superseded;            /* visits superseded in their period */
 } monev_data;
 
 void monev_data_init(monev_data *d, const monev_spec *s);
@@ -187,9 +185,12 @@ char *monev_key(const char *s);
  * "Kabupaten X", "KOTA X" -> "Kota X" (malloc'd); see input.c. */
 char *monev_district(const char *s);
 /* The Indonesian text of the warning that follows (for the Catatan
- * sheet); monev_said takes it (0 when there is none). */
+ * sheet); monev_said takes it (1; 0 when there is none). */
 void monev_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int monev_said(char *buf, size_t size);
+/* The warning that follows is for standard error only, not the
+ * workbook's Catatan (monev_said returns -1 for it). */
+void monev_say_not_kept(void);
 /* A period for people: "2024-S1" -> "Semester I 2024". */
 const char *monev_period_text(const char *p, char *buf, size_t size);
 
@@ -302,9 +303,7 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 void monev_book_row(const monev_row *row, void *arg);
 /* Collects warnings for the Catatan sheet (hook for ibm_diag_set_hook). */
 void monev_book_hook(int is_error, const char *msg, void *arg);
-/* Whether the Catatan sheet takes one more warning; one it does not take
- * is counted (monev_data.keep_warning). */
-int monev_book_keeps_warning(void *arg);
+
 /* The sheets that compare periods (periods.c), added by
  * monev_book_close: Perkembangan (more than one period; score: the
  * score format) and Belum Dimonev (with a master list). */

@@ -632,16 +632,6 @@ static void data_replay(monev_book *b, const monev_data *d)
 	data_done(b);
 }
 
-int monev_book_keeps_warning(void *arg)
-{
-	monev_book *b = arg;
-
-	if (b->nwarn < MAX_WARN)
-		return 1;
-	b->warn_more++;
-	return 0;
-}
-
 void monev_book_hook(int is_error, const char *msg, void *arg)
 {
 	monev_book *b = arg;
@@ -655,15 +645,19 @@ void monev_book_hook(int is_error, const char *msg, void *arg)
 	size_t place = w ? (size_t)(w - msg) : 0;
 	const char *text = w ? w + 9 : msg;
 
+	int said_id;
+
 	(void)is_error;
+	said_id = monev_said(id, sizeof id);
+	if (said_id < 0)
+		return; /* not for the workbook */
 	if (b->nwarn >= MAX_WARN) {
 		b->warn_more++;
-		monev_said(id, sizeof id);
 		return;
 	}
 	/* in Indonesian: the text monev_say gave, a known one, or the
 	 * program's own words marked as such */
-	if (!monev_said(id, sizeof id)) {
+	if (!said_id) {
 		snprintf(id, sizeof id, "(pesan program) %s", text);
 		for (size_t i = 0; i < sizeof known / sizeof *known; i++)
 			if (strcmp(text, known[i][0]) == 0)
@@ -1541,6 +1535,15 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			       f->integer);
 	worksheet_write_string(ws, row, 0, "Unit per periode", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
+	if (d->superseded) {
+		snprintf(buf, sizeof buf, "%ld (diganti kunjungan unit yang "
+			 "sama yang lebih akhir pada periode yang sama; "
+			 "tetap di lembar Data dengan Dihitung: Tidak)",
+			 d->superseded);
+		worksheet_write_string(ws, row, 0, "Kunjungan diganti",
+				       f->text);
+		worksheet_write_string(ws, row++, 1, buf, f->text);
+	}
 	if (d->other_period_rows) {
 		char per[40];
 
