@@ -585,10 +585,24 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	return 0;
 }
 
+int monev_natcmp(const char *a, const char *b)
+{
+	size_t i = 0;
+
+	/* ibm_natcmp from the number or character where they differ: the
+	 * keys share long prefixes (province, district, ...) */
+	while (a[i] && a[i] == b[i])
+		i++;
+	while (i > 0 && (((unsigned char)a[i] & 0xC0) == 0x80 ||
+			 (a[i - 1] >= '0' && a[i - 1] <= '9')))
+		i--;
+	return ibm_natcmp(a + i, b + i);
+}
+
 static int cmp_unit(const void *pa, const void *pb)
 {
 	const monev_unit *a = pa, *b = pb;
-	int c = ibm_natcmp(a->sortkey, b->sortkey);
+	int c = monev_natcmp(a->sortkey, b->sortkey);
 
 	return c ? c : strcmp(a->key, b->key);
 }

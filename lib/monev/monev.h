@@ -178,6 +178,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r);
 void monev_finish(monev_data *d);
 void monev_data_free(monev_data *d);
 
+/* ibm_natcmp, faster on keys with long common prefixes (the same
+ * order). */
+int monev_natcmp(const char *a, const char *b);
 /* Matching key of a name: lower case, punctuation dropped, spaces folded,
  * "kab" = "kabupaten"; malloc'd. */
 char *monev_key(const char *s);
