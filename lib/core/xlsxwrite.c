@@ -153,7 +153,8 @@ double ibm_xlsx_text_pt(const char *s, double size, int bold)
 	const char *e = s + strlen(s);
 
 	while (s < e) {
-		long cp = ibm_utf8_next(&s, e);
+		long cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++
+						   : ibm_utf8_next(&s, e);
 
 		if (cp == '\n') {
 			cur = 0;

@@ -506,8 +506,17 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			snprintf(row.period, sizeof row.period, "%s",
 				 d->want_period);
 		} else {
-			snprintf(row.period, sizeof row.period, "%04d-S%d",
-				 row.date.y % 10000, row.date.m <= 6 ? 1 : 2);
+			int y = row.date.y % 10000;
+
+			/* "%04d-S%d", made by hand: once per row */
+			if (y < 0)
+				y = -y;
+			row.period[0] = (char)('0' + y / 1000);
+			row.period[1] = (char)('0' + y / 100 % 10);
+			row.period[2] = (char)('0' + y / 10 % 10);
+			row.period[3] = (char)('0' + y % 10);
+			memcpy(row.period + 4, row.date.m <= 6 ? "-S1" : "-S2",
+			       4);
 		}
 		if (idcol[MONEV_TAHUN] >= 0 && *row.id[MONEV_TAHUN]) {
 			long y;
@@ -546,8 +555,16 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			} else {
 				long n;
 				char tmp[64];
-				size_t l = rec->len[icol[i]];
+				size_t l = rec->len[icol[i]], k;
 
+				/* the common case: a few digits */
+				for (k = 0, n = 0; k < l && k < 9 &&
+				     v[k] >= '0' && v[k] <= '9'; k++)
+					n = n * 10 + (v[k] - '0');
+				if (k == l && l > 0) {
+					val[i] = (double)n;
+					continue;
+				}
 				if (l < sizeof tmp) {
 					memcpy(tmp, v, l + 1);
 					ibm_trim(tmp);

@@ -32,6 +32,7 @@
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
 #define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
 #define SPOOL_BUF (1 << 18)
+#define MAX_PERIOD_TEXTS 16
 
 /*
  * One spooled Data row: this head, then the identity fields, each with
@@ -70,7 +71,11 @@ struct monev_book {
 	long max_line;          /* the highest line number of a form row */
 	size_t noted_file;      /* the file whose name was noted, + 1 */
 	const char *want_period; /* --period ("" or NULL: none) */
-	char period[16], period_text[40]; /* the last period written */
+	/* the texts of the periods met on the Data sheet ("Semester I
+	 * 2024"), the current one's index */
+	char period[MAX_PERIOD_TEXTS][16], period_text[MAX_PERIOD_TEXTS][40];
+	size_t nper, nper_cur;
+	char *fits;             /* Data columns whose texts all fit */
 	double file_h;          /* the height the file name needs */
 	size_t file_h_of;       /* ... of this file (index + 1) */
 	FILE *spool;            /* the Data rows until the units are known */
@@ -90,11 +95,14 @@ static const char *const data_extra[] = { "Sumber", "Baris" };
  * the current row needs for its wrapped texts.
  */
 static const double *cur_w;
+static const char *cur_fits;    /* columns whose texts all fit, or NULL */
 static size_t cur_n;
 static double cur_h = 15;
 
 static void need(lxw_col_t col, const char *s, const lxw_format *f)
 {
+	if (cur_fits && col < cur_n && cur_fits[col])
+		return;
 	if (cur_w && col < cur_n && f && f->text_wrap) {
 		double h = ibm_xlsx_cell_pt(s, cur_w[col], f);
 
@@ -203,11 +211,17 @@ static void data_widths(monev_book *b, const monev_data *d)
 	ibm_xlsx_widths_clamp(cw, 0, 1e9); /* padding added */
 	free(b->dw);
 	b->dw = ibm_xcalloc(n + 1, sizeof *b->dw);
-	for (size_t i = 0; i < n; i++)
+	free(b->fits);
+	b->fits = ibm_xcalloc(n + 1, 1);
+	for (size_t i = 0; i < n; i++) {
 		b->dw[i] = i == 1 ? fmax(cw->w[i], 6)
 			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 50)
 			 : i >= DATA_IND ? 11
 			 : fmin(fmax(cw->w[i], 10), 30);
+		/* every text of a column made as wide as its widest fits
+		 * on one line (the Dihitung texts were not measured) */
+		b->fits[i] = i < DATA_COUNTED && cw->w[i] <= 30;
+	}
 	ibm_xlsx_widths_free(cw);
 }
 
@@ -479,14 +493,27 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 			b->first_old = b->row;
 		b->last_old = b->row;
 	}
-	/* the text of the last period met, made again when it changes */
-	if (*r->period && strcmp(r->period, b->period) != 0) {
-		memcpy(b->period, r->period, sizeof b->period);
-		monev_period_text(r->period, b->period_text,
-				  sizeof b->period_text);
+	/* the text of the row's period: of the last one met, or of one
+	 * of the (few) periods seen */
+	if (*r->period && strcmp(r->period, b->period[b->nper_cur]) != 0) {
+		size_t k = 0;
+
+		while (k < b->nper && strcmp(r->period, b->period[k]) != 0)
+			k++;
+		if (k == b->nper) {
+			if (b->nper < MAX_PERIOD_TEXTS)
+				b->nper++;
+			else
+				k = 0;
+			memcpy(b->period[k], r->period, sizeof b->period[k]);
+			monev_period_text(r->period, b->period_text[k],
+					  sizeof b->period_text[k]);
+		}
+		b->nper_cur = k;
 	}
 	/* the row's height: one line unless a text wraps in its column */
 	cur_w = b->dw;
+	cur_fits = b->fits;
 	cur_n = b->ncols;
 	cur_h = 15;
 	if (r->file_index + 1 != b->file_h_of) {
@@ -499,7 +526,7 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		if (i != MONEV_TANGGAL && i != MONEV_TAHUN)
 			need((lxw_col_t)(2 + i), r->id[i], b->dtext);
 	if (*r->period)
-		need(DATA_PERIOD, b->period_text, b->dtext);
+		need(DATA_PERIOD, b->period_text[b->nper_cur], b->dtext);
 	if (mark)
 		need(DATA_COUNTED, mark, b->dtext);
 	text = cur_h > 15 ? b->dtext : NULL;
@@ -526,7 +553,8 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 			worksheet_write_string(ws, row, c, v, text);
 	}
 	if (*r->period)
-		worksheet_write_string(ws, row, c, b->period_text, text);
+		worksheet_write_string(ws, row, c,
+				       b->period_text[b->nper_cur], text);
 	c++;
 	worksheet_write_string(ws, row, c++, counted, text);
 	for (size_t i = 0; i < s->nind; i++, c++) {
@@ -544,6 +572,7 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 	}
 	row_end(ws, row);
 	cur_w = NULL;
+	cur_fits = NULL;
 	cur_n = 0;
 }
 
@@ -564,6 +593,38 @@ static const char *count_mark(const monev_data *d,
 	u = by_seq[r->unit];
 	if (u->file_index == r->file_index && u->line == r->line)
 		return NULL;
+	if (u->has_date && u->file_index == r->file_index &&
+	    u->date.y >= 0 && u->date.y <= 9999 && u->line >= 0 &&
+	    size >= 64) {
+		/* "Tidak (diganti DD/MM/YYYY, baris N)" by hand: the common
+		 * case, once a superseded row */
+		char *p = buf, num[24];
+		size_t k = 0;
+		long l = u->line;
+
+		memcpy(p, "Tidak (diganti ", 15);
+		p += 15;
+		*p++ = (char)('0' + u->date.d / 10 % 10);
+		*p++ = (char)('0' + u->date.d % 10);
+		*p++ = '/';
+		*p++ = (char)('0' + u->date.m / 10 % 10);
+		*p++ = (char)('0' + u->date.m % 10);
+		*p++ = '/';
+		*p++ = (char)('0' + u->date.y / 1000);
+		*p++ = (char)('0' + u->date.y / 100 % 10);
+		*p++ = (char)('0' + u->date.y / 10 % 10);
+		*p++ = (char)('0' + u->date.y % 10);
+		memcpy(p, ", baris ", 8);
+		p += 8;
+		do
+			num[k++] = (char)('0' + l % 10);
+		while ((l /= 10) > 0);
+		while (k > 0)
+			*p++ = num[--k];
+		*p++ = ')';
+		*p = '\0';
+		return buf;
+	}
 	if (u->has_date)
 		snprintf(when, sizeof when, " %02d/%02d/%04d", u->date.d,
 			 u->date.m, u->date.y);
@@ -1629,5 +1690,6 @@ void monev_book_close(monev_book *b, const monev_data *all)
 		free(b->warn[i]);
 	free(b->warn);
 	free(b->dw);
+	free(b->fits);
 	free(b);
 }
