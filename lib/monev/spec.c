@@ -598,13 +598,19 @@ static void sb_add(sbuf *b, const char *fmt, ...)
 	va_list ap;
 	int k;
 
+	/* formatted once into the room there is, again when it was short */
+	ibm_grow((void **)&b->s, &b->cap, b->n + 256, 1);
 	va_start(ap, fmt);
-	k = vsnprintf(NULL, 0, fmt, ap);
+	k = vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap);
 	va_end(ap);
-	ibm_grow((void **)&b->s, &b->cap, b->n + (size_t)k + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->n, (size_t)k + 1, fmt, ap);
-	va_end(ap);
+	if (k < 0)
+		k = 0;
+	if ((size_t)k >= b->cap - b->n) {
+		ibm_grow((void **)&b->s, &b->cap, b->n + (size_t)k + 1, 1);
+		va_start(ap, fmt);
+		vsnprintf(b->s + b->n, (size_t)k + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->n += (size_t)k;
 }
 
