@@ -251,6 +251,9 @@ const char *monev_period_text(const char *p, char *buf, size_t size)
 static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 {
 	for (int i = 0; i < MONEV_NID; i++) {
+		/* a later visit mostly spells its unit the same */
+		if (i != MONEV_KAB && u->id[i] && !strcmp(u->id[i], row->id[i]))
+			continue;
 		free(u->id[i]);
 		u->id[i] = i == MONEV_KAB ? monev_district(row->id[i])
 					  : ibm_xstrdup(row->id[i]);
@@ -401,6 +404,18 @@ static int yesno(const char *s)
 
 static char *clean_copy(char *dst, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	/* the common case: printable ASCII with single inner spaces is
+	 * already folded */
+	for (; p[n] > ' ' && p[n] < 0x7F; n++)
+		if (p[n + 1] == ' ' && p[n + 2] > ' ' && p[n + 2] < 0x7F)
+			n++;
+	if (!p[n]) {
+		memcpy(dst, s, n + 1);
+		return dst;
+	}
 	strcpy(dst, s);
 	return ibm_fold_space(dst);
 }
