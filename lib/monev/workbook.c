@@ -598,7 +598,7 @@ static const char *count_mark(const monev_data *d,
 	    size >= 64) {
 		/* "Tidak (diganti DD/MM/YYYY, baris N)" by hand: the common
 		 * case, once a superseded row */
-		char *p = buf, num[24];
+		char *p = buf, num[24] = "";
 		size_t k = 0;
 		long l = u->line;
 
