@@ -7,7 +7,8 @@
  *   input.c     reading and cleaning form CSVs, units per period,
  *               duplicates, aggregation per district or province
  *   output.c    the CSV outputs (per unit, grouped recap)
- *   workbook.c  the workbook (constant-memory, Data sheet streamed)
+ *   workbook.c  the workbook (constant-memory; Data rows spooled, then
+ *               written marked once every unit is known)
  */
 #ifndef MONEV_H
 #define MONEV_H
