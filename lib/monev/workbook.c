@@ -33,6 +33,7 @@
 #define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
 #define SPOOL_BUF (1 << 18)
 #define MAX_PERIOD_TEXTS 16
+#define NOTED_MAX 64
 
 /*
  * One spooled Data row: this head, then the identity fields, each with
@@ -70,6 +71,7 @@ struct monev_book {
 	ibm_xlsx_widths cw;     /* the widest value of each Data column */
 	long max_line;          /* the highest line number of a form row */
 	size_t noted_file;      /* the file whose name was noted, + 1 */
+	char last_noted[MONEV_NID + 2][NOTED_MAX]; /* per column */
 	const char *want_period; /* --period ("" or NULL: none) */
 	/* the texts of the periods met on the Data sheet ("Semester I
 	 * 2024"), the current one's index */
@@ -222,6 +224,8 @@ static void data_widths(monev_book *b, const monev_data *d)
 		 * on one line (the Dihitung texts were not measured) */
 		b->fits[i] = i < DATA_COUNTED && cw->w[i] <= 30;
 	}
+	/* with one file, every Dihitung text is one of those measured */
+	b->fits[DATA_COUNTED] = d->nfiles == 1 && cw->w[DATA_COUNTED] <= 50;
 	ibm_xlsx_widths_free(cw);
 }
 
@@ -260,9 +264,16 @@ static void spool_failed(monev_book *b)
  * column units per byte) and than the widest width given (28). */
 static void note(monev_book *b, size_t col, const char *v, size_t len)
 {
+	char *last = b->last_noted[col < MONEV_NID + 2 ? col : 0];
+
 	if ((double)len * 1.91 <= b->cw.w[col] || b->cw.w[col] >= 28)
 		return;
+	/* the same as the last one of the column (forms come sorted) */
+	if (len < NOTED_MAX && memcmp(last, v, len + 1) == 0)
+		return;
 	ibm_xlsx_widths_note(&b->cw, col, v);
+	if (len < NOTED_MAX)
+		memcpy(last, v, len + 1);
 }
 
 void monev_book_row(const monev_row *r, void *arg)
