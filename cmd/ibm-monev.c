@@ -131,7 +131,7 @@ int main(int argc, char **argv)
 	monev_book *book = NULL;
 	monev_units list = { 0 };
 	ibm_csv_opts csv = { 0 };
-	int lenient = 0, force = 0;
+	int lenient = 0, force = 0, quiet = 0;
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
@@ -189,7 +189,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e': excel = 1; break;
-		case 'q': ibm_diag_set_quiet(1); break;
+		case 'q': ibm_diag_set_quiet(1); quiet = 1; break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
 			if (ibm_input_opt(c, optarg, &csv) < 0)
@@ -252,6 +252,7 @@ int main(int argc, char **argv)
 	d.csv = csv;
 	d.lenient = lenient;
 	d.strict = strict;
+	d.quiet = quiet;
 	if (py)
 		snprintf(d.want_period, sizeof d.want_period, "%04d-S%d", py,
 			 ps);

@@ -154,7 +154,8 @@ double ibm_xlsx_text_pt(const char *s, double size, int bold)
 	const char *e = s + strlen(s);
 
 	while (s < e) {
-		long cp = ibm_utf8_next(&s, e);
+		long cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++
+						   : ibm_utf8_next(&s, e);
 
 		if (cp == '\n') {
 			cur = 0;
@@ -211,7 +212,9 @@ int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
 	if ((double)len * 0.91 * size <= avail && !memchr(s, '\n', len))
 		return 1;
 	while (s <= e) {
-		long cp = s < e ? ibm_utf8_next(&s, e) : (s++, -2);
+		long cp = s == e ? (s++, -2)
+			: (unsigned char)*s < 0x80 ? (unsigned char)*s++
+			: ibm_utf8_next(&s, e);
 
 		if (cp == ' ' || cp == '\n' || cp == -2) {
 			/* place the word that ends here */

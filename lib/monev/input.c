@@ -44,6 +44,7 @@ static const ibm_colspec id_cols[MONEV_NID] = {
  * the diagnostics hook.
  */
 static char said[2048];
+static int said_not_kept; /* the next warning is not for the workbook */
 
 void monev_say(const char *fmt, ...)
 {
@@ -54,8 +55,18 @@ void monev_say(const char *fmt, ...)
 	va_end(ap);
 }
 
+void monev_say_not_kept(void)
+{
+	said_not_kept = 1;
+}
+
 int monev_said(char *buf, size_t size)
 {
+	if (said_not_kept) {
+		said_not_kept = 0;
+		said[0] = '\0';
+		return -1;
+	}
 	if (!*said)
 		return 0;
 	snprintf(buf, size, "%s", said);
@@ -240,6 +251,9 @@ const char *monev_period_text(const char *p, char *buf, size_t size)
 static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 {
 	for (int i = 0; i < MONEV_NID; i++) {
+		/* a later visit mostly spells its unit the same */
+		if (i != MONEV_KAB && u->id[i] && !strcmp(u->id[i], row->id[i]))
+			continue;
 		free(u->id[i]);
 		u->id[i] = i == MONEV_KAB ? monev_district(row->id[i])
 					  : ibm_xstrdup(row->id[i]);
@@ -255,7 +269,7 @@ static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 	memcpy(u->val, row->val, d->spec->nind * sizeof *u->val);
 }
 
-static void add_unit(monev_data *d, const monev_row *row)
+static void add_unit(monev_data *d, monev_row *row)
 {
 	size_t n = 0, slot, at;
 	char *key;
@@ -277,27 +291,17 @@ static void add_unit(monev_data *d, const monev_row *row)
 		char d1[16] = "?", d2[16] = "?";
 		char wplace[64];
 
+		/* the Data sheet marks the visit that does not count: the
+		 * warning is for standard error only */
+		d->superseded++;
+		if (d->quiet)
+			goto counted;
 		if (row->has_date)
 			ibm_date_iso(d1, sizeof d1, row->date);
 		if (u->has_date)
 			ibm_date_iso(d2, sizeof d2, u->date);
 		snprintf(wplace, sizeof wplace, "%ld", newer ? row->line : u->line);
-		{
-			char pt[40];
-			char *kab = monev_district(row->id[MONEV_KAB]);
-
-			monev_period_text(*row->period ? row->period : "?",
-					  pt, sizeof pt);
-			monev_say("unit \"%s\" (%s, %s) tercatat dua kali pada "
-				  "periode %s: di sini (%s) dan di %s:%ld (%s); "
-				  "yang dihitung kunjungan terakhir, %s:%s",
-				  row->id[MONEV_UNIT], row->id[MONEV_DESA],
-				  kab, pt, d1,
-				  d->files[u->file_index], u->line, d2,
-				  newer ? row->file : d->files[u->file_index],
-				  wplace);
-			free(kab);
-		}
+		monev_say_not_kept();
 		ibm_warn(row->file, row->line,
 			 "unit \"%s\" (%s, %s) is twice in period %s: here "
 			 "(%s) and at %s:%ld (%s); the later visit, %s:%s, "
@@ -306,15 +310,19 @@ static void add_unit(monev_data *d, const monev_row *row)
 			 row->id[MONEV_KAB], *row->period ? row->period : "?",
 			 d1, d->files[u->file_index], u->line, d2,
 			 newer ? row->file : d->files[u->file_index], wplace);
+	counted:
 		if (newer)
 			unit_set(d, u, row);
+		row->unit = (long)u->seq;
 		return;
 	}
 	ibm_grow((void **)&d->units, &d->ucap, d->nunits + 1,
 		 sizeof *d->units);
 	memset(&d->units[d->nunits], 0, sizeof *d->units);
 	d->units[d->nunits].key = ibm_xstrdup(key);
+	d->units[d->nunits].seq = d->nunits;
 	unit_set(d, &d->units[d->nunits], row);
+	row->unit = (long)d->nunits;
 	d->hash[slot] = ++d->nunits;
 }
 
@@ -417,6 +425,18 @@ static int yesno(const char *s)
 
 static char *clean_copy(char *dst, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	/* the common case: printable ASCII with single inner spaces is
+	 * already folded */
+	for (; p[n] > ' ' && p[n] < 0x7F; n++)
+		if (p[n + 1] == ' ' && p[n + 2] > ' ' && p[n + 2] < 0x7F)
+			n++;
+	if (!p[n]) {
+		memcpy(dst, s, n + 1);
+		return dst;
+	}
 	strcpy(dst, s);
 	return ibm_fold_space(dst);
 }
@@ -522,8 +542,17 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			snprintf(row.period, sizeof row.period, "%s",
 				 d->want_period);
 		} else {
-			snprintf(row.period, sizeof row.period, "%04d-S%d",
-				 row.date.y % 10000, row.date.m <= 6 ? 1 : 2);
+			int y = row.date.y % 10000;
+
+			/* "%04d-S%d", made by hand: once per row */
+			if (y < 0)
+				y = -y;
+			row.period[0] = (char)('0' + y / 1000);
+			row.period[1] = (char)('0' + y / 100 % 10);
+			row.period[2] = (char)('0' + y / 10 % 10);
+			row.period[3] = (char)('0' + y % 10);
+			memcpy(row.period + 4, row.date.m <= 6 ? "-S1" : "-S2",
+			       4);
 		}
 		if (idcol[MONEV_TAHUN] >= 0 && *row.id[MONEV_TAHUN]) {
 			long y;
@@ -562,8 +591,16 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			} else {
 				long n;
 				char tmp[64];
-				size_t l = rec->len[icol[i]];
+				size_t l = rec->len[icol[i]], k;
 
+				/* the common case: a few digits */
+				for (k = 0, n = 0; k < l && k < 9 &&
+				     v[k] >= '0' && v[k] <= '9'; k++)
+					n = n * 10 + (v[k] - '0');
+				if (k == l && l > 0) {
+					val[i] = (double)n;
+					continue;
+				}
 				if (l < sizeof tmp) {
 					memcpy(tmp, v, l + 1);
 					ibm_trim(tmp);
@@ -585,13 +622,13 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		row.status = "";
 		if (in_period && d->list)
 			check_listed(d, &row);
+		row.unit = -1;
+		if (in_period)
+			add_unit(d, &row);
+		else
+			d->other_period_rows++;
 		if (d->on_row)
 			d->on_row(&row, d->arg);
-		if (!in_period) {
-			d->other_period_rows++;
-			continue;
-		}
-		add_unit(d, &row);
 	}
 	free(icol);
 	free(val);
@@ -601,10 +638,24 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	return 0;
 }
 
+int monev_natcmp(const char *a, const char *b)
+{
+	size_t i = 0;
+
+	/* ibm_natcmp from the number or character where they differ: the
+	 * keys share long prefixes (province, district, ...) */
+	while (a[i] && a[i] == b[i])
+		i++;
+	while (i > 0 && (((unsigned char)a[i] & 0xC0) == 0x80 ||
+			 (a[i - 1] >= '0' && a[i - 1] <= '9')))
+		i--;
+	return ibm_natcmp(a + i, b + i);
+}
+
 static int cmp_unit(const void *pa, const void *pb)
 {
 	const monev_unit *a = pa, *b = pb;
-	int c = ibm_natcmp(a->sortkey, b->sortkey);
+	int c = monev_natcmp(a->sortkey, b->sortkey);
 
 	return c ? c : strcmp(a->key, b->key);
 }

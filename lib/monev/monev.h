@@ -7,7 +7,8 @@
  *   input.c     reading and cleaning form CSVs, units per period,
  *               duplicates, aggregation per district or province
  *   output.c    the CSV outputs (per unit, grouped recap)
- *   workbook.c  the workbook (constant-memory, Data sheet streamed)
+ *   workbook.c  the workbook (constant-memory; Data rows spooled, then
+ *               written marked once every unit is known)
  */
 #ifndef MONEV_H
 #define MONEV_H
@@ -113,6 +114,9 @@ typedef struct monev_row {
 	char period[16];             /* "2024-S1" */
 	const double *val;          /* per indicator; NAN: empty */
 	const char *status;         /* from the master list, or "" */
+	long unit;                  /* the unit's number in reading order
+				       (monev_unit.seq), -1 when the row
+				       counts for no unit (other period) */
 } monev_row;
 
 typedef struct monev_unit {
@@ -129,6 +133,7 @@ typedef struct monev_unit {
 	double total;
 	int phase;
 	const char *status;         /* from the master list, or "" */
+	size_t seq;                 /* its number in reading order */
 } monev_unit;
 
 typedef struct monev_data {
@@ -159,6 +164,8 @@ typedef struct monev_data {
 	/* called for every row read */
 	void (*on_row)(const monev_row *row, void *arg);
 	void *arg;
+	int quiet;                  /* -q: no warnings on standard error */
+	long superseded;            /* visits superseded in their period */
 } monev_data;
 
 void monev_data_init(monev_data *d, const monev_spec *s);
@@ -172,6 +179,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r);
 void monev_finish(monev_data *d);
 void monev_data_free(monev_data *d);
 
+/* ibm_natcmp, faster on keys with long common prefixes (the same
+ * order). */
+int monev_natcmp(const char *a, const char *b);
 /* Matching key of a name: lower case, punctuation dropped, spaces folded,
  * "kab" = "kabupaten"; malloc'd. */
 char *monev_key(const char *s);
@@ -179,9 +189,12 @@ char *monev_key(const char *s);
  * "Kabupaten X", "KOTA X" -> "Kota X" (malloc'd); see input.c. */
 char *monev_district(const char *s);
 /* The Indonesian text of the warning that follows (for the Catatan
- * sheet); monev_said takes it (0 when there is none). */
+ * sheet); monev_said takes it (1; 0 when there is none). */
 void monev_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int monev_said(char *buf, size_t size);
+/* The warning that follows is for standard error only, not the
+ * workbook's Catatan (monev_said returns -1 for it). */
+void monev_say_not_kept(void);
 /* A period for people: "2024-S1" -> "Semester I 2024". */
 const char *monev_period_text(const char *p, char *buf, size_t size);
 
@@ -294,6 +307,7 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 void monev_book_row(const monev_row *row, void *arg);
 /* Collects warnings for the Catatan sheet (hook for ibm_diag_set_hook). */
 void monev_book_hook(int is_error, const char *msg, void *arg);
+
 /* The sheets that compare periods (periods.c), added by
  * monev_book_close: Perkembangan (more than one period; score: the
  * score format) and Belum Dimonev (with a master list). */

@@ -25,7 +25,7 @@ static int cmp_line(const void *pa, const void *pb)
 {
 	const unit_line *a = pa, *b = pb;
 
-	return ibm_natcmp(a->key, b->key);
+	return monev_natcmp(a->key, b->key);
 }
 
 /* Length of the identity part of a unit key (up to its period). */

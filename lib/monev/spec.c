@@ -590,22 +590,21 @@ typedef struct sbuf {
 	size_t n, cap;
 } sbuf;
 
-static void sb_add(sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void sb_add(sbuf *b, const char *fmt, ...)
+/* Append the strings given, up to a NULL. */
+static void sb_cat(sbuf *b, ...)
 {
 	va_list ap;
-	int k;
+	const char *p;
 
-	va_start(ap, fmt);
-	k = vsnprintf(NULL, 0, fmt, ap);
+	va_start(ap, b);
+	while ((p = va_arg(ap, const char *)) != NULL) {
+		size_t l = strlen(p);
+
+		ibm_grow((void **)&b->s, &b->cap, b->n + l + 1, 1);
+		memcpy(b->s + b->n, p, l + 1);
+		b->n += l;
+	}
 	va_end(ap);
-	ibm_grow((void **)&b->s, &b->cap, b->n + (size_t)k + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->n, (size_t)k + 1, fmt, ap);
-	va_end(ap);
-	b->n += (size_t)k;
 }
 
 /* The indicators of group g (all groups: g == ngrp) not at full marks. */
@@ -621,16 +620,17 @@ static void list_short(sbuf *b, const monev_spec *s, const double *val,
 		if ((g < s->ngrp && in->group != g) || !monev_asked(val[i]) ||
 		    monev_ind_score(in, val[i]) >= 1)
 			continue;
-		sb_add(b, "%s", first ? "" : ", ");
+		sb_cat(b, first ? "" : ", ", (char *)NULL);
 		first = 0;
 		if (in->kind == MONEV_YESNO)
-			sb_add(b, "%s belum ada", in->label);
+			sb_cat(b, in->label, " belum ada", (char *)NULL);
 		else
-			sb_add(b, "%s %s dari %s", in->label,
+			sb_cat(b, in->label, " ",
 			       ibm_fmt_num(n1, sizeof n1,
 					   isnan(val[i]) ? 0 : val[i], 2, ','),
-			       ibm_fmt_num(n2, sizeof n2, in->target, 2,
-					   ','));
+			       " dari ",
+			       ibm_fmt_num(n2, sizeof n2, in->target, 2, ','),
+			       (char *)NULL);
 	}
 }
 
@@ -643,30 +643,32 @@ char *monev_missing(const monev_spec *s, const double *val,
 	int any_group = 0;
 	char n1[32], n2[32];
 
-	sb_add(&b, "%s", "");
+	sb_cat(&b, "", (char *)NULL);
 	if (next >= s->nph || isnan(total))
 		return b.s;
 	ph = &s->ph[next];
-	sb_add(&b, "Menuju %s: ", ph->name);
+	sb_cat(&b, "Menuju ", ph->name, ": ", (char *)NULL);
 	if (!meets(total, ph->min_total))
-		sb_add(&b, "skor total %s < %s", monev_fmt_pct(n1, sizeof n1, total),
-		       monev_fmt_pct(n2, sizeof n2, ph->min_total));
+		sb_cat(&b, "skor total ", monev_fmt_pct(n1, sizeof n1, total),
+		       " < ", monev_fmt_pct(n2, sizeof n2, ph->min_total),
+		       (char *)NULL);
 	for (size_t g = 0; g < s->ngrp; g++) {
 		if (isnan(grp[g]) || meets(grp[g], ph->min_group[g]))
 			continue;
-		sb_add(&b, "%s%s %s < %s (", b.s[b.n - 2] == ':' ? "" : "; ",
-		       s->grp[g].label, monev_fmt_pct(n1, sizeof n1, grp[g]),
-		       monev_fmt_pct(n2, sizeof n2, ph->min_group[g]));
+		sb_cat(&b, b.s[b.n - 2] == ':' ? "" : "; ", s->grp[g].label,
+		       " ", monev_fmt_pct(n1, sizeof n1, grp[g]), " < ",
+		       monev_fmt_pct(n2, sizeof n2, ph->min_group[g]), " (",
+		       (char *)NULL);
 		list_short(&b, s, val, g);
-		sb_add(&b, ")");
+		sb_cat(&b, ")", (char *)NULL);
 		any_group = 1;
 	}
 	if (!any_group) {
 		/* only the total is short: every indicator not at full
 		 * marks helps */
-		sb_add(&b, " (");
+		sb_cat(&b, " (", (char *)NULL);
 		list_short(&b, s, val, s->ngrp);
-		sb_add(&b, ")");
+		sb_cat(&b, ")", (char *)NULL);
 	}
 	return b.s;
 }

@@ -4,17 +4,25 @@
  *
  * constant_memory keeps one row per sheet in memory and writes rows in
  * order, sheet by sheet, so the sheets are created first in their order
- * (Ringkasan, Rekap Kab-Kota, Matriks Unit, Fase, Data), the Data sheet is
- * streamed while the forms are read (continuing on "Data (2)" ... when
- * full), and the other sheets are filled from the per-unit aggregates at
- * the end, followed by Catatan. Memory grows with units and districts
- * (and warnings, up to MAX_WARN), never with the Data sheet.
+ * (Ringkasan, Rekap Kab-Kota, Matriks Unit, Fase, Data). Which visit of a
+ * unit counts in its period (the latest) is known only when every form
+ * has been read, and the Data sheet marks the others: so the rows are
+ * spooled while the forms are read, already parsed, to an unlinked
+ * temporary file (the spool below), and written to the Data sheet
+ * (continuing on "Data (2)" ... when full) at the end, each with its
+ * Dihitung cell found from the units in constant time. The other sheets
+ * are then filled from the per-unit aggregates, followed by Catatan.
+ * Memory grows with units and districts (and warnings, up to MAX_WARN),
+ * never with the Data sheet.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "monev.h"
 #include "port.h"
 
+#include <errno.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,6 +31,25 @@
 #define YES_MARK "\xE2\x9C\x93"  /* ✓ */
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
 #define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
+#define SPOOL_BUF (1 << 18)
+#define MAX_PERIOD_TEXTS 16
+#define NOTED_MAX 64
+
+/*
+ * One spooled Data row: this head, then the identity fields, each with
+ * its NUL (len[i] + 1 bytes), then the nind values (doubles). size: the
+ * bytes after the head. The head is zeroed once (its padding too) and
+ * reused.
+ */
+typedef struct spool_head {
+	size_t size;
+	size_t file;
+	long line, unit;
+	ibm_date date;
+	int has_date;
+	uint32_t len[MONEV_NID];
+	char period[16];
+} spool_head;
 
 struct monev_book {
 	ibm_xlsx *x;
@@ -37,6 +64,27 @@ struct monev_book {
 	const monev_data *all;  /* every period (the sheets may show one) */
 	lxw_format *dtext;      /* Data: text wrapped, no border */
 	lxw_format *dnum;       /* Data: numbers at the top too */
+	/* Data rows that do not count: grey and struck through */
+	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
+	long old_rows;          /* such rows in the current Data sheet */
+	long first_old, last_old; /* the first and last of them */
+	ibm_xlsx_widths cw;     /* the widest value of each Data column */
+	long max_line;          /* the highest line number of a form row */
+	size_t noted_file;      /* the file whose name was noted, + 1 */
+	char last_noted[MONEV_NID + 2][NOTED_MAX]; /* per column */
+	const char *want_period; /* --period ("" or NULL: none) */
+	/* the texts of the periods met on the Data sheet ("Semester I
+	 * 2024"), the current one's index */
+	char period[MAX_PERIOD_TEXTS][16], period_text[MAX_PERIOD_TEXTS][40];
+	size_t nper, nper_cur;
+	char *fits;             /* Data columns whose texts all fit */
+	double file_h;          /* the height the file name needs */
+	size_t file_h_of;       /* ... of this file (index + 1) */
+	FILE *spool;            /* the Data rows until the units are known */
+	char *spool_buf;        /* its stdio buffer */
+	spool_head head;
+	char *rec;              /* one record being written or read */
+	size_t rcap;
 	char **warn;            /* the first MAX_WARN warnings */
 	size_t nwarn, wcap, warn_more;
 };
@@ -49,11 +97,14 @@ static const char *const data_extra[] = { "Sumber", "Baris" };
  * the current row needs for its wrapped texts.
  */
 static const double *cur_w;
+static const char *cur_fits;    /* columns whose texts all fit, or NULL */
 static size_t cur_n;
 static double cur_h = 15;
 
 static void need(lxw_col_t col, const char *s, const lxw_format *f)
 {
+	if (cur_fits && col < cur_n && cur_fits[col])
+		return;
 	if (cur_w && col < cur_n && f && f->text_wrap) {
 		double h = ibm_xlsx_cell_pt(s, cur_w[col], f);
 
@@ -71,55 +122,205 @@ static void row_end(lxw_worksheet *ws, lxw_row_t row)
 }
 
 
-static void data_sheet(monev_book *b)
+/* The columns of the Data sheet before the indicators. */
+#define DATA_PERIOD (2 + MONEV_NID)
+#define DATA_COUNTED (3 + MONEV_NID)
+#define DATA_IND (4 + MONEV_NID)
+
+/*
+ * The head of the current Data sheet: its header row, column widths (in
+ * b->dw: decided before the first row, as constant-memory mode writes
+ * rows in order), panes and print set-up.
+ */
+static void data_head(monev_book *b)
 {
-	char name[32];
 	const monev_spec *s = b->s;
 	lxw_col_t c = 0;
 	lxw_format *h = b->x->fmt.header;
+	double hh = 15;
 
-	b->ndata++;
-	if (b->ndata == 1)
-		snprintf(name, sizeof name, "Data");
-	else
-		snprintf(name, sizeof name, "Data (%d)", b->ndata);
-	b->data = workbook_add_worksheet(b->x->wb, name);
 	for (size_t i = 0; i < 2; i++)
 		worksheet_write_string(b->data, 0, c++, data_extra[i], h);
 	for (int i = 0; i < MONEV_NID; i++)
 		worksheet_write_string(b->data, 0, c++, monev_id_labels[i], h);
 	worksheet_write_string(b->data, 0, c++, "Periode", h);
+	worksheet_write_string(b->data, 0, c++, "Dihitung", h);
 	for (size_t i = 0; i < s->nind; i++)
 		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
-	b->ncols = c;
 	worksheet_freeze_panes(b->data, 1, 2);
-	/* fixed widths (rows are streamed); texts wrap, rows as tall as
-	 * their longest text */
-	free(b->dw);
-	b->dw = ibm_xcalloc((size_t)c + 1, sizeof *b->dw);
-	for (lxw_col_t i = 0; i < c; i++) {
-		b->dw[i] = i == 0 ? 22 : i == 1 ? 6 : i < 2 + MONEV_NID ? 16
-			 : i == 2 + MONEV_NID ? 15 : 11;
+	for (lxw_col_t i = 0; i < b->ncols; i++)
 		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
-	}
-	{
-		double hh = 15;
-		lxw_col_t k = 0;
+	for (lxw_col_t i = 0; i < b->ncols; i++) {
+		const char *name = i < 2 ? data_extra[i]
+			: i < DATA_PERIOD ? monev_id_labels[i - 2]
+			: i == DATA_PERIOD ? "Periode"
+			: i == DATA_COUNTED ? "Dihitung"
+			: s->ind[i - DATA_IND].label;
 
-		for (size_t i = 0; i < 2; i++, k++)
-			hh = fmax(hh, ibm_xlsx_cell_pt(data_extra[i], b->dw[k], h));
-		for (int i = 0; i < MONEV_NID; i++, k++)
-			hh = fmax(hh, ibm_xlsx_cell_pt(monev_id_labels[i],
-						       b->dw[k], h));
-		k++;
-		for (size_t i = 0; i < s->nind; i++, k++)
-			hh = fmax(hh, ibm_xlsx_cell_pt(s->ind[i].label, b->dw[k],
-						       h));
-		worksheet_set_row(b->data, 0, hh, NULL);
+		hh = fmax(hh, ibm_xlsx_cell_pt(name, b->dw[i], h));
 	}
+	worksheet_set_row(b->data, 0, hh, NULL);
 	ibm_xlsx_print_setup(b->data, 1, 0, 0);
-	ibm_xlsx_print_width(b->data, 1, b->dw, c, 2, NULL);
+	ibm_xlsx_print_width(b->data, 1, b->dw, b->ncols, 2, NULL);
 	b->row = 0;
+	b->old_rows = 0;
+	b->first_old = b->last_old = 0;
+}
+
+/* The next Data sheet, "Data (2)" ... (the first is made with the book,
+ * to keep its place among the sheets). */
+static void data_sheet(monev_book *b)
+{
+	char name[32];
+
+	b->ndata++;
+	snprintf(name, sizeof name, "Data (%d)", b->ndata);
+	b->data = workbook_add_worksheet(b->x->wb, name);
+	data_head(b);
+}
+
+/*
+ * The Data columns' widths, from the widest value of each (noted while
+ * spooling; the Dihitung texts from the longest they can be): wide enough
+ * for most rows to stay one line high, narrow enough to print; longer
+ * texts wrap.
+ */
+static void data_widths(monev_book *b, const monev_data *d)
+{
+	ibm_xlsx_widths *cw = &b->cw;
+	char t[64];
+	size_t n = (size_t)b->ncols;
+
+	snprintf(t, sizeof t, "Tidak (diganti 00/00/0000, baris %ld)",
+		 b->max_line);
+	ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
+	for (size_t i = 0; i < d->nfiles && d->nfiles > 1; i++) {
+		size_t l = strlen(d->files[i]);
+
+		/* the file name is the longest part */
+		ibm_xlsx_widths_note_len(cw, DATA_COUNTED,
+					 cw->w[DATA_COUNTED] +
+						 (double)(l < 60 ? l : 60));
+	}
+	if (*d->want_period) {
+		char pt[40];
+
+		snprintf(t, sizeof t, "Tidak (di luar %s)",
+			 monev_period_text(d->want_period, pt, sizeof pt));
+		ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
+	}
+	ibm_xlsx_widths_note_len(cw, n - 1, 0);
+	ibm_xlsx_widths_clamp(cw, 0, 1e9); /* padding added */
+	free(b->dw);
+	b->dw = ibm_xcalloc(n + 1, sizeof *b->dw);
+	free(b->fits);
+	b->fits = ibm_xcalloc(n + 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		b->dw[i] = i == 1 ? fmax(cw->w[i], 6)
+			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 50)
+			 : i >= DATA_IND ? 11
+			 : fmin(fmax(cw->w[i], 10), 30);
+		/* every text of a column made as wide as its widest fits
+		 * on one line (the Dihitung texts were not measured) */
+		b->fits[i] = i < DATA_COUNTED && cw->w[i] <= 30;
+	}
+	/* with one file, every Dihitung text is one of those measured */
+	b->fits[DATA_COUNTED] = d->nfiles == 1 && cw->w[DATA_COUNTED] <= 50;
+	ibm_xlsx_widths_free(cw);
+}
+
+/* ---------------------------------------------------------- the spool */
+
+/* The spool: an unlinked temporary file (removed when closed, also on
+ * an error exit), in $TMPDIR as libxlsxwriter's own files. */
+static void spool_open(monev_book *b, const char *out)
+{
+	const char *dir = ibm_tmpdir();
+	char *path;
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	path = ibm_xmalloc(strlen(dir) + 32);
+	sprintf(path, "%s/.ibmkit-monev.XXXXXX", dir);
+	fd = ibm_mkstemp(path);
+	if (fd < 0 || !(b->spool = fdopen(fd, "w+b")))
+		ibm_die_errno(IBM_EX_CANTCREAT, out,
+			      "cannot make a temporary file in %s", dir);
+	ibm_unlink(path); /* open: removed when closed (Windows too) */
+	free(path);
+	b->spool_buf = ibm_xmalloc(SPOOL_BUF);
+	setvbuf(b->spool, b->spool_buf, _IOFBF, SPOOL_BUF);
+}
+
+static void spool_failed(monev_book *b)
+{
+	ibm_die_errno(IBM_EX_IOERR, ibm_atomic_path(b->x->out),
+		      "cannot write the Data rows to a temporary file");
+}
+
+/* Note the width of a text of len bytes in Data column col: only when it
+ * may be wider than the widest so far (no character is wider than 1.91
+ * column units per byte) and than the widest width given (28). */
+static void note(monev_book *b, size_t col, const char *v, size_t len)
+{
+	char *last = b->last_noted[col < MONEV_NID + 2 ? col : 0];
+
+	if ((double)len * 1.91 <= b->cw.w[col] || b->cw.w[col] >= 28)
+		return;
+	/* the same as the last one of the column (forms come sorted) */
+	if (len < NOTED_MAX && memcmp(last, v, len + 1) == 0)
+		return;
+	ibm_xlsx_widths_note(&b->cw, col, v);
+	if (len < NOTED_MAX)
+		memcpy(last, v, len + 1);
+}
+
+void monev_book_row(const monev_row *r, void *arg)
+{
+	monev_book *b = arg;
+	size_t nind = b->s->nind, size = nind * sizeof *r->val, o;
+	spool_head *h = &b->head;
+
+	if (b->cw.n == 0) {
+		ibm_xlsx_widths_note_len(&b->cw, b->ncols - 1, 0);
+		ibm_xlsx_widths_note(&b->cw, 2 + MONEV_TANGGAL, "00/00/0000");
+		ibm_xlsx_widths_note(&b->cw, DATA_PERIOD, "Semester II 0000");
+	}
+	if (r->file_index + 1 != b->noted_file) {
+		note(b, 0, r->file, strlen(r->file));
+		b->noted_file = r->file_index + 1;
+	}
+	if (r->line > b->max_line)
+		b->max_line = r->line;
+	for (int i = 0; i < MONEV_NID; i++) {
+		size_t l = strlen(r->id[i]);
+
+		if (i != MONEV_TANGGAL && i != MONEV_TAHUN)
+			note(b, (size_t)(2 + i), r->id[i], l);
+		if (l > UINT32_MAX - 1)
+			l = UINT32_MAX - 1;
+		h->len[i] = (uint32_t)l;
+		size += l + 1;
+	}
+	h->size = size;
+	h->file = r->file_index;
+	h->line = r->line;
+	h->unit = r->unit;
+	h->date = r->date;
+	h->has_date = r->has_date;
+	memcpy(h->period, r->period, sizeof h->period);
+	ibm_grow((void **)&b->rec, &b->rcap, sizeof *h + size, 1);
+	memcpy(b->rec, h, sizeof *h);
+	o = sizeof *h;
+	for (int i = 0; i < MONEV_NID; i++) {
+		memcpy(b->rec + o, r->id[i], h->len[i]);
+		b->rec[o + h->len[i]] = '\0';
+		o += h->len[i] + 1;
+	}
+	memcpy(b->rec + o, r->val, nind * sizeof *r->val);
+	if (fwrite(b->rec, 1, sizeof *h + size, b->spool) != sizeof *h + size)
+		spool_failed(b);
 }
 
 monev_book *monev_book_open(const char *path, const monev_spec *s,
@@ -158,19 +359,112 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->dnum = workbook_add_format(wb);
 	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
 	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
+	/* rows that do not count: grey and struck through (a conditional
+	 * format; the legend's example cell as a format) */
+	b->otext = workbook_add_format(wb);
+	b->omark = workbook_add_format(wb);
+	format_set_italic(b->omark);
+	format_set_font_color(b->omark, 0x808080);
+	format_set_font_color(b->otext, 0x808080);
+	format_set_font_strikeout(b->otext);
+	format_set_text_wrap(b->otext);
+	format_set_align(b->otext, LXW_ALIGN_VERTICAL_TOP);
+	b->cf_old = workbook_add_format(wb);
+	format_set_font_color(b->cf_old, 0x808080);
+	format_set_font_strikeout(b->cf_old);
+	b->cf_mark = workbook_add_format(wb);
+	format_set_font_color(b->cf_mark, 0x808080);
+	format_set_italic(b->cf_mark);
+	b->bold = workbook_add_format(wb);
+	format_set_bold(b->bold);
+	spool_open(b, path);
 	b->ring = workbook_add_worksheet(wb, "Ringkasan");
 	b->rekap = workbook_add_worksheet(wb, "Rekap Kab-Kota");
 	b->matriks = workbook_add_worksheet(wb, "Matriks Unit");
 	b->fase = workbook_add_worksheet(wb, "Fase");
-	data_sheet(b);
+	b->data = workbook_add_worksheet(wb, "Data");
+	b->ndata = 1;
+	b->ncols = DATA_IND + (lxw_col_t)s->nind;
 	return b;
 }
 
+/*
+ * A row of the legend below the Data rows: an example in the first column
+ * (format f, wrapped) and its meaning wrapped in the columns merged from
+ * the third on (at most about 80 characters wide, so that they print on
+ * one page), the row as tall as both need.
+ */
+static void legend_row(monev_book *b, lxw_row_t row, const char *example,
+		       lxw_format *f, const char *text)
+{
+	lxw_col_t last = 2;
+	double w = b->dw[2], h;
+
+	while (last + 1 < b->ncols && w + b->dw[last + 1] <= 80)
+		w += b->dw[++last];
+	h = fmax(ibm_xlsx_cell_pt(example, b->dw[0], f),
+		 ibm_xlsx_cell_pt(text, w, b->dtext));
+	if (h > 15)
+		worksheet_set_row(b->data, row, h, NULL);
+	worksheet_write_string(b->data, row, 0, example, f);
+	if (last > 2)
+		worksheet_merge_range(b->data, row, 2, row, last, text,
+				      b->dtext);
+	else
+		worksheet_write_string(b->data, row, 2, text, b->dtext);
+}
+
+/*
+ * The end of a Data sheet: its filter, and below its rows, when some do
+ * not count (and the sheet has room), what the Dihitung column and the
+ * grey struck-through rows mean.
+ */
 static void data_done(monev_book *b)
 {
+	lxw_row_t row = (lxw_row_t)b->row + 2;
+
 	if (b->row > 0)
 		worksheet_autofilter(b->data, 0, 0, (lxw_row_t)b->row,
 				     b->ncols - 1);
+	if (!b->old_rows)
+		return;
+	{
+		/* the rows whose Dihitung is not "Ya": grey, struck through
+		 * but for the Dihitung cell (grey, italic) */
+		lxw_conditional_format cf;
+		lxw_row_t r1 = (lxw_row_t)b->first_old,
+			  r2 = (lxw_row_t)b->last_old;
+		char ref[16], formula[40];
+
+		lxw_rowcol_to_cell_abs(ref, r1, DATA_COUNTED, 0, 1);
+		snprintf(formula, sizeof formula, "=%s<>\"Ya\"", ref);
+		memset(&cf, 0, sizeof cf);
+		cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+		cf.value_string = formula;
+		cf.format = b->cf_old;
+		worksheet_conditional_format_range(b->data, r1, 0, r2,
+						   DATA_COUNTED - 1, &cf);
+		worksheet_conditional_format_range(b->data, r1, DATA_IND, r2,
+						   b->ncols - 1, &cf);
+		cf.format = b->cf_mark;
+		worksheet_conditional_format_range(b->data, r1, DATA_COUNTED,
+						   r2, DATA_COUNTED, &cf);
+	}
+	if (b->row + 5 > LXW_ROW_MAX - 1)
+		return;
+	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
+	legend_row(b, row++, "Dihitung: Ya", b->dtext,
+		   "kunjungan yang dihitung: kunjungan terakhir unit itu pada "
+		   "periodenya (setiap unit dihitung sekali per periode)");
+	legend_row(b, row++, "Tidak (diganti ...)", b->otext,
+		   "baris abu-abu dan dicoret: kunjungan yang diganti "
+		   "kunjungan unit yang sama yang lebih akhir pada periode "
+		   "yang sama (kolom Dihitung menyebut tanggal dan barisnya); "
+		   "tetap tercantum, tidak dihitung");
+	if (b->want_period && *b->want_period)
+		legend_row(b, row++, "Tidak (di luar ...)", b->otext,
+			   "baris di luar periode yang dipilih (--period): "
+			   "tidak dihitung");
 }
 
 /* A string over Excel's 32767 characters, cut to fit. */
@@ -184,13 +478,20 @@ static void write_long(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	free(t);
 }
 
-void monev_book_row(const monev_row *r, void *arg)
+/*
+ * One Data row, from the spool: mark NULL when the row counts (its
+ * Dihitung cell "Ya"), else the text of that cell (the conditional format
+ * of data_done greys the row). A row one line high needs no format but
+ * the date's; a taller one (a text wraps) has its cells at the top.
+ */
+static void data_write(monev_book *b, const monev_row *r, const char *mark)
 {
-	monev_book *b = arg;
 	const monev_spec *s = b->s;
 	lxw_worksheet *ws;
 	lxw_row_t row;
 	lxw_col_t c = 0;
+	lxw_format *text, *number;
+	const char *counted = mark ? mark : "Ya";
 
 	if (b->row >= b->rows_per_sheet) {
 		data_done(b);
@@ -198,12 +499,51 @@ void monev_book_row(const monev_row *r, void *arg)
 	}
 	ws = b->data;
 	row = (lxw_row_t)++b->row;
+	if (mark) {
+		if (!b->old_rows++)
+			b->first_old = b->row;
+		b->last_old = b->row;
+	}
+	/* the text of the row's period: of the last one met, or of one
+	 * of the (few) periods seen */
+	if (*r->period && strcmp(r->period, b->period[b->nper_cur]) != 0) {
+		size_t k = 0;
+
+		while (k < b->nper && strcmp(r->period, b->period[k]) != 0)
+			k++;
+		if (k == b->nper) {
+			if (b->nper < MAX_PERIOD_TEXTS)
+				b->nper++;
+			else
+				k = 0;
+			memcpy(b->period[k], r->period, sizeof b->period[k]);
+			monev_period_text(r->period, b->period_text[k],
+					  sizeof b->period_text[k]);
+		}
+		b->nper_cur = k;
+	}
+	/* the row's height: one line unless a text wraps in its column */
 	cur_w = b->dw;
+	cur_fits = b->fits;
 	cur_n = b->ncols;
 	cur_h = 15;
-	worksheet_write_string(ws, row, c, r->file, b->dtext);
-	need(c++, r->file, b->dtext);
-	worksheet_write_number(ws, row, c++, (double)r->line, b->dnum);
+	if (r->file_index + 1 != b->file_h_of) {
+		need(0, r->file, b->dtext);
+		b->file_h = cur_h;
+		b->file_h_of = r->file_index + 1;
+	}
+	cur_h = b->file_h;
+	for (int i = 0; i < MONEV_NID; i++)
+		if (i != MONEV_TANGGAL && i != MONEV_TAHUN)
+			need((lxw_col_t)(2 + i), r->id[i], b->dtext);
+	if (*r->period)
+		need(DATA_PERIOD, b->period_text[b->nper_cur], b->dtext);
+	if (mark)
+		need(DATA_COUNTED, mark, b->dtext);
+	text = cur_h > 15 ? b->dtext : NULL;
+	number = cur_h > 15 ? b->dnum : NULL;
+	worksheet_write_string(ws, row, c++, r->file, text);
+	worksheet_write_number(ws, row, c++, (double)r->line, number);
 	for (int i = 0; i < MONEV_NID; i++, c++) {
 		const char *v = r->id[i];
 
@@ -217,37 +557,151 @@ void monev_book_row(const monev_row *r, void *arg)
 						       25569.0,
 					       b->date);
 		else if (i == MONEV_TAHUN)
-			worksheet_write_number(ws, row, c, atof(v), b->dnum);
+			worksheet_write_number(ws, row, c, atof(v), number);
 		else if (strlen(v) > 32767)
 			write_long(ws, row, c, v);
-		else {
-			worksheet_write_string(ws, row, c, v, b->dtext);
-			need(c, v, b->dtext);
-		}
+		else
+			worksheet_write_string(ws, row, c, v, text);
 	}
-	if (*r->period) {
-		char pt[40];
-
+	if (*r->period)
 		worksheet_write_string(ws, row, c,
-				       monev_period_text(r->period, pt,
-							 sizeof pt), b->dtext);
-	}
+				       b->period_text[b->nper_cur], text);
 	c++;
+	worksheet_write_string(ws, row, c++, counted, text);
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
 		if (!monev_asked(r->val[i]))
-			worksheet_write_string(ws, row, c, NOT_ASKED_MARK, NULL);
+			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
+					       number);
 		else if (s->ind[i].kind == MONEV_YESNO)
 			worksheet_write_string(ws, row, c,
 					       r->val[i] > 0 ? "Ya" : "Tidak",
-					       b->dtext);
+					       text);
 		else
-			worksheet_write_number(ws, row, c, r->val[i], b->dnum);
+			worksheet_write_number(ws, row, c, r->val[i], number);
 	}
 	row_end(ws, row);
 	cur_w = NULL;
+	cur_fits = NULL;
 	cur_n = 0;
+}
+
+/* The Dihitung cell of a row that does not count (into buf), or NULL
+ * when it counts. by_seq: the units by their number in reading order. */
+static const char *count_mark(const monev_data *d,
+			      const monev_unit *const *by_seq,
+			      const monev_row *r, char *buf, size_t size)
+{
+	const monev_unit *u;
+	char when[40] = "", pt[40];
+
+	if (r->unit < 0 || (size_t)r->unit >= d->nunits) {
+		snprintf(buf, size, "Tidak (di luar %s)",
+			 monev_period_text(d->want_period, pt, sizeof pt));
+		return buf;
+	}
+	u = by_seq[r->unit];
+	if (u->file_index == r->file_index && u->line == r->line)
+		return NULL;
+	if (u->has_date && u->file_index == r->file_index &&
+	    u->date.y >= 0 && u->date.y <= 9999 && u->line >= 0 &&
+	    size >= 64) {
+		/* "Tidak (diganti DD/MM/YYYY, baris N)" by hand: the common
+		 * case, once a superseded row */
+		char *p = buf, num[24] = "";
+		size_t k = 0;
+		long l = u->line;
+
+		memcpy(p, "Tidak (diganti ", 15);
+		p += 15;
+		*p++ = (char)('0' + u->date.d / 10 % 10);
+		*p++ = (char)('0' + u->date.d % 10);
+		*p++ = '/';
+		*p++ = (char)('0' + u->date.m / 10 % 10);
+		*p++ = (char)('0' + u->date.m % 10);
+		*p++ = '/';
+		*p++ = (char)('0' + u->date.y / 1000);
+		*p++ = (char)('0' + u->date.y / 100 % 10);
+		*p++ = (char)('0' + u->date.y / 10 % 10);
+		*p++ = (char)('0' + u->date.y % 10);
+		memcpy(p, ", baris ", 8);
+		p += 8;
+		do
+			num[k++] = (char)('0' + l % 10);
+		while ((l /= 10) > 0);
+		while (k > 0)
+			*p++ = num[--k];
+		*p++ = ')';
+		*p = '\0';
+		return buf;
+	}
+	if (u->has_date)
+		snprintf(when, sizeof when, " %02d/%02d/%04d", u->date.d,
+			 u->date.m, u->date.y);
+	if (u->file_index == r->file_index)
+		snprintf(buf, size, "Tidak (diganti%s, baris %ld)",
+			 when, u->line);
+	else
+		snprintf(buf, size, "Tidak (diganti%s, %s baris %ld)",
+			 when, d->files[u->file_index], u->line);
+	return buf;
+}
+
+/* The Data sheets from the spool, every unit known. */
+static void data_replay(monev_book *b, const monev_data *d)
+{
+	const monev_unit **by_seq = ibm_xcalloc(d->nunits + 1,
+						sizeof *by_seq);
+	size_t nind = b->s->nind;
+	double *val = ibm_xcalloc(nind + 1, sizeof *val);
+	spool_head h;
+	monev_row r;
+	char buf[4400];
+
+	for (size_t i = 0; i < d->nunits; i++)
+		if (d->units[i].seq < d->nunits)
+			by_seq[d->units[i].seq] = &d->units[i];
+	if (fflush(b->spool) != 0 || ferror(b->spool))
+		spool_failed(b);
+	rewind(b->spool);
+	b->want_period = d->want_period;
+	data_widths(b, d);
+	data_head(b);
+	memset(&r, 0, sizeof r);
+	r.val = val;
+	r.status = "";
+	while (fread(&h, sizeof h, 1, b->spool) == 1) {
+		size_t o = 0;
+
+		ibm_grow((void **)&b->rec, &b->rcap, h.size + 1, 1);
+		if (fread(b->rec, 1, h.size, b->spool) != h.size)
+			break;
+		for (int i = 0; i < MONEV_NID; i++) {
+			r.id[i] = b->rec + o;
+			o += h.len[i] + 1;
+		}
+		memcpy(val, b->rec + o, nind * sizeof *val);
+		r.file_index = h.file;
+		r.file = d->files[h.file];
+		r.line = h.line;
+		r.unit = h.unit;
+		r.date = h.date;
+		r.has_date = h.has_date;
+		memcpy(r.period, h.period, sizeof r.period);
+		data_write(b, &r, count_mark(d, by_seq, &r, buf, sizeof buf));
+	}
+	if (ferror(b->spool))
+		ibm_die_errno(IBM_EX_IOERR, ibm_atomic_path(b->x->out),
+			      "cannot read the Data rows back from a "
+			      "temporary file");
+	fclose(b->spool);
+	b->spool = NULL;
+	free(b->spool_buf);
+	free(b->rec);
+	free(val);
+	free(by_seq);
+	data_done(b);
 }
 
 void monev_book_hook(int is_error, const char *msg, void *arg)
@@ -263,15 +717,19 @@ void monev_book_hook(int is_error, const char *msg, void *arg)
 	size_t place = w ? (size_t)(w - msg) : 0;
 	const char *text = w ? w + 9 : msg;
 
+	int said_id;
+
 	(void)is_error;
+	said_id = monev_said(id, sizeof id);
+	if (said_id < 0)
+		return; /* not for the workbook */
 	if (b->nwarn >= MAX_WARN) {
 		b->warn_more++;
-		monev_said(id, sizeof id);
 		return;
 	}
 	/* in Indonesian: the text monev_say gave, a known one, or the
 	 * program's own words marked as such */
-	if (!monev_said(id, sizeof id)) {
+	if (!said_id) {
 		snprintf(id, sizeof id, "(pesan program) %s", text);
 		for (size_t i = 0; i < sizeof known / sizeof *known; i++)
 			if (strcmp(text, known[i][0]) == 0)
@@ -1149,6 +1607,15 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			       f->integer);
 	worksheet_write_string(ws, row, 0, "Unit per periode", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
+	if (d->superseded) {
+		snprintf(buf, sizeof buf, "%ld (diganti kunjungan unit yang "
+			 "sama yang lebih akhir pada periode yang sama; "
+			 "tetap di lembar Data dengan Dihitung: Tidak)",
+			 d->superseded);
+		worksheet_write_string(ws, row, 0, "Kunjungan diganti",
+				       f->text);
+		worksheet_write_string(ws, row++, 1, buf, f->text);
+	}
 	if (d->other_period_rows) {
 		char per[40];
 
@@ -1214,7 +1681,7 @@ void monev_book_close(monev_book *b, const monev_data *all)
 	}
 	b->all = all;
 	a = monev_aggregate(d, MONEV_KAB, &na);
-	data_done(b);
+	data_replay(b, all);
 	write_rekap(b, d, a, na);
 	write_matriks(b, d);
 	write_fase(b, d);
@@ -1234,5 +1701,6 @@ void monev_book_close(monev_book *b, const monev_data *all)
 		free(b->warn[i]);
 	free(b->warn);
 	free(b->dw);
+	free(b->fits);
 	free(b);
 }
