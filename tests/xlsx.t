@@ -139,7 +139,7 @@ fail=""
 read_tables "$work/rt"
 ntab=$(wc -l <"$work/rt/tables")
 # what must be there (a test that cannot fail is a defect)
-for t in hadir.1 hadir.4 tes.1 tes.3 hadir-tes.4 monev.1.10 monev.6.17 \
+for t in hadir.1 hadir.4 tes.1 tes.3 hadir-tes.4 monev.1.10 monev.6.18 \
 	periode.6.29 periode.7 periode.8 formulir.1 formulir.2; do
 	grep -qx "$t" "$work/rt/tables" || fail="$fail no table $t"
 done
