@@ -14,6 +14,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "ibmkit.h"
+#include "copy.h"
 #include "port.h"
 
 #include <csv.h>
@@ -184,27 +185,6 @@ static void rec_room(rec_buf *b, size_t len)
 	}
 }
 
-/* Copy n bytes without a call to memcpy (the fixed-size copies compile
- * to plain moves): most fields are short. */
-static inline void copy_bytes(char *d, const char *s, size_t n)
-{
-	if (n >= 16) {
-		for (size_t i = 0; i + 16 < n; i += 16)
-			memcpy(d + i, s + i, 16);
-		memcpy(d + n - 16, s + n - 16, 16);
-	} else if (n >= 8) {
-		memcpy(d, s, 8);
-		memcpy(d + n - 8, s + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(d, s, 4);
-		memcpy(d + n - 4, s + n - 4, 4);
-	} else if (n) {
-		d[0] = s[0];
-		d[n / 2] = s[n / 2];
-		d[n - 1] = s[n - 1];
-	}
-}
-
 static inline void rec_add(rec_buf *b, const char *s, size_t len)
 {
 	char *d;
@@ -212,7 +192,7 @@ static inline void rec_add(rec_buf *b, const char *s, size_t len)
 	if (b->used + len + 1 + SLACK > b->cap || b->n + 2 > b->ncap)
 		rec_room(b, len);
 	d = b->data + b->used;
-	copy_bytes(d, s, len);
+	ibm_copy_bytes(d, s, len);
 	d[len] = '\0';
 	b->f[b->n] = d;
 	b->len[b->n] = len;
@@ -306,7 +286,7 @@ static void on_field(void *s, size_t len, void *data)
 		 * bytes, and ours the room */
 		memcpy(d, s, 32);
 	} else if (len <= IBM_LIMIT_FIELD && used + len + 1 + SLACK <= b->cap) {
-		copy_bytes(d, s, len);
+		ibm_copy_bytes(d, s, len);
 	} else {
 		on_field_slow(r, s, len);
 		return;
@@ -904,7 +884,7 @@ static void cell_register(const char *name, size_t col0)
 	cell_books[ncell_books++].col0 = col0;
 }
 
-static void col_letters(char *b, size_t col);
+static void cell_at(char *b, size_t col, long row);
 
 int ibm_cell_name(const char *file, long line, size_t field, char *buf)
 {
@@ -913,14 +893,9 @@ int ibm_cell_name(const char *file, long line, size_t field, char *buf)
 		return 0;
 	for (size_t i = ncell_books; i-- > 0;)
 		if (strcmp(cell_books[i].name, file) == 0) {
-			size_t n;
-
 			if (cell_books[i].col0 == (size_t)-1)
 				return 0; /* blocks beside each other */
-
-			col_letters(buf, cell_books[i].col0 + field);
-			n = strlen(buf);
-			snprintf(buf + n, 16 - n, "%ld", line);
+			cell_at(buf, cell_books[i].col0 + field, line);
 			return 1;
 		}
 	return 0;
@@ -1240,9 +1215,9 @@ static void table_shape(ibm_csv *r, const rec_buf *above_p)
 		end = j;
 		while (k < last && !names.len[k])
 			k++;
-		col_letters(a, end);
-		col_letters(b, k);
-		col_letters(c, last - 1);
+		ibm_xlsx_col_name(a, (long)end);
+		ibm_xlsx_col_name(b, (long)k);
+		ibm_xlsx_col_name(c, (long)(last - 1));
 		ibm_warn(r->name, r->hdr.line, "column %s is blank: the "
 			 "table ends there; columns %s-%s beside it are not "
 			 "read", a, b, c);
@@ -1480,36 +1455,13 @@ const char *ibm_csv_name(const ibm_csv *r)
 	return r->name;
 }
 
-/* The letters of column col (0-based): "A", "AB". */
-static void col_letters(char *b, size_t col)
+/* The name of the cell in column col (0-based) and row, "J4", into b (at
+ * least 16 bytes). */
+static void cell_at(char *b, size_t col, long row)
 {
-	char t[8];
-	int n = 0, i = 0;
+	size_t n = strlen(ibm_xlsx_col_name(b, (long)col));
 
-	col++;
-	while (col > 0 && n < 7) {
-		t[n++] = (char)('A' + (col - 1) % 26);
-		col = (col - 1) / 26;
-	}
-	while (n)
-		b[i++] = t[--n];
-	b[i] = '\0';
-}
-
-/* The name of the cell in column col (0-based) and row. */
-static void wide_cell(char *b, size_t col, long row)
-{
-	char t[8];
-	int n = 0, i = 0;
-
-	col++;
-	while (col > 0 && n < 7) {
-		t[n++] = (char)('A' + (col - 1) % 26);
-		col = (col - 1) / 26;
-	}
-	while (n)
-		b[i++] = t[--n];
-	snprintf(b + i, 16 - (size_t)i, "%ld", row);
+	snprintf(b + n, 16 - n, "%ld", row);
 }
 
 /*
@@ -1660,7 +1612,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			if (left >= 0) {
 				char c[16];
 
-				wide_cell(c, (size_t)left, r->out.line);
+				cell_at(c, (size_t)left, r->out.line);
 				if (r->opts.keep_going) {
 					ibm_error(r->name, r->out.line,
 						  "cell %s holds a value left "
@@ -1685,7 +1637,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 
 			while (i + 1 < r->out.n && !r->out.len[i])
 				i++;
-			wide_cell(c, i + r->col0, r->out.line);
+			cell_at(c, i + r->col0, r->out.line);
 			if (r->opts.keep_going) {
 				ibm_error(r->name, r->out.line,
 					  "cell %s holds a value right of "

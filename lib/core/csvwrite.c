@@ -1,5 +1,6 @@
 /* csvwrite.c - buffered RFC 4180 writer with minimal quoting. */
 #include "ibmkit.h"
+#include "copy.h"
 
 #include <errno.h>
 #include <math.h>
@@ -142,25 +143,6 @@ static inline int needs_quote(const char *s, size_t len, char delim)
 	return 0;
 }
 
-/* n bytes without a call to memcpy for short fields (fixed-size copies
- * compile to plain moves). */
-static inline void copy_short(char *d, const char *s, size_t n)
-{
-	if (n >= 16) {
-		memcpy(d, s, n);
-	} else if (n >= 8) {
-		memcpy(d, s, 8);
-		memcpy(d + n - 8, s + n - 8, 8);
-	} else if (n >= 4) {
-		memcpy(d, s, 4);
-		memcpy(d + n - 4, s + n - 4, 4);
-	} else if (n) {
-		d[0] = s[0];
-		d[n / 2] = s[n / 2];
-		d[n - 1] = s[n - 1];
-	}
-}
-
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 {
 	int quote, guard;
@@ -172,7 +154,7 @@ void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 
 		if (!w->first_field)
 			*d++ = w->delim;
-		copy_short(d, s, len);
+		ibm_copy_bytes(d, s, len);
 		w->used = (size_t)(d - w->buf) + len;
 		w->first_field = 0;
 		w->nfields++;

@@ -611,6 +611,8 @@ ibm_xlsxr *ibm_xlsxr_open(const char *file, int fd, const char *mem,
 int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells);
 /* Cell i (0 = column A) of the current row, NUL-terminated. */
 const char *ibm_xlsxr_cell(const ibm_xlsxr *x, size_t i, size_t *len);
+/* "A".."XFD" for the 0-based column c into b (at least 8 bytes); b. */
+char *ibm_xlsx_col_name(char *b, long c);
 /* "FILE[SHEET]", the name in messages. */
 const char *ibm_xlsxr_name(const ibm_xlsxr *x);
 /* 1 if every value of the current row is in a bold font. */

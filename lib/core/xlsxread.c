@@ -194,8 +194,7 @@ static long ref_col(const char *s, const char **rest)
 	return n ? c - 1 : -1;
 }
 
-/* "A".."XFD" for 0-based column c into b (at least 4 bytes). */
-static char *col_name(char *b, long c)
+char *ibm_xlsx_col_name(char *b, long c)
 {
 	char t[8];
 	int n = 0, i = 0;
@@ -216,7 +215,7 @@ static const char *cell_name(char *b, long col, long row)
 {
 	char c[8];
 
-	snprintf(b, 32, "%s%ld", col_name(c, col), row);
+	snprintf(b, 32, "%s%ld", ibm_xlsx_col_name(c, col), row);
 	return b;
 }
 
