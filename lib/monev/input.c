@@ -23,13 +23,12 @@ const char *const monev_id_labels[MONEV_NID] = {
 };
 
 static const ibm_colspec id_cols[MONEV_NID] = {
-	{ "provinsi|propinsi|province|prov", 1 },
-	{ "kabupaten_kota|kabupaten/kota|kab/kota|kabupaten|kota|kab kota|"
-	  "regency/city|district|regency|city", 1 },
-	{ "satker|satuan kerja|kantor|bnnp/bnnk|bnnk|office|work unit", 0 },
-	{ "kecamatan|kec|sub-district|subdistrict", 0 },
-	{ "desa_kelurahan|desa/kelurahan|desa|kelurahan|village", 1 },
-	{ "nama_unit|nama unit ibm|unit ibm|unit|ibm unit|unit name", 1 },
+	{ MONEV_ALIASES_PROV, 1 },
+	{ MONEV_ALIASES_KAB, 1 },
+	{ MONEV_ALIASES_SATKER, 0 },
+	{ MONEV_ALIASES_KEC, 0 },
+	{ MONEV_ALIASES_DESA, 1 },
+	{ MONEV_ALIASES_UNIT, 1 },
 	{ "tanggal_monev|tanggal monev|tgl monev|tanggal kunjungan|tanggal|"
 	  "monitoring date|visit date|date", 1 },
 	{ "petugas|nama petugas|petugas monev|officer|monitoring officer|"

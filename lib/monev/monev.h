@@ -96,6 +96,19 @@ char *monev_fmt_pct(char *buf, size_t size, double v);
 
 /* ------------------------------------------------------------ the input */
 
+/* The names a unit's identity columns are found under, in the forms
+ * (input.c) and in the master list of units (units.c) alike. */
+#define MONEV_ALIASES_PROV "provinsi|propinsi|province|prov"
+#define MONEV_ALIASES_KAB "kabupaten_kota|kabupaten/kota|kab/kota|kabupaten|" \
+	"kota|kab kota|regency/city|district|regency|city"
+#define MONEV_ALIASES_SATKER "satker|satuan kerja|kantor|bnnp/bnnk|bnnk|" \
+	"office|work unit"
+#define MONEV_ALIASES_KEC "kecamatan|kec|sub-district|subdistrict"
+#define MONEV_ALIASES_DESA "desa_kelurahan|desa/kelurahan|desa|kelurahan|" \
+	"village"
+#define MONEV_ALIASES_UNIT "nama_unit|nama unit ibm|unit ibm|unit|ibm unit|" \
+	"unit name"
+
 enum {
 	MONEV_PROV, MONEV_KAB, MONEV_SATKER, MONEV_KEC, MONEV_DESA,
 	MONEV_UNIT, MONEV_TANGGAL, MONEV_PETUGAS, MONEV_TAHUN, MONEV_NID

@@ -10,13 +10,12 @@
 #include <string.h>
 
 static const ibm_colspec unit_cols[MONEV_UL_N] = {
-	{ "provinsi|propinsi|province|prov", 1 },
-	{ "kabupaten_kota|kabupaten/kota|kab/kota|kabupaten|kota|kab kota|"
-	  "regency/city|district|regency|city", 1 },
-	{ "satker|satuan kerja|kantor|bnnp/bnnk|bnnk|office|work unit", 0 },
-	{ "kecamatan|kec|sub-district|subdistrict", 0 },
-	{ "desa_kelurahan|desa/kelurahan|desa|kelurahan|village", 1 },
-	{ "nama_unit|nama unit ibm|unit ibm|unit|ibm unit|unit name", 1 },
+	{ MONEV_ALIASES_PROV, 1 },
+	{ MONEV_ALIASES_KAB, 1 },
+	{ MONEV_ALIASES_SATKER, 0 },
+	{ MONEV_ALIASES_KEC, 0 },
+	{ MONEV_ALIASES_DESA, 1 },
+	{ MONEV_ALIASES_UNIT, 1 },
 	{ "tahun_berdiri|tahun berdiri|tahun pembentukan|tahun dibentuk|"
 	  "year founded|founded|year established|established", 0 },
 	{ "status|status unit|status ibm|unit status", 0 },
