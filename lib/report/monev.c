@@ -361,15 +361,17 @@ int rp_monev(const rp_opts *o)
 		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
 			   "Unit IBM menurut fase dan kabupaten/kota");
 		docx_table_indent(c.d, DOCX_CM(1.5));
-		docx_table_begin(c.d, nc, w, 1);
-		docx_row_begin(c.d, 1);
-		docx_cell(c.d, "Kabupaten/Kota", DOCX_BOLD | DOCX_CENTER |
-			  DOCX_SHADE);
-		for (size_t k = 0; k < phases.n; k++)
-			docx_cell(c.d, phases.v[order[k]], DOCX_BOLD |
-				  DOCX_CENTER | DOCX_SHADE);
-		docx_cell(c.d, "Jumlah", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
-		docx_row_end(c.d);
+		{
+			const char **h = ibm_xmalloc((nc + 1) * sizeof *h);
+
+			h[0] = "Kabupaten/Kota";
+			for (size_t k = 0; k < phases.n; k++)
+				h[k + 1] = phases.v[order[k]];
+			h[nc - 1] = "Jumlah";
+			h[nc] = NULL;
+			rp_table_head(&c, w, h);
+			free(h);
+		}
 		for (size_t r = 0; r < kabs.n; r++) {
 			size_t sum = 0;
 
