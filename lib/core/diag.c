@@ -152,6 +152,20 @@ char *ibm_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *ibm_xvfmt(const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+	char *s;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	s = ibm_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz)
 {
 	size_t c = *cap;

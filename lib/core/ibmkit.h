@@ -82,6 +82,8 @@ void *ibm_xcalloc(size_t n, size_t size);
 void *ibm_xrealloc(void *p, size_t n);
 char *ibm_xstrdup(const char *s);
 char *ibm_xstrndup(const char *s, size_t n);
+/* vprintf into a new string (for a tool's own printf-like helpers). */
+char *ibm_xvfmt(const char *fmt, va_list ap);
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 

@@ -885,15 +885,10 @@ static char *xprintf(const char *fmt, ...)
 static char *xprintf(const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = ibm_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = ibm_xvfmt(fmt, ap);
 	va_end(ap);
 	return s;
 }

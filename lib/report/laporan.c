@@ -15,15 +15,10 @@
 char *rp_fmt(const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 	char *s;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	s = ibm_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	s = ibm_xvfmt(fmt, ap);
 	va_end(ap);
 	return s;
 }
