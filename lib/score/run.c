@@ -573,38 +573,28 @@ static int unmatched(const person *p)
 	return p->active && p->partner < 0 && p->ros < 0 && p->k2[0];
 }
 
-static void graph_build(near_graph *g, const side *a, const side *b)
+/* The near pairs as adjacency lists of both sides (na and nb people):
+ * a's list i is g->ae[g->ao[i]..g->ao[i + 1]), b's likewise, each in the
+ * order of the pairs. */
+static void graph_from_pairs(near_graph *g, const score_near *pr, size_t n,
+			     size_t na, size_t nb)
 {
-	const char **ka = ibm_xcalloc(a->n + 1, sizeof *ka);
-	const char **kb = ibm_xcalloc(b->n + 1, sizeof *kb);
-	unsigned char *ua = ibm_xcalloc(a->n + 1, 1);
-	unsigned char *ub = ibm_xcalloc(b->n + 1, 1);
-	score_near *pr;
-	size_t n, *fa, *fb;
+	size_t *fa, *fb;
 
-	for (size_t i = 0; i < a->n; i++) {
-		ka[i] = a->p[i].k2;
-		ua[i] = (unsigned char)unmatched(&a->p[i]);
-	}
-	for (size_t i = 0; i < b->n; i++) {
-		kb[i] = b->p[i].k2;
-		ub[i] = (unsigned char)unmatched(&b->p[i]);
-	}
-	n = score_near_pairs(ka, ua, a->n, kb, ub, b->n, &pr);
-	g->ao = ibm_xcalloc(a->n + 2, sizeof *g->ao);
-	g->bo = ibm_xcalloc(b->n + 2, sizeof *g->bo);
+	g->ao = ibm_xcalloc(na + 2, sizeof *g->ao);
+	g->bo = ibm_xcalloc(nb + 2, sizeof *g->bo);
 	g->ae = ibm_xcalloc(n + 1, sizeof *g->ae);
 	g->be = ibm_xcalloc(n + 1, sizeof *g->be);
 	for (size_t i = 0; i < n; i++) {
 		g->ao[pr[i].a + 1]++;
 		g->bo[pr[i].b + 1]++;
 	}
-	for (size_t i = 0; i < a->n; i++)
+	for (size_t i = 0; i < na; i++)
 		g->ao[i + 1] += g->ao[i];
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; i < nb; i++)
 		g->bo[i + 1] += g->bo[i];
-	fa = ibm_xcalloc(a->n + 1, sizeof *fa);
-	fb = ibm_xcalloc(b->n + 1, sizeof *fb);
+	fa = ibm_xcalloc(na + 1, sizeof *fa);
+	fb = ibm_xcalloc(nb + 1, sizeof *fb);
 	for (size_t i = 0; i < n; i++) {
 		near_adj *x = &g->ae[g->ao[pr[i].a] + fa[pr[i].a]++];
 		near_adj *y = &g->be[g->bo[pr[i].b] + fb[pr[i].b]++];
@@ -616,6 +606,27 @@ static void graph_build(near_graph *g, const side *a, const side *b)
 	}
 	free(fa);
 	free(fb);
+}
+
+static void graph_build(near_graph *g, const side *a, const side *b)
+{
+	const char **ka = ibm_xcalloc(a->n + 1, sizeof *ka);
+	const char **kb = ibm_xcalloc(b->n + 1, sizeof *kb);
+	unsigned char *ua = ibm_xcalloc(a->n + 1, 1);
+	unsigned char *ub = ibm_xcalloc(b->n + 1, 1);
+	score_near *pr;
+	size_t n;
+
+	for (size_t i = 0; i < a->n; i++) {
+		ka[i] = a->p[i].k2;
+		ua[i] = (unsigned char)unmatched(&a->p[i]);
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		kb[i] = b->p[i].k2;
+		ub[i] = (unsigned char)unmatched(&b->p[i]);
+	}
+	n = score_near_pairs(ka, ua, a->n, kb, ub, b->n, &pr);
+	graph_from_pairs(g, pr, n, a->n, b->n);
 	free(pr);
 	free(ka);
 	free(kb);
@@ -769,8 +780,8 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 	unsigned char *ua = ibm_xcalloc(s->n + 1, 1);
 	unsigned char *ub = ibm_xcalloc(R->n + 1, 1);
 	score_near *pr;
-	size_t np, *ao, *bo;
-	near_adj *ae, *be;
+	size_t np;
+	near_graph g;
 
 	for (size_t r = 0; r < R->n; r++)
 		taken[r] = -1;
@@ -821,34 +832,7 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 	np = score_near_pairs(ka, ua, s->n,
 			      (const char *const *)R->key[SCORE_BY_NAME], ub,
 			      R->n, &pr);
-	ao = ibm_xcalloc(s->n + 2, sizeof *ao);
-	bo = ibm_xcalloc(R->n + 2, sizeof *bo);
-	ae = ibm_xcalloc(np + 1, sizeof *ae);
-	be = ibm_xcalloc(np + 1, sizeof *be);
-	for (size_t i = 0; i < np; i++) {
-		ao[pr[i].a + 1]++;
-		bo[pr[i].b + 1]++;
-	}
-	for (size_t i = 0; i < s->n; i++)
-		ao[i + 1] += ao[i];
-	for (size_t r = 0; r < R->n; r++)
-		bo[r + 1] += bo[r];
-	{
-		size_t *fa = ibm_xcalloc(s->n + 1, sizeof *fa);
-		size_t *fb = ibm_xcalloc(R->n + 1, sizeof *fb);
-
-		for (size_t i = 0; i < np; i++) {
-			near_adj *x = &ae[ao[pr[i].a] + fa[pr[i].a]++];
-			near_adj *y = &be[bo[pr[i].b] + fb[pr[i].b]++];
-
-			x->to = pr[i].b;
-			x->d = pr[i].d;
-			y->to = pr[i].a;
-			y->d = pr[i].d;
-		}
-		free(fa);
-		free(fb);
-	}
+	graph_from_pairs(&g, pr, np, s->n, R->n);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		long best = -1, back = -1;
@@ -856,25 +840,26 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 
 		if (!p->active || p->ros >= 0)
 			continue;
-		for (size_t e = ao[i]; e < ao[i + 1]; e++)
-			if (taken[ae[e].to] < 0 && ae[e].d <= bd) {
-				nb = ae[e].d < bd ? 1 : nb + 1;
-				if (ae[e].d < bd || (long)ae[e].to < best)
-					best = (long)ae[e].to;
-				bd = ae[e].d;
+		for (size_t e = g.ao[i]; e < g.ao[i + 1]; e++)
+			if (taken[g.ae[e].to] < 0 && g.ae[e].d <= bd) {
+				nb = g.ae[e].d < bd ? 1 : nb + 1;
+				if (g.ae[e].d < bd || (long)g.ae[e].to < best)
+					best = (long)g.ae[e].to;
+				bd = g.ae[e].d;
 			}
 		if (best >= 0 && o->fuzzy && nb == 1 &&
 		    bd <= score_fuzzy_limit(p->k2,
 					    R->key[SCORE_BY_NAME][best])) {
-			for (size_t e = bo[best]; e < bo[best + 1]; e++) {
-				const person *q = &s->p[be[e].to];
+			for (size_t e = g.bo[best]; e < g.bo[best + 1]; e++) {
+				const person *q = &s->p[g.be[e].to];
 
-				if (!q->active || q->ros >= 0 || be[e].d > bd2)
+				if (!q->active || q->ros >= 0 ||
+				    g.be[e].d > bd2)
 					continue;
-				nb2 = be[e].d < bd2 ? 1 : nb2 + 1;
-				if (be[e].d < bd2 || (long)be[e].to < back)
-					back = (long)be[e].to;
-				bd2 = be[e].d;
+				nb2 = g.be[e].d < bd2 ? 1 : nb2 + 1;
+				if (g.be[e].d < bd2 || (long)g.be[e].to < back)
+					back = (long)g.be[e].to;
+				bd2 = g.be[e].d;
 			}
 			if (back == (long)i && nb2 == 1) {
 				taken[best] = (long)i;
@@ -907,10 +892,7 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 				 pname(p));
 	}
 	free(pr);
-	free(ao);
-	free(bo);
-	free(ae);
-	free(be);
+	graph_free(&g);
 	free(ka);
 	free(ua);
 	free(ub);
