@@ -984,3 +984,21 @@ long ibm_utc_offset(time_t t)
 		return 0;
 	return (long)(ibm_timegm(&l) - t);
 }
+
+int ibm_scratch_fd(const char *tag, const char **dir)
+{
+	const char *d = ibm_tmpdir();
+	char *path;
+	int fd;
+
+	if (!d || !*d)
+		d = "/tmp";
+	*dir = d;
+	path = ibm_xmalloc(strlen(d) + strlen(tag) + 17);
+	sprintf(path, "%s/.ibmkit-%s.XXXXXX", d, tag);
+	fd = ibm_mkstemp(path);
+	if (fd >= 0)
+		ibm_unlink(path); /* open: removed when closed (Windows too) */
+	free(path);
+	return fd;
+}

@@ -53,6 +53,10 @@ int ibm_path_is_abs(const char *path);
 /* Directory for temporary files: TMPDIR (TEMP or TMP on Windows), or
  * NULL when unset (the library's default). */
 const char *ibm_tmpdir(void);
+/* A scratch file that is gone when closed (also on an error exit):
+ * "DIR/.ibmkit-TAG.XXXXXX" made and unlinked at once, DIR ibm_tmpdir()
+ * or /tmp (set in *dir for messages). Its descriptor, or -1 with errno. */
+int ibm_scratch_fd(const char *tag, const char **dir);
 /* The system's folder of TrueType fonts where a font file name alone is
  * looked for ("C:\\Windows\\Fonts"), or NULL (POSIX: names are paths). */
 const char *ibm_fonts_dir(void);

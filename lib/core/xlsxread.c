@@ -1412,25 +1412,18 @@ static void cfb_error(const char *file, int fd, const unsigned char *head,
  * the file descriptor, or -1 with an error printed. */
 static int spool(const char *file, int fd, const char *head, size_t n)
 {
-	const char *dir = ibm_tmpdir();
-	char *path, *b;
+	const char *dir;
+	char *b;
 	int t;
 	long long total = 0; /* off_t is 32 bits on Windows */
 	ssize_t k;
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	path = ibm_xmalloc(strlen(dir) + 32);
-	sprintf(path, "%s/.ibmkit-xlsx.XXXXXX", dir);
-	t = ibm_mkstemp(path);
+	t = ibm_scratch_fd("xlsx", &dir);
 	if (t < 0) {
 		ibm_error(file, 0, "cannot spool the workbook to %s: %s", dir,
 			  strerror(errno));
-		free(path);
 		return -1;
 	}
-	ibm_unlink(path); /* open: removed when closed (Windows too) */
-	free(path);
 	b = ibm_xmalloc(CHUNK);
 	k = (ssize_t)n;
 	for (const char *p = head;;) {

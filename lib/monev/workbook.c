@@ -235,20 +235,12 @@ static void data_widths(monev_book *b, const monev_data *d)
  * an error exit), in $TMPDIR as libxlsxwriter's own files. */
 static void spool_open(monev_book *b, const char *out)
 {
-	const char *dir = ibm_tmpdir();
-	char *path;
-	int fd;
+	const char *dir;
+	int fd = ibm_scratch_fd("monev", &dir);
 
-	if (!dir || !*dir)
-		dir = "/tmp";
-	path = ibm_xmalloc(strlen(dir) + 32);
-	sprintf(path, "%s/.ibmkit-monev.XXXXXX", dir);
-	fd = ibm_mkstemp(path);
 	if (fd < 0 || !(b->spool = fdopen(fd, "w+b")))
 		ibm_die_errno(IBM_EX_CANTCREAT, out,
 			      "cannot make a temporary file in %s", dir);
-	ibm_unlink(path); /* open: removed when closed (Windows too) */
-	free(path);
 	b->spool_buf = ibm_xmalloc(SPOOL_BUF);
 	setvbuf(b->spool, b->spool_buf, _IOFBF, SPOOL_BUF);
 }
