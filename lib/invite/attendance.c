@@ -99,14 +99,20 @@ static const double day_widths[DAY_COLS] = { 3, 17, 12, 10.5, 0.8,
 					     3, 17, 12, 10.5 };
 #define ROW_PT 23.0
 
-/* The height of the rows j = 0..k-1 of a page whose left block holds
- * items s..s+k-1 and whose right block holds s+k..s+n-1. */
+/* Row j of a page whose left block holds items s..s+k-1 and whose right
+ * block holds s+k..s+n-1: the taller of its two items. */
+static double row_pt(const double *h, long s, long k, long n, long j)
+{
+	return fmax(h[s + j], k + j < n ? h[s + k + j] : 0);
+}
+
+/* The height of the rows j = 0..k-1 of such a page. */
 static double block_pt(const double *h, long s, long k, long n)
 {
 	double sum = 0;
 
 	for (long j = 0; j < k; j++)
-		sum += fmax(h[s + j], k + j < n ? h[s + k + j] : 0);
+		sum += row_pt(h, s, k, n, j);
 	return sum;
 }
 
@@ -237,9 +243,7 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 			breaks[pg - 1] = (lxw_row_t)row;
 		for (long j = 0; j < k; j++, row++) {
 			worksheet_set_row(ws, (lxw_row_t)row,
-					  fmax(h[s + j], k + j < m
-							 ? h[s + k + j] : 0),
-					  NULL);
+					  row_pt(h, s, k, m, j), NULL);
 			write_item(iv, ws, f, row, 0, n + j);
 			if (k + j < m)
 				write_item(iv, ws, f, row, RIGHT, n + k + j);
