@@ -243,8 +243,8 @@ static void stat_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 	rp_stat *s = item;
 
 	(void)r, (void)ctx;
-	if (ibm_parse_number(rec->f[idx[1]], &s->v, 0) != 0)
-		s->v = NAN;
+	if (ibm_parse_number(rec->f[idx[1]], &s->v, IBM_NUM_EXP) != 0)
+		s->v = NAN; /* p-values may be 3.612e-10 */
 }
 
 /* the file's name, for the message about missing statistics */

@@ -901,8 +901,9 @@ static void roster_join(side *pre, side *post, const score_roster *R,
 		} else {
 			if (a->ros >= 0 && b->ros >= 0)
 				ibm_warn(post->file, b->line,
-					 "%s has an identifier of %s (%s line "
-					 "%ld), but the roster has them on two "
+					 "%s and %s (%s line %ld) share an "
+					 "identifier (participant_id, e-mail or "
+					 "phone), but the roster has them on two "
 					 "lines (%ld and %ld); kept apart",
 					 pname(b), pname(a), pre->file, a->line,
 					 R->line[a->ros], R->line[b->ros]);
@@ -1143,6 +1144,22 @@ static void stat(score_table *s, const char *name, double v, int dec)
 
 	score_table_set(r, 0, name);
 	score_table_num(r, 1, v, dec);
+}
+
+/* A p-value in full: eight decimals, or below 1e-5 four significant
+ * digits with the power of ten (3.612e-10), never a rounded 0. */
+static void stat_p(score_table *s, const char *name, double p)
+{
+	char **r = score_table_row(s);
+	char b[64];
+
+	score_table_set(r, 0, name);
+	if (p > 0 && p < 1e-5) {
+		snprintf(b, sizeof b, "%.4g", p);
+		score_table_set(r, 1, b);
+	} else {
+		score_table_num(r, 1, p, 8);
+	}
 }
 
 static void stat_s(score_table *s, const char *name, const char *v)
@@ -1864,12 +1881,12 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	ibm_stats_paired_t(d, nm, &tt);
 	stat(s, "t", tt.t, 6);
 	stat(s, "df", tt.df, 0);
-	stat(s, "t_p", tt.p, 8);
+	stat_p(s, "t_p", tt.p);
 	ibm_stats_wilcoxon(d, nm, &wx);
 	stat(s, "wilcoxon_n", (double)wx.n, 0);
 	stat(s, "wilcoxon_v", nm ? wx.v : NAN, 1);
 	stat(s, "wilcoxon_z", wx.z, 6);
-	stat(s, "wilcoxon_p", wx.p, 8);
+	stat_p(s, "wilcoxon_p", wx.p);
 	stat(s, "cohen_dz", tt.dz, 6);
 	{
 		double sd, r = kr20(&pre->t, &sd);
