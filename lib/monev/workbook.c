@@ -31,6 +31,7 @@
 #define YES_MARK "\xE2\x9C\x93"  /* ✓ */
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
 #define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
+#define UNANSWERED_MARK "?"  /* an answer that could not be read */
 #define SPOOL_BUF (1 << 18)
 #define MAX_PERIOD_TEXTS 16
 #define NOTED_MAX 64
@@ -563,7 +564,10 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
-		if (!monev_asked(r->val[i]))
+		if (monev_unanswered(r->val[i]))
+			worksheet_write_string(ws, row, c, UNANSWERED_MARK,
+					       number);
+		else if (!monev_asked(r->val[i]))
 			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
 					       number);
 		else if (s->ind[i].kind == MONEV_YESNO)
@@ -925,6 +929,12 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 							    v);
 				continue;
 			}
+			if (col >= c.ind && col < c.grp &&
+			    !pa[i].ind_n[col - c.ind]) {
+				str(ws, NULL, nrow, col, NOT_ASKED_MARK,
+				    f->text);
+				continue;
+			}
 			if (col == c.units)
 				v = (double)pa[i].nunits;
 			else if (col < c.grp)
@@ -953,6 +963,7 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		  tot = last + 1;
 	char r1[16], r2[16], u1[16], u2[16], formula[160];
 	double *sum = ibm_xcalloc(c.ncols, sizeof *sum);
+	unsigned char *asked = ibm_xcalloc(c.ncols, 1);
 	size_t np;
 	monev_agg *pa = monev_aggregate(d, 0, &np);
 	size_t *nkab = ibm_xcalloc(np + 1, sizeof *nkab);
@@ -997,9 +1008,16 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		num(ws, NULL, row, c.units, (double)a[i].nunits, f->integer);
 		sum[c.units] += (double)a[i].nunits;
 		for (size_t k = 0; k < s->nind; k++) {
+			/* not asked in the district: "–", as in Matriks */
+			if (!a[i].ind_n[k]) {
+				str(ws, NULL, row, (lxw_col_t)(c.ind + k),
+				    NOT_ASKED_MARK, f->text);
+				continue;
+			}
 			num(ws, NULL, row, (lxw_col_t)(c.ind + k), a[i].ind[k],
 			    f->integer);
 			sum[c.ind + k] += a[i].ind[k];
+			asked[c.ind + k] = 1;
 		}
 		for (size_t g = 0; g < s->ngrp; g++)
 			num(ws, NULL, row, (lxw_col_t)(c.grp + g),
@@ -1048,6 +1066,8 @@ static void write_rekap(monev_book *b, const monev_data *d,
 			/* $D4 form: column absolute only */
 			worksheet_write_formula_num(ws, tot, col, formula,
 						    b->bold_score, v / w);
+		} else if (col >= c.ind && col < c.grp && !asked[col]) {
+			str(ws, NULL, tot, col, NOT_ASKED_MARK, f->bold);
 		} else {
 			snprintf(formula, sizeof formula, "=SUM(%s:%s)", r1,
 				 r2);
@@ -1071,6 +1091,7 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		free(names[i]);
 	free(names);
 	free(sum);
+	free(asked);
 	monev_agg_free(pa, np);
 }
 
@@ -1135,13 +1156,24 @@ static void write_matriks(monev_book *b, const monev_data *d)
 	{
 		/* what the colours say, over the columns repeated on every
 		 * page */
-		static const char legend[] =
+		static const char legend0[] =
 			"Warna: " YES_MARK " hijau = ada, " NO_MARK
 			" merah = belum ada; jumlah hijau = mencapai target; "
 			"skor dari merah (0) lewat kuning (50) ke hijau (100).";
+		static const char legend1[] =
+			"Warna: " YES_MARK " hijau = ada, " NO_MARK
+			" merah = belum ada; jumlah hijau = mencapai target; "
+			"skor dari merah (0) lewat kuning (50) ke hijau (100). "
+			UNANSWERED_MARK " = jawaban tidak terbaca, dianggap "
+			"belum dijawab (tidak dihitung dalam skor).";
+		const char *legend = legend0;
 		lxw_format *lf = workbook_add_format(b->x->wb);
 		double w = 0;
 
+		for (size_t i = 0; i < d->nunits && legend == legend0; i++)
+			for (size_t k = 0; k < s->nind; k++)
+				if (monev_unanswered(d->units[i].val[k]))
+					legend = legend1;
 		format_set_text_wrap(lf);
 		format_set_align(lf, LXW_ALIGN_VERTICAL_TOP);
 		for (int k = 0; k < 2; k++)
@@ -1165,7 +1197,10 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		for (size_t k = 0; k < s->nind; k++) {
 			lxw_col_t col = (lxw_col_t)(ci + k);
 
-			if (!monev_asked(u->val[k]))
+			if (monev_unanswered(u->val[k]))
+				str(ws, NULL, row, col, UNANSWERED_MARK,
+				    f->text);
+			else if (!monev_asked(u->val[k]))
 				str(ws, NULL, row, col, NOT_ASKED_MARK,
 				    f->text);
 			else if (s->ind[k].kind == MONEV_YESNO)
