@@ -1654,9 +1654,17 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		worksheet_write_string(ws, row++, 1, buf, f->text);
 	}
 	if (d->list) {
-		snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris formulir "
-			 "unit di luar daftar)", d->list->src, d->list->n,
-			 d->unlisted);
+		int n = snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris "
+				 "formulir unit di luar daftar", d->list->src,
+				 d->list->n, d->unlisted);
+
+		if (n > 0 && (size_t)n < sizeof buf && d->respelled)
+			snprintf(buf + n, sizeof buf - (size_t)n, "; %ld baris "
+				 "dengan nama unit yang ejaannya mirip dengan "
+				 "satu unit dalam daftar, dihitung sebagai unit "
+				 "itu)", d->respelled);
+		else if (n > 0 && (size_t)n < sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n, ")");
 		worksheet_write_string(ws, row, 0, "Daftar unit", f->text);
 		worksheet_write_string(ws, row++, 1, buf, f->text);
 	}
