@@ -262,6 +262,7 @@ static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 	u->status = row->status ? row->status : "";
 	free(u->spelled);
 	u->spelled = row->spelled ? ibm_xstrdup(row->spelled) : NULL;
+	u->listed = row->listed;
 	memcpy(u->period, row->period, sizeof u->period);
 	u->file_index = row->file_index;
 	u->line = row->line;
@@ -373,6 +374,7 @@ static void check_listed(monev_data *d, monev_row *row)
 	free(id);
 	row->status = "";
 	row->spelled = NULL;
+	row->listed = 1;
 	if (!l) {
 		l = monev_units_closest(d->list, row->id[MONEV_KAB],
 					row->id[MONEV_DESA],
@@ -403,6 +405,7 @@ static void check_listed(monev_data *d, monev_row *row)
 			d->respelled++;
 		} else {
 			d->unlisted++;
+			row->listed = 0;
 			unlisted(d, row, l, nclose);
 			return;
 		}
@@ -680,6 +683,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			    strcmp(row.period, d->want_period) == 0;
 		row.status = "";
 		row.spelled = NULL;
+		row.listed = 0;
 		memcpy(form_id, row.id, sizeof form_id);
 		if (in_period && d->list)
 			check_listed(d, &row);

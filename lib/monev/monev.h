@@ -135,6 +135,7 @@ typedef struct monev_row {
 	const char *spelled;        /* the form's unit name when the listed
 				       unit was found by a close spelling
 				       (the id[] then the list's), or NULL */
+	int listed;                 /* on the master list (--units) */
 	long unit;                  /* the unit's number in reading order
 				       (monev_unit.seq), -1 when the row
 				       counts for no unit (other period) */
@@ -156,6 +157,7 @@ typedef struct monev_unit {
 	const char *status;         /* from the master list, or "" */
 	char *spelled;              /* monev_row.spelled of its visit, or
 				       NULL */
+	int listed;                 /* on the master list (--units) */
 	size_t seq;                 /* its number in reading order */
 } monev_unit;
 

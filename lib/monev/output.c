@@ -88,6 +88,7 @@ static void write_unvisited(ibm_csvw *w, const monev_data *d,
 			     : k == MONEV_TAHUN ? l->f[MONEV_UL_TAHUN] : "");
 	ibm_csvw_str(w, v->period);
 	ibm_csvw_str(w, l->f[MONEV_UL_STATUS]);
+	ibm_csvw_str(w, "ya");
 	ibm_csvw_str(w, "tidak");
 	ibm_csvw_str(w, "");
 	for (size_t g = 0; g < d->spec->ngrp; g++)
@@ -100,11 +101,12 @@ static void write_unvisited(ibm_csvw *w, const monev_data *d,
 }
 
 /*
- * One row per unit and period. With the master list (--units) three
- * more columns: status (the list's), dikunjungi ("ya"; "tidak" on the
- * rows of the listed units not visited in a period, merged in order,
- * without date or scores) and nama_unit_formulir (the form's spelling of
- * a unit found in the list by a close spelling).
+ * One row per unit and period. With the master list (--units) four
+ * more columns: status (the list's), terdaftar (the unit is on the
+ * list: "ya" or "tidak"), dikunjungi ("ya"; "tidak" on the rows of the
+ * listed units not visited in a period, merged in order, without date or
+ * scores) and nama_unit_formulir (the form's spelling of a unit found in
+ * the list by a close spelling).
  */
 static void write_units(ibm_csvw *w, const monev_data *d)
 {
@@ -119,6 +121,7 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 	ibm_csvw_str(w, "periode");
 	if (d->list) {
 		ibm_csvw_str(w, "status");
+		ibm_csvw_str(w, "terdaftar");
 		ibm_csvw_str(w, "dikunjungi");
 		ibm_csvw_str(w, "nama_unit_formulir");
 		nv = list_unvisited(d, &nnv, &per);
@@ -150,6 +153,7 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 		ibm_csvw_str(w, u->period);
 		if (d->list) {
 			ibm_csvw_str(w, u->status);
+			ibm_csvw_str(w, u->listed ? "ya" : "tidak");
 			ibm_csvw_str(w, "ya");
 			ibm_csvw_str(w, u->spelled ? u->spelled : "");
 		}

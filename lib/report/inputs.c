@@ -340,8 +340,9 @@ static const rp_col unit_cols[] = {
 	    rp_unit, fase_lalu),
 	/* read in unit_row */
 	STR("dikunjungi|visited", 0, rp_unit, visited_text),
+	STR("terdaftar|listed", 0, rp_unit, listed_text),
 };
-enum { U_TANGGAL = 8, U_PREV = 12, U_VISITED = 13 };
+enum { U_TANGGAL = 8, U_PREV = 12, U_VISITED = 13, U_LISTED = 14 };
 
 typedef struct units_ctx {
 	rp_units *u;
@@ -393,7 +394,21 @@ static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 				     rec->f[idx[U_VISITED]]);
 		x->visited = y;
 	} else {
-		x->visited = idx[U_TANGGAL] < 0 || x->tanggal[0] != '\0';
+		/* no date, no score and no phase: a listed unit not
+		 * visited */
+		x->visited = idx[U_TANGGAL] < 0 || x->tanggal[0] != '\0' ||
+			     !isnan(x->total) || x->fase[0] != '\0';
+	}
+	x->listed = 1;
+	if (idx[U_LISTED] >= 0) {
+		int y = ibm_parse_yesno(rec->f[idx[U_LISTED]]);
+
+		if (y < 0)
+			ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
+				     rec->line, (size_t)idx[U_LISTED],
+				     "terdaftar is not yes or no: %s",
+				     rec->f[idx[U_LISTED]]);
+		x->listed = y;
 	}
 	x->grp = ibm_xmalloc((c->u->ngroup ? c->u->ngroup : 1) *
 			     sizeof *x->grp);

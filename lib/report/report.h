@@ -131,9 +131,12 @@ typedef struct rp_unit {
 	char *prov, *kab, *satker, *kec, *desa, *nama, *tanggal, *petugas,
 	     *periode, *fase, *kurang, *fase_lalu;
 	char *visited_text;              /* dikunjungi as written */
+	char *listed_text;               /* terdaftar as written */
 	double total;
 	double *grp;                     /* ngroup scores */
 	int visited;
+	int listed;                      /* on the master list (terdaftar;
+					    1 without the column) */
 } rp_unit;
 
 typedef struct rp_units {
