@@ -152,6 +152,7 @@ static const rp_col people_cols[] = {
 	STR("kecamatan", 0, rp_person, kecamatan),
 	STR("kabupaten_kota|kabupaten|kota", 0, rp_person, kabupaten),
 	STR("jenis_kelamin|l/p|jk|gender", 0, rp_person, jk),
+	STR("email|e-mail|email address|alamat email", 0, rp_person, email),
 };
 
 void rp_read_people(const char *path, const ibm_csv_opts *o,
@@ -178,6 +179,10 @@ static const rp_col score_cols[] = {
 	NUM("post_percent", 0, rp_score, post_pct),
 	NUM("n_gain", 0, rp_score, ngain),
 	STR("n_gain_category", 0, rp_score, cat),
+	/* who: matched to the participants for the turnout */
+	STR("participant_id", 0, rp_score, id),
+	STR("email|e-mail", 0, rp_score, email),
+	STR("status", 0, rp_score, status),
 };
 
 /* percentages from the scores when the file has none */

@@ -107,10 +107,13 @@ int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last);
 
 typedef struct rp_person {
 	char *nama, *jabatan, *unit, *desa, *kecamatan, *kabupaten, *jk, *id;
+	char *email;
 } rp_person;
 
 typedef struct rp_score {
 	char *name;
+	char *id, *email;                /* "" when the file has none */
+	char *status;                    /* ibm-score --roster's, or "" */
 	double pre, post, max, pre_pct, post_pct, ngain; /* NaN: none */
 	char *cat;
 } rp_score;
