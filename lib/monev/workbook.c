@@ -700,6 +700,70 @@ static void data_replay(monev_book *b, const monev_data *d)
 	data_done(b);
 }
 
+/*
+ * The reader's own warnings in Indonesian: text matches pattern, whose
+ * '%' stand for any text, the first, second, ... of which template's
+ * "%1", "%2", ... repeat. 1 with out set, or 0.
+ */
+static int translate(const char *pattern, const char *template,
+		     const char *text, char *out, size_t size)
+{
+	const char *cap[4], *end[4], *t = text, *p = pattern;
+	size_t n = 0, o = 0;
+
+	for (;;) {
+		const char *pct = strchr(p, '%');
+		size_t l = pct ? (size_t)(pct - p) : strlen(p);
+		const char *at = t;
+
+		if (n > 0 && !pct) {
+			/* the last literal ends the text */
+			size_t tl = strlen(t);
+
+			if (tl < l || strcmp(t + tl - l, p) != 0)
+				return 0;
+			at = t + tl - l;
+		} else if (n > 0) {
+			/* a capture ends where the next literal starts */
+			char lit[256];
+
+			if (l == 0 || l >= sizeof lit)
+				return 0;
+			memcpy(lit, p, l);
+			lit[l] = '\0';
+			if (!(at = strstr(t, lit)))
+				return 0;
+		} else if (pct ? strncmp(t, p, l) != 0 : strcmp(t, p) != 0) {
+			return 0;
+		}
+		if (n > 0)
+			end[n - 1] = at;
+		if (!pct)
+			break;
+		if (n == 4)
+			return 0;
+		cap[n++] = at + l;
+		t = at + l;
+		p = pct + 1;
+	}
+	for (const char *m = template; *m && o + 1 < size; m++) {
+		if (*m == '%' && m[1] >= '1' && m[1] < '1' + (int)n) {
+			size_t k = (size_t)(m[1] - '1'),
+			       l = (size_t)(end[k] - cap[k]);
+
+			if (o + l >= size)
+				l = size - o - 1;
+			memcpy(out + o, cap[k], l);
+			o += l;
+			m++;
+		} else {
+			out[o++] = *m;
+		}
+	}
+	out[o] = '\0';
+	return 1;
+}
+
 void monev_book_hook(int is_error, const char *msg, void *arg)
 {
 	monev_book *b = arg;
@@ -707,6 +771,29 @@ void monev_book_hook(int is_error, const char *msg, void *arg)
 	static const char *const known[][2] = {
 		{ "text is not valid UTF-8; reading it as Windows-1252",
 		  "teks bukan UTF-8; dibaca sebagai Windows-1252" },
+		{ "column % is blank: the table ends there; columns %-% beside "
+		  "it are not read",
+		  "kolom %1 kosong: tabel dianggap berakhir di sana; kolom "
+		  "%2-%3 di sebelahnya tidak dibaca" },
+		{ "the table ends at the blank row %: this row and the rest of "
+		  "the sheet are not read (--header-row reads a table below)",
+		  "tabel berakhir pada baris kosong %1: baris ini dan sisa "
+		  "lembar tidak dibaca (--header-row membaca tabel di "
+		  "bawahnya)" },
+		{ "the last record has % of % fields and no line end (is the "
+		  "file cut short?); the missing fields are empty",
+		  "baris terakhir hanya berisi %1 dari %2 kolom dan tanpa akhir "
+		  "baris (berkas terpotong?); kolom yang kurang dibiarkan "
+		  "kosong" },
+		{ "cell %: \"%\" is not a number; taken as text",
+		  "sel %1: \"%2\" bukan angka; dibaca sebagai teks" },
+		{ "cell %: formula =% has no saved value; left empty (open and "
+		  "save the workbook in Excel or LibreOffice)",
+		  "sel %1: rumus =%2 tidak mempunyai nilai tersimpan; dibiarkan "
+		  "kosong (buka lalu simpan buku kerja itu di Excel atau "
+		  "LibreOffice)" },
+		{ "cell %: error value %; left empty",
+		  "sel %1: nilai galat %2; dibiarkan kosong" },
 	};
 	char id[2048], out[4200];
 	const char *w = strstr(msg, "warning: ");
@@ -726,10 +813,14 @@ void monev_book_hook(int is_error, const char *msg, void *arg)
 	/* in Indonesian: the text monev_say gave, a known one, or the
 	 * program's own words marked as such */
 	if (!said_id) {
-		snprintf(id, sizeof id, "(pesan program) %s", text);
-		for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-			if (strcmp(text, known[i][0]) == 0)
-				snprintf(id, sizeof id, "%s", known[i][1]);
+		size_t i;
+
+		for (i = 0; i < sizeof known / sizeof *known; i++)
+			if (translate(known[i][0], known[i][1], text, id,
+				      sizeof id))
+				break;
+		if (i == sizeof known / sizeof *known)
+			snprintf(id, sizeof id, "(pesan program) %s", text);
 	}
 	snprintf(out, sizeof out, "%.*s%s", (int)place, msg, id);
 	ibm_grow((void **)&b->warn, &b->wcap, b->nwarn + 1, sizeof *b->warn);
