@@ -6,7 +6,18 @@ here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-$here/../build}
 PATH=$BUILD/bin:$PATH
 out=${OUT:-$here/out}
+# Every run starts from an empty folder, so that the demo runs again and
+# again: the outputs of an earlier run (the folder holds .ibmkit-demo)
+# are removed first; a folder with other files in it is left alone.
+if [ -f "$out/.ibmkit-demo" ]; then
+	rm -rf "$out"
+elif [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
+	echo "pipeline.sh: $out is not empty and not an earlier demo's" \
+		"output; give another folder in OUT" >&2
+	exit 73
+fi
 mkdir -p "$out"
+: > "$out/.ibmkit-demo"
 cd "$here"
 
 # --- ibm-csv: look at a messy export, then clean it for a pipeline -------
