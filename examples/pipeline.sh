@@ -1,23 +1,14 @@
 #!/bin/sh
 # examples/pipeline.sh - the whole ibmkit pipeline on the sample data.
-# Run by `make demo`; writes everything under examples/out/.
+# Run by `make demo`; writes everything under examples/out/ (OUT), again
+# and again: every output of an earlier run is replaced (--force where a
+# tool asks for it).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-$here/../build}
 PATH=$BUILD/bin:$PATH
 out=${OUT:-$here/out}
-# Every run starts from an empty folder, so that the demo runs again and
-# again: the outputs of an earlier run (the folder holds .ibmkit-demo)
-# are removed first; a folder with other files in it is left alone.
-if [ -f "$out/.ibmkit-demo" ]; then
-	rm -rf "$out"
-elif [ -d "$out" ] && [ -n "$(ls -A "$out")" ]; then
-	echo "pipeline.sh: $out is not empty and not an earlier demo's" \
-		"output; give another folder in OUT" >&2
-	exit 73
-fi
 mkdir -p "$out"
-: > "$out/.ibmkit-demo"
 cd "$here"
 
 # --- ibm-csv: look at a messy export, then clean it for a pipeline -------
@@ -72,7 +63,7 @@ ibm-monev -o "$out/monev.xlsx" monev/bnnp-ntb.csv \
 	> "$out/monev-unit.csv"
 ibm-monev -q --by kabupaten_kota monev/*.csv > "$out/monev-kabkota.csv"
 mkdir -p "$out/monev-spec"
-ibm-monev --print-spec "$out/monev-spec"
+ibm-monev --force --print-spec "$out/monev-spec"
 
 # --- ibm-report ----------------------------------------------------------
 # The activity report of the bimtek (with what only people know from
