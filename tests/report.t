@@ -55,11 +55,11 @@ Kehadiran Tes
 Hasil Pre-test dan Post-test
 Butir Soal yang Sulit
 Faktor Pendukung dan Kendala
-30 orang peserta (16 laki-laki dan 14 perempuan) dari 10 unit IBM
+sebanyak 30 orang (16 laki-laki dan 14 perempuan) dari 10 unit IBM
 naik dari 42,9 pada pre-test
 = 0,34, termasuk kategori sedang
 bermakna secara statistik (uji t berpasangan, p < 0,001)
-Tabel 1. Peserta menurut unit IBM
+Tabel 1. Peserta yang diundang menurut unit IBM
 IBM Brang Bara Bersinar 2 1 3
 Tabel 2. Nilai pre-test dan post-test
 Median 36,4 63,6

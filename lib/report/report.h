@@ -107,10 +107,13 @@ int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last);
 
 typedef struct rp_person {
 	char *nama, *jabatan, *unit, *desa, *kecamatan, *kabupaten, *jk, *id;
+	char *email;
 } rp_person;
 
 typedef struct rp_score {
 	char *name;
+	char *id, *email;                /* "" when the file has none */
+	char *status;                    /* ibm-score --roster's, or "" */
 	double pre, post, max, pre_pct, post_pct, ngain; /* NaN: none */
 	char *cat;
 } rp_score;
@@ -131,9 +134,12 @@ typedef struct rp_unit {
 	char *prov, *kab, *satker, *kec, *desa, *nama, *tanggal, *petugas,
 	     *periode, *fase, *kurang, *fase_lalu;
 	char *visited_text;              /* dikunjungi as written */
+	char *listed_text;               /* terdaftar as written */
 	double total;
 	double *grp;                     /* ngroup scores */
 	int visited;
+	int listed;                      /* on the master list (terdaftar;
+					    1 without the column) */
 } rp_unit;
 
 typedef struct rp_units {
