@@ -122,8 +122,14 @@ static long count_rows(const char *path)
 	const ibm_rec *rec;
 	long n = 0;
 
-	while (ibm_csv_xread(r, &rec) > 0)
-		n++;
+	/* a row with something in it */
+	while (ibm_csv_xread(r, &rec) > 0) {
+		size_t i = 0;
+
+		while (i < rec->n && !*ibm_trim(rec->f[i]))
+			i++;
+		n += i < rec->n;
+	}
 	ibm_csv_close(r);
 	if (n == 0)
 		ibm_die(IBM_EX_DATAERR, path, 0, "no participants");

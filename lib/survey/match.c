@@ -243,22 +243,21 @@ static int scale_number(const char *t)
 
 int sv_answer(const sv_spec *s, const char *text, int *v)
 {
-	char *t = ibm_xstrdup(text), *w;
-	size_t n;
+	char *w = sv_words(text);
+	size_t n = strlen(w);
 	int r = -1;
 
-	ibm_trim(t);
-	if (!*t) {
-		free(t);
+	*v = 0;
+	if (!n) {
+		/* blank, or "-": not answered */
+		free(w);
 		return 0;
 	}
-	if (ibm_parse_number(t, &(double){ 0 }, 0) == 0) {
-		*v = scale_number(t);
-		free(t);
+	if (ibm_parse_number(text, &(double){ 0 }, 0) == 0) {
+		*v = scale_number(text);
+		free(w);
 		return *v ? 1 : -1;
 	}
-	w = sv_words(t);
-	n = strlen(w);
 	if ((*v = word_value(s, w)) != 0) {
 		r = 1;
 	} else if (n > 2 && w[0] >= 'a' && w[0] <= 'd' && w[1] == ' ' &&
@@ -267,26 +266,15 @@ int sv_answer(const sv_spec *s, const char *text, int *v)
 		r = 1;
 	} else if (n > 2 && w[0] >= '1' && w[0] <= '0' + SV_SCALE_MAX &&
 		   w[1] == ' ') {
-		/* "4 - Sangat baik": the number, and words that agree */
-		int x = word_value(s, w + 2);
-
-		if (x == w[0] - '0') {
-			*v = x;
-			r = 1;
-		}
+		/* "4 - Sangat baik", "1 = Kurang": the number says it */
+		*v = w[0] - '0';
+		r = 1;
 	} else if (n > 2 && w[n - 1] >= '1' &&
 		   w[n - 1] <= '0' + SV_SCALE_MAX && w[n - 2] == ' ') {
 		/* "Sangat baik (4)" */
-		int x;
-
-		w[n - 2] = '\0';
-		x = word_value(s, w);
-		if (x == w[n - 1] - '0') {
-			*v = x;
-			r = 1;
-		}
+		*v = w[n - 1] - '0';
+		r = 1;
 	}
 	free(w);
-	free(t);
 	return r;
 }

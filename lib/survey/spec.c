@@ -61,7 +61,7 @@ const char sv_default_spec[] =
 	"jawaban,,,kurang sesuai|kurang mudah|kurang cepat|cukup mahal|"
 	"kurang kompeten|kurang sopan dan ramah|ada tetapi tidak berfungsi|"
 	"cukup|kurang baik|kurang puas|tidak setuju|kurang setuju|"
-	"kurang bermanfaat|kurang memuaskan|kurang,2\n"
+	"kurang bermanfaat|kurang memuaskan,2\n"
 	"jawaban,,,sesuai|mudah|cepat|murah|kompeten|sopan dan ramah|"
 	"berfungsi kurang maksimal|baik|puas|setuju|bermanfaat|memuaskan,3\n"
 	"jawaban,,,sangat sesuai|sangat mudah|sangat cepat|gratis|"

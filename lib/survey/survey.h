@@ -117,10 +117,11 @@ long sv_match(const sv_spec *s, const char *h, unsigned mask, long *other);
  * (malloc'd, trimmed), else 0. */
 int sv_grid_split(const char *header, char **q, char **row);
 /*
- * An answer: 1 with *v in 1..SV_SCALE_MAX, 0 when blank, -1 when it
- * cannot be read. Numbers ("4", "4,0"), the spec's words ("Sangat
- * sesuai"), with the option letter or the number in front ("d. Sangat
- * sesuai", "4 - Sangat baik") or behind ("Sangat baik (4)").
+ * An answer: 1 with *v in 1..SV_SCALE_MAX, 0 when blank (or only
+ * punctuation, "-"), -1 when it cannot be read. Numbers ("4", "4,0"),
+ * the spec's words ("Sangat sesuai") with the option's letter in front
+ * ("d. Sangat sesuai"), or words with the number in front or behind
+ * ("4 - Sangat baik", "Kurang (1)"), where the number says the value.
  */
 int sv_answer(const sv_spec *s, const char *text, int *v);
 
