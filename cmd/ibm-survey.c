@@ -11,6 +11,7 @@
 #include "survey.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,14 +248,21 @@ int main(int argc, char **argv)
 	st = sv_compute(&d, weight, participants, &r);
 	if (st)
 		exit(st);
+	if (weight > 0 && r.nunsur &&
+	    fabs(weight * (double)r.nunsur - 1) > 0.05)
+		ibm_warn(NULL, 0, "--weight %g with %zu elements: the weights "
+			 "add up to %g, not 1", weight, r.nunsur,
+			 weight * (double)r.nunsur);
 	if (participants > 0 && r.respondents > participants)
 		ibm_warn(plist, 0, "%ld respondents, but %ld participants",
 			 r.respondents, participants);
-	sv_write_csv(&r, stdout, excel);
+	/* the files first: one that cannot be made ends the run before
+	 * standard output has anything (they appear with it, complete) */
 	if (summary)
 		sv_write_summary(&r, summary, excel);
 	if (report)
 		sv_write_report(&r, &d, report, title);
+	sv_write_csv(&r, stdout, excel);
 	sv_result_free(&r);
 	sv_data_free(&d);
 	sv_spec_free(&s);

@@ -111,6 +111,7 @@ static size_t email_slot(sv_data *d, const char *key, size_t resp)
 enum { COL_NONE, COL_RATING, COL_COMMENT };
 
 typedef struct colmap {
+	char *header;       /* for messages */
 	int kind;
 	size_t slot;        /* rating */
 	size_t item;        /* comment */
@@ -275,6 +276,13 @@ static int map_column(sv_data *d, const char *file, long line, size_t c,
 	return 0;
 }
 
+static void map_free(colmap *m, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(m[i].header);
+	free(m);
+}
+
 /* The headers seen, for a message. */
 static char *headers_seen(const ibm_rec *h)
 {
@@ -307,15 +315,20 @@ static int check_elements(const sv_data *d, const char *file, long line,
 		return 0;
 	for (size_t i = 0; i < s->nitem; i++) {
 		const sv_item *it = &s->item[i];
-		size_t need;
+		size_t need = len + strlen(it->name) + 16;
 
 		if (it->part != SV_UNSUR || here[i])
 			continue;
-		need = len + strlen(it->name) + strlen(it->alias[0]) + 16;
+		for (size_t a = 0; a < it->nalias; a++)
+			need += strlen(it->alias[a]) + 1;
 		ibm_grow((void **)&miss, &cap, need, 1);
-		len += (size_t)sprintf(miss + len, "%s%s (words: %s)",
-				       len ? "; " : "", it->name,
-				       it->alias[it->nalias > 1]);
+		len += (size_t)sprintf(miss + len, "%s%s (words: ",
+				       len ? "; " : "", it->name);
+		for (size_t a = 0; a < it->nalias; a++)
+			len += (size_t)sprintf(miss + len, "%s%s", a ? "|" : "",
+					       it->alias[a]);
+		miss[len++] = ')';
+		miss[len] = '\0';
 	}
 	seen = headers_seen(h);
 	ibm_error(file, line, "no column for the element%s %s; a form "
@@ -356,6 +369,7 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 	for (size_t c = 0; c < h->n; c++) {
 		if ((int)c == email || (int)c == stamp || !has_text(h->f[c]))
 			continue;
+		map[c].header = ibm_xstrdup(h->f[c]);
 		if (map_column(d, file, hline, c, h->f[c], &map[c]) < 0) {
 			bad = 1;
 			continue;
@@ -404,7 +418,7 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 	}
 	free(here);
 	if (bad) {
-		free(map);
+		map_free(map, h->n);
 		return IBM_EX_DATAERR;
 	}
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
@@ -422,19 +436,21 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 					d->bad_cells++;
 					if (d->strict)
 						ibm_error_cell(file, rec->line,
-							c, "\"%s\" is no answer "
-							"on the 1-%d scale nor "
-							"one of the spec's "
-							"answer words",
+							c, "%s: \"%s\" is no "
+							"answer on the 1-%d "
+							"scale nor one of the "
+							"spec's answer words",
+							map[c].header,
 							rec->f[c], SV_SCALE_MAX);
 					else
 						ibm_warn_cell(file, rec->line,
-							c, "\"%s\" is no answer "
-							"on the 1-%d scale nor "
-							"one of the spec's "
-							"answer words; left "
-							"blank", rec->f[c],
-							SV_SCALE_MAX);
+							c, "%s: \"%s\" is no "
+							"answer on the 1-%d "
+							"scale nor one of the "
+							"spec's answer words; "
+							"left blank",
+							map[c].header,
+							rec->f[c], SV_SCALE_MAX);
 					continue;
 				}
 				if (a == 0)
@@ -480,14 +496,14 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 				d->resp[before].dropped = 1;
 				ibm_warn(file, rec->line, "%s answered again "
 					 "(%s:%ld); the later response "
-					 "counts", rec->f[email],
+					 "counts", rp.email,
 					 d->files[d->resp[before].file],
 					 d->resp[before].line);
 			}
 		}
 		d->nresp++;
 	}
-	free(map);
+	map_free(map, h->n);
 	if (k < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
 	return 0;

@@ -14,7 +14,7 @@
 const char sv_default_spec[] =
 	"bagian,nama,aspek,kata,nilai\n"
 	/* the nine elements of PermenPAN-RB 14/2017, in its order */
-	"unsur,Persyaratan,,persyaratan|syarat,\n"
+	"unsur,Persyaratan,,syarat,\n"
 	"unsur,\"Sistem, Mekanisme, dan Prosedur\",,prosedur|mekanisme|"
 	"alur pelayanan,\n"
 	"unsur,Waktu Penyelesaian,,waktu|kecepatan|lama pelayanan,\n"

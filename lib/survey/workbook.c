@@ -491,9 +491,8 @@ static void ikm_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		s.row++;
 		worksheet_write_string(s.ws, (lxw_row_t)s.row, 0, bh[0],
 				       x->fmt.header);
-		worksheet_merge_range(s.ws, (lxw_row_t)s.row, 1,
-				      (lxw_row_t)s.row, 1, bh[1],
-				      x->fmt.header);
+		worksheet_write_string(s.ws, (lxw_row_t)s.row, 1, bh[1],
+				       x->fmt.header);
 		worksheet_merge_range(s.ws, (lxw_row_t)s.row, 2,
 				      (lxw_row_t)s.row, 4, bh[2],
 				      x->fmt.header);
