@@ -69,10 +69,8 @@ static double mean_of(const sv_tally *t)
 
 static size_t find_slot(const sv_data *d, size_t item, size_t speaker)
 {
-	for (size_t i = 0; i < d->nslot; i++)
-		if (d->slot[i].item == item && d->slot[i].speaker == speaker)
-			return i;
-	return SV_NONE;
+	return speaker == SV_NONE ? d->item_slot[item]
+				  : d->spk[speaker].slot[item];
 }
 
 typedef struct rows {
@@ -214,9 +212,10 @@ int sv_compute(sv_data *d, double weight, long participants, sv_result *r)
 		for (size_t k = 0; k < d->nspk; k++) {
 			sv_tally all = { 0 };
 
-			for (size_t i = 0; i < d->nslot; i++)
-				if (d->slot[i].speaker == k)
-					tally_merge(&all, &d->slot[i].t);
+			for (size_t i = 0; i < s->nitem; i++)
+				if (d->spk[k].slot[i] != SV_NONE)
+					tally_merge(&all,
+						    &d->slot[d->spk[k].slot[i]].t);
 			ord[k].spk = k;
 			ord[k].mean = sv_round(mean_of(&all),
 					       SV_MEAN_DECIMALS);

@@ -20,6 +20,9 @@ void sv_data_init(sv_data *d, const sv_spec *s)
 	memset(d, 0, sizeof *d);
 	d->spec = s;
 	d->found = ibm_xcalloc(s->nitem + 1, 1);
+	d->item_slot = ibm_xmalloc((s->nitem + 1) * sizeof *d->item_slot);
+	for (size_t i = 0; i <= s->nitem; i++)
+		d->item_slot[i] = SV_NONE;
 }
 
 static void resp_free(sv_resp *r)
@@ -40,7 +43,11 @@ void sv_data_free(sv_data *d)
 	for (size_t i = 0; i < d->nspk; i++) {
 		free(d->spk[i].name);
 		free(d->spk[i].key);
+		free(d->spk[i].slot);
 	}
+	free(d->spk_index.idx);
+	free(d->email_index.idx);
+	free(d->item_slot);
 	free(d->spk);
 	free(d->slot);
 	free(d->found);
@@ -50,11 +57,10 @@ void sv_data_free(sv_data *d)
 	for (size_t i = 0; i < d->nquest; i++)
 		free(d->quest[i]);
 	free(d->quest);
-	free(d->email_idx);
 	memset(d, 0, sizeof *d);
 }
 
-/* ------------------------------------------------------------ e-mails */
+/* ------------------------------------------------- keys to indexes */
 
 static unsigned long hash(const char *s)
 {
@@ -65,44 +71,65 @@ static unsigned long hash(const char *s)
 	return h;
 }
 
-/* The respondent who last gave this e-mail (SV_NONE if none); with set,
- * it becomes resp. */
-static size_t email_slot(sv_data *d, const char *key, size_t resp)
+/* The key of entry i of a string index's owner. */
+typedef const char *key_fn(const sv_data *d, size_t i);
+
+static const char *email_key(const sv_data *d, size_t i)
+{
+	return d->resp[i].email;
+}
+
+static const char *speaker_key(const sv_data *d, size_t i)
+{
+	return d->spk[i].key;
+}
+
+/*
+ * The entry of KEY in index m (open addressing): its number, or
+ * SV_NONE; with add set, KEY becomes entry `add` (replacing the one it
+ * had: a later response of the same e-mail).
+ */
+static size_t index_find(sv_data *d, sv_strindex *m, key_fn *kf,
+			 const char *key, size_t add)
 {
 	size_t mask, i;
 
-	if (d->email_used * 2 + 2 > d->email_slots) {
-		size_t n = d->email_slots ? d->email_slots * 2 : 64;
+	if (add != SV_NONE && m->used * 2 + 2 > m->slots) {
+		size_t n = m->slots ? m->slots * 2 : 64;
 		size_t *nt = ibm_xmalloc(n * sizeof *nt);
 
 		for (i = 0; i < n; i++)
 			nt[i] = SV_NONE;
-		for (size_t k = 0; k < d->email_slots; k++) {
-			size_t r = d->email_idx[k];
+		for (size_t k = 0; k < m->slots; k++) {
+			size_t e = m->idx[k];
 
-			if (r == SV_NONE)
+			if (e == SV_NONE)
 				continue;
-			for (i = hash(d->resp[r].email) & (n - 1);
-			     nt[i] != SV_NONE; i = (i + 1) & (n - 1))
+			for (i = hash(kf(d, e)) & (n - 1); nt[i] != SV_NONE;
+			     i = (i + 1) & (n - 1))
 				;
-			nt[i] = r;
+			nt[i] = e;
 		}
-		free(d->email_idx);
-		d->email_idx = nt;
-		d->email_slots = n;
+		free(m->idx);
+		m->idx = nt;
+		m->slots = n;
 	}
-	mask = d->email_slots - 1;
-	for (i = hash(key) & mask; d->email_idx[i] != SV_NONE;
-	     i = (i + 1) & mask) {
-		size_t r = d->email_idx[i];
+	if (!m->slots)
+		return SV_NONE;
+	mask = m->slots - 1;
+	for (i = hash(key) & mask; m->idx[i] != SV_NONE; i = (i + 1) & mask) {
+		size_t e = m->idx[i];
 
-		if (!strcmp(d->resp[r].email, key)) {
-			d->email_idx[i] = resp;
-			return r;
+		if (!strcmp(kf(d, e), key)) {
+			if (add != SV_NONE)
+				m->idx[i] = add;
+			return e;
 		}
 	}
-	d->email_idx[i] = resp;
-	d->email_used++;
+	if (add != SV_NONE) {
+		m->idx[i] = add;
+		m->used++;
+	}
 	return SV_NONE;
 }
 
@@ -118,39 +145,45 @@ typedef struct colmap {
 	size_t quest;       /* comment: the question as the form asks it */
 } colmap;
 
+/* The speaker of this name (its key: ibm_person_key), SV_NONE when there
+ * are too many. */
 static size_t speaker_of(sv_data *d, const char *name)
 {
 	char *k = ibm_person_key(name);
-	size_t i;
+	size_t i = index_find(d, &d->spk_index, speaker_key, k, SV_NONE);
 
-	for (i = 0; i < d->nspk; i++)
-		if (!strcmp(d->spk[i].key, k))
-			break;
-	if (i < d->nspk) {
+	if (i != SV_NONE || d->nspk >= SV_MAX_SPEAKERS) {
 		free(k);
 		return i;
 	}
+	i = d->nspk;
 	ibm_grow((void **)&d->spk, &d->spkcap, d->nspk + 1, sizeof *d->spk);
 	d->spk[i].name = ibm_xstrdup(name);
 	d->spk[i].key = k;
+	d->spk[i].slot = ibm_xmalloc((d->spec->nitem + 1) *
+				     sizeof *d->spk[i].slot);
+	for (size_t t = 0; t <= d->spec->nitem; t++)
+		d->spk[i].slot[t] = SV_NONE;
 	d->nspk++;
+	index_find(d, &d->spk_index, speaker_key, k, i);
 	return i;
 }
 
+/* The slot of an item (and speaker), made on first use. */
 static size_t slot_of(sv_data *d, size_t item, size_t speaker)
 {
-	size_t i;
+	size_t *at = speaker == SV_NONE ? &d->item_slot[item]
+					: &d->spk[speaker].slot[item];
 
-	for (i = 0; i < d->nslot; i++)
-		if (d->slot[i].item == item && d->slot[i].speaker == speaker)
-			return i;
+	if (*at != SV_NONE)
+		return *at;
 	ibm_grow((void **)&d->slot, &d->slotcap, d->nslot + 1,
 		 sizeof *d->slot);
-	memset(&d->slot[i], 0, sizeof d->slot[i]);
-	d->slot[i].item = item;
-	d->slot[i].speaker = speaker;
-	d->nslot++;
-	return i;
+	memset(&d->slot[d->nslot], 0, sizeof d->slot[d->nslot]);
+	d->slot[d->nslot].item = item;
+	d->slot[d->nslot].speaker = speaker;
+	*at = d->nslot;
+	return d->nslot++;
 }
 
 static size_t quest_of(sv_data *d, const char *q)
@@ -212,7 +245,8 @@ static long match_one(const sv_data *d, const char *file, long line,
 	return it;
 }
 
-/* Map one column; 0, or -1 after an error. */
+/* Map one column; 0, or -1 after an error (-2: one that ends the
+ * reading of the header: too many speakers). */
 static int map_column(sv_data *d, const char *file, long line, size_t c,
 		      const char *header, colmap *m)
 {
@@ -229,6 +263,8 @@ static int map_column(sv_data *d, const char *file, long line, size_t c,
 			       1u << SV_NARASUMBER);
 		if (it >= 0) {
 			spk = speaker_of(d, row);
+			if (spk == SV_NONE)
+				it = -3;
 		} else if (it == -1) {
 			/* "Penilaian [Persyaratan]": a grid of elements or
 			 * of the organisation's aspects */
@@ -246,6 +282,8 @@ static int map_column(sv_data *d, const char *file, long line, size_t c,
 					spk = speaker_of(d, name);
 				else if (it >= 0)
 					it = -1;
+				if (it >= 0 && spk == SV_NONE)
+					it = -3;
 				free(name);
 			}
 		}
@@ -254,8 +292,11 @@ static int map_column(sv_data *d, const char *file, long line, size_t c,
 		if (it == -1)
 			ibm_warn(file, line, "column %zu \"%s\": a grid row the "
 				 "spec does not name; left out", c + 1, header);
+		if (it == -3)
+			ibm_error(file, line, "column %zu \"%s\": more than %d "
+				  "speakers", c + 1, header, SV_MAX_SPEAKERS);
 		if (it < 0)
-			return it == -2 ? -1 : 0;
+			return it == -1 ? 0 : it == -3 ? -2 : -1;
 		m->kind = COL_RATING;
 		m->slot = slot_of(d, (size_t)it, spk);
 	} else {
@@ -357,7 +398,7 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 	const ibm_rec *h = ibm_csv_header(r), *rec;
 	colmap *map = ibm_xcalloc(h->n + 1, sizeof *map);
 	unsigned char *here = ibm_xcalloc(d->spec->nitem + 1, 1);
-	size_t fi, nmapped = 0;
+	size_t fi, nmapped = 0, *claim = NULL, nclaim = 0;
 	int email, stamp, k, bad = 0;
 	long hline = h->line;
 
@@ -370,8 +411,10 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 		if ((int)c == email || (int)c == stamp || !has_text(h->f[c]))
 			continue;
 		map[c].header = ibm_xstrdup(h->f[c]);
-		if (map_column(d, file, hline, c, h->f[c], &map[c]) < 0) {
+		if ((k = map_column(d, file, hline, c, h->f[c], &map[c])) < 0) {
 			bad = 1;
+			if (k == -2)
+				break;
 			continue;
 		}
 		if (map[c].kind == COL_NONE)
@@ -379,20 +422,28 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 		nmapped++;
 		if (map[c].kind == COL_RATING) {
 			/* one column per question */
-			for (size_t o = 0; o < c; o++)
-				if (map[o].kind == COL_RATING &&
-				    map[o].slot == map[c].slot) {
-					char *w = what(d, d->slot[map[c].slot].item,
-						       d->slot[map[c].slot].speaker);
+			size_t sl = map[c].slot, o;
 
-					ibm_error(file, hline, "columns %zu "
-						  "\"%s\" and %zu \"%s\" both "
-						  "ask %s", o + 1, h->f[o],
-						  c + 1, h->f[c], w);
-					free(w);
-					bad = 1;
-				}
-			here[d->slot[map[c].slot].item] = 1;
+			if (sl >= nclaim) {
+				size_t n0 = nclaim;
+
+				ibm_grow((void **)&claim, &nclaim, sl + 1,
+					 sizeof *claim);
+				for (size_t z = n0; z < nclaim; z++)
+					claim[z] = 0;
+			}
+			if ((o = claim[sl]) != 0) {
+				char *w = what(d, d->slot[sl].item,
+					       d->slot[sl].speaker);
+
+				ibm_error(file, hline, "columns %zu \"%s\" and "
+					  "%zu \"%s\" both ask %s", o,
+					  h->f[o - 1], c + 1, h->f[c], w);
+				free(w);
+				bad = 1;
+			}
+			claim[sl] = c + 1;
+			here[d->slot[sl].item] = 1;
 		}
 		if (d->verbose) {
 			char *w = map[c].kind == COL_COMMENT
@@ -417,6 +468,7 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 		bad = 1;
 	}
 	free(here);
+	free(claim);
 	if (bad) {
 		map_free(map, h->n);
 		return IBM_EX_DATAERR;
@@ -490,7 +542,9 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 			 sizeof *d->resp);
 		d->resp[d->nresp] = rp;
 		if (rp.email) {
-			size_t before = email_slot(d, rp.email, d->nresp);
+			size_t before = index_find(d, &d->email_index,
+						   email_key, rp.email,
+						   d->nresp);
 
 			if (before != SV_NONE) {
 				d->resp[before].dropped = 1;

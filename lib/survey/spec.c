@@ -90,6 +90,7 @@ const char sv_default_spec[] =
 #define MAX_ITEMS 1000
 #define MAX_WORDS 1000
 #define MAX_BANDS 26
+#define MAX_ALIASES 100
 
 static const ibm_colspec spec_cols[] = {
 	{ "bagian|part|kind|jenis", 1 },
@@ -233,6 +234,12 @@ static int add_item(sv_spec *s, const char *name, long line, sv_part p,
 	add_aliases(&it.alias, &it.nalias,
 		    p == SV_NARASUMBER || p == SV_PENYELENGGARAAN ? asp : nm);
 	add_aliases(&it.alias, &it.nalias, words);
+	if (it.nalias > MAX_ALIASES) {
+		ibm_error(name, line, "more than %d words (kata) for one "
+			  "question", MAX_ALIASES);
+		item_free(&it);
+		return IBM_EX_DATAERR;
+	}
 	if (!it.nalias) {
 		ibm_error(name, line, "%s row without words to find it by",
 			  sv_part_name(p));

@@ -145,7 +145,17 @@ typedef struct sv_slot {
 typedef struct sv_speaker {
 	char *name;                   /* as first written */
 	char *key;                    /* ibm_person_key */
+	size_t *slot;                 /* per item: its slot, or SV_NONE */
 } sv_speaker;
+/* Speakers of one run at most (a grid of more is refused). */
+#define SV_MAX_SPEAKERS 1000
+
+/* Strings to numbers (open addressing; the keys live with their
+ * owner). */
+typedef struct sv_strindex {
+	size_t *idx;
+	size_t slots, used;
+} sv_strindex;
 
 typedef struct sv_comment {
 	size_t item;
@@ -182,8 +192,9 @@ typedef struct sv_data {
 	size_t nfiles;
 	char **quest;                 /* open questions as the forms ask */
 	size_t nquest;
-	size_t *email_idx;            /* e-mail -> respondent (hash) */
-	size_t email_slots, email_used;
+	size_t *item_slot;            /* per item: its slot, or SV_NONE */
+	sv_strindex spk_index;        /* speaker key -> speaker */
+	sv_strindex email_index;      /* e-mail -> its last respondent */
 } sv_data;
 
 void sv_data_init(sv_data *d, const sv_spec *s);
