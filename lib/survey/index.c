@@ -286,6 +286,8 @@ int sv_compute(sv_data *d, double weight, long participants, sv_result *r)
 	r->row = out.v;
 	r->nrow = out.n;
 	r->weight_text = weight_text(r, s);
+	if (status)
+		sv_result_free(r);
 	return status;
 }
 

@@ -209,8 +209,11 @@ static char *what(const sv_data *d, size_t item, size_t speaker)
 
 	switch (it->part) {
 	case SV_NARASUMBER:
-		snprintf(s, n, "narasumber %s, %s", d->spk[speaker].name,
-			 it->aspect);
+		if (speaker == SV_NONE)
+			snprintf(s, n, "narasumber aspect %s", it->aspect);
+		else
+			snprintf(s, n, "narasumber %s, %s",
+				 d->spk[speaker].name, it->aspect);
 		break;
 	case SV_PENYELENGGARAAN:
 		snprintf(s, n, "penyelenggaraan %s, %s", it->name, it->aspect);

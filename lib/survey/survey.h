@@ -254,7 +254,7 @@ typedef struct sv_result {
  * Tally the respondents and compute everything. weight <= 0: exact.
  * Elements asked by no column at all leave the index out (a form
  * without them); an element asked but answered by nobody is an error
- * (65, printed).
+ * (65, printed; *r is then empty).
  */
 int sv_compute(sv_data *d, double weight, long participants,
 	       sv_result *r);
