@@ -11,8 +11,7 @@ static const char synopsis[] =
 	"                  [-d delim] [--sheet name] [--header-row n]\n"
 	"                  --participants file --scores file\n"
 	"                  --summary file [--items file] [--survey file]\n"
-	"                  [--photos dir]\n"
-	"                  [--reference file.docx] -o file.docx\n"
+	"                  [--photos dir] [--reference file.docx] -o file.docx\n"
 	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
 	"                  [--sheet name] [--header-row n] --units file\n"
 	"                  [--photos dir] [--reference file.docx] -o file.docx\n";

@@ -272,8 +272,9 @@ void rp_survey_part(rp_ctx *c, const rp_survey_row *s, size_t n,
 		t = rp_fmt("Pada akhir kegiatan, %s peserta mengisi survei "
 			   "kepuasan menurut Peraturan Menteri PANRB Nomor 14 "
 			   "Tahun 2017. Indeks Kepuasan Masyarakat (IKM) atas "
-			   "penyelenggaraan kegiatan adalah %s%s%s (Tabel "
-			   "%zu).%s", rp_num(b, sizeof b, ix->n, 0, 0),
+			   "penyelenggaraan kegiatan adalah %s%s%s; nilai tiap "
+			   "unsur tercantum pada Tabel %zu.%s",
+			   rp_num(b, sizeof b, ix->n, 0, 0),
 			   ikm_text(b2, sizeof b2, ix->rata),
 			   *band ? ", mutu " : "", band, *tabel + 1, ws);
 		rp_para(c, t);
