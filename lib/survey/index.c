@@ -139,6 +139,7 @@ int sv_compute(sv_data *d, double weight, long participants, sv_result *r)
 {
 	const sv_spec *s = d->spec;
 	rows out = { 0 };
+	const sv_tally none = { 0 };
 	int status = 0;
 	size_t nfound = 0;
 	double sum = 0, sum_exact = 0;
@@ -181,8 +182,7 @@ int sv_compute(sv_data *d, double weight, long participants, sv_result *r)
 				continue;
 			sl = find_slot(d, i, SV_NONE);
 			x = add_row(&out, SV_UNSUR, it->name, "",
-				    sl == SV_NONE ? &(sv_tally){ 0 }
-						  : &d->slot[sl].t, i,
+				    sl == SV_NONE ? &none : &d->slot[sl].t, i,
 				    &s->band[SV_B_UNSUR]);
 			if (!x->t.n) {
 				ibm_error(NULL, 0, "nobody answered the "

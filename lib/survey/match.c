@@ -245,6 +245,7 @@ int sv_answer(const sv_spec *s, const char *text, int *v)
 {
 	char *w = sv_words(text);
 	size_t n = strlen(w);
+	double x;
 	int r = -1;
 
 	*v = 0;
@@ -253,7 +254,7 @@ int sv_answer(const sv_spec *s, const char *text, int *v)
 		free(w);
 		return 0;
 	}
-	if (ibm_parse_number(text, &(double){ 0 }, 0) == 0) {
+	if (ibm_parse_number(text, &x, 0) == 0) {
 		*v = scale_number(text);
 		free(w);
 		return *v ? 1 : -1;
