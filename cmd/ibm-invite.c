@@ -370,12 +370,8 @@ int main(int argc, char **argv)
 		inv_templates(&iv, tpl, outdir, pattern, &outs);
 	for (size_t i = 0; i < ncerts; i++)
 		inv_certificates(&iv, certs[i], proper, &outs);
-	for (size_t i = 0; i < norders; i++) {
-		if (ends_with(orders[i], ".pdf"))
-			inv_order_pdf(&iv, &order, orders[i], &outs);
-		else
-			inv_order_html(&iv, &order, orders[i], &outs);
-	}
+	for (size_t i = 0; i < norders; i++)
+		inv_order_write(&iv, &order, orders[i], &outs);
 	if (reg)
 		inv_register_save(reg, &outs);
 	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)

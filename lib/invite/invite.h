@@ -197,16 +197,21 @@ char *inv_register_number(inv_register *r, const char *type,
 void inv_register_save(inv_register *r, inv_outs *outs);
 void inv_register_free(inv_register *r);
 
-/* The Surat Perintah (order.c, --order): the officers of the staff file
- * (--staff: nama, pangkat/golongan, NIP/NRP, jabatan, tugas). */
+/* The staff file (warrant.c, --staff): the officers of the Surat
+ * Perintah and of the Monev visits' teams (nama, pangkat/golongan,
+ * NIP/NRP, jabatan, tugas; tim and tingkat_biaya for the visits). */
+enum { INV_S_NAMA, INV_S_PANGKAT, INV_S_NIP, INV_S_JABATAN, INV_S_TUGAS,
+       INV_S_TIM, INV_S_TINGKAT, INV_STAFF_NF };
+extern const char *const inv_staff_names[INV_STAFF_NF];
 typedef struct inv_staff {
-	char *f[5];           /* nama, pangkat, nip, jabatan, tugas */
+	char *f[INV_STAFF_NF]; /* spaces folded, "" when absent */
 	long line;
 } inv_staff;
 typedef struct inv_order {
 	inv_staff *s;
 	size_t n, cap;
 	char *src;
+	int has_team;         /* the file has a tim column */
 	char *nomor;          /* the Sprin's number */
 } inv_order;
 /* More officers than this: "Daftar terlampir" and an attachment page. */
@@ -217,6 +222,45 @@ void inv_order_read_staff(inv_order *o, const char *path,
  * what is wrong (what was read stays in o for inv_order_free). */
 int inv_order_read_staff_csv(inv_order *o, ibm_csv *r);
 void inv_order_free(inv_order *o);
+/* The names of n officers, ", "-separated (the register's addressee);
+ * malloc'd. */
+char *inv_staff_names_text(const inv_staff *const *s, size_t n);
+/* In Times: every field of the staff file can be shown (dies 65). */
+void inv_staff_check_text(const ts_office *of, const inv_order *o);
+
+/*
+ * The letters that send officers out (warrant.c): the Surat Perintah
+ * and the Surat Tugas, one Tata Naskah Dinas layout. Untuk's items are
+ * numbered; a table (the destinations and dates of a Surat Tugas) may
+ * follow item table_after (1-based).
+ */
+typedef struct inv_warrant {
+	const ts_office *office;
+	const char *title;          /* "SURAT PERINTAH", "SURAT TUGAS" */
+	const char *nomor;
+	const inv_lines *menimbang; /* NULL or empty: none */
+	const inv_lines *dasar;
+	const char *verb;           /* "DIPERINTAHKAN", "MEMBERI TUGAS" */
+	const inv_staff *const *officer;
+	size_t nofficer;
+	const char *role_head;      /* the head of the officers' last column */
+	const inv_lines *untuk;
+	size_t table_after;
+	size_t table_cols, table_rows;
+	const float *table_w;       /* widths from the left margin */
+	const char *const *table_head;
+	const char *const *table_cells; /* rows x cols, row by row */
+	const char *tempat_surat;
+	ibm_date tanggal;
+	const inv_lines *tembusan;
+	const char *attachment;     /* "Lampiran Surat Perintah <issuer>" */
+	const char *acara;          /* under DAFTAR PETUGAS there */
+} inv_warrant;
+/* One letter, from a new page of d. */
+void inv_warrant_draw(ts_doc *d, const inv_warrant *w);
+
+/* The Surat Perintah (order.c, --order) of the officers of the staff
+ * file. */
 /* Keys the Sprin needs, and (pdf set, in Times) text the PDF can show
  * (dies 65). */
 void inv_order_check(const invite *iv, const inv_order *o, int pdf);
@@ -226,10 +270,9 @@ char *inv_order_addressee(const inv_order *o);
  * when reg is set); malloc'd. */
 char *inv_order_number(const invite *iv, inv_register *reg,
 		       const inv_order *o);
-void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
-		   inv_outs *outs);
-void inv_order_html(const invite *iv, const inv_order *o, const char *path,
-		    inv_outs *outs);
+/* The Sprin as PDF or HTML (by the file name's extension). */
+void inv_order_write(const invite *iv, const inv_order *o, const char *path,
+		     inv_outs *outs);
 
 /* Outputs. */
 void inv_attendance(const invite *iv, const char *path, int blank_rows,

@@ -238,4 +238,12 @@ void ts_svg_begin(ts_svg *s, FILE *fp, const ts_office *o,
 void ts_svg_op(void *ctx, const ts_op *op);
 void ts_svg_end(ts_svg *s);
 
+/* A document laid out by draw(d, ctx) (output.c): drawn as PDF when path
+ * ends in .pdf, else as the HTML file of SVG pages (above) that a
+ * browser prints on the PDF's pages; title in the file. The new output
+ * file of the run (ibm_atomic, committed with the others). */
+ibm_atomic *ts_write(const ts_office *o, const char *title,
+		     const char *path, void (*draw)(ts_doc *d, void *ctx),
+		     void *ctx);
+
 #endif

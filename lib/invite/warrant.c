@@ -1,0 +1,333 @@
+/*
+ * warrant.c - the letters that send the office's officers out, in the
+ * Tata Naskah Dinas layout they share: the Surat Perintah of a bimtek
+ * (order.c, --order) and the Surat Tugas of the Monev visits (visits.c,
+ * --assignment); and the staff file that names the officers.
+ *
+ *   letterhead; the title ("SURAT PERINTAH", "SURAT TUGAS") and Nomor,
+ *   centred; Menimbang and Dasar (numbered lists); the verb
+ *   ("DIPERINTAHKAN", "MEMBERI TUGAS"); Kepada: a numbered table of the
+ *   officers, or "Daftar terlampir" with the table on an attachment page
+ *   for more than INV_ORDER_INLINE_MAX; Untuk: numbered items, with a
+ *   table (the destinations and dates of a Surat Tugas) after one of
+ *   them; "Dikeluarkan di" / "Pada tanggal"; the signatory; Tembusan.
+ *
+ * The layout is drawn on a document of lib/typeset/: as PDF, or measured
+ * in Times and recorded as the SVG pages of the HTML (ts_write), so that
+ * a browser prints the same pages.
+ */
+#include "invite.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define LEFT TS_LEFT
+#define RIGHT TS_RIGHT
+#define SIZE TS_SIZE
+#define LEAD TS_LEAD
+#define SMALL TS_SMALL
+#define SLEAD TS_SLEAD
+#define ATT_X (LEFT + TS_INDENT_RIGHT - 60) /* the number is long */
+
+/* ------------------------------------------------------- the staff file */
+
+const char *const inv_staff_names[INV_STAFF_NF] = { "nama", "pangkat",
+	"nip", "jabatan", "tugas", "tim", "tingkat_biaya" };
+static const ibm_colspec staff_specs[INV_STAFF_NF] = {
+	{ "nama|name|nama lengkap|full name|nama petugas|petugas", 1 },
+	{ "pangkat|golongan|pangkat/golongan|pangkat golongan|pangkat/gol|"
+	  "gol|rank|grade|rank/grade", 0 },
+	{ "nip|nrp|nip/nrp|nip nrp|nip/nrp/nik|employee id|service number|"
+	  "id number", 0 },
+	{ "jabatan|position|jabatan dinas|title", 0 },
+	{ "tugas|peran|task|role|tugas dalam kegiatan|duty|sebagai|"
+	  "tugas dalam tim|keterangan", 0 },
+	{ "tim|team|regu|kelompok|tim monev|nama tim", 0 },
+	{ "tingkat_biaya|tingkat biaya|tingkat biaya perjalanan dinas|"
+	  "tingkat|travel cost level|cost level", 0 },
+};
+
+int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
+{
+	const ibm_rec *rec;
+	int idx[INV_STAFF_NF], k;
+
+	o->src = ibm_xstrdup(ibm_csv_name(r));
+	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
+			    ibm_csv_header(r), staff_specs, INV_STAFF_NF,
+			    idx) != 0)
+		return IBM_EX_DATAERR;
+	o->has_team = idx[INV_S_TIM] >= 0;
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		inv_staff st;
+		int empty = 1;
+
+		/* spaces folded first: a row of blanks is an empty row */
+		for (int c = 0; c < INV_STAFF_NF; c++) {
+			st.f[c] = ibm_xstrdup(idx[c] >= 0 ? rec->f[idx[c]] :
+					      "");
+			ibm_fold_space(st.f[c]);
+			if (st.f[c][0])
+				empty = 0;
+		}
+		st.line = rec->line;
+		if (empty || !st.f[0][0]) {
+			for (int c = 0; c < INV_STAFF_NF; c++)
+				free(st.f[c]);
+			if (empty)
+				continue;
+			ibm_error(o->src, rec->line, "nama: empty");
+			return IBM_EX_DATAERR;
+		}
+		ibm_grow((void **)&o->s, &o->cap, o->n + 1, sizeof *o->s);
+		o->s[o->n++] = st;
+	}
+	if (k < 0)
+		return ibm_csv_status(r);
+	if (!o->n) {
+		ibm_error(o->src, 0, "no officers in the staff file");
+		return IBM_EX_DATAERR;
+	}
+	return 0;
+}
+
+void inv_order_read_staff(inv_order *o, const char *path,
+			  const ibm_csv_opts *opts)
+{
+	ibm_csv *r = ibm_csv_xopen(path, opts);
+	int st = inv_order_read_staff_csv(o, r);
+
+	ibm_csv_close(r);
+	if (st)
+		exit(st);
+}
+
+void inv_order_free(inv_order *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		for (int c = 0; c < INV_STAFF_NF; c++)
+			free(o->s[i].f[c]);
+	free(o->s);
+	free(o->src);
+	free(o->nomor);
+	memset(o, 0, sizeof *o);
+}
+
+char *inv_staff_names_text(const inv_staff *const *s, size_t n)
+{
+	size_t len = 1;
+	char *t;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(s[i]->f[INV_S_NAMA]) + 2;
+	t = ibm_xmalloc(len);
+	t[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(t, ", ");
+		strcat(t, s[i]->f[INV_S_NAMA]);
+	}
+	return t;
+}
+
+void inv_staff_check_text(const ts_office *of, const inv_order *o)
+{
+	for (size_t i = 0; i < o->n; i++)
+		for (int c = 0; c < INV_STAFF_NF; c++)
+			ts_check_text(of, o->src, o->s[i].line,
+				      inv_staff_names[c], o->s[i].f[c]);
+}
+
+/* ------------------------------------------------------------ layout */
+
+typedef struct warrant {
+	ts_doc *t;
+	const inv_warrant *w;
+	float cx, vx;      /* the colon and values of the labelled parts */
+} warrant;
+
+/* Text at x on the baseline y (the current y is kept). */
+static void put_at(warrant *s, int bold, float size, float x, float y,
+		   const char *txt)
+{
+	float keep = ts_y(s->t);
+
+	ts_set_y(s->t, y);
+	ts_put(s->t, bold, size, x, txt);
+	ts_set_y(s->t, keep);
+}
+
+/* "Label : 1. item" with the items [from, to) of l numbered (one item:
+ * no number), wrapped and justified from the number to the right
+ * margin; the label with the first item of the list. */
+static void numbered(warrant *s, const char *label, const inv_lines *l,
+		     size_t from, size_t to)
+{
+	float numw = l->n > 1 ? ts_width(s->t, 0, SIZE, "10. ") : 0;
+	char num[24];
+
+	for (size_t i = from; i < to; i++) {
+		float y;
+
+		ts_need(s->t, LEAD);
+		y = ts_y(s->t) - LEAD;
+		if (i == 0) {
+			put_at(s, 0, SIZE, LEFT, y, label);
+			put_at(s, 0, SIZE, s->cx, y, ":");
+		}
+		if (l->n > 1) {
+			snprintf(num, sizeof num, "%zu.", i + 1);
+			put_at(s, 0, SIZE, s->vx, y, num);
+		}
+		ts_para(s->t, 0, SIZE, LEAD, s->vx + numw, RIGHT, 0, 1,
+			l->v[i], 1);
+		ts_set_y(s->t, ts_y(s->t) - 3);
+	}
+}
+
+/* The officers' table: No, Nama, Pangkat/Gol. and NIP/NRP, Jabatan,
+ * the role (points; the text width). */
+static const float cols[5] = { 26, 128, 122, 103.276f, 90 };
+
+static void officers(warrant *s)
+{
+	const char *head[5] = { "No", "Nama", "Pangkat/Gol. dan NIP/NRP",
+		"Jabatan", s->w->role_head };
+
+	ts_table_row(s->t, 5, cols, head, head, TS_ROW_HEAD | TS_ROW_LINES);
+	for (size_t i = 0; i < s->w->nofficer; i++) {
+		const inv_staff *st = s->w->officer[i];
+		char no[24];
+		/* the rank, and the NIP/NRP on a line of its own */
+		size_t n = strlen(st->f[INV_S_PANGKAT]) +
+			   strlen(st->f[INV_S_NIP]) + 2;
+		char *pn = ibm_xmalloc(n);
+		const char *cells[5];
+
+		snprintf(pn, n, "%s%s%s", st->f[INV_S_PANGKAT],
+			 st->f[INV_S_PANGKAT][0] && st->f[INV_S_NIP][0] ?
+			 "\n" : "", st->f[INV_S_NIP]);
+		snprintf(no, sizeof no, "%zu", i + 1);
+		cells[0] = no;
+		cells[1] = st->f[INV_S_NAMA];
+		cells[2] = pn;
+		cells[3] = st->f[INV_S_JABATAN];
+		cells[4] = st->f[INV_S_TUGAS];
+		ts_table_row(s->t, 5, cols, head, cells, TS_ROW_LINES);
+		free(pn);
+	}
+}
+
+/* Issued at / on, right, above the signatory. */
+static void issued(warrant *s)
+{
+	char date[64];
+	float x0 = LEFT + TS_INDENT_RIGHT;
+	float cx = x0 + ts_width(s->t, 0, SIZE, "Dikeluarkan di") + 6;
+	/* kept on one page with the signatory block */
+	float h = LEAD * (float)(s->w->office->ttd.jabatan.n + 3) + 52;
+
+	ibm_date_long(date, sizeof date, s->w->tanggal);
+	ts_set_y(s->t, ts_y(s->t) - LEAD);
+	ts_need(s->t, 3 * LEAD + h);
+	ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT, "Dikeluarkan di",
+		    s->w->tempat_surat, 0);
+	ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT, "Pada tanggal",
+		    date, 0);
+}
+
+static void attachment(warrant *s)
+{
+	char date[64];
+	float cx = ATT_X + ts_width(s->t, 0, SMALL, "Tanggal") + 4;
+
+	ts_new_page(s->t);
+	ibm_date_long(date, sizeof date, s->w->tanggal);
+	ts_para(s->t, 0, SMALL, SLEAD, ATT_X, RIGHT, 0, 0, s->w->attachment,
+		1);
+	ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Nomor",
+		    s->w->nomor, 0);
+	ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Tanggal",
+		    date, 0);
+	ts_set_y(s->t, ts_y(s->t) - 16);
+	ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DAFTAR PETUGAS");
+	ts_para(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, s->w->acara, 1);
+	ts_set_y(s->t, ts_y(s->t) - 10);
+	officers(s);
+	ts_signature(s->t);
+}
+
+/* The table of an Untuk item, from the left margin. */
+static void untuk_table(warrant *s)
+{
+	const inv_warrant *w = s->w;
+
+	ts_set_y(s->t, ts_y(s->t) - 2);
+	ts_table_row(s->t, w->table_cols, w->table_w, w->table_head,
+		     w->table_head, TS_ROW_HEAD | TS_ROW_LINES);
+	for (size_t r = 0; r < w->table_rows; r++)
+		ts_table_row(s->t, w->table_cols, w->table_w, w->table_head,
+			     w->table_cells + r * w->table_cols,
+			     TS_ROW_LINES);
+	ts_set_y(s->t, ts_y(s->t) - 8);
+}
+
+void inv_warrant_draw(ts_doc *d, const inv_warrant *w)
+{
+	warrant s = { d, w, 0, 0 };
+	int attached = w->nofficer > INV_ORDER_INLINE_MAX;
+	size_t n = strlen(w->nomor) + 8, split;
+	char *buf = ibm_xmalloc(n);
+
+	s.cx = LEFT + ts_width(d, 0, SIZE, "Menimbang") + 10;
+	s.vx = s.cx + 10;
+	ts_new_page(d);
+	ts_letterhead(d);
+	ts_set_y(d, ts_y(d) - 6);
+	ts_line(d, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1, w->title);
+	snprintf(buf, n, "Nomor: %s", w->nomor);
+	ts_para(d, 0, SIZE, LEAD, LEFT, RIGHT, 0, 2, buf, 1);
+	free(buf);
+	ts_set_y(d, ts_y(d) - LEAD);
+
+	if (w->menimbang && w->menimbang->n) {
+		numbered(&s, "Menimbang", w->menimbang, 0, w->menimbang->n);
+		ts_set_y(d, ts_y(d) - 6);
+	}
+	numbered(&s, "Dasar", w->dasar, 0, w->dasar->n);
+
+	ts_set_y(d, ts_y(d) - 10);
+	ts_line(d, 1, SIZE, LEAD, LEFT, RIGHT, 1, w->verb);
+	ts_set_y(d, ts_y(d) - 10);
+
+	if (attached) {
+		inv_lines l = { 0 };
+
+		inv_lines_split(&l, "Daftar terlampir.");
+		numbered(&s, "Kepada", &l, 0, 1);
+		inv_lines_free(&l);
+	} else {
+		ts_need(d, LEAD + 40);
+		put_at(&s, 0, SIZE, LEFT, ts_y(d) - LEAD, "Kepada");
+		put_at(&s, 0, SIZE, s.cx, ts_y(d) - LEAD, ":");
+		ts_set_y(d, ts_y(d) - LEAD - 4);
+		officers(&s);
+		ts_set_y(d, ts_y(d) - 6);
+	}
+	ts_set_y(d, ts_y(d) - 6);
+	/* the table after its item (the last when there are fewer) */
+	split = w->table_rows && w->table_after < w->untuk->n ?
+		w->table_after : w->untuk->n;
+	numbered(&s, "Untuk", w->untuk, 0, split);
+	if (w->table_rows) {
+		untuk_table(&s);
+		numbered(&s, "Untuk", w->untuk, split, w->untuk->n);
+	}
+
+	issued(&s);
+	ts_signature(d);
+	ts_set_copies(d, w->tembusan);
+	ts_tembusan(d, NULL, NULL);
+	if (attached)
+		attachment(&s);
+}
