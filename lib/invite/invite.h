@@ -86,6 +86,10 @@ typedef struct invite {
 /* Settings from the event table; missing required keys give one error
  * listing them all (dies 65). */
 void inv_event_init(inv_event *e, ibm_event *kv);
+/* The same for the Monev visit papers (--visits): fewer keys required
+ * (instansi, tempat_surat, tanggal_surat, ttd_jabatan, ttd_nama); each
+ * paper checks the keys it needs. */
+void inv_event_init_visits(inv_event *e, ibm_event *kv);
 void inv_event_free(inv_event *e);
 /* Where a key was set, for messages: file and line (NULL/0 if absent). */
 const char *inv_key_file(const inv_event *e, const char *key, long *line);
@@ -123,6 +127,16 @@ char *inv_number(const char *pattern, long n);
  * are kept. malloc'd; NULL if the pattern has no {n} or a bad width. The
  * one place where every document type's number is made. */
 char *inv_number_format(const char *pattern, long n, ibm_date date);
+/* The number of the i-th (from 0) letter of a kind: the pattern of
+ * event key `key` (a whole letter number when it has no {n}), counted
+ * from first_key's value (a whole number from 1) + i, else from 1 + i;
+ * with a register (reg), the register's number of the type for kepada
+ * and hal (inv_register_number; first_key's value + i when set). Dies
+ * 65 on a bad first_key; malloc'd. */
+struct inv_register;
+char *inv_key_number(const inv_event *e, struct inv_register *reg,
+		     const char *type, const char *key, const char *first_key,
+		     long i, const char *kepada, const char *hal);
 /* "I" to "XII"; NULL outside 1 to 12. */
 const char *inv_roman_month(int month);
 
@@ -312,6 +326,13 @@ void inv_typeset_letter(inv_typeset *t, const inv_person *ps,
 			const char *nomor, inv_layout *out);
 /* The attachment sheets of a letter with this number. */
 int inv_typeset_sheets(inv_typeset *t, const char *nomor);
+/* The place and date (right) and the Nomor, Sifat, Lampiran and Hal
+ * block of a letter of the office (the colon at cx, values from vx),
+ * the date beside the number when there is room: 1 when it went above
+ * the block instead. */
+int inv_letter_number_block(ts_doc *d, const inv_event *e,
+			    const char *nomor, const char *lampiran,
+			    const char *hal, float cx, float vx);
 /* Check that every text of the letters can be shown in the PDF font
  * (before anything is written); dies 65 naming the field. */
 void inv_pdf_check(const invite *iv);
@@ -331,5 +352,68 @@ extern const int inv_cert_nspecs;
 void inv_cert_check(const invite *iv, int pdf);
 void inv_certificates(const invite *iv, const char *path, int proper_case,
 		      inv_outs *outs);
+
+/* ------------------------------------------------ the Monev visits */
+
+/* The schedule of the visits (visits.c, --visits): one row per visit. */
+enum { INV_V_TANGGAL, INV_V_WAKTU, INV_V_UNIT, INV_V_DESA, INV_V_KEC,
+       INV_V_KAB, INV_V_TIM, INV_V_TEMPAT, INV_V_NF };
+extern const char *const inv_visit_names[INV_V_NF];
+/* More visits than this in one schedule is an error. */
+#define INV_VISITS_MAX 100000
+typedef struct inv_visit {
+	char *f[INV_V_NF];   /* spaces folded, "" when absent; the village
+				without "Desa"/"Kelurahan", the district
+				as monev_district spells it */
+	ibm_date date;
+	int kind;            /* of the village: INV_KIND_* */
+	size_t team;         /* its team (inv_visits.t) */
+	long line;
+} inv_visit;
+typedef struct inv_team {
+	char *name;
+	const inv_staff **officer; /* of the staff file, in its order */
+	size_t nofficer;
+	size_t *visit;       /* its visits, by date, time and line */
+	size_t nvisit;
+	char *nomor;         /* its Surat Tugas's number */
+} inv_team;
+/* A trip: visits [first, end) of a team's whose days follow one another
+ * (the same day or the next), from one day to another; one Surat
+ * Perjalanan Dinas for each officer of the team. */
+typedef struct inv_trip {
+	size_t team, first, end;
+	ibm_date from, to;
+	char **nomor;        /* the SPD's number of each officer, or NULL */
+} inv_trip;
+typedef struct inv_visits {
+	inv_visit *v;
+	size_t n, cap;
+	char *src;
+	inv_team *t;         /* in the schedule's order of first appearance */
+	size_t nt;
+	inv_trip *trip;      /* by team, then date */
+	size_t ntrip;
+} inv_visits;
+
+/* Read the schedule (path, "-" or a workbook); dies on errors. */
+void inv_visits_read(inv_visits *vs, const char *path,
+		     const ibm_csv_opts *opts);
+/* The same from an open reader: 0, or the exit status after printing
+ * what is wrong (what was read stays in vs for inv_visits_free). */
+int inv_visits_read_csv(inv_visits *vs, ibm_csv *r);
+/*
+ * The visits' units against the master list (units: NULL or empty for
+ * none; strict: a unit not on it is an error), the time (waktu: the
+ * event's default for empty cells), the teams and their officers (the
+ * staff file's tim column), a team in two places at once, an officer in
+ * two places on one day; then the trips. 0, or the exit status after
+ * printing every error.
+ */
+struct monev_units;
+int inv_visits_check(inv_visits *vs, const inv_order *staff,
+		     const struct monev_units *units, int strict,
+		     const char *waktu);
+void inv_visits_free(inv_visits *vs);
 
 #endif

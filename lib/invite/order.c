@@ -63,34 +63,12 @@ void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 char *inv_order_number(const invite *iv, inv_register *reg,
 		       const inv_order *o)
 {
-	const inv_event *e = &iv->ev;
-	const char *pat = ibm_event_get(e->kv, "nomor_sprin");
-	const char *v = ibm_event_get(e->kv, "nomor_sprin_awal");
-	long first = 0;
-	char *n = inv_number_format(pat, 1, e->tanggal_surat);
-	int whole = n == NULL;
+	char *k = inv_order_addressee(o);
+	char *n = inv_key_number(&iv->ev, reg, "sprin", "nomor_sprin",
+				 "nomor_sprin_awal", 0, k, iv->ev.acara);
 
-	free(n);
-	if (v && (ibm_parse_count(v, &first) != 0 || first < 1)) {
-		long line;
-		const char *src = inv_key_file(e, "nomor_sprin_awal", &line);
-
-		ibm_die(IBM_EX_DATAERR, src, line, "nomor_sprin_awal: not a "
-			"whole number: %s", v);
-	}
-	if (reg) {
-		char *k = inv_order_addressee(o);
-		char *r = inv_register_number(reg, "sprin", first ?
-					      "nomor_sprin_awal" : "nomor_sprin",
-					      pat, whole ? pat : NULL, first,
-					      e->tanggal_surat, k, e->acara);
-
-		free(k);
-		return r;
-	}
-	if (whole)
-		return ibm_xstrdup(pat);
-	return inv_number_format(pat, first ? first : 1, e->tanggal_surat);
+	free(k);
+	return n;
 }
 
 /* ------------------------------------------------------------ layout */

@@ -27,6 +27,8 @@ typedef struct monev_ind {
 	monev_kind kind;
 	double weight;  /* > 0 */
 	double target;  /* count earning full marks (counts only) */
+	char *dokumen;  /* the documents that show it, for the visit's
+			   letter ("" none) */
 } monev_ind;
 
 typedef struct monev_group {

@@ -12,56 +12,79 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The documents that show the services (the last column of the layanan
+ * indicators) */
+#define REGISTER "\"Register layanan klien (skrining, intervensi singkat, " \
+	"konseling, rujukan, pemantauan, pendampingan pascarehabilitasi)\""
+
 const char monev_default_spec[] =
-	"column,aliases,group,kind,label,weight,target\n"
+	"column,aliases,group,kind,label,weight,target,dokumen\n"
 	"pembinaan_kunjungan,jumlah pembinaan|kunjungan pembinaan|"
 	"pembinaan BNNP/BNNK|guidance visits|number of guidance visits,"
-	"pembinaan,count,Kunjungan pembinaan,2,4\n"
+	"pembinaan,count,Kunjungan pembinaan,2,4"
+	",Buku tamu atau catatan kunjungan pembinaan BNNP/BNNK\n"
 	"bantuan_operasional,bantuan operasional|dukungan operasional|"
 	"operational assistance|operational support,"
-	"pembinaan,yesno,Bantuan operasional,2,\n"
+	"pembinaan,yesno,Bantuan operasional,2,"
+	",Bukti penerimaan dan penggunaan bantuan operasional\n"
 	"sk_unit,sk unit|sk kepala desa|sk kades|sk lurah|surat keputusan|"
 	"unit decree|village decree,"
-	"tata_kelola,yesno,SK Kepala Desa,2,\n"
+	"tata_kelola,yesno,SK Kepala Desa,2,"
+	",SK Kepala Desa/Lurah tentang pembentukan Unit IBM\n"
 	"jumlah_agen,jumlah agen pemulihan|agen pemulihan|jumlah agen|"
 	"recovery agents|number of recovery agents,"
-	"tata_kelola,count,Agen Pemulihan,1,10\n"
+	"tata_kelola,count,Agen Pemulihan,1,10"
+	",Daftar Agen Pemulihan beserta sertifikat pelatihannya\n"
 	"agen_terlatih,agen terlatih|jumlah agen terlatih|"
 	"agen pemulihan terlatih|trained agents|number of trained agents,"
-	"tata_kelola,count,Agen terlatih,1,10\n"
+	"tata_kelola,count,Agen terlatih,1,10"
+	",Daftar Agen Pemulihan beserta sertifikat pelatihannya\n"
 	"anggaran_desa,dukungan anggaran desa|anggaran desa|dana desa|"
 	"dukungan dana desa|village budget|village budget support,"
-	"tata_kelola,yesno,Dukungan anggaran desa,1,\n"
+	"tata_kelola,yesno,Dukungan anggaran desa,1,"
+	",APBDes atau dokumen anggaran yang memuat kegiatan IBM\n"
 	"sarana_prasarana,sarana prasarana|sarana dan prasarana|sarpras|"
 	"fasilitas|facilities,"
-	"tata_kelola,yesno,Sarana prasarana,1,\n"
+	"tata_kelola,yesno,Sarana prasarana,1,"
+	",\n"
 	"mitra,jumlah mitra|organisasi mitra|mitra kerja|"
 	"partner organisations|partner organizations|partners,"
-	"tata_kelola,count,Organisasi mitra,1,3\n"
+	"tata_kelola,count,Organisasi mitra,1,3"
+	",Daftar organisasi mitra dan naskah kerja samanya\n"
 	"pencatatan_pelaporan,pencatatan dan pelaporan|pencatatan pelaporan|"
 	"pencatatan|pelaporan|records and reporting|record keeping,"
-	"tata_kelola,yesno,Pencatatan dan pelaporan,1,\n"
+	"tata_kelola,yesno,Pencatatan dan pelaporan,1,"
+	",Buku catatan dan laporan kegiatan Unit IBM\n"
 	"sosialisasi,jumlah sosialisasi|kegiatan sosialisasi|socialization|"
 	"socialisation|awareness sessions,"
-	"kegiatan,count,Sosialisasi,2,4\n"
+	"kegiatan,count,Sosialisasi,2,4"
+	",Laporan dan dokumentasi kegiatan sosialisasi\n"
 	"pemetaan,jumlah pemetaan|pemetaan wilayah|mapping,"
-	"kegiatan,count,Pemetaan,2,2\n"
+	"kegiatan,count,Pemetaan,2,2"
+	",Hasil pemetaan wilayah\n"
 	"penjangkauan,jumlah penjangkauan|outreach,"
-	"kegiatan,count,Penjangkauan,2,4\n"
+	"kegiatan,count,Penjangkauan,2,4"
+	",Catatan kegiatan penjangkauan\n"
 	"skrining,jumlah skrining|screening,"
-	"layanan,count,Skrining,1,20\n"
+	"layanan,count,Skrining,1,20"
+	"," REGISTER "\n"
 	"intervensi_singkat,intervensi singkat|brief intervention,"
-	"layanan,count,Intervensi singkat,1,10\n"
+	"layanan,count,Intervensi singkat,1,10"
+	"," REGISTER "\n"
 	"konseling,jumlah konseling|counseling|counselling,"
-	"layanan,count,Konseling,1,10\n"
+	"layanan,count,Konseling,1,10"
+	"," REGISTER "\n"
 	"rujukan,jumlah rujukan|referral|referrals,"
-	"layanan,count,Rujukan,1,5\n"
+	"layanan,count,Rujukan,1,5"
+	"," REGISTER "\n"
 	"pemantauan,jumlah pemantauan|monitoring of clients|follow-up,"
-	"layanan,count,Pemantauan,1,10\n"
+	"layanan,count,Pemantauan,1,10"
+	"," REGISTER "\n"
 	"pendampingan_pascarehabilitasi,pendampingan pascarehabilitasi|"
 	"pendampingan pasca rehabilitasi|pascarehabilitasi|"
 	"post-rehabilitation support|aftercare,"
-	"layanan,count,Pendampingan pascarehabilitasi,1,5\n";
+	"layanan,count,Pendampingan pascarehabilitasi,1,5"
+	"," REGISTER "\n";
 
 const char monev_default_phases[] =
 	"phase,min_total,min_pembinaan,min_tata_kelola,min_kegiatan,"
@@ -78,9 +101,10 @@ static const ibm_colspec spec_cols[] = {
 	{ "label", 0 },
 	{ "weight|bobot", 0 },
 	{ "target", 0 },
+	{ "dokumen|documents|document|bukti|evidence", 0 },
 };
 enum { SC_COLUMN, SC_ALIASES, SC_GROUP, SC_KIND, SC_LABEL, SC_WEIGHT,
-       SC_TARGET, SC_N };
+       SC_TARGET, SC_DOKUMEN, SC_N };
 
 static char *group_label(const char *name)
 {
@@ -259,6 +283,9 @@ ok:
 		s->grp[g].weight += in.weight;
 		in.column = col;
 		col = NULL;
+		in.dokumen = ibm_xstrdup(idx[SC_DOKUMEN] >= 0 ?
+					 rec->f[idx[SC_DOKUMEN]] : "");
+		ibm_fold_space(in.dokumen);
 		in.label = ibm_xstrdup(idx[SC_LABEL] >= 0 &&
 					       *ibm_trim(rec->f[idx[SC_LABEL]])
 				       ? rec->f[idx[SC_LABEL]] : in.column);
@@ -464,6 +491,7 @@ void monev_spec_free(monev_spec *s)
 		free(s->ind[i].column);
 		free(s->ind[i].aliases);
 		free(s->ind[i].label);
+		free(s->ind[i].dokumen);
 	}
 	for (size_t g = 0; g < s->ngrp; g++) {
 		free(s->grp[g].name);
