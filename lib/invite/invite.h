@@ -369,6 +369,7 @@ typedef struct inv_visit {
 	int kind;            /* of the village: INV_KIND_* */
 	size_t team;         /* its team (inv_visits.t) */
 	long line;
+	char *nomor;         /* its letter's number */
 } inv_visit;
 typedef struct inv_team {
 	char *name;
@@ -394,6 +395,7 @@ typedef struct inv_visits {
 	size_t nt;
 	inv_trip *trip;      /* by team, then date */
 	size_t ntrip;
+	size_t *order;       /* every visit by date, time, team and line */
 } inv_visits;
 
 /* Read the schedule (path, "-" or a workbook); dies on errors. */
@@ -415,5 +417,49 @@ int inv_visits_check(inv_visits *vs, const inv_order *staff,
 		     const struct monev_units *units, int strict,
 		     const char *waktu);
 void inv_visits_free(inv_visits *vs);
+/* The checked visits as CSV (tanggal, waktu, nama_unit, desa_kelurahan,
+ * kecamatan, kabupaten_kota, tim, petugas, nomor_surat,
+ * nomor_surat_tugas) by date: 0, or -1 on a write error. */
+int inv_visits_write_csv(const inv_visits *vs, FILE *fp, int excel);
+
+/* The papers of the visits (visit_papers.c, visit_schedule.c). */
+#define INV_VISIT_HAL "Pemberitahuan Monitoring dan Evaluasi IBM"
+typedef struct inv_papers {
+	const inv_event *ev;
+	inv_visits *vs;
+	inv_lines docs;      /* what the letters ask to prepare */
+	char *acara;         /* the activity (acara, else made from the
+				semester of the first visit) */
+	char *periode;       /* "Semester II Tahun 2024" */
+} inv_papers;
+struct monev_spec;
+/* The documents from the key dokumen, else from spec (NULL: none). */
+void inv_papers_init(inv_papers *p, const inv_event *ev, inv_visits *vs,
+		     const struct monev_spec *spec);
+void inv_papers_free(inv_papers *p);
+/* Before anything is written: the keys each paper asked for needs, and
+ * (pdf set, in Times) every text the PDF shows; dies 65. */
+void inv_papers_check(const inv_papers *p, int letters, int assignment,
+		      int spd, int pdf, const inv_order *staff);
+/* The papers' numbers (nomor, nomor_tugas, nomor_spd with their _awal
+ * keys; from the register when reg is set: types "pemberitahuan",
+ * "surat_tugas", "spd"). */
+void inv_papers_number(inv_papers *p, inv_register *reg, int letters,
+		       int assignment, int spd);
+/* The papers as PDF or HTML (by the file name), schedule also .xlsx. */
+void inv_visit_letters(const inv_papers *p, const char *path,
+		       inv_outs *outs);
+void inv_visit_assignment(const inv_papers *p, const char *path,
+			  inv_outs *outs);
+void inv_visit_spd(const inv_papers *p, const char *path, inv_outs *outs);
+void inv_visit_schedule(const inv_papers *p, const char *path,
+			inv_outs *outs);
+/* The table of a team's visits (the Surat Tugas, the schedule): No,
+ * Hari/Tanggal, Waktu, Unit IBM, and where (the village, kecamatan and
+ * district, lines separated by sep); a visit's cells (malloc'd). */
+extern const float inv_visit_cols[5];
+extern const char *const inv_visit_head[5];
+char *inv_visit_where(const inv_visit *v, const char *sep);
+void inv_visit_cells(const inv_visit *v, size_t no, char **cells);
 
 #endif

@@ -37,6 +37,7 @@ static void visit_free(inv_visit *v)
 {
 	for (int c = 0; c < INV_V_NF; c++)
 		free(v->f[c]);
+	free(v->nomor);
 }
 
 int inv_visits_read_csv(inv_visits *vs, ibm_csv *r)
@@ -140,6 +141,7 @@ void inv_visits_free(inv_visits *vs)
 		free(vs->t[t].nomor);
 	}
 	free(vs->v);
+	free(vs->order);
 	free(vs->t);
 	free(vs->trip);
 	free(vs->src);
@@ -308,23 +310,26 @@ static int cmp_visit(const inv_visits *vs, size_t a, size_t b)
 	if (!c)
 		c = ibm_natcmp(x->f[INV_V_WAKTU], y->f[INV_V_WAKTU]);
 	if (!c)
+		c = x->team < y->team ? -1 : x->team > y->team;
+	if (!c)
 		c = x->line < y->line ? -1 : x->line > y->line;
 	return c;
 }
 
-/* Insertion sort of a team's visits (a few dozen) by date, time and
- * line. */
+static const inv_visits *sort_vs; /* for by_visit (qsort has no arg) */
+
+static int by_visit(const void *a, const void *b)
+{
+	return cmp_visit(sort_vs, *(const size_t *)a, *(const size_t *)b);
+}
+
+/* Visits (indexes into vs->v) by date, time, team and line. */
 static void sort_visits(const inv_visits *vs, size_t *v, size_t n)
 {
-	for (size_t i = 1; i < n; i++) {
-		size_t x = v[i], j = i;
-
-		while (j > 0 && cmp_visit(vs, v[j - 1], x) > 0) {
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = x;
-	}
+	sort_vs = vs;
+	if (n > 1)
+		qsort(v, n, sizeof *v, by_visit);
+	sort_vs = NULL;
 }
 
 /* An officer's identity: the NIP/NRP's digits, else the name without
@@ -587,5 +592,49 @@ int inv_visits_check(inv_visits *vs, const inv_order *staff,
 	if (bad)
 		return IBM_EX_DATAERR;
 	make_trips(vs);
+	/* every visit by date, time, team and line: the letters' order */
+	vs->order = ibm_xcalloc(vs->n + 1, sizeof *vs->order);
+	for (size_t i = 0; i < vs->n; i++)
+		vs->order[i] = i;
+	sort_visits(vs, vs->order, vs->n);
 	return 0;
+}
+
+/* ------------------------------------------------------------ output */
+
+int inv_visits_write_csv(const inv_visits *vs, FILE *fp, int excel)
+{
+	static const char *const head[] = { "tanggal", "waktu", "nama_unit",
+		"desa_kelurahan", "kecamatan", "kabupaten_kota", "tim",
+		"petugas", "nomor_surat", "nomor_surat_tugas", NULL };
+	ibm_csvw *w = ibm_csvw_new(fp, excel);
+
+	for (size_t i = 0; head[i]; i++)
+		ibm_csvw_str(w, head[i]);
+	ibm_csvw_end(w);
+	for (size_t i = 0; vs->order && i < vs->n; i++) {
+		const inv_visit *v = &vs->v[vs->order[i]];
+		const inv_team *tm = &vs->t[v->team];
+		char iso[16], *names = inv_staff_names_text(tm->officer,
+							    tm->nofficer);
+		char *desa = ibm_xmalloc(strlen(v->f[INV_V_DESA]) + 16);
+
+		sprintf(desa, "%s%s%s", v->kind == INV_KIND_VILLAGE ? "" :
+			inv_village_word(v->kind), v->kind == INV_KIND_VILLAGE ?
+			"" : " ", v->f[INV_V_DESA]);
+		ibm_csvw_str(w, ibm_date_iso(iso, sizeof iso, v->date));
+		ibm_csvw_str(w, v->f[INV_V_WAKTU]);
+		ibm_csvw_str(w, v->f[INV_V_UNIT]);
+		ibm_csvw_str(w, desa);
+		ibm_csvw_str(w, v->f[INV_V_KEC]);
+		ibm_csvw_str(w, v->f[INV_V_KAB]);
+		ibm_csvw_str(w, tm->name);
+		ibm_csvw_str(w, names);
+		ibm_csvw_str(w, v->nomor);
+		ibm_csvw_str(w, tm->nomor);
+		ibm_csvw_end(w);
+		free(names);
+		free(desa);
+	}
+	return ibm_csvw_free(w);
 }
