@@ -11,6 +11,7 @@
  *             [--phases file]
  */
 #include "monev.h"
+#include "typeset.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -31,6 +32,9 @@ static void usage(int status)
 		"[--sheet-rows n]\n"
 		"                 [--units file [--strict]] [--period period]\n"
 		"                 [--sheet name] [--header-row n] [file ...]\n"
+		"       ibm-monev --brief file.pdf|.html|.xlsx [-c file] "
+		"[--units file]\n"
+		"                 [--spec file] [--phases file] [file ...]\n"
 		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
@@ -51,6 +55,10 @@ static void usage(int status)
 			"  -F, --form=FILE     write the blank data-entry "
 			"workbook (xlsx)\n"
 			"  -u, --units=FILE    the master list of units\n"
+			"      --brief=FILE    the preparation meeting's material "
+			"(.pdf, .html, .xlsx)\n"
+			"  -c, --config=FILE   event file: the letterhead and "
+			"fonts of --brief\n"
 			"      --strict        a unit not in the list is an "
 			"error\n"
 			"  -t, --period=P      only this semester, e.g. 2024-S1 or "
@@ -85,6 +93,8 @@ static const struct option longopts[] = {
 	{ "print-spec", required_argument, NULL, 'P' },
 	{ "form", required_argument, NULL, 'F' },
 	{ "units", required_argument, NULL, 'u' },
+	{ "brief", required_argument, NULL, 'R' },
+	{ "config", required_argument, NULL, 'c' },
 	{ "period", required_argument, NULL, 't' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
@@ -118,10 +128,44 @@ static int parse_by(const char *arg)
 	return by;
 }
 
+/* --brief: the preparation meeting's material from every period read,
+ * on the paper of the office of the event file (config; none: no
+ * letterhead, Times). */
+static void write_brief(const monev_data *d, const char *const *path,
+			size_t npath, const char *config)
+{
+	ibm_event *ev = ibm_event_new();
+	ts_office office;
+	monev_brief b;
+
+	if (!d->nunits)
+		ibm_die(IBM_EX_DATAERR, NULL, 0, "--brief: no unit was visited "
+			"in the results given");
+	if (config)
+		ibm_event_xload(ev, config);
+	ts_office_init(&office, ev);
+	ibm_out_note_input(office.logo);
+	ibm_out_note_input(office.font);
+	ibm_out_note_input(office.font_bold);
+	monev_brief_build(&b, d);
+	b.office = &office;
+	b.office_head = config != NULL;
+	for (size_t i = 0; i < npath; i++)
+		if (ibm_fmt_of_name(path[i]) == IBM_FMT_PDF)
+			monev_brief_check(&b);
+	for (size_t i = 0; i < npath; i++)
+		monev_brief_write(&b, path[i]);
+	monev_brief_free(&b);
+	ts_office_free(&office);
+	ibm_event_free(ev);
+}
+
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
-	const char *form = NULL, *units = NULL;
+	const char *form = NULL, *units = NULL, *config = NULL;
+	const char **brief = ibm_xcalloc((size_t)argc + 1, sizeof *brief);
+	size_t nbrief = 0;
 	int py = 0, ps = 0;
 	int by = -1, excel = 0, strict = 0, c;
 	long sheet_rows = MAX_SHEET_ROWS;
@@ -135,7 +179,7 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhc:", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -156,6 +200,8 @@ int main(int argc, char **argv)
 		case 'P': print = optarg; break;
 		case 'F': form = optarg; break;
 		case 'u': units = optarg; break;
+		case 'R': brief[nbrief++] = optarg; break;
+		case 'c': config = optarg; break;
 		case 't':
 			if (monev_period_parse(optarg, &py, &ps) < 0) {
 				ibm_error(NULL, 0,
@@ -211,11 +257,21 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 		}
 		monev_spec_print(print, force);
+		free(brief);
 		ibm_close_stdout();
 		return 0;
 	}
 	if (force) {
 		ibm_error(NULL, 0, "--force goes with --print-spec");
+		usage(IBM_EX_USAGE);
+	}
+	if (config && !nbrief) {
+		ibm_error(NULL, 0, "-c goes with --brief");
+		usage(IBM_EX_USAGE);
+	}
+	if (nbrief && (form || py)) {
+		ibm_error(NULL, 0, "--brief goes without --form and --period "
+			  "(it reads every period given)");
 		usage(IBM_EX_USAGE);
 	}
 	/* outputs: names that match their formats, none an input */
@@ -228,6 +284,19 @@ int main(int argc, char **argv)
 		usage(IBM_EX_USAGE);
 	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
 		usage(IBM_EX_USAGE);
+	ibm_out_note_input(config);
+	for (size_t i = 0; i < nbrief; i++) {
+		ibm_fmt f = ibm_fmt_of_name(brief[i]);
+
+		if (f != IBM_FMT_PDF && f != IBM_FMT_HTML &&
+		    f != IBM_FMT_XLSX) {
+			ibm_error(NULL, 0, "--brief: the file name must end in "
+				  ".pdf, .html or .xlsx: %s", brief[i]);
+			usage(IBM_EX_USAGE);
+		}
+		if (ibm_out_check("--brief", brief[i], f) != 0)
+			usage(IBM_EX_USAGE);
+	}
 	if (form) {
 		if (argc > 0 || out || by >= 0 || excel) {
 			ibm_error(NULL, 0, "--form goes without form files, "
@@ -240,6 +309,7 @@ int main(int argc, char **argv)
 		monev_form_write(form, &s, &list, py, ps);
 		monev_units_free(&list);
 		monev_spec_free(&s);
+		free(brief);
 		ibm_close_stdout();
 		return 0;
 	}
@@ -277,12 +347,15 @@ int main(int argc, char **argv)
 		ibm_die(IBM_EX_DATAERR, NULL, 0,
 			"%ld form row%s of units not in the list (--strict)",
 			d.unlisted, d.unlisted == 1 ? "" : "s");
+	if (nbrief)
+		write_brief(&d, brief, nbrief, config);
 	monev_write_csv(&d, by, excel);
 	if (book)
 		monev_book_close(book, &d);
 	monev_data_free(&d);
 	monev_units_free(&list);
 	monev_spec_free(&s);
+	free(brief);
 	ibm_close_stdout();
 	return 0;
 }

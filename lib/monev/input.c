@@ -525,7 +525,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	size_t bufcap = 0, fi;
 	monev_row row;
 	const char *form_id[MONEV_NID];
-	int got;
+	int got, results, visited;
 
 	ibm_grow((void **)&d->files, &d->fcap, d->nfiles + 1,
 		 sizeof *d->files);
@@ -537,7 +537,27 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		free(val);
 		return IBM_EX_DATAERR;
 	}
+	/* ibm-monev's own per-unit CSV read back (an earlier period's
+	 * results): its rows of listed units not visited are skipped, "–"
+	 * is an indicator not asked */
+	results = ibm_col_find(h, "periode") >= 0 &&
+		  ibm_col_find(h, "skor_total") >= 0;
+	visited = results ? ibm_col_find(h, "dikunjungi") : -1;
 	icol = ibm_xcalloc(s->nind + 1, sizeof *icol);
+	if (results) {
+		size_t found = 0;
+
+		for (size_t i = 0; i < s->nind; i++)
+			found += ibm_col_find(h, s->ind[i].aliases) >= 0;
+		if (!found) {
+			ibm_error(name, h->line, "ibm-monev's per-unit CSV "
+				  "without the indicator columns: give the "
+				  "Monev forms of its period instead");
+			free(val);
+			free(icol);
+			return IBM_EX_DATAERR;
+		}
+	}
 	{
 		char *miss = NULL;
 		size_t mcap = 0, mlen = 0, nmiss = 0;
@@ -574,6 +594,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		size_t need = 0, off = 0;
 		int in_period;
 
+		if (visited >= 0 && ibm_parse_yesno(rec->f[visited]) == 0 &&
+		    *ibm_trim(rec->f[visited]))
+			continue;
 		for (int i = 0; i < MONEV_NID; i++)
 			if (idcol[i] >= 0)
 				need += rec->len[idcol[i]] + 1;
@@ -637,6 +660,10 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 				continue;
 			}
 			v = rec->f[icol[i]];
+			if (results && !strcmp(v, "\xE2\x80\x93")) {
+				val[i] = MONEV_NOT_ASKED;
+				continue;
+			}
 			if (s->ind[i].kind == MONEV_YESNO) {
 				int k = yesno(v);
 
