@@ -223,6 +223,10 @@ static void sheet(book *b, const char *name, const char *t1,
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->x->wb, name);
 	ibm_xlsx_widths cw = { 0 };
+
+	if (!ws)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "cannot add the sheet %s",
+			name);
 	double *w;
 
 	worksheet_write_string(ws, 0, 0, t1, b->title);
@@ -264,7 +268,7 @@ static void sheet(book *b, const char *name, const char *t1,
 }
 
 /* A visit's cells of the workbook: No, Hari/Tanggal, Waktu, [Tim,]
- * Unit IBM, Desa/Kelurahan, Kecamatan, Kabupaten/Kota[, Petugas]. */
+ * Unit IBM, Desa/Kelurahan, Kecamatan, Kabupaten/Kota. */
 static void book_cells(const inv_papers *p, const inv_visit *v, size_t no,
 		       int all, char **c)
 {
@@ -287,23 +291,21 @@ static void book_cells(const inv_papers *p, const inv_visit *v, size_t no,
 	}
 	c[k++] = ibm_xstrdup(v->f[INV_V_KEC]);
 	c[k++] = ibm_xstrdup(v->f[INV_V_KAB]);
-	if (all)
-		c[k++] = officers_text(&p->vs->t[v->team]);
 }
 
 static void book_write(const inv_papers *p, const char *path,
 		       inv_outs *outs)
 {
-	static const char *const all_cols[9] = { "No", "Hari/Tanggal",
+	static const char *const all_cols[8] = { "No", "Hari/Tanggal",
 		"Waktu", "Tim", "Unit IBM", "Desa/Kelurahan", "Kecamatan",
-		"Kabupaten/Kota", "Petugas" };
+		"Kabupaten/Kota" };
 	static const char *const team_cols[7] = { "No", "Hari/Tanggal",
 		"Waktu", "Unit IBM", "Desa/Kelurahan", "Kecamatan",
 		"Kabupaten/Kota" };
 	const inv_visits *vs = p->vs;
 	book b;
 	char (*used)[32] = ibm_xcalloc(vs->nt + 2, sizeof *used);
-	char **rows = ibm_xcalloc(vs->n * 9 + 1, sizeof *rows);
+	char **rows = ibm_xcalloc(vs->n * 8 + 1, sizeof *rows);
 
 	b.x = ibm_xlsx_open(path, 0, "Jadwal Monitoring dan Evaluasi IBM",
 			    p->ev->office.kop.n ? p->ev->office.kop.v[
@@ -320,10 +322,10 @@ static void book_write(const inv_papers *p, const char *path,
 
 	snprintf(used[0], sizeof *used, "Semua Tim");
 	for (size_t i = 0; i < vs->n; i++)
-		book_cells(p, &vs->v[vs->order[i]], i + 1, 1, rows + i * 9);
+		book_cells(p, &vs->v[vs->order[i]], i + 1, 1, rows + i * 8);
 	sheet(&b, used[0], "JADWAL MONITORING DAN EVALUASI", p->acara,
-	      "Semua tim", all_cols, 9, rows, vs->n);
-	for (size_t i = 0; i < vs->n * 9; i++)
+	      "Semua tim", all_cols, 8, rows, vs->n);
+	for (size_t i = 0; i < vs->n * 8; i++)
 		free(rows[i]);
 	for (size_t t = 0; t < vs->nt; t++) {
 		const inv_team *tm = &vs->t[t];

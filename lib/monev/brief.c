@@ -384,6 +384,34 @@ static void phases(doc *o)
 		free(c);
 	}
 	free(n);
+	/* the visited units the master list does not have */
+	if (d->list) {
+		sbuf t = { 0 };
+		size_t k = 0;
+		char *txt;
+
+		for (size_t i = 0; i < d->nunits; i++)
+			if (!strcmp(d->units[i].period, d->periods[o->b->last]) &&
+			    !d->units[i].listed) {
+				sb(&t, k++ ? ", " : "");
+				sb(&t, d->units[i].id[MONEV_UNIT]);
+			}
+		if (k) {
+			snprintf(buf, sizeof buf, "Termasuk %zu unit yang tidak "
+				 "ada dalam daftar unit: ", k);
+			{
+				sbuf all2 = { 0 };
+
+				sb(&all2, buf);
+				sb(&all2, t.s);
+				sb(&all2, ".");
+				txt = sb_take(&all2);
+			}
+			note(o, txt);
+			free(txt);
+		}
+		free(t.s);
+	}
 }
 
 /* The units of b not visited in the last period (missed >= min). */
@@ -677,14 +705,14 @@ static void unit_indicators(doc *o, const monev_unit *v, size_t lp)
 	snprintf(buf, sizeof buf, "Terpenuhi (%zu): ", nm);
 	sb(&line, buf);
 	sb(&line, nm ? met.s : "-");
-	sb(&line, ".");
+	sb(&line, nm ? "." : "");
 	t = sb_take(&line);
 	note(o, t);
 	free(t);
 	snprintf(buf, sizeof buf, "Belum terpenuhi (%zu): ", nu);
 	sb(&line, buf);
 	sb(&line, nu ? un : "-");
-	sb(&line, ".");
+	sb(&line, nu ? "." : "");
 	t = sb_take(&line);
 	note(o, t);
 	free(t);

@@ -32,6 +32,23 @@ static void putn(lxw_worksheet *ws, int row, int col, double v,
 	worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v, f);
 }
 
+/* The Ringkasan sheet's column widths (characters). */
+static const double sum_w[4] = { 42, 22, 22, 22 };
+
+/* A head row of the Ringkasan sheet, as tall as its wrapped names. */
+static void head_row(book *k, lxw_worksheet *ws, int r,
+		     const char *const *names, int n)
+{
+	double h = 15;
+
+	for (int c = 0; c < n; c++) {
+		put(ws, r, c, names[c], k->x->fmt.header);
+		h = fmax(h, ibm_xlsx_cell_pt(names[c], sum_w[c],
+					     k->x->fmt.header));
+	}
+	worksheet_set_row(ws, (lxw_row_t)r, h, NULL);
+}
+
 static void summary(book *k, const monev_brief *b)
 {
 	const monev_data *d = b->d;
@@ -59,8 +76,11 @@ static void summary(book *k, const monev_brief *b)
 		}
 	snprintf(buf, sizeof buf, "1. Fase unit pada %s", k->last);
 	put(ws, r++, 0, buf, k->heading);
-	put(ws, r, 0, "Fase", k->x->fmt.header);
-	put(ws, r++, 1, "Jumlah unit", k->x->fmt.header);
+	{
+		static const char *const h[2] = { "Fase", "Jumlah unit" };
+
+		head_row(k, ws, r++, h, 2);
+	}
 	for (size_t p = 0; p <= s->nph; p++) {
 		if (p == s->nph && !ph[p])
 			continue;
@@ -79,11 +99,11 @@ static void summary(book *k, const monev_brief *b)
 	for (size_t i = 0; i < b->n; i++)
 		if (b->u[i].missed) {
 			if (!n++) {
-				put(ws, r, 0, "Unit IBM", k->x->fmt.header);
-				put(ws, r, 1, "Desa/Kelurahan", k->x->fmt.header);
-				put(ws, r, 2, "Kecamatan", k->x->fmt.header);
-				put(ws, r++, 3, "Kabupaten/Kota",
-				    k->x->fmt.header);
+				static const char *const h[4] = { "Unit IBM",
+					"Desa/Kelurahan", "Kecamatan",
+					"Kabupaten/Kota" };
+
+				head_row(k, ws, r++, h, 4);
 			}
 			put(ws, r, 0, b->u[i].id[MONEV_UNIT], k->cell);
 			put(ws, r, 1, b->u[i].id[MONEV_DESA], k->cell);
@@ -105,12 +125,12 @@ static void summary(book *k, const monev_brief *b)
 			char per[32];
 
 			if (!n++) {
-				put(ws, r, 0, "Unit IBM", k->x->fmt.header);
-				put(ws, r, 1, "Kabupaten/Kota", k->x->fmt.header);
-				put(ws, r, 2, "Periode tidak dikunjungi",
-				    k->x->fmt.header);
-				put(ws, r++, 3, "Kunjungan terakhir",
-				    k->x->fmt.header);
+				static const char *const h[4] = { "Unit IBM",
+					"Kabupaten/Kota",
+					"Periode tidak dikunjungi",
+					"Kunjungan terakhir" };
+
+				head_row(k, ws, r++, h, 4);
 			}
 			put(ws, r, 0, b->u[i].id[MONEV_UNIT], k->cell);
 			put(ws, r, 1, b->u[i].id[MONEV_KAB], k->cell);
@@ -128,10 +148,11 @@ static void summary(book *k, const monev_brief *b)
 	put(ws, r++, 0, buf, k->heading);
 	n = monev_brief_unmet(b, idx, um, as);
 	if (n) {
-		put(ws, r, 0, "Indikator", k->x->fmt.header);
-		put(ws, r, 1, "Belum terpenuhi (unit)", k->x->fmt.header);
-		put(ws, r, 2, "Unit yang ditanya", k->x->fmt.header);
-		put(ws, r++, 3, "Persen", k->x->fmt.header);
+		static const char *const h[4] = { "Indikator",
+			"Belum terpenuhi (unit)", "Unit yang ditanya",
+			"Persen" };
+
+		head_row(k, ws, r++, h, 4);
 	} else {
 		put(ws, r++, 0, "Tidak ada.", NULL);
 	}
@@ -146,12 +167,15 @@ static void summary(book *k, const monev_brief *b)
 
 	put(ws, r++, 0, "5. Unit yang akan dikunjungi per kabupaten/kota",
 	    k->heading);
-	put(ws, r, 0, "Kabupaten/Kota", k->x->fmt.header);
-	put(ws, r, 1, "Unit yang dikunjungi", k->x->fmt.header);
-	snprintf(buf, sizeof buf, "Dikunjungi %s", k->last);
-	put(ws, r, 2, buf, k->x->fmt.header);
-	snprintf(buf, sizeof buf, "Tidak dikunjungi %s", k->last);
-	put(ws, r++, 3, buf, k->x->fmt.header);
+	{
+		char h2[64], h3[64];
+		const char *h[4] = { "Kabupaten/Kota", "Unit yang dikunjungi",
+			h2, h3 };
+
+		snprintf(h2, sizeof h2, "Dikunjungi %s", k->last);
+		snprintf(h3, sizeof h3, "Tidak dikunjungi %s", k->last);
+		head_row(k, ws, r++, h, 4);
+	}
 	for (size_t i = 0; i < b->n;) {
 		char *kab = monev_district(b->u[i].id[MONEV_KAB]);
 		char *k1 = monev_key(kab);
@@ -174,19 +198,25 @@ static void summary(book *k, const monev_brief *b)
 		free(kab);
 		free(k1);
 	}
-	worksheet_set_column(ws, 0, 0, 42, NULL);
-	worksheet_set_column(ws, 1, 3, 22, NULL);
+	for (int c = 0; c < 4; c++)
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, sum_w[c],
+				     NULL);
 	ibm_xlsx_print_setup(ws, 0, -1, -1);
-	{
-		static const double w[4] = { 42, 22, 22, 22 };
-
-		ibm_xlsx_print_width(ws, 0, w, 4, 0, NULL);
-	}
+	ibm_xlsx_print_width(ws, 0, sum_w, 4, 0, NULL);
 	free(idx);
 	free(um);
 	free(as);
 	free(ph);
 }
+
+/* The unit sheet's columns: No, Unit IBM, where, the phases of the
+ * last (up to) BOOK_PERIODS periods, the latest score, the indicators
+ * unmet, what it lacks for the next phase, the clients of the last
+ * period, the visit's notes; widths in characters, for one landscape
+ * page wide. */
+#define BOOK_PERIODS 3
+static const double fixed_w[4] = { 4, 20, 22, 11 };
+static const double tail_w[5] = { 7, 28, 28, 18, 22 };
 
 static void units(book *k, const monev_brief *b)
 {
@@ -194,120 +224,115 @@ static void units(book *k, const monev_brief *b)
 	const monev_spec *s = d->spec;
 	lxw_worksheet *ws = workbook_add_worksheet(k->x->wb, "Unit");
 	size_t np = d->nperiods;
-	size_t from = np > MONEV_BRIEF_PERIODS ? np - MONEV_BRIEF_PERIODS : 0;
-	ibm_xlsx_widths cw = { 0 };
-	double *w;
-	size_t ncol = 0, c;
+	size_t from = np > BOOK_PERIODS ? np - BOOK_PERIODS : 0;
+	size_t ncol = 3 + (np - from) + 5, c;
+	double *w = ibm_xcalloc(ncol, sizeof *w);
+	char **head = ibm_xcalloc(ncol, sizeof *head);
 	char buf[200], per[32];
+	char **cell = ibm_xcalloc(ncol, sizeof *cell);
 	int r = 4;
+	double h;
 
 	put(ws, 0, 0, "BAHAN RAPAT PERSIAPAN MONEV IBM: UNIT YANG DIKUNJUNGI",
 	    k->x->fmt.title);
 	snprintf(buf, sizeof buf, "%s, berdasarkan hasil Monev %s", k->next,
 		 k->last);
 	put(ws, 1, 0, buf, NULL);
-	{
-		static const char *const fixed[] = { "No", "Unit IBM",
-			"Desa/Kelurahan", "Kecamatan", "Kabupaten/Kota",
-			"Status", "Tahun Berdiri" };
-
-		for (c = 0; c < 7; c++) {
-			put(ws, 3, (int)c, fixed[c], k->x->fmt.header);
-			ibm_xlsx_widths_note_words(&cw, c, fixed[c],
-						   k->x->fmt.header);
-		}
-	}
+	head[0] = ibm_xstrdup("No");
+	head[1] = ibm_xstrdup("Unit IBM");
+	head[2] = ibm_xstrdup("Desa/Kelurahan, Kecamatan, Kabupaten/Kota");
+	for (c = 0; c < 3; c++)
+		w[c] = fixed_w[c];
 	for (size_t p = from; p < np; p++, c++) {
 		snprintf(buf, sizeof buf, "Fase %s", monev_period_text(
 			d->periods[p], per, sizeof per));
-		put(ws, 3, (int)c, buf, k->x->fmt.header);
-		ibm_xlsx_widths_note_words(&cw, c, buf, k->x->fmt.header);
+		head[c] = ibm_xstrdup(buf);
+		w[c] = fixed_w[3];
 	}
-	{
-		static const char *const more[] = { "Skor total terakhir",
-			"Indikator belum terpenuhi",
-			"Kurang untuk fase berikut" };
-
-		for (size_t j = 0; j < 3; j++, c++) {
-			put(ws, 3, (int)c, more[j], k->x->fmt.header);
-			ibm_xlsx_widths_note_len(&cw, c, j ? 40 : 10);
-		}
+	head[c] = ibm_xstrdup("Skor total terakhir");
+	head[c + 1] = ibm_xstrdup("Indikator belum terpenuhi");
+	head[c + 2] = ibm_xstrdup("Kurang untuk fase berikut");
+	snprintf(buf, sizeof buf, "Klien dilayani dan dirujuk %s", k->last);
+	head[c + 3] = ibm_xstrdup(buf);
+	head[c + 4] = ibm_xstrdup("Catatan kunjungan");
+	for (size_t j = 0; j < 5; j++)
+		w[c + j] = tail_w[j];
+	h = 15;
+	for (c = 0; c < ncol; c++) {
+		put(ws, 3, (int)c, head[c], k->x->fmt.header);
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c],
+				     NULL);
+		h = fmax(h, ibm_xlsx_cell_pt(head[c], w[c], k->x->fmt.header));
 	}
-	for (size_t j = 0; j < b->nclients; j++, c++) {
-		snprintf(buf, sizeof buf, "%s %s", s->ind[b->clients[j]].label,
-			 k->last);
-		put(ws, 3, (int)c, buf, k->x->fmt.header);
-		ibm_xlsx_widths_note_words(&cw, c, buf, k->x->fmt.header);
-	}
-	put(ws, 3, (int)c, "Catatan kunjungan", k->x->fmt.header);
-	ibm_xlsx_widths_note_len(&cw, c, 40);
-	ncol = c + 1;
+	worksheet_set_row(ws, 3, h, NULL);
 
 	for (size_t i = 0; i < b->n; i++, r++) {
 		const monev_brief_unit *u = &b->u[i];
 		size_t lp = 0;
 		const monev_unit *lv = monev_brief_latest(b, u, &lp);
 		const monev_unit *last = u->visit[b->last];
-		char *un = lv ? monev_brief_unmet_text(s, lv) : NULL;
-		char *miss = lv ? monev_missing(s, lv->val, lv->grp, lv->total,
-						lv->phase) : NULL;
-		double h = 15;
+		size_t n = 0;
 
-		putn(ws, r, 0, (double)(i + 1), k->num);
-		put(ws, r, 1, u->id[MONEV_UNIT], k->cell);
-		put(ws, r, 2, u->id[MONEV_DESA], k->cell);
-		put(ws, r, 3, u->id[MONEV_KEC], k->cell);
-		put(ws, r, 4, u->id[MONEV_KAB], k->cell);
-		put(ws, r, 5, u->status, k->cell);
-		ibm_xlsx_write_cell(ws, (lxw_row_t)r, 6, u->id[MONEV_TAHUN],
-				    k->cell, k->num);
-		ibm_xlsx_widths_note(&cw, 1, u->id[MONEV_UNIT]);
-		ibm_xlsx_widths_note(&cw, 2, u->id[MONEV_DESA]);
-		ibm_xlsx_widths_note(&cw, 3, u->id[MONEV_KEC]);
-		ibm_xlsx_widths_note(&cw, 4, u->id[MONEV_KAB]);
-		ibm_xlsx_widths_note(&cw, 5, u->status);
-		c = 7;
-		for (size_t p = from; p < np; p++, c++) {
+		cell[n++] = NULL;
+		cell[n++] = ibm_xstrdup(u->id[MONEV_UNIT]);
+		snprintf(buf, sizeof buf, "%s%s%s%s%s", u->id[MONEV_DESA],
+			 *u->id[MONEV_KEC] ? ", Kec. " : "", u->id[MONEV_KEC],
+			 *u->id[MONEV_KAB] ? ", " : "", u->id[MONEV_KAB]);
+		cell[n++] = ibm_xstrdup(buf);
+		for (size_t p = from; p < np; p++) {
 			const monev_unit *v = u->visit[p];
 
-			put(ws, r, (int)c, !v ? "tidak dikunjungi" : v->phase >= 0
-			    ? s->ph[v->phase].name : "belum berfase", k->cell);
+			cell[n++] = ibm_xstrdup(!v ? "tidak dikunjungi" :
+				v->phase >= 0 ? s->ph[v->phase].name :
+				"belum berfase");
 		}
+		cell[n++] = NULL;
+		cell[n++] = lv ? monev_brief_unmet_text(s, lv) :
+			ibm_xstrdup("");
+		cell[n++] = lv ? monev_missing(s, lv->val, lv->grp, lv->total,
+			lv->phase) : ibm_xstrdup("");
+		buf[0] = '\0';
+		for (size_t j = 0; last && j < b->nclients; j++) {
+			double v = last->val[b->clients[j]];
+			char num[32];
+
+			if (!monev_asked(v) || monev_unanswered(v) || isnan(v))
+				continue;
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+				 "%s%s %s", *buf ? "; " : "",
+				 s->ind[b->clients[j]].label,
+				 monev_fmt_pct(num, sizeof num, v));
+		}
+		cell[n++] = ibm_xstrdup(last ? buf : "tidak dikunjungi");
+		cell[n++] = ibm_xstrdup("");
+
+		/* the row as tall as its longest text, and room to write */
+		h = 45;
+		putn(ws, r, 0, (double)(i + 1), k->num);
+		for (c = 1; c < ncol; c++) {
+			if (!cell[c])
+				continue;
+			put(ws, r, (int)c, cell[c], k->cell);
+			h = fmax(h, ibm_xlsx_cell_pt(cell[c], w[c], k->cell));
+		}
+		c = ncol - 5;
 		if (lv && !isnan(lv->total))
 			putn(ws, r, (int)c, lv->total, k->x->fmt.decimal);
 		else
 			put(ws, r, (int)c, "", k->cell);
-		c++;
-		put(ws, r, (int)c++, un ? un : "", k->cell);
-		put(ws, r, (int)c++, miss ? miss : "", k->cell);
-		for (size_t j = 0; j < b->nclients; j++, c++) {
-			double v = last ? last->val[b->clients[j]] : NAN;
-
-			if (last && monev_asked(v) && !monev_unanswered(v) &&
-			    !isnan(v))
-				putn(ws, r, (int)c, v, k->num);
-			else
-				put(ws, r, (int)c, "", k->cell);
+		worksheet_set_row(ws, (lxw_row_t)r, h, NULL);
+		for (c = 0; c < ncol; c++) {
+			free(cell[c]);
+			cell[c] = NULL;
 		}
-		put(ws, r, (int)c, "", k->cell);
-		/* the row as tall as its longest text, and room to write */
-		if (un)
-			h = fmax(h, ibm_xlsx_cell_pt(un, 40, k->cell));
-		if (miss)
-			h = fmax(h, ibm_xlsx_cell_pt(miss, 40, k->cell));
-		worksheet_set_row(ws, (lxw_row_t)r, fmax(h, 45), NULL);
-		free(un);
-		free(miss);
 	}
-	ibm_xlsx_widths_clamp(&cw, 4, 40);
-	w = ibm_xcalloc(ncol, sizeof *w);
-	for (c = 0; c < ncol && c < cw.n; c++)
-		w[c] = cw.w[c];
-	ibm_xlsx_widths_set(&cw, ws);
 	worksheet_freeze_panes(ws, 4, 2);
 	ibm_xlsx_print_setup(ws, 1, 3, 3);
 	ibm_xlsx_print_width(ws, 1, w, ncol, 2, NULL);
-	ibm_xlsx_widths_free(&cw);
+	for (c = 0; c < ncol; c++)
+		free(head[c]);
+	free(head);
+	free(cell);
 	free(w);
 }
 
