@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """pdfcheck.py - how a PDF prints: the smallest text and overlapping words.
 
-    pdfcheck.py [--min PT] FILE.pdf...
+    pdfcheck.py [--min PT] [--pages] FILE.pdf...
 
 For every page: the effective size of every piece of text (the font size
 times the scaling of the text and graphics matrices, as it lands on paper)
 from the page's content streams, and the words' boxes from poppler's
 `pdftotext -bbox`. Prints one line per file, "FILE: N pages, smallest text
 S pt", and one line per problem (text under PT points, two words that
-overlap); exits 1 when there is a problem. Standard library and
-poppler-utils only.
+overlap); exits 1 when there is a problem. With --pages, every page
+also says "Halaman N dari M", N its own number and M the document's
+pages (page numbers that run on across a whole workbook). Standard
+library and poppler-utils only.
 """
 import re
 import subprocess
@@ -216,8 +218,26 @@ def overlaps(ws):
     return found
 
 
-def check(path, minimum):
+def page_numbers(path):
+    """Pages whose "Halaman N dari M" is not their own number of all."""
+    text = subprocess.run(["pdftotext", path, "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8",
+                                                             "replace")
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
     problems = []
+    for n, t in enumerate(pages, 1):
+        m = re.findall(r"Halaman\s+(\d+)\s+dari\s+(\d+)", t)
+        if m != [(str(n), str(len(pages)))]:
+            problems.append("page %d of %d says %s" % (
+                n, len(pages), "; ".join("Halaman %s dari %s" % x
+                                         for x in m) or "no page number"))
+    return problems
+
+
+def check(path, minimum, numbers=False):
+    problems = page_numbers(path) if numbers else []
     with open(path, "rb") as f:
         pdf = f.read()
     contents, xobjects = pages(pdf)
@@ -253,13 +273,21 @@ def check(path, minimum):
 
 
 def main(argv):
-    minimum = 8.0
-    if len(argv) > 2 and argv[1] == "--min":
-        minimum = float(argv[2])
-        argv = argv[2:]
+    minimum, numbers = 8.0, False
+    args = argv[1:]
+    while args and args[0].startswith("--"):
+        if args[0] == "--min" and len(args) > 1:
+            minimum = float(args[1])
+            args = args[2:]
+        elif args[0] == "--pages":
+            numbers = True
+            args = args[1:]
+        else:
+            print("pdfcheck.py: unknown option %s" % args[0])
+            return 2
     ok = True
-    for path in argv[1:]:
-        ok = check(path, minimum) and ok
+    for path in args:
+        ok = check(path, minimum, numbers) and ok
     return 0 if ok else 1
 
 

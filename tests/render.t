@@ -4,11 +4,12 @@
 # all), then tests/pdfcheck.py: no text under 8 pt on paper, no two words
 # overlapping; and the daftar hadir's footer counts each day's own pages.
 top=$(cd "$(dirname "$0")/.." && pwd)
+BUILD=${BUILD:-$top/build}
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 books="daftar-hadir hasil-tes monev"
-echo "1..7"
+echo "1..8"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -33,10 +34,54 @@ pictures() {
 		echo "not ok 6 - README pictures missing:$missing (make pictures)"
 	fi
 }
+# the blank Monev form as LibreOffice itself reads, prints and saves it
+# (tests/lo_form.py): every input cell of each numbered row unlocked and
+# boxed, blank numbered rows printed on continuing pages with the header
+# and the row numbers repeated, "Halaman N dari M" run on to the
+# Petunjuk; filled through LibreOffice and read back by ibm-monev
+form() {
+	if ! command -v soffice >/dev/null 2>&1 ||
+		! "$PYTHON" -c 'import uno' 2>/dev/null; then
+		echo "ok 8 # skip no soffice or python3-uno"
+		return
+	fi
+	mkdir -p "$out/form"
+	fail=""
+	"$BUILD/bin/ibm-monev" --form "$out/form/kosong.xlsx"
+	(cd "$top/examples/monev" && "$BUILD/bin/ibm-monev" --form \
+		"$out/form/daftar.xlsx" --units daftar/unit-ibm.csv --period 2024-S2)
+	(cd "$top/tests" && "$PYTHON" lo_form.py "$out/form" \
+		"$out/form/kosong.xlsx" "$out/form/daftar.xlsx") \
+		>"$out/.form" 2>&1 || fail="$fail $(tr '\n' ' ' <"$out/.form")"
+	for f in kosong daftar; do
+		n=$("$BUILD/bin/ibm-monev" "$out/form/$f-filled.xlsx" \
+			2>"$out/.err" | sed 1d | wc -l)
+		[ "$n" = 4 ] && ! [ -s "$out/.err" ] ||
+			fail="$fail $f: $n rows read back: $(head -2 "$out/.err")"
+		"$PYTHON" "$top/tests/pdfcheck.py" --pages "$out/form/$f.pdf" \
+			>"$out/.check" || fail="$fail $(tail -n +2 "$out/.check")"
+	done
+	# every printed page of the blank form: the header and numbered rows
+	np=$(pdfinfo "$out/form/kosong.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	p=1
+	while [ "$p" -lt "${np:-0}" ]; do
+		pdftotext -f $p -l $p "$out/form/kosong.pdf" - >"$out/.p"
+		grep -qx "No" "$out/.p" && grep -qx "[0-9][0-9]*" "$out/.p" ||
+			fail="$fail page $p: no header or row numbers"
+		p=$((p + 1))
+	done
+	[ "${np:-0}" -gt 4 ] || fail="$fail the blank form prints $np pages"
+	if [ -z "$fail" ]; then
+		echo "ok 8 - Monev form in LibreOffice: $(tr '\n' ' ' <"$out/.form")"
+	else
+		echo "not ok 8 - Monev form in LibreOffice:$fail"
+	fi
+}
 if ! command -v soffice >/dev/null 2>&1; then
 	for i in 1 2 3 4 5; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	pictures
 	checker
+	form
 	exit 0
 fi
 OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
@@ -92,3 +137,4 @@ else
 fi
 pictures
 checker
+form
