@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pdfcheck.py - how a PDF prints: the smallest text and overlapping words.
 
-    pdfcheck.py [--min PT] [--pages] FILE.pdf...
+    pdfcheck.py [--min PT] [--pages] [--signed NAME] FILE.pdf...
 
 For every page: the effective size of every piece of text (the font size
 times the scaling of the text and graphics matrices, as it lands on paper)
@@ -10,8 +10,12 @@ from the page's content streams, and the words' boxes from poppler's
 S pt", and one line per problem (text under PT points, two words that
 overlap); exits 1 when there is a problem. With --pages, every page
 also says "Halaman N dari M", N its own number and M the document's
-pages (page numbers that run on across a whole workbook). Standard
-library and poppler-utils only.
+pages (page numbers that run on across a whole workbook). With --signed
+NAME, every page that shows the signatory's NAME also shows text above
+it and left of the signature block (which stands right of the text it
+signs: the place and date, position lines, room to sign), besides a page
+number "- N -": a signature never stands alone on a page. Standard library and
+poppler-utils only.
 """
 import re
 import subprocess
@@ -236,7 +240,26 @@ def page_numbers(path):
     return problems
 
 
-def check(path, minimum, numbers=False):
+def signatures_alone(path, name, pages_words):
+    """Pages where NAME is signed with no text above the signature."""
+    want = name.split()
+    problems = []
+    for n, ws in enumerate(pages_words, 1):
+        ws = sorted(ws, key=lambda w: (round(w[1]), w[0]))
+        for i in range(len(ws) - len(want) + 1):
+            if [w[4] for w in ws[i:i + len(want)]] != want:
+                continue
+            top, left = ws[i][1], ws[i][0]
+            above = [w for w in ws if w[3] < top and w[0] < left - 60 and
+                     not re.fullmatch(r"-|\d+", w[4])]
+            if not above:
+                problems.append("page %d: the signature of %s stands "
+                                "alone (no text above it)" % (n, name))
+            break
+    return problems
+
+
+def check(path, minimum, numbers=False, signed=None):
     problems = page_numbers(path) if numbers else []
     with open(path, "rb") as f:
         pdf = f.read()
@@ -258,7 +281,10 @@ def check(path, minimum, numbers=False):
                             "%.1f pt at x=%.0f y=%.0f (from the bottom)"
                             % (n, small, minimum, least, where[0],
                                where[1]))
-    for n, ws in enumerate(words(path), 1):
+    pages_words = words(path)
+    if signed:
+        problems += signatures_alone(path, signed, pages_words)
+    for n, ws in enumerate(pages_words, 1):
         for a, b in overlaps(ws):
             problems.append("page %d: words overlap: \"%s\" and \"%s\" "
                             "at %.0f,%.0f" % (n, a[4], b[4], a[0], a[1]))
@@ -273,7 +299,7 @@ def check(path, minimum, numbers=False):
 
 
 def main(argv):
-    minimum, numbers = 8.0, False
+    minimum, numbers, signed = 8.0, False, None
     args = argv[1:]
     while args and args[0].startswith("--"):
         if args[0] == "--min" and len(args) > 1:
@@ -282,12 +308,15 @@ def main(argv):
         elif args[0] == "--pages":
             numbers = True
             args = args[1:]
+        elif args[0] == "--signed" and len(args) > 1:
+            signed = args[1]
+            args = args[2:]
         else:
             print("pdfcheck.py: unknown option %s" % args[0])
             return 2
     ok = True
     for path in args:
-        ok = check(path, minimum, numbers) and ok
+        ok = check(path, minimum, numbers, signed) and ok
     return 0 if ok else 1
 
 
