@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """pdfcheck.py - how a PDF prints: the smallest text and overlapping words.
 
-    pdfcheck.py [--min PT] [--pages] [--signed NAME] FILE.pdf...
+    pdfcheck.py [--min PT] [--pages] [--signed NAME] [--touching] FILE.pdf...
 
 For every page: the effective size of every piece of text (the font size
 times the scaling of the text and graphics matrices, as it lands on paper)
@@ -14,8 +14,11 @@ pages (page numbers that run on across a whole workbook). With --signed
 NAME, every page that shows the signatory's NAME also shows text above
 it and left of the signature block (which stands right of the text it
 signs: the place and date, position lines, room to sign), besides a page
-number "- N -": a signature never stands alone on a page. Standard library and
-poppler-utils only.
+number "- N -": a signature never stands alone on a page. With
+--touching, a number never touches the text of the next cell: a word
+ending in a digit and the next word on its line, begun by a text run of
+its own (another cell), are at least 3 points apart, and never run
+together into one word. Standard library and poppler-utils only.
 """
 import re
 import subprocess
@@ -190,12 +193,16 @@ def pages(pdf):
     return out, names
 
 
-def words(path):
-    """Words per page from pdftotext -bbox: (xmin, ymin, xmax, ymax, text)."""
+def words(path, heights=None):
+    """Words per page from pdftotext -bbox: (xmin, ymin, xmax, ymax, text);
+    the pages' heights appended to heights."""
     xml = subprocess.run(["pdftotext", "-bbox", path, "-"], check=True,
                          capture_output=True).stdout.decode("utf-8", "replace")
     result = []
     for page in xml.split("<page ")[1:]:
+        if heights is not None:
+            m = re.search(r'height="([\d.]+)"', page)
+            heights.append(float(m.group(1)) if m else 842.0)
         ws = []
         for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
                              r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
@@ -259,17 +266,48 @@ def signatures_alone(path, name, pages_words):
     return problems
 
 
-def check(path, minimum, numbers=False, signed=None):
+def touching(runs, ws, height):
+    """Numbers that touch the next cell's text: (text, next, gap)."""
+    found = []
+    starts = [(x, height - y) for x, y in runs]  # y from the top
+
+    def run_at(x0, x1, w):
+        return any(x0 <= x <= x1 and w[1] - 1 <= y <= w[3] + 1
+                   for x, y in starts)
+    ws = sorted(ws, key=lambda w: (round((w[1] + w[3]) / 2), w[0]))
+    for a, b in zip(ws, ws[1:]):
+        if abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) > 1 or \
+                not re.search(r"\d$", a[4]):
+            continue
+        gap = b[0] - a[2]
+        if 0 <= gap < 3 and run_at(b[0] - 0.6, b[0] + 0.6, b):
+            found.append((a[4], b[4], gap))
+    for w in ws:
+        # a run begun inside a word, after a digit: cells run together
+        n = len(w[4])
+        for k in range(1, n):
+            x = w[0] + (w[2] - w[0]) * k / n
+            if w[4][k - 1].isdigit() and not w[4][k].isdigit() and \
+                    w[4][k] not in ".,%)" and run_at(x - 2, x + 2, w):
+                found.append((w[4][:k], w[4][k:], 0.0))
+                break
+    return found
+
+
+def check(path, minimum, numbers=False, signed=None, touch=False):
     problems = page_numbers(path) if numbers else []
     with open(path, "rb") as f:
         pdf = f.read()
     contents, xobjects = pages(pdf)
     smallest = None
+    runs = []
     for n, body in enumerate(contents, 1):
         small, least, where = 0, None, None
+        runs.append([])
         for size, text, x, y in text_sizes(body, xobjects):
             if not text.strip():
                 continue
+            runs[-1].append((x, y))
             if smallest is None or size < smallest:
                 smallest = size
             if size < minimum - 0.01:
@@ -281,9 +319,15 @@ def check(path, minimum, numbers=False, signed=None):
                             "%.1f pt at x=%.0f y=%.0f (from the bottom)"
                             % (n, small, minimum, least, where[0],
                                where[1]))
-    pages_words = words(path)
+    heights = []
+    pages_words = words(path, heights)
     if signed:
         problems += signatures_alone(path, signed, pages_words)
+    for n, ws in enumerate(pages_words[:len(runs)] if touch else [], 1):
+        for a, b, gap in touching(runs[n - 1], ws, heights[n - 1]):
+            problems.append("page %d: a number touches the next text: "
+                            "\"%s\" and \"%s\" %.1f pt apart" %
+                            (n, a, b, gap))
     for n, ws in enumerate(pages_words, 1):
         for a, b in overlaps(ws):
             problems.append("page %d: words overlap: \"%s\" and \"%s\" "
@@ -299,7 +343,7 @@ def check(path, minimum, numbers=False, signed=None):
 
 
 def main(argv):
-    minimum, numbers, signed = 8.0, False, None
+    minimum, numbers, signed, touch = 8.0, False, None, False
     args = argv[1:]
     while args and args[0].startswith("--"):
         if args[0] == "--min" and len(args) > 1:
@@ -307,6 +351,9 @@ def main(argv):
             args = args[2:]
         elif args[0] == "--pages":
             numbers = True
+            args = args[1:]
+        elif args[0] == "--touching":
+            touch = True
             args = args[1:]
         elif args[0] == "--signed" and len(args) > 1:
             signed = args[1]
@@ -316,7 +363,7 @@ def main(argv):
             return 2
     ok = True
     for path in args:
-        ok = check(path, minimum, numbers, signed) and ok
+        ok = check(path, minimum, numbers, signed, touch) and ok
     return 0 if ok else 1
 
 

@@ -64,6 +64,8 @@ struct monev_book {
 	const monev_data *all;  /* every period (the sheets may show one) */
 	lxw_format *dtext;      /* Data: text wrapped, no border */
 	lxw_format *dnum;       /* Data: numbers at the top too */
+	lxw_format *dnum_col;   /* Data: the columns of numbers (a row's
+				   cells without a format take it) */
 	/* Data rows that do not count: grey and struck through */
 	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
@@ -148,8 +150,12 @@ static void data_head(monev_book *b)
 	for (size_t i = 0; i < s->nind; i++)
 		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
 	worksheet_freeze_panes(b->data, 1, 2);
+	/* the columns that hold numbers (Baris, Tahun Berdiri, the
+	 * indicators) keep them off the next cell's text */
 	for (lxw_col_t i = 0; i < b->ncols; i++)
-		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
+		worksheet_set_column(b->data, i, i, b->dw[i],
+				     i == 1 || i == 2 + MONEV_TAHUN ||
+				     i >= DATA_IND ? b->dnum_col : NULL);
 	for (lxw_col_t i = 0; i < b->ncols; i++) {
 		const char *name = i < 2 ? data_extra[i]
 			: i < DATA_PERIOD ? monev_id_labels[i - 2]
@@ -326,11 +332,11 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->x = ibm_xlsx_open(path, 1, "Monev IBM", "BNN");
 	wb = b->x->wb;
 	b->score = workbook_add_format(wb);
-	format_set_num_format(b->score, "0.00");
+	format_set_num_format(b->score, IBM_XLSX_PAD("0.00"));
 	format_set_border(b->score, LXW_BORDER_THIN);
 	format_set_align(b->score, LXW_ALIGN_VERTICAL_TOP);
 	b->bold_score = workbook_add_format(wb);
-	format_set_num_format(b->bold_score, "0.00");
+	format_set_num_format(b->bold_score, IBM_XLSX_PAD("0.00"));
 	format_set_border(b->bold_score, LXW_BORDER_THIN);
 	format_set_bold(b->bold_score);
 	b->date = workbook_add_format(wb);
@@ -350,6 +356,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	format_set_align(b->dtext, LXW_ALIGN_VERTICAL_TOP);
 	b->dnum = workbook_add_format(wb);
 	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(b->dnum, IBM_XLSX_PAD("0"));
+	b->dnum_col = workbook_add_format(wb);
+	format_set_num_format(b->dnum_col, IBM_XLSX_PAD("0"));
 	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
 	/* rows that do not count: grey and struck through (a conditional
 	 * format; the legend's example cell as a format) */
