@@ -1337,6 +1337,20 @@ static size_t count_distinct(const monev_data *d, int by_kab)
 	return n;
 }
 
+/* The tables' columns of Ringkasan (A to C): the charts stand right of
+ * them. */
+#define RING_TEXT_CHARS (32 + 13 + 13)
+
+/* A line of Ringkasan above the tables, merged over their columns and
+ * wrapped there. */
+static void summary_line(lxw_worksheet *ws, lxw_row_t row, const char *s,
+			 lxw_format *wrap)
+{
+	worksheet_merge_range(ws, row, 0, row, 2, s, wrap);
+	worksheet_set_row(ws, row, ibm_xlsx_cell_pt(s, RING_TEXT_CHARS, wrap),
+			  NULL);
+}
+
 static void write_ringkasan(monev_book *b, const monev_data *d,
 			    const monev_agg *a, size_t na)
 {
@@ -1375,9 +1389,15 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	{
 		char line[300], p1[40], p2[40];
 
+		lxw_format *wrap = workbook_add_format(b->x->wb);
+
+		/* within the tables' columns, wrapped: never under the
+		 * charts right of them */
+		format_set_text_wrap(wrap);
+		format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 		snprintf(line, sizeof line, "Periode: %s",
 			 *periods ? periods : "-");
-		worksheet_write_string(ws, row++, 0, line, NULL);
+		summary_line(ws, row++, line, wrap);
 		if (b->all && b->all->nperiods > 1) {
 			snprintf(line, sizeof line,
 				 "Perkembangan %s sampai %s: lembar "
@@ -1385,7 +1405,7 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 				 monev_period_text(b->all->periods[0], p1, sizeof p1),
 				 monev_period_text(b->all->periods[
 						   b->all->nperiods - 1], p2, sizeof p2));
-			worksheet_write_string(ws, row++, 0, line, NULL);
+			summary_line(ws, row++, line, wrap);
 		}
 	}
 	row++;
@@ -1489,8 +1509,10 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		chart_axis_set_name(ch->x_axis, "Jumlah unit");
 		chart_axis_set_major_unit(ch->x_axis, 1);
 		chart_axis_set_num_format(ch->x_axis, "0");
-		/* the first district at the top */
+		/* the first district at the top, the numbers and their
+		 * title below the bars */
 		chart_axis_set_reverse(ch->y_axis);
+		chart_axis_set_crossing_max(ch->y_axis);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 		{
 			lxw_chart_options co = { 0 };
