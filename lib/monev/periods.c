@@ -357,6 +357,9 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	trend_units(x, d, score);
 }
 
+/* Belum Dimonev's columns (characters) */
+static const double uw[9] = { 5, 17, 22, 22, 22, 22, 22, 13, 13 };
+
 void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 {
 	ibm_xlsx_formats *f = &x->fmt;
@@ -399,6 +402,23 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 				    cmp_str))
 				continue;
 			miss++;
+			{
+				/* as tall as its wrapped texts */
+				double hh = ibm_xlsx_cell_pt(per, uw[1],
+							     f->text);
+				static const int fld[6] = {
+					MONEV_UL_PROV, MONEV_UL_KAB,
+					MONEV_UL_KEC, MONEV_UL_DESA,
+					MONEV_UL_UNIT, MONEV_UL_STATUS
+				};
+
+				for (int c = 0; c < 6; c++)
+					hh = fmax(hh, ibm_xlsx_cell_pt(
+						u->f[fld[c]], uw[2 + c],
+						f->text));
+				if (hh > 15)
+					worksheet_set_row(ws, row, hh, NULL);
+			}
 			worksheet_write_number(ws, row, 0, (double)++no,
 					       f->integer);
 			worksheet_write_string(ws, row, 1, per, f->text);
@@ -431,9 +451,5 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 			free(seen[i]);
 	}
 	free(seen);
-	{
-		static const double w[9] = { 5, 17, 22, 22, 22, 22, 22, 13, 13 };
-
-		widths(ws, w, 9, 2, 3, 3);
-	}
+	widths(ws, uw, 9, 2, 3, 3);
 }

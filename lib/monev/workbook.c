@@ -1549,6 +1549,20 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 
 /* --------------------------------------------------------------- Catatan */
 
+/* A row of Catatan's first table: what (30 characters wide) and its
+ * value (100), as tall as the wrapped value. */
+static void note_row(lxw_worksheet *ws, lxw_row_t row, const char *what,
+		     const char *value, lxw_format *f)
+{
+	double h = fmax(ibm_xlsx_cell_pt(what, 30, f),
+			ibm_xlsx_cell_pt(value, 100, f));
+
+	if (h > 15)
+		worksheet_set_row(ws, row, h, NULL);
+	worksheet_write_string(ws, row, 0, what, f);
+	worksheet_write_string(ws, row, 1, value, f);
+}
+
 static void write_catatan(monev_book *b, const monev_data *d)
 {
 	const monev_spec *s = b->s;
@@ -1599,15 +1613,12 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	for (int c = 0; c < 2; c++)
 		worksheet_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
 	row++;
-	worksheet_write_string(ws, row, 0, "Dibuat dengan", f->text);
-	worksheet_write_string(ws, row++, 1,
-			       "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
-	worksheet_write_string(ws, row, 0, "Waktu pembuatan", f->text);
-	worksheet_write_string(ws, row++, 1, when, f->text);
+	note_row(ws, row++, "Dibuat dengan",
+		 "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
+	note_row(ws, row++, "Waktu pembuatan", when, f->text);
 	snprintf(buf, sizeof buf, "%s (%zu indikator, %zu kelompok)",
 		 s->spec_src, s->nind, s->ngrp);
-	worksheet_write_string(ws, row, 0, "Spesifikasi indikator", f->text);
-	worksheet_write_string(ws, row++, 1, buf, f->text);
+	note_row(ws, row++, "Spesifikasi indikator", buf, f->text);
 	{
 		size_t o = (size_t)snprintf(buf, sizeof buf, "%s (",
 					    s->phase_src);
@@ -1618,8 +1629,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		if (o < sizeof buf)
 			snprintf(buf + o, sizeof buf - o, ")");
 	}
-	worksheet_write_string(ws, row, 0, "Tabel fase", f->text);
-	worksheet_write_string(ws, row++, 1, buf, f->text);
+	note_row(ws, row++, "Tabel fase", buf, f->text);
 	worksheet_write_string(ws, row, 0, "Periode", f->text);
 	worksheet_write_string(ws, row++, 1,
 			       "semester tanggal monev (Semester I: "
@@ -1635,9 +1645,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			 "sama yang lebih akhir pada periode yang sama; "
 			 "tetap di lembar Data dengan Dihitung: Tidak)",
 			 d->superseded);
-		worksheet_write_string(ws, row, 0, "Kunjungan diganti",
-				       f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Kunjungan diganti", buf, f->text);
 	}
 	if (d->other_period_rows) {
 		char per[40];
@@ -1645,16 +1653,13 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		snprintf(buf, sizeof buf, "%ld (hanya %s, --period)",
 			 d->other_period_rows,
 			 monev_period_text(d->want_period, per, sizeof per));
-		worksheet_write_string(ws, row, 0, "Baris periode lain",
-				       f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Baris periode lain", buf, f->text);
 	}
 	if (d->list) {
 		snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris formulir "
 			 "unit di luar daftar)", d->list->src, d->list->n,
 			 d->unlisted);
-		worksheet_write_string(ws, row, 0, "Daftar unit", f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Daftar unit", buf, f->text);
 	}
 	row++;
 	for (int c = 0; c < 2; c++)
