@@ -2,14 +2,18 @@
 # tests/render.t - the workbooks as people print them: the example
 # pipeline's workbooks converted to PDF by LibreOffice (one soffice run for
 # all), then tests/pdfcheck.py: no text under 8 pt on paper, no two words
-# overlapping; and the daftar hadir's footer counts each day's own pages.
+# overlapping, no number touching the next cell's text, and "Halaman N
+# dari M" run on through each workbook (the daftar hadir's footer counts
+# each day's own pages); the same for the score report with its roster
+# and the Monev workbook of three periods; and LibreOffice itself
+# (tests/lo_sheets.py): no text under a chart, no wrapped cell cut.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 books="daftar-hadir hasil-tes monev"
-echo "1..8"
+echo "1..12"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -25,6 +29,23 @@ checker() {
 	else
 		echo "not ok 7 - pdfcheck.py on a bad PDF"
 		sed 's/^/# /' "$out/.bad"
+	fi
+}
+# the checker finds numbers run into the next cell's text, a lone
+# signature, missing page numbers
+checker2() {
+	i=12
+	"$PYTHON" "$top/tests/data/render/badpdf.py" "$out/bad2.pdf"
+	"$PYTHON" "$top/tests/pdfcheck.py" --touching --pages --signed \
+		"Dr. Test Signer" "$out/bad2.pdf" >"$out/.bad2"
+	if grep -q 'a number touches the next text: "12"' "$out/.bad2" &&
+		grep -q 'a number touches the next text: "5" and "Ya"' "$out/.bad2" &&
+		grep -q "page 2 of 2 says no page number" "$out/.bad2" &&
+		grep -q "page 2: the signature of Dr. Test Signer stands alone" "$out/.bad2"; then
+		echo "ok $i - pdfcheck.py finds numbers touching text, a lone signature, missing page numbers"
+	else
+		echo "not ok $i - pdfcheck.py on a bad PDF (--touching --pages --signed)"
+		sed 's/^/# /' "$out/.bad2"
 	fi
 }
 pictures() {
@@ -82,11 +103,17 @@ if ! command -v soffice >/dev/null 2>&1; then
 	pictures
 	checker
 	form
+	for i in 9 10 11; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	checker2
 	exit 0
 fi
 OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
 	{ sed 's/^/# /' "$out/.log" | tail -20; }
-files=""
+# the Monev workbook over three periods with the list of units
+d=$top/tests/data/monev
+(cd "$d" && "$BUILD/bin/ibm-monev" -q --units units-ntb.csv \
+	-o "$out/ex/periode.xlsx" s1.csv s2.csv s3-no-layanan.csv >/dev/null)
+files="$out/ex/hasil-tes-kehadiran.xlsx $out/ex/periode.xlsx"
 for b in $books; do files="$files $out/ex/$b.xlsx"; done
 # shellcheck disable=SC2086
 HOME=$out soffice -env:UserInstallation="file://$out/lo" --headless \
@@ -94,8 +121,10 @@ HOME=$out soffice -env:UserInstallation="file://$out/lo" --headless \
 i=0
 for b in $books; do
 	i=$((i + 1))
-	if "$PYTHON" "$top/tests/pdfcheck.py" "$out/pdf/$b.pdf" \
-		>"$out/.check" 2>&1; then
+	pages=--pages
+	[ "$b" = daftar-hadir ] && pages=""
+	if "$PYTHON" "$top/tests/pdfcheck.py" --touching $pages \
+		"$out/pdf/$b.pdf" >"$out/.check" 2>&1; then
 		echo "ok $i - $b: $(head -1 "$out/.check" | sed 's|.*/||')"
 	else
 		echo "not ok $i - $b printed by LibreOffice"
@@ -138,3 +167,37 @@ fi
 pictures
 checker
 form
+# the score report with the roster and the Monev workbook of three
+# periods: the same checks, page numbers through each workbook
+i=8
+for b in hasil-tes-kehadiran periode; do
+	i=$((i + 1))
+	if [ ! -f "$out/pdf/$b.pdf" ]; then
+		echo "ok $i # skip no soffice (LibreOffice)"
+	elif "$PYTHON" "$top/tests/pdfcheck.py" --touching --pages \
+		"$out/pdf/$b.pdf" >"$out/.check" 2>&1; then
+		echo "ok $i - $b: $(head -1 "$out/.check" | sed 's|.*/||')"
+	else
+		echo "not ok $i - $b printed by LibreOffice"
+		sed 's/^/# /' "$out/.check" | head -30
+	fi
+done
+# no text under a chart, no wrapped cell cut, in LibreOffice's own
+# layout: every workbook of the pipeline, the Monev workbook of three
+# periods, the blank forms
+i=$((i + 1))
+if ! command -v soffice >/dev/null 2>&1 ||
+	! "$PYTHON" -c 'import uno' 2>/dev/null; then
+	echo "ok $i # skip no soffice or python3-uno"
+else
+	# shellcheck disable=SC2086
+	if (cd "$top/tests" && "$PYTHON" lo_sheets.py "$out" $files \
+		"$out/form/kosong.xlsx" "$out/form/daftar.xlsx") \
+		>"$out/.sheets" 2>&1; then
+		echo "ok $i - LibreOffice: no text under a chart, no wrapped cell cut ($(grep -c 'rows of wrapped' "$out/.sheets") workbooks)"
+	else
+		echo "not ok $i - LibreOffice: text under a chart or a wrapped cell cut"
+		sed 's/^/# /' "$out/.sheets" | head -30
+	fi
+fi
+checker2
