@@ -493,6 +493,7 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 static double chart_width_pt; /* room right of the table */
 
 static void add_chart(ibm_xlsx *x, lxw_worksheet *ws, const char *title,
+		      const char *x_name, const char *y_name,
 		      int first, int last, int row, double max,
 		      const char *num_format)
 {
@@ -528,6 +529,9 @@ static void add_chart(ibm_xlsx *x, lxw_worksheet *ws, const char *title,
 			chart_axis_set_major_unit(ch->y_axis, unit);
 	}
 	chart_axis_set_num_format(ch->y_axis, "0");
+	/* every axis titled, the values' beside their numbers */
+	chart_axis_set_name(ch->x_axis, x_name);
+	chart_axis_set_name(ch->y_axis, y_name);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* libxlsxwriter's chart is 480 x 288 pixels */
 	co.x_scale = chart_width_pt / 0.75 / 480;
@@ -676,15 +680,17 @@ void score_report_write(const char *path, const score_table *summary,
 			put(ws, 5 + i, 4, stat_value(summary, cats[i][1]),
 			    K_WHOLE, &plain, shown_v, sizeof shown_v);
 		}
-		add_chart(x, ws, "Rata-rata skor pre-test dan post-test", 3, 4,
-			  9, max_score, "0.00");
-		add_chart(x, ws, "Jumlah peserta per kategori N-Gain", 5, 7,
-			  25, 0, "0");
+		add_chart(x, ws, "Rata-rata skor pre-test dan post-test",
+			  "Tes", "Skor", 3, 4, 9, max_score, "0.00");
+		add_chart(x, ws, "Jumlah peserta per kategori N-Gain",
+			  "Kategori N-Gain", "Jumlah peserta", 5, 7, 25, 0,
+			  "0");
 	} else {
 		worksheet_write_string(ws, 3, 3, "Rata-rata", x->fmt.text);
 		put(ws, 3, 4, stat_value(summary, "mean"), K_DEC, &plain,
 		    shown_v, sizeof shown_v);
-		add_chart(x, ws, "Rata-rata skor", 3, 3, 9, max_score, "0.00");
+		add_chart(x, ws, "Rata-rata skor", "Tes", "Skor", 3, 3, 9,
+			  max_score, "0.00");
 	}
 	ibm_xlsx_print_setup(ws, 0, -1, -1);
 	ibm_xlsx_print_width(ws, 0, cw.w, cw.n, 0, NULL);
