@@ -4,16 +4,20 @@
 # all), then tests/pdfcheck.py: no text under 8 pt on paper, no two words
 # overlapping, no number touching the next cell's text, and "Halaman N
 # dari M" run on through each workbook (the daftar hadir's footer counts
-# each day's own pages); the same for the score report with its roster
-# and the Monev workbook of three periods; and LibreOffice itself
-# (tests/lo_sheets.py): no text under a chart, no wrapped cell cut.
+# each day's own pages). The Bimtek report (Word) is printed and checked
+# the same way, and the evaluation workbook keeps its charts whole: the
+# index's on the first page, one per element and per speaker. The score
+# report with its roster and the Monev workbook of three periods are
+# checked the same way; the blank Monev form is filled through
+# LibreOffice (tests/lo_form.py); and LibreOffice itself
+# (tests/lo_sheets.py) finds no text under a chart, no wrapped cell cut.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-books="daftar-hadir hasil-tes monev"
-echo "1..12"
+books="daftar-hadir hasil-tes monev evaluasi"
+echo "1..15"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -25,16 +29,16 @@ checker() {
 	if ! "$PYTHON" "$top/tests/pdfcheck.py" "$out/bad.pdf" >"$out/.bad" &&
 		grep -q "1 texts under 8 pt, the smallest 5.0 pt" "$out/.bad" &&
 		grep -q 'words overlap: "Overlap" and "Words"' "$out/.bad"; then
-		echo "ok 7 - pdfcheck.py finds 5-pt text and overlapping words"
+		echo "ok 10 - pdfcheck.py finds 5-pt text and overlapping words"
 	else
-		echo "not ok 7 - pdfcheck.py on a bad PDF"
+		echo "not ok 10 - pdfcheck.py on a bad PDF"
 		sed 's/^/# /' "$out/.bad"
 	fi
 }
 # the checker finds numbers run into the next cell's text, a lone
 # signature, missing page numbers
 checker2() {
-	i=12
+	i=15
 	"$PYTHON" "$top/tests/data/render/badpdf.py" "$out/bad2.pdf"
 	"$PYTHON" "$top/tests/pdfcheck.py" --touching --pages --signed \
 		"Dr. Test Signer" "$out/bad2.pdf" >"$out/.bad2"
@@ -50,9 +54,9 @@ checker2() {
 }
 pictures() {
 	if [ -z "$missing" ]; then
-		echo "ok 6 - README pictures present"
+		echo "ok 9 - README pictures present"
 	else
-		echo "not ok 6 - README pictures missing:$missing (make pictures)"
+		echo "not ok 9 - README pictures missing:$missing (make pictures)"
 	fi
 }
 # the blank Monev form as LibreOffice itself reads, prints and saves it
@@ -63,7 +67,7 @@ pictures() {
 form() {
 	if ! command -v soffice >/dev/null 2>&1 ||
 		! "$PYTHON" -c 'import uno' 2>/dev/null; then
-		echo "ok 8 # skip no soffice or python3-uno"
+		echo "ok 11 # skip no soffice or python3-uno"
 		return
 	fi
 	mkdir -p "$out/form"
@@ -93,17 +97,17 @@ form() {
 	done
 	[ "${np:-0}" -gt 4 ] || fail="$fail the blank form prints $np pages"
 	if [ -z "$fail" ]; then
-		echo "ok 8 - Monev form in LibreOffice: $(tr '\n' ' ' <"$out/.form")"
+		echo "ok 11 - Monev form in LibreOffice: $(tr '\n' ' ' <"$out/.form")"
 	else
-		echo "not ok 8 - Monev form in LibreOffice:$fail"
+		echo "not ok 11 - Monev form in LibreOffice:$fail"
 	fi
 }
 if ! command -v soffice >/dev/null 2>&1; then
-	for i in 1 2 3 4 5; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	for i in 1 2 3 4 5 6 7 8; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	pictures
 	checker
 	form
-	for i in 9 10 11; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	for i in 12 13 14; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	checker2
 	exit 0
 fi
@@ -113,7 +117,8 @@ OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
 d=$top/tests/data/monev
 (cd "$d" && "$BUILD/bin/ibm-monev" -q --units units-ntb.csv \
 	-o "$out/ex/periode.xlsx" s1.csv s2.csv s3-no-layanan.csv >/dev/null)
-files="$out/ex/hasil-tes-kehadiran.xlsx $out/ex/periode.xlsx"
+files="$out/ex/laporan-bimtek.docx $out/ex/hasil-tes-kehadiran.xlsx"
+files="$files $out/ex/periode.xlsx"
 for b in $books; do files="$files $out/ex/$b.xlsx"; done
 # shellcheck disable=SC2086
 HOME=$out soffice -env:UserInstallation="file://$out/lo" --headless \
@@ -164,12 +169,49 @@ if [ "$blocks" = " 8/0 0/8" ]; then
 else
 	echo "not ok $i - Butir Soal pages (Pre-test:/Post-test: columns):$blocks"
 fi
+# the Bimtek report as Word prints it (LibreOffice Writer)
+i=$((i + 1))
+if "$PYTHON" "$top/tests/pdfcheck.py" "$out/pdf/laporan-bimtek.pdf" \
+	>"$out/.check" 2>&1; then
+	echo "ok $i - laporan-bimtek: $(head -1 "$out/.check" | sed 's|.*/||')"
+else
+	echo "not ok $i - laporan-bimtek printed by LibreOffice"
+	sed 's/^/# /' "$out/.check" | head -30
+fi
+# the evaluation workbook: the index's chart on page 1 with its table; a
+# chart per element (its title "N. Element" on one page only) and per
+# speaker
+i=$((i + 1))
+pdf=$out/pdf/evaluasi.pdf
+bad=""
+pdftotext -f 1 -l 1 "$pdf" - 2>/dev/null |
+	grep -q "Nilai rata-rata (NRR) per unsur pelayanan" || bad="$bad page1"
+np=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+for t in "1. Persyaratan" "8. Sarana dan Prasarana" \
+	"dr. Ni Made Ayu Lestari" "Baiq Lina Marlina, S.Psi."; do
+	n=0
+	p=1
+	while [ "$p" -le "${np:-0}" ]; do
+		pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -qF "$t" &&
+			n=$((n + 1))
+		p=$((p + 1))
+	done
+	# an element's chart title is on one page; a speaker is on the
+	# table's page and their chart's
+	case $t in [0-9]*) want=1 ;; *) want=2 ;; esac
+	[ "$n" -eq "$want" ] || bad="$bad $t:$n"
+done
+if [ -z "$bad" ]; then
+	echo "ok $i - evaluasi: charts whole, per element and per speaker"
+else
+	echo "not ok $i - evaluasi:$bad"
+fi
 pictures
 checker
 form
 # the score report with the roster and the Monev workbook of three
 # periods: the same checks, page numbers through each workbook
-i=8
+i=11
 for b in hasil-tes-kehadiran periode; do
 	i=$((i + 1))
 	if [ ! -f "$out/pdf/$b.pdf" ]; then
