@@ -321,8 +321,9 @@ typedef struct letter {
 	float sz, lead;
 } letter;
 
-static void letter_draw(ts_doc *d, const letter *l)
+static void letter_draw(ts_doc *d, void *ctx)
 {
+	const letter *l = ctx;
 	const inv_papers *p = l->p;
 	const inv_visit *v = l->v;
 	const inv_team *tm = &p->vs->t[v->team];
@@ -337,7 +338,6 @@ static void letter_draw(ts_doc *d, const letter *l)
 	char *t;
 	inv_lines cp;
 
-	ts_new_page(d);
 	ts_letterhead(d);
 	inv_letter_number_block(d, p->ev, v->nomor ? v->nomor : "", "-",
 				key(p, "hal", INV_VISIT_HAL), cx, vx);
@@ -425,20 +425,15 @@ static void letter_draw(ts_doc *d, const letter *l)
 	free(place);
 }
 
-/* The body size that keeps the letter on one page, measured in Times
- * with room to spare for a TrueType font's wider text. */
-static void letter_fit(ts_doc *probe, letter *l)
+/* The body size that keeps the letter on one page. */
+static void letter_fit(ts_doc *d, letter *l)
 {
 	static const float sizes[] = { 12, 11.5f, 11, 10.5f, 10 };
 
 	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
-		int before = ts_page(probe);
-
 		l->sz = sizes[k];
 		l->lead = sizes[k] * LEAD / SIZE;
-		letter_draw(probe, l);
-		if (ts_page(probe) == before + 1 &&
-		    ts_y(probe) > TS_BOTTOM + 12)
+		if (ts_height(d, letter_draw, l) <= TS_TOP - TS_BOTTOM)
 			return;
 	}
 }
@@ -446,15 +441,14 @@ static void letter_fit(ts_doc *probe, letter *l)
 static void letters_draw(ts_doc *d, void *ctx)
 {
 	const inv_papers *p = ctx;
-	ts_doc *probe = ts_measure(&p->ev->office);
 
 	for (size_t i = 0; i < p->vs->n; i++) {
 		letter l = { p, &p->vs->v[p->vs->order[i]], SIZE, LEAD };
 
-		letter_fit(probe, &l);
+		letter_fit(d, &l);
+		ts_new_page(d);
 		letter_draw(d, &l);
 	}
-	ts_free(probe);
 }
 
 void inv_visit_letters(const inv_papers *p, const char *path,

@@ -89,15 +89,31 @@ static void title(ts_doc *d, const inv_papers *p, const char *what)
 	ts_set_y(d, ts_y(d) - 10);
 }
 
-/* The combined table, the place, date and signatory, from a new page
- * (a page begun before row brk, the head row repeated). Returns the row
- * to begin a page before for the signatory not to stand alone on one:
- * the last row when it did here, else (size_t)-1. */
-static size_t combined(ts_doc *d, const inv_papers *p, size_t brk)
+/* The place, date and signatory under the combined table. */
+static void signed_at(ts_doc *d, const inv_papers *p)
+{
+	char date[64], buf[160];
+
+	snprintf(buf, sizeof buf, "%s, %s", p->ev->tempat_surat,
+		 ibm_date_long(date, sizeof date, p->ev->tanggal_surat));
+	ts_set_y(d, ts_y(d) - LEAD);
+	ts_line(d, 0, SIZE, LEAD, LEFT + TS_INDENT_RIGHT, RIGHT, 1, buf);
+	ts_set_y(d, ts_y(d) + LEAD);
+	ts_signature(d);
+}
+
+static void signed_at_fn(ts_doc *d, void *ctx)
+{
+	signed_at(d, ctx);
+}
+
+/* The combined table from a new page, its last row kept on the page of
+ * the place, date and signatory. */
+static void combined(ts_doc *d, const inv_papers *p)
 {
 	const inv_visits *vs = p->vs;
-	char *cells[6], date[64], buf[160];
-	int last_page = 0;
+	char *cells[6];
+	float sig = ts_height(d, signed_at_fn, (void *)p);
 
 	ts_new_page(d);
 	title(d, p, "JADWAL GABUNGAN");
@@ -105,30 +121,24 @@ static size_t combined(ts_doc *d, const inv_papers *p, size_t brk)
 		     TS_ROW_HEAD | TS_ROW_LINES);
 	for (size_t i = 0; i < vs->n; i++) {
 		const inv_visit *v = &vs->v[vs->order[i]];
+		int flags = TS_ROW_LINES;
 
-		if (i == brk) {
-			ts_new_page(d);
-			ts_table_row(d, 6, all_w, all_head, all_head,
-				     TS_ROW_HEAD | TS_ROW_LINES);
-		}
 		inv_visit_cells(v, i + 1, cells);
 		cells[5] = cells[4];
 		cells[4] = cells[3];
 		cells[3] = ibm_xstrdup(vs->t[v->team].name);
+		if (i + 1 == vs->n && i > 0 &&
+		    ts_y(d) - ts_table_row_height(d, 6, all_w,
+			(const char *const *)cells, TS_ROW_LINES) - sig <
+		    TS_BOTTOM)
+			flags |= TS_ROW_BREAK;
 		ts_table_row(d, 6, all_w, all_head,
-			     (const char *const *)cells, TS_ROW_LINES);
+			     (const char *const *)cells, flags);
 		for (int c = 0; c < 6; c++)
 			free(cells[c]);
 	}
-	last_page = ts_page(d);
-	snprintf(buf, sizeof buf, "%s, %s", p->ev->tempat_surat,
-		 ibm_date_long(date, sizeof date, p->ev->tanggal_surat));
-	ts_set_y(d, ts_y(d) - LEAD);
-	ts_need(d, LEAD * (float)(p->ev->office.ttd.jabatan.n + 5) + 52);
-	ts_line(d, 0, SIZE, LEAD, LEFT + TS_INDENT_RIGHT, RIGHT, 1, buf);
-	ts_set_y(d, ts_y(d) + LEAD);
-	ts_signature(d);
-	return ts_page(d) != last_page && vs->n > 1 ? vs->n - 1 : (size_t)-1;
+	ts_keep(d, sig);
+	signed_at(d, p);
 }
 
 static void doc_draw(ts_doc *d, void *ctx)
@@ -169,15 +179,8 @@ static void doc_draw(ts_doc *d, void *ctx)
 		ts_set_y(d, ts_y(d) - 14);
 	}
 
-	/* every team by date, on a page of its own; its last row on the
-	 * signature's page */
-	{
-		ts_doc *probe = ts_measure(&p->ev->office);
-		size_t brk = combined(probe, p, (size_t)-1);
-
-		ts_free(probe);
-		combined(d, p, brk);
-	}
+	/* every team by date, on a page of its own */
+	combined(d, p);
 }
 
 /* ------------------------------------------------------- the workbook */

@@ -257,18 +257,48 @@ static void attachment(warrant *s)
 	ts_signature(s->t);
 }
 
-/* The table of an Untuk item, from the left margin. */
-static void untuk_table(warrant *s)
+/* Untuk's items from `from`, issued at and on, and the signatory: the
+ * closing lines and what they stay with. */
+typedef struct closing {
+	warrant *s;
+	size_t from;
+} closing;
+
+static void untuk_signed(ts_doc *d, void *ctx)
+{
+	closing *c = ctx;
+
+	numbered(c->s, "Untuk", c->s->w->untuk, c->from, c->s->w->untuk->n);
+	issued(c->s);
+	ts_signature(d);
+}
+
+/* The table of an Untuk item, from the left margin; its last row stays
+ * on the page of the closing lines (of height rest) when both fit on
+ * one. */
+static void untuk_table(warrant *s, float rest)
 {
 	const inv_warrant *w = s->w;
 
 	ts_set_y(s->t, ts_y(s->t) - 2);
 	ts_table_row(s->t, w->table_cols, w->table_w, w->table_head,
 		     w->table_head, TS_ROW_HEAD | TS_ROW_LINES);
-	for (size_t r = 0; r < w->table_rows; r++)
+	for (size_t r = 0; r < w->table_rows; r++) {
+		const char *const *cells = w->table_cells + r * w->table_cols;
+		int flags = TS_ROW_LINES;
+
+		if (r + 1 == w->table_rows && r > 0) {
+			float h = ts_table_row_height(s->t, w->table_cols,
+						      w->table_w, cells,
+						      TS_ROW_LINES) + 8 + rest;
+
+			if (ts_y(s->t) - h < TS_BOTTOM &&
+			    h < TS_TOP - TS_BOTTOM - 4 * TS_LEAD)
+				flags |= TS_ROW_BREAK;
+		}
 		ts_table_row(s->t, w->table_cols, w->table_w, w->table_head,
-			     w->table_cells + r * w->table_cols,
-			     TS_ROW_LINES);
+			     cells, flags);
+	}
 	ts_set_y(s->t, ts_y(s->t) - 8);
 }
 
@@ -315,17 +345,23 @@ void inv_warrant_draw(ts_doc *d, const inv_warrant *w)
 		ts_set_y(d, ts_y(d) - 6);
 	}
 	ts_set_y(d, ts_y(d) - 6);
-	/* the table after its item (the last when there are fewer) */
+	/* the table after its item (the last when there are fewer); the
+	 * last part stays on the signature's page */
 	split = w->table_rows && w->table_after < w->untuk->n ?
 		w->table_after : w->untuk->n;
-	numbered(&s, "Untuk", w->untuk, 0, split);
 	if (w->table_rows) {
-		untuk_table(&s);
-		numbered(&s, "Untuk", w->untuk, split, w->untuk->n);
-	}
+		closing c = { &s, split };
 
-	issued(&s);
-	ts_signature(d);
+		numbered(&s, "Untuk", w->untuk, 0, split);
+		untuk_table(&s, ts_height(d, untuk_signed, &c));
+		ts_keep(d, ts_height(d, untuk_signed, &c));
+		untuk_signed(d, &c);
+	} else {
+		closing c = { &s, 0 };
+
+		ts_keep(d, ts_height(d, untuk_signed, &c));
+		untuk_signed(d, &c);
+	}
 	ts_set_copies(d, w->tembusan);
 	ts_tembusan(d, NULL, NULL);
 	if (attached)

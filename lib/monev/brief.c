@@ -827,7 +827,7 @@ static int notes(doc *o, int draw)
 	return n;
 }
 
-/* A unit's page with the periods from `from` on. */
+/* A unit's page (on a new page) with the periods from `from` on. */
 static void unit_page(doc *o, const monev_brief_unit *u, size_t from)
 {
 	const monev_brief *b = o->b;
@@ -835,7 +835,6 @@ static void unit_page(doc *o, const monev_brief_unit *u, size_t from)
 	const monev_unit *lv = monev_brief_latest(b, u, &lp);
 	char head[160];
 
-	ts_new_page(o->t);
 	snprintf(head, sizeof head, "Bahan Rapat Persiapan Monev IBM %s",
 		 o->next);
 	ts_line(o->t, 0, 9, 11, LEFT, RIGHT, 2, head);
@@ -865,43 +864,57 @@ static void unit_page(doc *o, const monev_brief_unit *u, size_t from)
 	unit_clients(o, u, from);
 }
 
-/* The periods a unit's page shows: as many of the latest as keep it on
- * one page with room for four lines of notes (measured in Times). */
-static size_t unit_from(doc *probe, const monev_brief_unit *u)
+/* A unit's page measured from the top of a page: its periods from
+ * `from` and four lines for notes. */
+typedef struct measure {
+	doc *o;
+	const monev_brief_unit *u;
+	size_t from;
+} measure;
+
+static void unit_measured(ts_doc *t, void *ctx)
 {
-	size_t np = probe->b->d->nperiods;
-	size_t from = np > MONEV_BRIEF_PERIODS ? np - MONEV_BRIEF_PERIODS : 0;
+	measure *m = ctx;
+	ts_doc *keep = m->o->t;
 
-	for (; from + 1 < np; from++) {
-		int before = ts_page(probe->t);
+	m->o->t = t;
+	unit_page(m->o, m->u, m->from);
+	ts_set_y(t, ts_y(t) - 8 - LEAD - 4 * 20);
+	m->o->t = keep;
+}
 
-		unit_page(probe, u, from);
-		if (ts_page(probe->t) == before + 1 && notes(probe, 0) >= 4)
+/* The periods a unit's page shows: as many of the latest as keep it on
+ * one page with room for four lines of notes. */
+static size_t unit_from(doc *o, const monev_brief_unit *u)
+{
+	size_t np = o->b->d->nperiods;
+	measure m = { o, u, np > MONEV_BRIEF_PERIODS ?
+		      np - MONEV_BRIEF_PERIODS : 0 };
+
+	for (; m.from + 1 < np; m.from++)
+		if (ts_height(o->t, unit_measured, &m) <= TS_TOP - TS_BOTTOM)
 			break;
-	}
-	return from;
+	return m.from;
 }
 
 static void brief_draw(ts_doc *t, void *ctx)
 {
 	const monev_brief *b = ctx;
-	doc o, probe;
+	doc o;
 
 	memset(&o, 0, sizeof o);
 	o.t = t;
 	o.b = b;
 	monev_period_text(b->d->periods[b->last], o.last, sizeof o.last);
 	monev_period_text(b->next, o.next, sizeof o.next);
-	probe = o;
-	probe.t = ts_measure(b->office);
 	first_page(&o);
 	for (size_t i = 0; i < b->n; i++) {
-		size_t from = unit_from(&probe, &b->u[i]);
+		size_t from = unit_from(&o, &b->u[i]);
 
+		ts_new_page(t);
 		unit_page(&o, &b->u[i], from);
 		notes(&o, 1);
 	}
-	ts_free(probe.t);
 }
 
 void monev_brief_check(const monev_brief *b)
