@@ -82,9 +82,10 @@ int inv_visits_read_csv(inv_visits *vs, ibm_csv *r)
 		}
 		if (ibm_date_parse(v.f[INV_V_TANGGAL], &v.date) != 0) {
 			ibm_error_cell(vs->src, rec->line,
-				       (size_t)idx[INV_V_TANGGAL], "%s: %s",
-				       v.f[INV_V_TANGGAL][0] ? "not a date" :
-				       "empty date", v.f[INV_V_TANGGAL]);
+				       (size_t)idx[INV_V_TANGGAL],
+				       "tanggal: %s%s", v.f[INV_V_TANGGAL][0] ?
+				       "not a date: " : "empty",
+				       v.f[INV_V_TANGGAL]);
 			bad = 1;
 		}
 		if (!v.f[INV_V_UNIT][0]) {
@@ -226,8 +227,9 @@ static void take_listed(inv_visit *v, const monev_listed *l)
 
 /* Each visit's unit found on the master list: by its name, else by a
  * close spelling (the list's spelling taken when exactly one listed unit
- * is that close, with a warning naming both); a unit not on the list is
- * warned about with the closest listed name (an error with strict).
+ * is that close, with a warning naming both); a unit not on the list,
+ * nor spelt close to exactly one, is warned about with the closest
+ * listed name (an error with strict).
  * Returns the number of units not found. */
 static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 {
@@ -247,7 +249,7 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 				l = &u->unit[j];
 		if (l) {
 			take_listed(v, l);
-		} else if ((l = closest(u, ku, kd, &n)) && n == 1 && !strict) {
+		} else if ((l = closest(u, ku, kd, &n)) && n == 1) {
 			ibm_warn(vs->src, v->line, "unit \"%s\" is not in the "
 				 "list of units %s; taken as \"%s\" (%s, %s), "
 				 "the one listed unit spelt that closely",
@@ -264,19 +266,26 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 					 l->f[MONEV_UL_DESA],
 					 l->f[MONEV_UL_KAB]);
 			else if (u->n) {
-				/* none close: still the nearest by name */
+				/* none close: still the nearest by name, in
+				 * the visit's district when it has one there */
 				size_t bd = (size_t)-1;
 
-				for (size_t j = 0; j < u->n; j++) {
-					size_t dd = ibm_edit_distance(
-						u->unit[j].key[MONEV_UL_UNIT],
-						ku);
+				for (int pass = 0; pass < 2 && !l; pass++)
+					for (size_t j = 0; j < u->n; j++) {
+						size_t dd;
 
-					if (dd < bd) {
-						bd = dd;
-						l = &u->unit[j];
+						if (!pass && (!*kk || strcmp(
+						    u->unit[j].key[MONEV_UL_KAB],
+						    kk)))
+							continue;
+						dd = ibm_edit_distance(
+						  u->unit[j].key[MONEV_UL_UNIT],
+						  ku);
+						if (dd < bd) {
+							bd = dd;
+							l = &u->unit[j];
+						}
 					}
-				}
 				snprintf(near, sizeof near, "; the closest is "
 					 "\"%s\" (%s, %s)", l->f[MONEV_UL_UNIT],
 					 l->f[MONEV_UL_DESA],
