@@ -851,6 +851,7 @@ static void unit_page(doc *o, const monev_brief_unit *u, size_t from)
 			 monev_period_text(b->d->periods[from], per,
 					   sizeof per));
 		note(o, buf);
+		ts_set_y(o->t, ts_y(o->t) - 3);
 	}
 	unit_history(o, u, from);
 	if (lv) {
