@@ -819,7 +819,7 @@ static void sheet_two(ts_doc *d, const spd *x)
 	const char *home = key(p, "tempat_berangkat", p->ev->tempat_surat);
 	float mid = LEFT + 234.638f;
 	float lcx = LEFT + 6 + ts_width(d, 0, SMALL, "Berangkat dari") + 6;
-	float rcx = mid + 6 + ts_width(d, 0, SMALL, "Berangkat dari") + 6;
+	float rcx = mid + 6 + ts_width(d, 0, SMALL, "I. Berangkat dari") + 6;
 	int fill = x->nst <= 3;
 	char date[64];
 	static const char *const roman[] = { "II.", "III.", "IV." };
