@@ -131,8 +131,8 @@ char *inv_number_format(const char *pattern, long n, ibm_date date);
  * event key `key` (a whole letter number when it has no {n}), counted
  * from first_key's value (a whole number from 1) + i, else from 1 + i;
  * with a register (reg), the register's number of the type for kepada
- * and hal (inv_register_number; first_key's value + i when set). Dies
- * 65 on a bad first_key; malloc'd. */
+ * and hal (inv_register_number; first_key's value + i when set); ""
+ * without the key. Dies 65 on a bad first_key; malloc'd. */
 struct inv_register;
 char *inv_key_number(const inv_event *e, struct inv_register *reg,
 		     const char *type, const char *key, const char *first_key,
@@ -459,6 +459,13 @@ void inv_visit_assignment(const inv_papers *p, const char *path,
 void inv_visit_spd(const inv_papers *p, const char *path, inv_outs *outs);
 void inv_visit_schedule(const inv_papers *p, const char *path,
 			inv_outs *outs);
+/* A paper laid out on d (the fuzz targets measure them): the letters,
+ * the Surat Tugas, the SPD or the schedule document. */
+enum { INV_PAPER_LETTERS, INV_PAPER_ASSIGNMENT, INV_PAPER_SPD,
+       INV_PAPER_SCHEDULE };
+void inv_visit_draw(ts_doc *d, const inv_papers *p, int paper);
+/* The schedule document from a new page (ctx: the papers). */
+void inv_visit_schedule_doc(ts_doc *d, void *ctx);
 /* The table of a team's visits (the Surat Tugas, the schedule): No,
  * Hari/Tanggal, Waktu, Unit IBM, and where (the village, kecamatan and
  * district, lines separated by sep); a visit's cells (malloc'd). */

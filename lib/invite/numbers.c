@@ -95,9 +95,13 @@ char *inv_key_number(const inv_event *e, inv_register *reg,
 	const char *pat = ibm_event_get(e->kv, key);
 	const char *v = ibm_event_get(e->kv, first_key);
 	long first = 0;
-	char *n = inv_number_format(pat, 1, e->tanggal_surat);
-	int whole = n == NULL;
+	char *n;
+	int whole;
 
+	if (!pat) /* no pattern: no number */
+		return ibm_xstrdup("");
+	n = inv_number_format(pat, 1, e->tanggal_surat);
+	whole = n == NULL;
 	free(n);
 	if (v && (ibm_parse_count(v, &first) != 0 || first < 1)) {
 		long line;

@@ -954,3 +954,14 @@ void inv_visit_spd(const inv_papers *p, const char *path, inv_outs *outs)
 	inv_outs_add(outs, ts_write(&p->ev->office, "Surat Perjalanan Dinas",
 				    path, spd_draw, (void *)p));
 }
+
+
+void inv_visit_draw(ts_doc *d, const inv_papers *p, int paper)
+{
+	switch (paper) {
+	case INV_PAPER_LETTERS: letters_draw(d, (void *)p); break;
+	case INV_PAPER_ASSIGNMENT: assignment_draw(d, (void *)p); break;
+	case INV_PAPER_SPD: spd_draw(d, (void *)p); break;
+	default: inv_visit_schedule_doc(d, (void *)p); break;
+	}
+}

@@ -141,7 +141,7 @@ static void combined(ts_doc *d, const inv_papers *p)
 	signed_at(d, p);
 }
 
-static void doc_draw(ts_doc *d, void *ctx)
+void inv_visit_schedule_doc(ts_doc *d, void *ctx)
 {
 	const inv_papers *p = ctx;
 	const inv_visits *vs = p->vs;
@@ -368,5 +368,6 @@ void inv_visit_schedule(const inv_papers *p, const char *path,
 	else
 		inv_outs_add(outs, ts_write(&p->ev->office,
 					    "Jadwal Monitoring dan Evaluasi",
-					    path, doc_draw, (void *)p));
+					    path, inv_visit_schedule_doc,
+					    (void *)p));
 }

@@ -439,7 +439,9 @@ static int check_places(inv_visits *vs)
 			const inv_visit *b = &vs->v[tm->visit[j]];
 			char d[64];
 
+			/* a time the schedule does not give is no clash */
 			if (ibm_date_cmp(a->date, b->date) ||
+			    !a->f[INV_V_WAKTU][0] ||
 			    ibm_natcmp(a->f[INV_V_WAKTU], b->f[INV_V_WAKTU]))
 				continue;
 			ibm_error(vs->src, b->line, "team \"%s\" is in two "
@@ -571,10 +573,6 @@ int inv_visits_check(inv_visits *vs, const inv_order *staff,
 	for (size_t i = 0; i < vs->n; i++) {
 		inv_visit *v = &vs->v[i];
 
-		if (!v->f[INV_V_WAKTU][0] && waktu) {
-			free(v->f[INV_V_WAKTU]);
-			v->f[INV_V_WAKTU] = ibm_xstrdup(waktu);
-		}
 		if (!v->f[INV_V_DESA][0]) {
 			ibm_error(vs->src, v->line, "desa_kelurahan: empty "
 				  "(the village of \"%s\"%s)",
@@ -582,7 +580,7 @@ int inv_visits_check(inv_visits *vs, const inv_order *staff,
 				  "list of units either" : "");
 			bad = 1;
 		}
-		if (!v->f[INV_V_WAKTU][0]) {
+		if (!v->f[INV_V_WAKTU][0] && !waktu) {
 			ibm_error(vs->src, v->line, "waktu: empty (or set the "
 				  "key waktu)");
 			bad = 1;
@@ -600,6 +598,12 @@ int inv_visits_check(inv_visits *vs, const inv_order *staff,
 		bad = 1;
 	if (bad)
 		return IBM_EX_DATAERR;
+	/* the time of the visits without one (not compared above) */
+	for (size_t i = 0; i < vs->n; i++)
+		if (!vs->v[i].f[INV_V_WAKTU][0]) {
+			free(vs->v[i].f[INV_V_WAKTU]);
+			vs->v[i].f[INV_V_WAKTU] = ibm_xstrdup(waktu);
+		}
 	make_trips(vs);
 	/* every visit by date, time, team and line: the letters' order */
 	vs->order = ibm_xcalloc(vs->n + 1, sizeof *vs->order);
