@@ -349,6 +349,15 @@ typedef struct ibm_strlist {
  * too), empty items left out; s may be NULL. */
 void ibm_strlist_split(ibm_strlist *l, const char *s, int fold);
 void ibm_strlist_free(ibm_strlist *l);
+/* A string built piece by piece (str.c): ibm_str_add appends the
+ * strings given up to a NULL (b->s is then "" at least); ibm_str_take
+ * hands the string over (malloc'd) and empties b. Start from { 0 }. */
+typedef struct ibm_str {
+	char *s;
+	size_t n, cap;
+} ibm_str;
+void ibm_str_add(ibm_str *b, ...);
+char *ibm_str_take(ibm_str *b);
 /* Case-insensitive comparison (ASCII and Latin-1 letters folded to lower
  * case, accents kept: "É" = "é"). */
 int ibm_casecmp(const char *a, const char *b);

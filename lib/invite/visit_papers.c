@@ -33,36 +33,6 @@
 #define SMALL TS_SMALL
 #define SLEAD TS_SLEAD
 
-/* A growing string. */
-typedef struct str {
-	char *s;
-	size_t n, cap;
-} str;
-
-static void cat(str *b, const char *s)
-{
-	size_t k = strlen(s);
-
-	ibm_grow((void **)&b->s, &b->cap, b->n + k + 1, 1);
-	memcpy(b->s + b->n, s, k + 1);
-	b->n += k;
-}
-
-static void catf(str *b, const char *a, const char *c, const char *d)
-{
-	cat(b, a);
-	cat(b, c);
-	cat(b, d);
-}
-
-static char *take(str *b)
-{
-	char *s = b->s ? b->s : ibm_xstrdup("");
-
-	b->s = NULL;
-	b->n = b->cap = 0;
-	return s;
-}
 
 /* ------------------------------------------------------------ context */
 
@@ -92,11 +62,11 @@ void inv_papers_init(inv_papers *p, const inv_event *ev, inv_visits *vs,
 	if ((v = ibm_event_get(ev->kv, "acara"))) {
 		p->acara = ibm_xstrdup(v);
 	} else {
-		str b = { 0 };
+		ibm_str b = { 0 };
 
-		catf(&b, "Monitoring dan Evaluasi Intervensi Berbasis "
-		     "Masyarakat (IBM) ", per, "");
-		p->acara = take(&b);
+		ibm_str_add(&b, "Monitoring dan Evaluasi Intervensi Berbasis "
+		     "Masyarakat (IBM) ", per, (char *)NULL);
+		p->acara = ibm_str_take(&b);
 	}
 	/* what to prepare: the key, else the spec's documents, each once */
 	if ((v = ibm_event_get(ev->kv, "dokumen"))) {
@@ -133,33 +103,36 @@ void inv_papers_free(inv_papers *p)
  * "Desa Dasan Geres". */
 static char *village(const inv_visit *v)
 {
-	str b = { 0 };
+	ibm_str b = { 0 };
 
-	catf(&b, inv_village_word(v->kind), " ", v->f[INV_V_DESA]);
-	return take(&b);
+	ibm_str_add(&b, inv_village_word(v->kind), " ", v->f[INV_V_DESA],
+		    (char *)NULL);
+	return ibm_str_take(&b);
 }
 
 static char *head_of(const inv_visit *v)
 {
-	str b = { 0 };
+	ibm_str b = { 0 };
 
-	catf(&b, inv_village_head(v->kind), " ", v->f[INV_V_DESA]);
-	return take(&b);
+	ibm_str_add(&b, inv_village_head(v->kind), " ", v->f[INV_V_DESA],
+		    (char *)NULL);
+	return ibm_str_take(&b);
 }
 
 /* Where the visit meets: the schedule's tempat, else the village's
  * office. */
 static char *meeting_place(const inv_visit *v)
 {
-	str b = { 0 };
+	ibm_str b = { 0 };
 
 	if (v->f[INV_V_TEMPAT][0])
 		return ibm_xstrdup(v->f[INV_V_TEMPAT]);
-	catf(&b, "Kantor ", inv_village_word(v->kind), " ");
-	cat(&b, v->f[INV_V_DESA]);
+	ibm_str_add(&b, "Kantor ", inv_village_word(v->kind), " ",
+		    (char *)NULL);
+	ibm_str_add(&b, v->f[INV_V_DESA], (char *)NULL);
 	if (v->f[INV_V_KEC][0])
-		catf(&b, ", Kecamatan ", v->f[INV_V_KEC], "");
-	return take(&b);
+		ibm_str_add(&b, ", Kecamatan ", v->f[INV_V_KEC], (char *)NULL);
+	return ibm_str_take(&b);
 }
 
 /* The letters' copies: the configured ones (tembusan_kunjungan, else
@@ -170,11 +143,11 @@ static void copies(const inv_papers *p, const inv_visit *v, inv_lines *l)
 	inv_lines_split(l, key(p, "tembusan_kunjungan", key(p, "tembusan",
 							     "")));
 	if (v->f[INV_V_KEC][0]) {
-		str b = { 0 };
+		ibm_str b = { 0 };
 		char *c;
 
-		catf(&b, "Camat ", v->f[INV_V_KEC], "");
-		c = take(&b);
+		ibm_str_add(&b, "Camat ", v->f[INV_V_KEC], (char *)NULL);
+		c = ibm_str_take(&b);
 		l->v = ibm_xrealloc(l->v, (l->n + 2) * sizeof *l->v);
 		l->v[l->n++] = c;
 		l->v[l->n] = NULL;
@@ -192,7 +165,8 @@ void inv_papers_check(const inv_papers *p, int letters, int assignment,
 		"tembusan_tugas", "penerbit", "menimbang", "dasar", "untuk",
 		"dokumen", "nomor", "nomor_tugas", "nomor_spd", "ppk_nama",
 		"ppk_nip", "ppk_jabatan", "kementerian", "satuan_kerja",
-		"tempat_berangkat", "alat_angkutan", "maksud", "instansi_anggaran",
+		"tempat_berangkat", "alat_angkutan", "maksud",
+		"instansi_anggaran",
 		"akun", "akun_dalam_kota", "kabupaten_kedudukan",
 		"keterangan_spd", NULL };
 
@@ -242,12 +216,13 @@ void inv_papers_number(inv_papers *p, inv_register *reg, int letters,
 		for (size_t i = 0; i < vs->n; i++) {
 			inv_visit *v = &vs->v[vs->order[i]];
 			char *h = head_of(v);
-			str b = { 0 };
+			ibm_str b = { 0 };
 
-			catf(&b, h, " (", v->f[INV_V_UNIT]);
-			cat(&b, ")");
+			ibm_str_add(&b, h, " (", v->f[INV_V_UNIT],
+				    (char *)NULL);
+			ibm_str_add(&b, ")", (char *)NULL);
 			free(h);
-			h = take(&b);
+			h = ibm_str_take(&b);
 			v->nomor = inv_key_number(e, reg, "pemberitahuan",
 						  "nomor", "nomor_awal",
 						  (long)i, h,
@@ -259,12 +234,12 @@ void inv_papers_number(inv_papers *p, inv_register *reg, int letters,
 			inv_team *tm = &vs->t[t];
 			char *k = inv_staff_names_text(tm->officer,
 						       tm->nofficer);
-			str b = { 0 };
+			ibm_str b = { 0 };
 			char *hal;
 
-			catf(&b, p->acara, " (", tm->name);
-			cat(&b, ")");
-			hal = take(&b);
+			ibm_str_add(&b, p->acara, " (", tm->name, (char *)NULL);
+			ibm_str_add(&b, ")", (char *)NULL);
+			hal = ibm_str_take(&b);
 			tm->nomor = inv_key_number(e, reg, "surat_tugas",
 						   "nomor_tugas",
 						   "nomor_tugas_awal", (long)t,
@@ -279,14 +254,14 @@ void inv_papers_number(inv_papers *p, inv_register *reg, int letters,
 			inv_trip *tr = &vs->trip[i];
 			const inv_team *tm = &vs->t[tr->team];
 			char range[128];
-			str b = { 0 };
+			ibm_str b = { 0 };
 			char *hal;
 
 			ibm_date_range_long(range, sizeof range, tr->from,
 					    tr->to);
-			catf(&b, "SPD ", p->acara, ", ");
-			cat(&b, range);
-			hal = take(&b);
+			ibm_str_add(&b, "SPD ", p->acara, ", ", (char *)NULL);
+			ibm_str_add(&b, range, (char *)NULL);
+			hal = ibm_str_take(&b);
 			tr->nomor = ibm_xcalloc(tm->nofficer + 1,
 						sizeof *tr->nomor);
 			for (size_t j = 0; j < tm->nofficer; j++)
@@ -334,7 +309,7 @@ static void letter_draw(ts_doc *d, void *ctx)
 	float lcx = lx + ts_width(d, 0, sz, "hari/tanggal") + 10, lvx = lcx + 8;
 	char date[64], num[24];
 	char *h = head_of(v), *vil = village(v), *place = meeting_place(v);
-	str b = { 0 };
+	ibm_str b = { 0 };
 	char *t;
 	inv_lines cp;
 
@@ -342,23 +317,24 @@ static void letter_draw(ts_doc *d, void *ctx)
 	inv_letter_number_block(d, p->ev, v->nomor ? v->nomor : "", "-",
 				key(p, "hal", INV_VISIT_HAL), cx, vx);
 	ts_set_y(d, ts_y(d) - lead);
-	cat(&b, "Yth. ");
-	cat(&b, h);
-	t = take(&b);
+	ibm_str_add(&b, "Yth. ", (char *)NULL);
+	ibm_str_add(&b, h, (char *)NULL);
+	t = ibm_str_take(&b);
 	ts_line(d, 0, sz, lead, LEFT, RIGHT, 0, t);
 	free(t);
 	ts_line(d, 0, sz, lead, ix, RIGHT, 0, "di -");
 	ts_line(d, 0, sz, lead, ix + 24, RIGHT, 0, "Tempat");
 
 	ts_set_y(d, ts_y(d) - lead);
-	catf(&b, "Dalam rangka pelaksanaan ", p->acara, ", dengan hormat kami "
+	ibm_str_add(&b, "Dalam rangka pelaksanaan ", p->acara,
+		    ", dengan hormat kami "
 	     "beritahukan bahwa tim kami akan melaksanakan kunjungan "
-	     "monitoring dan evaluasi ke Unit ");
-	catf(&b, v->f[INV_V_UNIT], " di ", vil);
+	     "monitoring dan evaluasi ke Unit ", (char *)NULL);
+	ibm_str_add(&b, v->f[INV_V_UNIT], " di ", vil, (char *)NULL);
 	if (v->f[INV_V_KEC][0])
-		catf(&b, ", Kecamatan ", v->f[INV_V_KEC], "");
-	cat(&b, " pada:");
-	t = take(&b);
+		ibm_str_add(&b, ", Kecamatan ", v->f[INV_V_KEC], (char *)NULL);
+	ibm_str_add(&b, " pada:", (char *)NULL);
+	t = ibm_str_take(&b);
 	ts_para(d, 0, sz, lead, vx, RIGHT, 36, 1, t, 1);
 	free(t);
 	ts_set_y(d, ts_y(d) - 3);
@@ -373,11 +349,12 @@ static void letter_draw(ts_doc *d, void *ctx)
 		float nw = tm->nofficer > 1 ? ts_width(d, 0, sz, "10. ") : 0;
 		float y;
 
-		catf(&b, s->f[INV_S_NAMA], s->f[INV_S_TUGAS][0] ? " (" : "",
-		     s->f[INV_S_TUGAS]);
+		ibm_str_add(&b, s->f[INV_S_NAMA],
+			    s->f[INV_S_TUGAS][0] ? " (" : "",
+		     s->f[INV_S_TUGAS], (char *)NULL);
 		if (s->f[INV_S_TUGAS][0])
-			cat(&b, ")");
-		t = take(&b);
+			ibm_str_add(&b, ")", (char *)NULL);
+		t = ibm_str_take(&b);
 		ts_need(d, lead);
 		y = ts_y(d) - lead;
 		if (i == 0) {
@@ -392,11 +369,12 @@ static void letter_draw(ts_doc *d, void *ctx)
 		free(t);
 	}
 	ts_set_y(d, ts_y(d) - 3);
-	catf(&b, "Sehubungan dengan hal tersebut, kami mohon bantuan "
+	ibm_str_add(&b, "Sehubungan dengan hal tersebut, kami mohon bantuan "
 	     "Saudara untuk menghadirkan pengelola dan Agen Pemulihan Unit ",
-	     v->f[INV_V_UNIT], "");
-	cat(&b, p->docs.n ? " serta menyiapkan dokumen berikut:" : ".");
-	t = take(&b);
+	     v->f[INV_V_UNIT], (char *)NULL);
+	ibm_str_add(&b, p->docs.n ? " serta menyiapkan dokumen berikut:" : ".",
+		    (char *)NULL);
+	t = ibm_str_take(&b);
 	ts_para(d, 0, sz, lead, vx, RIGHT, 36, 1, t, 1);
 	free(t);
 	for (size_t i = 0; i < p->docs.n; i++) {
@@ -406,8 +384,9 @@ static void letter_draw(ts_doc *d, void *ctx)
 		ts_need(d, lead);
 		put_at(d, 0, sz, lx + nw - ts_width(d, 0, sz, num) -
 		       ts_width(d, 0, sz, " "), ts_y(d) - lead, num);
-		catf(&b, p->docs.v[i], i + 1 < p->docs.n ? ";" : ".", "");
-		t = take(&b);
+		ibm_str_add(&b, p->docs.v[i], i + 1 < p->docs.n ? ";" : ".",
+			    (char *)NULL);
+		t = ibm_str_take(&b);
 		ts_para(d, 0, sz, lead, lx + nw, RIGHT, 0, 0, t, 1);
 		free(t);
 	}
@@ -466,17 +445,18 @@ static void team_draw(ts_doc *d, const inv_papers *p, const inv_team *tm)
 	inv_lines menimbang = { 0 }, dasar = { 0 }, untuk = { 0 }, cp = { 0 };
 	inv_warrant w;
 	char **cells = ibm_xcalloc(tm->nvisit * 5 + 1, sizeof *cells);
-	str b = { 0 };
+	ibm_str b = { 0 };
 	char *att;
 
 	inv_lines_split(&menimbang, key(p, "menimbang", NULL));
 	if (!menimbang.n) {
 		char *t;
 
-		catf(&b, "bahwa dalam rangka pelaksanaan ", p->acara, ", perlu "
+		ibm_str_add(&b, "bahwa dalam rangka pelaksanaan ", p->acara,
+			    ", perlu "
 		     "menugaskan personel yang namanya tercantum dalam Surat "
-		     "Tugas ini.");
-		t = take(&b);
+		     "Tugas ini.", (char *)NULL);
+		t = ibm_str_take(&b);
 		inv_lines_split(&menimbang, t);
 		free(t);
 	}
@@ -485,19 +465,19 @@ static void team_draw(ts_doc *d, const inv_papers *p, const inv_team *tm)
 	if (!untuk.n) {
 		char *t;
 
-		catf(&b, "Melaksanakan ", p->acara, " pada Unit IBM berikut: | "
-		     "Melaporkan hasil pelaksanaan tugas kepada ");
-		catf(&b, e->penerbit, "; | Melaksanakan tugas ini dengan "
-		     "penuh tanggung jawab.", "");
-		t = take(&b);
+		ibm_str_add(&b, "Melaksanakan ", p->acara, " pada Unit IBM "
+			    "berikut: | Melaporkan hasil pelaksanaan tugas "
+			    "kepada ", e->penerbit, "; | Melaksanakan tugas ini "
+			    "dengan penuh tanggung jawab.", (char *)NULL);
+		t = ibm_str_take(&b);
 		inv_lines_split(&untuk, t);
 		free(t);
 	}
 	inv_lines_split(&cp, key(p, "tembusan_tugas", key(p, "tembusan", "")));
 	for (size_t i = 0; i < tm->nvisit; i++)
 		inv_visit_cells(&p->vs->v[tm->visit[i]], i + 1, cells + i * 5);
-	catf(&b, "Lampiran Surat Tugas ", e->penerbit, "");
-	att = take(&b);
+	ibm_str_add(&b, "Lampiran Surat Tugas ", e->penerbit, (char *)NULL);
+	att = ibm_str_take(&b);
 	memset(&w, 0, sizeof w);
 	w.office = &e->office;
 	w.title = "SURAT TUGAS";
@@ -583,7 +563,7 @@ static size_t stops(const inv_papers *p, const inv_trip *tr, stop *out)
  * (Desa Dasan Geres, Kecamatan Gerung; ...)". */
 static char *destination(const stop *s, size_t n)
 {
-	str b = { 0 };
+	ibm_str b = { 0 };
 
 	for (size_t i = 0; i < n; i++) {
 		const char *kab = s[i].v->f[INV_V_KAB];
@@ -592,19 +572,21 @@ static char *destination(const stop *s, size_t n)
 
 		if (!same) {
 			if (i)
-				cat(&b, "); ");
-			catf(&b, *kab ? kab : "", *kab ? " (" : "(", "");
+				ibm_str_add(&b, "); ", (char *)NULL);
+			ibm_str_add(&b, *kab ? kab : "", *kab ? " (" : "(",
+				    (char *)NULL);
 		} else {
-			cat(&b, "; ");
+			ibm_str_add(&b, "; ", (char *)NULL);
 		}
-		cat(&b, vil);
+		ibm_str_add(&b, vil, (char *)NULL);
 		if (s[i].v->f[INV_V_KEC][0])
-			catf(&b, ", Kecamatan ", s[i].v->f[INV_V_KEC], "");
+			ibm_str_add(&b, ", Kecamatan ", s[i].v->f[INV_V_KEC],
+				    (char *)NULL);
 		free(vil);
 	}
 	if (n)
-		cat(&b, ")");
-	return take(&b);
+		ibm_str_add(&b, ")", (char *)NULL);
+	return ibm_str_take(&b);
 }
 
 /* All the trip's districts are the office's own (kabupaten_kedudukan):
@@ -662,16 +644,17 @@ static void sheet_one(ts_doc *d, const spd *x)
 	const inv_event *e = p->ev;
 	const inv_staff *s = x->s;
 	const inv_team *tm = &p->vs->t[x->tr->team];
-	float rx = LEFT + 280, rcx = rx + ts_width(d, 0, SMALL, "Lembar ke") + 6;
+	float rx = LEFT + 280;
+	float rcx = rx + ts_width(d, 0, SMALL, "Lembar ke") + 6;
 	float top, low;
 	char a[64], b2[64], days[320], words[64];
 	long nd = ibm_date_days(x->tr->to) - ibm_date_days(x->tr->from) + 1;
 	int town = in_town(p, x->st, x->nst);
-	str b = { 0 };
+	ibm_str b = { 0 };
 	char *t, *dest;
 	const char *kop0 = e->office.kop.n ? e->office.kop.v[0] : "";
-	const char *kop1 = e->office.kop.n ? e->office.kop.v[e->office.kop.n - 1]
-					   : "";
+	const char *kop1 = e->office.kop.n ?
+		e->office.kop.v[e->office.kop.n - 1] : "";
 
 	ts_new_page(d);
 	/* the ministry and office on the left, the sheet's numbers on the
@@ -698,39 +681,42 @@ static void sheet_one(ts_doc *d, const spd *x)
 
 	spd_row(d, "1.", "Pejabat Pembuat Komitmen",
 		key(p, "ppk_nama", ""));
-	catf(&b, s->f[INV_S_NAMA], s->f[INV_S_NIP][0] ? "\nNIP. " : "",
-	     s->f[INV_S_NIP]);
-	t = take(&b);
+	ibm_str_add(&b, s->f[INV_S_NAMA], s->f[INV_S_NIP][0] ? "\nNIP. " : "",
+	     s->f[INV_S_NIP], (char *)NULL);
+	t = ibm_str_take(&b);
 	spd_row(d, "2.", "Nama/NIP Pegawai yang melaksanakan perjalanan dinas",
 		t);
 	free(t);
-	catf(&b, "a. ", s->f[INV_S_PANGKAT], "\nb. ");
-	catf(&b, s->f[INV_S_JABATAN], "\nc. ", s->f[INV_S_TINGKAT]);
-	t = take(&b);
+	ibm_str_add(&b, "a. ", s->f[INV_S_PANGKAT], "\nb. ", (char *)NULL);
+	ibm_str_add(&b, s->f[INV_S_JABATAN], "\nc. ", s->f[INV_S_TINGKAT],
+		    (char *)NULL);
+	t = ibm_str_take(&b);
 	spd_row(d, "3.", "a. Pangkat dan Golongan\nb. Jabatan/Instansi\n"
 		"c. Tingkat Biaya Perjalanan Dinas", t);
 	free(t);
 	if (key(p, "maksud", NULL)) {
 		t = ibm_xstrdup(key(p, "maksud", NULL));
 	} else {
-		catf(&b, p->acara, " pada Unit ", "");
+		ibm_str_add(&b, p->acara, " pada Unit ", (char *)NULL);
 		for (size_t j = x->tr->first; j < x->tr->end; j++) {
 			const inv_visit *v = &p->vs->v[tm->visit[j]];
 
 			if (j > x->tr->first)
-				cat(&b, j + 1 == x->tr->end ? " dan " : ", ");
-			cat(&b, v->f[INV_V_UNIT]);
+				ibm_str_add(&b, j + 1 == x->tr->end ?
+					    " dan " : ", ", (char *)NULL);
+			ibm_str_add(&b, v->f[INV_V_UNIT], (char *)NULL);
 		}
-		t = take(&b);
+		t = ibm_str_take(&b);
 	}
 	spd_row(d, "4.", "Maksud Perjalanan Dinas", t);
 	free(t);
 	spd_row(d, "5.", "Alat angkutan yang dipergunakan",
 		key(p, "alat_angkutan", "Kendaraan dinas"));
 	dest = destination(x->st, x->nst);
-	catf(&b, "a. ", key(p, "tempat_berangkat", e->tempat_surat), "\nb. ");
-	cat(&b, dest);
-	t = take(&b);
+	ibm_str_add(&b, "a. ", key(p, "tempat_berangkat", e->tempat_surat),
+		    "\nb. ", (char *)NULL);
+	ibm_str_add(&b, dest, (char *)NULL);
+	t = ibm_str_take(&b);
 	spd_row(d, "6.", "a. Tempat berangkat\nb. Tempat tujuan", t);
 	free(t);
 	free(dest);
@@ -746,9 +732,11 @@ static void sheet_one(ts_doc *d, const spd *x)
 
 		ts_table_row(d, 4, spd_w8, c4, c4, TS_ROW_LINES);
 	}
-	catf(&b, "\na. ", key(p, "instansi_anggaran", kop1), "\nb. ");
-	cat(&b, key(p, town ? "akun_dalam_kota" : "akun", key(p, "akun", "")));
-	t = take(&b);
+	ibm_str_add(&b, "\na. ", key(p, "instansi_anggaran", kop1), "\nb. ",
+		    (char *)NULL);
+	ibm_str_add(&b, key(p, town ? "akun_dalam_kota" : "akun", key(p, "akun",
+		    "")), (char *)NULL);
+	t = ibm_str_take(&b);
 	spd_row(d, "9.", "Pembebanan Anggaran\na. Instansi\nb. Akun", t);
 	free(t);
 	spd_row(d, "10.", "Keterangan lain-lain", key(p, "keterangan_spd",

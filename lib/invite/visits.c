@@ -96,8 +96,8 @@ int inv_visits_read_csv(inv_visits *vs, ibm_csv *r)
 		}
 		if (!v.f[INV_V_TIM][0]) {
 			ibm_error_cell(vs->src, rec->line,
-				       (size_t)idx[INV_V_TIM], "tim: empty (the "
-				       "team that visits)");
+				       (size_t)idx[INV_V_TIM],
+				       "tim: empty (the team that visits)");
 			bad = 1;
 		}
 		ibm_grow((void **)&vs->v, &vs->cap, vs->n + 1, sizeof *vs->v);
@@ -424,6 +424,60 @@ static int make_teams(inv_visits *vs, const inv_order *staff)
 	return bad;
 }
 
+/* The officer of team tm who is o (by officer_key), or NULL. */
+static const inv_staff *in_team(const inv_team *tm, const inv_staff *o)
+{
+	char *k = officer_key(o);
+	const inv_staff *same = NULL;
+
+	for (size_t j = 0; j < tm->nofficer && !same; j++) {
+		char *k2 = officer_key(tm->officer[j]);
+
+		if (!strcmp(k, k2))
+			same = tm->officer[j];
+		free(k2);
+	}
+	free(k);
+	return same;
+}
+
+/* The days teams a and b both visit, with officer o of a who is ob of
+ * b: an error for each, naming the first visit of each team that day.
+ * Returns 1 when there was one. */
+static int same_days(const inv_visits *vs, const inv_team *a,
+		     const inv_team *b, const inv_staff *o,
+		     const inv_staff *ob)
+{
+	int bad = 0;
+
+	for (size_t x = 0; x < a->nvisit; x++) {
+		const inv_visit *va = &vs->v[a->visit[x]];
+
+		/* each day once: the visits are by date */
+		if (x && !ibm_date_cmp(va->date, vs->v[a->visit[x - 1]].date))
+			continue;
+		for (size_t y = 0; y < b->nvisit; y++) {
+			const inv_visit *vb = &vs->v[b->visit[y]];
+			char d[64];
+
+			if (ibm_date_cmp(va->date, vb->date))
+				continue;
+			ibm_error(vs->src, va->line > vb->line ? va->line :
+				  vb->line, "%s (staff lines %ld and %ld) would "
+				  "be in two places on %s: \"%s\" with team "
+				  "\"%s\" (line %ld) and \"%s\" with team \"%s\" "
+				  "(line %ld)", o->f[INV_S_NAMA], o->line,
+				  ob->line, ibm_date_long(d, sizeof d,
+							  va->date),
+				  va->f[INV_V_UNIT], a->name, va->line,
+				  vb->f[INV_V_UNIT], b->name, vb->line);
+			bad = 1;
+			break;
+		}
+	}
+	return bad;
+}
+
 /* Two visits of one team at the same date and time at different units,
  * and an officer of two teams that visit on the same day, are errors
  * naming the rows. */
@@ -454,72 +508,19 @@ static int check_places(inv_visits *vs)
 			bad = 1;
 		}
 	}
-	/* officers of two teams: every pair of their teams' visits on one
-	 * day (teams and officers are few) */
+	/* officers of two teams: each pair of teams (teams and officers
+	 * are few) */
 	for (size_t t = 0; t < vs->nt; t++)
-		for (size_t u = t + 1; u < vs->nt; u++) {
-			const inv_team *a = &vs->t[t], *b = &vs->t[u];
+		for (size_t u = t + 1; u < vs->nt; u++)
+			for (size_t i = 0; i < vs->t[t].nofficer; i++) {
+				const inv_staff *same = in_team(&vs->t[u],
+					vs->t[t].officer[i]);
 
-			for (size_t i = 0; i < a->nofficer; i++) {
-				char *ka = officer_key(a->officer[i]);
-				const inv_staff *same = NULL;
-
-				for (size_t j = 0; j < b->nofficer && !same;
-				     j++) {
-					char *kb = officer_key(b->officer[j]);
-
-					if (strcmp(ka, kb) == 0)
-						same = b->officer[j];
-					free(kb);
-				}
-				free(ka);
-				if (!same)
-					continue;
-				/* each day once: the first visits of the
-				 * two teams that day */
-				for (size_t x = 0; x < a->nvisit; x++)
-					for (size_t y = 0; y < b->nvisit; y++) {
-						const inv_visit *va =
-							&vs->v[a->visit[x]];
-						const inv_visit *vb =
-							&vs->v[b->visit[y]];
-						char d[64];
-
-						if (ibm_date_cmp(va->date,
-								 vb->date) ||
-						    (x && !ibm_date_cmp(va->date,
-							vs->v[a->visit[x - 1]]
-							.date)) ||
-						    (y && !ibm_date_cmp(vb->date,
-							vs->v[b->visit[y - 1]]
-							.date)))
-							continue;
-						ibm_error(vs->src,
-							  va->line > vb->line ?
-							  va->line : vb->line,
-							  "%s (staff lines %ld "
-							  "and %ld) would be in "
-							  "two places on %s: "
-							  "\"%s\" with team "
-							  "\"%s\" (line %ld) "
-							  "and \"%s\" with "
-							  "team \"%s\" (line "
-							  "%ld)",
-							  a->officer[i]->f[
-								INV_S_NAMA],
-							  a->officer[i]->line,
-							  same->line,
-							  ibm_date_long(d,
-								sizeof d,
-								va->date),
-							  va->f[INV_V_UNIT],
-							  a->name, va->line,
-							  vb->f[INV_V_UNIT],
-							  b->name, vb->line);
-						bad = 1;
-					}
+				if (same && same_days(vs, &vs->t[t], &vs->t[u],
+						      vs->t[t].officer[i],
+						      same))
+					bad = 1;
 			}
-		}
 	return bad;
 }
 

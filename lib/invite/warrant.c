@@ -293,7 +293,7 @@ static void untuk_table(warrant *s, float rest)
 						      TS_ROW_LINES) + 8 + rest;
 
 			if (ts_y(s->t) - h < TS_BOTTOM &&
-			    h < TS_TOP - TS_BOTTOM - 4 * TS_LEAD)
+			    h < TS_TOP - TS_BOTTOM - 4 * LEAD)
 				flags |= TS_ROW_BREAK;
 		}
 		ts_table_row(s->t, w->table_cols, w->table_w, w->table_head,

@@ -191,6 +191,37 @@ const monev_unit *monev_brief_latest(const monev_brief *b,
 	return NULL;
 }
 
+size_t monev_brief_districts(const monev_brief *b,
+			     monev_brief_district **out)
+{
+	size_t n = 0, cap = 0;
+
+	*out = NULL;
+	for (size_t i = 0; i < b->n;) {
+		monev_brief_district dd = { monev_district(b->u[i].id[MONEV_KAB]),
+			0, 0, 0 };
+		char *k1 = monev_key(dd.kab);
+
+		for (; i < b->n; i++) {
+			char *k2 = monev_key(b->u[i].id[MONEV_KAB]);
+			int same = !strcmp(k1, k2);
+
+			free(k2);
+			if (!same)
+				break;
+			dd.n++;
+			if (b->u[i].missed)
+				dd.missed++;
+			else
+				dd.visited++;
+		}
+		free(k1);
+		ibm_grow((void **)out, &cap, n + 1, sizeof **out);
+		(*out)[n++] = dd;
+	}
+	return n;
+}
+
 int monev_ind_met(const monev_ind *in, double v)
 {
 	if (!monev_asked(v) || monev_unanswered(v))
@@ -244,28 +275,6 @@ typedef struct doc {
 	char last[32], next[32];  /* the periods for people */
 } doc;
 
-/* A growing string. */
-typedef struct sbuf {
-	char *s;
-	size_t n, cap;
-} sbuf;
-
-static void sb(sbuf *b, const char *s)
-{
-	size_t k = strlen(s);
-
-	ibm_grow((void **)&b->s, &b->cap, b->n + k + 1, 1);
-	memcpy(b->s + b->n, s, k + 1);
-	b->n += k;
-}
-
-static char *sb_take(sbuf *b)
-{
-	char *s = b->s ? b->s : ibm_xstrdup("");
-
-	memset(b, 0, sizeof *b);
-	return s;
-}
 
 static const char *phase_text(const monev_spec *s, const monev_unit *u)
 {
@@ -386,27 +395,25 @@ static void phases(doc *o)
 	free(n);
 	/* the visited units the master list does not have */
 	if (d->list) {
-		sbuf t = { 0 };
+		ibm_str t = { 0 };
 		size_t k = 0;
 		char *txt;
 
 		for (size_t i = 0; i < d->nunits; i++)
-			if (!strcmp(d->units[i].period, d->periods[o->b->last]) &&
+			if (!strcmp(d->units[i].period,
+				    d->periods[o->b->last]) &&
 			    !d->units[i].listed) {
-				sb(&t, k++ ? ", " : "");
-				sb(&t, d->units[i].id[MONEV_UNIT]);
+				ibm_str_add(&t, k++ ? ", " : "", (char *)NULL);
+				ibm_str_add(&t, d->units[i].id[MONEV_UNIT],
+					    (char *)NULL);
 			}
 		if (k) {
-			snprintf(buf, sizeof buf, "Termasuk %zu unit yang tidak "
-				 "ada dalam daftar unit: ", k);
-			{
-				sbuf all2 = { 0 };
+			ibm_str line = { 0 };
 
-				sb(&all2, buf);
-				sb(&all2, t.s);
-				sb(&all2, ".");
-				txt = sb_take(&all2);
-			}
+			snprintf(buf, sizeof buf, "Termasuk %zu unit yang "
+				 "tidak ada dalam daftar unit: ", k);
+			ibm_str_add(&line, buf, t.s, ".", (char *)NULL);
+			txt = ibm_str_take(&line);
 			note(o, txt);
 			free(txt);
 		}
@@ -443,9 +450,9 @@ static void missed_table(doc *o, size_t min, int with_count)
 		if (!with_count) {
 			const char *cells[4];
 
-			snprintf(where, sizeof where, "%s%s%s", u->id[MONEV_DESA],
-				 *u->id[MONEV_KEC] ? ", Kec. " : "",
-				 u->id[MONEV_KEC]);
+			snprintf(where, sizeof where, "%s%s%s",
+				 u->id[MONEV_DESA], *u->id[MONEV_KEC] ?
+				 ", Kec. " : "", u->id[MONEV_KEC]);
 			cells[0] = no;
 			cells[1] = u->id[MONEV_UNIT];
 			cells[2] = where;
@@ -523,43 +530,33 @@ static void districts(doc *o)
 	char h2[64], h3[64];
 	const char *head[4] = { "Kabupaten/Kota", "Unit yang dikunjungi",
 		h2, h3 };
-	size_t tot[3] = { 0, 0, 0 };
+	size_t tot[3] = { 0, 0, 0 }, nd;
+	monev_brief_district *dist;
 
 	snprintf(h2, sizeof h2, "Dikunjungi %s", o->last);
 	snprintf(h3, sizeof h3, "Tidak dikunjungi %s", o->last);
 	heading(o, "5. Unit yang akan dikunjungi per kabupaten/kota", 60);
 	row(o, 4, w, head, (const char *const *)head, TS_ROW_HEAD);
-	for (size_t i = 0; i < b->n;) {
-		char *kab = monev_district(b->u[i].id[MONEV_KAB]);
-		char *k1 = monev_key(kab);
-		size_t n[3] = { 0, 0, 0 };
+	nd = monev_brief_districts(b, &dist);
+	for (size_t i = 0; i < nd; i++) {
+		size_t n[3] = { dist[i].n, dist[i].visited, dist[i].missed };
 		char *c[3];
 		const char *cells[4];
 
-		for (; i < b->n; i++) {
-			char *k2 = monev_key(b->u[i].id[MONEV_KAB]);
-			int same = !strcmp(k1, k2);
-
-			free(k2);
-			if (!same)
-				break;
-			n[0]++;
-			n[b->u[i].missed ? 2 : 1]++;
-		}
 		for (int k = 0; k < 3; k++) {
 			c[k] = num(n[k]);
 			tot[k] += n[k];
 		}
-		cells[0] = kab;
+		cells[0] = dist[i].kab;
 		cells[1] = c[0];
 		cells[2] = c[1];
 		cells[3] = c[2];
 		row(o, 4, w, head, cells, 0);
 		for (int k = 0; k < 3; k++)
 			free(c[k]);
-		free(kab);
-		free(k1);
+		free(dist[i].kab);
 	}
+	free(dist);
 	{
 		char *c[3];
 		const char *cells[4];
@@ -653,40 +650,41 @@ static void unit_history(doc *o, const monev_brief_unit *u, size_t from)
 
 /* "Label (value)" of an unmet indicator: "Kunjungan pembinaan (1 dari
  * 4)", "SK Kepala Desa (belum)". */
-static void unmet_text(sbuf *b, const monev_ind *in, double v)
+static void unmet_text(ibm_str *b, const monev_ind *in, double v)
 {
 	char n1[32], n2[32];
 
-	sb(b, in->label);
+	ibm_str_add(b, in->label, (char *)NULL);
 	if (in->kind == MONEV_YESNO || isnan(v)) {
-		sb(b, isnan(v) ? " (kosong)" : " (belum)");
+		ibm_str_add(b, isnan(v) ? " (kosong)" : " (belum)",
+			    (char *)NULL);
 		return;
 	}
-	sb(b, " (");
-	sb(b, monev_fmt_pct(n1, sizeof n1, v));
-	sb(b, " dari ");
-	sb(b, monev_fmt_pct(n2, sizeof n2, in->target));
-	sb(b, ")");
+	ibm_str_add(b, " (", (char *)NULL);
+	ibm_str_add(b, monev_fmt_pct(n1, sizeof n1, v), (char *)NULL);
+	ibm_str_add(b, " dari ", (char *)NULL);
+	ibm_str_add(b, monev_fmt_pct(n2, sizeof n2, in->target), (char *)NULL);
+	ibm_str_add(b, ")", (char *)NULL);
 }
 
 char *monev_brief_unmet_text(const monev_spec *s, const monev_unit *v)
 {
-	sbuf un = { 0 };
+	ibm_str un = { 0 };
 	size_t nu = 0;
 
-	sb(&un, "");
+	ibm_str_add(&un, "", (char *)NULL);
 	for (size_t k = 0; k < s->nind; k++)
 		if (monev_ind_met(&s->ind[k], v->val[k]) == 0) {
-			sb(&un, nu++ ? ", " : "");
+			ibm_str_add(&un, nu++ ? ", " : "", (char *)NULL);
 			unmet_text(&un, &s->ind[k], v->val[k]);
 		}
-	return sb_take(&un);
+	return ibm_str_take(&un);
 }
 
 static void unit_indicators(doc *o, const monev_unit *v, size_t lp)
 {
 	const monev_spec *s = o->b->d->spec;
-	sbuf met = { 0 }, line = { 0 };
+	ibm_str met = { 0 }, line = { 0 };
 	size_t nm = 0, nu = 0;
 	char buf[96], per[32], *un = monev_brief_unmet_text(s, v), *t;
 
@@ -694,8 +692,8 @@ static void unit_indicators(doc *o, const monev_unit *v, size_t lp)
 		int m = monev_ind_met(&s->ind[k], v->val[k]);
 
 		if (m == 1) {
-			sb(&met, nm++ ? ", " : "");
-			sb(&met, s->ind[k].label);
+			ibm_str_add(&met, nm++ ? ", " : "", (char *)NULL);
+			ibm_str_add(&met, s->ind[k].label, (char *)NULL);
 		}
 		nu += m == 0;
 	}
@@ -703,17 +701,17 @@ static void unit_indicators(doc *o, const monev_unit *v, size_t lp)
 		 monev_period_text(o->b->d->periods[lp], per, sizeof per));
 	heading(o, buf, 2 * SLEAD);
 	snprintf(buf, sizeof buf, "Terpenuhi (%zu): ", nm);
-	sb(&line, buf);
-	sb(&line, nm ? met.s : "-");
-	sb(&line, nm ? "." : "");
-	t = sb_take(&line);
+	ibm_str_add(&line, buf, (char *)NULL);
+	ibm_str_add(&line, nm ? met.s : "-", (char *)NULL);
+	ibm_str_add(&line, nm ? "." : "", (char *)NULL);
+	t = ibm_str_take(&line);
 	note(o, t);
 	free(t);
 	snprintf(buf, sizeof buf, "Belum terpenuhi (%zu): ", nu);
-	sb(&line, buf);
-	sb(&line, nu ? un : "-");
-	sb(&line, nu ? "." : "");
-	t = sb_take(&line);
+	ibm_str_add(&line, buf, (char *)NULL);
+	ibm_str_add(&line, nu ? un : "-", (char *)NULL);
+	ibm_str_add(&line, nu ? "." : "", (char *)NULL);
+	t = ibm_str_take(&line);
 	note(o, t);
 	free(t);
 	free(met.s);
@@ -927,7 +925,8 @@ void monev_brief_check(const monev_brief *b)
 	if (!of->font) {
 		for (size_t i = 0; i < d->nunits; i++)
 			for (int k = 0; k < MONEV_NID; k++)
-				ts_check_text(of, d->files[d->units[i].file_index],
+				ts_check_text(of,
+					      d->files[d->units[i].file_index],
 					      d->units[i].line,
 					      monev_id_names[k],
 					      d->units[i].id[k]);

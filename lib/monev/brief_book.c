@@ -176,27 +176,18 @@ static void summary(book *k, const monev_brief *b)
 		snprintf(h3, sizeof h3, "Tidak dikunjungi %s", k->last);
 		head_row(k, ws, r++, h, 4);
 	}
-	for (size_t i = 0; i < b->n;) {
-		char *kab = monev_district(b->u[i].id[MONEV_KAB]);
-		char *k1 = monev_key(kab);
-		size_t c[3] = { 0, 0, 0 };
+	{
+		monev_brief_district *dist;
+		size_t nd = monev_brief_districts(b, &dist);
 
-		for (; i < b->n; i++) {
-			char *k2 = monev_key(b->u[i].id[MONEV_KAB]);
-			int same = !strcmp(k1, k2);
-
-			free(k2);
-			if (!same)
-				break;
-			c[0]++;
-			c[b->u[i].missed ? 2 : 1]++;
+		for (size_t i = 0; i < nd; i++, r++) {
+			put(ws, r, 0, dist[i].kab, k->cell);
+			putn(ws, r, 1, (double)dist[i].n, k->num);
+			putn(ws, r, 2, (double)dist[i].visited, k->num);
+			putn(ws, r, 3, (double)dist[i].missed, k->num);
+			free(dist[i].kab);
 		}
-		put(ws, r, 0, kab, k->cell);
-		for (int j = 0; j < 3; j++)
-			putn(ws, r, 1 + j, (double)c[j], k->num);
-		r++;
-		free(kab);
-		free(k1);
+		free(dist);
 	}
 	for (int c = 0; c < 4; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, sum_w[c],

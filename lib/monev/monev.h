@@ -410,6 +410,14 @@ int monev_ind_met(const monev_ind *in, double v);
  * (arrays of spec->nind). Returns how many. */
 size_t monev_brief_unmet(const monev_brief *b, size_t *out, size_t *unmet,
 			 size_t *asked);
+/* Per district (in the units' order), the units to visit: n, of them
+ * visited in the last period and not; *out malloc'd (free each kab). */
+typedef struct monev_brief_district {
+	char *kab;                  /* as monev_district spells it */
+	size_t n, visited, missed;
+} monev_brief_district;
+size_t monev_brief_districts(const monev_brief *b,
+			     monev_brief_district **out);
 /* A visit's unmet indicators as text ("Kunjungan pembinaan (1 dari 4),
  * SK Kepala Desa (belum)"), "" when none; malloc'd. */
 char *monev_brief_unmet_text(const monev_spec *s, const monev_unit *v);

@@ -613,30 +613,9 @@ char *monev_fmt_pct(char *buf, size_t size, double v)
 	return ibm_fmt_num(buf, size, v, 1, ',');
 }
 
-typedef struct sbuf {
-	char *s;
-	size_t n, cap;
-} sbuf;
-
-/* Append the strings given, up to a NULL. */
-static void sb_cat(sbuf *b, ...)
-{
-	va_list ap;
-	const char *p;
-
-	va_start(ap, b);
-	while ((p = va_arg(ap, const char *)) != NULL) {
-		size_t l = strlen(p);
-
-		ibm_grow((void **)&b->s, &b->cap, b->n + l + 1, 1);
-		memcpy(b->s + b->n, p, l + 1);
-		b->n += l;
-	}
-	va_end(ap);
-}
 
 /* The indicators of group g (all groups: g == ngrp) not at full marks. */
-static void list_short(sbuf *b, const monev_spec *s, const double *val,
+static void list_short(ibm_str *b, const monev_spec *s, const double *val,
 		       size_t g)
 {
 	int first = 1;
@@ -648,12 +627,12 @@ static void list_short(sbuf *b, const monev_spec *s, const double *val,
 		if ((g < s->ngrp && in->group != g) || !monev_asked(val[i]) ||
 		    monev_ind_score(in, val[i]) >= 1)
 			continue;
-		sb_cat(b, first ? "" : ", ", (char *)NULL);
+		ibm_str_add(b, first ? "" : ", ", (char *)NULL);
 		first = 0;
 		if (in->kind == MONEV_YESNO)
-			sb_cat(b, in->label, " belum ada", (char *)NULL);
+			ibm_str_add(b, in->label, " belum ada", (char *)NULL);
 		else
-			sb_cat(b, in->label, " ",
+			ibm_str_add(b, in->label, " ",
 			       ibm_fmt_num(n1, sizeof n1,
 					   isnan(val[i]) ? 0 : val[i], 2, ','),
 			       " dari ",
@@ -665,38 +644,40 @@ static void list_short(sbuf *b, const monev_spec *s, const double *val,
 char *monev_missing(const monev_spec *s, const double *val,
 		    const double *grp, double total, int phase)
 {
-	sbuf b = { 0 };
+	ibm_str b = { 0 };
 	size_t next = (size_t)(phase + 1);
 	const monev_phase *ph;
 	int any_group = 0;
 	char n1[32], n2[32];
 
-	sb_cat(&b, "", (char *)NULL);
+	ibm_str_add(&b, "", (char *)NULL);
 	if (next >= s->nph || isnan(total))
 		return b.s;
 	ph = &s->ph[next];
-	sb_cat(&b, "Menuju ", ph->name, ": ", (char *)NULL);
+	ibm_str_add(&b, "Menuju ", ph->name, ": ", (char *)NULL);
 	if (!meets(total, ph->min_total))
-		sb_cat(&b, "skor total ", monev_fmt_pct(n1, sizeof n1, total),
+		ibm_str_add(&b, "skor total ", monev_fmt_pct(n1, sizeof n1,
+			    total),
 		       " < ", monev_fmt_pct(n2, sizeof n2, ph->min_total),
 		       (char *)NULL);
 	for (size_t g = 0; g < s->ngrp; g++) {
 		if (isnan(grp[g]) || meets(grp[g], ph->min_group[g]))
 			continue;
-		sb_cat(&b, b.s[b.n - 2] == ':' ? "" : "; ", s->grp[g].label,
+		ibm_str_add(&b, b.s[b.n - 2] == ':' ? "" : "; ",
+			    s->grp[g].label,
 		       " ", monev_fmt_pct(n1, sizeof n1, grp[g]), " < ",
 		       monev_fmt_pct(n2, sizeof n2, ph->min_group[g]), " (",
 		       (char *)NULL);
 		list_short(&b, s, val, g);
-		sb_cat(&b, ")", (char *)NULL);
+		ibm_str_add(&b, ")", (char *)NULL);
 		any_group = 1;
 	}
 	if (!any_group) {
 		/* only the total is short: every indicator not at full
 		 * marks helps */
-		sb_cat(&b, " (", (char *)NULL);
+		ibm_str_add(&b, " (", (char *)NULL);
 		list_short(&b, s, val, s->ngrp);
-		sb_cat(&b, ")", (char *)NULL);
+		ibm_str_add(&b, ")", (char *)NULL);
 	}
 	return b.s;
 }
