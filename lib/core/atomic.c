@@ -327,9 +327,9 @@ ibm_fmt ibm_fmt_of_name(const char *path)
 static _Noreturn void die_shared_link(const char *path, const char *link)
 {
 	ibm_die(IBM_EX_CANTCREAT, path, 0, "cannot create: %s is a symbolic "
-		"link in a shared sticky folder and belongs to another user; "
-		"it is not followed (as the kernel's fs.protected_symlinks "
-		"does not)", link);
+		"link of another user in a shared sticky folder, which is not "
+		"followed (as the kernel does not, fs.protected_symlinks)",
+		link);
 }
 
 int ibm_out_check(const char *opt, const char *path, ibm_fmt fmt)

@@ -1,6 +1,7 @@
 /* event.c - the event file of ibm-invite (see event.h). */
 #include "event.h"
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -188,4 +189,21 @@ int ibm_event_set(ibm_event *ev, const char *assign)
 	val = clean_value(eq + 1, strlen(eq + 1));
 	put(ev, key, val, "-s", 0);
 	return 0;
+}
+
+char *ibm_event_path(const ibm_event *ev, const char *key)
+{
+	const ibm_event_kv *kv = ibm_event_find(ev, key);
+	size_t d;
+	char *dir, *p;
+
+	if (!kv || !kv->val[0])
+		return NULL;
+	d = kv->src ? ibm_path_dir_len(kv->src) : 0;
+	if (ibm_path_is_abs(kv->val) || d == 0 || strcmp(kv->src, "-s") == 0)
+		return ibm_xstrdup(kv->val);
+	dir = ibm_xstrndup(kv->src, d);
+	p = ibm_path_join(dir, kv->val);
+	free(dir);
+	return p;
 }

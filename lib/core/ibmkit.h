@@ -590,6 +590,15 @@ _Noreturn void ibm_print_version(void);
  * value". The caller then prints its usage and exits 64.
  */
 void ibm_opt_error(int c, char *const *argv);
+/* A file option that takes one file (-c, -o, -A, --register ...): *slot
+ * set to arg; given twice, "OPT given twice (A, then B)" is printed and
+ * -1 returned (the caller prints its usage and exits 64), as the first
+ * would otherwise be dropped without a word. */
+int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+/* Before getopt_long: on Windows an argument "/?" asks for the usage, as
+ * with the system's own commands (it becomes "--help"); nothing
+ * elsewhere. */
+void ibm_opt_help_arg(int argc, char **argv);
 /*
  * The input options every tool takes besides -d: --sheet NAME|NUMBER and
  * --header-row N. IBM_INPUT_LONGOPTS goes into a tool's option table;

@@ -219,20 +219,7 @@ static _Noreturn void key_die(const inv_event *e, const char *key,
 /* A path in the event file is relative to the event file's directory. */
 static const char *rel_path(inv_event *e, const char *key, char **store)
 {
-	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
-	const char *slash;
-	size_t n;
-
-	if (!kv || !kv->val[0])
-		return NULL;
-	slash = ibm_path_base(kv->src);
-	if (ibm_path_is_abs(kv->val) || strcmp(kv->src, "-s") == 0 ||
-	    slash == kv->src)
-		return kv->val;
-	n = (size_t)(slash - kv->src) + strlen(kv->val) + 1;
-	*store = ibm_xmalloc(n);
-	snprintf(*store, n, "%.*s%s", (int)(slash - kv->src), kv->src,
-		 kv->val);
+	*store = ibm_event_path(e->kv, key);
 	return *store;
 }
 

@@ -81,8 +81,9 @@ static int lock_register(const char *path)
 	int made = 0, fd = ibm_lock_open(path, &made, waiting);
 
 	if (fd == -2)
-		ibm_die(IBM_EX_USAGE, path, 0, "the register is not a regular "
-			"file (a FIFO, device or folder is never a register)");
+		ibm_die(IBM_EX_NOINPUT, path, 0, "the register is not a "
+			"regular file (a FIFO, socket, device or folder is "
+			"never one)");
 	if (fd < 0)
 		ibm_die_errno(errno == ENOENT ? IBM_EX_NOINPUT :
 			      IBM_EX_CANTCREAT, path,

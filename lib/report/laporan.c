@@ -2,6 +2,7 @@
  * shares (see report.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
+#include "port.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -9,6 +10,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------ helpers */
 
@@ -173,19 +176,6 @@ const char *rp_get(const rp_ctx *c, const char *key)
 	return v ? v : ibm_event_get(c->ev, key);
 }
 
-/* A path in the event file is relative to the event file's directory. */
-static char *event_path(const rp_ctx *c, const char *key)
-{
-	const ibm_event_kv *kv = ibm_event_find(c->ev, key);
-	const char *slash;
-
-	if (!kv || !kv->val[0])
-		return NULL;
-	if (kv->val[0] == '/' || !kv->src || !(slash = strrchr(kv->src, '/')))
-		return ibm_xstrdup(kv->val);
-	return rp_fmt("%.*s/%s", (int)(slash - kv->src), kv->src, kv->val);
-}
-
 int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last)
 {
 	const char *v = ibm_event_get(c->ev, "tanggal_mulai");
@@ -222,7 +212,7 @@ int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last)
 static void letterhead(rp_ctx *c)
 {
 	rp_list kop;
-	char *logo = event_path(c, "logo");
+	char *logo = ibm_event_path(c->ev, "logo");
 	const char *al = ibm_event_get(c->ev, "alamat");
 	const char *tel = ibm_event_get(c->ev, "telepon");
 	const char *em = ibm_event_get(c->ev, "email");
@@ -566,18 +556,30 @@ static int photo_ext(const char *n)
 /* The first bytes of a file (enough for its image header). */
 static unsigned char *read_head(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
+	/* a FIFO among the photos is refused, not waited for */
+	int fd = ibm_open_read_nowait(path);
+	struct stat st;
 	unsigned char *buf;
+	ssize_t k;
 
-	if (!fp) {
+	if (fd < 0) {
 		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
 		return NULL; /* not reached; for static checkers */
 	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		ibm_die(IBM_EX_NOINPUT, path, 0, "not a regular file (a FIFO, "
+			"socket or device is not read)");
+	ibm_set_blocking(fd);
 	buf = ibm_xmalloc(1 << 20);
-	*n = fread(buf, 1, 1 << 20, fp);
-	if (ferror(fp))
+	*n = 0;
+	while (*n < (1 << 20) &&
+	       ((k = read(fd, buf + *n, (1 << 20) - *n)) > 0 ||
+		(k < 0 && errno == EINTR)))
+		if (k > 0)
+			*n += (size_t)k;
+	if (k < 0)
 		ibm_die_errno(IBM_EX_IOERR, path, "read error");
-	fclose(fp);
+	close(fd);
 	return buf;
 }
 
@@ -612,7 +614,7 @@ size_t rp_photos(rp_ctx *c)
 	w[1] = docx_text_width(c->d) - w[0];
 	docx_table_begin(c->d, 2, w, 0);
 	for (size_t i = 0; i < n; i++) {
-		char *path = rp_fmt("%s/%s", c->o->photos, names[i]);
+		char *path = ibm_path_join(c->o->photos, names[i]);
 		size_t len;
 		unsigned char *head = read_head(path, &len);
 		long pw, ph, cx, cy;
