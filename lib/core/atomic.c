@@ -229,13 +229,15 @@ static struct noted {
 } *noted;
 static size_t nnoted, noted_cap;
 
-/* The absolute name of the file PATH would write (links followed). */
+/* The absolute name of the file PATH would write (links followed), or
+ * NULL for a device, FIFO, socket or directory (no file of its own). */
 static char *canon_target(const char *path)
 {
 	int kind;
-	char *r = resolve(path, &kind), *c;
+	char *r = resolve(path, &kind), *c = NULL;
 
-	c = ibm_path_canon(r ? r : path);
+	if (!r || kind == K_NONE || kind == K_REG)
+		c = ibm_path_canon(r ? r : path);
 	free(r);
 	return c;
 }
@@ -256,7 +258,7 @@ static int same_file(const char *a, const char *b)
 		return 0; /* one exists, the other not */
 	ca = canon_target(a);
 	cb = canon_target(b);
-	same = strcmp(ca, cb) == 0;
+	same = ca && cb && strcmp(ca, cb) == 0;
 	free(ca);
 	free(cb);
 	return same;
