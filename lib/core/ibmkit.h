@@ -349,6 +349,10 @@ int ibm_utf8_put(char *buf, long cp);
 size_t ibm_utf8_len(const char *s);
 /* Convert Windows-1252 text to UTF-8; returns a malloc'd string. */
 char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
+/* And back: UTF-8 text in Windows-1252, a character it has not (or a
+ * byte that is not UTF-8) as '?', counted in *lost. Malloc'd. */
+char *ibm_utf8_to_cp1252(const char *s, size_t len, size_t *outlen,
+			 size_t *lost);
 
 /* Trim ASCII white space and NBSP at both ends, in place; returns s. */
 char *ibm_trim(char *s);

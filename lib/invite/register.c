@@ -59,6 +59,7 @@ struct inv_register {
 	char *data;       /* the file's bytes */
 	size_t len;
 	int delim;
+	int cp1252;       /* the file is in Windows-1252 (saved by Excel) */
 	const char *eol;
 	size_t ncols;     /* of the file's header */
 	int idx[R_NF];
@@ -206,6 +207,13 @@ static int parse(inv_register *r)
 		ibm_csv_close(c);
 		return st;
 	}
+	{
+		ibm_csv_info info;
+
+		/* known once every line is read */
+		ibm_csv_get_info(c, &info);
+		r->cp1252 = info.cp1252;
+	}
 	ibm_csv_close(c);
 	r->old = r->n;
 	return 0;
@@ -325,6 +333,16 @@ int inv_register_issue(inv_register *r, const char *type, const char *key,
 	const entry *h;
 
 	*out = NULL;
+	if (r->idx[R_KEPADA] < 0 || r->idx[R_HAL] < 0) {
+		/* new lines without them could not be found again: a re-run
+		 * would give the same letters new numbers */
+		ibm_error(r->path, 0, "the register has no %s column (%s): "
+			  "add it, so that a run finds the letters it numbered",
+			  r->idx[R_KEPADA] < 0 ? "kepada" : "hal",
+			  r->idx[R_KEPADA] < 0 ? specs[R_KEPADA].aliases :
+						 specs[R_HAL].aliases);
+		return IBM_EX_DATAERR;
+	}
 	/* the same letter again: its number */
 	for (size_t i = 0; i < r->n; i++) {
 		const entry *e = &r->e[i];
@@ -411,6 +429,8 @@ char *inv_register_render(const inv_register *r, size_t *lenp)
 
 	if (r->n == r->old)
 		return NULL; /* nothing issued: the register stays as it is */
+	size_t first;
+
 	ibm_grow((void **)&o, &cap, r->len + 3, 1);
 	if (r->len) {
 		memcpy(o, r->data, r->len);
@@ -429,6 +449,7 @@ char *inv_register_render(const inv_register *r, size_t *lenp)
 		ibm_grow((void **)&o, &cap, len + 3, 1);
 		o[len++] = '\n';
 	}
+	first = len;
 	for (size_t i = r->old; i < r->n; i++) {
 		for (size_t c = 0; c < r->ncols; c++) {
 			const char *v = "";
@@ -445,6 +466,20 @@ char *inv_register_render(const inv_register *r, size_t *lenp)
 		ibm_grow((void **)&o, &cap, len + 3, 1);
 		for (const char *s = r->eol; *s; s++)
 			o[len++] = *s;
+	}
+	if (r->cp1252) {
+		/* new lines in the file's own encoding, as Excel reads it */
+		size_t n, lost;
+		char *c = ibm_utf8_to_cp1252(o + first, len - first, &n, &lost);
+
+		if (lost)
+			ibm_warn(r->path, 0, "the register is in Windows-1252 "
+				 "(as Excel saves CSV), which has not %zu of "
+				 "the characters of the new lines: written as "
+				 "'?'", lost);
+		memcpy(o + first, c, n); /* n <= len - first */
+		len = first + n;
+		free(c);
 	}
 	*lenp = len;
 	return o;
