@@ -53,7 +53,7 @@ if [ "$(id -u)" = 0 ] && [ -n "$other" ]; then
 		> /dev/null 2> err
 	st=$?
 	check "the folder owner's link: followed" \
-		"$([ $st = 0 ] && grep -q '^name,' victim.csv && [ -L shared2/ringkasan.csv ]; echo $?)" \
+		"$([ $st = 0 ] && grep -q '^statistic,' victim.csv && [ -L shared2/ringkasan.csv ]; echo $?)" \
 		"status $st" "$(cat err)"
 	echo rahasia > victim.csv
 else
@@ -65,7 +65,7 @@ ln -s "$work/victim.csv" shared/mine.csv
 ibm-score -k "$d/key.csv" --summary shared/mine.csv "$d/pre.csv" > /dev/null 2> err
 st=$?
 check "one's own link in a shared folder: followed" \
-	"$([ $st = 0 ] && grep -q '^name,' victim.csv && [ -L shared/mine.csv ]; echo $?)" \
+	"$([ $st = 0 ] && grep -q '^statistic,' victim.csv && [ -L shared/mine.csv ]; echo $?)" \
 	"status $st" "$(cat err)"
 
 # 4: a rename that fails in the middle (the last output, as over a
@@ -89,6 +89,6 @@ ibm-score -k "$d/key.csv" --summary s.csv --items i.csv --report r.xlsx \
 	"$d/pre.csv" > /dev/null 2> err
 st=$?
 check "without the failure: all three replaced, no file left over" \
-	"$([ $st = 0 ] && grep -q '^name,' s.csv && [ -s r.xlsx ] &&
+	"$([ $st = 0 ] && grep -q '^statistic,' s.csv && [ -s r.xlsx ] &&
 	   [ "$(cat s-link.csv)" = lama ] && [ -z "$(ls -A | grep ibmkit)" ]; echo $?)" \
 	"status $st" "$(cat err)" "$(ls -A)"
