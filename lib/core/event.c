@@ -194,16 +194,18 @@ int ibm_event_set(ibm_event *ev, const char *assign)
 char *ibm_event_path(const ibm_event *ev, const char *key)
 {
 	const ibm_event_kv *kv = ibm_event_find(ev, key);
-	size_t d;
-	char *dir, *p;
+	const char *base;
+	size_t n;
+	char *r;
 
 	if (!kv || !kv->val[0])
 		return NULL;
-	d = kv->src ? ibm_path_dir_len(kv->src) : 0;
-	if (ibm_path_is_abs(kv->val) || d == 0 || strcmp(kv->src, "-s") == 0)
+	if (!kv->src || strcmp(kv->src, "-s") == 0 ||
+	    ibm_path_is_abs(kv->val) ||
+	    (base = ibm_path_base(kv->src)) == kv->src)
 		return ibm_xstrdup(kv->val);
-	dir = ibm_xstrndup(kv->src, d);
-	p = ibm_path_join(dir, kv->val);
-	free(dir);
-	return p;
+	n = (size_t)(base - kv->src) + strlen(kv->val) + 1;
+	r = ibm_xmalloc(n);
+	snprintf(r, n, "%.*s%s", (int)(base - kv->src), kv->src, kv->val);
+	return r;
 }
