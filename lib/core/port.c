@@ -756,8 +756,9 @@ int ibm_lock_open(const char *path, int *created,
 		if (h == INVALID_HANDLE_VALUE) {
 			DWORD e = GetLastError();
 
-			if (e == ERROR_ACCESS_DENIED && tries < 999) {
-				/* a register being removed by another run */
+			if (e == ERROR_ACCESS_DENIED && tries < 50) {
+				/* a register being removed by another run
+				 * (delete pending): gone within moments */
 				Sleep(10);
 				continue;
 			}
