@@ -111,6 +111,13 @@ static void usage(int status)
 	exit(status);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE,
        OPT_ORDER, OPT_STAFF, OPT_REGISTER, OPT_VISITS, OPT_UNITS, OPT_SPEC,
        OPT_ASSIGNMENT, OPT_SPD, OPT_SCHEDULE };
@@ -327,19 +334,14 @@ int main(int argc, char **argv)
 	vis.sched = ibm_xcalloc((size_t)argc + 1, sizeof *vis.sched);
 	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
 				longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c':
-			if (config) {
-				ibm_error(NULL, 0, "-c given twice");
-				usage(IBM_EX_USAGE);
-			}
-			config = optarg;
-			break;
+		case 'c': ONCE(config, "-c"); break;
 		case 's': sets[nsets++] = optarg; break;
-		case 'a': agenda = optarg; break;
-		case 'A': attendance = optarg; break;
+		case 'a': ONCE(agenda, "--agenda"); break;
+		case 'A': ONCE(attendance, "--attendance"); break;
 		case 'b':
 			if (ibm_parse_count(optarg, &blank) != 0 ||
 			    blank > 1000) {
@@ -352,9 +354,9 @@ int main(int argc, char **argv)
 			paper_file("letters", optarg, 0, letters, &nletters);
 			break;
 		case 'C': iv.collective = 1; break;
-		case 't': tpl = optarg; break;
-		case 'o': outdir = optarg; break;
-		case 'n': pattern = optarg; break;
+		case 't': ONCE(tpl, "--template"); break;
+		case 'o': ONCE(outdir, "--out-dir"); break;
+		case 'n': ONCE(pattern, "--name-pattern"); break;
 		case 'd':
 			o.delim = ibm_csv_parse_delim(optarg);
 			if (o.delim < 0) {
@@ -371,9 +373,9 @@ int main(int argc, char **argv)
 		case OPT_ORDER:
 			paper_file("order", optarg, 0, orders, &norders);
 			break;
-		case OPT_VISITS: vis.visits = optarg; break;
-		case OPT_UNITS: vis.units = optarg; break;
-		case OPT_SPEC: vis.spec = optarg; break;
+		case OPT_VISITS: ONCE(vis.visits, "--visits"); break;
+		case OPT_UNITS: ONCE(vis.units, "--units"); break;
+		case OPT_SPEC: ONCE(vis.spec, "--spec"); break;
 		case OPT_ASSIGNMENT:
 			paper_file("assignment", optarg, 0, vis.assign,
 				   &vis.nassign);
@@ -385,8 +387,8 @@ int main(int argc, char **argv)
 			paper_file("schedule", optarg, 1, vis.sched,
 				   &vis.nsched);
 			break;
-		case OPT_STAFF: staff = optarg; break;
-		case OPT_REGISTER: regpath = optarg; break;
+		case OPT_STAFF: ONCE(staff, "--staff"); break;
+		case OPT_REGISTER: ONCE(regpath, "--register"); break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
