@@ -279,19 +279,20 @@ static void event_letters(inv_event *e, ibm_event *kv)
 	e->jenis_desa = INV_KIND_VILLAGE;
 	if ((v = ibm_event_get(kv, "jenis_desa"))) {
 		char *l = ibm_lower(v);
+		int known = 1;
 
 		ibm_fold_space(l);
 		if (strcmp(l, "desa") == 0)
 			e->jenis_desa = INV_KIND_DESA;
 		else if (strcmp(l, "kelurahan") == 0)
 			e->jenis_desa = INV_KIND_KELURAHAN;
-		else if (strcmp(l, "desa/kelurahan") != 0 &&
-			 strcmp(l, "kelurahan/desa") != 0) {
-			free(l);
+		else
+			known = strcmp(l, "desa/kelurahan") == 0 ||
+				strcmp(l, "kelurahan/desa") == 0;
+		free(l);
+		if (!known)
 			key_die(e, "jenis_desa", "not desa, kelurahan or "
 				"desa/kelurahan: ", v);
-		}
-		free(l);
 	}
 	if ((v = ibm_event_get(kv, "penerbit"))) {
 		e->penerbit = ibm_xstrdup(v);

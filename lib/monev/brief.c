@@ -126,6 +126,7 @@ void monev_brief_build(monev_brief *b, const monev_data *d)
 		monev_brief_unit key, *u;
 		size_t p = 0;
 
+		memset(&key, 0, sizeof key);
 		key.ident = monev_ident(mu->id[MONEV_PROV], mu->id[MONEV_KAB],
 					mu->id[MONEV_DESA], mu->id[MONEV_UNIT]);
 		u = bsearch(&key, b->u, b->n, sizeof *b->u, cmp_ident);
