@@ -230,7 +230,7 @@ typedef struct visit_opts {
  * from the register when one is given, and the visits as CSV on
  * standard output.
  */
-static int run_visits(const visit_opts *vo, ibm_event *ev,
+static void run_visits(const visit_opts *vo, ibm_event *ev,
 		      const char *staff_path, const char *regpath,
 		      const char *const *letters, size_t nletters,
 		      const ibm_csv_opts *o, int excel, int strict)
@@ -300,7 +300,6 @@ static int run_visits(const visit_opts *vo, ibm_event *ev,
 	ibm_event_free(ev);
 	ibm_close_stdout();
 	inv_register_free(reg); /* the lock is held until the process ends */
-	return 0;
 }
 
 int main(int argc, char **argv)
@@ -490,16 +489,9 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 		}
 	if (vis.visits) {
-		st = run_visits(&vis, ev, staff, regpath, letters, nletters, &o,
-				excel, iv.strict);
-		free(letters);
-		free(sets);
-		free(certs);
-		free(orders);
-		free(vis.assign);
-		free(vis.spd);
-		free(vis.sched);
-		return st;
+		run_visits(&vis, ev, staff, regpath, letters, nletters, &o,
+			   excel, iv.strict);
+		goto done;
 	}
 	inv_event_init(&iv.ev, ev);
 	/* the event file's own inputs: never replaced by an output */
@@ -560,6 +552,9 @@ int main(int argc, char **argv)
 	inv_free(&iv);
 	inv_order_free(&order);
 	ibm_event_free(ev);
+	ibm_close_stdout();
+	inv_register_free(reg); /* the lock is held until the process ends */
+done:
 	free(letters);
 	free(sets);
 	free(certs);
@@ -567,7 +562,5 @@ int main(int argc, char **argv)
 	free(vis.assign);
 	free(vis.spd);
 	free(vis.sched);
-	ibm_close_stdout();
-	inv_register_free(reg); /* the lock is held until the process ends */
 	return 0;
 }

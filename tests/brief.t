@@ -156,15 +156,4 @@ else
 fi
 
 # the workbook as LibreOffice prints it
-if ! command -v soffice >/dev/null 2>&1; then
-	ok "workbook printed # skip no soffice (LibreOffice)"
-else
-	HOME=$work soffice -env:UserInstallation="file://$work/lo" --headless \
-		--convert-to pdf --outdir "$work/lo-pdf" "$work/b.xlsx" \
-		>"$work/soffice.log" 2>&1
-	if out=$("$PYTHON" "$top/tests/pdfcheck.py" "$work/lo-pdf/b.pdf" 2>&1); then
-		ok "workbook printed by LibreOffice: $(echo "$out" | sed 's|.*/||')"
-	else
-		notok "workbook printed by LibreOffice" "$out" "$(cat "$work/soffice.log")"
-	fi
-fi
+lo_check "workbook printed by LibreOffice" "$work/b.xlsx"

@@ -17,3 +17,21 @@ print() {
 		--print-to-pdf="$2" "$1" >"$work/chromium.log" 2>&1
 	[ -s "$2" ]
 }
+# lo_check WHAT FILE.xlsx: the workbook as LibreOffice prints it (its PDF
+# in $work/lo-pdf), with its text at 8 points or more and no words
+# overlapping (tests/pdfcheck.py); one TAP line, skipped without soffice
+lo_check() {
+	if ! command -v soffice >/dev/null 2>&1; then
+		ok "$1 # skip no soffice (LibreOffice)"
+		return
+	fi
+	HOME=$work soffice -env:UserInstallation="file://$work/lo" --headless \
+		--convert-to pdf --outdir "$work/lo-pdf" "$2" \
+		>"$work/soffice.log" 2>&1
+	if out=$("${PYTHON:-python3}" "$top/tests/pdfcheck.py" \
+		"$work/lo-pdf/$(basename "$2" .xlsx).pdf" 2>&1); then
+		ok "$1: $(echo "$out" | sed 's|.*/||')"
+	else
+		notok "$1" "$out" "$(cat "$work/soffice.log")"
+	fi
+}

@@ -218,18 +218,7 @@ else
 fi
 
 # the workbook as LibreOffice prints it
-if ! command -v soffice >/dev/null 2>&1; then
-	ok "schedule workbook printed # skip no soffice (LibreOffice)"
-else
-	HOME=$work soffice -env:UserInstallation="file://$work/lo" --headless \
-		--convert-to pdf --outdir "$work/lo-pdf" "$work/jadwal.xlsx" \
-		>"$work/soffice.log" 2>&1
-	if out=$("$PYTHON" "$top/tests/pdfcheck.py" "$work/lo-pdf/jadwal.pdf" 2>&1); then
-		ok "schedule workbook printed by LibreOffice: $(echo "$out" | sed 's|.*/||')"
-	else
-		notok "schedule workbook printed by LibreOffice" "$out"
-	fi
-fi
+lo_check "schedule workbook printed by LibreOffice" "$work/jadwal.xlsx"
 
 # the schedule and the staff as workbooks give the same visits
 "$PYTHON" - "$ex/jadwal.csv" "$work/jadwal-in.xlsx" "$ex/petugas.csv" \

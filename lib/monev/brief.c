@@ -539,39 +539,32 @@ static void districts(doc *o)
 	heading(o, "5. Unit yang akan dikunjungi per kabupaten/kota", 60);
 	row(o, 4, w, head, (const char *const *)head, TS_ROW_HEAD);
 	nd = monev_brief_districts(b, &dist);
-	for (size_t i = 0; i < nd; i++) {
-		size_t n[3] = { dist[i].n, dist[i].visited, dist[i].missed };
+	for (size_t i = 0; i <= nd; i++) {
+		/* each district, then the sum */
+		size_t n[3] = { tot[0], tot[1], tot[2] };
 		char *c[3];
 		const char *cells[4];
 
+		if (i < nd) {
+			n[0] = dist[i].n;
+			n[1] = dist[i].visited;
+			n[2] = dist[i].missed;
+		}
 		for (int k = 0; k < 3; k++) {
 			c[k] = num(n[k]);
-			tot[k] += n[k];
+			tot[k] += i < nd ? n[k] : 0;
 		}
-		cells[0] = dist[i].kab;
+		cells[0] = i < nd ? dist[i].kab : "Jumlah";
 		cells[1] = c[0];
 		cells[2] = c[1];
 		cells[3] = c[2];
 		row(o, 4, w, head, cells, 0);
 		for (int k = 0; k < 3; k++)
 			free(c[k]);
-		free(dist[i].kab);
+		if (i < nd)
+			free(dist[i].kab);
 	}
 	free(dist);
-	{
-		char *c[3];
-		const char *cells[4];
-
-		for (int k = 0; k < 3; k++)
-			c[k] = num(tot[k]);
-		cells[0] = "Jumlah";
-		cells[1] = c[0];
-		cells[2] = c[1];
-		cells[3] = c[2];
-		row(o, 4, w, head, cells, 0);
-		for (int k = 0; k < 3; k++)
-			free(c[k]);
-	}
 }
 
 static void first_page(doc *o)
