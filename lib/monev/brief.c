@@ -146,6 +146,11 @@ void monev_brief_build(monev_brief *b, const monev_data *d)
 				u->id[f] = lv->id[f];
 			u->status = lv->status;
 		}
+		/* what the list leaves out, from the latest visit */
+		for (int f = 0; u->listed && lv && f < MONEV_NID; f++)
+			if ((!u->id[f] || !*u->id[f]) && (f == MONEV_SATKER ||
+			    f == MONEV_KEC || f == MONEV_TAHUN))
+				u->id[f] = lv->id[f];
 		for (int f = 0; f < MONEV_NID; f++)
 			if (!u->id[f])
 				u->id[f] = "";
