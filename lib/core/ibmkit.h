@@ -87,6 +87,25 @@ char *ibm_xvfmt(const char *fmt, va_list ap);
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 
+/* A hash map from strings to indexes (lib/core/strmap.c). The keys are
+ * not copied: they must outlive the map. A zeroed map is empty; init
+ * sizes it for n keys (it grows as needed). */
+typedef struct ibm_strmap {
+	const char **k;
+	size_t *v;
+	size_t n, cap;
+} ibm_strmap;
+#define IBM_STRMAP_NONE ((size_t)-1)
+/* FNV-1a 64-bit of s (participant_id's long form, ibm-invite(1)). */
+unsigned long long ibm_fnv1a64(const char *s);
+size_t ibm_hash_str(const char *s);
+void ibm_strmap_init(ibm_strmap *m, size_t n);
+/* The value stored for k, or IBM_STRMAP_NONE. */
+size_t ibm_strmap_get(const ibm_strmap *m, const char *k);
+/* The value already stored for k, or IBM_STRMAP_NONE after storing v. */
+size_t ibm_strmap_put(ibm_strmap *m, const char *k, size_t v);
+void ibm_strmap_free(ibm_strmap *m);
+
 /* Commit the run's output files (ibm_atomic_commit_all) once stdout is
  * flushed, then close stdout; a write error (disk full) dies with 74.
  * The last thing every main does. */
