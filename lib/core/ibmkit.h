@@ -105,6 +105,18 @@ size_t ibm_strmap_get(const ibm_strmap *m, const char *k);
 /* The value already stored for k, or IBM_STRMAP_NONE after storing v. */
 size_t ibm_strmap_put(ibm_strmap *m, const char *k, size_t v);
 void ibm_strmap_free(ibm_strmap *m);
+/* Distinct strings (copied) in order of first appearance, with their
+ * indexes in a map; a zeroed set is empty. */
+typedef struct ibm_strset {
+	char **v;
+	size_t n, cap;
+	ibm_strmap map;
+} ibm_strset;
+/* The index of k, added at the end when new. */
+size_t ibm_strset_add(ibm_strset *s, const char *k);
+/* The index of k, or IBM_STRMAP_NONE. */
+size_t ibm_strset_find(const ibm_strset *s, const char *k);
+void ibm_strset_free(ibm_strset *s);
 
 /* Commit the run's output files (ibm_atomic_commit_all) once stdout is
  * flushed, then close stdout; a write error (disk full) dies with 74.

@@ -1,5 +1,6 @@
-/* strmap.c - a hash map from strings to indexes (ibm_strmap), for the
- * look-ups that must stay constant-time at a province's scale: distinct
+/* strmap.c - a hash map from strings to indexes (ibm_strmap) and the
+ * distinct strings of a list in order of first appearance (ibm_strset),
+ * for the look-ups that must stay constant-time at a province's scale:
  * districts and phases, villages, participants' keys, question headers. */
 #include "ibmkit.h"
 
@@ -83,4 +84,30 @@ void ibm_strmap_free(ibm_strmap *m)
 	free(m->k);
 	free(m->v);
 	memset(m, 0, sizeof *m);
+}
+
+size_t ibm_strset_add(ibm_strset *s, const char *k)
+{
+	size_t i = ibm_strmap_get(&s->map, k);
+
+	if (i != IBM_STRMAP_NONE)
+		return i;
+	ibm_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	s->v[s->n] = ibm_xstrdup(k);
+	ibm_strmap_put(&s->map, s->v[s->n], s->n);
+	return s->n++;
+}
+
+size_t ibm_strset_find(const ibm_strset *s, const char *k)
+{
+	return ibm_strmap_get(&s->map, k);
+}
+
+void ibm_strset_free(ibm_strset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	ibm_strmap_free(&s->map);
+	memset(s, 0, sizeof *s);
 }
