@@ -64,6 +64,8 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 DEPS_TEST += chromium groff-base
 # ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
 DEPS_TEST += python3-docx libreoffice-writer-nogui
+# make bench: a workbook written by Python's XlsxWriter
+DEPS_TEST += python3-xlsxwriter
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures
