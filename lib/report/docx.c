@@ -1211,35 +1211,118 @@ static char *settings_xml(const char *lang)
 	return b.s;
 }
 
-/* The package written by libzip straight to the output's temporary
- * file, each part compressed as it is read (the document part from its
- * scratch file), at the level libxlsxwriter uses (zlib's default, 6). */
+/*
+ * A photo read from its file when the archive is written, as a source
+ * that tells libzip nothing of the file (zip_source_file would copy its
+ * permission bits into the entry): every entry has the mode an entry
+ * made from memory has, and the same photos give the same bytes
+ * whatever their files' modes. The document part comes from its open
+ * scratch file (path NULL) the same way.
+ */
+typedef struct photo {
+	char *path;
+	FILE *fp;
+	zip_error_t err;
+} photo;
+
+static zip_int64_t photo_cb(void *ud, void *data, zip_uint64_t len,
+			    zip_source_cmd_t cmd)
+{
+	photo *ph = ud;
+	size_t n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		if (!ph->path) {
+			if (fseek(ph->fp, 0, SEEK_SET) != 0) {
+				zip_error_set(&ph->err, ZIP_ER_SEEK, errno);
+				return -1;
+			}
+			return 0;
+		}
+		if (!(ph->fp = fopen(ph->path, "rb"))) {
+			zip_error_set(&ph->err, ZIP_ER_OPEN, errno);
+			return -1;
+		}
+		return 0;
+	case ZIP_SOURCE_READ:
+		n = fread(data, 1, (size_t)len, ph->fp);
+		if (n < len && ferror(ph->fp)) {
+			zip_error_set(&ph->err, ZIP_ER_READ, errno);
+			return -1;
+		}
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_CLOSE:
+		if (ph->fp && ph->path) {
+			fclose(ph->fp);
+			ph->fp = NULL;
+		}
+		return 0;
+	case ZIP_SOURCE_STAT:
+		zip_stat_init(data);
+		return sizeof(zip_stat_t);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&ph->err, data, len);
+	case ZIP_SOURCE_FREE:
+		if (ph->fp)
+			fclose(ph->fp);
+		zip_error_fini(&ph->err);
+		free(ph->path);
+		free(ph);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+			ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+			ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&ph->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* path's photo, or the open file fp (closed with the source) */
+static zip_source_t *photo_source(zip_t *za, const char *path, FILE *fp)
+{
+	photo *ph = ibm_xcalloc(1, sizeof *ph);
+	zip_source_t *s;
+
+	ph->path = path ? ibm_xstrdup(path) : NULL;
+	ph->fp = fp;
+	zip_error_init(&ph->err);
+	if (!(s = zip_source_function(za, photo_cb, ph))) {
+		free(ph->path);
+		free(ph);
+	}
+	return s;
+}
+
+/* The package made in memory (compressed: a tenth of the XML or less),
+ * each part compressed as it is read (the document part from its
+ * scratch file), then written to the output. */
 static void write_zip(const pkg *p, const char *path)
 {
-	ibm_atomic *out = ibm_atomic_open(path);
-	zip_source_t *s;
+	zip_error_t ze;
+	zip_source_t *src, *s;
 	zip_t *za;
-	int err;
+	zip_stat_t st;
+	ibm_atomic *out;
+	FILE *fp;
+	char *buf;
 
-	za = zip_open(ibm_atomic_tmppath(out), ZIP_CREATE | ZIP_TRUNCATE,
-		      &err);
-	if (!za) {
-		zip_error_t ze;
-
-		zip_error_init_with_code(&ze, err);
-		ibm_die(IBM_EX_CANTCREAT, path, 0, "cannot create: %s",
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	if (!src || !(za = zip_open_from_source(src, ZIP_TRUNCATE, &ze)))
+		ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: %s",
 			zip_error_strerror(&ze));
-	}
+	zip_source_keep(src);
 	for (size_t i = 0; i < p->n; i++) {
 		const entry *e = &p->e[i];
 		zip_int64_t idx;
 
 		if (e->data)
 			s = zip_source_buffer(za, e->data, e->len, 0);
-		else if (e->fp)
-			s = zip_source_filep(za, e->fp, 0, -1);
 		else
-			s = zip_source_file(za, e->path, 0, -1);
+			s = photo_source(za, e->path, e->fp);
 		if (!s)
 			ibm_die(IBM_EX_NOINPUT, e->path ? e->path : path, 0,
 				"cannot read: %s", zip_strerror(za));
@@ -1251,15 +1334,29 @@ static void write_zip(const pkg *p, const char *path)
 		}
 		/* 1980-01-01 00:00, the zip epoch: no clock, no time zone */
 		zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0);
+		/* the level libxlsxwriter uses (zlib's default) */
 		zip_set_file_compression(za, (zip_uint64_t)idx,
 					 e->store ? ZIP_CM_STORE :
 						    ZIP_CM_DEFLATE, 6);
 	}
 	if (zip_close(za) != 0) {
-		/* a photo that vanished or cannot be read, a full disk */
+		/* a photo that vanished or cannot be read */
 		ibm_die(IBM_EX_IOERR, path, 0, "cannot write: %s",
 			zip_strerror(za));
 	}
+	if (zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0)
+		ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: %s",
+			zip_error_strerror(zip_source_error(src)));
+	buf = ibm_xmalloc(st.size ? (size_t)st.size : 1);
+	if (zip_source_read(src, buf, st.size) != (zip_int64_t)st.size)
+		ibm_die(IBM_EX_SOFTWARE, path, 0, "zip: short read");
+	zip_source_close(src);
+	zip_source_free(src);
+	out = ibm_atomic_open(path);
+	fp = ibm_atomic_fp(out);
+	if (fwrite(buf, 1, (size_t)st.size, fp) != (size_t)st.size)
+		ibm_die_errno(IBM_EX_IOERR, path, "write error");
+	free(buf);
 	ibm_atomic_commit(out);
 }
 
