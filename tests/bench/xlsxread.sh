@@ -64,11 +64,14 @@ done
 awk '{ n[NR] = $1; i[NR] = $2; r[NR] = $3; o[NR] = $4; x[NR] = $6 }
 END {
 	for (k = 1; k <= NR; k++)
-		if (o[k] != "-")
-			printf "%s rows: openpyxl / ibm-csv %.1fx (target >= 10)%s\n",
-			       n[k], o[k] / i[k], x[k] == "-" ? "" :
-			       sprintf(", xlsx2csv / ibm-csv %.1fx (target >= 3)",
-				       x[k] / i[k]);
+		if (o[k] != "-") {
+			peer = "";
+			if (x[k] != "-")
+				peer = sprintf(", xlsx2csv / ibm-csv %.1fx " \
+					       "(target >= 3)", x[k] / i[k]);
+			printf "%s rows: openpyxl / ibm-csv %.1fx (target " \
+			       ">= 10)%s\n", n[k], o[k] / i[k], peer;
+		}
 	printf "ibm-csv peak RSS 10^6/10^5: %.2f (%d kB -> %d kB; target: " \
 	       "flat)\n", r[2] / r[1], r[1], r[2];
 }' "$dir/.results.$$"
