@@ -204,50 +204,13 @@ static const char *xcol(const inv_person *p, int k)
 	return p->x && p->x[k] ? p->x[k] : "";
 }
 
-/* The name; with proper set, each word written in capitals (two letters
- * or more, none small) in proper case: "dr. SITI RAHMAWATI, S.KM" ->
- * "dr. Siti Rahmawati, S.Km". */
+/* The name; with proper set, in proper case with the degrees as
+ * written (ibm_name_proper_case): "dr. SITI RAHMAWATI, S.KM" -> "dr.
+ * Siti Rahmawati, S.KM". */
 static char *cert_name(const inv_person *p, int proper)
 {
-	const char *s = p->f[INV_NAMA];
-	size_t n = strlen(s), i = 0;
-	char *out = ibm_xmalloc(2 * n + 1);
-	size_t o = 0;
-
-	if (!proper) {
-		free(out);
-		return ibm_xstrdup(s);
-	}
-	while (i < n) {
-		size_t j = i;
-		int lower = 0, upper = 0;
-
-		while (j < n && s[j] != ' ')
-			j++;
-		for (size_t k = i; k < j; k++) {
-			lower += s[k] >= 'a' && s[k] <= 'z';
-			upper += s[k] >= 'A' && s[k] <= 'Z';
-		}
-		if (!lower && upper >= 2) {
-			char *w = ibm_xmalloc(j - i + 1), *t;
-
-			memcpy(w, s + i, j - i);
-			w[j - i] = '\0';
-			t = ibm_title_case(w);
-			memcpy(out + o, t, strlen(t));
-			o += strlen(t);
-			free(w);
-			free(t);
-		} else {
-			memcpy(out + o, s + i, j - i);
-			o += j - i;
-		}
-		while (j < n && s[j] == ' ')
-			out[o++] = s[j++];
-		i = j;
-	}
-	out[o] = '\0';
-	return out;
+	return proper ? ibm_name_proper_case(p->f[INV_NAMA])
+		      : ibm_xstrdup(p->f[INV_NAMA]);
 }
 
 /* "dengan predikat X", "dengan nilai akhir 81,82 dan dinyatakan lulus",
