@@ -48,14 +48,17 @@ best_of() {
 	echo "$best"
 }
 
-# cpu NAME N CMD...: best_of N runs of CMD (standard error dropped);
-# prints and keeps in $BENCH_DIR/NAME.r "cpu_s peak_kB".
+# cpu NAME N CMD...: best_of N runs of CMD (standard output in
+# $BENCH_DIR/NAME.out, standard error dropped); prints and keeps in
+# $BENCH_DIR/NAME.r "cpu_s peak_kB".
 cpu() {
 	name=$1
 	n=$2
 	shift 2
+	BEST_OUT=$BENCH_DIR/$name.out
 	best_of "$n" "$@" 2> /dev/null | awk '{ print $2, $3 }' \
 		> "$BENCH_DIR/$name.r"
+	unset BEST_OUT
 	printf '%-34s %8s s %10s KB\n' "$name" $(cat "$BENCH_DIR/$name.r")
 }
 
