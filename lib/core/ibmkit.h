@@ -667,6 +667,9 @@ char *ibm_xlsx_col_name(char *b, long c);
 /* "FILE[SHEET]", the name in messages. */
 const char *ibm_xlsxr_name(const ibm_xlsxr *x);
 /* 1 if every value of the current row is in a bold font. */
+/* 1 while the sheet is read by the fast path, 0 once expat reads it
+ * (xlsxread.c; for tests). */
+int ibm_xlsxr_fast(const ibm_xlsxr *x);
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x);
 /* A merged range: columns c1..c2 (0 = A) of rows r1..r2 (1-based). */
 typedef struct ibm_xlsx_merge {

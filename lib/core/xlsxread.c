@@ -1416,7 +1416,8 @@ static void fast_classes(void)
 		if ((c >= '0' && c <= '9') || c == '-' || c == '.')
 			cclass[c] |= C_NAME;
 	}
-	cclass[' '] = cclass['\t'] = cclass['\n'] = cclass['\r'] = C_SPACE;
+	cclass['\t'] = cclass['\n'] = cclass['\r'] = C_SPACE;
+	cclass[' '] = C_SPACE | C_TEXT;
 }
 
 static int is_xml_space(int c)
@@ -2455,6 +2456,11 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 		}
 	}
 	return 0;
+}
+
+int ibm_xlsxr_fast(const ibm_xlsxr *x)
+{
+	return x->fast;
 }
 
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x)

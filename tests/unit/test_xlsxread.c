@@ -335,6 +335,20 @@ static void t_sheet_xml(void **state)
 		assert_string_equal(s, cases[i][1]);
 		free(s);
 	}
+	/* the first two without expat (spaces, line ends, references,
+	 * quotes and prefixes are its part), the third with it */
+	for (size_t i = 0; i < 3; i++) {
+		const ibm_rec *rec;
+		ibm_csv *r;
+		int st;
+
+		r = ibm_csv_open(book_sheet(cases[i][0]), NULL, &st);
+		assert_non_null(r);
+		while (ibm_csv_read(r, &rec) > 0)
+			;
+		assert_int_equal(ibm_xlsxr_fast(ibm_csv_workbook(r)), i < 2);
+		ibm_csv_close(r);
+	}
 }
 
 /* A warning of a row read before the sheet went to expat is not given
