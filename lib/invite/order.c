@@ -169,7 +169,8 @@ void inv_order_write(const invite *iv, const inv_order *o, const char *path,
 	char *title = xcat("Surat Perintah ", o->nomor, "");
 
 	sprin_init(&s, iv, o);
-	inv_outs_add(outs, ts_write(&iv->ev.office, title, path, draw, &s.w));
+	inv_outs_add(outs, ts_write(&iv->ev.office, title, path, o->n, draw,
+				    &s.w));
 	sprin_free(&s);
 	free(title);
 }

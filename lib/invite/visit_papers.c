@@ -434,7 +434,7 @@ void inv_visit_letters(const inv_papers *p, const char *path,
 		       inv_outs *outs)
 {
 	inv_outs_add(outs, ts_write(&p->ev->office, key(p, "hal",
-		INV_VISIT_HAL), path, letters_draw, (void *)p));
+		INV_VISIT_HAL), path, p->vs->n, letters_draw, (void *)p));
 }
 
 /* -------------------------------------------------------- Surat Tugas */
@@ -523,7 +523,7 @@ void inv_visit_assignment(const inv_papers *p, const char *path,
 			  inv_outs *outs)
 {
 	inv_outs_add(outs, ts_write(&p->ev->office, "Surat Tugas", path,
-				    assignment_draw, (void *)p));
+				    p->vs->n, assignment_draw, (void *)p));
 }
 
 /* ---------------------------------------------------------------- SPD */
@@ -939,8 +939,13 @@ static void spd_draw(ts_doc *d, void *ctx)
 
 void inv_visit_spd(const inv_papers *p, const char *path, inv_outs *outs)
 {
+	size_t n = 0;
+
+	/* two sheets per officer and trip */
+	for (size_t i = 0; i < p->vs->ntrip; i++)
+		n += 2 * p->vs->t[p->vs->trip[i].team].nofficer;
 	inv_outs_add(outs, ts_write(&p->ev->office, "Surat Perjalanan Dinas",
-				    path, spd_draw, (void *)p));
+				    path, n, spd_draw, (void *)p));
 }
 
 

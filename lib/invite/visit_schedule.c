@@ -368,6 +368,6 @@ void inv_visit_schedule(const inv_papers *p, const char *path,
 	else
 		inv_outs_add(outs, ts_write(&p->ev->office,
 					    "Jadwal Monitoring dan Evaluasi",
-					    path, inv_visit_schedule_doc,
-					    (void *)p));
+					    path, 2 * p->vs->n,
+					    inv_visit_schedule_doc, (void *)p));
 }

@@ -952,5 +952,5 @@ void monev_brief_write(const monev_brief *b, const char *path)
 		return;
 	}
 	ibm_atomic_finish(ts_write(b->office, "Bahan Rapat Persiapan Monev",
-				   path, brief_draw, (void *)b));
+				   path, b->n, brief_draw, (void *)b));
 }

@@ -8,8 +8,8 @@
 #include "typeset.h"
 
 ibm_atomic *ts_write(const ts_office *o, const char *title,
-		     const char *path, void (*draw)(ts_doc *d, void *ctx),
-		     void *ctx)
+		     const char *path, size_t items,
+		     void (*draw)(ts_doc *d, void *ctx), void *ctx)
 {
 	ibm_atomic *a;
 	ts_svg r;
@@ -17,6 +17,7 @@ ibm_atomic *ts_write(const ts_office *o, const char *title,
 
 	if (ibm_fmt_of_name(path) == IBM_FMT_PDF) {
 		d = ts_open(o, title);
+		ts_expect_items(d, items);
 		draw(d, ctx);
 		return ts_save(d, path);
 	}

@@ -111,6 +111,11 @@ typedef struct ts_doc ts_doc;
 /* A PDF to draw on, in the office's fonts and with its logo; title in
  * the document's information. */
 ts_doc *ts_open(const ts_office *o, const char *title);
+/* Before the first page: the document will hold n letters, certificates
+ * or list rows; from 1,000 on its pages go into a page tree, so that it
+ * may have any number of pages (libharu's flat list stops at 32,767).
+ * Each page of a PDF is held in memory until ts_save. */
+void ts_expect_items(ts_doc *d, size_t n);
 /* A document that only measures and lays out, in Times (HTML). */
 ts_doc *ts_measure(const ts_office *o);
 /* Write the PDF (one empty A4 page when nothing was drawn) to a new
@@ -273,10 +278,11 @@ void ts_svg_end(ts_svg *s);
 
 /* A document laid out by draw(d, ctx) (output.c): drawn as PDF when path
  * ends in .pdf, else as the HTML file of SVG pages (above) that a
- * browser prints on the PDF's pages; title in the file. The new output
- * file of the run (ibm_atomic, committed with the others). */
+ * browser prints on the PDF's pages; title in the file; items as
+ * ts_expect_items. The new output file of the run (ibm_atomic,
+ * committed with the others). */
 ibm_atomic *ts_write(const ts_office *o, const char *title,
-		     const char *path, void (*draw)(ts_doc *d, void *ctx),
-		     void *ctx);
+		     const char *path, size_t items,
+		     void (*draw)(ts_doc *d, void *ctx), void *ctx);
 
 #endif
