@@ -781,8 +781,8 @@ static int is_title(const ibm_csv *r, const rec_buf *b)
 }
 
 /* Does b hold the columns of opts->need (every required one, and at
- * least one)? */
-static int holds_need(const ibm_csv *r, rec_buf *b)
+ * least one)? no_part: each by more than some of its header's words. */
+static int holds_need(const ibm_csv *r, rec_buf *b, int no_part)
 {
 	ibm_rec h = { 0 };
 	int any = 0;
@@ -793,12 +793,20 @@ static int holds_need(const ibm_csv *r, rec_buf *b)
 	h.n = h.given = b->n;
 	h.f = b->f;
 	h.len = b->len;
-	for (size_t i = 0; i < r->opts.nneed; i++) {
-		int found = ibm_col_find(&h, r->opts.need[i].aliases) >= 0;
+	{
+		ibm_colfound *f = ibm_xcalloc(r->opts.nneed + 1, sizeof *f);
 
-		if (!found && r->opts.need[i].required)
-			return 0;
-		any |= found;
+		ibm_col_match(&h, r->opts.need, r->opts.nneed, f, no_part);
+		for (size_t i = 0; i < r->opts.nneed; i++) {
+			int found = f[i].col >= 0;
+
+			if (!found && r->opts.need[i].required) {
+				any = 0;
+				break;
+			}
+			any |= found;
+		}
+		free(f);
 	}
 	return any;
 }
@@ -1277,7 +1285,7 @@ static int find_header(ibm_csv *r)
 			     "line", want);
 			return -1;
 		}
-	} else if (r->opts.nneed ? !holds_need(r, &r->out) :
+	} else if (r->opts.nneed ? !holds_need(r, &r->out, 1) :
 		   is_title(r, &r->out)) {
 		/* title rows above the header? read ahead */
 		size_t found = (size_t)-1;
@@ -1288,7 +1296,7 @@ static int find_header(ibm_csv *r)
 		       r->out.line <= IBM_HEADER_SEARCH) {
 			pend_out(r);
 			if (r->opts.nneed && holds_need(r,
-						&r->pend[r->npend - 1])) {
+						&r->pend[r->npend - 1], 1)) {
 				found = r->npend - 1;
 				break;
 			}
@@ -1297,6 +1305,13 @@ static int find_header(ibm_csv *r)
 			return -1;
 		if (k > 0 && found == (size_t)-1)
 			pend_out(r); /* the record after the window */
+		/* else the first that holds them by some of their words
+		 * (a title "SUSUNAN ACARA" is not taken for acara first) */
+		for (size_t i = 0; i < r->npend && found == (size_t)-1 &&
+		     r->opts.nneed; i++)
+			if (r->pend[i].line <= IBM_HEADER_SEARCH &&
+			    holds_need(r, &r->pend[i], 0))
+				found = i;
 		if (found == (size_t)-1) {
 			/* no header with the columns (or none asked for):
 			 * if the first record is a title, the first record

@@ -49,6 +49,9 @@ void ibm_diag_init(const char *progname);
 const char *ibm_progname(void);
 /* -q: warnings are not printed (they are still counted and hooked). */
 void ibm_diag_set_quiet(int quiet);
+/* -v: notes are printed (how each input's header was read). */
+void ibm_diag_set_verbose(int verbose);
+int ibm_diag_verbose(void);
 /* Called for every warning and error with the full message (without the
  * program name prefix and without newline); used to list warnings in a
  * report. */
@@ -64,6 +67,10 @@ void ibm_warn(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ibm_error(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A note, "PROG: FILE:LINE: text", printed with -v only (not counted,
+ * not hooked, printed under -q too). */
+void ibm_note(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Prints like ibm_error and exits with status; temporary files of
  * unfinished atomic outputs are removed (atexit). */
 _Noreturn void ibm_die(int status, const char *file, long line,
@@ -73,6 +80,7 @@ _Noreturn void ibm_die(int status, const char *file, long line,
 _Noreturn void ibm_die_errno(int status, const char *file, const char *fmt,
 			     ...)
 	__attribute__((format(printf, 3, 4)));
+/* is_error: 1 an error, 0 a warning, -1 a note. */
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap);
 
@@ -297,28 +305,92 @@ char *ibm_fmt_num(char *buf, size_t size, double v, int decimals, int dec);
 /* --------------------------------------------------------------- columns */
 
 /*
- * Columns are found by header name normalised with ibm_name_key: lower
- * case, Latin letters without accents, only letters and digits kept
- * ("No. HP" = "no_hp" = "NO HP" = "nohp").
+ * Columns are found by the words of their headers (columns.c; ibmkit(7),
+ * COLUMNS). A column spec names a column a tool reads (a role) by a list
+ * of aliases separated by '|': "nama|nama lengkap|name|full name". Its
+ * name in messages and in --column is role, else the first alias.
  *
- * A column spec names a column by a list of aliases separated by '|':
- * "nama|nama lengkap|name|full name". The first alias is the name used in
- * messages.
+ * A header matches an alias by its name (ibm_name_key: case, accents,
+ * spaces and punctuation ignored: "No. HP" = "no_hp"), by its name less
+ * remarks and numbering ("Nama Lengkap (tanpa gelar)", "1. Nama"), by its
+ * words with abbreviations spelt out ("Jml. Pembinaan"), or by some of its
+ * words ("Nama Lengkap Peserta"; never a question). --column ROLE=HEADER
+ * and --columns FILE (ibm_col_given, ibm_col_map_read) say it outright.
  */
 typedef struct ibm_colspec {
 	const char *aliases;
 	int required;
+	const char *role;  /* NULL: the first alias */
 } ibm_colspec;
 
-/* Index of the first header matching one of the aliases, or -1. */
-int ibm_col_find(const ibm_rec *hdr, const char *aliases);
+/* How a role was found. */
+enum {
+	IBM_COL_NONE,       /* not found */
+	IBM_COL_GIVEN,      /* --column or --columns */
+	IBM_COL_GIVEN_NONE, /* --column ROLE= : it has no column */
+	IBM_COL_NAME,       /* the header is an alias */
+	IBM_COL_REMARK,     /* ... less remarks and numbering */
+	IBM_COL_WORDS,      /* its words are an alias's words */
+	IBM_COL_PART,       /* its words hold an alias's words */
+	IBM_COL_TIE         /* two headers, or two roles: none taken */
+};
+typedef struct ibm_colfound {
+	int col;            /* header index, or -1 */
+	int how;            /* IBM_COL_* */
+	int alias;          /* the alias matched (0-based), or -1 */
+	int tie[2];         /* IBM_COL_TIE: the headers, else -1 */
+	int rival;          /* IBM_COL_TIE over one header: the other role */
+	const char *from;   /* given: "--column" or "FILE:LINE" of the map */
+	const char *missed; /* a given header that is not in this header */
+} ibm_colfound;
+
 /*
- * Resolve n specs into idx[] (-1 where absent). Missing required columns
- * give one error "FILE:LINE: missing required column(s): nama (or: nama
- * lengkap, name); found: A, B, C" and return -1; 0 otherwise.
+ * Resolve n specs into idx[] (-1 where absent), with messages: a role
+ * that two headers match equally (or a header two roles want) is a
+ * warning, or an error for a required role; missing required columns give
+ * one error "FILE:LINE: missing required column(s): nama (or: nama
+ * lengkap, name); found: A, B, C; name the right one with --column
+ * nama=HEADER". Returns -1 after an error, else 0. With --verbose it
+ * notes how each header was read.
  */
 int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 		    const ibm_colspec *specs, size_t n, int *idx);
+/* The same, with how each role was found in f[n]. */
+int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
+			  const ibm_colspec *specs, size_t n, int *idx,
+			  ibm_colfound *f);
+/* The match alone, without messages (the header search); no_part: not
+ * by some of a header's words (a title "SUSUNAN ACARA" is no acara). */
+void ibm_col_match(const ibm_rec *hdr, const ibm_colspec *specs, size_t n,
+		   ibm_colfound *f, int no_part);
+/* One line per header cell and per role not found, saying how the header
+ * was read (column B "Nama Lengkap (tanpa gelar)": nama (by its name less
+ * remarks and numbering)), each passed to out. */
+void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
+		     const ibm_colspec *specs, size_t n,
+		     const ibm_colfound *f,
+		     void (*out)(const char *text, void *data), void *data);
+/* The headers as messages list them: "A, B, (empty)"; malloc'd. */
+char *ibm_col_seen(const ibm_rec *hdr);
+/* The name of role s (buf holds it when it is the first alias). */
+const char *ibm_col_role(const ibm_colspec *s, char *buf, size_t size);
+/* The column a user named (--keep, --match): the first header whose name
+ * (ibm_name_key) is name's; -1 if none. */
+int ibm_col_find(const ibm_rec *hdr, const char *name);
+/*
+ * --column ROLE=HEADER (from: where it was said, NULL for the option):
+ * in every input of the run that looks for ROLE (its name or one of its
+ * aliases) and has a header HEADER (its text, case and spaces ignored,
+ * else its name), that header is ROLE; an empty HEADER: the input has no
+ * column ROLE. -1 after printing a bad argument.
+ */
+int ibm_col_given(const char *arg, const char *from);
+/* --columns FILE: a CSV or workbook with the columns role and header, a
+ * --column a row. 0, or the exit status after printing what is wrong. */
+int ibm_col_map_read(const char *path, const ibm_csv_opts *o);
+/* At the end of a run (ibm_close_stdout): a warning for each --column
+ * that no input used. */
+void ibm_col_unused(void);
 
 /* ------------------------------------------------------------------ text */
 
@@ -574,15 +646,22 @@ _Noreturn void ibm_print_version(void);
  */
 void ibm_opt_error(int c, char *const *argv);
 /*
- * The input options every tool takes besides -d: --sheet NAME|NUMBER and
- * --header-row N. IBM_INPUT_LONGOPTS goes into a tool's option table;
- * ibm_input_opt handles its codes (1 when c was one; -1 after printing
- * the error of a bad value: the caller prints its usage and exits 64).
+ * The input options every tool takes besides -d: --sheet NAME|NUMBER,
+ * --header-row N, --column ROLE=HEADER, --columns FILE and -v/--verbose
+ * ('v': a tool puts it in its short options). IBM_INPUT_LONGOPTS goes
+ * into a tool's option table; ibm_input_opt handles its codes (1 when c
+ * was one; -1 after printing the error of a bad value: the caller prints
+ * its usage and exits 64; a --columns file that cannot be read exits with
+ * its status).
  */
-enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW };
+enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
+       IBM_OPT_COLUMNS };
 #define IBM_INPUT_LONGOPTS \
 	{ "sheet", required_argument, NULL, IBM_OPT_SHEET }, \
-	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }
+	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }, \
+	{ "column", required_argument, NULL, IBM_OPT_COLUMN }, \
+	{ "columns", required_argument, NULL, IBM_OPT_COLUMNS }, \
+	{ "verbose", no_argument, NULL, 'v' }
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
 
 /* -------------------------------------------------------------- xlsxread */

@@ -474,11 +474,29 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	fi = d->nfiles++;
 	d->files[fi] = ibm_xstrdup(name);
 	d->rows[fi] = 0;
-	if (ibm_col_resolve(name, h->line, h, id_cols, MONEV_NID, idcol) < 0) {
-		free(val);
-		return IBM_EX_DATAERR;
+	icol = ibm_xcalloc(MONEV_NID + s->nind + 1, sizeof *icol);
+	{
+		/* the identity columns and the indicators, in one header */
+		ibm_colspec *cs = ibm_xcalloc(MONEV_NID + s->nind + 1,
+					      sizeof *cs);
+		int bad;
+
+		memcpy(cs, id_cols, sizeof id_cols);
+		for (size_t i = 0; i < s->nind; i++) {
+			cs[MONEV_NID + i].aliases = s->ind[i].aliases;
+			cs[MONEV_NID + i].role = s->ind[i].column;
+		}
+		bad = ibm_col_resolve(name, h->line, h, cs,
+				      MONEV_NID + s->nind, icol) < 0;
+		free(cs);
+		if (bad) {
+			free(val);
+			free(icol);
+			return IBM_EX_DATAERR;
+		}
+		memcpy(idcol, icol, sizeof idcol);
+		memmove(icol, icol + MONEV_NID, s->nind * sizeof *icol);
 	}
-	icol = ibm_xcalloc(s->nind + 1, sizeof *icol);
 	{
 		char *miss = NULL;
 		size_t mcap = 0, mlen = 0, nmiss = 0;
@@ -486,7 +504,6 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		for (size_t i = 0; i < s->nind; i++) {
 			size_t l;
 
-			icol[i] = ibm_col_find(h, s->ind[i].aliases);
 			if (icol[i] >= 0)
 				continue;
 			l = strlen(s->ind[i].column);
@@ -500,11 +517,17 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			monev_say("indikator tidak ditanyakan di berkas ini "
 				  "(tidak ada kolomnya): %s; tidak dihitung "
 				  "dalam skor unitnya", miss);
-		if (nmiss)
+		if (nmiss) {
+			char *seen = ibm_col_seen(h);
+
 			ibm_warn(name, h->line,
 				 "indicator%s not asked in this file (no "
-				 "column): %s; left out of its units' scores",
-				 nmiss > 1 ? "s" : "", miss);
+				 "column): %s; left out of its units' scores "
+				 "(headers: %s; name a column with --column "
+				 "INDICATOR=HEADER)",
+				 nmiss > 1 ? "s" : "", miss, seen);
+			free(seen);
+		}
 		free(miss);
 	}
 	memset(&row, 0, sizeof row);

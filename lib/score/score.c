@@ -575,10 +575,12 @@ void score_key_free(score_key *k)
 	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
 	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"
 
-/* The columns that tell a responses header (below title rows). */
-const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS] = {
-	{ ALIAS_TS, 0 }, { ALIAS_EMAIL, 0 }, { ALIAS_SCORE, 0 },
-	{ ALIAS_NAME, 0 },
+/* The columns of a responses file; the first SCORE_RESP_NCOLS tell its
+ * header (below title rows). */
+const ibm_colspec score_resp_cols[SCORE_RESP_ROLES] = {
+	{ ALIAS_TS, 0, "timestamp" }, { ALIAS_EMAIL, 0, "email" },
+	{ ALIAS_SCORE, 0, "score" }, { ALIAS_NAME, 0, "nama" },
+	{ ALIAS_ID, 0, "participant_id" }, { ALIAS_PHONE, 0, "no_hp" },
 };
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
@@ -615,12 +617,18 @@ int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	L->hdr = ibm_xcalloc(hdr->n + 1, sizeof *L->hdr);
 	for (size_t i = 0; i < hdr->n; i++)
 		L->hdr[i] = ibm_xstrdup(hdr->f[i]);
-	L->ts = ibm_col_find(hdr, ALIAS_TS);
-	L->email = ibm_col_find(hdr, ALIAS_EMAIL);
-	L->score = ibm_col_find(hdr, ALIAS_SCORE);
-	L->name = ibm_col_find(hdr, ALIAS_NAME);
-	L->id = ibm_col_find(hdr, ALIAS_ID);
-	L->phone = ibm_col_find(hdr, ALIAS_PHONE);
+	{
+		int idx[SCORE_RESP_ROLES];
+
+		ibm_col_resolve(file, hdr->line, hdr, score_resp_cols,
+				SCORE_RESP_ROLES, idx);
+		L->ts = idx[0];
+		L->email = idx[1];
+		L->score = idx[2];
+		L->name = idx[3];
+		L->id = idx[4];
+		L->phone = idx[5];
+	}
 	L->match = -1;
 	if (match) {
 		char *a = ibm_xstrdup(match);

@@ -53,7 +53,8 @@ typedef struct score_key {
 /* Read a key file (dies with FILE:LINE messages on bad keys). */
 /* The columns that tell a responses header from title rows above it. */
 #define SCORE_RESP_NCOLS 4
-extern const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS];
+#define SCORE_RESP_ROLES 6
+extern const ibm_colspec score_resp_cols[SCORE_RESP_ROLES];
 
 score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 			  int exact);
