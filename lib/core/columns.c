@@ -12,10 +12,13 @@
  *           "Jumlah Agen (orang)"
  *   words   its words, abbreviations spelt out, are an alias's words:
  *           "Jml. Pembinaan" = "jumlah pembinaan", "Tgl Monev"
- *   part    its words hold an alias's words in order with one or two more
- *           (no more than the alias has): "Nama Lengkap Peserta"; never
- *           a question ("Apakah ...", a '?') nor a header of more than six
- *           words
+ *   part    its words hold an alias's words, one after the other, and one
+ *           or two more (no more than the alias has): "Nama Lengkap
+ *           Peserta"; never a question ("Apakah ...", a '?') nor a header
+ *           of more than six words
+ *
+ * A header ending in [...] is part of another column (Google Forms'
+ * "Q [Score]", a grid's "Q [Baris 1]"): it matches by its name only.
  *
  * A role takes the header it matches best. Name matches are taken first,
  * each role for itself, as they always were. The other levels share the
@@ -47,6 +50,7 @@ typedef struct hcell {
 	seg s[NSEG];  /* s[0]: less remarks and numbering; then its parts */
 	int ns;
 	int question; /* may not match in part */
+	int sub;      /* "Q [Score]", "Q [Baris 1]": a part of column Q */
 } hcell;
 
 /* Abbreviations spelt out, on both sides (headers and aliases). */
@@ -95,6 +99,11 @@ static void append(char **buf, size_t *len, size_t *cap, const char *s,
 	(*buf)[*len] = '\0';
 }
 
+static void adds(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	append(buf, len, cap, s, strlen(s));
+}
+
 /* Is the code point at s a word separator (ASCII other than letters,
  * digits and the apostrophe; dashes)? Its length in *n. */
 static int separator(const char *s, const char *e, size_t *n)
@@ -124,7 +133,7 @@ static char *words_of(const char *s, size_t len, size_t *nw, char **first)
 	*nw = 0;
 	if (first)
 		*first = NULL;
-	append(&out, &olen, &ocap, "", 0);
+	adds(&out, &olen, &ocap, "");
 	while (s < e) {
 		const char *b;
 		size_t n;
@@ -155,7 +164,7 @@ static char *words_of(const char *s, size_t len, size_t *nw, char **first)
 			/* "e mail" is "email": the "e" is the last word */
 			olen -= 1;
 			out[olen] = '\0';
-			append(&out, &olen, &ocap, "email", 5);
+			adds(&out, &olen, &ocap, "email");
 			free(prev);
 			prev = ibm_xstrdup("email");
 			free(k);
@@ -166,7 +175,7 @@ static char *words_of(const char *s, size_t len, size_t *nw, char **first)
 			continue;
 		}
 		if (olen)
-			append(&out, &olen, &ocap, " ", 1);
+			adds(&out, &olen, &ocap, " ");
 		append(&out, &olen, &ocap, w, strlen(w));
 		(*nw)++;
 		free(prev);
@@ -258,6 +267,13 @@ static void analyse(hcell *h, const char *text)
 			h->question = 1;
 	}
 	t[o] = '\0';
+	{
+		size_t l = strlen(text);
+
+		while (l && (text[l - 1] == ' ' || text[l - 1] == '\t'))
+			l--;
+		h->sub = l && text[l - 1] == ']' && strchr(text, '[');
+	}
 	k = numbering(t);
 	free(words_of(t + k, strlen(t + k), &nw, &first));
 	if (first && in_list(first, question_word,
@@ -291,28 +307,15 @@ static void hcell_free(hcell *h)
 	}
 }
 
-/* Are the words of a (na words) among those of b (nb), in order? */
-static int subsequence(const char *a, const char *b)
+/* Are the words of a a run of the words of b? */
+static int word_run(const char *a, const char *b)
 {
-	while (*a) {
-		size_t la = strcspn(a, " ");
-		int found = 0;
+	size_t la = strlen(a);
 
-		while (*b && !found) {
-			size_t lb = strcspn(b, " ");
-
-			found = la == lb && strncmp(a, b, la) == 0;
-			b += lb;
-			if (*b == ' ')
-				b++;
-		}
-		if (!found)
-			return 0;
-		a += la;
-		if (*a == ' ')
-			a++;
-	}
-	return 1;
+	for (const char *p = b; (p = strstr(p, a)) != NULL; p++)
+		if ((p == b || p[-1] == ' ') && (p[la] == ' ' || !p[la]))
+			return 1;
+	return 0;
 }
 
 /* Scores above 0: how well header h matches alias a (not at the name
@@ -326,7 +329,7 @@ static int score(const hcell *h, const hcell *a)
 	const seg *as = &a->s[0];
 	int best = 0;
 
-	if (!as->key[0])
+	if (!as->key[0] || h->sub)
 		return 0;
 	for (int i = 0; i < h->ns; i++) {
 		const seg *g = &h->s[i];
@@ -343,7 +346,7 @@ static int score(const hcell *h, const hcell *a)
 			continue;
 		extra = g->nw - as->nw;
 		most = as->nw < PART_MAX_EXTRA ? as->nw : PART_MAX_EXTRA;
-		if (extra <= most && subsequence(as->w, g->w)) {
+		if (extra <= most && word_run(as->w, g->w)) {
 			int s = SCORE_PART + (int)(290 * as->nw / g->nw);
 
 			if (s > best)
@@ -464,7 +467,7 @@ void ibm_col_unused(void)
 
 			for (size_t j = 0; j < roles_seen.n; j++) {
 				if (j)
-					append(&all, &len, &cap, ", ", 2);
+					adds(&all, &len, &cap, ", ");
 				append(&all, &len, &cap, roles_seen.v[j],
 				       strlen(roles_seen.v[j]));
 			}
@@ -772,20 +775,29 @@ void ibm_col_match(const ibm_rec *hdr, const ibm_colspec *specs, size_t n,
 	match(hdr, specs, n, f, 1, no_part);
 }
 
-int ibm_col_find(const ibm_rec *hdr, const char *name)
+int ibm_col_find(const ibm_rec *hdr, const char *aliases)
 {
-	char *k = ibm_name_key(name);
-	int found = -1;
+	/* the first alias that names a header wins */
+	for (const char *p = aliases; p;) {
+		size_t len = strcspn(p, "|");
+		char *a = ibm_xstrndup(p, len);
+		char *k = ibm_name_key(a);
+		int found = -1;
 
-	for (size_t i = 0; i < hdr->n && found < 0 && k[0]; i++) {
-		char *h = ibm_name_key(hdr->f[i]);
+		for (size_t i = 0; i < hdr->n && found < 0 && k[0]; i++) {
+			char *h = ibm_name_key(hdr->f[i]);
 
-		if (strcmp(h, k) == 0)
-			found = (int)i;
-		free(h);
+			if (strcmp(h, k) == 0)
+				found = (int)i;
+			free(h);
+		}
+		free(a);
+		free(k);
+		if (found >= 0)
+			return found;
+		p = p[len] ? p + len + 1 : NULL;
 	}
-	free(k);
-	return found;
+	return -1;
 }
 
 /* ---------------------------------------------------------- messages */
@@ -810,9 +822,9 @@ static void add_header(char **buf, size_t *len, size_t *cap, const char *file,
 	col_label(b, file, line, (size_t)col);
 	ibm_fold_space(t);
 	append(buf, len, cap, b, strlen(b));
-	append(buf, len, cap, " \"", 2);
+	adds(buf, len, cap, " \"");
 	append(buf, len, cap, t, strlen(t));
-	append(buf, len, cap, "\"", 1);
+	adds(buf, len, cap, "\"");
 	free(t);
 }
 
@@ -821,12 +833,12 @@ char *ibm_col_seen(const ibm_rec *hdr)
 	char *buf = NULL;
 	size_t len = 0, cap = 0;
 
-	append(&buf, &len, &cap, "", 0);
+	adds(&buf, &len, &cap, "");
 	for (size_t i = 0; i < hdr->n; i++) {
 		char *t = ibm_xstrdup(hdr->f[i]);
 
 		if (i)
-			append(&buf, &len, &cap, ", ", 2);
+			adds(&buf, &len, &cap, ", ");
 		ibm_fold_space(t);
 		append(&buf, &len, &cap, t[0] ? t : "(empty)",
 		       strlen(t[0] ? t : "(empty)"));
@@ -859,7 +871,7 @@ void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
 		size_t len = 0, cap = 0;
 		int any = 0;
 
-		append(&buf, &len, &cap, "column ", 7);
+		adds(&buf, &len, &cap, "column ");
 		add_header(&buf, &len, &cap, file, line, hdr, (int)i);
 		for (size_t r = 0; r < n; r++) {
 			const char *role;
@@ -870,7 +882,7 @@ void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
 			append(&buf, &len, &cap, any ? " and " : ": ",
 			       any ? 5 : 2);
 			append(&buf, &len, &cap, role, strlen(role));
-			append(&buf, &len, &cap, " (", 2);
+			adds(&buf, &len, &cap, " (");
 			append(&buf, &len, &cap, how_text(&f[r]),
 			       strlen(how_text(&f[r])));
 			if (f[r].how == IBM_COL_PART ||
@@ -878,21 +890,21 @@ void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
 				char *a = alias_at(specs[r].aliases,
 						   f[r].alias);
 
-				append(&buf, &len, &cap, ", \"", 3);
+				adds(&buf, &len, &cap, ", \"");
 				append(&buf, &len, &cap, a, strlen(a));
-				append(&buf, &len, &cap, "\"", 1);
+				adds(&buf, &len, &cap, "\"");
 				free(a);
 			} else if (f[r].how == IBM_COL_GIVEN) {
-				append(&buf, &len, &cap, " by ", 4);
+				adds(&buf, &len, &cap, " by ");
 				append(&buf, &len, &cap, f[r].from,
 				       strlen(f[r].from));
 			}
-			append(&buf, &len, &cap, ")", 1);
+			adds(&buf, &len, &cap, ")");
 			any = 1;
 		}
 		if (!any)
-			append(&buf, &len, &cap, ": not one of the columns "
-			       "looked for", 32);
+			adds(&buf, &len, &cap, ": not one of the columns "
+			       "looked for");
 		out(buf, data);
 		free(buf);
 	}
@@ -904,38 +916,38 @@ void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
 		if (f[r].col >= 0)
 			continue;
 		append(&buf, &len, &cap, role, strlen(role));
-		append(&buf, &len, &cap, ": ", 2);
+		adds(&buf, &len, &cap, ": ");
 		if (f[r].how == IBM_COL_GIVEN_NONE) {
-			append(&buf, &len, &cap, "none (as given by ", 18);
+			adds(&buf, &len, &cap, "none (as given by ");
 			append(&buf, &len, &cap, f[r].from, strlen(f[r].from));
-			append(&buf, &len, &cap, ")", 1);
+			adds(&buf, &len, &cap, ")");
 		} else if (f[r].how == IBM_COL_TIE && f[r].rival >= 0) {
 			const char *o = ibm_col_role(&specs[f[r].rival], rb,
 						     sizeof rb);
 
-			append(&buf, &len, &cap, "not found: ", 11);
+			adds(&buf, &len, &cap, "not found: ");
 			add_header(&buf, &len, &cap, file, line, hdr,
 				   f[r].tie[0]);
-			append(&buf, &len, &cap, " could be it or ", 16);
+			adds(&buf, &len, &cap, " could be it or ");
 			append(&buf, &len, &cap, o, strlen(o));
 		} else if (f[r].how == IBM_COL_TIE) {
-			append(&buf, &len, &cap, "not found: both ", 16);
+			adds(&buf, &len, &cap, "not found: both ");
 			add_header(&buf, &len, &cap, file, line, hdr,
 				   f[r].tie[0]);
-			append(&buf, &len, &cap, " and ", 5);
+			adds(&buf, &len, &cap, " and ");
 			add_header(&buf, &len, &cap, file, line, hdr,
 				   f[r].tie[1]);
-			append(&buf, &len, &cap, " could be it", 12);
+			adds(&buf, &len, &cap, " could be it");
 		} else {
-			append(&buf, &len, &cap, "not found", 9);
+			adds(&buf, &len, &cap, "not found");
 			if (specs[r].required)
-				append(&buf, &len, &cap, " (required)", 11);
+				adds(&buf, &len, &cap, " (required)");
 		}
 		if (f[r].missed) {
-			append(&buf, &len, &cap, "; no header \"", 13);
+			adds(&buf, &len, &cap, "; no header \"");
 			append(&buf, &len, &cap, f[r].missed,
 			       strlen(f[r].missed));
-			append(&buf, &len, &cap, "\" as --column says", 18);
+			adds(&buf, &len, &cap, "\" as --column says");
 		}
 		out(buf, data);
 		free(buf);
@@ -977,7 +989,7 @@ static void add_role(char **buf, size_t *len, size_t *cap,
 		free(a);
 	}
 	if (n)
-		append(buf, len, cap, ")", 1);
+		adds(buf, len, cap, ")");
 }
 
 int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
@@ -1020,20 +1032,20 @@ int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
 			continue;
 		if (f[r].rival >= 0 && f[r].rival < (int)r)
 			continue; /* said with the rival */
-		append(&t, &tl, &tc, "", 0);
+		adds(&t, &tl, &tc, "");
 		if (f[r].rival >= 0) {
 			char ob[128];
 			const char *o = ibm_col_role(&specs[f[r].rival], ob,
 						     sizeof ob);
 
-			append(&t, &tl, &tc, "column ", 7);
+			adds(&t, &tl, &tc, "column ");
 			add_header(&t, &tl, &tc, file, line, hdr, f[r].tie[0]);
-			append(&t, &tl, &tc, " could be ", 10);
+			adds(&t, &tl, &tc, " could be ");
 			append(&t, &tl, &tc, role, strlen(role));
-			append(&t, &tl, &tc, " or ", 4);
+			adds(&t, &tl, &tc, " or ");
 			append(&t, &tl, &tc, o, strlen(o));
-			append(&t, &tl, &tc, "; it is neither until "
-			       "--column ROLE=HEADER says which", 53);
+			adds(&t, &tl, &tc, "; it is neither until "
+			       "--column ROLE=HEADER says which");
 			if (specs[r].required || specs[f[r].rival].required) {
 				ibm_error(file, line, "%s", t);
 				status = -1;
@@ -1041,15 +1053,15 @@ int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
 				ibm_warn(file, line, "%s", t);
 			}
 		} else {
-			append(&t, &tl, &tc, "both ", 5);
+			adds(&t, &tl, &tc, "both ");
 			add_header(&t, &tl, &tc, file, line, hdr, f[r].tie[0]);
-			append(&t, &tl, &tc, " and ", 5);
+			adds(&t, &tl, &tc, " and ");
 			add_header(&t, &tl, &tc, file, line, hdr, f[r].tie[1]);
-			append(&t, &tl, &tc, " could be the column ", 21);
+			adds(&t, &tl, &tc, " could be the column ");
 			append(&t, &tl, &tc, role, strlen(role));
-			append(&t, &tl, &tc, "; say which with --column ", 26);
+			adds(&t, &tl, &tc, "; say which with --column ");
 			append(&t, &tl, &tc, role, strlen(role));
-			append(&t, &tl, &tc, "=HEADER", 7);
+			adds(&t, &tl, &tc, "=HEADER");
 			if (specs[r].required) {
 				ibm_error(file, line, "%s", t);
 				status = -1;
@@ -1067,14 +1079,14 @@ int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
 		append(&msg, &len, &cap, missing ? "; " : "", missing ? 2 : 0);
 		add_role(&msg, &len, &cap, &specs[r]);
 		if (f[r].how == IBM_COL_GIVEN_NONE) {
-			append(&msg, &len, &cap, " (none, as ", 11);
+			adds(&msg, &len, &cap, " (none, as ");
 			append(&msg, &len, &cap, f[r].from, strlen(f[r].from));
-			append(&msg, &len, &cap, " says)", 6);
+			adds(&msg, &len, &cap, " says)");
 		} else if (f[r].missed) {
-			append(&msg, &len, &cap, " (no header \"", 13);
+			adds(&msg, &len, &cap, " (no header \"");
 			append(&msg, &len, &cap, f[r].missed,
 			       strlen(f[r].missed));
-			append(&msg, &len, &cap, "\" as --column says)", 19);
+			adds(&msg, &len, &cap, "\" as --column says)");
 		}
 		if (first < 0)
 			first = (int)r;

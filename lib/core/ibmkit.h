@@ -374,9 +374,10 @@ void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
 char *ibm_col_seen(const ibm_rec *hdr);
 /* The name of role s (buf holds it when it is the first alias). */
 const char *ibm_col_role(const ibm_colspec *s, char *buf, size_t size);
-/* The column a user named (--keep, --match): the first header whose name
- * (ibm_name_key) is name's; -1 if none. */
-int ibm_col_find(const ibm_rec *hdr, const char *name);
+/* By name only (a column a user named: --keep, --match): the first
+ * header whose name (ibm_name_key) is the first of the aliases that names
+ * one; -1 if none. */
+int ibm_col_find(const ibm_rec *hdr, const char *aliases);
 /*
  * --column ROLE=HEADER (from: where it was said, NULL for the option):
  * in every input of the run that looks for ROLE (its name or one of its
