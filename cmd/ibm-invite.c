@@ -185,7 +185,7 @@ int main(int argc, char **argv)
 	orders = ibm_xcalloc((size_t)argc + 1, sizeof *orders);
 	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
+	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqhv",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
@@ -258,6 +258,9 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o) < 0)
 				usage(IBM_EX_USAGE);
 			break;

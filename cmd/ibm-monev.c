@@ -135,7 +135,7 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhv", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -192,6 +192,9 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); quiet = 1; break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

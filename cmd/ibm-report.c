@@ -89,7 +89,7 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-report");
 	memset(&o, 0, sizeof o);
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qh", longopts,
+	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qhv", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'c': o.event = optarg; break;
@@ -111,6 +111,9 @@ int main(int argc, char **argv)
 		case O_REFERENCE: o.reference = optarg; break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o.csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

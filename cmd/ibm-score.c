@@ -102,7 +102,7 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-score");
 	o.dup = SCORE_DUP_FIRST;
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":k:d:eqh", longopts, NULL)) !=
+	while ((c = getopt_long(argc, argv, ":k:d:eqhv", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'k': o.key = optarg; break;
@@ -166,6 +166,9 @@ int main(int argc, char **argv)
 			break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o.csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

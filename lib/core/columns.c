@@ -902,6 +902,26 @@ void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
 			adds(&buf, &len, &cap, ")");
 			any = 1;
 		}
+		for (size_t r = 0; r < n && !any; r++) {
+			if (f[r].how != IBM_COL_TIE ||
+			    (f[r].tie[0] != (int)i && f[r].tie[1] != (int)i))
+				continue;
+			adds(&buf, &len, &cap, ": not used (it could be ");
+			adds(&buf, &len, &cap,
+			     ibm_col_role(&specs[r], rb, sizeof rb));
+			if (f[r].rival >= 0) {
+				adds(&buf, &len, &cap, " or ");
+				adds(&buf, &len, &cap,
+				     ibm_col_role(&specs[f[r].rival], rb,
+						  sizeof rb));
+			} else {
+				adds(&buf, &len, &cap, ", as could column ");
+				add_header(&buf, &len, &cap, file, line, hdr,
+					   f[r].tie[f[r].tie[0] == (int)i]);
+			}
+			adds(&buf, &len, &cap, ")");
+			any = 1;
+		}
 		if (!any)
 			adds(&buf, &len, &cap, ": not one of the columns "
 			       "looked for");

@@ -14,18 +14,21 @@ const char *const inv_field_names[INV_NF] = {
 	"kabupaten_kota", "no_hp", "email", "jenis_kelamin"
 };
 
+/* Each named by its output column (inv_field_names). */
 const ibm_colspec inv_field_specs[INV_NF] = {
-	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1 },
-	{ "jabatan|peran|role|position|jabatan peran", 0 },
-	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0 },
+	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1,
+	  "nama" },
+	{ "jabatan|peran|role|position|jabatan peran", 0, "jabatan" },
+	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0, "unit_ibm" },
 	{ "desa/kelurahan|kelurahan|desa|kelurahan/desa|desa kelurahan|"
-	  "asal desa/kelurahan|village", 0 },
-	{ "kecamatan|district|subdistrict", 0 },
-	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0 },
+	  "asal desa/kelurahan|village", 0, "desa_kelurahan" },
+	{ "kecamatan|district|subdistrict", 0, "kecamatan" },
+	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0,
+	  "kabupaten_kota" },
 	{ "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|whatsapp|telepon|"
-	  "no telp|phone|mobile|phone number", 0 },
-	{ "email|e-mail|email address|alamat email|surel", 0 },
-	{ "jenis kelamin|jk|l/p|gender|sex", 0 },
+	  "no telp|phone|mobile|phone number", 0, "no_hp" },
+	{ "email|e-mail|email address|alamat email|surel", 0, "email" },
+	{ "jenis kelamin|jk|l/p|gender|sex", 0, "jenis_kelamin" },
 };
 
 /* ---------------------------------------------------------------- small */
@@ -755,7 +758,7 @@ static int parse_day(const invite *iv, const char *s, int prev)
 	return r;
 }
 
-static const ibm_colspec agenda_specs[] = {
+const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS] = {
 	{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
 	{ "waktu|jam|time|pukul", 0 },
 	{ "acara|kegiatan|materi|activity|agenda|session", 1 },
@@ -765,7 +768,7 @@ static const ibm_colspec agenda_specs[] = {
 
 int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 {
-	const ibm_colspec *spec = agenda_specs;
+	const ibm_colspec *spec = inv_agenda_specs;
 	const ibm_rec *rec;
 	int idx[4], prev = 0, k;
 
@@ -824,7 +827,7 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 	/* --sheet and --header-row are the participants' */
 	ao.sheet = NULL;
 	ao.header_row = 0;
-	ao.need = agenda_specs;
+	ao.need = inv_agenda_specs;
 	ao.nneed = 4;
 	r = ibm_csv_xopen(path, &ao);
 	st = inv_read_agenda_csv(iv, r);

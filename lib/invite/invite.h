@@ -17,6 +17,11 @@ enum {
 /* Output column names and input aliases of the fields. */
 extern const char *const inv_field_names[INV_NF];
 extern const ibm_colspec inv_field_specs[INV_NF];
+/* The columns of the agenda and of the staff file (--staff). */
+#define INV_AGENDA_NCOLS 4
+extern const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS];
+#define INV_STAFF_NCOLS 5
+extern const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS];
 
 #define INV_NX_MAX 16
 typedef struct inv_person {

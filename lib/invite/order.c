@@ -38,7 +38,7 @@ static const char *const head[5] = { "No", "Nama", "Pangkat/Gol. dan "
 
 static const char *const field[5] = { "nama", "pangkat", "nip", "jabatan",
 	"tugas" };
-static const ibm_colspec staff_specs[5] = {
+const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS] = {
 	{ "nama|name|nama lengkap|full name|nama petugas|petugas", 1 },
 	{ "pangkat|golongan|pangkat/golongan|pangkat golongan|pangkat/gol|"
 	  "gol|rank|grade|rank/grade", 0 },
@@ -64,7 +64,7 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 
 	o->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), staff_specs, 5, idx) != 0)
+			    ibm_csv_header(r), inv_staff_specs, 5, idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_staff st;

@@ -22,7 +22,7 @@ const char *const monev_id_labels[MONEV_NID] = {
 	"Nama Unit", "Tanggal Monev", "Petugas", "Tahun Berdiri"
 };
 
-static const ibm_colspec id_cols[MONEV_NID] = {
+const ibm_colspec monev_id_cols[MONEV_NID] = {
 	{ MONEV_ALIASES_PROV, 1 },
 	{ MONEV_ALIASES_KAB, 1 },
 	{ MONEV_ALIASES_SATKER, 0 },
@@ -447,7 +447,7 @@ void monev_read(monev_data *d, const char *path)
 	int st;
 
 	/* the header is the row with the identity columns */
-	co.need = id_cols;
+	co.need = monev_id_cols;
 	co.nneed = MONEV_NID;
 	r = ibm_csv_xopen(path, &co);
 	st = monev_read_csv(d, r);
@@ -481,7 +481,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 					      sizeof *cs);
 		int bad;
 
-		memcpy(cs, id_cols, sizeof id_cols);
+		memcpy(cs, monev_id_cols, sizeof monev_id_cols);
 		for (size_t i = 0; i < s->nind; i++) {
 			cs[MONEV_NID + i].aliases = s->ind[i].aliases;
 			cs[MONEV_NID + i].role = s->ind[i].column;
@@ -588,7 +588,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			}
 		}
 		for (int i = 0; i < MONEV_NID; i++)
-			if (id_cols[i].required && i != MONEV_TANGGAL &&
+			if (monev_id_cols[i].required && i != MONEV_TANGGAL &&
 			    !*row.id[i])
 				bad_cell(d, name, rec->line, idcol[i],
 					 monev_id_names[i], "empty", NULL);

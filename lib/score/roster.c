@@ -16,7 +16,7 @@
 	"nomor telepon"
 
 /* The roster's columns, in the order of SCORE_BY_. */
-static const ibm_colspec roster_cols[SCORE_NBY] = {
+const ibm_colspec score_roster_cols[SCORE_NBY] = {
 	{ ROSTER_ID, 0, "participant_id" },
 	{ ROSTER_EMAIL, 0, "email" },
 	{ ROSTER_PHONE, 0, "no_hp" },
@@ -74,7 +74,7 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 
 	ro.allow_empty = 0;
 	/* the header: the first row with a name column */
-	ro.need = roster_cols;
+	ro.need = score_roster_cols;
 	ro.nneed = SCORE_NBY;
 	r = ibm_csv_xopen(path, &ro);
 	R->file = ibm_xstrdup(ibm_csv_name(r));
@@ -83,7 +83,7 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 	R->hdr = ibm_xcalloc(hdr->n + 1, sizeof *R->hdr);
 	for (size_t i = 0; i < hdr->n; i++)
 		R->hdr[i] = ibm_xstrdup(hdr->f[i]);
-	if (ibm_col_resolve(R->file, hdr->line, hdr, roster_cols, SCORE_NBY,
+	if (ibm_col_resolve(R->file, hdr->line, hdr, score_roster_cols, SCORE_NBY,
 			    R->col) != 0)
 		exit(IBM_EX_DATAERR);
 	while (ibm_csv_xread(r, &rec) > 0) {

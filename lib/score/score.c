@@ -426,7 +426,7 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-static const ibm_colspec key_specs[] = {
+const ibm_colspec score_key_specs[SCORE_KEY_NCOLS] = {
 	{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number", 1 },
 	{ "kunci|kunci jawaban|jawaban|answer|correct answer|key|"
 	  "jawaban benar", 1 },
@@ -435,7 +435,7 @@ static const ibm_colspec key_specs[] = {
 
 int score_key_read(ibm_csv *r, int exact, score_key **out)
 {
-	const ibm_colspec *spec = key_specs;
+	const ibm_colspec *spec = score_key_specs;
 	int idx[3], k2;
 	const ibm_rec *rec;
 	score_key *k = ibm_xcalloc(1, sizeof *k);
@@ -535,7 +535,7 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	int st;
 
 	ko.allow_empty = 0;
-	ko.need = key_specs;
+	ko.need = score_key_specs;
 	ko.nneed = 3;
 	/* --sheet and --header-row are the responses' */
 	ko.sheet = NULL;
