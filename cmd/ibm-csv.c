@@ -127,7 +127,7 @@ static int kind_get(const char *name, kind *k)
 		{ "agenda", "ibm-invite --agenda", inv_agenda_specs,
 		  INV_AGENDA_NCOLS, INV_AGENDA_NCOLS },
 		{ "staff", "ibm-invite --staff", inv_staff_specs,
-		  INV_STAFF_NCOLS, 0 },
+		  INV_STAFF_NCOLS, INV_STAFF_NCOLS },
 		{ "responses", "ibm-score's responses", score_resp_cols,
 		  SCORE_RESP_ROLES, SCORE_RESP_NCOLS },
 		{ "key", "ibm-score --key", score_key_specs, SCORE_KEY_NCOLS,

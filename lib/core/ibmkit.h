@@ -177,6 +177,9 @@ typedef struct ibm_csv_opts {
 	long header_row;   /* --header-row N (line or sheet row); 0: find */
 	const struct ibm_colspec *need; /* the columns the header must */
 	size_t nneed;                   /* hold (the required ones count) */
+	int side;          /* a side input (answer key, roster, agenda, ...):
+			      header_row is taken where that row holds
+			      need, else the header is found */
 } ibm_csv_opts;
 
 /* One record; valid until the next ibm_csv_read on the same reader. */
@@ -205,11 +208,20 @@ typedef struct ibm_csv ibm_csv;
  * holds every required column of need; without need (or when no record
  * holds them), in a workbook the first row with more than one value when
  * the first row holds one value only (a title).
- * opts->header_row N takes the record that starts on line (row) N. Errors are printed; returns NULL and
+ * opts->header_row N takes the record that starts on line (row) N (in a
+ * side input only when it holds need). Errors are printed; returns NULL and
  * sets *status (66 cannot open, 65 bad header/empty, 74 read error).
  */
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status);
+/*
+ * FILE.xlsx:SHEET (also .xlsm, .xls; case ignored), when no file has the
+ * whole name: 1 with the file and the sheet (malloc'd); else 0. The
+ * sheet is the text after the last colon that follows a workbook's
+ * extension, so that a drive letter (C:\data\x.xlsx:2) stays in the file.
+ * ibm_csv_open reads such an input from its own sheet.
+ */
+int ibm_input_split(const char *arg, char **path, char **sheet);
 /* The same, dying with the status on error. */
 ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
 /* Read CSV text held in memory (len bytes; must stay valid until

@@ -424,6 +424,28 @@ void inv_event_free(inv_event *e)
 
 /* -------------------------------------------------------- participants */
 
+/*
+ * Field f of p cannot be read (what: "not a phone number"): an error with
+ * --strict (-1), else a warning naming the cell, the field left empty and
+ * its text kept for the column FIELD_raw (0).
+ */
+static int unreadable(invite *iv, inv_person *p, const int *idx, int f,
+		      const char *what)
+{
+	if (iv->strict) {
+		ibm_error_cell(iv->src, p->line, (size_t)idx[f], "%s: %s",
+			       what, p->f[f]);
+		return -1;
+	}
+	ibm_warn_cell(iv->src, p->line, (size_t)idx[f], "%s: \"%s\"; left "
+		      "empty (the text is kept in the column %s_raw)", what,
+		      p->f[f], inv_field_names[f]);
+	p->raw[f] = p->f[f];
+	p->f[f] = ibm_xstrdup("");
+	iv->raw[f] = 1;
+	return 0;
+}
+
 int inv_read_people_csv(invite *iv, ibm_csv *r)
 {
 	const ibm_rec *rec;
@@ -482,36 +504,30 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 		if (p->f[INV_HP][0]) {
 			char *h = ibm_phone_norm(p->f[INV_HP]);
 
-			if (!h) {
-				ibm_error_cell(iv->src, p->line,
-					       (size_t)idx[INV_HP],
-					       "not a phone number: %s",
-					       p->f[INV_HP]);
+			if (!h && unreadable(iv, p, idx, INV_HP, "not a phone "
+					     "number") != 0)
 				return IBM_EX_DATAERR;
+			if (h) {
+				free(p->f[INV_HP]);
+				p->f[INV_HP] = h;
 			}
-			free(p->f[INV_HP]);
-			p->f[INV_HP] = h;
 		}
 		if (p->f[INV_GENDER][0]) {
 			const char *g = inv_gender_norm(p->f[INV_GENDER]);
 
-			if (!g) {
-				ibm_error_cell(iv->src, p->line,
-					       (size_t)idx[INV_GENDER],
-					       "gender is not L or P: %s",
-					       p->f[INV_GENDER]);
+			if (!g && unreadable(iv, p, idx, INV_GENDER, "gender "
+					     "is not L or P") != 0)
 				return IBM_EX_DATAERR;
+			if (g) {
+				free(p->f[INV_GENDER]);
+				p->f[INV_GENDER] = ibm_xstrdup(g);
 			}
-			free(p->f[INV_GENDER]);
-			p->f[INV_GENDER] = ibm_xstrdup(g);
 		}
 		if (p->f[INV_EMAIL][0] && (!strchr(p->f[INV_EMAIL], '@') ||
-					   strchr(p->f[INV_EMAIL], ' '))) {
-			ibm_error_cell(iv->src, p->line, (size_t)idx[INV_EMAIL],
-				       "not an email address: %s",
-				       p->f[INV_EMAIL]);
+					   strchr(p->f[INV_EMAIL], ' ')) &&
+		    unreadable(iv, p, idx, INV_EMAIL, "not an email address")
+		    != 0)
 			return IBM_EX_DATAERR;
-		}
 	}
 	if (k < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
@@ -537,8 +553,10 @@ void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 
 static void person_free(inv_person *p)
 {
-	for (int k = 0; k < INV_NF; k++)
+	for (int k = 0; k < INV_NF; k++) {
 		free(p->f[k]);
+		free(p->raw[k]);
+	}
 	free(p->letter_number);
 	if (p->x)
 		for (int k = 0; p->x[k]; k++)
@@ -824,11 +842,9 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 	ibm_csv *r;
 	int st;
 
-	/* --sheet and --header-row are the participants' */
-	ao.sheet = NULL;
-	ao.header_row = 0;
 	ao.need = inv_agenda_specs;
-	ao.nneed = 4;
+	ao.nneed = INV_AGENDA_NCOLS;
+	ao.side = 1;
 	r = ibm_csv_xopen(path, &ao);
 	st = inv_read_agenda_csv(iv, r);
 
@@ -867,6 +883,15 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 	for (int k = 0; k < INV_NF; k++)
 		ibm_csvw_str(w, inv_field_names[k]);
 	ibm_csvw_str(w, "letter_number");
+	/* the text of the values that could not be read, when any */
+	for (int k = 0; k < INV_NF; k++)
+		if (iv->raw[k]) {
+			char name[64];
+
+			snprintf(name, sizeof name, "%s_raw",
+				 inv_field_names[k]);
+			ibm_csvw_str(w, name);
+		}
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < iv->np; i++) {
 		const inv_person *p = &iv->p[i];
@@ -876,6 +901,9 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 		for (int k = 0; k < INV_NF; k++)
 			ibm_csvw_str(w, p->f[k]);
 		ibm_csvw_str(w, p->letter_number);
+		for (int k = 0; k < INV_NF; k++)
+			if (iv->raw[k])
+				ibm_csvw_str(w, p->raw[k] ? p->raw[k] : "");
 		ibm_csvw_end(w);
 	}
 	return ibm_csvw_free(w);

@@ -102,8 +102,16 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 void inv_order_read_staff(inv_order *o, const char *path,
 			  const ibm_csv_opts *opts)
 {
-	ibm_csv *r = ibm_csv_xopen(path, opts);
-	int st = inv_order_read_staff_csv(o, r);
+	ibm_csv_opts so = *opts;
+	ibm_csv *r;
+	int st;
+
+	/* the header: the first row with a name */
+	so.need = inv_staff_specs;
+	so.nneed = INV_STAFF_NCOLS;
+	so.side = 1;
+	r = ibm_csv_xopen(path, &so);
+	st = inv_order_read_staff_csv(o, r);
 
 	ibm_csv_close(r);
 	if (st)

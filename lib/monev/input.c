@@ -581,9 +581,15 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 
 			if (ibm_parse_count(row.id[MONEV_TAHUN], &y) < 0 ||
 			    y < 1900 || y > 2999) {
+				/* an optional cell: a warning, and left
+				 * empty, unless --strict */
+				int lenient = d->lenient;
+
+				d->lenient = lenient || !d->strict;
 				bad_cell(d, name, rec->line, idcol[MONEV_TAHUN],
 					 monev_id_names[MONEV_TAHUN],
 					 "not a year", row.id[MONEV_TAHUN]);
+				d->lenient = lenient;
 				row.id[MONEV_TAHUN] = "";
 			}
 		}

@@ -131,12 +131,10 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 	int idx[MONEV_UL_N];
 	size_t cap = 0;
 
-	/* the header: the first row with the list's required columns;
-	 * --sheet and --header-row are the forms' */
+	/* the header: the first row with the list's required columns */
 	uo.need = monev_unit_cols;
 	uo.nneed = MONEV_UL_N;
-	uo.sheet = NULL;
-	uo.header_row = 0;
+	uo.side = 1;
 	r = ibm_csv_xopen(path, &uo);
 	memset(u, 0, sizeof *u);
 	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,

@@ -536,10 +536,8 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 
 	ko.allow_empty = 0;
 	ko.need = score_key_specs;
-	ko.nneed = 3;
-	/* --sheet and --header-row are the responses' */
-	ko.sheet = NULL;
-	ko.header_row = 0;
+	ko.nneed = SCORE_KEY_NCOLS;
+	ko.side = 1;
 	r = ibm_csv_xopen(path, &ko);
 	st = score_key_read(r, exact, &k);
 	ibm_csv_close(r);
