@@ -1461,6 +1461,13 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		r->name = ibm_xstrdup("<stdin>");
 		r->fd = 0;
 		r->is_stdin = 1;
+		/* typed at a terminal, not a file forgotten in silence */
+		if (isatty(0))
+			fprintf(stderr, "%s: reading CSV from standard input "
+				"(the keyboard): type the rows and end with "
+				"Ctrl-D (Windows: Ctrl-Z, Enter), or give a "
+				"file name; %s --help lists the options\n",
+				ibm_progname(), ibm_progname());
 	} else {
 		r->name = ibm_xstrdup(path);
 		r->fd = ibm_open_read(path);
