@@ -1,10 +1,11 @@
 /*
  * ibm-csv - see what the toolkit sees in a CSV file, and clean it.
  *
- *   ibm-csv check [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
+ *   ibm-csv check [-qv] [-d DELIM] [--strict] [--for KIND] [--sheet S]
+ *                 [--header-row N] [--column ROLE=HEADER] [--columns F]
  *                 FILE...
- *   ibm-csv clean [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
- *                 [--excel] [FILE...]
+ *   ibm-csv clean [-q] [-d DELIM] [--strict] [--excel] [--sheet S]
+ *                 [--header-row N] [FILE...]
  */
 #include "ibmkit.h"
 #include "invite.h"
@@ -21,30 +22,37 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-csv check [-q] [-d delim] [--strict] [--sheet name] "
-		"[--header-row n]\n"
-		"                     file ...\n"
-		"       ibm-csv clean [-q] [-d delim] [--strict] [--sheet name] "
-		"[--header-row n]\n"
-		"                     [--excel] [file ...]\n"
+		"usage: ibm-csv check [-qv] [-d delim] [--strict] [--for kind]\n"
+		"                     [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                     [--columns file] file ...\n"
+		"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
+		"[--sheet name]\n"
+		"                     [--header-row n] [file ...]\n"
 		"       ibm-csv -h | --version\n");
 	if (!status)
 		fprintf(fp,
 			"\n"
-			"  check        describe each file and list its problems\n"
-			"  clean        write the records as clean CSV to "
-			"standard output\n"
-			"  -d, --delimiter=C  input delimiter (, ; tab |); "
+			"  check                  describe each file (CSV or "
+			"workbook) and list its\n"
+			"                         problems\n"
+			"  clean                  write the records as clean CSV "
+			"to standard output\n"
+			"  -d, --delimiter=C      input delimiter (, ; tab |); "
 			"default: detected\n"
-			"  -e, --excel  write for Indonesian Excel (; , CRLF BOM)\n"
-			"  -q, --quiet  no warnings\n"
-			"  -s, --strict text that is not UTF-8 is an error\n"
-			"      --sheet=NAME|NUMBER  the sheet of a workbook "
-			"(default: the first visible)\n"
-			"      --header-row=N  the header is on line (row) N "
-			"(default: found)\n"
-			"  -h, --help   this help\n"
-			"      --version  print the version\n");
+			"  -e, --excel            write for Indonesian Excel "
+			"(; , CRLF BOM)\n"
+			"      --for=KIND         check: how the tool that reads "
+			"KIND reads the\n"
+			"                         header (participants, agenda, "
+			"staff, responses,\n"
+			"                         key, roster, monev, units)\n"
+			"  -q, --quiet            no warnings\n"
+			"  -s, --strict           text that is not UTF-8 is an "
+			"error\n"
+			"  -h, --help             this help\n"
+			"      --version          print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);

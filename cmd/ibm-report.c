@@ -7,37 +7,46 @@
 #include <string.h>
 
 static const char synopsis[] =
-	"usage: ibm-report bimtek -c event.conf [-r report.conf] [-a agenda.csv]\n"
-	"                  [-d delim] [--sheet name] [--header-row n]\n"
-	"                  --participants file --scores file\n"
+	"usage: ibm-report bimtek -c event.conf [-qv] [-r report.conf] "
+	"[-a agenda]\n"
+	"                  [-d delim] --participants file --scores file\n"
 	"                  --summary file [--items file] [--photos dir]\n"
-	"                  [--reference file.docx] -o file.docx\n"
-	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
-	"                  [--sheet name] [--header-row n] --units file\n"
-	"                  [--photos dir] [--reference file.docx] -o file.docx\n";
+	"                  [--reference file.docx] [--sheet name] "
+	"[--header-row n]\n"
+	"                  [--column role=header] [--columns file] "
+	"-o file.docx\n"
+	"       ibm-report monev [-qv] [-c event.conf] [-r report.conf] "
+	"[-d delim]\n"
+	"                  --units file [--photos dir] "
+	"[--reference file.docx]\n"
+	"                  [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                  [--columns file] -o file.docx\n"
+	"       ibm-report -h | --version\n";
 
 static const char options[] =
 	"\n"
-	"  -c, --event=FILE        event file of ibm-invite (letterhead, event,\n"
+	"  -c, --event=FILE        event file of ibm-invite (letterhead, "
+	"event,\n"
 	"                          signatory); required for bimtek\n"
 	"  -r, --report=FILE       report file: what only people know\n"
-	"  -a, --agenda=FILE       agenda CSV (bimtek)\n"
-	"      --participants=FILE ibm-invite's output (bimtek)\n"
+	"  -a, --agenda=FILE       agenda, CSV or workbook (bimtek)\n"
+	"      --participants=FILE ibm-invite's output, CSV or workbook "
+	"(bimtek)\n"
 	"      --scores=FILE       ibm-score --pre/--post output (bimtek)\n"
 	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
 	"      --items=FILE        ibm-score --items file (bimtek)\n"
-	"      --units=FILE        ibm-monev's output (monev)\n"
-	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
+	"      --units=FILE        ibm-monev's output, CSV or workbook "
+	"(monev)\n"
+	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG "
+	"files\n"
 	"      --reference=FILE    take styles (and header) of this .docx\n"
 	"  -o, --output=FILE       the .docx to write\n"
 	"  -d, --delimiter=C       input delimiter; default: detected\n"
-	"      --sheet=NAME|NUMBER the sheet of workbook inputs (default: the\n"
-	"                          first visible)\n"
-	"      --header-row=N      the header is on line (row) N (default:\n"
-	"                          found)\n"
 	"  -q, --quiet             no warnings\n"
 	"  -h, --help              this help\n"
-	"      --version           print the version\n";
+	"      --version           print the version\n"
+	IBM_INPUT_HELP;
 
 static _Noreturn void usage(int status)
 {

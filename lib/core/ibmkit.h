@@ -676,6 +676,21 @@ enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
 	{ "columns", required_argument, NULL, IBM_OPT_COLUMNS }, \
 	{ "verbose", no_argument, NULL, 'v' }
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
+/* Their lines in a tool's --help, after its own options. */
+#define IBM_INPUT_HELP \
+	"\ninput options (every tool):\n" \
+	"      --sheet=S          read sheet S (a name or number) of every " \
+	"workbook\n" \
+	"                         input; FILE.xlsx:S gives one input its " \
+	"own sheet\n" \
+	"      --header-row=N     the header is on row (line) N; else found\n" \
+	"      --column=ROLE=HEADER  the column ROLE is the one headed " \
+	"HEADER\n" \
+	"                         (repeatable; ROLE= : the input has none)\n" \
+	"      --columns=FILE     ROLE=HEADER pairs from a CSV or workbook " \
+	"with the\n" \
+	"                         columns role and header\n" \
+	"  -v, --verbose          say how each input's header was read\n"
 
 /* -------------------------------------------------------------- xlsxread */
 
