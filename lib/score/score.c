@@ -701,6 +701,25 @@ static int numbered(const char *h, long n)
 	       (end[1] == ' ' || end[1] == '\0');
 }
 
+/* -v: the column each question of the key was found in. */
+static void note_bound(const score_layout *L, const score_key *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		char lb[16];
+		int c = L->kcol[i];
+
+		if (c < 0)
+			continue;
+		if (!ibm_cell_name(L->file, 1, (size_t)c, lb))
+			snprintf(lb, sizeof lb, "%d", c + 1);
+		else
+			lb[strcspn(lb, "0123456789")] = '\0';
+		ibm_note(L->file, 0, "column %s \"%s\" is the key's question "
+			 "\"%s\" (%s line %ld)", lb, L->hdr[c], k->q[i].ref,
+			 k->file, k->q[i].line);
+	}
+}
+
 int score_layout_bind(score_layout *L, const score_key *k)
 {
 	size_t bufcap = 0;
@@ -775,6 +794,8 @@ int score_layout_bind(score_layout *L, const score_key *k)
 	}
 	free(a);
 	free(b);
+	if (ibm_diag_verbose())
+		note_bound(L, k);
 	return 0;
 bad:
 	free(a);
