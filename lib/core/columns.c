@@ -451,6 +451,8 @@ int ibm_col_map_read(const char *path, const ibm_csv_opts *base)
 	st = k < 0 ? (ibm_csv_status(r) ? ibm_csv_status(r)
 		      : IBM_EX_DATAERR) : 0;
 	ibm_csv_close(r);
+	/* the map's own columns are none of the run's */
+	ibm_strlist_free(&roles_seen);
 	return st;
 }
 
