@@ -514,6 +514,21 @@ void monev_read(monev_data *d, const char *path)
 		exit(st);
 }
 
+/* Does the header have a column with a header that is none of the
+ * identity columns (an answer under a name the spec does not know)? */
+static int other_columns(const ibm_rec *h, const int *idcol)
+{
+	for (size_t c = 0; c < h->n; c++) {
+		int id = 0;
+
+		for (int i = 0; i < MONEV_NID && !id; i++)
+			id = idcol[i] == (int)c;
+		if (!id && h->f[c][strspn(h->f[c], " \t")])
+			return 1;
+	}
+	return 0;
+}
+
 int monev_read_csv(monev_data *d, ibm_csv *r)
 {
 	const monev_spec *s = d->spec;
@@ -571,6 +586,21 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 				 s->ind[i].column);
 			mlen += l + (nmiss ? 2 : 0);
 			nmiss++;
+		}
+		if (nmiss && nmiss == s->nind && other_columns(h, idcol)) {
+			/* a form the tool cannot read: none of its answers,
+			 * other columns it does not know */
+			char *seen = ibm_col_seen(h);
+
+			ibm_error(name, h->line, "no indicator of the spec has "
+				  "a column in this file; found: %s; name them "
+				  "with --column INDICATOR=HEADER (or --columns "
+				  "FILE)", seen);
+			free(seen);
+			free(miss);
+			free(val);
+			free(icol);
+			return IBM_EX_DATAERR;
 		}
 		if (nmiss)
 			monev_say("indikator tidak ditanyakan di berkas ini "
