@@ -124,6 +124,14 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 			R->key[by][i] = R->col[by] < 0 ? ibm_xstrdup("")
 				: score_match_key(by, score_roster_cell(
 					R, i, (size_t)R->col[by]));
+			if (by == SCORE_BY_PHONE && R->col[by] >= 0 &&
+			    !R->key[by][i][0] &&
+			    *score_roster_cell(R, i, (size_t)R->col[by]))
+				ibm_warn_cell(R->file, R->line[i],
+					      (size_t)R->col[by], "not a phone "
+					      "number: \"%s\"; not matched by "
+					      "phone", score_roster_cell(R, i,
+						(size_t)R->col[by]));
 			if (!R->key[by][i][0])
 				continue;
 			s = slot_of(R, by, R->key[by][i]);
