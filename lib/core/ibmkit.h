@@ -123,6 +123,12 @@ typedef struct ibm_atomic ibm_atomic;
  * "PATH: cannot create: strerror" and dies with 73 (a directory or a
  * block device included); an output that is a noted input dies with 64. */
 ibm_atomic *ibm_atomic_open(const char *path);
+/* The same for a file this process holds open and locked (the register
+ * of ibm-invite): where it cannot be replaced by a rename (Windows, where
+ * an open file cannot be; a bind-mounted file) it is written in place
+ * at the commit, under the caller's lock, and put back if the commit
+ * fails after. */
+ibm_atomic *ibm_atomic_open_locked(const char *path);
 /* The output opened for writing ("wb"). */
 FILE *ibm_atomic_fp(ibm_atomic *a);
 /* Path of the temporary file (for libraries that open files by name; for
@@ -134,8 +140,12 @@ int ibm_atomic_direct(const ibm_atomic *a);
 /* Flush, check, sync and close; renamed later by ibm_atomic_commit_all.
  * A write error dies with 74 ("PATH: write error: ..."). */
 void ibm_atomic_finish(ibm_atomic *a);
-/* Finish every open output, then rename them all into place and sync
- * their directories. */
+/* Finish every open output, then put them all into place and sync their
+ * directories: all or nothing. Every output is first checked to be
+ * replaceable and each file it replaces kept under a second name until
+ * the end; a file another program holds open (Excel, on Windows) ends the
+ * run with 73 before anything changes, in English and Indonesian; a
+ * failure in the middle puts back what was replaced. */
 void ibm_atomic_commit_all(void);
 /* Finish and rename this one output alone (a run with one output). */
 void ibm_atomic_commit(ibm_atomic *a);
@@ -155,6 +165,10 @@ const char *ibm_fmt_name(ibm_fmt f);
  * directory made here is removed again (if empty) when the run fails
  * before ibm_atomic_commit_all. */
 int ibm_out_mkdir(const char *dir);
+/* A file this run made (empty) ahead of its outputs, such as a register
+ * created to be locked: removed at exit unless an output committed into
+ * it, so that a failed run leaves no new empty file. */
+void ibm_out_made_file(const char *path);
 /* 1 if something (a file, a link, anything) has that name. */
 int ibm_out_exists(const char *path);
 /* Note an input file of the run (before the outputs are checked). */
@@ -298,6 +312,9 @@ int ibm_csv_parse_delim(const char *arg);
  * so that a spreadsheet does not run it as a formula. */
 typedef struct ibm_csvw ibm_csvw;
 ibm_csvw *ibm_csvw_new(FILE *fp, int excel);
+/* 1 if a spreadsheet would take the text s[0..len) as a formula (the
+ * cells excel mode guards with an apostrophe). */
+int ibm_csv_formula_like(const char *s, size_t len);
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len);
 /* The same for a field of a record from ibm_csv_read (it has
  * IBM_REC_SLACK readable bytes from its start): faster. */
@@ -420,6 +437,10 @@ int ibm_utf8_put(char *buf, long cp);
 size_t ibm_utf8_len(const char *s);
 /* Convert Windows-1252 text to UTF-8; returns a malloc'd string. */
 char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
+/* And back: UTF-8 text in Windows-1252, a character it has not (or a
+ * byte that is not UTF-8) as '?', counted in *lost. Malloc'd. */
+char *ibm_utf8_to_cp1252(const char *s, size_t len, size_t *outlen,
+			 size_t *lost);
 
 /* Trim ASCII white space and NBSP at both ends, in place; returns s. */
 char *ibm_trim(char *s);
@@ -563,6 +584,10 @@ char *ibm_date_range_long(char *buf, size_t size, ibm_date first,
 #include <xlsxwriter.h>
 
 /* Shared formats of a workbook. */
+/* A number format with a blank as wide as ")" at the right: a
+ * right-aligned number never touches the text of the cell beside. */
+#define IBM_XLSX_PAD(code) code "_)"
+
 typedef struct ibm_xlsx_formats {
 	lxw_format *title;    /* bold, larger */
 	lxw_format *header;   /* bold, wrapped, grey fill, border */
@@ -676,6 +701,15 @@ _Noreturn void ibm_print_version(void);
  * value". The caller then prints its usage and exits 64.
  */
 void ibm_opt_error(int c, char *const *argv);
+/* A file option that takes one file (-c, -o, -A, --register ...): *slot
+ * set to arg; given twice, "OPT given twice (A, then B)" is printed and
+ * -1 returned (the caller prints its usage and exits 64), as the first
+ * would otherwise be dropped without a word. */
+int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+/* Before getopt_long: on Windows an argument "/?" asks for the usage, as
+ * with the system's own commands (it becomes "--help"); nothing
+ * elsewhere. */
+void ibm_opt_help_arg(int argc, char **argv);
 /*
  * The input options every tool takes besides -d: --sheet NAME|NUMBER,
  * --header-row N, --column ROLE=HEADER, --columns FILE and -v/--verbose
@@ -774,6 +808,7 @@ void ibm_xlsxr_close(ibm_xlsxr *x);
 #define IBM_LIMIT_EVENT (1u << 20)          /* event file: 1 MiB */
 #define IBM_LIMIT_TEMPLATE (16u << 20)      /* template: 16 MiB */
 #define IBM_LIMIT_SPEC (16u << 20)          /* spec or phase file */
+#define IBM_LIMIT_REGISTER (64u << 20)      /* register: ~470,000 letters */
 #define IBM_LIMIT_LOGO (16u << 20)          /* logo image */
 #define IBM_LIMIT_FONT (64u << 20)          /* TrueType font */
 

@@ -135,6 +135,11 @@ char *inv_number(const char *pattern, long n);
  * are kept. malloc'd; NULL if the pattern has no {n} or a bad width. The
  * one place where every document type's number is made. */
 char *inv_number_format(const char *pattern, long n, ibm_date date);
+/* The counter of a letter number that pattern made for a letter dated
+ * date ("B/UND-12/VI/2024" of "B/UND-{n}/{bulan_romawi}/{tahun}": 12), or
+ * 0 when it does not fit the pattern. */
+long inv_number_counter(const char *pattern, const char *nomor,
+			ibm_date date);
 /* "I" to "XII"; NULL outside 1 to 12. */
 const char *inv_roman_month(int month);
 
@@ -200,11 +205,22 @@ int inv_register_parse(const char *name, const char *data, size_t len,
  * type, year, addressee and subject; else the next of the type and year
  * (first > 0: exactly first, which must not be the register's for
  * another letter: dies 65 naming the clash). whole: a whole letter
- * number instead of a pattern. key names the pattern in messages. */
+ * number instead of a pattern. key names the pattern in messages. The
+ * counter of a line without urut is read from its number by the
+ * pattern. */
 char *inv_register_number(inv_register *r, const char *type,
 			  const char *key, const char *pattern,
 			  const char *whole, long first, ibm_date date,
 			  const char *kepada, const char *hal);
+/* The same, without dying: 0 and *nomor, or the exit status after
+ * printing what is wrong (a clash, a counter at LONG_MAX). */
+int inv_register_issue(inv_register *r, const char *type, const char *key,
+		       const char *pattern, const char *whole, long first,
+		       ibm_date date, const char *kepada, const char *hal,
+		       char **nomor);
+/* The register's new bytes (its own, then the new lines): malloc'd, *len
+ * set; NULL when nothing was issued. */
+char *inv_register_render(const inv_register *r, size_t *len);
 /* The register with the new lines, as one of the run's outputs. */
 void inv_register_save(inv_register *r, inv_outs *outs);
 void inv_register_free(inv_register *r);
@@ -260,8 +276,13 @@ typedef struct inv_att_page {
 } inv_att_page;
 typedef struct inv_layout {
 	int date_above;       /* place and date above the Nomor block */
+	int keep_break;       /* the closing paragraph begins page 2, with
+				 the signature */
 	int tembusan_two;     /* copies in two columns */
 	size_t tembusan_half; /* the first copy of the right column */
+	const ts_copy_page *copy_page; /* the copies on each page (owned by
+					  the setter) */
+	size_t ncopy_page;
 	int sheets;           /* attachment sheets */
 	inv_att_page *page;   /* the attachment pages (owned by the setter) */
 	size_t npage;
