@@ -68,6 +68,8 @@ DEPS_TEST += chromium groff-base
 DEPS_TEST += python3-docx libreoffice-writer-nogui
 # the blank Monev form filled through LibreOffice itself (tests/lo_form.py)
 DEPS_TEST += python3-uno
+# make bench: a workbook written by Python's XlsxWriter
+DEPS_TEST += python3-xlsxwriter
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures

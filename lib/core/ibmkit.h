@@ -98,6 +98,37 @@ char *ibm_xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 
+/* A hash map from strings to indexes (lib/core/strmap.c). The keys are
+ * not copied: they must outlive the map. A zeroed map is empty; init
+ * sizes it for n keys (it grows as needed). */
+typedef struct ibm_strmap {
+	const char **k;
+	size_t *v;
+	size_t n, cap;
+} ibm_strmap;
+#define IBM_STRMAP_NONE ((size_t)-1)
+/* FNV-1a 64-bit of s (participant_id's long form, ibm-invite(1)). */
+unsigned long long ibm_fnv1a64(const char *s);
+size_t ibm_hash_str(const char *s);
+void ibm_strmap_init(ibm_strmap *m, size_t n);
+/* The value stored for k, or IBM_STRMAP_NONE. */
+size_t ibm_strmap_get(const ibm_strmap *m, const char *k);
+/* The value already stored for k, or IBM_STRMAP_NONE after storing v. */
+size_t ibm_strmap_put(ibm_strmap *m, const char *k, size_t v);
+void ibm_strmap_free(ibm_strmap *m);
+/* Distinct strings (copied) in order of first appearance, with their
+ * indexes in a map; a zeroed set is empty. */
+typedef struct ibm_strset {
+	char **v;
+	size_t n, cap;
+	ibm_strmap map;
+} ibm_strset;
+/* The index of k, added at the end when new. */
+size_t ibm_strset_add(ibm_strset *s, const char *k);
+/* The index of k, or IBM_STRMAP_NONE. */
+size_t ibm_strset_find(const ibm_strset *s, const char *k);
+void ibm_strset_free(ibm_strset *s);
+
 /* Commit the run's output files (ibm_atomic_commit_all) once stdout is
  * flushed, then close stdout; a write error (disk full) dies with 74.
  * The last thing every main does. */
@@ -777,6 +808,9 @@ char *ibm_xlsx_col_name(char *b, long c);
 /* "FILE[SHEET]", the name in messages. */
 const char *ibm_xlsxr_name(const ibm_xlsxr *x);
 /* 1 if every value of the current row is in a bold font. */
+/* 1 while the sheet is read by the fast path, 0 once expat reads it
+ * (xlsxread.c; for tests). */
+int ibm_xlsxr_fast(const ibm_xlsxr *x);
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x);
 /* A merged range: columns c1..c2 (0 = A) of rows r1..r2 (1-based). */
 typedef struct ibm_xlsx_merge {

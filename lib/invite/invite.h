@@ -25,11 +25,12 @@ extern const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS];
 extern const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS];
 
 #define INV_NX_MAX 16
+#define INV_ID_MAX 24 /* "IBM-XXXXXXXX-XXXXXXXX" and its NUL */
 typedef struct inv_person {
 	char *f[INV_NF];     /* normalised values ("" when absent) */
 	long no;             /* 1, 2, ... after duplicates are dropped */
 	long line;           /* line in the participants file */
-	char id[16];         /* participant_id, "IBM-" + 8 hex digits */
+	char id[INV_ID_MAX]; /* participant_id (inv_make_id) */
 	char *letter_number;
 	int kind;            /* INV_KIND_DESA, _KELURAHAN or _VILLAGE */
 	char **x;            /* the invite's extra columns (xspec), or NULL */
@@ -121,11 +122,14 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel);
 
 /* FNV-1a 32-bit of s. */
 unsigned long inv_fnv1a(const char *s);
-/* participant_id of a normalised name, kelurahan and phone ("" if none):
- * "IBM-" and FNV-1a 32-bit in upper-case hex of
- * person_key(name) "|" person_key(kelurahan) ["|" phone]. */
-void inv_make_id(char out[16], const char *nama, const char *kel,
-		 const char *hp);
+/* participant_id of a normalised name, kelurahan and phone ("" if none),
+ * from the key person_key(name) "|" person_key(kelurahan) ["|" phone]:
+ * "IBM-" and FNV-1a 32-bit of the key in 8 upper-case hex digits; with
+ * wide, "-" and the high 32 bits of FNV-1a 64-bit of the key in 8 more
+ * (the long form, for the people of a list whose short forms agree:
+ * ibm-invite(1)). */
+void inv_make_id(char out[INV_ID_MAX], const char *nama, const char *kel,
+		 const char *hp, int wide);
 /* The letter number pattern with {n} (or {n:W}, zero-padded to W) replaced
  * by n; malloc'd. Returns NULL if the pattern has no {n}. */
 char *inv_number(const char *pattern, long n);

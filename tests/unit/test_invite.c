@@ -92,11 +92,11 @@ static void t_fnv1a(void **state)
 
 static void t_make_id(void **state)
 {
-	char a[16], b[16], c[16];
+	char a[INV_ID_MAX], b[INV_ID_MAX], c[INV_ID_MAX];
 
 	(void)state;
-	inv_make_id(a, "Siti Rahmawati", "Bugis", "+6281234567890");
-	inv_make_id(b, "  SITI   rahmawati ", "bugis", "+6281234567890");
+	inv_make_id(a, "Siti Rahmawati", "Bugis", "+6281234567890", 0);
+	inv_make_id(b, "  SITI   rahmawati ", "bugis", "+6281234567890", 0);
 	assert_string_equal(a, b);
 	assert_int_equal(strlen(a), 12);
 	assert_memory_equal(a, "IBM-", 4);
@@ -104,10 +104,21 @@ static void t_make_id(void **state)
 	snprintf(c, sizeof c, "IBM-%08lX",
 		 inv_fnv1a("siti rahmawati|bugis|+6281234567890"));
 	assert_string_equal(a, c);
-	inv_make_id(c, "Siti Rahmawati", "Bugis", "");
+	inv_make_id(c, "Siti Rahmawati", "Bugis", "", 0);
 	snprintf(b, sizeof b, "IBM-%08lX", inv_fnv1a("siti rahmawati|bugis"));
 	assert_string_equal(b, c);
 	assert_string_not_equal(a, c);
+	/* the long form: the short one, "-" and FNV-1a 64's high half */
+	inv_make_id(b, "Siti Rahmawati", "Bugis", "", 1);
+	assert_int_equal(strlen(b), 21);
+	assert_memory_equal(b, c, 12);
+	snprintf(c, sizeof c, "-%08lX", (unsigned long)(ibm_fnv1a64(
+		"siti rahmawati|bugis") >> 32));
+	assert_string_equal(b + 12, c);
+	/* FNV-1a 64-bit reference values */
+	assert_true(ibm_fnv1a64("") == 0xCBF29CE484222325ULL);
+	assert_true(ibm_fnv1a64("a") == 0xAF63DC4C8601EC8CULL);
+	assert_true(ibm_fnv1a64("foobar") == 0x85944171F73967E8ULL);
 }
 
 static void t_number(void **state)
