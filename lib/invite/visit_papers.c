@@ -26,12 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LEFT TS_LEFT
-#define RIGHT TS_RIGHT
-#define SIZE TS_SIZE
-#define LEAD TS_LEAD
-#define SMALL TS_SMALL
-#define SLEAD TS_SLEAD
 
 
 /* ------------------------------------------------------------ context */
@@ -303,8 +297,9 @@ static void letter_draw(ts_doc *d, void *ctx)
 	const inv_visit *v = l->v;
 	const inv_team *tm = &p->vs->t[v->team];
 	float sz = l->sz, lead = l->lead;
-	float cx = LEFT + ts_width(d, 0, SIZE, "Lampiran") + 6, vx = cx + 8;
-	float ix = LEFT + ts_width(d, 0, sz, "Yth. ");
+	float cx = TS_LEFT + ts_width(d, 0, TS_SIZE, "Lampiran") + 6;
+	float vx = cx + 8;
+	float ix = TS_LEFT + ts_width(d, 0, sz, "Yth. ");
 	float lx = vx + 16;
 	float lcx = lx + ts_width(d, 0, sz, "hari/tanggal") + 10, lvx = lcx + 8;
 	char date[64], num[24];
@@ -320,10 +315,10 @@ static void letter_draw(ts_doc *d, void *ctx)
 	ibm_str_add(&b, "Yth. ", (char *)NULL);
 	ibm_str_add(&b, h, (char *)NULL);
 	t = ibm_str_take(&b);
-	ts_line(d, 0, sz, lead, LEFT, RIGHT, 0, t);
+	ts_line(d, 0, sz, lead, TS_LEFT, TS_RIGHT, 0, t);
 	free(t);
-	ts_line(d, 0, sz, lead, ix, RIGHT, 0, "di -");
-	ts_line(d, 0, sz, lead, ix + 24, RIGHT, 0, "Tempat");
+	ts_line(d, 0, sz, lead, ix, TS_RIGHT, 0, "di -");
+	ts_line(d, 0, sz, lead, ix + 24, TS_RIGHT, 0, "Tempat");
 
 	ts_set_y(d, ts_y(d) - lead);
 	ibm_str_add(&b, "Dalam rangka pelaksanaan ", p->acara,
@@ -335,14 +330,14 @@ static void letter_draw(ts_doc *d, void *ctx)
 		ibm_str_add(&b, ", Kecamatan ", v->f[INV_V_KEC], (char *)NULL);
 	ibm_str_add(&b, " pada:", (char *)NULL);
 	t = ibm_str_take(&b);
-	ts_para(d, 0, sz, lead, vx, RIGHT, 36, 1, t, 1);
+	ts_para(d, 0, sz, lead, vx, TS_RIGHT, 36, 1, t, 1);
 	free(t);
 	ts_set_y(d, ts_y(d) - 3);
-	ts_labelled(d, sz, lead, lx, lcx, lvx, RIGHT, "hari/tanggal",
+	ts_labelled(d, sz, lead, lx, lcx, lvx, TS_RIGHT, "hari/tanggal",
 		    ibm_date_long_day(date, sizeof date, v->date), 0);
-	ts_labelled(d, sz, lead, lx, lcx, lvx, RIGHT, "waktu",
+	ts_labelled(d, sz, lead, lx, lcx, lvx, TS_RIGHT, "waktu",
 		    v->f[INV_V_WAKTU], 0);
-	ts_labelled(d, sz, lead, lx, lcx, lvx, RIGHT, "tempat", place, 0);
+	ts_labelled(d, sz, lead, lx, lcx, lvx, TS_RIGHT, "tempat", place, 0);
 	/* the team: "tim : 1. Name (role)", the officers numbered */
 	for (size_t i = 0; i < tm->nofficer; i++) {
 		const inv_staff *s = tm->officer[i];
@@ -365,7 +360,7 @@ static void letter_draw(ts_doc *d, void *ctx)
 			snprintf(num, sizeof num, "%zu.", i + 1);
 			put_at(d, 0, sz, lvx, y, num);
 		}
-		ts_para(d, 0, sz, lead, lvx + nw, RIGHT, 0, 0, t, 1);
+		ts_para(d, 0, sz, lead, lvx + nw, TS_RIGHT, 0, 0, t, 1);
 		free(t);
 	}
 	ts_set_y(d, ts_y(d) - 3);
@@ -375,7 +370,7 @@ static void letter_draw(ts_doc *d, void *ctx)
 	ibm_str_add(&b, p->docs.n ? " serta menyiapkan dokumen berikut:" : ".",
 		    (char *)NULL);
 	t = ibm_str_take(&b);
-	ts_para(d, 0, sz, lead, vx, RIGHT, 36, 1, t, 1);
+	ts_para(d, 0, sz, lead, vx, TS_RIGHT, 36, 1, t, 1);
 	free(t);
 	for (size_t i = 0; i < p->docs.n; i++) {
 		float nw = ts_width(d, 0, sz, "10. ");
@@ -387,11 +382,11 @@ static void letter_draw(ts_doc *d, void *ctx)
 		ibm_str_add(&b, p->docs.v[i], i + 1 < p->docs.n ? ";" : ".",
 			    (char *)NULL);
 		t = ibm_str_take(&b);
-		ts_para(d, 0, sz, lead, lx + nw, RIGHT, 0, 0, t, 1);
+		ts_para(d, 0, sz, lead, lx + nw, TS_RIGHT, 0, 0, t, 1);
 		free(t);
 	}
 	ts_set_y(d, ts_y(d) - 3);
-	ts_para(d, 0, sz, lead, vx, RIGHT, 36, 1, key(p, "penutup_kunjungan",
+	ts_para(d, 0, sz, lead, vx, TS_RIGHT, 36, 1, key(p, "penutup_kunjungan",
 		"Demikian kami sampaikan. Atas perhatian dan kerja sama "
 		"Saudara, kami ucapkan terima kasih."), 1);
 	ts_signature(d);
@@ -411,7 +406,7 @@ static void letter_fit(ts_doc *d, letter *l)
 
 	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
 		l->sz = sizes[k];
-		l->lead = sizes[k] * LEAD / SIZE;
+		l->lead = sizes[k] * TS_LEAD / TS_SIZE;
 		if (ts_height(d, letter_draw, l) <= TS_TOP - TS_BOTTOM)
 			return;
 	}
@@ -422,7 +417,7 @@ static void letters_draw(ts_doc *d, void *ctx)
 	const inv_papers *p = ctx;
 
 	for (size_t i = 0; i < p->vs->n; i++) {
-		letter l = { p, &p->vs->v[p->vs->order[i]], SIZE, LEAD };
+		letter l = { p, &p->vs->v[p->vs->order[i]], TS_SIZE, TS_LEAD };
 
 		letter_fit(d, &l);
 		ts_new_page(d);
@@ -467,8 +462,8 @@ static void team_draw(ts_doc *d, const inv_papers *p, const inv_team *tm)
 
 		ibm_str_add(&b, "Melaksanakan ", p->acara, " pada Unit IBM "
 			    "berikut: | Melaporkan hasil pelaksanaan tugas "
-			    "kepada ", e->penerbit, "; | Melaksanakan tugas ini "
-			    "dengan penuh tanggung jawab.", (char *)NULL);
+			    "kepada ", e->penerbit, "; | Melaksanakan tugas "
+			    "ini dengan penuh tanggung jawab.", (char *)NULL);
 		t = ibm_str_take(&b);
 		inv_lines_split(&untuk, t);
 		free(t);
@@ -621,9 +616,9 @@ static void field(ts_doc *d, float lx, float cx, float x1, const char *label,
 {
 	float y = ts_y(d);
 
-	ts_labelled(d, SMALL, SLEAD, lx, cx, cx + 6, x1, label, value, 0);
+	ts_labelled(d, TS_SMALL, TS_SLEAD, lx, cx, cx + 6, x1, label, value, 0);
 	if (ts_y(d) == y) /* an empty value: the label's line */
-		ts_set_y(d, y - SLEAD);
+		ts_set_y(d, y - TS_SLEAD);
 }
 
 /* Sheet I's table: No, the field, its value. */
@@ -644,8 +639,8 @@ static void sheet_one(ts_doc *d, const spd *x)
 	const inv_event *e = p->ev;
 	const inv_staff *s = x->s;
 	const inv_team *tm = &p->vs->t[x->tr->team];
-	float rx = LEFT + 280;
-	float rcx = rx + ts_width(d, 0, SMALL, "Lembar ke") + 6;
+	float rx = TS_LEFT + 280;
+	float rcx = rx + ts_width(d, 0, TS_SMALL, "Lembar ke") + 6;
 	float top, low;
 	char a[64], b2[64], days[320], words[64];
 	long nd = ibm_date_days(x->tr->to) - ibm_date_days(x->tr->from) + 1;
@@ -660,22 +655,22 @@ static void sheet_one(ts_doc *d, const spd *x)
 	/* the ministry and office on the left, the sheet's numbers on the
 	 * right, from the same top */
 	top = ts_y(d);
-	ts_line(d, 0, SMALL, SLEAD, LEFT, rx - 10, 0,
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT, rx - 10, 0,
 		"Kementerian Negara/Lembaga:");
-	ts_para(d, 1, SMALL, SLEAD, LEFT, rx - 10, 0, 0, key(p, "kementerian",
-							       kop0), 1);
-	ts_line(d, 0, SMALL, SLEAD, LEFT, rx - 10, 0, "Satuan Kerja:");
-	ts_para(d, 1, SMALL, SLEAD, LEFT, rx - 10, 0, 0, key(p, "satuan_kerja",
-							       kop1), 1);
+	ts_para(d, 1, TS_SMALL, TS_SLEAD, TS_LEFT, rx - 10, 0, 0,
+		key(p, "kementerian", kop0), 1);
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT, rx - 10, 0, "Satuan Kerja:");
+	ts_para(d, 1, TS_SMALL, TS_SLEAD, TS_LEFT, rx - 10, 0, 0,
+		key(p, "satuan_kerja", kop1), 1);
 	low = ts_y(d);
 	ts_set_y(d, top);
-	field(d, rx, rcx, RIGHT, "Lembar ke", "");
-	field(d, rx, rcx, RIGHT, "Kode No.", key(p, "kode_spd", ""));
-	field(d, rx, rcx, RIGHT, "Nomor", x->nomor ? x->nomor : "");
+	field(d, rx, rcx, TS_RIGHT, "Lembar ke", "");
+	field(d, rx, rcx, TS_RIGHT, "Kode No.", key(p, "kode_spd", ""));
+	field(d, rx, rcx, TS_RIGHT, "Nomor", x->nomor ? x->nomor : "");
 	if (ts_y(d) < low)
 		low = ts_y(d);
 	ts_set_y(d, low - 14);
-	ts_line(d, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1,
+	ts_line(d, 1, TS_SIZE + 1, TS_LEAD + 2, TS_LEFT, TS_RIGHT, 1,
 		"SURAT PERJALANAN DINAS (SPD)");
 	ts_set_y(d, ts_y(d) - 8);
 
@@ -741,22 +736,23 @@ static void sheet_one(ts_doc *d, const spd *x)
 	free(t);
 	spd_row(d, "10.", "Keterangan lain-lain", key(p, "keterangan_spd",
 		town ? "Perjalanan dinas dalam kota" : ""));
-	ts_line(d, 0, 9, 12, LEFT, RIGHT, 0, "*) coret yang tidak perlu");
+	ts_line(d, 0, 9, 12, TS_LEFT, TS_RIGHT, 0, "*) coret yang tidak perlu");
 
 	{
 		ts_signer ppk = { { 0 }, key(p, "ppk_nama", ""), NULL,
 			key(p, "ppk_nip", NULL) };
-		float x0 = LEFT + TS_INDENT_RIGHT;
-		float cx = x0 + ts_width(d, 0, SIZE, "Dikeluarkan di") + 6;
+		float x0 = TS_LEFT + TS_INDENT_RIGHT;
+		float cx = x0 + ts_width(d, 0, TS_SIZE, "Dikeluarkan di") + 6;
 
 		inv_lines_split(&ppk.jabatan, key(p, "ppk_jabatan",
 						  "Pejabat Pembuat Komitmen"));
 		ts_set_y(d, ts_y(d) - 6);
-		ts_labelled(d, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
+		ts_labelled(d, TS_SIZE, TS_LEAD, x0, cx, cx + 8, TS_RIGHT,
 			    "Dikeluarkan di", e->tempat_surat, 0);
-		ts_labelled(d, SIZE, LEAD, x0, cx, cx + 8, RIGHT, "Tanggal",
-			    ibm_date_long(a, sizeof a, e->tanggal_surat), 0);
-		ts_sign(d, x0, RIGHT, &ppk);
+		ts_labelled(d, TS_SIZE, TS_LEAD, x0, cx, cx + 8, TS_RIGHT,
+			    "Tanggal", ibm_date_long(a, sizeof a,
+						     e->tanggal_surat), 0);
+		ts_sign(d, x0, TS_RIGHT, &ppk);
 		inv_lines_free(&ppk.jabatan);
 	}
 }
@@ -775,7 +771,7 @@ static float box_row(ts_doc *d, int two, int lines)
 	blank[lines - 1] = ' ';
 	blank[lines] = '\0';
 	c[0] = c[1] = blank;
-	ts_need(d, (float)lines * SLEAD + 8);
+	ts_need(d, (float)lines * TS_SLEAD + 8);
 	top = ts_y(d);
 	ts_table_row(d, two ? 2 : 1, two ? w2 : w1, c, c, TS_ROW_LINES);
 	return top;
@@ -795,19 +791,19 @@ static void bline(block *k, const char *label, const char *value)
 /* The signature lines under a block: room, "(........)", "NIP." */
 static void bsign(block *k, const char *who)
 {
-	ts_set_y(k->d, ts_y(k->d) - 2 * SLEAD);
-	ts_line(k->d, 0, SMALL, SLEAD, k->x0, k->x1, 1,
+	ts_set_y(k->d, ts_y(k->d) - 2 * TS_SLEAD);
+	ts_line(k->d, 0, TS_SMALL, TS_SLEAD, k->x0, k->x1, 1,
 		who ? who : "(.........................................)");
-	ts_line(k->d, 0, SMALL, SLEAD, k->x0 + 40, k->x1, 0, "NIP.");
+	ts_line(k->d, 0, TS_SMALL, TS_SLEAD, k->x0 + 40, k->x1, 0, "NIP.");
 }
 
 static void sheet_two(ts_doc *d, const spd *x)
 {
 	const inv_papers *p = x->p;
 	const char *home = key(p, "tempat_berangkat", p->ev->tempat_surat);
-	float mid = LEFT + 234.638f;
-	float lcx = LEFT + 6 + ts_width(d, 0, SMALL, "Berangkat dari") + 6;
-	float rcx = mid + 6 + ts_width(d, 0, SMALL, "I. Berangkat dari") + 6;
+	float mid = TS_LEFT + 234.638f;
+	float lcx = TS_LEFT + 12 + ts_width(d, 0, TS_SMALL, "Berangkat dari");
+	float rcx = mid + 6 + ts_width(d, 0, TS_SMALL, "I. Berangkat dari") + 6;
 	int fill = x->nst <= 3;
 	char date[64];
 	static const char *const roman[] = { "II.", "III.", "IV." };
@@ -818,31 +814,32 @@ static void sheet_two(ts_doc *d, const spd *x)
 	for (size_t k = 0; fill && k < x->nst; k++)
 		place[k] = village(x->st[k].v);
 	ts_new_page(d);
-	ts_line(d, 1, SIZE, LEAD, LEFT, RIGHT, 1,
+	ts_line(d, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 1,
 		"SURAT PERJALANAN DINAS (SPD) - LEMBAR II");
 	{
 		char buf[256];
 
 		snprintf(buf, sizeof buf, "%s - %s", x->s->f[INV_S_NAMA],
 			 x->nomor ? x->nomor : "");
-		ts_line(d, 0, SMALL, SLEAD, LEFT, RIGHT, 1, x->nomor ? buf :
-			x->s->f[INV_S_NAMA]);
+		ts_line(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT, TS_RIGHT, 1,
+			x->nomor ? buf : x->s->f[INV_S_NAMA]);
 	}
 	ts_set_y(d, ts_y(d) - 6);
 
 	/* I: leaving the office */
 	top = box_row(d, 1, 9);
-	R = (block){ d, mid + 6, rcx, RIGHT - 4 };
+	R = (block){ d, mid + 6, rcx, TS_RIGHT - 4 };
 	ts_set_y(d, top - 2);
 	bline(&R, "I. Berangkat dari", home);
-	ts_line(d, 0, SMALL, SLEAD, mid + 16, RIGHT, 0, "(tempat kedudukan)");
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, mid + 16, TS_RIGHT, 0,
+		"(tempat kedudukan)");
 	bline(&R, "Ke", fill && x->nst ? place[0] : "");
 	bline(&R, "Pada tanggal", ibm_date_long(date, sizeof date,
 						x->tr->from));
-	ts_line(d, 0, SMALL, SLEAD, mid + 6, RIGHT - 4, 1,
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, mid + 6, TS_RIGHT - 4, 1,
 		key(p, "ppk_jabatan", "Pejabat Pembuat Komitmen"));
 	bsign(&R, NULL);
-	ts_set_y(d, top - 9 * SLEAD - 8);
+	ts_set_y(d, top - 9 * TS_SLEAD - 8);
 
 	/* II to IV: arriving at and leaving each place */
 	for (int k = 0; k < 3; k++) {
@@ -856,8 +853,8 @@ static void sheet_two(ts_doc *d, const spd *x)
 			to = (size_t)k + 1 < x->nst ? place[k + 1] : home;
 		}
 		top = box_row(d, 1, 8);
-		L = (block){ d, LEFT + 6, lcx, mid - 4 };
-		R = (block){ d, mid + 6, rcx, RIGHT - 4 };
+		L = (block){ d, TS_LEFT + 6, lcx, mid - 4 };
+		R = (block){ d, mid + 6, rcx, TS_RIGHT - 4 };
 		ts_set_y(d, top - 2);
 		snprintf(lab, sizeof lab, "%s Tiba di", roman[k]);
 		bline(&L, lab, st ? place[k] : "");
@@ -870,48 +867,48 @@ static void sheet_two(ts_doc *d, const spd *x)
 		bline(&R, "Pada tanggal", d2);
 		bline(&R, "Kepala", "");
 		bsign(&R, NULL);
-		ts_set_y(d, top - 8 * SLEAD - 8);
+		ts_set_y(d, top - 8 * TS_SLEAD - 8);
 	}
 
 	/* V: back at the office, checked by the commitment officer */
 	top = box_row(d, 1, 10);
-	L = (block){ d, LEFT + 6, lcx, mid - 4 };
-	R = (block){ d, mid + 6, rcx, RIGHT - 4 };
+	L = (block){ d, TS_LEFT + 6, lcx, mid - 4 };
+	R = (block){ d, mid + 6, rcx, TS_RIGHT - 4 };
 	ts_set_y(d, top - 2);
 	bline(&L, "V. Tiba di", home);
-	ts_line(d, 0, SMALL, SLEAD, LEFT + 16, mid - 4, 0,
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT + 16, mid - 4, 0,
 		"(tempat kedudukan)");
 	bline(&L, "Pada tanggal", ibm_date_long(date, sizeof date,
 						x->tr->to));
-	ts_line(d, 0, SMALL, SLEAD, LEFT + 6, mid - 4, 1,
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT + 6, mid - 4, 1,
 		key(p, "ppk_jabatan", "Pejabat Pembuat Komitmen"));
 	bsign(&L, key(p, "ppk_nama", NULL));
 	ts_set_y(d, top - 2);
-	ts_para(d, 0, SMALL, SLEAD, mid + 6, RIGHT - 4, 0, 1, "Telah diperiksa "
-		"dengan keterangan bahwa perjalanan tersebut atas perintahnya "
-		"dan semata-mata untuk kepentingan jabatan dalam waktu yang "
+	ts_para(d, 0, TS_SMALL, TS_SLEAD, mid + 6, TS_RIGHT - 4, 0, 1,
+		"Telah diperiksa dengan keterangan bahwa perjalanan "
+		"tersebut atas perintahnya dan semata-mata untuk kepentingan jabatan dalam waktu yang "
 		"sesingkat-singkatnya.", 1);
-	ts_line(d, 0, SMALL, SLEAD, mid + 6, RIGHT - 4, 1,
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, mid + 6, TS_RIGHT - 4, 1,
 		key(p, "ppk_jabatan", "Pejabat Pembuat Komitmen"));
 	bsign(&R, key(p, "ppk_nama", NULL));
-	ts_set_y(d, top - 10 * SLEAD - 8);
+	ts_set_y(d, top - 10 * TS_SLEAD - 8);
 
 	/* VI and VII across */
 	top = box_row(d, 0, 2);
 	ts_set_y(d, top - 2);
-	ts_line(d, 0, SMALL, SLEAD, LEFT + 6, RIGHT - 4, 0,
+	ts_line(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT + 6, TS_RIGHT - 4, 0,
 		"VI. Catatan lain-lain");
-	ts_set_y(d, top - 2 * SLEAD - 8);
+	ts_set_y(d, top - 2 * TS_SLEAD - 8);
 	top = box_row(d, 0, 4);
 	ts_set_y(d, top - 2);
-	ts_para(d, 0, SMALL, SLEAD, LEFT + 6, RIGHT - 4, 0, 1,
+	ts_para(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT + 6, TS_RIGHT - 4, 0, 1,
 		"VII. PERHATIAN: PPK yang menerbitkan SPD, pegawai yang "
 		"melakukan perjalanan dinas, para pejabat yang mengesahkan "
 		"tanggal berangkat/tiba, serta bendahara pengeluaran "
 		"bertanggung jawab berdasarkan peraturan-peraturan Keuangan "
 		"Negara apabila negara menderita rugi akibat kesalahan, "
 		"kelalaian, dan kealpaannya.", 1);
-	ts_set_y(d, top - 4 * SLEAD - 8);
+	ts_set_y(d, top - 4 * TS_SLEAD - 8);
 	for (int k = 0; k < 4; k++)
 		free(place[k]);
 }

@@ -12,12 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LEFT TS_LEFT
-#define RIGHT TS_RIGHT
-#define SIZE TS_SIZE
-#define LEAD TS_LEAD
-#define SMALL TS_SMALL
-#define SLEAD TS_SLEAD
 
 const float inv_visit_cols[5] = { 22, 122, 64, 110, 151.276f };
 const char *const inv_visit_head[5] = { "No", "Hari/Tanggal", "Waktu",
@@ -84,8 +78,8 @@ static const char *const all_head[6] = { "No", "Hari/Tanggal", "Waktu",
 
 static void title(ts_doc *d, const inv_papers *p, const char *what)
 {
-	ts_line(d, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1, what);
-	ts_para(d, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, p->acara, 1);
+	ts_line(d, 1, TS_SIZE + 1, TS_LEAD + 2, TS_LEFT, TS_RIGHT, 1, what);
+	ts_para(d, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0, 2, p->acara, 1);
 	ts_set_y(d, ts_y(d) - 10);
 }
 
@@ -96,9 +90,10 @@ static void signed_at(ts_doc *d, const inv_papers *p)
 
 	snprintf(buf, sizeof buf, "%s, %s", p->ev->tempat_surat,
 		 ibm_date_long(date, sizeof date, p->ev->tanggal_surat));
-	ts_set_y(d, ts_y(d) - LEAD);
-	ts_line(d, 0, SIZE, LEAD, LEFT + TS_INDENT_RIGHT, RIGHT, 1, buf);
-	ts_set_y(d, ts_y(d) + LEAD);
+	ts_set_y(d, ts_y(d) - TS_LEAD);
+	ts_line(d, 0, TS_SIZE, TS_LEAD, TS_LEFT + TS_INDENT_RIGHT, TS_RIGHT, 1,
+		buf);
+	ts_set_y(d, ts_y(d) + TS_LEAD);
 	ts_signature(d);
 }
 
@@ -155,14 +150,15 @@ void inv_visit_schedule_doc(ts_doc *d, void *ctx)
 		char *names = officers_text(tm);
 
 		/* the team's name, officers, head row and a row together */
-		ts_need(d, LEAD + 3 * SLEAD + 60);
-		ts_line(d, 1, SIZE, LEAD, LEFT, RIGHT, 0, tm->name);
+		ts_need(d, TS_LEAD + 3 * TS_SLEAD + 60);
+		ts_line(d, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0, tm->name);
 		{
 			size_t n = strlen(names) + 16;
 			char *line = ibm_xmalloc(n);
 
 			snprintf(line, n, "Petugas: %s", names);
-			ts_para(d, 0, SMALL, SLEAD, LEFT, RIGHT, 0, 0, line, 1);
+			ts_para(d, 0, TS_SMALL, TS_SLEAD, TS_LEFT, TS_RIGHT, 0,
+				0, line, 1);
 			free(line);
 		}
 		free(names);

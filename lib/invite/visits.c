@@ -117,7 +117,8 @@ int inv_visits_read_csv(inv_visits *vs, ibm_csv *r)
 void inv_visits_read(inv_visits *vs, const char *path,
 		     const ibm_csv_opts *opts)
 {
-	ibm_csv *r = ibm_csv_xopen(path, opts);
+	/* the header: the first row with the schedule's columns */
+	ibm_csv *r = ibm_csv_xopen_side(path, opts, visit_specs, INV_V_NF);
 	int st = inv_visits_read_csv(vs, r);
 
 	ibm_csv_close(r);

@@ -21,19 +21,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LEFT TS_LEFT
-#define RIGHT TS_RIGHT
-#define SIZE TS_SIZE
-#define LEAD TS_LEAD
-#define SMALL TS_SMALL
-#define SLEAD TS_SLEAD
-#define ATT_X (LEFT + TS_INDENT_RIGHT - 60) /* the number is long */
+#define ATT_X (TS_LEFT + TS_INDENT_RIGHT - 60) /* the number is long */
 
 /* ------------------------------------------------------- the staff file */
 
 const char *const inv_staff_names[INV_STAFF_NF] = { "nama", "pangkat",
 	"nip", "jabatan", "tugas", "tim", "tingkat_biaya" };
-static const ibm_colspec staff_specs[INV_STAFF_NF] = {
+const ibm_colspec inv_staff_specs[INV_STAFF_NF] = {
 	{ "nama|name|nama lengkap|full name|nama petugas|petugas", 1 },
 	{ "pangkat|golongan|pangkat/golongan|pangkat golongan|pangkat/gol|"
 	  "gol|rank|grade|rank/grade", 0 },
@@ -54,7 +48,7 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 
 	o->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), staff_specs, INV_STAFF_NF,
+			    ibm_csv_header(r), inv_staff_specs, INV_STAFF_NF,
 			    idx) != 0)
 		return IBM_EX_DATAERR;
 	o->has_team = idx[INV_S_TIM] >= 0;
@@ -94,7 +88,9 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 void inv_order_read_staff(inv_order *o, const char *path,
 			  const ibm_csv_opts *opts)
 {
-	ibm_csv *r = ibm_csv_xopen(path, opts);
+	/* the header: the first row with a name */
+	ibm_csv *r = ibm_csv_xopen_side(path, opts, inv_staff_specs,
+					INV_STAFF_NF);
 	int st = inv_order_read_staff_csv(o, r);
 
 	ibm_csv_close(r);
@@ -163,23 +159,23 @@ static void put_at(warrant *s, int bold, float size, float x, float y,
 static void numbered(warrant *s, const char *label, const inv_lines *l,
 		     size_t from, size_t to)
 {
-	float numw = l->n > 1 ? ts_width(s->t, 0, SIZE, "10. ") : 0;
+	float numw = l->n > 1 ? ts_width(s->t, 0, TS_SIZE, "10. ") : 0;
 	char num[24];
 
 	for (size_t i = from; i < to; i++) {
 		float y;
 
-		ts_need(s->t, LEAD);
-		y = ts_y(s->t) - LEAD;
+		ts_need(s->t, TS_LEAD);
+		y = ts_y(s->t) - TS_LEAD;
 		if (i == 0) {
-			put_at(s, 0, SIZE, LEFT, y, label);
-			put_at(s, 0, SIZE, s->cx, y, ":");
+			put_at(s, 0, TS_SIZE, TS_LEFT, y, label);
+			put_at(s, 0, TS_SIZE, s->cx, y, ":");
 		}
 		if (l->n > 1) {
 			snprintf(num, sizeof num, "%zu.", i + 1);
-			put_at(s, 0, SIZE, s->vx, y, num);
+			put_at(s, 0, TS_SIZE, s->vx, y, num);
 		}
-		ts_para(s->t, 0, SIZE, LEAD, s->vx + numw, RIGHT, 0, 1,
+		ts_para(s->t, 0, TS_SIZE, TS_LEAD, s->vx + numw, TS_RIGHT, 0, 1,
 			l->v[i], 1);
 		ts_set_y(s->t, ts_y(s->t) - 3);
 	}
@@ -222,36 +218,38 @@ static void officers(warrant *s)
 static void issued(warrant *s)
 {
 	char date[64];
-	float x0 = LEFT + TS_INDENT_RIGHT;
-	float cx = x0 + ts_width(s->t, 0, SIZE, "Dikeluarkan di") + 6;
+	float x0 = TS_LEFT + TS_INDENT_RIGHT;
+	float cx = x0 + ts_width(s->t, 0, TS_SIZE, "Dikeluarkan di") + 6;
 	/* kept on one page with the signatory block */
-	float h = LEAD * (float)(s->w->office->ttd.jabatan.n + 3) + 52;
+	float h = TS_LEAD * (float)(s->w->office->ttd.jabatan.n + 3) + 52;
 
 	ibm_date_long(date, sizeof date, s->w->tanggal);
-	ts_set_y(s->t, ts_y(s->t) - LEAD);
-	ts_need(s->t, 3 * LEAD + h);
-	ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT, "Dikeluarkan di",
-		    s->w->tempat_surat, 0);
-	ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT, "Pada tanggal",
-		    date, 0);
+	ts_set_y(s->t, ts_y(s->t) - TS_LEAD);
+	ts_need(s->t, 3 * TS_LEAD + h);
+	ts_labelled(s->t, TS_SIZE, TS_LEAD, x0, cx, cx + 8, TS_RIGHT,
+		    "Dikeluarkan di", s->w->tempat_surat, 0);
+	ts_labelled(s->t, TS_SIZE, TS_LEAD, x0, cx, cx + 8, TS_RIGHT,
+		    "Pada tanggal", date, 0);
 }
 
 static void attachment(warrant *s)
 {
 	char date[64];
-	float cx = ATT_X + ts_width(s->t, 0, SMALL, "Tanggal") + 4;
+	float cx = ATT_X + ts_width(s->t, 0, TS_SMALL, "Tanggal") + 4;
 
 	ts_new_page(s->t);
 	ibm_date_long(date, sizeof date, s->w->tanggal);
-	ts_para(s->t, 0, SMALL, SLEAD, ATT_X, RIGHT, 0, 0, s->w->attachment,
-		1);
-	ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Nomor",
-		    s->w->nomor, 0);
-	ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Tanggal",
-		    date, 0);
+	ts_para(s->t, 0, TS_SMALL, TS_SLEAD, ATT_X, TS_RIGHT, 0, 0,
+		s->w->attachment, 1);
+	ts_labelled(s->t, TS_SMALL, TS_SLEAD, ATT_X, cx, cx + 8, TS_RIGHT,
+		    "Nomor", s->w->nomor, 0);
+	ts_labelled(s->t, TS_SMALL, TS_SLEAD, ATT_X, cx, cx + 8, TS_RIGHT,
+		    "Tanggal", date, 0);
 	ts_set_y(s->t, ts_y(s->t) - 16);
-	ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DAFTAR PETUGAS");
-	ts_para(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, s->w->acara, 1);
+	ts_line(s->t, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 1,
+		"DAFTAR PETUGAS");
+	ts_para(s->t, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0, 2, s->w->acara,
+		1);
 	ts_set_y(s->t, ts_y(s->t) - 10);
 	officers(s);
 	ts_signature(s->t);
@@ -293,7 +291,7 @@ static void untuk_table(warrant *s, float rest)
 						      TS_ROW_LINES) + 8 + rest;
 
 			if (ts_y(s->t) - h < TS_BOTTOM &&
-			    h < TS_TOP - TS_BOTTOM - 4 * LEAD)
+			    h < TS_TOP - TS_BOTTOM - 4 * TS_LEAD)
 				flags |= TS_ROW_BREAK;
 		}
 		ts_table_row(s->t, w->table_cols, w->table_w, w->table_head,
@@ -309,16 +307,16 @@ void inv_warrant_draw(ts_doc *d, const inv_warrant *w)
 	size_t n = strlen(w->nomor) + 8, split;
 	char *buf = ibm_xmalloc(n);
 
-	s.cx = LEFT + ts_width(d, 0, SIZE, "Menimbang") + 10;
+	s.cx = TS_LEFT + ts_width(d, 0, TS_SIZE, "Menimbang") + 10;
 	s.vx = s.cx + 10;
 	ts_new_page(d);
 	ts_letterhead(d);
 	ts_set_y(d, ts_y(d) - 6);
-	ts_line(d, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1, w->title);
+	ts_line(d, 1, TS_SIZE + 1, TS_LEAD + 2, TS_LEFT, TS_RIGHT, 1, w->title);
 	snprintf(buf, n, "Nomor: %s", w->nomor);
-	ts_para(d, 0, SIZE, LEAD, LEFT, RIGHT, 0, 2, buf, 1);
+	ts_para(d, 0, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0, 2, buf, 1);
 	free(buf);
-	ts_set_y(d, ts_y(d) - LEAD);
+	ts_set_y(d, ts_y(d) - TS_LEAD);
 
 	if (w->menimbang && w->menimbang->n) {
 		numbered(&s, "Menimbang", w->menimbang, 0, w->menimbang->n);
@@ -327,7 +325,7 @@ void inv_warrant_draw(ts_doc *d, const inv_warrant *w)
 	numbered(&s, "Dasar", w->dasar, 0, w->dasar->n);
 
 	ts_set_y(d, ts_y(d) - 10);
-	ts_line(d, 1, SIZE, LEAD, LEFT, RIGHT, 1, w->verb);
+	ts_line(d, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 1, w->verb);
 	ts_set_y(d, ts_y(d) - 10);
 
 	if (attached) {
@@ -337,10 +335,10 @@ void inv_warrant_draw(ts_doc *d, const inv_warrant *w)
 		numbered(&s, "Kepada", &l, 0, 1);
 		inv_lines_free(&l);
 	} else {
-		ts_need(d, LEAD + 40);
-		put_at(&s, 0, SIZE, LEFT, ts_y(d) - LEAD, "Kepada");
-		put_at(&s, 0, SIZE, s.cx, ts_y(d) - LEAD, ":");
-		ts_set_y(d, ts_y(d) - LEAD - 4);
+		ts_need(d, TS_LEAD + 40);
+		put_at(&s, 0, TS_SIZE, TS_LEFT, ts_y(d) - TS_LEAD, "Kepada");
+		put_at(&s, 0, TS_SIZE, s.cx, ts_y(d) - TS_LEAD, ":");
+		ts_set_y(d, ts_y(d) - TS_LEAD - 4);
 		officers(&s);
 		ts_set_y(d, ts_y(d) - 6);
 	}

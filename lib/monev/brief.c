@@ -31,12 +31,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LEFT TS_LEFT
-#define RIGHT TS_RIGHT
-#define SIZE TS_SIZE
-#define LEAD TS_LEAD
-#define SMALL TS_SMALL
-#define SLEAD TS_SLEAD
 
 /* ------------------------------------------------------------ the data */
 
@@ -204,8 +198,8 @@ size_t monev_brief_districts(const monev_brief *b,
 
 	*out = NULL;
 	for (size_t i = 0; i < b->n;) {
-		monev_brief_district dd = { monev_district(b->u[i].id[MONEV_KAB]),
-			0, 0, 0 };
+		monev_brief_district dd = {
+			monev_district(b->u[i].id[MONEV_KAB]), 0, 0, 0 };
 		char *k1 = monev_key(dd.kab);
 
 		for (; i < b->n; i++) {
@@ -292,14 +286,14 @@ static const char *phase_text(const monev_spec *s, const monev_unit *u)
 static void heading(doc *o, const char *s, float keep)
 {
 	ts_set_y(o->t, ts_y(o->t) - 8);
-	ts_need(o->t, LEAD + keep);
-	ts_line(o->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, s);
+	ts_need(o->t, TS_LEAD + keep);
+	ts_line(o->t, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0, s);
 	ts_set_y(o->t, ts_y(o->t) - 3);
 }
 
 static void note(doc *o, const char *s)
 {
-	ts_para(o->t, 0, SMALL, SLEAD, LEFT, RIGHT, 0, 0, s, 1);
+	ts_para(o->t, 0, TS_SMALL, TS_SLEAD, TS_LEFT, TS_RIGHT, 0, 0, s, 1);
 }
 
 static void row(doc *o, size_t n, const float *w, const char *const *head,
@@ -334,12 +328,12 @@ static void title(doc *o)
 
 	if (o->b->office_head)
 		ts_letterhead(o->t);
-	ts_line(o->t, 1, SIZE + 2, LEAD + 3, LEFT, RIGHT, 1,
+	ts_line(o->t, 1, TS_SIZE + 2, TS_LEAD + 3, TS_LEFT, TS_RIGHT, 1,
 		"BAHAN RAPAT PERSIAPAN");
-	ts_line(o->t, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1,
+	ts_line(o->t, 1, TS_SIZE + 1, TS_LEAD + 2, TS_LEFT, TS_RIGHT, 1,
 		"MONITORING DAN EVALUASI INTERVENSI BERBASIS MASYARAKAT");
 	snprintf(buf, sizeof buf, "%s", o->next);
-	ts_line(o->t, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1, buf);
+	ts_line(o->t, 1, TS_SIZE + 1, TS_LEAD + 2, TS_LEFT, TS_RIGHT, 1, buf);
 	if (d->nperiods > 1) {
 		char first[32];
 
@@ -350,7 +344,7 @@ static void title(doc *o)
 		snprintf(buf, sizeof buf, "berdasarkan hasil Monev %s",
 			 o->last);
 	}
-	ts_line(o->t, 0, SIZE, LEAD, LEFT, RIGHT, 1, buf);
+	ts_line(o->t, 0, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 1, buf);
 	ts_set_y(o->t, ts_y(o->t) - 6);
 }
 
@@ -607,7 +601,7 @@ static void unit_identity(doc *o, const monev_brief_unit *u)
 	static const char *const label[6] = { "Desa/Kelurahan", "Kecamatan",
 		"Kabupaten/Kota", "Satuan kerja", "Status", "Tahun berdiri" };
 	const char *value[6];
-	float cx = LEFT + ts_width(o->t, 0, SMALL, "Kabupaten/Kota") + 8;
+	float cx = TS_LEFT + ts_width(o->t, 0, TS_SMALL, "Kabupaten/Kota") + 8;
 
 	value[0] = u->id[MONEV_DESA];
 	value[1] = u->id[MONEV_KEC];
@@ -617,8 +611,8 @@ static void unit_identity(doc *o, const monev_brief_unit *u)
 	value[5] = u->id[MONEV_TAHUN];
 	for (int k = 0; k < 6; k++)
 		if (value[k] && *value[k])
-			ts_labelled(o->t, SMALL, SLEAD, LEFT, cx, cx + 8, RIGHT,
-				    label[k], value[k], 0);
+			ts_labelled(o->t, TS_SMALL, TS_SLEAD, TS_LEFT, cx,
+				    cx + 8, TS_RIGHT, label[k], value[k], 0);
 }
 
 static void unit_history(doc *o, const monev_brief_unit *u, size_t from)
@@ -698,7 +692,7 @@ static void unit_indicators(doc *o, const monev_unit *v, size_t lp)
 	}
 	snprintf(buf, sizeof buf, "Indikator pada kunjungan terakhir (%s)",
 		 monev_period_text(o->b->d->periods[lp], per, sizeof per));
-	heading(o, buf, 2 * SLEAD);
+	heading(o, buf, 2 * TS_SLEAD);
 	snprintf(buf, sizeof buf, "Terpenuhi (%zu): ", nm);
 	ibm_str_add(&line, buf, (char *)NULL);
 	ibm_str_add(&line, nm ? met.s : "-", (char *)NULL);
@@ -731,7 +725,7 @@ static void unit_missing(doc *o, const monev_unit *v)
 	else
 		snprintf(buf, sizeof buf, "Yang masih kurang untuk fase "
 			 "berikutnya");
-	heading(o, buf, 2 * SLEAD);
+	heading(o, buf, 2 * TS_SLEAD);
 	if (!*m) {
 		note(o, isnan(v->total) ? "Tidak dapat dinilai: tidak ada "
 		     "indikator yang ditanyakan." : "Tidak ada: unit sudah "
@@ -740,7 +734,7 @@ static void unit_missing(doc *o, const monev_unit *v)
 		/* "Menuju X: a; b (c, d); e" -> the items a, b (c, d), e */
 		char *p = strchr(m, ':');
 		size_t no = 0;
-		float numw = ts_width(o->t, 0, SMALL, "10. ");
+		float numw = ts_width(o->t, 0, TS_SMALL, "10. ");
 
 		p = p ? p + 2 : m;
 		/* each item begins with a capital ("Skor total ...") */
@@ -751,7 +745,7 @@ static void unit_missing(doc *o, const monev_unit *v)
 
 			if (*item >= 'a' && *item <= 'z')
 				*item = (char)(*item - 'a' + 'A');
-			ts_item(o->t, LEFT, RIGHT, numw, ++no, item, 1);
+			ts_item(o->t, TS_LEFT, TS_RIGHT, numw, ++no, item, 1);
 			free(item);
 			p = e ? e + 2 : p + strlen(p);
 		}
@@ -773,11 +767,11 @@ static void unit_clients(doc *o, const monev_brief_unit *u, size_t from)
 
 	if (!b->nclients || np > MONEV_BRIEF_PERIODS)
 		return;
-	heading(o, "Klien dilayani dan dirujuk per periode", 3 * SLEAD + 8);
+	heading(o, "Klien dilayani dan dirujuk per periode", 3 * TS_SLEAD + 8);
 	w[0] = 170;
 	head[0] = "Layanan";
 	for (size_t p = 0; p < np; p++) {
-		w[p + 1] = (RIGHT - LEFT - 170) / (float)np;
+		w[p + 1] = (TS_RIGHT - TS_LEFT - 170) / (float)np;
 		head[p + 1] = monev_period_text(b->d->periods[from + p], per[p],
 						sizeof per[p]);
 	}
@@ -811,10 +805,10 @@ static int notes(doc *o, int draw)
 
 	if (draw) {
 		ts_set_y(o->t, y);
-		ts_line(o->t, 1, SIZE, LEAD, LEFT, RIGHT, 0,
+		ts_line(o->t, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0,
 			"Catatan kunjungan");
 	}
-	y -= LEAD + 20;
+	y -= TS_LEAD + 20;
 	while (y >= TS_BOTTOM) {
 		if (draw)
 			ts_rule(o->t, y, 0.4f);
@@ -834,13 +828,13 @@ static void unit_page(doc *o, const monev_brief_unit *u, size_t from)
 
 	snprintf(head, sizeof head, "Bahan Rapat Persiapan Monev IBM %s",
 		 o->next);
-	ts_line(o->t, 0, 9, 11, LEFT, RIGHT, 2, head);
+	ts_line(o->t, 0, 9, 11, TS_LEFT, TS_RIGHT, 2, head);
 	ts_rule(o->t, ts_y(o->t) - 3, 0.6f);
 	ts_set_y(o->t, ts_y(o->t) - 8);
-	ts_para(o->t, 1, SIZE + 2, LEAD + 3, LEFT, RIGHT, 0, 0,
+	ts_para(o->t, 1, TS_SIZE + 2, TS_LEAD + 3, TS_LEFT, TS_RIGHT, 0, 0,
 		u->id[MONEV_UNIT], 1);
 	unit_identity(o, u);
-	heading(o, "Fase pada setiap periode", 2 * SLEAD + 8);
+	heading(o, "Fase pada setiap periode", 2 * TS_SLEAD + 8);
 	if (from) {
 		char per[32], buf[96];
 
@@ -855,7 +849,7 @@ static void unit_page(doc *o, const monev_brief_unit *u, size_t from)
 		unit_indicators(o, lv, lp);
 		unit_missing(o, lv);
 	} else {
-		heading(o, "Indikator", SLEAD);
+		heading(o, "Indikator", TS_SLEAD);
 		note(o, "Unit belum pernah dikunjungi dalam periode hasil "
 		     "Monev ini.");
 	}
@@ -877,7 +871,7 @@ static void unit_measured(ts_doc *t, void *ctx)
 
 	m->o->t = t;
 	unit_page(m->o, m->u, m->from);
-	ts_set_y(t, ts_y(t) - 8 - LEAD - 4 * 20);
+	ts_set_y(t, ts_y(t) - 8 - TS_LEAD - 4 * 20);
 	m->o->t = keep;
 }
 
