@@ -395,6 +395,7 @@ void inv_certificates(const invite *iv, const char *path, int proper_case,
 enum { INV_V_TANGGAL, INV_V_WAKTU, INV_V_UNIT, INV_V_DESA, INV_V_KEC,
        INV_V_KAB, INV_V_TIM, INV_V_TEMPAT, INV_V_NF };
 extern const char *const inv_visit_names[INV_V_NF];
+extern const ibm_colspec inv_visit_specs[INV_V_NF]; /* --visits */
 /* More visits than this in one schedule is an error. */
 #define INV_VISITS_MAX 100000
 typedef struct inv_visit {

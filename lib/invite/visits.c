@@ -19,7 +19,7 @@
 const char *const inv_visit_names[INV_V_NF] = { "tanggal", "waktu",
 	"nama_unit", "desa_kelurahan", "kecamatan", "kabupaten_kota", "tim",
 	"tempat" };
-static const ibm_colspec visit_specs[INV_V_NF] = {
+const ibm_colspec inv_visit_specs[INV_V_NF] = {
 	{ "tanggal|tgl|date|hari/tanggal|hari tanggal|tanggal kunjungan|"
 	  "tanggal monev|visit date|hari", 1 },
 	{ "waktu|jam|pukul|time|waktu kunjungan", 0 },
@@ -47,7 +47,8 @@ int inv_visits_read_csv(inv_visits *vs, ibm_csv *r)
 
 	vs->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(vs->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), visit_specs, INV_V_NF, idx) != 0)
+			    ibm_csv_header(r), inv_visit_specs, INV_V_NF,
+			    idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_visit v;
@@ -118,7 +119,7 @@ void inv_visits_read(inv_visits *vs, const char *path,
 		     const ibm_csv_opts *opts)
 {
 	/* the header: the first row with the schedule's columns */
-	ibm_csv *r = ibm_csv_xopen_side(path, opts, visit_specs, INV_V_NF);
+	ibm_csv *r = ibm_csv_xopen_side(path, opts, inv_visit_specs, INV_V_NF);
 	int st = inv_visits_read_csv(vs, r);
 
 	ibm_csv_close(r);

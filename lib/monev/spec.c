@@ -463,8 +463,13 @@ void monev_spec_load(monev_spec *s, const char *spec_path,
 		free(t);
 		s->spec_src = ibm_xstrdup(spec_path);
 	} else {
+		/* -v is about the inputs: the built-in tables are none */
+		int v = ibm_diag_verbose();
+
+		ibm_diag_set_verbose(0);
 		st = monev_spec_parse(s, "(default spec)", monev_default_spec,
 				      sizeof monev_default_spec - 1);
+		ibm_diag_set_verbose(v);
 		s->spec_src = ibm_xstrdup("(bawaan)");
 	}
 	if (st)
@@ -477,9 +482,13 @@ void monev_spec_load(monev_spec *s, const char *spec_path,
 		free(t);
 		s->phase_src = ibm_xstrdup(phase_path);
 	} else {
+		int v = ibm_diag_verbose();
+
+		ibm_diag_set_verbose(0);
 		st = monev_phases_parse(s, "(default phases)",
 					monev_default_phases,
 					sizeof monev_default_phases - 1);
+		ibm_diag_set_verbose(v);
 		s->phase_src = ibm_xstrdup("(bawaan)");
 	}
 	if (st)
