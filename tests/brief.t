@@ -7,7 +7,8 @@
 # a master list and for the example's one; a unit of nine semesters still
 # on one page; the text at 8 points or more with no words overlapping
 # (pdfcheck.py); the HTML printed by Chromium on the PDF's pages with the
-# same first page; the workbook read back (openpyxl) and printed by
+# same first page; the workbook read back (openpyxl: phases and their
+# shares, the districts' sum, the units) and printed by
 # LibreOffice.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
@@ -147,6 +148,12 @@ for row in summ.iter_rows(min_row=1, max_col=2, values_only=True):
     if row[0] in ph and isinstance(row[1], (int, float)):
         got.setdefault(row[0], int(row[1]))
 assert got == ph, (got, ph)
+# the phases' shares, and the districts' sum: every unit of the Unit sheet
+tab = list(summ.iter_rows(min_row=1, max_col=4, values_only=True))
+share = {r[0]: r[2] for r in tab if r[0] in ph}
+assert all(abs(share[f] - ph[f] / sum(ph.values())) < 1e-9 for f in ph), share
+tot = [r for r in tab if r[0] == 'Jumlah']
+assert len(tot) == 1 and tot[0][1] == len(listed), (tot, len(listed))
 print('%d units, phases %s' % (len(listed), sorted(ph.items())))
 EOF
 ); then

@@ -77,19 +77,23 @@ static void summary(book *k, const monev_brief *b)
 	snprintf(buf, sizeof buf, "1. Fase unit pada %s", k->last);
 	put(ws, r++, 0, buf, k->heading);
 	{
-		static const char *const h[2] = { "Fase", "Jumlah unit" };
+		static const char *const h[3] = { "Fase", "Jumlah unit",
+			"Persen" };
 
-		head_row(k, ws, r++, h, 2);
+		head_row(k, ws, r++, h, 3);
 	}
 	for (size_t p = 0; p <= s->nph; p++) {
 		if (p == s->nph && !ph[p])
 			continue;
 		put(ws, r, 0, p < s->nph ? s->ph[p].name : "Belum berfase",
 		    k->cell);
-		putn(ws, r++, 1, (double)ph[p], k->num);
+		putn(ws, r, 1, (double)ph[p], k->num);
+		putn(ws, r++, 2, all ? (double)ph[p] / (double)all : 0,
+		     k->x->fmt.percent);
 	}
 	put(ws, r, 0, "Jumlah unit dikunjungi", k->x->fmt.bold);
-	putn(ws, r++, 1, (double)all, k->x->fmt.bold_int);
+	putn(ws, r, 1, (double)all, k->x->fmt.bold_int);
+	putn(ws, r++, 2, all ? 1 : 0, k->x->fmt.percent);
 	r++;
 
 	snprintf(buf, sizeof buf, "2. Unit terdaftar yang tidak dikunjungi "
@@ -179,15 +183,25 @@ static void summary(book *k, const monev_brief *b)
 	{
 		monev_brief_district *dist;
 		size_t nd = monev_brief_districts(b, &dist);
+		double tot[3] = { 0, 0, 0 };
 
 		for (size_t i = 0; i < nd; i++, r++) {
+			double v[3] = { (double)dist[i].n,
+				(double)dist[i].visited,
+				(double)dist[i].missed };
+
 			put(ws, r, 0, dist[i].kab, k->cell);
-			putn(ws, r, 1, (double)dist[i].n, k->num);
-			putn(ws, r, 2, (double)dist[i].visited, k->num);
-			putn(ws, r, 3, (double)dist[i].missed, k->num);
+			for (int c = 0; c < 3; c++) {
+				putn(ws, r, c + 1, v[c], k->num);
+				tot[c] += v[c];
+			}
 			free(dist[i].kab);
 		}
 		free(dist);
+		put(ws, r, 0, "Jumlah", k->x->fmt.bold);
+		for (int c = 0; c < 3; c++)
+			putn(ws, r, c + 1, tot[c], k->x->fmt.bold_int);
+		r++;
 	}
 	for (int c = 0; c < 4; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, sum_w[c],
