@@ -110,61 +110,6 @@ const char *inv_village_head(int kind)
 		"Lurah" : "Lurah/Kepala Desa";
 }
 
-/* Words of 1 to 999 appended to buf. */
-static void words999(char *buf, size_t size, long n)
-{
-	static const char *const unit[] = { "", "satu", "dua", "tiga",
-		"empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-		"sepuluh", "sebelas" };
-	size_t l = strlen(buf);
-	const char *sp = l ? " " : "";
-
-	if (n >= 200) {
-		snprintf(buf + l, size - l, "%s%s ratus", sp, unit[n / 100]);
-	} else if (n >= 100) {
-		snprintf(buf + l, size - l, "%sseratus", sp);
-	} else if (n >= 20) {
-		snprintf(buf + l, size - l, "%s%s puluh", sp, unit[n / 10]);
-		n %= 10;
-		if (n)
-			words999(buf, size, n);
-		return;
-	} else if (n >= 12) {
-		snprintf(buf + l, size - l, "%s%s belas", sp, unit[n - 10]);
-		return;
-	} else {
-		if (n)
-			snprintf(buf + l, size - l, "%s%s", sp, unit[n]);
-		return;
-	}
-	if (n % 100)
-		words999(buf, size, n % 100);
-}
-
-void inv_terbilang(char *buf, size_t size, long n)
-{
-	buf[0] = '\0';
-	if (n <= 0 || n > 999999999L) {
-		snprintf(buf, size, n == 0 ? "nol" : "%ld", n);
-		return;
-	}
-	if (n >= 1000000L) {
-		words999(buf, size, n / 1000000L);
-		snprintf(buf + strlen(buf), size - strlen(buf), " juta");
-		n %= 1000000L;
-	}
-	if (n >= 2000) {
-		words999(buf, size, n / 1000);
-		snprintf(buf + strlen(buf), size - strlen(buf), " ribu");
-	} else if (n >= 1000) {
-		snprintf(buf + strlen(buf), size - strlen(buf), "%sseribu",
-			 buf[0] ? " " : "");
-	}
-	n %= 1000;
-	if (n)
-		words999(buf, size, n);
-}
-
 const char *inv_gender_norm(const char *s)
 {
 	static const char *const l[] = { "l", "lk", "laki-laki", "laki laki",
@@ -867,13 +812,13 @@ char *inv_text_penutup(const invite *iv, const inv_person *p)
 
 char *inv_text_lampiran(const invite *iv, int sheets)
 {
-	char w[160];
+	char w[IBM_TERBILANG_SIZE];
 
 	if (iv->ev.lampiran)
 		return ibm_xstrdup(iv->ev.lampiran);
 	if (sheets <= 0)
 		return ibm_xstrdup("-");
-	inv_terbilang(w, sizeof w, sheets);
+	ibm_terbilang(w, sizeof w, sheets);
 	return xprintf("%d (%s) lembar", sheets, w);
 }
 
