@@ -805,11 +805,13 @@ static int table_row(pdf *p, const ts_table *t, const char *const *cells,
 		align = t->head_align;
 	row_cells(t, cells, align, &o);
 	h = row_height(p, t, &o, f);
+	if (!head && !(flags & TS_ROW_BOLD) && h < t->row_h)
+		h = t->row_h;
 	if (t->carry)
 		keep = carry_row(p, t, TS_CARRY_FOOT, 0);
 	if (head)
 		keep += SLEAD + 8;
-	if (p->y - h - keep < BOTTOM) {
+	if ((!head && (flags & TS_ROW_BREAK)) || p->y - h - keep < BOTTOM) {
 		if (t->carry && !head)
 			carry_row(p, t, TS_CARRY_FOOT, 1);
 		new_page(p);
@@ -1117,28 +1119,46 @@ static int caption_lines(const char *s)
 	return n;
 }
 
-void ts_signs(ts_doc *d, size_t n, const char *const *captions,
-	      const ts_signer *const *s)
+/* The lines over a block's room to sign: its caption's and position's. */
+static int head_lines(const char *const *captions, const ts_signer *const *s,
+		      size_t i)
 {
-	float colw = (d->xr - LEFT) / (float)(n ? n : 1), top, low, h = 0;
+	return caption_lines(captions ? captions[i] : NULL) +
+	       (s[i] ? (int)s[i]->jabatan.n : 0);
+}
 
-	for (size_t i = 0; i < n; i++) {
-		/* as sign() measures a block, with the caption over it */
-		float hi = LEAD * (float)(caption_lines(captions ? captions[i] :
-							NULL) +
-					  (s[i] ? s[i]->jabatan.n + 3 : 0)) +
-			   (s[i] ? 52 : 0) + LEAD;
+float ts_signs_height(size_t n, const char *const *captions,
+		      const ts_signer *const *s)
+{
+	int most = 0;
 
-		if (hi > h)
-			h = hi;
-	}
-	need(d, h);
+	for (size_t i = 0; i < n; i++)
+		if (head_lines(captions, s, i) > most)
+			most = head_lines(captions, s, i);
+	/* as sign() measures a block: the blank line before it, the room
+	 * to sign, the name, rank and NIP */
+	return LEAD * (float)(most + 4) + TS_SIGN_ROOM;
+}
+
+void ts_signs(ts_doc *d, size_t n, const char *const *captions,
+	      const ts_signer *const *s, float *room)
+{
+	float colw = (d->xr - LEFT) / (float)(n ? n : 1), top, low;
+	int most = 0;
+
+	need(d, ts_signs_height(n, captions, s));
+	for (size_t i = 0; i < n; i++)
+		if (head_lines(captions, s, i) > most)
+			most = head_lines(captions, s, i);
 	top = low = d->y;
 	for (size_t i = 0; i < n; i++) {
 		float x0 = LEFT + colw * (float)i, x1 = x0 + colw;
 		const char *c = captions ? captions[i] : NULL;
 
-		d->y = top - LEAD;
+		/* set lower by the lines it has less than the others: the
+		 * rooms to sign and the names in one row */
+		d->y = top - LEAD * (float)(1 + most -
+					    head_lines(captions, s, i));
 		while (c && *c) {
 			const char *e = strchr(c, '\n');
 			char *ln = ibm_xstrndup(c, e ? (size_t)(e - c)
@@ -1151,8 +1171,12 @@ void ts_signs(ts_doc *d, size_t n, const char *const *captions,
 		if (s[i]) {
 			/* sign() begins with a blank line: here the
 			 * caption stands in its place */
+			if (room)
+				room[i] = d->y - LEAD * (float)s[i]->jabatan.n;
 			d->y += LEAD;
 			sign(d, x0, x1, s[i]);
+		} else if (room) {
+			room[i] = d->y;
 		}
 		if (d->y < low)
 			low = d->y;
@@ -1190,6 +1214,21 @@ int ts_table_put(ts_doc *d, const ts_table *t, const char *const *cells,
 		 const unsigned char *align, int flags)
 {
 	return table_row(d, t, cells, align, flags);
+}
+
+float ts_table_height(ts_doc *d, const ts_table *t,
+		      const char *const *cells, int flags)
+{
+	shown o;
+	HPDF_Font f = (flags & (TS_ROW_HEAD | TS_ROW_BOLD)) ? d->bold :
+							      d->font;
+	float h;
+
+	row_cells(t, cells, NULL, &o);
+	h = row_height(d, t, &o, f);
+	if (!(flags & (TS_ROW_HEAD | TS_ROW_BOLD)) && h < t->row_h)
+		h = t->row_h;
+	return h;
 }
 
 /* ------------------------------------------------- at fixed places */

@@ -194,9 +194,15 @@ void ts_signature(ts_doc *d);
  * width (the column left empty where s[i] is NULL), their tops aligned
  * and kept on one page: each block's caption lines first (captions[i],
  * lines split at '\n', not bold; captions or captions[i] NULL: none),
- * then as ts_sign. y ends under the tallest. */
+ * then as ts_sign. y ends under the tallest. room (NULL: not asked)
+ * gets the top of each block's room to sign, TS_SIGN_ROOM high (where
+ * a stamp goes). */
+#define TS_SIGN_ROOM 52.0f
 void ts_signs(ts_doc *d, size_t n, const char *const *captions,
-	      const ts_signer *const *s);
+	      const ts_signer *const *s, float *room);
+/* The height ts_signs takes (to keep what it signs with it). */
+float ts_signs_height(size_t n, const char *const *captions,
+		      const ts_signer *const *s);
 
 /* "Tembusan:" and the copies (set once by ts_set_copies, measured once
  * for all the letters that show them), in two columns when one does not
@@ -208,9 +214,12 @@ void ts_tembusan(ts_doc *d, int *two, size_t *half);
 /* A table row in the small size: ncols columns of widths w from the
  * left margin, boxed. A row that does not fit begins a page, where the
  * head row is repeated first. Flags: TS_ROW_HEAD (the head row, bold),
- * TS_ROW_LINES (a cell's lines break at '\n'), TS_ROW_BOLD (a row in
- * bold: totals). Returns 1 when the row began a page, else 0. */
-enum { TS_ROW_HEAD = 1, TS_ROW_LINES = 2, TS_ROW_BOLD = 8 };
+ * TS_ROW_LINES (a cell's lines break at '\n'), TS_ROW_BREAK (a page is
+ * begun before the row, to keep the last rows with what follows them),
+ * TS_ROW_BOLD (a row in bold: totals). Returns 1 when the row began a
+ * page, else 0. */
+enum { TS_ROW_HEAD = 1, TS_ROW_LINES = 2, TS_ROW_BREAK = 4,
+       TS_ROW_BOLD = 8 };
 int ts_table_row(ts_doc *d, size_t ncols, const float *w,
 		 const char *const *head, const char *const *cells,
 		 int flags);
@@ -241,6 +250,8 @@ typedef struct ts_table {
 	void (*carry)(void *ctx, int where, const char **cells);
 	void *ctx;
 	const unsigned char *head_align;
+	float row_h;                 /* other rows at least this tall (room
+					to sign); 0: as their text */
 } ts_table;
 /* A row of t: cells[c] (NULL: joined to the cell on its left), aligned
  * as align says (NULL: as the columns); flags TS_ROW_HEAD, TS_ROW_BOLD.
@@ -249,6 +260,9 @@ typedef struct ts_table {
  * Returns 1 when it began a page. */
 int ts_table_put(ts_doc *d, const ts_table *t, const char *const *cells,
 		 const unsigned char *align, int flags);
+/* The height of such a row (flags TS_ROW_HEAD, TS_ROW_BOLD). */
+float ts_table_height(ts_doc *d, const ts_table *t,
+		      const char *const *cells, int flags);
 
 /* Drawing at fixed places (the certificates): a new page w x h points,
  * text at x, y, a rectangle, a horizontal line, the logo. The rectangle

@@ -1,0 +1,557 @@
+/*
+ * list.c - the daftar nominatif penerimaan as PDF and HTML (the same
+ * A4 landscape pages, lib/typeset/): for each kind of payment (or, with
+ * --combine, the participants' kinds in one table and the speakers' in
+ * another), a title, the budget lines, a table of the payees with a
+ * numbered place to sign, alternately at the left and at the right, the
+ * running totals carried from page to page ("Jumlah dipindahkan" at the
+ * foot, "Jumlah pindahan" at the top of the next), the total in figures
+ * and in words, and the signatures of who approves and who pays.
+ */
+#include "spj.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LEFT TS_LEFT
+#define SIZE TS_SIZE
+#define LEAD TS_LEAD
+#define SMALL TS_SMALL
+#define SLEAD TS_SLEAD
+
+/* Room to sign in a row (points). */
+#define SIGN_ROW 30.0f
+
+/* A table: its columns, which payments go in it, the running totals. */
+typedef struct sheet {
+	const spj_run *r;
+	ts_doc *d;
+	int speakers;          /* the speakers' table */
+	const char **kinds;    /* its kinds (jkey): one, or all combined */
+	size_t nk;
+	size_t ncols, first_money; /* the first column of the totals */
+	float w[TS_TABLE_MAX];
+	const char *head[TS_TABLE_MAX];
+	unsigned char align[TS_TABLE_MAX], head_align[TS_TABLE_MAX];
+	spj_rp sum[TS_TABLE_MAX]; /* the running totals of money columns */
+	int money[TS_TABLE_MAX];  /* 1: a column of rupiah summed */
+	char buf[TS_TABLE_MAX][40];
+} sheet;
+
+static char *xfmt(const char *a, const char *b, const char *c)
+{
+	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
+	char *s = ibm_xmalloc(n);
+
+	snprintf(s, n, "%s%s%s", a, b, c);
+	return s;
+}
+
+/* s followed by t (s freed). */
+static char *cat(char *s, const char *t)
+{
+	char *r = xfmt(s, t, "");
+
+	free(s);
+	return r;
+}
+
+static char *upper(const char *s)
+{
+	char *u = ibm_xstrdup(s);
+
+	for (char *p = u; *p; p++)
+		*p = (char)toupper((unsigned char)*p);
+	return u;
+}
+
+/* The kind as the rates write it, for its key. */
+static const char *kind_name(const spj_run *r, const char *jkey)
+{
+	for (size_t i = 0; i < r->rates.n; i++)
+		if (strcmp(r->rates.r[i].jkey, jkey) == 0)
+			return r->rates.r[i].jenis;
+	return jkey;
+}
+
+/* ------------------------------------------------------------- columns */
+
+static void col(sheet *s, const char *head, float w, int align, int money)
+{
+	size_t c = s->ncols++;
+
+	s->head[c] = head;
+	s->w[c] = w;
+	s->align[c] = (unsigned char)align;
+	s->head_align[c] = TS_ALIGN_CENTRE;
+	s->money[c] = money;
+	s->sum[c] = 0;
+}
+
+/* The columns of a table: No, who, (village or materi), days or hours,
+ * the rate (one kind) or an amount per kind (combined), the total, the
+ * tax, what is received, the place to sign; the text columns share what
+ * the fixed ones leave of the text width. */
+static void columns(sheet *s)
+{
+	float width = ts_right(s->d) - LEFT, fixed, rest, sig = 100;
+	size_t text0;
+
+	s->ncols = 0;
+	col(s, "No", 24, TS_ALIGN_CENTRE, 0);
+	text0 = s->ncols;
+	col(s, "Nama", 0, TS_ALIGN_LEFT, 0);
+	col(s, s->speakers ? "NIP / Golongan" : "Jabatan / Unit", 0,
+	    TS_ALIGN_LEFT, 0);
+	col(s, s->speakers ? "Materi" : "Desa/ Kelurahan", 0, TS_ALIGN_LEFT,
+	    0);
+	col(s, s->speakers ? "JP" : "Hari", 30, TS_ALIGN_CENTRE, 0);
+	s->first_money = s->ncols;
+	if (s->nk == 1) {
+		col(s, "Tarif (Rp)", 58, TS_ALIGN_RIGHT, 0);
+		s->first_money = s->ncols;
+	} else {
+		for (size_t k = 0; k < s->nk; k++) {
+			char *h = xfmt(kind_name(s->r, s->kinds[k]), " (Rp)",
+				       "");
+
+			/* the names live as long as the sheet: in buf */
+			snprintf(s->buf[s->ncols], sizeof s->buf[0], "%s", h);
+			free(h);
+			col(s, s->buf[s->ncols], 64, TS_ALIGN_RIGHT, 1);
+		}
+	}
+	col(s, s->nk == 1 ? "Jumlah (Rp)" : "Jumlah Bruto (Rp)", 68,
+	    TS_ALIGN_RIGHT, 1);
+	col(s, "PPh 21 (Rp)", 54, TS_ALIGN_RIGHT, 1);
+	col(s, "Diterima (Rp)", 68, TS_ALIGN_RIGHT, 1);
+	col(s, "Tanda Tangan", 0, TS_ALIGN_LEFT, 0);
+	if (s->speakers) {
+		/* a NIP on one line: "19740205 200212 2 006" */
+		s->w[text0 + 1] = 118;
+		sig = 90;
+	}
+	fixed = 0;
+	for (size_t c = 0; c < s->ncols; c++)
+		fixed += s->w[c];
+	rest = width - fixed - sig;
+	if (rest < 230 && !s->speakers) {
+		sig = 76;
+		rest = width - fixed - sig;
+	}
+	if (s->speakers) {
+		s->w[text0] = rest * 0.55f;
+		s->w[text0 + 2] = rest - s->w[text0];
+	} else {
+		s->w[text0] = rest * 0.40f;
+		s->w[text0 + 1] = rest * 0.33f;
+		s->w[text0 + 2] = rest - s->w[text0] - s->w[text0 + 1];
+	}
+	s->w[s->ncols - 1] = sig;
+}
+
+/* The running totals' row: the label over the columns before the first
+ * money column, then the totals. */
+static void totals_row(sheet *s, const char *label, const char **cells)
+{
+	static char tb[TS_TABLE_MAX][32];
+
+	cells[0] = label;
+	for (size_t c = 1; c < s->first_money; c++)
+		cells[c] = NULL;
+	for (size_t c = s->first_money; c < s->ncols; c++) {
+		if (s->money[c])
+			cells[c] = ibm_thousands(tb[c], sizeof tb[c], s->sum[c]);
+		else
+			cells[c] = "";
+	}
+}
+
+static void carry(void *ctx, int where, const char **cells)
+{
+	sheet *s = ctx;
+
+	totals_row(s, where == TS_CARRY_FOOT ? "Jumlah dipindahkan" :
+		   "Jumlah pindahan", cells);
+}
+
+/* ---------------------------------------------------------------- rows */
+
+/* Does payment p go in sheet s (a kind of it)? */
+static int in_sheet(const sheet *s, const spj_pay *p, size_t *k)
+{
+	if (p->speaker != s->speakers)
+		return 0;
+	for (*k = 0; *k < s->nk; (*k)++)
+		if (strcmp(p->jkey, s->kinds[*k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The payees of the sheet in order: a participant or a speaker once
+ * (combined: their payments of every kind in one row). */
+typedef struct payee {
+	size_t who;
+	const spj_pay *pay[TS_TABLE_MAX]; /* by kind */
+} payee;
+
+static size_t payees(const sheet *s, payee **out)
+{
+	const spj_run *r = s->r;
+	payee *v = NULL;
+	size_t n = 0, cap = 0, k;
+
+	for (size_t i = 0; i < r->npay; i++) {
+		const spj_pay *p = &r->pay[i];
+		size_t j;
+
+		if (!in_sheet(s, p, &k))
+			continue;
+		for (j = 0; j < n && v[j].who != p->who; j++)
+			;
+		if (j == n) {
+			ibm_grow((void **)&v, &cap, n + 1, sizeof *v);
+			memset(&v[n], 0, sizeof v[n]);
+			v[n++].who = p->who;
+		}
+		v[j].pay[k] = p;
+	}
+	*out = v;
+	return n;
+}
+
+static const char *money(char *b, size_t size, spj_rp v, int absent)
+{
+	if (absent)
+		return "-";
+	return ibm_thousands(b, size, v);
+}
+
+static float closing_height(sheet *s, const ts_table *t);
+
+static void row(sheet *s, const ts_table *t, size_t no, const payee *e,
+		int last)
+{
+	const spj_run *r = s->r;
+	const char *cells[TS_TABLE_MAX];
+	unsigned char align[TS_TABLE_MAX];
+	char num[24], qty[24], sig[48], b[TS_TABLE_MAX][32];
+	char *who = NULL, *role = NULL;
+	spj_total tot = { 0, 0, 0 };
+	const spj_pay *p0 = NULL;
+	size_t c = 0;
+	int absent = 1, flags = 0;
+
+	for (size_t k = 0; k < s->nk; k++)
+		if (e->pay[k]) {
+			if (!p0)
+				p0 = e->pay[k];
+			spj_total_add(&tot, e->pay[k]);
+			if (e->pay[k]->qty > 0)
+				absent = 0;
+		}
+	memcpy(align, s->align, sizeof align);
+	snprintf(num, sizeof num, "%zu", no);
+	cells[c++] = num;
+	if (s->speakers) {
+		const spj_speaker *sp = &r->people.s[e->who];
+
+		who = sp->jabatan[0] ? xfmt(sp->nama, "\n", sp->jabatan) :
+				       ibm_xstrdup(sp->nama);
+		if (sp->tax.how == SPJ_TAX_CIVIL) {
+			static const char *const g[] = { "I", "II", "III",
+				"IV" };
+			const char *gs = sp->golongan[0] ? sp->golongan :
+					 g[sp->tax.gol - 1];
+
+			role = sp->nip[0] ? xfmt(sp->nip, "\n", gs) :
+					    ibm_xstrdup(gs);
+		} else {
+			/* the tax id: without it the tax is higher */
+			const char *id = sp->npwp[0] ? "NPWP " : sp->nik[0] ?
+					 "NIK " : "";
+
+			role = xfmt(sp->nip[0] ? sp->nip : "Non-ASN", id[0] ?
+				    "\n" : "", id);
+			role = cat(role, sp->npwp[0] ? sp->npwp : sp->nik);
+		}
+		cells[c++] = who;
+		cells[c++] = role;
+		cells[c++] = sp->materi;
+		snprintf(qty, sizeof qty, "%ld", p0 ? p0->qty : 0L);
+	} else {
+		const spj_person *q = &r->people.p[e->who];
+
+		cells[c++] = q->nama;
+		role = q->jabatan[0] && q->unit[0] ?
+		       xfmt(q->jabatan, "\n", q->unit) :
+		       ibm_xstrdup(q->jabatan[0] ? q->jabatan : q->unit);
+		cells[c++] = role;
+		cells[c++] = q->desa;
+		snprintf(qty, sizeof qty, "%ld", q->days > 0 ? q->days : 0L);
+	}
+	cells[c++] = qty;
+	if (s->nk == 1) {
+		cells[c] = p0 && p0->rate && !absent ?
+			   ibm_thousands(b[c], sizeof b[c], p0->tarif) : "-";
+		c++;
+	} else {
+		for (size_t k = 0; k < s->nk; k++, c++) {
+			spj_rp v = e->pay[k] ? e->pay[k]->gross : 0;
+
+			cells[c] = money(b[c], sizeof b[c], v, absent ||
+					 !e->pay[k] || !e->pay[k]->qty);
+		}
+	}
+	cells[c] = money(b[c], sizeof b[c], tot.gross, absent);
+	c++;
+	cells[c] = money(b[c], sizeof b[c], tot.tax, absent);
+	c++;
+	cells[c] = money(b[c], sizeof b[c], tot.net, absent);
+	c++;
+	/* the place to sign: at the left for odd numbers, at the right
+	 * for even ones, as the forms have it */
+	if (absent) {
+		snprintf(sig, sizeof sig, "%s", p0 && p0->note ? p0->note :
+			 "tidak hadir");
+		align[c] = TS_ALIGN_CENTRE;
+	} else {
+		snprintf(sig, sizeof sig, "%zu. ..........", no);
+		align[c] = no % 2 ? TS_ALIGN_LEFT : TS_ALIGN_RIGHT;
+	}
+	cells[c++] = sig;
+	/* the last row goes with the total and the signatures: a page
+	 * of signatures alone signs nothing */
+	if (last && no > 1 && ts_y(s->d) - ts_table_height(s->d, t, cells, 0) -
+	    closing_height(s, t) < TS_BOTTOM)
+		flags = TS_ROW_BREAK;
+	ts_table_put(s->d, t, cells, align, flags);
+	/* the totals carried include this row */
+	c = s->first_money;
+	if (s->nk > 1)
+		for (size_t k = 0; k < s->nk; k++, c++)
+			s->sum[c] += e->pay[k] ? e->pay[k]->gross : 0;
+	s->sum[c++] += tot.gross;
+	s->sum[c++] += tot.tax;
+	s->sum[c++] += tot.net;
+	free(who);
+	free(role);
+}
+
+/* ---------------------------------------------------------------- pages */
+
+static void labelled(ts_doc *d, float cx, const char *label,
+		     const char *value)
+{
+	ts_labelled(d, SMALL, SLEAD, LEFT, cx, cx + 8, ts_right(d), label,
+		    value, 0);
+}
+
+static void title(sheet *s)
+{
+	const spj_run *r = s->r;
+	const spj_event *e = &r->ev;
+	ts_doc *d = s->d;
+	char dates[160], *what, *t, *where, *mak;
+	float cx = LEFT + ts_width(d, 0, SMALL, "Tahun Anggaran") + 6;
+
+	if (s->nk == 1) {
+		what = upper(kind_name(r, s->kinds[0]));
+	} else {
+		what = ibm_xstrdup("");
+		for (size_t k = 0; k < s->nk; k++) {
+			char *u = upper(kind_name(r, s->kinds[k]));
+			char *n = xfmt(what, k == 0 ? "" : k + 1 == s->nk ?
+				       " DAN " : ", ", u);
+
+			free(what);
+			free(u);
+			what = n;
+		}
+	}
+	t = xfmt("DAFTAR NOMINATIF PENERIMAAN ", what, "");
+	free(what);
+	ts_para(d, 1, SIZE + 1, LEAD + 2, LEFT, ts_right(d), 0, 2, t, 1);
+	free(t);
+	ts_para(d, 1, SIZE, LEAD, LEFT, ts_right(d), 0, 2, e->acara, 1);
+	ibm_date_range_long(dates, sizeof dates, e->first, e->last);
+	where = xfmt(dates, ", di ", e->tempat);
+	ts_para(d, 0, SIZE, LEAD, LEFT, ts_right(d), 0, 2, where, 1);
+	free(where);
+	ts_set_y(d, ts_y(d) - 8);
+	labelled(d, cx, "Tahun Anggaran", e->tahun);
+	/* the account of the first kind: one table, one account */
+	mak = spj_mak(r, s->kinds[0]);
+	labelled(d, cx, "MAK", mak ? mak : "");
+	free(mak);
+	if (e->satker)
+		labelled(d, cx, "Satuan Kerja", e->satker);
+	ts_set_y(d, ts_y(d) - 8);
+}
+
+/* Who signs a list, and what stands over their names: the KPA when
+ * given ("Mengetahui"), the PPK ("Setuju dibayar"), the Bendahara with
+ * the place and date ("Lunas dibayar"). *c0 is to be freed. */
+static size_t signers(const spj_event *e, const ts_signer **who,
+		      const char **cap, char **c0)
+{
+	char date[64], *line;
+	size_t n = 0;
+
+	ibm_date_long(date, sizeof date, e->tanggal);
+	line = xfmt(e->tempat_surat, ", ", date);
+	*c0 = xfmt(line, "\n", "Lunas dibayar,");
+	free(line);
+	if (e->kpa.nama) {
+		cap[n] = "Mengetahui,";
+		who[n++] = &e->kpa;
+	}
+	cap[n] = "Setuju dibayar,";
+	who[n++] = &e->ppk;
+	cap[n] = *c0;
+	who[n++] = &e->bendahara;
+	return n;
+}
+
+/* The height of what closes a list: the total row, the words, the
+ * signatures. */
+static float closing_height(sheet *s, const ts_table *t)
+{
+	const char *cells[TS_TABLE_MAX], *cap[3];
+	const ts_signer *who[3];
+	char *c0;
+	size_t n = signers(&s->r->ev, who, cap, &c0);
+	float h;
+
+	totals_row(s, "JUMLAH", cells);
+	h = ts_table_height(s->d, t, cells, TS_ROW_BOLD) + 6 + 3 * SLEAD + 4 +
+	    ts_signs_height(n, cap, who);
+	free(c0);
+	return h;
+}
+
+/* The total in words, and the signatures. */
+static void closing(sheet *s, const ts_table *t)
+{
+	const spj_run *r = s->r;
+	ts_doc *d = s->d;
+	const char *cells[TS_TABLE_MAX];
+	const ts_signer *who[3];
+	const char *cap[3];
+	char *c0, *w;
+	size_t n, last = s->ncols - 2; /* the Diterima column */
+	float cx;
+
+	totals_row(s, "JUMLAH", cells);
+	ts_table_put(d, t, cells, NULL, TS_ROW_BOLD);
+	w = spj_words(s->sum[s->first_money + (s->nk > 1 ? s->nk : 0)]);
+	cx = LEFT + ts_width(d, 0, SMALL, s->sum[last - 1] ?
+			     "Terbilang jumlah diterima" : "Terbilang") + 6;
+	ts_set_y(d, ts_y(d) - 6);
+	ts_need(d, 2 * SLEAD);
+	labelled(d, cx, s->sum[last - 1] ? "Terbilang jumlah bruto" :
+		 "Terbilang", w);
+	free(w);
+	if (s->sum[last - 1]) {
+		w = spj_words(s->sum[last]);
+		labelled(d, cx, "Terbilang jumlah diterima", w);
+		free(w);
+	}
+	n = signers(&r->ev, who, cap, &c0);
+	ts_set_y(d, ts_y(d) - 4);
+	ts_signs(d, n, cap, who, NULL);
+	free(c0);
+}
+
+static void one_sheet(const spj_run *r, ts_doc *d, int speakers,
+		      const char **kinds, size_t nk)
+{
+	sheet *s = ibm_xcalloc(1, sizeof *s);
+	ts_table t;
+	payee *v;
+	size_t n;
+
+	s->r = r;
+	s->d = d;
+	s->speakers = speakers;
+	s->kinds = kinds;
+	s->nk = nk;
+	n = payees(s, &v);
+	if (!n) {
+		free(v);
+		free(s);
+		return;
+	}
+	columns(s);
+	memset(&t, 0, sizeof t);
+	t.ncols = s->ncols;
+	t.w = s->w;
+	t.head = s->head;
+	t.align = s->align;
+	t.head_align = s->head_align;
+	t.flags = TS_ROW_LINES;
+	t.carry = carry;
+	t.ctx = s;
+	t.row_h = SIGN_ROW;
+	ts_new_page(d);
+	title(s);
+	ts_table_put(d, &t, s->head, NULL, TS_ROW_HEAD);
+	for (size_t i = 0; i < n; i++)
+		row(s, &t, i + 1, &v[i], i + 1 == n);
+	closing(s, &t);
+	free(v);
+	free(s);
+}
+
+/* Every table: a kind each, or the participants' kinds together and the
+ * speakers' together. */
+static void layout(const spj_run *r, ts_doc *d)
+{
+	ts_landscape(d, 1);
+	for (int sp = 0; sp <= 1; sp++) {
+		const char *k[TS_TABLE_MAX];
+		size_t nk = 0;
+
+		for (size_t i = 0; i < r->nkinds; i++) {
+			if (spj_kind_is_fee(r->kinds[i]) != sp)
+				continue;
+			if (r->combine) {
+				if (nk < 6)
+					k[nk++] = r->kinds[i];
+			} else {
+				one_sheet(r, d, sp, &r->kinds[i], 1);
+			}
+		}
+		if (nk)
+			one_sheet(r, d, sp, k, nk);
+	}
+}
+
+static const char *title_of(const spj_run *r)
+{
+	(void)r;
+	return "Daftar Nominatif Penerimaan";
+}
+
+ibm_atomic *spj_list_pdf(const spj_run *r, const char *path)
+{
+	ts_doc *d = ts_open(&r->ev.office, title_of(r));
+
+	layout(r, d);
+	return ts_save(d, path);
+}
+
+ibm_atomic *spj_list_html(const spj_run *r, const char *path)
+{
+	ibm_atomic *a = ibm_atomic_open(path);
+	ts_doc *d = ts_measure(&r->ev.office);
+	ts_svg svg;
+
+	ts_svg_begin(&svg, ibm_atomic_fp(a), &r->ev.office, title_of(r));
+	ts_record(d, ts_svg_op, &svg);
+	layout(r, d);
+	ts_svg_end(&svg);
+	ts_free(d);
+	return a;
+}
