@@ -27,8 +27,9 @@
 typedef struct sheet {
 	const spj_run *r;
 	ts_doc *d;
+	const spj_table *t;
 	int speakers;          /* the speakers' table */
-	const char **kinds;    /* its kinds (jkey): one, or all combined */
+	const char *const *kinds; /* its kinds (jkey): one, or combined */
 	size_t nk;
 	size_t ncols, first_money; /* the first column of the totals */
 	float w[TS_TABLE_MAX];
@@ -46,33 +47,6 @@ static char *xfmt(const char *a, const char *b, const char *c)
 
 	snprintf(s, n, "%s%s%s", a, b, c);
 	return s;
-}
-
-/* s followed by t (s freed). */
-static char *cat(char *s, const char *t)
-{
-	char *r = xfmt(s, t, "");
-
-	free(s);
-	return r;
-}
-
-static char *upper(const char *s)
-{
-	char *u = ibm_xstrdup(s);
-
-	for (char *p = u; *p; p++)
-		*p = (char)toupper((unsigned char)*p);
-	return u;
-}
-
-/* The kind as the rates write it, for its key. */
-static const char *kind_name(const spj_run *r, const char *jkey)
-{
-	for (size_t i = 0; i < r->rates.n; i++)
-		if (strcmp(r->rates.r[i].jkey, jkey) == 0)
-			return r->rates.r[i].jenis;
-	return jkey;
 }
 
 /* ------------------------------------------------------------- columns */
@@ -113,7 +87,7 @@ static void columns(sheet *s)
 		s->first_money = s->ncols;
 	} else {
 		for (size_t k = 0; k < s->nk; k++) {
-			char *h = xfmt(kind_name(s->r, s->kinds[k]), " (Rp)",
+			char *h = xfmt(spj_kind_name(s->r, s->kinds[k]), " (Rp)",
 				       "");
 
 			/* the names live as long as the sheet: in buf */
@@ -178,49 +152,6 @@ static void carry(void *ctx, int where, const char **cells)
 
 /* ---------------------------------------------------------------- rows */
 
-/* Does payment p go in sheet s (a kind of it)? */
-static int in_sheet(const sheet *s, const spj_pay *p, size_t *k)
-{
-	if (p->speaker != s->speakers)
-		return 0;
-	for (*k = 0; *k < s->nk; (*k)++)
-		if (strcmp(p->jkey, s->kinds[*k]) == 0)
-			return 1;
-	return 0;
-}
-
-/* The payees of the sheet in order: a participant or a speaker once
- * (combined: their payments of every kind in one row). */
-typedef struct payee {
-	size_t who;
-	const spj_pay *pay[TS_TABLE_MAX]; /* by kind */
-} payee;
-
-static size_t payees(const sheet *s, payee **out)
-{
-	const spj_run *r = s->r;
-	payee *v = NULL;
-	size_t n = 0, cap = 0, k;
-
-	for (size_t i = 0; i < r->npay; i++) {
-		const spj_pay *p = &r->pay[i];
-		size_t j;
-
-		if (!in_sheet(s, p, &k))
-			continue;
-		for (j = 0; j < n && v[j].who != p->who; j++)
-			;
-		if (j == n) {
-			ibm_grow((void **)&v, &cap, n + 1, sizeof *v);
-			memset(&v[n], 0, sizeof v[n]);
-			v[n++].who = p->who;
-		}
-		v[j].pay[k] = p;
-	}
-	*out = v;
-	return n;
-}
-
 static const char *money(char *b, size_t size, spj_rp v, int absent)
 {
 	if (absent)
@@ -230,90 +161,47 @@ static const char *money(char *b, size_t size, spj_rp v, int absent)
 
 static float closing_height(sheet *s, const ts_table *t);
 
-static void row(sheet *s, const ts_table *t, size_t no, const payee *e,
+static void row(sheet *s, const ts_table *t, size_t no, const spj_row *e,
 		int last)
 {
-	const spj_run *r = s->r;
 	const char *cells[TS_TABLE_MAX];
 	unsigned char align[TS_TABLE_MAX];
-	char num[24], qty[24], sig[48], b[TS_TABLE_MAX][32];
-	char *who = NULL, *role = NULL;
-	spj_total tot = { 0, 0, 0 };
+	char num[24], qty[24], sig[48], b[TS_TABLE_MAX][32], *txt[3];
 	const spj_pay *p0 = NULL;
 	size_t c = 0;
-	int absent = 1, flags = 0;
+	int flags = 0;
 
-	for (size_t k = 0; k < s->nk; k++)
-		if (e->pay[k]) {
-			if (!p0)
-				p0 = e->pay[k];
-			spj_total_add(&tot, e->pay[k]);
-			if (e->pay[k]->qty > 0)
-				absent = 0;
-		}
+	for (size_t k = 0; k < s->nk && !p0; k++)
+		p0 = e->pay[k];
 	memcpy(align, s->align, sizeof align);
 	snprintf(num, sizeof num, "%zu", no);
 	cells[c++] = num;
-	if (s->speakers) {
-		const spj_speaker *sp = &r->people.s[e->who];
-
-		who = sp->jabatan[0] ? xfmt(sp->nama, "\n", sp->jabatan) :
-				       ibm_xstrdup(sp->nama);
-		if (sp->tax.how == SPJ_TAX_CIVIL) {
-			static const char *const g[] = { "I", "II", "III",
-				"IV" };
-			const char *gs = sp->golongan[0] ? sp->golongan :
-					 g[sp->tax.gol - 1];
-
-			role = sp->nip[0] ? xfmt(sp->nip, "\n", gs) :
-					    ibm_xstrdup(gs);
-		} else {
-			/* the tax id: without it the tax is higher */
-			const char *id = sp->npwp[0] ? "NPWP " : sp->nik[0] ?
-					 "NIK " : "";
-
-			role = xfmt(sp->nip[0] ? sp->nip : "Non-ASN", id[0] ?
-				    "\n" : "", id);
-			role = cat(role, sp->npwp[0] ? sp->npwp : sp->nik);
-		}
-		cells[c++] = who;
-		cells[c++] = role;
-		cells[c++] = sp->materi;
-		snprintf(qty, sizeof qty, "%ld", p0 ? p0->qty : 0L);
-	} else {
-		const spj_person *q = &r->people.p[e->who];
-
-		cells[c++] = q->nama;
-		role = q->jabatan[0] && q->unit[0] ?
-		       xfmt(q->jabatan, "\n", q->unit) :
-		       ibm_xstrdup(q->jabatan[0] ? q->jabatan : q->unit);
-		cells[c++] = role;
-		cells[c++] = q->desa;
-		snprintf(qty, sizeof qty, "%ld", q->days > 0 ? q->days : 0L);
-	}
+	spj_row_text(s->r, s->t, e, txt);
+	cells[c++] = txt[0];
+	cells[c++] = txt[1];
+	cells[c++] = txt[2];
+	snprintf(qty, sizeof qty, "%ld", spj_row_qty(s->r, s->t, e));
 	cells[c++] = qty;
 	if (s->nk == 1) {
-		cells[c] = p0 && p0->rate && !absent ?
+		cells[c] = p0 && p0->rate && !e->absent ?
 			   ibm_thousands(b[c], sizeof b[c], p0->tarif) : "-";
 		c++;
 	} else {
-		for (size_t k = 0; k < s->nk; k++, c++) {
-			spj_rp v = e->pay[k] ? e->pay[k]->gross : 0;
-
-			cells[c] = money(b[c], sizeof b[c], v, absent ||
+		for (size_t k = 0; k < s->nk; k++, c++)
+			cells[c] = money(b[c], sizeof b[c], e->pay[k] ?
+					 e->pay[k]->gross : 0, e->absent ||
 					 !e->pay[k] || !e->pay[k]->qty);
-		}
 	}
-	cells[c] = money(b[c], sizeof b[c], tot.gross, absent);
+	cells[c] = money(b[c], sizeof b[c], e->t.gross, e->absent);
 	c++;
-	cells[c] = money(b[c], sizeof b[c], tot.tax, absent);
+	cells[c] = money(b[c], sizeof b[c], e->t.tax, e->absent);
 	c++;
-	cells[c] = money(b[c], sizeof b[c], tot.net, absent);
+	cells[c] = money(b[c], sizeof b[c], e->t.net, e->absent);
 	c++;
 	/* the place to sign: at the left for odd numbers, at the right
 	 * for even ones, as the forms have it */
-	if (absent) {
-		snprintf(sig, sizeof sig, "%s", p0 && p0->note ? p0->note :
+	if (e->absent) {
+		snprintf(sig, sizeof sig, "%s", e->note ? e->note :
 			 "tidak hadir");
 		align[c] = TS_ALIGN_CENTRE;
 	} else {
@@ -332,11 +220,11 @@ static void row(sheet *s, const ts_table *t, size_t no, const payee *e,
 	if (s->nk > 1)
 		for (size_t k = 0; k < s->nk; k++, c++)
 			s->sum[c] += e->pay[k] ? e->pay[k]->gross : 0;
-	s->sum[c++] += tot.gross;
-	s->sum[c++] += tot.tax;
-	s->sum[c++] += tot.net;
-	free(who);
-	free(role);
+	s->sum[c++] += e->t.gross;
+	s->sum[c++] += e->t.tax;
+	s->sum[c++] += e->t.net;
+	for (int i = 0; i < 3; i++)
+		free(txt[i]);
 }
 
 /* ---------------------------------------------------------------- pages */
@@ -353,25 +241,10 @@ static void title(sheet *s)
 	const spj_run *r = s->r;
 	const spj_event *e = &r->ev;
 	ts_doc *d = s->d;
-	char dates[160], *what, *t, *where, *mak;
+	char dates[160], *t, *where, *mak;
 	float cx = LEFT + ts_width(d, 0, SMALL, "Tahun Anggaran") + 6;
 
-	if (s->nk == 1) {
-		what = upper(kind_name(r, s->kinds[0]));
-	} else {
-		what = ibm_xstrdup("");
-		for (size_t k = 0; k < s->nk; k++) {
-			char *u = upper(kind_name(r, s->kinds[k]));
-			char *n = xfmt(what, k == 0 ? "" : k + 1 == s->nk ?
-				       " DAN " : ", ", u);
-
-			free(what);
-			free(u);
-			what = n;
-		}
-	}
-	t = xfmt("DAFTAR NOMINATIF PENERIMAAN ", what, "");
-	free(what);
+	t = spj_table_title(r, s->t);
 	ts_para(d, 1, SIZE + 1, LEAD + 2, LEFT, ts_right(d), 0, 2, t, 1);
 	free(t);
 	ts_para(d, 1, SIZE, LEAD, LEFT, ts_right(d), 0, 2, e->acara, 1);
@@ -381,8 +254,7 @@ static void title(sheet *s)
 	free(where);
 	ts_set_y(d, ts_y(d) - 8);
 	labelled(d, cx, "Tahun Anggaran", e->tahun);
-	/* the account of the first kind: one table, one account */
-	mak = spj_mak(r, s->kinds[0]);
+	mak = spj_table_mak(r, s->t);
 	labelled(d, cx, "MAK", mak ? mak : "");
 	free(mak);
 	if (e->satker)
@@ -464,20 +336,20 @@ static void closing(sheet *s, const ts_table *t)
 	free(c0);
 }
 
-static void one_sheet(const spj_run *r, ts_doc *d, int speakers,
-		      const char **kinds, size_t nk)
+static void one_sheet(const spj_run *r, ts_doc *d, const spj_table *tb)
 {
 	sheet *s = ibm_xcalloc(1, sizeof *s);
 	ts_table t;
-	payee *v;
+	spj_row *v;
 	size_t n;
 
 	s->r = r;
 	s->d = d;
-	s->speakers = speakers;
-	s->kinds = kinds;
-	s->nk = nk;
-	n = payees(s, &v);
+	s->t = tb;
+	s->speakers = tb->speakers;
+	s->kinds = tb->kinds;
+	s->nk = tb->nk;
+	n = spj_table_rows(r, tb, &v);
 	if (!n) {
 		free(v);
 		free(s);
@@ -504,28 +376,16 @@ static void one_sheet(const spj_run *r, ts_doc *d, int speakers,
 	free(s);
 }
 
-/* Every table: a kind each, or the participants' kinds together and the
- * speakers' together. */
+/* Every table on pages of its own. */
 static void layout(const spj_run *r, ts_doc *d)
 {
-	ts_landscape(d, 1);
-	for (int sp = 0; sp <= 1; sp++) {
-		const char *k[TS_TABLE_MAX];
-		size_t nk = 0;
+	spj_table *t = ibm_xcalloc(r->nkinds + 2, sizeof *t);
+	size_t n = spj_tables(r, t, r->nkinds + 2);
 
-		for (size_t i = 0; i < r->nkinds; i++) {
-			if (spj_kind_is_fee(r->kinds[i]) != sp)
-				continue;
-			if (r->combine) {
-				if (nk < 6)
-					k[nk++] = r->kinds[i];
-			} else {
-				one_sheet(r, d, sp, &r->kinds[i], 1);
-			}
-		}
-		if (nk)
-			one_sheet(r, d, sp, k, nk);
-	}
+	ts_landscape(d, 1);
+	for (size_t i = 0; i < n; i++)
+		one_sheet(r, d, &t[i]);
+	free(t);
 }
 
 static const char *title_of(const spj_run *r)

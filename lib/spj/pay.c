@@ -33,7 +33,7 @@ char *spj_mak(const spj_run *r, const char *jkey)
 	const char *akun = "", *mak = r->ev.mak;
 	char *s;
 
-	for (size_t i = 0; i < r->rates.n && !akun[0]; i++)
+	for (size_t i = 0; jkey && i < r->rates.n && !akun[0]; i++)
 		if (strcmp(r->rates.r[i].jkey, jkey) == 0)
 			akun = r->rates.r[i].akun;
 	if (!mak && !akun[0])

@@ -12,6 +12,7 @@
  *   people.c    participants with the days they attended (--participants,
  *               --attendance) and speakers (--speakers)
  *   pay.c       the payments, their totals, the CSV
+ *   tables.c    the tables of the daftar nominatif and their rows
  *   list.c      the daftar nominatif as PDF and HTML
  *   workbook.c  the daftar nominatif as an Excel workbook
  *   receipt.c   the kuitansi as PDF and HTML
@@ -255,6 +256,45 @@ const char *spj_unit_text(const spj_pay *p);
 /* Free everything of the run. */
 void spj_run_free(spj_run *r);
 
+/* ------------------------------------------------------------- tables */
+
+/* The kinds of one table at most (--combine). */
+#define SPJ_TABLE_KINDS 6
+
+/* A table of the daftar nominatif: the participants' or the speakers',
+ * of one kind or (combined) several. */
+typedef struct spj_table {
+	int speakers;
+	const char *kinds[SPJ_TABLE_KINDS]; /* jkey */
+	size_t nk;
+} spj_table;
+/* The tables of the run, in order; at most max. */
+size_t spj_tables(const spj_run *r, spj_table *t, size_t max);
+/* A row: a payee with their payment of each kind of the table (NULL:
+ * none), the sums, and whether they were absent (nothing paid). */
+typedef struct spj_row {
+	size_t who;
+	const spj_pay *pay[SPJ_TABLE_KINDS];
+	spj_total t;
+	int absent;
+	const char *note;
+} spj_row;
+size_t spj_table_rows(const spj_run *r, const spj_table *t, spj_row **rows);
+/* "DAFTAR NOMINATIF PENERIMAAN UANG SAKU DAN TRANSPORT"; malloc'd. */
+char *spj_table_title(const spj_run *r, const spj_table *t);
+/* The table's MAK (its kinds' account when they share one); malloc'd
+ * or NULL. */
+char *spj_table_mak(const spj_run *r, const spj_table *t);
+/* The texts of a row's first columns: the name (and position), the
+ * role and unit (speakers: NIP and golongan, or the tax id), the village
+ * (speakers: the materi); each malloc'd. */
+void spj_row_text(const spj_run *r, const spj_table *t, const spj_row *w,
+		  char *out[3]);
+/* The days (speakers: hours or times) of a row. */
+long spj_row_qty(const spj_run *r, const spj_table *t, const spj_row *w);
+/* The kind as the rates write it. */
+const char *spj_kind_name(const spj_run *r, const char *jkey);
+
 /* ------------------------------------------------------------ outputs */
 
 /* The daftar nominatif: PDF, HTML (the PDF's pages), or a workbook. */
@@ -268,7 +308,8 @@ ibm_atomic *spj_receipts_html(const spj_run *r, const char *path);
 void spj_check_text(const spj_run *r);
 
 /* The MAK of a kind: the event's mak and the rates' akun of the kind
- * ("4816.QEF.001.052.A.521211"), either alone, or NULL; malloc'd. */
+ * ("4816.QEF.001.052.A.521211"), either alone, or NULL; malloc'd.
+ * jkey NULL: the event's mak alone. */
 char *spj_mak(const spj_run *r, const char *jkey);
 
 /* "Satu juta ..." : the words of n with a capital first letter and
