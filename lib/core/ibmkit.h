@@ -86,6 +86,8 @@ char *ibm_xstrdup(const char *s);
 char *ibm_xstrndup(const char *s, size_t n);
 /* vprintf into a new string (for a tool's own printf-like helpers). */
 char *ibm_xvfmt(const char *fmt, va_list ap);
+/* printf into a new string. */
+char *ibm_xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 

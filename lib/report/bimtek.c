@@ -245,7 +245,8 @@ int rp_bimtek(const rp_opts *o)
 	rp_score *sc;
 	rp_stat *st;
 	rp_item *it = NULL;
-	size_t np, ns, nst, nit = 0;
+	rp_survey_row *sv = NULL;
+	size_t np, ns, nst, nit = 0, nsv = 0;
 	invite iv;
 	const char *acara, *tempat, *waktu;
 	ibm_date first, last;
@@ -299,6 +300,8 @@ int rp_bimtek(const rp_opts *o)
 	rp_read_summary(o->summary, &o->csv, need_stats, &st, &nst);
 	if (o->items)
 		rp_read_items(o->items, &o->csv, &it, &nit);
+	if (o->survey)
+		rp_read_survey(o->survey, &o->csv, &sv, &nsv);
 	memset(&iv, 0, sizeof iv);
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
@@ -794,7 +797,15 @@ int rp_bimtek(const rp_opts *o)
 			}
 			k = 4;
 		}
-		rp_h2(&c, k == 3 ? "3." : "4.", "Faktor Pendukung dan Kendala");
+		if (o->survey) {
+			/* ibm-survey's Evaluasi Penyelenggaraan */
+			rp_h2(&c, k == 3 ? "3." : "4.",
+			      "Evaluasi Penyelenggaraan");
+			rp_survey_part(&c, sv, nsv, &tabel);
+			k++;
+		}
+		rp_h2(&c, k == 3 ? "3." : k == 4 ? "4." : "5.",
+		      "Faktor Pendukung dan Kendala");
 		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
 			 "dukungan pimpinan, narasumber, pemerintah desa/"
 			 "kelurahan dan partisipasi aktif para peserta.");
@@ -838,6 +849,17 @@ int rp_bimtek(const rp_opts *o)
 			   rp_num(b3, sizeof b3, g, 2, 1), gain_category(g),
 			   !isnan(tp) && tp < 0.05 ? "bermakna" :
 			   "belum bermakna", p);
+		if (o->survey) {
+			char *e = rp_survey_conclusion(sv, nsv);
+
+			if (e) {
+				char *all = rp_fmt("%s|%s", s, e);
+
+				free(s);
+				s = all;
+				free(e);
+			}
+		}
 		rp_items(&c, "simpulan", s, 0);
 		free(s);
 	}
@@ -965,6 +987,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_scores_free(sc, ns);
 	rp_stats_free(st, nst);
 	rp_items_free(it, nit);
+	rp_survey_free(sv, nsv);
 	inv_free(&iv);
 	return 0;
 }

@@ -443,3 +443,31 @@ void rp_units_free(rp_units *u)
 		free(u->groups[g]);
 	free(u->groups);
 }
+
+/* -------------------------------------------------------------- survey */
+
+static const rp_col survey_cols[] = {
+	STR("bagian|part", 1, rp_survey_row, bagian),
+	STR("nama|name", 1, rp_survey_row, nama),
+	STR("aspek|aspect", 0, rp_survey_row, aspek),
+	NUM("n", 0, rp_survey_row, n),
+	NUM("rata_rata|rata-rata|mean", 1, rp_survey_row, rata),
+	STR("mutu|grade", 0, rp_survey_row, mutu),
+	STR("kinerja|performance", 0, rp_survey_row, kinerja),
+};
+
+void rp_read_survey(const char *path, const ibm_csv_opts *o,
+		    rp_survey_row **out, size_t *n)
+{
+	*out = read_rows(path, o, survey_cols, NCOLS(survey_cols),
+			 sizeof **out, "--survey expects the standard output "
+			 "of ibm-survey", NULL, NULL, NULL, n);
+	if (!*n)
+		ibm_die(IBM_EX_DATAERR, path, 0, "no rows; --survey expects "
+			"the standard output of ibm-survey");
+}
+
+void rp_survey_free(rp_survey_row *s, size_t n)
+{
+	free_rows(s, n, sizeof *s, survey_cols, NCOLS(survey_cols));
+}
