@@ -38,6 +38,7 @@ typedef struct sheet {
 	spj_rp sum[TS_TABLE_MAX]; /* the running totals of money columns */
 	int money[TS_TABLE_MAX];  /* 1: a column of rupiah summed */
 	char buf[TS_TABLE_MAX][40];
+	char unit[32];
 } sheet;
 
 static char *xfmt(const char *a, const char *b, const char *c)
@@ -80,7 +81,8 @@ static void columns(sheet *s)
 	    TS_ALIGN_LEFT, 0);
 	col(s, s->speakers ? "Materi" : "Desa/ Kelurahan", 0, TS_ALIGN_LEFT,
 	    0);
-	col(s, s->speakers ? "JP" : "Hari", 30, TS_ALIGN_CENTRE, 0);
+	col(s, spj_table_unit(s->r, s->t, s->unit, sizeof s->unit), 34,
+	    TS_ALIGN_CENTRE, 0);
 	s->first_money = s->ncols;
 	if (s->nk == 1) {
 		col(s, "Tarif (Rp)", 58, TS_ALIGN_RIGHT, 0);

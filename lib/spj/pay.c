@@ -117,19 +117,27 @@ static void participant_pays(spj_run *r, const spj_rate *kind)
 		p->jkey = kind->jkey;
 		p->who = i;
 		p->rate = origin_rate(&r->rates, kind->jkey, q);
+		if (p->rate)
+			p->tarif = p->rate->tarif;
 		if (q->days <= 0) {
 			p->note = "tidak hadir";
 			continue;
 		}
 		if (!p->rate) {
 			p->note = "tidak ada tarif untuk asalnya";
-			spj_warn(&r->diag, pp->psrc, q->line, "%s: no %s rate "
-				 "for kecamatan \"%s\" or kabupaten/kota \"%s\" "
-				 "in %s; not paid", q->nama, kind->jenis,
-				 q->kecamatan, q->kabupaten, r->rates.src);
+			if (q->kecamatan[0] || q->kabupaten[0])
+				spj_warn(&r->diag, pp->psrc, q->line, "%s: no %s "
+					 "rate for kecamatan \"%s\" or "
+					 "kabupaten/kota \"%s\" in %s; not paid",
+					 q->nama, kind->jenis, q->kecamatan,
+					 q->kabupaten, r->rates.src);
+			else
+				spj_warn(&r->diag, pp->psrc, q->line, "%s: no "
+					 "kecamatan or kabupaten/kota for the %s "
+					 "rates of %s; not paid", q->nama,
+					 kind->jenis, r->rates.src);
 			continue;
 		}
-		p->tarif = p->rate->tarif;
 		switch (p->rate->unit) {
 		case SPJ_UNIT_DAY:
 			p->qty = q->days;

@@ -396,6 +396,39 @@ static const ibm_colspec sspecs[S_N] = {
 	  0 },
 };
 
+/* The kind a speaker is paid: a role ("moderator") is its honorarium
+ * ("honorarium moderator"); without one, "honorarium narasumber", or
+ * the rates' one kind of fee when they have no such kind. Malloc'd. */
+static char *speaker_kind(const spj_rates *rs, const char *role)
+{
+	char *jk;
+	const char *only = NULL;
+	size_t kinds = 0;
+
+	if (role[0]) {
+		jk = ibm_person_key(role);
+		if (!spj_kind_is_fee(jk)) {
+			char *h = ibm_xmalloc(strlen(jk) + 12);
+
+			sprintf(h, "honorarium %s", jk);
+			free(jk);
+			jk = h;
+		}
+		return jk;
+	}
+	for (size_t i = 0; i < rs->n; i++) {
+		const char *k = rs->r[i].jkey;
+
+		if (strcmp(k, "honorarium narasumber") == 0)
+			return ibm_xstrdup(k);
+		if (spj_kind_is_fee(k) && (!only || strcmp(only, k) != 0)) {
+			only = k;
+			kinds++;
+		}
+	}
+	return ibm_xstrdup(kinds == 1 ? only : "honorarium narasumber");
+}
+
 /* Civil servants paid by the final rate of their golongan (PP 80/2010),
  * and the others, by the words of a status. */
 static int status_kind(const char *s)
@@ -596,20 +629,7 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 		s.jabatan = cell(rec, idx[S_JABATAN]);
 		jp = cell(rec, idx[S_JP]);
 		jenis = cell(rec, idx[S_JENIS]);
-		/* the kind: "honorarium narasumber" by default; a role
-		 * ("moderator") is its honorarium */
-		{
-			char *jk = ibm_person_key(jenis[0] ? jenis :
-						  "narasumber");
-
-			if (spj_kind_is_fee(jk)) {
-				s.jenis = jk;
-			} else {
-				s.jenis = ibm_xmalloc(strlen(jk) + 12);
-				sprintf(s.jenis, "honorarium %s", jk);
-				free(jk);
-			}
-		}
+		s.jenis = speaker_kind(rs, jenis);
 		free(jenis);
 		s.pkey = speaker_key(s.nip, s.nik, s.npwp, s.nama);
 		s.jp = -1;

@@ -290,8 +290,12 @@ char *spj_table_mak(const spj_run *r, const spj_table *t);
  * (speakers: the materi); each malloc'd. */
 void spj_row_text(const spj_run *r, const spj_table *t, const spj_row *w,
 		  char *out[3]);
-/* The days (speakers: hours or times) of a row. */
+/* The volume of a row: its payment's days, hours or times (one kind),
+ * or the participant's days (several kinds); the head of its column
+ * ("Hari", "JP", "Orang", ...; buf at least 32 bytes). */
 long spj_row_qty(const spj_run *r, const spj_table *t, const spj_row *w);
+const char *spj_table_unit(const spj_run *r, const spj_table *t, char *buf,
+			   size_t size);
 /* The kind as the rates write it. */
 const char *spj_kind_name(const spj_run *r, const char *jkey);
 

@@ -170,11 +170,54 @@ void spj_row_text(const spj_run *r, const spj_table *t, const spj_row *w,
 
 long spj_row_qty(const spj_run *r, const spj_table *t, const spj_row *w)
 {
-	if (!t->speakers)
+	/* one kind: the payment's own days, hours or times; several: the
+	 * participant's days */
+	if (t->nk > 1 && !t->speakers)
 		return r->people.p[w->who].days > 0 ?
 		       r->people.p[w->who].days : 0;
 	for (size_t k = 0; k < t->nk; k++)
 		if (w->pay[k])
 			return w->pay[k]->qty;
 	return 0;
+}
+
+/* The unit of a kind's rates as a column head ("Hari", "JP", "Orang"),
+ * or NULL when they differ. */
+static const char *kind_unit(const spj_run *r, const char *jkey, char *b,
+			     size_t size)
+{
+	const spj_rate *first = NULL;
+
+	for (size_t i = 0; i < r->rates.n; i++) {
+		const spj_rate *x = &r->rates.r[i];
+
+		if (strcmp(x->jkey, jkey) != 0)
+			continue;
+		if (first && (x->unit != first->unit ||
+			      (x->unit == SPJ_UNIT_ONCE &&
+			       ibm_casecmp(x->satuan, first->satuan) != 0)))
+			return NULL;
+		if (!first)
+			first = x;
+	}
+	if (!first)
+		return NULL;
+	if (first->unit == SPJ_UNIT_DAY)
+		return "Hari";
+	if (first->unit == SPJ_UNIT_HOUR)
+		return "JP";
+	snprintf(b, size, "%s", first->satuan);
+	b[0] = (char)toupper((unsigned char)b[0]);
+	return b;
+}
+
+const char *spj_table_unit(const spj_run *r, const spj_table *t, char *b,
+			   size_t size)
+{
+	const char *u;
+
+	if (t->nk > 1)
+		return t->speakers ? "Volume" : "Hari";
+	u = kind_unit(r, t->kinds[0], b, size);
+	return u ? u : "Volume";
 }

@@ -99,6 +99,7 @@ typedef struct sheet {
 	const char *head[16];
 	double w[16];
 	char names[SPJ_TABLE_KINDS][64];
+	char unit[32];
 } sheet;
 
 static void col(sheet *s, const char *head, double w)
@@ -118,7 +119,7 @@ static void columns(sheet *s)
 	col(s, "Nama", 0);
 	col(s, t->speakers ? "NIP / Golongan" : "Jabatan / Unit", 0);
 	col(s, t->speakers ? "Materi" : "Desa/Kelurahan", 0);
-	col(s, t->speakers ? "JP" : "Hari", 5);
+	col(s, spj_table_unit(s->r, t, s->unit, sizeof s->unit), 6);
 	if (t->nk == 1) {
 		col(s, "Tarif (Rp)", 10);
 	} else {
