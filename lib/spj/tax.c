@@ -241,10 +241,10 @@ int spj_tax_parse(spj_tax *t, const char *name, const char *buf,
 				*(k[0] == 'd' ? &t->dasar_bp : &t->peserta_bp) =
 					bp;
 		} else if (strcmp(k, "tanpa_npwp") == 0) {
-			if (spj_parse_bp(kv->val, 100000, &bp) != 0 ||
+			if (spj_parse_bp(kv->val, 20000, &bp) != 0 ||
 			    bp < 10000)
 				st = bad(kv, "not a percentage of the tax "
-					 "(100 to 1000)");
+					 "(100 to 200)");
 			else
 				t->no_id_bp = bp;
 		} else if (strcmp(k, "pasal_17") == 0) {
@@ -353,7 +353,8 @@ spj_rp spj_tax_of(const spj_tax *t, const spj_taxed *w, spj_rp gross)
 	if ((t->round == SPJ_ROUND_UP && rem) ||
 	    (t->round == SPJ_ROUND_NEAREST && rem >= den / 2))
 		q++;
-	return (spj_rp)q;
+	/* never more than the gross (rules with a surcharge over 100 %) */
+	return q > (uint64_t)gross ? gross : (spj_rp)q;
 }
 
 int spj_tax_rate_bp(const spj_tax *t, const spj_taxed *w, spj_rp gross)
