@@ -208,6 +208,10 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status);
 /* The same, dying with the status on error. */
 ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
+/* ibm_csv_xopen with opts' need set to the columns a reader takes (its
+ * header: the first record that holds the required ones). */
+ibm_csv *ibm_csv_xopen_need(const char *path, const ibm_csv_opts *opts,
+			    const struct ibm_colspec *need, size_t nneed);
 /* Read CSV text held in memory (len bytes; must stay valid until
  * close) exactly as a file; NAME is used in messages. */
 ibm_csv *ibm_csv_open_mem(const char *name, const char *text, size_t len,

@@ -176,23 +176,12 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	static const char *const required[] = { "instansi", "nomor", "hal",
 		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
 		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
-	char missing[512] = "";
-	size_t nmiss = 0;
 	const char *v;
 	char *test;
 
 	memset(e, 0, sizeof *e);
 	e->kv = kv;
-	for (size_t i = 0; required[i]; i++)
-		if (!ibm_event_get(kv, required[i])) {
-			size_t l = strlen(missing);
-
-			snprintf(missing + l, sizeof missing - l, "%s%s",
-				 nmiss++ ? ", " : "", required[i]);
-		}
-	if (nmiss)
-		ibm_die(IBM_EX_DATAERR, kv->file, 0, "missing required key%s: %s",
-			nmiss > 1 ? "s" : "", missing);
+	ibm_event_require(kv, required, NULL);
 	ts_office_init(&e->office, kv);
 	e->nomor = ibm_event_get(kv, "nomor");
 	test = inv_number(e->nomor, 1);
@@ -394,15 +383,9 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv_opts po = *o;
-	ibm_csv *r;
-	int st;
-
 	/* the header: the first row with the required columns */
-	po.need = inv_field_specs;
-	po.nneed = INV_NF;
-	r = ibm_csv_xopen(path, &po);
-	st = inv_read_people_csv(iv, r);
+	ibm_csv *r = ibm_csv_xopen_need(path, o, inv_field_specs, INV_NF);
+	int st = inv_read_people_csv(iv, r);
 
 	ibm_csv_close(r);
 	if (st)

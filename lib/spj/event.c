@@ -87,23 +87,12 @@ void spj_event_init(spj_event *e, const ibm_event *kv)
 	static const char *const required[] = { "acara", "tanggal_mulai",
 		"tempat", "tempat_surat", "ppk_nama", "bendahara_nama",
 		NULL };
-	char missing[256] = "", buf[32];
-	size_t nmiss = 0;
+	char buf[32];
 	const char *v;
 
 	memset(e, 0, sizeof *e);
 	e->kv = kv;
-	for (size_t i = 0; required[i]; i++)
-		if (!ibm_event_get(kv, required[i])) {
-			size_t l = strlen(missing);
-
-			snprintf(missing + l, sizeof missing - l, "%s%s",
-				 nmiss++ ? ", " : "", required[i]);
-		}
-	if (nmiss)
-		ibm_die(IBM_EX_DATAERR, kv->file, 0, "missing required key%s "
-			"for payment papers: %s", nmiss > 1 ? "s" : "",
-			missing);
+	ibm_event_require(kv, required, "for payment papers");
 	ts_office_init(&e->office, kv);
 	e->acara = ibm_event_get(kv, "acara");
 	e->tempat = ibm_event_get(kv, "tempat");

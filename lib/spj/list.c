@@ -41,15 +41,6 @@ typedef struct sheet {
 	char unit[32];
 } sheet;
 
-static char *xfmt(const char *a, const char *b, const char *c)
-{
-	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
-	char *s = ibm_xmalloc(n);
-
-	snprintf(s, n, "%s%s%s", a, b, c);
-	return s;
-}
-
 /* ------------------------------------------------------------- columns */
 
 static void col(sheet *s, const char *head, float w, int align, int money)
@@ -89,8 +80,8 @@ static void columns(sheet *s)
 		s->first_money = s->ncols;
 	} else {
 		for (size_t k = 0; k < s->nk; k++) {
-			char *h = xfmt(spj_kind_name(s->r, s->kinds[k]), " (Rp)",
-				       "");
+			char *h = ibm_xfmt("%s (Rp)",
+					   spj_kind_name(s->r, s->kinds[k]));
 
 			/* the names live as long as the sheet: in buf */
 			snprintf(s->buf[s->ncols], sizeof s->buf[0], "%s", h);
@@ -251,7 +242,7 @@ static void title(sheet *s)
 	free(t);
 	ts_para(d, 1, SIZE, LEAD, LEFT, ts_right(d), 0, 2, e->acara, 1);
 	ibm_date_range_long(dates, sizeof dates, e->first, e->last);
-	where = xfmt(dates, ", di ", e->tempat);
+	where = ibm_xfmt("%s, di %s", dates, e->tempat);
 	ts_para(d, 0, SIZE, LEAD, LEFT, ts_right(d), 0, 2, where, 1);
 	free(where);
 	ts_set_y(d, ts_y(d) - 8);
@@ -270,13 +261,11 @@ static void title(sheet *s)
 static size_t signers(const spj_event *e, const ts_signer **who,
 		      const char **cap, char **c0)
 {
-	char date[64], *line;
+	char date[64];
 	size_t n = 0;
 
 	ibm_date_long(date, sizeof date, e->tanggal);
-	line = xfmt(e->tempat_surat, ", ", date);
-	*c0 = xfmt(line, "\n", "Lunas dibayar,");
-	free(line);
+	*c0 = ibm_xfmt("%s, %s\nLunas dibayar,", e->tempat_surat, date);
 	if (e->kpa.nama) {
 		cap[n] = "Mengetahui,";
 		who[n++] = &e->kpa;
@@ -379,8 +368,9 @@ static void one_sheet(const spj_run *r, ts_doc *d, const spj_table *tb)
 }
 
 /* Every table on pages of its own. */
-static void layout(const spj_run *r, ts_doc *d)
+static void layout(ts_doc *d, void *ctx)
 {
+	const spj_run *r = ctx;
 	spj_table *t = ibm_xcalloc(r->nkinds + 2, sizeof *t);
 	size_t n = spj_tables(r, t, r->nkinds + 2);
 
@@ -390,30 +380,14 @@ static void layout(const spj_run *r, ts_doc *d)
 	free(t);
 }
 
-static const char *title_of(const spj_run *r)
-{
-	(void)r;
-	return "Daftar Nominatif Penerimaan";
-}
-
 ibm_atomic *spj_list_pdf(const spj_run *r, const char *path)
 {
-	ts_doc *d = ts_open(&r->ev.office, title_of(r));
-
-	layout(r, d);
-	return ts_save(d, path);
+	return ts_write_pdf(&r->ev.office, path, "Daftar Nominatif Penerimaan",
+			    layout, (void *)r);
 }
 
 ibm_atomic *spj_list_html(const spj_run *r, const char *path)
 {
-	ibm_atomic *a = ibm_atomic_open(path);
-	ts_doc *d = ts_measure(&r->ev.office);
-	ts_svg svg;
-
-	ts_svg_begin(&svg, ibm_atomic_fp(a), &r->ev.office, title_of(r));
-	ts_record(d, ts_svg_op, &svg);
-	layout(r, d);
-	ts_svg_end(&svg);
-	ts_free(d);
-	return a;
+	return ts_write_html(&r->ev.office, path,
+			     "Daftar Nominatif Penerimaan", layout, (void *)r);
 }

@@ -239,14 +239,8 @@ void spj_read_participants(spj_people *pp, const char *path,
 			   const ibm_csv_opts *opts, spj_diag *g,
 			   const spj_event *e)
 {
-	ibm_csv_opts o = *opts;
-	ibm_csv *r;
-	int st;
-
-	o.need = pspecs;
-	o.nneed = P_N;
-	r = ibm_csv_xopen(path, &o);
-	st = spj_read_participants_csv(pp, r, g, e);
+	ibm_csv *r = ibm_csv_xopen_need(path, opts, pspecs, P_N);
+	int st = spj_read_participants_csv(pp, r, g, e);
 
 	ibm_csv_close(r);
 	if (st)
@@ -359,14 +353,8 @@ void spj_read_attendance(spj_people *pp, const char *path,
 			 const ibm_csv_opts *opts, spj_diag *g,
 			 const spj_event *e)
 {
-	ibm_csv_opts o = *opts;
-	ibm_csv *r;
-	int st;
-
-	o.need = aspecs;
-	o.nneed = A_N;
-	r = ibm_csv_xopen(path, &o);
-	st = spj_read_attendance_csv(pp, r, g, e);
+	ibm_csv *r = ibm_csv_xopen_need(path, opts, aspecs, A_N);
+	int st = spj_read_attendance_csv(pp, r, g, e);
 
 	ibm_csv_close(r);
 	if (st)
@@ -697,14 +685,8 @@ void spj_read_speakers(spj_people *pp, const char *path,
 		       const ibm_csv_opts *opts, spj_diag *g,
 		       const spj_rates *rs)
 {
-	ibm_csv_opts o = *opts;
-	ibm_csv *r;
-	int st;
-
-	o.need = sspecs;
-	o.nneed = S_N;
-	r = ibm_csv_xopen(path, &o);
-	st = spj_read_speakers_csv(pp, r, g, rs);
+	ibm_csv *r = ibm_csv_xopen_need(path, opts, sspecs, S_N);
+	int st = spj_read_speakers_csv(pp, r, g, rs);
 
 	ibm_csv_close(r);
 	if (st)

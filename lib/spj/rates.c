@@ -184,14 +184,8 @@ int spj_rates_read_csv(spj_rates *rs, ibm_csv *r, spj_diag *g)
 void spj_rates_read(spj_rates *rs, const char *path,
 		    const ibm_csv_opts *opts, spj_diag *g)
 {
-	ibm_csv_opts o = *opts;
-	ibm_csv *r;
-	int st;
-
-	o.need = specs;
-	o.nneed = C_N;
-	r = ibm_csv_xopen(path, &o);
-	st = spj_rates_read_csv(rs, r, g);
+	ibm_csv *r = ibm_csv_xopen_need(path, opts, specs, C_N);
+	int st = spj_rates_read_csv(rs, r, g);
 
 	ibm_csv_close(r);
 	if (st)

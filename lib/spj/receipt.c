@@ -20,24 +20,6 @@
 #define SMALL TS_SMALL
 #define SLEAD TS_SLEAD
 
-static char *xfmt(const char *a, const char *b, const char *c)
-{
-	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
-	char *s = ibm_xmalloc(n);
-
-	snprintf(s, n, "%s%s%s", a, b, c);
-	return s;
-}
-
-/* s followed by t (s freed). */
-static char *cat(char *s, const char *t)
-{
-	char *r = xfmt(s, t, "");
-
-	free(s);
-	return r;
-}
-
 /* A receipt's payments: the speakers' payments of one payee. */
 typedef struct receipt {
 	const spj_pay *p[16];
@@ -110,24 +92,24 @@ static char *purpose(const spj_run *r, const receipt *rc)
 					  k[0] - 'a' + 'A' : k[0]));
 		snprintf(q, sizeof q, " (%ld %s x %s)", p->qty,
 			 spj_unit_text(p), ibm_rupiah(b, sizeof b, p->tarif));
-		t = cat(t, i == 0 ? "" : i + 1 == rc->n ? " dan " : ", ");
-		t = cat(t, k);
-		t = cat(t, q);
+		t = spj_cat(t, i == 0 ? "" : i + 1 == rc->n ? " dan " : ", ");
+		t = spj_cat(t, k);
+		t = spj_cat(t, q);
 		free(k);
 	}
 	ibm_date_range_long(dates, sizeof dates, e->first, e->last);
-	t = cat(t, " pada kegiatan ");
-	t = cat(t, e->acara);
-	t = cat(t, ", ");
-	t = cat(t, dates);
-	t = cat(t, ", di ");
-	t = cat(t, e->tempat);
+	t = spj_cat(t, " pada kegiatan ");
+	t = spj_cat(t, e->acara);
+	t = spj_cat(t, ", ");
+	t = spj_cat(t, dates);
+	t = spj_cat(t, ", di ");
+	t = spj_cat(t, e->tempat);
 	if (s->materi[0]) {
-		t = cat(t, ", dengan materi \"");
-		t = cat(t, s->materi);
-		t = cat(t, "\"");
+		t = spj_cat(t, ", dengan materi \"");
+		t = spj_cat(t, s->materi);
+		t = spj_cat(t, "\"");
 	}
-	return cat(t, ".");
+	return spj_cat(t, ".");
 }
 
 /* "PPh Pasal 21 (5%)", "(2,5%, tanpa NPWP/NIK)", "(tarif progresif)". */
@@ -145,12 +127,13 @@ static char *tax_label(const spj_run *r, const receipt *rc)
 	else if (bp == -2)
 		t = ibm_xstrdup("PPh Pasal 21 (");
 	else
-		t = xfmt("PPh Pasal 21 (", spj_bp_text(b, sizeof b, bp, 1), "%");
+		t = ibm_xfmt("PPh Pasal 21 (%s%%",
+			     spj_bp_text(b, sizeof b, bp, 1));
 	if (s->tax.no_id && rc->t.tax)
-		t = cat(t, bp == -2 ? "tanpa NPWP/NIK" : ", tanpa NPWP/NIK");
+		t = spj_cat(t, bp == -2 ? "tanpa NPWP/NIK" : ", tanpa NPWP/NIK");
 	if (bp == -2 && !(s->tax.no_id && rc->t.tax))
-		t = cat(t, "beberapa tarif");
-	return cat(t, ")");
+		t = spj_cat(t, "beberapa tarif");
+	return spj_cat(t, ")");
 }
 
 static void head_lines(ts_doc *d, const spj_run *r, const receipt *rc)
@@ -174,7 +157,7 @@ static void one(const spj_run *r, ts_doc *d, const receipt *rc)
 	const spj_event *e = &r->ev;
 	const spj_speaker *s = &r->people.s[rc->p[0]->who];
 	char b[40], date[64];
-	char *from, *words, *what, *tl, *cap3, *when, *t;
+	char *from, *words, *what, *tl, *cap3, *t;
 	const ts_signer *who[3];
 	const char *cap[3];
 	ts_signer payee;
@@ -186,7 +169,7 @@ static void one(const spj_run *r, ts_doc *d, const receipt *rc)
 	ts_line(d, 1, 18, 22, LEFT, RIGHT, 1, "KUITANSI");
 	ts_rule(d, ts_y(d) - 6, 1);
 	ts_set_y(d, ts_y(d) - 16);
-	from = xfmt(e->ppk.jabatan.n ? e->ppk.jabatan.v[0] :
+	from = ibm_xfmt("%s%s%s", e->ppk.jabatan.n ? e->ppk.jabatan.v[0] :
 		    "Pejabat Pembuat Komitmen", e->satker ? " " : "",
 		    e->satker ? e->satker : "");
 	field(d, "Sudah terima dari", from, 0);
@@ -208,7 +191,7 @@ static void one(const spj_run *r, ts_doc *d, const receipt *rc)
 	money_line(d, "Jumlah diterima", rc->t.net, 1);
 	words = spj_words(rc->t.net);
 	ts_set_y(d, ts_y(d) - 4);
-	t = xfmt("(", words, ")");
+	t = ibm_xfmt("(%s)", words);
 	ts_para(d, 0, SMALL, SLEAD, LEFT + 40, RIGHT, 0, 0, t, 1);
 	free(t);
 	free(words);
@@ -218,8 +201,7 @@ static void one(const spj_run *r, ts_doc *d, const receipt *rc)
 	payee.nama = s->nama;
 	payee.nip = s->nip[0] ? s->nip : NULL;
 	ibm_date_long(date, sizeof date, e->tanggal);
-	when = xfmt(e->tempat_surat, ", ", date);
-	cap3 = xfmt(when, "\n", "Yang menerima,");
+	cap3 = ibm_xfmt("%s, %s\nYang menerima,", e->tempat_surat, date);
 	cap[0] = "Setuju dibayar,";
 	who[0] = &e->ppk;
 	cap[1] = "Lunas dibayar,";
@@ -240,18 +222,18 @@ static void one(const spj_run *r, ts_doc *d, const receipt *rc)
 		ts_line(d, 0, 8, 10, x, x + 64, 1,
 			ibm_rupiah(b, sizeof b, r->tax.meterai));
 		ts_set_y(d, keep - 10);
-		t = xfmt("Catatan: kuitansi dengan jumlah di atas ",
-			 ibm_rupiah(b, sizeof b, r->tax.meterai_batas),
-			 " dibubuhi meterai.");
+		t = ibm_xfmt("Catatan: kuitansi dengan jumlah di atas %s "
+			     "dibubuhi meterai.",
+			     ibm_rupiah(b, sizeof b, r->tax.meterai_batas));
 		ts_para(d, 0, SMALL, SLEAD, LEFT, RIGHT, 0, 0, t, 1);
 		free(t);
 	}
-	free(when);
 	free(cap3);
 }
 
-static void layout(const spj_run *r, ts_doc *d)
+static void layout(ts_doc *d, void *ctx)
 {
+	const spj_run *r = ctx;
 	receipt *v;
 	size_t n = receipts(r, &v);
 
@@ -262,22 +244,12 @@ static void layout(const spj_run *r, ts_doc *d)
 
 ibm_atomic *spj_receipts_pdf(const spj_run *r, const char *path)
 {
-	ts_doc *d = ts_open(&r->ev.office, "Kuitansi");
-
-	layout(r, d);
-	return ts_save(d, path);
+	return ts_write_pdf(&r->ev.office, path, "Kuitansi", layout,
+			    (void *)r);
 }
 
 ibm_atomic *spj_receipts_html(const spj_run *r, const char *path)
 {
-	ibm_atomic *a = ibm_atomic_open(path);
-	ts_doc *d = ts_measure(&r->ev.office);
-	ts_svg svg;
-
-	ts_svg_begin(&svg, ibm_atomic_fp(a), &r->ev.office, "Kuitansi");
-	ts_record(d, ts_svg_op, &svg);
-	layout(r, d);
-	ts_svg_end(&svg);
-	ts_free(d);
-	return a;
+	return ts_write_html(&r->ev.office, path, "Kuitansi", layout,
+			     (void *)r);
 }

@@ -316,6 +316,9 @@ void spj_check_text(const spj_run *r);
  * jkey NULL: the event's mak alone. */
 char *spj_mak(const spj_run *r, const char *jkey);
 
+/* s followed by t, s freed; malloc'd. */
+char *spj_cat(char *s, const char *t);
+
 /* "Satu juta ..." : the words of n with a capital first letter and
  * " rupiah" after them; malloc'd. */
 char *spj_words(spj_rp n);

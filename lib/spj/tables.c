@@ -12,19 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *xfmt(const char *a, const char *b, const char *c)
+char *spj_cat(char *s, const char *t)
 {
-	size_t n = strlen(a) + strlen(b) + strlen(c) + 1;
-	char *s = ibm_xmalloc(n);
-
-	snprintf(s, n, "%s%s%s", a, b, c);
-	return s;
-}
-
-/* s followed by t (s freed). */
-static char *cat(char *s, const char *t)
-{
-	char *r = xfmt(s, t, "");
+	char *r = ibm_xfmt("%s%s", s, t);
 
 	free(s);
 	return r;
@@ -105,8 +95,8 @@ char *spj_table_title(const spj_run *r, const spj_table *t)
 	char *s = ibm_xstrdup("DAFTAR NOMINATIF PENERIMAAN ");
 
 	for (size_t k = 0; k < t->nk; k++) {
-		s = cat(s, k == 0 ? "" : k + 1 == t->nk ? " DAN " : ", ");
-		s = cat(s, spj_kind_name(r, t->kinds[k]));
+		s = spj_cat(s, k == 0 ? "" : k + 1 == t->nk ? " DAN " : ", ");
+		s = spj_cat(s, spj_kind_name(r, t->kinds[k]));
 	}
 	for (char *p = s; *p; p++)
 		*p = (char)toupper((unsigned char)*p);
@@ -137,7 +127,8 @@ void spj_row_text(const spj_run *r, const spj_table *t, const spj_row *w,
 	if (t->speakers) {
 		const spj_speaker *sp = &r->people.s[w->who];
 
-		out[0] = sp->jabatan[0] ? xfmt(sp->nama, "\n", sp->jabatan) :
+		out[0] = sp->jabatan[0] ? ibm_xfmt("%s\n%s", sp->nama,
+						   sp->jabatan) :
 					  ibm_xstrdup(sp->nama);
 		if (sp->tax.how == SPJ_TAX_CIVIL) {
 			static const char *const g[] = { "I", "II", "III",
@@ -145,16 +136,16 @@ void spj_row_text(const spj_run *r, const spj_table *t, const spj_row *w,
 			const char *gs = sp->golongan[0] ? sp->golongan :
 					 g[sp->tax.gol - 1];
 
-			out[1] = sp->nip[0] ? xfmt(sp->nip, "\n", gs) :
+			out[1] = sp->nip[0] ? ibm_xfmt("%s\n%s", sp->nip, gs) :
 					      ibm_xstrdup(gs);
 		} else {
 			/* the tax id: without it the tax is higher */
 			const char *id = sp->npwp[0] ? "NPWP " : sp->nik[0] ?
 					 "NIK " : "";
 
-			out[1] = xfmt(sp->nip[0] ? sp->nip : "Non-ASN",
+			out[1] = ibm_xfmt("%s%s%s", sp->nip[0] ? sp->nip : "Non-ASN",
 				      id[0] ? "\n" : "", id);
-			out[1] = cat(out[1], sp->npwp[0] ? sp->npwp : sp->nik);
+			out[1] = spj_cat(out[1], sp->npwp[0] ? sp->npwp : sp->nik);
 		}
 		out[2] = ibm_xstrdup(sp->materi);
 	} else {
@@ -162,7 +153,7 @@ void spj_row_text(const spj_run *r, const spj_table *t, const spj_row *w,
 
 		out[0] = ibm_xstrdup(q->nama);
 		out[1] = q->jabatan[0] && q->unit[0] ?
-			 xfmt(q->jabatan, "\n", q->unit) :
+			 ibm_xfmt("%s\n%s", q->jabatan, q->unit) :
 			 ibm_xstrdup(q->jabatan[0] ? q->jabatan : q->unit);
 		out[2] = ibm_xstrdup(q->desa);
 	}

@@ -304,4 +304,14 @@ void ts_svg_begin(ts_svg *s, FILE *fp, const ts_office *o,
 void ts_svg_op(void *ctx, const ts_op *op);
 void ts_svg_end(ts_svg *s);
 
+/* A document that fn(d, ctx) lays out, written to a new output file of
+ * the run: as PDF, or as the same pages in HTML (measured in Times and
+ * recorded as SVG pages). */
+ibm_atomic *ts_write_pdf(const ts_office *o, const char *path,
+			 const char *title, void (*fn)(ts_doc *d, void *ctx),
+			 void *ctx);
+ibm_atomic *ts_write_html(const ts_office *o, const char *path,
+			  const char *title,
+			  void (*fn)(ts_doc *d, void *ctx), void *ctx);
+
 #endif
