@@ -246,6 +246,7 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->jenis_desa = INV_KIND_VILLAGE;
 	if ((v = ibm_event_get(kv, "jenis_desa"))) {
 		char *l = ibm_lower(v);
+		int bad = 0;
 
 		ibm_fold_space(l);
 		if (strcmp(l, "desa") == 0)
@@ -253,12 +254,12 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 		else if (strcmp(l, "kelurahan") == 0)
 			e->jenis_desa = INV_KIND_KELURAHAN;
 		else if (strcmp(l, "desa/kelurahan") != 0 &&
-			 strcmp(l, "kelurahan/desa") != 0) {
-			free(l);
+			 strcmp(l, "kelurahan/desa") != 0)
+			bad = 1;
+		free(l);
+		if (bad)
 			key_die(e, "jenis_desa", "not desa, kelurahan or "
 				"desa/kelurahan: ", v);
-		}
-		free(l);
 	}
 	e->nomor_kolektif = ibm_event_get(kv, "nomor_kolektif");
 	if ((v = ibm_event_get(kv, "penerbit"))) {
