@@ -66,6 +66,8 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 DEPS_TEST += chromium groff-base
 # ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
 DEPS_TEST += python3-docx libreoffice-writer-nogui
+# the blank Monev form filled through LibreOffice itself (tests/lo_form.py)
+DEPS_TEST += python3-uno
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures

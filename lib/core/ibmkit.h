@@ -513,6 +513,10 @@ char *ibm_date_range_long(char *buf, size_t size, ibm_date first,
 #include <xlsxwriter.h>
 
 /* Shared formats of a workbook. */
+/* A number format with a blank as wide as ")" at the right: a
+ * right-aligned number never touches the text of the cell beside. */
+#define IBM_XLSX_PAD(code) code "_)"
+
 typedef struct ibm_xlsx_formats {
 	lxw_format *title;    /* bold, larger */
 	lxw_format *header;   /* bold, wrapped, grey fill, border */

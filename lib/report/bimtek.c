@@ -247,6 +247,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_item *it = NULL;
 	rp_survey_row *sv = NULL;
 	size_t np, ns, nst, nit = 0, nsv = 0;
+	char nsoal[96];
 	invite iv;
 	const char *acara, *tempat, *waktu;
 	ibm_date first, last;
@@ -556,11 +557,17 @@ int rp_bimtek(const rp_opts *o)
 	rp_para(&c, s);
 	free(s);
 	rp_h2(&c, "2.", "Hasil Pre-test dan Post-test");
-	s = rp_fmt("Tes terdiri atas soal dengan skor maksimum %s; nilai "
+	/* the number of items from the item analysis (--items) */
+	if (nit)
+		snprintf(nsoal, sizeof nsoal, "Tes terdiri atas %zu soal dengan "
+			 "skor maksimum", nit);
+	else
+		snprintf(nsoal, sizeof nsoal, "Skor maksimum tes");
+	s = rp_fmt("%s %s; nilai "
 		   "dinyatakan dalam skala 0 sampai 100. Rata-rata nilai "
 		   "peserta naik dari %s pada pre-test menjadi %s pada "
 		   "post-test. Rata-rata N-gain kelas ⟨g⟩ = %s, termasuk "
-		   "kategori %s%s%s%s.",
+		   "kategori %s%s%s%s.", nsoal,
 		   rp_num(b1, sizeof b1, rp_stat_get(st, nst, "max_score"), 2,
 			  0),
 		   rp_num(b2, sizeof b2, prem, 1, 1),
