@@ -11,7 +11,8 @@ static const char synopsis[] =
 	"                  [-d delim] [--sheet name] [--header-row n]\n"
 	"                  --participants file --scores file\n"
 	"                  --summary file [--items file] [--survey file]\n"
-	"                  [--photos dir] [--reference file.docx] -o file.docx\n"
+	"                  [--spj file] [--photos dir] [--reference file.docx]\n"
+	"                  -o file.docx\n"
 	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
 	"                  [--sheet name] [--header-row n] --units file\n"
 	"                  [--photos dir] [--reference file.docx] -o file.docx\n";
@@ -27,6 +28,7 @@ static const char options[] =
 	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
 	"      --items=FILE        ibm-score --items file (bimtek)\n"
 	"      --survey=FILE       ibm-survey's output: Evaluasi Penyelenggaraan\n"
+	"      --spj=FILE          ibm-spj's output: Realisasi Pembayaran\n"
 	"                          (bimtek)\n"
 	"      --units=FILE        ibm-monev's output (monev)\n"
 	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
@@ -53,7 +55,7 @@ static _Noreturn void usage(int status)
 
 enum {
 	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_PHOTOS,
-	O_REFERENCE, O_VERSION, O_SURVEY
+	O_REFERENCE, O_VERSION, O_SURVEY, O_SPJ
 };
 
 static const struct option longopts[] = {
@@ -68,6 +70,7 @@ static const struct option longopts[] = {
 	{ "summary", required_argument, NULL, O_SUMMARY },
 	{ "items", required_argument, NULL, O_ITEMS },
 	{ "survey", required_argument, NULL, O_SURVEY },
+	{ "spj", required_argument, NULL, O_SPJ },
 	{ "units", required_argument, NULL, O_UNITS },
 	{ "photos", required_argument, NULL, O_PHOTOS },
 	{ "reference", required_argument, NULL, O_REFERENCE },
@@ -110,6 +113,7 @@ int main(int argc, char **argv)
 		case O_SUMMARY: o.summary = optarg; break;
 		case O_ITEMS: o.items = optarg; break;
 		case O_SURVEY: o.survey = optarg; break;
+		case O_SPJ: o.spj = optarg; break;
 		case O_UNITS: o.units = optarg; break;
 		case O_PHOTOS: o.photos = optarg; break;
 		case O_REFERENCE: o.reference = optarg; break;
@@ -149,10 +153,10 @@ int main(int argc, char **argv)
 		if (!o.units)
 			bad("%s", "monev needs --units");
 		if (o.participants || o.scores || o.summary || o.items ||
-		    o.agenda || o.survey)
+		    o.agenda || o.survey || o.spj)
 			bad("%s", "--participants, --scores, --summary, "
-			    "--items, --survey and -a are for the bimtek "
-			    "report");
+			    "--items, --survey, --spj and -a are for the "
+			    "bimtek report");
 	}
 	/* the document must not replace an input, nor be named as another
 	 * format */
@@ -164,6 +168,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.summary);
 	ibm_out_note_input(o.items);
 	ibm_out_note_input(o.survey);
+	ibm_out_note_input(o.spj);
 	ibm_out_note_input(o.units);
 	ibm_out_note_input(o.reference);
 	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)

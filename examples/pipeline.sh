@@ -97,7 +97,8 @@ ibm-monev --force --print-spec "$out/monev-spec"
 ibm-report bimtek -c bimtek/event.conf -r laporan.conf -a bimtek/agenda.csv \
 	--participants "$out/peserta-id.csv" --scores "$out/tes-nilai.csv" \
 	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
-	--survey "$out/survei.csv" -o "$out/laporan-bimtek.docx"
+	--survey "$out/survei.csv" --spj "$out/spj.csv" \
+	-o "$out/laporan-bimtek.docx"
 ibm-report monev -c monev/event.conf --units "$out/monev-unit.csv" \
 	-o "$out/laporan-monev.docx"
 

@@ -246,6 +246,9 @@ int rp_bimtek(const rp_opts *o)
 	rp_stat *st;
 	rp_item *it = NULL;
 	rp_survey_row *sv = NULL;
+	rp_pay_row *pay = NULL;
+	size_t npay = 0;
+	char kno[8];
 	size_t np, ns, nst, nit = 0, nsv = 0;
 	char nsoal[96];
 	invite iv;
@@ -303,6 +306,8 @@ int rp_bimtek(const rp_opts *o)
 		rp_read_items(o->items, &o->csv, &it, &nit);
 	if (o->survey)
 		rp_read_survey(o->survey, &o->csv, &sv, &nsv);
+	if (o->spj)
+		rp_read_spj(o->spj, &o->csv, &pay, &npay);
 	memset(&iv, 0, sizeof iv);
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
@@ -811,8 +816,15 @@ int rp_bimtek(const rp_opts *o)
 			rp_survey_part(&c, sv, nsv, &tabel);
 			k++;
 		}
-		rp_h2(&c, k == 3 ? "3." : k == 4 ? "4." : "5.",
-		      "Faktor Pendukung dan Kendala");
+		if (o->spj) {
+			/* ibm-spj's payments */
+			snprintf(kno, sizeof kno, "%zu.", k);
+			rp_h2(&c, kno, "Realisasi Pembayaran");
+			rp_spj_part(&c, pay, npay, &tabel);
+			k++;
+		}
+		snprintf(kno, sizeof kno, "%zu.", k);
+		rp_h2(&c, kno, "Faktor Pendukung dan Kendala");
 		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
 			 "dukungan pimpinan, narasumber, pemerintah desa/"
 			 "kelurahan dan partisipasi aktif para peserta.");
@@ -995,6 +1007,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_stats_free(st, nst);
 	rp_items_free(it, nit);
 	rp_survey_free(sv, nsv);
+	rp_spj_free(pay, npay);
 	inv_free(&iv);
 	return 0;
 }

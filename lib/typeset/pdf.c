@@ -568,14 +568,21 @@ static void letterhead(pdf *p)
 	p->y -= 10;
 }
 
+/* A line centred in [x0, x1] and underlined; set smaller when it is
+ * wider than its room (a long name in a narrow column of signatures). */
 static void underline_line(pdf *p, HPDF_Font f, float x0, float x1,
 			   const char *s)
 {
-	float w = width(p, f, SIZE, s), x = x0 + (x1 - x0 - w) / 2;
+	float size = SIZE, w = width(p, f, size, s), x;
 
+	while (w > x1 - x0 - 4 && size > 8) {
+		size -= 0.5f;
+		w = width(p, f, size, s);
+	}
+	x = x0 + (x1 - x0 - w) / 2;
 	need(p, LEAD);
 	p->y -= LEAD;
-	put(p, f, SIZE, x, p->y, s);
+	put(p, f, size, x, p->y, s);
 	record(p, TS_OP_LINE, x, p->y - 1.5f, w, 0, 0.6f);
 	if (p->dry)
 		return;
