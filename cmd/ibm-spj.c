@@ -107,13 +107,12 @@ static _Noreturn void bad(const char *fmt, const char *arg)
 	exit(IBM_EX_USAGE);
 }
 
-/* Once: an option given twice is an error. */
-static void once(const char **slot, const char *arg, const char *name)
-{
-	if (*slot)
-		bad("%s given twice", name);
-	*slot = arg;
-}
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
 
 int main(int argc, char **argv)
 {
@@ -127,6 +126,7 @@ int main(int argc, char **argv)
 	int excel = 0, c, pdf = 0;
 
 	ibm_diag_init("ibm-spj");
+	ibm_opt_help_arg(argc, argv);
 	memset(&r, 0, sizeof r);
 	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
 	lists = ibm_xcalloc((size_t)argc + 1, sizeof *lists);
@@ -135,13 +135,13 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":c:s:r:t:p:a:n:l:k:ed:qh",
 				longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c': once(&config, optarg, "-c"); break;
+		case 'c': ONCE(config, "-c"); break;
 		case 's': sets[nsets++] = optarg; break;
-		case 'r': once(&rates, optarg, "--rates"); break;
-		case 't': once(&tax, optarg, "--tax"); break;
-		case 'p': once(&parts, optarg, "--participants"); break;
-		case 'a': once(&att, optarg, "--attendance"); break;
-		case 'n': once(&speakers, optarg, "--speakers"); break;
+		case 'r': ONCE(rates, "--rates"); break;
+		case 't': ONCE(tax, "--tax"); break;
+		case 'p': ONCE(parts, "--participants"); break;
+		case 'a': ONCE(att, "--attendance"); break;
+		case 'n': ONCE(speakers, "--speakers"); break;
 		case 'l':
 			if (!ends_with(optarg, ".pdf") &&
 			    !ends_with(optarg, ".html") &&
