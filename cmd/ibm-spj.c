@@ -25,8 +25,9 @@ static void usage(int status)
 		"[-n speakers.csv]\n"
 		"               [-l list.pdf|.html|.xlsx] "
 		"[-k receipts.pdf|.html] [--combine]\n"
-		"               [--strict] [-eq] [-d delim] [--sheet name] "
+		"               [--strict] [-eqv] [-d delim] [--sheet name] "
 		"[--header-row n]\n"
+		"               [--column role=header] [--columns file]\n"
 		"       ibm-spj -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -42,11 +43,13 @@ static void usage(int status)
 			"  -p, --participants=FILE  the participants, with "
 			"the days attended\n"
 			"  -a, --attendance=FILE    the days attended "
-			"(participant_id or nama, hari_hadir)\n"
+			"(participant_id or nama,\n"
+			"                           hari_hadir)\n"
 			"  -n, --speakers=FILE      the speakers (nama, "
 			"golongan, status, kategori, jp)\n"
 			"  -l, --list=FILE          the daftar nominatif: PDF, "
-			"HTML or .xlsx; may be repeated\n"
+			"HTML or .xlsx; may be\n"
+			"                           repeated\n"
 			"  -k, --receipts=FILE      the speakers' receipts: "
 			"PDF or HTML; may be repeated\n"
 			"      --combine            one table for the "
@@ -58,13 +61,10 @@ static void usage(int status)
 			"Excel\n"
 			"  -d, --delimiter=C        input delimiter; default: "
 			"detected\n"
-			"      --sheet=NAME|NUMBER  the sheet of input "
-			"workbooks (default: first visible)\n"
-			"      --header-row=N       the header is on line (row) "
-			"N (default: found)\n"
 			"  -q, --quiet              no warnings\n"
 			"  -h, --help               this help\n"
-			"      --version            print the version\n");
+			"      --version            print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout();
 	exit(status);
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 	lists = ibm_xcalloc((size_t)argc + 1, sizeof *lists);
 	recs = ibm_xcalloc((size_t)argc + 1, sizeof *recs);
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":c:s:r:t:p:a:n:l:k:ed:qh",
+	while ((c = getopt_long(argc, argv, ":c:s:r:t:p:a:n:l:k:ed:qvh",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': ONCE(config, "-c"); break;
@@ -170,6 +170,9 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o) < 0)
 				usage(IBM_EX_USAGE);
 			break;
