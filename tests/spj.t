@@ -14,7 +14,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..11"
+echo "1..12"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -124,6 +124,15 @@ if [ "$(printf '%s\n' "$txt" | grep -c 'Peserta Nomor \(13\|58\) .* 0 - - - - ti
 	ok "the two absent listed in both tables as tidak hadir, nothing paid"
 else
 	notok "absent listed" "$(printf '%s\n' "$txt" | grep 'Nomor 13 ')"
+fi
+
+# the heads whole: the unit of a table ("Hari", "Orang") one word on its
+# line of the head, on every page, not broken into "Oran" and "g"
+if [ "$(printf '%s\n' "$txt" | grep -c 'No Nama Jabatan / Unit Desa/.* Orang Tarif')" -ge 2 ] &&
+	[ "$(printf '%s\n' "$txt" | grep -c 'No Nama Jabatan / Unit Desa/.* Hari Tarif')" -ge 2 ]; then
+	ok "the unit of every table whole in its head (Hari, Orang)"
+else
+	notok "the unit in the head" "$(printf '%s\n' "$txt" | grep 'No Nama' | sort | uniq -c)"
 fi
 
 # the receipts: one per speaker, their sums the CSV's

@@ -61,7 +61,8 @@ static void col(sheet *s, const char *head, float w, int align, int money)
  * the fixed ones leave of the text width. */
 static void columns(sheet *s)
 {
-	float width = ts_right(s->d) - LEFT, fixed, rest, sig = 100;
+	float width = ts_right(s->d) - LEFT, fixed, rest, sig = 100, unitw;
+	const char *unit;
 	size_t text0;
 
 	s->ncols = 0;
@@ -72,8 +73,11 @@ static void columns(sheet *s)
 	    TS_ALIGN_LEFT, 0);
 	col(s, s->speakers ? "Materi" : "Desa/ Kelurahan", 0, TS_ALIGN_LEFT,
 	    0);
-	col(s, spj_table_unit(s->r, s->t, s->unit, sizeof s->unit), 34,
-	    TS_ALIGN_CENTRE, 0);
+	unit = spj_table_unit(s->r, s->t, s->unit, sizeof s->unit);
+	/* the unit's name on one line ("Orang", "Volume"): a cell has 4 pt
+	 * inside either side */
+	unitw = ts_width(s->d, 1, SMALL, unit) + 10;
+	col(s, unit, unitw > 34 ? unitw : 34, TS_ALIGN_CENTRE, 0);
 	s->first_money = s->ncols;
 	if (s->nk == 1) {
 		col(s, "Tarif (Rp)", 58, TS_ALIGN_RIGHT, 0);
