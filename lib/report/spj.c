@@ -81,10 +81,11 @@ void rp_spj_part(rp_ctx *c, const rp_pay_row *s, size_t n, size_t *tabel)
 	free(t);
 	free(w);
 	wd[0] = DOCX_CM(1);
-	wd[2] = DOCX_CM(1.8);
-	wd[3] = DOCX_CM(2.7);
-	wd[4] = DOCX_CM(2.3);
-	wd[5] = DOCX_CM(2.7);
+	/* "Penerima" on one line in bold, with the cell's margins */
+	wd[2] = DOCX_CM(2.2);
+	wd[3] = DOCX_CM(2.6);
+	wd[4] = DOCX_CM(2.2);
+	wd[5] = DOCX_CM(2.6);
 	wd[1] = c->width - DOCX_CM(1.5) - wd[0] - wd[2] - wd[3] - wd[4] -
 		wd[5];
 	rp_caption(c, rp_fmt_num_label(tabel, "Tabel"),
