@@ -642,7 +642,8 @@ static void sheet_one(ts_doc *d, const spd *x)
 	float rx = TS_LEFT + 280;
 	float rcx = rx + ts_width(d, 0, TS_SMALL, "Lembar ke") + 6;
 	float top, low;
-	char a[64], b2[64], days[320], words[64];
+	char a[64], b2[64], words[IBM_TERBILANG_SIZE];
+	char days[IBM_TERBILANG_SIZE + 200];
 	long nd = ibm_date_days(x->tr->to) - ibm_date_days(x->tr->from) + 1;
 	int town = in_town(p, x->st, x->nst);
 	ibm_str b = { 0 };
@@ -715,7 +716,7 @@ static void sheet_one(ts_doc *d, const spd *x)
 	spd_row(d, "6.", "a. Tempat berangkat\nb. Tempat tujuan", t);
 	free(t);
 	free(dest);
-	inv_terbilang(words, sizeof words, nd);
+	ibm_terbilang(words, sizeof words, nd);
 	snprintf(days, sizeof days, "a. %ld (%s) hari\nb. %s\nc. %s", nd, words,
 		 ibm_date_long(a, sizeof a, x->tr->from),
 		 ibm_date_long(b2, sizeof b2, x->tr->to));
