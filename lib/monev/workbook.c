@@ -1410,12 +1410,17 @@ static void write_fase(monev_book *b, const monev_data *d)
 	ibm_xlsx_widths_note_len(&cw, n - 1, 1);
 	layout(b, ws, &cw, names, n, 4, 16);
 	{
-		/* "Yang Perlu Dipenuhi" takes the rest of the page */
-		double rest = ibm_xlsx_page_pt(1) * 0.95;
+		/* "Yang Perlu Dipenuhi" takes the rest of the page: at 100 %
+		 * when the other columns leave it 45 characters, else at the
+		 * smallest print scale the sheet then prints at (fewer lines
+		 * of it, fewer pages) */
+		double page = ibm_xlsx_page_pt(1), rest = page * 0.95;
 
 		for (size_t c = 0; c + 1 < n; c++)
 			rest -= ibm_xlsx_col_pt(cw.w[c]);
-		rest /= 5.55;
+		if (rest < ibm_xlsx_col_pt(45))
+			rest += page * (0.98 * 100 / IBM_XLSX_MIN_SCALE - 0.95);
+		rest = rest / 5.55 - 1;
 		cw.w[n - 1] = rest > 45 ? rest : 45;
 		worksheet_set_column(ws, (lxw_col_t)(n - 1),
 				     (lxw_col_t)(n - 1), cw.w[n - 1], NULL);
