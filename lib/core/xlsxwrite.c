@@ -367,6 +367,7 @@ void ibm_xlsx_widths_apply(ibm_xlsx_widths *cw, lxw_worksheet *ws,
 /* ----------------------------------------------------------- printing */
 
 #define MARGIN_LR 0.4   /* inches */
+#define MARGIN_TB 0.6
 #define A4_W 595.28     /* points */
 #define A4_H 841.89
 
@@ -380,7 +381,7 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
-	worksheet_set_margins(ws, MARGIN_LR, MARGIN_LR, 0.6, 0.6);
+	worksheet_set_margins(ws, MARGIN_LR, MARGIN_LR, MARGIN_TB, MARGIN_TB);
 	if (repeat_first >= 0)
 		worksheet_repeat_rows(ws, (lxw_row_t)repeat_first,
 				      (lxw_row_t)repeat_last);
@@ -392,6 +393,57 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 double ibm_xlsx_page_pt(int landscape)
 {
 	return (landscape ? A4_H : A4_W) - 2 * MARGIN_LR * 72;
+}
+
+void ibm_xlsx_pages_init(ibm_xlsx_pages *p, int landscape, int scale,
+			 double head)
+{
+	double page = (landscape ? A4_W : A4_H) - 2 * MARGIN_TB * 72;
+
+	memset(p, 0, sizeof *p);
+	p->room = page * 0.98 * 100 / (scale > 0 ? scale : 100) - head;
+}
+
+static void page_break(ibm_xlsx_pages *p, lxw_row_t row)
+{
+	if (p->n + 1 >= p->cap)
+		ibm_grow((void **)&p->brk, &p->cap, p->n + 2, sizeof *p->brk);
+	p->brk[p->n++] = row;
+	p->used = 0;
+	p->on_page = 0;
+}
+
+void ibm_xlsx_pages_row(ibm_xlsx_pages *p, lxw_row_t row, double h)
+{
+	if (p->on_page > 0 && p->used + h > p->room)
+		page_break(p, row);
+	p->used += h;
+	p->on_page++;
+	p->last[0] = p->last[1];
+	p->last_h[0] = p->last_h[1];
+	p->last[1] = row;
+	p->last_h[1] = h;
+}
+
+void ibm_xlsx_pages_keep(ibm_xlsx_pages *p, double h)
+{
+	double two = p->last_h[0] + p->last_h[1];
+
+	if (p->used + h <= p->room || p->on_page <= 2 || two + h > p->room)
+		return;
+	page_break(p, p->last[0]);
+	p->used = two;
+	p->on_page = 2;
+}
+
+void ibm_xlsx_pages_done(ibm_xlsx_pages *p, lxw_worksheet *ws)
+{
+	if (p->n > 0 && p->n < LXW_BREAKS_MAX) {
+		p->brk[p->n] = 0;
+		worksheet_set_h_pagebreaks(ws, p->brk);
+	}
+	free(p->brk);
+	memset(p, 0, sizeof *p);
 }
 
 int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,

@@ -70,6 +70,7 @@ struct monev_book {
 	/* Data rows that do not count: grey and struck through */
 	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
+	ibm_xlsx_pages dpages;  /* the current Data sheet's pages */
 	long first_old, last_old; /* the first and last of them */
 	ibm_xlsx_widths cw;     /* the widest value of each Data column */
 	long max_line;          /* the highest line number of a form row */
@@ -168,7 +169,10 @@ static void data_head(monev_book *b)
 	}
 	worksheet_set_row(b->data, 0, hh, NULL);
 	ibm_xlsx_print_setup(b->data, 1, 0, 0);
-	ibm_xlsx_print_width(b->data, 1, b->dw, b->ncols, 2, NULL);
+	ibm_xlsx_pages_init(&b->dpages, 1,
+			    ibm_xlsx_print_width(b->data, 1, b->dw, b->ncols,
+						 2, NULL),
+			    hh);
 	b->row = 0;
 	b->old_rows = 0;
 	b->first_old = b->last_old = 0;
@@ -394,9 +398,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
  * A row of the legend below the Data rows: an example in the first column
  * (format f, wrapped) and its meaning wrapped in the columns merged from
  * the third on (at most about 80 characters wide, so that they print on
- * one page), the row as tall as both need.
+ * one page), the row as tall as both need. Returns its height.
  */
-static void legend_row(monev_book *b, lxw_row_t row, const char *example,
+static double legend_row(monev_book *b, lxw_row_t row, const char *example,
 		       lxw_format *f, const char *text)
 {
 	lxw_col_t last = 2;
@@ -414,22 +418,27 @@ static void legend_row(monev_book *b, lxw_row_t row, const char *example,
 				      b->dtext);
 	else
 		worksheet_write_string(b->data, row, 2, text, b->dtext);
+	return fmax(h, 15);
 }
 
 /*
  * The end of a Data sheet: its filter, and below its rows, when some do
  * not count (and the sheet has room), what the Dihitung column and the
- * grey struck-through rows mean.
+ * grey struck-through rows mean, on the page of the last two rows.
  */
 static void data_done(monev_book *b)
 {
 	lxw_row_t row = (lxw_row_t)b->row + 2;
+	double h = 30; /* the empty row, "Keterangan:" */
 
 	if (b->row > 0)
 		worksheet_autofilter(b->data, 0, 0, (lxw_row_t)b->row,
 				     b->ncols - 1);
-	if (!b->old_rows)
+	if (!b->old_rows || b->row + 5 > LXW_ROW_MAX - 1) {
+		b->dpages.n = 0; /* the programs' own page breaks */
+		ibm_xlsx_pages_done(&b->dpages, b->data);
 		return;
+	}
 	{
 		/* the rows whose Dihitung is not "Ya": grey, struck through
 		 * but for the Dihitung cell (grey, italic) */
@@ -452,21 +461,21 @@ static void data_done(monev_book *b)
 		worksheet_conditional_format_range(b->data, r1, DATA_COUNTED,
 						   r2, DATA_COUNTED, &cf);
 	}
-	if (b->row + 5 > LXW_ROW_MAX - 1)
-		return;
 	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
-	legend_row(b, row++, "Dihitung: Ya", b->dtext,
+	h += legend_row(b, row++, "Dihitung: Ya", b->dtext,
 		   "kunjungan yang dihitung: kunjungan terakhir unit itu pada "
 		   "periodenya (setiap unit dihitung sekali per periode)");
-	legend_row(b, row++, "Tidak (diganti ...)", b->otext,
+	h += legend_row(b, row++, "Tidak (diganti ...)", b->otext,
 		   "baris abu-abu dan dicoret: kunjungan yang diganti "
 		   "kunjungan unit yang sama yang lebih akhir pada periode "
 		   "yang sama (kolom Dihitung menyebut tanggal dan barisnya); "
 		   "tetap tercantum, tidak dihitung");
 	if (b->want_period && *b->want_period)
-		legend_row(b, row++, "Tidak (di luar ...)", b->otext,
+		h += legend_row(b, row++, "Tidak (di luar ...)", b->otext,
 			   "baris di luar periode yang dipilih (--period): "
 			   "tidak dihitung");
+	ibm_xlsx_pages_keep(&b->dpages, h);
+	ibm_xlsx_pages_done(&b->dpages, b->data);
 }
 
 /* A string over Excel's 32767 characters, cut to fit. */
@@ -586,6 +595,7 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		else
 			worksheet_write_number(ws, row, c, r->val[i], number);
 	}
+	ibm_xlsx_pages_row(&b->dpages, row, cur_h);
 	row_end(ws, row);
 	cur_w = NULL;
 	cur_fits = NULL;
