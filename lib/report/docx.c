@@ -105,6 +105,8 @@ struct docx {
 	size_t ncols, col;
 	int tbl_borders;
 	int tbl_indent;       /* of the next table */
+	int keep_first;       /* the next row is the first after the head */
+	int row_keep;         /* this row's paragraphs keep with the next */
 	/* section breaks: where in the body, and the orientation of the
 	 * section they end */
 	size_t *sect_at;
@@ -232,24 +234,34 @@ static void ppr(sb *b, const char *style, int flags, int left, int hanging)
 void docx_p_begin(docx *d, const char *style, int flags, int left,
 		  int hanging)
 {
-	ppr(&d->cur->xml, style, flags, left, hanging);
+	ppr(&d->cur->xml, style, flags | (d->row_keep ? DOCX_KEEP_NEXT : 0),
+	    left, hanging);
 }
 
 void docx_run(docx *d, const char *text, int flags)
 {
+	docx_run_size(d, text, flags, 0);
+}
+
+void docx_run_size(docx *d, const char *text, int flags, int half_points)
+{
 	sb *b = &d->cur->xml;
 	const char *p = text;
 
+	if (flags & DOCX_SMALL && !half_points)
+		half_points = 18;
 	sb_puts(b, "<w:r>");
-	if (flags & (DOCX_BOLD | DOCX_ITALIC | DOCX_UNDERLINE | DOCX_SMALL)) {
+	if (flags & (DOCX_BOLD | DOCX_ITALIC | DOCX_UNDERLINE) ||
+	    half_points) {
 		sb_puts(b, "<w:rPr>");
 		/* in the schema's order: b, i, sz, u */
 		if (flags & DOCX_BOLD)
 			sb_puts(b, "<w:b/>");
 		if (flags & DOCX_ITALIC)
 			sb_puts(b, "<w:i/>");
-		if (flags & DOCX_SMALL)
-			sb_puts(b, "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+		if (half_points)
+			sb_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+				  half_points, half_points);
 		if (flags & DOCX_UNDERLINE)
 			sb_puts(b, "<w:u w:val=\"single\"/>");
 		sb_puts(b, "</w:rPr>");
@@ -317,6 +329,7 @@ void docx_table_begin(docx *d, size_t ncols, const int *widths, int borders)
 	memcpy(d->colw, widths, ncols * sizeof *d->colw);
 	d->ncols = ncols;
 	d->tbl_borders = borders;
+	d->keep_first = 0;
 	for (size_t i = 0; i < ncols; i++)
 		total += widths[i];
 	sb_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
@@ -354,6 +367,10 @@ void docx_row_begin(docx *d, int header)
 	if (header)
 		sb_puts(b, "<w:tblHeader/>");
 	sb_puts(b, "</w:trPr>");
+	/* the head rows and the first row after them keep with the next
+	 * row: a page never ends under the head or one row */
+	d->row_keep = header || d->keep_first;
+	d->keep_first = header;
 }
 
 static void cell_open(docx *d, int flags, int span)
@@ -403,6 +420,7 @@ void docx_row_end(docx *d)
 	while (d->col < d->ncols)
 		docx_cell(d, "", 0);
 	sb_puts(&d->cur->xml, "</w:tr>");
+	d->row_keep = 0;
 }
 
 void docx_table_end(docx *d)

@@ -204,8 +204,54 @@ int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last)
 	return 1;
 }
 
-/* The letterhead: logo at the left, the office's lines centred, its
- * address under them, a thick-thin rule. */
+/* Advance widths (1/1000 em) of ASCII 32..126 in Arial Bold, the
+ * documents' font (Helvetica-Bold's, whose metrics Arial and Liberation
+ * Sans share); other characters count as 0.72 em. */
+static const unsigned short arial_bold_w[95] = {
+	278, 333, 474, 556, 556, 889, 722, 278, 333, 333, 389, 584,
+	278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
+	556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722,
+	722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333,
+	278, 333, 584, 556, 278, 556, 611, 556, 611, 556, 333, 611,
+	611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
+	333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+};
+
+double rp_bold_em(const char *s)
+{
+	double w = 0;
+	const char *e = s + strlen(s);
+
+	while (s < e) {
+		long cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++
+						   : ibm_utf8_next(&s, e);
+
+		w += cp >= 32 && cp <= 126 ? arial_bold_w[cp - 32] / 1000.0
+					   : 0.72;
+	}
+	return w;
+}
+
+/*
+ * The size (half-points) of a bold line of the letterhead in a room of
+ * `room` twips: size pt, or smaller by half points until it fits (as the
+ * PDF letters set a centred line too wide for its room, lib/typeset's
+ * ts_line), 2 % kept for the word processors' own measures.
+ */
+static int kop_size(const char *s, int size, int room)
+{
+	double em = rp_bold_em(s), pt = room / 20.0 * 0.98;
+
+	while (size > 12 && em * size / 2 > pt)
+		size--;
+	return size;
+}
+
+/* The letterhead as the letters have it (lib/typeset): logo at the left,
+ * the office's lines centred in bold (12 pt, the office itself 14 pt,
+ * each set smaller when too wide to stay on one line), the address and
+ * "Telp." under them, a thick-thin rule. */
 static void letterhead(rp_ctx *c)
 {
 	rp_list kop;
@@ -269,14 +315,19 @@ static void letterhead(rp_ctx *c)
 	}
 	docx_cell_begin(c->d, 0);
 	for (size_t i = 0; i < kop.n; i++) {
+		/* the cell less its margins (TableNormal's 108 twips) */
+		int room = (logo ? w[1] : c->width) - 2 * 108;
+
 		docx_p_begin(c->d, "Header", DOCX_CENTER, 0, 0);
-		docx_run(c->d, kop.v[i], DOCX_BOLD);
+		docx_run_size(c->d, kop.v[i], DOCX_BOLD,
+			      kop_size(kop.v[i], i + 1 == kop.n ? 28 : 24,
+				       room));
 		docx_p_end(c->d);
 	}
 	if (al || tel) {
 		char *s = rp_fmt("%s%s%s%s", al ? al : "",
-				 al && tel ? " Telepon " : (tel ? "Telepon " :
-								  ""),
+				 al && tel ? ", Telp. " : (tel ? "Telp. " :
+								""),
 				 tel ? tel : "", "");
 
 		docx_p(c->d, "Header", DOCX_CENTER | DOCX_SMALL, s);
@@ -497,7 +548,7 @@ void rp_signature(rp_ctx *c, ibm_date date_default, const char *place)
 	if (pangkat)
 		docx_p(c->d, "NoSpacing", DOCX_CENTER, pangkat);
 	if (nip) {
-		s = rp_fmt("NIP %s", nip);
+		s = rp_fmt("NIP. %s", nip);
 		docx_p(c->d, "NoSpacing", DOCX_CENTER, s);
 		free(s);
 	}

@@ -68,6 +68,8 @@ char *rp_pval(char *buf, size_t size, double p);
 char *rp_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Upper case (ASCII letters). malloc'd. */
 char *rp_upper(const char *s);
+/* The width of s in Arial Bold, in em (the letterhead's lines). */
+double rp_bold_em(const char *s);
 /* "a, b dan c" from n strings; malloc'd. */
 char *rp_join_and(const char *const *v, size_t n);
 
