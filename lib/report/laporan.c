@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
@@ -619,13 +620,73 @@ static unsigned char *read_head(const char *path, size_t *n)
 	return buf;
 }
 
+char *rp_photo_name_caption(const char *file)
+{
+	const char *dot = strrchr(file, '.'), *p = file;
+	size_t n = dot && dot > file ? (size_t)(dot - file) : strlen(file),
+	       k = 0;
+	char *s = ibm_xmalloc(n + 1);
+
+	/* its leading number and what separates it from the name */
+	while (p < file + n && isdigit((unsigned char)*p))
+		p++;
+	if (p > file)
+		while (p < file + n && strchr(" ._-", *p))
+			p++;
+	for (; p < file + n; p++) {
+		char ch = *p == '_' || *p == '-' ? ' ' : *p;
+
+		if (ch == ' ' && (k == 0 || s[k - 1] == ' '))
+			continue;
+		s[k++] = ch;
+	}
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	s[k] = '\0';
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
+/* The caption of photo `name` (the i-th) from the folder's captions
+ * (cap, ncap: matched by the file name, or by it without its extension,
+ * in any case), else from its file name, else "Foto N". malloc'd. */
+static char *photo_caption(const char *name, size_t i, rp_photo_caption *cap,
+			   size_t ncap)
+{
+	const char *dot = strrchr(name, '.');
+	char *stem = ibm_xstrndup(name, dot ? (size_t)(dot - name)
+					    : strlen(name));
+	char *s = NULL;
+
+	for (size_t k = 0; k < ncap; k++)
+		if (ibm_casecmp(cap[k].file, name) == 0 ||
+		    ibm_casecmp(cap[k].file, stem) == 0) {
+			cap[k].used = 1;
+			if (*cap[k].text && !s)
+				s = ibm_xstrdup(cap[k].text);
+		}
+	free(stem);
+	if (s)
+		return s;
+	s = rp_photo_name_caption(name);
+	if (!*s) {
+		free(s);
+		s = rp_fmt("Foto %zu", i + 1);
+	}
+	return s;
+}
+
 size_t rp_photos(rp_ctx *c)
 {
 	DIR *dir;
 	struct dirent *de;
 	char **names = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, ncap = 0;
 	int w[2];
+	char *capfile;
+	FILE *fp;
+	rp_photo_caption *caps = NULL;
 
 	if (!c->o->photos)
 		return 0;
@@ -645,6 +706,12 @@ size_t rp_photos(rp_ctx *c)
 		return 0;
 	}
 	qsort(names, n, sizeof *names, name_cmp);
+	/* the captions people wrote, when the folder has them */
+	capfile = rp_fmt("%s/keterangan.csv", c->o->photos);
+	if ((fp = fopen(capfile, "rb"))) {
+		fclose(fp);
+		rp_read_captions(capfile, &caps, &ncap);
+	}
 	rp_lampiran(c, "Dokumentasi Kegiatan");
 	w[0] = docx_text_width(c->d) / 2;
 	w[1] = docx_text_width(c->d) - w[0];
@@ -675,7 +742,12 @@ size_t rp_photos(rp_ctx *c)
 		docx_p_begin(c->d, "NoSpacing", DOCX_CENTER, 0, 0);
 		docx_image(c->d, id, cx, cy, names[i]);
 		docx_p_end(c->d);
-		docx_p(c->d, "Caption", 0, names[i]);
+		{
+			char *t = photo_caption(names[i], i, caps, ncap);
+
+			docx_p(c->d, "Caption", 0, t);
+			free(t);
+		}
 		docx_cell_end(c->d);
 		if (i % 2 == 1 || i + 1 == n)
 			docx_row_end(c->d);
@@ -683,6 +755,12 @@ size_t rp_photos(rp_ctx *c)
 		free(names[i]);
 	}
 	docx_table_end(c->d);
+	for (size_t k = 0; k < ncap; k++)
+		if (!caps[k].used)
+			ibm_warn(capfile, caps[k].line, "no photo %s in %s",
+				 caps[k].file, c->o->photos);
+	rp_captions_free(caps, ncap);
+	free(capfile);
 	free(names);
 	return n;
 }

@@ -100,9 +100,14 @@ void rp_signature(rp_ctx *c, ibm_date date_default, const char *place);
 void rp_lampiran(rp_ctx *c, const char *title);
 /* The same on landscape pages (1) or portrait (0). */
 void rp_lampiran_on(rp_ctx *c, const char *title, int landscape);
-/* The photos of --photos, two per row with their file names; returns
- * the number of photos (0: no attachment written). */
+/* The photos of --photos, two per row with their captions (those of
+ * the folder's keterangan.csv, else the file names without their leading
+ * number and extension); returns the number of photos (0: no attachment
+ * written). */
 size_t rp_photos(rp_ctx *c);
+/* A caption made of a photo's file name: "01_pembukaan-acara.jpg" is
+ * "Pembukaan acara". malloc'd; "" when nothing is left. */
+char *rp_photo_name_caption(const char *file);
 /* The event's dates in words ("Senin s.d. Rabu, 24 s.d. 26 Juni 2024");
  * 0 when the event file has no tanggal_mulai. */
 int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last);
@@ -169,6 +174,16 @@ double rp_stat_get(const rp_stat *s, size_t n, const char *name);
 /* The value as written, or NULL when the statistic is absent or empty. */
 const char *rp_stat_text(const rp_stat *s, size_t n, const char *name);
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u);
+
+/* keterangan.csv beside the photos: a photo's file name and its
+ * caption (columns foto and keterangan). */
+typedef struct rp_photo_caption {
+	char *file, *text;
+	long line;
+	int used;
+} rp_photo_caption;
+void rp_read_captions(const char *path, rp_photo_caption **out, size_t *n);
+void rp_captions_free(rp_photo_caption *c, size_t n);
 
 /* A row of ibm-survey's output: an element (bagian "unsur"), the index
  * ("indeks"; aspek says the weight), a speaker's aspect or whole
