@@ -61,6 +61,15 @@ void docx_run_size(docx *d, const char *text, int flags, int half_points);
 void docx_p_end(docx *d);
 /* A whole paragraph of one run. */
 void docx_p(docx *d, const char *style, int flags, const char *text);
+/*
+ * Word numbering (numbering.xml), so that the numbers follow when people
+ * add or remove paragraphs: the headings (list 0: level 0 "A.", level 1
+ * "1." under each) and lists made by docx_list_new ("a." or "1)", each
+ * from 1). docx_number_next numbers the next paragraph begun, at level.
+ */
+enum { DOCX_LIST_LETTER = 1, DOCX_LIST_NUMBER = 2 };
+int docx_list_new(docx *d, int kind);
+void docx_number_next(docx *d, int list, int level);
 /* A page break (its own paragraph). */
 void docx_page_break(docx *d);
 /* A paragraph with a thick-thin line under it (the letterhead's rule). */

@@ -401,20 +401,16 @@ void rp_title(rp_ctx *c, const char *subject)
 	free(up);
 }
 
-void rp_h1(rp_ctx *c, const char *label, const char *text)
+void rp_h1(rp_ctx *c, const char *text)
 {
-	char *s = rp_fmt("%s\t%s", label, text);
-
-	docx_p(c->d, "Heading1", 0, s);
-	free(s);
+	docx_number_next(c->d, 0, 0);
+	docx_p(c->d, "Heading1", 0, text);
 }
 
-void rp_h2(rp_ctx *c, const char *label, const char *text)
+void rp_h2(rp_ctx *c, const char *text)
 {
-	char *s = rp_fmt("%s\t%s", label, text);
-
-	docx_p(c->d, "Heading2", 0, s);
-	free(s);
+	docx_number_next(c->d, 0, 1);
+	docx_p(c->d, "Heading2", 0, text);
 }
 
 static void para(rp_ctx *c, const char *text, int flags)
@@ -455,20 +451,17 @@ void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered)
 	const char *v = key ? rp_text(c, key) : NULL;
 	rp_list l;
 
-	rp_list_split(&l, v ? v : dflt);
-	for (size_t i = 0; i < l.n; i++) {
-		char lab[16];
-		char *s;
+	int list;
 
-		if (numbered)
-			snprintf(lab, sizeof lab, "%u)", (unsigned)(i % 1000 + 1));
-		else
-			snprintf(lab, sizeof lab, "%c.", (char)('a' + i % 26));
-		s = rp_fmt("%s\t%s", lab, l.v[i]);
+	rp_list_split(&l, v ? v : dflt);
+	list = l.n ? docx_list_new(c->d, numbered ? DOCX_LIST_NUMBER
+						  : DOCX_LIST_LETTER)
+		   : 0;
+	for (size_t i = 0; i < l.n; i++) {
+		docx_number_next(c->d, list, 0);
 		docx_p_begin(c->d, "ListText", 0, DOCX_CM(2.2), DOCX_CM(0.7));
-		docx_run(c->d, s, 0);
+		docx_run(c->d, l.v[i], 0);
 		docx_p_end(c->d);
-		free(s);
 	}
 	rp_list_free(&l);
 }

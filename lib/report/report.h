@@ -75,16 +75,18 @@ char *rp_join_and(const char *const *v, size_t n);
 
 /* Structure. */
 void rp_title(rp_ctx *c, const char *subject);
-void rp_h1(rp_ctx *c, const char *label, const char *text); /* "A." */
-void rp_h2(rp_ctx *c, const char *label, const char *text); /* "1." */
+/* Section headings, numbered by Word ("A.", then "1." under each). */
+void rp_h1(rp_ctx *c, const char *text);
+void rp_h2(rp_ctx *c, const char *text);
 /* A paragraph of body text under a level-2 heading. */
 void rp_para(rp_ctx *c, const char *text);
 /* The paragraphs of a report key ('|' separates them), else dflt. */
 void rp_paras(rp_ctx *c, const char *key, const char *dflt);
 /* The same, kept on the page of what follows (the signature). */
 void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt);
-/* A lettered (a., b., ...) or numbered list; from the report key when
- * given, else from the items of dflt ('|'-separated). */
+/* A lettered (a., b., ...) or numbered (1), 2), ...) list, numbered by
+ * Word from 1; from the report key when given, else from the items of
+ * dflt ('|'-separated). */
 void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered);
 /* "Tabel N." with the counter incremented (a static buffer). */
 const char *rp_fmt_num_label(size_t *counter, const char *kind);
