@@ -560,6 +560,9 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 			  int repeat_last);
 /* Printable width of an A4 page in points. */
 double ibm_xlsx_page_pt(int landscape);
+/* Whether n columns of widths w (characters) need a landscape page: 1
+ * when they are wider than a portrait one. */
+int ibm_xlsx_landscape(const double *w, size_t n);
 
 /*
  * A table's printed pages followed row by row, so that a block after it

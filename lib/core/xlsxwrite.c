@@ -395,6 +395,15 @@ double ibm_xlsx_page_pt(int landscape)
 	return (landscape ? A4_H : A4_W) - 2 * MARGIN_LR * 72;
 }
 
+int ibm_xlsx_landscape(const double *w, size_t n)
+{
+	double total = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += ibm_xlsx_col_pt(w[i]);
+	return total > ibm_xlsx_page_pt(0) * 0.99;
+}
+
 void ibm_xlsx_pages_init(ibm_xlsx_pages *p, int landscape, int scale,
 			 double head)
 {
