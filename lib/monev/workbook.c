@@ -71,6 +71,9 @@ struct monev_book {
 	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
 	ibm_xlsx_pages dpages;  /* the current Data sheet's pages */
+	/* Rekap Kab-Kota with the districts as columns: its first phase
+	 * row (the chart's series), 0 when the districts are rows */
+	lxw_row_t rekap_phase_row;
 	long first_old, last_old; /* the first and last of them */
 	ibm_xlsx_widths cw;     /* the widest value of each Data column */
 	long max_line;          /* the highest line number of a form row */
@@ -1060,6 +1063,148 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 	}
 }
 
+/*
+ * Rekap Kab-Kota with the districts as columns, when the data has one
+ * province and that table prints one page wide (a row per district takes
+ * some 30 columns of numbers, several pages wide): a row per measure (the
+ * units, each indicator, the groups' and the total mean score, each
+ * phase), a column per district and the province's "Jumlah" (SUM, or the
+ * mean weighted by the districts' units, the values cached). Returns 0,
+ * writing nothing, when the table would not fit one page wide.
+ */
+static int write_rekap_by_column(monev_book *b, const monev_agg *a,
+				 size_t na, const char *prov)
+{
+	const monev_spec *s = b->s;
+	ibm_xlsx_formats *f = &b->x->fmt;
+	lxw_worksheet *ws = b->rekap;
+	size_t nm = 1 + s->nind + s->ngrp + 1 + s->nph + 1, n = na + 3, m;
+	lxw_col_t tot = (lxw_col_t)(na + 2);
+	lxw_row_t first = REKAP_HDR + 1;
+	char **label = ibm_xcalloc(nm, sizeof *label);
+	const char **names = ibm_xcalloc(n, sizeof *names);
+	ibm_xlsx_widths cw = { 0 };
+	double total = 0;
+	char r1[16], r2[16], u1[16], u2[16], formula[200], *title;
+
+	label[0] = ibm_xstrdup("Jumlah Unit");
+	for (size_t k = 0; k < s->nind; k++)
+		label[1 + k] = s->ind[k].kind == MONEV_YESNO
+			? cat(s->ind[k].label, " (Ya)")
+			: ibm_xstrdup(s->ind[k].label);
+	for (size_t g = 0; g < s->ngrp; g++)
+		label[1 + s->nind + g] = cat("Rata-rata Skor ",
+					     s->grp[g].label);
+	label[1 + s->nind + s->ngrp] = ibm_xstrdup("Rata-rata Skor Total");
+	for (size_t p = 0; p <= s->nph; p++)
+		label[2 + s->nind + s->ngrp + p] = ibm_xstrdup(
+			p < s->nph ? s->ph[p].name : "Belum Berfase");
+	names[0] = "No";
+	names[1] = "Uraian";
+	for (size_t i = 0; i < na; i++)
+		names[2 + i] = a[i].kab;
+	names[tot] = "Jumlah";
+	/* widths: the headers' words, numbers of six characters, the
+	 * measures' names (wrapped past 40), district names wrapped past
+	 * 14 */
+	for (size_t c = 0; c < n; c++) {
+		ibm_xlsx_widths_note_words(&cw, c, names[c], f->header);
+		ibm_xlsx_widths_note_len(&cw, c, c == 1 ? 0 : 6);
+	}
+	for (m = 0; m < nm; m++)
+		ibm_xlsx_widths_note(&cw, 1, label[m]);
+	ibm_xlsx_widths_clamp(&cw, 4, 40);
+	for (size_t c = 2; c < n; c++)
+		cw.w[c] = fmin(cw.w[c], 14);
+	for (size_t c = 0; c < n; c++)
+		total += ibm_xlsx_col_pt(cw.w[c]);
+	if (total > ibm_xlsx_page_pt(1) * 0.99 * 100 /
+		    (IBM_XLSX_MIN_SCALE + 3)) {
+		for (m = 0; m < nm; m++)
+			free(label[m]);
+		free(label);
+		free(names);
+		ibm_xlsx_widths_free(&cw);
+		return 0;
+	}
+	title = cat("Rekapitulasi Monev IBM per Kabupaten/Kota, Provinsi ",
+		    prov);
+	worksheet_write_string(ws, 0, 0, title, f->title);
+	free(title);
+	ibm_xlsx_widths_set(&cw, ws);
+	cur_w = cw.w;
+	cur_n = cw.n;
+	cur_h = 15;
+	header(b, ws, NULL, REKAP_HDR, names, n);
+	b->rekap_phase_row = (lxw_row_t)(first + 2 + s->nind + s->ngrp);
+	cell_name(u1, first, 2);
+	cell_name(u2, first, (lxw_col_t)(tot - 1));
+	for (m = 0; m < nm; m++) {
+		lxw_row_t row = (lxw_row_t)(first + m);
+		int mean = m > s->nind && m <= s->nind + s->ngrp + 1;
+		size_t k = m - 1, g = m - 1 - s->nind,
+		       p = m - 2 - s->nind - s->ngrp;
+		double sum = 0, sw = 0;
+		int asked = 0;
+
+		num(ws, NULL, row, 0, (double)(m + 1), f->integer);
+		str(ws, NULL, row, 1, label[m], f->text);
+		for (size_t i = 0; i < na; i++) {
+			lxw_col_t col = (lxw_col_t)(2 + i);
+			double v = m == 0 ? (double)a[i].nunits
+				 : m <= s->nind ? a[i].ind[k]
+				 : g < s->ngrp ? a[i].grp_mean[g]
+				 : m == s->nind + s->ngrp + 1 ? a[i].total_mean
+				 : (double)a[i].phase_n[p];
+
+			if (m >= 1 && m <= s->nind && !a[i].ind_n[k]) {
+				/* not asked in the district, as in Matriks */
+				str(ws, NULL, row, col, NOT_ASKED_MARK,
+				    f->text);
+				continue;
+			}
+			num(ws, NULL, row, col, v, mean ? b->score
+							: f->integer);
+			if (mean && !isnan(v)) {
+				sum += (double)a[i].nunits * v;
+				sw += (double)a[i].nunits;
+			} else if (!mean) {
+				sum += v;
+				asked = 1;
+			}
+		}
+		cell_name(r1, row, 2);
+		cell_name(r2, row, (lxw_col_t)(tot - 1));
+		if (mean && sw > 0) {
+			/* the districts' means weighted by their units,
+			 * leaving out a blank mean (a group not asked) */
+			snprintf(formula, sizeof formula,
+				 "=SUMPRODUCT($%s:$%s,%s:%s)/SUMIF(%s:%s,"
+				 "\"<>\",$%s:$%s)", u1, u2, r1, r2, r1, r2, u1,
+				 u2);
+			worksheet_write_formula_num(ws, row, tot, formula,
+						    b->bold_score, sum / sw);
+		} else if (mean) {
+			worksheet_write_blank(ws, row, tot, b->bold_score);
+		} else if (!asked) {
+			str(ws, NULL, row, tot, NOT_ASKED_MARK, f->bold);
+		} else {
+			snprintf(formula, sizeof formula, "=SUM(%s:%s)", r1,
+				 r2);
+			worksheet_write_formula_num(ws, row, tot, formula,
+						    f->bold_int, sum);
+		}
+		row_end(ws, row);
+	}
+	sheet_done(ws, &cw, ibm_xlsx_landscape(cw.w, cw.n), REKAP_HDR, 2,
+		   NULL);
+	for (m = 0; m < nm; m++)
+		free(label[m]);
+	free(label);
+	free(names);
+	return 1;
+}
+
 static void write_rekap(monev_book *b, const monev_data *d,
 			const monev_agg *a, size_t na)
 {
@@ -1080,6 +1225,15 @@ static void write_rekap(monev_book *b, const monev_data *d,
 	size_t *dprov = ibm_xcalloc(na + 1, sizeof *dprov); /* province of
 							     each district */
 
+	if (np == 1 && write_rekap_by_column(b, a, na, pa[0].prov)) {
+		free(dprov);
+		free(nkab);
+		free(names);
+		free(sum);
+		free(asked);
+		monev_agg_free(pa, np);
+		return;
+	}
 	worksheet_write_string(ws, 0, 0,
 			       "Rekapitulasi Monev IBM per Kabupaten/Kota",
 			       f->title);
@@ -1632,7 +1786,20 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		chart_title_set_name(ch, "Fase Unit IBM per Kabupaten/Kota");
 		for (size_t p = 0; p <= s->nph; p++) {
 			lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+			lxw_row_t pr = (lxw_row_t)(b->rekap_phase_row + p);
+			lxw_col_t last = (lxw_col_t)(2 + na - 1);
 
+			if (b->rekap_phase_row) {
+				/* the districts are columns */
+				chart_series_set_categories(
+					se, "Rekap Kab-Kota", REKAP_HDR, 2,
+					REKAP_HDR, last);
+				chart_series_set_values(se, "Rekap Kab-Kota",
+							pr, 2, pr, last);
+				chart_series_set_name_range(
+					se, "Rekap Kab-Kota", pr, 1);
+				continue;
+			}
 			chart_series_set_categories(
 				se, "Rekap Kab-Kota", REKAP_HDR + 1, 2,
 				(lxw_row_t)(REKAP_HDR + na), 2);
