@@ -462,6 +462,7 @@ void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
 	s.iv = iv;
 	s.o = o;
 	s.t = ts_open(&iv->ev.office, title);
+	ts_expect_items(s.t, o->n);
 	free(title);
 	layout(&s, o->nomor);
 	inv_outs_add(outs, ts_save(s.t, path));
