@@ -283,8 +283,18 @@ static void note(const char *path, const char *opt)
 
 void ibm_out_note_input(const char *path)
 {
-	if (path && strcmp(path, "-") != 0)
-		note(path, NULL);
+	char *file, *sheet;
+
+	if (!path || strcmp(path, "-") == 0)
+		return;
+	/* FILE.xlsx:SHEET is the file */
+	if (ibm_input_split(path, &file, &sheet)) {
+		note(file, NULL);
+		free(file);
+		free(sheet);
+		return;
+	}
+	note(path, NULL);
 }
 
 static const struct {
