@@ -4,6 +4,11 @@
     place, or a cell with text inside the chart's place;
   - no wrapped cell cut: a row lower than LibreOffice's own optimal
     height for it (its wrapped, unmerged cells' lines);
+  - every chart's value axis titled (LibreOffice's chart model: the Y
+    axis, drawn across in a bar chart);
+  - no word broken: a wrapped cell (a header) narrower than one of its
+    words, which LibreOffice and Excel then break inside the word
+    ("Penjangkaua/n");
   - with --tight, rows sized for Excel, neither too low nor much too
     tall: the lines a row is made for (its height in Excel's lines, 15
     points for Calibri 11) are at least the lines LibreOffice wraps its
@@ -38,6 +43,29 @@ def text_width(scratch, cell):
     w = col.Width
     c.setString("")
     return w
+
+
+WORDS = {}
+
+
+def words_broken(scratch, width, cell):
+    """The words of a wrapped cell that LibreOffice breaks: a word alone
+    in the cell's width and font taller than one line (each word, width
+    and font tried once)."""
+    font = tuple(cell.getPropertyValue(p)
+                 for p in ("CharHeight", "CharWeight", "CharFontName"))
+    one = WORDS.get(font)
+    if one is None:
+        one = WORDS[font] = optimal(scratch, [(10000, cell)], "X")
+    out = []
+    for word in cell.getString().replace("/", "/ ").split():
+        key = (word, width) + font
+        h = WORDS.get(key)
+        if h is None:
+            h = WORDS[key] = optimal(scratch, [(width, cell)], word)
+        if h > one + 20:
+            out.append(word)
+    return out
 
 
 def merged(sh, cell):
@@ -119,6 +147,14 @@ def check_sheet(sh, scratch, tight, bad):
         charts.append((shp.Position.X, shp.Position.Y,
                        shp.Position.X + shp.Size.Width,
                        shp.Position.Y + shp.Size.Height))
+    for i in range(sh.Charts.Count):
+        ch = sh.Charts.getByIndex(i)
+        model = ch.EmbeddedObject
+        if not model.Diagram.HasYAxisTitle or \
+                not model.Diagram.YAxisTitle.String.strip():
+            bad.append("%s: chart %r: its value axis has no title" % (
+                sh.Name, model.Title.String if model.HasMainTitle
+                else ch.Name))
     rows_seen = 0
     for r in range(nrow):
         row = sh.Rows.getByIndex(r)
@@ -147,6 +183,11 @@ def check_sheet(sh, scratch, tight, bad):
         if not wrapped:
             continue
         rows_seen += 1
+        for width, cell in wrapped:
+            for word in words_broken(scratch, width, cell):
+                bad.append("%s %s: %r broken inside (column %.1f mm)"
+                           % (sh.Name, cell.AbsoluteName.split(".")[-1],
+                              word, width / 100.0))
         height = row.Height
         best = optimal(scratch, wrapped)
         if height < best - 20:  # 0.2 mm

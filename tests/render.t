@@ -11,8 +11,10 @@
 # checked the same way; the blank Monev form is filled through
 # LibreOffice (tests/lo_form.py); and LibreOffice itself
 # (tests/lo_sheets.py --tight) finds no text under a chart, no wrapped
-# cell cut, no row made for fewer lines than its text takes there (Excel,
-# narrower, would cut it) or for more than one line more.
+# cell cut, no word broken inside (a header narrower than its word), no
+# chart without its value axis's title, no row made for fewer lines than
+# its text takes there (Excel, narrower, would cut it) or for more than
+# one line more.
 # Then the pages themselves: no Fase page with a single unit; the Data
 # legend on the page of the last rows (Data sheets of 38 and 40 rows); the
 # Rekap Kab-Kota of 4 districts on one page; the Kehadiran sheet on a page
@@ -287,9 +289,9 @@ else
 	if (cd "$top/tests" && "$PYTHON" lo_sheets.py "$out" --tight $xl \
 		"$out/form/kosong.xlsx" "$out/form/daftar.xlsx") \
 		>"$out/.sheets" 2>&1; then
-		echo "ok $i - LibreOffice: no text under a chart, no wrapped cell cut, rows made for their lines ($(grep -c 'rows of wrapped' "$out/.sheets") workbooks)"
+		echo "ok $i - LibreOffice: no text under a chart, no wrapped cell cut, no word broken, value axes titled, rows made for their lines ($(grep -c 'rows of wrapped' "$out/.sheets") workbooks)"
 	else
-		echo "not ok $i - LibreOffice: text under a chart, a wrapped cell cut or a row made for too many or too few lines"
+		echo "not ok $i - LibreOffice: text under a chart, a wrapped cell cut, a word broken, a value axis untitled or a row made for too many or too few lines"
 		sed 's/^/# /' "$out/.sheets" | head -30
 	fi
 fi
@@ -435,17 +437,23 @@ else
 	sed 's/^/# /' "$out/.num" | head -20
 fi
 # 23: the reports' text in the body font (Arial, LiberationSans where
-# LibreOffice prints it), no fallback font for a character it lacks
+# LibreOffice prints it), the workbooks' in Calibri (Carlito): no
+# fallback font for a character it lacks (the Matriks Unit's marks)
 bad=""
-for r in laporan-bimtek laporan-monev; do
+for r in laporan-bimtek laporan-monev $books periode hasil-tes-kehadiran; do
+	case $r in
+	laporan-*) body='^LiberationSans\|^Arial' ;;
+	*) body='^Carlito\|^Calibri' ;;
+	esac
+	[ -s "$out/pdf/$r.pdf" ] || { bad="$bad $r: not printed"; continue; }
 	fonts=$(pdffonts "$out/pdf/$r.pdf" 2>/dev/null | awk 'NR > 2 { print $1 }' |
-		sed 's/^[A-Z]*+//' | grep -v '^LiberationSans\|^Arial' | tr '\n' ' ')
+		sed 's/^[A-Z]*+//' | grep -v "$body" | sort -u | tr '\n' ' ')
 	[ -z "$fonts" ] || bad="$bad $r: $fonts"
 done
 if [ -z "$bad" ]; then
-	echo "ok 23 - reports in the body font only"
+	echo "ok 23 - reports and workbooks in their body font only"
 else
-	echo "not ok 23 - reports use fallback fonts:$bad"
+	echo "not ok 23 - fallback fonts:$bad"
 fi
 # 24, 25: the reports printed: text size and overlaps, page numbers
 i=23

@@ -28,8 +28,8 @@
 #include <time.h>
 
 #define MAX_WARN 10000
-#define YES_MARK "\xE2\x9C\x93"  /* ✓ */
-#define NO_MARK "\xE2\x9C\x97"   /* ✗ */
+#define YES_MARK "\xE2\x88\x9A"  /* √, in Calibri (Carlito) as ✓ is not */
+#define NO_MARK "\xC3\x97"        /* × */
 #define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
 #define UNANSWERED_MARK "?"  /* an answer that could not be read */
 #define SPOOL_BUF (1 << 18)
@@ -224,6 +224,11 @@ static void data_widths(monev_book *b, const monev_data *d)
 		ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
 	}
 	ibm_xlsx_widths_note_len(cw, n - 1, 0);
+	/* the indicators' headers wrap between words, never inside one
+	 * ("Penjangkauan" whole) */
+	for (size_t i = DATA_IND; i < n; i++)
+		ibm_xlsx_widths_note_words(cw, i, b->s->ind[i - DATA_IND].label,
+					   b->x->fmt.header);
 	ibm_xlsx_widths_clamp(cw, 0, 1e9); /* padding added */
 	free(b->dw);
 	b->dw = ibm_xcalloc(n + 1, sizeof *b->dw);
@@ -232,7 +237,7 @@ static void data_widths(monev_book *b, const monev_data *d)
 	for (size_t i = 0; i < n; i++) {
 		b->dw[i] = i == 1 ? fmax(cw->w[i], 6)
 			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 50)
-			 : i >= DATA_IND ? 11
+			 : i >= DATA_IND ? fmin(fmax(cw->w[i], 11), 30)
 			 : fmin(fmax(cw->w[i], 10), 30);
 		/* every text of a column made as wide as its widest fits
 		 * on one line (the Dihitung texts were not measured) */
@@ -1378,6 +1383,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 	lxw_row_t first = REKAP_HDR + 1,
 		  last = (lxw_row_t)(REKAP_HDR + d->nunits);
 	lxw_conditional_format cf;
+	lxw_format *mark;
 
 	names[0] = ibm_xstrdup("No");
 	for (int i = 0; i < NUNIT_IDS; i++)
@@ -1446,6 +1452,11 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(legend, w, lf), NULL);
 	}
 	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, n);
+	/* the marks centred in their cells, off the number before them */
+	mark = workbook_add_format(b->x->wb);
+	format_set_border(mark, LXW_BORDER_THIN);
+	format_set_align(mark, LXW_ALIGN_CENTER);
+	format_set_align(mark, LXW_ALIGN_VERTICAL_TOP);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
 		lxw_row_t row = (lxw_row_t)(first + i);
@@ -1462,15 +1473,12 @@ static void write_matriks(monev_book *b, const monev_data *d)
 			lxw_col_t col = (lxw_col_t)(ci + k);
 
 			if (monev_unanswered(u->val[k]))
-				str(ws, NULL, row, col, UNANSWERED_MARK,
-				    f->text);
+				str(ws, NULL, row, col, UNANSWERED_MARK, mark);
 			else if (!monev_asked(u->val[k]))
-				str(ws, NULL, row, col, NOT_ASKED_MARK,
-				    f->text);
+				str(ws, NULL, row, col, NOT_ASKED_MARK, mark);
 			else if (s->ind[k].kind == MONEV_YESNO)
 				str(ws, NULL, row, col,
-				    u->val[k] > 0 ? YES_MARK : NO_MARK,
-				    f->text);
+				    u->val[k] > 0 ? YES_MARK : NO_MARK, mark);
 			else if (isnan(u->val[k]))
 				worksheet_write_blank(ws, row, col, f->integer);
 			else
