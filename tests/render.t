@@ -23,14 +23,15 @@
 # LibreOffice): the letterhead's lines whole, tables with their head and
 # two rows on a page (tests/docx_tables.py), section and list numbers as
 # Word numbering that renumbers after a deletion (tests/lo_numbering.py),
-# the text in the body font only.
+# the text in the body font only (and the workbooks' in Calibri's). A
+# workbook table that fits on a page kept whole on one.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 books="daftar-hadir hasil-tes monev evaluasi"
-echo "1..25"
+echo "1..26"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -123,7 +124,7 @@ if ! command -v soffice >/dev/null 2>&1; then
 	for i in 12 13 14; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	checker2
 	i=15
-	while [ $i -lt 25 ]; do
+	while [ $i -lt 26 ]; do
 		i=$((i + 1))
 		echo "ok $i # skip no soffice (LibreOffice)"
 	done
@@ -467,3 +468,22 @@ for r in laporan-monev laporan-1; do
 		sed 's/^/# /' "$out/.check" | head -30
 	fi
 done
+# 26: a workbook table that fits on a page never starts at the foot of
+# the page before: the Perkembangan sheet's table per district and
+# period (2 districts x 3 periods of units-ntb.csv) whole on its page
+bad=""
+p=1
+f=$out/pdf/periode.pdf
+while [ "$p" -le "$(npages "$f")" ]; do
+	t=$(page_text "$f" $p)
+	if printf '%s\n' "$t" | grep -q "Unit per fase per Kabupaten"; then
+		r=$(printf '%s\n' "$t" | grep -c "^ *Nusa Tenggara Barat .* Semester")
+		[ "$r" -eq 6 ] || bad="$bad page$p:$r of 6 rows"
+	fi
+	p=$((p + 1))
+done
+if [ -z "$bad" ]; then
+	echo "ok 26 - Perkembangan: a table that fits on a page kept whole"
+else
+	echo "not ok 26 - Perkembangan: a short table split:$bad"
+fi
