@@ -39,6 +39,8 @@ shot monev-fase "$tmp/monev.pdf" \
 	"$(first_page "$tmp/monev.pdf" "Fase Perkembangan Unit IBM")"
 shot laporan-bimtek "$tmp/laporan-bimtek.pdf" 1
 shot evaluasi "$tmp/evaluasi.pdf" 1
+shot daftar-nominatif "$tmp/ex/daftar-nominatif.pdf" 1
+shot kuitansi "$tmp/ex/kuitansi.pdf" 1
 # the first page of the speakers' sheet
 shot evaluasi-narasumber "$tmp/evaluasi.pdf" \
 	"$(first_page "$tmp/evaluasi.pdf" "Penilaian Narasumber")"

@@ -237,6 +237,8 @@ int rp_bimtek(const rp_opts *o)
 	rp_stat *st;
 	rp_item *it = NULL;
 	rp_survey_row *sv = NULL;
+	rp_pay_row *pay = NULL;
+	size_t npay = 0;
 	size_t np, ns, nst, nit = 0, nsv = 0;
 	char nsoal[96];
 	invite iv;
@@ -270,7 +272,7 @@ int rp_bimtek(const rp_opts *o)
 			"for a Bimtek report: %s", strchr(s, ',') ? "s" : "",
 			s);
 	}
-	rp_event_dates(&c, &first, &last);
+	ibm_event_dates(c.ev, &first, &last);
 	if (rp_text(&c, "batas_sulit")) {
 		const ibm_event_kv *kv = ibm_event_find(c.rf, "batas_sulit");
 		char t[64];
@@ -294,6 +296,8 @@ int rp_bimtek(const rp_opts *o)
 		rp_read_items(o->items, &o->csv, &it, &nit);
 	if (o->survey)
 		rp_read_survey(o->survey, &o->csv, &sv, &nsv);
+	if (o->spj)
+		rp_read_spj(o->spj, &o->csv, &pay, &npay);
 	memset(&iv, 0, sizeof iv);
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
@@ -799,6 +803,11 @@ int rp_bimtek(const rp_opts *o)
 			rp_h2(&c, "Evaluasi Penyelenggaraan");
 			rp_survey_part(&c, sv, nsv, &tabel);
 		}
+		if (o->spj) {
+			/* ibm-spj's payments */
+			rp_h2(&c, "Realisasi Pembayaran");
+			rp_spj_part(&c, pay, npay, &tabel);
+		}
 		rp_h2(&c, "Faktor Pendukung dan Kendala");
 		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
 			 "dukungan pimpinan, narasumber, pemerintah desa/"
@@ -982,6 +991,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_stats_free(st, nst);
 	rp_items_free(it, nit);
 	rp_survey_free(sv, nsv);
+	rp_spj_free(pay, npay);
 	inv_free(&iv);
 	return 0;
 }
