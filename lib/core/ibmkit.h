@@ -413,6 +413,9 @@ char *ibm_name_key(const char *s);
  * punctuation dropped, runs of space folded, trimmed ("  Andi  MA'RUF " ->
  * "andi maruf"). Malloc'd. */
 char *ibm_person_key(const char *s);
+/* ibm_person_key of s[0..len) into out, which has room for 2 * len + 1
+ * bytes; returns the key's length. */
+size_t ibm_person_key_to(const char *s, size_t len, char *out);
 /* Levenshtein distance in code points. */
 size_t ibm_edit_distance(const char *a, const char *b);
 /* Levenshtein distance of two code point arrays with a cut-off: the
@@ -431,6 +434,9 @@ char *ibm_title_case(const char *s);
  * "Hj. Rina Marlina, S.Kep., M.Kes." -> "rina marlina". The name's last
  * word is never taken for a title. Malloc'd. */
 char *ibm_person_bare_key(const char *s);
+/* ibm_person_bare_key of s[0..len) into out, which has room for 2 * len
+ * + 1 bytes; returns the key's length. No allocation. */
+size_t ibm_person_bare_key_to(const char *s, size_t len, char *out);
 /* A person's name for print: each word in capitals (two letters or more,
  * none small) in proper case, except the degrees after the name, kept as
  * written: "dr. HJ. SITI RAHMAWATI, S.KM" -> "dr. Hj. Siti Rahmawati,

@@ -331,10 +331,9 @@ typedef struct str_arena {
 	size_t left;
 } str_arena;
 
-static char *arena_dup(str_arena *a, const char *s)
+/* Room for len bytes at a->cur (not taken: arena_keep takes them). */
+static char *arena_room(str_arena *a, size_t len)
 {
-	size_t len = strlen(s) + 1;
-
 	if (len > a->left) {
 		size_t sz = len > 65536 ? len : 65536;
 
@@ -343,10 +342,29 @@ static char *arena_dup(str_arena *a, const char *s)
 		a->cur = a->chunk[a->n++] = ibm_xmalloc(sz);
 		a->left = sz;
 	}
-	memcpy(a->cur, s, len);
+	return a->cur;
+}
+
+/* The first len bytes of the room: the string written there. */
+static char *arena_keep(str_arena *a, size_t len)
+{
 	a->cur += len;
 	a->left -= len;
 	return a->cur - len;
+}
+
+static char *arena_dupn(str_arena *a, const char *s, size_t len)
+{
+	char *d = arena_room(a, len + 1);
+
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return arena_keep(a, len + 1);
+}
+
+static char *arena_dup(str_arena *a, const char *s)
+{
+	return arena_dupn(a, s, strlen(s));
 }
 
 /* A malloc'd string into the arena (freed). */
@@ -432,17 +450,27 @@ static int read_side(side *s, const score_opts *o, int mode)
 		p->line = rec->line;
 		p->active = 1;
 		p->partner = -1;
-		p->name = L->name >= 0 ? arena_dup(&s->strs, rec->f[L->name])
+		p->name = L->name >= 0 ? arena_dupn(&s->strs, rec->f[L->name],
+						    rec->len[L->name])
 			: NULL;
 		if (p->name)
 			ibm_fold_space(p->name);
-		p->email = L->email >= 0 ? arena_dup(&s->strs,
-						     rec->f[L->email]) : NULL;
+		p->email = L->email >= 0 ? arena_dupn(&s->strs,
+						      rec->f[L->email],
+						      rec->len[L->email])
+			: NULL;
 		if (p->email)
 			ibm_trim(p->email);
-		p->k2 = p->name ? arena_take(&s->strs,
-					     ibm_person_bare_key(p->name))
-			: arena_dup(&s->strs, "");
+		if (p->name) {
+			/* the key written where it is kept: no malloc */
+			size_t n = strlen(p->name);
+			char *kb = arena_room(&s->strs, 2 * n + 1);
+
+			p->k2 = arena_keep(&s->strs, ibm_person_bare_key_to(
+						   p->name, n, kb) + 1);
+		} else {
+			p->k2 = arena_dupn(&s->strs, "", 0);
+		}
 		if (mode == M_COLUMN)
 			p->k1 = arena_take(&s->strs,
 					   value_key(rec->f[L->match]));
