@@ -42,6 +42,75 @@ size_t ibm_diag_warnings(void)
 	return nwarnings;
 }
 
+/* Held warnings (ibm_diag_hold): the lines as they will be written. */
+static struct {
+	int on, atexit_set;
+	char *buf;
+	size_t used;
+} held;
+
+#define HELD_SZ (64 * 1024)
+
+static void held_write(void)
+{
+	if (held.used) {
+		fwrite(held.buf, 1, held.used, stderr);
+		fflush(stderr);
+	}
+	held.used = 0;
+}
+
+void ibm_diag_release(void)
+{
+	held_write();
+	free(held.buf);
+	held.buf = NULL;
+	held.on = 0;
+}
+
+static void release_at_exit(void)
+{
+	if (held.on)
+		ibm_diag_release();
+}
+
+void ibm_diag_hold(void)
+{
+	if (held.on)
+		return;
+	if (!held.atexit_set) {
+		atexit(release_at_exit);
+		held.atexit_set = 1;
+	}
+	fflush(stdout);
+	held.buf = ibm_xmalloc(HELD_SZ);
+	held.used = 0;
+	held.on = 1;
+}
+
+/* "PROG: msg\n" to stderr, or to the held lines. */
+static void put_line(const char *msg, size_t n)
+{
+	size_t pl = strlen(progname);
+
+	if (!held.on) {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s\n", progname, msg);
+		return;
+	}
+	if (held.used + pl + n + 3 > HELD_SZ)
+		held_write();
+	if (pl + n + 3 > HELD_SZ) {
+		fprintf(stderr, "%s: %s\n", progname, msg);
+		return;
+	}
+	memcpy(held.buf + held.used, progname, pl);
+	memcpy(held.buf + held.used + pl, ": ", 2);
+	memcpy(held.buf + held.used + pl + 2, msg, n);
+	held.buf[held.used + pl + 2 + n] = '\n';
+	held.used += pl + n + 3;
+}
+
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap)
 {
@@ -60,10 +129,10 @@ void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 		nwarnings++;
 	if (hook)
 		hook(is_error, msg, hook_data);
-	if (is_error || !quiet) {
-		fflush(stdout);
-		fprintf(stderr, "%s: %s\n", progname, msg);
-	}
+	if (is_error && held.on)
+		ibm_diag_release(); /* the warnings before it first */
+	if (is_error || !quiet)
+		put_line(msg, strlen(msg));
 }
 
 void ibm_warn(const char *file, long line, const char *fmt, ...)

@@ -56,6 +56,12 @@ void ibm_diag_set_quiet(int quiet);
 typedef void (*ibm_diag_hook)(int is_error, const char *msg, void *data);
 void ibm_diag_set_hook(ibm_diag_hook hook, void *data);
 size_t ibm_diag_warnings(void); /* number of warnings so far */
+/* Many warnings in a row (nothing written to standard output until
+ * ibm_diag_release): their lines are gathered and written in large
+ * writes, not one each. An error, ibm_diag_release or the exit writes
+ * what is held first. */
+void ibm_diag_hold(void);
+void ibm_diag_release(void);
 
 /*
  * Messages: "PROG: FILE:LINE: text" (FILE NULL: "PROG: text"; LINE 0:

@@ -2104,6 +2104,9 @@ static int run_prepost(const score_opts *o, score_key *key,
 		st = IBM_EX_DATAERR;
 		goto out;
 	}
+	/* the warnings until the output begins: written in large writes
+	 * (an export of thousands may give a warning a person) */
+	ibm_diag_hold();
 	if ((st = read_side(&pre, o, mode)) != 0 ||
 	    (st = read_side(&post, o, mode)) != 0)
 		goto out;
@@ -2185,6 +2188,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	em.excel = o->excel;
 	em.keep = o->report != NULL;
 	em.pool = em.keep ? NULL : ibm_xcalloc(1, sizeof *em.pool);
+	ibm_diag_release();
 	table_write_header(&people, em.w);
 	if (R) {
 		static const char *const ph[] = {
@@ -2236,6 +2240,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&sum);
 	score_table_free(&items);
 out:
+	ibm_diag_release();
 	free(em.pool);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);

@@ -68,6 +68,25 @@ static void child_msgs(void *arg)
 		ibm_close_stdout();
 	} else if (how == 4) {
 		ibm_print_version();
+	} else if (how == 5) {
+		/* held warnings: more than the holding buffer, then an
+		 * error, which writes them first */
+		ibm_diag_hold();
+		for (int i = 0; i < 3000; i++)
+			ibm_warn("a.csv", i + 1, "warning number %d of many", i);
+		ibm_die(IBM_EX_DATAERR, "a.csv", 3001, "the end");
+	} else if (how == 6) {
+		/* held, then released; held again and left to the exit */
+		ibm_diag_hold();
+		ibm_warn("a.csv", 1, "one");
+		ibm_diag_release();
+		ibm_warn("a.csv", 2, "two");
+		ibm_diag_hold();
+		ibm_warn("a.csv", 3, "three");
+		ibm_error("a.csv", 4, "four");
+		ibm_warn("a.csv", 5, "five");
+		ibm_diag_hold();
+		ibm_warn("a.csv", 6, "six");
 	}
 	exit(0);
 }
@@ -121,6 +140,27 @@ static void t_die(void **state)
 	assert_int_equal(run_msgs(4, "/dev/full", &err), 74);
 	assert_string_equal(err, "ibm-x: standard output: write error: No "
 			    "space left on device\n");
+	free(err);	assert_int_equal(run_msgs(5, "/dev/null", &err), 65);
+	{
+		char line[128];
+		size_t at = 0;
+
+		for (int i = 0; i < 3000; i++) {
+			snprintf(line, sizeof line, "ibm-x: a.csv:%d: warning: "
+				 "warning number %d of many\n", i + 1, i);
+			assert_memory_equal(err + at, line, strlen(line));
+			at += strlen(line);
+		}
+		assert_string_equal(err + at, "ibm-x: a.csv:3001: the end\n");
+	}
+	free(err);
+	assert_int_equal(run_msgs(6, "/dev/null", &err), 0);
+	assert_string_equal(err, "ibm-x: a.csv:1: warning: one\n"
+			    "ibm-x: a.csv:2: warning: two\n"
+			    "ibm-x: a.csv:3: warning: three\n"
+			    "ibm-x: a.csv:4: four\n"
+			    "ibm-x: a.csv:5: warning: five\n"
+			    "ibm-x: a.csv:6: warning: six\n");
 	free(err);
 }
 
