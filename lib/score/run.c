@@ -4,6 +4,7 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,7 +218,7 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
  * and touches one cache line). Keys are hashed once (person.h1, h2). */
 typedef struct smap_e {
 	const char *k;        /* NULL: empty */
-	size_t h, v;
+	uint32_t h, v;        /* the key's hash (its low bits), the value */
 } smap_e;
 
 typedef struct smap {
@@ -250,12 +251,12 @@ static size_t smap_slot(const smap *m, const char *k, size_t h)
 	size_t i;
 
 	for (i = h & (m->cap - 1); m->e[i].k; i = (i + 1) & (m->cap - 1))
-		if (m->e[i].h == h && strcmp(m->e[i].k, k) == 0)
+		if (m->e[i].h == (uint32_t)h && strcmp(m->e[i].k, k) == 0)
 			break;
 	return i;
 }
 
-static size_t *smap_get(smap *m, const char *k, size_t h)
+static uint32_t *smap_get(smap *m, const char *k, size_t h)
 {
 	size_t i;
 
@@ -266,11 +267,13 @@ static size_t *smap_get(smap *m, const char *k, size_t h)
 }
 
 /* The value of k (hash h), inserted with v when new (*isnew set). */
-static size_t *smap_add(smap *m, const char *k, size_t h, size_t v,
-			int *isnew)
+static uint32_t *smap_add(smap *m, const char *k, size_t h, size_t v,
+			  int *isnew)
 {
 	size_t i;
 
+	if (v > UINT32_MAX)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	if (2 * (m->n + 1) > m->cap) {
 		smap old = *m;
 
@@ -290,8 +293,8 @@ static size_t *smap_add(smap *m, const char *k, size_t h, size_t v,
 	*isnew = !m->e[i].k;
 	if (*isnew) {
 		m->e[i].k = k;
-		m->e[i].v = v;
-		m->e[i].h = h;
+		m->e[i].v = (uint32_t)v;
+		m->e[i].h = (uint32_t)h;
 		m->n++;
 	}
 	return &m->e[i].v;
@@ -525,8 +528,10 @@ static int read_side(side *s, const score_opts *o, int mode)
 	return 0;
 }
 
-/* --duplicates: keep one submission per primary key. */
-static void dedupe(side *s, int how)
+/* --duplicates: keep one submission per primary key. With keys not
+ * NULL, the map of the primary keys to the one kept is left there (for
+ * match_by). */
+static void dedupe(side *s, int how, smap *keys)
 {
 	smap m;
 	int isnew;
@@ -534,7 +539,7 @@ static void dedupe(side *s, int how)
 	smap_init(&m, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
-		size_t *j;
+		uint32_t *j;
 
 		if (!p->k1[0])
 			continue;
@@ -557,14 +562,17 @@ static void dedupe(side *s, int how)
 			if (take) {
 				q->active = 0;
 				s->t.active[q->row] = 0;
-				*j = i;
+				*j = (uint32_t)i;
 			} else {
 				p->active = 0;
 				s->t.active[p->row] = 0;
 			}
 		}
 	}
-	smap_free(&m);
+	if (keys)
+		*keys = m;
+	else
+		smap_free(&m);
 }
 
 /* The keys people are matched on, strongest first. */
@@ -596,25 +604,33 @@ static const char *mkey(const person *p, int which, size_t *h)
 }
 
 /* Pair the people of a and b without a partner (and off the roster)
- * whose key `which` is the same; the first of b with a key is kept. */
-static void match_by(side *a, side *b, int which)
+ * whose key `which` is the same; the first of b with a key is kept.
+ * MK_PRIMARY takes b's map from dedupe (keys): b's active people have
+ * one each, so the person there is the one to take when still active
+ * (the roster may drop a submission), without a partner and off the
+ * roster. */
+static void match_by(side *a, side *b, int which, smap *keys)
 {
 	smap m;
 	int isnew;
 	size_t h;
 
-	smap_init(&m, b->n);
-	for (size_t i = 0; i < b->n; i++) {
-		person *q = &b->p[i];
-		const char *k = mkey(q, which, &h);
+	if (which == MK_PRIMARY) {
+		m = *keys;
+	} else {
+		smap_init(&m, b->n);
+		for (size_t i = 0; i < b->n; i++) {
+			person *q = &b->p[i];
+			const char *k = mkey(q, which, &h);
 
-		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
-			smap_add(&m, k, h, i, &isnew); /* the first is kept */
+			if (q->active && q->partner < 0 && q->ros < 0 && k[0])
+				smap_add(&m, k, h, i, &isnew); /* the first */
+		}
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
 		const char *k;
-		size_t *j;
+		uint32_t *j;
 
 		if (!p->active || p->partner >= 0 || p->ros >= 0)
 			continue;
@@ -622,29 +638,31 @@ static void match_by(side *a, side *b, int which)
 		if (!k[0])
 			continue;
 		j = smap_get(&m, k, h);
-		if (j && b->p[*j].partner < 0) {
+		if (j && b->p[*j].active && b->p[*j].partner < 0 &&
+		    b->p[*j].ros < 0) {
 			p->partner = (long)*j;
 			b->p[*j].partner = (long)i;
 		}
 	}
-	smap_free(&m);
+	if (which != MK_PRIMARY)
+		smap_free(&m);
 }
 
 /* Pre and post by the identifiers both have (participant_id, e-mail,
  * phone; first --match's column): the same identifier is one person,
  * whatever the names say. */
-static void match_ids(side *pre, side *post, int mode)
+static void match_ids(side *pre, side *post, int mode, smap *keys)
 {
 	const score_layout *a = &pre->t.L, *b = &post->t.L;
 
 	if (mode == M_COLUMN)
-		match_by(pre, post, MK_PRIMARY);
+		match_by(pre, post, MK_PRIMARY, keys);
 	if (a->id >= 0 && b->id >= 0)
-		match_by(pre, post, MK_ID);
+		match_by(pre, post, MK_ID, NULL);
 	if (a->email >= 0 && b->email >= 0)
-		match_by(pre, post, MK_EMAIL);
+		match_by(pre, post, MK_EMAIL, NULL);
 	if (a->phone >= 0 && b->phone >= 0)
-		match_by(pre, post, MK_PHONE);
+		match_by(pre, post, MK_PHONE, NULL);
 }
 
 /* Unmatched people of two sides whose names are within a small edit
@@ -2065,6 +2083,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
+	smap post_keys = { 0 };
 	int mode, st;
 	score_table people, sum, items = { 0 }, part = { 0 };
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
@@ -2111,9 +2130,9 @@ static int run_prepost(const score_opts *o, score_key *key,
 	    (st = read_side(&post, o, mode)) != 0)
 		goto out;
 	sanity_prepost(o, &pre, &post);
-	dedupe(&pre, o->dup);
-	dedupe(&post, o->dup);
-	match_ids(&pre, &post, mode);
+	dedupe(&pre, o->dup, NULL);
+	dedupe(&post, o->dup, &post_keys);
+	match_ids(&pre, &post, mode, &post_keys);
 	if (R) {
 		tp = ibm_xcalloc(R->n + 1, sizeof *tp);
 		tq = ibm_xcalloc(R->n + 1, sizeof *tq);
@@ -2132,9 +2151,10 @@ static int run_prepost(const score_opts *o, score_key *key,
 			}
 	}
 	if (mode != M_COLUMN)
-		match_by(&pre, &post, MK_PRIMARY);
+		match_by(&pre, &post, MK_PRIMARY, &post_keys);
+	smap_free(&post_keys);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
-		match_by(&pre, &post, MK_NAME);
+		match_by(&pre, &post, MK_NAME, NULL);
 	{
 		near_graph g;
 
@@ -2241,6 +2261,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&items);
 out:
 	ibm_diag_release();
+	smap_free(&post_keys);
 	free(em.pool);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
