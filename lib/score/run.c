@@ -308,23 +308,33 @@ static void smap_free(smap *m)
 
 /* ------------------------------------------------------------- people */
 
+/* A person's identifiers (person.id): participant_id, e-mail and phone
+ * keys (score_match_key; "" none), then participant_id and phone as
+ * given (--roster; NULL none). */
+enum { ID_KEY, ID_EMAIL, ID_PHONE, ID_GIVEN, ID_PHONE_GIVEN, ID_N };
+
+/* Small: every step of matching goes through all of them. */
 typedef struct person {
 	char *name, *email;
-	char *idv, *phone;    /* participant_id and phone as given (--roster) */
-	long ros;             /* roster row, -1 none */
 	char *k1, *k2;        /* matching keys: primary, by name (without
 				 degrees and titles) */
-	size_t h1, h2;        /* their hashes */
-	const char *kid, *kem, *kph; /* participant_id, e-mail and phone
-				 keys (score_match_key; "" none) */
-	unsigned char amb;    /* an identifier on several roster lines */
+	const char **id;      /* ID_N identifiers, NULL when there are none */
 	char **keep;
 	long line;
-	size_t row;           /* submission index in the test */
-	int active;
+	long ros;             /* roster row, -1 none */
 	long partner;         /* index on the other side, -1 none */
-	int fuzzy;
+	uint32_t h1, h2;      /* the keys' hashes (their low bits) */
+	uint32_t row;         /* submission index in the test */
+	unsigned char amb;    /* an identifier on several roster lines */
+	unsigned char active;
+	unsigned char fuzzy;
 } person;
+
+/* Identifier `which` of p: "" (or NULL for those as given) when none. */
+static const char *pid(const person *p, int which)
+{
+	return p->id ? p->id[which] : which >= ID_GIVEN ? NULL : "";
+}
 
 /* The strings of a side's people, in chunks: no malloc and free each. */
 typedef struct str_arena {
@@ -368,6 +378,20 @@ static char *arena_dupn(str_arena *a, const char *s, size_t len)
 static char *arena_dup(str_arena *a, const char *s)
 {
 	return arena_dupn(a, s, strlen(s));
+}
+
+/* Room for n pointers (aligned for them), NULL each. */
+static void *arena_ptrs(str_arena *a, size_t n)
+{
+	size_t al = _Alignof(char *), sz = n * sizeof(char *);
+	char *c = arena_room(a, sz + al - 1);
+	void *v;
+
+	arena_keep(a, (size_t)(-(uintptr_t)c & (al - 1)));
+	v = arena_keep(a, sz);
+	for (size_t i = 0; i < n; i++)
+		((char **)v)[i] = NULL;
+	return v;
 }
 
 /* A malloc'd string into the arena (freed). */
@@ -444,10 +468,12 @@ static int read_side(side *s, const score_opts *o, int mode)
 		person *p;
 		long long max, sc;
 
+		if (s->t.n >= UINT32_MAX)
+			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 		ibm_grow((void **)&s->p, &s->cap, s->n + 1, sizeof *s->p);
 		p = &s->p[s->n];
 		memset(p, 0, sizeof *p);
-		p->row = s->t.n;
+		p->row = (uint32_t)s->t.n;
 		if (score_record(&s->t, rec, &sc, &max) != 0)
 			return IBM_EX_DATAERR;
 		p->line = rec->line;
@@ -483,16 +509,29 @@ static int read_side(side *s, const score_opts *o, int mode)
 			p->k1 = p->k2;
 		if (!p->k1[0])
 			p->k1 = p->k2;
-		p->h2 = hash(p->k2);
-		p->h1 = p->k1 == p->k2 ? p->h2 : hash(p->k1);
+		p->h2 = (uint32_t)hash(p->k2);
+		p->h1 = p->k1 == p->k2 ? p->h2 : (uint32_t)hash(p->k1);
 		/* the identifiers, that decide before names */
-		p->kid = L->id >= 0 ? arena_take(&s->strs, score_match_key(
-				SCORE_BY_ID, rec->f[L->id])) : "";
-		p->kem = !p->email || !*p->email ? ""
-			: mode == M_EMAIL ? p->k1
-			: arena_take(&s->strs, email_key(p->email));
-		p->kph = L->phone >= 0 ? arena_take(&s->strs, score_match_key(
-				SCORE_BY_PHONE, rec->f[L->phone])) : "";
+		if (L->id >= 0 || L->phone >= 0 || (p->email && *p->email)) {
+			const char **id = arena_ptrs(&s->strs, ID_N);
+
+			id[ID_KEY] = L->id >= 0 ? arena_take(&s->strs,
+				score_match_key(SCORE_BY_ID, rec->f[L->id]))
+				: "";
+			id[ID_EMAIL] = !p->email || !*p->email ? ""
+				: mode == M_EMAIL ? p->k1
+				: arena_take(&s->strs, email_key(p->email));
+			id[ID_PHONE] = L->phone >= 0 ? arena_take(&s->strs,
+				score_match_key(SCORE_BY_PHONE,
+						rec->f[L->phone])) : "";
+			if (o->roster && L->id >= 0)
+				id[ID_GIVEN] = arena_dup(&s->strs,
+							 rec->f[L->id]);
+			if (o->roster && L->phone >= 0)
+				id[ID_PHONE_GIVEN] = arena_dup(
+					&s->strs, rec->f[L->phone]);
+			p->id = id;
+		}
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
 
@@ -511,12 +550,7 @@ static int read_side(side *s, const score_opts *o, int mode)
 			}
 		}
 		p->ros = -1;
-		if (o->roster && L->id >= 0)
-			p->idv = arena_dup(&s->strs, rec->f[L->id]);
-		if (o->roster && L->phone >= 0)
-			p->phone = arena_dup(&s->strs, rec->f[L->phone]);
-		p->keep = o->nkeep ? ibm_xcalloc(o->nkeep, sizeof *p->keep)
-			: NULL;
+		p->keep = o->nkeep ? arena_ptrs(&s->strs, o->nkeep) : NULL;
 		for (size_t i = 0; i < o->nkeep; i++)
 			p->keep[i] = arena_dup(&s->strs, L->keep[i] >= 0
 						 ? rec->f[L->keep[i]] : "");
@@ -590,13 +624,13 @@ static const char *mkey(const person *p, int which, size_t *h)
 		*h = p->h2;
 		return p->k2;
 	case MK_ID:
-		k = p->kid;
+		k = pid(p, ID_KEY);
 		break;
 	case MK_EMAIL:
-		k = p->kem;
+		k = pid(p, ID_EMAIL);
 		break;
 	default:
-		k = p->kph;
+		k = pid(p, ID_PHONE);
 		break;
 	}
 	*h = k[0] ? hash(k) : 0;
@@ -891,9 +925,9 @@ static void roster_exact(side *s, const score_roster *R, const score_opts *o,
 
 		if (!p->active)
 			continue;
-		k[SCORE_BY_ID] = p->kid;
-		k[SCORE_BY_EMAIL] = p->kem;
-		k[SCORE_BY_PHONE] = p->kph;
+		k[SCORE_BY_ID] = pid(p, ID_KEY);
+		k[SCORE_BY_EMAIL] = pid(p, ID_EMAIL);
+		k[SCORE_BY_PHONE] = pid(p, ID_PHONE);
 		k[SCORE_BY_NAME] = p->k2;
 		for (int by = 0; by < SCORE_NBY; by++) {
 			long r;
@@ -1114,9 +1148,7 @@ static void warn_full_pre(const side *pre, const side *post)
 
 static void free_side(side *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		free(s->p[i].keep); /* its strings are in s->strs */
-	arena_free(&s->strs);
+	arena_free(&s->strs); /* the people's strings and lists */
 	free(s->p);
 	score_test_free(&s->t);
 	if (s->r)
@@ -1764,7 +1796,8 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 		pset(cp, r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
 				? score_roster_cell(R, (size_t)ri,
 						    (size_t)rc[SCORE_BY_ID])
-				: either(a ? a->idv : NULL, b ? b->idv : NULL));
+				: either(a ? pid(a, ID_GIVEN) : NULL,
+					 b ? pid(b, ID_GIVEN) : NULL));
 		for (size_t k = 0; k < R->ncol; k++) {
 			const char *v = NULL;
 
@@ -1779,8 +1812,8 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 				v = either(a ? a->email : NULL,
 					   b ? b->email : NULL);
 			else if ((int)k == rc[SCORE_BY_PHONE])
-				v = either(a ? a->phone : NULL,
-					   b ? b->phone : NULL);
+				v = either(a ? pid(a, ID_PHONE_GIVEN) : NULL,
+					   b ? pid(b, ID_PHONE_GIVEN) : NULL);
 			pset(cp, r, c++, v);
 		}
 	} else {
