@@ -76,10 +76,12 @@ typedef struct part_e {
 } part_e;
 
 /* The deletion strings of the names of one list, by partition: entry e
- * of partition b is e[off[b] <= e < off[b + 1]]. */
+ * of partition b is e[off[b] <= e < end[b]] (room to off[b + 1]). */
 typedef struct parts {
 	part_e *e;
 	size_t off[NPART + 1];
+	size_t end[NPART];
+	int full;             /* a partition had no room for one more */
 } parts;
 
 /* The final hash of a deletion string of len code points whose
@@ -94,16 +96,19 @@ static inline uint64_t fin(uint64_t h, size_t len)
 	return x ^ x >> 32;
 }
 
-/* One deletion string to its partition: counted (pos NULL) or stored. */
+/* One deletion string to its partition: counted (pos NULL) or stored
+ * where its partition has room. */
 static inline void put(parts *p, size_t *pos, uint32_t id, uint64_t h)
 {
 	size_t b = (size_t)(h >> (64 - PBITS));
 
 	if (!pos) {
 		p->off[b + 1]++;
-	} else {
+	} else if (pos[b] < p->off[b + 1]) {
 		p->e[pos[b]].fp = (uint32_t)h;
 		p->e[pos[b]++].id = id;
+	} else {
+		p->full = 1;
 	}
 }
 
@@ -139,34 +144,65 @@ static inline void variants(const long *s, size_t n, size_t k,
 			put(p, pos, id, fin(C[i] + D[j], n - 2));
 }
 
+/* Every used name's deletion strings to put(): counted (pos NULL) or
+ * stored. */
+static void each_name(parts *p, size_t *pos, const name_cp *m, size_t n,
+		      const unsigned char *use, const long *pool,
+		      uint64_t *pre, uint64_t *C, const uint64_t *pw,
+		      size_t max)
+{
+	for (size_t i = 0; i < n; i++) {
+		if ((use && !use[i]) || m[i].len == 0)
+			continue;
+		variants(pool + m[i].off, m[i].len, m[i].k, pre, C,
+			 C + max + 1, pw, p, pos, (uint32_t)i);
+	}
+}
+
 static void partition(parts *p, const name_cp *m, size_t n,
 		      const unsigned char *use, const long *pool,
 		      uint64_t *pre, const uint64_t *pw)
 {
 	size_t *pos = ibm_xcalloc(NPART, sizeof *pos);
-	uint64_t *C, *D;
-	size_t max = 0;
+	uint64_t *C;
+	size_t max = 0, all = 0, mean, room = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (m[i].len > max)
 			max = m[i].len;
-	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
-	D = C + max + 1;
-	memset(p->off, 0, sizeof p->off);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < n; i++) {
-			if ((use && !use[i]) || m[i].len == 0)
-				continue;
-			variants(pool + m[i].off, m[i].len, m[i].k, pre, C, D,
-				 pw, p, pass ? pos : NULL, (uint32_t)i);
-		}
-		if (pass == 0) {
-			for (size_t b = 0; b < NPART; b++)
-				p->off[b + 1] += p->off[b];
-			memcpy(pos, p->off, NPART * sizeof *pos);
-			p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
-		}
+		if ((!use || use[i]) && m[i].len)
+			all += 1 + (m[i].k >= 1 ? m[i].len : 0) +
+			       (m[i].k >= 2 ? m[i].len * (m[i].len - 1) / 2
+					    : 0);
 	}
+	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
+	/* One pass: each partition has room for the mean share of the
+	 * strings (all: 1 + n + n(n - 1)/2 a name at most) and 6 standard
+	 * deviations and 16 more, as the hashes spread them evenly. Should
+	 * one have no room (many equal names), the strings are counted by
+	 * partition first, and stored again. */
+	mean = all / NPART;
+	while (room * room < 36 * mean)
+		room++;
+	room += mean + 16;
+	for (size_t b = 0; b <= NPART; b++)
+		p->off[b] = b * room;
+	p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
+	memcpy(pos, p->off, NPART * sizeof *pos);
+	p->full = 0;
+	each_name(p, pos, m, n, use, pool, pre, C, pw, max);
+	if (p->full) {
+		free(p->e);
+		memset(p->off, 0, sizeof p->off);
+		each_name(p, NULL, m, n, use, pool, pre, C, pw, max);
+		for (size_t b = 0; b < NPART; b++)
+			p->off[b + 1] += p->off[b];
+		p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
+		memcpy(pos, p->off, NPART * sizeof *pos);
+		p->full = 0;
+		each_name(p, pos, m, n, use, pool, pre, C, pw, max);
+	}
+	memcpy(p->end, pos, sizeof p->end);
 	free(C);
 	free(pos);
 }
@@ -184,16 +220,16 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 	uint64_t bits[256];       /* a filter: bits 18..31 of x's fingerprints */
 
 	for (size_t b = 0; b < NPART; b++)
-		if (x->off[b + 1] - x->off[b] > big)
-			big = x->off[b + 1] - x->off[b];
+		if (x->end[b] - x->off[b] > big)
+			big = x->end[b] - x->off[b];
 	while (cap < 2 * big)
 		cap *= 2;
 	slot = ibm_xcalloc(cap, sizeof *slot);
 	*pq = *px = NULL;
 	for (size_t b = 0; b < NPART; b++) {
-		size_t x0 = x->off[b], x1 = x->off[b + 1], m = 16;
+		size_t x0 = x->off[b], x1 = x->end[b], m = 16;
 
-		if (x0 == x1 || q->off[b] == q->off[b + 1])
+		if (x0 == x1 || q->off[b] == q->end[b])
 			continue;
 		while (m < 2 * (x1 - x0))
 			m *= 2;
@@ -210,7 +246,7 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 			next[e] = (uint32_t)slot[i];
 			slot[i] = (uint64_t)fp << 32 | (uint32_t)(e + 1);
 		}
-		for (size_t e = q->off[b]; e < q->off[b + 1]; e++) {
+		for (size_t e = q->off[b]; e < q->end[b]; e++) {
 			uint32_t fp = q->e[e].fp;
 			size_t i = fp & (m - 1);
 
