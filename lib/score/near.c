@@ -40,30 +40,41 @@ int score_suggest_ok(size_t d, size_t la, size_t lb)
 typedef struct name_cp {
 	size_t off, len;      /* in the code point pool */
 	size_t k;             /* deletions to index: score_near_bound(len) */
+	size_t idx;           /* the caller's number of the name */
 } name_cp;
 
-static void decode(const char *const *keys, const unsigned char *use,
-		   size_t n, name_cp *nm, long **pool, size_t *np, size_t *cap)
+/* The names of keys that use[] takes and are not empty, as code points
+ * in *pool: *nm (their number the return value), in the caller's
+ * order. */
+static size_t decode(const char *const *keys, const unsigned char *use,
+		     size_t n, name_cp **nm, long **pool, size_t *np,
+		     size_t *cap)
 {
+	size_t used = 0, mcap = 0;
+
+	*nm = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const char *s = keys[i], *e;
+		name_cp *m;
 
-		nm[i].off = *np;
-		nm[i].len = 0;
-		nm[i].k = 0;
-		if (use && !use[i])
+		if ((use && !use[i]) || !*s)
 			continue;
+		ibm_grow((void **)nm, &mcap, used + 1, sizeof **nm);
+		m = &(*nm)[used++];
 		e = s + strlen(s);
 		ibm_grow((void **)pool, cap, *np + (size_t)(e - s) + 1,
 			 sizeof **pool);
+		m->off = *np;
 		while (s < e) {
 			long c = ibm_utf8_next(&s, e);
 
 			(*pool)[(*np)++] = c < 0 ? 0xFFFD : c;
 		}
-		nm[i].len = *np - nm[i].off;
-		nm[i].k = score_near_bound(nm[i].len);
+		m->len = *np - m->off;
+		m->k = score_near_bound(m->len);
+		m->idx = i;
 	}
+	return used;
 }
 
 #define PBITS 10
@@ -147,21 +158,16 @@ static inline void variants(const long *s, size_t n, size_t k,
 /* Every used name's deletion strings to put(): counted (pos NULL) or
  * stored. */
 static void each_name(parts *p, size_t *pos, const name_cp *m, size_t n,
-		      const unsigned char *use, const long *pool,
-		      uint64_t *pre, uint64_t *C, const uint64_t *pw,
-		      size_t max)
+		      const long *pool, uint64_t *pre, uint64_t *C,
+		      const uint64_t *pw, size_t max)
 {
-	for (size_t i = 0; i < n; i++) {
-		if ((use && !use[i]) || m[i].len == 0)
-			continue;
+	for (size_t i = 0; i < n; i++)
 		variants(pool + m[i].off, m[i].len, m[i].k, pre, C,
 			 C + max + 1, pw, p, pos, (uint32_t)i);
-	}
 }
 
 static void partition(parts *p, const name_cp *m, size_t n,
-		      const unsigned char *use, const long *pool,
-		      uint64_t *pre, const uint64_t *pw)
+		      const long *pool, uint64_t *pre, const uint64_t *pw)
 {
 	size_t *pos = ibm_xcalloc(NPART, sizeof *pos);
 	uint64_t *C;
@@ -170,37 +176,36 @@ static void partition(parts *p, const name_cp *m, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		if (m[i].len > max)
 			max = m[i].len;
-		if ((!use || use[i]) && m[i].len)
-			all += 1 + (m[i].k >= 1 ? m[i].len : 0) +
+		all += 1 + (m[i].k >= 1 ? m[i].len : 0) +
 			       (m[i].k >= 2 ? m[i].len * (m[i].len - 1) / 2
 					    : 0);
 	}
 	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
 	/* One pass: each partition has room for the mean share of the
-	 * strings (all: 1 + n + n(n - 1)/2 a name at most) and 6 standard
-	 * deviations and 16 more, as the hashes spread them evenly. Should
+	 * strings (all: 1 + n + n(n - 1)/2 a name at most) and 4 standard
+	 * deviations and 8 more, as the hashes spread them evenly. Should
 	 * one have no room (many equal names), the strings are counted by
 	 * partition first, and stored again. */
 	mean = all / NPART;
-	while (room * room < 36 * mean)
+	while (room * room < 16 * mean)
 		room++;
-	room += mean + 16;
+	room += mean + 8;
 	for (size_t b = 0; b <= NPART; b++)
 		p->off[b] = b * room;
 	p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
 	memcpy(pos, p->off, NPART * sizeof *pos);
 	p->full = 0;
-	each_name(p, pos, m, n, use, pool, pre, C, pw, max);
+	each_name(p, pos, m, n, pool, pre, C, pw, max);
 	if (p->full) {
 		free(p->e);
 		memset(p->off, 0, sizeof p->off);
-		each_name(p, NULL, m, n, use, pool, pre, C, pw, max);
+		each_name(p, NULL, m, n, pool, pre, C, pw, max);
 		for (size_t b = 0; b < NPART; b++)
 			p->off[b + 1] += p->off[b];
 		p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
 		memcpy(pos, p->off, NPART * sizeof *pos);
 		p->full = 0;
-		each_name(p, pos, m, n, use, pool, pre, C, pw, max);
+		each_name(p, pos, m, n, pool, pre, C, pw, max);
 	}
 	memcpy(p->end, pos, sizeof p->end);
 	free(C);
@@ -279,8 +284,7 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 			const unsigned char *use_b, size_t nb,
 			score_near **out)
 {
-	name_cp *ma = ibm_xcalloc(na + 1, sizeof *ma);
-	name_cp *mb = ibm_xcalloc(nb + 1, sizeof *mb);
+	name_cp *ma, *mb;
 	long *pa = NULL, *pb = NULL;
 	size_t npa = 0, npb = 0, capa = 0, capb = 0, maxlen = 0, nout = 0,
 	       ocap = 0, np, *off;
@@ -289,8 +293,10 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	uint32_t *qa, *xb, *byq, *stamp;
 
 	*out = NULL;
-	decode(ka, use_a, na, ma, &pa, &npa, &capa);
-	decode(kb, use_b, nb, mb, &pb, &npb, &capb);
+	/* from here on na and nb count the names used, and a name is
+	 * known by its place among them */
+	na = decode(ka, use_a, na, &ma, &pa, &npa, &capa);
+	nb = decode(kb, use_b, nb, &mb, &pb, &npb, &capb);
 	for (size_t i = 0; i < na; i++)
 		if (ma[i].len > maxlen)
 			maxlen = ma[i].len;
@@ -302,8 +308,8 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	pw[0] = 1;
 	for (size_t i = 1; i <= maxlen + 1; i++)
 		pw[i] = pw[i - 1] * HB;
-	partition(&A, ma, na, use_a, pa, pre, pw);
-	partition(&B, mb, nb, use_b, pb, pre, pw);
+	partition(&A, ma, na, pa, pre, pw);
+	partition(&B, mb, nb, pb, pre, pw);
 	np = join(&A, &B, &qa, &xb);
 	free(A.e);
 	free(B.e);
@@ -339,8 +345,8 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 			if (d > k)
 				continue;
 			ibm_grow((void **)out, &ocap, nout + 1, sizeof **out);
-			(*out)[nout].a = i;
-			(*out)[nout].b = j;
+			(*out)[nout].a = x->idx;
+			(*out)[nout].b = y->idx;
 			(*out)[nout].d = (unsigned)d;
 			nout++;
 		}
