@@ -1400,29 +1400,50 @@ static void items_compute(item_acc *A, const score_test *t,
 	for (size_t m = 0; m < n; m++)
 		rank[ord[m]] = m;
 	/* one pass in file order without a branch on the answers: per item
-	 * the counts, the sum of the totals of those right (fixed point),
-	 * and those right in the upper and the lower group */
-	for (size_t i = 0; i < t->n; i++) {
-		const unsigned short *v = t->ans + i * k;
-		long long sc = t->score[i];
-		size_t up, lo;
+	 * the sum of the totals of those right (fixed point), and the
+	 * counts of each code apart for the upper group (bit 0 of the
+	 * group), the lower (bit 1) and the rest; items' counts one after
+	 * the other at at[j] */
+	{
+		size_t *at = ibm_xcalloc(k + 1, sizeof *at), all, *gc;
 
-		if (!t->active[i])
-			continue;
-		up = rank[i] < A->g;
-		lo = rank[i] >= n - A->g;
-		tot += sc;
-		tot2 += (long double)sc * sc;
-		for (size_t j = 0; j < k; j++) {
-			size_t a = v[j], r = a == SCORE_RIGHT;
+		for (size_t j = 0; j < k; j++)
+			at[j + 1] = at[j] + t->nwrong[j] + SCORE_WRONG + 1;
+		all = at[k];
+		gc = ibm_xcalloc(4 * all + 1, sizeof *gc);
+		for (size_t i = 0; i < t->n; i++) {
+			const unsigned short *v = t->ans + i * k;
+			long long sc = t->score[i];
+			size_t *row;
 
-			a = a == SCORE_WRONG_OTHER ? t->nwrong[j] + SCORE_WRONG
-				: a;
-			A->cnt[j][a]++;
-			s1[j] += sc & -(long long)r;
-			A->cu[j] += r & up;
-			A->cl[j] += r & lo;
+			if (!t->active[i])
+				continue;
+			row = gc + all * ((size_t)(rank[i] < A->g) |
+					  (size_t)(rank[i] >= n - A->g) << 1);
+			tot += sc;
+			tot2 += (long double)sc * sc;
+			for (size_t j = 0; j < k; j++) {
+				size_t a = v[j];
+
+				s1[j] += sc & -(long long)(a == SCORE_RIGHT);
+				a = a == SCORE_WRONG_OTHER
+					? t->nwrong[j] + SCORE_WRONG : a;
+				row[at[j] + a]++;
+			}
 		}
+		for (size_t j = 0; j < k; j++) {
+			size_t r = at[j] + SCORE_RIGHT;
+
+			for (size_t a = 0; a < at[j + 1] - at[j]; a++)
+				A->cnt[j][a] = gc[at[j] + a] +
+					       gc[all + at[j] + a] +
+					       gc[2 * all + at[j] + a] +
+					       gc[3 * all + at[j] + a];
+			A->cu[j] = gc[all + r] + gc[3 * all + r];
+			A->cl[j] = gc[2 * all + r] + gc[3 * all + r];
+		}
+		free(gc);
+		free(at);
 	}
 	free(rank);
 	for (size_t j = 0; j < k; j++) {
