@@ -1779,7 +1779,8 @@ static void pset(cell_pool *cp, char **row, size_t col, const char *s)
 	if (!in_pool(cp, row[col]))
 		free(row[col]);
 	n = strlen(s) + 1;
-	if (n <= sizeof cp->buf - cp->used) {
+	/* IBM_REC_SLACK bytes readable from its start (emit) */
+	if (n + IBM_REC_SLACK <= sizeof cp->buf - cp->used) {
 		row[col] = memcpy(cp->buf + cp->used, s, n);
 		cp->used += n;
 	} else {
@@ -2127,8 +2128,20 @@ static void emit(emitter *e, const person *a, const person *b, int show)
 		if (e->keep)
 			part_row(e->part, t, e->R, a, b);
 	}
-	if (show)
+	if (show && e->pool && !e->excel) {
+		/* the cells in the pool written a vector at a time */
+		for (size_t i = 0; i < t->ncol; i++) {
+			const char *s = t->cell[r * t->ncol + i];
+
+			if (in_pool(e->pool, s))
+				ibm_csvw_field_rec(e->w, s, strlen(s));
+			else
+				ibm_csvw_str(e->w, s);
+		}
+		ibm_csvw_end(e->w);
+	} else if (show) {
 		table_write_row(t, r, e->w, e->excel);
+	}
 	if (!e->keep) {
 		for (size_t i = 0; i < t->ncol; i++) {
 			if (!in_pool(e->pool, t->cell[r * t->ncol + i]))
