@@ -1793,6 +1793,16 @@ static void ptab_fixed(cell_pool *cp, char **row, size_t col, long long num,
 {
 	char b[48];
 
+	if (cp && den > 0 && !row[col] &&
+	    sizeof b + IBM_REC_SLACK <= sizeof cp->buf - cp->used) {
+		/* written in the pool where it stays */
+		char *d = score_fmt_fixed(cp->buf + cp->used, num, den,
+					  decimals, '.');
+
+		row[col] = d;
+		cp->used += strlen(d) + 1;
+		return;
+	}
 	pset(cp, row, col, den > 0 ? score_fmt_fixed(b, num, den, decimals,
 						     '.')
 	     : NULL);
