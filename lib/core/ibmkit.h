@@ -60,6 +60,12 @@ int ibm_diag_verbose(void);
 typedef void (*ibm_diag_hook)(int is_error, const char *msg, void *data);
 void ibm_diag_set_hook(ibm_diag_hook hook, void *data);
 size_t ibm_diag_warnings(void); /* number of warnings so far */
+/* Many warnings in a row (nothing written to standard output until
+ * ibm_diag_release): their lines are gathered and written in large
+ * writes, not one each. An error, ibm_diag_release or the exit writes
+ * what is held first. */
+void ibm_diag_hold(void);
+void ibm_diag_release(void);
 
 /*
  * Messages: "PROG: FILE:LINE: text" (FILE NULL: "PROG: text"; LINE 0:
@@ -517,6 +523,9 @@ char *ibm_name_key(const char *s);
  * punctuation dropped, runs of space folded, trimmed ("  Andi  MA'RUF " ->
  * "andi maruf"). Malloc'd. */
 char *ibm_person_key(const char *s);
+/* ibm_person_key of s[0..len) into out, which has room for 2 * len + 1
+ * bytes; returns the key's length. */
+size_t ibm_person_key_to(const char *s, size_t len, char *out);
 /* Levenshtein distance in code points. */
 size_t ibm_edit_distance(const char *a, const char *b);
 /* Levenshtein distance of two code point arrays with a cut-off: the
@@ -535,6 +544,9 @@ char *ibm_title_case(const char *s);
  * "Hj. Rina Marlina, S.Kep., M.Kes." -> "rina marlina". The name's last
  * word is never taken for a title. Malloc'd. */
 char *ibm_person_bare_key(const char *s);
+/* ibm_person_bare_key of s[0..len) into out, which has room for 2 * len
+ * + 1 bytes; returns the key's length. No allocation. */
+size_t ibm_person_bare_key_to(const char *s, size_t len, char *out);
 /* A person's name for print: each word in capitals (two letters or more,
  * none small) in proper case, except the degrees after the name, kept as
  * written: "dr. HJ. SITI RAHMAWATI, S.KM" -> "dr. Hj. Siti Rahmawati,
@@ -746,6 +758,37 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 			  int repeat_last);
 /* Printable width of an A4 page in points. */
 double ibm_xlsx_page_pt(int landscape);
+/* Whether n columns of widths w (characters) need a landscape page: 1
+ * when they are wider than a portrait one. */
+int ibm_xlsx_landscape(const double *w, size_t n);
+
+/*
+ * A table's printed pages followed row by row, so that a block after it
+ * (a legend) never starts a page alone under the repeated header: a page
+ * breaks where the rows fill it (the room counted 2 % short of the
+ * programs' own, so that Excel and LibreOffice break there too), and a
+ * block that does not fit below the last rows takes the last two with it
+ * onto the next page. init: the page's orientation and print scale (per
+ * cent), the height of the header rows repeated on every page (points);
+ * row: the next row of the table and its height; keep: a block of h
+ * points after the last row; done: the breaks set on ws when the table
+ * takes more than one page (and no more than Excel keeps), freed.
+ */
+typedef struct ibm_xlsx_pages {
+	double room, used;      /* for rows on a page; on this one */
+	lxw_row_t *brk;         /* the rows that begin a page, the first's
+				   but */
+	size_t n, cap;
+	lxw_row_t last[2];      /* the last two rows of the page */
+	double last_h[2];
+	long on_page;           /* rows on the page */
+} ibm_xlsx_pages;
+
+void ibm_xlsx_pages_init(ibm_xlsx_pages *p, int landscape, int scale,
+			 double head);
+void ibm_xlsx_pages_row(ibm_xlsx_pages *p, lxw_row_t row, double h);
+void ibm_xlsx_pages_keep(ibm_xlsx_pages *p, double h);
+void ibm_xlsx_pages_done(ibm_xlsx_pages *p, lxw_worksheet *ws);
 /* The smallest print scale: 11-pt text stays at 8 pt or more on paper. */
 #define IBM_XLSX_MIN_SCALE 75
 /*

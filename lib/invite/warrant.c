@@ -185,31 +185,54 @@ static void numbered(warrant *s, const char *label, const inv_lines *l,
  * the role (points; the text width). */
 static const float cols[5] = { 26, 128, 122, 103.276f, 90 };
 
-static void officers(warrant *s)
+/* The cells of officer i (pn: the rank and NIP/NRP, a line each; free
+ * it). */
+static void officer_cells(const warrant *s, size_t i, char *no, size_t nsz,
+			  char **pn, const char *cells[5])
+{
+	const inv_staff *st = s->w->officer[i];
+	size_t n = strlen(st->f[INV_S_PANGKAT]) + strlen(st->f[INV_S_NIP]) + 2;
+
+	*pn = ibm_xmalloc(n);
+	snprintf(*pn, n, "%s%s%s", st->f[INV_S_PANGKAT],
+		 st->f[INV_S_PANGKAT][0] && st->f[INV_S_NIP][0] ? "\n" : "",
+		 st->f[INV_S_NIP]);
+	snprintf(no, nsz, "%zu", i + 1);
+	cells[0] = no;
+	cells[1] = st->f[INV_S_NAMA];
+	cells[2] = *pn;
+	cells[3] = st->f[INV_S_JABATAN];
+	cells[4] = st->f[INV_S_TUGAS];
+}
+
+/* The list of officers; with_sign: the signatory follows it, with the
+ * last two rows on its page. */
+static void officers(warrant *s, int with_sign)
 {
 	const char *head[5] = { "No", "Nama", "Pangkat/Gol. dan NIP/NRP",
 		"Jabatan", s->w->role_head };
+	size_t n = s->w->nofficer;
 
 	ts_table_row(s->t, 5, cols, head, head, TS_ROW_HEAD | TS_ROW_LINES);
-	for (size_t i = 0; i < s->w->nofficer; i++) {
-		const inv_staff *st = s->w->officer[i];
-		char no[24];
-		/* the rank, and the NIP/NRP on a line of its own */
-		size_t n = strlen(st->f[INV_S_PANGKAT]) +
-			   strlen(st->f[INV_S_NIP]) + 2;
-		char *pn = ibm_xmalloc(n);
+	for (size_t i = 0; i < n; i++) {
+		char no[24], *pn;
 		const char *cells[5];
+		int flags = TS_ROW_LINES;
 
-		snprintf(pn, n, "%s%s%s", st->f[INV_S_PANGKAT],
-			 st->f[INV_S_PANGKAT][0] && st->f[INV_S_NIP][0] ?
-			 "\n" : "", st->f[INV_S_NIP]);
-		snprintf(no, sizeof no, "%zu", i + 1);
-		cells[0] = no;
-		cells[1] = st->f[INV_S_NAMA];
-		cells[2] = pn;
-		cells[3] = st->f[INV_S_JABATAN];
-		cells[4] = st->f[INV_S_TUGAS];
-		ts_table_row(s->t, 5, cols, head, cells, TS_ROW_LINES);
+		if (with_sign && n >= 3 && i == n - 2) {
+			float h = ts_sign_height(s->t, NULL);
+
+			for (size_t k = i; k < n; k++) {
+				officer_cells(s, k, no, sizeof no, &pn, cells);
+				h += ts_table_row_height(s->t, 5, cols, cells,
+							 TS_ROW_LINES);
+				free(pn);
+			}
+			if (ts_keep_rows(s->t, h))
+				flags |= TS_ROW_BREAK;
+		}
+		officer_cells(s, i, no, sizeof no, &pn, cells);
+		ts_table_row(s->t, 5, cols, head, cells, flags);
 		free(pn);
 	}
 }
@@ -251,7 +274,7 @@ static void attachment(warrant *s)
 	ts_para(s->t, 1, TS_SIZE, TS_LEAD, TS_LEFT, TS_RIGHT, 0, 2, s->w->acara,
 		1);
 	ts_set_y(s->t, ts_y(s->t) - 10);
-	officers(s);
+	officers(s, 1);
 	ts_signature(s->t);
 }
 
@@ -339,7 +362,7 @@ void inv_warrant_draw(ts_doc *d, const inv_warrant *w)
 		put_at(&s, 0, TS_SIZE, TS_LEFT, ts_y(d) - TS_LEAD, "Kepada");
 		put_at(&s, 0, TS_SIZE, s.cx, ts_y(d) - TS_LEAD, ":");
 		ts_set_y(d, ts_y(d) - TS_LEAD - 4);
-		officers(&s);
+		officers(&s, 0);
 		ts_set_y(d, ts_y(d) - 6);
 	}
 	ts_set_y(d, ts_y(d) - 6);
