@@ -45,8 +45,9 @@ static void usage(int status)
 			"      --for=KIND         check: how the tool that reads "
 			"KIND reads the\n"
 			"                         header (participants, agenda, "
-			"staff, responses,\n"
-			"                         key, roster, monev, units)\n"
+			"staff, schedule,\n"
+			"                         responses, key, roster, monev, "
+			"units)\n"
 			"  -q, --quiet            no warnings\n"
 			"  -s, --strict           text that is not UTF-8 is an "
 			"error\n"
@@ -135,7 +136,9 @@ static int kind_get(const char *name, kind *k)
 		{ "agenda", "ibm-invite --agenda", inv_agenda_specs,
 		  INV_AGENDA_NCOLS, INV_AGENDA_NCOLS },
 		{ "staff", "ibm-invite --staff", inv_staff_specs,
-		  INV_STAFF_NCOLS, INV_STAFF_NCOLS },
+		  INV_STAFF_NF, INV_STAFF_NF },
+		{ "schedule", "ibm-invite --visits", inv_visit_specs, INV_V_NF,
+		  INV_V_NF },
 		{ "responses", "ibm-score's responses", score_resp_cols,
 		  SCORE_RESP_ROLES, SCORE_RESP_NCOLS },
 		{ "key", "ibm-score --key", score_key_specs, SCORE_KEY_NCOLS,
@@ -438,8 +441,9 @@ int main(int argc, char **argv)
 		if (for_kind) {
 			if (kind_get(for_kind, &kd) != 0) {
 				ibm_error(NULL, 0, "--for takes participants, "
-					  "agenda, staff, responses, key, "
-					  "roster, monev or units, not \"%s\"",
+					  "agenda, staff, schedule, responses, "
+					  "key, roster, monev or units, not "
+					  "\"%s\"",
 					  for_kind);
 				usage(IBM_EX_USAGE);
 			}

@@ -1,11 +1,15 @@
 /*
  * ibm-invite - invitation letters, agenda and attendance sheets for a
- * bimtek, from a participant CSV and an event file.
+ * bimtek, from a participant CSV and an event file; and the papers of
+ * the Monev visits from their schedule.
  *
  *   ibm-invite -c event.conf [options] [peserta.csv]
+ *   ibm-invite -c monev.conf --visits jadwal.csv --staff petugas.csv
+ *              [options]
  */
 #include "ibmkit.h"
 #include "invite.h"
+#include "monev.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -30,6 +34,17 @@ static void usage(int status)
 		"                  [--sheet name] [--header-row n] "
 		"[--column role=header]\n"
 		"                  [--columns file] [participants]\n"
+		"       ibm-invite -c file --visits schedule --staff file "
+		"[-qv] [-s key=value]\n"
+		"                  [--units file [--strict]] [--spec file] "
+		"[-l letters.pdf|.html]\n"
+		"                  [--assignment file.pdf|.html] "
+		"[--spd file.pdf|.html]\n"
+		"                  [--schedule file.xlsx|.pdf|.html] "
+		"[--register file]\n"
+		"                  [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                  [--columns file]\n"
 		"       ibm-invite -h | --version\n");
 	if (!status)
 		fprintf(fp,
@@ -75,6 +90,25 @@ static void usage(int status)
 			"(CSV): numbers\n"
 			"                         continued from it, issued ones "
 			"appended\n"
+			"\n"
+			"Monev visits (--visits):\n"
+			"      --visits=FILE      the schedule (date, time, unit, "
+			"village, team)\n"
+			"      --staff=FILE       the officers and their team "
+			"(tim)\n"
+			"      --units=FILE       the master list of units\n"
+			"      --strict           a unit not on the list is an "
+			"error\n"
+			"      --spec=FILE        indicator spec: the documents "
+			"to prepare\n"
+			"  -l, --letters=FILE     a letter to each village head "
+			"(.pdf or .html)\n"
+			"      --assignment=FILE  the Surat Tugas of each team "
+			"(.pdf or .html)\n"
+			"      --spd=FILE         the Surat Perjalanan Dinas of "
+			"each officer and trip\n"
+			"      --schedule=FILE    the schedule per team and "
+			"combined (.xlsx, .pdf, .html)\n"
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
 			"      --version          print the version\n"
@@ -92,7 +126,8 @@ static void usage(int status)
 	} while (0)
 
 enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE,
-       OPT_ORDER, OPT_STAFF, OPT_REGISTER };
+       OPT_ORDER, OPT_STAFF, OPT_REGISTER, OPT_VISITS, OPT_UNITS, OPT_SPEC,
+       OPT_ASSIGNMENT, OPT_SPD, OPT_SCHEDULE };
 
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -111,6 +146,12 @@ static const struct option longopts[] = {
 	{ "order", required_argument, NULL, OPT_ORDER },
 	{ "staff", required_argument, NULL, OPT_STAFF },
 	{ "register", required_argument, NULL, OPT_REGISTER },
+	{ "visits", required_argument, NULL, OPT_VISITS },
+	{ "units", required_argument, NULL, OPT_UNITS },
+	{ "spec", required_argument, NULL, OPT_SPEC },
+	{ "assignment", required_argument, NULL, OPT_ASSIGNMENT },
+	{ "spd", required_argument, NULL, OPT_SPD },
+	{ "schedule", required_argument, NULL, OPT_SCHEDULE },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -125,6 +166,20 @@ static int ends_with(const char *s, const char *suffix)
 	size_t a = strlen(s), b = strlen(suffix);
 
 	return a >= b && strcasecmp(s + a - b, suffix) == 0;
+}
+
+/* The file of a paper option: a name ending in .pdf or .html (.htm),
+ * or .xlsx when xlsx is set, added to list; else a usage error. */
+static void paper_file(const char *opt, const char *name, int xlsx,
+		       const char **list, size_t *n)
+{
+	if (!ends_with(name, ".pdf") && !ends_with(name, ".html") &&
+	    !ends_with(name, ".htm") && !(xlsx && ends_with(name, ".xlsx"))) {
+		ibm_error(NULL, 0, "--%s: the file name must end in .pdf%s or "
+			  ".html: %s", opt, xlsx ? ", .xlsx" : "", name);
+		usage(IBM_EX_USAGE);
+	}
+	list[(*n)++] = name;
 }
 
 /* The invitations' numbers from the register (type "undangan"): one
@@ -169,6 +224,91 @@ static void register_invitations(invite *iv, inv_register *reg)
 	}
 }
 
+/* The options of the Monev visits (--visits). */
+typedef struct visit_opts {
+	const char *visits, *units, *spec;
+	const char **assign, **spd, **sched;
+	size_t nassign, nspd, nsched;
+} visit_opts;
+
+/*
+ * ibm-invite --visits: the schedule and the teams checked, then the
+ * papers asked for (letters, Surat Tugas, SPD, the schedule), numbered
+ * from the register when one is given, and the visits as CSV on
+ * standard output.
+ */
+static void run_visits(const visit_opts *vo, ibm_event *ev,
+		      const char *staff_path, const char *regpath,
+		      const char *const *letters, size_t nletters,
+		      const ibm_csv_opts *o, int excel, int strict)
+{
+	inv_event e;
+	inv_order staff = { 0 };
+	inv_visits vs = { 0 };
+	monev_units list = { 0 };
+	monev_spec spec;
+	inv_papers p;
+	inv_outs outs = { 0 };
+	inv_register *reg = NULL;
+	int pdf = 0, st;
+
+	inv_event_init_visits(&e, ev);
+	ibm_out_note_input(e.office.logo);
+	ibm_out_note_input(e.office.font);
+	ibm_out_note_input(e.office.font_bold);
+	inv_order_read_staff(&staff, staff_path, o);
+	inv_visits_read(&vs, vo->visits, o);
+	if (vo->units)
+		monev_units_read(&list, vo->units, o);
+	st = inv_visits_check(&vs, &staff, vo->units ? &list : NULL, strict,
+			      ibm_event_get(ev, "waktu"));
+	if (st)
+		exit(st);
+	monev_spec_load(&spec, vo->spec, NULL);
+	inv_papers_init(&p, &e, &vs, &spec);
+	for (size_t i = 0; i < nletters; i++)
+		pdf |= ends_with(letters[i], ".pdf");
+	for (size_t i = 0; i < vo->nassign; i++)
+		pdf |= ends_with(vo->assign[i], ".pdf");
+	for (size_t i = 0; i < vo->nspd; i++)
+		pdf |= ends_with(vo->spd[i], ".pdf");
+	for (size_t i = 0; i < vo->nsched; i++)
+		pdf |= ends_with(vo->sched[i], ".pdf");
+	inv_papers_check(&p, nletters > 0, vo->nassign > 0, vo->nspd > 0, pdf,
+			 &staff);
+	/* numbers: from the register, locked until the run ends */
+	if (regpath)
+		reg = inv_register_open(regpath);
+	inv_papers_number(&p, reg, nletters > 0, vo->nassign > 0,
+			  vo->nspd > 0);
+
+	/* every output is written to a temporary file first */
+	for (size_t i = 0; i < nletters; i++)
+		inv_visit_letters(&p, letters[i], &outs);
+	for (size_t i = 0; i < vo->nassign; i++)
+		inv_visit_assignment(&p, vo->assign[i], &outs);
+	for (size_t i = 0; i < vo->nspd; i++)
+		inv_visit_spd(&p, vo->spd[i], &outs);
+	for (size_t i = 0; i < vo->nsched; i++)
+		inv_visit_schedule(&p, vo->sched[i], &outs);
+	if (reg)
+		inv_register_save(reg, &outs);
+	if (inv_visits_write_csv(&vs, stdout, excel) != 0 ||
+	    fflush(stdout) != 0)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
+	inv_outs_commit(&outs);
+
+	inv_papers_free(&p);
+	monev_spec_free(&spec);
+	monev_units_free(&list);
+	inv_visits_free(&vs);
+	inv_order_free(&staff);
+	inv_event_free(&e);
+	ibm_event_free(ev);
+	ibm_close_stdout();
+	inv_register_free(reg); /* the lock is held until the process ends */
+}
+
 int main(int argc, char **argv)
 {
 	ibm_csv_opts o = { 0 };
@@ -187,6 +327,7 @@ int main(int argc, char **argv)
 	int proper = 0;
 	long blank = 5;
 	int excel = 0, c, st;
+	visit_opts vis = { 0 };
 
 	ibm_diag_init("ibm-invite");
 	memset(&iv, 0, sizeof iv);
@@ -194,6 +335,9 @@ int main(int argc, char **argv)
 	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
 	certs = ibm_xcalloc((size_t)argc + 1, sizeof *certs);
 	orders = ibm_xcalloc((size_t)argc + 1, sizeof *orders);
+	vis.assign = ibm_xcalloc((size_t)argc + 1, sizeof *vis.assign);
+	vis.spd = ibm_xcalloc((size_t)argc + 1, sizeof *vis.spd);
+	vis.sched = ibm_xcalloc((size_t)argc + 1, sizeof *vis.sched);
 	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	ibm_opt_help_arg(argc, argv);
@@ -213,15 +357,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'l':
-			if (!ends_with(optarg, ".pdf") &&
-			    !ends_with(optarg, ".html") &&
-			    !ends_with(optarg, ".htm")) {
-				ibm_error(NULL, 0, "--letters: the file name "
-					  "must end in .pdf or .html: %s",
-					  optarg);
-				usage(IBM_EX_USAGE);
-			}
-			letters[nletters++] = optarg;
+			paper_file("letters", optarg, 0, letters, &nletters);
 			break;
 		case 'C': iv.collective = 1; break;
 		case 't': ONCE(tpl, "--template"); break;
@@ -237,27 +373,25 @@ int main(int argc, char **argv)
 		case 'e': excel = 1; break;
 		case OPT_STRICT: iv.strict = 1; break;
 		case OPT_CERTIFICATES:
-			if (!ends_with(optarg, ".pdf") &&
-			    !ends_with(optarg, ".html") &&
-			    !ends_with(optarg, ".htm")) {
-				ibm_error(NULL, 0, "--certificates: the file "
-					  "name must end in .pdf or .html: %s",
-					  optarg);
-				usage(IBM_EX_USAGE);
-			}
-			certs[ncerts++] = optarg;
+			paper_file("certificates", optarg, 0, certs, &ncerts);
 			break;
 		case OPT_PROPER_CASE: proper = 1; break;
 		case OPT_ORDER:
-			if (!ends_with(optarg, ".pdf") &&
-			    !ends_with(optarg, ".html") &&
-			    !ends_with(optarg, ".htm")) {
-				ibm_error(NULL, 0, "--order: the file name "
-					  "must end in .pdf or .html: %s",
-					  optarg);
-				usage(IBM_EX_USAGE);
-			}
-			orders[norders++] = optarg;
+			paper_file("order", optarg, 0, orders, &norders);
+			break;
+		case OPT_VISITS: ONCE(vis.visits, "--visits"); break;
+		case OPT_UNITS: ONCE(vis.units, "--units"); break;
+		case OPT_SPEC: ONCE(vis.spec, "--spec"); break;
+		case OPT_ASSIGNMENT:
+			paper_file("assignment", optarg, 0, vis.assign,
+				   &vis.nassign);
+			break;
+		case OPT_SPD:
+			paper_file("spd", optarg, 0, vis.spd, &vis.nspd);
+			break;
+		case OPT_SCHEDULE:
+			paper_file("schedule", optarg, 1, vis.sched,
+				   &vis.nsched);
 			break;
 		case OPT_STAFF: ONCE(staff, "--staff"); break;
 		case OPT_REGISTER: ONCE(regpath, "--register"); break;
@@ -293,7 +427,25 @@ int main(int argc, char **argv)
 		usage(IBM_EX_USAGE);
 	}
 
-	if ((norders != 0) != (staff != NULL)) {
+	if (vis.visits) {
+		if (argc || agenda || attendance || tpl || iv.collective ||
+		    ncerts || norders || proper) {
+			ibm_error(NULL, 0, "--visits goes without a participants "
+				  "file, -a, -A, -C, -t, --certificates, "
+				  "--proper-case and --order");
+			usage(IBM_EX_USAGE);
+		}
+		if (!staff) {
+			ibm_error(NULL, 0, "--visits needs --staff (the officers "
+				  "and their teams)");
+			usage(IBM_EX_USAGE);
+		}
+	} else if (vis.units || vis.spec || vis.nassign || vis.nspd ||
+		   vis.nsched) {
+		ibm_error(NULL, 0, "--units, --spec, --assignment, --spd and "
+			  "--schedule go with --visits");
+		usage(IBM_EX_USAGE);
+	} else if ((norders != 0) != (staff != NULL)) {
 		ibm_error(NULL, 0, "--order and --staff go together");
 		usage(IBM_EX_USAGE);
 	}
@@ -322,6 +474,21 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 	if (regpath && ibm_out_check("--register", regpath, IBM_FMT_CSV) != 0)
 		usage(IBM_EX_USAGE);
+	ibm_out_note_input(vis.visits);
+	ibm_out_note_input(vis.units);
+	ibm_out_note_input(vis.spec);
+	for (size_t i = 0; i < vis.nassign; i++)
+		if (ibm_out_check("--assignment", vis.assign[i],
+				  ibm_fmt_of_name(vis.assign[i])) != 0)
+			usage(IBM_EX_USAGE);
+	for (size_t i = 0; i < vis.nspd; i++)
+		if (ibm_out_check("--spd", vis.spd[i],
+				  ibm_fmt_of_name(vis.spd[i])) != 0)
+			usage(IBM_EX_USAGE);
+	for (size_t i = 0; i < vis.nsched; i++)
+		if (ibm_out_check("--schedule", vis.sched[i],
+				  ibm_fmt_of_name(vis.sched[i])) != 0)
+			usage(IBM_EX_USAGE);
 
 	ev = ibm_event_new();
 	ibm_event_xload(ev, config);
@@ -331,6 +498,11 @@ int main(int argc, char **argv)
 				  sets[i]);
 			usage(IBM_EX_USAGE);
 		}
+	if (vis.visits) {
+		run_visits(&vis, ev, staff, regpath, letters, nletters, &o,
+			   excel, iv.strict);
+		goto done;
+	}
 	inv_event_init(&iv.ev, ev);
 	/* the event file's own inputs: never replaced by an output */
 	ibm_out_note_input(iv.ev.office.logo);
@@ -379,12 +551,8 @@ int main(int argc, char **argv)
 		inv_templates(&iv, tpl, outdir, pattern, &outs);
 	for (size_t i = 0; i < ncerts; i++)
 		inv_certificates(&iv, certs[i], proper, &outs);
-	for (size_t i = 0; i < norders; i++) {
-		if (ends_with(orders[i], ".pdf"))
-			inv_order_pdf(&iv, &order, orders[i], &outs);
-		else
-			inv_order_html(&iv, &order, orders[i], &outs);
-	}
+	for (size_t i = 0; i < norders; i++)
+		inv_order_write(&iv, &order, orders[i], &outs);
 	if (reg)
 		inv_register_save(reg, &outs);
 	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)
@@ -394,11 +562,15 @@ int main(int argc, char **argv)
 	inv_free(&iv);
 	inv_order_free(&order);
 	ibm_event_free(ev);
+	ibm_close_stdout();
+	inv_register_free(reg); /* the lock is held until the process ends */
+done:
 	free(letters);
 	free(sets);
 	free(certs);
 	free(orders);
-	ibm_close_stdout();
-	inv_register_free(reg); /* the lock is held until the process ends */
+	free(vis.assign);
+	free(vis.spd);
+	free(vis.sched);
 	return 0;
 }

@@ -10,8 +10,11 @@
  *   ibm-monev --print-spec dir
  *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
  *             [--phases file]
+ *   ibm-monev --brief file.pdf|.html|.xlsx [-c file] [--units file]
+ *             [--spec file] [--phases file] [file ...]
  */
 #include "monev.h"
+#include "typeset.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -35,6 +38,9 @@ static void usage(int status)
 		"                 [--header-row n] [--column role=header] "
 		"[--columns file]\n"
 		"                 [file ...]\n"
+		"       ibm-monev --brief file.pdf|.html|.xlsx [-c file] "
+		"[--units file]\n"
+		"                 [--spec file] [--phases file] [file ...]\n"
 		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
@@ -65,6 +71,11 @@ static void usage(int status)
 			"workbook (xlsx)\n"
 			"  -u, --units=FILE       the master list of units (CSV "
 			"or workbook)\n"
+			"      --brief=FILE       the preparation meeting's "
+			"material (.pdf, .html,\n"
+			"                         .xlsx)\n"
+			"  -c, --config=FILE      event file: the letterhead and "
+			"fonts of --brief\n"
 			"  -t, --period=P         only this semester, e.g. "
 			"2024-S1 or\n"
 			"                         \"Semester I 2024\"\n"
@@ -95,6 +106,8 @@ static const struct option longopts[] = {
 	{ "print-spec", required_argument, NULL, 'P' },
 	{ "form", required_argument, NULL, 'F' },
 	{ "units", required_argument, NULL, 'u' },
+	{ "brief", required_argument, NULL, 'R' },
+	{ "config", required_argument, NULL, 'c' },
 	{ "period", required_argument, NULL, 't' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
@@ -128,6 +141,37 @@ static int parse_by(const char *arg)
 	return by;
 }
 
+/* --brief: the preparation meeting's material from every period read,
+ * on the paper of the office of the event file (config; none: no
+ * letterhead, Times). */
+static void write_brief(const monev_data *d, const char *const *path,
+			size_t npath, const char *config)
+{
+	ibm_event *ev = ibm_event_new();
+	ts_office office;
+	monev_brief b;
+
+	if (!d->nunits)
+		ibm_die(IBM_EX_DATAERR, NULL, 0, "--brief: no unit was visited "
+			"in the results given");
+	if (config)
+		ibm_event_xload(ev, config);
+	ts_office_init(&office, ev);
+	ibm_out_note_input(office.logo);
+	ibm_out_note_input(office.font);
+	ibm_out_note_input(office.font_bold);
+	monev_brief_build(&b, d);
+	b.office = &office;
+	b.office_head = config != NULL;
+	for (size_t i = 0; i < npath; i++)
+		if (ibm_fmt_of_name(path[i]) == IBM_FMT_PDF)
+			monev_brief_check(&b);
+	for (size_t i = 0; i < npath; i++)
+		monev_brief_write(&b, path[i]);
+	monev_brief_free(&b);
+	ts_office_free(&office);
+	ibm_event_free(ev);
+}
 /* A file option given twice is a usage error (ibm_opt_once). */
 #define ONCE(var, opt) \
 	do { \
@@ -138,7 +182,9 @@ static int parse_by(const char *arg)
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
-	const char *form = NULL, *units = NULL;
+	const char *form = NULL, *units = NULL, *config = NULL;
+	const char **brief = ibm_xcalloc((size_t)argc + 1, sizeof *brief);
+	size_t nbrief = 0;
 	int py = 0, ps = 0;
 	int by = -1, excel = 0, strict = 0, c;
 	long sheet_rows = MAX_SHEET_ROWS;
@@ -153,7 +199,8 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	ibm_opt_help_arg(argc, argv);
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhv", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhvc:",
+				longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': ONCE(out, "--output"); break;
@@ -174,6 +221,8 @@ int main(int argc, char **argv)
 		case 'P': ONCE(print, "--print-spec"); break;
 		case 'F': ONCE(form, "--form"); break;
 		case 'u': ONCE(units, "--units"); break;
+		case 'R': brief[nbrief++] = optarg; break;
+		case 'c': ONCE(config, "-c"); break;
 		case 't':
 			if (monev_period_parse(optarg, &py, &ps) < 0) {
 				ibm_error(NULL, 0,
@@ -232,11 +281,21 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 		}
 		monev_spec_print(print, force);
+		free(brief);
 		ibm_close_stdout();
 		return 0;
 	}
 	if (force) {
 		ibm_error(NULL, 0, "--force goes with --print-spec");
+		usage(IBM_EX_USAGE);
+	}
+	if (config && !nbrief) {
+		ibm_error(NULL, 0, "-c goes with --brief");
+		usage(IBM_EX_USAGE);
+	}
+	if (nbrief && (form || py)) {
+		ibm_error(NULL, 0, "--brief goes without --form and --period "
+			  "(it reads every period given)");
 		usage(IBM_EX_USAGE);
 	}
 	/* outputs: names that match their formats, none an input */
@@ -249,6 +308,19 @@ int main(int argc, char **argv)
 		usage(IBM_EX_USAGE);
 	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
 		usage(IBM_EX_USAGE);
+	ibm_out_note_input(config);
+	for (size_t i = 0; i < nbrief; i++) {
+		ibm_fmt f = ibm_fmt_of_name(brief[i]);
+
+		if (f != IBM_FMT_PDF && f != IBM_FMT_HTML &&
+		    f != IBM_FMT_XLSX) {
+			ibm_error(NULL, 0, "--brief: the file name must end in "
+				  ".pdf, .html or .xlsx: %s", brief[i]);
+			usage(IBM_EX_USAGE);
+		}
+		if (ibm_out_check("--brief", brief[i], f) != 0)
+			usage(IBM_EX_USAGE);
+	}
 	if (form) {
 		if (argc > 0 || out || by >= 0 || excel) {
 			ibm_error(NULL, 0, "--form goes without form files, "
@@ -261,6 +333,7 @@ int main(int argc, char **argv)
 		monev_form_write(form, &s, &list, py, ps);
 		monev_units_free(&list);
 		monev_spec_free(&s);
+		free(brief);
 		ibm_close_stdout();
 		return 0;
 	}
@@ -298,12 +371,15 @@ int main(int argc, char **argv)
 		ibm_die(IBM_EX_DATAERR, NULL, 0,
 			"%ld form row%s of units not in the list (--strict)",
 			d.unlisted, d.unlisted == 1 ? "" : "s");
+	if (nbrief)
+		write_brief(&d, brief, nbrief, config);
 	monev_write_csv(&d, by, excel);
 	if (book)
 		monev_book_close(book, &d);
 	monev_data_free(&d);
 	monev_units_free(&list);
 	monev_spec_free(&s);
+	free(brief);
 	ibm_close_stdout();
 	return 0;
 }

@@ -259,19 +259,13 @@ int main(int argc, char **argv)
 		spj_check_text(&r);
 
 	for (size_t i = 0; i < nlists; i++) {
-		if (ends_with(lists[i], ".pdf"))
-			spj_list_pdf(&r, lists[i]);
-		else if (ends_with(lists[i], ".xlsx"))
+		if (ends_with(lists[i], ".xlsx"))
 			spj_list_xlsx(&r, lists[i]);
 		else
-			spj_list_html(&r, lists[i]);
+			spj_list_doc(&r, lists[i]);
 	}
-	for (size_t i = 0; i < nrecs; i++) {
-		if (ends_with(recs[i], ".pdf"))
-			spj_receipts_pdf(&r, recs[i]);
-		else
-			spj_receipts_html(&r, recs[i]);
-	}
+	for (size_t i = 0; i < nrecs; i++)
+		spj_receipts(&r, recs[i]);
 	if (spj_write_csv(&r, stdout, excel) != 0 || fflush(stdout) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write "
 			      "error");

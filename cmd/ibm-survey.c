@@ -123,11 +123,8 @@ static long count_rows(const char *path, const ibm_csv_opts *run)
 	const ibm_rec *rec;
 	long n = 0;
 
-	o.need = name;
-	o.nneed = 1;
-	o.side = 1;
 	o.allow_empty = 0;
-	r = ibm_csv_xopen(path, &o);
+	r = ibm_csv_xopen_side(path, &o, name, 1);
 	/* a row with something in it */
 	while (ibm_csv_xread(r, &rec) > 0) {
 		size_t i = 0;

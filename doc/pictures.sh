@@ -44,4 +44,12 @@ shot kuitansi "$tmp/ex/kuitansi.pdf" 1
 # the first page of the speakers' sheet
 shot evaluasi-narasumber "$tmp/evaluasi.pdf" \
 	"$(first_page "$tmp/evaluasi.pdf" "Penilaian Narasumber")"
+# the next semester's visits: the brief's first page and a unit's page,
+# a letter to a village head, a Surat Tugas, the SPD's two sheets
+shot bahan-rapat "$tmp/ex/bahan-rapat.pdf" 1
+shot bahan-rapat-unit "$tmp/ex/bahan-rapat.pdf" 2
+shot surat-kunjungan "$tmp/ex/surat-kunjungan.pdf" 4
+shot surat-tugas "$tmp/ex/surat-tugas.pdf" 1
+shot spd "$tmp/ex/spd.pdf" 1
+shot spd-lembar-2 "$tmp/ex/spd.pdf" 2
 ls -l "$img"

@@ -98,6 +98,29 @@ ibm-monev -q --by kabupaten_kota monev/*.csv > "$out/monev-kabkota.csv"
 mkdir -p "$out/monev-spec"
 ibm-monev --force --print-spec "$out/monev-spec"
 
+# --- the next semester's visits (monev/) ---------------------------------
+# The preparation meeting's material from the semester's forms and the
+# master list (a first page for the meeting, a page per unit to visit), as
+# PDF, print-ready HTML and a workbook, on the letterhead of event.conf.
+ibm-monev -q --units monev/daftar/unit-ibm.csv -c monev/event.conf \
+	--brief "$out/bahan-rapat.pdf" --brief "$out/bahan-rapat.html" \
+	--brief "$out/bahan-rapat.xlsx" monev/bnnp-ntb.csv \
+	monev/bnnk-sumbawa-barat.csv monev/bnnk-lombok-timur.csv > /dev/null
+# The schedule the meeting set (three teams of BNNP NTB): letters to the
+# village heads, the Surat Tugas of each team, the SPD of each officer and
+# trip, the schedule per team and combined; numbered from the office's
+# register (made here on the first run; a second run finds its letters there
+# and gives them the same numbers). Standard output: the visits.
+[ -f "$out/register-monev.csv" ] ||
+	printf 'tanggal,jenis,urut,nomor,kepada,hal\n' > "$out/register-monev.csv"
+(cd monev/kunjungan && ibm-invite -c monev.conf --visits jadwal.csv \
+	--staff petugas.csv --units ../daftar/unit-ibm.csv \
+	-l "$out/surat-kunjungan.pdf" -l "$out/surat-kunjungan.html" \
+	--assignment "$out/surat-tugas.pdf" --assignment "$out/surat-tugas.html" \
+	--spd "$out/spd.pdf" --spd "$out/spd.html" \
+	--schedule "$out/jadwal-monev.xlsx" --schedule "$out/jadwal-monev.pdf" \
+	--register "$out/register-monev.csv" > "$out/kunjungan.csv")
+
 # --- ibm-report ----------------------------------------------------------
 # The activity report of the bimtek (with what only people know from
 # laporan.conf) and the Monev report, as Word documents to finish and sign.

@@ -15,10 +15,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 echo "1..8"
 
-i=0
-ok() { i=$((i + 1)); echo "ok $i - $1"; }
-notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
-pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
+. "$top/tests/tap.sh"
 size() { pdfinfo "$1" 2>/dev/null | awk '/^Page size:/ { printf "%.0fx%.0f", $3, $5 }'; }
 
 ex=$top/examples/bimtek

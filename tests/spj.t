@@ -15,20 +15,8 @@ PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
 echo "1..12"
-i=0
-ok() { i=$((i + 1)); echo "ok $i - $1"; }
-notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
+. "$top/tests/tap.sh"
 skip() { i=$((i + 1)); echo "ok $i # skip $1"; }
-pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
-print() {
-	mkdir -p "$work/profile"
-	timeout 300 chromium --headless --no-sandbox --disable-gpu \
-		--no-first-run --disable-background-networking \
-		--disable-component-update --disable-sync \
-		--user-data-dir="$work/profile" --no-pdf-header-footer \
-		--print-to-pdf="$2" "$1" >"$work/chromium.log" 2>&1
-	[ -s "$2" ]
-}
 
 d=$top/tests/data/spj
 # 95 participants from three kecamatan, days 3, 2 and two absent

@@ -1553,6 +1553,15 @@ ibm_csv *ibm_csv_xopen_need(const char *path, const ibm_csv_opts *opts,
 	return ibm_csv_xopen(path, &o);
 }
 
+ibm_csv *ibm_csv_xopen_side(const char *path, const ibm_csv_opts *opts,
+			    const struct ibm_colspec *need, size_t nneed)
+{
+	ibm_csv_opts so = *opts;
+
+	so.side = 1;
+	return ibm_csv_xopen_need(path, &so, need, nneed);
+}
+
 const ibm_rec *ibm_csv_header(const ibm_csv *r)
 {
 	return &r->header;

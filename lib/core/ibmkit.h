@@ -283,6 +283,11 @@ ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
  * header: the first record that holds the required ones). */
 ibm_csv *ibm_csv_xopen_need(const char *path, const ibm_csv_opts *opts,
 			    const struct ibm_colspec *need, size_t nneed);
+/* The same for a side input (answer key, roster, agenda, staff, schedule,
+ * units): opts->side set, so that --header-row N is taken only where that
+ * row holds NEED's required columns. */
+ibm_csv *ibm_csv_xopen_side(const char *path, const ibm_csv_opts *opts,
+			    const struct ibm_colspec *need, size_t nneed);
 /* Read CSV text held in memory (len bytes; must stay valid until
  * close) exactly as a file; NAME is used in messages. */
 ibm_csv *ibm_csv_open_mem(const char *name, const char *text, size_t len,
@@ -497,6 +502,15 @@ typedef struct ibm_strlist {
  * too), empty items left out; s may be NULL. */
 void ibm_strlist_split(ibm_strlist *l, const char *s, int fold);
 void ibm_strlist_free(ibm_strlist *l);
+/* A string built piece by piece (str.c): ibm_str_add appends the
+ * strings given up to a NULL (b->s is then "" at least); ibm_str_take
+ * hands the string over (malloc'd) and empties b. Start from { 0 }. */
+typedef struct ibm_str {
+	char *s;
+	size_t n, cap;
+} ibm_str;
+void ibm_str_add(ibm_str *b, ...);
+char *ibm_str_take(ibm_str *b);
 /* Case-insensitive comparison (ASCII and Latin-1 letters folded to lower
  * case, accents kept: "É" = "é"). */
 int ibm_casecmp(const char *a, const char *b);

@@ -178,24 +178,25 @@ static ibm_date key_date(const inv_event *e, const char *key)
 	return d;
 }
 
-void inv_event_init(inv_event *e, ibm_event *kv)
+/* What every letter of the office takes from the event file: the
+ * letterhead and signatory, the number pattern (when set), sifat, hal,
+ * place and date, copies, the kind of village and the issuer. */
+static void event_letters(inv_event *e, ibm_event *kv)
 {
-	static const char *const required[] = { "instansi", "nomor", "hal",
-		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
-		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
 	const char *v;
-	char *test;
 
 	memset(e, 0, sizeof *e);
 	e->kv = kv;
-	ibm_event_require(kv, required, NULL);
 	ts_office_init(&e->office, kv);
 	e->nomor = ibm_event_get(kv, "nomor");
-	test = inv_number(e->nomor, 1);
-	if (!test)
-		key_die(e, "nomor", "the number pattern needs {n} or {n:WIDTH}: ",
-			e->nomor);
-	free(test);
+	if (e->nomor) {
+		char *test = inv_number(e->nomor, 1);
+
+		if (!test)
+			key_die(e, "nomor", "the number pattern needs {n} or "
+				"{n:WIDTH}: ", e->nomor);
+		free(test);
+	}
 	e->nomor_awal = 1;
 	if ((v = ibm_event_get(kv, "nomor_awal")) &&
 	    (ibm_parse_count(v, &e->nomor_awal) != 0 || e->nomor_awal < 0))
@@ -207,6 +208,50 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->hal = ibm_event_get(kv, "hal");
 	e->tempat_surat = ibm_event_get(kv, "tempat_surat");
 	e->tanggal_surat = key_date(e, "tanggal_surat");
+	inv_lines_split(&e->tembusan, ibm_event_get(kv, "tembusan"));
+	e->jenis_desa = INV_KIND_VILLAGE;
+	if ((v = ibm_event_get(kv, "jenis_desa"))) {
+		char *l = ibm_lower(v);
+		int known = 1;
+
+		ibm_fold_space(l);
+		if (strcmp(l, "desa") == 0)
+			e->jenis_desa = INV_KIND_DESA;
+		else if (strcmp(l, "kelurahan") == 0)
+			e->jenis_desa = INV_KIND_KELURAHAN;
+		else
+			known = strcmp(l, "desa/kelurahan") == 0 ||
+				strcmp(l, "kelurahan/desa") == 0;
+		free(l);
+		if (!known)
+			key_die(e, "jenis_desa", "not desa, kelurahan or "
+				"desa/kelurahan: ", v);
+	}
+	if ((v = ibm_event_get(kv, "penerbit"))) {
+		e->penerbit = ibm_xstrdup(v);
+	} else {
+		size_t n = 1;
+
+		for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
+			n += strlen(e->office.ttd.jabatan.v[i]) + 1;
+		e->penerbit = ibm_xmalloc(n);
+		e->penerbit[0] = '\0';
+		for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
+			snprintf(e->penerbit + strlen(e->penerbit),
+				 n - strlen(e->penerbit), "%s%s", i ? " " : "",
+				 e->office.ttd.jabatan.v[i]);
+	}
+}
+
+void inv_event_init(inv_event *e, ibm_event *kv)
+{
+	static const char *const required[] = { "instansi", "nomor", "hal",
+		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
+		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
+	const char *v;
+
+	ibm_event_require(kv, required, NULL);
+	event_letters(e, kv);
 	e->acara = ibm_event_get(kv, "acara");
 	e->first = key_date(e, "tanggal_mulai");
 	e->days = 1;
@@ -235,7 +280,6 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->waktu = ibm_event_get(kv, "waktu");
 	e->tempat = ibm_event_get(kv, "tempat");
 	e->kontak = ibm_event_get(kv, "kontak");
-	inv_lines_split(&e->tembusan, ibm_event_get(kv, "tembusan"));
 	e->tembusan_kelurahan = 1;
 	if ((v = ibm_event_get(kv, "tembusan_kelurahan"))) {
 		int y = ibm_parse_yesno(v);
@@ -250,39 +294,23 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->kepada = ibm_event_get(kv, "kepada");
 	if (!e->kepada)
 		e->kepada = "Daftar Terlampir";
-	e->jenis_desa = INV_KIND_VILLAGE;
-	if ((v = ibm_event_get(kv, "jenis_desa"))) {
-		char *l = ibm_lower(v);
-		int bad = 0;
-
-		ibm_fold_space(l);
-		if (strcmp(l, "desa") == 0)
-			e->jenis_desa = INV_KIND_DESA;
-		else if (strcmp(l, "kelurahan") == 0)
-			e->jenis_desa = INV_KIND_KELURAHAN;
-		else if (strcmp(l, "desa/kelurahan") != 0 &&
-			 strcmp(l, "kelurahan/desa") != 0)
-			bad = 1;
-		free(l);
-		if (bad)
-			key_die(e, "jenis_desa", "not desa, kelurahan or "
-				"desa/kelurahan: ", v);
-	}
 	e->nomor_kolektif = ibm_event_get(kv, "nomor_kolektif");
-	if ((v = ibm_event_get(kv, "penerbit"))) {
-		e->penerbit = ibm_xstrdup(v);
-	} else {
-		size_t n = 1;
+}
 
-		for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
-			n += strlen(e->office.ttd.jabatan.v[i]) + 1;
-		e->penerbit = ibm_xmalloc(n);
-		e->penerbit[0] = '\0';
-		for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
-			snprintf(e->penerbit + strlen(e->penerbit),
-				 n - strlen(e->penerbit), "%s%s", i ? " " : "",
-				 e->office.ttd.jabatan.v[i]);
-	}
+void inv_event_init_visits(inv_event *e, ibm_event *kv)
+{
+	static const char *const required[] = { "instansi", "tempat_surat",
+		"tanggal_surat", "ttd_jabatan", "ttd_nama", NULL };
+
+	ibm_event_require(kv, required, "for --visits");
+	event_letters(e, kv);
+	e->acara = ibm_event_get(kv, "acara");
+	e->waktu = ibm_event_get(kv, "waktu");
+	e->tempat = ibm_event_get(kv, "tempat");
+	e->kontak = ibm_event_get(kv, "kontak");
+	e->pembuka = ibm_event_get(kv, "pembuka");
+	e->penutup = ibm_event_get(kv, "penutup");
+	e->kepada = "";
 }
 
 void inv_event_free(inv_event *e)
@@ -701,15 +729,9 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 
 void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv_opts ao = *o;
-	ibm_csv *r;
-	int st;
-
-	ao.need = inv_agenda_specs;
-	ao.nneed = INV_AGENDA_NCOLS;
-	ao.side = 1;
-	r = ibm_csv_xopen(path, &ao);
-	st = inv_read_agenda_csv(iv, r);
+	ibm_csv *r = ibm_csv_xopen_side(path, o, inv_agenda_specs,
+					INV_AGENDA_NCOLS);
+	int st = inv_read_agenda_csv(iv, r);
 
 	ibm_csv_close(r);
 	if (st)

@@ -18,11 +18,9 @@ enum {
 /* Output column names and input aliases of the fields. */
 extern const char *const inv_field_names[INV_NF];
 extern const ibm_colspec inv_field_specs[INV_NF];
-/* The columns of the agenda and of the staff file (--staff). */
+/* The columns of the agenda (the staff file's: inv_staff_specs). */
 #define INV_AGENDA_NCOLS 4
 extern const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS];
-#define INV_STAFF_NCOLS 5
-extern const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS];
 
 #define INV_NX_MAX 16
 #define INV_ID_MAX 24 /* "IBM-XXXXXXXX-XXXXXXXX" and its NUL */
@@ -96,6 +94,10 @@ typedef struct invite {
 /* Settings from the event table; missing required keys give one error
  * listing them all (dies 65). */
 void inv_event_init(inv_event *e, ibm_event *kv);
+/* The same for the Monev visit papers (--visits): fewer keys required
+ * (instansi, tempat_surat, tanggal_surat, ttd_jabatan, ttd_nama); each
+ * paper checks the keys it needs. */
+void inv_event_init_visits(inv_event *e, ibm_event *kv);
 void inv_event_free(inv_event *e);
 /* Where a key was set, for messages: file and line (NULL/0 if absent). */
 const char *inv_key_file(const inv_event *e, const char *key, long *line);
@@ -139,6 +141,16 @@ char *inv_number(const char *pattern, long n);
  * are kept. malloc'd; NULL if the pattern has no {n} or a bad width. The
  * one place where every document type's number is made. */
 char *inv_number_format(const char *pattern, long n, ibm_date date);
+/* The number of the i-th (from 0) letter of a kind: the pattern of
+ * event key `key` (a whole letter number when it has no {n}), counted
+ * from first_key's value (a whole number from 1) + i, else from 1 + i;
+ * with a register (reg), the register's number of the type for kepada
+ * and hal (inv_register_number; first_key's value + i when set); ""
+ * without the key. Dies 65 on a bad first_key; malloc'd. */
+struct inv_register;
+char *inv_key_number(const inv_event *e, struct inv_register *reg,
+		     const char *type, const char *key, const char *first_key,
+		     long i, const char *kepada, const char *hal);
 /* The counter of a letter number that pattern made for a letter dated
  * date ("B/UND-12/VI/2024" of "B/UND-{n}/{bulan_romawi}/{tahun}": 12), or
  * 0 when it does not fit the pattern. */
@@ -227,16 +239,22 @@ char *inv_register_render(const inv_register *r, size_t *len);
 void inv_register_save(inv_register *r, inv_outs *outs);
 void inv_register_free(inv_register *r);
 
-/* The Surat Perintah (order.c, --order): the officers of the staff file
- * (--staff: nama, pangkat/golongan, NIP/NRP, jabatan, tugas). */
+/* The staff file (warrant.c, --staff): the officers of the Surat
+ * Perintah and of the Monev visits' teams (nama, pangkat/golongan,
+ * NIP/NRP, jabatan, tugas; tim and tingkat_biaya for the visits). */
+enum { INV_S_NAMA, INV_S_PANGKAT, INV_S_NIP, INV_S_JABATAN, INV_S_TUGAS,
+       INV_S_TIM, INV_S_TINGKAT, INV_STAFF_NF };
+extern const char *const inv_staff_names[INV_STAFF_NF];
+extern const ibm_colspec inv_staff_specs[INV_STAFF_NF];
 typedef struct inv_staff {
-	char *f[5];           /* nama, pangkat, nip, jabatan, tugas */
+	char *f[INV_STAFF_NF]; /* spaces folded, "" when absent */
 	long line;
 } inv_staff;
 typedef struct inv_order {
 	inv_staff *s;
 	size_t n, cap;
 	char *src;
+	int has_team;         /* the file has a tim column */
 	char *nomor;          /* the Sprin's number */
 } inv_order;
 /* More officers than this: "Daftar terlampir" and an attachment page. */
@@ -247,6 +265,45 @@ void inv_order_read_staff(inv_order *o, const char *path,
  * what is wrong (what was read stays in o for inv_order_free). */
 int inv_order_read_staff_csv(inv_order *o, ibm_csv *r);
 void inv_order_free(inv_order *o);
+/* The names of n officers, ", "-separated (the register's addressee);
+ * malloc'd. */
+char *inv_staff_names_text(const inv_staff *const *s, size_t n);
+/* In Times: every field of the staff file can be shown (dies 65). */
+void inv_staff_check_text(const ts_office *of, const inv_order *o);
+
+/*
+ * The letters that send officers out (warrant.c): the Surat Perintah
+ * and the Surat Tugas, one Tata Naskah Dinas layout. Untuk's items are
+ * numbered; a table (the destinations and dates of a Surat Tugas) may
+ * follow item table_after (1-based).
+ */
+typedef struct inv_warrant {
+	const ts_office *office;
+	const char *title;          /* "SURAT PERINTAH", "SURAT TUGAS" */
+	const char *nomor;
+	const inv_lines *menimbang; /* NULL or empty: none */
+	const inv_lines *dasar;
+	const char *verb;           /* "DIPERINTAHKAN", "MEMBERI TUGAS" */
+	const inv_staff *const *officer;
+	size_t nofficer;
+	const char *role_head;      /* the head of the officers' last column */
+	const inv_lines *untuk;
+	size_t table_after;
+	size_t table_cols, table_rows;
+	const float *table_w;       /* widths from the left margin */
+	const char *const *table_head;
+	const char *const *table_cells; /* rows x cols, row by row */
+	const char *tempat_surat;
+	ibm_date tanggal;
+	const inv_lines *tembusan;
+	const char *attachment;     /* "Lampiran Surat Perintah <issuer>" */
+	const char *acara;          /* under DAFTAR PETUGAS there */
+} inv_warrant;
+/* One letter, from a new page of d. */
+void inv_warrant_draw(ts_doc *d, const inv_warrant *w);
+
+/* The Surat Perintah (order.c, --order) of the officers of the staff
+ * file. */
 /* Keys the Sprin needs, and (pdf set, in Times) text the PDF can show
  * (dies 65). */
 void inv_order_check(const invite *iv, const inv_order *o, int pdf);
@@ -256,10 +313,9 @@ char *inv_order_addressee(const inv_order *o);
  * when reg is set); malloc'd. */
 char *inv_order_number(const invite *iv, inv_register *reg,
 		       const inv_order *o);
-void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
-		   inv_outs *outs);
-void inv_order_html(const invite *iv, const inv_order *o, const char *path,
-		    inv_outs *outs);
+/* The Sprin as PDF or HTML (by the file name's extension). */
+void inv_order_write(const invite *iv, const inv_order *o, const char *path,
+		     inv_outs *outs);
 
 /* Outputs. */
 void inv_attendance(const invite *iv, const char *path, int blank_rows,
@@ -304,6 +360,13 @@ void inv_typeset_letter(inv_typeset *t, const inv_person *ps,
 			const char *nomor, inv_layout *out);
 /* The attachment sheets of a letter with this number. */
 int inv_typeset_sheets(inv_typeset *t, const char *nomor);
+/* The place and date (right) and the Nomor, Sifat, Lampiran and Hal
+ * block of a letter of the office (the colon at cx, values from vx),
+ * the date beside the number when there is room: 1 when it went above
+ * the block instead. */
+int inv_letter_number_block(ts_doc *d, const inv_event *e,
+			    const char *nomor, const char *lampiran,
+			    const char *hal, float cx, float vx);
 /* Check that every text of the letters can be shown in the PDF font
  * (before anything is written); dies 65 naming the field. */
 void inv_pdf_check(const invite *iv);
@@ -323,5 +386,122 @@ extern const int inv_cert_nspecs;
 void inv_cert_check(const invite *iv, int pdf);
 void inv_certificates(const invite *iv, const char *path, int proper_case,
 		      inv_outs *outs);
+
+/* ------------------------------------------------ the Monev visits */
+
+/* The schedule of the visits (visits.c, --visits): one row per visit. */
+enum { INV_V_TANGGAL, INV_V_WAKTU, INV_V_UNIT, INV_V_DESA, INV_V_KEC,
+       INV_V_KAB, INV_V_TIM, INV_V_TEMPAT, INV_V_NF };
+extern const char *const inv_visit_names[INV_V_NF];
+extern const ibm_colspec inv_visit_specs[INV_V_NF]; /* --visits */
+/* More visits than this in one schedule is an error. */
+#define INV_VISITS_MAX 100000
+typedef struct inv_visit {
+	char *f[INV_V_NF];   /* spaces folded, "" when absent; the village
+				without "Desa"/"Kelurahan", the district
+				as monev_district spells it */
+	ibm_date date;
+	int kind;            /* of the village: INV_KIND_* */
+	size_t team;         /* its team (inv_visits.t) */
+	long line;
+	char *nomor;         /* its letter's number */
+} inv_visit;
+typedef struct inv_team {
+	char *name;
+	const inv_staff **officer; /* of the staff file, in its order */
+	size_t nofficer;
+	size_t *visit;       /* its visits, by date, time and line */
+	size_t nvisit;
+	char *nomor;         /* its Surat Tugas's number */
+} inv_team;
+/* A trip: visits [first, end) of a team's whose days follow one another
+ * (the same day or the next), from one day to another; one Surat
+ * Perjalanan Dinas for each officer of the team. */
+typedef struct inv_trip {
+	size_t team, first, end;
+	ibm_date from, to;
+	char **nomor;        /* the SPD's number of each officer, or NULL */
+} inv_trip;
+typedef struct inv_visits {
+	inv_visit *v;
+	size_t n, cap;
+	char *src;
+	inv_team *t;         /* in the schedule's order of first appearance */
+	size_t nt;
+	inv_trip *trip;      /* by team, then date */
+	size_t ntrip;
+	size_t *order;       /* every visit by date, time, team and line */
+} inv_visits;
+
+/* Read the schedule (path, "-" or a workbook); dies on errors. */
+void inv_visits_read(inv_visits *vs, const char *path,
+		     const ibm_csv_opts *opts);
+/* The same from an open reader: 0, or the exit status after printing
+ * what is wrong (what was read stays in vs for inv_visits_free). */
+int inv_visits_read_csv(inv_visits *vs, ibm_csv *r);
+/*
+ * The visits' units against the master list (units: NULL or empty for
+ * none; strict: a unit not on it is an error), the time (waktu: the
+ * event's default for empty cells), the teams and their officers (the
+ * staff file's tim column), a team in two places at once, an officer in
+ * two places on one day; then the trips. 0, or the exit status after
+ * printing every error.
+ */
+struct monev_units;
+int inv_visits_check(inv_visits *vs, const inv_order *staff,
+		     const struct monev_units *units, int strict,
+		     const char *waktu);
+void inv_visits_free(inv_visits *vs);
+/* The checked visits as CSV (tanggal, waktu, nama_unit, desa_kelurahan,
+ * kecamatan, kabupaten_kota, tim, petugas, nomor_surat,
+ * nomor_surat_tugas) by date: 0, or -1 on a write error. */
+int inv_visits_write_csv(const inv_visits *vs, FILE *fp, int excel);
+
+/* The papers of the visits (visit_papers.c, visit_schedule.c). */
+#define INV_VISIT_HAL "Pemberitahuan Monitoring dan Evaluasi IBM"
+typedef struct inv_papers {
+	const inv_event *ev;
+	inv_visits *vs;
+	inv_lines docs;      /* what the letters ask to prepare */
+	char *acara;         /* the activity (acara, else made from the
+				semester of the first visit) */
+	char *periode;       /* "Semester II Tahun 2024" */
+} inv_papers;
+struct monev_spec;
+/* The documents from the key dokumen, else from spec (NULL: none). */
+void inv_papers_init(inv_papers *p, const inv_event *ev, inv_visits *vs,
+		     const struct monev_spec *spec);
+void inv_papers_free(inv_papers *p);
+/* Before anything is written: the keys each paper asked for needs, and
+ * (pdf set, in Times) every text the PDF shows; dies 65. */
+void inv_papers_check(const inv_papers *p, int letters, int assignment,
+		      int spd, int pdf, const inv_order *staff);
+/* The papers' numbers (nomor, nomor_tugas, nomor_spd with their _awal
+ * keys; from the register when reg is set: types "pemberitahuan",
+ * "surat_tugas", "spd"). */
+void inv_papers_number(inv_papers *p, inv_register *reg, int letters,
+		       int assignment, int spd);
+/* The papers as PDF or HTML (by the file name), schedule also .xlsx. */
+void inv_visit_letters(const inv_papers *p, const char *path,
+		       inv_outs *outs);
+void inv_visit_assignment(const inv_papers *p, const char *path,
+			  inv_outs *outs);
+void inv_visit_spd(const inv_papers *p, const char *path, inv_outs *outs);
+void inv_visit_schedule(const inv_papers *p, const char *path,
+			inv_outs *outs);
+/* A paper laid out on d (the fuzz targets measure them): the letters,
+ * the Surat Tugas, the SPD or the schedule document. */
+enum { INV_PAPER_LETTERS, INV_PAPER_ASSIGNMENT, INV_PAPER_SPD,
+       INV_PAPER_SCHEDULE };
+void inv_visit_draw(ts_doc *d, const inv_papers *p, int paper);
+/* The schedule document from a new page (ctx: the papers). */
+void inv_visit_schedule_doc(ts_doc *d, void *ctx);
+/* The table of a team's visits (the Surat Tugas, the schedule): No,
+ * Hari/Tanggal, Waktu, Unit IBM, and where (the village, kecamatan and
+ * district, lines separated by sep); a visit's cells (malloc'd). */
+extern const float inv_visit_cols[5];
+extern const char *const inv_visit_head[5];
+char *inv_visit_where(const inv_visit *v, const char *sep);
+void inv_visit_cells(const inv_visit *v, size_t no, char **cells);
 
 #endif

@@ -83,30 +83,38 @@ static void table_row(letters *p, const table *t, const char *const *cells,
 	table_row_flags(p, t, cells, is_head ? TS_ROW_HEAD : 0, row);
 }
 
-static void number_block(letters *p, const char *nomor, int sheets)
+int inv_letter_number_block(ts_doc *d, const inv_event *e,
+			    const char *nomor, const char *lampiran,
+			    const char *hal, float cx, float vx)
 {
-	const inv_event *e = &p->iv->ev;
 	char buf[160], date[64];
-	float y0 = ts_y(p->d), dw, nw;
-	char *lamp = inv_text_lampiran(p->iv, sheets);
+	float y0 = ts_y(d), dw, nw;
+	int above;
 
 	ibm_date_long(date, sizeof date, e->tanggal_surat);
 	snprintf(buf, sizeof buf, "%s, %s", e->tempat_surat, date);
-	dw = ts_width(p->d, 0, SIZE, buf);
-	nw = ts_width(p->d, 0, SIZE, nomor);
-	ts_line(p->d, 0, SIZE, LEAD, LEFT, RIGHT, 2, buf);
+	dw = ts_width(d, 0, SIZE, buf);
+	nw = ts_width(d, 0, SIZE, nomor);
+	ts_line(d, 0, SIZE, LEAD, LEFT, RIGHT, 2, buf);
 	/* the date beside the number when there is room, else above it */
-	p->lay.date_above = !(p->vx + nw + 12 < RIGHT - dw);
-	if (!p->lay.date_above)
-		ts_set_y(p->d, y0);
-	ts_labelled(p->d, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT, "Nomor",
-		 nomor, 0);
-	ts_labelled(p->d, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT, "Sifat",
-		 e->sifat, 0);
-	ts_labelled(p->d, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT,
-		 "Lampiran", lamp, 0);
-	ts_labelled(p->d, SIZE, LEAD, LEFT, p->cx, p->vx, RIGHT - 140,
-		 "Hal", e->hal, 1);
+	above = !(vx + nw + 12 < RIGHT - dw);
+	if (!above)
+		ts_set_y(d, y0);
+	ts_labelled(d, SIZE, LEAD, LEFT, cx, vx, RIGHT, "Nomor", nomor, 0);
+	ts_labelled(d, SIZE, LEAD, LEFT, cx, vx, RIGHT, "Sifat", e->sifat, 0);
+	ts_labelled(d, SIZE, LEAD, LEFT, cx, vx, RIGHT, "Lampiran", lampiran,
+		    0);
+	ts_labelled(d, SIZE, LEAD, LEFT, cx, vx, RIGHT - 140, "Hal", hal, 1);
+	return above;
+}
+
+static void number_block(letters *p, const char *nomor, int sheets)
+{
+	char *lamp = inv_text_lampiran(p->iv, sheets);
+
+	p->lay.date_above = inv_letter_number_block(p->d, &p->iv->ev, nomor,
+						    lamp, p->iv->ev.hal,
+						    p->cx, p->vx);
 	free(lamp);
 }
 

@@ -1,7 +1,9 @@
 /*
  * numbers.c - letter numbers: the number patterns of every document type
  * (invitations: nomor; the collective invitation: nomor_kolektif; the
- * Sprin: nomor_sprin; certificates: nomor_sertifikat; see ibm-invite(5)).
+ * Sprin: nomor_sprin; certificates: nomor_sertifikat; the Monev visits'
+ * letters, Surat Tugas and SPD: nomor, nomor_tugas, nomor_spd; see
+ * ibm-invite(5)).
  * One function fills a pattern, whatever the type: {n} or {n:W} (the
  * counter, zero-padded to W digits), {bulan_romawi} (I to XII),
  * {bulan} (01 to 12) and {tahun} of the letter date.
@@ -142,4 +144,37 @@ char *inv_number(const char *pattern, long n)
 	ibm_date none = { 0, 0, 0 };
 
 	return inv_number_format(pattern, n, none);
+}
+
+char *inv_key_number(const inv_event *e, inv_register *reg,
+		     const char *type, const char *key, const char *first_key,
+		     long i, const char *kepada, const char *hal)
+{
+	const char *pat = ibm_event_get(e->kv, key);
+	const char *v = ibm_event_get(e->kv, first_key);
+	long first = 0;
+	char *n;
+	int whole;
+
+	if (!pat) /* no pattern: no number */
+		return ibm_xstrdup("");
+	n = inv_number_format(pat, 1, e->tanggal_surat);
+	whole = n == NULL;
+	free(n);
+	if (v && (ibm_parse_count(v, &first) != 0 || first < 1)) {
+		long line;
+		const char *src = inv_key_file(e, first_key, &line);
+
+		ibm_die(IBM_EX_DATAERR, src, line, "%s: not a whole number: %s",
+			first_key, v);
+	}
+	if (reg)
+		return inv_register_number(reg, type, first ? first_key : key,
+					   pat, whole ? pat : NULL,
+					   first ? first + i : 0,
+					   e->tanggal_surat, kepada, hal);
+	if (whole)
+		return ibm_xstrdup(pat);
+	return inv_number_format(pat, (first ? first : 1) + i,
+				 e->tanggal_surat);
 }

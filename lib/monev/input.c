@@ -562,7 +562,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	size_t bufcap = 0, fi;
 	monev_row row;
 	const char *form_id[MONEV_NID];
-	int got;
+	int got, results, visited;
 
 	ibm_grow((void **)&d->files, &d->fcap, d->nfiles + 1,
 		 sizeof *d->files);
@@ -592,6 +592,26 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		}
 		memcpy(idcol, icol, sizeof idcol);
 		memmove(icol, icol + MONEV_NID, s->nind * sizeof *icol);
+	}
+	/* ibm-monev's own per-unit CSV read back (an earlier period's
+	 * results): its rows of listed units not visited are skipped, "–"
+	 * is an indicator not asked */
+	results = ibm_col_find(h, "periode") >= 0 &&
+		  ibm_col_find(h, "skor_total") >= 0;
+	visited = results ? ibm_col_find(h, "dikunjungi") : -1;
+	if (results) {
+		size_t found = 0;
+
+		for (size_t i = 0; i < s->nind; i++)
+			found += icol[i] >= 0;
+		if (!found) {
+			ibm_error(name, h->line, "ibm-monev's per-unit CSV "
+				  "without the indicator columns: give the "
+				  "Monev forms of its period instead");
+			free(val);
+			free(icol);
+			return IBM_EX_DATAERR;
+		}
 	}
 	{
 		char *miss = NULL;
@@ -649,6 +669,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		size_t need = 0, off = 0;
 		int in_period;
 
+		if (visited >= 0 && ibm_parse_yesno(rec->f[visited]) == 0 &&
+		    *ibm_trim(rec->f[visited]))
+			continue;
 		/* a row of the blank form left as it came is no visit */
 		if (!row_filled(rec, idcol, icol, s->nind))
 			continue;
@@ -721,6 +744,10 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 				continue;
 			}
 			v = rec->f[icol[i]];
+			if (results && !strcmp(v, "\xE2\x80\x93")) {
+				val[i] = MONEV_NOT_ASKED;
+				continue;
+			}
 			if (s->ind[i].kind == MONEV_YESNO) {
 				int k = yesno(v);
 

@@ -27,6 +27,8 @@ typedef struct monev_ind {
 	monev_kind kind;
 	double weight;  /* > 0 */
 	double target;  /* count earning full marks (counts only) */
+	char *dokumen;  /* the documents that show it, for the visit's
+			   letter ("" none) */
 } monev_ind;
 
 typedef struct monev_group {
@@ -362,5 +364,72 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score);
 void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d);
 /* Fill the summary sheets and Catatan, close and commit. */
 void monev_book_close(monev_book *b, const monev_data *d);
+
+/* ------------------------------------------------------------ the brief */
+
+/*
+ * The material of the preparation meeting (brief.c, brief_book.c;
+ * --brief): the units to visit (the master list's, else every unit of
+ * the results) with their visit in each period of d.
+ */
+typedef struct monev_brief_unit {
+	const char *id[MONEV_NID];  /* the list's, else the latest visit's
+				       ("" absent) */
+	const char *status;
+	const monev_listed *listed; /* or NULL */
+	char *ident, *sortkey;
+	const monev_unit **visit;   /* per period of d; NULL: not visited */
+	size_t missed;              /* periods not visited, counted back
+				       from the last */
+} monev_brief_unit;
+struct ts_office;
+typedef struct monev_brief {
+	const monev_data *d;
+	const struct ts_office *office; /* letterhead (office_head), fonts */
+	int office_head;
+	monev_brief_unit *u;        /* in the order of district, kecamatan,
+				       village, unit */
+	size_t n;
+	size_t last;                /* the last period (index) */
+	char next[16];              /* the period prepared ("2024-S2") */
+	size_t *clients;            /* the count indicators of the layanan
+				       group: clients served and referred */
+	size_t nclients;
+} monev_brief;
+/* The indicators listed as most often unmet; the periods shown on a
+ * unit's page at most. */
+#define MONEV_BRIEF_TOP 5
+#define MONEV_BRIEF_PERIODS 6
+/* From d after monev_finish (at least one unit). */
+void monev_brief_build(monev_brief *b, const monev_data *d);
+void monev_brief_free(monev_brief *b);
+/* A unit's latest visit (its period in *period), or NULL. */
+const monev_unit *monev_brief_latest(const monev_brief *b,
+				     const monev_brief_unit *u, size_t *period);
+/* An indicator met at value v: 1, 0, or -1 when not asked or not
+ * answered (an empty cell is not met; a count is met at its target). */
+int monev_ind_met(const monev_ind *in, double v);
+/* The indicators unmet at some unit of the last period, most often
+ * unmet first, into out; unmet[k] and asked[k] for every indicator k
+ * (arrays of spec->nind). Returns how many. */
+size_t monev_brief_unmet(const monev_brief *b, size_t *out, size_t *unmet,
+			 size_t *asked);
+/* Per district (in the units' order), the units to visit: n, of them
+ * visited in the last period and not; *out malloc'd (free each kab). */
+typedef struct monev_brief_district {
+	char *kab;                  /* as monev_district spells it */
+	size_t n, visited, missed;
+} monev_brief_district;
+size_t monev_brief_districts(const monev_brief *b,
+			     monev_brief_district **out);
+/* A visit's unmet indicators as text ("Kunjungan pembinaan (1 dari 4),
+ * SK Kepala Desa (belum)"), "" when none; malloc'd. */
+char *monev_brief_unmet_text(const monev_spec *s, const monev_unit *v);
+/* In Times, every text the document shows can be shown (dies 65). */
+void monev_brief_check(const monev_brief *b);
+/* The brief as PDF, HTML or a workbook (.xlsx), by the file name; an
+ * output of the run. */
+void monev_brief_write(const monev_brief *b, const char *path);
+void monev_brief_book(const monev_brief *b, const char *path);
 
 #endif

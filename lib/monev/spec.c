@@ -13,56 +13,79 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The documents that show the services (the last column of the layanan
+ * indicators) */
+#define REGISTER "\"Register layanan klien (skrining, intervensi singkat, " \
+	"konseling, rujukan, pemantauan, pendampingan pascarehabilitasi)\""
+
 const char monev_default_spec[] =
-	"column,aliases,group,kind,label,weight,target\n"
+	"column,aliases,group,kind,label,weight,target,dokumen\n"
 	"pembinaan_kunjungan,jumlah pembinaan|kunjungan pembinaan|"
 	"pembinaan BNNP/BNNK|guidance visits|number of guidance visits,"
-	"pembinaan,count,Kunjungan pembinaan,2,4\n"
+	"pembinaan,count,Kunjungan pembinaan,2,4"
+	",Buku tamu atau catatan kunjungan pembinaan BNNP/BNNK\n"
 	"bantuan_operasional,bantuan operasional|dukungan operasional|"
 	"operational assistance|operational support,"
-	"pembinaan,yesno,Bantuan operasional,2,\n"
+	"pembinaan,yesno,Bantuan operasional,2,"
+	",Bukti penerimaan dan penggunaan bantuan operasional\n"
 	"sk_unit,sk unit|sk kepala desa|sk kades|sk lurah|surat keputusan|"
 	"unit decree|village decree,"
-	"tata_kelola,yesno,SK Kepala Desa,2,\n"
+	"tata_kelola,yesno,SK Kepala Desa,2,"
+	",SK Kepala Desa/Lurah tentang pembentukan Unit IBM\n"
 	"jumlah_agen,jumlah agen pemulihan|agen pemulihan|jumlah agen|"
 	"recovery agents|number of recovery agents,"
-	"tata_kelola,count,Agen Pemulihan,1,10\n"
+	"tata_kelola,count,Agen Pemulihan,1,10"
+	",Daftar Agen Pemulihan beserta sertifikat pelatihannya\n"
 	"agen_terlatih,agen terlatih|jumlah agen terlatih|"
 	"agen pemulihan terlatih|trained agents|number of trained agents,"
-	"tata_kelola,count,Agen terlatih,1,10\n"
+	"tata_kelola,count,Agen terlatih,1,10"
+	",Daftar Agen Pemulihan beserta sertifikat pelatihannya\n"
 	"anggaran_desa,dukungan anggaran desa|anggaran desa|dana desa|"
 	"dukungan dana desa|village budget|village budget support,"
-	"tata_kelola,yesno,Dukungan anggaran desa,1,\n"
+	"tata_kelola,yesno,Dukungan anggaran desa,1,"
+	",APBDes atau dokumen anggaran yang memuat kegiatan IBM\n"
 	"sarana_prasarana,sarana prasarana|sarana dan prasarana|sarpras|"
 	"fasilitas|facilities,"
-	"tata_kelola,yesno,Sarana prasarana,1,\n"
+	"tata_kelola,yesno,Sarana prasarana,1,"
+	",\n"
 	"mitra,jumlah mitra|organisasi mitra|mitra kerja|"
 	"partner organisations|partner organizations|partners,"
-	"tata_kelola,count,Organisasi mitra,1,3\n"
+	"tata_kelola,count,Organisasi mitra,1,3"
+	",Daftar organisasi mitra dan naskah kerja samanya\n"
 	"pencatatan_pelaporan,pencatatan dan pelaporan|pencatatan pelaporan|"
 	"pencatatan|pelaporan|records and reporting|record keeping,"
-	"tata_kelola,yesno,Pencatatan dan pelaporan,1,\n"
+	"tata_kelola,yesno,Pencatatan dan pelaporan,1,"
+	",Buku catatan dan laporan kegiatan Unit IBM\n"
 	"sosialisasi,jumlah sosialisasi|kegiatan sosialisasi|socialization|"
 	"socialisation|awareness sessions,"
-	"kegiatan,count,Sosialisasi,2,4\n"
+	"kegiatan,count,Sosialisasi,2,4"
+	",Laporan dan dokumentasi kegiatan sosialisasi\n"
 	"pemetaan,jumlah pemetaan|pemetaan wilayah|mapping,"
-	"kegiatan,count,Pemetaan,2,2\n"
+	"kegiatan,count,Pemetaan,2,2"
+	",Hasil pemetaan wilayah\n"
 	"penjangkauan,jumlah penjangkauan|outreach,"
-	"kegiatan,count,Penjangkauan,2,4\n"
+	"kegiatan,count,Penjangkauan,2,4"
+	",Catatan kegiatan penjangkauan\n"
 	"skrining,jumlah skrining|screening,"
-	"layanan,count,Skrining,1,20\n"
+	"layanan,count,Skrining,1,20"
+	"," REGISTER "\n"
 	"intervensi_singkat,intervensi singkat|brief intervention,"
-	"layanan,count,Intervensi singkat,1,10\n"
+	"layanan,count,Intervensi singkat,1,10"
+	"," REGISTER "\n"
 	"konseling,jumlah konseling|counseling|counselling,"
-	"layanan,count,Konseling,1,10\n"
+	"layanan,count,Konseling,1,10"
+	"," REGISTER "\n"
 	"rujukan,jumlah rujukan|referral|referrals,"
-	"layanan,count,Rujukan,1,5\n"
+	"layanan,count,Rujukan,1,5"
+	"," REGISTER "\n"
 	"pemantauan,jumlah pemantauan|monitoring of clients|follow-up,"
-	"layanan,count,Pemantauan,1,10\n"
+	"layanan,count,Pemantauan,1,10"
+	"," REGISTER "\n"
 	"pendampingan_pascarehabilitasi,pendampingan pascarehabilitasi|"
 	"pendampingan pasca rehabilitasi|pascarehabilitasi|"
 	"post-rehabilitation support|aftercare,"
-	"layanan,count,Pendampingan pascarehabilitasi,1,5\n";
+	"layanan,count,Pendampingan pascarehabilitasi,1,5"
+	"," REGISTER "\n";
 
 const char monev_default_phases[] =
 	"phase,min_total,min_pembinaan,min_tata_kelola,min_kegiatan,"
@@ -79,9 +102,10 @@ static const ibm_colspec spec_cols[] = {
 	{ "label", 0 },
 	{ "weight|bobot", 0 },
 	{ "target", 0 },
+	{ "dokumen|documents|document|bukti|evidence", 0 },
 };
 enum { SC_COLUMN, SC_ALIASES, SC_GROUP, SC_KIND, SC_LABEL, SC_WEIGHT,
-       SC_TARGET, SC_N };
+       SC_TARGET, SC_DOKUMEN, SC_N };
 
 static char *group_label(const char *name)
 {
@@ -260,6 +284,9 @@ ok:
 		s->grp[g].weight += in.weight;
 		in.column = col;
 		col = NULL;
+		in.dokumen = ibm_xstrdup(idx[SC_DOKUMEN] >= 0 ?
+					 rec->f[idx[SC_DOKUMEN]] : "");
+		ibm_fold_space(in.dokumen);
 		in.label = ibm_xstrdup(idx[SC_LABEL] >= 0 &&
 					       *ibm_trim(rec->f[idx[SC_LABEL]])
 				       ? rec->f[idx[SC_LABEL]] : in.column);
@@ -436,8 +463,13 @@ void monev_spec_load(monev_spec *s, const char *spec_path,
 		free(t);
 		s->spec_src = ibm_xstrdup(spec_path);
 	} else {
+		/* -v is about the inputs: the built-in tables are none */
+		int v = ibm_diag_verbose();
+
+		ibm_diag_set_verbose(0);
 		st = monev_spec_parse(s, "(default spec)", monev_default_spec,
 				      sizeof monev_default_spec - 1);
+		ibm_diag_set_verbose(v);
 		s->spec_src = ibm_xstrdup("(bawaan)");
 	}
 	if (st)
@@ -450,9 +482,13 @@ void monev_spec_load(monev_spec *s, const char *spec_path,
 		free(t);
 		s->phase_src = ibm_xstrdup(phase_path);
 	} else {
+		int v = ibm_diag_verbose();
+
+		ibm_diag_set_verbose(0);
 		st = monev_phases_parse(s, "(default phases)",
 					monev_default_phases,
 					sizeof monev_default_phases - 1);
+		ibm_diag_set_verbose(v);
 		s->phase_src = ibm_xstrdup("(bawaan)");
 	}
 	if (st)
@@ -465,6 +501,7 @@ void monev_spec_free(monev_spec *s)
 		free(s->ind[i].column);
 		free(s->ind[i].aliases);
 		free(s->ind[i].label);
+		free(s->ind[i].dokumen);
 	}
 	for (size_t g = 0; g < s->ngrp; g++) {
 		free(s->grp[g].name);
@@ -578,30 +615,9 @@ char *monev_fmt_pct(char *buf, size_t size, double v)
 	return ibm_fmt_num(buf, size, v, 1, ',');
 }
 
-typedef struct sbuf {
-	char *s;
-	size_t n, cap;
-} sbuf;
-
-/* Append the strings given, up to a NULL. */
-static void sb_cat(sbuf *b, ...)
-{
-	va_list ap;
-	const char *p;
-
-	va_start(ap, b);
-	while ((p = va_arg(ap, const char *)) != NULL) {
-		size_t l = strlen(p);
-
-		ibm_grow((void **)&b->s, &b->cap, b->n + l + 1, 1);
-		memcpy(b->s + b->n, p, l + 1);
-		b->n += l;
-	}
-	va_end(ap);
-}
 
 /* The indicators of group g (all groups: g == ngrp) not at full marks. */
-static void list_short(sbuf *b, const monev_spec *s, const double *val,
+static void list_short(ibm_str *b, const monev_spec *s, const double *val,
 		       size_t g)
 {
 	int first = 1;
@@ -613,12 +629,12 @@ static void list_short(sbuf *b, const monev_spec *s, const double *val,
 		if ((g < s->ngrp && in->group != g) || !monev_asked(val[i]) ||
 		    monev_ind_score(in, val[i]) >= 1)
 			continue;
-		sb_cat(b, first ? "" : ", ", (char *)NULL);
+		ibm_str_add(b, first ? "" : ", ", (char *)NULL);
 		first = 0;
 		if (in->kind == MONEV_YESNO)
-			sb_cat(b, in->label, " belum ada", (char *)NULL);
+			ibm_str_add(b, in->label, " belum ada", (char *)NULL);
 		else
-			sb_cat(b, in->label, " ",
+			ibm_str_add(b, in->label, " ",
 			       ibm_fmt_num(n1, sizeof n1,
 					   isnan(val[i]) ? 0 : val[i], 2, ','),
 			       " dari ",
@@ -630,38 +646,40 @@ static void list_short(sbuf *b, const monev_spec *s, const double *val,
 char *monev_missing(const monev_spec *s, const double *val,
 		    const double *grp, double total, int phase)
 {
-	sbuf b = { 0 };
+	ibm_str b = { 0 };
 	size_t next = (size_t)(phase + 1);
 	const monev_phase *ph;
 	int any_group = 0;
 	char n1[32], n2[32];
 
-	sb_cat(&b, "", (char *)NULL);
+	ibm_str_add(&b, "", (char *)NULL);
 	if (next >= s->nph || isnan(total))
 		return b.s;
 	ph = &s->ph[next];
-	sb_cat(&b, "Menuju ", ph->name, ": ", (char *)NULL);
+	ibm_str_add(&b, "Menuju ", ph->name, ": ", (char *)NULL);
 	if (!meets(total, ph->min_total))
-		sb_cat(&b, "skor total ", monev_fmt_pct(n1, sizeof n1, total),
+		ibm_str_add(&b, "skor total ", monev_fmt_pct(n1, sizeof n1,
+			    total),
 		       " < ", monev_fmt_pct(n2, sizeof n2, ph->min_total),
 		       (char *)NULL);
 	for (size_t g = 0; g < s->ngrp; g++) {
 		if (isnan(grp[g]) || meets(grp[g], ph->min_group[g]))
 			continue;
-		sb_cat(&b, b.s[b.n - 2] == ':' ? "" : "; ", s->grp[g].label,
+		ibm_str_add(&b, b.s[b.n - 2] == ':' ? "" : "; ",
+			    s->grp[g].label,
 		       " ", monev_fmt_pct(n1, sizeof n1, grp[g]), " < ",
 		       monev_fmt_pct(n2, sizeof n2, ph->min_group[g]), " (",
 		       (char *)NULL);
 		list_short(&b, s, val, g);
-		sb_cat(&b, ")", (char *)NULL);
+		ibm_str_add(&b, ")", (char *)NULL);
 		any_group = 1;
 	}
 	if (!any_group) {
 		/* only the total is short: every indicator not at full
 		 * marks helps */
-		sb_cat(&b, " (", (char *)NULL);
+		ibm_str_add(&b, " (", (char *)NULL);
 		list_short(&b, s, val, s->ngrp);
-		sb_cat(&b, ")", (char *)NULL);
+		ibm_str_add(&b, ")", (char *)NULL);
 	}
 	return b.s;
 }

@@ -129,17 +129,12 @@ const monev_listed *monev_units_closest(const monev_units *u,
 
 void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv_opts uo = *o;
-	ibm_csv *r;
+	/* the header: the first row with the list's required columns */
+	ibm_csv *r = ibm_csv_xopen_side(path, o, monev_unit_cols, MONEV_UL_N);
 	const ibm_rec *rec;
 	int idx[MONEV_UL_N];
 	size_t cap = 0;
 
-	/* the header: the first row with the list's required columns */
-	uo.need = monev_unit_cols;
-	uo.nneed = MONEV_UL_N;
-	uo.side = 1;
-	r = ibm_csv_xopen(path, &uo);
 	memset(u, 0, sizeof *u);
 	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
 			    ibm_csv_header(r), monev_unit_cols, MONEV_UL_N, idx) < 0)

@@ -74,10 +74,7 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 
 	ro.allow_empty = 0;
 	/* the header: the first row with a name column */
-	ro.need = score_roster_cols;
-	ro.nneed = SCORE_NBY;
-	ro.side = 1;
-	r = ibm_csv_xopen(path, &ro);
+	r = ibm_csv_xopen_side(path, &ro, score_roster_cols, SCORE_NBY);
 	R->file = ibm_xstrdup(ibm_csv_name(r));
 	hdr = ibm_csv_header(r);
 	R->ncol = hdr->n;

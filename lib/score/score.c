@@ -554,10 +554,7 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	int st;
 
 	ko.allow_empty = 0;
-	ko.need = score_key_specs;
-	ko.nneed = SCORE_KEY_NCOLS;
-	ko.side = 1;
-	r = ibm_csv_xopen(path, &ko);
+	r = ibm_csv_xopen_side(path, &ko, score_key_specs, SCORE_KEY_NCOLS);
 	st = score_key_read(r, exact, &k);
 	ibm_csv_close(r);
 	if (st)

@@ -384,14 +384,8 @@ static void layout(ts_doc *d, void *ctx)
 	free(t);
 }
 
-ibm_atomic *spj_list_pdf(const spj_run *r, const char *path)
+ibm_atomic *spj_list_doc(const spj_run *r, const char *path)
 {
-	return ts_write_pdf(&r->ev.office, path, "Daftar Nominatif Penerimaan",
-			    layout, (void *)r);
-}
-
-ibm_atomic *spj_list_html(const spj_run *r, const char *path)
-{
-	return ts_write_html(&r->ev.office, path,
-			     "Daftar Nominatif Penerimaan", layout, (void *)r);
+	return ts_write(&r->ev.office, "Daftar Nominatif Penerimaan", path,
+			r->npay, layout, (void *)r);
 }

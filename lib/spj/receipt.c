@@ -242,14 +242,8 @@ static void layout(ts_doc *d, void *ctx)
 	free(v);
 }
 
-ibm_atomic *spj_receipts_pdf(const spj_run *r, const char *path)
+ibm_atomic *spj_receipts(const spj_run *r, const char *path)
 {
-	return ts_write_pdf(&r->ev.office, path, "Kuitansi", layout,
-			    (void *)r);
-}
-
-ibm_atomic *spj_receipts_html(const spj_run *r, const char *path)
-{
-	return ts_write_html(&r->ev.office, path, "Kuitansi", layout,
-			     (void *)r);
+	return ts_write(&r->ev.office, "Kuitansi", path, r->npay, layout,
+			(void *)r);
 }

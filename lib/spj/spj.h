@@ -302,12 +302,10 @@ const char *spj_kind_name(const spj_run *r, const char *jkey);
 /* ------------------------------------------------------------ outputs */
 
 /* The daftar nominatif: PDF, HTML (the PDF's pages), or a workbook. */
-ibm_atomic *spj_list_pdf(const spj_run *r, const char *path);
-ibm_atomic *spj_list_html(const spj_run *r, const char *path);
+ibm_atomic *spj_list_doc(const spj_run *r, const char *path);
 ibm_atomic *spj_list_xlsx(const spj_run *r, const char *path);
 /* The receipts, one a page: PDF or HTML. */
-ibm_atomic *spj_receipts_pdf(const spj_run *r, const char *path);
-ibm_atomic *spj_receipts_html(const spj_run *r, const char *path);
+ibm_atomic *spj_receipts(const spj_run *r, const char *path);
 /* Before a PDF in Times is written: every text it shows can be shown. */
 void spj_check_text(const spj_run *r);
 

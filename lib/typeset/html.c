@@ -146,29 +146,3 @@ void ts_svg_end(ts_svg *s)
 	free(s->data);
 	s->data = NULL;
 }
-
-ibm_atomic *ts_write_pdf(const ts_office *o, const char *path,
-			 const char *title, void (*fn)(ts_doc *d, void *ctx),
-			 void *ctx)
-{
-	ts_doc *d = ts_open(o, title);
-
-	fn(d, ctx);
-	return ts_save(d, path);
-}
-
-ibm_atomic *ts_write_html(const ts_office *o, const char *path,
-			  const char *title,
-			  void (*fn)(ts_doc *d, void *ctx), void *ctx)
-{
-	ibm_atomic *a = ibm_atomic_open(path);
-	ts_doc *d = ts_measure(o);
-	ts_svg svg;
-
-	ts_svg_begin(&svg, ibm_atomic_fp(a), o, title);
-	ts_record(d, ts_svg_op, &svg);
-	fn(d, ctx);
-	ts_svg_end(&svg);
-	ts_free(d);
-	return a;
-}

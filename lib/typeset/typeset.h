@@ -349,14 +349,13 @@ void ts_svg_begin(ts_svg *s, FILE *fp, const ts_office *o,
 void ts_svg_op(void *ctx, const ts_op *op);
 void ts_svg_end(ts_svg *s);
 
-/* A document that fn(d, ctx) lays out, written to a new output file of
- * the run: as PDF, or as the same pages in HTML (measured in Times and
- * recorded as SVG pages). */
-ibm_atomic *ts_write_pdf(const ts_office *o, const char *path,
-			 const char *title, void (*fn)(ts_doc *d, void *ctx),
-			 void *ctx);
-ibm_atomic *ts_write_html(const ts_office *o, const char *path,
-			  const char *title,
-			  void (*fn)(ts_doc *d, void *ctx), void *ctx);
+/* A document laid out by draw(d, ctx) (output.c): drawn as PDF when path
+ * ends in .pdf, else as the HTML file of SVG pages (above) that a
+ * browser prints on the PDF's pages; title in the file; items as
+ * ts_expect_items. The new output file of the run (ibm_atomic,
+ * committed with the others). */
+ibm_atomic *ts_write(const ts_office *o, const char *title,
+		     const char *path, size_t items,
+		     void (*draw)(ts_doc *d, void *ctx), void *ctx);
 
 #endif

@@ -159,6 +159,20 @@ seed fuzz_survey_form ikm29-kata-weight 10 $d/survey/ikm29-kata.csv
 seed fuzz_survey_form grid-strict 4 $d/survey/grid-id.csv
 seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
 
+# the Monev visits: schedules with the examples' staff or their own
+# (options byte: the delimiter)
+mkdir -p "$c/fuzz_invite_visits"
+find "$c/fuzz_invite_visits" -type f ! -name 'regress-*' -delete
+seed fuzz_invite_visits example 0 examples/monev/kunjungan/jadwal.csv \
+	examples/monev/kunjungan/petugas.csv
+for f in $d/visits/jadwal*.csv; do
+	seed fuzz_invite_visits "$(basename "$f" .csv)" 0 "$f" \
+		$d/visits/petugas.csv
+done
+seed fuzz_invite_visits shared 0 $d/visits/jadwal-two-places.csv \
+	$d/visits/petugas-shared.csv
+seed fuzz_invite_visits default-staff 0 $d/visits/jadwal.csv
+
 # Column matching: the header of every data file and example, one cell a
 # line; and the headers of the issue that asked for it, with --column
 # arguments after "==="

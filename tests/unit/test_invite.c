@@ -1,5 +1,6 @@
 /* test_invite.c - ibm-invite's modules: the event file (event.c), the
- * participant helpers (invite.c) and the template engine (template.c). */
+ * participant helpers (invite.c), the template engine (template.c) and
+ * the Monev visits (visits.c). */
 #include "unit.h"
 
 #include <limits.h>
@@ -541,9 +542,172 @@ static void t_short_name(void **state)
 	free(s);
 }
 
+
+/* --------------------------------------------------------- the visits */
+
+static const char visit_staff[] =
+	"nama,pangkat,nip,jabatan,tim,tugas\n"
+	"Ani,Penata (III/c),19850312 200912 2 001,Konselor,Tim A,Ketua\n"
+	"Budi,Pengatur (II/c),19940101 201901 1 002,Data,Tim A,Anggota\n"
+	"Citra,Penata (III/a),19900505 201503 1 003,Penyuluh,Tim B,Ketua\n"
+	"\"Ani, S.Psi.\",Penata (III/c),198503122009122001,Konselor,Tim B,\n";
+
+/* Read a schedule and the staff above, and check them: the status. */
+static int visits_of(const char *sched, inv_visits *vs, inv_order *st)
+{
+	ibm_csv_opts o = { 0 };
+	int rc, status;
+	ibm_csv *r;
+
+	memset(vs, 0, sizeof *vs);
+	memset(st, 0, sizeof *st);
+	msgs_reset();
+	r = ibm_csv_open_mem("jadwal.csv", sched, strlen(sched), &o, &rc);
+	assert_non_null(r);
+	status = inv_visits_read_csv(vs, r);
+	ibm_csv_close(r);
+	if (status)
+		return status;
+	r = ibm_csv_open_mem("petugas.csv", visit_staff,
+			     sizeof visit_staff - 1, &o, &rc);
+	assert_non_null(r);
+	assert_int_equal(inv_order_read_staff_csv(st, r), 0);
+	ibm_csv_close(r);
+	return inv_visits_check(vs, st, NULL, 0, "09.00 WITA");
+}
+
+static void t_visits_trips(void **state)
+{
+	inv_visits vs;
+	inv_order st;
+
+	(void)state;
+	/* Tim A on the 7th, 8th and 10th (two trips), Tim B on the 9th;
+	 * Ani is in both teams, never on the same day */
+	assert_int_equal(visits_of(
+		"Tanggal,Jam,Unit IBM,Desa/Kelurahan,Kec.,Tim\n"
+		"2025-04-10,,IBM C,Desa C,K,Tim A\n"
+		"2025-04-07,13.00,IBM A2,Kelurahan A,K,Tim A\n"
+		"2025-04-07,09.00,IBM A1,Kelurahan A,K,tim a\n"
+		"\"Rabu, 9 April 2025\",,IBM B,Ds. B,K,Tim B\n"
+		"08/04/2025,,IBM A3,A,K,Tim A\n", &vs, &st), 0);
+	assert_int_equal(vs.nt, 2);
+	assert_string_equal(vs.t[0].name, "Tim A");
+	assert_int_equal(vs.t[0].nofficer, 2);
+	assert_int_equal(vs.t[1].nofficer, 2);
+	/* by date and time */
+	assert_string_equal(vs.v[vs.t[0].visit[0]].f[INV_V_UNIT], "IBM A1");
+	assert_string_equal(vs.v[vs.t[0].visit[1]].f[INV_V_UNIT], "IBM A2");
+	assert_string_equal(vs.v[vs.t[0].visit[3]].f[INV_V_UNIT], "IBM C");
+	/* the default time; the village's kind and name */
+	assert_string_equal(vs.v[0].f[INV_V_WAKTU], "09.00 WITA");
+	assert_int_equal(vs.v[1].kind, INV_KIND_KELURAHAN);
+	assert_string_equal(vs.v[1].f[INV_V_DESA], "A");
+	assert_int_equal(vs.v[3].kind, INV_KIND_DESA);
+	assert_int_equal(vs.v[4].kind, INV_KIND_VILLAGE);
+	/* trips: A on 7-8 April, A on 10 April, B on 9 April */
+	assert_int_equal(vs.ntrip, 3);
+	assert_int_equal(vs.trip[0].team, 0);
+	assert_int_equal(vs.trip[0].end - vs.trip[0].first, 3);
+	assert_int_equal(vs.trip[0].to.d, 8);
+	assert_int_equal(vs.trip[1].from.d, 10);
+	assert_int_equal(vs.trip[2].team, 1);
+	/* all visits by date */
+	assert_string_equal(vs.v[vs.order[4]].f[INV_V_UNIT], "IBM C");
+	assert_string_equal(vs.v[vs.order[3]].f[INV_V_UNIT], "IBM B");
+	inv_visits_free(&vs);
+	inv_order_free(&st);
+}
+
+static void t_visits_errors(void **state)
+{
+	inv_visits vs;
+	inv_order st;
+
+	(void)state;
+	/* an officer of two teams on one day, once for the day */
+	assert_int_equal(visits_of(
+		"tanggal,nama_unit,desa,tim\n"
+		"2025-04-07,IBM A,A,Tim A\n"
+		"2025-04-07,IBM B,B,Tim B\n"
+		"2025-04-07,IBM C,C,Tim B\n", &vs, &st), IBM_EX_DATAERR);
+	assert_int_equal(msgs.n, 1);
+	assert_non_null(strstr(msgs_all(), "jadwal.csv:3: Ani (staff lines 2 "
+			       "and 5) would be in two places on 7 April 2025"));
+	inv_visits_free(&vs);
+	inv_order_free(&st);
+	/* a team without officers, with its rows; one in two places */
+	assert_int_equal(visits_of(
+		"tanggal,waktu,nama_unit,desa,tim\n"
+		"2025-04-07,09.00,IBM A,A,Tim Z\n"
+		"2025-04-08,09.00,IBM B,B,Tim Z\n"
+		"2025-04-09,09.00,IBM C,C,Tim A\n"
+		"2025-04-09,09.00,IBM D,D,Tim A\n", &vs, &st),
+		IBM_EX_DATAERR);
+	assert_non_null(strstr(msgs_all(), "jadwal.csv:2: team \"Tim Z\" "
+			       "has no officers in the staff file petugas.csv "
+			       "(its visits: lines 2, 3)"));
+	inv_visits_free(&vs);
+	inv_order_free(&st);
+	assert_int_equal(visits_of(
+		"tanggal,waktu,nama_unit,desa,tim\n"
+		"2025-04-09,09.00,IBM C,C,Tim A\n"
+		"2025-04-09,09.00,IBM D,D,Tim A\n", &vs, &st),
+		IBM_EX_DATAERR);
+	assert_non_null(strstr(msgs_all(), "jadwal.csv:3: team \"Tim A\" is "
+			       "in two places at once on 9 April 2025 at "
+			       "09.00: \"IBM C\" (line 2) and \"IBM D\""));
+	inv_visits_free(&vs);
+	inv_order_free(&st);
+	/* cells */
+	assert_int_equal(visits_of(
+		"tanggal,nama_unit,desa,tim\n"
+		"31/02/2025,IBM A,A,Tim A\n"
+		"2025-04-08,,B,Tim A\n", &vs, &st), IBM_EX_DATAERR);
+	assert_non_null(strstr(msgs_all(), "jadwal.csv:2: tanggal: not a "
+			       "date: 31/02/2025"));
+	assert_non_null(strstr(msgs_all(), "jadwal.csv:3: nama_unit: empty"));
+	inv_visits_free(&vs);
+	inv_order_free(&st);
+}
+
+static void t_key_number(void **state)
+{
+	ibm_event *ev = ibm_event_new();
+	inv_event e;
+	char *n;
+	static const char conf[] = "instansi = X\ntempat_surat = Bima\n"
+		"tanggal_surat = 24 Maret 2025\nttd_jabatan = K\n"
+		"ttd_nama = N\nnomor_tugas = Sgas/{n}/{bulan_romawi}/{tahun}\n"
+		"nomor_tugas_awal = 87\nnomor_spd = SPD-7\n";
+
+	(void)state;
+	assert_int_equal(ibm_event_parse(ev, "m.conf", conf, sizeof conf - 1),
+			 0);
+	inv_event_init_visits(&e, ev);
+	n = inv_key_number(&e, NULL, "surat_tugas", "nomor_tugas",
+			   "nomor_tugas_awal", 2, "Tim", "Monev");
+	assert_string_equal(n, "Sgas/89/III/2025");
+	free(n);
+	/* a whole number; no pattern: no number */
+	n = inv_key_number(&e, NULL, "spd", "nomor_spd", "nomor_spd_awal", 3,
+			   "Ani", "SPD");
+	assert_string_equal(n, "SPD-7");
+	free(n);
+	n = inv_key_number(&e, NULL, "x", "nomor_x", "nomor_x_awal", 0, "a",
+			   "b");
+	assert_string_equal(n, "");
+	free(n);
+	inv_event_free(&e);
+	ibm_event_free(ev);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_visits_trips),
+		cmocka_unit_test(t_visits_errors),
+		cmocka_unit_test(t_key_number),
 		cmocka_unit_test(t_event_basic),
 		cmocka_unit_test(t_event_errors),
 		cmocka_unit_test(t_fnv1a),

@@ -1,5 +1,5 @@
 /* test_monev.c - ibm-monev's spec and phase parser, scoring, missing-for-
- * next-phase text, name keys and aggregation. */
+ * next-phase text, name keys, aggregation and the brief's figures. */
 #include "unit.h"
 
 #include <math.h>
@@ -266,6 +266,97 @@ static void t_read_aggregate(void **state)
 	monev_spec_free(&s);
 }
 
+
+static void t_ind_met(void **state)
+{
+	monev_spec s;
+
+	(void)state;
+	load_small(&s);
+	assert_int_equal(monev_ind_met(&s.ind[0], 1), 1);
+	assert_int_equal(monev_ind_met(&s.ind[0], 0), 0);
+	assert_int_equal(monev_ind_met(&s.ind[0], NAN), 0);   /* empty */
+	assert_int_equal(monev_ind_met(&s.ind[1], 10), 1);    /* at target */
+	assert_int_equal(monev_ind_met(&s.ind[1], 9), 0);
+	assert_int_equal(monev_ind_met(&s.ind[1], MONEV_NOT_ASKED), -1);
+	assert_int_equal(monev_ind_met(&s.ind[1], MONEV_NOT_ANSWERED), -1);
+	/* the documents: none in this spec, the default's for sk_unit */
+	assert_string_equal(s.ind[0].dokumen, "");
+	monev_spec_free(&s);
+	monev_spec_load(&s, NULL, NULL);
+	assert_string_equal(s.ind[2].column, "sk_unit");
+	assert_string_equal(s.ind[2].dokumen,
+			    "SK Kepala Desa/Lurah tentang pembentukan Unit IBM");
+	monev_spec_free(&s);
+}
+
+static void t_brief(void **state)
+{
+	/* three semesters: Paruga every time, Sarae only in the first, Bada
+	 * in the last two (one unmet indicator each time) */
+	static const char forms[] =
+		"provinsi,kabupaten_kota,desa,nama unit,tanggal,SK Kepala Desa,"
+		"Agen Pemulihan,Screening\n"
+		"NTB,Kota Bima,Paruga,IBM Paruga,2024-03-01,Ya,5,10\n"
+		"NTB,Kota Bima,Sarae,IBM Sarae,2024-03-02,Tidak,0,0\n"
+		"NTB,Kota Bima,Paruga,IBM Paruga,2024-09-01,Ya,10,10\n"
+		"NTB,Kab. Dompu,Bada,IBM Bada,2024-09-03,Ya,12,\n"
+		"NTB,Kota Bima,Paruga,IBM Paruga,2025-03-01,Ya,10,20\n"
+		"NTB,Kabupaten Dompu,Bada,IBM Bada,2025-03-03,Tidak,10,20\n";
+	const char *path = tmp_write("brief.csv", forms, sizeof forms - 1);
+	monev_spec s;
+	monev_data d;
+	monev_brief b;
+	size_t idx[4], unmet[4], asked[4], n;
+	char *t;
+
+	(void)state;
+	load_small(&s);
+	monev_data_init(&d, &s);
+	msgs_reset();
+	quiet_begin();
+	monev_read(&d, path);
+	quiet_end();
+	monev_finish(&d);
+	monev_brief_build(&b, &d);
+	assert_int_equal(d.nperiods, 3);
+	assert_int_equal(b.last, 2);
+	assert_string_equal(b.next, "2025-S2");
+	/* the units by district: Dompu's Bada, then Bima's Paruga, Sarae */
+	assert_int_equal(b.n, 3);
+	assert_string_equal(b.u[0].id[MONEV_UNIT], "IBM Bada");
+	assert_string_equal(b.u[0].id[MONEV_KAB], "Kabupaten Dompu");
+	assert_string_equal(b.u[2].id[MONEV_UNIT], "IBM Sarae");
+	/* visits per period, and the periods missed counted back */
+	assert_null(b.u[0].visit[0]);
+	assert_non_null(b.u[0].visit[1]);
+	assert_int_equal(b.u[0].missed, 0);
+	assert_int_equal(b.u[1].missed, 0);
+	assert_int_equal(b.u[2].missed, 2);
+	/* the clients: the count indicators of the layanan group */
+	assert_int_equal(b.nclients, 1);
+	assert_int_equal(b.clients[0], 2);
+	/* the last period: SK unmet at Bada, Agen and Screening met */
+	n = monev_brief_unmet(&b, idx, unmet, asked);
+	assert_int_equal(n, 1);
+	assert_int_equal(idx[0], 0);
+	assert_int_equal(unmet[0], 1);
+	assert_int_equal(asked[0], 2);
+	t = monev_brief_unmet_text(&s, b.u[0].visit[2]);
+	assert_string_equal(t, "SK (belum)");
+	free(t);
+	/* an empty count is unmet, a short one shows its value */
+	t = monev_brief_unmet_text(&s, b.u[0].visit[1]);
+	assert_string_equal(t, "Skrining (kosong)");
+	free(t);
+	t = monev_brief_unmet_text(&s, b.u[1].visit[0]);
+	assert_string_equal(t, "Agen (5 dari 10), Skrining (10 dari 20)");
+	free(t);
+	monev_brief_free(&b);
+	monev_data_free(&d);
+	monev_spec_free(&s);
+}
+
 static void t_district_period(void **state)
 {
 	static const char *const cases[][2] = {
@@ -339,6 +430,8 @@ int main(void)
 		cmocka_unit_test(t_phase_errors),
 		cmocka_unit_test(t_key),
 		cmocka_unit_test(t_read_aggregate),
+		cmocka_unit_test(t_ind_met),
+		cmocka_unit_test(t_brief),
 		cmocka_unit_test(t_district_period),
 		cmocka_unit_test(t_natural_order),
 	};
