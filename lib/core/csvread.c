@@ -1462,7 +1462,7 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		r->fd = 0;
 		r->is_stdin = 1;
 		/* typed at a terminal, not a file forgotten in silence */
-		if (isatty(0))
+		if (ibm_is_terminal(0))
 			fprintf(stderr, "%s: reading CSV from standard input "
 				"(the keyboard): type the rows and end with "
 				"Ctrl-D (Windows: Ctrl-Z, Enter), or give a "

@@ -405,6 +405,16 @@ time_t ibm_timegm(struct tm *tm)
 	return _mkgmtime(tm);
 }
 
+/* A console, not NUL: _isatty is true for every character device,
+ * and "< NUL" (or Wine's /dev/null) is no one typing. */
+int ibm_is_terminal(int fd)
+{
+	DWORD mode;
+	HANDLE h = (HANDLE)_get_osfhandle(fd);
+
+	return h != INVALID_HANDLE_VALUE && GetConsoleMode(h, &mode) != 0;
+}
+
 int ibm_setenv(const char *name, const char *value)
 {
 	return SetEnvironmentVariableA(name, value) &&
@@ -919,6 +929,11 @@ time_t ibm_timegm(struct tm *tm)
 	days = era * 146097 + doe - 719468;
 	return (time_t)(((days * 24 + tm->tm_hour) * 60 + tm->tm_min) * 60 +
 			tm->tm_sec);
+}
+
+int ibm_is_terminal(int fd)
+{
+	return isatty(fd);
 }
 
 int ibm_setenv(const char *name, const char *value)

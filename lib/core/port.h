@@ -82,6 +82,8 @@ time_t ibm_timegm(struct tm *tm);
 /* Seconds east of UTC of the local time at T (tm_gmtoff where it
  * exists): 25200 for WIB. */
 long ibm_utc_offset(time_t t);
+/* A terminal (on Windows a console, not the NUL device) is on FD. */
+int ibm_is_terminal(int fd);
 /* setenv(name, value, 1) */
 int ibm_setenv(const char *name, const char *value);
 
