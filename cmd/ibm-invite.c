@@ -346,6 +346,7 @@ int main(int argc, char **argv)
 	if ((st = inv_finish(&iv)) != 0)
 		exit(st);
 	if (staff) {
+		order.strict = iv.strict;
 		inv_order_read_staff(&order, staff, &o);
 		int pdf = 0;
 
