@@ -255,7 +255,7 @@ int main(int argc, char **argv)
 				  "-o, --by and --excel");
 			usage(IBM_EX_USAGE);
 		}
-		monev_spec_load(&s, spec, phases);
+		monev_spec_load(&s, spec, phases, &csv);
 		if (units)
 			monev_units_read(&list, units, &csv);
 		monev_form_write(form, &s, &list, py, ps);
@@ -268,7 +268,7 @@ int main(int argc, char **argv)
 		argv = stdin_only;
 		argc = 1;
 	}
-	monev_spec_load(&s, spec, phases);
+	monev_spec_load(&s, spec, phases, &csv);
 	monev_data_init(&d, &s);
 	d.csv = csv;
 	d.lenient = lenient;

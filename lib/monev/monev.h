@@ -64,9 +64,11 @@ int monev_spec_parse(monev_spec *s, const char *name, const char *text,
 		     size_t len);
 int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		       size_t len);
-/* Load from files (NULL: the compiled-in default); dies on error. */
+/* Load from files (NULL: the compiled-in default), CSV or workbook, each
+ * FILE.xlsx:SHEET or on the run's --sheet and --header-row (run, may be
+ * NULL); dies on error. */
 void monev_spec_load(monev_spec *s, const char *spec_path,
-		     const char *phase_path);
+		     const char *phase_path, const ibm_csv_opts *run);
 void monev_spec_free(monev_spec *s);
 /* Write the defaults as DIR/indicators.csv and DIR/phases.csv (DIR made
  * when missing); an existing file is an error (64) unless force. */
