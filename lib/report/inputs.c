@@ -84,7 +84,8 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 {
 	ibm_colspec spec[RP_MAXCOLS];
 	int idx[RP_MAXCOLS];
-	ibm_csv *r = ibm_csv_xopen(path, o);
+	ibm_csv_opts so = *o;
+	ibm_csv *r;
 	const ibm_rec *rec;
 	char *out = NULL, label[64];
 	size_t cap = 0;
@@ -94,6 +95,13 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 		spec[i].required = cols[i].required;
 		spec[i].role = NULL;
 	}
+	/* the header is the row that holds this input's columns: --header-row
+	 * only where that row holds them (one workbook with a title above
+	 * its header does not move the header of the CSV files) */
+	so.need = spec;
+	so.nneed = ncols;
+	so.side = 1;
+	r = ibm_csv_xopen(path, &so);
 	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
 			    ibm_csv_header(r), spec, ncols, idx) != 0)
 		ibm_die(IBM_EX_DATAERR, NULL, 0, "%s", what);
