@@ -257,7 +257,7 @@ int main(int argc, char **argv)
 		}
 		monev_spec_load(&s, spec, phases, &csv);
 		if (units)
-			monev_units_read(&list, units, &csv);
+			monev_units_read(&list, units, &csv, strict);
 		monev_form_write(form, &s, &list, py, ps);
 		monev_units_free(&list);
 		monev_spec_free(&s);
@@ -278,7 +278,7 @@ int main(int argc, char **argv)
 		snprintf(d.want_period, sizeof d.want_period, "%04d-S%d", py,
 			 ps);
 	if (units) {
-		monev_units_read(&list, units, &csv);
+		monev_units_read(&list, units, &csv, strict);
 		d.list = &list;
 	}
 	if (out) {
