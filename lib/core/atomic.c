@@ -547,11 +547,13 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	/* one file named twice ("out.html" and "./out.html", or a template
 	 * letter named like another output): one would be lost */
 	a->canon = ibm_path_canon(target);
-	if ((twice = written_by(a->canon)) != NULL)
+	if ((twice = written_by(a->canon)) != NULL) {
+		atomic_free(a);
 		ibm_die(IBM_EX_USAGE, path, 0, "is written twice in this run%s%s%s",
 			strcmp(twice->path, path) ? " (also as " : "",
 			strcmp(twice->path, path) ? twice->path : "",
 			strcmp(twice->path, path) ? ")" : "");
+	}
 	a->tmp = temp_name(target, &dirlen, &prefixlen);
 	{
 		char *dir = ibm_xstrndup(a->tmp, dirlen);
