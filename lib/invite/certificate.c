@@ -226,13 +226,15 @@ int inv_cert_cells(const invite *iv, inv_person *p, const int *xidx)
 			p->x[CX_PERCENT][0] = '\0';
 		free(t);
 	}
-	if (*pass && ibm_parse_yesno(pass) < 0 &&
-	    ibm_cell_bad(iv->strict, iv->src, p->line,
-			 (size_t)xidx[CX_PASSED], cert_col_names[CX_PASSED],
-			 "not yes or no", pass, then) != 0)
-		st = -1;
-	else if (*pass && ibm_parse_yesno(pass) < 0)
-		p->x[CX_PASSED][0] = '\0';
+	if (*pass && ibm_parse_yesno(pass) < 0) {
+		if (ibm_cell_bad(iv->strict, iv->src, p->line,
+				 (size_t)xidx[CX_PASSED],
+				 cert_col_names[CX_PASSED], "not yes or no",
+				 pass, then) != 0)
+			st = -1;
+		else
+			p->x[CX_PASSED][0] = '\0';
+	}
 	return st;
 }
 
