@@ -158,7 +158,7 @@ static int kind_get(const char *name, kind *k)
 			/* the default indicators after the identity */
 			monev_spec *s = &monev_default;
 
-			monev_spec_load(s, NULL, NULL);
+			monev_spec_load(s, NULL, NULL, NULL);
 			monev_cols = ibm_xcalloc(MONEV_NID + s->nind + 1,
 						 sizeof *monev_cols);
 			memcpy(monev_cols, monev_id_cols,

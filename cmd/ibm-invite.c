@@ -256,15 +256,16 @@ static void run_visits(const visit_opts *vo, ibm_event *ev,
 	ibm_out_note_input(e.office.logo);
 	ibm_out_note_input(e.office.font);
 	ibm_out_note_input(e.office.font_bold);
+	staff.strict = strict;
 	inv_order_read_staff(&staff, staff_path, o);
 	inv_visits_read(&vs, vo->visits, o);
 	if (vo->units)
-		monev_units_read(&list, vo->units, o);
+		monev_units_read(&list, vo->units, o, strict);
 	st = inv_visits_check(&vs, &staff, vo->units ? &list : NULL, strict,
 			      ibm_event_get(ev, "waktu"));
 	if (st)
 		exit(st);
-	monev_spec_load(&spec, vo->spec, NULL);
+	monev_spec_load(&spec, vo->spec, NULL, o);
 	inv_papers_init(&p, &e, &vs, &spec);
 	for (size_t i = 0; i < nletters; i++)
 		pdf |= ends_with(letters[i], ".pdf");
@@ -518,6 +519,7 @@ int main(int argc, char **argv)
 	if ((st = inv_finish(&iv)) != 0)
 		exit(st);
 	if (staff) {
+		order.strict = iv.strict;
 		inv_order_read_staff(&order, staff, &o);
 		int pdf = 0;
 

@@ -327,9 +327,9 @@ int main(int argc, char **argv)
 				  "-o, --by and --excel");
 			usage(IBM_EX_USAGE);
 		}
-		monev_spec_load(&s, spec, phases);
+		monev_spec_load(&s, spec, phases, &csv);
 		if (units)
-			monev_units_read(&list, units, &csv);
+			monev_units_read(&list, units, &csv, strict);
 		monev_form_write(form, &s, &list, py, ps);
 		monev_units_free(&list);
 		monev_spec_free(&s);
@@ -341,7 +341,7 @@ int main(int argc, char **argv)
 		argv = stdin_only;
 		argc = 1;
 	}
-	monev_spec_load(&s, spec, phases);
+	monev_spec_load(&s, spec, phases, &csv);
 	monev_data_init(&d, &s);
 	d.csv = csv;
 	d.lenient = lenient;
@@ -351,7 +351,7 @@ int main(int argc, char **argv)
 		snprintf(d.want_period, sizeof d.want_period, "%04d-S%d", py,
 			 ps);
 	if (units) {
-		monev_units_read(&list, units, &csv);
+		monev_units_read(&list, units, &csv, strict);
 		d.list = &list;
 	}
 	if (out) {

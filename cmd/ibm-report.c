@@ -16,14 +16,14 @@ static const char synopsis[] =
 	"[--sheet name]\n"
 	"                  [--header-row n] [--column role=header] "
 	"[--columns file]\n"
-	"                  -o file.docx\n"
+	"                  [--strict] -o file.docx\n"
 	"       ibm-report monev [-qv] [-c event.conf] [-r report.conf] "
 	"[-d delim]\n"
 	"                  --units file [--photos dir] "
 	"[--reference file.docx]\n"
 	"                  [--sheet name] [--header-row n] "
 	"[--column role=header]\n"
-	"                  [--columns file] -o file.docx\n"
+	"                  [--columns file] [--strict] -o file.docx\n"
 	"       ibm-report -h | --version\n";
 
 static const char options[] =
@@ -48,6 +48,8 @@ static const char options[] =
 	"files\n"
 	"      --reference=FILE    take styles (and header) of this .docx\n"
 	"  -o, --output=FILE       the .docx to write\n"
+	"      --strict            an optional cell that cannot be read is an "
+	"error\n"
 	"  -d, --delimiter=C       input delimiter; default: detected\n"
 	"  -q, --quiet             no warnings\n"
 	"  -h, --help              this help\n"
@@ -66,7 +68,7 @@ static _Noreturn void usage(int status)
 
 enum {
 	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_PHOTOS,
-	O_REFERENCE, O_VERSION, O_SURVEY, O_SPJ
+	O_REFERENCE, O_VERSION, O_SURVEY, O_STRICT, O_SPJ
 };
 
 static const struct option longopts[] = {
@@ -85,6 +87,7 @@ static const struct option longopts[] = {
 	{ "units", required_argument, NULL, O_UNITS },
 	{ "photos", required_argument, NULL, O_PHOTOS },
 	{ "reference", required_argument, NULL, O_REFERENCE },
+	{ "strict", no_argument, NULL, O_STRICT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
 	IBM_INPUT_LONGOPTS,
@@ -138,6 +141,7 @@ int main(int argc, char **argv)
 		case O_UNITS: ONCE(o.units, "--units"); break;
 		case O_PHOTOS: ONCE(o.photos, "--photos"); break;
 		case O_REFERENCE: ONCE(o.reference, "--reference"); break;
+		case O_STRICT: o.strict = 1; break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
 		case IBM_OPT_COLUMN:
@@ -197,6 +201,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.reference);
 	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)
 		usage(IBM_EX_USAGE);
+	rp_inputs_strict(o.strict);
 	st = bimtek ? rp_bimtek(&o) : rp_monev(&o);
 	ibm_close_stdout();
 	return st;

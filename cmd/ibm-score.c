@@ -20,7 +20,7 @@ static const char synopsis[] =
 	"                 [--duplicates first|last|best] [--exact]\n"
 	"                 [--pass percent] [--keep column] [--summary file]\n"
 	"                 [--items file] [--report file.xlsx]\n"
-	"                 [--roster file] [--only both|passed]\n"
+	"                 [--roster file] [--only both|passed] [--strict]\n"
 	"                 [--sheet name] [--header-row n] "
 	"[--column role=header]\n"
 	"                 [--columns file]\n"
@@ -56,6 +56,9 @@ static const char options[] =
 	"      --only=WHICH       with --roster: only those who took both "
 	"tests,\n"
 	"                         or passed\n"
+	"      --strict           an e-mail, phone or timestamp that cannot "
+	"be read\n"
+	"                         (pre/post, roster) is an error\n"
 	"  -d, --delimiter=C      input delimiter; default: detected\n"
 	"  -e, --excel            CSV output for Indonesian Excel\n"
 	"  -q, --quiet            no warnings\n"
@@ -76,7 +79,7 @@ static _Noreturn void usage(int status)
 enum {
 	O_EXACT = 256, O_PASS, O_KEEP, O_PRE, O_POST, O_POSTKEY, O_MATCH,
 	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION,
-	O_ROSTER, O_ONLY
+	O_ROSTER, O_ONLY, O_STRICT
 };
 
 static const struct option longopts[] = {
@@ -98,6 +101,7 @@ static const struct option longopts[] = {
 	{ "report", required_argument, NULL, O_REPORT },
 	{ "roster", required_argument, NULL, O_ROSTER },
 	{ "only", required_argument, NULL, O_ONLY },
+	{ "strict", no_argument, NULL, O_STRICT },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
 	IBM_INPUT_LONGOPTS,
@@ -180,6 +184,7 @@ int main(int argc, char **argv)
 		case O_ITEMS: ONCE(o.items, "--items"); break;
 		case O_REPORT: ONCE(o.report, "--report"); break;
 		case O_ROSTER: ONCE(o.roster, "--roster"); break;
+		case O_STRICT: o.strict = 1; break;
 		case O_ONLY:
 			if (strcmp(optarg, "both") == 0)
 				o.only = SCORE_ONLY_BOTH;
@@ -218,8 +223,8 @@ int main(int argc, char **argv)
 	if ((o.match || o.fuzzy || o.dup != SCORE_DUP_FIRST) && !o.pre)
 		bad("%s", "--match, --fuzzy and --duplicates need --pre and "
 		    "--post");
-	if ((o.roster || o.only) && !o.pre)
-		bad("%s", "--roster and --only need --pre and --post");
+	if ((o.roster || o.only || o.strict) && !o.pre)
+		bad("%s", "--roster, --only and --strict need --pre and --post");
 	if (o.only == SCORE_ONLY_PASSED && !o.has_pass)
 		bad("%s", "--only passed needs --pass");
 	if (o.items && !o.key)

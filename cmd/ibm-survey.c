@@ -192,7 +192,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e': excel = 1; break;
-		case 'v': verbose = 1; break; /* its own: every question */
+		case 'v': verbose = 1; break; /* its own: every column */
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
@@ -254,7 +254,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		sv_read(&d, argv[i]);
 	if (strict && d.bad_cells)
-		ibm_die(IBM_EX_DATAERR, NULL, 0, "%ld answer%s could not be "
+		ibm_die(IBM_EX_DATAERR, NULL, 0, "%ld cell%s could not be "
 			"read (--strict)", d.bad_cells,
 			d.bad_cells == 1 ? "" : "s");
 	st = sv_compute(&d, weight, participants, &r);

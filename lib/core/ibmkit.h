@@ -581,6 +581,29 @@ int ibm_parse_count(const char *s, long *out);
  * if not a plausible number (8 to 13 digits after the country code).
  */
 char *ibm_phone_norm(const char *s);
+/*
+ * An e-mail address as people type it into a form: trimmed, one '@' with
+ * text before it and a domain after it (letters, digits, '-' and dots,
+ * at least one dot, none at its ends or doubled), no spaces, commas or
+ * semicolons (two addresses in one cell are none). Returns it in lower
+ * case (malloc'd), or NULL ("-", "belum ada", "rina@gmail").
+ */
+char *ibm_email_norm(const char *s);
+/*
+ * An optional cell that cannot be read (ibmkit(7), UNREADABLE CELLS):
+ * "FILE:LINE: [cell J4: ]COLUMN: WHAT: \"TEXT\"; THEN" as a warning
+ * (then: what becomes of it, "left empty", "not matched by e-mail"), or
+ * with strict the same without THEN as an error, counted for
+ * ibm_cell_bad_exit. Returns -1 with strict, else 0.
+ */
+int ibm_cell_bad(int strict, const char *file, long line, size_t field,
+		 const char *column, const char *what, const char *text,
+		 const char *then);
+/* After the inputs are read: when cells were refused (--strict), 65
+ * after "N cells could not be read (--strict)"; else 0. The same,
+ * exiting with it. */
+int ibm_cell_bad_status(void);
+void ibm_cell_bad_exit(void);
 /* Yes/no by the answers of lib/core/yesno.txt (Ya, Sudah, Ada, 1, ✓ ...
  * -> 1; Tidak, Belum, Tidak ada, 0, ✗ ... and empty -> 0); any other
  * answer -1. */

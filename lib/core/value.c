@@ -1,4 +1,5 @@
-/* value.c - numbers with either decimal mark, counts, phones, yes/no. */
+/* value.c - numbers with either decimal mark, counts, phones, e-mail
+ * addresses, yes/no; optional cells that cannot be read. */
 #include "ibmkit.h"
 
 #include <ctype.h>
@@ -188,6 +189,74 @@ char *ibm_phone_norm(const char *s)
 	memcpy(out, "+62", 3);
 	memcpy(out + 3, rest, rlen + 1);
 	return out;
+}
+
+char *ibm_email_norm(const char *s)
+{
+	char *e = ibm_xstrdup(s), *at, *out;
+	const char *p;
+	size_t n;
+
+	ibm_trim(e);
+	at = strchr(e, '@');
+	if (!at || at == e || strchr(at + 1, '@') || !at[1])
+		goto bad;
+	for (p = e; *p; p++)
+		if (*p == ' ' || *p == '\t' || *p == ',' || *p == ';' ||
+		    *p == '<' || *p == '>' || *p == '"' || *p == '\n' ||
+		    *p == '\r' || *p == '(' || *p == ')' || *p == ':')
+			goto bad;
+	/* the domain: labels of letters, digits and '-', at least two */
+	p = at + 1;
+	n = strlen(p);
+	if (p[0] == '.' || p[n - 1] == '.' || strstr(p, "..") ||
+	    !strchr(p, '.'))
+		goto bad;
+	for (; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.')
+			goto bad;
+	if (e[0] == '.' || at[-1] == '.')
+		goto bad;
+	out = ibm_lower(e);
+	free(e);
+	return out;
+bad:
+	free(e);
+	return NULL;
+}
+
+static long cells_refused;
+
+int ibm_cell_bad(int strict, const char *file, long line, size_t field,
+		 const char *column, const char *what, const char *text,
+		 const char *then)
+{
+	if (strict) {
+		ibm_error_cell(file, line, field, "%s: %s: \"%s\"", column,
+			       what, text);
+		cells_refused++;
+		return -1;
+	}
+	ibm_warn_cell(file, line, field, "%s: %s: \"%s\"; %s", column, what,
+		      text, then);
+	return 0;
+}
+
+int ibm_cell_bad_status(void)
+{
+	if (!cells_refused)
+		return 0;
+	ibm_error(NULL, 0, "%ld cell%s could not be read (--strict)",
+		  cells_refused, cells_refused == 1 ? "" : "s");
+	return IBM_EX_DATAERR;
+}
+
+void ibm_cell_bad_exit(void)
+{
+	int st = ibm_cell_bad_status();
+
+	if (st)
+		exit(st);
 }
 
 /* The answers read as yes or no (yesno.txt, compiled in: "ANSWER<TAB>yes"

@@ -204,6 +204,40 @@ static const char *xcol(const inv_person *p, int k)
 	return p->x && p->x[k] ? p->x[k] : "";
 }
 
+int inv_cert_cells(const invite *iv, inv_person *p, const int *xidx)
+{
+	static const char then[] = "left empty (the certificate shows no "
+		"score)";
+	const char *pc = xcol(p, CX_PERCENT), *pass = xcol(p, CX_PASSED);
+	int st = 0;
+
+	if (*pc) {
+		char *t = ibm_xstrdup(pc);
+		size_t n = strlen(t);
+		double v;
+
+		if (n && t[n - 1] == '%') /* "81,82%" */
+			t[n - 1] = '\0';
+		if ((ibm_parse_number(t, &v, 0) != 0 || v < 0 || v > 100) &&
+		    (st = ibm_cell_bad(iv->strict, iv->src, p->line,
+				       (size_t)xidx[CX_PERCENT],
+				       cert_col_names[CX_PERCENT], "not a "
+				       "percentage", pc, then)) == 0)
+			p->x[CX_PERCENT][0] = '\0';
+		free(t);
+	}
+	if (*pass && ibm_parse_yesno(pass) < 0) {
+		if (ibm_cell_bad(iv->strict, iv->src, p->line,
+				 (size_t)xidx[CX_PASSED],
+				 cert_col_names[CX_PASSED], "not yes or no",
+				 pass, then) != 0)
+			st = -1;
+		else
+			p->x[CX_PASSED][0] = '\0';
+	}
+	return st;
+}
+
 /* The name; with proper set, in proper case with the degrees as
  * written (ibm_name_proper_case): "dr. SITI RAHMAWATI, S.KM" -> "dr.
  * Siti Rahmawati, S.KM". */

@@ -325,20 +325,20 @@ void inv_event_free(inv_event *e)
 
 /*
  * Field f of p cannot be read (what: "not a phone number"): an error with
- * --strict (-1), else a warning naming the cell, the field left empty and
- * its text kept for the column FIELD_raw (0).
+ * --strict (-1: counted, the reading goes on so that every one is named),
+ * else a warning naming the cell, the field left empty and its text kept
+ * for the column FIELD_raw (0).
  */
 static int unreadable(invite *iv, inv_person *p, const int *idx, int f,
 		      const char *what)
 {
-	if (iv->strict) {
-		ibm_error_cell(iv->src, p->line, (size_t)idx[f], "%s: %s",
-			       what, p->f[f]);
+	char then[96];
+
+	snprintf(then, sizeof then, "left empty (the text is kept in the "
+		 "column %s_raw)", inv_field_names[f]);
+	if (ibm_cell_bad(iv->strict, iv->src, p->line, (size_t)idx[f],
+			 inv_field_names[f], what, p->f[f], then) != 0)
 		return -1;
-	}
-	ibm_warn_cell(iv->src, p->line, (size_t)idx[f], "%s: \"%s\"; left "
-		      "empty (the text is kept in the column %s_raw)", what,
-		      p->f[f], inv_field_names[f]);
 	p->raw[f] = p->f[f];
 	p->f[f] = ibm_xstrdup("");
 	iv->raw[f] = 1;
@@ -349,6 +349,7 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 {
 	const ibm_rec *rec;
 	int idx[INV_NF], k, xidx[INV_NX_MAX];
+	long refused = 0;
 
 	iv->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
@@ -405,7 +406,7 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 
 			if (!h && unreadable(iv, p, idx, INV_HP, "not a phone "
 					     "number") != 0)
-				return IBM_EX_DATAERR;
+				refused++;
 			if (h) {
 				free(p->f[INV_HP]);
 				p->f[INV_HP] = h;
@@ -416,21 +417,26 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 
 			if (!g && unreadable(iv, p, idx, INV_GENDER, "gender "
 					     "is not L or P") != 0)
-				return IBM_EX_DATAERR;
+				refused++;
 			if (g) {
 				free(p->f[INV_GENDER]);
 				p->f[INV_GENDER] = ibm_xstrdup(g);
 			}
 		}
-		if (p->f[INV_EMAIL][0] && (!strchr(p->f[INV_EMAIL], '@') ||
-					   strchr(p->f[INV_EMAIL], ' ')) &&
-		    unreadable(iv, p, idx, INV_EMAIL, "not an email address")
-		    != 0)
-			return IBM_EX_DATAERR;
+		if (p->f[INV_EMAIL][0]) {
+			char *e = ibm_email_norm(p->f[INV_EMAIL]);
+
+			if (!e && unreadable(iv, p, idx, INV_EMAIL, "not an "
+					     "e-mail address") != 0)
+				refused++;
+			free(e);
+		}
+		if (iv->xspec == inv_cert_specs)
+			refused += inv_cert_cells(iv, p, xidx) != 0;
 	}
 	if (k < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
-	return 0;
+	return refused ? IBM_EX_DATAERR : 0;
 }
 
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
@@ -633,13 +639,36 @@ int inv_finish(invite *iv)
 
 /* -------------------------------------------------------------- agenda */
 
+/* "pertama" ... "ketujuh", "i" ... "x": the day's number, else 0. */
+static long day_word(const char *w)
+{
+	static const char *const word[] = { "pertama", "kedua", "ketiga",
+		"keempat", "kelima", "keenam", "ketujuh", "kedelapan",
+		"kesembilan", "kesepuluh" };
+	static const char *const roman[] = { "i", "ii", "iii", "iv", "v",
+		"vi", "vii", "viii", "ix", "x" };
+
+	for (long i = 0; i < 10; i++)
+		if (!strcmp(w, word[i]) || !strcmp(w, roman[i]))
+			return i + 1;
+	return 0;
+}
+
+/*
+ * The day of the event an agenda row's hari cell names: 1, 2, ... up to
+ * the event's days; "Hari 2", "Hari ke-2", "Hari Kedua", "Hari II", a
+ * date within the event ("Senin, 24 Juni 2024"), or a day name alone
+ * ("Selasa") when one day of the event falls on it. An empty cell is the
+ * day of the row before (prev; the first day for the first row). 0 when
+ * the cell names no day of the event.
+ */
 static int parse_day(const invite *iv, const char *s, int prev)
 {
 	char *l = ibm_lower(s);
 	const char *p = l;
 	long d;
 	ibm_date dt;
-	int r = -1;
+	int r = 0;
 
 	ibm_fold_space(l);
 	if (!*l) {
@@ -654,7 +683,7 @@ static int parse_day(const invite *iv, const char *s, int prev)
 		p += 5;
 	else if (strncmp(p, "day ", 4) == 0)
 		p += 4;
-	if (ibm_parse_count(p, &d) == 0) {
+	if (ibm_parse_count(p, &d) == 0 || (d = day_word(p)) > 0) {
 		if (d >= 1 && d <= iv->ev.days)
 			r = (int)d;
 	} else if (ibm_date_parse(s, &dt) == 0) {
@@ -662,6 +691,23 @@ static int parse_day(const invite *iv, const char *s, int prev)
 
 		if (k >= 1 && k <= iv->ev.days)
 			r = (int)k;
+	} else {
+		/* a day name alone: the one day of the event on it */
+		int w0 = ibm_date_weekday(iv->ev.first), n = 0;
+
+		for (int i = 0; i < 7; i++) {
+			char *nm = ibm_lower(ibm_day_name(i));
+
+			if (!strcmp(nm, p))
+				for (int k = 1; k <= iv->ev.days; k++)
+					if ((w0 + k - 1) % 7 == i) {
+						r = k;
+						n++;
+					}
+			free(nm);
+		}
+		if (n != 1)
+			r = 0;
 	}
 	free(l);
 	return r;
@@ -680,6 +726,7 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 	const ibm_colspec *spec = inv_agenda_specs;
 	const ibm_rec *rec;
 	int idx[4], prev = 0, k;
+	long refused = 0;
 
 	iv->agenda_src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(iv->agenda_src, ibm_csv_header(r)->line,
@@ -691,14 +738,20 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 		a.line = rec->line;
 		a.day = idx[0] >= 0 ? parse_day(iv, rec->f[idx[0]], prev) :
 				      1;
-		if (a.day < 0) {
+		if (!a.day) {
+			/* required: the day decides where the row is printed;
+			 * every such cell is named, then 65 */
+			char d0[32], d1[32];
+
+			ibm_date_long(d0, sizeof d0, iv->ev.first);
+			ibm_date_long(d1, sizeof d1, iv->ev.last);
 			ibm_error_cell(iv->agenda_src, a.line, (size_t)idx[0],
-				       "not a day of the event (1 to %d or a "
-				       "date from %s): %s", iv->ev.days,
-				       ibm_event_get(iv->ev.kv,
-						     "tanggal_mulai"),
-				       rec->f[idx[0]]);
-			return IBM_EX_DATAERR;
+				       "hari: not a day of the event (1 to %d, "
+				       "\"Hari Kedua\", a day name or a date "
+				       "from %s to %s): \"%s\"", iv->ev.days,
+				       d0, d1, rec->f[idx[0]]);
+			refused++;
+			a.day = prev ? prev : 1;
 		}
 		prev = a.day;
 		a.waktu = ibm_xstrdup(idx[1] >= 0 ? rec->f[idx[1]] : "");
@@ -724,7 +777,7 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 	}
 	if (k < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
-	return 0;
+	return refused ? IBM_EX_DATAERR : 0;
 }
 
 void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)

@@ -105,7 +105,8 @@ const char *inv_key_file(const inv_event *e, const char *key, long *line);
 /* Read the participants CSV (path or "-"); dies on errors. A phone,
  * e-mail or gender that cannot be read is a warning naming the cell: the
  * field is left empty and the text kept for the column FIELD_raw (with
- * --strict, iv->strict, an error). */
+ * --strict, iv->strict, an error: all are named, then 65); so are the
+ * certificates' cells (inv_cert_cells) when xspec is inv_cert_specs. */
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o);
 /* The same from an open reader: 0, or the exit status after printing
  * FILE:LINE: what is wrong (what was read stays in iv for inv_free). */
@@ -256,14 +257,21 @@ typedef struct inv_order {
 	char *src;
 	int has_team;         /* the file has a tim column */
 	char *nomor;          /* the Sprin's number */
+	int strict;           /* --strict: an unreadable NIP is an error */
 } inv_order;
 /* More officers than this: "Daftar terlampir" and an attachment page. */
 #define INV_ORDER_INLINE_MAX 5
 void inv_order_read_staff(inv_order *o, const char *path,
 			  const ibm_csv_opts *opts);
 /* The same from an open reader: 0, or the exit status after printing
- * what is wrong (what was read stays in o for inv_order_free). */
+ * what is wrong (what was read stays in o for inv_order_free). A name is
+ * required; a NIP that a spreadsheet mangled (inv_nip_bad) is a warning
+ * naming the cell and left empty (o->strict: an error). */
 int inv_order_read_staff_csv(inv_order *o, ibm_csv *r);
+/* Why a NIP/NRP cell cannot be printed as written, or NULL: a number in
+ * a power of ten ("1.97001E+17"), or an 18-digit NIP whose last three
+ * digits (its sequence, never 000) a spreadsheet rounded away. */
+const char *inv_nip_bad(const char *s);
 void inv_order_free(inv_order *o);
 /* The names of n officers, ", "-separated (the register's addressee);
  * malloc'd. */
@@ -381,6 +389,12 @@ void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 /* Certificates (certificate.c): one A4 landscape page per participant. */
 extern const ibm_colspec inv_cert_specs[];
 extern const int inv_cert_nspecs;
+/* The certificate's cells of participant p (xidx: the columns of
+ * inv_cert_specs, -1 absent): a post_percent that is no number or a
+ * passed_post that is no yes or no is a warning naming the cell and
+ * left empty (the certificate then shows no score), with --strict an
+ * error (-1). */
+int inv_cert_cells(const invite *iv, inv_person *p, const int *xidx);
 /* Check the certificate keys and texts before anything is written (dies
  * 65 naming the key or field). */
 void inv_cert_check(const invite *iv, int pdf);

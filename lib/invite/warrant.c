@@ -41,10 +41,43 @@ const ibm_colspec inv_staff_specs[INV_STAFF_NF] = {
 	  "tingkat|travel cost level|cost level", 0 },
 };
 
+const char *inv_nip_bad(const char *s)
+{
+	size_t nd = 0, n = 0;
+	char d[32];
+
+	for (const char *p = s; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (nd < sizeof d)
+				d[nd] = *p;
+			nd++;
+		} else if (*p == 'E' || *p == 'e') {
+			/* "1.97001E+17", "1,97001E+17" */
+			double v;
+
+			if (ibm_parse_number(s, &v, IBM_NUM_EXP) == 0)
+				return "a number Excel shows in a power of ten "
+				       "(its digits are lost; type the NIP as "
+				       "text)";
+			return NULL;
+		} else if (*p != ' ' && *p != '.' && *p != '-') {
+			n++;
+		}
+	}
+	if (n || nd != 18 || nd > sizeof d)
+		return NULL;
+	/* YYYYMMDD YYYYMM G NNN: Excel keeps 15 digits of a number */
+	if (d[15] == '0' && d[16] == '0' && d[17] == '0')
+		return "an 18-digit NIP ending in 000 (a spreadsheet kept "
+		       "only its first 15 digits; type the NIP as text)";
+	return NULL;
+}
+
 int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 {
 	const ibm_rec *rec;
 	int idx[INV_STAFF_NF], k;
+	long refused = 0;
 
 	o->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
@@ -70,14 +103,26 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 				free(st.f[c]);
 			if (empty)
 				continue;
-			ibm_error(o->src, rec->line, "nama: empty");
+			ibm_error_cell(o->src, rec->line, (size_t)idx[0],
+				       "nama: empty (an officer needs a name)");
 			return IBM_EX_DATAERR;
+		}
+		if (st.f[INV_S_NIP][0] && inv_nip_bad(st.f[INV_S_NIP])) {
+			if (ibm_cell_bad(o->strict, o->src, rec->line,
+					 (size_t)idx[INV_S_NIP], "nip",
+					 inv_nip_bad(st.f[INV_S_NIP]),
+					 st.f[INV_S_NIP],
+					 "left out of the Sprin") != 0)
+				refused++;
+			st.f[INV_S_NIP][0] = '\0';
 		}
 		ibm_grow((void **)&o->s, &o->cap, o->n + 1, sizeof *o->s);
 		o->s[o->n++] = st;
 	}
 	if (k < 0)
 		return ibm_csv_status(r);
+	if (refused)
+		return IBM_EX_DATAERR;
 	if (!o->n) {
 		ibm_error(o->src, 0, "no officers in the staff file");
 		return IBM_EX_DATAERR;

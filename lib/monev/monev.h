@@ -66,9 +66,11 @@ int monev_spec_parse(monev_spec *s, const char *name, const char *text,
 		     size_t len);
 int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		       size_t len);
-/* Load from files (NULL: the compiled-in default); dies on error. */
+/* Load from files (NULL: the compiled-in default), CSV or workbook, each
+ * FILE.xlsx:SHEET or on the run's --sheet and --header-row (run, may be
+ * NULL); dies on error. */
 void monev_spec_load(monev_spec *s, const char *spec_path,
-		     const char *phase_path);
+		     const char *phase_path, const ibm_csv_opts *run);
 void monev_spec_free(monev_spec *s);
 /* Write the defaults as DIR/indicators.csv and DIR/phases.csv (DIR made
  * when missing); an existing file is an error (64) unless force. */
@@ -322,9 +324,11 @@ size_t monev_unvisited(const monev_data *d, const char *period,
 /* The periods the master list is checked in: those of the forms, and
  * --period when no form row is in it (malloc'd into *out). */
 size_t monev_list_periods(const monev_data *d, char (**out)[16]);
-/* Read the list ("-": stdin); errors die (65 with FILE:LINE). */
+/* Read the list ("-": stdin); errors die (65 with FILE:LINE). A
+ * tahun_berdiri that is no year is a warning naming the cell and left
+ * empty (strict: an error, 65 after all are named). */
 void monev_units_read(monev_units *u, const char *path,
-		      const ibm_csv_opts *o);
+		      const ibm_csv_opts *o, int strict);
 void monev_units_free(monev_units *u);
 
 /* A period: semester 1 or 2 of a year. Parses "2024-S1", "2024-1",

@@ -165,20 +165,18 @@ static int parse_pos(const char *s, double *v)
 		? 0 : -1;
 }
 
-int monev_spec_parse(monev_spec *s, const char *name, const char *text,
-		     size_t len)
+/* The spec from an open reader (closed here): 0 or the exit status. */
+static int spec_read(monev_spec *s, ibm_csv *r)
 {
-	ibm_csv_opts o = { 0 };
 	int status = 0, idx[SC_N], k;
-	ibm_csv *r = ibm_csv_open_mem(name, text, len, &o, &status);
+	char *name = ibm_xstrdup(ibm_csv_name(r));
 	const ibm_rec *h, *rec;
 	size_t icap = 0, gcap = 0;
 
-	if (!r)
-		return status;
 	h = ibm_csv_header(r);
 	if (ibm_col_resolve(name, h->line, h, spec_cols, SC_N, idx) < 0) {
 		ibm_csv_close(r);
+		free(name);
 		return IBM_EX_DATAERR;
 	}
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
@@ -310,7 +308,18 @@ next:
 		ibm_error(name, 0, "too many indicators (at most 1000)");
 		status = IBM_EX_DATAERR;
 	}
+	free(name);
 	return status;
+}
+
+int monev_spec_parse(monev_spec *s, const char *name, const char *text,
+		     size_t len)
+{
+	ibm_csv_opts o = { 0 };
+	int status = 0;
+	ibm_csv *r = ibm_csv_open_mem(name, text, len, &o, &status);
+
+	return r ? spec_read(s, r) : status;
 }
 
 static int parse_pct(const char *s, double *v)
@@ -319,25 +328,27 @@ static int parse_pct(const char *s, double *v)
 		? 0 : -1;
 }
 
-int monev_phases_parse(monev_spec *s, const char *name, const char *text,
-		       size_t len)
+static const ibm_colspec phase_cols[] = {
+	{ "phase|fase|tahap", 1 },
+	{ "min_total|minimum total|skor minimal|skor total", 1 },
+};
+
+/* The phases from an open reader (closed here; builtin: the compiled-in
+ * table, whose columns for groups a custom spec lacks are only warned
+ * about): 0 or the exit status. */
+static int phases_read(monev_spec *s, ibm_csv *r, int builtin)
 {
-	static const ibm_colspec cols[] = {
-		{ "phase|fase|tahap", 1 },
-		{ "min_total|minimum total|skor minimal|skor total", 1 },
-	};
-	ibm_csv_opts o = { 0 };
+	const ibm_colspec *cols = phase_cols;
 	int status = 0, idx[2], k = 0;
-	ibm_csv *r = ibm_csv_open_mem(name, text, len, &o, &status);
+	char *name = ibm_xstrdup(ibm_csv_name(r));
 	const ibm_rec *h, *rec;
 	int *gcol, hdr_bad;
 	size_t pcap = 0;
 
-	if (!r)
-		return status;
 	h = ibm_csv_header(r);
 	if (ibm_col_resolve(name, h->line, h, cols, 2, idx) < 0) {
 		ibm_csv_close(r);
+		free(name);
 		return IBM_EX_DATAERR;
 	}
 	gcol = ibm_xcalloc(s->ngrp + 1, sizeof *gcol);
@@ -364,7 +375,7 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 			if (eq)
 				break;
 		}
-		if (g == s->ngrp && text == monev_default_phases) {
+		if (g == s->ngrp && builtin) {
 			ibm_warn(name, h->line,
 				 "the indicator spec has no group for column "
 				 "\"%s\"; its minimum is not used", h->f[c]);
@@ -440,27 +451,51 @@ int monev_phases_parse(monev_spec *s, const char *name, const char *text,
 		ibm_error(name, 0, "too many phases (at most 100)");
 		status = IBM_EX_DATAERR;
 	}
+	free(name);
 	return status;
 }
 
-/* Read a whole file into memory (spec and phase files are small). */
-static char *slurp(const char *path, size_t *len)
+int monev_phases_parse(monev_spec *s, const char *name, const char *text,
+		       size_t len)
 {
-	return ibm_read_file_x(path, IBM_LIMIT_SPEC, 0, len);
+	ibm_csv_opts o = { 0 };
+	int status = 0;
+	ibm_csv *r = ibm_csv_open_mem(name, text, len, &o, &status);
+
+	return r ? phases_read(s, r, text == monev_default_phases) : status;
+}
+
+/*
+ * Open a spec or phase file as every input is opened: a CSV file or a
+ * workbook, FILE.xlsx:SHEET or the run's --sheet, the run's --header-row,
+ * else the header found below title rows by its columns (need).
+ */
+static ibm_csv *open_table(const char *path, const ibm_csv_opts *run,
+			   const ibm_colspec *need, size_t nneed, int *st)
+{
+	ibm_csv_opts o = { 0 };
+
+	if (run) {
+		o.sheet = run->sheet;
+		o.header_row = run->header_row;
+	}
+	o.need = need;
+	o.nneed = nneed;
+	o.side = 1;
+	return ibm_csv_open(path, &o, st);
 }
 
 void monev_spec_load(monev_spec *s, const char *spec_path,
-		     const char *phase_path)
+		     const char *phase_path, const ibm_csv_opts *run)
 {
-	int st;
+	int st = 0;
+	ibm_csv *r;
 
 	memset(s, 0, sizeof *s);
 	if (spec_path) {
-		size_t n;
-		char *t = slurp(spec_path, &n);
-
-		st = monev_spec_parse(s, spec_path, t, n);
-		free(t);
+		r = open_table(spec_path, run, spec_cols, SC_N, &st);
+		if (r)
+			st = spec_read(s, r);
 		s->spec_src = ibm_xstrdup(spec_path);
 	} else {
 		/* -v is about the inputs: the built-in tables are none */
@@ -475,11 +510,9 @@ void monev_spec_load(monev_spec *s, const char *spec_path,
 	if (st)
 		exit(st);
 	if (phase_path) {
-		size_t n;
-		char *t = slurp(phase_path, &n);
-
-		st = monev_phases_parse(s, phase_path, t, n);
-		free(t);
+		r = open_table(phase_path, run, phase_cols, 2, &st);
+		if (r)
+			st = phases_read(s, r, 0);
 		s->phase_src = ibm_xstrdup(phase_path);
 	} else {
 		int v = ibm_diag_verbose();

@@ -127,7 +127,8 @@ const monev_listed *monev_units_closest(const monev_units *u,
 	return best;
 }
 
-void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
+void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
+		      int strict)
 {
 	/* the header: the first row with the list's required columns */
 	ibm_csv *r = ibm_csv_xopen_side(path, o, monev_unit_cols, MONEV_UL_N);
@@ -169,16 +170,20 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 			long y;
 
 			if (ibm_parse_count(l->f[MONEV_UL_TAHUN], &y) < 0 ||
-			    y < 1900 || y > 2999)
-				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
-					     rec->line,
+			    y < 1900 || y > 2999) {
+				ibm_cell_bad(strict, ibm_csv_name(r), rec->line,
 					     (size_t)idx[MONEV_UL_TAHUN],
-					     "tahun_berdiri \"%s\" is not a "
-					     "year", l->f[MONEV_UL_TAHUN]);
+					     "tahun_berdiri", "not a year",
+					     l->f[MONEV_UL_TAHUN],
+					     "left empty");
+				l->f[MONEV_UL_TAHUN][0] = '\0';
+				l->key[MONEV_UL_TAHUN][0] = '\0';
+			}
 		}
 	}
 	u->src = ibm_xstrdup(ibm_csv_name(r));
 	ibm_csv_close(r);
+	ibm_cell_bad_exit();
 	qsort(u->unit, u->n, sizeof *u->unit, unit_cmp);
 	u->by_ident = ibm_xcalloc(u->n + 1, sizeof *u->by_ident);
 	for (size_t i = 0; i < u->n; i++)

@@ -302,6 +302,8 @@ int rp_bimtek(const rp_opts *o)
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
 		iv.ev.first = first;
+		iv.ev.last = last;
+		iv.strict = o->strict;
 		iv.ev.days = (int)(ibm_date_days(last) - ibm_date_days(first)) +
 			     1;
 		inv_read_agenda(&iv, o->agenda, &o->csv);

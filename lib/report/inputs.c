@@ -36,9 +36,18 @@ static int blank(const ibm_rec *rec)
 	return 1;
 }
 
-/* A number column: NaN when empty; dies 65 when not a number. */
+static int strict_cells; /* --strict (rp_inputs_strict) */
+
+void rp_inputs_strict(int strict)
+{
+	strict_cells = strict;
+}
+
+/* A number column: NaN when empty; when not a number, dies 65 in a
+ * required column, else a warning naming the cell and NaN (an error
+ * with --strict, counted for ibm_cell_bad_exit). */
 static double num(const ibm_csv *r, const ibm_rec *rec, int i,
-		  const char *col)
+		  const char *col, int required)
 {
 	double v;
 	const char *s = i >= 0 ? rec->f[i] : "";
@@ -48,10 +57,14 @@ static double num(const ibm_csv *r, const ibm_rec *rec, int i,
 		p++;
 	if (!*p)
 		return NAN;
-	if (ibm_parse_number(s, &v, 0) != 0)
+	if (ibm_parse_number(s, &v, 0) == 0)
+		return v;
+	if (required)
 		ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
 			     (size_t)i, "%s is not a number: %s", col, s);
-	return v;
+	ibm_cell_bad(strict_cells, ibm_csv_name(r), rec->line, (size_t)i, col,
+		     "not a number", s, "left empty (not in the report)");
+	return NAN;
 }
 
 /* The name messages use: the first of the column's names. */
@@ -84,7 +97,8 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 {
 	ibm_colspec spec[RP_MAXCOLS];
 	int idx[RP_MAXCOLS];
-	ibm_csv *r = ibm_csv_xopen(path, o);
+	ibm_csv_opts so = *o;
+	ibm_csv *r;
 	const ibm_rec *rec;
 	char *out = NULL, label[64];
 	size_t cap = 0;
@@ -94,6 +108,13 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 		spec[i].required = cols[i].required;
 		spec[i].role = NULL;
 	}
+	/* the header is the row that holds this input's columns: --header-row
+	 * only where that row holds them (one workbook with a title above
+	 * its header does not move the header of the CSV files) */
+	so.need = spec;
+	so.nneed = ncols;
+	so.side = 1;
+	r = ibm_csv_xopen(path, &so);
 	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
 			    ibm_csv_header(r), spec, ncols, idx) != 0)
 		ibm_die(IBM_EX_DATAERR, NULL, 0, "%s", what);
@@ -113,7 +134,8 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 			if (cols[i].kind == RP_NUM) {
 				*(double *)(void *)(item + cols[i].off) =
 					num(r, rec, k, col_label(&cols[i],
-						label, sizeof label));
+						label, sizeof label),
+					    cols[i].required);
 			} else {
 				char *v = ibm_xstrdup(k >= 0 ? rec->f[k] : "");
 
@@ -125,6 +147,7 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 			row(r, rec, idx, item, ctx);
 	}
 	ibm_csv_close(r);
+	ibm_cell_bad_exit();
 	return out;
 }
 
@@ -419,7 +442,7 @@ static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 	x->grp = ibm_xmalloc((c->u->ngroup ? c->u->ngroup : 1) *
 			     sizeof *x->grp);
 	for (size_t g = 0; g < c->u->ngroup; g++)
-		x->grp[g] = num(r, rec, c->gidx[g], hdr->f[c->gidx[g]]);
+		x->grp[g] = num(r, rec, c->gidx[g], hdr->f[c->gidx[g]], 1);
 }
 
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)

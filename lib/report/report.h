@@ -31,6 +31,7 @@ typedef struct rp_opts {
 	const char *reference;    /* --reference FILE.docx */
 	const char *output;       /* -o */
 	ibm_csv_opts csv;
+	int strict;               /* --strict */
 } rp_opts;
 
 /* A '|'-separated list. */
@@ -160,6 +161,11 @@ typedef struct rp_units {
 	int has_visit;                   /* a visited column */
 } rp_units;
 
+/* --strict: an optional number that cannot be read (pre_percent,
+ * post_percent, n_gain, pre_p, n) is an error; without it a warning
+ * naming the cell, and the value is left empty. A required one is always
+ * an error. */
+void rp_inputs_strict(int strict);
 void rp_read_people(const char *path, const ibm_csv_opts *o,
 		    rp_person **out, size_t *n);
 void rp_read_scores(const char *path, const ibm_csv_opts *o,

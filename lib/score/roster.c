@@ -31,9 +31,8 @@ char *score_match_key(int by, const char *v)
 	case SCORE_BY_ID:
 		return ibm_name_key(v);
 	case SCORE_BY_EMAIL:
-		k = ibm_lower(v);
-		ibm_trim(k);
-		return k;
+		k = ibm_email_norm(v);
+		return k ? k : ibm_xstrdup("");
 	case SCORE_BY_PHONE:
 		k = ibm_phone_norm(v);
 		return k ? k : ibm_xstrdup("");
@@ -64,8 +63,10 @@ static size_t *slot_of(const score_roster *R, int by, const char *key)
 	}
 }
 
-score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
+score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
+				int strict)
 {
+	long refused = 0;
 	score_roster *R = ibm_xcalloc(1, sizeof *R);
 	ibm_csv_opts ro = *o;
 	ibm_csv *r;
@@ -121,14 +122,19 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 			R->key[by][i] = R->col[by] < 0 ? ibm_xstrdup("")
 				: score_match_key(by, score_roster_cell(
 					R, i, (size_t)R->col[by]));
-			if (by == SCORE_BY_PHONE && R->col[by] >= 0 &&
-			    !R->key[by][i][0] &&
-			    *score_roster_cell(R, i, (size_t)R->col[by]))
-				ibm_warn_cell(R->file, R->line[i],
-					      (size_t)R->col[by], "not a phone "
-					      "number: \"%s\"; not matched by "
-					      "phone", score_roster_cell(R, i,
-						(size_t)R->col[by]));
+			if ((by == SCORE_BY_PHONE || by == SCORE_BY_EMAIL) &&
+			    R->col[by] >= 0 && !R->key[by][i][0] &&
+			    *score_roster_cell(R, i, (size_t)R->col[by]) &&
+			    ibm_cell_bad(strict, R->file, R->line[i],
+					 (size_t)R->col[by],
+					 score_roster_cols[by].role,
+					 by == SCORE_BY_PHONE ? "not a phone "
+					 "number" : "not an e-mail address",
+					 score_roster_cell(R, i,
+						(size_t)R->col[by]),
+					 by == SCORE_BY_PHONE ? "not matched by "
+					 "phone" : "not matched by e-mail") != 0)
+				refused++;
 			if (!R->key[by][i][0])
 				continue;
 			s = slot_of(R, by, R->key[by][i]);
@@ -148,6 +154,8 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 			}
 		}
 	}
+	if (refused)
+		ibm_cell_bad_exit();
 	return R;
 }
 

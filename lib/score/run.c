@@ -421,6 +421,7 @@ typedef struct side {
 	long long ts_min, ts_max; /* timestamps read (ibm_datetime_key) */
 	long ts_min_line, ts_max_line;
 	size_t nts;
+	score_raws raw;           /* identifiers that could not be read */
 } side;
 
 enum { M_COLUMN, M_EMAIL, M_NAME };
@@ -476,6 +477,7 @@ static int read_side(side *s, const score_opts *o, int mode)
 		p->row = (uint32_t)s->t.n;
 		if (score_record(&s->t, rec, &sc, &max) != 0)
 			return IBM_EX_DATAERR;
+		score_cells_ids(&s->raw, s->n, s->file, rec, L, o->strict);
 		p->line = rec->line;
 		p->active = 1;
 		p->partner = -1;
@@ -547,6 +549,9 @@ static int read_side(side *s, const score_opts *o, int mode)
 					s->ts_max_line = rec->line;
 				}
 				s->nts++;
+			} else {
+				score_cells_ts(&s->raw, s->file, rec, L->ts,
+					       o->strict);
 			}
 		}
 		p->ros = -1;
@@ -1151,6 +1156,7 @@ static void free_side(side *s)
 	arena_free(&s->strs); /* the people's strings and lists */
 	free(s->p);
 	score_test_free(&s->t);
+	score_raws_free(&s->raw);
 	if (s->r)
 		ibm_csv_close(s->r);
 }
@@ -1817,6 +1823,18 @@ static void pnum(cell_pool *cp, char **row, size_t col, double v,
 	pset(cp, row, col, b[0] ? b : NULL);
 }
 
+/* Does the output have the column email_raw (phone 0) or no_hp_raw: an
+ * identifier that could not be read, in a column the output carries? */
+static int raw_column(const side *pre, const side *post,
+		      const score_roster *R, int phone)
+{
+	if (phone)
+		return (pre->raw.any_phone || post->raw.any_phone) && R &&
+		       R->col[SCORE_BY_PHONE] >= 0;
+	return (pre->raw.any_email || post->raw.any_email) &&
+	       (!R || R->col[SCORE_BY_EMAIL] >= 0);
+}
+
 /* One output row: pre-test submission a, post-test b (either NULL);
  * with a roster, roster row ri (-1: someone not on it; a and b both
  * NULL: a participant who took neither test). The cells go to cp, or
@@ -1908,9 +1926,16 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 	pset(cp, r, c++, a && b ? "both" : a ? "pre_only"
 			: b ? "post_only" : NULL);
 	if (R)
-		pset(cp, r, c, ri < 0 ? "tidak terdaftar"
+		pset(cp, r, c++, ri < 0 ? "tidak terdaftar"
 				: a && b ? "pre dan post" : a ? "hanya pre"
 				: b ? "hanya post" : "tidak ikut");
+	for (int ph = 0; ph < 2; ph++)
+		if (raw_column(pre, post, R, ph))
+			pset(cp, r, c++, either(
+				a ? score_raw_of(&pre->raw, ph,
+						 (size_t)(a - pre->p)) : NULL,
+				b ? score_raw_of(&post->raw, ph,
+						 (size_t)(b - post->p)) : NULL));
 }
 
 static void prepost_stats(score_table *s, side *pre, side *post,
@@ -2081,7 +2106,8 @@ static int shown(const score_opts *o, const side *post, const person *a,
 
 /* The participation sheet's row of the last people row. */
 static void part_row(score_table *part, const score_table *people,
-		     const score_roster *R, const person *a, const person *b)
+		     size_t status, const score_roster *R, const person *a,
+		     const person *b)
 {
 	const char *const *pr = (const char *const *)people->cell +
 				(people->nrow - 1) * people->ncol;
@@ -2094,7 +2120,7 @@ static void part_row(score_table *part, const score_table *people,
 	score_table_set(r, 1, name >= 0 ? pr[name] : NULL);
 	score_table_set(r, 2, a ? "ya" : "tidak");
 	score_table_set(r, 3, b ? "ya" : "tidak");
-	score_table_set(r, 4, pr[people->ncol - 1]);
+	score_table_set(r, 4, pr[status]);
 }
 
 static const char *const status_name[5] = {
@@ -2122,6 +2148,7 @@ typedef struct emitter {
 	ibm_csvw *w;
 	int excel, keep;
 	size_t nstatus[5];
+	size_t status;            /* the people's column status */
 } emitter;
 
 static void emit(emitter *e, const person *a, const person *b, int show)
@@ -2130,13 +2157,13 @@ static void emit(emitter *e, const person *a, const person *b, int show)
 	size_t r = t->nrow - 1;
 
 	if (e->R) {
-		const char *st = t->cell[r * t->ncol + t->ncol - 1];
+		const char *st = t->cell[r * t->ncol + e->status];
 
 		for (int i = 0; i < 5; i++)
 			if (st && strcmp(st, status_name[i]) == 0)
 				e->nstatus[i]++;
 		if (e->keep)
-			part_row(e->part, t, e->R, a, b);
+			part_row(e->part, t, e->status, e->R, a, b);
 	}
 	if (show && e->pool && !e->excel) {
 		/* the cells in the pool written a vector at a time */
@@ -2171,8 +2198,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 	smap post_keys = { 0 };
 	int mode, st;
 	score_table people, sum, items = { 0 }, part = { 0 };
-	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
-		: NULL;
+	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv,
+							o->strict) : NULL;
 	long *tp = NULL, *tq = NULL;
 	emitter em = { 0 };
 	const char **h = ibm_xcalloc(o->nkeep + 24, sizeof *h);
@@ -2217,7 +2244,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 	 * (an export of thousands may give a warning a person) */
 	ibm_diag_hold();
 	if ((st = read_side(&pre, o, mode)) != 0 ||
-	    (st = read_side(&post, o, mode)) != 0)
+	    (st = read_side(&post, o, mode)) != 0 ||
+	    (st = ibm_cell_bad_status()) != 0)
 		goto out;
 	sanity_prepost(o, &pre, &post);
 	dedupe(&pre, o->dup, NULL);
@@ -2289,7 +2317,13 @@ static int run_prepost(const score_opts *o, score_key *key,
 	}
 	h[nh++] = "match";
 	if (R)
+		em.status = nh;
+	if (R)
 		h[nh++] = "status";
+	if (raw_column(&pre, &post, R, 0))
+		h[nh++] = "email_raw";
+	if (raw_column(&pre, &post, R, 1))
+		h[nh++] = "no_hp_raw";
 	score_table_init(&people, h, nh);
 	em.people = &people;
 	em.part = &part;

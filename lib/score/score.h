@@ -234,17 +234,45 @@ typedef struct score_roster {
 	size_t *slot[SCORE_NBY], *first[SCORE_NBY];
 } score_roster;
 /* Read a roster (dies on a roster without name column or rows). A
- * participant_id on two rows is warned about and matches neither. */
-score_roster *score_roster_load(const char *path, const ibm_csv_opts *o);
+ * participant_id on two rows is warned about and matches neither; an
+ * e-mail or phone that cannot be read is a warning naming the cell and
+ * matches nothing (strict: an error, and 65 after all are named). */
+score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
+				int strict);
 void score_roster_free(score_roster *R);
 const char *score_roster_cell(const score_roster *R, size_t row,
 			      size_t col);
 /* The row whose key (score_match_key) is key: -1 none, -2 several. */
 long score_roster_find(const score_roster *R, int by, const char *key);
 /* A value as compared: ids without case and punctuation, e-mail trimmed
- * and lower case, phones in +62 form ("" when not a phone number),
+ * and lower case ("" when not an address, ibm_email_norm), phones in +62
+ * form ("" when not a phone number),
  * names as ibm_person_bare_key (without degrees and titles). Malloc'd. */
 char *score_match_key(int by, const char *value);
+
+/* cells.c: the e-mail, phone and timestamp cells of the responses. */
+typedef struct score_raws {
+	char **email, **phone;    /* per submission: the text of a cell that
+				     could not be read, else NULL */
+	size_t cap;
+	int any_email, any_phone; /* some cell could not be read */
+	long refused;             /* errors (--strict) */
+} score_raws;
+/* Submission row's e-mail and phone (columns of L): one that is not
+ * empty and cannot be read (ibm_email_norm, ibm_phone_norm) is a warning
+ * naming the cell, or with strict an error (counted in refused); its
+ * text is kept in w and the cell is read as empty from then on (the
+ * field of rec is blanked). */
+void score_cells_ids(score_raws *w, size_t row, const char *file,
+		     const ibm_rec *rec, const score_layout *L, int strict);
+/* A timestamp in column col that cannot be read: the same, without
+ * blanking (it is only used to check the order of the tests). */
+void score_cells_ts(score_raws *w, const char *file, const ibm_rec *rec,
+		    int col, int strict);
+/* The kept text of submission row's e-mail (phone 0) or phone, or
+ * NULL. */
+const char *score_raw_of(const score_raws *w, int phone, size_t row);
+void score_raws_free(score_raws *w);
 
 /* Options of a run (filled by cmd/ibm-score.c). */
 enum { SCORE_DUP_FIRST, SCORE_DUP_LAST, SCORE_DUP_BEST };
@@ -263,6 +291,9 @@ typedef struct score_opts {
 	long long pass;               /* --pass in thousandths of a percent */
 	const char *roster;           /* --roster */
 	int only;                     /* --only: SCORE_ONLY_* */
+	int strict;                   /* --strict: an identifier or
+					 timestamp that cannot be read is an
+					 error */
 	ibm_csv_opts csv;
 } score_opts;
 

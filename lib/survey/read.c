@@ -420,6 +420,11 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 		ibm_col_resolve(file, hline, h, cols, 2, idx);
 		email = idx[0];
 		stamp = idx[1];
+		for (int i = 0; d->verbose && i < 2; i++)
+			if (idx[i] >= 0)
+				fprintf(stderr, "%s: %s: column %d \"%s\": %s\n",
+					ibm_progname(), file, idx[i] + 1,
+					h->f[idx[i]], cols[i].role);
 	}
 	for (size_t c = 0; c < h->n; c++) {
 		if ((int)c == email || (int)c == stamp || !has_text(h->f[c]))
@@ -543,14 +548,19 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 			resp_free(&rp);
 			continue;
 		}
-		if (email >= 0 && (size_t)email < rec->n) {
-			char *e = ibm_lower(rec->f[email]);
-
-			ibm_trim(e);
-			if (*e)
-				rp.email = e;
-			else
-				free(e);
+		if (email >= 0 && (size_t)email < rec->n &&
+		    has_text(rec->f[email])) {
+			/* one that cannot be read ("-", "tidak ada") never
+			 * makes two people's responses one */
+			rp.email = ibm_email_norm(rec->f[email]);
+			if (!rp.email) {
+				d->bad_cells++;
+				ibm_cell_bad(d->strict, file, rec->line,
+					     (size_t)email, "email", "not an "
+					     "e-mail address", rec->f[email],
+					     "not used to find who answered "
+					     "twice");
+			}
 		}
 		ibm_grow((void **)&d->resp, &d->respcap, d->nresp + 1,
 			 sizeof *d->resp);

@@ -1,6 +1,7 @@
 /*
  * fuzz_date.c - libFuzzer target for the value parsers: dates and times,
- * numbers, counts, phone numbers, yes/no; the input as a C string.
+ * numbers, counts, phone numbers, e-mail addresses, yes/no; the input
+ * as a C string.
  * Results are checked for consistency (valid dates format and parse
  * back, normalised phone numbers normalise to themselves).
  */
@@ -66,6 +67,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (strncmp(p, "+62", 3) != 0 || len < 11 || len > 16 || !q ||
 		    strcmp(p, q) != 0)
+			abort();
+		free(q);
+		free(p);
+	}
+	p = ibm_email_norm(s);
+	if (p) {
+		/* one '@', lower case, and normalised to itself */
+		char *q = ibm_email_norm(p), *at = strchr(p, '@');
+
+		if (!q || strcmp(p, q) != 0 || !at || at == p ||
+		    strchr(at + 1, '@') || strpbrk(p, " ,;\t") ||
+		    strpbrk(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
 			abort();
 		free(q);
 		free(p);

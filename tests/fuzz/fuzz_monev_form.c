@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!init) {
 		ibm_diag_init("fuzz");
 		ibm_diag_set_quiet(1);
-		monev_spec_load(&spec, NULL, NULL);
+		monev_spec_load(&spec, NULL, NULL, NULL);
 		init = 1;
 	}
 	monev_data_init(&d, &spec);

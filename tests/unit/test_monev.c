@@ -31,7 +31,7 @@ static void t_defaults(void **state)
 	monev_spec s;
 
 	(void)state;
-	monev_spec_load(&s, NULL, NULL);
+	monev_spec_load(&s, NULL, NULL, NULL);
 	assert_int_equal(s.nind, 18);
 	assert_int_equal(s.ngrp, 4);
 	assert_string_equal(s.grp[0].name, "pembinaan");

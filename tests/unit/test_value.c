@@ -114,6 +114,43 @@ static void phone(const char *in, const char *want)
 	free(p);
 }
 
+static void email(const char *in, const char *want)
+{
+	char *e = ibm_email_norm(in);
+
+	if (!want) {
+		if (e)
+			fail_msg("\"%s\" -> \"%s\", want rejected", in, e);
+		return;
+	}
+	if (!e)
+		fail_msg("\"%s\" rejected, want %s", in, want);
+	assert_string_equal(e, want);
+	free(e);
+}
+
+static void t_emails(void **state)
+{
+	(void)state;
+	email(" Rina.Marlina@Gmail.com ", "rina.marlina@gmail.com");
+	email("budi+bimtek@bnn-ntb.go.id", "budi+bimtek@bnn-ntb.go.id");
+	email("-", NULL);
+	email("belum ada", NULL);
+	email("rina@gmail", NULL);
+	email("@gmail.com", NULL);
+	email("rina@", NULL);
+	email("rina@@gmail.com", NULL);
+	email("rina@gmail..com", NULL);
+	email("rina@.gmail.com", NULL);
+	email("rina.@gmail.com", NULL);
+	email("rina@gmail.com.", NULL);
+	email("rina@gmail.com, budi@gmail.com", NULL);
+	email("rina@gmail.com;budi@gmail.com", NULL);
+	email("rina at gmail.com", NULL);
+	email("Rina <rina@gmail.com>", NULL);
+	email("rina@gmail_com.id", NULL);
+}
+
 static void t_phones(void **state)
 {
 	(void)state;
@@ -200,6 +237,7 @@ int main(void)
 		cmocka_unit_test(t_numbers),
 		cmocka_unit_test(t_counts),
 		cmocka_unit_test(t_phones),
+		cmocka_unit_test(t_emails),
 		cmocka_unit_test(t_yesno),
 		cmocka_unit_test(t_exp),
 	};
