@@ -283,7 +283,7 @@ static void t_ind_met(void **state)
 	/* the documents: none in this spec, the default's for sk_unit */
 	assert_string_equal(s.ind[0].dokumen, "");
 	monev_spec_free(&s);
-	monev_spec_load(&s, NULL, NULL);
+	monev_spec_load(&s, NULL, NULL, NULL);
 	assert_string_equal(s.ind[2].column, "sk_unit");
 	assert_string_equal(s.ind[2].dokumen,
 			    "SK Kepala Desa/Lurah tentang pembentukan Unit IBM");
