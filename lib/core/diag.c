@@ -42,20 +42,64 @@ size_t ibm_diag_warnings(void)
 	return nwarnings;
 }
 
+/*
+ * Copy message text s into out (size bytes), quoting what a terminal would
+ * act on: control characters (C0, DEL, and C1 as UTF-8) as \t, \n, \r or
+ * \xHH / \u0085, and bytes that are not UTF-8 as \xHH, so that text from
+ * a file cannot move the cursor or set the terminal's title. A backslash
+ * stays as it is. Cut at a whole character when out is full.
+ */
+static void quote_controls(const char *s, char *out, size_t size)
+{
+	const char *end = s + strlen(s);
+	size_t o = 0;
+
+	while (s < end) {
+		const char *p = s;
+		long cp = ibm_utf8_next(&p, end);
+		char q[12];
+		size_t k;
+
+		if (cp < 0) {
+			snprintf(q, sizeof q, "\\x%02X", (unsigned char)*s);
+			p = s + 1;
+		} else if (cp == '\t' || cp == '\n' || cp == '\r') {
+			snprintf(q, sizeof q, "\\%c",
+				 cp == '\t' ? 't' : cp == '\n' ? 'n' : 'r');
+		} else if (cp < 0x20 || cp == 0x7F) {
+			snprintf(q, sizeof q, "\\x%02X", (unsigned)cp);
+		} else if (cp >= 0x80 && cp <= 0x9F) {
+			snprintf(q, sizeof q, "\\u%04X", (unsigned)cp);
+		} else {
+			k = (size_t)(p - s);
+			memcpy(q, s, k);
+			q[k] = '\0';
+		}
+		k = strlen(q);
+		if (o + k >= size)
+			break;
+		memcpy(out + o, q, k);
+		o += k;
+		s = p;
+	}
+	out[o] = '\0';
+}
+
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap)
 {
-	char msg[4096];
+	char raw[4096], msg[4096];
 	size_t n = 0;
 
 	if (file && line > 0)
-		n = (size_t)snprintf(msg, sizeof msg, "%s:%ld: ", file, line);
+		n = (size_t)snprintf(raw, sizeof raw, "%s:%ld: ", file, line);
 	else if (file)
-		n = (size_t)snprintf(msg, sizeof msg, "%s: ", file);
-	if (n < sizeof msg && !is_error)
-		n += (size_t)snprintf(msg + n, sizeof msg - n, "warning: ");
-	if (n < sizeof msg)
-		vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+		n = (size_t)snprintf(raw, sizeof raw, "%s: ", file);
+	if (n < sizeof raw && !is_error)
+		n += (size_t)snprintf(raw + n, sizeof raw - n, "warning: ");
+	if (n < sizeof raw)
+		vsnprintf(raw + n, sizeof raw - n, fmt, ap);
+	quote_controls(raw, msg, sizeof msg);
 	if (!is_error)
 		nwarnings++;
 	if (hook)

@@ -25,6 +25,22 @@ static void t_format(void **state)
 	msgs_reset();
 }
 
+/* Text from a file cannot act on the terminal: control characters,
+ * C1 controls and bytes that are not UTF-8 are quoted. */
+static void t_quote_controls(void **state)
+{
+	(void)state;
+	msgs_reset();
+	quiet_begin();
+	ibm_error("a\nb.csv", 2, "name \"%s\"",
+		  "\x1b]0;pwned\x07" "Budi\tSari\r\x7f\xc2\x9b" "2J\xff\\ \xc3\xa9");
+	quiet_end();
+	assert_string_equal(msgs_all(),
+			    "E: a\\nb.csv:2: name \"\\x1B]0;pwned\\x07Budi\\t"
+			    "Sari\\r\\x7F\\u009B2J\\xFF\\ \xc3\xa9\"\n");
+	msgs_reset();
+}
+
 static void t_long_message(void **state)
 {
 	char *big = malloc(10001);
@@ -225,6 +241,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_format),
 		cmocka_unit_test(t_long_message),
+		cmocka_unit_test(t_quote_controls),
 		cmocka_unit_test(t_quiet),
 		cmocka_unit_test(t_die),
 		cmocka_unit_test(t_memory),

@@ -252,6 +252,61 @@ def ns_prefix(path):
            '</x:sheetData></x:worksheet>' % NSX})
 
 
+def sparse(n, seed):
+    """n bytes of 'a' with a rare 'b': deflates about 400 times, under
+    the reader's zip-bomb ratio (500)."""
+    import random
+    r = random.Random(seed)
+    out = bytearray(b'a' * n)
+    i = 0
+    while True:
+        i += r.randint(1, 1200)
+        if i >= n:
+            break
+        out[i] = ord('b')
+    return out.decode()
+
+
+def big_token(path, kind, mib=64):
+    # one XML token of MIB MiB in a small workbook: a comment or an
+    # attribute value in the sheet
+    pad = sparse(mib << 20, 1)
+    tok = '<!--%s-->' % pad if kind == 'comment' else \
+        '<row r="2" x="%s"/>' % pad
+    book(path, [('S', [], None)], sheet_xml={
+        1: '<?xml version="1.0"?><worksheet %s><sheetData><row r="1">'
+           '<c r="A1" t="str"><v>a</v></c></row>%s<row r="3"><c r="A3">'
+           '<v>1</v></c></row></sheetData></worksheet>' % (NS, tok)})
+
+
+def sst_bomb(path, rows=8000, mib=1):
+    # one shared string of MIB MiB referenced by ROWS cells
+    rows = [(1, [c('A1', 'nama', 'str')])] + [
+        (r, [c('A%d' % r, '0', 's')]) for r in range(2, rows + 2)]
+    book(path, [('S', rows, None)], sst=['<t>%s</t>' % sparse(mib << 20, 2)])
+
+
+def empty_v(path):
+    # a shared-string cell with an empty <v/> after one with a value
+    rows = [(1, [c('A1', 'a', 'str'), c('B1', 'b', 'str')]),
+            (2, [c('A2', '0', 's'), '<c r="B2" t="s"><v/></c>']),
+            (3, ['<c r="A3"><v/></c>', c('B3', '1', 's')])]
+    book(path, [('S', rows, None)], sst=['<t>Budi</t>', '<t>Sari</t>'])
+
+
+def elapsed_huge(path):
+    # numbers far beyond any duration in an elapsed-time format
+    rows = [(1, [c('A1', 'a', 'str')]), (2, [c('A2', '1e15', s=6)]),
+            (3, [c('A3', '-1e15', s=6)]), (4, [c('A4', '1.5', s=6)])]
+    book(path, [('S', rows, None)], numfmts=FMTS, xfs=XFS)
+
+
+def many_sheets(path, n=4100):
+    # more sheets than the reader takes
+    book(path, [('S%d' % i, [(1, [c('A1', 'x%d' % i, 'str')])], None)
+                for i in range(1, n + 1)])
+
+
 BOOKS = {
     'values': values, 'date1904': date1904, 'titled': titled,
     'hidden': hidden, 'wide': wide, 'malformed': malformed, 'dtd': dtd,
@@ -259,6 +314,10 @@ BOOKS = {
     'xls': lambda p: cfb(p, 'Workbook'),
     'encrypted': lambda p: cfb(p, 'EncryptedPackage'),
     'prefix': ns_prefix,
+    'big-comment': lambda p: big_token(p, 'comment'),
+    'big-attr': lambda p: big_token(p, 'attr'),
+    'sst-bomb': sst_bomb, 'empty-v': empty_v, 'elapsed-huge': elapsed_huge,
+    'many-sheets': many_sheets,
 }
 
 if __name__ == '__main__':
