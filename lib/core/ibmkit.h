@@ -646,6 +646,7 @@ void ibm_xlsxr_close(ibm_xlsxr *x);
 
 /* Size limits of what is read whole or held whole; ibmkit(7) lists them. */
 #define IBM_LIMIT_FIELD (1u << 20)          /* one CSV field: 1 MiB */
+#define IBM_LIMIT_FIELDS (1u << 20)         /* fields of one record */
 #define IBM_LIMIT_EVENT (1u << 20)          /* event file: 1 MiB */
 #define IBM_LIMIT_TEMPLATE (16u << 20)      /* template: 16 MiB */
 #define IBM_LIMIT_SPEC (16u << 20)          /* spec or phase file */
