@@ -40,6 +40,12 @@
 #define RATIO_MAX 500         /* uncompressed : compressed */
 #define RATIO_FREE ((zip_uint64_t)1 << 20) /* parts below: no ratio check */
 #define CELL_MAX ((size_t)1 << 20)   /* bytes of one cell's text */
+#define TOKEN_MAX ((size_t)2 << 20)  /* one tag, comment, PI (XML) */
+/* the values of a sheet: VALUES_FREE bytes, or VALUES_RATIO times the
+ * XML read and the shared strings' text, whichever is more (a string
+ * referenced over and over cannot make gigabytes of a small file) */
+#define VALUES_FREE ((zip_uint64_t)64 << 20)
+#define VALUES_RATIO 8
 #define ROW_MAX ((size_t)64 << 20)   /* bytes of one row's values */
 #define COL_MAX 16384L               /* XFD */
 #define ROWNUM_MAX 1048576L
@@ -70,6 +76,15 @@ typedef struct buf {
 	size_t n, cap;
 } buf;
 
+/* Feeding expat a part (see xfeed_next). */
+typedef struct xfeed {
+	zip_file_t *zf;
+	const char *part;
+	zip_uint64_t size, done; /* declared size, bytes read and fed */
+	int final;               /* the last piece was given */
+	int quiet;               /* no message for a token too long */
+} xfeed;
+
 struct ibm_xlsxr {
 	char *file;          /* file name for messages */
 	char *name;          /* "FILE[SHEET]" */
@@ -96,8 +111,9 @@ struct ibm_xlsxr {
 	zip_file_t *zf;
 	XML_Parser xp;
 	const char *part;    /* its entry name */
-	zip_uint64_t part_size, part_read;
-	int fed_final;
+	zip_uint64_t part_size;
+	xfeed feed;
+	zip_uint64_t values; /* bytes of the values read (VALUES_*) */
 	int suspended;
 	int done;
 	int row_ready;
@@ -141,6 +157,14 @@ static void bput(buf *b, const char *s, size_t n)
 	memcpy(b->p + b->n, s, n);
 	b->n += n;
 	b->p[b->n] = '\0';
+}
+
+/* Empty b (its text too: code that reads it as a C string sees "") */
+static void bclear(buf *b)
+{
+	b->n = 0;
+	if (b->p)
+		b->p[0] = '\0';
 }
 
 static void xfail(ibm_xlsxr *x, long row, const char *fmt, ...)
@@ -305,6 +329,70 @@ static zip_int64_t read_part(ibm_xlsxr *x, zip_file_t *f, const char *name,
 	return k;
 }
 
+/* ------------------------------------------------ feeding expat */
+
+/*
+ * Expat 2.5 parses a token again from its start each time more bytes
+ * arrive while it is incomplete, so one token of 64 MB fed 64 KiB at a
+ * time costs 32 GB of scanning. After each piece expat's byte index says
+ * where the token it waits to complete begins (text and CDATA go through
+ * piece by piece and never wait): the next piece is then as large as
+ * that token so far, so each byte is scanned a bounded number of times
+ * (expat 2.6 defers its reparse the same way), and a token longer than
+ * TOKEN_MAX is an error.
+ */
+static void xfeed_init(xfeed *f, zip_file_t *zf, const char *part,
+		       zip_uint64_t size)
+{
+	memset(f, 0, sizeof *f);
+	f->zf = zf;
+	f->part = part;
+	f->size = size;
+}
+
+/*
+ * Read the next piece of the part into parser p's buffer and parse it
+ * (as the final piece at the end of the part). 0 with expat's status in
+ * *st; -1 when the part cannot be read or holds a token longer than
+ * TOKEN_MAX (printed, unless f->quiet).
+ */
+static int xfeed_next(ibm_xlsxr *x, xfeed *f, XML_Parser p,
+		      enum XML_Status *st)
+{
+	XML_Index at = XML_GetCurrentByteIndex(p);
+	size_t wait = 0, room = CHUNK, got = 0;
+	zip_int64_t k;
+	char *b;
+
+	if (f->done && at >= 0 && (zip_uint64_t)at < f->done)
+		wait = (size_t)(f->done - (zip_uint64_t)at);
+	if (wait > TOKEN_MAX) {
+		if (!f->quiet)
+			xfail(x, 0, "part %s holds an XML tag or comment "
+			      "longer than 2 MiB (the limit); not read",
+			      f->part);
+		return -1;
+	}
+	/* at least as much as waits, but no more than the limit needs to
+	 * be seen */
+	if (wait > room)
+		room = wait < TOKEN_MAX + CHUNK - wait ? wait :
+			TOKEN_MAX + CHUNK - wait;
+	b = XML_GetBuffer(p, (int)room);
+	if (!b)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
+	do {
+		k = read_part(x, f->zf, f->part, b + got, room - got, f->size,
+			      &f->done);
+		if (k < 0)
+			return -1;
+		got += (size_t)k;
+	} while (k > 0 && got < room);
+	f->final = k == 0;
+	*st = XML_ParseBuffer(p, (int)got, f->final);
+	return 0;
+}
+
 /* --------------------------------------------- whole-part XML parsing */
 
 typedef struct part_parse {
@@ -331,27 +419,25 @@ static void XMLCALL no_doctype(void *data, const XML_Char *name,
 static int parse_part(ibm_xlsxr *x, XML_Parser p, const char *name,
 		      zip_uint64_t max, int absent_ok, char **herr)
 {
-	zip_uint64_t size, done = 0;
+	zip_uint64_t size;
 	int absent;
 	zip_file_t *f = open_part(x, name, max, &size,
 				  absent_ok ? &absent : NULL);
 	int ret = 0;
+	xfeed feed;
 
 	if (!f)
 		return absent_ok && absent && !x->failed ? 1 : -1;
+	xfeed_init(&feed, f, name, size);
 	XML_SetStartDoctypeDeclHandler(p, no_doctype);
 	for (;;) {
-		void *b = XML_GetBuffer(p, CHUNK);
-		zip_int64_t k;
+		enum XML_Status st;
 
-		if (!b)
-			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
-		k = read_part(x, f, name, b, CHUNK, size, &done);
-		if (k < 0) {
+		if (xfeed_next(x, &feed, p, &st) < 0) {
 			ret = -1;
 			break;
 		}
-		if (XML_ParseBuffer(p, (int)k, k == 0) != XML_STATUS_OK) {
+		if (st != XML_STATUS_OK) {
 			if (herr && *herr)
 				xfail(x, 0, "%s: %s", name, *herr);
 			else if (XML_GetErrorCode(p) == XML_ERROR_ABORTED)
@@ -364,7 +450,7 @@ static int parse_part(ibm_xlsxr *x, XML_Parser p, const char *name,
 			ret = -1;
 			break;
 		}
-		if (k == 0)
+		if (feed.final)
 			break;
 	}
 	zip_fclose(f);
@@ -500,6 +586,7 @@ typedef struct wb_ctx {
 	ibm_xlsxr *x;
 	char **rid;
 	size_t ridcap;
+	char *err;      /* a handler's error */
 } wb_ctx;
 
 static void XMLCALL wb_start(void *data, const XML_Char *el,
@@ -514,7 +601,11 @@ static void XMLCALL wb_start(void *data, const XML_Char *el,
 
 		x->date1904 = d && (strcmp(d, "1") == 0 ||
 				    strcmp(d, "true") == 0);
-	} else if (strcmp(n, "sheet") == 0 && x->nsheets < SHEETS_MAX) {
+	} else if (strcmp(n, "sheet") == 0 && x->nsheets >= SHEETS_MAX) {
+		c->err = "the workbook has more than 4096 sheets (the limit); "
+			"not read";
+		XML_StopParser(c->p, XML_FALSE);
+	} else if (strcmp(n, "sheet") == 0) {
 		const char *name = attr(a, "name"), *state = attr(a, "state");
 		const char *id = attr(a, "id");
 		sheet_ent *s;
@@ -1038,7 +1129,9 @@ static void number_cell(ibm_xlsxr *x, const char *s, size_t n)
 		add_cell(x, out, fmt_serial(x, out, v, kind, sec));
 		return;
 	}
-	if (kind == K_ELAPSED) {
+	/* a duration up to a million years (seconds fit a long long);
+	 * beyond, the number itself */
+	if (kind == K_ELAPSED && fabs(v) < 365.25e6) {
 		add_cell(x, out, fmt_serial(x, out, v, kind, sec));
 		return;
 	}
@@ -1051,6 +1144,14 @@ static void add_cell(ibm_xlsxr *x, const char *s, size_t n)
 {
 	if (x->row.n + n > ROW_MAX) {
 		sheet_error(x, "row too large (more than 64 MiB of values)");
+		return;
+	}
+	x->values += n;
+	if (x->values > VALUES_FREE &&
+	    x->values / VALUES_RATIO > x->feed.done + x->sstlen) {
+		sheet_error(x, "the values of the sheet grow to more than 8 "
+			    "times its XML and shared strings (one string "
+			    "repeated over and over?); not read");
 		return;
 	}
 	/* empty cells up to this one */
@@ -1152,15 +1253,15 @@ static void XMLCALL sh_start(void *data, const XML_Char *el,
 			x->cstyle = s ? atoi(s) : 0;
 			x->has_f = x->has_v = 0;
 			x->in_cell = 1;
-			x->text.n = 0;
-			x->ftext.n = 0;
+			bclear(&x->text);
+			bclear(&x->ftext);
 		}
 		break;
 	case 'v':
 		if (n[1] == '\0' && x->in_cell) {
 			x->collect = 1;
 			x->has_v = 1;
-			x->text.n = 0;
+			bclear(&x->text);
 		}
 		break;
 	case 'f':
@@ -1196,7 +1297,7 @@ static void XMLCALL sh_start(void *data, const XML_Char *el,
 			x->ncell = 0;
 			x->nonempty = 0;
 			x->nvals = x->nbold = 0;
-			x->row.n = 0;
+			bclear(&x->row);
 		} else if (strcmp(n, "rPh") == 0) {
 			x->in_rph = 1;
 		}
@@ -1223,6 +1324,8 @@ static void end_cell(ibm_xlsxr *x)
 	}
 	if (!x->has_v)
 		return; /* a formatted empty cell */
+	if (!n && x->ctype != T_STR && x->ctype != T_INLINE)
+		return; /* an empty <v/>: no value either */
 	switch (x->ctype) {
 	case T_S: {
 		char *end;
@@ -1408,6 +1511,26 @@ static void cfb_error(const char *file, int fd, const unsigned char *head,
 	free(all);
 }
 
+/* Write p[0..n) whole to fd: 0, or -1 with errno set (a write that
+ * stops short without one, as on a full disk, says ENOSPC). */
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
 /* Standard input (or a pipe) copied to an unlinked temporary file;
  * the file descriptor, or -1 with an error printed. */
 static int spool(const char *file, int fd, const char *head, size_t n)
@@ -1427,8 +1550,9 @@ static int spool(const char *file, int fd, const char *head, size_t n)
 	b = ibm_xmalloc(CHUNK);
 	k = (ssize_t)n;
 	for (const char *p = head;;) {
-		if (k > 0 && write(t, p, (size_t)k) != k) {
-			ibm_error(file, 0, "cannot spool the workbook: %s",
+		if (k > 0 && write_all(t, p, (size_t)k) < 0) {
+			ibm_error(file, 0, "cannot copy the workbook to a "
+				  "temporary file in %s: %s", dir,
 				  strerror(errno));
 			break;
 		}
@@ -1554,7 +1678,7 @@ static int load_book(ibm_xlsxr *x, const char *sheet)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	XML_SetUserData(wc.p, &wc);
 	XML_SetStartElementHandler(wc.p, wb_start);
-	r = parse_part(x, wc.p, wbpart, PART_MAX, 0, NULL);
+	r = parse_part(x, wc.p, wbpart, PART_MAX, 0, &wc.err);
 	XML_ParserFree(wc.p);
 	if (r == 0 && read_rels(x, wbpart, &rc) == 0) {
 		for (size_t i = 0; i < x->nsheets; i++)
@@ -1640,6 +1764,7 @@ static int start_sheet(ibm_xlsxr *x)
 	x->zf = open_part(x, s->part, SHEET_PART_MAX, &x->part_size, NULL);
 	if (!x->zf)
 		return -1;
+	xfeed_init(&x->feed, x->zf, s->part, x->part_size);
 	x->xp = XML_ParserCreate(NULL);
 	if (!x->xp)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
@@ -1759,22 +1884,12 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells)
 		if (x->suspended) {
 			x->suspended = 0;
 			st = XML_ResumeParser(x->xp);
-		} else if (x->fed_final) {
+		} else if (x->feed.final) {
 			x->done = 1;
 			return 0;
-		} else {
-			void *b = XML_GetBuffer(x->xp, CHUNK);
-			zip_int64_t k;
-
-			if (!b)
-				ibm_die(IBM_EX_SOFTWARE, NULL, 0,
-					"out of memory");
-			k = read_part(x, x->zf, x->part, b, CHUNK,
-				      x->part_size, &x->part_read);
-			if (k < 0)
-				return -1;
-			x->fed_final = k == 0;
-			st = XML_ParseBuffer(x->xp, (int)k, k == 0);
+		} else if (xfeed_next(x, &x->feed, x->xp, &st) < 0) {
+			x->done = 1;
+			return -1;
 		}
 		if (st == XML_STATUS_SUSPENDED) {
 			x->suspended = 1;
@@ -1850,10 +1965,10 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 	out->worksheet = s->part != NULL;
 	out->current = i == x->cur;
 	if (s->part && !s->dim_read) {
-		zip_uint64_t size, done = 0;
+		zip_uint64_t size;
 		zip_file_t *f;
 		dim_ctx c = { 0 };
-		char *b = ibm_xmalloc(CHUNK);
+		xfeed feed;
 		int failed = x->failed, status = x->status;
 
 		s->dim_read = 1;
@@ -1864,19 +1979,19 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 		XML_SetUserData(c.p, &c);
 		XML_SetStartElementHandler(c.p, dim_start);
 		XML_SetStartDoctypeDeclHandler(c.p, no_doctype);
+		xfeed_init(&feed, f, s->part, size);
+		feed.quiet = 1;
 		/* the dimension is near the start: 1 MiB at most */
-		for (int n = 0; f && n < 16; n++) {
-			zip_int64_t k = read_part(x, f, s->part, b, CHUNK,
-						  size, &done);
+		while (f && !feed.final && feed.done < ((zip_uint64_t)1 << 20)) {
+			enum XML_Status st;
 
-			if (k <= 0 ||
-			    XML_Parse(c.p, b, (int)k, 0) != XML_STATUS_OK)
+			if (xfeed_next(x, &feed, c.p, &st) < 0 ||
+			    st != XML_STATUS_OK)
 				break;
 		}
 		if (f)
 			zip_fclose(f);
 		XML_ParserFree(c.p);
-		free(b);
 		s->dim = c.dim;
 		/* a sheet that cannot be sized is no error of this one */
 		x->failed = failed;

@@ -314,10 +314,10 @@ BOOKS = {
     'xls': lambda p: cfb(p, 'Workbook'),
     'encrypted': lambda p: cfb(p, 'EncryptedPackage'),
     'prefix': ns_prefix,
-    'big-comment': lambda p: big_token(p, 'comment'),
-    'big-attr': lambda p: big_token(p, 'attr'),
-    'sst-bomb': sst_bomb, 'empty-v': empty_v, 'elapsed-huge': elapsed_huge,
-    'many-sheets': many_sheets,
+    'big-comment': lambda p: big_token(p, 'comment', 3),
+    'big-attr': lambda p: big_token(p, 'attr', 3),
+    'sst-bomb': lambda p: sst_bomb(p, 100), 'empty-v': empty_v,
+    'elapsed-huge': elapsed_huge, 'many-sheets': lambda p: many_sheets(p, 4097),
 }
 
 if __name__ == '__main__':
