@@ -902,6 +902,14 @@ typedef struct pkg {
 	sb defaults;     /* Default lines */
 } pkg;
 
+static int pkg_has(const pkg *p, const char *name)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->e[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static void pkg_add(pkg *p, const char *name, char *data, size_t len,
 		    const char *path, int store)
 {
@@ -993,7 +1001,15 @@ static char *part_xml(const part *p, const char *tag)
 typedef struct refdoc {
 	zip_t *z;
 	const char *path;
+	size_t total;    /* bytes read from it */
 } refdoc;
+
+/* Bounds on a hostile reference (ibm-report(1)): each part, all of them,
+ * and how much a part may expand (as the workbook reader's). */
+#define REF_PART_MAX ((zip_uint64_t)64 << 20)
+#define REF_TOTAL_MAX ((size_t)128 << 20)
+#define REF_RATIO_MAX 500
+#define REF_RATIO_FREE ((zip_uint64_t)1 << 20)
 
 /* An entry of the reference read whole (NUL-terminated), or NULL. */
 static char *ref_read(refdoc *r, const char *name, size_t *len)
@@ -1005,8 +1021,17 @@ static char *ref_read(refdoc *r, const char *name, size_t *len)
 
 	if (zip_stat(r->z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
 		return NULL;
-	if (st.size > (64u << 20))
+	if (st.size > REF_PART_MAX)
 		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s is too large", name);
+	if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > REF_RATIO_FREE &&
+	    st.size / REF_RATIO_MAX > st.comp_size)
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s expands %llu times "
+			"(a zip bomb?); not read", name,
+			(unsigned long long)(st.size / (st.comp_size + 1)));
+	if (st.size > REF_TOTAL_MAX - r->total)
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "the parts used add up to "
+			"more than 128 MiB (the limit)");
+	r->total += (size_t)st.size;
 	f = zip_fopen(r->z, name, 0);
 	if (!f)
 		ibm_die(IBM_EX_DATAERR, r->path, 0, "cannot read %s: %s", name,
@@ -1437,7 +1462,10 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 					const char *dot = strrchr(t, '.');
 
 					snprintf(from, sizeof from, "word/%s", t);
-					if (ref_copy(&ref, &p, from, from, NULL) &&
+					/* each part once, however many
+					 * relationships name it */
+					if (!pkg_has(&p, from) &&
+					    ref_copy(&ref, &p, from, from, NULL) &&
 					    dot)
 						pkg_default(&p, dot + 1);
 				}
