@@ -43,6 +43,17 @@ static lxw_format *fmt(lxw_workbook *wb, int bold, const char *numfmt,
 	return f;
 }
 
+/* libxlsxwriter's answer to a call: out of memory ends the run with 70
+ * here (it would fail later inside the library); other errors (a string
+ * over Excel's limit, a cell outside the sheet) are the caller's, as
+ * before. */
+static lxw_error checked(lxw_error e)
+{
+	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
+	return e;
+}
+
 ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 			const char *title, const char *company)
 {
@@ -51,6 +62,7 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	lxw_doc_properties props;
 	const char *tmpdir = ibm_tmpdir();
 	ibm_xlsx_formats *f = &x->fmt;
+	char *ftitle, *fcompany;
 
 	x->out = ibm_atomic_open(path);
 	memset(&o, 0, sizeof o);
@@ -64,11 +76,15 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	if (!x->wb)
 		ibm_die(IBM_EX_CANTCREAT, path, 0, "cannot create workbook");
 	memset(&props, 0, sizeof props);
-	props.title = (char *)(title ? title : "");
+	ftitle = ibm_xml_fix(title ? title : "");
+	fcompany = ibm_xml_fix(company ? company : "");
+	props.title = ftitle ? ftitle : (char *)(title ? title : "");
 	props.author = (char *)"ibmkit " IBMKIT_VERSION;
-	props.company = (char *)(company ? company : "");
+	props.company = fcompany ? fcompany : (char *)(company ? company : "");
 	props.created = (time_t)ibm_build_time();
-	workbook_set_properties(x->wb, &props);
+	checked(workbook_set_properties(x->wb, &props));
+	free(ftitle);
+	free(fcompany);
 
 	f->title = workbook_add_format(x->wb);
 	format_set_bold(f->title);
@@ -451,8 +467,8 @@ void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,
 			 ibm_xlsx_widths *cw)
 {
 	for (size_t c = 0; c < ncols; c++) {
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c,
-				       names[c], x->fmt.header);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)c,
+				      names[c], x->fmt.header);
 		if (cw)
 			ibm_xlsx_widths_note(cw, c, names[c]);
 	}
@@ -484,8 +500,8 @@ void ibm_xlsx_write_cell(lxw_worksheet *ws, int row, int col, const char *s,
 		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v,
 				       num);
 	else if (*s)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s,
-				       text);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s,
+				      text);
 	else if (text)
 		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, text);
 }
@@ -500,4 +516,27 @@ void ibm_xlsx_clamp(char *s)
 		n++;
 	}
 	*(char *)p = '\0';
+}
+
+lxw_error ibm_xlsx_write_string(lxw_worksheet *ws, lxw_row_t row,
+				lxw_col_t col, const char *s, lxw_format *f)
+{
+	char *fixed = s ? ibm_xml_fix(s) : NULL;
+	lxw_error e = worksheet_write_string(ws, row, col, fixed ? fixed : s,
+					     f);
+
+	free(fixed);
+	return checked(e);
+}
+
+lxw_error ibm_xlsx_merge_range(lxw_worksheet *ws, lxw_row_t r1,
+			       lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+			       const char *s, lxw_format *f)
+{
+	char *fixed = s ? ibm_xml_fix(s) : NULL;
+	lxw_error e = worksheet_merge_range(ws, r1, c1, r2, c2,
+					    fixed ? fixed : s, f);
+
+	free(fixed);
+	return checked(e);
 }

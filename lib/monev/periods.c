@@ -88,9 +88,9 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 		nw = nw1 < sizeof w / sizeof *w ? nw1 : sizeof w / sizeof *w;
 	widths(ws, w, nw, 0, -1, -1);
 	worksheet_set_footer(ws, "&CPerkembangan \xc2\xb7 Halaman &P");
-	worksheet_write_string(ws, row++, 0,
-			       "Perkembangan Fase Unit IBM per Periode",
-			       f->title);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Perkembangan Fase Unit IBM per Periode",
+			      f->title);
 	row++;
 
 	/* 1. units per phase and period, all districts: the chart's data */
@@ -103,28 +103,28 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 				tot[p * nph + (u->phase < 0 ? s->nph
 							    : (size_t)u->phase)]++;
 	}
-	worksheet_write_string(ws, row++, 0, "Jumlah unit per fase",
-			       f->bold);
+	ibm_xlsx_write_string(ws, row++, 0, "Jumlah unit per fase",
+			      f->bold);
 	hdr = row;
 	worksheet_set_row(ws, row, 30, NULL); /* a period may wrap */
-	worksheet_write_string(ws, row, 0, "Fase", f->header);
+	ibm_xlsx_write_string(ws, row, 0, "Fase", f->header);
 	for (size_t p = 0; p < np; p++)
-		worksheet_write_string(ws, row, (lxw_col_t)(1 + p),
-				       monev_period_text(d->periods[p], per,
-							 sizeof per),
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)(1 + p),
+				      monev_period_text(d->periods[p], per,
+							sizeof per),
+				      f->header);
 	row++;
 	first = row;
 	for (size_t k = 0; k < nph; k++, row++) {
-		worksheet_write_string(ws, row, 0,
-				       phase_name(s, k < s->nph ? (int)k : -1),
-				       f->text);
+		ibm_xlsx_write_string(ws, row, 0,
+				      phase_name(s, k < s->nph ? (int)k : -1),
+				      f->text);
 		for (size_t p = 0; p < np; p++)
 			worksheet_write_number(ws, row, (lxw_col_t)(1 + p),
 					       (double)tot[p * nph + k],
 					       f->integer);
 	}
-	worksheet_write_string(ws, row, 0, "Jumlah", f->bold);
+	ibm_xlsx_write_string(ws, row, 0, "Jumlah", f->bold);
 	for (size_t p = 0; p < np; p++) {
 		size_t n = 0;
 
@@ -160,19 +160,19 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 
 	/* 2. per district and period (one row each: any number of periods
 	 * stays one page wide) */
-	worksheet_write_string(ws, row++, 0,
-			       "Unit per fase per Kabupaten/Kota dan periode",
-			       f->bold);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Unit per fase per Kabupaten/Kota dan periode",
+			      f->bold);
 	worksheet_set_row(ws, row, 30, NULL);
-	worksheet_write_string(ws, row, 0, "Provinsi", f->header);
-	worksheet_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
-	worksheet_write_string(ws, row, 2, "Periode", f->header);
+	ibm_xlsx_write_string(ws, row, 0, "Provinsi", f->header);
+	ibm_xlsx_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
+	ibm_xlsx_write_string(ws, row, 2, "Periode", f->header);
 	for (size_t k = 0; k < nph; k++)
-		worksheet_write_string(ws, row, (lxw_col_t)(3 + k),
-				       phase_name(s, k < s->nph ? (int)k : -1),
-				       f->header);
-	worksheet_write_string(ws, row, (lxw_col_t)(3 + nph), "Jumlah",
-			       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)(3 + k),
+				      phase_name(s, k < s->nph ? (int)k : -1),
+				      f->header);
+	ibm_xlsx_write_string(ws, row, (lxw_col_t)(3 + nph), "Jumlah",
+			      f->header);
 	row++;
 	monev_ptable_build(d, MONEV_KAB, &t);
 	for (size_t g = 0; g < t.ng; g++) {
@@ -183,13 +183,13 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 		for (size_t p = 0; p < np; p++, row++) {
 			const monev_agg *a = t.cell[g * np + p];
 
-			worksheet_write_string(ws, row, 0, any->prov, f->text);
-			worksheet_write_string(ws, row, 1, any->kab, f->text);
-			worksheet_write_string(ws, row, 2,
-					       monev_period_text(d->periods[p],
-								 per,
-								 sizeof per),
-					       f->text);
+			ibm_xlsx_write_string(ws, row, 0, any->prov, f->text);
+			ibm_xlsx_write_string(ws, row, 1, any->kab, f->text);
+			ibm_xlsx_write_string(ws, row, 2,
+					      monev_period_text(d->periods[p],
+								per,
+								sizeof per),
+					      f->text);
 			for (size_t k = 0; k <= nph; k++)
 				worksheet_write_number(
 					ws, row, (lxw_col_t)(3 + k),
@@ -233,37 +233,37 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	widths(ws, w, ncols, 4, 2, 3);
 	free(w);
 	worksheet_set_footer(ws, "&CPerkembangan Unit \xc2\xb7 Halaman &P");
-	worksheet_write_string(ws, row++, 0, "Perkembangan Fase per Unit IBM",
-			       f->title);
+	ibm_xlsx_write_string(ws, row++, 0, "Perkembangan Fase per Unit IBM",
+			      f->title);
 	row++;
 	/* two header rows, in order (constant-memory mode): the periods over
 	 * their two columns, then Fase and Skor */
 	for (lxw_col_t i = 0; i < c0; i++)
-		worksheet_write_string(ws, row, i, "", f->header);
+		ibm_xlsx_write_string(ws, row, i, "", f->header);
 	for (size_t p = 0; p < np; p++) {
 		lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 
-		worksheet_merge_range(ws, row, c, row, c + 1,
-				      monev_period_text(d->periods[p], per,
-							sizeof per),
-				      f->header);
+		ibm_xlsx_merge_range(ws, row, c, row, c + 1,
+				     monev_period_text(d->periods[p], per,
+						       sizeof per),
+				     f->header);
 	}
-	worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
-			       f->header);
+	ibm_xlsx_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
+			      f->header);
 	row++;
 	for (int i = 0; i < 4; i++)
-		worksheet_write_string(ws, row, (lxw_col_t)i, ids[i],
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)i, ids[i],
+				      f->header);
 	if (d->list)
-		worksheet_write_string(ws, row, 4, "Status", f->header);
+		ibm_xlsx_write_string(ws, row, 4, "Status", f->header);
 	for (size_t p = 0; p < np; p++) {
 		lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 
-		worksheet_write_string(ws, row, c, "Fase", f->header);
-		worksheet_write_string(ws, row, c + 1, "Skor", f->header);
+		ibm_xlsx_write_string(ws, row, c, "Fase", f->header);
+		ibm_xlsx_write_string(ws, row, c + 1, "Skor", f->header);
 	}
-	worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "Perubahan",
-			       f->header);
+	ibm_xlsx_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "Perubahan",
+			      f->header);
 	row++;
 	ul = ibm_xcalloc(d->nunits + 1, sizeof *ul);
 	for (size_t i = 0; i < d->nunits; i++) {
@@ -281,13 +281,13 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 		       strncmp(ul[j].key, ul[i].key, il) == 0)
 			j++;
 		worksheet_write_number(ws, row, 0, (double)no, f->integer);
-		worksheet_write_string(ws, row, 1, u0->id[MONEV_KAB], f->text);
-		worksheet_write_string(ws, row, 2, u0->id[MONEV_DESA], f->text);
-		worksheet_write_string(ws, row, 3, u0->id[MONEV_UNIT], f->text);
+		ibm_xlsx_write_string(ws, row, 1, u0->id[MONEV_KAB], f->text);
+		ibm_xlsx_write_string(ws, row, 2, u0->id[MONEV_DESA], f->text);
+		ibm_xlsx_write_string(ws, row, 3, u0->id[MONEV_UNIT], f->text);
 		if (d->list)
-			worksheet_write_string(ws, row, 4,
-					       d->units[ul[j - 1].idx].status,
-					       f->text);
+			ibm_xlsx_write_string(ws, row, 4,
+					      d->units[ul[j - 1].idx].status,
+					      f->text);
 		for (size_t p = 0; p < np; p++) {
 			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 			const monev_unit *u = NULL;
@@ -297,8 +297,8 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 					    d->periods[p]))
 					u = &d->units[ul[k].idx];
 			if (!u) {
-				worksheet_write_string(ws, row, c, "-",
-						       f->text);
+				ibm_xlsx_write_string(ws, row, c, "-",
+						      f->text);
 				worksheet_write_blank(ws, row, c + 1, score);
 				continue;
 			}
@@ -306,9 +306,9 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 				at_last = u;
 			else
 				before = u; /* the latest before */
-			worksheet_write_string(ws, row, c,
-					       phase_name(s, u->phase),
-					       f->text);
+			ibm_xlsx_write_string(ws, row, c,
+					      phase_name(s, u->phase),
+					      f->text);
 			if (isnan(u->total))
 				worksheet_write_blank(ws, row, c + 1, score);
 			else
@@ -324,8 +324,8 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 		else
 			mv = at_last->phase > before->phase ? 0 :
 			     at_last->phase < before->phase ? 1 : 2;
-		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
-				       move_name[mv], f->text);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
+				      move_name[mv], f->text);
 		i = j;
 	}
 	free(ul);
@@ -351,13 +351,13 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 	char **seen = ibm_xcalloc(d->nunits + 1, sizeof *seen);
 	size_t no = 0;
 
-	worksheet_write_string(ws, row++, 0,
-			       "Unit IBM yang Belum Dimonev", f->title);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Unit IBM yang Belum Dimonev", f->title);
 	snprintf(buf, sizeof buf, "Daftar unit: %s (%zu unit)", l->src, l->n);
-	worksheet_write_string(ws, row++, 0, buf, NULL);
+	ibm_xlsx_write_string(ws, row++, 0, buf, NULL);
 	row++;
 	for (int c = 0; c < 9; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
 	row++;
 	for (size_t p = 0; p < d->nperiods; p++) {
 		size_t ns = 0, miss = 0;
@@ -381,19 +381,19 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 			miss++;
 			worksheet_write_number(ws, row, 0, (double)++no,
 					       f->integer);
-			worksheet_write_string(ws, row, 1, per, f->text);
-			worksheet_write_string(ws, row, 2, u->f[MONEV_UL_PROV],
-					       f->text);
-			worksheet_write_string(ws, row, 3, u->f[MONEV_UL_KAB],
-					       f->text);
-			worksheet_write_string(ws, row, 4, u->f[MONEV_UL_KEC],
-					       f->text);
-			worksheet_write_string(ws, row, 5, u->f[MONEV_UL_DESA],
-					       f->text);
-			worksheet_write_string(ws, row, 6, u->f[MONEV_UL_UNIT],
-					       f->text);
-			worksheet_write_string(ws, row, 7,
-					       u->f[MONEV_UL_STATUS], f->text);
+			ibm_xlsx_write_string(ws, row, 1, per, f->text);
+			ibm_xlsx_write_string(ws, row, 2, u->f[MONEV_UL_PROV],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 3, u->f[MONEV_UL_KAB],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 4, u->f[MONEV_UL_KEC],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 5, u->f[MONEV_UL_DESA],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 6, u->f[MONEV_UL_UNIT],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 7,
+					      u->f[MONEV_UL_STATUS], f->text);
 			if (*u->f[MONEV_UL_TAHUN])
 				worksheet_write_number(
 					ws, row, 8, atof(u->f[MONEV_UL_TAHUN]),
@@ -405,7 +405,7 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 		if (!miss) {
 			snprintf(buf, sizeof buf, "%s: semua unit dalam daftar "
 				 "sudah dimonev", per);
-			worksheet_write_string(ws, row++, 1, buf, NULL);
+			ibm_xlsx_write_string(ws, row++, 1, buf, NULL);
 		}
 		for (size_t i = 0; i < ns; i++)
 			free(seen[i]);

@@ -140,13 +140,13 @@ static void data_head(monev_book *b)
 	double hh = 15;
 
 	for (size_t i = 0; i < 2; i++)
-		worksheet_write_string(b->data, 0, c++, data_extra[i], h);
+		ibm_xlsx_write_string(b->data, 0, c++, data_extra[i], h);
 	for (int i = 0; i < MONEV_NID; i++)
-		worksheet_write_string(b->data, 0, c++, monev_id_labels[i], h);
-	worksheet_write_string(b->data, 0, c++, "Periode", h);
-	worksheet_write_string(b->data, 0, c++, "Dihitung", h);
+		ibm_xlsx_write_string(b->data, 0, c++, monev_id_labels[i], h);
+	ibm_xlsx_write_string(b->data, 0, c++, "Periode", h);
+	ibm_xlsx_write_string(b->data, 0, c++, "Dihitung", h);
 	for (size_t i = 0; i < s->nind; i++)
-		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
+		ibm_xlsx_write_string(b->data, 0, c++, s->ind[i].label, h);
 	worksheet_freeze_panes(b->data, 1, 2);
 	for (lxw_col_t i = 0; i < b->ncols; i++)
 		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
@@ -398,12 +398,12 @@ static void legend_row(monev_book *b, lxw_row_t row, const char *example,
 		 ibm_xlsx_cell_pt(text, w, b->dtext));
 	if (h > 15)
 		worksheet_set_row(b->data, row, h, NULL);
-	worksheet_write_string(b->data, row, 0, example, f);
+	ibm_xlsx_write_string(b->data, row, 0, example, f);
 	if (last > 2)
-		worksheet_merge_range(b->data, row, 2, row, last, text,
-				      b->dtext);
+		ibm_xlsx_merge_range(b->data, row, 2, row, last, text,
+				     b->dtext);
 	else
-		worksheet_write_string(b->data, row, 2, text, b->dtext);
+		ibm_xlsx_write_string(b->data, row, 2, text, b->dtext);
 }
 
 /*
@@ -444,7 +444,7 @@ static void data_done(monev_book *b)
 	}
 	if (b->row + 5 > LXW_ROW_MAX - 1)
 		return;
-	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
+	ibm_xlsx_write_string(b->data, row++, 0, "Keterangan:", b->bold);
 	legend_row(b, row++, "Dihitung: Ya", b->dtext,
 		   "kunjungan yang dihitung: kunjungan terakhir unit itu pada "
 		   "periodenya (setiap unit dihitung sekali per periode)");
@@ -466,7 +466,7 @@ static void write_long(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	char *t = ibm_xstrdup(v);
 
 	ibm_xlsx_clamp(t);
-	worksheet_write_string(ws, row, col, t, NULL);
+	ibm_xlsx_write_string(ws, row, col, t, NULL);
 	free(t);
 }
 
@@ -534,7 +534,7 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		need(DATA_COUNTED, mark, b->dtext);
 	text = cur_h > 15 ? b->dtext : NULL;
 	number = cur_h > 15 ? b->dnum : NULL;
-	worksheet_write_string(ws, row, c++, r->file, text);
+	ibm_xlsx_write_string(ws, row, c++, r->file, text);
 	worksheet_write_number(ws, row, c++, (double)r->line, number);
 	for (int i = 0; i < MONEV_NID; i++, c++) {
 		const char *v = r->id[i];
@@ -553,23 +553,23 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		else if (strlen(v) > 32767)
 			write_long(ws, row, c, v);
 		else
-			worksheet_write_string(ws, row, c, v, text);
+			ibm_xlsx_write_string(ws, row, c, v, text);
 	}
 	if (*r->period)
-		worksheet_write_string(ws, row, c,
-				       b->period_text[b->nper_cur], text);
+		ibm_xlsx_write_string(ws, row, c,
+				      b->period_text[b->nper_cur], text);
 	c++;
-	worksheet_write_string(ws, row, c++, counted, text);
+	ibm_xlsx_write_string(ws, row, c++, counted, text);
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
 		if (!monev_asked(r->val[i]))
-			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
-					       number);
+			ibm_xlsx_write_string(ws, row, c, NOT_ASKED_MARK,
+					      number);
 		else if (s->ind[i].kind == MONEV_YESNO)
-			worksheet_write_string(ws, row, c,
-					       r->val[i] > 0 ? "Ya" : "Tidak",
-					       text);
+			ibm_xlsx_write_string(ws, row, c,
+					      r->val[i] > 0 ? "Ya" : "Tidak",
+					      text);
 		else
 			worksheet_write_number(ws, row, c, r->val[i], number);
 	}
@@ -742,7 +742,7 @@ static void cell_name(char *buf, lxw_row_t row, lxw_col_t col)
 static void str(lxw_worksheet *ws, ibm_xlsx_widths *cw, lxw_row_t row,
 		lxw_col_t col, const char *s, lxw_format *f)
 {
-	worksheet_write_string(ws, row, col, s, f);
+	ibm_xlsx_write_string(ws, row, col, s, f);
 	if (cw)
 		ibm_xlsx_widths_note(cw, col, s);
 	need(col, s, f);
@@ -863,8 +863,8 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 	lxw_row_t row = last + 3;
 	char pr[32], u1[16], u2[16], r1[16], r2[16], me[16], formula[320];
 
-	worksheet_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
-			       f->title);
+	ibm_xlsx_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
+			      f->title);
 	str(ws, NULL, row, 0, "No", f->header);
 	str(ws, NULL, row, 1, "Provinsi", f->header);
 	str(ws, NULL, row, 2, "Jumlah Kabupaten/Kota", f->header);
@@ -959,9 +959,9 @@ static void write_rekap(monev_book *b, const monev_data *d,
 	size_t *dprov = ibm_xcalloc(na + 1, sizeof *dprov); /* province of
 							     each district */
 
-	worksheet_write_string(ws, 0, 0,
-			       "Rekapitulasi Monev IBM per Kabupaten/Kota",
-			       f->title);
+	ibm_xlsx_write_string(ws, 0, 0,
+			      "Rekapitulasi Monev IBM per Kabupaten/Kota",
+			      f->title);
 	names[0] = ibm_xstrdup("No");
 	names[1] = ibm_xstrdup("Provinsi");
 	names[2] = ibm_xstrdup("Kabupaten/Kota");
@@ -1128,7 +1128,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		format_set_font_size(tf, 14);
 		format_set_text_wrap(tf);
 		format_set_align(tf, LXW_ALIGN_VERTICAL_TOP);
-		worksheet_merge_range(ws, 0, 0, 0, 1, title, tf);
+		ibm_xlsx_merge_range(ws, 0, 0, 0, 1, title, tf);
 		worksheet_set_row(ws, 0, ibm_xlsx_cell_pt(title, cw.w[0] +
 							  cw.w[1], tf), NULL);
 	}
@@ -1146,7 +1146,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		format_set_align(lf, LXW_ALIGN_VERTICAL_TOP);
 		for (int k = 0; k < 2; k++)
 			w += cw.w[k];
-		worksheet_merge_range(ws, 1, 0, 1, 1, legend, lf);
+		ibm_xlsx_merge_range(ws, 1, 0, 1, 1, legend, lf);
 		worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(legend, w, lf), NULL);
 	}
 	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, n);
@@ -1256,9 +1256,9 @@ static void write_fase(monev_book *b, const monev_data *d)
 	ibm_xlsx_widths cw = { 0 };
 	size_t n = sizeof names / sizeof names[0];
 
-	worksheet_write_string(ws, 0, 0,
-			       "Fase Perkembangan Unit IBM dan Kekurangannya",
-			       f->title);
+	ibm_xlsx_write_string(ws, 0, 0,
+			      "Fase Perkembangan Unit IBM dan Kekurangannya",
+			      f->title);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
 		char pt[40];
@@ -1347,9 +1347,9 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	double chart_w, chart_h; /* pixels */
 
 	(void)a;
-	worksheet_write_string(ws, row++, 0,
-			       "Ringkasan Monev Intervensi Berbasis "
-			       "Masyarakat (IBM)", f->title);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Ringkasan Monev Intervensi Berbasis "
+			      "Masyarakat (IBM)", f->title);
 	/* the periods present, in order */
 	for (size_t i = 0; i < d->nunits; i++) {
 		char pt[40];
@@ -1368,7 +1368,7 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 
 		snprintf(line, sizeof line, "Periode: %s",
 			 *periods ? periods : "-");
-		worksheet_write_string(ws, row++, 0, line, NULL);
+		ibm_xlsx_write_string(ws, row++, 0, line, NULL);
 		if (b->all && b->all->nperiods > 1) {
 			snprintf(line, sizeof line,
 				 "Perkembangan %s sampai %s: lembar "
@@ -1376,22 +1376,22 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 				 monev_period_text(b->all->periods[0], p1, sizeof p1),
 				 monev_period_text(b->all->periods[
 						   b->all->nperiods - 1], p2, sizeof p2));
-			worksheet_write_string(ws, row++, 0, line, NULL);
+			ibm_xlsx_write_string(ws, row++, 0, line, NULL);
 		}
 	}
 	row++;
 	for (size_t col = 0; col < 2; col++)
-		worksheet_write_string(ws, row, (lxw_col_t)col, h1[col],
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)col, h1[col],
+				      f->header);
 	row++;
-	worksheet_write_string(ws, row, 0, "Provinsi", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Provinsi", f->text);
 	worksheet_write_number(ws, row++, 1, (double)count_distinct(d, 0),
 			       f->integer);
-	worksheet_write_string(ws, row, 0, "Kabupaten/Kota", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Kabupaten/Kota", f->text);
 	worksheet_write_number(ws, row++, 1, (double)na, f->integer);
-	worksheet_write_string(ws, row, 0, "Unit IBM", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Unit IBM", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
-	worksheet_write_string(ws, row, 0, "Baris formulir", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Baris formulir", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->total_rows,
 			       f->integer);
 	row++;
@@ -1399,16 +1399,16 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		phase_n[d->units[i].phase < 0 ? s->nph
 					       : (size_t)d->units[i].phase]++;
 	for (size_t col = 0; col < 3; col++)
-		worksheet_write_string(ws, row, (lxw_col_t)col, h2[col],
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)col, h2[col],
+				      f->header);
 	row++;
 	for (size_t p = 0; p <= s->nph; p++) {
 		if (p == s->nph && phase_n[p] == 0)
 			break;
-		worksheet_write_string(ws, row, 0,
-				       p < s->nph ? s->ph[p].name
-						  : "Belum berfase",
-				       f->text);
+		ibm_xlsx_write_string(ws, row, 0,
+				      p < s->nph ? s->ph[p].name
+						 : "Belum berfase",
+				      f->text);
 		worksheet_write_number(ws, row, 1, (double)phase_n[p],
 				       f->integer);
 		worksheet_write_number(ws, row++, 2,
@@ -1427,8 +1427,8 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	}
 	if (layanan < s->ngrp) {
 		for (size_t col = 0; col < 2; col++)
-			worksheet_write_string(ws, row, (lxw_col_t)col, h3[col],
-					       f->header);
+			ibm_xlsx_write_string(ws, row, (lxw_col_t)col, h3[col],
+					      f->header);
 		row++;
 		svc_first = row;
 		for (size_t k = 0; k < s->nind; k++) {
@@ -1441,8 +1441,8 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 				if (!isnan(d->units[i].val[k]) &&
 				    monev_asked(d->units[i].val[k]))
 					sum += d->units[i].val[k];
-			worksheet_write_string(ws, row, 0, s->ind[k].label,
-					       f->text);
+			ibm_xlsx_write_string(ws, row, 0, s->ind[k].label,
+					      f->text);
 			worksheet_write_number(ws, row++, 1, sum, f->integer);
 		}
 		svc_last = row - 1;
@@ -1563,20 +1563,20 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	worksheet_set_column(ws, 1, 1, widths[1], NULL);
 	cur_w = widths;
 	cur_n = 2;
-	worksheet_write_string(ws, row++, 0, "Catatan", f->title);
+	ibm_xlsx_write_string(ws, row++, 0, "Catatan", f->title);
 	row++;
 	for (int c = 0; c < 2; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
 	row++;
-	worksheet_write_string(ws, row, 0, "Dibuat dengan", f->text);
-	worksheet_write_string(ws, row++, 1,
-			       "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
-	worksheet_write_string(ws, row, 0, "Waktu pembuatan", f->text);
-	worksheet_write_string(ws, row++, 1, when, f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Dibuat dengan", f->text);
+	ibm_xlsx_write_string(ws, row++, 1,
+			      "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Waktu pembuatan", f->text);
+	ibm_xlsx_write_string(ws, row++, 1, when, f->text);
 	snprintf(buf, sizeof buf, "%s (%zu indikator, %zu kelompok)",
 		 s->spec_src, s->nind, s->ngrp);
-	worksheet_write_string(ws, row, 0, "Spesifikasi indikator", f->text);
-	worksheet_write_string(ws, row++, 1, buf, f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Spesifikasi indikator", f->text);
+	ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
 	{
 		size_t o = (size_t)snprintf(buf, sizeof buf, "%s (",
 					    s->phase_src);
@@ -1587,26 +1587,26 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		if (o < sizeof buf)
 			snprintf(buf + o, sizeof buf - o, ")");
 	}
-	worksheet_write_string(ws, row, 0, "Tabel fase", f->text);
-	worksheet_write_string(ws, row++, 1, buf, f->text);
-	worksheet_write_string(ws, row, 0, "Periode", f->text);
-	worksheet_write_string(ws, row++, 1,
-			       "semester tanggal monev (Semester I: "
-			       "Januari-Juni, Semester II: Juli-Desember)",
-			       f->text);
-	worksheet_write_string(ws, row, 0, "Baris formulir", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Tabel fase", f->text);
+	ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Periode", f->text);
+	ibm_xlsx_write_string(ws, row++, 1,
+			      "semester tanggal monev (Semester I: "
+			      "Januari-Juni, Semester II: Juli-Desember)",
+			      f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Baris formulir", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->total_rows,
 			       f->integer);
-	worksheet_write_string(ws, row, 0, "Unit per periode", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Unit per periode", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
 	if (d->superseded) {
 		snprintf(buf, sizeof buf, "%ld (diganti kunjungan unit yang "
 			 "sama yang lebih akhir pada periode yang sama; "
 			 "tetap di lembar Data dengan Dihitung: Tidak)",
 			 d->superseded);
-		worksheet_write_string(ws, row, 0, "Kunjungan diganti",
-				       f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		ibm_xlsx_write_string(ws, row, 0, "Kunjungan diganti",
+				      f->text);
+		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
 	}
 	if (d->other_period_rows) {
 		char per[40];
@@ -1614,20 +1614,20 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		snprintf(buf, sizeof buf, "%ld (hanya %s, --period)",
 			 d->other_period_rows,
 			 monev_period_text(d->want_period, per, sizeof per));
-		worksheet_write_string(ws, row, 0, "Baris periode lain",
-				       f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		ibm_xlsx_write_string(ws, row, 0, "Baris periode lain",
+				      f->text);
+		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
 	}
 	if (d->list) {
 		snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris formulir "
 			 "unit di luar daftar)", d->list->src, d->list->n,
 			 d->unlisted);
-		worksheet_write_string(ws, row, 0, "Daftar unit", f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		ibm_xlsx_write_string(ws, row, 0, "Daftar unit", f->text);
+		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
 	}
 	row++;
 	for (int c = 0; c < 2; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h2[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h2[c], f->header);
 	row++;
 	for (size_t i = 0; i < d->nfiles; i++) {
 		str(ws, NULL, row, 0, d->files[i], f->text);
@@ -1637,10 +1637,10 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	}
 	row++;
 	for (int c = 0; c < 2; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h3[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h3[c], f->header);
 	row++;
 	if (b->nwarn == 0)
-		worksheet_write_string(ws, row++, 1, "(tidak ada)", f->text);
+		ibm_xlsx_write_string(ws, row++, 1, "(tidak ada)", f->text);
 	for (size_t i = 0; i < b->nwarn; i++) {
 		ibm_xlsx_clamp(b->warn[i]);
 		worksheet_write_number(ws, row, 0, (double)(i + 1), f->integer);
@@ -1651,7 +1651,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		snprintf(buf, sizeof buf,
 			 "... dan %zu peringatan lain (lihat keluaran "
 			 "galat)", b->warn_more);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
 	}
 	cur_w = NULL;
 	cur_n = 0;

@@ -49,23 +49,16 @@ static void sb_printf(sb *b, const char *fmt, ...)
 	b->n += (size_t)n;
 }
 
-/* XML text: escapes, and drops characters XML 1.0 does not allow. */
+static void sb_put(void *b, const char *s, size_t n)
+{
+	sb_add(b, s, n);
+}
+
+/* XML text: escaped, and a character XML 1.0 does not allow (or a byte
+ * that is not UTF-8, as in a photo's file name) shows as U+FFFD. */
 static void sb_xml(sb *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&': sb_puts(b, "&amp;"); break;
-		case '<': sb_puts(b, "&lt;"); break;
-		case '>': sb_puts(b, "&gt;"); break;
-		case '"': sb_puts(b, "&quot;"); break;
-		default:
-			if (c < 0x20 && c != '\t' && c != '\n')
-				break;
-			sb_add(b, s, 1);
-		}
-	}
+	ibm_xml_text(s, 1, sb_put, b);
 }
 
 /* ---------------------------------------------------------------- parts */
