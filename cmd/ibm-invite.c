@@ -55,7 +55,9 @@ static void usage(int status)
 			"(default: found)\n"
 			"  -e, --excel            CSV output for Indonesian "
 			"Excel\n"
-			"      --strict           duplicate participants are "
+			"      --strict           duplicate participants, "
+			"text that is not UTF-8\n"
+			"                         and a cut last record are "
 			"errors\n"
 			"      --certificates=FILE  certificates as PDF (.pdf) "
 			"or HTML (.html),\n"
@@ -229,7 +231,12 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e': excel = 1; break;
-		case OPT_STRICT: iv.strict = 1; break;
+		case OPT_STRICT:
+			/* duplicates, and what the reader only warns about:
+			 * text that is not UTF-8, a cut last record */
+			iv.strict = 1;
+			o.strict = 1;
+			break;
 		case OPT_CERTIFICATES:
 			if (!ends_with(optarg, ".pdf") &&
 			    !ends_with(optarg, ".html") &&

@@ -570,7 +570,17 @@ int ibm_mkstemp(char *tmpl)
 
 int ibm_open_read(const char *path)
 {
-	return open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+
+	/* a directory opens, then fails at the first read: refused here,
+	 * as Windows refuses it (ibmkit(7): 66, not 74) */
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	return fd;
 }
 
 FILE *ibm_fopen_temp(const char *path)

@@ -27,7 +27,7 @@ void ibm_port_init(void);
 int ibm_rename(const char *from, const char *to);
 /* mkstemp(3): TMPL ends in XXXXXX; the file is created 0600 (binary). */
 int ibm_mkstemp(char *tmpl);
-/* open(path, O_RDONLY) in binary mode. */
+/* open(path, O_RDONLY) in binary mode; a directory fails (EISDIR). */
 int ibm_open_read(const char *path);
 /* The same without waiting for a FIFO's writer (O_NONBLOCK), and the
  * descriptor made blocking again (the same as the above on Windows). */

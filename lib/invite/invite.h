@@ -19,6 +19,8 @@ extern const char *const inv_field_names[INV_NF];
 extern const ibm_colspec inv_field_specs[INV_NF];
 
 #define INV_NX_MAX 16
+/* The largest nomor_awal (ibm-invite(5)). */
+#define INV_NUMBER_MAX 999999999L
 typedef struct inv_person {
 	char *f[INV_NF];     /* normalised values ("" when absent) */
 	long no;             /* 1, 2, ... after duplicates are dropped */
@@ -49,7 +51,7 @@ typedef struct inv_event {
 	inv_lines kop;        /* letterhead lines (instansi) */
 	const char *alamat, *telepon, *email, *website, *logo;
 	const char *nomor;    /* number pattern with {n} */
-	long nomor_awal;
+	long nomor_awal;         /* at most INV_NUMBER_MAX */
 	const char *sifat, *lampiran, *hal;
 	const char *tempat_surat;
 	ibm_date tanggal_surat;

@@ -1,6 +1,7 @@
 /* docx.c - a small writer of Word documents over libzip (see docx.h). */
 #include "docx.h"
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 /* ------------------------------------------------------ string builder */
@@ -1266,6 +1268,15 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 		char *doc, *rels;
 
 		ref.path = pr->reference;
+		/* a directory, or a file that cannot be read: 66 */
+		{
+			int fd = ibm_open_read(pr->reference);
+
+			if (fd < 0)
+				ibm_die_errno(IBM_EX_NOINPUT, pr->reference,
+					      "cannot open");
+			close(fd);
+		}
 		ref.z = zip_open(pr->reference, ZIP_RDONLY, &err);
 		if (!ref.z) {
 			if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ||
