@@ -514,6 +514,21 @@ static int test_failure(const ibm_atomic *a)
 	return f && *f && strcmp(f, slash ? slash + 1 : a->path) == 0;
 }
 
+/* The error of a stream written to, flushed: 0 or an errno value. stdio
+ * does not keep the errno of a write that failed earlier, so its data,
+ * still in the buffer, is written once more to learn it (ENOSPC, EFBIG);
+ * EIO when that cannot tell. */
+static int stream_error(FILE *fp)
+{
+	int failed = ferror(fp);
+
+	clearerr(fp);
+	errno = 0;
+	if (fflush(fp) != 0)
+		return errno ? errno : EIO;
+	return failed ? EIO : 0;
+}
+
 static _Noreturn void die_write(ibm_atomic *a, int e)
 {
 	errno = e ? e : EIO;
@@ -552,9 +567,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 			free(a->tmp);
 			a->tmp = NULL;
 		}
-		e = ferror(a->fp) ? (errno ? errno : EIO) : 0;
-		if (!e && fflush(a->fp) != 0)
-			e = errno;
+		e = stream_error(a->fp);
 		if (!e && test_failure(a))
 			e = ENOSPC;
 		if (a->fp != stdout) {
@@ -570,11 +583,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 	}
 	e = 0;
 	if (a->fp) {
-		errno = 0;
-		if (ferror(a->fp))
-			e = errno ? errno : EIO;
-		else if (fflush(a->fp) != 0)
-			e = errno;
+		e = stream_error(a->fp);
 		fd = fileno(a->fp);
 	} else if (a->fd >= 0) {
 		fd = a->fd;

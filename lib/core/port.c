@@ -1012,3 +1012,36 @@ int ibm_scratch_fd(const char *tag, const char **dir)
 	free(path);
 	return fd;
 }
+
+int ibm_stderr_mute(void)
+{
+#ifdef _WIN32
+	int null = _open("NUL", _O_WRONLY);
+#else
+	int null = open("/dev/null", O_WRONLY);
+#endif
+	int saved;
+
+	fflush(stderr);
+	if (null < 0)
+		return -1;
+	saved = dup(2);
+	if (saved >= 0 && dup2(null, 2) < 0) {
+		close(saved);
+		saved = -1;
+	}
+	close(null);
+	return saved;
+}
+
+void ibm_stderr_restore(int saved)
+{
+	int e = errno;
+
+	if (saved < 0)
+		return;
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	errno = e;
+}

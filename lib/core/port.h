@@ -57,6 +57,12 @@ const char *ibm_tmpdir(void);
  * "DIR/.ibmkit-TAG.XXXXXX" made and unlinked at once, DIR ibm_tmpdir()
  * or /tmp (set in *dir for messages). Its descriptor, or -1 with errno. */
 int ibm_scratch_fd(const char *tag, const char **dir);
+/* Standard error sent to the null device while a library that prints its
+ * own messages runs (libxlsxwriter's "[ERROR]" lines beside the tool's
+ * own): the saved descriptor to give back to ibm_stderr_restore (-1:
+ * nothing was done); errno is kept across the restore. */
+int ibm_stderr_mute(void);
+void ibm_stderr_restore(int saved);
 /* The system's folder of TrueType fonts where a font file name alone is
  * looked for ("C:\\Windows\\Fonts"), or NULL (POSIX: names are paths). */
 const char *ibm_fonts_dir(void);

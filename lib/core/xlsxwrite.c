@@ -108,12 +108,25 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 
 void ibm_xlsx_close(ibm_xlsx *x)
 {
-	lxw_error e = workbook_close(x->wb);
+	/* libxlsxwriter prints its own lines about a failure; the one
+	 * message is ours, with the system's reason (a full disk) */
+	int saved = ibm_stderr_mute(), err;
+	lxw_error e;
 
+	errno = 0;
+	e = workbook_close(x->wb);
+	err = errno;
+	ibm_stderr_restore(saved);
 	x->wb = NULL;
+	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	if (e != LXW_NO_ERROR) {
 		const char *path = ibm_atomic_path(x->out);
 
+		if (err && e != LXW_ERROR_CREATING_XLSX_FILE) {
+			errno = err;
+			ibm_die_errno(IBM_EX_IOERR, path, "write error");
+		}
 		ibm_die(e == LXW_ERROR_CREATING_XLSX_FILE ? IBM_EX_CANTCREAT
 							   : IBM_EX_IOERR,
 			path, 0, "cannot write workbook: %s", lxw_strerror(e));
