@@ -244,8 +244,11 @@ WIN_ZIP = $(WIN)/ibmkit-$(VERSION)-win64.zip
 WIN_CFLAGS = $(WARN) -Wno-format -D_DEFAULT_SOURCE \
 	-D__USE_MINGW_ANSI_STDIO=1 -D_USE_MATH_DEFINES $(INCLUDES) \
 	-I$(WIN_DEPS)/include -O2
-# CRT_glob.o: the C runtime expands * and ? in arguments (cmd.exe does not)
-WIN_LDFLAGS = -static -s $(shell $(WIN_CC) -print-file-name=CRT_glob.o)
+# CRT_glob.o: the C runtime expands * and ? in arguments (cmd.exe does not);
+# --wrap: every object's malloc, calloc and realloc, the libraries' too, go
+# through lib/core/nomem.c (out of memory is status 70)
+WIN_LDFLAGS = -static -s $(shell $(WIN_CC) -print-file-name=CRT_glob.o) \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 WIN_LIBS = -lcsv -lxlsxwriter -lzip -lhpdf -lpng -lexpat -lz -lm
 WIN_LIB_OBJ := $(LIB_SRC:%.c=$(WIN)/%.o)
 WIN_BINS := $(TOOLS:%=$(WIN)/bin/%.exe)

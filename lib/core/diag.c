@@ -105,6 +105,7 @@ void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	if (hook)
 		hook(is_error, msg, hook_data);
 	if (is_error || !quiet) {
+		ibm_stderr_unmute(); /* a library's lines may be muted */
 		fflush(stdout);
 		fprintf(stderr, "%s: %s\n", progname, msg);
 	}

@@ -1013,35 +1013,40 @@ int ibm_scratch_fd(const char *tag, const char **dir)
 	return fd;
 }
 
-int ibm_stderr_mute(void)
+/* standard error's descriptor while muted, else -1 */
+static int stderr_saved = -1;
+
+void ibm_stderr_mute(void)
 {
 #ifdef _WIN32
 	int null = _open("NUL", _O_WRONLY);
 #else
 	int null = open("/dev/null", O_WRONLY);
 #endif
-	int saved;
 
+	if (stderr_saved >= 0 || null < 0) {
+		if (null >= 0)
+			close(null);
+		return;
+	}
 	fflush(stderr);
-	if (null < 0)
-		return -1;
-	saved = dup(2);
-	if (saved >= 0 && dup2(null, 2) < 0) {
-		close(saved);
-		saved = -1;
+	stderr_saved = dup(2);
+	if (stderr_saved >= 0 && dup2(null, 2) < 0) {
+		close(stderr_saved);
+		stderr_saved = -1;
 	}
 	close(null);
-	return saved;
 }
 
-void ibm_stderr_restore(int saved)
+void ibm_stderr_unmute(void)
 {
 	int e = errno;
 
-	if (saved < 0)
+	if (stderr_saved < 0)
 		return;
 	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
+	dup2(stderr_saved, 2);
+	close(stderr_saved);
+	stderr_saved = -1;
 	errno = e;
 }

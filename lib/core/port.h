@@ -59,10 +59,10 @@ const char *ibm_tmpdir(void);
 int ibm_scratch_fd(const char *tag, const char **dir);
 /* Standard error sent to the null device while a library that prints its
  * own messages runs (libxlsxwriter's "[ERROR]" lines beside the tool's
- * own): the saved descriptor to give back to ibm_stderr_restore (-1:
- * nothing was done); errno is kept across the restore. */
-int ibm_stderr_mute(void);
-void ibm_stderr_restore(int saved);
+ * own), and given back; every message of the tool (ibm_vmsg) gives it
+ * back first. errno is kept. */
+void ibm_stderr_mute(void);
+void ibm_stderr_unmute(void);
 /* The system's folder of TrueType fonts where a font file name alone is
  * looked for ("C:\\Windows\\Fonts"), or NULL (POSIX: names are paths). */
 const char *ibm_fonts_dir(void);

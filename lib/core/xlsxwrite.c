@@ -43,17 +43,6 @@ static lxw_format *fmt(lxw_workbook *wb, int bold, const char *numfmt,
 	return f;
 }
 
-/* libxlsxwriter's answer to a call: out of memory ends the run with 70
- * here (it would fail later inside the library); other errors (a string
- * over Excel's limit, a cell outside the sheet) are the caller's, as
- * before. */
-static lxw_error checked(lxw_error e)
-{
-	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
-		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
-	return e;
-}
-
 ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 			const char *title, const char *company)
 {
@@ -82,7 +71,7 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	props.author = (char *)"ibmkit " IBMKIT_VERSION;
 	props.company = fcompany ? fcompany : (char *)(company ? company : "");
 	props.created = (time_t)ibm_build_time();
-	checked(workbook_set_properties(x->wb, &props));
+	workbook_set_properties(x->wb, &props);
 	free(ftitle);
 	free(fcompany);
 
@@ -110,13 +99,14 @@ void ibm_xlsx_close(ibm_xlsx *x)
 {
 	/* libxlsxwriter prints its own lines about a failure; the one
 	 * message is ours, with the system's reason (a full disk) */
-	int saved = ibm_stderr_mute(), err;
+	int err;
 	lxw_error e;
 
+	ibm_stderr_mute();
 	errno = 0;
 	e = workbook_close(x->wb);
 	err = errno;
-	ibm_stderr_restore(saved);
+	ibm_stderr_unmute();
 	x->wb = NULL;
 	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
@@ -539,7 +529,7 @@ lxw_error ibm_xlsx_write_string(lxw_worksheet *ws, lxw_row_t row,
 					     f);
 
 	free(fixed);
-	return checked(e);
+	return e;
 }
 
 lxw_error ibm_xlsx_merge_range(lxw_worksheet *ws, lxw_row_t r1,
@@ -551,5 +541,5 @@ lxw_error ibm_xlsx_merge_range(lxw_worksheet *ws, lxw_row_t r1,
 					    fixed ? fixed : s, f);
 
 	free(fixed);
-	return checked(e);
+	return e;
 }

@@ -204,6 +204,50 @@ static void t_nomem(void **state)
 }
 
 /* -q: warnings are still hooked and counted, only not printed. */
+#ifndef _WIN32
+#include <sys/resource.h>
+
+/* libxlsxwriter's formats until the address space runs out: the
+ * library's own allocation fails, and the run ends with 70 (nomem.c)
+ * instead of going on with NULL. */
+static void child_lib_nomem(void *arg)
+{
+	lxw_workbook *wb = workbook_new(tmp_path("nomem.xlsx"));
+	FILE *fp = fopen("/proc/self/statm", "r");
+	unsigned long pages = 0;
+	struct rlimit rl;
+
+	(void)arg;
+	ibm_diag_set_hook(NULL, NULL);
+	if (!fp || fscanf(fp, "%lu", &pages) != 1)
+		exit(99);
+	fclose(fp);
+	rl.rlim_cur = rl.rlim_max = (rlim_t)pages *
+		(rlim_t)sysconf(_SC_PAGESIZE) + (64u << 20);
+	if (setrlimit(RLIMIT_AS, &rl) != 0)
+		exit(98);
+	for (long i = 0; i < 10000000; i++)
+		workbook_add_format(wb);
+	exit(0);
+}
+#endif
+
+static void t_lib_nomem(void **state)
+{
+	char *err;
+
+	(void)state;
+#if defined(_WIN32) || defined(__SANITIZE_ADDRESS__)
+	skip(); /* the sanitizer's allocator ends the run itself */
+#else
+	assert_int_equal(run_child(child_lib_nomem, NULL, tmp_path("err")),
+			 70);
+	err = slurp(tmp_path("err"), NULL);
+	assert_string_equal(err, "ibm-test: out of memory\n");
+	free(err);
+#endif
+}
+
 static void t_quiet(void **state)
 {
 	size_t w0 = ibm_diag_warnings();
@@ -246,6 +290,7 @@ int main(void)
 		cmocka_unit_test(t_die),
 		cmocka_unit_test(t_memory),
 		cmocka_unit_test(t_nomem),
+		cmocka_unit_test(t_lib_nomem),
 	};
 	int rc;
 
