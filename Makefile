@@ -33,7 +33,9 @@ XLSX_CFLAGS := $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
 # lib/core is the shared core (ibmkit.h); lib/TOOL holds each tool's modules.
 LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
-INCLUDES := $(LIB_DIRS:%=-I%)
+# the data tables compiled in (lib/core/*.txt, see below) are made there
+GEN = $(BUILD)/gen
+INCLUDES := $(LIB_DIRS:%=-I%) -I$(GEN)
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
 LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lexpat -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
@@ -76,6 +78,16 @@ all: $(BINS)
 $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Data tables, not code: lib/core/NAME.txt (the degrees and titles taken
+# off names, the answers read as yes or no) becomes $(GEN)/NAME.inc, its
+# bytes as a C initializer list that lib/core includes.
+GEN_INC := $(patsubst lib/core/%.txt,$(GEN)/%.inc,$(wildcard lib/core/*.txt))
+$(GEN)/%.inc: lib/core/%.txt
+	@mkdir -p $(@D)
+	od -An -v -tu1 $< | sed 's/[0-9][0-9]*/&,/g' > $@
+$(BUILD)/lib/core/titles.o: $(GEN)/titles.inc
+$(BUILD)/lib/core/value.o: $(GEN)/yesno.inc
 
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -292,6 +304,9 @@ $(WIN_DEPS)/.stamp: windows/deps.sh
 $(WIN)/lib/%.o: lib/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(WIN)/lib/core/titles.o: $(GEN)/titles.inc
+$(WIN)/lib/core/value.o: $(GEN)/yesno.inc
 
 $(WIN)/cmd/%.o: cmd/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)

@@ -1,6 +1,8 @@
 #!/bin/sh
 # examples/pipeline.sh - the whole ibmkit pipeline on the sample data.
-# Run by `make demo`; writes everything under examples/out/.
+# Run by `make demo`; writes everything under examples/out/ (OUT), again
+# and again: every output of an earlier run is replaced (--force where a
+# tool asks for it).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-$here/../build}
@@ -53,6 +55,20 @@ ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 	--certificates "$out/sertifikat.pdf" \
 	--certificates "$out/sertifikat.html" < "$out/selesai.csv" > /dev/null)
 
+# --- ibm-survey (bimtek/) ------------------------------------------------
+# The participants' evaluation at the close (Google Forms' own download):
+# the satisfaction index (IKM) of PermenPAN-RB 14/2017, the three speakers
+# of the grid question, the organisation and the open answers. The bimtek
+# is free, so its form asks no tarif: evaluasi-spec.csv is the default
+# spec without that element. The response rate is against the numbered
+# participants; the workbook is print-ready.
+ibm-survey --spec bimtek/evaluasi-spec.csv \
+	--participants "$out/peserta-id.csv" \
+	--summary "$out/survei-ringkasan.csv" --report "$out/evaluasi.xlsx" \
+	--title "Bimbingan Teknis IBM bagi Agen Pemulihan Kabupaten Sumbawa 2024" \
+	bimtek/evaluasi.csv > "$out/survei.csv"
+ibm-survey --print-spec "$out/survei-spec" --force
+
 # --- ibm-monev (monev/) --------------------------------------------------
 # Forms from three offices (comma UTF-8, Excel ";" with BOM and CRLF, other
 # header spellings); one unit is visited twice in June: the later visit counts.
@@ -61,7 +77,7 @@ ibm-monev -o "$out/monev.xlsx" monev/bnnp-ntb.csv \
 	> "$out/monev-unit.csv"
 ibm-monev -q --by kabupaten_kota monev/*.csv > "$out/monev-kabkota.csv"
 mkdir -p "$out/monev-spec"
-ibm-monev --print-spec "$out/monev-spec"
+ibm-monev --force --print-spec "$out/monev-spec"
 
 # --- ibm-report ----------------------------------------------------------
 # The activity report of the bimtek (with what only people know from
@@ -69,7 +85,7 @@ ibm-monev --print-spec "$out/monev-spec"
 ibm-report bimtek -c bimtek/event.conf -r laporan.conf -a bimtek/agenda.csv \
 	--participants "$out/peserta-id.csv" --scores "$out/tes-nilai.csv" \
 	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
-	-o "$out/laporan-bimtek.docx"
+	--survey "$out/survei.csv" -o "$out/laporan-bimtek.docx"
 ibm-report monev -c monev/event.conf --units "$out/monev-unit.csv" \
 	-o "$out/laporan-monev.docx"
 

@@ -3,12 +3,15 @@
 # pipeline's workbooks converted to PDF by LibreOffice (one soffice run for
 # all), then tests/pdfcheck.py: no text under 8 pt on paper, no two words
 # overlapping; and the daftar hadir's footer counts each day's own pages.
+# The Bimtek report (Word) is printed and checked the same way, and the
+# evaluation workbook keeps its charts whole: the index's on the first
+# page, one per element and per speaker.
 top=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-books="daftar-hadir hasil-tes monev"
-echo "1..7"
+books="daftar-hadir hasil-tes monev evaluasi"
+echo "1..10"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -20,28 +23,28 @@ checker() {
 	if ! "$PYTHON" "$top/tests/pdfcheck.py" "$out/bad.pdf" >"$out/.bad" &&
 		grep -q "1 texts under 8 pt, the smallest 5.0 pt" "$out/.bad" &&
 		grep -q 'words overlap: "Overlap" and "Words"' "$out/.bad"; then
-		echo "ok 7 - pdfcheck.py finds 5-pt text and overlapping words"
+		echo "ok 10 - pdfcheck.py finds 5-pt text and overlapping words"
 	else
-		echo "not ok 7 - pdfcheck.py on a bad PDF"
+		echo "not ok 10 - pdfcheck.py on a bad PDF"
 		sed 's/^/# /' "$out/.bad"
 	fi
 }
 pictures() {
 	if [ -z "$missing" ]; then
-		echo "ok 6 - README pictures present"
+		echo "ok 9 - README pictures present"
 	else
-		echo "not ok 6 - README pictures missing:$missing (make pictures)"
+		echo "not ok 9 - README pictures missing:$missing (make pictures)"
 	fi
 }
 if ! command -v soffice >/dev/null 2>&1; then
-	for i in 1 2 3 4 5; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	for i in 1 2 3 4 5 6 7 8; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	pictures
 	checker
 	exit 0
 fi
 OUT=$out/ex sh "$top/examples/pipeline.sh" >"$out/.log" 2>&1 ||
 	{ sed 's/^/# /' "$out/.log" | tail -20; }
-files=""
+files="$out/ex/laporan-bimtek.docx"
 for b in $books; do files="$files $out/ex/$b.xlsx"; done
 # shellcheck disable=SC2086
 HOME=$out soffice -env:UserInstallation="file://$out/lo" --headless \
@@ -89,6 +92,43 @@ if [ "$blocks" = " 8/0 0/8" ]; then
 	echo "ok $i - Butir Soal: one page per test's columns"
 else
 	echo "not ok $i - Butir Soal pages (Pre-test:/Post-test: columns):$blocks"
+fi
+# the Bimtek report as Word prints it (LibreOffice Writer)
+i=$((i + 1))
+if "$PYTHON" "$top/tests/pdfcheck.py" "$out/pdf/laporan-bimtek.pdf" \
+	>"$out/.check" 2>&1; then
+	echo "ok $i - laporan-bimtek: $(head -1 "$out/.check" | sed 's|.*/||')"
+else
+	echo "not ok $i - laporan-bimtek printed by LibreOffice"
+	sed 's/^/# /' "$out/.check" | head -30
+fi
+# the evaluation workbook: the index's chart on page 1 with its table; a
+# chart per element (its title "N. Element" on one page only) and per
+# speaker
+i=$((i + 1))
+pdf=$out/pdf/evaluasi.pdf
+bad=""
+pdftotext -f 1 -l 1 "$pdf" - 2>/dev/null |
+	grep -q "Nilai rata-rata (NRR) per unsur pelayanan" || bad="$bad page1"
+np=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+for t in "1. Persyaratan" "8. Sarana dan Prasarana" \
+	"dr. Ni Made Ayu Lestari" "Baiq Lina Marlina, S.Psi."; do
+	n=0
+	p=1
+	while [ "$p" -le "${np:-0}" ]; do
+		pdftotext -f $p -l $p "$pdf" - 2>/dev/null | grep -qF "$t" &&
+			n=$((n + 1))
+		p=$((p + 1))
+	done
+	# an element's chart title is on one page; a speaker is on the
+	# table's page and their chart's
+	case $t in [0-9]*) want=1 ;; *) want=2 ;; esac
+	[ "$n" -eq "$want" ] || bad="$bad $t:$n"
+done
+if [ -z "$bad" ]; then
+	echo "ok $i - evaluasi: charts whole, per element and per speaker"
+else
+	echo "not ok $i - evaluasi:$bad"
 fi
 pictures
 checker

@@ -41,6 +41,10 @@ int ibm_event_set(ibm_event *ev, const char *assign);
 const ibm_event_kv *ibm_event_find(const ibm_event *ev, const char *key);
 /* The value, or NULL when absent; an empty value counts as absent. */
 const char *ibm_event_get(const ibm_event *ev, const char *key);
+/* The path a key names, resolved against the folder of the file that
+ * set it (as written when absolute, set by -s, or the file has no
+ * folder); malloc'd, NULL when the key is absent or empty. */
+char *ibm_event_path(const ibm_event *ev, const char *key);
 /* Normalise a key in place; returns -1 if it holds a bad character. */
 int ibm_event_key_norm(char *key);
 

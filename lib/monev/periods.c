@@ -36,11 +36,6 @@ static size_t ident_len(const char *key)
 	return p ? (size_t)(p - key) : strlen(key);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static const char *const move_name[] = {
 	"naik", "turun", "tetap", "baru", "tidak dimonev"
 };
@@ -348,8 +343,8 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 		"No", "Periode", "Provinsi", "Kabupaten/Kota", "Kecamatan",
 		"Desa/Kelurahan", "Nama Unit", "Status", "Tahun Berdiri"
 	};
-	char **seen = ibm_xcalloc(d->nunits + 1, sizeof *seen);
-	size_t no = 0;
+	char (*per_list)[16];
+	size_t no = 0, nper = monev_list_periods(d, &per_list);
 
 	ibm_xlsx_write_string(ws, row++, 0,
 			      "Unit IBM yang Belum Dimonev", f->title);
@@ -359,26 +354,13 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 	for (int c = 0; c < 9; c++)
 		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
 	row++;
-	for (size_t p = 0; p < d->nperiods; p++) {
-		size_t ns = 0, miss = 0;
+	for (size_t p = 0; p < nper; p++) {
+		size_t *miss, nmiss = monev_unvisited(d, per_list[p], &miss);
 
-		/* the identities visited in this period */
-		for (size_t i = 0; i < d->nunits; i++)
-			if (!strcmp(d->units[i].period, d->periods[p]))
-				seen[ns++] = monev_ident(
-					d->units[i].id[MONEV_PROV],
-					d->units[i].id[MONEV_KAB],
-					d->units[i].id[MONEV_DESA],
-					d->units[i].id[MONEV_UNIT]);
-		qsort(seen, ns, sizeof *seen, cmp_str);
-		monev_period_text(d->periods[p], per, sizeof per);
-		for (size_t k = 0; k < l->n; k++) {
-			const monev_listed *u = &l->unit[k];
+		monev_period_text(per_list[p], per, sizeof per);
+		for (size_t k = 0; k < nmiss; k++) {
+			const monev_listed *u = &l->unit[miss[k]];
 
-			if (bsearch(&u->ident, seen, ns, sizeof *seen,
-				    cmp_str))
-				continue;
-			miss++;
 			worksheet_write_number(ws, row, 0, (double)++no,
 					       f->integer);
 			ibm_xlsx_write_string(ws, row, 1, per, f->text);
@@ -402,15 +384,14 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 				worksheet_write_blank(ws, row, 8, f->integer);
 			row++;
 		}
-		if (!miss) {
+		if (!nmiss) {
 			snprintf(buf, sizeof buf, "%s: semua unit dalam daftar "
 				 "sudah dimonev", per);
 			ibm_xlsx_write_string(ws, row++, 1, buf, NULL);
 		}
-		for (size_t i = 0; i < ns; i++)
-			free(seen[i]);
+		free(miss);
 	}
-	free(seen);
+	free(per_list);
 	{
 		static const double w[9] = { 5, 17, 22, 22, 22, 22, 22, 13, 13 };
 

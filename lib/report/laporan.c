@@ -173,19 +173,6 @@ const char *rp_get(const rp_ctx *c, const char *key)
 	return v ? v : ibm_event_get(c->ev, key);
 }
 
-/* A path in the event file is relative to the event file's directory. */
-static char *event_path(const rp_ctx *c, const char *key)
-{
-	const ibm_event_kv *kv = ibm_event_find(c->ev, key);
-	const char *slash;
-
-	if (!kv || !kv->val[0])
-		return NULL;
-	if (kv->val[0] == '/' || !kv->src || !(slash = strrchr(kv->src, '/')))
-		return ibm_xstrdup(kv->val);
-	return rp_fmt("%.*s/%s", (int)(slash - kv->src), kv->src, kv->val);
-}
-
 int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last)
 {
 	const char *v = ibm_event_get(c->ev, "tanggal_mulai");
@@ -222,7 +209,7 @@ int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last)
 static void letterhead(rp_ctx *c)
 {
 	rp_list kop;
-	char *logo = event_path(c, "logo");
+	char *logo = ibm_event_path(c->ev, "logo");
 	const char *al = ibm_event_get(c->ev, "alamat");
 	const char *tel = ibm_event_get(c->ev, "telepon");
 	const char *em = ibm_event_get(c->ev, "email");

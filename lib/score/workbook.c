@@ -255,7 +255,7 @@ static void put(lxw_worksheet *ws, int r, int c, const char *v, int k,
 	double d;
 
 	snprintf(out, size, "%s", v);
-	if (k == K_TEXT || !*v || ibm_parse_number(v, &d, 0) != 0) {
+	if (k == K_TEXT || !*v || ibm_parse_number(v, &d, IBM_NUM_EXP) != 0) {
 		ibm_xlsx_write_cell(ws, r, c, v, fs->f[K_TEXT], fs->f[K_TEXT]);
 		return;
 	}

@@ -143,3 +143,18 @@ for f in $d/report/foto/*; do
 	[ -f "$f" ] && seed fuzz_report_docx "foto-$(basename "$f")" - "$f"
 done
 printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><w:body/></w:document>\n===\n<Relationships/>\n' > "$c/fuzz_report_docx/reference-parts"
+
+# survey: specs, and form exports (options byte: delimiter, --strict, a
+# rounded weight, --excel)
+for t in survey_spec survey_form; do
+	mkdir -p "$c/fuzz_$t"
+	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
+done
+seed fuzz_survey_spec small - $d/survey/spec-small.csv
+seed fuzz_survey_spec one - $d/survey/spec-one.csv
+seed fuzz_survey_spec bad - $d/survey/spec-bad.csv
+seed fuzz_survey_spec bimtek - examples/bimtek/evaluasi-spec.csv
+seed fuzz_survey_form ikm29 0 $d/survey/ikm29.csv
+seed fuzz_survey_form ikm29-kata-weight 10 $d/survey/ikm29-kata.csv
+seed fuzz_survey_form grid-strict 4 $d/survey/grid-id.csv
+seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
