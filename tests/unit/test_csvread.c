@@ -470,15 +470,18 @@ static void t_no_file(void **state)
 	assert_int_equal(msgs.n, 1);
 	assert_non_null(strstr(msgs.text[0],
 			       "missing.csv: cannot open: No such file"));
-	/* a directory opens but cannot be read: a read error */
+	/* a directory is no input file: 66, as ibmkit(7) says (it opens on
+	 * POSIX systems, and failed at the first read with 74) */
 	msgs_reset();
 	quiet_begin();
 	r = ibm_csv_open(tmp_dir(), NULL, &st);
 	quiet_end();
 	assert_null(r);
-	assert_int_equal(st, IBM_EX_IOERR);
+	assert_int_equal(st, IBM_EX_NOINPUT);
 	assert_int_equal(msgs.n, 1);
-	assert_non_null(strstr(msgs.text[0], ": read error: Is a directory"));
+#ifndef _WIN32
+	assert_non_null(strstr(msgs.text[0], ": cannot open: Is a directory"));
+#endif
 }
 
 /* -------------------------------------------------------- line numbers */
