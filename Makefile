@@ -37,7 +37,7 @@ LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
 GEN = $(BUILD)/gen
 INCLUDES := $(LIB_DIRS:%=-I%) -I$(GEN)
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
-LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lexpat -lz -lm
+LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lpng -lzip -lexpat -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
@@ -56,7 +56,7 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 # Debian packages: to build, and to run the tests.
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
-	libhpdf-dev libcmocka-dev libzip-dev libexpat1-dev
+	libhpdf-dev libpng-dev libcmocka-dev libzip-dev libexpat1-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 	valgrind mandoc cppcheck fonts-dejavu-core \
 	libreoffice-calc-nogui fonts-liberation fonts-liberation2 \

@@ -151,8 +151,9 @@ void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 	if (!ibm_event_get(e->kv, "dasar"))
 		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
 			"required key: dasar");
-	if (!pdf || e->office.font)
+	if (!pdf)
 		return;
+	ts_office_check(&e->office); /* the fonts first */
 	for (size_t i = 0; i < o->n; i++)
 		for (int c = 0; c < 5; c++)
 			ts_check_text(&e->office, o->src, o->s[i].line,
@@ -164,7 +165,6 @@ void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 			ts_check_text(&e->office, kv->src, kv->line, kv->key,
 				      kv->val);
 	}
-	ts_office_check(&e->office);
 }
 
 char *inv_order_number(const invite *iv, inv_register *reg,
