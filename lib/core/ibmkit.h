@@ -341,13 +341,13 @@ char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
  * templates; and HTML). XML 1.0 forbids the C0 controls but TAB, LF and
  * CR, U+FFFE and U+FFFF; a document holding one (or a byte that is not
  * UTF-8) is unreadable. ibm_xml_ok: s[0..len) has none. ibm_xml_text
- * hands s to put in pieces with each of them replaced by U+FFFD and,
+ * hands s[0..len) to put in pieces with each of them replaced by U+FFFD and,
  * with escape set, & < > " ' escaped (as XML and HTML read them alike).
  * ibm_xml_fix: NULL when s is fine as it is, else a malloc'd copy with
  * the replacements (for libraries that escape themselves).
  */
 int ibm_xml_ok(const char *s, size_t len);
-void ibm_xml_text(const char *s, int escape,
+void ibm_xml_text(const char *s, size_t len, int escape,
 		  void (*put)(void *data, const char *p, size_t n), void *data);
 char *ibm_xml_fix(const char *s);
 

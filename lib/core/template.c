@@ -383,7 +383,7 @@ static void put_cb(void *b, const char *s, size_t n)
  * document cannot hold shows as U+FFFD. */
 static void put_esc(tpl_buf *b, const char *s)
 {
-	ibm_xml_text(s, 1, put_cb, b);
+	ibm_xml_text(s, strlen(s), 1, put_cb, b);
 }
 
 typedef struct ctx {

@@ -687,10 +687,10 @@ int ibm_xml_ok(const char *s, size_t len)
 	return xml_ok_prefix(s, len) == len;
 }
 
-void ibm_xml_text(const char *s, int escape,
+void ibm_xml_text(const char *s, size_t len, int escape,
 		  void (*put)(void *data, const char *p, size_t n), void *data)
 {
-	const char *e = s + strlen(s);
+	const char *e = s + len;
 
 	while (s < e) {
 		size_t ok = xml_ok_prefix(s, (size_t)(e - s)), run = 0;
@@ -744,6 +744,6 @@ char *ibm_xml_fix(const char *s)
 
 	if (ibm_xml_ok(s, len))
 		return NULL;
-	ibm_xml_text(s, 0, put_buf, &b);
+	ibm_xml_text(s, len, 0, put_buf, &b);
 	return b.s;
 }

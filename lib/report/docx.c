@@ -60,7 +60,7 @@ static void sb_put(void *b, const char *s, size_t n)
  * that is not UTF-8, as in a photo's file name) shows as U+FFFD. */
 static void sb_xml(sb *b, const char *s)
 {
-	ibm_xml_text(s, 1, sb_put, b);
+	ibm_xml_text(s, strlen(s), 1, sb_put, b);
 }
 
 /* ---------------------------------------------------------------- parts */

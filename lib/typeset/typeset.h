@@ -241,7 +241,8 @@ int ts_logo_size(ts_doc *d, float *w, float *h);
 
 /* ---------------------------------------------------------------- HTML */
 
-/* n bytes of s with & < > " ' escaped. */
+/* n bytes of s (up to a NUL) with & < > " ' escaped, and what an XML
+ * document cannot hold as U+FFFD (ibm_xml_text). */
 void ts_html_esc(FILE *fp, const char *s, size_t n);
 void ts_html_base64(FILE *fp, const unsigned char *d, size_t n);
 /* The office's logo as a data: URI head ("data:image/png;base64,") and

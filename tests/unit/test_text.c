@@ -339,11 +339,12 @@ static void t_xml_text(void **state)
 	assert_string_equal(f, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD"
 			    "\xEF\xBF\xBD\x7F\xC2\x85");
 	free(f);
-	ibm_xml_text("<a href=\"x\">Tom & Jerry's</a>\x02", 1, put_str, out);
+	ibm_xml_text("<a href=\"x\">Tom & Jerry's</a>\x02", 30, 1, put_str,
+		     out);
 	assert_string_equal(out, "&lt;a href=&quot;x&quot;&gt;Tom &amp; "
 			    "Jerry&#39;s&lt;/a&gt;\xEF\xBF\xBD");
 	out[0] = '\0';
-	ibm_xml_text("<&>\x02", 0, put_str, out);
+	ibm_xml_text("<&>\x02", 4, 0, put_str, out);
 	assert_string_equal(out, "<&>\xEF\xBF\xBD");
 }
 
