@@ -157,8 +157,9 @@ pictures: $(BINS)
 # Fuzz targets (libFuzzer, clang): `make fuzz` builds build-fuzz/fuzz_NAME
 # (the library built once, with coverage and the sanitizers, no recovery);
 # `make fuzz FUZZ_SECONDS=N` then runs each target for N seconds from its
-# seeds in tests/fuzz/corpus/NAME (new inputs go to build-fuzz/corpus/NAME;
-# a finding stops the run with its input in build-fuzz/crash-*).
+# seeds in tests/fuzz/corpus/NAME, with the dictionary tests/fuzz/NAME.dict
+# where there is one (new inputs go to build-fuzz/corpus/NAME; a finding
+# stops the run with its input in build-fuzz/crash-*).
 FUZZ_BUILD = build-fuzz
 FUZZ_SAN = -fsanitize=address,undefined,fuzzer-no-link \
 	-fno-sanitize-recover=all
@@ -177,6 +178,8 @@ fuzz: deps
 			if ! $(FUZZ_BUILD)/$$t $(FUZZ_OPTS) \
 				-max_total_time=$(FUZZ_SECONDS) \
 				-artifact_prefix=$(FUZZ_BUILD)/ \
+				$$(test -f tests/fuzz/$$t.dict && \
+				   echo -dict=tests/fuzz/$$t.dict) \
 				$(FUZZ_BUILD)/corpus/$$t \
 				$$(test -d tests/fuzz/corpus/$$t && \
 				   echo tests/fuzz/corpus/$$t) \

@@ -87,7 +87,7 @@ static int check_cmap(table cm, unsigned nglyphs, ts_font *out, char *why,
 	nrec = u16(cm.p + 2);
 	if (4 + 8 * (size_t)nrec > cm.len)
 		BAD("its character map (cmap) is damaged");
-	for (unsigned i = 0; i < nrec && !s; i++) {
+	for (unsigned i = 0; i < nrec; i++) {
 		const unsigned char *r = cm.p + 4 + 8 * (size_t)i;
 		unsigned long off = u32(r + 4);
 
@@ -97,10 +97,11 @@ static int check_cmap(table cm, unsigned nglyphs, ts_font *out, char *why,
 			BAD("its character map (cmap) is damaged");
 		if (u16(cm.p + off) != 4)
 			continue;
-		s = cm.p + off;
-		slen = u16(s + 2);
+		slen = u16(cm.p + off + 2);
 		if (off + 14 > cm.len || off + slen > cm.len)
 			BAD("its character map (cmap) is damaged");
+		s = cm.p + off;
+		break;
 	}
 	if (!s)
 		BAD("it has no Unicode character map of the kind PDF fonts "

@@ -8,7 +8,8 @@
  * a PNG is decoded here first, whole, by the same libpng with the same
  * transformation (16-bit samples stripped), its errors and warnings
  * caught (libharu takes a warning for an error too); only a file libpng
- * reads without a word reaches libharu. A JPEG, which libharu only
+ * reads without a word reaches libharu. Interlaced images, which libharu
+ * cannot read, are refused with a word of what to do. A JPEG, which libharu only
  * scans for its frame header, must have one with a size and 1, 3 or 4
  * components. Both are bounded in pixels, which the PDF holds whole.
  */
@@ -80,6 +81,14 @@ static int png_check(const unsigned char *d, size_t n, char *why,
 			snprintf(why, size, "too large (%lu by %lu pixels; "
 				 "the limit is %ld million)", (unsigned long)w,
 				 (unsigned long)h, IMAGE_PIXELS_MAX / 1000000);
+			longjmp(s.jmp, 1);
+		}
+		if (interlace != PNG_INTERLACE_NONE) {
+			/* libharu reads it without libpng's interlace
+			 * handling, which libpng answers with a warning */
+			snprintf(why, size, "an interlaced PNG image, which "
+				 "the PDF library cannot read; save it without "
+				 "interlacing");
 			longjmp(s.jmp, 1);
 		}
 		if (type == PNG_COLOR_TYPE_PALETTE && depth < 8 &&

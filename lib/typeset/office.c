@@ -103,12 +103,9 @@ int ts_logo_read(const ts_office *o, unsigned char **data, size_t *len)
 		type = 1;
 	else if (n >= 3 && memcmp(buf, "\xFF\xD8\xFF", 3) == 0)
 		type = 2;
-	if (!type) {
-		free(buf);
-		ibm_die(IBM_EX_DATAERR, src, line, "logo: %s is not a PNG or "
-			"JPEG image", o->logo);
-	}
-	if (ts_image_check(buf, n, type, why, sizeof why) != 0) {
+	if (!type)
+		snprintf(why, sizeof why, "not a PNG or JPEG image");
+	if (!type || ts_image_check(buf, n, type, why, sizeof why) != 0) {
 		free(buf);
 		ibm_die(IBM_EX_DATAERR, src, line, "logo: %s: %s", o->logo,
 			why);

@@ -127,11 +127,25 @@ printf '\011\001Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/BNNP-NTB' \
 printf '\014\002005.{n:3}/{bulan}/{x}{n:13}{n' > "$c/fuzz_invite_number/odd"
 printf '\000\003B/{n}/{bulan_romawi}' > "$c/fuzz_invite_number/nodate"
 
-# the workbook reader: the hand-made edge-case workbooks
+# the workbook reader: the hand-made edge-case workbooks, as they are and
+# stored without compression (a mutation of their XML reaches the parser:
+# the target sets the CRC-32 of stored entries), and hostile ones small
+# enough to be seeds
+PYTHON=${PYTHON:-python3}
 mkdir -p "$c/fuzz_xlsxread"
 find "$c/fuzz_xlsxread" -type f ! -name 'regress-*' -delete
 for f in $d/xlsx/*.xlsx; do
 	seed fuzz_xlsxread "$(basename "$f" .xlsx)" - "$f"
+	# (not the files that are no zip archive)
+	"$PYTHON" tests/fuzz/mkseeds.py stored "$f" \
+		"$c/fuzz_xlsxread/stored-$(basename "$f" .xlsx)" 2>/dev/null ||
+		rm -f "$c/fuzz_xlsxread/stored-$(basename "$f" .xlsx)"
+done
+for b in empty-v elapsed-huge; do
+	"$PYTHON" $d/xlsx/make.py $b "$c/fuzz_xlsxread/$b.xlsx"
+	"$PYTHON" tests/fuzz/mkseeds.py stored "$c/fuzz_xlsxread/$b.xlsx" \
+		"$c/fuzz_xlsxread/stored-$b"
+	mv "$c/fuzz_xlsxread/$b.xlsx" "$c/fuzz_xlsxread/$b"
 done
 
 # ibm-report's readers of other programs' files: images (the example
@@ -158,3 +172,32 @@ seed fuzz_survey_form ikm29 0 $d/survey/ikm29.csv
 seed fuzz_survey_form ikm29-kata-weight 10 $d/survey/ikm29-kata.csv
 seed fuzz_survey_form grid-strict 4 $d/survey/grid-id.csv
 seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
+
+# the office's paper: font and logo files as libharu would read them, and
+# hostile text set as PDF and HTML (an options byte, then values separated
+# by NUL bytes)
+for t in typeset_font typeset_image typeset_text xlsx_write docx_write; do
+	mkdir -p "$c/fuzz_$t"
+	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
+done
+"$PYTHON" tests/fuzz/mkseeds.py fonts "$c/fuzz_typeset_font"
+"$PYTHON" tests/fuzz/mkseeds.py pngs "$c/fuzz_typeset_image"
+cp $d/invite/logo.png $d/invite/logo.jpg examples/bimtek/logo-bnnk.png \
+	"$c/fuzz_typeset_image/"
+printf '\000BADAN NARKOTIKA NASIONAL\000Jl. Garuda No. 12\000Dalam rangka pelaksanaan kegiatan Bimbingan Teknis, kami mengundang Saudara/i untuk hadir.\000Siti Rahmawati\000Agen Pemulihan\000hari/tanggal\000Senin, 24 Juni 2024\000Peserta membawa KTP.' \
+	> "$c/fuzz_typeset_text/letter"
+printf '\001Badan <&> \357\277\277\001\000Jl. "Garuda" &amp;\000Budi \360\237\230\200 \344\270\255 Sari\000\000a\tb\nc\000\000\000' \
+	> "$c/fuzz_typeset_text/hostile-ttf"
+
+# the writers, hostile values separated by NUL bytes
+printf 'Siti Rahmawati\000IBM Sinar Bugis\000Bugis\000+6281234567890' \
+	> "$c/fuzz_xlsx_write/plain"
+printf 'Budi & <b>\000\001\002\037\000\357\277\276\357\277\277\000\377\376\000  spasi  \000a\r\nb\tc\000=HYPERLINK("x")\000_x0041_' \
+	> "$c/fuzz_xlsx_write/hostile"
+cp "$c/fuzz_xlsx_write/plain" "$c/fuzz_xlsx_write/hostile" \
+	"$c/fuzz_docx_write/"
+printf 'foto-caf\351.jpg\000\000<w:p>]]>\000' > "$c/fuzz_docx_write/names"
+
+# templates: a value in a flat ODT document ('x', then the value)
+printf 'xBudi & <b>"Sari"</b>' > "$c/fuzz_template/fodt-markup"
+printf 'x\001\357\277\276\377]]>&#0;' > "$c/fuzz_template/fodt-forbidden"
