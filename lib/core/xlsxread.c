@@ -83,6 +83,9 @@ typedef struct xfeed {
 	zip_uint64_t size, done; /* declared size, bytes read and fed */
 	int final;               /* the last piece was given */
 	int quiet;               /* no message for a token too long */
+	/* the scan of what was fed (xfeed_scan): in markup since mark */
+	int state, quote, run;
+	zip_uint64_t mark;
 } xfeed;
 
 struct ibm_xlsxr {
@@ -334,13 +337,17 @@ static zip_int64_t read_part(ibm_xlsxr *x, zip_file_t *f, const char *name,
 /*
  * Expat 2.5 parses a token again from its start each time more bytes
  * arrive while it is incomplete, so one token of 64 MB fed 64 KiB at a
- * time costs 32 GB of scanning. After each piece expat's byte index says
- * where the token it waits to complete begins (text and CDATA go through
- * piece by piece and never wait): the next piece is then as large as
- * that token so far, so each byte is scanned a bounded number of times
- * (expat 2.6 defers its reparse the same way), and a token longer than
- * TOKEN_MAX is an error.
+ * time costs 32 GB of scanning. The feeder scans what it gives expat
+ * (xfeed_scan: tags with their quoted values, comments, processing
+ * instructions, CDATA; one pass, its state kept from piece to piece) and
+ * so knows where an unfinished tag, comment or PI began: the next piece
+ * is then as large as that token so far, so each byte is parsed a bounded
+ * number of times (expat 2.6 defers its reparse the same way), and a
+ * token longer than TOKEN_MAX is an error. Text and CDATA content never
+ * wait: expat reports them piece by piece.
  */
+enum { FS_TEXT, FS_OPEN, FS_TAG, FS_COMMENT, FS_PI, FS_CDATA, FS_BANG };
+
 static void xfeed_init(xfeed *f, zip_file_t *zf, const char *part,
 		       zip_uint64_t size)
 {
@@ -348,6 +355,90 @@ static void xfeed_init(xfeed *f, zip_file_t *zf, const char *part,
 	f->zf = zf;
 	f->part = part;
 	f->size = size;
+}
+
+/* Scan b[0..n), the bytes from absolute offset at. The bytes of a token
+ * may lie in earlier pieces: its kind and end are told by the state and
+ * the run of '-', '?' or ']' just seen, never by looking back. (The
+ * state is kept in locals: the bytes read could alias f.) */
+static void xfeed_scan(xfeed *f, const char *b, size_t n, zip_uint64_t at)
+{
+	int state = f->state, run = f->run;
+	char quote = (char)f->quote;
+	zip_uint64_t mark = f->mark;
+	size_t i = 0;
+
+	while (i < n) {
+		if (state == FS_TEXT) {
+			while (i < n && b[i] != '<')
+				i++;
+			if (i == n)
+				break;
+			state = FS_OPEN;
+			mark = at + i++;
+		} else if (state == FS_TAG) {
+			if (quote) {
+				while (i < n && b[i] != quote)
+					i++;
+				if (i == n)
+					break;
+				quote = 0;
+			} else {
+				while (i < n && b[i] != '>' && b[i] != '"' &&
+				       b[i] != '\'')
+					i++;
+				if (i == n)
+					break;
+				if (b[i] == '>')
+					state = FS_TEXT;
+				else
+					quote = b[i];
+			}
+			i++;
+		} else if (state == FS_OPEN) { /* the byte after '<' */
+			run = 0;
+			if (b[i] == '?' || b[i] == '!') {
+				state = b[i] == '?' ? FS_PI : FS_BANG;
+				i++;
+			} else {
+				state = FS_TAG;
+			}
+		} else if (state == FS_BANG) {
+			/* after "<!": "--", "[CDATA[" or a declaration */
+			zip_uint64_t pos = at + i - mark - 2;
+
+			if (run < 2 && b[i] == '-' && (zip_uint64_t)run == pos) {
+				if (++run == 2) {
+					state = FS_COMMENT;
+					run = 0;
+				}
+				i++;
+			} else if (run == 0 && pos < 7 && b[i] == "[CDATA["[pos]) {
+				if (pos == 6)
+					state = FS_CDATA;
+				i++;
+			} else { /* <!DOCTYPE ...>: a tag (refused later) */
+				state = FS_TAG;
+			}
+		} else { /* comment "-->", PI "?>", CDATA "]]>" */
+			char end = state == FS_COMMENT ? '-' :
+				   state == FS_PI ? '?' : ']';
+			int need = state == FS_PI ? 1 : 2;
+
+			for (; i < n; i++) {
+				if (b[i] == '>' && run >= need) {
+					state = FS_TEXT;
+					i++;
+					break;
+				}
+				run = b[i] == end ? run + 1 : 0;
+			}
+		}
+	}
+	f->state = state;
+	f->run = run;
+	f->quote = quote;
+	f->mark = mark;
 }
 
 /*
@@ -359,13 +450,13 @@ static void xfeed_init(xfeed *f, zip_file_t *zf, const char *part,
 static int xfeed_next(ibm_xlsxr *x, xfeed *f, XML_Parser p,
 		      enum XML_Status *st)
 {
-	XML_Index at = XML_GetCurrentByteIndex(p);
 	size_t wait = 0, room = CHUNK, got = 0;
 	zip_int64_t k;
 	char *b;
 
-	if (f->done && at >= 0 && (zip_uint64_t)at < f->done)
-		wait = (size_t)(f->done - (zip_uint64_t)at);
+	/* an unfinished tag, comment or PI waits for its end */
+	if (f->state != FS_TEXT && f->state != FS_CDATA)
+		wait = (size_t)(f->done - f->mark);
 	if (wait > TOKEN_MAX) {
 		if (!f->quiet)
 			xfail(x, 0, "part %s holds an XML tag or comment "
@@ -373,8 +464,7 @@ static int xfeed_next(ibm_xlsxr *x, xfeed *f, XML_Parser p,
 			      f->part);
 		return -1;
 	}
-	/* at least as much as waits, but no more than the limit needs to
-	 * be seen */
+	/* as much as waits, but no more than the limit needs to be seen */
 	if (wait > room)
 		room = wait < TOKEN_MAX + CHUNK - wait ? wait :
 			TOKEN_MAX + CHUNK - wait;
@@ -388,6 +478,7 @@ static int xfeed_next(ibm_xlsxr *x, xfeed *f, XML_Parser p,
 			return -1;
 		got += (size_t)k;
 	} while (k > 0 && got < room);
+	xfeed_scan(f, b, got, f->done - got);
 	f->final = k == 0;
 	*st = XML_ParseBuffer(p, (int)got, f->final);
 	return 0;
