@@ -234,12 +234,12 @@ static void child_lib_nomem(void *arg)
 
 static void t_lib_nomem(void **state)
 {
-	char *err;
-
 	(void)state;
 #if defined(_WIN32) || defined(__SANITIZE_ADDRESS__)
 	skip(); /* the sanitizer's allocator ends the run itself */
 #else
+	char *err;
+
 	assert_int_equal(run_child(child_lib_nomem, NULL, tmp_path("err")),
 			 70);
 	err = slurp(tmp_path("err"), NULL);
