@@ -270,6 +270,7 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 	int c;
 
 	optind = 1;
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, "+:d:eqsh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':

@@ -82,6 +82,13 @@ static void usage(int status)
 	exit(status);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE,
        OPT_ORDER, OPT_STAFF, OPT_REGISTER };
 
@@ -187,19 +194,14 @@ int main(int argc, char **argv)
 	orders = ibm_xcalloc((size_t)argc + 1, sizeof *orders);
 	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
 				longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c':
-			if (config) {
-				ibm_error(NULL, 0, "-c given twice");
-				usage(IBM_EX_USAGE);
-			}
-			config = optarg;
-			break;
+		case 'c': ONCE(config, "-c"); break;
 		case 's': sets[nsets++] = optarg; break;
-		case 'a': agenda = optarg; break;
-		case 'A': attendance = optarg; break;
+		case 'a': ONCE(agenda, "--agenda"); break;
+		case 'A': ONCE(attendance, "--attendance"); break;
 		case 'b':
 			if (ibm_parse_count(optarg, &blank) != 0 ||
 			    blank > 1000) {
@@ -220,9 +222,9 @@ int main(int argc, char **argv)
 			letters[nletters++] = optarg;
 			break;
 		case 'C': iv.collective = 1; break;
-		case 't': tpl = optarg; break;
-		case 'o': outdir = optarg; break;
-		case 'n': pattern = optarg; break;
+		case 't': ONCE(tpl, "--template"); break;
+		case 'o': ONCE(outdir, "--out-dir"); break;
+		case 'n': ONCE(pattern, "--name-pattern"); break;
 		case 'd':
 			o.delim = ibm_csv_parse_delim(optarg);
 			if (o.delim < 0) {
@@ -260,8 +262,8 @@ int main(int argc, char **argv)
 			}
 			orders[norders++] = optarg;
 			break;
-		case OPT_STAFF: staff = optarg; break;
-		case OPT_REGISTER: regpath = optarg; break;
+		case OPT_STAFF: ONCE(staff, "--staff"); break;
+		case OPT_REGISTER: ONCE(regpath, "--register"); break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:

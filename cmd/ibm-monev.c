@@ -118,6 +118,13 @@ static int parse_by(const char *arg)
 	return by;
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
@@ -135,10 +142,11 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
-		case 'o': out = optarg; break;
+		case 'o': ONCE(out, "--output"); break;
 		case 'b':
 			by = parse_by(optarg);
 			if (by < 0) {
@@ -151,11 +159,11 @@ int main(int argc, char **argv)
 			break;
 		case 'l': lenient = 1; break;
 		case 'S': strict = 1; break;
-		case 's': spec = optarg; break;
-		case 'p': phases = optarg; break;
-		case 'P': print = optarg; break;
-		case 'F': form = optarg; break;
-		case 'u': units = optarg; break;
+		case 's': ONCE(spec, "--spec"); break;
+		case 'p': ONCE(phases, "--phases"); break;
+		case 'P': ONCE(print, "--print-spec"); break;
+		case 'F': ONCE(form, "--form"); break;
+		case 'u': ONCE(units, "--units"); break;
 		case 't':
 			if (monev_period_parse(optarg, &py, &ps) < 0) {
 				ibm_error(NULL, 0,

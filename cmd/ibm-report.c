@@ -83,6 +83,13 @@ static _Noreturn void bad(const char *fmt, const char *arg)
 	usage(IBM_EX_USAGE);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	rp_opts o;
@@ -92,27 +99,30 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-report");
 	memset(&o, 0, sizeof o);
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qh", longopts,
 				NULL)) != -1) {
 		switch (c) {
-		case 'c': o.event = optarg; break;
-		case 'r': o.report = optarg; break;
-		case 'a': o.agenda = optarg; break;
-		case 'o': o.output = optarg; break;
+		case 'c': ONCE(o.event, "-c"); break;
+		case 'r': ONCE(o.report, "--report"); break;
+		case 'a': ONCE(o.agenda, "--agenda"); break;
+		case 'o': ONCE(o.output, "--output"); break;
 		case 'd':
 			o.csv.delim = ibm_csv_parse_delim(optarg);
 			if (o.csv.delim < 0)
 				bad("bad delimiter: %s", optarg);
 			break;
 		case 'q': ibm_diag_set_quiet(1); break;
-		case O_PARTICIPANTS: o.participants = optarg; break;
-		case O_SCORES: o.scores = optarg; break;
-		case O_SUMMARY: o.summary = optarg; break;
-		case O_ITEMS: o.items = optarg; break;
-		case O_SURVEY: o.survey = optarg; break;
-		case O_UNITS: o.units = optarg; break;
-		case O_PHOTOS: o.photos = optarg; break;
-		case O_REFERENCE: o.reference = optarg; break;
+		case O_PARTICIPANTS:
+			ONCE(o.participants, "--participants");
+			break;
+		case O_SCORES: ONCE(o.scores, "--scores"); break;
+		case O_SUMMARY: ONCE(o.summary, "--summary"); break;
+		case O_ITEMS: ONCE(o.items, "--items"); break;
+		case O_SURVEY: ONCE(o.survey, "--survey"); break;
+		case O_UNITS: ONCE(o.units, "--units"); break;
+		case O_PHOTOS: ONCE(o.photos, "--photos"); break;
+		case O_REFERENCE: ONCE(o.reference, "--reference"); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
 			if (ibm_input_opt(c, optarg, &o.csv) < 0)

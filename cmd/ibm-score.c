@@ -94,6 +94,13 @@ static _Noreturn void bad(const char *fmt, const char *arg)
 	usage(IBM_EX_USAGE);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	score_opts o = { 0 };
@@ -102,10 +109,11 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-score");
 	o.dup = SCORE_DUP_FIRST;
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":k:d:eqh", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
-		case 'k': o.key = optarg; break;
+		case 'k': ONCE(o.key, "--key"); break;
 		case 'd':
 			o.csv.delim = ibm_csv_parse_delim(optarg);
 			if (o.csv.delim < 0)
@@ -136,10 +144,10 @@ int main(int argc, char **argv)
 					      (o.nkeep + 1) * sizeof *o.keep);
 			o.keep[o.nkeep++] = optarg;
 			break;
-		case O_PRE: o.pre = optarg; break;
-		case O_POST: o.post = optarg; break;
-		case O_POSTKEY: o.post_key = optarg; break;
-		case O_MATCH: o.match = optarg; break;
+		case O_PRE: ONCE(o.pre, "--pre"); break;
+		case O_POST: ONCE(o.post, "--post"); break;
+		case O_POSTKEY: ONCE(o.post_key, "--post-key"); break;
+		case O_MATCH: ONCE(o.match, "--match"); break;
 		case O_FUZZY: o.fuzzy = 1; break;
 		case O_DUP:
 			if (strcmp(optarg, "first") == 0)
@@ -152,10 +160,10 @@ int main(int argc, char **argv)
 				bad("bad --duplicates: %s (first, last or "
 				    "best)", optarg);
 			break;
-		case O_SUMMARY: o.summary = optarg; break;
-		case O_ITEMS: o.items = optarg; break;
-		case O_REPORT: o.report = optarg; break;
-		case O_ROSTER: o.roster = optarg; break;
+		case O_SUMMARY: ONCE(o.summary, "--summary"); break;
+		case O_ITEMS: ONCE(o.items, "--items"); break;
+		case O_REPORT: ONCE(o.report, "--report"); break;
+		case O_ROSTER: ONCE(o.roster, "--roster"); break;
 		case O_ONLY:
 			if (strcmp(optarg, "both") == 0)
 				o.only = SCORE_ONLY_BOTH;

@@ -137,6 +137,13 @@ static long count_rows(const char *path)
 	return n;
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	const char *spec = NULL, *print = NULL, *summary = NULL, *report = NULL;
@@ -152,10 +159,11 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-survey");
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":s:w:p:r:t:P:fd:evqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
-		case 's': spec = optarg; break;
+		case 's': ONCE(spec, "--spec"); break;
 		case 'w':
 			if (ibm_parse_number(optarg, &weight, 0) != 0 ||
 			    !(weight > 0 && weight <= 1)) {
@@ -168,11 +176,11 @@ int main(int argc, char **argv)
 		case 'p':
 			participants = participants_of(optarg, &plist);
 			break;
-		case O_SUMMARY: summary = optarg; break;
-		case 'r': report = optarg; break;
+		case O_SUMMARY: ONCE(summary, "--summary"); break;
+		case 'r': ONCE(report, "--report"); break;
 		case 't': title = optarg; break;
 		case O_STRICT: strict = 1; break;
-		case 'P': print = optarg; break;
+		case 'P': ONCE(print, "--print-spec"); break;
 		case 'f': force = 1; break;
 		case 'd':
 			csv.delim = ibm_csv_parse_delim(optarg);

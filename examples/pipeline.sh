@@ -48,9 +48,10 @@ ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 	--summary "$out/kehadiran-ringkasan.csv" \
 	--report "$out/hasil-tes-kehadiran.xlsx" > "$out/kehadiran-nilai.csv"
 ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
-	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy \
+	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy --pass 70 \
 	--only both > "$out/selesai.csv"
-# Their certificates, numbered from nomor_sertifikat, with the score.
+# Their certificates, numbered from nomor_sertifikat: the score of those
+# who passed (--pass 70), a certificate of participation for the others.
 (cd bimtek && ibm-invite -q -c event.conf --proper-case \
 	--certificates "$out/sertifikat.pdf" \
 	--certificates "$out/sertifikat.html" < "$out/selesai.csv" > /dev/null)

@@ -90,6 +90,37 @@ char *ibm_xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 
+/* A hash map from strings to indexes (lib/core/strmap.c). The keys are
+ * not copied: they must outlive the map. A zeroed map is empty; init
+ * sizes it for n keys (it grows as needed). */
+typedef struct ibm_strmap {
+	const char **k;
+	size_t *v;
+	size_t n, cap;
+} ibm_strmap;
+#define IBM_STRMAP_NONE ((size_t)-1)
+/* FNV-1a 64-bit of s (participant_id's long form, ibm-invite(1)). */
+unsigned long long ibm_fnv1a64(const char *s);
+size_t ibm_hash_str(const char *s);
+void ibm_strmap_init(ibm_strmap *m, size_t n);
+/* The value stored for k, or IBM_STRMAP_NONE. */
+size_t ibm_strmap_get(const ibm_strmap *m, const char *k);
+/* The value already stored for k, or IBM_STRMAP_NONE after storing v. */
+size_t ibm_strmap_put(ibm_strmap *m, const char *k, size_t v);
+void ibm_strmap_free(ibm_strmap *m);
+/* Distinct strings (copied) in order of first appearance, with their
+ * indexes in a map; a zeroed set is empty. */
+typedef struct ibm_strset {
+	char **v;
+	size_t n, cap;
+	ibm_strmap map;
+} ibm_strset;
+/* The index of k, added at the end when new. */
+size_t ibm_strset_add(ibm_strset *s, const char *k);
+/* The index of k, or IBM_STRMAP_NONE. */
+size_t ibm_strset_find(const ibm_strset *s, const char *k);
+void ibm_strset_free(ibm_strset *s);
+
 /* Commit the run's output files (ibm_atomic_commit_all) once stdout is
  * flushed, then close stdout; a write error (disk full) dies with 74.
  * The last thing every main does. */
@@ -115,6 +146,12 @@ typedef struct ibm_atomic ibm_atomic;
  * "PATH: cannot create: strerror" and dies with 73 (a directory or a
  * block device included); an output that is a noted input dies with 64. */
 ibm_atomic *ibm_atomic_open(const char *path);
+/* The same for a file this process holds open and locked (the register
+ * of ibm-invite): where it cannot be replaced by a rename (Windows, where
+ * an open file cannot be; a bind-mounted file) it is written in place
+ * at the commit, under the caller's lock, and put back if the commit
+ * fails after. */
+ibm_atomic *ibm_atomic_open_locked(const char *path);
 /* The output opened for writing ("wb"). */
 FILE *ibm_atomic_fp(ibm_atomic *a);
 /* Path of the temporary file (for libraries that open files by name; for
@@ -126,8 +163,12 @@ int ibm_atomic_direct(const ibm_atomic *a);
 /* Flush, check, sync and close; renamed later by ibm_atomic_commit_all.
  * A write error dies with 74 ("PATH: write error: ..."). */
 void ibm_atomic_finish(ibm_atomic *a);
-/* Finish every open output, then rename them all into place and sync
- * their directories. */
+/* Finish every open output, then put them all into place and sync their
+ * directories: all or nothing. Every output is first checked to be
+ * replaceable and each file it replaces kept under a second name until
+ * the end; a file another program holds open (Excel, on Windows) ends the
+ * run with 73 before anything changes, in English and Indonesian; a
+ * failure in the middle puts back what was replaced. */
 void ibm_atomic_commit_all(void);
 /* Finish and rename this one output alone (a run with one output). */
 void ibm_atomic_commit(ibm_atomic *a);
@@ -147,6 +188,10 @@ const char *ibm_fmt_name(ibm_fmt f);
  * directory made here is removed again (if empty) when the run fails
  * before ibm_atomic_commit_all. */
 int ibm_out_mkdir(const char *dir);
+/* A file this run made (empty) ahead of its outputs, such as a register
+ * created to be locked: removed at exit unless an output committed into
+ * it, so that a failed run leaves no new empty file. */
+void ibm_out_made_file(const char *path);
 /* 1 if something (a file, a link, anything) has that name. */
 int ibm_out_exists(const char *path);
 /* Note an input file of the run (before the outputs are checked). */
@@ -278,6 +323,9 @@ int ibm_csv_parse_delim(const char *arg);
  * so that a spreadsheet does not run it as a formula. */
 typedef struct ibm_csvw ibm_csvw;
 ibm_csvw *ibm_csvw_new(FILE *fp, int excel);
+/* 1 if a spreadsheet would take the text s[0..len) as a formula (the
+ * cells excel mode guards with an apostrophe). */
+int ibm_csv_formula_like(const char *s, size_t len);
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len);
 /* The same for a field of a record from ibm_csv_read (it has
  * IBM_REC_SLACK readable bytes from its start): faster. */
@@ -335,6 +383,10 @@ int ibm_utf8_put(char *buf, long cp);
 size_t ibm_utf8_len(const char *s);
 /* Convert Windows-1252 text to UTF-8; returns a malloc'd string. */
 char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
+/* And back: UTF-8 text in Windows-1252, a character it has not (or a
+ * byte that is not UTF-8) as '?', counted in *lost. Malloc'd. */
+char *ibm_utf8_to_cp1252(const char *s, size_t len, size_t *outlen,
+			 size_t *lost);
 
 /*
  * Text for markup (every XML writer: workbooks, Word documents, flat ODT
@@ -493,6 +545,10 @@ char *ibm_date_range_long(char *buf, size_t size, ibm_date first,
 #include <xlsxwriter.h>
 
 /* Shared formats of a workbook. */
+/* A number format with a blank as wide as ")" at the right: a
+ * right-aligned number never touches the text of the cell beside. */
+#define IBM_XLSX_PAD(code) code "_)"
+
 typedef struct ibm_xlsx_formats {
 	lxw_format *title;    /* bold, larger */
 	lxw_format *header;   /* bold, wrapped, grey fill, border */
@@ -614,6 +670,15 @@ _Noreturn void ibm_print_version(void);
  * value". The caller then prints its usage and exits 64.
  */
 void ibm_opt_error(int c, char *const *argv);
+/* A file option that takes one file (-c, -o, -A, --register ...): *slot
+ * set to arg; given twice, "OPT given twice (A, then B)" is printed and
+ * -1 returned (the caller prints its usage and exits 64), as the first
+ * would otherwise be dropped without a word. */
+int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+/* Before getopt_long: on Windows an argument "/?" asks for the usage, as
+ * with the system's own commands (it becomes "--help"); nothing
+ * elsewhere. */
+void ibm_opt_help_arg(int argc, char **argv);
 /*
  * The input options every tool takes besides -d: --sheet NAME|NUMBER and
  * --header-row N. IBM_INPUT_LONGOPTS goes into a tool's option table;
@@ -659,6 +724,9 @@ char *ibm_xlsx_col_name(char *b, long c);
 /* "FILE[SHEET]", the name in messages. */
 const char *ibm_xlsxr_name(const ibm_xlsxr *x);
 /* 1 if every value of the current row is in a bold font. */
+/* 1 while the sheet is read by the fast path, 0 once expat reads it
+ * (xlsxread.c; for tests). */
+int ibm_xlsxr_fast(const ibm_xlsxr *x);
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x);
 /* A merged range: columns c1..c2 (0 = A) of rows r1..r2 (1-based). */
 typedef struct ibm_xlsx_merge {
@@ -691,6 +759,7 @@ void ibm_xlsxr_close(ibm_xlsxr *x);
 #define IBM_LIMIT_EVENT (1u << 20)          /* event file: 1 MiB */
 #define IBM_LIMIT_TEMPLATE (16u << 20)      /* template: 16 MiB */
 #define IBM_LIMIT_SPEC (16u << 20)          /* spec or phase file */
+#define IBM_LIMIT_REGISTER (64u << 20)      /* register: ~470,000 letters */
 #define IBM_LIMIT_LOGO (16u << 20)          /* logo image */
 #define IBM_LIMIT_FONT (64u << 20)          /* TrueType font */
 

@@ -1,5 +1,6 @@
 /* opts.c - option helpers shared by the tools' mains. */
 #include "ibmkit.h"
+#include "port.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -20,6 +21,26 @@ void ibm_opt_error(int c, char *const *argv)
 		ibm_error(NULL, 0, "unknown option -%c", optopt);
 	else
 		ibm_error(NULL, 0, "unknown option %s", argv[optind - 1]);
+}
+
+int ibm_opt_once(const char **slot, const char *opt, const char *arg)
+{
+	if (*slot) {
+		ibm_error(NULL, 0, "%s given twice (%s, then %s); it takes one "
+			  "file", opt, *slot, arg);
+		return -1;
+	}
+	*slot = arg;
+	return 0;
+}
+
+void ibm_opt_help_arg(int argc, char **argv)
+{
+	static char help[] = "--help";
+
+	for (int i = 1; i < argc; i++)
+		if (ibm_help_arg(argv[i]))
+			argv[i] = help;
 }
 
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o)

@@ -115,7 +115,8 @@ struct ibm_xlsxr {
 	XML_Parser xp;
 	const char *part;    /* its entry name */
 	zip_uint64_t part_size;
-	xfeed feed;
+	zip_uint64_t part_read; /* by the fast path */
+	xfeed feed;            /* expat's */
 	zip_uint64_t values; /* bytes of the values read (VALUES_*) */
 	int suspended;
 	int done;
@@ -139,6 +140,21 @@ struct ibm_xlsxr {
 	size_t nonempty;     /* cells up to the last non-empty one */
 	long row_out;
 	size_t nvals, nbold; /* values of the row, those in bold */
+
+	/* the row's warnings, printed at its end (fast path: see there) */
+	buf pend;
+	long skip_row;       /* rows to this one were read: not again */
+	long given;          /* the last row given out */
+
+	/* the fast path (fast_next) */
+	int fast;            /* reading the sheet without expat */
+	buf fb;              /* the part's bytes read and not yet scanned */
+	size_t fpos;         /* scanned so far */
+	size_t ftokens;      /* tokens scanned */
+	int froot;           /* 0 before the root element, 1 in, 2 after */
+	buf fstk;            /* names of the open elements, NUL after each */
+	size_t *fstk_off, fdepth;
+	buf ftb;             /* a text's characters */
 
 	ibm_xlsx_merge *merge; /* merged ranges (ibm_xlsxr_merges) */
 	size_t nmerge;
@@ -1174,8 +1190,31 @@ static void warn_cell(ibm_xlsxr *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(m, sizeof m, fmt, ap);
 	va_end(ap);
-	ibm_warn(x->name, x->rownum, "cell %s: %s",
-		 cell_name(c, x->col, x->rownum), m);
+	/* "cell A1: ..." for the end of the row */
+	bput(&x->pend, "cell ", 5);
+	cell_name(c, x->col, x->rownum);
+	bput(&x->pend, c, strlen(c));
+	bput(&x->pend, ": ", 2);
+	bput(&x->pend, m, strlen(m));
+	x->pend.n++;
+}
+
+/* Print the warnings of the row that ended (or failed), unless it was
+ * read before the sheet went to expat. */
+static void flush_warnings(ibm_xlsxr *x)
+{
+	if (x->rownum > x->skip_row)
+		for (size_t i = 0; i < x->pend.n; i += strlen(x->pend.p + i) + 1)
+			ibm_warn(x->name, x->rownum, "%s", x->pend.p + i);
+	x->pend.n = 0;
+}
+
+/* Stop expat from a handler (not on the fast path, where there is no
+ * expat parse to stop). */
+static void stop_parser(ibm_xlsxr *x, int resumable)
+{
+	if (!x->fast)
+		XML_StopParser(x->xp, resumable ? XML_TRUE : XML_FALSE);
 }
 
 /* A number cell's text s[0..n) with style x->cstyle. */
@@ -1239,23 +1278,24 @@ static void add_cell(ibm_xlsxr *x, const char *s, size_t n)
 	}
 	x->values += n;
 	if (x->values > VALUES_FREE &&
-	    x->values / VALUES_RATIO > x->feed.done + x->sstlen) {
+	    x->values / VALUES_RATIO > (x->fast ? x->part_read : x->feed.done)
+	    + x->sstlen) {
 		sheet_error(x, "the values of the sheet grow to more than 8 "
 			    "times its XML and shared strings (one string "
 			    "repeated over and over?); not read");
 		return;
 	}
 	/* empty cells up to this one */
-	while ((long)x->ncell < x->col) {
-		ibm_grow((void **)&x->off, &x->cellcap, x->ncell + 1,
+	if ((size_t)x->col + 1 > x->cellcap) {
+		ibm_grow((void **)&x->off, &x->cellcap, (size_t)x->col + 1,
 			 sizeof *x->off);
 		x->len = ibm_xrealloc(x->len, x->cellcap * sizeof *x->len);
+	}
+	while ((long)x->ncell < x->col) {
 		x->off[x->ncell] = 0;
 		x->len[x->ncell] = 0;
 		x->ncell++;
 	}
-	ibm_grow((void **)&x->off, &x->cellcap, x->ncell + 1, sizeof *x->off);
-	x->len = ibm_xrealloc(x->len, x->cellcap * sizeof *x->len);
 	x->off[x->ncell] = x->row.n;
 	x->len[x->ncell] = n;
 	bput(&x->row, s, n);
@@ -1277,7 +1317,7 @@ static void sheet_error(ibm_xlsxr *x, const char *msg)
 		x->err_row = x->rownum;
 		x->err_col = x->in_cell ? x->col : -1;
 	}
-	XML_StopParser(x->xp, XML_FALSE);
+	stop_parser(x, 0);
 }
 
 static void XMLCALL sh_doctype(void *data, const XML_Char *name,
@@ -1495,12 +1535,13 @@ static void XMLCALL sh_end(void *data, const XML_Char *el)
 	case 'r':
 		if (strcmp(n, "row") == 0 && x->in_row) {
 			x->in_row = 0;
-			if (x->nonempty) {
+			flush_warnings(x);
+			if (x->nonempty && x->rownum > x->skip_row) {
 				x->ncell = x->nonempty;
 				x->row_ready = 1;
 				x->row_out = x->rownum;
 				x->last_row = x->rownum;
-				XML_StopParser(x->xp, XML_TRUE);
+				stop_parser(x, 1);
 			}
 			x->last_row = x->rownum;
 		} else if (strcmp(n, "rPh") == 0) {
@@ -1512,7 +1553,7 @@ static void XMLCALL sh_end(void *data, const XML_Char *el)
 			x->in_data = 0;
 			/* the rest of the sheet is not needed */
 			x->done = 1;
-			XML_StopParser(x->xp, XML_FALSE);
+			stop_parser(x, 0);
 		}
 		break;
 	}
@@ -1530,6 +1571,482 @@ static void XMLCALL sh_text(void *data, const XML_Char *s, int len)
 		bput(&x->text, s, (size_t)len);
 	} else if (x->in_f && x->ftext.n < 200) {
 		bput(&x->ftext, s, (size_t)len);
+	}
+}
+
+/* ------------------------------------------------ the sheet's fast path */
+
+/*
+ * Spreadsheet writers put a small part of XML in a sheet: elements with
+ * quoted attributes, and character data with the five predefined entities
+ * and character references. fast_next() reads such a sheet itself and
+ * calls the handlers expat would (sh_start, sh_end, sh_text) with what
+ * expat would give them, some ten times faster: expat spends most of its
+ * time on each tag and attribute. Anything else (a comment, a processing
+ * instruction, CDATA, a DTD, an encoding other than UTF-8, a name or
+ * character reference out of the common ones, a token longer than
+ * FAST_TOKEN_MAX, anything not well-formed) hands the sheet to expat from
+ * its beginning: expat skips the rows already given out (and their
+ * warnings, which wait for the end of their row) and reports any error as
+ * before.
+ */
+#define FAST_TOKEN_MAX TOKEN_MAX /* longer: expat's error */
+#define FAST_DEPTH_MAX 64
+#define FAST_ATTS_MAX 64
+
+enum { FAST_ROW = 1, FAST_DONE = 0, FAST_FAILED = -1, FAST_EXPAT = -2 };
+
+/* Character classes of the fast path (ASCII only: other bytes are 0). */
+enum { C_SPACE = 1, C_NAME0 = 2, C_NAME = 4, C_TEXT = 8 };
+static unsigned char cclass[256];
+
+static void fast_classes(void)
+{
+	for (int c = 0x20; c < 0x80; c++)
+		if (c != '&' && c != '<' && c != ']')
+			cclass[c] |= C_TEXT;
+	for (int c = 0; c < 128; c++) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '_' || c == ':')
+			cclass[c] |= C_NAME0 | C_NAME;
+		if ((c >= '0' && c <= '9') || c == '-' || c == '.')
+			cclass[c] |= C_NAME;
+	}
+	cclass['\t'] = cclass['\n'] = cclass['\r'] = C_SPACE;
+	cclass[' '] = C_SPACE | C_TEXT;
+}
+
+static int is_xml_space(int c)
+{
+	return cclass[c] & C_SPACE;
+}
+
+/* A name at s[0..e): its length, or 0 (not one the fast path takes). */
+static size_t fast_name(const char *s, const char *e)
+{
+	const char *p = s;
+
+	if (p >= e || !(cclass[(unsigned char)*p] & C_NAME0))
+		return 0;
+	for (p++; p < e && (cclass[(unsigned char)*p] & C_NAME); p++)
+		;
+	return (size_t)(p - s);
+}
+
+/* The entity or character reference at s ('&') to its ';' in e, decoded
+ * into out (room for 4 bytes): the bytes written, or 0 when the fast path
+ * does not take it. *next after the ';'. */
+static size_t fast_ref(const char *s, const char *e, char *out,
+		       const char **next)
+{
+	static const struct { const char *name; char c; } ent[] = {
+		{ "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' },
+		{ "apos", '\'' } };
+	const char *semi = memchr(s, ';', (size_t)(e - s) < 12 ?
+				  (size_t)(e - s) : 12);
+	size_t n;
+	long cp = 0;
+
+	if (!semi)
+		return 0;
+	n = (size_t)(semi - s - 1);
+	*next = semi + 1;
+	if (s[1] != '#') {
+		for (size_t i = 0; i < sizeof ent / sizeof *ent; i++)
+			if (strlen(ent[i].name) == n &&
+			    memcmp(s + 1, ent[i].name, n) == 0) {
+				out[0] = ent[i].c;
+				return 1;
+			}
+		return 0;
+	}
+	if (s[2] == 'x') {
+		if (n < 3)
+			return 0;
+		for (const char *p = s + 3; p < semi; p++) {
+			int c = (unsigned char)*p, d;
+
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+				d = (c | 32) - 'a' + 10;
+			else
+				return 0;
+			cp = cp * 16 + d;
+		}
+	} else {
+		if (n < 2)
+			return 0;
+		for (const char *p = s + 2; p < semi; p++) {
+			if (*p < '0' || *p > '9')
+				return 0;
+			cp = cp * 10 + (*p - '0');
+		}
+	}
+	/* the characters XML allows (at most 8 digits: no overflow) */
+	if (!(cp == 9 || cp == 10 || cp == 13 || (cp >= 0x20 && cp <= 0xD7FF) ||
+	      (cp >= 0xE000 && cp <= 0xFFFD) ||
+	      (cp >= 0x10000 && cp <= 0x10FFFF)))
+		return 0;
+	return (size_t)ibm_utf8_put(out, cp);
+}
+
+/* Character data or an attribute value s[0..e) checked and decoded into
+ * b (appended), as expat gives it: references replaced, line ends as
+ * "\n" in text, white space as ' ' in a value. -1 when the fast path
+ * does not take it. */
+static int fast_chars(buf *b, const char *s, const char *e, int value)
+{
+	while (s < e) {
+		const char *p = s;
+		char r[4];
+		size_t k;
+
+		/* a run of plain ASCII */
+		while (p < e && (cclass[(unsigned char)*p] & C_TEXT))
+			p++;
+		if (p > s)
+			bput(b, s, (size_t)(p - s));
+		if (p == e)
+			break;
+		s = p;
+		switch (*s) {
+		case '&':
+			k = fast_ref(s, e, r, &s);
+			if (!k)
+				return -1;
+			bput(b, r, k);
+			break;
+		case '<':
+			return -1;
+		case ']': /* "]]>" is not allowed in text */
+			if (!value && e - s >= 3 && s[1] == ']' && s[2] == '>')
+				return -1;
+			bput(b, s++, 1);
+			break;
+		case '\t':
+		case '\n':
+			bput(b, value ? " " : s, 1);
+			s++;
+			break;
+		case '\r':
+			if (value)
+				return -1;
+			bput(b, "\n", 1);
+			if (++s < e && *s == '\n')
+				s++;
+			break;
+		default: {
+			const char *q = s;
+			long cp = ibm_utf8_next(&q, e);
+
+			if (!((cp >= 0x80 && cp <= 0xD7FF) ||
+			      (cp >= 0xE000 && cp <= 0xFFFD) ||
+			      (cp >= 0x10000 && cp <= 0x10FFFF)))
+				return -1; /* control character, bad UTF-8 */
+			bput(b, s, (size_t)(q - s));
+			s = q;
+		}
+		}
+	}
+	return 0;
+}
+
+/* Is s[0..e) plain ASCII text, the same after decoding? */
+static int plain(const char *s, const char *e)
+{
+	while (s < e && (cclass[(unsigned char)*s] & C_TEXT))
+		s++;
+	return s == e;
+}
+
+/* Read more of the part into the fast buffer, keeping what is not yet
+ * scanned: as much as that already is (a token that goes on is scanned
+ * again from its start: so each byte a bounded number of times), at
+ * least CHUNK, and no more than FAST_TOKEN_MAX needs to be passed. 1, 0
+ * at its end, -1 on error (printed). */
+static int fast_fill(ibm_xlsxr *x)
+{
+	zip_int64_t k;
+	size_t want;
+
+	if (x->fpos) {
+		memmove(x->fb.p, x->fb.p + x->fpos, x->fb.n - x->fpos);
+		x->fb.n -= x->fpos;
+		x->fpos = 0;
+	}
+	want = x->fb.n > CHUNK ? x->fb.n : CHUNK;
+	if (x->fb.n < TOKEN_MAX && want > TOKEN_MAX + CHUNK - x->fb.n)
+		want = TOKEN_MAX + CHUNK - x->fb.n; /* to see the limit pass */
+	if (x->fb.n + want + 1 > x->fb.cap) {
+		x->fb.cap = x->fb.n + want + 1;
+		x->fb.p = ibm_xrealloc(x->fb.p, x->fb.cap);
+	}
+	k = read_part(x, x->zf, x->part, x->fb.p + x->fb.n, want,
+		      x->part_size, &x->part_read);
+	if (k < 0)
+		return -1;
+	x->fb.n += (size_t)k;
+	return k > 0;
+}
+
+/* The XML declaration s[0..e) ("<?xml" to "?>"): 0 when it is one the
+ * fast path takes (version 1.0, UTF-8). */
+static int fast_decl(const char *s, const char *e)
+{
+	static const char *const ok[] = { "version", "encoding", "standalone" };
+	size_t i = 0;
+
+	s += 5;
+	e -= 2;
+	while (s < e) {
+		size_t n;
+		const char *v, *q;
+
+		if (!is_xml_space((unsigned char)*s))
+			return -1;
+		while (s < e && is_xml_space((unsigned char)*s))
+			s++;
+		if (s == e)
+			break;
+		n = fast_name(s, e);
+		while (i < 3 && (strlen(ok[i]) != n || memcmp(s, ok[i], n)))
+			i++;
+		if (i == 3 || s + n + 2 > e || s[n] != '=' ||
+		    (s[n + 1] != '"' && s[n + 1] != '\''))
+			return -1;
+		v = s + n + 2;
+		q = memchr(v, s[n + 1], (size_t)(e - v));
+		if (!q)
+			return -1;
+		n = (size_t)(q - v);
+		if (i == 0 ? n != 3 || memcmp(v, "1.0", 3) :
+		    i == 1 ? n != 5 || strncasecmp(v, "UTF-8", 5) :
+		    !((n == 3 && !memcmp(v, "yes", 3)) ||
+		      (n == 2 && !memcmp(v, "no", 2))))
+			return -1;
+		i++;
+		s = q + 1;
+	}
+	return 0;
+}
+
+/* The tag at x->fb.p + x->fpos ('<'), to e: its handlers called; the
+ * length of the tag, 0 when it goes on past e, -1 for expat. */
+static long fast_tag(ibm_xlsxr *x, const char *e)
+{
+	const char *s = x->fb.p + x->fpos, *p = s + 1, *name;
+	size_t n, na = 0, len[2 * FAST_ATTS_MAX];
+	const char *a[2 * FAST_ATTS_MAX + 1];
+	long k;
+	int empty;
+
+	if (p >= e)
+		return 0;
+	if (*p == '/') { /* an end tag: the element open last */
+		size_t top;
+
+		n = fast_name(++p, e);
+		if (!n)
+			return p == e ? 0 : -1;
+		name = p;
+		for (p += n; p < e && is_xml_space((unsigned char)*p); p++)
+			;
+		if (p == e)
+			return 0;
+		if (*p != '>' || !x->fdepth)
+			return -1;
+		top = x->fstk_off[x->fdepth - 1];
+		if (x->fstk.n - top - 1 != n || memcmp(x->fstk.p + top, name, n))
+			return -1;
+		x->fdepth--;
+		if (!x->fdepth)
+			x->froot = 2;
+		sh_end(x, x->fstk.p + top);
+		x->fstk.n = top;
+		return p + 1 - s;
+	}
+	if (*p == '?' && !x->ftokens) {
+		const char *q;
+
+		for (q = p; q + 1 < e && (q[0] != '?' || q[1] != '>'); q++)
+			;
+		if (q + 1 >= e)
+			return 0;
+		if (e - s < 6 || memcmp(s, "<?xml", 5) ||
+		    !is_xml_space((unsigned char)s[5]) || fast_decl(s, q + 2))
+			return -1;
+		return q + 2 - s;
+	}
+	/* a start tag: the name, then the attributes (where each begins
+	 * and ends, written over once the tag is known to be whole) */
+	n = fast_name(p, e);
+	if (!n)
+		return p == e ? 0 : -1;
+	if (x->froot == 2 || x->fdepth == FAST_DEPTH_MAX)
+		return -1; /* a second root, or deep */
+	name = p;
+	p += n;
+	for (;;) {
+		const char *an, *v, *q;
+		size_t m;
+
+		if (p == e)
+			return 0;
+		if (!is_xml_space((unsigned char)*p)) {
+			if (*p == '>' || (*p == '/' && p + 1 < e && p[1] == '>'))
+				break;
+			return p + 1 == e && *p == '/' ? 0 : -1;
+		}
+		while (p < e && is_xml_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			return 0;
+		if (*p == '>' || *p == '/')
+			continue;
+		m = fast_name(p, e);
+		if (!m)
+			return -1;
+		an = p;
+		p += m;
+		while (p < e && is_xml_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			return 0;
+		if (*p++ != '=')
+			return -1;
+		while (p < e && is_xml_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			return 0;
+		if (*p != '"' && *p != '\'')
+			return -1;
+		v = p + 1;
+		q = memchr(v, *p, (size_t)(e - v));
+		if (!q)
+			return 0;
+		if (na == 2 * FAST_ATTS_MAX)
+			return -1;
+		/* no attribute twice */
+		for (size_t i = 0; i < na; i += 2)
+			if (len[i] == m && !memcmp(a[i], an, m))
+				return -1;
+		a[na] = an;
+		len[na++] = m;
+		a[na] = v;
+		len[na++] = (size_t)(q - v);
+		p = q + 1;
+		if (p < e && !is_xml_space((unsigned char)*p) && *p != '>' &&
+		    *p != '/')
+			return -1;
+	}
+	/* the values decoded where they are (never longer), every name and
+	 * value ended by a NUL over what follows it */
+	for (size_t i = 1; i < na; i += 2) {
+		char *v = (char *)a[i];
+
+		if (!plain(v, v + len[i])) {
+			x->ftb.n = 0;
+			if (fast_chars(&x->ftb, v, v + len[i], 1) < 0)
+				return -1;
+			memcpy(v, x->ftb.p, x->ftb.n);
+			len[i] = x->ftb.n;
+		}
+	}
+	for (size_t i = 0; i < na; i++)
+		((char *)a[i])[len[i]] = '\0';
+	a[na] = NULL;
+	x->froot = 1;
+	empty = *p == '/';
+	k = empty ? p + 2 - s : p + 1 - s;
+	if (!empty) {
+		if (!x->fstk_off)
+			x->fstk_off = ibm_xmalloc(FAST_DEPTH_MAX *
+						  sizeof *x->fstk_off);
+		x->fstk_off[x->fdepth++] = x->fstk.n;
+		bput(&x->fstk, name, n);
+		x->fstk.n++;
+	}
+	((char *)name)[n] = '\0';
+	sh_start(x, name, a);
+	if (empty) {
+		if (!x->fdepth)
+			x->froot = 2;
+		sh_end(x, name);
+	}
+	return k;
+}
+
+/* The next row of the sheet by the fast path: FAST_ROW, FAST_DONE,
+ * FAST_FAILED (printed, or x->err) or FAST_EXPAT (hand the sheet to
+ * expat). */
+static int fast_next(ibm_xlsxr *x)
+{
+	int eof = 0;
+
+	for (;;) {
+		const char *s = x->fb.p + x->fpos, *e = x->fb.p + x->fb.n;
+		const char *lt = NULL;
+		long k = 0;
+
+		if (x->err || x->failed)
+			return FAST_FAILED;
+		if (x->row_ready)
+			return FAST_ROW;
+		if (x->done)
+			return FAST_DONE;
+		if (!x->ftokens && x->fb.n - x->fpos < 3 && !eof) {
+			/* the first bytes: a byte order mark */
+			k = 0;
+		} else if (s == e) {
+			if (eof)
+				return x->froot == 2 ? FAST_DONE : FAST_EXPAT;
+		} else if (*s == '<') {
+			k = fast_tag(x, e);
+			if (k < 0)
+				return FAST_EXPAT;
+		} else if ((lt = memchr(s, '<', (size_t)(e - s))) || eof) {
+			/* character data to the next tag */
+			if (!lt)
+				lt = e;
+			if (!x->ftokens && e - s >= 3 &&
+			    !memcmp(s, "\xEF\xBB\xBF", 3)) {
+				x->fpos += 3;
+				continue;
+			}
+			if (plain(s, lt) && x->fdepth) { /* as it is */
+				sh_text(x, s, (int)(lt - s));
+				x->fpos += (size_t)(lt - s);
+				x->ftokens++;
+				continue;
+			}
+			x->ftb.n = 0;
+			if (fast_chars(&x->ftb, s, lt, 0) < 0)
+				return FAST_EXPAT;
+			if (!x->fdepth) { /* outside the root: only space */
+				for (size_t i = 0; i < x->ftb.n; i++)
+					if (!is_xml_space((unsigned char)
+							  x->ftb.p[i]))
+						return FAST_EXPAT;
+			} else {
+				sh_text(x, x->ftb.p, (int)x->ftb.n);
+			}
+			k = lt - s;
+		}
+		if (k > 0) {
+			x->fpos += (size_t)k;
+			x->ftokens++;
+			continue;
+		}
+		/* a token goes on past what was read */
+		if (eof || (size_t)(e - s) > FAST_TOKEN_MAX)
+			return FAST_EXPAT;
+		switch (fast_fill(x)) {
+		case -1:
+			return FAST_FAILED;
+		case 0:
+			eof = 1;
+		}
 	}
 }
 
@@ -1844,6 +2361,8 @@ static int load_book(ibm_xlsxr *x, const char *sheet)
 	return 0;
 }
 
+static int open_sheet(ibm_xlsxr *x);
+
 static int start_sheet(ibm_xlsxr *x)
 {
 	sheet_ent *s = &x->sheets[x->cur];
@@ -1852,10 +2371,28 @@ static int start_sheet(ibm_xlsxr *x)
 	x->name = ibm_xmalloc(strlen(x->file) + strlen(s->name) + 3);
 	sprintf(x->name, "%s[%s]", x->file, s->name);
 	x->part = s->part;
-	x->zf = open_part(x, s->part, SHEET_PART_MAX, &x->part_size, NULL);
+#ifndef IBM_XLSX_EXPAT_ONLY /* (to compare the two paths) */
+	x->fast = 1;
+#endif
+	if (!cclass['a'])
+		fast_classes();
+	return open_sheet(x);
+}
+
+/* The sheet's part opened and its expat parser made, the state of the
+ * parse set to its beginning (again when the fast path hands over). */
+static int open_sheet(ibm_xlsxr *x)
+{
+	if (x->zf)
+		zip_fclose(x->zf);
+	x->part_read = 0;
+	x->values = 0; /* the rows are read again from the start */
+	x->zf = open_part(x, x->part, SHEET_PART_MAX, &x->part_size, NULL);
 	if (!x->zf)
 		return -1;
-	xfeed_init(&x->feed, x->zf, s->part, x->part_size);
+	xfeed_init(&x->feed, x->zf, x->part, x->part_size);
+	if (x->xp)
+		XML_ParserFree(x->xp);
 	x->xp = XML_ParserCreate(NULL);
 	if (!x->xp)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
@@ -1863,9 +2400,22 @@ static int start_sheet(ibm_xlsxr *x)
 	XML_SetElementHandler(x->xp, sh_start, sh_end);
 	XML_SetCharacterDataHandler(x->xp, sh_text);
 	XML_SetStartDoctypeDeclHandler(x->xp, sh_doctype);
+	x->in_data = x->in_row = x->in_cell = x->in_is = x->in_rph = 0;
+	x->collect = x->in_f = 0;
+	x->suspended = x->done = x->row_ready = 0;
 	x->last_row = 0;
 	x->rownum = 0;
+	x->pend.n = 0;
 	return 0;
+}
+
+/* The fast path cannot read the rest: expat reads the sheet from its
+ * beginning, past the rows already given out. */
+static int to_expat(ibm_xlsxr *x)
+{
+	x->fast = 0;
+	x->skip_row = x->given;
+	return open_sheet(x);
 }
 
 ibm_xlsxr *ibm_xlsxr_open(const char *file, int fd, const char *mem,
@@ -1943,6 +2493,7 @@ static void parse_error(ibm_xlsxr *x)
 	x->done = 1;
 	if (x->failed)
 		return;
+	flush_warnings(x);
 	if (x->err) {
 		char c[32];
 
@@ -1967,6 +2518,23 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells)
 	enum XML_Status st;
 
 	x->row_ready = 0;
+	if (x->fast) {
+		switch (fast_next(x)) {
+		case FAST_ROW:
+			*row = x->given = x->row_out;
+			*ncells = x->ncell;
+			return 1;
+		case FAST_DONE:
+			x->done = 1;
+			return 0;
+		case FAST_FAILED:
+			if (!x->failed)
+				parse_error(x);
+			return -1;
+		}
+		if (to_expat(x) < 0)
+			return -1;
+	}
 	for (;;) {
 		if (x->failed)
 			return -1;
@@ -1992,7 +2560,7 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells)
 			return -1;
 		}
 		if (x->row_ready) {
-			*row = x->row_out;
+			*row = x->given = x->row_out;
 			*ncells = x->ncell;
 			return 1;
 		}
@@ -2104,6 +2672,11 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 		}
 	}
 	return 0;
+}
+
+int ibm_xlsxr_fast(const ibm_xlsxr *x)
+{
+	return x->fast;
 }
 
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x)
@@ -2241,6 +2814,11 @@ void ibm_xlsxr_close(ibm_xlsxr *x)
 	free(x->sstoff);
 	free(x->text.p);
 	free(x->ftext.p);
+	free(x->pend.p);
+	free(x->fb.p);
+	free(x->fstk.p);
+	free(x->fstk_off);
+	free(x->ftb.p);
 	free(x->row.p);
 	free(x->off);
 	free(x->len);

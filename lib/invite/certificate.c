@@ -14,8 +14,8 @@
  * (event key nomor_sertifikat), "diberikan kepada", the name, role and
  * unit, "telah mengikuti" the event, its dates and place, "sebagai" the
  * role in the event (a "sebagai" column, else Peserta), the predikat or
- * the score when the input has them (e.g. ibm-score's post_percent and
- * passed_post), then place and date and the signatory.
+ * the score of one who passed when the input has them (ibm-score's
+ * post_percent and passed_post), then place and date and the signatory.
  */
 #include "invite.h"
 
@@ -214,7 +214,10 @@ static char *cert_name(const inv_person *p, int proper)
 }
 
 /* "dengan predikat X", "dengan nilai akhir 81,82 dan dinyatakan lulus",
- * or "" when the input has neither. */
+ * or "". A score is only printed with "dinyatakan lulus": as offices
+ * do, a participant who did not pass (or an input without a pass
+ * verdict, ibm-score without --pass) gets a certificate of
+ * participation, without a score. */
 static void score_text(char *buf, size_t size, const inv_person *p)
 {
 	const char *pred = xcol(p, CX_PREDIKAT), *pc = xcol(p, CX_PERCENT);
@@ -227,13 +230,12 @@ static void score_text(char *buf, size_t size, const inv_person *p)
 		snprintf(buf, size, "dengan predikat %s", pred);
 		return;
 	}
-	if (!pc[0])
+	if (!pc[0] || ibm_parse_yesno(pass) != 1)
 		return;
 	for (i = 0; pc[i] && i + 1 < sizeof num; i++)
 		num[i] = pc[i] == '.' ? ',' : pc[i];
 	num[i] = '\0';
-	snprintf(buf, size, "dengan nilai akhir %s%s", num,
-		 ibm_parse_yesno(pass) == 1 ? " dan dinyatakan lulus" : "");
+	snprintf(buf, size, "dengan nilai akhir %s dan dinyatakan lulus", num);
 }
 
 /* The signature block, its last line at BOTTOM: returns its top. */
@@ -525,6 +527,7 @@ void inv_certificates(const invite *iv, const char *path, int proper_case,
 	snprintf(title, sizeof title, "Sertifikat - %s", iv->ev.acara);
 	if (pdf) {
 		pg.t = ts_open(&iv->ev.office, title);
+		ts_expect_items(pg.t, iv->np);
 		for (size_t i = 0; i < iv->np; i++) {
 			certificate(&pg, &iv->p[i], proper_case);
 			draw_pdf(pg.t, &pg);

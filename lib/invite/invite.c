@@ -41,8 +41,8 @@ unsigned long inv_fnv1a(const char *s)
 	return h;
 }
 
-void inv_make_id(char out[16], const char *nama, const char *kel,
-		 const char *hp)
+void inv_make_id(char out[INV_ID_MAX], const char *nama, const char *kel,
+		 const char *hp, int wide)
 {
 	char *a = ibm_person_key(nama), *b = ibm_person_key(kel);
 	size_t n = strlen(a) + strlen(b) + strlen(hp) + 3;
@@ -52,7 +52,11 @@ void inv_make_id(char out[16], const char *nama, const char *kel,
 		snprintf(s, n, "%s|%s|%s", a, b, hp);
 	else
 		snprintf(s, n, "%s|%s", a, b);
-	snprintf(out, 16, "IBM-%08lX", inv_fnv1a(s));
+	if (wide)
+		snprintf(out, INV_ID_MAX, "IBM-%08lX-%08lX", inv_fnv1a(s),
+			 (unsigned long)(ibm_fnv1a64(s) >> 32));
+	else
+		snprintf(out, INV_ID_MAX, "IBM-%08lX", inv_fnv1a(s));
 	free(a);
 	free(b);
 	free(s);
@@ -479,57 +483,17 @@ static void person_free(inv_person *p)
 	free(p->x);
 }
 
-/* A hash set of strings -> index of the participant that has it. */
-typedef struct strmap {
-	const char **k;
-	size_t *v;
-	size_t cap;
-} strmap;
-
-static void map_init(strmap *m, size_t n)
-{
-	m->cap = 16;
-	while (m->cap < n * 2 + 1)
-		m->cap *= 2;
-	m->k = ibm_xcalloc(m->cap, sizeof *m->k);
-	m->v = ibm_xcalloc(m->cap, sizeof *m->v);
-}
-
-/* The value stored for k, or (size_t)-1 after storing v for it (k is
- * not copied). */
-static size_t map_put(strmap *m, const char *k, size_t v, int store)
-{
-	size_t i = inv_fnv1a(k) & (m->cap - 1);
-
-	while (m->k[i]) {
-		if (strcmp(m->k[i], k) == 0)
-			return m->v[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	if (store) {
-		m->k[i] = k;
-		m->v[i] = v;
-	}
-	return (size_t)-1;
-}
-
-static void map_free(strmap *m)
-{
-	free(m->k);
-	free(m->v);
-}
-
 /* Duplicates: the same name and kelurahan, or the same phone. */
 static int drop_duplicates(invite *iv)
 {
 	int st = 0;
 
 	char **nk = ibm_xcalloc(iv->np + 1, sizeof *nk);
-	strmap names, phones;
+	ibm_strmap names, phones;
 	size_t w = 0;
 
-	map_init(&names, iv->np);
-	map_init(&phones, iv->np);
+	ibm_strmap_init(&names, iv->np);
+	ibm_strmap_init(&phones, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
 		char *a = ibm_person_key(iv->p[i].f[INV_NAMA]);
 		char *b = ibm_person_key(iv->p[i].f[INV_KELURAHAN]);
@@ -543,19 +507,19 @@ static int drop_duplicates(invite *iv)
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
 		const char *why = "same name and kelurahan";
-		size_t line = map_put(&names, nk[i], 0, 0);
+		size_t line = ibm_strmap_get(&names, nk[i]);
 
 		if (line == (size_t)-1 && p->f[INV_HP][0]) {
 			why = "same phone";
-			line = map_put(&phones, p->f[INV_HP], 0, 0);
+			line = ibm_strmap_get(&phones, p->f[INV_HP]);
 		}
 		if (line == (size_t)-1) {
 			/* kept: its keys now mark duplicates (the line is
 			 * stored, the array is compacted as we go) */
-			map_put(&names, nk[i], (size_t)p->line, 1);
+			ibm_strmap_put(&names, nk[i], (size_t)p->line);
 			if (p->f[INV_HP][0])
-				map_put(&phones, p->f[INV_HP], (size_t)p->line,
-					1);
+				ibm_strmap_put(&phones, p->f[INV_HP],
+					       (size_t)p->line);
 			iv->p[w++] = *p;
 			continue;
 		}
@@ -574,8 +538,8 @@ static int drop_duplicates(invite *iv)
 			 "line %zu); dropped", p->f[INV_NAMA], why, line);
 		person_free(p);
 	}
-	map_free(&names);
-	map_free(&phones);
+	ibm_strmap_free(&names);
+	ibm_strmap_free(&phones);
 	for (size_t i = 0; i < iv->np; i++)
 		free(nk[i]);
 	free(nk);
@@ -583,46 +547,77 @@ static int drop_duplicates(invite *iv)
 	return st;
 }
 
+/* participant_id of everyone: the short form, and the long form for the
+ * people whose short forms agree (each of them: the order of the list
+ * does not matter). The long forms agreeing too is an error. */
+static int make_ids(invite *iv)
+{
+	ibm_strmap ids;
+	unsigned char *wide = ibm_xcalloc(iv->np + 1, 1);
+	int st = 0;
+
+	ibm_strmap_init(&ids, iv->np);
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+		size_t other;
+
+		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
+			    p->f[INV_HP], 0);
+		other = ibm_strmap_put(&ids, p->id, i);
+		if (other != IBM_STRMAP_NONE)
+			wide[i] = wide[other] = 1;
+	}
+	ibm_strmap_free(&ids);
+	ibm_strmap_init(&ids, iv->np);
+	for (size_t i = 0; i < iv->np && !st; i++) {
+		inv_person *p = &iv->p[i];
+		size_t other;
+
+		if (wide[i])
+			inv_make_id(p->id, p->f[INV_NAMA],
+				    p->f[INV_KELURAHAN], p->f[INV_HP], 1);
+		other = ibm_strmap_put(&ids, p->id, (size_t)p->line);
+		if (other != IBM_STRMAP_NONE) {
+			ibm_error(iv->src, p->line, "participant_id %s is the "
+				  "same as line %zu's; change the name's "
+				  "spelling", p->id, other);
+			st = IBM_EX_DATAERR;
+		}
+	}
+	ibm_strmap_free(&ids);
+	free(wide);
+	return st;
+}
+
 int inv_finish(invite *iv)
 {
 	size_t cap = 0, *kel;
-	strmap ids;
+	char **lower;
+	ibm_strmap villages;
 	int st = drop_duplicates(iv);
 
+	if (!st)
+		st = make_ids(iv);
 	if (st)
 		return st;
 	kel = ibm_xcalloc(iv->np + 1, sizeof *kel);
-	map_init(&ids, iv->np);
+	lower = ibm_xcalloc(iv->np + 1, sizeof *lower);
+	ibm_strmap_init(&villages, 64);
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
 		long n = iv->ev.nomor_awal + (long)i;
 
 		p->no = (long)i + 1;
-		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
-			    p->f[INV_HP]);
-		{
-			size_t other = map_put(&ids, p->id, (size_t)p->line, 1);
-
-			if (other != (size_t)-1) {
-				ibm_error(iv->src, p->line, "participant_id %s "
-					  "is the same as line %zu's; change "
-					  "the name's spelling", p->id, other);
-				map_free(&ids);
-				free(kel);
-				return IBM_EX_DATAERR;
-			}
-		}
 		p->letter_number = iv->collective ? inv_collective_number(iv) :
 			inv_number_format(iv->ev.nomor, n,
 					  iv->ev.tanggal_surat);
 		if (p->f[INV_KELURAHAN][0]) {
-			size_t k;
+			/* the villages by their names without case */
+			char *l = ibm_lower(p->f[INV_KELURAHAN]);
+			size_t k = ibm_strmap_get(&villages, l);
 
-			for (k = 0; k < iv->kel.n; k++)
-				if (ibm_casecmp(iv->kel.v[k],
-						p->f[INV_KELURAHAN]) == 0)
-					break;
-			if (k == iv->kel.n) {
+			if (k == IBM_STRMAP_NONE) {
+				k = iv->kel.n;
 				ibm_grow((void **)&iv->kel.v, &cap,
 					 iv->kel.n + 1, sizeof *iv->kel.v);
 				iv->kel_kind = ibm_xrealloc(iv->kel_kind,
@@ -630,6 +625,10 @@ int inv_finish(invite *iv)
 				iv->kel_kind[iv->kel.n] = INV_KIND_VILLAGE;
 				iv->kel.v[iv->kel.n++] =
 					ibm_xstrdup(p->f[INV_KELURAHAN]);
+				lower[k] = l;
+				ibm_strmap_put(&villages, l, k);
+			} else {
+				free(l);
 			}
 			/* the first kind the data gives for the name */
 			if (iv->kel_kind[k] == INV_KIND_VILLAGE)
@@ -650,8 +649,11 @@ int inv_finish(invite *iv)
 			p->kind = p->f[INV_KELURAHAN][0] ?
 				iv->kel_kind[kel[i]] : iv->ev.jenis_desa;
 	}
+	for (size_t k = 0; k < iv->kel.n; k++)
+		free(lower[k]);
+	free(lower);
+	ibm_strmap_free(&villages);
 	free(kel);
-	map_free(&ids);
 	return 0;
 }
 

@@ -514,6 +514,28 @@ void monev_read(monev_data *d, const char *path)
 		exit(st);
 }
 
+/* Does the row record a visit: a value under the Monev date, the
+ * officer or an indicator? The blank form's rows hold only their
+ * number, or a listed unit's identity that nobody visited. */
+static int row_filled(const ibm_rec *rec, const int *idcol, const int *icol,
+		      size_t nind)
+{
+	const char *sp = " \t\r\n";
+	static const int visit[] = { MONEV_TANGGAL, MONEV_PETUGAS };
+
+	for (size_t i = 0; i < sizeof visit / sizeof *visit; i++) {
+		int c = idcol[visit[i]];
+
+		if (c >= 0 && rec->len[c] > strspn(rec->f[c], sp))
+			return 1;
+	}
+	for (size_t i = 0; i < nind; i++)
+		if (icol[i] >= 0 && rec->len[icol[i]] >
+		    strspn(rec->f[icol[i]], sp))
+			return 1;
+	return 0;
+}
+
 int monev_read_csv(monev_data *d, ibm_csv *r)
 {
 	const monev_spec *s = d->spec;
@@ -574,6 +596,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		size_t need = 0, off = 0;
 		int in_period;
 
+		/* a row of the blank form left as it came is no visit */
+		if (!row_filled(rec, idcol, icol, s->nind))
+			continue;
 		for (int i = 0; i < MONEV_NID; i++)
 			if (idcol[i] >= 0)
 				need += rec->len[idcol[i]] + 1;

@@ -65,6 +65,8 @@ struct monev_book {
 	const monev_data *all;  /* every period (the sheets may show one) */
 	lxw_format *dtext;      /* Data: text wrapped, no border */
 	lxw_format *dnum;       /* Data: numbers at the top too */
+	lxw_format *dnum_col;   /* Data: the columns of numbers (a row's
+				   cells without a format take it) */
 	/* Data rows that do not count: grey and struck through */
 	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
@@ -149,8 +151,12 @@ static void data_head(monev_book *b)
 	for (size_t i = 0; i < s->nind; i++)
 		ibm_xlsx_write_string(b->data, 0, c++, s->ind[i].label, h);
 	worksheet_freeze_panes(b->data, 1, 2);
+	/* the columns that hold numbers (Baris, Tahun Berdiri, the
+	 * indicators) keep them off the next cell's text */
 	for (lxw_col_t i = 0; i < b->ncols; i++)
-		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
+		worksheet_set_column(b->data, i, i, b->dw[i],
+				     i == 1 || i == 2 + MONEV_TAHUN ||
+				     i >= DATA_IND ? b->dnum_col : NULL);
 	for (lxw_col_t i = 0; i < b->ncols; i++) {
 		const char *name = i < 2 ? data_extra[i]
 			: i < DATA_PERIOD ? monev_id_labels[i - 2]
@@ -327,11 +333,11 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->x = ibm_xlsx_open(path, 1, "Monev IBM", "BNN");
 	wb = b->x->wb;
 	b->score = workbook_add_format(wb);
-	format_set_num_format(b->score, "0.00");
+	format_set_num_format(b->score, IBM_XLSX_PAD("0.00"));
 	format_set_border(b->score, LXW_BORDER_THIN);
 	format_set_align(b->score, LXW_ALIGN_VERTICAL_TOP);
 	b->bold_score = workbook_add_format(wb);
-	format_set_num_format(b->bold_score, "0.00");
+	format_set_num_format(b->bold_score, IBM_XLSX_PAD("0.00"));
 	format_set_border(b->bold_score, LXW_BORDER_THIN);
 	format_set_bold(b->bold_score);
 	b->date = workbook_add_format(wb);
@@ -351,6 +357,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	format_set_align(b->dtext, LXW_ALIGN_VERTICAL_TOP);
 	b->dnum = workbook_add_format(wb);
 	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(b->dnum, IBM_XLSX_PAD("0"));
+	b->dnum_col = workbook_add_format(wb);
+	format_set_num_format(b->dnum_col, IBM_XLSX_PAD("0"));
 	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
 	/* rows that do not count: grey and struck through (a conditional
 	 * format; the legend's example cell as a format) */
@@ -1454,6 +1463,20 @@ static size_t count_distinct(const monev_data *d, int by_kab)
 	return n;
 }
 
+/* The tables' columns of Ringkasan (A to C): the charts stand right of
+ * them. */
+#define RING_TEXT_CHARS (32 + 13 + 13)
+
+/* A line of Ringkasan above the tables, merged over their columns and
+ * wrapped there. */
+static void summary_line(lxw_worksheet *ws, lxw_row_t row, const char *s,
+			 lxw_format *wrap)
+{
+	ibm_xlsx_merge_range(ws, row, 0, row, 2, s, wrap);
+	worksheet_set_row(ws, row, ibm_xlsx_cell_pt(s, RING_TEXT_CHARS, wrap),
+			  NULL);
+}
+
 static void write_ringkasan(monev_book *b, const monev_data *d,
 			    const monev_agg *a, size_t na)
 {
@@ -1492,9 +1515,15 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	{
 		char line[300], p1[40], p2[40];
 
+		lxw_format *wrap = workbook_add_format(b->x->wb);
+
+		/* within the tables' columns, wrapped: never under the
+		 * charts right of them */
+		format_set_text_wrap(wrap);
+		format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 		snprintf(line, sizeof line, "Periode: %s",
 			 *periods ? periods : "-");
-		ibm_xlsx_write_string(ws, row++, 0, line, NULL);
+		summary_line(ws, row++, line, wrap);
 		if (b->all && b->all->nperiods > 1) {
 			snprintf(line, sizeof line,
 				 "Perkembangan %s sampai %s: lembar "
@@ -1502,7 +1531,7 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 				 monev_period_text(b->all->periods[0], p1, sizeof p1),
 				 monev_period_text(b->all->periods[
 						   b->all->nperiods - 1], p2, sizeof p2));
-			ibm_xlsx_write_string(ws, row++, 0, line, NULL);
+			summary_line(ws, row++, line, wrap);
 		}
 	}
 	row++;
@@ -1606,8 +1635,10 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		chart_axis_set_name(ch->x_axis, "Jumlah unit");
 		chart_axis_set_major_unit(ch->x_axis, 1);
 		chart_axis_set_num_format(ch->x_axis, "0");
-		/* the first district at the top */
+		/* the first district at the top, the numbers and their
+		 * title below the bars */
 		chart_axis_set_reverse(ch->y_axis);
+		chart_axis_set_crossing_max(ch->y_axis);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 		{
 			lxw_chart_options co = { 0 };
@@ -1643,6 +1674,20 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 }
 
 /* --------------------------------------------------------------- Catatan */
+
+/* A row of Catatan's first table: what (30 characters wide) and its
+ * value (100), as tall as the wrapped value. */
+static void note_row(lxw_worksheet *ws, lxw_row_t row, const char *what,
+		     const char *value, lxw_format *f)
+{
+	double h = fmax(ibm_xlsx_cell_pt(what, 30, f),
+			ibm_xlsx_cell_pt(value, 100, f));
+
+	if (h > 15)
+		worksheet_set_row(ws, row, h, NULL);
+	ibm_xlsx_write_string(ws, row, 0, what, f);
+	ibm_xlsx_write_string(ws, row, 1, value, f);
+}
 
 static void write_catatan(monev_book *b, const monev_data *d)
 {
@@ -1694,15 +1739,12 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	for (int c = 0; c < 2; c++)
 		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
 	row++;
-	ibm_xlsx_write_string(ws, row, 0, "Dibuat dengan", f->text);
-	ibm_xlsx_write_string(ws, row++, 1,
-			      "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
-	ibm_xlsx_write_string(ws, row, 0, "Waktu pembuatan", f->text);
-	ibm_xlsx_write_string(ws, row++, 1, when, f->text);
+	note_row(ws, row++, "Dibuat dengan",
+		 "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
+	note_row(ws, row++, "Waktu pembuatan", when, f->text);
 	snprintf(buf, sizeof buf, "%s (%zu indikator, %zu kelompok)",
 		 s->spec_src, s->nind, s->ngrp);
-	ibm_xlsx_write_string(ws, row, 0, "Spesifikasi indikator", f->text);
-	ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
+	note_row(ws, row++, "Spesifikasi indikator", buf, f->text);
 	{
 		size_t o = (size_t)snprintf(buf, sizeof buf, "%s (",
 					    s->phase_src);
@@ -1713,8 +1755,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		if (o < sizeof buf)
 			snprintf(buf + o, sizeof buf - o, ")");
 	}
-	ibm_xlsx_write_string(ws, row, 0, "Tabel fase", f->text);
-	ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
+	note_row(ws, row++, "Tabel fase", buf, f->text);
 	ibm_xlsx_write_string(ws, row, 0, "Periode", f->text);
 	ibm_xlsx_write_string(ws, row++, 1,
 			      "semester tanggal monev (Semester I: "
@@ -1730,9 +1771,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			 "sama yang lebih akhir pada periode yang sama; "
 			 "tetap di lembar Data dengan Dihitung: Tidak)",
 			 d->superseded);
-		ibm_xlsx_write_string(ws, row, 0, "Kunjungan diganti",
-				      f->text);
-		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Kunjungan diganti", buf, f->text);
 	}
 	if (d->other_period_rows) {
 		char per[40];
@@ -1740,9 +1779,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		snprintf(buf, sizeof buf, "%ld (hanya %s, --period)",
 			 d->other_period_rows,
 			 monev_period_text(d->want_period, per, sizeof per));
-		ibm_xlsx_write_string(ws, row, 0, "Baris periode lain",
-				      f->text);
-		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Baris periode lain", buf, f->text);
 	}
 	if (d->list) {
 		int n = snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris "
@@ -1756,8 +1793,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 				 "itu)", d->respelled);
 		else if (n > 0 && (size_t)n < sizeof buf)
 			snprintf(buf + n, sizeof buf - (size_t)n, ")");
-		ibm_xlsx_write_string(ws, row, 0, "Daftar unit", f->text);
-		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Daftar unit", buf, f->text);
 	}
 	row++;
 	for (int c = 0; c < 2; c++)

@@ -439,7 +439,10 @@ int score_key_read(ibm_csv *r, int exact, score_key **out)
 	int idx[3], k2;
 	const ibm_rec *rec;
 	score_key *k = ibm_xcalloc(1, sizeof *k);
-	size_t cap = 0;
+	size_t cap = 0, nids = 0, idcap = 0;
+	ibm_strmap numbers = { 0 }, texts = { 0 };
+	char **ids = NULL;
+	int st = IBM_EX_DATAERR;
 
 	*out = NULL;
 	k->file = ibm_xstrdup(ibm_csv_name(r));
@@ -496,11 +499,20 @@ int score_key_read(ibm_csv *r, int exact, score_key **out)
 				       "number)", rec->f[idx[2]]);
 			goto bad;
 		}
-		for (size_t i = 0; i + 1 < k->n; i++) {
-			int same = q->number ? q->number == k->q[i].number
-				: ibm_casecmp(q->ref, k->q[i].ref) == 0;
+		{
+			/* the same number, or the same text without case */
+			char *id = q->number ? NULL : ibm_lower(ref), no[32];
+			size_t i;
 
-			if (same) {
+			if (!id) {
+				snprintf(no, sizeof no, "%ld", q->number);
+				id = ibm_xstrdup(no);
+			}
+			i = ibm_strmap_put(q->number ? &numbers : &texts, id,
+					   k->n - 1);
+			ibm_grow((void **)&ids, &idcap, nids + 1, sizeof *ids);
+			ids[nids++] = id;
+			if (i != IBM_STRMAP_NONE) {
 				ibm_error(k->file, rec->line,
 					  "question \"%s\" is already in the "
 					  "key (line %ld)", ref, k->q[i].line);
@@ -510,20 +522,27 @@ int score_key_read(ibm_csv *r, int exact, score_key **out)
 		k->max += q->pts;
 	}
 	if (k2 < 0) {
-		int st = ibm_csv_status(r);
-
-		score_key_free(k);
-		return st ? st : IBM_EX_DATAERR;
+		st = ibm_csv_status(r);
+		if (!st)
+			st = IBM_EX_DATAERR;
+		goto bad;
 	}
 	if (k->n == 0) {
 		ibm_error(k->file, 0, "the key has no questions");
 		goto bad;
 	}
 	*out = k;
-	return 0;
+	k = NULL;
+	st = 0;
 bad:
-	score_key_free(k);
-	return IBM_EX_DATAERR;
+	if (k)
+		score_key_free(k);
+	ibm_strmap_free(&numbers);
+	ibm_strmap_free(&texts);
+	for (size_t i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	return st;
 }
 
 score_key *score_key_load(const char *path, const ibm_csv_opts *o,
@@ -680,8 +699,8 @@ int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	return 0;
 }
 
-/* Does header h start with the question number n ("3. ...", "3) ...")? */
-static int numbered(const char *h, long n)
+/* The question number header h starts with ("3. ...", "3) ..."), or 0. */
+static long header_number(const char *h)
 {
 	char *end;
 	long v;
@@ -691,29 +710,113 @@ static int numbered(const char *h, long n)
 	if (!isdigit((unsigned char)*h))
 		return 0;
 	v = strtol(h, &end, 10);
-	return v == n && (*end == '.' || *end == ')') &&
-	       (end[1] == ' ' || end[1] == '\0');
+	return (*end == '.' || *end == ')') && (end[1] == ' ' || end[1] == '\0')
+		? v : 0;
+}
+
+/* The question columns by a text made of each header (its number, its
+ * normalised text or its name key): the first column with it, and how
+ * many have it. Made once for all the key's questions. */
+typedef struct header_index {
+	ibm_strmap first;
+	char **text;      /* the texts, owned */
+	int *col;         /* the first column with text[i]... */
+	int *last;        /* ...the last one... */
+	size_t *hits;     /* ...and how many */
+	size_t n;
+} header_index;
+
+static void header_index_add(header_index *x, char *text, int col)
+{
+	size_t i = ibm_strmap_put(&x->first, text, x->n);
+
+	if (i != IBM_STRMAP_NONE) {
+		x->last[i] = col;
+		x->hits[i]++;
+		free(text);
+		return;
+	}
+	x->text[x->n] = text;
+	x->col[x->n] = x->last[x->n] = col;
+	x->hits[x->n++] = 1;
+}
+
+/* kind 'n': the header's number ("" when none), 't': its text as
+ * score_norm writes it, 'k': its name key ("" when none). */
+static void header_index_init(header_index *x, const score_layout *L,
+			      int kind)
+{
+	memset(x, 0, sizeof *x);
+	ibm_strmap_init(&x->first, L->nq);
+	x->text = ibm_xcalloc(L->nq + 1, sizeof *x->text);
+	x->col = ibm_xcalloc(L->nq + 1, sizeof *x->col);
+	x->last = ibm_xcalloc(L->nq + 1, sizeof *x->last);
+	x->hits = ibm_xcalloc(L->nq + 1, sizeof *x->hits);
+	for (size_t j = 0; j < L->nq; j++) {
+		const char *h = L->hdr[L->qcol[j]];
+		char *t;
+
+		if (kind == 'n') {
+			char no[32];
+
+			snprintf(no, sizeof no, "%ld", header_number(h));
+			t = ibm_xstrdup(no);
+		} else if (kind == 't') {
+			t = ibm_xmalloc(strlen(h) + 1);
+			score_norm(h, strlen(h), t, 0);
+		} else {
+			t = ibm_name_key(h);
+		}
+		header_index_add(x, t, L->qcol[j]);
+	}
+}
+
+/* The entry of text in x, or IBM_STRMAP_NONE. */
+static size_t header_index_find(const header_index *x, const char *text)
+{
+	return x->text ? ibm_strmap_get(&x->first, text) : IBM_STRMAP_NONE;
+}
+
+static void header_index_free(header_index *x)
+{
+	if (!x->text)
+		return;
+	for (size_t i = 0; i < x->n; i++)
+		free(x->text[i]);
+	free(x->text);
+	free(x->col);
+	free(x->last);
+	free(x->hits);
+	ibm_strmap_free(&x->first);
 }
 
 int score_layout_bind(score_layout *L, const score_key *k)
 {
-	size_t bufcap = 0;
-	char *a = NULL, *b = NULL;
+	size_t bufcap = 0, *bound = ibm_xcalloc(L->nhdr + 1, sizeof *bound);
+	char *a = NULL;
+	header_index byno = { 0 }, bytext = { 0 }, bykey = { 0 };
+	int st = 0;
 
 	free(L->kcol);
 	L->kcol = ibm_xcalloc(k->n + 1, sizeof *L->kcol);
 	L->nk = k->n;
-	for (size_t i = 0; i < k->n; i++) {
+	for (size_t i = 0; i < k->n && !st; i++) {
 		const score_q *q = &k->q[i];
-		int col = -1, hits = 0;
+		int col = -1;
+		size_t e;
 
 		if (q->number) {
-			for (size_t j = 0; j < L->nq; j++)
-				if (numbered(L->hdr[L->qcol[j]], q->number)) {
-					col = L->qcol[j];
-					hits++;
-				}
-			if (hits != 1)
+			char no[32];
+
+			/* the one column numbered so, else the question
+			 * column at that position */
+			if (!byno.text)
+				header_index_init(&byno, L, 'n');
+			snprintf(no, sizeof no, "%ld", q->number);
+			e = header_index_find(&byno, no);
+			if (e != IBM_STRMAP_NONE && byno.hits[e] == 1)
+				col = byno.last[e];
+			else
 				col = (size_t)q->number <= L->nq
 					? L->qcol[q->number - 1] : -1;
 		} else {
@@ -721,26 +824,20 @@ int score_layout_bind(score_layout *L, const score_key *k)
 
 			ibm_grow((void **)&a, &bufcap, rl + 1, 1);
 			score_norm(q->ref, rl, a, 0);
-			for (size_t j = 0; j < L->nq && col < 0; j++) {
-				const char *h = L->hdr[L->qcol[j]];
-				char *hb = ibm_xmalloc(strlen(h) + 1);
-
-				score_norm(h, strlen(h), hb, 0);
-				if (strcmp(a, hb) == 0)
-					col = L->qcol[j];
-				free(hb);
-			}
+			if (!bytext.text)
+				header_index_init(&bytext, L, 't');
+			e = header_index_find(&bytext, a);
+			if (e != IBM_STRMAP_NONE)
+				col = bytext.col[e];
 			if (col < 0) {
 				char *rk = ibm_name_key(q->ref);
 
-				for (size_t j = 0; j < L->nq && col < 0; j++) {
-					char *hk = ibm_name_key(
-						L->hdr[L->qcol[j]]);
-
-					if (rk[0] && strcmp(rk, hk) == 0)
-						col = L->qcol[j];
-					free(hk);
-				}
+				if (!bykey.text)
+					header_index_init(&bykey, L, 'k');
+				e = rk[0] ? header_index_find(&bykey, rk)
+					  : IBM_STRMAP_NONE;
+				if (e != IBM_STRMAP_NONE)
+					col = bykey.col[e];
 				free(rk);
 			}
 		}
@@ -754,26 +851,25 @@ int score_layout_bind(score_layout *L, const score_key *k)
 				ibm_error(k->file, q->line,
 					  "question \"%s\" is not in %s",
 					  q->ref, L->file);
-			goto bad;
+			st = IBM_EX_DATAERR;
+		} else if (bound[col]) {
+			size_t j = bound[col] - 1;
+
+			ibm_error(k->file, q->line, "question \"%s\" names the "
+				  "same column of %s as line %ld (\"%s\")",
+				  q->ref, L->file, k->q[j].line, L->hdr[col]);
+			st = IBM_EX_DATAERR;
+		} else {
+			bound[col] = i + 1;
+			L->kcol[i] = col;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (L->kcol[j] == col) {
-				ibm_error(k->file, q->line,
-					  "question \"%s\" names the same "
-					  "column of %s as line %ld (\"%s\")",
-					  q->ref, L->file, k->q[j].line,
-					  L->hdr[col]);
-				goto bad;
-			}
-		L->kcol[i] = col;
 	}
+	header_index_free(&byno);
+	header_index_free(&bytext);
+	header_index_free(&bykey);
+	free(bound);
 	free(a);
-	free(b);
-	return 0;
-bad:
-	free(a);
-	free(b);
-	return IBM_EX_DATAERR;
+	return st;
 }
 
 int score_same_file(const char *a, const char *b)
@@ -817,12 +913,14 @@ void score_layout_check_key(const score_layout *L, const score_key *k)
 	char *list = NULL;
 	size_t len = 0, cap = 0;
 
-	for (size_t j = 0; j < L->nq; j++) {
-		int col = L->qcol[j], in = 0;
+	unsigned char *in = ibm_xcalloc(L->nhdr + 1, 1);
 
-		for (size_t i = 0; i < L->nk && !in; i++)
-			in = L->kcol[i] == col;
-		if (in || !question_like(L->hdr[col]))
+	for (size_t i = 0; i < L->nk; i++)
+		in[L->kcol[i]] = 1;
+	for (size_t j = 0; j < L->nq; j++) {
+		int col = L->qcol[j];
+
+		if (in[col] || !question_like(L->hdr[col]))
 			continue;
 		nleft++;
 		if (shown < 5) {
@@ -839,6 +937,7 @@ void score_layout_check_key(const score_layout *L, const score_key *k)
 			 "questions; not scored: %s%s", k->file, k->n,
 			 k->n + nleft, list, nleft > shown ? ", ..." : "");
 	free(list);
+	free(in);
 }
 
 void score_layout_free(score_layout *L)
