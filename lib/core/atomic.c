@@ -870,20 +870,7 @@ static int write_at(int fd, const char *buf, size_t n, size_t at)
 {
 	if (lseek(fd, (off_t)at, SEEK_SET) != (off_t)at)
 		return -1;
-	while (n > 0) {
-		ssize_t k = write(fd, buf, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			if (k == 0)
-				errno = EIO;
-			return -1;
-		}
-		buf += k;
-		n -= (size_t)k;
-	}
-	return 0;
+	return ibm_write_all(fd, buf, n);
 }
 
 /* Open a file to be written in place and keep its bytes: 0, IBM_HELD, or

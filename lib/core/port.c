@@ -1537,3 +1537,25 @@ void ibm_stderr_unmute(void)
 	stderr_saved = -1;
 	errno = e;
 }
+
+int ibm_write_all(int fd, const void *p, size_t n)
+{
+	const char *b = p;
+
+	while (n) {
+		/* Windows' write takes an unsigned int count */
+		unsigned chunk = n > (1u << 30) ? 1u << 30 : (unsigned)n;
+		long w = (long)write(fd, b, chunk);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		b += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}

@@ -71,6 +71,9 @@ const char *ibm_tmpdir(void);
  * "DIR/.ibmkit-TAG.XXXXXX" made and unlinked at once, DIR ibm_tmpdir()
  * or /tmp (set in *dir for messages). Its descriptor, or -1 with errno. */
 int ibm_scratch_fd(const char *tag, const char **dir);
+/* write(2) until all n bytes are written: 0, or -1 with errno (a write
+ * that stops short without one, as on a full disk, says ENOSPC). */
+int ibm_write_all(int fd, const void *p, size_t n);
 /* Standard error sent to the null device while a library that prints its
  * own messages runs (libxlsxwriter's "[ERROR]" lines beside the tool's
  * own), and given back; every message of the tool (ibm_vmsg) gives it

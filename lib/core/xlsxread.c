@@ -2119,26 +2119,6 @@ static void cfb_error(const char *file, int fd, const unsigned char *head,
 	free(all);
 }
 
-/* Write p[0..n) whole to fd: 0, or -1 with errno set (a write that
- * stops short without one, as on a full disk, says ENOSPC). */
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = ENOSPC;
-			return -1;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Standard input (or a pipe) copied to an unlinked temporary file;
  * the file descriptor, or -1 with an error printed. */
 static int spool(const char *file, int fd, const char *head, size_t n)
@@ -2158,7 +2138,7 @@ static int spool(const char *file, int fd, const char *head, size_t n)
 	b = ibm_xmalloc(CHUNK);
 	k = (ssize_t)n;
 	for (const char *p = head;;) {
-		if (k > 0 && write_all(t, p, (size_t)k) < 0) {
+		if (k > 0 && ibm_write_all(t, p, (size_t)k) < 0) {
 			ibm_error(file, 0, "cannot copy the workbook to a "
 				  "temporary file in %s: %s", dir,
 				  strerror(errno));
