@@ -204,12 +204,16 @@ static void t_nomem(void **state)
 }
 
 /* -q: warnings are still hooked and counted, only not printed. */
-#ifndef _WIN32
+/* A library's allocation that fails ends the run with 70 (nomem.c): not
+ * on Windows (no fork) nor under AddressSanitizer, whose allocator ends
+ * the run itself. */
+#if !defined(_WIN32) && !defined(__SANITIZE_ADDRESS__)
+#define LIB_NOMEM 1
 #include <sys/resource.h>
 
 /* libxlsxwriter's formats until the address space runs out: the
- * library's own allocation fails, and the run ends with 70 (nomem.c)
- * instead of going on with NULL. */
+ * library's own allocation fails, and the run ends with 70 instead of
+ * going on with NULL. */
 static void child_lib_nomem(void *arg)
 {
 	lxw_workbook *wb = workbook_new(tmp_path("nomem.xlsx"));
@@ -230,23 +234,19 @@ static void child_lib_nomem(void *arg)
 		workbook_add_format(wb);
 	exit(0);
 }
-#endif
 
 static void t_lib_nomem(void **state)
 {
-	(void)state;
-#if defined(_WIN32) || defined(__SANITIZE_ADDRESS__)
-	skip(); /* the sanitizer's allocator ends the run itself */
-#else
 	char *err;
 
+	(void)state;
 	assert_int_equal(run_child(child_lib_nomem, NULL, tmp_path("err")),
 			 70);
 	err = slurp(tmp_path("err"), NULL);
 	assert_string_equal(err, "ibm-test: out of memory\n");
 	free(err);
-#endif
 }
+#endif
 
 static void t_quiet(void **state)
 {
@@ -290,7 +290,9 @@ int main(void)
 		cmocka_unit_test(t_die),
 		cmocka_unit_test(t_memory),
 		cmocka_unit_test(t_nomem),
+#ifdef LIB_NOMEM
 		cmocka_unit_test(t_lib_nomem),
+#endif
 	};
 	int rc;
 
