@@ -18,29 +18,35 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-invite -c file [-Cqe] [-s key=value] [-a agenda.csv] "
+		"usage: ibm-invite -c file [-Ceqv] [-s key=value] [-a agenda] "
 		"[-d delim]\n"
 		"                  [-A attendance.xlsx] [-b n] "
 		"[-l letters.pdf|.html]\n"
 		"                  [-t template -o dir [-n pattern]] [--strict]\n"
-		"                  [--sheet name] [--header-row n] "
-		"[participants.csv]\n"
 		"                  [--certificates file.pdf|.html] "
 		"[--proper-case]\n"
+		"                  [--order sprin.pdf|.html --staff file] "
+		"[--register file]\n"
+		"                  [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                  [--columns file] [participants]\n"
 		"       ibm-invite -h | --version\n");
 	if (!status)
 		fprintf(fp,
 			"\n"
+			"  participants           CSV or workbook (default: "
+			"standard input)\n"
 			"  -c, --config=FILE      event file (key = value)\n"
 			"  -s, --set=KEY=VALUE    set an event key (overrides "
 			"the file)\n"
-			"  -a, --agenda=FILE      agenda CSV (day, time, "
-			"activity, speaker)\n"
+			"  -a, --agenda=FILE      agenda, CSV or workbook (day, "
+			"time, activity,\n"
+			"                         speaker)\n"
 			"  -A, --attendance=FILE  attendance workbook (.xlsx)\n"
 			"  -b, --blank-rows=N     empty rows for walk-ins "
 			"(default 5)\n"
 			"  -l, --letters=FILE     letters as PDF (.pdf) or HTML "
-			"(.html); may be repeated\n"
+			"(.html); repeatable\n"
 			"  -C, --collective       one letter with a list of all "
 			"invitees\n"
 			"  -t, --template=FILE    your own letter template\n"
@@ -49,34 +55,33 @@ static void usage(int status)
 			"(default {{no}}-{{nama}}.EXT)\n"
 			"  -d, --delimiter=C      input delimiter; default: "
 			"detected\n"
-			"      --sheet=NAME|NUMBER  the sheet of input "
-			"workbooks (default: first visible)\n"
-			"      --header-row=N     the header is on line (row) N "
-			"(default: found)\n"
 			"  -e, --excel            CSV output for Indonesian "
 			"Excel\n"
 			"      --strict           duplicate participants, "
-			"text that is not UTF-8\n"
+			"unreadable phones,\n"
+			"                         e-mails or genders, text that "
+			"is not UTF-8\n"
 			"                         and a cut last record are "
 			"errors\n"
 			"      --certificates=FILE  certificates as PDF (.pdf) "
 			"or HTML (.html),\n"
-			"                         one page per participant; may "
-			"be repeated\n"
+			"                         one page per participant; "
+			"repeatable\n"
 			"      --proper-case      names in capitals in proper "
 			"case on certificates\n"
 			"      --order=FILE       the Surat Perintah as PDF (.pdf) "
 			"or HTML (.html);\n"
-			"                         may be repeated\n"
+			"                         repeatable\n"
 			"      --staff=FILE       the officers of the Surat "
-			"Perintah (CSV)\n"
+			"Perintah (CSV or workbook)\n"
 			"      --register=FILE    register of outgoing letters "
 			"(CSV): numbers\n"
 			"                         continued from it, issued ones "
 			"appended\n"
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
-			"      --version          print the version\n");
+			"      --version          print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
@@ -195,7 +200,7 @@ int main(int argc, char **argv)
 	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	ibm_opt_help_arg(argc, argv);
-	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
+	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqhv",
 				longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c': ONCE(config, "-c"); break;
@@ -267,6 +272,9 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o) < 0)
 				usage(IBM_EX_USAGE);
 			break;

@@ -7,39 +7,49 @@
 #include <string.h>
 
 static const char synopsis[] =
-	"usage: ibm-report bimtek -c event.conf [-r report.conf] [-a agenda.csv]\n"
-	"                  [-d delim] [--sheet name] [--header-row n]\n"
-	"                  --participants file --scores file\n"
+	"usage: ibm-report bimtek -c event.conf [-qv] [-r report.conf] "
+	"[-a agenda]\n"
+	"                  [-d delim] --participants file --scores file\n"
 	"                  --summary file [--items file] [--survey file]\n"
-	"                  [--photos dir] [--reference file.docx] -o file.docx\n"
-	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
-	"                  [--sheet name] [--header-row n] --units file\n"
-	"                  [--photos dir] [--reference file.docx] -o file.docx\n";
+	"                  [--photos dir] [--reference file.docx] "
+	"[--sheet name]\n"
+	"                  [--header-row n] [--column role=header] "
+	"[--columns file]\n"
+	"                  -o file.docx\n"
+	"       ibm-report monev [-qv] [-c event.conf] [-r report.conf] "
+	"[-d delim]\n"
+	"                  --units file [--photos dir] "
+	"[--reference file.docx]\n"
+	"                  [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                  [--columns file] -o file.docx\n"
+	"       ibm-report -h | --version\n";
 
 static const char options[] =
 	"\n"
-	"  -c, --event=FILE        event file of ibm-invite (letterhead, event,\n"
+	"  -c, --event=FILE        event file of ibm-invite (letterhead, "
+	"event,\n"
 	"                          signatory); required for bimtek\n"
 	"  -r, --report=FILE       report file: what only people know\n"
-	"  -a, --agenda=FILE       agenda CSV (bimtek)\n"
-	"      --participants=FILE ibm-invite's output (bimtek)\n"
+	"  -a, --agenda=FILE       agenda, CSV or workbook (bimtek)\n"
+	"      --participants=FILE ibm-invite's output, CSV or workbook "
+	"(bimtek)\n"
 	"      --scores=FILE       ibm-score --pre/--post output (bimtek)\n"
 	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
 	"      --items=FILE        ibm-score --items file (bimtek)\n"
 	"      --survey=FILE       ibm-survey's output: Evaluasi Penyelenggaraan\n"
 	"                          (bimtek)\n"
-	"      --units=FILE        ibm-monev's output (monev)\n"
-	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
+	"      --units=FILE        ibm-monev's output, CSV or workbook "
+	"(monev)\n"
+	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG "
+	"files\n"
 	"      --reference=FILE    take styles (and header) of this .docx\n"
 	"  -o, --output=FILE       the .docx to write\n"
 	"  -d, --delimiter=C       input delimiter; default: detected\n"
-	"      --sheet=NAME|NUMBER the sheet of workbook inputs (default: the\n"
-	"                          first visible)\n"
-	"      --header-row=N      the header is on line (row) N (default:\n"
-	"                          found)\n"
 	"  -q, --quiet             no warnings\n"
 	"  -h, --help              this help\n"
-	"      --version           print the version\n";
+	"      --version           print the version\n"
+	IBM_INPUT_HELP;
 
 static _Noreturn void usage(int status)
 {
@@ -100,7 +110,7 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	ibm_opt_help_arg(argc, argv);
-	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qh", longopts,
+	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qhv", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'c': ONCE(o.event, "-c"); break;
@@ -125,6 +135,9 @@ int main(int argc, char **argv)
 		case O_REFERENCE: ONCE(o.reference, "--reference"); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o.csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

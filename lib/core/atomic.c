@@ -283,8 +283,18 @@ static void note(const char *path, const char *opt)
 
 void ibm_out_note_input(const char *path)
 {
-	if (path && strcmp(path, "-") != 0)
-		note(path, NULL);
+	char *file, *sheet;
+
+	if (!path || strcmp(path, "-") == 0)
+		return;
+	/* FILE.xlsx:SHEET is the file */
+	if (ibm_input_split(path, &file, &sheet)) {
+		note(file, NULL);
+		free(file);
+		free(sheet);
+		return;
+	}
+	note(path, NULL);
 }
 
 static const struct {
@@ -537,11 +547,13 @@ ibm_atomic *ibm_atomic_open(const char *path)
 	/* one file named twice ("out.html" and "./out.html", or a template
 	 * letter named like another output): one would be lost */
 	a->canon = ibm_path_canon(target);
-	if ((twice = written_by(a->canon)) != NULL)
+	if ((twice = written_by(a->canon)) != NULL) {
+		atomic_free(a);
 		ibm_die(IBM_EX_USAGE, path, 0, "is written twice in this run%s%s%s",
 			strcmp(twice->path, path) ? " (also as " : "",
 			strcmp(twice->path, path) ? twice->path : "",
 			strcmp(twice->path, path) ? ")" : "");
+	}
 	a->tmp = temp_name(target, &dirlen, &prefixlen);
 	{
 		char *dir = ibm_xstrndup(a->tmp, dirlen);

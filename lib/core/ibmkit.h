@@ -50,6 +50,9 @@ void ibm_diag_init(const char *progname);
 const char *ibm_progname(void);
 /* -q: warnings are not printed (they are still counted and hooked). */
 void ibm_diag_set_quiet(int quiet);
+/* -v: notes are printed (how each input's header was read). */
+void ibm_diag_set_verbose(int verbose);
+int ibm_diag_verbose(void);
 /* Called for every warning and error with the full message (without the
  * program name prefix and without newline); used to list warnings in a
  * report. */
@@ -65,6 +68,10 @@ void ibm_warn(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ibm_error(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A note, "PROG: FILE:LINE: text", printed with -v only (not counted,
+ * not hooked, printed under -q too). */
+void ibm_note(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Prints like ibm_error and exits with status; temporary files of
  * unfinished atomic outputs are removed (atexit). */
 _Noreturn void ibm_die(int status, const char *file, long line,
@@ -74,6 +81,7 @@ _Noreturn void ibm_die(int status, const char *file, long line,
 _Noreturn void ibm_die_errno(int status, const char *file, const char *fmt,
 			     ...)
 	__attribute__((format(printf, 3, 4)));
+/* is_error: 1 an error, 0 a warning, -1 a note. */
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap);
 
@@ -217,6 +225,9 @@ typedef struct ibm_csv_opts {
 	long header_row;   /* --header-row N (line or sheet row); 0: find */
 	const struct ibm_colspec *need; /* the columns the header must */
 	size_t nneed;                   /* hold (the required ones count) */
+	int side;          /* a side input (answer key, roster, agenda, ...):
+			      header_row is taken where that row holds
+			      need, else the header is found */
 } ibm_csv_opts;
 
 /* One record; valid until the next ibm_csv_read on the same reader. */
@@ -245,11 +256,20 @@ typedef struct ibm_csv ibm_csv;
  * holds every required column of need; without need (or when no record
  * holds them), in a workbook the first row with more than one value when
  * the first row holds one value only (a title).
- * opts->header_row N takes the record that starts on line (row) N. Errors are printed; returns NULL and
+ * opts->header_row N takes the record that starts on line (row) N (in a
+ * side input only when it holds need). Errors are printed; returns NULL and
  * sets *status (66 cannot open, 65 bad header/empty, 74 read error).
  */
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status);
+/*
+ * FILE.xlsx:SHEET (also .xlsm, .xls; case ignored), when no file has the
+ * whole name: 1 with the file and the sheet (malloc'd); else 0. The
+ * sheet is the text after the last colon that follows a workbook's
+ * extension, so that a drive letter (C:\data\x.xlsx:2) stays in the file.
+ * ibm_csv_open reads such an input from its own sheet.
+ */
+int ibm_input_split(const char *arg, char **path, char **sheet);
 /* The same, dying with the status on error. */
 ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
 /* Read CSV text held in memory (len bytes; must stay valid until
@@ -348,28 +368,93 @@ char *ibm_fmt_num(char *buf, size_t size, double v, int decimals, int dec);
 /* --------------------------------------------------------------- columns */
 
 /*
- * Columns are found by header name normalised with ibm_name_key: lower
- * case, Latin letters without accents, only letters and digits kept
- * ("No. HP" = "no_hp" = "NO HP" = "nohp").
+ * Columns are found by the words of their headers (columns.c; ibmkit(7),
+ * COLUMNS). A column spec names a column a tool reads (a role) by a list
+ * of aliases separated by '|': "nama|nama lengkap|name|full name". Its
+ * name in messages and in --column is role, else the first alias.
  *
- * A column spec names a column by a list of aliases separated by '|':
- * "nama|nama lengkap|name|full name". The first alias is the name used in
- * messages.
+ * A header matches an alias by its name (ibm_name_key: case, accents,
+ * spaces and punctuation ignored: "No. HP" = "no_hp"), by its name less
+ * remarks and numbering ("Nama Lengkap (tanpa gelar)", "1. Nama"), by its
+ * words with abbreviations spelt out ("Jml. Pembinaan"), or by some of its
+ * words ("Nama Lengkap Peserta"; never a question). --column ROLE=HEADER
+ * and --columns FILE (ibm_col_given, ibm_col_map_read) say it outright.
  */
 typedef struct ibm_colspec {
 	const char *aliases;
 	int required;
+	const char *role;  /* NULL: the first alias */
 } ibm_colspec;
 
-/* Index of the first header matching one of the aliases, or -1. */
-int ibm_col_find(const ibm_rec *hdr, const char *aliases);
+/* How a role was found. */
+enum {
+	IBM_COL_NONE,       /* not found */
+	IBM_COL_GIVEN,      /* --column or --columns */
+	IBM_COL_GIVEN_NONE, /* --column ROLE= : it has no column */
+	IBM_COL_NAME,       /* the header is an alias */
+	IBM_COL_REMARK,     /* ... less remarks and numbering */
+	IBM_COL_WORDS,      /* its words are an alias's words */
+	IBM_COL_PART,       /* its words hold an alias's words */
+	IBM_COL_TIE         /* two headers, or two roles: none taken */
+};
+typedef struct ibm_colfound {
+	int col;            /* header index, or -1 */
+	int how;            /* IBM_COL_* */
+	int alias;          /* the alias matched (0-based), or -1 */
+	int tie[2];         /* IBM_COL_TIE: the headers, else -1 */
+	int rival;          /* IBM_COL_TIE over one header: the other role */
+	const char *from;   /* given: "--column" or "FILE:LINE" of the map */
+	const char *missed; /* a given header that is not in this header */
+} ibm_colfound;
+
 /*
- * Resolve n specs into idx[] (-1 where absent). Missing required columns
- * give one error "FILE:LINE: missing required column(s): nama (or: nama
- * lengkap, name); found: A, B, C" and return -1; 0 otherwise.
+ * Resolve n specs into idx[] (-1 where absent), with messages: a role
+ * that two headers match equally (or a header two roles want) is a
+ * warning, or an error for a required role; missing required columns give
+ * one error "FILE:LINE: missing required column(s): nama (or: nama
+ * lengkap, name); found: A, B, C; name the right one with --column
+ * nama=HEADER". Returns -1 after an error, else 0. With --verbose it
+ * notes how each header was read.
  */
 int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 		    const ibm_colspec *specs, size_t n, int *idx);
+/* The same, with how each role was found in f[n]. */
+int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
+			  const ibm_colspec *specs, size_t n, int *idx,
+			  ibm_colfound *f);
+/* The match alone, without messages (the header search); no_part: not
+ * by some of a header's words (a title "SUSUNAN ACARA" is no acara). */
+void ibm_col_match(const ibm_rec *hdr, const ibm_colspec *specs, size_t n,
+		   ibm_colfound *f, int no_part);
+/* One line per header cell and per role not found, saying how the header
+ * was read (column B "Nama Lengkap (tanpa gelar)": nama (by its name less
+ * remarks and numbering)), each passed to out. */
+void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
+		     const ibm_colspec *specs, size_t n,
+		     const ibm_colfound *f,
+		     void (*out)(const char *text, void *data), void *data);
+/* The headers as messages list them: "A, B, (empty)"; malloc'd. */
+char *ibm_col_seen(const ibm_rec *hdr);
+/* The name of role s (buf holds it when it is the first alias). */
+const char *ibm_col_role(const ibm_colspec *s, char *buf, size_t size);
+/* By name only (a column a user named: --keep, --match): the first
+ * header whose name (ibm_name_key) is the first of the aliases that names
+ * one; -1 if none. */
+int ibm_col_find(const ibm_rec *hdr, const char *aliases);
+/*
+ * --column ROLE=HEADER (from: where it was said, NULL for the option):
+ * in every input of the run that looks for ROLE (its name or one of its
+ * aliases) and has a header HEADER (its text, case and spaces ignored,
+ * else its name), that header is ROLE; an empty HEADER: the input has no
+ * column ROLE. -1 after printing a bad argument.
+ */
+int ibm_col_given(const char *arg, const char *from);
+/* --columns FILE: a CSV or workbook with the columns role and header, a
+ * --column a row. 0, or the exit status after printing what is wrong. */
+int ibm_col_map_read(const char *path, const ibm_csv_opts *o);
+/* At the end of a run (ibm_close_stdout): a warning for each --column
+ * that no input used. */
+void ibm_col_unused(void);
 
 /* ------------------------------------------------------------------ text */
 
@@ -680,16 +765,38 @@ int ibm_opt_once(const char **slot, const char *opt, const char *arg);
  * elsewhere. */
 void ibm_opt_help_arg(int argc, char **argv);
 /*
- * The input options every tool takes besides -d: --sheet NAME|NUMBER and
- * --header-row N. IBM_INPUT_LONGOPTS goes into a tool's option table;
- * ibm_input_opt handles its codes (1 when c was one; -1 after printing
- * the error of a bad value: the caller prints its usage and exits 64).
+ * The input options every tool takes besides -d: --sheet NAME|NUMBER,
+ * --header-row N, --column ROLE=HEADER, --columns FILE and -v/--verbose
+ * ('v': a tool puts it in its short options). IBM_INPUT_LONGOPTS goes
+ * into a tool's option table; ibm_input_opt handles its codes (1 when c
+ * was one; -1 after printing the error of a bad value: the caller prints
+ * its usage and exits 64; a --columns file that cannot be read exits with
+ * its status).
  */
-enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW };
+enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
+       IBM_OPT_COLUMNS };
 #define IBM_INPUT_LONGOPTS \
 	{ "sheet", required_argument, NULL, IBM_OPT_SHEET }, \
-	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }
+	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }, \
+	{ "column", required_argument, NULL, IBM_OPT_COLUMN }, \
+	{ "columns", required_argument, NULL, IBM_OPT_COLUMNS }, \
+	{ "verbose", no_argument, NULL, 'v' }
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
+/* Their lines in a tool's --help, after its own options. */
+#define IBM_INPUT_HELP \
+	"\ninput options (every tool):\n" \
+	"      --sheet=S          read sheet S (a name or number) of every " \
+	"workbook\n" \
+	"                         input; FILE.xlsx:S gives one input its " \
+	"own sheet\n" \
+	"      --header-row=N     the header is on row (line) N; else found\n" \
+	"      --column=ROLE=HEADER  the column ROLE is the one headed " \
+	"HEADER\n" \
+	"                         (repeatable; ROLE= : the input has none)\n" \
+	"      --columns=FILE     ROLE=HEADER pairs from a CSV or workbook " \
+	"with the\n" \
+	"                         columns role and header\n" \
+	"  -v, --verbose          say how each input's header was read\n"
 
 /* -------------------------------------------------------------- xlsxread */
 

@@ -56,6 +56,21 @@ int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o)
 		}
 		o->sheet = arg;
 		return 1;
+	case IBM_OPT_COLUMN:
+		return ibm_col_given(arg, NULL) == 0 ? 1 : -1;
+	case IBM_OPT_COLUMNS: {
+		ibm_csv_opts mo = { 0 };
+		int st;
+
+		mo.delim = o->delim;
+		st = ibm_col_map_read(arg, &mo);
+		if (st)
+			exit(st);
+		return 1;
+	}
+	case 'v':
+		ibm_diag_set_verbose(1);
+		return 1;
 	case IBM_OPT_HEADER_ROW:
 		if (ibm_parse_count(arg, &n) != 0 || n < 1 || n > 1048576) {
 			ibm_error(NULL, 0, "--header-row takes a line or row "

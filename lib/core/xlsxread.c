@@ -2065,9 +2065,12 @@ int ibm_xlsxr_sniff(const void *head, size_t n)
 	return IBM_SNIFF_NONE;
 }
 
-/* Does the OLE2 (CFB) file hold stream NAME? Its directory entries are
- * 128 bytes with a UTF-16LE name; looked for in the bytes given. */
-static int cfb_has(const unsigned char *p, size_t n, const char *name)
+/* The directory entry of stream NAME in an OLE2 (CFB) file: entries are
+ * 128 bytes with a UTF-16LE name; looked for in the bytes given (whole:
+ * the entry's name length and type must agree too). Its offset, or
+ * (size_t)-1. */
+static size_t cfb_entry(const unsigned char *p, size_t n, const char *name,
+			int whole)
 {
 	size_t l = strlen(name);
 
@@ -2078,10 +2081,105 @@ static int cfb_has(const unsigned char *p, size_t n, const char *name)
 			if (p[i + 2 * k] != (unsigned char)name[k] ||
 			    p[i + 2 * k + 1] != 0)
 				break;
-		if (k == l && p[i + 2 * l] == 0 && p[i + 2 * l + 1] == 0)
-			return 1;
+		/* the name's length (with its NUL) and a stream's type */
+		if (k == l && p[i + 2 * l] == 0 && p[i + 2 * l + 1] == 0 &&
+		    (!whole || (p[i + 0x40] == 2 * (l + 1) &&
+				p[i + 0x41] == 0 && p[i + 0x42] == 2)))
+			return i;
 	}
-	return 0;
+	return (size_t)-1;
+}
+
+static int cfb_has(const unsigned char *p, size_t n, const char *name)
+{
+	return cfb_entry(p, n, name, 0) != (size_t)-1;
+}
+
+static unsigned long le32(const unsigned char *p)
+{
+	return (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+	       (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24;
+}
+
+/* The sector after sector s in the FAT of a CFB file of n bytes (sector
+ * size 1 << shift; the FAT sectors listed in the header only), or
+ * (unsigned long)-1. */
+static unsigned long cfb_next(const unsigned char *p, size_t n,
+			      unsigned shift, unsigned long s)
+{
+	unsigned long per = (1UL << shift) / 4, fs;
+	size_t off;
+
+	if (s / per >= 109)
+		return (unsigned long)-1;
+	fs = le32(p + 0x4C + 4 * (s / per));
+	if (fs >= 0xFFFFFFFAUL || ((size_t)fs + 2) > (n >> shift))
+		return (unsigned long)-1;
+	off = (((size_t)fs + 1) << shift) + 4 * (size_t)(s % per);
+	return off + 4 <= n ? le32(p + off) : (unsigned long)-1;
+}
+
+/* The offset of byte pos of the chain of sectors from start, or
+ * (size_t)-1. */
+static size_t cfb_chain_at(const unsigned char *p, size_t n, unsigned shift,
+			   unsigned long start, size_t pos)
+{
+	unsigned long s = start;
+
+	for (size_t k = pos >> shift; k > 0; k--) {
+		s = cfb_next(p, n, shift, s);
+		if (s >= 0xFFFFFFFAUL)
+			return (size_t)-1;
+	}
+	if (s >= 0xFFFFFFFAUL || ((size_t)s + 2) > (n >> shift))
+		return (size_t)-1;
+	return (((size_t)s + 1) << shift) + (pos & ((1UL << shift) - 1));
+}
+
+/* Is the .xls workbook in these bytes encrypted (a password to open)?
+ * The record after its first BOF is FILEPASS (0x002F). The stream is
+ * found by its directory entry; its first 64 bytes are enough: in the
+ * file's sectors, or in the mini stream (the root entry's chain) for a
+ * stream under the cut-off (4096 bytes). */
+static int xls_filepass(const unsigned char *p, size_t n)
+{
+	size_t e = cfb_entry(p, n, "Workbook", 1), r, off, len;
+	unsigned shift;
+	unsigned long start, size;
+
+	if (e == (size_t)-1)
+		e = cfb_entry(p, n, "Book", 1);
+	if (e == (size_t)-1 || n < 512)
+		return 0;
+	shift = (unsigned)p[0x1E] | (unsigned)p[0x1F] << 8;
+	if (shift != 9 && shift != 12)
+		return 0;
+	/* the root: the first entry of the directory */
+	r = cfb_chain_at(p, n, shift, le32(p + 0x30), 0);
+	if (r != (size_t)-1 && (r + 128 > n || p[r + 0x42] != 5))
+		r = (size_t)-1;
+	start = le32(p + e + 0x74);
+	size = le32(p + e + 0x78);
+	if (start >= 0xFFFFFFFAUL || size < 64)
+		return 0;
+	if (size >= le32(p + 0x38)) {
+		off = cfb_chain_at(p, n, shift, start, 0);
+	} else {
+		/* mini sectors of 64 bytes in the root's chain */
+		if (r == (size_t)-1)
+			return 0;
+		off = cfb_chain_at(p, n, shift, le32(p + r + 0x74),
+				   (size_t)start * 64);
+	}
+	if (off == (size_t)-1 || off + 64 > n)
+		return 0;
+	if (p[off] != 0x09 || (p[off + 1] & 0xF1) != 0x00)
+		return 0; /* no BOF (0x0009, 0x0209, 0x0409, 0x0809) */
+	len = (size_t)p[off + 2] | (size_t)p[off + 3] << 8;
+	if (len > 56)
+		return 0;
+	off += 4 + len;
+	return p[off] == 0x2F && p[off + 1] == 0x00;
 }
 
 /* An OLE2 file: a workbook with a password, an old .xls, or other. */
@@ -2109,6 +2207,10 @@ static void cfb_error(const char *file, int fd, const unsigned char *head,
 		ibm_error(file, 0, "the workbook is protected with a password "
 			  "(open it in Excel, remove the password, save as "
 			  ".xlsx)");
+	else if (xls_filepass(p, len))
+		ibm_error(file, 0, "an old Excel 97-2003 workbook (.xls) "
+			  "protected with a password (open it in Excel, remove "
+			  "the password, save it as .xlsx)");
 	else if (cfb_has(p, len, "Workbook") || cfb_has(p, len, "Book"))
 		ibm_error(file, 0, "an old Excel 97-2003 workbook (.xls); "
 			  "save it as .xlsx (Excel Workbook)");

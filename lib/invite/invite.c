@@ -14,18 +14,21 @@ const char *const inv_field_names[INV_NF] = {
 	"kabupaten_kota", "no_hp", "email", "jenis_kelamin"
 };
 
+/* Each named by its output column (inv_field_names). */
 const ibm_colspec inv_field_specs[INV_NF] = {
-	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1 },
-	{ "jabatan|peran|role|position|jabatan peran", 0 },
-	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0 },
+	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1,
+	  "nama" },
+	{ "jabatan|peran|role|position|jabatan peran", 0, "jabatan" },
+	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0, "unit_ibm" },
 	{ "desa/kelurahan|kelurahan|desa|kelurahan/desa|desa kelurahan|"
-	  "asal desa/kelurahan|village", 0 },
-	{ "kecamatan|district|subdistrict", 0 },
-	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0 },
+	  "asal desa/kelurahan|village", 0, "desa_kelurahan" },
+	{ "kecamatan|district|subdistrict", 0, "kecamatan" },
+	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0,
+	  "kabupaten_kota" },
 	{ "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|whatsapp|telepon|"
-	  "no telp|phone|mobile|phone number", 0 },
-	{ "email|e-mail|email address|alamat email|surel", 0 },
-	{ "jenis kelamin|jk|l/p|gender|sex", 0 },
+	  "no telp|phone|mobile|phone number", 0, "no_hp" },
+	{ "email|e-mail|email address|alamat email|surel", 0, "email" },
+	{ "jenis kelamin|jk|l/p|gender|sex", 0, "jenis_kelamin" },
 };
 
 /* ---------------------------------------------------------------- small */
@@ -361,6 +364,28 @@ void inv_event_free(inv_event *e)
 
 /* -------------------------------------------------------- participants */
 
+/*
+ * Field f of p cannot be read (what: "not a phone number"): an error with
+ * --strict (-1), else a warning naming the cell, the field left empty and
+ * its text kept for the column FIELD_raw (0).
+ */
+static int unreadable(invite *iv, inv_person *p, const int *idx, int f,
+		      const char *what)
+{
+	if (iv->strict) {
+		ibm_error_cell(iv->src, p->line, (size_t)idx[f], "%s: %s",
+			       what, p->f[f]);
+		return -1;
+	}
+	ibm_warn_cell(iv->src, p->line, (size_t)idx[f], "%s: \"%s\"; left "
+		      "empty (the text is kept in the column %s_raw)", what,
+		      p->f[f], inv_field_names[f]);
+	p->raw[f] = p->f[f];
+	p->f[f] = ibm_xstrdup("");
+	iv->raw[f] = 1;
+	return 0;
+}
+
 int inv_read_people_csv(invite *iv, ibm_csv *r)
 {
 	const ibm_rec *rec;
@@ -419,36 +444,30 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 		if (p->f[INV_HP][0]) {
 			char *h = ibm_phone_norm(p->f[INV_HP]);
 
-			if (!h) {
-				ibm_error_cell(iv->src, p->line,
-					       (size_t)idx[INV_HP],
-					       "not a phone number: %s",
-					       p->f[INV_HP]);
+			if (!h && unreadable(iv, p, idx, INV_HP, "not a phone "
+					     "number") != 0)
 				return IBM_EX_DATAERR;
+			if (h) {
+				free(p->f[INV_HP]);
+				p->f[INV_HP] = h;
 			}
-			free(p->f[INV_HP]);
-			p->f[INV_HP] = h;
 		}
 		if (p->f[INV_GENDER][0]) {
 			const char *g = inv_gender_norm(p->f[INV_GENDER]);
 
-			if (!g) {
-				ibm_error_cell(iv->src, p->line,
-					       (size_t)idx[INV_GENDER],
-					       "gender is not L or P: %s",
-					       p->f[INV_GENDER]);
+			if (!g && unreadable(iv, p, idx, INV_GENDER, "gender "
+					     "is not L or P") != 0)
 				return IBM_EX_DATAERR;
+			if (g) {
+				free(p->f[INV_GENDER]);
+				p->f[INV_GENDER] = ibm_xstrdup(g);
 			}
-			free(p->f[INV_GENDER]);
-			p->f[INV_GENDER] = ibm_xstrdup(g);
 		}
 		if (p->f[INV_EMAIL][0] && (!strchr(p->f[INV_EMAIL], '@') ||
-					   strchr(p->f[INV_EMAIL], ' '))) {
-			ibm_error_cell(iv->src, p->line, (size_t)idx[INV_EMAIL],
-				       "not an email address: %s",
-				       p->f[INV_EMAIL]);
+					   strchr(p->f[INV_EMAIL], ' ')) &&
+		    unreadable(iv, p, idx, INV_EMAIL, "not an email address")
+		    != 0)
 			return IBM_EX_DATAERR;
-		}
 	}
 	if (k < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
@@ -474,8 +493,10 @@ void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 
 static void person_free(inv_person *p)
 {
-	for (int k = 0; k < INV_NF; k++)
+	for (int k = 0; k < INV_NF; k++) {
 		free(p->f[k]);
+		free(p->raw[k]);
+	}
 	free(p->letter_number);
 	if (p->x)
 		for (int k = 0; p->x[k]; k++)
@@ -693,7 +714,7 @@ static int parse_day(const invite *iv, const char *s, int prev)
 	return r;
 }
 
-static const ibm_colspec agenda_specs[] = {
+const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS] = {
 	{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
 	{ "waktu|jam|time|pukul", 0 },
 	{ "acara|kegiatan|materi|activity|agenda|session", 1 },
@@ -703,7 +724,7 @@ static const ibm_colspec agenda_specs[] = {
 
 int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 {
-	const ibm_colspec *spec = agenda_specs;
+	const ibm_colspec *spec = inv_agenda_specs;
 	const ibm_rec *rec;
 	int idx[4], prev = 0, k;
 
@@ -759,11 +780,9 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 	ibm_csv *r;
 	int st;
 
-	/* --sheet and --header-row are the participants' */
-	ao.sheet = NULL;
-	ao.header_row = 0;
-	ao.need = agenda_specs;
-	ao.nneed = 4;
+	ao.need = inv_agenda_specs;
+	ao.nneed = INV_AGENDA_NCOLS;
+	ao.side = 1;
 	r = ibm_csv_xopen(path, &ao);
 	st = inv_read_agenda_csv(iv, r);
 
@@ -802,6 +821,15 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 	for (int k = 0; k < INV_NF; k++)
 		ibm_csvw_str(w, inv_field_names[k]);
 	ibm_csvw_str(w, "letter_number");
+	/* the text of the values that could not be read, when any */
+	for (int k = 0; k < INV_NF; k++)
+		if (iv->raw[k]) {
+			char name[64];
+
+			snprintf(name, sizeof name, "%s_raw",
+				 inv_field_names[k]);
+			ibm_csvw_str(w, name);
+		}
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < iv->np; i++) {
 		const inv_person *p = &iv->p[i];
@@ -811,6 +839,9 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 		for (int k = 0; k < INV_NF; k++)
 			ibm_csvw_str(w, p->f[k]);
 		ibm_csvw_str(w, p->letter_number);
+		for (int k = 0; k < INV_NF; k++)
+			if (iv->raw[k])
+				ibm_csvw_str(w, p->raw[k] ? p->raw[k] : "");
 		ibm_csvw_end(w);
 	}
 	return ibm_csvw_free(w);

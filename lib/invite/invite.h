@@ -18,6 +18,11 @@ enum {
 /* Output column names and input aliases of the fields. */
 extern const char *const inv_field_names[INV_NF];
 extern const ibm_colspec inv_field_specs[INV_NF];
+/* The columns of the agenda and of the staff file (--staff). */
+#define INV_AGENDA_NCOLS 4
+extern const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS];
+#define INV_STAFF_NCOLS 5
+extern const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS];
 
 #define INV_NX_MAX 16
 /* The largest nomor_awal (ibm-invite(5)). */
@@ -31,6 +36,8 @@ typedef struct inv_person {
 	char *letter_number;
 	int kind;            /* INV_KIND_DESA, _KELURAHAN or _VILLAGE */
 	char **x;            /* the invite's extra columns (xspec), or NULL */
+	char *raw[INV_NF];   /* a value that could not be read, as written
+				(the field is then ""), or NULL */
 } inv_person;
 
 /* The kind of a village: from the desa_kelurahan value ("Kelurahan X",
@@ -84,6 +91,8 @@ typedef struct invite {
 	const ibm_colspec *xspec; /* extra optional columns to keep (nx, */
 	int nx;                   /* at most INV_NX_MAX) */
 	char *collective_number; /* the register's, when set (--register) */
+	unsigned char raw[INV_NF]; /* some value of the field was unreadable:
+				      the output has its column FIELD_raw */
 } invite;
 
 /* Settings from the event table; missing required keys give one error
@@ -93,7 +102,10 @@ void inv_event_free(inv_event *e);
 /* Where a key was set, for messages: file and line (NULL/0 if absent). */
 const char *inv_key_file(const inv_event *e, const char *key, long *line);
 
-/* Read the participants CSV (path or "-"); dies on errors. */
+/* Read the participants CSV (path or "-"); dies on errors. A phone,
+ * e-mail or gender that cannot be read is a warning naming the cell: the
+ * field is left empty and the text kept for the column FIELD_raw (with
+ * --strict, iv->strict, an error). */
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o);
 /* The same from an open reader: 0, or the exit status after printing
  * FILE:LINE: what is wrong (what was read stays in iv for inv_free). */

@@ -426,7 +426,7 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-static const ibm_colspec key_specs[] = {
+const ibm_colspec score_key_specs[SCORE_KEY_NCOLS] = {
 	{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number", 1 },
 	{ "kunci|kunci jawaban|jawaban|answer|correct answer|key|"
 	  "jawaban benar", 1 },
@@ -435,7 +435,7 @@ static const ibm_colspec key_specs[] = {
 
 int score_key_read(ibm_csv *r, int exact, score_key **out)
 {
-	const ibm_colspec *spec = key_specs;
+	const ibm_colspec *spec = score_key_specs;
 	int idx[3], k2;
 	const ibm_rec *rec;
 	score_key *k = ibm_xcalloc(1, sizeof *k);
@@ -554,11 +554,9 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	int st;
 
 	ko.allow_empty = 0;
-	ko.need = key_specs;
-	ko.nneed = 3;
-	/* --sheet and --header-row are the responses' */
-	ko.sheet = NULL;
-	ko.header_row = 0;
+	ko.need = score_key_specs;
+	ko.nneed = SCORE_KEY_NCOLS;
+	ko.side = 1;
 	r = ibm_csv_xopen(path, &ko);
 	st = score_key_read(r, exact, &k);
 	ibm_csv_close(r);
@@ -594,10 +592,12 @@ void score_key_free(score_key *k)
 	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
 	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"
 
-/* The columns that tell a responses header (below title rows). */
-const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS] = {
-	{ ALIAS_TS, 0 }, { ALIAS_EMAIL, 0 }, { ALIAS_SCORE, 0 },
-	{ ALIAS_NAME, 0 },
+/* The columns of a responses file; the first SCORE_RESP_NCOLS tell its
+ * header (below title rows). */
+const ibm_colspec score_resp_cols[SCORE_RESP_ROLES] = {
+	{ ALIAS_TS, 0, "timestamp" }, { ALIAS_EMAIL, 0, "email" },
+	{ ALIAS_SCORE, 0, "score" }, { ALIAS_NAME, 0, "nama" },
+	{ ALIAS_ID, 0, "participant_id" }, { ALIAS_PHONE, 0, "no_hp" },
 };
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
@@ -634,12 +634,18 @@ int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	L->hdr = ibm_xcalloc(hdr->n + 1, sizeof *L->hdr);
 	for (size_t i = 0; i < hdr->n; i++)
 		L->hdr[i] = ibm_xstrdup(hdr->f[i]);
-	L->ts = ibm_col_find(hdr, ALIAS_TS);
-	L->email = ibm_col_find(hdr, ALIAS_EMAIL);
-	L->score = ibm_col_find(hdr, ALIAS_SCORE);
-	L->name = ibm_col_find(hdr, ALIAS_NAME);
-	L->id = ibm_col_find(hdr, ALIAS_ID);
-	L->phone = ibm_col_find(hdr, ALIAS_PHONE);
+	{
+		int idx[SCORE_RESP_ROLES];
+
+		ibm_col_resolve(file, hdr->line, hdr, score_resp_cols,
+				SCORE_RESP_ROLES, idx);
+		L->ts = idx[0];
+		L->email = idx[1];
+		L->score = idx[2];
+		L->name = idx[3];
+		L->id = idx[4];
+		L->phone = idx[5];
+	}
 	L->match = -1;
 	if (match) {
 		char *a = ibm_xstrdup(match);
@@ -790,6 +796,25 @@ static void header_index_free(header_index *x)
 	ibm_strmap_free(&x->first);
 }
 
+/* -v: the column each question of the key was found in. */
+static void note_bound(const score_layout *L, const score_key *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		char lb[16];
+		int c = L->kcol[i];
+
+		if (c < 0)
+			continue;
+		if (!ibm_cell_name(L->file, 1, (size_t)c, lb))
+			snprintf(lb, sizeof lb, "%d", c + 1);
+		else
+			lb[strcspn(lb, "0123456789")] = '\0';
+		ibm_note(L->file, 0, "column %s \"%s\" is the key's question "
+			 "\"%s\" (%s line %ld)", lb, L->hdr[c], k->q[i].ref,
+			 k->file, k->q[i].line);
+	}
+}
+
 int score_layout_bind(score_layout *L, const score_key *k)
 {
 	size_t bufcap = 0, *bound = ibm_xcalloc(L->nhdr + 1, sizeof *bound);
@@ -869,6 +894,8 @@ int score_layout_bind(score_layout *L, const score_key *k)
 	header_index_free(&bykey);
 	free(bound);
 	free(a);
+	if (!st && ibm_diag_verbose())
+		note_bound(L, k);
 	return st;
 }
 

@@ -27,7 +27,7 @@ seed() {
 
 for t in csvread date invite_event monev_spec score_key template text \
 	score_keyfile score_layout score_prepost invite_people invite_agenda \
-	monev_form; do
+	monev_form columns; do
 	mkdir -p "$c/fuzz_$t"
 	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
@@ -201,3 +201,14 @@ printf 'foto-caf\351.jpg\000\000<w:p>]]>\000' > "$c/fuzz_docx_write/names"
 # templates: a value in a flat ODT document ('x', then the value)
 printf 'xBudi & <b>"Sari"</b>' > "$c/fuzz_template/fodt-markup"
 printf 'x\001\357\277\276\377]]>&#0;' > "$c/fuzz_template/fodt-forbidden"
+
+# Column matching: the header of every data file and example, one cell a
+# line; and the headers of the issue that asked for it, with --column
+# arguments after "==="
+for f in $d/*/*.csv examples/*/*.csv; do
+	n=$(basename "$(dirname "$f")")-$(basename "$f" .csv)
+	head -1 "$f" | tr ',;' '\n\n' > "$c/fuzz_columns/$n"
+done
+printf '%s\n' No 'Nama Lengkap (tanpa gelar)' 'Nama Lengkap (sesuai KTP)' \
+	'1. Nama' 'Jml. Pembinaan' 'Apakah nama unit IBM?' 'Q [Score]' === \
+	'nama=Nama Lengkap (sesuai KTP)' 'email=' foo > "$c/fuzz_columns/issue-20"

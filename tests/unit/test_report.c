@@ -290,6 +290,10 @@ int main(void)
 		cmocka_unit_test(t_long_document),
 	};
 
+	int st;
+
 	msgs_init();
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	st = cmocka_run_group_tests(tests, NULL, NULL);
+	tmp_cleanup();
+	return st;
 }

@@ -131,7 +131,9 @@ static void t_sheets(void **state)
 	assert_string_equal(s, "1:x\n2:y\n");
 	free(s);
 	o.sheet = "Nilai";
+	quiet_begin();
 	s = dump_book(p, &o);
+	quiet_end();
 	assert_string_equal(s, "open 65\n");
 	free(s);
 	assert_non_null(strstr(msgs_all(), "no sheet \"Nilai\" in the workbook; "
