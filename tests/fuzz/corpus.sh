@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/fuzz/corpus.sh - (re)make the seed corpora tests/fuzz/corpus/TARGET/
 # from the test data, each input framed as its target reads it (an options
-# byte first, parts joined by "\n===\n"). Seeds named regress-* are inputs
-# of past findings, kept by hand; this script leaves them alone.
+# byte first, parts joined by "\n===\n"). It writes the seeds it makes and
+# removes none: seeds made by hand (regress-* for past findings, hand-made
+# counters and values) and inputs kept from fuzzing runs stay; a seed whose
+# source is gone is removed with git rm.
 # Run from anywhere: sh tests/fuzz/corpus.sh
 top=$(cd "$(dirname "$0")/../.." && pwd)
 c=$top/tests/fuzz/corpus
@@ -29,7 +31,6 @@ for t in csvread date invite_event monev_spec score_key template text \
 	score_keyfile score_layout score_prepost invite_people invite_agenda \
 	monev_form columns; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 
 # CSV reader: every data file and every small standard input of a case,
@@ -112,7 +113,6 @@ seed fuzz_monev_form bad-lenient 4 $d/monev/bad.csv
 # patterns (month byte, counter byte, pattern)
 for t in invite_staff invite_register invite_number; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 seed fuzz_invite_staff petugas 0 examples/bimtek/petugas.csv
 seed fuzz_invite_staff petugas-alias 0 $d/invite/petugas.csv
@@ -133,7 +133,6 @@ printf '\000\003B/{n}/{bulan_romawi}' > "$c/fuzz_invite_number/nodate"
 # enough to be seeds
 PYTHON=${PYTHON:-python3}
 mkdir -p "$c/fuzz_xlsxread"
-find "$c/fuzz_xlsxread" -type f ! -name 'regress-*' -delete
 for f in $d/xlsx/*.xlsx; do
 	seed fuzz_xlsxread "$(basename "$f" .xlsx)" - "$f"
 	# (not the files that are no zip archive)
@@ -151,7 +150,6 @@ done
 # ibm-report's readers of other programs' files: images (the example
 # logo, the test photos) and a reference document's parts
 mkdir -p "$c/fuzz_report_docx"
-find "$c/fuzz_report_docx" -type f ! -name 'regress-*' -delete
 seed fuzz_report_docx logo - examples/bimtek/logo-bnnk.png
 for f in $d/report/foto/*; do
 	[ -f "$f" ] && seed fuzz_report_docx "foto-$(basename "$f")" - "$f"
@@ -162,7 +160,6 @@ printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><
 # rounded weight, --excel)
 for t in survey_spec survey_form; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 seed fuzz_survey_spec small - $d/survey/spec-small.csv
 seed fuzz_survey_spec one - $d/survey/spec-one.csv
@@ -178,7 +175,6 @@ seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
 # by NUL bytes)
 for t in typeset_font typeset_image typeset_text xlsx_write docx_write; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 "$PYTHON" tests/fuzz/mkseeds.py fonts "$c/fuzz_typeset_font"
 "$PYTHON" tests/fuzz/mkseeds.py pngs "$c/fuzz_typeset_image"

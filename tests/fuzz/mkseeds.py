@@ -23,7 +23,10 @@ def stored(src, out):
     zin = zipfile.ZipFile(src)
     zout = zipfile.ZipFile(out, 'w', zipfile.ZIP_STORED)
     for i in zin.infolist():
-        zout.writestr(i.filename, zin.read(i.filename))
+        # the entry's own time: the seed made again is the same file
+        o = zipfile.ZipInfo(i.filename, date_time=i.date_time)
+        o.external_attr = i.external_attr
+        zout.writestr(o, zin.read(i.filename))
     zout.close()
 
 

@@ -13,6 +13,18 @@ NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
 REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
 
+class ZipFile(zipfile.ZipFile):
+    """A zip archive whose entries carry one fixed time, so that a file
+    made again is the same file (seeds in git do not change)."""
+
+    def writestr(self, name, data, *args, **kw):
+        if isinstance(name, str):
+            name = zipfile.ZipInfo(name, date_time=(2024, 6, 24, 0, 0, 0))
+            name.compress_type = self.compression
+            name.external_attr = 0o600 << 16
+        super().writestr(name, data, *args, **kw)
+
+
 def esc(s):
     return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
 
@@ -21,7 +33,7 @@ def book(path, sheets, sst=None, numfmts=(), xfs=(0,), date1904=False,
          sheet_xml=None, extra=None):
     """sheets: list of (name, rows, state); rows: list of (rownum, cells)
     with cells a list of raw <c> XML strings."""
-    z = zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED)
+    z = ZipFile(path, 'w', zipfile.ZIP_DEFLATED)
     ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml.'
     ov = [('/xl/workbook.xml', 'sheet.main+xml'),
           ('/xl/styles.xml', 'styles+xml'),
@@ -211,14 +223,14 @@ def bomb(path):
 
 
 def ods(path):
-    z = zipfile.ZipFile(path, 'w')
+    z = ZipFile(path, 'w')
     z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')
     z.writestr('content.xml', '<office:document-content/>')
     z.close()
 
 
 def zipped(path):
-    z = zipfile.ZipFile(path, 'w')
+    z = ZipFile(path, 'w')
     z.writestr('data.csv', 'a,b\n1,2\n')
     z.close()
 
