@@ -89,13 +89,30 @@ seed fuzz_score_layout key-pre 2 $d/score/key.csv $d/score/pre.csv
 seed fuzz_score_layout key-post 3 $d/score/key-post.csv $d/score/post.csv
 seed fuzz_score_layout score-column 2 $d/score/pre.csv
 seed fuzz_score_layout score-keep 10 $d/score/post-id.csv
-seed fuzz_score_prepost pre-post 0 $d/score/pre.csv $d/score/post.csv
-seed fuzz_score_prepost pre-post-key 1 $d/score/pre.csv $d/score/post.csv \
+# (the pre/post target takes 4 KiB: the exports' first rows)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+head -6 $d/score/pre.csv > "$tmp/pre"
+head -5 $d/score/post.csv > "$tmp/post"
+head -6 $d/score/stats-pre.csv > "$tmp/stats-pre"
+head -6 $d/score/stats-post.csv > "$tmp/stats-post"
+seed fuzz_score_prepost pre-post 0 "$tmp/pre" "$tmp/post"
+seed fuzz_score_prepost pre-post-key 1 "$tmp/pre" "$tmp/post" \
 	$d/score/key.csv
-seed fuzz_score_prepost fuzzy-best 12 $d/score/pre.csv $d/score/post.csv
-seed fuzz_score_prepost stats 0 $d/score/stats-pre.csv \
-	$d/score/stats-post.csv $d/score/stats-key.csv
+seed fuzz_score_prepost fuzzy-best 12 "$tmp/pre" "$tmp/post"
+seed fuzz_score_prepost stats 0 "$tmp/stats-pre" "$tmp/stats-post" \
+	$d/score/stats-key.csv
 seed fuzz_score_prepost match-id 20 $d/score/pre.csv $d/score/post-id.csv
+# a name past the 128 characters that are matched (its deletion strings
+# would grow with its square), on both sides, with --fuzzy
+n=$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "Abcdefghij" }')
+{ head -4 $d/score/pre.csv
+  echo "\"2024/06/24 9:09:00 AM GMT+8\",\"x@y.id\",\"1 / 7\",\"Andi $n\",\"Bugis\",\"\",\"\",\"\",\"\",\"\""
+} > "$tmp/pre-long"
+{ head -3 $d/score/post.csv
+  echo "\"2024/06/25 9:09:00 AM GMT+8\",\"z@y.id\",\"1 / 7\",\"Andi ${n}x\",\"Bugis\",\"\",\"\",\"\",\"\",\"\""
+} > "$tmp/post-long"
+seed fuzz_score_prepost long-name 2 "$tmp/pre-long" "$tmp/post-long"
 
 # invite: participants and agenda
 seed fuzz_invite_people peserta 0 $d/invite/peserta.csv
