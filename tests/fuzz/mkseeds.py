@@ -23,6 +23,10 @@ def stored(src, out):
     zin = zipfile.ZipFile(src)
     zout = zipfile.ZipFile(out, 'w', zipfile.ZIP_STORED)
     for i in zin.infolist():
+        # what the reader never opens (the theme is 10 KB): the seed stays
+        # within the fuzzer's -max_len, which would cut the archive
+        if i.filename.startswith(('docProps/', 'xl/theme/')):
+            continue
         # the entry's own time: the seed made again is the same file
         o = zipfile.ZipInfo(i.filename, date_time=i.date_time)
         o.external_attr = i.external_attr
