@@ -143,6 +143,7 @@ printf '\011\001Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/BNNP-NTB' \
 	> "$c/fuzz_invite_number/sprin"
 printf '\014\002005.{n:3}/{bulan}/{x}{n:13}{n' > "$c/fuzz_invite_number/odd"
 printf '\000\003B/{n}/{bulan_romawi}' > "$c/fuzz_invite_number/nodate"
+printf '\014\377B/{n:25}/{n:3}/{bulan}/{tahun}' > "$c/fuzz_invite_number/limit"
 
 # the workbook reader: the hand-made edge-case workbooks, as they are and
 # stored without compression (a mutation of their XML reaches the parser:
