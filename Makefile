@@ -159,14 +159,16 @@ pictures: $(BINS)
 	BUILD=$(abspath $(BUILD)) sh doc/pictures.sh
 
 # Fuzz targets (libFuzzer, clang): `make fuzz` builds build-fuzz/fuzz_NAME
-# (the library built once, with coverage and the sanitizers, no recovery);
+# (the library built once, with coverage and the sanitizers, no recovery,
+# and FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION: the CSV and workbook
+# readers' bounds on hostile input small enough for a 16 KiB input);
 # `make fuzz FUZZ_SECONDS=N` then runs each target for N seconds from its
 # seeds in tests/fuzz/corpus/NAME, with the dictionary tests/fuzz/NAME.dict
 # where there is one (new inputs go to build-fuzz/corpus/NAME; a finding
 # stops the run with its input in build-fuzz/crash-*).
 FUZZ_BUILD = build-fuzz
 FUZZ_SAN = -fsanitize=address,undefined,fuzzer-no-link \
-	-fno-sanitize-recover=all
+	-fno-sanitize-recover=all -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 FUZZ_OPTS ?= -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
 	-print_final_stats=1
 DEPS_FUZZ = clang libclang-rt-dev

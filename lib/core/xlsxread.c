@@ -38,21 +38,33 @@
 #define SST_COUNT_MAX ((size_t)32 << 20)      /* strings in the table */
 #define SHEET_PART_MAX ((zip_uint64_t)16 << 30)
 #define RATIO_MAX 500         /* uncompressed : compressed */
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 #define RATIO_FREE ((zip_uint64_t)1 << 20) /* parts below: no ratio check */
+#else
+#define RATIO_FREE ((zip_uint64_t)16384)
+#endif
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 #define CELL_MAX ((size_t)1 << 20)   /* bytes of one cell's text */
 #define TOKEN_MAX ((size_t)2 << 20)  /* one tag, comment, PI (XML) */
 /* the values of a sheet: VALUES_FREE bytes, or VALUES_RATIO times the
  * XML read and the shared strings' text, whichever is more (a string
  * referenced over and over cannot make gigabytes of a small file) */
 #define VALUES_FREE ((zip_uint64_t)64 << 20)
-#define VALUES_RATIO 8
 #define ROW_MAX ((size_t)64 << 20)   /* bytes of one row's values */
+#define CHUNK (64 * 1024)            /* bytes read at a time */
+#else /* make fuzz: bounds an input of 16 KiB reaches, read in pieces */
+#define CHUNK 1024
+#define CELL_MAX ((size_t)4096)
+#define TOKEN_MAX ((size_t)2048)
+#define VALUES_FREE ((zip_uint64_t)65536)
+#define ROW_MAX ((size_t)16384)
+#endif
+#define VALUES_RATIO 8
 #define COL_MAX 16384L               /* XFD */
 #define ROWNUM_MAX 1048576L
 #define XF_MAX 65536
 #define SHEETS_MAX 4096
 #define SPOOL_MAX (2LL << 30)   /* standard input, spooled */
-#define CHUNK (64 * 1024)
 
 /* What a cell's number format makes of a number. */
 enum { K_NUM, K_DATE, K_TIME, K_DATETIME, K_ELAPSED, K_PERCENT };
@@ -1984,6 +1996,10 @@ static int fast_next(ibm_xlsxr *x)
 {
 	int eof = 0;
 
+	if (!x->fb.p) { /* (no arithmetic on a null pointer) */
+		x->fb.cap = CHUNK + 1;
+		x->fb.p = ibm_xmalloc(x->fb.cap);
+	}
 	for (;;) {
 		const char *s = x->fb.p + x->fpos, *e = x->fb.p + x->fb.n;
 		const char *lt = NULL;

@@ -41,6 +41,15 @@ for f in $d/*/*.csv; do
 done
 seed fuzz_csvread forms-strict 4 $d/csv/forms.csv
 seed fuzz_csvread ragged-keep 10 $d/csv/ragged.csv
+# past the fuzzing build's bounds (make fuzz: 1,024 fields, 4 KiB a
+# field): a header of 1,100 fields, a record of commas under a short
+# header, a long field
+awk 'BEGIN { for (i = 0; i < 1100; i++) printf "k%d,", i; print "" }' |
+	seed fuzz_csvread fields-header 0 -
+awk 'BEGIN { print "nama,no"; for (i = 0; i < 3000; i++) printf ","
+	print ""; print "Budi,1" }' | seed fuzz_csvread fields-record 10 -
+awk 'BEGIN { printf "nama,no\n\""; for (i = 0; i < 5000; i++) printf "x"
+	print "\",1" }' | seed fuzz_csvread field-long 0 -
 for f in tests/cases/*/*/stdin; do
 	[ "$(wc -c < "$f")" -le 16384 ] || continue
 	n=$(echo "$f" | cut -d/ -f3,4 | tr / -)
@@ -158,12 +167,15 @@ for f in $d/xlsx/*.xlsx; do
 		"$c/fuzz_xlsxread/stored-$(basename "$f" .xlsx)" 2>/dev/null ||
 		rm -f "$c/fuzz_xlsxread/stored-$(basename "$f" .xlsx)"
 done
-for b in empty-v elapsed-huge; do
+# (fuzz-*: a long comment or attribute, a string repeated, past the
+# bounds of the fuzzing build)
+for b in empty-v elapsed-huge fuzz-comment fuzz-attr fuzz-sst-bomb; do
 	"$PYTHON" $d/xlsx/make.py $b "$c/fuzz_xlsxread/$b.xlsx"
 	"$PYTHON" tests/fuzz/mkseeds.py stored "$c/fuzz_xlsxread/$b.xlsx" \
 		"$c/fuzz_xlsxread/stored-$b"
 	mv "$c/fuzz_xlsxread/$b.xlsx" "$c/fuzz_xlsxread/$b"
 done
+"$PYTHON" tests/fuzz/mkseeds.py even "$c"/fuzz_xlsxread/*fuzz-*
 
 # ibm-report's readers of other programs' files: images (the example
 # logo, the test photos) and a reference document's parts

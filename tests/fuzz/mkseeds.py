@@ -94,7 +94,16 @@ def fonts(d):
     open(os.path.join(d, 'text'), 'wb').write(b'hello font\n')
 
 
+def even(path):
+    # fuzz_xlsxread reads the second sheet when the input's size is odd:
+    # a one-byte archive comment makes it even (the first sheet)
+    if os.path.getsize(path) % 2:
+        with zipfile.ZipFile(path, 'a') as z:
+            z.comment = b'-'
+
+
 if __name__ == '__main__':
     {'stored': lambda: stored(sys.argv[2], sys.argv[3]),
+     'even': lambda: [even(p) for p in sys.argv[2:]],
      'pngs': lambda: pngs(sys.argv[2]),
      'fonts': lambda: fonts(sys.argv[2])}[sys.argv[1]]()

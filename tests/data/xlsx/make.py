@@ -321,10 +321,10 @@ def sparse(n, seed):
     return out.decode()
 
 
-def big_token(path, kind, mib=64):
-    # one XML token of MIB MiB in a small workbook: a comment or an
+def big_token(path, kind, n=64 << 20):
+    # one XML token of N bytes in a small workbook: a comment or an
     # attribute value in the sheet
-    pad = sparse(mib << 20, 1)
+    pad = sparse(n, 1)
     tok = '<!--%s-->' % pad if kind == 'comment' else \
         '<row r="2" x="%s"/>' % pad
     book(path, [('S', [], None)], sheet_xml={
@@ -333,11 +333,11 @@ def big_token(path, kind, mib=64):
            '<v>1</v></c></row></sheetData></worksheet>' % (NS, tok)})
 
 
-def sst_bomb(path, rows=8000, mib=1):
-    # one shared string of MIB MiB referenced by ROWS cells
+def sst_bomb(path, rows=8000, n=1 << 20):
+    # one shared string of N bytes referenced by ROWS cells
     rows = [(1, [c('A1', 'nama', 'str')])] + [
         (r, [c('A%d' % r, '0', 's')]) for r in range(2, rows + 2)]
-    book(path, [('S', rows, None)], sst=['<t>%s</t>' % sparse(mib << 20, 2)])
+    book(path, [('S', rows, None)], sst=['<t>%s</t>' % sparse(n, 2)])
 
 
 def empty_v(path):
@@ -370,9 +370,13 @@ BOOKS = {
     'xls-real': lambda p: xls(p, False),
     'xls-password': lambda p: xls(p, True),
     'prefix': ns_prefix,
-    'big-comment': lambda p: big_token(p, 'comment', 3),
-    'big-attr': lambda p: big_token(p, 'attr', 3),
+    'big-comment': lambda p: big_token(p, 'comment', 3 << 20),
+    'big-attr': lambda p: big_token(p, 'attr', 3 << 20),
     'sst-bomb': lambda p: sst_bomb(p, 100), 'empty-v': empty_v,
+    # the same, small enough for the fuzzing build's bounds (make fuzz)
+    'fuzz-comment': lambda p: big_token(p, 'comment', 5000),
+    'fuzz-attr': lambda p: big_token(p, 'attr', 5000),
+    'fuzz-sst-bomb': lambda p: sst_bomb(p, 40, 3000),
     'elapsed-huge': elapsed_huge, 'many-sheets': lambda p: many_sheets(p, 4097),
 }
 
