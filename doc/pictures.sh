@@ -28,6 +28,8 @@ shot hasil-tes-butir "$tmp/hasil-tes.pdf" 3
 shot monev "$tmp/monev.pdf" 1
 shot monev-fase "$tmp/monev.pdf" 8
 shot evaluasi "$tmp/evaluasi.pdf" 1
+shot daftar-nominatif "$tmp/ex/daftar-nominatif.pdf" 1
+shot kuitansi "$tmp/ex/kuitansi.pdf" 1
 # the first page of the speakers' sheet
 p=1
 while ! pdftotext -f $p -l $p "$tmp/evaluasi.pdf" - 2>/dev/null |

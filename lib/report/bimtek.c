@@ -237,6 +237,9 @@ int rp_bimtek(const rp_opts *o)
 	rp_stat *st;
 	rp_item *it = NULL;
 	rp_survey_row *sv = NULL;
+	rp_pay_row *pay = NULL;
+	size_t npay = 0;
+	char kno[8];
 	size_t np, ns, nst, nit = 0, nsv = 0;
 	char nsoal[96];
 	invite iv;
@@ -270,7 +273,7 @@ int rp_bimtek(const rp_opts *o)
 			"for a Bimtek report: %s", strchr(s, ',') ? "s" : "",
 			s);
 	}
-	rp_event_dates(&c, &first, &last);
+	ibm_event_dates(c.ev, &first, &last);
 	if (rp_text(&c, "batas_sulit")) {
 		const ibm_event_kv *kv = ibm_event_find(c.rf, "batas_sulit");
 		char t[64];
@@ -294,6 +297,8 @@ int rp_bimtek(const rp_opts *o)
 		rp_read_items(o->items, &o->csv, &it, &nit);
 	if (o->survey)
 		rp_read_survey(o->survey, &o->csv, &sv, &nsv);
+	if (o->spj)
+		rp_read_spj(o->spj, &o->csv, &pay, &npay);
 	memset(&iv, 0, sizeof iv);
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
@@ -802,8 +807,15 @@ int rp_bimtek(const rp_opts *o)
 			rp_survey_part(&c, sv, nsv, &tabel);
 			k++;
 		}
-		rp_h2(&c, k == 3 ? "3." : k == 4 ? "4." : "5.",
-		      "Faktor Pendukung dan Kendala");
+		if (o->spj) {
+			/* ibm-spj's payments */
+			snprintf(kno, sizeof kno, "%zu.", k);
+			rp_h2(&c, kno, "Realisasi Pembayaran");
+			rp_spj_part(&c, pay, npay, &tabel);
+			k++;
+		}
+		snprintf(kno, sizeof kno, "%zu.", k);
+		rp_h2(&c, kno, "Faktor Pendukung dan Kendala");
 		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
 			 "dukungan pimpinan, narasumber, pemerintah desa/"
 			 "kelurahan dan partisipasi aktif para peserta.");
@@ -986,6 +998,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_stats_free(st, nst);
 	rp_items_free(it, nit);
 	rp_survey_free(sv, nsv);
+	rp_spj_free(pay, npay);
 	inv_free(&iv);
 	return 0;
 }

@@ -472,3 +472,29 @@ void rp_survey_free(rp_survey_row *s, size_t n)
 {
 	free_rows(s, n, sizeof *s, survey_cols, NCOLS(survey_cols));
 }
+
+/* ----------------------------------------------------------------- spj */
+
+static const rp_col spj_cols[] = {
+	STR("jenis|kind", 1, rp_pay_row, jenis),
+	NUM("bruto|gross", 1, rp_pay_row, bruto),
+	NUM("pph21|pph 21|tax", 1, rp_pay_row, pph21),
+	NUM("neto|net", 1, rp_pay_row, neto),
+	STR("keterangan|note", 0, rp_pay_row, keterangan),
+};
+
+void rp_read_spj(const char *path, const ibm_csv_opts *o, rp_pay_row **out,
+		 size_t *n)
+{
+	*out = read_rows(path, o, spj_cols, NCOLS(spj_cols), sizeof **out,
+			 "--spj expects the standard output of ibm-spj", NULL,
+			 NULL, NULL, n);
+	if (!*n)
+		ibm_die(IBM_EX_DATAERR, path, 0, "no rows; --spj expects the "
+			"standard output of ibm-spj");
+}
+
+void rp_spj_free(rp_pay_row *s, size_t n)
+{
+	free_rows(s, n, sizeof *s, spj_cols, NCOLS(spj_cols));
+}

@@ -25,6 +25,7 @@ typedef struct rp_opts {
 	const char *agenda;       /* -a */
 	const char *participants, *scores, *summary, *items; /* bimtek */
 	const char *survey;       /* bimtek: ibm-survey's output */
+	const char *spj;          /* bimtek: ibm-spj's output */
 	const char *units;        /* monev */
 	const char *photos;       /* --photos DIR */
 	const char *reference;    /* --reference FILE.docx */
@@ -101,9 +102,6 @@ void rp_lampiran_on(rp_ctx *c, const char *title, int landscape);
 /* The photos of --photos, two per row with their file names; returns
  * the number of photos (0: no attachment written). */
 size_t rp_photos(rp_ctx *c);
-/* The event's dates in words ("Senin s.d. Rabu, 24 s.d. 26 Juni 2024");
- * 0 when the event file has no tanggal_mulai. */
-int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last);
 
 /* ------------------------------------------------------------- inputs */
 
@@ -178,6 +176,15 @@ typedef struct rp_survey_row {
 } rp_survey_row;
 void rp_read_survey(const char *path, const ibm_csv_opts *o,
 		    rp_survey_row **out, size_t *n);
+/* A row of ibm-spj's output: a payment of a kind (jenis), whole
+ * rupiah. */
+typedef struct rp_pay_row {
+	char *jenis, *keterangan;
+	double bruto, pph21, neto;      /* NaN: none */
+} rp_pay_row;
+void rp_read_spj(const char *path, const ibm_csv_opts *o, rp_pay_row **out,
+		 size_t *n);
+void rp_spj_free(rp_pay_row *s, size_t n);
 void rp_survey_free(rp_survey_row *s, size_t n);
 void rp_people_free(rp_person *p, size_t n);
 void rp_scores_free(rp_score *s, size_t n);
@@ -196,6 +203,9 @@ void rp_survey_part(rp_ctx *c, const rp_survey_row *s, size_t n,
 /* One sentence for the conclusions ("Peserta menilai ..."), malloc'd;
  * NULL without an index. */
 char *rp_survey_conclusion(const rp_survey_row *s, size_t n);
+/* The Realisasi Pembayaran part: the payments' totals per kind (a table
+ * numbered from *tabel), in figures and in words. */
+void rp_spj_part(rp_ctx *c, const rp_pay_row *s, size_t n, size_t *tabel);
 int rp_monev(const rp_opts *o);
 
 #endif
