@@ -747,6 +747,37 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 			  int repeat_last);
 /* Printable width of an A4 page in points. */
 double ibm_xlsx_page_pt(int landscape);
+/* Whether n columns of widths w (characters) need a landscape page: 1
+ * when they are wider than a portrait one. */
+int ibm_xlsx_landscape(const double *w, size_t n);
+
+/*
+ * A table's printed pages followed row by row, so that a block after it
+ * (a legend) never starts a page alone under the repeated header: a page
+ * breaks where the rows fill it (the room counted 2 % short of the
+ * programs' own, so that Excel and LibreOffice break there too), and a
+ * block that does not fit below the last rows takes the last two with it
+ * onto the next page. init: the page's orientation and print scale (per
+ * cent), the height of the header rows repeated on every page (points);
+ * row: the next row of the table and its height; keep: a block of h
+ * points after the last row; done: the breaks set on ws when the table
+ * takes more than one page (and no more than Excel keeps), freed.
+ */
+typedef struct ibm_xlsx_pages {
+	double room, used;      /* for rows on a page; on this one */
+	lxw_row_t *brk;         /* the rows that begin a page, the first's
+				   but */
+	size_t n, cap;
+	lxw_row_t last[2];      /* the last two rows of the page */
+	double last_h[2];
+	long on_page;           /* rows on the page */
+} ibm_xlsx_pages;
+
+void ibm_xlsx_pages_init(ibm_xlsx_pages *p, int landscape, int scale,
+			 double head);
+void ibm_xlsx_pages_row(ibm_xlsx_pages *p, lxw_row_t row, double h);
+void ibm_xlsx_pages_keep(ibm_xlsx_pages *p, double h);
+void ibm_xlsx_pages_done(ibm_xlsx_pages *p, lxw_worksheet *ws);
 /* The smallest print scale: 11-pt text stays at 8 pt or more on paper. */
 #define IBM_XLSX_MIN_SCALE 75
 /*

@@ -1369,6 +1369,11 @@ int ts_keep(ts_doc *d, float h)
 	return 1;
 }
 
+int ts_keep_rows(const ts_doc *d, float h)
+{
+	return d->y - h < BOTTOM && h <= d->ytop - BOTTOM - 4 * LEAD;
+}
+
 float ts_height(ts_doc *d, void (*fn)(ts_doc *d, void *ctx), void *ctx)
 {
 	float y = d->y, h;

@@ -253,6 +253,12 @@ float ts_sign_height(const ts_doc *d, const ts_signer *s);
  * "- 2 -", "- 3 -" at the top centre, as Tata Naskah Dinas writes.
  */
 int ts_keep(ts_doc *d, float h);
+/* A table followed by a signature keeps its last rows with it: before
+ * the first of them, with h the height of those rows and of what
+ * follows (ts_table_row_height, ts_sign_height), 1 when they do not fit
+ * in what is left of the page and would on a new one; that row is then
+ * set with TS_ROW_BREAK (it begins a page, under the head repeated). */
+int ts_keep_rows(const ts_doc *d, float h);
 /* The height fn(d, ctx) takes when set from the top of a page (on a
  * longer run, the pages' full heights plus the last one's): laid out,
  * nothing drawn nor told to the recorder; y and the page are kept. */
