@@ -1996,12 +1996,10 @@ static int fast_next(ibm_xlsxr *x)
 {
 	int eof = 0;
 
-	if (!x->fb.p) { /* (no arithmetic on a null pointer) */
-		x->fb.cap = CHUNK + 1;
-		x->fb.p = ibm_xmalloc(x->fb.cap);
-	}
 	for (;;) {
-		const char *s = x->fb.p + x->fpos, *e = x->fb.p + x->fb.n;
+		/* before the first fill the buffer is NULL: no offset on it */
+		const char *s = x->fb.p ? x->fb.p + x->fpos : "";
+		const char *e = x->fb.p ? x->fb.p + x->fb.n : s;
 		const char *lt = NULL;
 		long k = 0;
 
