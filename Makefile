@@ -37,7 +37,7 @@ LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
 GEN = $(BUILD)/gen
 INCLUDES := $(LIB_DIRS:%=-I%) -I$(GEN)
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
-LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lexpat -lz -lm
+LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lpng -lzip -lexpat -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
@@ -56,7 +56,7 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 # Debian packages: to build, and to run the tests.
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
-	libhpdf-dev libcmocka-dev libzip-dev libexpat1-dev
+	libhpdf-dev libpng-dev libcmocka-dev libzip-dev libexpat1-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 	valgrind mandoc cppcheck fonts-dejavu-core \
 	libreoffice-calc-nogui fonts-liberation fonts-liberation2 \
@@ -160,13 +160,16 @@ pictures: $(BINS)
 	BUILD=$(abspath $(BUILD)) sh doc/pictures.sh
 
 # Fuzz targets (libFuzzer, clang): `make fuzz` builds build-fuzz/fuzz_NAME
-# (the library built once, with coverage and the sanitizers, no recovery);
+# (the library built once, with coverage and the sanitizers, no recovery,
+# and FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION: the CSV and workbook
+# readers' bounds on hostile input small enough for a 16 KiB input);
 # `make fuzz FUZZ_SECONDS=N` then runs each target for N seconds from its
-# seeds in tests/fuzz/corpus/NAME (new inputs go to build-fuzz/corpus/NAME;
-# a finding stops the run with its input in build-fuzz/crash-*).
+# seeds in tests/fuzz/corpus/NAME, with the dictionary tests/fuzz/NAME.dict
+# where there is one (new inputs go to build-fuzz/corpus/NAME; a finding
+# stops the run with its input in build-fuzz/crash-*).
 FUZZ_BUILD = build-fuzz
 FUZZ_SAN = -fsanitize=address,undefined,fuzzer-no-link \
-	-fno-sanitize-recover=all
+	-fno-sanitize-recover=all -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 FUZZ_OPTS ?= -max_len=16384 -timeout=10 -rss_limit_mb=2048 \
 	-print_final_stats=1
 DEPS_FUZZ = clang libclang-rt-dev
@@ -182,6 +185,8 @@ fuzz: deps
 			if ! $(FUZZ_BUILD)/$$t $(FUZZ_OPTS) \
 				-max_total_time=$(FUZZ_SECONDS) \
 				-artifact_prefix=$(FUZZ_BUILD)/ \
+				$$(test -f tests/fuzz/$$t.dict && \
+				   echo -dict=tests/fuzz/$$t.dict) \
 				$(FUZZ_BUILD)/corpus/$$t \
 				$$(test -d tests/fuzz/corpus/$$t && \
 				   echo tests/fuzz/corpus/$$t) \
@@ -261,8 +266,11 @@ WIN_ZIP = $(WIN)/ibmkit-$(VERSION)-win64.zip
 WIN_CFLAGS = $(WARN) -Wno-format -D_DEFAULT_SOURCE \
 	-D__USE_MINGW_ANSI_STDIO=1 -D_USE_MATH_DEFINES $(INCLUDES) \
 	-I$(WIN_DEPS)/include -O2
-# CRT_glob.o: the C runtime expands * and ? in arguments (cmd.exe does not)
-WIN_LDFLAGS = -static -s $(shell $(WIN_CC) -print-file-name=CRT_glob.o)
+# CRT_glob.o: the C runtime expands * and ? in arguments (cmd.exe does not);
+# --wrap: every object's malloc, calloc and realloc, the libraries' too, go
+# through lib/core/nomem.c (out of memory is status 70)
+WIN_LDFLAGS = -static -s $(shell $(WIN_CC) -print-file-name=CRT_glob.o) \
+	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 WIN_LIBS = -lcsv -lxlsxwriter -lzip -lhpdf -lpng -lexpat -lz -lm
 WIN_LIB_OBJ := $(LIB_SRC:%.c=$(WIN)/%.o)
 WIN_BINS := $(TOOLS:%=$(WIN)/bin/%.exe)

@@ -72,9 +72,12 @@ static void usage(int status)
 			"detected\n"
 			"  -e, --excel            CSV output for Indonesian "
 			"Excel\n"
-			"      --strict           duplicate participants and "
+			"      --strict           duplicate participants, "
 			"unreadable phones,\n"
-			"                         e-mails or genders are errors\n"
+			"                         e-mails or genders, text that "
+			"is not UTF-8\n"
+			"                         and a cut last record are "
+			"errors\n"
 			"      --certificates=FILE  certificates as PDF (.pdf) "
 			"or HTML (.html),\n"
 			"                         one page per participant; "
@@ -372,7 +375,12 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e': excel = 1; break;
-		case OPT_STRICT: iv.strict = 1; break;
+		case OPT_STRICT:
+			/* duplicates, and what the reader only warns about:
+			 * text that is not UTF-8, a cut last record */
+			iv.strict = 1;
+			o.strict = 1;
+			break;
 		case OPT_CERTIFICATES:
 			paper_file("certificates", optarg, 0, certs, &ncerts);
 			break;

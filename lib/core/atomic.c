@@ -648,6 +648,21 @@ static int test_failure(const ibm_atomic *a, const char *var)
 	return f && *f && strcmp(f, ibm_path_base(a->path)) == 0;
 }
 
+/* The error of a stream written to, flushed: 0 or an errno value. stdio
+ * does not keep the errno of a write that failed earlier, so its data,
+ * still in the buffer, is written once more to learn it (ENOSPC, EFBIG);
+ * EIO when that cannot tell. */
+static int stream_error(FILE *fp)
+{
+	int failed = ferror(fp);
+
+	clearerr(fp);
+	errno = 0;
+	if (fflush(fp) != 0)
+		return errno ? errno : EIO;
+	return failed ? EIO : 0;
+}
+
 static _Noreturn void die_write(ibm_atomic *a, int e)
 {
 	errno = e ? e : EIO;
@@ -686,9 +701,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 			free(a->tmp);
 			a->tmp = NULL;
 		}
-		e = ferror(a->fp) ? (errno ? errno : EIO) : 0;
-		if (!e && fflush(a->fp) != 0)
-			e = errno;
+		e = stream_error(a->fp);
 		if (!e && test_failure(a, "IBMKIT_TEST_FAIL_OUTPUT"))
 			e = ENOSPC;
 		if (a->fp != stdout) {
@@ -704,11 +717,7 @@ void ibm_atomic_finish(ibm_atomic *a)
 	}
 	e = 0;
 	if (a->fp) {
-		errno = 0;
-		if (ferror(a->fp))
-			e = errno ? errno : EIO;
-		else if (fflush(a->fp) != 0)
-			e = errno;
+		e = stream_error(a->fp);
 		fd = fileno(a->fp);
 	} else if (a->fd >= 0) {
 		fd = a->fd;
@@ -873,20 +882,7 @@ static int write_at(int fd, const char *buf, size_t n, size_t at)
 {
 	if (lseek(fd, (off_t)at, SEEK_SET) != (off_t)at)
 		return -1;
-	while (n > 0) {
-		ssize_t k = write(fd, buf, n);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0) {
-			if (k == 0)
-				errno = EIO;
-			return -1;
-		}
-		buf += k;
-		n -= (size_t)k;
-	}
-	return 0;
+	return ibm_write_all(fd, buf, n);
 }
 
 /* Open a file to be written in place and keep its bytes: 0, IBM_HELD, or

@@ -45,6 +45,8 @@ typedef struct rec_buf {
 	char **f;            /* the fields in data (room for n + 1) */
 	size_t *len;
 	size_t n, ncap;
+	size_t extra;        /* fields past the header's width + 1, only
+				counted */
 	long line;
 	int cut;             /* ended by the end of input, not a line end */
 	int bold;            /* a workbook's row: every value in bold */
@@ -207,7 +209,11 @@ static inline void rec_add(rec_buf *b, const char *s, size_t len)
  * its room or r->slow changes. */
 static void set_limits(ibm_csv *r)
 {
+	size_t most = r->have_header ? r->width + 1 : IBM_LIMIT_FIELDS;
+
 	r->flim = !r->slow && r->cur.ncap > 1 ? r->cur.ncap - 1 : 0;
+	if (r->flim > most) /* on_field_slow bounds the fields */
+		r->flim = most;
 	r->dlim = r->cur.cap > 47 ? r->cur.cap - 47 : 0;
 }
 
@@ -260,6 +266,20 @@ on_field_slow(ibm_csv *r, const char *s, size_t len)
 		field_too_long(r);
 		return;
 	}
+	/* a record wider than the header is an error: its fields past the
+	 * first one too many are only counted (a line of 40 million
+	 * commas takes no memory) */
+	if (r->have_header && r->cur.n > r->width) {
+		r->cur.extra++;
+		return;
+	}
+	if (r->cur.n >= IBM_LIMIT_FIELDS) {
+		fail(r, IBM_EX_DATAERR, r->rec_start, "a record has more than "
+		     "%u fields (the limit; %s?)", IBM_LIMIT_FIELDS,
+		     r->have_header ? "a wrong delimiter" :
+		     "not a CSV file");
+		return;
+	}
 	/* s is NULL only for an empty field */
 	if (r->dirty)
 		on_field_dirty(r, s ? s : "", len);
@@ -307,7 +327,7 @@ static void on_record(int c, void *data)
 
 	(void)c;
 	if (r->failed) {
-		r->cur.n = r->cur.used = 0;
+		r->cur.n = r->cur.used = r->cur.extra = 0;
 		return;
 	}
 	if (r->ndone + 1 > r->donecap) {
@@ -324,7 +344,7 @@ static void on_record(int c, void *data)
 
 		*b = r->cur;
 		r->cur = t;
-		r->cur.n = r->cur.used = 0;
+		r->cur.n = r->cur.used = r->cur.extra = 0;
 	}
 	b->line = r->rec_start;
 	b->cut = r->in_fini;
@@ -1401,6 +1421,7 @@ static int find_header(ibm_csv *r)
 	r->header.line = r->hdr.line;
 	r->header.given = r->width;
 	r->have_header = 1;
+	set_limits(r);
 	if (check_duplicates(r) != 0)
 		return -1;
 	return 1;
@@ -1775,7 +1796,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 				ibm_error(r->name, r->out.line,
 					  "record has %zu fields, the header "
 					  "has only %zu",
-					  r->out.n, r->width);
+					  r->out.n + r->out.extra, r->width);
 				r->info.bad_records++;
 				if (!r->status)
 					r->status = IBM_EX_DATAERR;
@@ -1783,7 +1804,7 @@ int ibm_csv_read(ibm_csv *r, const ibm_rec **rec)
 			}
 			fail(r, IBM_EX_DATAERR, r->out.line,
 			     "record has %zu fields, the header has only %zu",
-			     r->out.n, r->width);
+			     r->out.n + r->out.extra, r->width);
 			return -1;
 		}
 		if (r->out.cut && r->out.n < r->width) {

@@ -52,6 +52,65 @@ size_t ibm_diag_warnings(void)
 	return nwarnings;
 }
 
+/*
+ * Copy message text s into out (size bytes), quoting what a terminal would
+ * act on: control characters (C0, DEL, and C1 as UTF-8) as \t, \n, \r or
+ * \xHH / \u0085, and bytes that are not UTF-8 as \xHH, so that text from
+ * a file cannot move the cursor or set the terminal's title. A backslash
+ * stays as it is. Cut at a whole character when out is full.
+ */
+static void quote_controls(const char *s, char *out, size_t size)
+{
+	const char *end = s + strlen(s);
+	size_t o = 0;
+
+	while (s < end) {
+		const char *p = s;
+		long cp;
+		char q[12];
+		size_t k;
+
+		/* a run of printable ASCII as it is */
+		while (p < end && (unsigned char)*p >= 0x20 &&
+		       (unsigned char)*p < 0x7F)
+			p++;
+		if (p > s) {
+			k = (size_t)(p - s);
+			if (o + k >= size)
+				k = size - 1 - o;
+			memcpy(out + o, s, k);
+			o += k;
+			if ((size_t)(p - s) > k)
+				break;
+			s = p;
+			continue;
+		}
+		cp = ibm_utf8_next(&p, end);
+		if (cp < 0) {
+			snprintf(q, sizeof q, "\\x%02X", (unsigned char)*s);
+			p = s + 1;
+		} else if (cp == '\t' || cp == '\n' || cp == '\r') {
+			snprintf(q, sizeof q, "\\%c",
+				 cp == '\t' ? 't' : cp == '\n' ? 'n' : 'r');
+		} else if (cp < 0x20 || cp == 0x7F) {
+			snprintf(q, sizeof q, "\\x%02X", (unsigned)cp);
+		} else if (cp >= 0x80 && cp <= 0x9F) {
+			snprintf(q, sizeof q, "\\u%04X", (unsigned)cp);
+		} else {
+			k = (size_t)(p - s);
+			memcpy(q, s, k);
+			q[k] = '\0';
+		}
+		k = strlen(q);
+		if (o + k >= size)
+			break;
+		memcpy(out + o, q, k);
+		o += k;
+		s = p;
+	}
+	out[o] = '\0';
+}
+
 /* Held warnings (ibm_diag_hold): the lines as they will be written. */
 static struct {
 	int on, atexit_set;
@@ -217,26 +276,27 @@ static int msg_fmt(char *m, size_t size, size_t n, const char *fmt,
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap)
 {
-	char msg[4096];
+	char raw[4096], msg[4096];
 	size_t n = 0;
 	va_list aq;
 
 	if (file) {
-		msg_put(msg, sizeof msg, &n, file, strlen(file));
+		msg_put(raw, sizeof raw, &n, file, strlen(file));
 		if (line > 0) {
-			msg_put(msg, sizeof msg, &n, ":", 1);
-			msg_num(msg, sizeof msg, &n, (unsigned long long)line,
+			msg_put(raw, sizeof raw, &n, ":", 1);
+			msg_num(raw, sizeof raw, &n, (unsigned long long)line,
 				0);
 		}
-		msg_put(msg, sizeof msg, &n, ": ", 2);
+		msg_put(raw, sizeof raw, &n, ": ", 2);
 	}
 	if (!is_error)
-		msg_put(msg, sizeof msg, &n, "warning: ", 9);
-	msg[n < sizeof msg - 1 ? n : sizeof msg - 1] = '\0';
+		msg_put(raw, sizeof raw, &n, "warning: ", 9);
+	raw[n < sizeof raw - 1 ? n : sizeof raw - 1] = '\0';
 	va_copy(aq, ap);
-	if (n < sizeof msg && !msg_fmt(msg, sizeof msg, n, fmt, &aq))
-		vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+	if (n < sizeof raw && !msg_fmt(raw, sizeof raw, n, fmt, &aq))
+		vsnprintf(raw + n, sizeof raw - n, fmt, ap);
 	va_end(aq);
+	quote_controls(raw, msg, sizeof msg);
 	if (is_error < 0) { /* a note */
 		if (verbose) {
 			fflush(stdout);
@@ -250,8 +310,10 @@ void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 		hook(is_error, msg, hook_data);
 	if (is_error && held.on)
 		ibm_diag_release(); /* the warnings before it first */
-	if (is_error || !quiet)
+	if (is_error || !quiet) {
+		ibm_stderr_unmute(); /* a library's lines may be muted */
 		put_line(msg, strlen(msg));
+	}
 }
 
 void ibm_warn(const char *file, long line, const char *fmt, ...)

@@ -489,6 +489,21 @@ char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
 char *ibm_utf8_to_cp1252(const char *s, size_t len, size_t *outlen,
 			 size_t *lost);
 
+/*
+ * Text for markup (every XML writer: workbooks, Word documents, flat ODT
+ * templates; and HTML). XML 1.0 forbids the C0 controls but TAB, LF and
+ * CR, U+FFFE and U+FFFF; a document holding one (or a byte that is not
+ * UTF-8) is unreadable. ibm_xml_ok: s[0..len) has none. ibm_xml_text
+ * hands s[0..len) to put in pieces with each of them replaced by U+FFFD and,
+ * with escape set, & < > " ' escaped (as XML and HTML read them alike).
+ * ibm_xml_fix: NULL when s is fine as it is, else a malloc'd copy with
+ * the replacements (for libraries that escape themselves).
+ */
+int ibm_xml_ok(const char *s, size_t len);
+void ibm_xml_text(const char *s, size_t len, int escape,
+		  void (*put)(void *data, const char *p, size_t n), void *data);
+char *ibm_xml_fix(const char *s);
+
 /* Trim ASCII white space and NBSP at both ends, in place; returns s. */
 char *ibm_trim(char *s);
 /* Trim and fold every run of white space into one space, in place. */
@@ -831,6 +846,14 @@ int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,
 void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,
 			 const char *const *names, size_t ncols,
 			 ibm_xlsx_widths *cw);
+/* worksheet_write_string and worksheet_merge_range for every text a
+ * workbook gets: what an XML document cannot hold (ibm_xml_fix) shows as
+ * U+FFFD, and out of memory in libxlsxwriter ends the run with 70. */
+lxw_error ibm_xlsx_write_string(lxw_worksheet *ws, lxw_row_t row,
+				lxw_col_t col, const char *s, lxw_format *f);
+lxw_error ibm_xlsx_merge_range(lxw_worksheet *ws, lxw_row_t r1,
+			       lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+			       const char *s, lxw_format *f);
 /* Write s as a number when it is one, else as text. */
 void ibm_xlsx_write_cell(lxw_worksheet *ws, int row, int col, const char *s,
 			 lxw_format *text, lxw_format *num);
@@ -952,8 +975,16 @@ void ibm_xlsxr_close(ibm_xlsxr *x);
 
 /* -------------------------------------------------------------- readfile */
 
-/* Size limits of what is read whole or held whole; ibmkit(7) lists them. */
+/* Size limits of what is read whole or held whole; ibmkit(7) lists them.
+ * The fuzzing build (make fuzz) has the CSV record's small enough for an
+ * input of 16 KiB to reach them. */
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define IBM_LIMIT_FIELD 4096u
+#define IBM_LIMIT_FIELDS 1024u
+#else
 #define IBM_LIMIT_FIELD (1u << 20)          /* one CSV field: 1 MiB */
+#define IBM_LIMIT_FIELDS (1u << 20)         /* fields of one record */
+#endif
 #define IBM_LIMIT_EVENT (1u << 20)          /* event file: 1 MiB */
 #define IBM_LIMIT_TEMPLATE (16u << 20)      /* template: 16 MiB */
 #define IBM_LIMIT_SPEC (16u << 20)          /* spec or phase file */

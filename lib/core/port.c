@@ -842,7 +842,17 @@ int ibm_mkstemp(char *tmpl)
 
 int ibm_open_read(const char *path)
 {
-	return open(path, O_RDONLY);
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+
+	/* a directory opens, then fails at the first read: refused here,
+	 * as Windows refuses it (ibmkit(7): 66, not 74) */
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return -1;
+	}
+	return fd;
 }
 
 FILE *ibm_fopen_temp(const char *path)
@@ -1503,4 +1513,64 @@ int ibm_scratch_fd(const char *tag, const char **dir)
 		ibm_unlink(path); /* open: removed when closed (Windows too) */
 	free(path);
 	return fd;
+}
+
+/* standard error's descriptor while muted, else -1 */
+static int stderr_saved = -1;
+
+void ibm_stderr_mute(void)
+{
+#ifdef _WIN32
+	int null = _open("NUL", _O_WRONLY);
+#else
+	int null = open("/dev/null", O_WRONLY);
+#endif
+
+	if (stderr_saved >= 0 || null < 0) {
+		if (null >= 0)
+			close(null);
+		return;
+	}
+	fflush(stderr);
+	stderr_saved = dup(2);
+	if (stderr_saved >= 0 && dup2(null, 2) < 0) {
+		close(stderr_saved);
+		stderr_saved = -1;
+	}
+	close(null);
+}
+
+void ibm_stderr_unmute(void)
+{
+	int e = errno;
+
+	if (stderr_saved < 0)
+		return;
+	fflush(stderr);
+	dup2(stderr_saved, 2);
+	close(stderr_saved);
+	stderr_saved = -1;
+	errno = e;
+}
+
+int ibm_write_all(int fd, const void *p, size_t n)
+{
+	const char *b = p;
+
+	while (n) {
+		/* Windows' write takes an unsigned int count */
+		unsigned chunk = n > (1u << 30) ? 1u << 30 : (unsigned)n;
+		long w = (long)write(fd, b, chunk);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		b += w;
+		n -= (size_t)w;
+	}
+	return 0;
 }

@@ -27,7 +27,7 @@ void ibm_port_init(void);
 int ibm_rename(const char *from, const char *to);
 /* mkstemp(3): TMPL ends in XXXXXX; the file is created 0600 (binary). */
 int ibm_mkstemp(char *tmpl);
-/* open(path, O_RDONLY) in binary mode. */
+/* open(path, O_RDONLY) in binary mode; a directory fails (EISDIR). */
 int ibm_open_read(const char *path);
 /* The same without waiting for a FIFO's writer (O_NONBLOCK), and the
  * descriptor made blocking again (the same as the above on Windows). */
@@ -71,6 +71,15 @@ const char *ibm_tmpdir(void);
  * "DIR/.ibmkit-TAG.XXXXXX" made and unlinked at once, DIR ibm_tmpdir()
  * or /tmp (set in *dir for messages). Its descriptor, or -1 with errno. */
 int ibm_scratch_fd(const char *tag, const char **dir);
+/* write(2) until all n bytes are written: 0, or -1 with errno (a write
+ * that stops short without one, as on a full disk, says ENOSPC). */
+int ibm_write_all(int fd, const void *p, size_t n);
+/* Standard error sent to the null device while a library that prints its
+ * own messages runs (libxlsxwriter's "[ERROR]" lines beside the tool's
+ * own), and given back; every message of the tool (ibm_vmsg) gives it
+ * back first. errno is kept. */
+void ibm_stderr_mute(void);
+void ibm_stderr_unmute(void);
 /* The system's folder of TrueType fonts where a font file name alone is
  * looked for ("C:\\Windows\\Fonts"), or NULL (POSIX: names are paths). */
 const char *ibm_fonts_dir(void);

@@ -110,7 +110,7 @@ typedef struct node {
 
 struct tpl {
 	char *name;
-	int html;
+	int html;          /* values escaped as markup (HTML or XML) */
 	node root;
 };
 
@@ -204,6 +204,20 @@ static const char *eat_eol(const char *open, const char *start,
 	return p;
 }
 
+int tpl_markup_name(const char *name)
+{
+	static const char *const ext[] = {
+		".html", ".htm", ".xhtml", ".xml", ".svg",
+		/* flat OpenDocument: text, spreadsheet, presentation, drawing */
+		".fodt", ".fods", ".fodp", ".fodg"
+	};
+
+	for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+		if (ends_with(name, ext[i]))
+			return 1;
+	return 0;
+}
+
 tpl *tpl_parse(const char *name, const char *text, size_t len)
 {
 	tpl *t = ibm_xcalloc(1, sizeof *t);
@@ -213,7 +227,7 @@ tpl *tpl_parse(const char *name, const char *text, size_t len)
 	long line = 1;
 
 	t->name = ibm_xstrdup(name);
-	t->html = ends_with(name, ".html") || ends_with(name, ".htm");
+	t->html = tpl_markup_name(name);
 	stack[0] = &t->root;
 	if (!ibm_utf8_valid(text, len)) {
 		/* find the line */
@@ -360,18 +374,16 @@ static void put(tpl_buf *b, const char *s, size_t n)
 	b->s[b->n] = '\0';
 }
 
+static void put_cb(void *b, const char *s, size_t n)
+{
+	put(b, s, n);
+}
+
+/* A value in a markup template: escaped, and a character an XML
+ * document cannot hold shows as U+FFFD. */
 static void put_esc(tpl_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': put(b, "&amp;", 5); break;
-		case '<': put(b, "&lt;", 4); break;
-		case '>': put(b, "&gt;", 4); break;
-		case '"': put(b, "&quot;", 6); break;
-		case '\'': put(b, "&#39;", 5); break;
-		default: put(b, s, 1);
-		}
-	}
+	ibm_xml_text(s, strlen(s), 1, put_cb, b);
 }
 
 typedef struct ctx {

@@ -1,8 +1,9 @@
 /*
  * template.h - a small mustache-like template engine.
  *
- *   {{key}}        the value of key, HTML-escaped when the template is
- *                  HTML (names ending in .html or .htm)
+ *   {{key}}        the value of key, escaped when the template is markup
+ *                  (tpl_markup_name: HTML, XML, flat OpenDocument), and
+ *                  what an XML document cannot hold shown as U+FFFD
  *   {{{key}}}, {{&key}}  the value, never escaped
  *   {{#key}}...{{/key}}  a list: the block once per item, with the item's
  *                  keys; a text value: the block once when not empty
@@ -49,14 +50,17 @@ tpl_obj *tpl_list_proto(tpl_field *list);
 
 typedef struct tpl tpl;
 
+/* 1 if a template named NAME is markup whose values are escaped: it ends
+ * in .html, .htm, .xhtml, .xml, .svg, or a flat OpenDocument's .fodt,
+ * .fods, .fodp, .fodg (any case). */
+int tpl_markup_name(const char *name);
 /*
- * Parse a template named NAME (for messages; ".html"/".htm" at its end
- * turns on HTML escaping). Errors are printed as NAME:LINE: ...;
- * returns NULL on error.
+ * Parse a template named NAME (for messages; a markup name turns on
+ * escaping). Errors are printed as NAME:LINE: ...; returns NULL on error.
  */
 tpl *tpl_parse(const char *name, const char *text, size_t len);
 void tpl_free(tpl *t);
-/* Force HTML escaping on (1) or off (0). */
+/* Force markup escaping on (1) or off (0). */
 void tpl_set_html(tpl *t, int html);
 
 typedef struct tpl_buf {

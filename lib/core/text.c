@@ -685,3 +685,100 @@ int ibm_natcmp(const char *a, const char *b)
 		return -tie;
 	return strcmp(a0, b0) < 0 ? -1 : strcmp(a0, b0) > 0;
 }
+
+/* ---------------------------------------------------- text for markup */
+
+/* Can cp stand in an XML 1.0 document? (Surrogates never come out of
+ * ibm_utf8_next.) */
+static int xml_char(long cp)
+{
+	return cp >= 0x20 ? cp != 0xFFFE && cp != 0xFFFF :
+			    cp == '\t' || cp == '\n' || cp == '\r';
+}
+
+/* The length of the longest prefix of s[0..len) an XML document can hold
+ * as it is. */
+static size_t xml_ok_prefix(const char *s, size_t len)
+{
+	const char *p = s, *e = s + len;
+
+	while (p < e) {
+		unsigned char c = (unsigned char)*p;
+		const char *q = p;
+
+		if (c >= 0x20 && c < 0x80) {
+			p++;
+			continue;
+		}
+		if (!xml_char(ibm_utf8_next(&q, e)))
+			break;
+		p = q;
+	}
+	return (size_t)(p - s);
+}
+
+int ibm_xml_ok(const char *s, size_t len)
+{
+	return xml_ok_prefix(s, len) == len;
+}
+
+void ibm_xml_text(const char *s, size_t len, int escape,
+		  void (*put)(void *data, const char *p, size_t n), void *data)
+{
+	const char *e = s + len;
+
+	while (s < e) {
+		size_t ok = xml_ok_prefix(s, (size_t)(e - s)), run = 0;
+
+		/* the good prefix, its markup characters escaped */
+		for (size_t i = 0; i < ok; i++) {
+			const char *ent;
+
+			switch (escape ? s[i] : 0) {
+			case '&': ent = "&amp;"; break;
+			case '<': ent = "&lt;"; break;
+			case '>': ent = "&gt;"; break;
+			case '"': ent = "&quot;"; break;
+			case '\'': ent = "&#39;"; break;
+			default: continue;
+			}
+			if (i > run)
+				put(data, s + run, i - run);
+			put(data, ent, strlen(ent));
+			run = i + 1;
+		}
+		if (ok > run)
+			put(data, s + run, ok - run);
+		s += ok;
+		if (s < e) { /* a character XML forbids, or a stray byte */
+			ibm_utf8_next(&s, e);
+			put(data, "\xEF\xBF\xBD", 3);
+		}
+	}
+}
+
+typedef struct xbuf {
+	char *s;
+	size_t n, cap;
+} xbuf;
+
+static void put_buf(void *data, const char *p, size_t n)
+{
+	xbuf *b = data;
+
+	ibm_grow((void **)&b->s, &b->cap, b->n + n + 1, 1);
+	memcpy(b->s + b->n, p, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+char *ibm_xml_fix(const char *s)
+{
+	xbuf b = { 0 };
+	size_t len = strlen(s);
+
+	if (ibm_xml_ok(s, len))
+		return NULL;
+	ibm_xml_text(s, len, 0, put_buf, &b);
+	return b.s;
+}

@@ -38,15 +38,33 @@
 #define SST_COUNT_MAX ((size_t)32 << 20)      /* strings in the table */
 #define SHEET_PART_MAX ((zip_uint64_t)16 << 30)
 #define RATIO_MAX 500         /* uncompressed : compressed */
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 #define RATIO_FREE ((zip_uint64_t)1 << 20) /* parts below: no ratio check */
+#else
+#define RATIO_FREE ((zip_uint64_t)16384)
+#endif
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 #define CELL_MAX ((size_t)1 << 20)   /* bytes of one cell's text */
+#define TOKEN_MAX ((size_t)2 << 20)  /* one tag, comment, PI (XML) */
+/* the values of a sheet: VALUES_FREE bytes, or VALUES_RATIO times the
+ * XML read and the shared strings' text, whichever is more (a string
+ * referenced over and over cannot make gigabytes of a small file) */
+#define VALUES_FREE ((zip_uint64_t)64 << 20)
 #define ROW_MAX ((size_t)64 << 20)   /* bytes of one row's values */
+#define CHUNK (64 * 1024)            /* bytes read at a time */
+#else /* make fuzz: bounds an input of 16 KiB reaches, read in pieces */
+#define CHUNK 1024
+#define CELL_MAX ((size_t)4096)
+#define TOKEN_MAX ((size_t)2048)
+#define VALUES_FREE ((zip_uint64_t)65536)
+#define ROW_MAX ((size_t)16384)
+#endif
+#define VALUES_RATIO 8
 #define COL_MAX 16384L               /* XFD */
 #define ROWNUM_MAX 1048576L
 #define XF_MAX 65536
 #define SHEETS_MAX 4096
 #define SPOOL_MAX (2LL << 30)   /* standard input, spooled */
-#define CHUNK (64 * 1024)
 
 /* What a cell's number format makes of a number. */
 enum { K_NUM, K_DATE, K_TIME, K_DATETIME, K_ELAPSED, K_PERCENT };
@@ -69,6 +87,18 @@ typedef struct buf {
 	char *p;
 	size_t n, cap;
 } buf;
+
+/* Feeding expat a part (see xfeed_next). */
+typedef struct xfeed {
+	zip_file_t *zf;
+	const char *part;
+	zip_uint64_t size, done; /* declared size, bytes read and fed */
+	int final;               /* the last piece was given */
+	int quiet;               /* no message for a token too long */
+	/* the scan of what was fed (xfeed_scan): in markup since mark */
+	int state, quote, run;
+	zip_uint64_t mark;
+} xfeed;
 
 struct ibm_xlsxr {
 	char *file;          /* file name for messages */
@@ -96,8 +126,10 @@ struct ibm_xlsxr {
 	zip_file_t *zf;
 	XML_Parser xp;
 	const char *part;    /* its entry name */
-	zip_uint64_t part_size, part_read;
-	int fed_final;
+	zip_uint64_t part_size;
+	zip_uint64_t part_read; /* by the fast path */
+	xfeed feed;            /* expat's */
+	zip_uint64_t values; /* bytes of the values read (VALUES_*) */
 	int suspended;
 	int done;
 	int row_ready;
@@ -156,6 +188,14 @@ static void bput(buf *b, const char *s, size_t n)
 	memcpy(b->p + b->n, s, n);
 	b->n += n;
 	b->p[b->n] = '\0';
+}
+
+/* Empty b (its text too: code that reads it as a C string sees "") */
+static void bclear(buf *b)
+{
+	b->n = 0;
+	if (b->p)
+		b->p[0] = '\0';
 }
 
 static void xfail(ibm_xlsxr *x, long row, const char *fmt, ...)
@@ -320,6 +360,158 @@ static zip_int64_t read_part(ibm_xlsxr *x, zip_file_t *f, const char *name,
 	return k;
 }
 
+/* ------------------------------------------------ feeding expat */
+
+/*
+ * Expat 2.5 parses a token again from its start each time more bytes
+ * arrive while it is incomplete, so one token of 64 MB fed 64 KiB at a
+ * time costs 32 GB of scanning. The feeder scans what it gives expat
+ * (xfeed_scan: tags with their quoted values, comments, processing
+ * instructions, CDATA; one pass, its state kept from piece to piece) and
+ * so knows where an unfinished tag, comment or PI began: the next piece
+ * is then as large as that token so far, so each byte is parsed a bounded
+ * number of times (expat 2.6 defers its reparse the same way), and a
+ * token longer than TOKEN_MAX is an error. Text and CDATA content never
+ * wait: expat reports them piece by piece.
+ */
+enum { FS_TEXT, FS_OPEN, FS_TAG, FS_COMMENT, FS_PI, FS_CDATA, FS_BANG };
+
+static void xfeed_init(xfeed *f, zip_file_t *zf, const char *part,
+		       zip_uint64_t size)
+{
+	memset(f, 0, sizeof *f);
+	f->zf = zf;
+	f->part = part;
+	f->size = size;
+}
+
+/* Scan b[0..n), the bytes from absolute offset at. The bytes of a token
+ * may lie in earlier pieces: its kind and end are told by the state and
+ * the run of '-', '?' or ']' just seen, never by looking back. (The
+ * state is kept in locals: the bytes read could alias f.) */
+static void xfeed_scan(xfeed *f, const char *b, size_t n, zip_uint64_t at)
+{
+	int state = f->state, run = f->run;
+	char quote = (char)f->quote;
+	zip_uint64_t mark = f->mark;
+	size_t i = 0;
+
+	while (i < n) {
+		if (state == FS_TEXT) {
+			while (i < n && b[i] != '<')
+				i++;
+			if (i == n)
+				break;
+			state = FS_OPEN;
+			mark = at + i++;
+		} else if (state == FS_TAG) {
+			if (quote) {
+				while (i < n && b[i] != quote)
+					i++;
+				if (i == n)
+					break;
+				quote = 0;
+			} else {
+				while (i < n && b[i] != '>' && b[i] != '"' &&
+				       b[i] != '\'')
+					i++;
+				if (i == n)
+					break;
+				if (b[i] == '>')
+					state = FS_TEXT;
+				else
+					quote = b[i];
+			}
+			i++;
+		} else if (state == FS_OPEN) { /* the byte after '<' */
+			run = 0;
+			if (b[i] == '?' || b[i] == '!') {
+				state = b[i] == '?' ? FS_PI : FS_BANG;
+				i++;
+			} else {
+				state = FS_TAG;
+			}
+		} else if (state == FS_BANG) {
+			/* after "<!": "--", "[CDATA[" or a declaration */
+			zip_uint64_t pos = at + i - mark - 2;
+
+			if (run < 2 && b[i] == '-' && (zip_uint64_t)run == pos) {
+				if (++run == 2) {
+					state = FS_COMMENT;
+					run = 0;
+				}
+				i++;
+			} else if (run == 0 && pos < 7 && b[i] == "[CDATA["[pos]) {
+				if (pos == 6)
+					state = FS_CDATA;
+				i++;
+			} else { /* <!DOCTYPE ...>: a tag (refused later) */
+				state = FS_TAG;
+			}
+		} else { /* comment "-->", PI "?>", CDATA "]]>" */
+			char end = state == FS_COMMENT ? '-' :
+				   state == FS_PI ? '?' : ']';
+			int need = state == FS_PI ? 1 : 2;
+
+			for (; i < n; i++) {
+				if (b[i] == '>' && run >= need) {
+					state = FS_TEXT;
+					i++;
+					break;
+				}
+				run = b[i] == end ? run + 1 : 0;
+			}
+		}
+	}
+	f->state = state;
+	f->run = run;
+	f->quote = quote;
+	f->mark = mark;
+}
+
+/*
+ * Read the next piece of the part into parser p's buffer and parse it
+ * (as the final piece at the end of the part). 0 with expat's status in
+ * *st; -1 when the part cannot be read or holds a token longer than
+ * TOKEN_MAX (printed, unless f->quiet).
+ */
+static int xfeed_next(ibm_xlsxr *x, xfeed *f, XML_Parser p,
+		      enum XML_Status *st)
+{
+	size_t wait = 0, room = CHUNK, got = 0;
+	zip_int64_t k;
+	char *b;
+
+	/* an unfinished tag, comment or PI waits for its end */
+	if (f->state != FS_TEXT && f->state != FS_CDATA)
+		wait = (size_t)(f->done - f->mark);
+	if (wait > TOKEN_MAX) {
+		if (!f->quiet)
+			xfail(x, 0, "part %s holds an XML tag or comment "
+			      "longer than 2 MiB (the limit); not read",
+			      f->part);
+		return -1;
+	}
+	/* as much as waits, but no more than the limit needs to be seen */
+	if (wait > room)
+		room = wait < TOKEN_MAX + CHUNK - wait ? wait :
+			TOKEN_MAX + CHUNK - wait;
+	b = XML_GetBuffer(p, (int)room);
+	if (!b)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
+	do {
+		k = read_part(x, f->zf, f->part, b + got, room - got, f->size,
+			      &f->done);
+		if (k < 0)
+			return -1;
+		got += (size_t)k;
+	} while (k > 0 && got < room);
+	xfeed_scan(f, b, got, f->done - got);
+	f->final = k == 0;
+	*st = XML_ParseBuffer(p, (int)got, f->final);
+	return 0;
+}
+
 /* --------------------------------------------- whole-part XML parsing */
 
 typedef struct part_parse {
@@ -346,27 +538,25 @@ static void XMLCALL no_doctype(void *data, const XML_Char *name,
 static int parse_part(ibm_xlsxr *x, XML_Parser p, const char *name,
 		      zip_uint64_t max, int absent_ok, char **herr)
 {
-	zip_uint64_t size, done = 0;
+	zip_uint64_t size;
 	int absent;
 	zip_file_t *f = open_part(x, name, max, &size,
 				  absent_ok ? &absent : NULL);
 	int ret = 0;
+	xfeed feed;
 
 	if (!f)
 		return absent_ok && absent && !x->failed ? 1 : -1;
+	xfeed_init(&feed, f, name, size);
 	XML_SetStartDoctypeDeclHandler(p, no_doctype);
 	for (;;) {
-		void *b = XML_GetBuffer(p, CHUNK);
-		zip_int64_t k;
+		enum XML_Status st;
 
-		if (!b)
-			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
-		k = read_part(x, f, name, b, CHUNK, size, &done);
-		if (k < 0) {
+		if (xfeed_next(x, &feed, p, &st) < 0) {
 			ret = -1;
 			break;
 		}
-		if (XML_ParseBuffer(p, (int)k, k == 0) != XML_STATUS_OK) {
+		if (st != XML_STATUS_OK) {
 			if (herr && *herr)
 				xfail(x, 0, "%s: %s", name, *herr);
 			else if (XML_GetErrorCode(p) == XML_ERROR_ABORTED)
@@ -379,7 +569,7 @@ static int parse_part(ibm_xlsxr *x, XML_Parser p, const char *name,
 			ret = -1;
 			break;
 		}
-		if (k == 0)
+		if (feed.final)
 			break;
 	}
 	zip_fclose(f);
@@ -515,6 +705,7 @@ typedef struct wb_ctx {
 	ibm_xlsxr *x;
 	char **rid;
 	size_t ridcap;
+	char *err;      /* a handler's error */
 } wb_ctx;
 
 static void XMLCALL wb_start(void *data, const XML_Char *el,
@@ -529,7 +720,11 @@ static void XMLCALL wb_start(void *data, const XML_Char *el,
 
 		x->date1904 = d && (strcmp(d, "1") == 0 ||
 				    strcmp(d, "true") == 0);
-	} else if (strcmp(n, "sheet") == 0 && x->nsheets < SHEETS_MAX) {
+	} else if (strcmp(n, "sheet") == 0 && x->nsheets >= SHEETS_MAX) {
+		c->err = "the workbook has more than 4096 sheets (the limit); "
+			"not read";
+		XML_StopParser(c->p, XML_FALSE);
+	} else if (strcmp(n, "sheet") == 0) {
 		const char *name = attr(a, "name"), *state = attr(a, "state");
 		const char *id = attr(a, "id");
 		sheet_ent *s;
@@ -1076,7 +1271,9 @@ static void number_cell(ibm_xlsxr *x, const char *s, size_t n)
 		add_cell(x, out, fmt_serial(x, out, v, kind, sec));
 		return;
 	}
-	if (kind == K_ELAPSED) {
+	/* a duration up to a million years (seconds fit a long long);
+	 * beyond, the number itself */
+	if (kind == K_ELAPSED && fabs(v) < 365.25e6) {
 		add_cell(x, out, fmt_serial(x, out, v, kind, sec));
 		return;
 	}
@@ -1089,6 +1286,15 @@ static void add_cell(ibm_xlsxr *x, const char *s, size_t n)
 {
 	if (x->row.n + n > ROW_MAX) {
 		sheet_error(x, "row too large (more than 64 MiB of values)");
+		return;
+	}
+	x->values += n;
+	if (x->values > VALUES_FREE &&
+	    x->values / VALUES_RATIO > (x->fast ? x->part_read : x->feed.done)
+	    + x->sstlen) {
+		sheet_error(x, "the values of the sheet grow to more than 8 "
+			    "times its XML and shared strings (one string "
+			    "repeated over and over?); not read");
 		return;
 	}
 	/* empty cells up to this one */
@@ -1190,15 +1396,15 @@ static void XMLCALL sh_start(void *data, const XML_Char *el,
 			x->cstyle = s ? atoi(s) : 0;
 			x->has_f = x->has_v = 0;
 			x->in_cell = 1;
-			x->text.n = 0;
-			x->ftext.n = 0;
+			bclear(&x->text);
+			bclear(&x->ftext);
 		}
 		break;
 	case 'v':
 		if (n[1] == '\0' && x->in_cell) {
 			x->collect = 1;
 			x->has_v = 1;
-			x->text.n = 0;
+			bclear(&x->text);
 		}
 		break;
 	case 'f':
@@ -1234,7 +1440,7 @@ static void XMLCALL sh_start(void *data, const XML_Char *el,
 			x->ncell = 0;
 			x->nonempty = 0;
 			x->nvals = x->nbold = 0;
-			x->row.n = 0;
+			bclear(&x->row);
 		} else if (strcmp(n, "rPh") == 0) {
 			x->in_rph = 1;
 		}
@@ -1261,6 +1467,8 @@ static void end_cell(ibm_xlsxr *x)
 	}
 	if (!x->has_v)
 		return; /* a formatted empty cell */
+	if (!n && x->ctype != T_STR && x->ctype != T_INLINE)
+		return; /* an empty <v/>: no value either */
 	switch (x->ctype) {
 	case T_S: {
 		char *end;
@@ -1394,7 +1602,7 @@ static void XMLCALL sh_text(void *data, const XML_Char *s, int len)
  * warnings, which wait for the end of their row) and reports any error as
  * before.
  */
-#define FAST_TOKEN_MAX ((size_t)4 << 20)
+#define FAST_TOKEN_MAX TOKEN_MAX /* longer: expat's error */
 #define FAST_DEPTH_MAX 64
 #define FAST_ATTS_MAX 64
 
@@ -1565,21 +1773,28 @@ static int plain(const char *s, const char *e)
 }
 
 /* Read more of the part into the fast buffer, keeping what is not yet
- * scanned: 1, 0 at its end, -1 on error (printed). */
+ * scanned: as much as that already is (a token that goes on is scanned
+ * again from its start: so each byte a bounded number of times), at
+ * least CHUNK, and no more than FAST_TOKEN_MAX needs to be passed. 1, 0
+ * at its end, -1 on error (printed). */
 static int fast_fill(ibm_xlsxr *x)
 {
 	zip_int64_t k;
+	size_t want;
 
 	if (x->fpos) {
 		memmove(x->fb.p, x->fb.p + x->fpos, x->fb.n - x->fpos);
 		x->fb.n -= x->fpos;
 		x->fpos = 0;
 	}
-	if (x->fb.n + CHUNK + 1 > x->fb.cap) {
-		x->fb.cap = x->fb.n + CHUNK + 1;
+	want = x->fb.n > CHUNK ? x->fb.n : CHUNK;
+	if (x->fb.n < TOKEN_MAX && want > TOKEN_MAX + CHUNK - x->fb.n)
+		want = TOKEN_MAX + CHUNK - x->fb.n; /* to see the limit pass */
+	if (x->fb.n + want + 1 > x->fb.cap) {
+		x->fb.cap = x->fb.n + want + 1;
 		x->fb.p = ibm_xrealloc(x->fb.p, x->fb.cap);
 	}
-	k = read_part(x, x->zf, x->part, x->fb.p + x->fb.n, CHUNK,
+	k = read_part(x, x->zf, x->part, x->fb.p + x->fb.n, want,
 		      x->part_size, &x->part_read);
 	if (k < 0)
 		return -1;
@@ -2039,8 +2254,9 @@ static int spool(const char *file, int fd, const char *head, size_t n)
 	b = ibm_xmalloc(CHUNK);
 	k = (ssize_t)n;
 	for (const char *p = head;;) {
-		if (k > 0 && write(t, p, (size_t)k) != k) {
-			ibm_error(file, 0, "cannot spool the workbook: %s",
+		if (k > 0 && ibm_write_all(t, p, (size_t)k) < 0) {
+			ibm_error(file, 0, "cannot copy the workbook to a "
+				  "temporary file in %s: %s", dir,
 				  strerror(errno));
 			break;
 		}
@@ -2166,7 +2382,7 @@ static int load_book(ibm_xlsxr *x, const char *sheet)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	XML_SetUserData(wc.p, &wc);
 	XML_SetStartElementHandler(wc.p, wb_start);
-	r = parse_part(x, wc.p, wbpart, PART_MAX, 0, NULL);
+	r = parse_part(x, wc.p, wbpart, PART_MAX, 0, &wc.err);
 	XML_ParserFree(wc.p);
 	if (r == 0 && read_rels(x, wbpart, &rc) == 0) {
 		for (size_t i = 0; i < x->nsheets; i++)
@@ -2266,9 +2482,11 @@ static int open_sheet(ibm_xlsxr *x)
 	if (x->zf)
 		zip_fclose(x->zf);
 	x->part_read = 0;
+	x->values = 0; /* the rows are read again from the start */
 	x->zf = open_part(x, x->part, SHEET_PART_MAX, &x->part_size, NULL);
 	if (!x->zf)
 		return -1;
+	xfeed_init(&x->feed, x->zf, x->part, x->part_size);
 	if (x->xp)
 		XML_ParserFree(x->xp);
 	x->xp = XML_ParserCreate(NULL);
@@ -2280,7 +2498,7 @@ static int open_sheet(ibm_xlsxr *x)
 	XML_SetStartDoctypeDeclHandler(x->xp, sh_doctype);
 	x->in_data = x->in_row = x->in_cell = x->in_is = x->in_rph = 0;
 	x->collect = x->in_f = 0;
-	x->fed_final = x->suspended = x->done = x->row_ready = 0;
+	x->suspended = x->done = x->row_ready = 0;
 	x->last_row = 0;
 	x->rownum = 0;
 	x->pend.n = 0;
@@ -2421,22 +2639,12 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells)
 		if (x->suspended) {
 			x->suspended = 0;
 			st = XML_ResumeParser(x->xp);
-		} else if (x->fed_final) {
+		} else if (x->feed.final) {
 			x->done = 1;
 			return 0;
-		} else {
-			void *b = XML_GetBuffer(x->xp, CHUNK);
-			zip_int64_t k;
-
-			if (!b)
-				ibm_die(IBM_EX_SOFTWARE, NULL, 0,
-					"out of memory");
-			k = read_part(x, x->zf, x->part, b, CHUNK,
-				      x->part_size, &x->part_read);
-			if (k < 0)
-				return -1;
-			x->fed_final = k == 0;
-			st = XML_ParseBuffer(x->xp, (int)k, k == 0);
+		} else if (xfeed_next(x, &x->feed, x->xp, &st) < 0) {
+			x->done = 1;
+			return -1;
 		}
 		if (st == XML_STATUS_SUSPENDED) {
 			x->suspended = 1;
@@ -2512,10 +2720,10 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 	out->worksheet = s->part != NULL;
 	out->current = i == x->cur;
 	if (s->part && !s->dim_read) {
-		zip_uint64_t size, done = 0;
+		zip_uint64_t size;
 		zip_file_t *f;
 		dim_ctx c = { 0 };
-		char *b = ibm_xmalloc(CHUNK);
+		xfeed feed;
 		int failed = x->failed, status = x->status;
 
 		s->dim_read = 1;
@@ -2526,19 +2734,19 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 		XML_SetUserData(c.p, &c);
 		XML_SetStartElementHandler(c.p, dim_start);
 		XML_SetStartDoctypeDeclHandler(c.p, no_doctype);
+		xfeed_init(&feed, f, s->part, size);
+		feed.quiet = 1;
 		/* the dimension is near the start: 1 MiB at most */
-		for (int n = 0; f && n < 16; n++) {
-			zip_int64_t k = read_part(x, f, s->part, b, CHUNK,
-						  size, &done);
+		while (f && !feed.final && feed.done < ((zip_uint64_t)1 << 20)) {
+			enum XML_Status st;
 
-			if (k <= 0 ||
-			    XML_Parse(c.p, b, (int)k, 0) != XML_STATUS_OK)
+			if (xfeed_next(x, &feed, c.p, &st) < 0 ||
+			    st != XML_STATUS_OK)
 				break;
 		}
 		if (f)
 			zip_fclose(f);
 		XML_ParserFree(c.p);
-		free(b);
 		s->dim = c.dim;
 		/* a sheet that cannot be sized is no error of this one */
 		x->failed = failed;

@@ -51,6 +51,7 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	lxw_doc_properties props;
 	const char *tmpdir = ibm_tmpdir();
 	ibm_xlsx_formats *f = &x->fmt;
+	char *ftitle, *fcompany;
 
 	x->out = ibm_atomic_open(path);
 	memset(&o, 0, sizeof o);
@@ -64,11 +65,15 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	if (!x->wb)
 		ibm_die(IBM_EX_CANTCREAT, path, 0, "cannot create workbook");
 	memset(&props, 0, sizeof props);
-	props.title = (char *)(title ? title : "");
+	ftitle = ibm_xml_fix(title ? title : "");
+	fcompany = ibm_xml_fix(company ? company : "");
+	props.title = ftitle ? ftitle : (char *)(title ? title : "");
 	props.author = (char *)"ibmkit " IBMKIT_VERSION;
-	props.company = (char *)(company ? company : "");
+	props.company = fcompany ? fcompany : (char *)(company ? company : "");
 	props.created = (time_t)ibm_build_time();
 	workbook_set_properties(x->wb, &props);
+	free(ftitle);
+	free(fcompany);
 
 	f->title = workbook_add_format(x->wb);
 	format_set_bold(f->title);
@@ -94,12 +99,26 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 
 void ibm_xlsx_close(ibm_xlsx *x)
 {
-	lxw_error e = workbook_close(x->wb);
+	/* libxlsxwriter prints its own lines about a failure; the one
+	 * message is ours, with the system's reason (a full disk) */
+	int err;
+	lxw_error e;
 
+	ibm_stderr_mute();
+	errno = 0;
+	e = workbook_close(x->wb);
+	err = errno;
+	ibm_stderr_unmute();
 	x->wb = NULL;
+	if (e == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	if (e != LXW_NO_ERROR) {
 		const char *path = ibm_atomic_path(x->out);
 
+		if (err && e != LXW_ERROR_CREATING_XLSX_FILE) {
+			errno = err;
+			ibm_die_errno(IBM_EX_IOERR, path, "write error");
+		}
 		ibm_die(e == LXW_ERROR_CREATING_XLSX_FILE ? IBM_EX_CANTCREAT
 							   : IBM_EX_IOERR,
 			path, 0, "cannot write workbook: %s", lxw_strerror(e));
@@ -530,8 +549,8 @@ void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,
 			 ibm_xlsx_widths *cw)
 {
 	for (size_t c = 0; c < ncols; c++) {
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c,
-				       names[c], x->fmt.header);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)c,
+				      names[c], x->fmt.header);
 		if (cw)
 			ibm_xlsx_widths_note(cw, c, names[c]);
 	}
@@ -563,8 +582,8 @@ void ibm_xlsx_write_cell(lxw_worksheet *ws, int row, int col, const char *s,
 		worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, v,
 				       num);
 	else if (*s)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s,
-				       text);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, s,
+				      text);
 	else if (text)
 		worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, text);
 }
@@ -579,4 +598,27 @@ void ibm_xlsx_clamp(char *s)
 		n++;
 	}
 	*(char *)p = '\0';
+}
+
+lxw_error ibm_xlsx_write_string(lxw_worksheet *ws, lxw_row_t row,
+				lxw_col_t col, const char *s, lxw_format *f)
+{
+	char *fixed = s ? ibm_xml_fix(s) : NULL;
+	lxw_error e = worksheet_write_string(ws, row, col, fixed ? fixed : s,
+					     f);
+
+	free(fixed);
+	return e;
+}
+
+lxw_error ibm_xlsx_merge_range(lxw_worksheet *ws, lxw_row_t r1,
+			       lxw_col_t c1, lxw_row_t r2, lxw_col_t c2,
+			       const char *s, lxw_format *f)
+{
+	char *fixed = s ? ibm_xml_fix(s) : NULL;
+	lxw_error e = worksheet_merge_range(ws, r1, c1, r2, c2,
+					    fixed ? fixed : s, f);
+
+	free(fixed);
+	return e;
 }

@@ -55,8 +55,8 @@ static void make_fmts(ibm_xlsx *x, fmts *f)
 static void merged(lxw_worksheet *ws, int row, int c1, int c2,
 		   const char *s, lxw_format *f)
 {
-	worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)c1,
-			      (lxw_row_t)row, (lxw_col_t)c2, s, f);
+	ibm_xlsx_merge_range(ws, (lxw_row_t)row, (lxw_col_t)c1,
+			     (lxw_row_t)row, (lxw_col_t)c2, s, f);
 }
 
 /* The signatory block from row on, over columns c1..c2; returns the next
@@ -165,10 +165,10 @@ static void write_item(const invite *iv, lxw_worksheet *ws, const fmts *f,
 	worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)n,
 			       f->num);
 	/* a village named by a number stays text */
-	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(col + 1),
-			       p ? p->f[INV_NAMA] : "", f->cell);
-	worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(col + 2),
-			       p ? p->f[INV_KELURAHAN] : "", f->cell);
+	ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)(col + 1),
+			      p ? p->f[INV_NAMA] : "", f->cell);
+	ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)(col + 2),
+			      p ? p->f[INV_KELURAHAN] : "", f->cell);
 	worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)(col + 3),
 			      f->sig);
 }
@@ -225,10 +225,10 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 		title_h += 15 + t + 15; /* row 4 is empty */
 	}
 	for (int c = 0; c < BLOCK; c++) {
-		worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)c, head[c],
-				       f->head);
-		worksheet_write_string(ws, HEAD_ROW, (lxw_col_t)(RIGHT + c),
-				       head[c], f->head);
+		ibm_xlsx_write_string(ws, HEAD_ROW, (lxw_col_t)c, head[c],
+				      f->head);
+		ibm_xlsx_write_string(ws, HEAD_ROW, (lxw_col_t)(RIGHT + c),
+				      head[c], f->head);
 	}
 	head_h = fmax(20, ibm_xlsx_cell_pt(head[2], day_widths[2], f->head));
 	worksheet_set_row(ws, HEAD_ROW, head_h, NULL);
@@ -311,7 +311,7 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 	snprintf(buf, sizeof buf, "Tempat: %s", iv->ev.tempat);
 	merged(ws, 3, 0, 3, buf, f->info);
 	for (int c = 0; c < 4; c++)
-		worksheet_write_string(ws, 4, (lxw_col_t)c, head[c], f->head);
+		ibm_xlsx_write_string(ws, 4, (lxw_col_t)c, head[c], f->head);
 	used = 4 * 15 + ibm_xlsx_cell_pt(iv->ev.acara, 88, f->subtitle) +
 	       head_h;
 	pages = 1;
@@ -324,19 +324,19 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 		snprintf(buf, sizeof buf, "Hari ke-%d\n%s", iv->ag[i].day, day);
 		free(day);
 		if (j - i > 1)
-			worksheet_merge_range(ws, (lxw_row_t)row, 0,
-					      (lxw_row_t)(row + (int)(j - i) - 1),
-					      0, buf, f->cell);
+			ibm_xlsx_merge_range(ws, (lxw_row_t)row, 0,
+					     (lxw_row_t)(row + (int)(j - i) - 1),
+					     0, buf, f->cell);
 		else
-			worksheet_write_string(ws, (lxw_row_t)row, 0, buf,
-					       f->cell);
+			ibm_xlsx_write_string(ws, (lxw_row_t)row, 0, buf,
+					      f->cell);
 		for (; i < j; i++, row++) {
-			worksheet_write_string(ws, (lxw_row_t)row, 1,
-					       iv->ag[i].waktu, f->cell);
-			worksheet_write_string(ws, (lxw_row_t)row, 2,
-					       iv->ag[i].acara, f->cell);
-			worksheet_write_string(ws, (lxw_row_t)row, 3,
-					       iv->ag[i].pj, f->cell);
+			ibm_xlsx_write_string(ws, (lxw_row_t)row, 1,
+					      iv->ag[i].waktu, f->cell);
+			ibm_xlsx_write_string(ws, (lxw_row_t)row, 2,
+					      iv->ag[i].acara, f->cell);
+			ibm_xlsx_write_string(ws, (lxw_row_t)row, 3,
+					      iv->ag[i].pj, f->cell);
 			double rh = fmax(23, fmax(
 				ibm_xlsx_cell_pt(iv->ag[i].acara, widths[2],
 						 f->cell),

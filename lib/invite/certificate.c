@@ -428,18 +428,15 @@ void inv_cert_check(const invite *iv, int pdf)
 	if ((v = ibm_event_get(iv->ev.kv, "tanggal_sertifikat")) &&
 	    ibm_date_parse(v, &d) != 0)
 		key_die(iv, "tanggal_sertifikat", "not a date: ", v);
-	if (!pdf || iv->ev.office.font)
+	if (!pdf)
 		return;
 	inv_pdf_check(iv);
 	{
-		long bad;
-		char *r = ts_to_cp1252(pat, &bad);
+		const ibm_event_kv *kv = ibm_event_find(iv->ev.kv,
+							"nomor_sertifikat");
 
-		if (!r)
-			key_die(iv, "nomor_sertifikat", "a character cannot "
-				"be shown in the PDF's Times font; set font = "
-				"a TrueType font in the event file", NULL);
-		free(r);
+		ts_check_text(&iv->ev.office, kv->src, kv->line, kv->key,
+			      kv->val);
 	}
 	for (size_t i = 0; i < iv->np; i++)
 		for (int k = 0; k < CX_N; k++)

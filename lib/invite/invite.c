@@ -201,6 +201,10 @@ static void event_letters(inv_event *e, ibm_event *kv)
 	if ((v = ibm_event_get(kv, "nomor_awal")) &&
 	    (ibm_parse_count(v, &e->nomor_awal) != 0 || e->nomor_awal < 0))
 		key_die(e, "nomor_awal", "not a whole number: ", v);
+	/* the numbers of the letters, nomor_awal + i, stay far from the
+	 * type's limit (a long has 32 bits on Windows) */
+	if (e->nomor_awal > INV_NUMBER_MAX)
+		key_die(e, "nomor_awal", "larger than 999999999: ", v);
 	e->sifat = ibm_event_get(kv, "sifat");
 	if (!e->sifat)
 		e->sifat = "Biasa";

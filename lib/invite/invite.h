@@ -23,6 +23,8 @@ extern const ibm_colspec inv_field_specs[INV_NF];
 extern const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS];
 
 #define INV_NX_MAX 16
+/* The largest nomor_awal (ibm-invite(5)). */
+#define INV_NUMBER_MAX 999999999L
 #define INV_ID_MAX 24 /* "IBM-XXXXXXXX-XXXXXXXX" and its NUL */
 typedef struct inv_person {
 	char *f[INV_NF];     /* normalised values ("" when absent) */
@@ -55,7 +57,7 @@ typedef struct inv_event {
 	ibm_event *kv;
 	ts_office office;     /* letterhead, signatory, fonts, logo */
 	const char *nomor;    /* number pattern with {n} */
-	long nomor_awal;
+	long nomor_awal;         /* at most INV_NUMBER_MAX */
 	const char *sifat, *lampiran, *hal;
 	const char *tempat_surat;
 	ibm_date tanggal_surat;

@@ -413,30 +413,26 @@ void inv_pdf_check(const invite *iv)
 		"tembusan", "pembuka", "penutup", "kepada", "penerbit",
 		"nomor_kolektif", NULL };
 
-	if (!e->office.font) {
-		for (size_t i = 0; shown[i]; i++) {
-			const ibm_event_kv *kv = ibm_event_find(e->kv, shown[i]);
+	ts_office_check(&e->office); /* the fonts first */
+	for (size_t i = 0; shown[i]; i++) {
+		const ibm_event_kv *kv = ibm_event_find(e->kv, shown[i]);
 
-			if (kv)
-				ts_check_text(&e->office, kv->src, kv->line,
-					      kv->key, kv->val);
-		}
-		for (size_t i = 0; i < iv->np; i++)
-			for (int k = 0; k < INV_NF; k++)
-				ts_check_text(&e->office, iv->src,
-					      iv->p[i].line, inv_field_names[k],
-					      iv->p[i].f[k]);
-		for (size_t i = 0; i < iv->nag; i++) {
-			ts_check_text(&e->office, iv->agenda_src,
-				      iv->ag[i].line, "waktu", iv->ag[i].waktu);
-			ts_check_text(&e->office, iv->agenda_src,
-				      iv->ag[i].line, "acara", iv->ag[i].acara);
-			ts_check_text(&e->office, iv->agenda_src,
-				      iv->ag[i].line, "narasumber",
-				      iv->ag[i].pj);
-		}
+		if (kv)
+			ts_check_text(&e->office, kv->src, kv->line, kv->key,
+				      kv->val);
 	}
-	ts_office_check(&e->office);
+	for (size_t i = 0; i < iv->np; i++)
+		for (int k = 0; k < INV_NF; k++)
+			ts_check_text(&e->office, iv->src, iv->p[i].line,
+				      inv_field_names[k], iv->p[i].f[k]);
+	for (size_t i = 0; i < iv->nag; i++) {
+		ts_check_text(&e->office, iv->agenda_src, iv->ag[i].line,
+			      "waktu", iv->ag[i].waktu);
+		ts_check_text(&e->office, iv->agenda_src, iv->ag[i].line,
+			      "acara", iv->ag[i].acara);
+		ts_check_text(&e->office, iv->agenda_src, iv->ag[i].line,
+			      "narasumber", iv->ag[i].pj);
+	}
 }
 
 /* ---------------------------------------------------------------- output */

@@ -47,8 +47,9 @@ void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 	if (!ibm_event_get(e->kv, "dasar"))
 		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
 			"required key: dasar");
-	if (!pdf || e->office.font)
+	if (!pdf)
 		return;
+	ts_office_check(&e->office); /* the fonts first */
 	inv_staff_check_text(&e->office, o);
 	for (size_t i = 0; keys[i]; i++) {
 		const ibm_event_kv *kv = ibm_event_find(e->kv, keys[i]);
@@ -57,7 +58,6 @@ void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 			ts_check_text(&e->office, kv->src, kv->line, kv->key,
 				      kv->val);
 	}
-	ts_office_check(&e->office);
 }
 
 char *inv_order_number(const invite *iv, inv_register *reg,

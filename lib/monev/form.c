@@ -177,7 +177,7 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 
 	/* the row numbers */
 	worksheet_set_column(ws, 0, 0, 5, f->no);
-	worksheet_write_string(ws, 0, 0, "No", f->head);
+	ibm_xlsx_write_string(ws, 0, 0, "No", f->head);
 	/* identity columns as wide as their longest listed value */
 	for (size_t c = 0; c < FORM_NID; c++) {
 		int lf = listed_field(form_ids[c]);
@@ -210,12 +210,12 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 	/* header: labels wrap between words, in three lines at most */
 	worksheet_set_row(ws, 0, 48, NULL);
 	for (size_t c = 0; c < FORM_NID; c++)
-		worksheet_write_string(ws, 0, (lxw_col_t)(FORM_C0 + c),
-				       monev_id_labels[form_ids[c]], f->head);
+		ibm_xlsx_write_string(ws, 0, (lxw_col_t)(FORM_C0 + c),
+				      monev_id_labels[form_ids[c]], f->head);
 	for (size_t i = 0; i < s->nind; i++)
-		worksheet_write_string(ws, 0,
-				       (lxw_col_t)(FORM_C0 + FORM_NID + i),
-				       ind_header(s, i), f->head);
+		ibm_xlsx_write_string(ws, 0,
+				      (lxw_col_t)(FORM_C0 + FORM_NID + i),
+				      ind_header(s, i), f->head);
 	/* every row to fill: its number, and each input cell written blank
 	 * in its column's style (unlocked, bordered), so that it is
 	 * editable and prints in whatever reads the column styles or not */
@@ -239,9 +239,9 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 						       (lxw_col_t)(FORM_C0 + c),
 						       atof(v), f->num);
 			else
-				worksheet_write_string(ws, (lxw_row_t)(r + 1),
-						       (lxw_col_t)(FORM_C0 + c),
-						       v, f->cell);
+				ibm_xlsx_write_string(ws, (lxw_row_t)(r + 1),
+						      (lxw_col_t)(FORM_C0 + c),
+						      v, f->cell);
 		}
 	free(cf);
 
@@ -293,6 +293,7 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 	for (size_t i = 0; i < s->nind; i++) {
 		const monev_ind *ind = &s->ind[i];
 		lxw_data_validation v;
+		char *fixed;
 
 		memset(&v, 0, sizeof v);
 		snprintf(title, sizeof title, "%.31s", ind->label && *ind->label
@@ -301,7 +302,8 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 		for (size_t n = strlen(title);
 		     n > 0 && ((unsigned char)title[n - 1] & 0xC0) == 0x80;)
 			title[--n] = '\0';
-		v.input_title = title;
+		fixed = ibm_xml_fix(title);
+		v.input_title = fixed ? fixed : title;
 		v.input_message = msg;
 		if (ind->kind == MONEV_YESNO) {
 			v.validate = LXW_VALIDATION_TYPE_LIST;
@@ -328,6 +330,7 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 						  "lebih, tanpa teks.";
 		}
 		validate(ws, 1, last, (int)(FORM_C0 + FORM_NID + i), &v);
+		free(fixed);
 	}
 
 	worksheet_freeze_panes(ws, 1, FORM_C0 + FORM_COL_UNIT + 1);
@@ -362,8 +365,8 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 static int put_para(lxw_worksheet *ws, const form_fmts *f, int row,
 		    const char *text)
 {
-	worksheet_merge_range(ws, (lxw_row_t)row, 1, (lxw_row_t)row, 6, text,
-			      f->para);
+	ibm_xlsx_merge_range(ws, (lxw_row_t)row, 1, (lxw_row_t)row, 6, text,
+			     f->para);
 	worksheet_set_row(ws, (lxw_row_t)row, text_height(text, 100), NULL);
 	return row + 1;
 }
@@ -386,9 +389,9 @@ static void guide_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 	worksheet_set_column(ws, 4, 4, 14, NULL);
 	worksheet_set_column(ws, 5, 5, 14, NULL);
 	worksheet_set_column(ws, 6, 6, 8, NULL);
-	worksheet_write_string(ws, (lxw_row_t)row++, 1,
-			       "PETUNJUK PENGISIAN FORMULIR MONEV IBM",
-			       f->title);
+	ibm_xlsx_write_string(ws, (lxw_row_t)row++, 1,
+			      "PETUNJUK PENGISIAN FORMULIR MONEV IBM",
+			      f->title);
 	worksheet_set_row(ws, 0, 21, NULL);
 	if (py) {
 		monev_period_long(per, sizeof per, py, ps);
@@ -421,11 +424,11 @@ static void guide_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 		       "kembali kepada kantor BNNP/BNNK yang mengirim "
 		       "formulir ini.");
 	row++;
-	worksheet_write_string(ws, (lxw_row_t)row++, 1, "Daftar indikator",
-			       f->title);
+	ibm_xlsx_write_string(ws, (lxw_row_t)row++, 1, "Daftar indikator",
+			      f->title);
 	for (int c = 0; c < 6; c++)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(c + 1),
-				       thead[c], f->thead);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)(c + 1),
+				      thead[c], f->thead);
 	worksheet_set_row(ws, (lxw_row_t)row, 18, NULL);
 	row++;
 	for (size_t i = 0; i < s->nind; i++) {
@@ -434,34 +437,34 @@ static void guide_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 
 		worksheet_write_number(ws, (lxw_row_t)row, 1, (double)(i + 1),
 				       f->tcell);
-		worksheet_write_string(ws, (lxw_row_t)row, 2, h, f->tcell);
-		worksheet_write_string(ws, (lxw_row_t)row, 3,
-				       s->grp[ind->group].label, f->tcell);
-		worksheet_write_string(ws, (lxw_row_t)row, 4,
-				       ind->kind == MONEV_YESNO ? "Ya/Tidak"
-								: "Jumlah",
-				       f->tcell);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, 2, h, f->tcell);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, 3,
+				      s->grp[ind->group].label, f->tcell);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, 4,
+				      ind->kind == MONEV_YESNO ? "Ya/Tidak"
+							       : "Jumlah",
+				      f->tcell);
 		if (ind->kind == MONEV_YESNO) {
-			worksheet_write_string(ws, (lxw_row_t)row, 5, "Ya",
-					       f->tcell);
+			ibm_xlsx_write_string(ws, (lxw_row_t)row, 5, "Ya",
+					      f->tcell);
 		} else {
 			snprintf(buf, sizeof buf, "%s atau lebih",
 				 ibm_fmt_num(num, sizeof num, ind->target, 2,
 					     ','));
-			worksheet_write_string(ws, (lxw_row_t)row, 5, buf,
-					       f->tcell);
+			ibm_xlsx_write_string(ws, (lxw_row_t)row, 5, buf,
+					      f->tcell);
 		}
-		worksheet_write_string(ws, (lxw_row_t)row, 6,
-				       ibm_fmt_num(num, sizeof num, ind->weight,
-						   2, ','), f->tcell);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, 6,
+				      ibm_fmt_num(num, sizeof num, ind->weight,
+						  2, ','), f->tcell);
 		worksheet_set_row(ws, (lxw_row_t)row,
 				  text_height(h, 33) > 18 ? text_height(h, 33)
 							  : 18, NULL);
 		row++;
 	}
 	row++;
-	worksheet_write_string(ws, (lxw_row_t)row++, 1, "Fase unit IBM",
-			       f->title);
+	ibm_xlsx_write_string(ws, (lxw_row_t)row++, 1, "Fase unit IBM",
+			      f->title);
 	row = put_para(ws, f, row,
 		       "Skor tiap kelompok dan skor total adalah persentase "
 		       "bobot indikator yang terpenuhi (jumlah dihitung "

@@ -87,9 +87,9 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 	/* the tables' captions bold, unboxed (f->bold is a table cell's) */
 	caption = workbook_add_format(x->wb);
 	format_set_bold(caption);
-	worksheet_write_string(ws, row++, 0,
-			       "Perkembangan Fase Unit IBM per Periode",
-			       f->title);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Perkembangan Fase Unit IBM per Periode",
+			      f->title);
 	used = ibm_xlsx_cell_pt("Perkembangan", 100, f->title);
 	row++;
 
@@ -103,28 +103,28 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 				tot[p * nph + (u->phase < 0 ? s->nph
 							    : (size_t)u->phase)]++;
 	}
-	worksheet_write_string(ws, row++, 0, "Jumlah unit per fase",
-			       caption);
+	ibm_xlsx_write_string(ws, row++, 0, "Jumlah unit per fase",
+			      caption);
 	hdr = row;
 	worksheet_set_row(ws, row, 30, NULL); /* a period may wrap */
-	worksheet_write_string(ws, row, 0, "Fase", f->header);
+	ibm_xlsx_write_string(ws, row, 0, "Fase", f->header);
 	for (size_t p = 0; p < np; p++)
-		worksheet_write_string(ws, row, (lxw_col_t)(1 + p),
-				       monev_period_text(d->periods[p], per,
-							 sizeof per),
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)(1 + p),
+				      monev_period_text(d->periods[p], per,
+							sizeof per),
+				      f->header);
 	row++;
 	first = row;
 	for (size_t k = 0; k < nph; k++, row++) {
-		worksheet_write_string(ws, row, 0,
-				       phase_name(s, k < s->nph ? (int)k : -1),
-				       f->text);
+		ibm_xlsx_write_string(ws, row, 0,
+				      phase_name(s, k < s->nph ? (int)k : -1),
+				      f->text);
 		for (size_t p = 0; p < np; p++)
 			worksheet_write_number(ws, row, (lxw_col_t)(1 + p),
 					       (double)tot[p * nph + k],
 					       f->integer);
 	}
-	worksheet_write_string(ws, row, 0, "Jumlah", f->bold);
+	ibm_xlsx_write_string(ws, row, 0, "Jumlah", f->bold);
 	for (size_t p = 0; p < np; p++) {
 		size_t n = 0;
 
@@ -176,21 +176,21 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 			worksheet_set_h_pagebreaks(ws, brk);
 		}
 	}
-	worksheet_write_string(ws, row++, 0,
-			       "Unit per fase per Kabupaten/Kota dan periode",
-			       caption);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Unit per fase per Kabupaten/Kota dan periode",
+			      caption);
 	worksheet_set_row(ws, row, 30, NULL);
 	/* the long table: its head row on every page it continues on */
 	worksheet_repeat_rows(ws, row, row);
-	worksheet_write_string(ws, row, 0, "Provinsi", f->header);
-	worksheet_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
-	worksheet_write_string(ws, row, 2, "Periode", f->header);
+	ibm_xlsx_write_string(ws, row, 0, "Provinsi", f->header);
+	ibm_xlsx_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
+	ibm_xlsx_write_string(ws, row, 2, "Periode", f->header);
 	for (size_t k = 0; k < nph; k++)
-		worksheet_write_string(ws, row, (lxw_col_t)(3 + k),
-				       phase_name(s, k < s->nph ? (int)k : -1),
-				       f->header);
-	worksheet_write_string(ws, row, (lxw_col_t)(3 + nph), "Jumlah",
-			       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)(3 + k),
+				      phase_name(s, k < s->nph ? (int)k : -1),
+				      f->header);
+	ibm_xlsx_write_string(ws, row, (lxw_col_t)(3 + nph), "Jumlah",
+			      f->header);
 	row++;
 	for (size_t g = 0; g < t.ng; g++) {
 		const monev_agg *any = NULL;
@@ -200,13 +200,13 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 		for (size_t p = 0; p < np; p++, row++) {
 			const monev_agg *a = t.cell[g * np + p];
 
-			worksheet_write_string(ws, row, 0, any->prov, f->text);
-			worksheet_write_string(ws, row, 1, any->kab, f->text);
-			worksheet_write_string(ws, row, 2,
-					       monev_period_text(d->periods[p],
-								 per,
-								 sizeof per),
-					       f->text);
+			ibm_xlsx_write_string(ws, row, 0, any->prov, f->text);
+			ibm_xlsx_write_string(ws, row, 1, any->kab, f->text);
+			ibm_xlsx_write_string(ws, row, 2,
+					      monev_period_text(d->periods[p],
+								per,
+								sizeof per),
+					      f->text);
 			for (size_t k = 0; k <= nph; k++)
 				worksheet_write_number(
 					ws, row, (lxw_col_t)(3 + k),
@@ -248,37 +248,37 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	}
 	w[ncols - 1] = 13;
 	widths(ws, w, ncols, 4, 2, 3);
-	worksheet_write_string(ws, row++, 0, "Perkembangan Fase per Unit IBM",
-			       f->title);
+	ibm_xlsx_write_string(ws, row++, 0, "Perkembangan Fase per Unit IBM",
+			      f->title);
 	row++;
 	/* two header rows, in order (constant-memory mode): the periods over
 	 * their two columns, then Fase and Skor */
 	for (lxw_col_t i = 0; i < c0; i++)
-		worksheet_write_string(ws, row, i, "", f->header);
+		ibm_xlsx_write_string(ws, row, i, "", f->header);
 	for (size_t p = 0; p < np; p++) {
 		lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 
-		worksheet_merge_range(ws, row, c, row, c + 1,
-				      monev_period_text(d->periods[p], per,
-							sizeof per),
-				      f->header);
+		ibm_xlsx_merge_range(ws, row, c, row, c + 1,
+				     monev_period_text(d->periods[p], per,
+						       sizeof per),
+				     f->header);
 	}
-	worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
-			       f->header);
+	ibm_xlsx_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "",
+			      f->header);
 	row++;
 	for (int i = 0; i < 4; i++)
-		worksheet_write_string(ws, row, (lxw_col_t)i, ids[i],
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)i, ids[i],
+				      f->header);
 	if (d->list)
-		worksheet_write_string(ws, row, 4, "Status", f->header);
+		ibm_xlsx_write_string(ws, row, 4, "Status", f->header);
 	for (size_t p = 0; p < np; p++) {
 		lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 
-		worksheet_write_string(ws, row, c, "Fase", f->header);
-		worksheet_write_string(ws, row, c + 1, "Skor", f->header);
+		ibm_xlsx_write_string(ws, row, c, "Fase", f->header);
+		ibm_xlsx_write_string(ws, row, c + 1, "Skor", f->header);
 	}
-	worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "Perubahan",
-			       f->header);
+	ibm_xlsx_write_string(ws, row, (lxw_col_t)(c0 + 2 * np), "Perubahan",
+			      f->header);
 	row++;
 	ul = ibm_xcalloc(d->nunits + 1, sizeof *ul);
 	for (size_t i = 0; i < d->nunits; i++) {
@@ -316,13 +316,13 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 				worksheet_set_row(ws, row, h, NULL);
 		}
 		worksheet_write_number(ws, row, 0, (double)no, f->integer);
-		worksheet_write_string(ws, row, 1, u0->id[MONEV_KAB], f->text);
-		worksheet_write_string(ws, row, 2, u0->id[MONEV_DESA], f->text);
-		worksheet_write_string(ws, row, 3, u0->id[MONEV_UNIT], f->text);
+		ibm_xlsx_write_string(ws, row, 1, u0->id[MONEV_KAB], f->text);
+		ibm_xlsx_write_string(ws, row, 2, u0->id[MONEV_DESA], f->text);
+		ibm_xlsx_write_string(ws, row, 3, u0->id[MONEV_UNIT], f->text);
 		if (d->list)
-			worksheet_write_string(ws, row, 4,
-					       d->units[ul[j - 1].idx].status,
-					       f->text);
+			ibm_xlsx_write_string(ws, row, 4,
+					      d->units[ul[j - 1].idx].status,
+					      f->text);
 		for (size_t p = 0; p < np; p++) {
 			lxw_col_t c = (lxw_col_t)(c0 + 2 * p);
 			const monev_unit *u = NULL;
@@ -332,8 +332,8 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 					    d->periods[p]))
 					u = &d->units[ul[k].idx];
 			if (!u) {
-				worksheet_write_string(ws, row, c, "-",
-						       f->text);
+				ibm_xlsx_write_string(ws, row, c, "-",
+						      f->text);
 				worksheet_write_blank(ws, row, c + 1, score);
 				continue;
 			}
@@ -341,9 +341,9 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 				at_last = u;
 			else
 				before = u; /* the latest before */
-			worksheet_write_string(ws, row, c,
-					       phase_name(s, u->phase),
-					       f->text);
+			ibm_xlsx_write_string(ws, row, c,
+					      phase_name(s, u->phase),
+					      f->text);
 			if (isnan(u->total))
 				worksheet_write_blank(ws, row, c + 1, score);
 			else
@@ -359,8 +359,8 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 		else
 			mv = at_last->phase > before->phase ? 0 :
 			     at_last->phase < before->phase ? 1 : 2;
-		worksheet_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
-				       move_name[mv], f->text);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)(c0 + 2 * np),
+				      move_name[mv], f->text);
 		i = j;
 	}
 	free(ul);
@@ -390,13 +390,13 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 	char (*per_list)[16];
 	size_t no = 0, nper = monev_list_periods(d, &per_list);
 
-	worksheet_write_string(ws, row++, 0,
-			       "Unit IBM yang Belum Dimonev", f->title);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Unit IBM yang Belum Dimonev", f->title);
 	snprintf(buf, sizeof buf, "Daftar unit: %s (%zu unit)", l->src, l->n);
-	worksheet_write_string(ws, row++, 0, buf, NULL);
+	ibm_xlsx_write_string(ws, row++, 0, buf, NULL);
 	row++;
 	for (int c = 0; c < 9; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
 	row++;
 	for (size_t p = 0; p < nper; p++) {
 		size_t *miss, nmiss = monev_unvisited(d, per_list[p], &miss);
@@ -424,19 +424,19 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 			}
 			worksheet_write_number(ws, row, 0, (double)++no,
 					       f->integer);
-			worksheet_write_string(ws, row, 1, per, f->text);
-			worksheet_write_string(ws, row, 2, u->f[MONEV_UL_PROV],
-					       f->text);
-			worksheet_write_string(ws, row, 3, u->f[MONEV_UL_KAB],
-					       f->text);
-			worksheet_write_string(ws, row, 4, u->f[MONEV_UL_KEC],
-					       f->text);
-			worksheet_write_string(ws, row, 5, u->f[MONEV_UL_DESA],
-					       f->text);
-			worksheet_write_string(ws, row, 6, u->f[MONEV_UL_UNIT],
-					       f->text);
-			worksheet_write_string(ws, row, 7,
-					       u->f[MONEV_UL_STATUS], f->text);
+			ibm_xlsx_write_string(ws, row, 1, per, f->text);
+			ibm_xlsx_write_string(ws, row, 2, u->f[MONEV_UL_PROV],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 3, u->f[MONEV_UL_KAB],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 4, u->f[MONEV_UL_KEC],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 5, u->f[MONEV_UL_DESA],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 6, u->f[MONEV_UL_UNIT],
+					      f->text);
+			ibm_xlsx_write_string(ws, row, 7,
+					      u->f[MONEV_UL_STATUS], f->text);
 			if (*u->f[MONEV_UL_TAHUN])
 				worksheet_write_number(
 					ws, row, 8, atof(u->f[MONEV_UL_TAHUN]),
@@ -448,7 +448,7 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 		if (!nmiss) {
 			snprintf(buf, sizeof buf, "%s: semua unit dalam daftar "
 				 "sudah dimonev", per);
-			worksheet_write_string(ws, row++, 1, buf, NULL);
+			ibm_xlsx_write_string(ws, row++, 1, buf, NULL);
 		}
 		free(miss);
 	}

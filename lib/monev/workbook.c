@@ -147,13 +147,13 @@ static void data_head(monev_book *b)
 	double hh = 15;
 
 	for (size_t i = 0; i < 2; i++)
-		worksheet_write_string(b->data, 0, c++, data_extra[i], h);
+		ibm_xlsx_write_string(b->data, 0, c++, data_extra[i], h);
 	for (int i = 0; i < MONEV_NID; i++)
-		worksheet_write_string(b->data, 0, c++, monev_id_labels[i], h);
-	worksheet_write_string(b->data, 0, c++, "Periode", h);
-	worksheet_write_string(b->data, 0, c++, "Dihitung", h);
+		ibm_xlsx_write_string(b->data, 0, c++, monev_id_labels[i], h);
+	ibm_xlsx_write_string(b->data, 0, c++, "Periode", h);
+	ibm_xlsx_write_string(b->data, 0, c++, "Dihitung", h);
 	for (size_t i = 0; i < s->nind; i++)
-		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
+		ibm_xlsx_write_string(b->data, 0, c++, s->ind[i].label, h);
 	worksheet_freeze_panes(b->data, 1, 2);
 	/* the columns that hold numbers (Baris, Tahun Berdiri, the
 	 * indicators) keep them off the next cell's text */
@@ -420,12 +420,12 @@ static double legend_row(monev_book *b, lxw_row_t row, const char *example,
 		 ibm_xlsx_cell_pt(text, w, b->dtext));
 	if (h > 15)
 		worksheet_set_row(b->data, row, h, NULL);
-	worksheet_write_string(b->data, row, 0, example, f);
+	ibm_xlsx_write_string(b->data, row, 0, example, f);
 	if (last > 2)
-		worksheet_merge_range(b->data, row, 2, row, last, text,
-				      b->dtext);
+		ibm_xlsx_merge_range(b->data, row, 2, row, last, text,
+				     b->dtext);
 	else
-		worksheet_write_string(b->data, row, 2, text, b->dtext);
+		ibm_xlsx_write_string(b->data, row, 2, text, b->dtext);
 	return fmax(h, 15);
 }
 
@@ -469,7 +469,7 @@ static void data_done(monev_book *b)
 		worksheet_conditional_format_range(b->data, r1, DATA_COUNTED,
 						   r2, DATA_COUNTED, &cf);
 	}
-	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
+	ibm_xlsx_write_string(b->data, row++, 0, "Keterangan:", b->bold);
 	h += legend_row(b, row++, "Dihitung: Ya", b->dtext,
 		   "kunjungan yang dihitung: kunjungan terakhir unit itu pada "
 		   "periodenya (setiap unit dihitung sekali per periode)");
@@ -493,7 +493,7 @@ static void write_long(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 	char *t = ibm_xstrdup(v);
 
 	ibm_xlsx_clamp(t);
-	worksheet_write_string(ws, row, col, t, NULL);
+	ibm_xlsx_write_string(ws, row, col, t, NULL);
 	free(t);
 }
 
@@ -561,7 +561,7 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		need(DATA_COUNTED, mark, b->dtext);
 	text = cur_h > 15 ? b->dtext : NULL;
 	number = cur_h > 15 ? b->dnum : NULL;
-	worksheet_write_string(ws, row, c++, r->file, text);
+	ibm_xlsx_write_string(ws, row, c++, r->file, text);
 	worksheet_write_number(ws, row, c++, (double)r->line, number);
 	for (int i = 0; i < MONEV_NID; i++, c++) {
 		const char *v = r->id[i];
@@ -580,26 +580,26 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		else if (strlen(v) > 32767)
 			write_long(ws, row, c, v);
 		else
-			worksheet_write_string(ws, row, c, v, text);
+			ibm_xlsx_write_string(ws, row, c, v, text);
 	}
 	if (*r->period)
-		worksheet_write_string(ws, row, c,
-				       b->period_text[b->nper_cur], text);
+		ibm_xlsx_write_string(ws, row, c,
+				      b->period_text[b->nper_cur], text);
 	c++;
-	worksheet_write_string(ws, row, c++, counted, text);
+	ibm_xlsx_write_string(ws, row, c++, counted, text);
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
 		if (monev_unanswered(r->val[i]))
-			worksheet_write_string(ws, row, c, UNANSWERED_MARK,
-					       number);
+			ibm_xlsx_write_string(ws, row, c, UNANSWERED_MARK,
+					      number);
 		else if (!monev_asked(r->val[i]))
-			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
-					       number);
+			ibm_xlsx_write_string(ws, row, c, NOT_ASKED_MARK,
+					      number);
 		else if (s->ind[i].kind == MONEV_YESNO)
-			worksheet_write_string(ws, row, c,
-					       r->val[i] > 0 ? "Ya" : "Tidak",
-					       text);
+			ibm_xlsx_write_string(ws, row, c,
+					      r->val[i] > 0 ? "Ya" : "Tidak",
+					      text);
 		else
 			worksheet_write_number(ws, row, c, r->val[i], number);
 	}
@@ -864,7 +864,7 @@ static void cell_name(char *buf, lxw_row_t row, lxw_col_t col)
 static void str(lxw_worksheet *ws, ibm_xlsx_widths *cw, lxw_row_t row,
 		lxw_col_t col, const char *s, lxw_format *f)
 {
-	worksheet_write_string(ws, row, col, s, f);
+	ibm_xlsx_write_string(ws, row, col, s, f);
 	if (cw)
 		ibm_xlsx_widths_note(cw, col, s);
 	need(col, s, f);
@@ -985,8 +985,8 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 	lxw_row_t row = last + 3;
 	char pr[32], u1[16], u2[16], r1[16], r2[16], me[16], formula[320];
 
-	worksheet_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
-			       f->title);
+	ibm_xlsx_write_string(ws, row++, 0, "Rekapitulasi per Provinsi",
+			      f->title);
 	str(ws, NULL, row, 0, "No", f->header);
 	str(ws, NULL, row, 1, "Provinsi", f->header);
 	str(ws, NULL, row, 2, "Jumlah Kabupaten/Kota", f->header);
@@ -1134,7 +1134,7 @@ static int write_rekap_by_column(monev_book *b, const monev_agg *a,
 	}
 	title = cat("Rekapitulasi Monev IBM per Kabupaten/Kota, Provinsi ",
 		    prov);
-	worksheet_write_string(ws, 0, 0, title, f->title);
+	ibm_xlsx_write_string(ws, 0, 0, title, f->title);
 	free(title);
 	ibm_xlsx_widths_set(&cw, ws);
 	cur_w = cw.w;
@@ -1239,9 +1239,9 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		monev_agg_free(pa, np);
 		return;
 	}
-	worksheet_write_string(ws, 0, 0,
-			       "Rekapitulasi Monev IBM per Kabupaten/Kota",
-			       f->title);
+	ibm_xlsx_write_string(ws, 0, 0,
+			      "Rekapitulasi Monev IBM per Kabupaten/Kota",
+			      f->title);
 	names[0] = ibm_xstrdup("No");
 	names[1] = ibm_xstrdup("Provinsi");
 	names[2] = ibm_xstrdup("Kabupaten/Kota");
@@ -1419,7 +1419,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		format_set_font_size(tf, 14);
 		format_set_text_wrap(tf);
 		format_set_align(tf, LXW_ALIGN_VERTICAL_TOP);
-		worksheet_merge_range(ws, 0, 0, 0, 1, title, tf);
+		ibm_xlsx_merge_range(ws, 0, 0, 0, 1, title, tf);
 		worksheet_set_row(ws, 0, ibm_xlsx_cell_pt(title, cw.w[0] +
 							  cw.w[1], tf), NULL);
 	}
@@ -1448,7 +1448,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		format_set_align(lf, LXW_ALIGN_VERTICAL_TOP);
 		for (int k = 0; k < 2; k++)
 			w += cw.w[k];
-		worksheet_merge_range(ws, 1, 0, 1, 1, legend, lf);
+		ibm_xlsx_merge_range(ws, 1, 0, 1, 1, legend, lf);
 		worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(legend, w, lf), NULL);
 	}
 	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, n);
@@ -1563,9 +1563,9 @@ static void write_fase(monev_book *b, const monev_data *d)
 	ibm_xlsx_widths cw = { 0 };
 	size_t n = sizeof names / sizeof names[0];
 
-	worksheet_write_string(ws, 0, 0,
-			       "Fase Perkembangan Unit IBM dan Kekurangannya",
-			       f->title);
+	ibm_xlsx_write_string(ws, 0, 0,
+			      "Fase Perkembangan Unit IBM dan Kekurangannya",
+			      f->title);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
 		char pt[40];
@@ -1649,7 +1649,7 @@ static size_t count_distinct(const monev_data *d, int by_kab)
 static void summary_line(lxw_worksheet *ws, lxw_row_t row, const char *s,
 			 lxw_format *wrap)
 {
-	worksheet_merge_range(ws, row, 0, row, 2, s, wrap);
+	ibm_xlsx_merge_range(ws, row, 0, row, 2, s, wrap);
 	worksheet_set_row(ws, row, ibm_xlsx_cell_pt(s, RING_TEXT_CHARS, wrap),
 			  NULL);
 }
@@ -1673,9 +1673,9 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	double chart_w, chart_h; /* pixels */
 
 	(void)a;
-	worksheet_write_string(ws, row++, 0,
-			       "Ringkasan Monev Intervensi Berbasis "
-			       "Masyarakat (IBM)", f->title);
+	ibm_xlsx_write_string(ws, row++, 0,
+			      "Ringkasan Monev Intervensi Berbasis "
+			      "Masyarakat (IBM)", f->title);
 	/* the periods present, in order */
 	for (size_t i = 0; i < d->nunits; i++) {
 		char pt[40];
@@ -1713,17 +1713,17 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	}
 	row++;
 	for (size_t col = 0; col < 2; col++)
-		worksheet_write_string(ws, row, (lxw_col_t)col, h1[col],
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)col, h1[col],
+				      f->header);
 	row++;
-	worksheet_write_string(ws, row, 0, "Provinsi", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Provinsi", f->text);
 	worksheet_write_number(ws, row++, 1, (double)count_distinct(d, 0),
 			       f->integer);
-	worksheet_write_string(ws, row, 0, "Kabupaten/Kota", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Kabupaten/Kota", f->text);
 	worksheet_write_number(ws, row++, 1, (double)na, f->integer);
-	worksheet_write_string(ws, row, 0, "Unit IBM", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Unit IBM", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
-	worksheet_write_string(ws, row, 0, "Baris formulir", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Baris formulir", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->total_rows,
 			       f->integer);
 	row++;
@@ -1731,16 +1731,16 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		phase_n[d->units[i].phase < 0 ? s->nph
 					       : (size_t)d->units[i].phase]++;
 	for (size_t col = 0; col < 3; col++)
-		worksheet_write_string(ws, row, (lxw_col_t)col, h2[col],
-				       f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)col, h2[col],
+				      f->header);
 	row++;
 	for (size_t p = 0; p <= s->nph; p++) {
 		if (p == s->nph && phase_n[p] == 0)
 			break;
-		worksheet_write_string(ws, row, 0,
-				       p < s->nph ? s->ph[p].name
-						  : "Belum berfase",
-				       f->text);
+		ibm_xlsx_write_string(ws, row, 0,
+				      p < s->nph ? s->ph[p].name
+						 : "Belum berfase",
+				      f->text);
 		worksheet_write_number(ws, row, 1, (double)phase_n[p],
 				       f->integer);
 		worksheet_write_number(ws, row++, 2,
@@ -1759,8 +1759,8 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	}
 	if (layanan < s->ngrp) {
 		for (size_t col = 0; col < 2; col++)
-			worksheet_write_string(ws, row, (lxw_col_t)col, h3[col],
-					       f->header);
+			ibm_xlsx_write_string(ws, row, (lxw_col_t)col, h3[col],
+					      f->header);
 		row++;
 		svc_first = row;
 		for (size_t k = 0; k < s->nind; k++) {
@@ -1773,8 +1773,8 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 				if (!isnan(d->units[i].val[k]) &&
 				    monev_asked(d->units[i].val[k]))
 					sum += d->units[i].val[k];
-			worksheet_write_string(ws, row, 0, s->ind[k].label,
-					       f->text);
+			ibm_xlsx_write_string(ws, row, 0, s->ind[k].label,
+					      f->text);
 			worksheet_write_number(ws, row++, 1, sum, f->integer);
 		}
 		svc_last = row - 1;
@@ -1875,8 +1875,8 @@ static void note_row(lxw_worksheet *ws, lxw_row_t row, const char *what,
 
 	if (h > 15)
 		worksheet_set_row(ws, row, h, NULL);
-	worksheet_write_string(ws, row, 0, what, f);
-	worksheet_write_string(ws, row, 1, value, f);
+	ibm_xlsx_write_string(ws, row, 0, what, f);
+	ibm_xlsx_write_string(ws, row, 1, value, f);
 }
 
 static void write_catatan(monev_book *b, const monev_data *d)
@@ -1924,10 +1924,10 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	worksheet_set_column(ws, 1, 1, widths[1], NULL);
 	cur_w = widths;
 	cur_n = 2;
-	worksheet_write_string(ws, row++, 0, "Catatan", f->title);
+	ibm_xlsx_write_string(ws, row++, 0, "Catatan", f->title);
 	row++;
 	for (int c = 0; c < 2; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
 	row++;
 	note_row(ws, row++, "Dibuat dengan",
 		 "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
@@ -1946,15 +1946,15 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			snprintf(buf + o, sizeof buf - o, ")");
 	}
 	note_row(ws, row++, "Tabel fase", buf, f->text);
-	worksheet_write_string(ws, row, 0, "Periode", f->text);
-	worksheet_write_string(ws, row++, 1,
-			       "semester tanggal monev (Semester I: "
-			       "Januari-Juni, Semester II: Juli-Desember)",
-			       f->text);
-	worksheet_write_string(ws, row, 0, "Baris formulir", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Periode", f->text);
+	ibm_xlsx_write_string(ws, row++, 1,
+			      "semester tanggal monev (Semester I: "
+			      "Januari-Juni, Semester II: Juli-Desember)",
+			      f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Baris formulir", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->total_rows,
 			       f->integer);
-	worksheet_write_string(ws, row, 0, "Unit per periode", f->text);
+	ibm_xlsx_write_string(ws, row, 0, "Unit per periode", f->text);
 	worksheet_write_number(ws, row++, 1, (double)d->nunits, f->integer);
 	if (d->superseded) {
 		snprintf(buf, sizeof buf, "%ld (diganti kunjungan unit yang "
@@ -1987,7 +1987,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	}
 	row++;
 	for (int c = 0; c < 2; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h2[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h2[c], f->header);
 	row++;
 	for (size_t i = 0; i < d->nfiles; i++) {
 		str(ws, NULL, row, 0, d->files[i], f->text);
@@ -1997,10 +1997,10 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	}
 	row++;
 	for (int c = 0; c < 2; c++)
-		worksheet_write_string(ws, row, (lxw_col_t)c, h3[c], f->header);
+		ibm_xlsx_write_string(ws, row, (lxw_col_t)c, h3[c], f->header);
 	row++;
 	if (b->nwarn == 0)
-		worksheet_write_string(ws, row++, 1, "(tidak ada)", f->text);
+		ibm_xlsx_write_string(ws, row++, 1, "(tidak ada)", f->text);
 	for (size_t i = 0; i < b->nwarn; i++) {
 		ibm_xlsx_clamp(b->warn[i]);
 		worksheet_write_number(ws, row, 0, (double)(i + 1), f->integer);
@@ -2011,7 +2011,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		snprintf(buf, sizeof buf,
 			 "... dan %zu peringatan lain (lihat keluaran "
 			 "galat)", b->warn_more);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		ibm_xlsx_write_string(ws, row++, 1, buf, f->text);
 	}
 	cur_w = NULL;
 	cur_n = 0;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 /* ------------------------------------------------------ string builder */
@@ -83,23 +84,16 @@ static void sb_printf(sb *b, const char *fmt, ...)
 		sb_spill(b);
 }
 
-/* XML text: escapes, and drops characters XML 1.0 does not allow. */
+static void sb_put(void *b, const char *s, size_t n)
+{
+	sb_add(b, s, n);
+}
+
+/* XML text: escaped, and a character XML 1.0 does not allow (or a byte
+ * that is not UTF-8, as in a photo's file name) shows as U+FFFD. */
 static void sb_xml(sb *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&': sb_puts(b, "&amp;"); break;
-		case '<': sb_puts(b, "&lt;"); break;
-		case '>': sb_puts(b, "&gt;"); break;
-		case '"': sb_puts(b, "&quot;"); break;
-		default:
-			if (c < 0x20 && c != '\t' && c != '\n')
-				break;
-			sb_add(b, s, 1);
-		}
-	}
+	ibm_xml_text(s, strlen(s), 1, sb_put, b);
 }
 
 /* ---------------------------------------------------------------- parts */
@@ -991,6 +985,14 @@ typedef struct pkg {
 	sb defaults;     /* Default lines */
 } pkg;
 
+static int pkg_has(const pkg *p, const char *name)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->e[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
 static void pkg_add(pkg *p, const char *name, char *data, size_t len,
 		    const char *path, int store)
 {
@@ -1083,7 +1085,15 @@ static char *part_xml(const part *p, const char *tag)
 typedef struct refdoc {
 	zip_t *z;
 	const char *path;
+	size_t total;    /* bytes read from it */
 } refdoc;
+
+/* Bounds on a hostile reference (ibm-report(1)): each part, all of them,
+ * and how much a part may expand (as the workbook reader's). */
+#define REF_PART_MAX ((zip_uint64_t)64 << 20)
+#define REF_TOTAL_MAX ((size_t)128 << 20)
+#define REF_RATIO_MAX 500
+#define REF_RATIO_FREE ((zip_uint64_t)1 << 20)
 
 /* An entry of the reference read whole (NUL-terminated), or NULL. */
 static char *ref_read(refdoc *r, const char *name, size_t *len)
@@ -1095,8 +1105,17 @@ static char *ref_read(refdoc *r, const char *name, size_t *len)
 
 	if (zip_stat(r->z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
 		return NULL;
-	if (st.size > (64u << 20))
+	if (st.size > REF_PART_MAX)
 		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s is too large", name);
+	if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > REF_RATIO_FREE &&
+	    st.size / REF_RATIO_MAX > st.comp_size)
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s expands %llu times "
+			"(a zip bomb?); not read", name,
+			(unsigned long long)(st.size / (st.comp_size + 1)));
+	if (st.size > REF_TOTAL_MAX - r->total)
+		ibm_die(IBM_EX_DATAERR, r->path, 0, "the parts used add up to "
+			"more than 128 MiB (the limit)");
+	r->total += (size_t)st.size;
 	f = zip_fopen(r->z, name, 0);
 	if (!f)
 		ibm_die(IBM_EX_DATAERR, r->path, 0, "cannot read %s: %s", name,
@@ -1585,6 +1604,15 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 		char *doc, *rels;
 
 		ref.path = pr->reference;
+		/* a directory, or a file that cannot be read: 66 */
+		{
+			int fd = ibm_open_read(pr->reference);
+
+			if (fd < 0)
+				ibm_die_errno(IBM_EX_NOINPUT, pr->reference,
+					      "cannot open");
+			close(fd);
+		}
 		ref.z = zip_open(pr->reference, ZIP_RDONLY, &err);
 		if (!ref.z) {
 			if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ||
@@ -1730,7 +1758,10 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 					const char *dot = strrchr(t, '.');
 
 					snprintf(from, sizeof from, "word/%s", t);
-					if (ref_copy(&ref, &p, from, from, NULL) &&
+					/* each part once, however many
+					 * relationships name it */
+					if (!pkg_has(&p, from) &&
+					    ref_copy(&ref, &p, from, from, NULL) &&
 					    dot)
 						pkg_default(&p, dot + 1);
 				}

@@ -13,7 +13,11 @@
  * (a partitioned hash join: no look-up misses the cache). The pairs of
  * names that share a string are grouped by name, and each candidate is
  * checked once with a banded edit distance that stops at the bound. The
- * work grows with the number of names, not with its square. */
+ * work grows with the number of names, not with its square.
+ *
+ * A name has n(n-1)/2 such strings: one of 20,000 characters (a public
+ * form takes it) would make 200 million. Names longer than NEAR_LEN_MAX
+ * code points are matched by their first NEAR_LEN_MAX, with a warning. */
 #include "score.h"
 
 #include <stdint.h>
@@ -36,6 +40,30 @@ int score_suggest_ok(size_t d, size_t la, size_t lb)
 
 /* polynomial hash of code points (mod 2^64) */
 #define HB 0x100000001B3ULL
+
+/* The longest name matched whole (ibm-score(1)). */
+#define NEAR_LEN_MAX 128
+
+/* Warn once per run about a name cut for matching (the same keys come
+ * through here more than once: pre/post, roster). */
+static void warn_cut(const char *key, size_t len)
+{
+	static uint64_t *seen;
+	static size_t nseen, cap;
+	uint64_t h = 1469598103934665603ULL;
+
+	for (const char *c = key; *c; c++)
+		h = (h ^ (unsigned char)*c) * 0x100000001B3ULL;
+	for (size_t i = 0; i < nseen; i++)
+		if (seen[i] == h)
+			return;
+	if (nseen < 1024) {
+		ibm_grow((void **)&seen, &cap, nseen + 1, sizeof *seen);
+		seen[nseen++] = h;
+	}
+	ibm_warn(NULL, 0, "a name of %zu characters (\"%.40s...\") is "
+		 "matched by its first %d only", len, key, NEAR_LEN_MAX);
+}
 
 typedef struct name_cp {
 	size_t off, len;      /* in the code point pool */
@@ -65,11 +93,13 @@ static size_t decode(const char *const *keys, const unsigned char *use,
 		ibm_grow((void **)pool, cap, *np + (size_t)(e - s) + 1,
 			 sizeof **pool);
 		m->off = *np;
-		while (s < e) {
+		while (s < e && *np - m->off < NEAR_LEN_MAX) {
 			long c = ibm_utf8_next(&s, e);
 
 			(*pool)[(*np)++] = c < 0 ? 0xFFFD : c;
 		}
+		if (s < e)
+			warn_cut(keys[i], ibm_utf8_len(keys[i]));
 		m->len = *np - m->off;
 		m->k = score_near_bound(m->len);
 		m->idx = i;

@@ -323,7 +323,7 @@ static void note(ibm_xlsx *x, lxw_worksheet *ws, int row, const char *s,
 	format_set_text_wrap(f);
 	format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 	worksheet_write_blank(ws, (lxw_row_t)row, 0, swatch);
-	worksheet_write_string(ws, (lxw_row_t)row, 1, s, f);
+	ibm_xlsx_write_string(ws, (lxw_row_t)row, 1, s, f);
 	worksheet_set_row(ws, (lxw_row_t)row, ibm_xlsx_cell_pt(s, chars, f),
 			  NULL);
 }
@@ -356,7 +356,7 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 		? score_table_col(t, "post_d_band")
 		: score_table_col(t, "d_band");
 
-	worksheet_write_string(ws, 0, 0, title, x->fmt.title);
+	ibm_xlsx_write_string(ws, 0, 0, title, x->fmt.title);
 	for (size_t c = 0; c < t->ncol; c++) {
 		const char *hn = t->hdr[c];
 
@@ -442,12 +442,12 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 		while (e < t->ncol && !block[e])
 			e++;
 		if (e - c > 1)
-			worksheet_merge_range(ws, TABLE_HDR - 1, (lxw_col_t)c,
-					      TABLE_HDR - 1, (lxw_col_t)(e - 1),
-					      band, x->fmt.header);
+			ibm_xlsx_merge_range(ws, TABLE_HDR - 1, (lxw_col_t)c,
+					     TABLE_HDR - 1, (lxw_col_t)(e - 1),
+					     band, x->fmt.header);
 		else
-			worksheet_write_string(ws, TABLE_HDR - 1, (lxw_col_t)c,
-					       band, x->fmt.header);
+			ibm_xlsx_write_string(ws, TABLE_HDR - 1, (lxw_col_t)c,
+					      band, x->fmt.header);
 		c = e;
 	}
 	for (size_t r = 0; r < t->nrow; r++) {
@@ -564,11 +564,11 @@ static void participation_sheet(ibm_xlsx *x, const score_table *summary,
 		    "Post-test", part, -1, NULL, 0, plain, plain, 2, -1);
 	ws = workbook_get_worksheet_by_name(x->wb, "Kehadiran");
 
-	worksheet_write_string(ws, (lxw_row_t)r0, 1, "Rekap", x->fmt.header);
-	worksheet_write_string(ws, (lxw_row_t)r0, 2, "Jumlah", x->fmt.header);
+	ibm_xlsx_write_string(ws, (lxw_row_t)r0, 1, "Rekap", x->fmt.header);
+	ibm_xlsx_write_string(ws, (lxw_row_t)r0, 2, "Jumlah", x->fmt.header);
 	for (int i = 0; i < 6; i++) {
-		worksheet_write_string(ws, (lxw_row_t)(r0 + 1 + i), 1,
-				       counts[i][1], x->fmt.text);
+		ibm_xlsx_write_string(ws, (lxw_row_t)(r0 + 1 + i), 1,
+				      counts[i][1], x->fmt.text);
 		ibm_xlsx_write_cell(ws, r0 + 1 + i, 2,
 				    stat_value(summary, counts[i][0]),
 				    x->fmt.integer, x->fmt.integer);
@@ -636,17 +636,17 @@ void score_report_write(const char *path, const score_table *summary,
 		make_fmtset(x, &cat[i], colours[i], 0);
 	ibm_parse_number(stat_value(summary, "max_score"), &max_score, 0);
 
-	worksheet_write_string(ws, 0, 0, prepost
-			       ? "Ringkasan Hasil Pre-test dan Post-test"
-			       : "Ringkasan Hasil Tes", x->fmt.title);
-	worksheet_write_string(ws, r, 0, "Statistik", x->fmt.header);
-	worksheet_write_string(ws, r, 1, "Nilai", x->fmt.header);
+	ibm_xlsx_write_string(ws, 0, 0, prepost
+			      ? "Ringkasan Hasil Pre-test dan Post-test"
+			      : "Ringkasan Hasil Tes", x->fmt.title);
+	ibm_xlsx_write_string(ws, r, 0, "Statistik", x->fmt.header);
+	ibm_xlsx_write_string(ws, r, 1, "Nilai", x->fmt.header);
 	for (size_t i = 0; i < summary->nrow; i++) {
 		const char *name = cell(summary, i, 0);
 		const char *l = label(name, buf, sizeof buf);
 
 		r++;
-		worksheet_write_string(ws, (lxw_row_t)r, 0, l, x->fmt.text);
+		ibm_xlsx_write_string(ws, (lxw_row_t)r, 0, l, x->fmt.text);
 		put(ws, r, 1, cell(summary, i, 1), kind_of(name), &plain,
 		    shown_v, sizeof shown_v);
 		ibm_xlsx_widths_note(&cw, 0, l);
@@ -662,25 +662,25 @@ void score_report_write(const char *path, const score_table *summary,
 	for (size_t c = 0; c < 3; c++)
 		chart_width_pt -= ibm_xlsx_col_pt(cw.w[c]);
 	/* chart data */
-	worksheet_write_string(ws, 2, 3, "Data grafik", x->fmt.header);
-	worksheet_write_string(ws, 2, 4, "Nilai", x->fmt.header);
+	ibm_xlsx_write_string(ws, 2, 3, "Data grafik", x->fmt.header);
+	ibm_xlsx_write_string(ws, 2, 4, "Nilai", x->fmt.header);
 	if (prepost) {
 		static const char *const cats[][2] = {
 			{ "Tinggi", "n_tinggi" }, { "Sedang", "n_sedang" },
 			{ "Rendah", "n_rendah" }
 		};
 
-		worksheet_write_string(ws, 3, 3, "Rata-rata pre-test",
-				       x->fmt.text);
+		ibm_xlsx_write_string(ws, 3, 3, "Rata-rata pre-test",
+				      x->fmt.text);
 		put(ws, 3, 4, stat_value(summary, "pre_mean"), K_DEC, &plain,
 		    shown_v, sizeof shown_v);
-		worksheet_write_string(ws, 4, 3, "Rata-rata post-test",
-				       x->fmt.text);
+		ibm_xlsx_write_string(ws, 4, 3, "Rata-rata post-test",
+				      x->fmt.text);
 		put(ws, 4, 4, stat_value(summary, "post_mean"), K_DEC, &plain,
 		    shown_v, sizeof shown_v);
 		for (int i = 0; i < 3; i++) {
-			worksheet_write_string(ws, (lxw_row_t)(5 + i), 3,
-					       cats[i][0], x->fmt.text);
+			ibm_xlsx_write_string(ws, (lxw_row_t)(5 + i), 3,
+					      cats[i][0], x->fmt.text);
 			put(ws, 5 + i, 4, stat_value(summary, cats[i][1]),
 			    K_WHOLE, &plain, shown_v, sizeof shown_v);
 		}
@@ -690,7 +690,7 @@ void score_report_write(const char *path, const score_table *summary,
 			  "Kategori N-Gain", "Jumlah peserta", 5, 7, 25, 0,
 			  "0");
 	} else {
-		worksheet_write_string(ws, 3, 3, "Rata-rata", x->fmt.text);
+		ibm_xlsx_write_string(ws, 3, 3, "Rata-rata", x->fmt.text);
 		put(ws, 3, 4, stat_value(summary, "mean"), K_DEC, &plain,
 		    shown_v, sizeof shown_v);
 		add_chart(x, ws, "Rata-rata skor", "Tes", "Skor", 3, 3, 9,
@@ -727,14 +727,14 @@ void score_report_write(const char *path, const score_table *summary,
 					worksheet_write_blank(pw,
 						(lxw_row_t)(1 + i), 0,
 						cat[i].f[K_TEXT]);
-				worksheet_write_string(pw, (lxw_row_t)(1 + i),
-						       (lxw_col_t)tc, legend[i],
-						       tc ? NULL :
-						       cat[i].f[K_TEXT]);
+				ibm_xlsx_write_string(pw, (lxw_row_t)(1 + i),
+						      (lxw_col_t)tc, legend[i],
+						      tc ? NULL :
+						      cat[i].f[K_TEXT]);
 			}
-			worksheet_write_string(pw, 1, (lxw_col_t)(tc + 1),
-					       "\xE2\x86\x90 warna kolom "
-					       "Kategori N-Gain", NULL);
+			ibm_xlsx_write_string(pw, 1, (lxw_col_t)(tc + 1),
+					      "\xE2\x86\x90 warna kolom "
+					      "Kategori N-Gain", NULL);
 		}
 	}
 	if (items) {

@@ -157,11 +157,11 @@ static void merged(lxw_worksheet *ws, int row, int c1, int c2,
 		   const char *txt, lxw_format *f)
 {
 	if (c1 == c2)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c1, txt,
-				       f);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)c1, txt,
+				      f);
 	else
-		worksheet_merge_range(ws, (lxw_row_t)row, (lxw_col_t)c1,
-				      (lxw_row_t)row, (lxw_col_t)c2, txt, f);
+		ibm_xlsx_merge_range(ws, (lxw_row_t)row, (lxw_col_t)c1,
+				     (lxw_row_t)row, (lxw_col_t)c2, txt, f);
 }
 
 /* The width of columns c1..c2 in characters. */
@@ -245,8 +245,8 @@ static void put_row(sheet *s, int row, size_t no, const spj_row *w,
 	worksheet_set_row(ws, (lxw_row_t)row, h, NULL);
 	worksheet_write_number(ws, (lxw_row_t)row, 0, (double)no, f->qty);
 	for (int i = 0; i < 3; i++)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)(1 + i),
-				       txt[i], f->text);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row, (lxw_col_t)(1 + i),
+				      txt[i], f->text);
 	worksheet_write_number(ws, (lxw_row_t)row, 4,
 			       (double)spj_row_qty(s->r, s->t, w), f->qty);
 	if (s->t->nk == 1) {
@@ -287,15 +287,15 @@ static void put_row(sheet *s, int row, size_t no, const spj_row *w,
 	val[s->tax] += w->t.tax;
 	val[s->net] += w->t.net;
 	if (w->absent) {
-		worksheet_write_string(ws, (lxw_row_t)row,
-				       (lxw_col_t)s->ncols - 1, w->note ?
-				       w->note : "tidak hadir", f->sig_c);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row,
+				      (lxw_col_t)s->ncols - 1, w->note ?
+				      w->note : "tidak hadir", f->sig_c);
 	} else {
 		/* at the left for odd numbers, at the right for even */
 		snprintf(sig, sizeof sig, "%zu. ..........", no);
-		worksheet_write_string(ws, (lxw_row_t)row,
-				       (lxw_col_t)s->ncols - 1, sig,
-				       no % 2 ? f->sig_l : f->sig_r);
+		ibm_xlsx_write_string(ws, (lxw_row_t)row,
+				      (lxw_col_t)s->ncols - 1, sig,
+				      no % 2 ? f->sig_l : f->sig_r);
 	}
 }
 
@@ -333,8 +333,8 @@ static int title(sheet *s, double *pt)
 	}
 	free(mak);
 	for (size_t c = 0; c < s->ncols; c++)
-		worksheet_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)c,
-				       s->head[c], s->f->head);
+		ibm_xlsx_write_string(s->ws, (lxw_row_t)row, (lxw_col_t)c,
+				      s->head[c], s->f->head);
 	worksheet_set_row(s->ws, (lxw_row_t)row, 30, NULL);
 	return row;
 }

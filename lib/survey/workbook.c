@@ -170,22 +170,22 @@ static double merged_chars(const double *w, size_t n)
 static void titles(sheet *s, const char *title, const char *event,
 		   const char *under, size_t ncols, double chars)
 {
-	worksheet_write_string(s->ws, (lxw_row_t)s->row, 0, title,
-			       s->f->title);
+	ibm_xlsx_write_string(s->ws, (lxw_row_t)s->row, 0, title,
+			      s->f->title);
 	row_h(s, 20);
 	s->row++;
 	if (event && *event) {
 		double h = ibm_xlsx_cell_pt(event, chars, s->f->sub);
 
-		worksheet_merge_range(s->ws, (lxw_row_t)s->row, 0,
-				      (lxw_row_t)s->row, (lxw_col_t)(ncols - 1),
-				      event, s->f->sub);
+		ibm_xlsx_merge_range(s->ws, (lxw_row_t)s->row, 0,
+				     (lxw_row_t)s->row, (lxw_col_t)(ncols - 1),
+				     event, s->f->sub);
 		row_h(s, h > 18 ? h : 18);
 		s->row++;
 	}
 	if (under && *under) {
-		worksheet_write_string(s->ws, (lxw_row_t)s->row, 0, under,
-				       NULL);
+		ibm_xlsx_write_string(s->ws, (lxw_row_t)s->row, 0, under,
+				      NULL);
 		row_h(s, 0);
 		s->row++;
 	}
@@ -198,8 +198,8 @@ static void note(sheet *s, const char *text, size_t ncols, double chars)
 {
 	double h = ibm_xlsx_cell_pt(text, chars, s->f->note);
 
-	worksheet_merge_range(s->ws, (lxw_row_t)s->row, 0, (lxw_row_t)s->row,
-			      (lxw_col_t)(ncols - 1), text, s->f->note);
+	ibm_xlsx_merge_range(s->ws, (lxw_row_t)s->row, 0, (lxw_row_t)s->row,
+			     (lxw_col_t)(ncols - 1), text, s->f->note);
 	row_h(s, h);
 	s->row++;
 }
@@ -215,8 +215,8 @@ static void header_fmt(sheet *s, const char *const *h, size_t n,
 
 		if (c > ht)
 			ht = c;
-		worksheet_write_string(s->ws, (lxw_row_t)s->row, (lxw_col_t)i,
-				       h[i], f);
+		ibm_xlsx_write_string(s->ws, (lxw_row_t)s->row, (lxw_col_t)i,
+				      h[i], f);
 	}
 	row_h(s, ht);
 	s->row++;
@@ -241,18 +241,18 @@ static void band_cells(sheet *s, int col, const sv_bandset *b,
 	lxw_format *f = bold ? s->f->grade_b[grade_place(b, g)]
 			     : s->f->grade[grade_place(b, g)];
 
-	worksheet_write_string(s->ws, (lxw_row_t)s->row, (lxw_col_t)col,
-			       g ? g->grade : "-", g ? f : s->f->center);
-	worksheet_write_string(s->ws, (lxw_row_t)s->row,
-			       (lxw_col_t)(col + 1), g ? g->words : "-",
-			       g ? f : s->f->center);
+	ibm_xlsx_write_string(s->ws, (lxw_row_t)s->row, (lxw_col_t)col,
+			      g ? g->grade : "-", g ? f : s->f->center);
+	ibm_xlsx_write_string(s->ws, (lxw_row_t)s->row,
+			      (lxw_col_t)(col + 1), g ? g->words : "-",
+			      g ? f : s->f->center);
 }
 
 static void num_cell(sheet *s, int col, double v, lxw_format *f)
 {
 	if (isnan(v))
-		worksheet_write_string(s->ws, (lxw_row_t)s->row,
-				       (lxw_col_t)col, "-", s->f->center);
+		ibm_xlsx_write_string(s->ws, (lxw_row_t)s->row,
+				      (lxw_col_t)col, "-", s->f->center);
 	else
 		worksheet_write_number(s->ws, (lxw_row_t)s->row,
 				       (lxw_col_t)col, v, f);
@@ -429,8 +429,8 @@ static void ikm_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		row_h(&s, ibm_xlsx_cell_pt(e->name, w[1], f->left));
 		worksheet_write_number(s.ws, (lxw_row_t)s.row, 0, (double)i + 1,
 				       f->center);
-		worksheet_write_string(s.ws, (lxw_row_t)s.row, 1, e->name,
-				       f->left);
+		ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 1, e->name,
+				      f->left);
 		worksheet_write_number(s.ws, (lxw_row_t)s.row, 2,
 				       (double)e->t.n, f->center);
 		worksheet_write_number(s.ws, (lxw_row_t)s.row, 3,
@@ -443,17 +443,17 @@ static void ikm_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 	}
 	/* the sum and the index */
 	row_h(&s, 0);
-	worksheet_merge_range(s.ws, (lxw_row_t)s.row, 0, (lxw_row_t)s.row, 4,
-			      "Jumlah NRR tertimbang", f->bold);
+	ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 0, (lxw_row_t)s.row, 4,
+			     "Jumlah NRR tertimbang", f->bold);
 	num_cell(&s, 5, sv_round(r->weighted_sum, SV_MEAN_DECIMALS),
 		 f->bold_num4);
-	worksheet_merge_range(s.ws, (lxw_row_t)s.row, 6, (lxw_row_t)s.row, 7,
-			      "", f->bold);
+	ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 6, (lxw_row_t)s.row, 7,
+			     "", f->bold);
 	s.row++;
 	row_h(&s, 20);
-	worksheet_merge_range(s.ws, (lxw_row_t)s.row, 0, (lxw_row_t)s.row, 4,
-			      "IKM (jumlah NRR tertimbang \xC3\x97 25)",
-			      f->bold);
+	ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 0, (lxw_row_t)s.row, 4,
+			     "IKM (jumlah NRR tertimbang \xC3\x97 25)",
+			     f->bold);
 	num_cell(&s, 5, sv_round(r->ikm, SV_INDEX_DECIMALS), f->bold_num2);
 	band_cells(&s, 6, bi, r->band, 1);
 	s.row++;
@@ -497,38 +497,38 @@ static void ikm_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		size_t n = bi->n < bu->n ? bi->n : bu->n;
 
 		need(&s, ROW_PT * ((double)n + 2));
-		worksheet_merge_range(s.ws, (lxw_row_t)s.row, 0,
-				      (lxw_row_t)s.row, 7,
-				      "Nilai persepsi, interval dan mutu "
-				      "(PermenPANRB 14/2017)", f->sub);
+		ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 0,
+				     (lxw_row_t)s.row, 7,
+				     "Nilai persepsi, interval dan mutu "
+				     "(PermenPANRB 14/2017)", f->sub);
 		s.row++;
-		worksheet_write_string(s.ws, (lxw_row_t)s.row, 0, bh[0],
-				       x->fmt.header);
-		worksheet_write_string(s.ws, (lxw_row_t)s.row, 1, bh[1],
-				       x->fmt.header);
-		worksheet_merge_range(s.ws, (lxw_row_t)s.row, 2,
-				      (lxw_row_t)s.row, 4, bh[2],
+		ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 0, bh[0],
 				      x->fmt.header);
-		worksheet_merge_range(s.ws, (lxw_row_t)s.row, 5,
-				      (lxw_row_t)s.row, 7, bh[3],
+		ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 1, bh[1],
 				      x->fmt.header);
+		ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 2,
+				     (lxw_row_t)s.row, 4, bh[2],
+				     x->fmt.header);
+		ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 5,
+				     (lxw_row_t)s.row, 7, bh[3],
+				     x->fmt.header);
 		s.row++;
 		for (size_t i = 0; i < n; i++) {
-			worksheet_write_string(s.ws, (lxw_row_t)s.row, 0,
-					       bi->b[i].grade,
-					       f->grade[i < 4 ? i : 3]);
-			worksheet_write_string(s.ws, (lxw_row_t)s.row, 1,
-					       bi->b[i].words,
-					       f->grade[i < 4 ? i : 3]);
-			worksheet_merge_range(s.ws, (lxw_row_t)s.row, 2,
-					      (lxw_row_t)s.row, 4,
-					      interval(b1, sizeof b1, bu, i,
-						       SV_SCALE_MAX, 4),
-					      f->center);
-			worksheet_merge_range(s.ws, (lxw_row_t)s.row, 5,
-					      (lxw_row_t)s.row, 7,
-					      interval(b2, sizeof b2, bi, i,
-						       100, 2), f->center);
+			ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 0,
+					      bi->b[i].grade,
+					      f->grade[i < 4 ? i : 3]);
+			ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 1,
+					      bi->b[i].words,
+					      f->grade[i < 4 ? i : 3]);
+			ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 2,
+					     (lxw_row_t)s.row, 4,
+					     interval(b1, sizeof b1, bu, i,
+						      SV_SCALE_MAX, 4),
+					     f->center);
+			ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 5,
+					     (lxw_row_t)s.row, 7,
+					     interval(b2, sizeof b2, bi, i,
+						      100, 2), f->center);
 			s.row++;
 		}
 	}
@@ -577,8 +577,8 @@ static void spread_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		row_h(&s, ibm_xlsx_cell_pt(e->name, w[1], f->left));
 		worksheet_write_number(s.ws, (lxw_row_t)s.row, 0, (double)i + 1,
 				       f->center);
-		worksheet_write_string(s.ws, (lxw_row_t)s.row, 1, e->name,
-				       f->left);
+		ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 1, e->name,
+				      f->left);
 		for (int v = 1; v <= SV_SCALE_MAX; v++)
 			worksheet_write_number(s.ws, (lxw_row_t)s.row,
 					       (lxw_col_t)(1 + v),
@@ -672,8 +672,8 @@ static void speaker_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		row_h(&s, ibm_xlsx_cell_pt(e->name, w[1], f->left));
 		worksheet_write_number(s.ws, (lxw_row_t)s.row, 0,
 				       (double)e->rank, f->center);
-		worksheet_write_string(s.ws, (lxw_row_t)s.row, 1, e->name,
-				       f->left);
+		ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 1, e->name,
+				      f->left);
 		for (size_t a = 0; a < na; a++) {
 			double m = NAN;
 
@@ -767,16 +767,16 @@ static void org_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 			 * another part stands before them: the index's
 			 * elements or speakers, else the group's whole) */
 			row_h(&s, 0);
-			worksheet_merge_range(s.ws, (lxw_row_t)s.row, 0,
-					      (lxw_row_t)s.row, 5, e->name,
-					      f->group);
+			ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 0,
+					     (lxw_row_t)s.row, 5, e->name,
+					     f->group);
 			s.row++;
 		}
 		label = whole ? ibm_xfmt("Rata-rata %s", e->name)
 			      : ibm_xstrdup(e->aspect);
 		row_h(&s, ibm_xlsx_cell_pt(label, w[0], f->left));
-		worksheet_write_string(s.ws, (lxw_row_t)s.row, 0, label,
-				       whole ? f->bold : f->left);
+		ibm_xlsx_write_string(s.ws, (lxw_row_t)s.row, 0, label,
+				      whole ? f->bold : f->left);
 		worksheet_write_number(s.ws, (lxw_row_t)s.row, 1,
 				       (double)e->t.n, whole ? f->bold_center
 							     : f->center);
@@ -857,9 +857,9 @@ static void comment_sheet(ibm_xlsx *x, const fmts *f, const sv_data *d,
 			/* the heading stays with its first answer */
 			keep(&s, ibm_xlsx_cell_pt(h, chars, f->group) + 30);
 			row_h(&s, ibm_xlsx_cell_pt(h, chars, f->group));
-			worksheet_merge_range(s.ws, (lxw_row_t)s.row, 0,
-					      (lxw_row_t)s.row, 1, h,
-					      f->group);
+			ibm_xlsx_merge_range(s.ws, (lxw_row_t)s.row, 0,
+					     (lxw_row_t)s.row, 1, h,
+					     f->group);
 			free(h);
 			s.row++;
 			for (size_t i = 0; i < d->nresp; i++)
@@ -878,9 +878,9 @@ static void comment_sheet(ibm_xlsx *x, const fmts *f, const sv_data *d,
 					worksheet_write_number(s.ws,
 						(lxw_row_t)s.row, 0,
 						(double)++no, f->center);
-					worksheet_write_string(s.ws,
-						(lxw_row_t)s.row, 1, t,
-						f->left);
+					ibm_xlsx_write_string(s.ws,
+					       (lxw_row_t)s.row, 1, t,
+					       f->left);
 					free(t);
 					s.row++;
 				}

@@ -9,18 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void put_fp(void *fp, const char *s, size_t n)
+{
+	fwrite(s, 1, n, fp);
+}
+
 void ts_html_esc(FILE *fp, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n && s[i]; i++) {
-		switch (s[i]) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default: fputc(s[i], fp);
-		}
-	}
+	const char *nul = memchr(s, '\0', n);
+
+	ibm_xml_text(s, nul ? (size_t)(nul - s) : n, 1, put_fp, fp);
 }
 
 void ts_html_base64(FILE *fp, const unsigned char *d, size_t n)

@@ -53,6 +53,7 @@ void ts_office_init(ts_office *o, const ibm_event *kv)
 	o->ttd.nama = ibm_event_get(kv, "ttd_nama");
 	o->ttd.pangkat = ibm_event_get(kv, "ttd_pangkat");
 	o->ttd.nip = ibm_event_get(kv, "ttd_nip");
+	o->faces = ibm_xcalloc(1, sizeof *o->faces);
 }
 
 void ts_office_free(ts_office *o)
@@ -63,6 +64,13 @@ void ts_office_free(ts_office *o)
 	free(o->font);
 	free(o->font_bold);
 	o->logo = o->font = o->font_bold = NULL;
+	if (o->faces) {
+		ts_font_free(o->faces->face[0]);
+		ts_font_free(o->faces->face[1]);
+		free(o->faces->warned);
+		free(o->faces);
+		o->faces = NULL;
+	}
 }
 
 const char *ts_office_key_file(const ts_office *o, const char *key,
@@ -92,10 +100,12 @@ int ts_logo_read(const ts_office *o, unsigned char **data, size_t *len)
 		type = 1;
 	else if (n >= 3 && memcmp(buf, "\xFF\xD8\xFF", 3) == 0)
 		type = 2;
-	if (!type) {
+	if (!type)
+		snprintf(why, sizeof why, "not a PNG or JPEG image");
+	if (!type || ts_image_check(buf, n, type, why, sizeof why) != 0) {
 		free(buf);
-		ibm_die(IBM_EX_DATAERR, src, line, "logo: %s is not a PNG or "
-			"JPEG image", o->logo);
+		ibm_die(IBM_EX_DATAERR, src, line, "logo: %s: %s", o->logo,
+			why);
 	}
 	*data = buf;
 	*len = n;
@@ -104,14 +114,127 @@ int ts_logo_read(const ts_office *o, unsigned char **data, size_t *len)
 
 /* ----------------------------------------------------------------- check */
 
+/* A font is read once whole and checked (ts_font_read) before libharu
+ * opens it by name: a FIFO or device is refused, a read error is 74, a
+ * size limit holds, and a file libharu would crash on is 65. */
+static ts_font *read_font(const ts_office *o, const char *key,
+			  const char *path)
+{
+	char *data, why[256];
+	size_t n;
+	long line;
+	const char *src = ts_office_key_file(o, key, &line);
+	int st = ibm_read_file(path, IBM_LIMIT_FONT, IBM_READ_REGULAR, &data,
+			       &n, why, sizeof why);
+	ts_font *f;
+
+	if (st)
+		ibm_die(st, src, line, "%s: %s: %s", key, path, why);
+	f = ts_font_read(data, n, why, sizeof why);
+	free(data);
+	if (!f)
+		ibm_die(IBM_EX_DATAERR, src, line, "%s: %s: %s", key, path,
+			why);
+	return f;
+}
+
+/* The office's fonts, read and checked on first use. */
+static void read_fonts(const ts_office *o)
+{
+	if (!o->font || o->faces->read)
+		return;
+	o->faces->face[0] = read_font(o, "font", o->font);
+	if (o->font_bold)
+		o->faces->face[1] = read_font(o, "font_bold", o->font_bold);
+	o->faces->read = 1;
+}
+
+/* Has this warning (the text of field what at src:line) been given
+ * already? Letters and certificates check the same fields. */
+static int warned_before(struct ts_faces *f, const char *src, long line,
+			 const char *what, const char *s)
+{
+	unsigned long h = 2166136261UL ^ (unsigned long)line;
+	const char *parts[3] = { src ? src : "", what, s };
+
+	for (int i = 0; i < 3; i++) {
+		for (const char *c = parts[i]; *c; c++)
+			h = (h ^ (unsigned char)*c) * 16777619UL;
+		h = (h ^ 0xFF) * 16777619UL;
+	}
+	for (size_t i = 0; i < f->nwarned; i++)
+		if (f->warned[i] == h)
+			return 1;
+	ibm_grow((void **)&f->warned, &f->cap, f->nwarned + 1,
+		 sizeof *f->warned);
+	f->warned[f->nwarned++] = h;
+	return 0;
+}
+
+/* At most this many characters are named in one warning. */
+#define MISSING_MAX 8
+
+/* The characters of s a TrueType font has no glyph for: a warning naming
+ * the field, the characters and the font. */
+static void check_glyphs(const ts_office *o, const char *src, long line,
+			 const char *what, const char *s)
+{
+	const char *p = s, *e = s + strlen(s);
+	long miss[MISSING_MAX];
+	size_t n = 0, more = 0;
+	char list[MISSING_MAX * 24] = "";
+	size_t at = 0;
+
+	read_fonts(o);
+	while (p < e) {
+		long cp = ibm_utf8_next(&p, e);
+		int has = 1;
+		size_t k;
+
+		if (cp < 0x20) /* tabs and line ends show as spaces */
+			continue;
+		for (int f = 0; f < 2; f++)
+			if (o->faces->face[f] &&
+			    !ts_font_has(o->faces->face[f], cp))
+				has = 0;
+		if (has)
+			continue;
+		for (k = 0; k < n && miss[k] != cp; k++)
+			;
+		if (k < n)
+			continue;
+		if (n < MISSING_MAX)
+			miss[n++] = cp;
+		else
+			more++;
+	}
+	if (!n || warned_before(o->faces, src, line, what, s))
+		return;
+	for (size_t k = 0; k < n; k++) {
+		char u[5] = "";
+
+		if (miss[k] >= 0)
+			u[ibm_utf8_put(u, miss[k])] = '\0';
+		at += (size_t)snprintf(list + at, sizeof list - at,
+				       "%sU+%04lX %s", k ? ", " : "",
+				       miss[k] < 0 ? 0xFFFDL : miss[k], u);
+	}
+	ibm_warn(src, line, "%s: the font %s has no glyph for %s%s; %s "
+		 "as nothing or as empty boxes", what,
+		 ibm_path_base(o->font), list, more ? " and more" : "",
+		 n + more > 1 ? "they show" : "it shows");
+}
+
 void ts_check_text(const ts_office *o, const char *src, long line,
 		   const char *what, const char *s)
 {
 	long bad = 0;
 	char *r;
 
-	if (o->font)
+	if (o->font) {
+		check_glyphs(o, src, line, what, s);
 		return;
+	}
 	if ((r = ts_to_cp1252(s, &bad))) {
 		free(r);
 		return;
@@ -121,23 +244,6 @@ void ts_check_text(const ts_office *o, const char *src, long line,
 		"the event file", what, bad);
 }
 
-/* A font is read once whole before libharu opens it by name: a FIFO or
- * device is refused, a read error is 74, and a size limit holds. */
-static void check_font(const ts_office *o, const char *key,
-		       const char *path)
-{
-	char *data, why[256];
-	size_t n;
-	long line;
-	const char *src = ts_office_key_file(o, key, &line);
-	int st = ibm_read_file(path, IBM_LIMIT_FONT, IBM_READ_REGULAR, &data,
-			       &n, why, sizeof why);
-
-	if (st)
-		ibm_die(st, src, line, "%s: %s: %s", key, path, why);
-	free(data);
-}
-
 void ts_office_check(const ts_office *o)
 {
 	/* the office's keys a document shows */
@@ -145,18 +251,12 @@ void ts_office_check(const ts_office *o)
 		"email", "website", "ttd_jabatan", "ttd_nama", "ttd_pangkat",
 		"ttd_nip", NULL };
 
-	if (o->font) {
-		check_font(o, "font", o->font);
-		if (o->font_bold)
-			check_font(o, "font_bold", o->font_bold);
-	} else if (o->kv) {
-		for (size_t i = 0; shown[i]; i++) {
-			const ibm_event_kv *kv = ibm_event_find(o->kv, shown[i]);
+	read_fonts(o);
+	for (size_t i = 0; o->kv && shown[i]; i++) {
+		const ibm_event_kv *kv = ibm_event_find(o->kv, shown[i]);
 
-			if (kv)
-				ts_check_text(o, kv->src, kv->line, kv->key,
-					      kv->val);
-		}
+		if (kv)
+			ts_check_text(o, kv->src, kv->line, kv->key, kv->val);
 	}
 	if (o->logo) {
 		unsigned char *d;

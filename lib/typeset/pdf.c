@@ -103,6 +103,8 @@ static char pdf_what[512];
 static void on_error(HPDF_STATUS e, HPDF_STATUS detail, void *data)
 {
 	(void)data;
+	if (e == HPDF_FAILD_TO_ALLOC_MEM)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	ibm_die(IBM_EX_DATAERR, NULL, 0, "PDF: %s failed (libharu error "
 		"0x%04X, detail %u)", pdf_what, (unsigned)e, (unsigned)detail);
 }

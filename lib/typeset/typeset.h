@@ -65,6 +65,22 @@ typedef struct ts_signer {
 	const char *nama, *pangkat, *nip;
 } ts_signer;
 
+/* A TrueType font checked as libharu reads it (font.c): NULL with the
+ * reason in why when libharu could not take it (not a font, damaged, a
+ * collection, CFF outlines, embedding not allowed). */
+typedef struct ts_font ts_font;
+ts_font *ts_font_read(const char *data, size_t n, char *why, size_t size);
+/* 1 if the font has a glyph for code point cp (libharu shows nothing past
+ * U+FFFF). */
+int ts_font_has(const ts_font *f, long cp);
+void ts_font_free(ts_font *f);
+
+/* A logo read whole (type 1 PNG, 2 JPEG) decoded as libharu will, so that
+ * libpng's complaints never reach libharu (image.c): 0, or -1 with the
+ * reason in why (damaged, too many pixels, a kind libharu misreads). */
+int ts_image_check(const unsigned char *d, size_t n, int type, char *why,
+		   size_t size);
+
 typedef struct ts_office {
 	const ibm_event *kv;  /* where the keys were set (messages) */
 	ibm_strlist kop;      /* the letterhead's lines (instansi, '|') */
@@ -72,6 +88,14 @@ typedef struct ts_office {
 	char *logo;           /* path, relative to the event file; or NULL */
 	char *font, *font_bold; /* TrueType files; NULL: Times */
 	ts_signer ttd;        /* the signatory (ttd_*) */
+	/* the fonts, checked once when first needed (ts_office_check,
+	 * ts_check_text): face[0] font, face[1] font_bold */
+	struct ts_faces {
+		ts_font *face[2];
+		int read;
+		unsigned long *warned; /* hashes of the warnings given */
+		size_t nwarned, cap;
+	} *faces;
 } ts_office;
 
 /* The office's keys of an event file (none is required here; a
@@ -83,16 +107,19 @@ void ts_office_free(ts_office *o);
 /* Where key was set, for messages: file and line (NULL/0 if absent). */
 const char *ts_office_key_file(const ts_office *o, const char *key,
 			       long *line);
-/* The logo, read whole: 1 for PNG, 2 for JPEG. Dies 66 when it cannot
- * be read, 65 when it is neither (message at the logo key's line). */
+/* The logo, read whole and checked (ts_image_check): 1 for PNG, 2 for
+ * JPEG. Dies 66 when it cannot be read, 65 when it is neither or damaged
+ * (message at the logo key's line, naming the file). */
 int ts_logo_read(const ts_office *o, unsigned char **data, size_t *len);
-/* Before anything is written: the fonts and the logo can be read, and
- * (in Times) the office's texts can be shown; dies 65/66/74 naming the
- * key. */
+/* Before anything is written: the fonts (ts_font_read) and the logo
+ * can be read, and the office's texts can be shown; dies 65/66/74
+ * naming the key and the file. */
 void ts_office_check(const ts_office *o);
-/* In Times: s (field what of src:line) can be shown, else die 65 naming
- * the character and saying to set a TrueType font. Nothing with a
- * TrueType font. */
+/* s (field what of src:line) in the office's font. In Times: a
+ * character Windows-1252 lacks dies 65 naming it and saying to set a
+ * TrueType font. In a TrueType font: the characters it has no glyph for
+ * are a warning naming the field and the characters (they would show as
+ * nothing or as boxes). */
 void ts_check_text(const ts_office *o, const char *src, long line,
 		   const char *what, const char *s);
 
@@ -324,7 +351,8 @@ int ts_logo_size(ts_doc *d, float *w, float *h);
 
 /* ---------------------------------------------------------------- HTML */
 
-/* n bytes of s with & < > " ' escaped. */
+/* n bytes of s (up to a NUL) with & < > " ' escaped, and what an XML
+ * document cannot hold as U+FFFD (ibm_xml_text). */
 void ts_html_esc(FILE *fp, const char *s, size_t n);
 void ts_html_base64(FILE *fp, const unsigned char *d, size_t n);
 /* The office's logo as a data: URI head ("data:image/png;base64,") and

@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/fuzz/corpus.sh - (re)make the seed corpora tests/fuzz/corpus/TARGET/
 # from the test data, each input framed as its target reads it (an options
-# byte first, parts joined by "\n===\n"). Seeds named regress-* are inputs
-# of past findings, kept by hand; this script leaves them alone.
+# byte first, parts joined by "\n===\n"). It writes the seeds it makes and
+# removes none: seeds made by hand (regress-* for past findings, hand-made
+# counters and values) and inputs kept from fuzzing runs stay; a seed whose
+# source is gone is removed with git rm.
 # Run from anywhere: sh tests/fuzz/corpus.sh
 top=$(cd "$(dirname "$0")/../.." && pwd)
 c=$top/tests/fuzz/corpus
@@ -29,7 +31,6 @@ for t in csvread date invite_event monev_spec score_key template text \
 	score_keyfile score_layout score_prepost invite_people invite_agenda \
 	monev_form columns; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 
 # CSV reader: every data file and every small standard input of a case,
@@ -40,6 +41,15 @@ for f in $d/*/*.csv; do
 done
 seed fuzz_csvread forms-strict 4 $d/csv/forms.csv
 seed fuzz_csvread ragged-keep 10 $d/csv/ragged.csv
+# past the fuzzing build's bounds (make fuzz: 1,024 fields, 4 KiB a
+# field): a header of 1,100 fields, a record of commas under a short
+# header, a long field
+awk 'BEGIN { for (i = 0; i < 1100; i++) printf "k%d,", i; print "" }' |
+	seed fuzz_csvread fields-header 0 -
+awk 'BEGIN { print "nama,no"; for (i = 0; i < 3000; i++) printf ","
+	print ""; print "Budi,1" }' | seed fuzz_csvread fields-record 10 -
+awk 'BEGIN { printf "nama,no\n\""; for (i = 0; i < 5000; i++) printf "x"
+	print "\",1" }' | seed fuzz_csvread field-long 0 -
 for f in tests/cases/*/*/stdin; do
 	[ "$(wc -c < "$f")" -le 16384 ] || continue
 	n=$(echo "$f" | cut -d/ -f3,4 | tr / -)
@@ -88,13 +98,30 @@ seed fuzz_score_layout key-pre 2 $d/score/key.csv $d/score/pre.csv
 seed fuzz_score_layout key-post 3 $d/score/key-post.csv $d/score/post.csv
 seed fuzz_score_layout score-column 2 $d/score/pre.csv
 seed fuzz_score_layout score-keep 10 $d/score/post-id.csv
-seed fuzz_score_prepost pre-post 0 $d/score/pre.csv $d/score/post.csv
-seed fuzz_score_prepost pre-post-key 1 $d/score/pre.csv $d/score/post.csv \
+# (the pre/post target takes 4 KiB: the exports' first rows)
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+head -6 $d/score/pre.csv > "$tmp/pre"
+head -5 $d/score/post.csv > "$tmp/post"
+head -6 $d/score/stats-pre.csv > "$tmp/stats-pre"
+head -6 $d/score/stats-post.csv > "$tmp/stats-post"
+seed fuzz_score_prepost pre-post 0 "$tmp/pre" "$tmp/post"
+seed fuzz_score_prepost pre-post-key 1 "$tmp/pre" "$tmp/post" \
 	$d/score/key.csv
-seed fuzz_score_prepost fuzzy-best 12 $d/score/pre.csv $d/score/post.csv
-seed fuzz_score_prepost stats 0 $d/score/stats-pre.csv \
-	$d/score/stats-post.csv $d/score/stats-key.csv
+seed fuzz_score_prepost fuzzy-best 12 "$tmp/pre" "$tmp/post"
+seed fuzz_score_prepost stats 0 "$tmp/stats-pre" "$tmp/stats-post" \
+	$d/score/stats-key.csv
 seed fuzz_score_prepost match-id 20 $d/score/pre.csv $d/score/post-id.csv
+# a name past the 128 characters that are matched (its deletion strings
+# would grow with its square), on both sides, with --fuzzy
+n=$(awk 'BEGIN { for (i = 0; i < 30; i++) printf "Abcdefghij" }')
+{ head -4 $d/score/pre.csv
+  echo "\"2024/06/24 9:09:00 AM GMT+8\",\"x@y.id\",\"1 / 7\",\"Andi $n\",\"Bugis\",\"\",\"\",\"\",\"\",\"\""
+} > "$tmp/pre-long"
+{ head -3 $d/score/post.csv
+  echo "\"2024/06/25 9:09:00 AM GMT+8\",\"z@y.id\",\"1 / 7\",\"Andi ${n}x\",\"Bugis\",\"\",\"\",\"\",\"\",\"\""
+} > "$tmp/post-long"
+seed fuzz_score_prepost long-name 2 "$tmp/pre-long" "$tmp/post-long"
 
 # invite: participants and agenda
 seed fuzz_invite_people peserta 0 $d/invite/peserta.csv
@@ -112,7 +139,6 @@ seed fuzz_monev_form bad-lenient 4 $d/monev/bad.csv
 # patterns (month byte, counter byte, pattern)
 for t in invite_staff invite_register invite_number; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 seed fuzz_invite_staff petugas 0 examples/bimtek/petugas.csv
 seed fuzz_invite_staff petugas-alias 0 $d/invite/petugas.csv
@@ -126,18 +152,34 @@ printf '\011\001Sprin/{n}/{bulan_romawi}/Ka/Rh.01.01/{tahun}/BNNP-NTB' \
 	> "$c/fuzz_invite_number/sprin"
 printf '\014\002005.{n:3}/{bulan}/{x}{n:13}{n' > "$c/fuzz_invite_number/odd"
 printf '\000\003B/{n}/{bulan_romawi}' > "$c/fuzz_invite_number/nodate"
+printf '\014\377B/{n:25}/{n:3}/{bulan}/{tahun}' > "$c/fuzz_invite_number/limit"
 
-# the workbook reader: the hand-made edge-case workbooks
+# the workbook reader: the hand-made edge-case workbooks, as they are and
+# stored without compression (a mutation of their XML reaches the parser:
+# the target sets the CRC-32 of stored entries), and hostile ones small
+# enough to be seeds
+PYTHON=${PYTHON:-python3}
 mkdir -p "$c/fuzz_xlsxread"
-find "$c/fuzz_xlsxread" -type f ! -name 'regress-*' -delete
 for f in $d/xlsx/*.xlsx; do
 	seed fuzz_xlsxread "$(basename "$f" .xlsx)" - "$f"
+	# (not the files that are no zip archive)
+	"$PYTHON" tests/fuzz/mkseeds.py stored "$f" \
+		"$c/fuzz_xlsxread/stored-$(basename "$f" .xlsx)" 2>/dev/null ||
+		rm -f "$c/fuzz_xlsxread/stored-$(basename "$f" .xlsx)"
 done
+# (fuzz-*: a long comment or attribute, a string repeated, past the
+# bounds of the fuzzing build)
+for b in empty-v elapsed-huge fuzz-comment fuzz-attr fuzz-sst-bomb; do
+	"$PYTHON" $d/xlsx/make.py $b "$c/fuzz_xlsxread/$b.xlsx"
+	"$PYTHON" tests/fuzz/mkseeds.py stored "$c/fuzz_xlsxread/$b.xlsx" \
+		"$c/fuzz_xlsxread/stored-$b"
+	mv "$c/fuzz_xlsxread/$b.xlsx" "$c/fuzz_xlsxread/$b"
+done
+"$PYTHON" tests/fuzz/mkseeds.py even "$c"/fuzz_xlsxread/*fuzz-*
 
 # ibm-report's readers of other programs' files: images (the example
 # logo, the test photos) and a reference document's parts
 mkdir -p "$c/fuzz_report_docx"
-find "$c/fuzz_report_docx" -type f ! -name 'regress-*' -delete
 seed fuzz_report_docx logo - examples/bimtek/logo-bnnk.png
 for f in $d/report/foto/*; do
 	[ -f "$f" ] && seed fuzz_report_docx "foto-$(basename "$f")" - "$f"
@@ -148,7 +190,6 @@ printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><
 # rounded weight, --excel)
 for t in survey_spec survey_form; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 seed fuzz_survey_spec small - $d/survey/spec-small.csv
 seed fuzz_survey_spec one - $d/survey/spec-one.csv
@@ -162,7 +203,6 @@ seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
 # the Monev visits: schedules with the examples' staff or their own
 # (options byte: the delimiter)
 mkdir -p "$c/fuzz_invite_visits"
-find "$c/fuzz_invite_visits" -type f ! -name 'regress-*' -delete
 seed fuzz_invite_visits example 0 examples/monev/kunjungan/jadwal.csv \
 	examples/monev/kunjungan/petugas.csv
 for f in $d/visits/jadwal*.csv; do
@@ -172,6 +212,33 @@ done
 seed fuzz_invite_visits shared 0 $d/visits/jadwal-two-places.csv \
 	$d/visits/petugas-shared.csv
 seed fuzz_invite_visits default-staff 0 $d/visits/jadwal.csv
+# the office's paper: font and logo files as libharu would read them, and
+# hostile text set as PDF and HTML (an options byte, then values separated
+# by NUL bytes)
+for t in typeset_font typeset_image typeset_text xlsx_write docx_write; do
+	mkdir -p "$c/fuzz_$t"
+done
+"$PYTHON" tests/fuzz/mkseeds.py fonts "$c/fuzz_typeset_font"
+"$PYTHON" tests/fuzz/mkseeds.py pngs "$c/fuzz_typeset_image"
+cp $d/invite/logo.png $d/invite/logo.jpg examples/bimtek/logo-bnnk.png \
+	"$c/fuzz_typeset_image/"
+printf '\000BADAN NARKOTIKA NASIONAL\000Jl. Garuda No. 12\000Dalam rangka pelaksanaan kegiatan Bimbingan Teknis, kami mengundang Saudara/i untuk hadir.\000Siti Rahmawati\000Agen Pemulihan\000hari/tanggal\000Senin, 24 Juni 2024\000Peserta membawa KTP.' \
+	> "$c/fuzz_typeset_text/letter"
+printf '\001Badan <&> \357\277\277\001\000Jl. "Garuda" &amp;\000Budi \360\237\230\200 \344\270\255 Sari\000\000a\tb\nc\000\000\000' \
+	> "$c/fuzz_typeset_text/hostile-ttf"
+
+# the writers, hostile values separated by NUL bytes
+printf 'Siti Rahmawati\000IBM Sinar Bugis\000Bugis\000+6281234567890' \
+	> "$c/fuzz_xlsx_write/plain"
+printf 'Budi & <b>\000\001\002\037\000\357\277\276\357\277\277\000\377\376\000  spasi  \000a\r\nb\tc\000=HYPERLINK("x")\000_x0041_' \
+	> "$c/fuzz_xlsx_write/hostile"
+cp "$c/fuzz_xlsx_write/plain" "$c/fuzz_xlsx_write/hostile" \
+	"$c/fuzz_docx_write/"
+printf 'foto-caf\351.jpg\000\000<w:p>]]>\000' > "$c/fuzz_docx_write/names"
+
+# templates: a value in a flat ODT document ('x', then the value)
+printf 'xBudi & <b>"Sari"</b>' > "$c/fuzz_template/fodt-markup"
+printf 'x\001\357\277\276\377]]>&#0;' > "$c/fuzz_template/fodt-forbidden"
 
 # Column matching: the header of every data file and example, one cell a
 # line; and the headers of the issue that asked for it, with --column
@@ -188,7 +255,6 @@ printf '%s\n' No 'Nama Lengkap (tanpa gelar)' 'Nama Lengkap (sesuai KTP)' \
 # the speakers, the participants with an attendance list after "==="
 for t in spj_rates spj_tax spj_speakers spj_people; do
 	mkdir -p "$c/fuzz_$t"
-	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
 seed fuzz_spj_rates tarif-2024 0 examples/bimtek/tarif-2024.csv
 seed fuzz_spj_rates tarif-semicolon 2 $d/spj/tarif.csv

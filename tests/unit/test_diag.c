@@ -28,6 +28,22 @@ static void t_format(void **state)
 	msgs_reset();
 }
 
+/* Text from a file cannot act on the terminal: control characters,
+ * C1 controls and bytes that are not UTF-8 are quoted. */
+static void t_quote_controls(void **state)
+{
+	(void)state;
+	msgs_reset();
+	quiet_begin();
+	ibm_error("a\nb.csv", 2, "name \"%s\"",
+		  "\x1b]0;pwned\x07" "Budi\tSari\r\x7f\xc2\x9b" "2J\xff\\ \xc3\xa9");
+	quiet_end();
+	assert_string_equal(msgs_all(),
+			    "E: a\\nb.csv:2: name \"\\x1B]0;pwned\\x07Budi\\t"
+			    "Sari\\r\\x7F\\u009B2J\\xFF\\ \xc3\xa9\"\n");
+	msgs_reset();
+}
+
 /* A message as snprintf writes it, for the conversions that messages
  * format on their own road and for those that printf still does. */
 #define SAME(fmt, ...)                                                       \
@@ -272,6 +288,50 @@ static void t_nomem(void **state)
 }
 
 /* -q: warnings are still hooked and counted, only not printed. */
+/* A library's allocation that fails ends the run with 70 (nomem.c): not
+ * on Windows (no fork) nor under AddressSanitizer, whose allocator ends
+ * the run itself. */
+#if !defined(_WIN32) && !defined(__SANITIZE_ADDRESS__)
+#define LIB_NOMEM 1
+#include <sys/resource.h>
+
+/* libxlsxwriter's formats until the address space runs out: the
+ * library's own allocation fails, and the run ends with 70 instead of
+ * going on with NULL. */
+static void child_lib_nomem(void *arg)
+{
+	lxw_workbook *wb = workbook_new(tmp_path("nomem.xlsx"));
+	FILE *fp = fopen("/proc/self/statm", "r");
+	unsigned long pages = 0;
+	struct rlimit rl;
+
+	(void)arg;
+	ibm_diag_set_hook(NULL, NULL);
+	if (!fp || fscanf(fp, "%lu", &pages) != 1)
+		exit(99);
+	fclose(fp);
+	rl.rlim_cur = rl.rlim_max = (rlim_t)pages *
+		(rlim_t)sysconf(_SC_PAGESIZE) + (64u << 20);
+	if (setrlimit(RLIMIT_AS, &rl) != 0)
+		exit(98);
+	for (long i = 0; i < 10000000; i++)
+		workbook_add_format(wb);
+	exit(0);
+}
+
+static void t_lib_nomem(void **state)
+{
+	char *err;
+
+	(void)state;
+	assert_int_equal(run_child(child_lib_nomem, NULL, tmp_path("err")),
+			 70);
+	err = slurp(tmp_path("err"), NULL);
+	assert_string_equal(err, "ibm-test: out of memory\n");
+	free(err);
+}
+#endif
+
 static void t_quiet(void **state)
 {
 	size_t w0 = ibm_diag_warnings();
@@ -310,10 +370,14 @@ int main(void)
 		cmocka_unit_test(t_format),
 		cmocka_unit_test(t_format_conversions),
 		cmocka_unit_test(t_long_message),
+		cmocka_unit_test(t_quote_controls),
 		cmocka_unit_test(t_quiet),
 		cmocka_unit_test(t_die),
 		cmocka_unit_test(t_memory),
 		cmocka_unit_test(t_nomem),
+#ifdef LIB_NOMEM
+		cmocka_unit_test(t_lib_nomem),
+#endif
 	};
 	int rc;
 

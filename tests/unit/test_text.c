@@ -311,6 +311,43 @@ static void t_title_case(void **state)
 	}
 }
 
+static void put_str(void *data, const char *p, size_t n)
+{
+	char *out = data;
+
+	strncat(out, p, n);
+}
+
+/* What an XML document cannot hold (C0 controls but TAB, LF, CR; U+FFFE,
+ * U+FFFF; bytes that are not UTF-8) shows as U+FFFD; markup escaped. */
+static void t_xml_text(void **state)
+{
+	static const char bad[] = "a\x01" "b\xEF\xBF\xBE\xEF\xBF\xBF\xE9\x7F\xC2\x85";
+	char out[256] = "";
+	char *f;
+
+	(void)state;
+	assert_true(ibm_xml_ok("Budi \xC3\xA9\t\n\r<&>", 13));
+	assert_true(ibm_xml_ok("\xEF\xBF\xBD\xF0\x9F\x98\x80", 7));
+	assert_false(ibm_xml_ok("a\x01", 2));
+	assert_false(ibm_xml_ok("\xEF\xBF\xBE", 3));
+	assert_false(ibm_xml_ok("\xEF\xBF\xBF", 3));
+	assert_false(ibm_xml_ok("\xE9t\xE9", 3));
+	assert_null(ibm_xml_fix("Budi & Sari"));
+	f = ibm_xml_fix(bad);
+	/* DEL and C1 controls are allowed in XML 1.0 */
+	assert_string_equal(f, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD"
+			    "\xEF\xBF\xBD\x7F\xC2\x85");
+	free(f);
+	ibm_xml_text("<a href=\"x\">Tom & Jerry's</a>\x02", 30, 1, put_str,
+		     out);
+	assert_string_equal(out, "&lt;a href=&quot;x&quot;&gt;Tom &amp; "
+			    "Jerry&#39;s&lt;/a&gt;\xEF\xBF\xBD");
+	out[0] = '\0';
+	ibm_xml_text("<&>\x02", 4, 0, put_str, out);
+	assert_string_equal(out, "<&>\xEF\xBF\xBD");
+}
+
 /* names without their degrees and titles (titles.txt) */
 static void t_bare_key(void **state)
 {
@@ -483,6 +520,7 @@ int main(void)
 		cmocka_unit_test(t_edit_distance_max),
 		cmocka_unit_test(t_title_case),
 		cmocka_unit_test(t_natcmp),
+		cmocka_unit_test(t_xml_text),
 		cmocka_unit_test(t_strmap),
 		cmocka_unit_test(t_bare_key),
 		cmocka_unit_test(t_bare_key_titles),

@@ -13,6 +13,18 @@ NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' \
 REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 
 
+class ZipFile(zipfile.ZipFile):
+    """A zip archive whose entries carry one fixed time, so that a file
+    made again is the same file (seeds in git do not change)."""
+
+    def writestr(self, name, data, *args, **kw):
+        if isinstance(name, str):
+            name = zipfile.ZipInfo(name, date_time=(2024, 6, 24, 0, 0, 0))
+            name.compress_type = self.compression
+            name.external_attr = 0o600 << 16
+        super().writestr(name, data, *args, **kw)
+
+
 def esc(s):
     return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
 
@@ -21,7 +33,7 @@ def book(path, sheets, sst=None, numfmts=(), xfs=(0,), date1904=False,
          sheet_xml=None, extra=None):
     """sheets: list of (name, rows, state); rows: list of (rownum, cells)
     with cells a list of raw <c> XML strings."""
-    z = zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED)
+    z = ZipFile(path, 'w', zipfile.ZIP_DEFLATED)
     ct = 'application/vnd.openxmlformats-officedocument.spreadsheetml.'
     ov = [('/xl/workbook.xml', 'sheet.main+xml'),
           ('/xl/styles.xml', 'styles+xml'),
@@ -211,14 +223,14 @@ def bomb(path):
 
 
 def ods(path):
-    z = zipfile.ZipFile(path, 'w')
+    z = ZipFile(path, 'w')
     z.writestr('mimetype', 'application/vnd.oasis.opendocument.spreadsheet')
     z.writestr('content.xml', '<office:document-content/>')
     z.close()
 
 
 def zipped(path):
-    z = zipfile.ZipFile(path, 'w')
+    z = ZipFile(path, 'w')
     z.writestr('data.csv', 'a,b\n1,2\n')
     z.close()
 
@@ -294,6 +306,61 @@ def ns_prefix(path):
            '</x:sheetData></x:worksheet>' % NSX})
 
 
+def sparse(n, seed):
+    """n bytes of 'a' with a rare 'b': deflates about 400 times, under
+    the reader's zip-bomb ratio (500)."""
+    import random
+    r = random.Random(seed)
+    out = bytearray(b'a' * n)
+    i = 0
+    while True:
+        i += r.randint(1, 1200)
+        if i >= n:
+            break
+        out[i] = ord('b')
+    return out.decode()
+
+
+def big_token(path, kind, n=64 << 20):
+    # one XML token of N bytes in a small workbook: a comment or an
+    # attribute value in the sheet
+    pad = sparse(n, 1)
+    tok = '<!--%s-->' % pad if kind == 'comment' else \
+        '<row r="2" x="%s"/>' % pad
+    book(path, [('S', [], None)], sheet_xml={
+        1: '<?xml version="1.0"?><worksheet %s><sheetData><row r="1">'
+           '<c r="A1" t="str"><v>a</v></c></row>%s<row r="3"><c r="A3">'
+           '<v>1</v></c></row></sheetData></worksheet>' % (NS, tok)})
+
+
+def sst_bomb(path, rows=8000, n=1 << 20):
+    # one shared string of N bytes referenced by ROWS cells
+    rows = [(1, [c('A1', 'nama', 'str')])] + [
+        (r, [c('A%d' % r, '0', 's')]) for r in range(2, rows + 2)]
+    book(path, [('S', rows, None)], sst=['<t>%s</t>' % sparse(n, 2)])
+
+
+def empty_v(path):
+    # a shared-string cell with an empty <v/> after one with a value
+    rows = [(1, [c('A1', 'a', 'str'), c('B1', 'b', 'str')]),
+            (2, [c('A2', '0', 's'), '<c r="B2" t="s"><v/></c>']),
+            (3, ['<c r="A3"><v/></c>', c('B3', '1', 's')])]
+    book(path, [('S', rows, None)], sst=['<t>Budi</t>', '<t>Sari</t>'])
+
+
+def elapsed_huge(path):
+    # numbers far beyond any duration in an elapsed-time format
+    rows = [(1, [c('A1', 'a', 'str')]), (2, [c('A2', '1e15', s=6)]),
+            (3, [c('A3', '-1e15', s=6)]), (4, [c('A4', '1.5', s=6)])]
+    book(path, [('S', rows, None)], numfmts=FMTS, xfs=XFS)
+
+
+def many_sheets(path, n=4100):
+    # more sheets than the reader takes
+    book(path, [('S%d' % i, [(1, [c('A1', 'x%d' % i, 'str')])], None)
+                for i in range(1, n + 1)])
+
+
 BOOKS = {
     'values': values, 'date1904': date1904, 'titled': titled,
     'hidden': hidden, 'wide': wide, 'malformed': malformed, 'dtd': dtd,
@@ -303,6 +370,14 @@ BOOKS = {
     'xls-real': lambda p: xls(p, False),
     'xls-password': lambda p: xls(p, True),
     'prefix': ns_prefix,
+    'big-comment': lambda p: big_token(p, 'comment', 3 << 20),
+    'big-attr': lambda p: big_token(p, 'attr', 3 << 20),
+    'sst-bomb': lambda p: sst_bomb(p, 100), 'empty-v': empty_v,
+    # the same, small enough for the fuzzing build's bounds (make fuzz)
+    'fuzz-comment': lambda p: big_token(p, 'comment', 5000),
+    'fuzz-attr': lambda p: big_token(p, 'attr', 5000),
+    'fuzz-sst-bomb': lambda p: sst_bomb(p, 40, 3000),
+    'elapsed-huge': elapsed_huge, 'many-sheets': lambda p: many_sheets(p, 4097),
 }
 
 if __name__ == '__main__':
