@@ -31,11 +31,14 @@ WARN += -Werror
 endif
 XLSX_CFLAGS := $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 # lib/core is the shared core (ibmkit.h); lib/TOOL holds each tool's modules.
 LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
 INCLUDES := $(LIB_DIRS:%=-I%)
-ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
-LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lexpat -lz -lm
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) \
+	$(SQLITE_CFLAGS) $(CFLAGS) $(SAN)
+LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lexpat $(SQLITE_LIBS) -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
@@ -54,7 +57,7 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 # Debian packages: to build, and to run the tests.
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
-	libhpdf-dev libcmocka-dev libzip-dev libexpat1-dev
+	libhpdf-dev libcmocka-dev libzip-dev libexpat1-dev libsqlite3-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 	valgrind mandoc cppcheck fonts-dejavu-core \
 	libreoffice-calc-nogui fonts-liberation fonts-liberation2 \
@@ -64,6 +67,8 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 DEPS_TEST += chromium groff-base
 # ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
 DEPS_TEST += python3-docx libreoffice-writer-nogui
+# ibm-db: the database read by an independent client
+DEPS_TEST += sqlite3
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures

@@ -43,6 +43,7 @@ struct ibm_atomic {
 	int direct;     /* written straight to stdout/device/FIFO/socket */
 	int finished;   /* complete and synced, waiting for the rename */
 	int done;       /* renamed or aborted: nothing left to remove */
+	int private_new; /* a new file is made 0600 (ibm_atomic_private) */
 	ibm_atomic *next;
 };
 
@@ -588,6 +589,8 @@ void ibm_atomic_finish(ibm_atomic *a)
 		e = ENOSPC;
 	if (!e) {
 		keep_attrs(fd, a->target);
+		if (a->private_new && !ibm_path_exists(a->target))
+			ibm_set_private_mode(fd);
 		if (sync_file(fd) != 0)
 			e = errno;
 	}
@@ -672,6 +675,11 @@ void ibm_atomic_commit_all(void)
 		atomic_free(a);
 	}
 	nmade = 0; /* the directories made hold the outputs now */
+}
+
+void ibm_atomic_private(ibm_atomic *a)
+{
+	a->private_new = 1;
 }
 
 void ibm_atomic_abort(ibm_atomic *a)

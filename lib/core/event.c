@@ -189,3 +189,34 @@ int ibm_event_set(ibm_event *ev, const char *assign)
 	put(ev, key, val, "-s", 0);
 	return 0;
 }
+
+int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last)
+{
+	const char *v = ibm_event_get(ev, "tanggal_mulai");
+	const ibm_event_kv *kv;
+	long n = 1;
+
+	if (!v)
+		return 0;
+	kv = ibm_event_find(ev, "tanggal_mulai");
+	if (ibm_date_parse(v, first) != 0)
+		ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
+			"tanggal_mulai: not a date: %s", v);
+	*last = *first;
+	if ((v = ibm_event_get(ev, "tanggal_selesai"))) {
+		kv = ibm_event_find(ev, "tanggal_selesai");
+		if (ibm_date_parse(v, last) != 0 ||
+		    ibm_date_cmp(*last, *first) < 0)
+			ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
+				"tanggal_selesai: not a date on or after "
+				"tanggal_mulai: %s", v);
+	} else if ((v = ibm_event_get(ev, "jumlah_hari"))) {
+		kv = ibm_event_find(ev, "jumlah_hari");
+		if (ibm_parse_count(v, &n) != 0 || n < 1 || n > 31)
+			ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
+				"jumlah_hari: not a number of days (1 to 31): "
+				"%s", v);
+		*last = ibm_date_from_days(ibm_date_days(*first) + n - 1);
+	}
+	return 1;
+}

@@ -151,7 +151,7 @@ int rp_bimtek(const rp_opts *o)
 			"for a Bimtek report: %s", strchr(s, ',') ? "s" : "",
 			s);
 	}
-	rp_event_dates(&c, &first, &last);
+	ibm_event_dates(c.ev, &first, &last);
 	if (rp_text(&c, "batas_sulit")) {
 		const ibm_event_kv *kv = ibm_event_find(c.rf, "batas_sulit");
 		char t[64];

@@ -99,9 +99,6 @@ void rp_lampiran_on(rp_ctx *c, const char *title, int landscape);
 /* The photos of --photos, two per row with their file names; returns
  * the number of photos (0: no attachment written). */
 size_t rp_photos(rp_ctx *c);
-/* The event's dates in words ("Senin s.d. Rabu, 24 s.d. 26 Juni 2024");
- * 0 when the event file has no tanggal_mulai. */
-int rp_event_dates(const rp_ctx *c, ibm_date *first, ibm_date *last);
 
 /* ------------------------------------------------------------- inputs */
 

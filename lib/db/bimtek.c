@@ -1,0 +1,570 @@
+/*
+ * bimtek.c - add bimtek: one event from its event file, its participants
+ * (ibm-invite's CSV: participant_id and the list's columns), and when
+ * given the scores and status of ibm-score, its summary statistics and
+ * the certificate numbers of ibm-invite --certificates.
+ *
+ * An event is known by its office and dates: adding it again deletes the
+ * earlier one with its trainings and statistics (ON DELETE CASCADE)
+ * before the new rows go in, so that re-running a pipeline never
+ * duplicates. People are rows of their own, keyed by participant_id (kept
+ * as text, never parsed), with the details of their latest bimtek; each
+ * training keeps the details of its own list. Rows are streamed into
+ * prepared statements: memory does not grow with the number of people.
+ */
+#include "dbin.h"
+#include "invite.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------- the event */
+
+static const char *event_text(const ibm_event *ev, const char *key)
+{
+	return ibm_event_get(ev, key);
+}
+
+/* A date key as ISO when it reads as a date, else as written. */
+static void bind_date(sqlite3_stmt *st, int i, const ibm_event *ev,
+		      const char *key)
+{
+	const char *v = ibm_event_get(ev, key);
+	ibm_date dt;
+	char iso[16];
+
+	if (v && ibm_date_parse(v, &dt) == 0)
+		v = ibm_date_iso(iso, sizeof iso, dt);
+	db_bind_text(st, i, v);
+}
+
+long long db_put_event(db_file *d, const ibm_event *ev, const char *file)
+{
+	char *office = db_event_office(ev);
+	const char *acara = event_text(ev, "acara");
+	ibm_date first, last;
+	char f[16], l[16];
+	sqlite3_stmt *st;
+	long long id;
+	int replaced;
+
+	if (!office || !acara || !ibm_event_get(ev, "tanggal_mulai")) {
+		ibm_error(file, 0, "missing key%s for a bimtek: %s%s%s%s",
+			  (!office) + !acara +
+			  !ibm_event_get(ev, "tanggal_mulai") > 1 ? "s" : "",
+			  !office ? "satker (or instansi) " : "",
+			  !acara ? "acara " : "",
+			  !ibm_event_get(ev, "tanggal_mulai") ? "tanggal_mulai"
+							       : "",
+			  "");
+		free(office);
+		return -1;
+	}
+	ibm_event_dates(ev, &first, &last);
+	ibm_date_iso(f, sizeof f, first);
+	ibm_date_iso(l, sizeof l, last);
+	st = db_prep(d, "DELETE FROM events WHERE office = ?1 AND "
+		     "tanggal_mulai = ?2 AND tanggal_selesai = ?3");
+	sqlite3_bind_text(st, 1, office, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, l, -1, SQLITE_STATIC);
+	db_run(d, st);
+	replaced = sqlite3_changes(d->h) > 0;
+	sqlite3_finalize(st);
+	if (replaced) /* people of no other bimtek go with it */
+		db_exec(d, "DELETE FROM people WHERE NOT EXISTS (SELECT 1 "
+			"FROM trainings t WHERE t.participant_id = "
+			"people.participant_id)");
+	db_touch_office(d, office);
+	st = db_prep(d, "INSERT INTO events (office, acara, tanggal_mulai, "
+		     "tanggal_selesai, tempat, hal, tanggal_surat, nomor, "
+		     "nomor_sprin, nomor_sertifikat, source, added) VALUES "
+		     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+	sqlite3_bind_text(st, 1, office, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, acara);
+	sqlite3_bind_text(st, 3, f, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, l, -1, SQLITE_STATIC);
+	db_bind_text(st, 5, event_text(ev, "tempat"));
+	db_bind_text(st, 6, event_text(ev, "hal"));
+	bind_date(st, 7, ev, "tanggal_surat");
+	db_bind_text(st, 8, event_text(ev, "nomor"));
+	db_bind_text(st, 9, event_text(ev, "nomor_sprin"));
+	db_bind_text(st, 10, event_text(ev, "nomor_sertifikat"));
+	db_bind_text(st, 11, file);
+	sqlite3_bind_text(st, 12, db_now(d), -1, SQLITE_STATIC);
+	db_run(d, st);
+	sqlite3_finalize(st);
+	id = sqlite3_last_insert_rowid(d->h);
+	free(office);
+	return id;
+}
+
+/* ------------------------------------------------------- participants */
+
+#define ALIASES_LETTER "letter_number|letter number|nomor surat|no surat|" \
+	"nomor undangan"
+#define ALIASES_NO "no|no urut|nomor urut|number"
+
+enum { P_ID, P_NO, P_LETTER, P_F, P_N = P_F + INV_NF };
+
+static void participant_specs(ibm_colspec *s)
+{
+	s[P_ID] = (ibm_colspec){ IBM_ALIASES_ID, 1 };
+	s[P_NO] = (ibm_colspec){ ALIASES_NO, 0 };
+	s[P_LETTER] = (ibm_colspec){ ALIASES_LETTER, 0 };
+	for (int k = 0; k < INV_NF; k++)
+		s[P_F + k] = inv_field_specs[k];
+}
+
+static const char people_sql[] =
+	"INSERT INTO people (participant_id, nama, jabatan, unit_ibm, "
+	"desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
+	"jenis_kelamin, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	"?10, ?11) ON CONFLICT (participant_id) DO UPDATE SET "
+	"nama = excluded.nama, "
+	"jabatan = coalesce(excluded.jabatan, jabatan), "
+	"unit_ibm = coalesce(excluded.unit_ibm, unit_ibm), "
+	"desa_kelurahan = coalesce(excluded.desa_kelurahan, desa_kelurahan), "
+	"kecamatan = coalesce(excluded.kecamatan, kecamatan), "
+	"kabupaten_kota = coalesce(excluded.kabupaten_kota, kabupaten_kota), "
+	"no_hp = coalesce(excluded.no_hp, no_hp), "
+	"email = coalesce(excluded.email, email), "
+	"jenis_kelamin = coalesce(excluded.jenis_kelamin, jenis_kelamin), "
+	"seen = excluded.seen WHERE excluded.seen >= seen";
+
+#define TRAINING_COLS "event_id, participant_id, no, nama, jabatan, " \
+	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, " \
+	"jenis_kelamin, letter_number"
+#define TRAINING_VALS "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
+
+int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
+			 const db_in *in)
+{
+	ibm_colspec specs[P_N];
+	int idx[P_N], k, st = 0;
+	const ibm_rec *rec;
+	sqlite3_stmt *seen, *person, *ins, *dup;
+	char *buf[P_N] = { 0 }, date[16] = "";
+	const char *v[P_N];
+	long rows = 0;
+
+	(void)in;
+	participant_specs(specs);
+	if (db_in_columns(r, specs, P_N, idx, "the participants as "
+			  "ibm-invite writes them are needed (with "
+			  "participant_id)") != 0) {
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	seen = db_prep(d, "SELECT tanggal_mulai FROM events WHERE "
+		       "event_id = ?1");
+	sqlite3_bind_int64(seen, 1, event_id);
+	if (db_step(d, seen) == SQLITE_ROW)
+		snprintf(date, sizeof date, "%s",
+			 (const char *)sqlite3_column_text(seen, 0));
+	sqlite3_finalize(seen);
+	person = db_prep(d, people_sql);
+	ins = db_prep(d, "INSERT INTO trainings (" TRAINING_COLS ") VALUES ("
+		      TRAINING_VALS ") ON CONFLICT DO NOTHING");
+	dup = db_prep(d, "INSERT OR REPLACE INTO trainings (" TRAINING_COLS
+		      ") VALUES (" TRAINING_VALS ")");
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		long no = 0;
+
+		if (db_in_blank(rec))
+			continue;
+		for (int i = 0; i < P_N; i++)
+			v[i] = db_in_text(rec, idx[i], &buf[i]);
+		if (!*v[P_ID] || !*v[P_F + INV_NAMA]) {
+			ibm_error_cell(ibm_csv_name(r), rec->line,
+				       (size_t)idx[*v[P_ID] ? P_F + INV_NAMA :
+						   P_ID],
+				       "%s is empty (the participants as "
+				       "ibm-invite writes them have it)",
+				       *v[P_ID] ? "nama" : "participant_id");
+			st = IBM_EX_DATAERR;
+			break;
+		}
+		if (*v[P_NO] && ibm_parse_count(v[P_NO], &no) != 0)
+			no = 0;
+		db_bind_text(person, 1, v[P_ID]);
+		for (int i = 0; i < INV_NF; i++)
+			db_bind_text(person, 2 + i, v[P_F + i]);
+		sqlite3_bind_text(person, 11, date, -1, SQLITE_STATIC);
+		db_run(d, person);
+		for (sqlite3_stmt *s = ins; s; s = s == ins ? dup : NULL) {
+			sqlite3_bind_int64(s, 1, event_id);
+			db_bind_text(s, 2, v[P_ID]);
+			if (no > 0)
+				sqlite3_bind_int64(s, 3, no);
+			for (int i = 0; i < INV_NF; i++)
+				db_bind_text(s, 4 + i, v[P_F + i]);
+			db_bind_text(s, 13, v[P_LETTER]);
+			db_run(d, s);
+			if (sqlite3_changes(d->h) > 0)
+				break;
+			ibm_warn(ibm_csv_name(r), rec->line, "participant_id "
+				 "%s is on an earlier line too; this line is "
+				 "kept", v[P_ID]);
+		}
+		rows++;
+	}
+	if (k < 0)
+		st = ibm_csv_status(r);
+	if (!st && rows == 0) {
+		ibm_error(ibm_csv_name(r), 0, "no participants");
+		st = IBM_EX_DATAERR;
+	}
+	for (int i = 0; i < P_N; i++)
+		free(buf[i]);
+	sqlite3_finalize(person);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(dup);
+	ibm_csv_close(r);
+	return st;
+}
+
+/* -------------------------------------------------------------- scores */
+
+/* The columns of ibm-score's pre/post output that are kept, as the
+ * trainings table names them. */
+enum { S_ID, S_NAME, S_EMAIL, S_PHONE, S_STATUS, S_PRE, S_POST, S_MAX,
+       S_PREP, S_POSTP, S_GAIN, S_NGAIN, S_CAT, S_PASSPRE, S_PASSPOST,
+       S_N };
+static const ibm_colspec score_specs[S_N] = {
+	{ IBM_ALIASES_ID, 0 },
+	{ "name|nama|nama lengkap|nama peserta|full name", 0 },
+	{ "email|e-mail|email address|alamat email|surel", 0 },
+	{ "no_hp|no. hp|no hp|hp|no wa|nomor hp|whatsapp|telepon|phone", 0 },
+	{ "status|kehadiran", 0 },
+	{ "pre_score|skor pre|nilai pre|pre-test score", 0 },
+	{ "post_score|skor post|nilai post|post-test score", 0 },
+	{ "max_score|skor maksimum", 0 },
+	{ "pre_percent", 0 },
+	{ "post_percent", 0 },
+	{ "gain", 0 },
+	{ "n_gain|n-gain|ngain", 0 },
+	{ "n_gain_category|kategori n-gain", 0 },
+	{ "passed_pre|lulus pre", 0 },
+	{ "passed_post|passed|lulus post|lulus", 0 },
+};
+static const char *const score_cols[S_N] = {
+	NULL, NULL, NULL, NULL, "status", "pre_score", "post_score",
+	"max_score", "pre_percent", "post_percent", "gain", "n_gain",
+	"n_gain_category", "passed_pre", "passed_post"
+};
+
+/* The people of this bimtek by e-mail, phone and name, for score rows
+ * without a participant_id (built once, on the first such row): keys
+ * "e:mail", "p:+628...", "n:name"; a key two people share matches
+ * neither. */
+static void build_match(db_file *d, long long event_id)
+{
+	sqlite3_stmt *q, *ins, *amb;
+
+	db_exec(d, "CREATE TEMP TABLE IF NOT EXISTS score_match (k TEXT "
+		"PRIMARY KEY, participant_id TEXT)");
+	db_exec(d, "DELETE FROM temp.score_match");
+	q = db_prep(d, "SELECT participant_id, email, no_hp, nama FROM "
+		    "trainings WHERE event_id = ?1");
+	ins = db_prep(d, "INSERT INTO temp.score_match VALUES (?1, ?2) "
+		      "ON CONFLICT DO NOTHING");
+	amb = db_prep(d, "UPDATE temp.score_match SET participant_id = NULL "
+		      "WHERE k = ?1 AND participant_id <> ?2");
+	sqlite3_bind_int64(q, 1, event_id);
+	while (db_step(d, q) == SQLITE_ROW) {
+		const char *id = (const char *)sqlite3_column_text(q, 0);
+
+		for (int c = 1; c <= 3; c++) {
+			const char *s = (const char *)sqlite3_column_text(q, c);
+			char *norm, *key;
+
+			if (!s || !*s)
+				continue;
+			norm = c == 1 ? ibm_lower(s) : c == 2 ?
+				ibm_phone_norm(s) : ibm_person_key(s);
+			if (!norm)
+				continue;
+			key = ibm_xmalloc(strlen(norm) + 3);
+			key[0] = "epn"[c - 1];
+			key[1] = ':';
+			strcpy(key + 2, norm);
+			for (sqlite3_stmt *s2 = ins; s2;
+			     s2 = s2 == ins ? amb : NULL) {
+				sqlite3_bind_text(s2, 1, key, -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_text(s2, 2, id, -1,
+						  SQLITE_STATIC);
+				db_run(d, s2);
+			}
+			free(key);
+			free(norm);
+		}
+	}
+	sqlite3_finalize(q);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(amb);
+}
+
+/* The participant_id of a score row without one: by e-mail, phone, then
+ * name; NULL when none matches (malloc'd). */
+static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
+{
+	for (int c = 0; c < 3; c++) {
+		int f = c == 0 ? S_EMAIL : c == 1 ? S_PHONE : S_NAME;
+		char *norm, *key, *id = NULL;
+
+		if (!*v[f])
+			continue;
+		norm = c == 0 ? ibm_lower(v[f]) : c == 1 ?
+			ibm_phone_norm(v[f]) : ibm_person_key(v[f]);
+		if (!norm)
+			continue;
+		key = ibm_xmalloc(strlen(norm) + 3);
+		key[0] = "epn"[c];
+		key[1] = ':';
+		strcpy(key + 2, norm);
+		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
+		if (db_step(d, q) == SQLITE_ROW &&
+		    sqlite3_column_type(q, 0) != SQLITE_NULL)
+			id = ibm_xstrdup((const char *)
+					 sqlite3_column_text(q, 0));
+		sqlite3_reset(q);
+		free(key);
+		free(norm);
+		if (id)
+			return id;
+	}
+	return NULL;
+}
+
+int db_read_scores(db_file *d, long long event_id, ibm_csv *r,
+		   const db_in *in)
+{
+	int idx[S_N], k, st = 0, built = 0;
+	const ibm_rec *rec;
+	sqlite3_stmt *up, *q = NULL;
+	char *buf[S_N] = { 0 }, sql[600];
+	const char *v[S_N];
+	size_t len;
+
+	if (db_in_columns(r, score_specs, S_N, idx, "") != 0) {
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	if (idx[S_PRE] < 0 && idx[S_POST] < 0 && idx[S_STATUS] < 0) {
+		ibm_error(ibm_csv_name(r), ibm_csv_header(r)->line,
+			  "missing required column(s): pre_score or "
+			  "post_score (the pre/post output of ibm-score)");
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	if (idx[S_ID] < 0 && idx[S_NAME] < 0 && idx[S_EMAIL] < 0 &&
+	    idx[S_PHONE] < 0) {
+		ibm_error(ibm_csv_name(r), ibm_csv_header(r)->line,
+			  "missing required column(s): participant_id, "
+			  "email, phone or name (who each row is)");
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	/* only the columns the file has are set: a re-add of the scores
+	 * alone keeps what other files gave */
+	len = (size_t)snprintf(sql, sizeof sql, "UPDATE trainings SET ");
+	for (int i = S_STATUS; i < S_N; i++)
+		if (idx[i] >= 0)
+			len += (size_t)snprintf(sql + len, sizeof sql - len,
+						"%s = ?%d, ", score_cols[i],
+						i + 1);
+	snprintf(sql + len - 2, sizeof sql - len + 2, " WHERE event_id = "
+		 "?%d AND participant_id = ?%d", S_N + 1, S_N + 2);
+	up = db_prep(d, sql);
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		char *id = NULL;
+
+		if (db_in_blank(rec))
+			continue;
+		for (int i = 0; i < S_N; i++)
+			v[i] = i == S_STATUS || i == S_CAT || i >= S_PASSPRE ||
+			       i <= S_PHONE ? db_in_text(rec, idx[i], &buf[i])
+					     : NULL;
+		for (int i = S_PRE; i <= S_NGAIN && !st; i++) {
+			double x;
+
+			if (idx[i] < 0)
+				continue;
+			st = db_in_num(r, rec, idx[i], score_cols[i], in, &x);
+			db_bind_num(up, i + 1, x);
+		}
+		if (st)
+			break;
+		for (int i = S_STATUS; i < S_N; i++)
+			if (v[i] && idx[i] >= 0)
+				db_bind_text(up, i + 1, v[i]);
+		if (*v[S_ID]) {
+			id = ibm_xstrdup(v[S_ID]);
+		} else {
+			if (!built) {
+				build_match(d, event_id);
+				q = db_prep(d, "SELECT participant_id FROM "
+					    "temp.score_match WHERE k = ?1");
+				built = 1;
+			}
+			id = match_row(d, q, v);
+		}
+		if (id) {
+			sqlite3_bind_int64(up, S_N + 1, event_id);
+			sqlite3_bind_text(up, S_N + 2, id, -1, SQLITE_STATIC);
+			db_run(d, up);
+		}
+		if (!id || sqlite3_changes(d->h) == 0) {
+			const char *who = *v[S_ID] ? v[S_ID] : *v[S_NAME] ?
+				v[S_NAME] : *v[S_EMAIL] ? v[S_EMAIL] :
+				v[S_PHONE];
+
+			ibm_warn(ibm_csv_name(r), rec->line, "%s is not on "
+				 "the participant list of this bimtek; left "
+				 "out", *who ? who : "this row");
+			sqlite3_reset(up);
+			sqlite3_clear_bindings(up);
+		}
+		free(id);
+	}
+	if (k < 0)
+		st = ibm_csv_status(r);
+	for (int i = 0; i < S_N; i++)
+		free(buf[i]);
+	sqlite3_finalize(up);
+	sqlite3_finalize(q);
+	if (built)
+		db_exec(d, "DROP TABLE temp.score_match");
+	ibm_csv_close(r);
+	return st;
+}
+
+/* ------------------------------------------------------------- summary */
+
+static const ibm_colspec summary_specs[] = {
+	{ "statistic|statistik|ukuran", 1 },
+	{ "value|nilai", 1 },
+};
+
+int db_read_summary(db_file *d, long long event_id, ibm_csv *r,
+		    const db_in *in)
+{
+	int idx[2], k;
+	const ibm_rec *rec;
+	sqlite3_stmt *ins;
+	char *b0 = NULL, *b1 = NULL;
+
+	(void)in;
+	if (db_in_columns(r, summary_specs, 2, idx, "the summary of "
+			  "ibm-score --summary is needed") != 0) {
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	ins = db_prep(d, "INSERT OR REPLACE INTO event_stats (event_id, "
+		      "statistic, value) VALUES (?1, ?2, ?3)");
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		const char *s = db_in_text(rec, idx[0], &b0);
+		const char *v = db_in_text(rec, idx[1], &b1);
+		double x;
+
+		if (!*s)
+			continue;
+		sqlite3_bind_int64(ins, 1, event_id);
+		sqlite3_bind_text(ins, 2, s, -1, SQLITE_STATIC);
+		if (ibm_parse_number(v, &x, 0) == 0 && isfinite(x))
+			sqlite3_bind_double(ins, 3, x);
+		else
+			db_bind_text(ins, 3, v);
+		db_run(d, ins);
+	}
+	free(b0);
+	free(b1);
+	sqlite3_finalize(ins);
+	return db_in_end(r, k);
+}
+
+/* -------------------------------------------------------- certificates */
+
+static const ibm_colspec cert_specs[] = {
+	{ IBM_ALIASES_ID, 1 },
+	{ "certificate_number|nomor sertifikat|no sertifikat|"
+	  "certificate number", 1 },
+};
+
+int db_read_certificates(db_file *d, long long event_id, ibm_csv *r,
+			 const db_in *in)
+{
+	int idx[2], k;
+	const ibm_rec *rec;
+	sqlite3_stmt *up;
+	char *b0 = NULL, *b1 = NULL;
+
+	(void)in;
+	if (db_in_columns(r, cert_specs, 2, idx, "the CSV output of "
+			  "ibm-invite --certificates is needed") != 0) {
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	up = db_prep(d, "UPDATE trainings SET certificate_number = ?3 WHERE "
+		     "event_id = ?1 AND participant_id = ?2");
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		const char *id = db_in_text(rec, idx[0], &b0);
+		const char *num = db_in_text(rec, idx[1], &b1);
+
+		if (!*id || !*num)
+			continue;
+		sqlite3_bind_int64(up, 1, event_id);
+		sqlite3_bind_text(up, 2, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(up, 3, num, -1, SQLITE_STATIC);
+		db_run(d, up);
+		if (sqlite3_changes(d->h) == 0)
+			ibm_warn(ibm_csv_name(r), rec->line, "%s is not on "
+				 "the participant list of this bimtek; its "
+				 "certificate %s is left out", id, num);
+	}
+	free(b0);
+	free(b1);
+	sqlite3_finalize(up);
+	return db_in_end(r, k);
+}
+
+/* ----------------------------------------------------------- the add */
+
+typedef int reader_fn(db_file *d, long long event_id, ibm_csv *r,
+		      const db_in *in);
+
+static int read_one(db_file *d, long long event_id, const char *path,
+		    const db_in *in, const ibm_colspec *specs, size_t n,
+		    reader_fn *fn)
+{
+	int st;
+	ibm_csv *r = db_in_open(path, in, specs, n, &st);
+
+	return r ? fn(d, event_id, r, in) : st;
+}
+
+int db_add_bimtek(db_file *d, const db_bimtek_src *src, const db_in *in)
+{
+	ibm_colspec ps[P_N];
+	long long ev = db_put_event(d, src->ev, src->event_file);
+	int st;
+
+	if (ev < 0)
+		return IBM_EX_DATAERR;
+	participant_specs(ps);
+	st = read_one(d, ev, src->participants, in, ps, P_N,
+		      db_read_participants);
+	if (!st && src->scores)
+		st = read_one(d, ev, src->scores, in, score_specs, S_N,
+			      db_read_scores);
+	if (!st && src->summary)
+		st = read_one(d, ev, src->summary, in, summary_specs, 2,
+			      db_read_summary);
+	if (!st && src->certificates)
+		st = read_one(d, ev, src->certificates, in, cert_specs, 2,
+			      db_read_certificates);
+	return st;
+}
