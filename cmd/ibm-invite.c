@@ -324,9 +324,9 @@ int main(int argc, char **argv)
 		}
 	inv_event_init(&iv.ev, ev);
 	/* the event file's own inputs: never replaced by an output */
-	ibm_out_note_input(iv.ev.logo);
-	ibm_out_note_input(iv.ev.font);
-	ibm_out_note_input(iv.ev.font_bold);
+	ibm_out_note_input(iv.ev.office.logo);
+	ibm_out_note_input(iv.ev.office.font);
+	ibm_out_note_input(iv.ev.office.font_bold);
 	if (ncerts) {
 		iv.xspec = inv_cert_specs;
 		iv.nx = inv_cert_nspecs;

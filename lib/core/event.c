@@ -1,6 +1,7 @@
 /* event.c - the event file of ibm-invite (see event.h). */
 #include "event.h"
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -188,6 +189,25 @@ int ibm_event_set(ibm_event *ev, const char *assign)
 	val = clean_value(eq + 1, strlen(eq + 1));
 	put(ev, key, val, "-s", 0);
 	return 0;
+}
+
+char *ibm_event_path(const ibm_event *ev, const char *key)
+{
+	const ibm_event_kv *kv = ibm_event_find(ev, key);
+	const char *base;
+	size_t n;
+	char *r;
+
+	if (!kv || !kv->val[0])
+		return NULL;
+	if (!kv->src || strcmp(kv->src, "-s") == 0 ||
+	    ibm_path_is_abs(kv->val) ||
+	    (base = ibm_path_base(kv->src)) == kv->src)
+		return ibm_xstrdup(kv->val);
+	n = (size_t)(base - kv->src) + strlen(kv->val) + 1;
+	r = ibm_xmalloc(n);
+	snprintf(r, n, "%.*s%s", (int)(base - kv->src), kv->src, kv->val);
+	return r;
 }
 
 int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last)

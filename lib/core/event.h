@@ -47,6 +47,10 @@ const char *ibm_event_get(const ibm_event *ev, const char *key);
 struct ibm_date;
 int ibm_event_dates(const ibm_event *ev, struct ibm_date *first,
 		    struct ibm_date *last);
+/* The path a key names, resolved against the folder of the file that
+ * set it (as written when absolute, set by -s, or the file has no
+ * folder); malloc'd, NULL when the key is absent or empty. */
+char *ibm_event_path(const ibm_event *ev, const char *key);
 /* Normalise a key in place; returns -1 if it holds a bad character. */
 int ibm_event_key_norm(char *key);
 

@@ -69,14 +69,14 @@ static int signatory(const invite *iv, lxw_worksheet *ws, const fmts *f,
 
 	snprintf(buf, sizeof buf, "%s, %s", e->tempat_surat, date);
 	merged(ws, row++, c1, c2, buf, f->sign);
-	for (size_t i = 0; i < e->ttd_jabatan.n; i++)
-		merged(ws, row++, c1, c2, e->ttd_jabatan.v[i], f->sign);
+	for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
+		merged(ws, row++, c1, c2, e->office.ttd.jabatan.v[i], f->sign);
 	row += 3;
-	merged(ws, row++, c1, c2, e->ttd_nama, f->sign_name);
-	if (e->ttd_pangkat)
-		merged(ws, row++, c1, c2, e->ttd_pangkat, f->sign);
-	if (e->ttd_nip) {
-		snprintf(buf, sizeof buf, "NIP. %s", e->ttd_nip);
+	merged(ws, row++, c1, c2, e->office.ttd.nama, f->sign_name);
+	if (e->office.ttd.pangkat)
+		merged(ws, row++, c1, c2, e->office.ttd.pangkat, f->sign);
+	if (e->office.ttd.nip) {
+		snprintf(buf, sizeof buf, "NIP. %s", e->office.ttd.nip);
 		merged(ws, row++, c1, c2, buf, f->sign);
 	}
 	return row;
@@ -225,9 +225,9 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 	worksheet_set_row(ws, HEAD_ROW, head_h, NULL);
 	/* the signatory block: an empty row, place and date, the posts,
 	 * room to sign, name, rank, NIP */
-	sig_h = 15 * (double)(2 + iv->ev.ttd_jabatan.n + 3 + 1 +
-			      (iv->ev.ttd_pangkat != NULL) +
-			      (iv->ev.ttd_nip != NULL));
+	sig_h = 15 * (double)(2 + iv->ev.office.ttd.jabatan.n + 3 + 1 +
+			      (iv->ev.office.ttd.pangkat != NULL) +
+			      (iv->ev.office.ttd.nip != NULL));
 	h = ibm_xcalloc((size_t)total + 1, sizeof *h);
 	for (long i = 0; i < total; i++)
 		h[i] = item_pt(iv, f, i + 1);
@@ -343,7 +343,7 @@ void inv_attendance(const invite *iv, const char *path, int blank_rows,
 		    inv_outs *outs)
 {
 	ibm_xlsx *x = ibm_xlsx_open(path, 0, "Daftar Hadir",
-				    iv->ev.kop.n ? iv->ev.kop.v[iv->ev.kop.n - 1]
+				    iv->ev.office.kop.n ? iv->ev.office.kop.v[iv->ev.office.kop.n - 1]
 						 : NULL);
 	ibm_atomic *out = x->out;
 	fmts f;

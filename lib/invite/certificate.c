@@ -4,7 +4,7 @@
  * letters (the letterhead's logo and office, Times, the signature block).
  *
  * A page is laid out once as a list of items (text lines, rules, the
- * logo) with the measures of letters_pdf.c (inv_typeset_*): in the PDF's
+ * logo) with the measures of lib/typeset/ (ts_width, ts_lines): in the PDF's
  * own fonts for the PDF, in Times for the HTML. Each paragraph is wrapped
  * here and every line placed at its own position, so a browser prints
  * the lines and the pages of the PDF: one page per certificate (HTML:
@@ -18,14 +18,13 @@
  * passed_post), then place and date and the signatory.
  */
 #include "invite.h"
-#include "typeset.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 /* The page (points, landscape A4). */
-#define W INV_PAGE_H
-#define H INV_PAGE_W
+#define W TS_PAGE_H
+#define H TS_PAGE_W
 #define X0 72.0f
 #define X1 (W - 72.0f)
 #define TOP (H - 46.0f)
@@ -58,7 +57,7 @@ typedef struct item {
 typedef struct page {
 	item *v;
 	size_t n, cap;
-	inv_typeset *t;
+	ts_doc *t;
 	const invite *iv;
 	float y, k;            /* pen (points from the bottom), scale */
 } page;
@@ -89,10 +88,10 @@ static void text(page *pg, int bold, float size, float lead, float x0,
 	item *it;
 
 	size *= pg->k;
-	w = inv_typeset_width(pg->t, bold, size, s);
+	w = ts_width(pg->t, bold, size, s);
 	while (w > x1 - x0 && size > 6) {
 		size -= 0.5f;
-		w = inv_typeset_width(pg->t, bold, size, s);
+		w = ts_width(pg->t, bold, size, s);
 	}
 	pg->y -= lead * pg->k;
 	it = add(pg, IT_TEXT);
@@ -124,11 +123,11 @@ static void para(page *pg, int bold, float size, float lead, float x0,
 		 float x1, const char *s)
 {
 	float room = x1 - x0;
-	char *ls = inv_typeset_lines(pg->t, bold, size * pg->k, room, room, s);
+	char *ls = ts_lines(pg->t, bold, size * pg->k, room, room, s);
 	size_t n = count_lines(ls);
 
 	while (n > 1 && room > 100) {
-		char *t = inv_typeset_lines(pg->t, bold, size * pg->k,
+		char *t = ts_lines(pg->t, bold, size * pg->k,
 					    room - 10, room - 10, s);
 
 		if (count_lines(t) > n) {
@@ -279,8 +278,8 @@ static float signature(page *pg, int draw)
 {
 	const inv_event *e = &pg->iv->ev;
 	float x0 = W / 2 + 90, x1 = X1;
-	float h = 15.0f * (float)(e->ttd_jabatan.n + 2 + (e->ttd_pangkat != NULL)
-				  + (e->ttd_nip != NULL)) + 50.0f;
+	float h = 15.0f * (float)(e->office.ttd.jabatan.n + 2 + (e->office.ttd.pangkat != NULL)
+				  + (e->office.ttd.nip != NULL)) + 50.0f;
 	char buf[256], date[64];
 	float top = BOTTOM + h * pg->k;
 
@@ -290,19 +289,19 @@ static float signature(page *pg, int draw)
 	ibm_date_long(date, sizeof date, cert_date(pg->iv));
 	snprintf(buf, sizeof buf, "%s, %s", e->tempat_surat, date);
 	text(pg, 0, 12, 15, x0, x1, 1, buf);
-	for (size_t i = 0; i < e->ttd_jabatan.n; i++)
-		text(pg, 1, 12, 15, x0, x1, 1, e->ttd_jabatan.v[i]);
+	for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
+		text(pg, 1, 12, 15, x0, x1, 1, e->office.ttd.jabatan.v[i]);
 	pg->y -= 50 * pg->k;
-	text(pg, 1, 12, 15, x0, x1, 1, e->ttd_nama);
+	text(pg, 1, 12, 15, x0, x1, 1, e->office.ttd.nama);
 	{
 		item *it = &pg->v[pg->n - 1];
 
 		rule(pg, it->x, it->x + it->w, it->y - 1.5f, 0.6f);
 	}
-	if (e->ttd_pangkat)
-		text(pg, 0, 12, 15, x0, x1, 1, e->ttd_pangkat);
-	if (e->ttd_nip) {
-		snprintf(buf, sizeof buf, "NIP. %s", e->ttd_nip);
+	if (e->office.ttd.pangkat)
+		text(pg, 0, 12, 15, x0, x1, 1, e->office.ttd.pangkat);
+	if (e->office.ttd.nip) {
+		snprintf(buf, sizeof buf, "NIP. %s", e->office.ttd.nip);
 		text(pg, 0, 12, 15, x0, x1, 1, buf);
 	}
 	return top;
@@ -318,7 +317,7 @@ static float body(page *pg, const inv_person *p, const char *nomor,
 	const char *as = xcol(p, CX_SEBAGAI);
 
 	pg->y = TOP;
-	if (inv_typeset_logo(pg->t, &lw, &lh)) {
+	if (ts_logo_size(pg->t, &lw, &lh)) {
 		item *it = add(pg, IT_LOGO);
 
 		it->h = 60 * k;
@@ -327,8 +326,8 @@ static float body(page *pg, const inv_person *p, const char *nomor,
 		it->y = pg->y - it->h;
 		pg->y -= it->h + 2 * k;
 	}
-	for (size_t i = 0; i < e->kop.n; i++)
-		text(pg, 1, 12, 15, X0, X1, 1, e->kop.v[i]);
+	for (size_t i = 0; i < e->office.kop.n; i++)
+		text(pg, 1, 12, 15, X0, X1, 1, e->office.kop.v[i]);
 	pg->y -= 14 * k;
 	text(pg, 1, 34, 38, X0, X1, 1, "SERTIFIKAT");
 	snprintf(buf, sizeof buf, "Nomor: %s", nomor);
@@ -430,12 +429,12 @@ void inv_cert_check(const invite *iv, int pdf)
 	if ((v = ibm_event_get(iv->ev.kv, "tanggal_sertifikat")) &&
 	    ibm_date_parse(v, &d) != 0)
 		key_die(iv, "tanggal_sertifikat", "not a date: ", v);
-	if (!pdf || iv->ev.font)
+	if (!pdf || iv->ev.office.font)
 		return;
 	inv_pdf_check(iv);
 	{
 		long bad;
-		char *r = inv_to_cp1252(pat, &bad);
+		char *r = ts_to_cp1252(pat, &bad);
 
 		if (!r)
 			key_die(iv, "nomor_sertifikat", "a character cannot "
@@ -444,41 +443,32 @@ void inv_cert_check(const invite *iv, int pdf)
 		free(r);
 	}
 	for (size_t i = 0; i < iv->np; i++)
-		for (int k = 0; k < CX_N; k++) {
-			long bad;
-			char *r = inv_to_cp1252(xcol(&iv->p[i], k), &bad);
-
-			if (!r)
-				ibm_die(IBM_EX_DATAERR, iv->src, iv->p[i].line,
-					"%s: character U+%04lX cannot be shown "
-					"in the PDF's Times font; set font = a "
-					"TrueType font in the event file",
-					cert_col_names[k], bad);
-			free(r);
-		}
+		for (int k = 0; k < CX_N; k++)
+			ts_check_text(&iv->ev.office, iv->src, iv->p[i].line,
+				      cert_col_names[k], xcol(&iv->p[i], k));
 }
 
 /* ------------------------------------------------------------------ PDF */
 
-static void draw_pdf(inv_typeset *t, const page *pg)
+static void draw_pdf(ts_doc *t, const page *pg)
 {
-	inv_pdf_page(t, W, H);
+	ts_page_size(t, W, H);
 	for (size_t i = 0; i < pg->n; i++) {
 		const item *it = &pg->v[i];
 
 		switch (it->kind) {
 		case IT_TEXT:
-			inv_pdf_text(t, it->bold, it->size, it->x, it->y,
+			ts_text(t, it->bold, it->size, it->x, it->y,
 				     it->s);
 			break;
 		case IT_RULE:
-			inv_pdf_hline(t, it->x, it->x + it->w, it->y, it->h);
+			ts_hline(t, it->x, it->x + it->w, it->y, it->h);
 			break;
 		case IT_RECT:
-			inv_pdf_rect(t, it->x, it->y, it->w, it->h, it->size);
+			ts_rect(t, it->x, it->y, it->w, it->h, it->size);
 			break;
 		case IT_LOGO:
-			inv_pdf_logo(t, it->x, it->y, it->w, it->h);
+			ts_logo(t, it->x, it->y, it->w, it->h);
 			break;
 		}
 	}
@@ -488,16 +478,7 @@ static void draw_pdf(inv_typeset *t, const page *pg)
 
 static void esc(FILE *fp, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		case '\'': fputs("&#39;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
+	ts_html_esc(fp, s, strlen(s));
 }
 
 /*
@@ -562,7 +543,7 @@ static void draw_html(FILE *fp, const page *pg, const char *logo_head,
 				"left: %.2fpt; top: %.2fpt; width: %.2fpt; "
 				"height: %.2fpt\" src=\"%s", it->x,
 				H - it->y - it->h, it->w, it->h, logo_head);
-			inv_html_base64(fp, logo, logo_len);
+			ts_html_base64(fp, logo, logo_len);
 			fputs("\">\n", fp);
 			break;
 		}
@@ -583,12 +564,14 @@ void inv_certificates(const invite *iv, const char *path, int proper_case,
 	pg.iv = iv;
 	snprintf(title, sizeof title, "Sertifikat - %s", iv->ev.acara);
 	if (pdf) {
-		pg.t = inv_pdf_new(iv, path, title);
+		pg.t = ts_open(&iv->ev.office, title);
 		for (size_t i = 0; i < iv->np; i++) {
 			certificate(&pg, &iv->p[i], proper_case);
 			draw_pdf(pg.t, &pg);
 		}
-		inv_pdf_save(pg.t, path, outs); /* no one: one empty page */
+		if (!iv->np) /* no one: one empty page */
+			ts_page_size(pg.t, W, H);
+		inv_outs_add(outs, ts_save(pg.t, path));
 	} else {
 		unsigned char *logo = NULL;
 		size_t logo_len = 0;
@@ -596,11 +579,8 @@ void inv_certificates(const invite *iv, const char *path, int proper_case,
 		ibm_atomic *a;
 		FILE *fp;
 
-		pg.t = inv_typeset_new(iv);
-		if (iv->ev.logo)
-			head = inv_logo_read(iv, &logo, &logo_len) == 1 ?
-				"data:image/png;base64," :
-				"data:image/jpeg;base64,";
+		pg.t = ts_measure(&iv->ev.office);
+		head = ts_html_logo(&iv->ev.office, &logo, &logo_len);
 		a = ibm_atomic_open(path);
 		fp = ibm_atomic_fp(a);
 		fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n"
@@ -617,7 +597,7 @@ void inv_certificates(const invite *iv, const char *path, int proper_case,
 		}
 		fputs("</body>\n</html>\n", fp);
 		free(logo);
-		inv_typeset_free(pg.t);
+		ts_free(pg.t);
 		inv_outs_add(outs, a);
 	}
 	page_clear(&pg);

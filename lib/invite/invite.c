@@ -216,58 +216,6 @@ static _Noreturn void key_die(const inv_event *e, const char *key,
 	ibm_die(IBM_EX_DATAERR, f, line, "%s: %s%s", key, fmt, arg ? arg : "");
 }
 
-/* A path in the event file is relative to the event file's directory. */
-static const char *rel_path(inv_event *e, const char *key, char **store)
-{
-	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
-	const char *slash;
-	size_t n;
-
-	if (!kv || !kv->val[0])
-		return NULL;
-	slash = ibm_path_base(kv->src);
-	if (ibm_path_is_abs(kv->val) || strcmp(kv->src, "-s") == 0 ||
-	    slash == kv->src)
-		return kv->val;
-	n = (size_t)(slash - kv->src) + strlen(kv->val) + 1;
-	*store = ibm_xmalloc(n);
-	snprintf(*store, n, "%.*s%s", (int)(slash - kv->src), kv->src,
-		 kv->val);
-	return *store;
-}
-
-static char *logo_store, *font_store, *font_bold_store;
-
-/* A font file name alone that is not beside the event file is looked for
- * in the system's fonts folder where it has one (Windows: "arial.ttf" is
- * C:\Windows\Fonts\arial.ttf). */
-static const char *font_path(inv_event *e, const char *key, char **store)
-{
-	const char *p = rel_path(e, key, store), *dir = ibm_fonts_dir();
-	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
-	FILE *fp;
-	size_t n;
-	char *alt;
-
-	if (!p || !dir || ibm_path_base(kv->val) != kv->val)
-		return p;
-	if ((fp = fopen(p, "rb"))) {
-		fclose(fp);
-		return p;
-	}
-	n = strlen(dir) + strlen(kv->val) + 2;
-	alt = ibm_xmalloc(n);
-	snprintf(alt, n, "%s/%s", dir, kv->val);
-	if (!(fp = fopen(alt, "rb"))) {
-		free(alt);
-		return p; /* the message names the path as given */
-	}
-	fclose(fp);
-	free(*store);
-	*store = alt;
-	return alt;
-}
-
 static ibm_date key_date(const inv_event *e, const char *key)
 {
 	ibm_date d;
@@ -300,12 +248,7 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	if (nmiss)
 		ibm_die(IBM_EX_DATAERR, kv->file, 0, "missing required key%s: %s",
 			nmiss > 1 ? "s" : "", missing);
-	inv_lines_split(&e->kop, ibm_event_get(kv, "instansi"));
-	e->alamat = ibm_event_get(kv, "alamat");
-	e->telepon = ibm_event_get(kv, "telepon");
-	e->email = ibm_event_get(kv, "email");
-	e->website = ibm_event_get(kv, "website");
-	e->logo = rel_path(e, "logo", &logo_store);
+	ts_office_init(&e->office, kv);
 	e->nomor = ibm_event_get(kv, "nomor");
 	test = inv_number(e->nomor, 1);
 	if (!test)
@@ -351,10 +294,6 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->waktu = ibm_event_get(kv, "waktu");
 	e->tempat = ibm_event_get(kv, "tempat");
 	e->kontak = ibm_event_get(kv, "kontak");
-	inv_lines_split(&e->ttd_jabatan, ibm_event_get(kv, "ttd_jabatan"));
-	e->ttd_nama = ibm_event_get(kv, "ttd_nama");
-	e->ttd_pangkat = ibm_event_get(kv, "ttd_pangkat");
-	e->ttd_nip = ibm_event_get(kv, "ttd_nip");
 	inv_lines_split(&e->tembusan, ibm_event_get(kv, "tembusan"));
 	e->tembusan_kelurahan = 1;
 	if ((v = ibm_event_get(kv, "tembusan_kelurahan"))) {
@@ -367,8 +306,6 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	}
 	e->pembuka = ibm_event_get(kv, "pembuka");
 	e->penutup = ibm_event_get(kv, "penutup");
-	e->font = font_path(e, "font", &font_store);
-	e->font_bold = font_path(e, "font_bold", &font_bold_store);
 	e->kepada = ibm_event_get(kv, "kepada");
 	if (!e->kepada)
 		e->kepada = "Daftar Terlampir";
@@ -395,28 +332,23 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	} else {
 		size_t n = 1;
 
-		for (size_t i = 0; i < e->ttd_jabatan.n; i++)
-			n += strlen(e->ttd_jabatan.v[i]) + 1;
+		for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
+			n += strlen(e->office.ttd.jabatan.v[i]) + 1;
 		e->penerbit = ibm_xmalloc(n);
 		e->penerbit[0] = '\0';
-		for (size_t i = 0; i < e->ttd_jabatan.n; i++)
+		for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
 			snprintf(e->penerbit + strlen(e->penerbit),
 				 n - strlen(e->penerbit), "%s%s", i ? " " : "",
-				 e->ttd_jabatan.v[i]);
+				 e->office.ttd.jabatan.v[i]);
 	}
 }
 
 void inv_event_free(inv_event *e)
 {
-	inv_lines_free(&e->kop);
-	inv_lines_free(&e->ttd_jabatan);
+	ts_office_free(&e->office);
 	inv_lines_free(&e->tembusan);
 	free(e->penerbit);
 	e->penerbit = NULL;
-	free(logo_store);
-	free(font_store);
-	free(font_bold_store);
-	logo_store = font_store = font_bold_store = NULL;
 }
 
 /* -------------------------------------------------------- participants */
@@ -1027,85 +959,3 @@ void inv_outs_commit(inv_outs *o)
 	o->n = o->cap = 0;
 }
 
-/* ----------------------------------------------------------------- logo */
-
-int inv_logo_read(const invite *iv, unsigned char **data, size_t *len)
-{
-	long line;
-	const char *src = inv_key_file(&iv->ev, "logo", &line);
-	char *text, why[256];
-	unsigned char *buf;
-	size_t n;
-	int type = 0;
-	int st = ibm_read_file(iv->ev.logo, IBM_LIMIT_LOGO, IBM_READ_REGULAR,
-			       &text, &n, why, sizeof why);
-
-	if (st)
-		ibm_die(st, src, line, "logo: %s: %s", iv->ev.logo, why);
-	buf = (unsigned char *)text;
-	if (n >= 8 && memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0)
-		type = 1;
-	else if (n >= 3 && memcmp(buf, "\xFF\xD8\xFF", 3) == 0)
-		type = 2;
-	if (!type) {
-		free(buf);
-		ibm_die(IBM_EX_DATAERR, src, line, "logo: %s is not a PNG or "
-			"JPEG image", iv->ev.logo);
-	}
-	*data = buf;
-	*len = n;
-	return type;
-}
-
-/* -------------------------------------------------------------- cp1252 */
-
-static const long cp1252_hi[32] = {
-	0x20AC, -1, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, -1, 0x017D, -1,
-	-1, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, -1, 0x017E, 0x0178
-};
-
-void inv_to_cp1252_lossy(char *out, const char *s, long *bad)
-{
-	const char *e = s + strlen(s);
-	char *w = out;
-	int seen = 0;
-
-	while (s < e) {
-		long cp = ibm_utf8_next(&s, e);
-		int c = -1;
-
-		if (cp == '\t' || cp == '\n' || cp == '\r')
-			c = ' ';
-		else if (cp >= 0x20 && cp < 0x7F)
-			c = (int)cp;
-		else if (cp >= 0xA0 && cp <= 0xFF)
-			c = (int)cp;
-		else
-			for (int i = 0; i < 32; i++)
-				if (cp == cp1252_hi[i])
-					c = 0x80 + i;
-		if (c < 0) {
-			if (!seen++)
-				*bad = cp;
-			c = '?';
-		}
-		*w++ = (char)c;
-	}
-	*w = '\0';
-}
-
-char *inv_to_cp1252(const char *s, long *bad)
-{
-	char *out = ibm_xmalloc(strlen(s) + 1);
-	long b = -1000; /* not a code point (-1 is invalid UTF-8) */
-
-	inv_to_cp1252_lossy(out, s, &b);
-	if (b != -1000) {
-		*bad = b;
-		free(out);
-		return NULL;
-	}
-	return out;
-}

@@ -8,6 +8,7 @@
 
 #include "event.h"
 #include "ibmkit.h"
+#include "typeset.h"
 
 /* Participant fields, in output order. */
 enum {
@@ -46,8 +47,7 @@ typedef ibm_strlist inv_lines;
 /* The event settings, checked (see ibm-invite(5)). */
 typedef struct inv_event {
 	ibm_event *kv;
-	inv_lines kop;        /* letterhead lines (instansi) */
-	const char *alamat, *telepon, *email, *website, *logo;
+	ts_office office;     /* letterhead, signatory, fonts, logo */
 	const char *nomor;    /* number pattern with {n} */
 	long nomor_awal;
 	const char *sifat, *lampiran, *hal;
@@ -57,12 +57,9 @@ typedef struct inv_event {
 	ibm_date first, last;
 	int days;
 	const char *waktu, *tempat, *kontak;
-	inv_lines ttd_jabatan;
-	const char *ttd_nama, *ttd_pangkat, *ttd_nip;
 	inv_lines tembusan;
 	int tembusan_kelurahan;
 	const char *pembuka, *penutup;
-	const char *font, *font_bold;
 	const char *kepada;   /* collective letter: "Daftar Terlampir" */
 	int jenis_desa;       /* INV_KIND_VILLAGE (default), _DESA, _KELURAHAN */
 	const char *nomor_kolektif; /* -C: number or whole letter number */
@@ -168,20 +165,6 @@ void inv_tembusan(const invite *iv, inv_lines *out);
 /* The date of the agenda's day d ("Senin, 24 Juni 2024"). */
 char *inv_day_text(const invite *iv, int day);
 
-/* The logo of the event file: read whole; returns 1 for PNG, 2 for JPEG.
- * Dies 66 when it cannot be read, 65 when it is neither (message at the
- * logo key's line). */
-int inv_logo_read(const invite *iv, unsigned char **data, size_t *len);
-/*
- * UTF-8 to Windows-1252 (the PDF standard fonts' WinAnsiEncoding); tabs
- * and line ends become spaces. Returns a malloc'd string, or NULL with
- * *bad set to the first code point it cannot show.
- */
-char *inv_to_cp1252(const char *s, long *bad);
-/* The same into out (strlen(s) + 1 bytes), '?' for what it cannot show
- * (*bad set to the first such code point, else left alone). */
-void inv_to_cp1252_lossy(char *out, const char *s, long *bad);
-
 /* Output files are written to temporary files and committed together at
  * the end of a successful run. */
 typedef struct inv_outs {
@@ -271,35 +254,21 @@ typedef struct inv_layout {
 	inv_att_page *page;   /* the attachment pages (owned by the setter) */
 	size_t npage;
 } inv_layout;
+/* The letters' setter (letters_pdf.c): the letters laid out in Times
+ * on a measuring document (typeset.h), for the HTML letters, which
+ * print the same pages. */
 typedef struct inv_typeset inv_typeset;
-/* The page of the letters in points (A4): margins, the indent of the
- * signature and of the attachment heading from the left margin, text
- * sizes and line heights. */
-#define INV_PAGE_W 595.276f
-#define INV_PAGE_H 841.89f
-#define INV_MARGIN_LEFT 70.0f
-#define INV_MARGIN_RIGHT 56.0f
-#define INV_MARGIN_TOP 40.0f
-#define INV_MARGIN_BOTTOM 56.0f
-#define INV_INDENT_RIGHT 250.0f
-#define INV_SIZE 12.0f
-#define INV_LEAD 15.0f
-#define INV_SMALL 10.5f
-#define INV_SLEAD 13.0f
 /* Column widths (points) of the attachment tables. */
 extern const float inv_people_cols[4], inv_agenda_cols[4];
 inv_typeset *inv_typeset_new(const invite *iv);
 void inv_typeset_free(inv_typeset *t);
+/* Its measuring document, for widths and wrapped lines (ts_width,
+ * ts_lines). */
+ts_doc *inv_typeset_doc(inv_typeset *t);
 void inv_typeset_letter(inv_typeset *t, const inv_person *ps,
 			const char *nomor, inv_layout *out);
 /* The attachment sheets of a letter with this number. */
 int inv_typeset_sheets(inv_typeset *t, const char *nomor);
-/* Text s as the PDF wraps it in size points, the first line w1 wide and
- * the others w (points), lines separated by '\n'; malloc'd. */
-char *inv_typeset_lines(inv_typeset *t, int bold, float size, float w1,
-			float w, const char *s);
-/* The width of s (points) in the letters' Times. */
-float inv_typeset_width(inv_typeset *t, int bold, float size, const char *s);
 /* Check that every text of the letters can be shown in the PDF font
  * (before anything is written); dies 65 naming the field. */
 void inv_pdf_check(const invite *iv);
@@ -310,22 +279,6 @@ void inv_pdf_check(const invite *iv);
 char *inv_short_name(const char *name, size_t k, int *cut);
 void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs);
-
-/* Drawing a PDF of one's own (the certificates) with the letters' fonts,
- * logo and output: the inv_typeset_width/_lines measures apply to it in
- * its own fonts. inv_pdf_save writes it for outs and frees it. */
-inv_typeset *inv_pdf_new(const invite *iv, const char *path,
-			 const char *title);
-void inv_pdf_page(inv_typeset *t, float w, float h);
-void inv_pdf_text(inv_typeset *t, int bold, float size, float x, float y,
-		  const char *s);
-void inv_pdf_rect(inv_typeset *t, float x, float y, float w, float h,
-		  float lw);
-void inv_pdf_hline(inv_typeset *t, float x0, float x1, float y, float lw);
-void inv_pdf_logo(inv_typeset *t, float x, float y, float w, float h);
-void inv_pdf_save(inv_typeset *t, const char *path, inv_outs *outs);
-/* The event's logo size in pixels (loaded on first use): 0 without one. */
-int inv_typeset_logo(inv_typeset *t, float *w, float *h);
 
 /* Certificates (certificate.c): one A4 landscape page per participant. */
 extern const ibm_colspec inv_cert_specs[];

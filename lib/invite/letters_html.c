@@ -4,14 +4,13 @@
  * escaped. A browser's own line breaking and page breaking would give
  * other pages than the PDF letters (a date wrapped, a Tembusan spilling
  * over), so the letters are laid out as the PDF sets them in Times
- * (inv_typeset_* in letters_pdf.c): every line is a block of its own,
+ * (inv_typeset_* in letters_pdf.c, on lib/typeset/): every line is a block of its own,
  * justified where the PDF justifies it, sizes and line heights in points,
  * the Tembusan in the PDF's columns, each attachment page a section with
  * the PDF's rows. A browser prints one page per letter, plus the
  * attachment pages, as the PDF (tests/letters-print.t).
  */
 #include "invite.h"
-#include "typeset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -28,16 +27,7 @@ static void raw(hb *h, const char *s)
 /* s with & < > " ' escaped. */
 static void esc(hb *h, const char *s)
 {
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", h->fp); break;
-		case '<': fputs("&lt;", h->fp); break;
-		case '>': fputs("&gt;", h->fp); break;
-		case '"': fputs("&quot;", h->fp); break;
-		case '\'': fputs("&#39;", h->fp); break;
-		default: fputc(*s, h->fp);
-		}
-	}
+	ts_html_esc(h->fp, s, strlen(s));
 }
 
 /* <tag class="cls">escaped text</tag> */
@@ -47,27 +37,6 @@ static void el(hb *h, const char *tag, const char *cls, const char *text)
 		cls ? cls : "", cls ? "\"" : "");
 	esc(h, text);
 	fprintf(h->fp, "</%s>\n", tag);
-}
-
-static void base64(hb *h, const unsigned char *d, size_t n)
-{
-	static const char tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-				  "0123456789+/";
-
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned long v = (unsigned long)d[i] << 16;
-		char out[4];
-
-		if (i + 1 < n)
-			v |= (unsigned long)d[i + 1] << 8;
-		if (i + 2 < n)
-			v |= d[i + 2];
-		out[0] = tab[(v >> 18) & 63];
-		out[1] = tab[(v >> 12) & 63];
-		out[2] = i + 1 < n ? tab[(v >> 6) & 63] : '=';
-		out[3] = i + 2 < n ? tab[v & 63] : '=';
-		fwrite(out, 1, 4, h->fp);
-	}
 }
 
 /*
@@ -128,8 +97,8 @@ static const char css[] =
 	"#fff; width: 595.3pt; min-height: 841.9pt; box-sizing: border-box; "
 	"padding: 40pt 56pt 36pt 70pt; margin: 8mm auto; } }\n";
 
-#define LEFT INV_MARGIN_LEFT
-#define RIGHT (INV_PAGE_W - INV_MARGIN_RIGHT)
+#define LEFT TS_LEFT
+#define RIGHT TS_RIGHT
 #define TEXT_W (RIGHT - LEFT)
 
 /* Text s set as the PDF sets it: one block per line, the first indented
@@ -137,7 +106,7 @@ static const char css[] =
 static void lines(hb *h, inv_typeset *t, int bold, float size, float w1,
 		  float w, const char *s, int j)
 {
-	char *r = inv_typeset_lines(t, bold, size, w1, w, s), *q = r;
+	char *r = ts_lines(inv_typeset_doc(t), bold, size, w1, w, s), *q = r;
 
 	for (;;) {
 		char *nl = strchr(q, '\n');
@@ -161,7 +130,7 @@ static void lines(hb *h, inv_typeset *t, int bold, float size, float w1,
 static void cell_lines(hb *h, inv_typeset *t, int bold, float w,
 		       const char *s)
 {
-	char *r = inv_typeset_lines(t, bold, INV_SMALL, w - 8, w - 8, s);
+	char *r = ts_lines(inv_typeset_doc(t), bold, TS_SMALL, w - 8, w - 8, s);
 	char *q = r;
 
 	for (;;) {
@@ -187,31 +156,31 @@ static void letterhead(hb *h, const invite *iv, const char *logo_uri_head,
 	if (logo) {
 		raw(h, "<img alt=\"logo\" src=\"");
 		raw(h, logo_uri_head);
-		base64(h, logo, logo_len);
+		ts_html_base64(h->fp, logo, logo_len);
 		raw(h, "\">\n");
 	}
 	raw(h, "<div class=\"t\">\n");
-	for (size_t i = 0; i < e->kop.n; i++)
-		el(h, "p", i + 1 == e->kop.n ? "l2" : "l1", e->kop.v[i]);
-	if (e->alamat || e->telepon) {
+	for (size_t i = 0; i < e->office.kop.n; i++)
+		el(h, "p", i + 1 == e->office.kop.n ? "l2" : "l1", e->office.kop.v[i]);
+	if (e->office.alamat || e->office.telepon) {
 		raw(h, "<p class=\"a\">");
-		if (e->alamat)
-			esc(h, e->alamat);
-		if (e->telepon) {
-			raw(h, e->alamat ? ", Telp. " : "Telp. ");
-			esc(h, e->telepon);
+		if (e->office.alamat)
+			esc(h, e->office.alamat);
+		if (e->office.telepon) {
+			raw(h, e->office.alamat ? ", Telp. " : "Telp. ");
+			esc(h, e->office.telepon);
 		}
 		raw(h, "</p>\n");
 	}
-	if (e->email || e->website) {
+	if (e->office.email || e->office.website) {
 		raw(h, "<p class=\"a\">");
-		if (e->email) {
+		if (e->office.email) {
 			raw(h, "Email: ");
-			esc(h, e->email);
+			esc(h, e->office.email);
 		}
-		if (e->website) {
-			raw(h, e->email ? " &nbsp; Laman: " : "Laman: ");
-			esc(h, e->website);
+		if (e->office.website) {
+			raw(h, e->office.email ? " &nbsp; Laman: " : "Laman: ");
+			esc(h, e->office.website);
 		}
 		raw(h, "</p>\n");
 	}
@@ -236,21 +205,21 @@ static void attachment_head(hb *h, inv_typeset *t, const invite *iv,
 {
 	char date[64];
 	char *ls = inv_text_lampiran_surat(iv);
-	float x = INV_INDENT_RIGHT, w = TEXT_W - x;
-	float lw = inv_typeset_width(t, 0, INV_SMALL, "Tanggal") + 4;
+	float x = TS_INDENT_RIGHT, w = TEXT_W - x;
+	float lw = ts_width(inv_typeset_doc(t), 0, TS_SMALL, "Tanggal") + 4;
 
 	ibm_date_long(date, sizeof date, iv->ev.tanggal_surat);
 	fprintf(h->fp, "<div class=\"lamp\" style=\"margin-left:%.1fpt\">\n"
 		"<p>", x);
-	lines(h, t, 0, INV_SMALL, w, w, ls, 0);
+	lines(h, t, 0, TS_SMALL, w, w, ls, 0);
 	raw(h, "</p>\n<table>\n");
-	row2(h, t, INV_SMALL, lw, 8, w - lw - 8, "Nomor", nomor, 0);
-	row2(h, t, INV_SMALL, lw, 8, w - lw - 8, "Tanggal", date, 0);
+	row2(h, t, TS_SMALL, lw, 8, w - lw - 8, "Nomor", nomor, 0);
+	row2(h, t, TS_SMALL, lw, 8, w - lw - 8, "Tanggal", date, 0);
 	raw(h, "</table>\n</div>\n");
 	free(ls);
 	el(h, "h2", NULL, title);
 	raw(h, "<h3>");
-	lines(h, t, 1, INV_SIZE, TEXT_W, TEXT_W, iv->ev.acara, 0);
+	lines(h, t, 1, TS_SIZE, TEXT_W, TEXT_W, iv->ev.acara, 0);
 	raw(h, "</h3>\n");
 }
 
@@ -306,7 +275,7 @@ static void attachments(hb *h, inv_typeset *t, const invite *iv,
 			char *ht = inv_text_hari_tanggal(iv);
 
 			raw(h, "<p class=\"sub\">");
-			lines(h, t, 0, INV_SMALL, TEXT_W, TEXT_W, ht, 0);
+			lines(h, t, 0, TS_SMALL, TEXT_W, TEXT_W, ht, 0);
 			raw(h, "</p>\n");
 			free(ht);
 		}
@@ -352,8 +321,8 @@ static void copy_item(hb *h, inv_typeset *t, float numw, float w, size_t no,
 {
 	fprintf(h->fp, "<div class=\"item\" style=\"padding-left:%.1fpt\">"
 		"<span class=\"n\" style=\"width:%.1fpt\">%zu.</span>", numw,
-		numw - inv_typeset_width(t, 0, INV_SMALL, " "), no);
-	lines(h, t, 0, INV_SMALL, w - numw, w - numw, s, 0);
+		numw - ts_width(inv_typeset_doc(t), 0, TS_SMALL, " "), no);
+	lines(h, t, 0, TS_SMALL, w - numw, w - numw, s, 0);
 	raw(h, "</div>\n");
 }
 
@@ -367,9 +336,9 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 	char *lamp, *tx, *ht;
 	inv_lines tb;
 	inv_layout lay;
-	float cx = inv_typeset_width(t, 0, INV_SIZE, "Lampiran") + 6;
-	float vx = cx + 8, ix = inv_typeset_width(t, 0, INV_SIZE, "Yth. ");
-	float lw = inv_typeset_width(t, 0, INV_SIZE, "hari/tanggal") + 10;
+	float cx = ts_width(inv_typeset_doc(t), 0, TS_SIZE, "Lampiran") + 6;
+	float vx = cx + 8, ix = ts_width(inv_typeset_doc(t), 0, TS_SIZE, "Yth. ");
+	float lw = ts_width(inv_typeset_doc(t), 0, TS_SIZE, "hari/tanggal") + 10;
 	float bw = TEXT_W - vx, dw = bw - 16 - lw - 8;
 
 	inv_typeset_letter(t, ps, nomor, &lay);
@@ -382,10 +351,10 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 	if (lay.date_above)
 		el(h, "p", "date", buf);
 	raw(h, "<table class=\"meta\">\n");
-	row2(h, t, INV_SIZE, cx, 8, TEXT_W - vx, "Nomor", nomor, 0);
-	row2(h, t, INV_SIZE, cx, 8, TEXT_W - vx, "Sifat", e->sifat, 0);
-	row2(h, t, INV_SIZE, cx, 8, TEXT_W - vx, "Lampiran", lamp, 0);
-	row2(h, t, INV_SIZE, cx, 8, TEXT_W - vx - 140, "Hal", e->hal, 1);
+	row2(h, t, TS_SIZE, cx, 8, TEXT_W - vx, "Nomor", nomor, 0);
+	row2(h, t, TS_SIZE, cx, 8, TEXT_W - vx, "Sifat", e->sifat, 0);
+	row2(h, t, TS_SIZE, cx, 8, TEXT_W - vx, "Lampiran", lamp, 0);
+	row2(h, t, TS_SIZE, cx, 8, TEXT_W - vx - 140, "Hal", e->hal, 1);
 	raw(h, "</table>\n");
 	if (!lay.date_above)
 		el(h, "p", "date", buf);
@@ -418,28 +387,28 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 	fprintf(h->fp, "<div class=\"body\" style=\"margin-left:%.1fpt\">\n"
 		"<p>", vx);
 	tx = inv_text_pembuka(iv, ps);
-	lines(h, t, 0, INV_SIZE, bw - 36, bw, tx, 1);
+	lines(h, t, 0, TS_SIZE, bw - 36, bw, tx, 1);
 	free(tx);
 	ht = inv_text_hari_tanggal(iv);
 	raw(h, "</p>\n<div class=\"det\">\n<table>\n");
-	row2(h, t, INV_SIZE, lw, 8, dw, "hari/tanggal", ht, 0);
-	row2(h, t, INV_SIZE, lw, 8, dw, "waktu", e->waktu, 0);
-	row2(h, t, INV_SIZE, lw, 8, dw, "tempat", e->tempat, 0);
-	row2(h, t, INV_SIZE, lw, 8, dw, "acara", e->acara, 0);
+	row2(h, t, TS_SIZE, lw, 8, dw, "hari/tanggal", ht, 0);
+	row2(h, t, TS_SIZE, lw, 8, dw, "waktu", e->waktu, 0);
+	row2(h, t, TS_SIZE, lw, 8, dw, "tempat", e->tempat, 0);
+	row2(h, t, TS_SIZE, lw, 8, dw, "acara", e->acara, 0);
 	raw(h, "</table>\n</div>\n<p>");
 	free(ht);
 	tx = inv_text_penutup(iv, ps);
-	lines(h, t, 0, INV_SIZE, bw - 36, bw, tx, 1);
+	lines(h, t, 0, TS_SIZE, bw - 36, bw, tx, 1);
 	free(tx);
 	fprintf(h->fp, "</p>\n</div>\n<div class=\"ttd\" style=\"margin-left:"
-		"%.1fpt\">\n", INV_INDENT_RIGHT);
-	for (size_t i = 0; i < e->ttd_jabatan.n; i++)
-		el(h, "p", NULL, e->ttd_jabatan.v[i]);
-	el(h, "p", "nama", e->ttd_nama);
-	if (e->ttd_pangkat)
-		el(h, "p", "x", e->ttd_pangkat);
-	if (e->ttd_nip) {
-		snprintf(buf, sizeof buf, "NIP. %s", e->ttd_nip);
+		"%.1fpt\">\n", TS_INDENT_RIGHT);
+	for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
+		el(h, "p", NULL, e->office.ttd.jabatan.v[i]);
+	el(h, "p", "nama", e->office.ttd.nama);
+	if (e->office.ttd.pangkat)
+		el(h, "p", "x", e->office.ttd.pangkat);
+	if (e->office.ttd.nip) {
+		snprintf(buf, sizeof buf, "NIP. %s", e->office.ttd.nip);
 		el(h, "p", "x", buf);
 	}
 	raw(h, "</div>\n");
@@ -448,7 +417,7 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 		float numw, colw = TEXT_W / 2 - 6;
 
 		snprintf(buf, sizeof buf, "%zu. ", tb.n);
-		numw = inv_typeset_width(t, 0, INV_SMALL, buf);
+		numw = ts_width(inv_typeset_doc(t), 0, TS_SMALL, buf);
 		raw(h, "<div class=\"tembusan\">\n<p>Tembusan:</p>\n");
 		if (lay.tembusan_two) {
 			fprintf(h->fp, "<div class=\"cols\">\n<div style=\""
@@ -480,9 +449,7 @@ void inv_letters_html(const invite *iv, const char *path, inv_outs *outs)
 	inv_typeset *t = inv_typeset_new(iv);
 	hb h;
 
-	if (iv->ev.logo)
-		head = inv_logo_read(iv, &logo, &logo_len) == 1 ?
-			"data:image/png;base64," : "data:image/jpeg;base64,";
+	head = ts_html_logo(&iv->ev.office, &logo, &logo_len);
 	a = ibm_atomic_open(path);
 	h.fp = ibm_atomic_fp(a);
 	raw(&h, "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n"
@@ -509,22 +476,4 @@ void inv_letters_html(const invite *iv, const char *path, inv_outs *outs)
 	free(logo);
 	inv_typeset_free(t);
 	inv_outs_add(outs, a);
-}
-
-/* ------------------------------------ for other HTML documents */
-
-void inv_html_esc(FILE *fp, const char *s, size_t n)
-{
-	hb h = { fp };
-	char *c = ibm_xstrndup(s, n);
-
-	esc(&h, c);
-	free(c);
-}
-
-void inv_html_base64(FILE *fp, const unsigned char *d, size_t n)
-{
-	hb h = { fp };
-
-	base64(&h, d, n);
 }

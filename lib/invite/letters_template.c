@@ -72,7 +72,7 @@ static tpl_obj *event_keys(const invite *iv)
 	for (size_t i = 0; i < e->kv->n; i++)
 		tpl_obj_set(o, e->kv->kv[i].key, e->kv->kv[i].val);
 	if (ibm_event_get(e->kv, "email"))
-		tpl_obj_set(o, "email_kantor", e->email);
+		tpl_obj_set(o, "email_kantor", e->office.email);
 	tpl_obj_set(o, "sifat", e->sifat);
 	{
 		/* the sheets the PDF letters attach */
@@ -107,8 +107,8 @@ static tpl_obj *event_keys(const invite *iv)
 	t = inv_text_lampiran_surat(iv);
 	tpl_obj_set(o, "lampiran_surat", t);
 	free(t);
-	text_list(o, "kop", &e->kop);
-	text_list(o, "jabatan_ttd", &e->ttd_jabatan);
+	text_list(o, "kop", &e->office.kop);
+	text_list(o, "jabatan_ttd", &e->office.ttd.jabatan);
 	inv_tembusan(iv, &tb);
 	text_list(o, "tembusan_daftar", &tb);
 	inv_lines_free(&tb);

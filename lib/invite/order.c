@@ -2,7 +2,7 @@
  * order.c - the Surat Perintah (Sprin) of ibm-invite --order: the letter
  * that assigns the office's officers (the staff file of --staff) to run
  * the bimtek, laid out as Tata Naskah Dinas has it, with the letterhead,
- * fonts, wrapping and signature block of the letters (typeset.h):
+ * fonts, wrapping and signature block of the letters (lib/typeset/):
  *
  *   letterhead; "SURAT PERINTAH" and Nomor, centred; Menimbang and Dasar
  *   (numbered lists: event keys menimbang, dasar); "DIPERINTAHKAN";
@@ -11,24 +11,23 @@
  *   Untuk: numbered items (event key untuk, else made from the event);
  *   "Dikeluarkan di" / "Pada tanggal"; the signatory; Tembusan.
  *
- * The PDF is drawn by the letters' code. The HTML is the same layout
- * measured in Times (as the HTML letters are) and recorded: every line,
- * rule and box placed where the PDF places it, one SVG page per PDF page,
- * so that a browser prints the same pages.
+ * The PDF is drawn on a document of lib/typeset/. The HTML is the same
+ * layout measured in Times (as the HTML letters are) and recorded as SVG
+ * pages (ts_svg_*): every line, rule and box placed where the PDF places
+ * it, so that a browser prints the same pages.
  */
 #include "invite.h"
-#include "typeset.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define LEFT INV_MARGIN_LEFT
-#define RIGHT (INV_PAGE_W - INV_MARGIN_RIGHT)
-#define SIZE INV_SIZE
-#define LEAD INV_LEAD
-#define SMALL INV_SMALL
-#define SLEAD INV_SLEAD
-#define ATT_X (LEFT + INV_INDENT_RIGHT - 60) /* the number is long */
+#define LEFT TS_LEFT
+#define RIGHT TS_RIGHT
+#define SIZE TS_SIZE
+#define LEAD TS_LEAD
+#define SMALL TS_SMALL
+#define SLEAD TS_SLEAD
+#define ATT_X (LEFT + TS_INDENT_RIGHT - 60) /* the number is long */
 
 /* The officers' table: No, Nama, Pangkat/Gol. and NIP/NRP, Jabatan,
  * Tugas (points; the text width). */
@@ -138,32 +137,13 @@ char *inv_order_addressee(const inv_order *o)
 	return s;
 }
 
-/* Text the PDF's Times font cannot show: dies 65 at the key's line. */
-static void check_key(const inv_event *e, const char *key)
-{
-	const ibm_event_kv *kv = ibm_event_find(e->kv, key);
-	long bad;
-	char *t;
-
-	if (!kv)
-		return;
-	if (!(t = inv_to_cp1252(kv->val, &bad)))
-		ibm_die(IBM_EX_DATAERR, kv->src, kv->line, "%s: character "
-			"U+%04lX cannot be shown in the PDF's Times font; set "
-			"font = a TrueType font in the event file", kv->key,
-			bad);
-	free(t);
-}
-
 void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 {
 	const inv_event *e = &iv->ev;
-	/* the keys the Sprin shows */
-	static const char *const keys[] = { "instansi", "alamat", "telepon",
-		"email", "website", "nomor_sprin", "tempat_surat", "acara",
-		"tempat", "ttd_jabatan", "ttd_nama", "ttd_pangkat", "ttd_nip",
-		"tembusan", "tembusan_sprin", "penerbit", "menimbang", "dasar",
-		"untuk", NULL };
+	/* the keys the Sprin shows, besides the office's */
+	static const char *const keys[] = { "nomor_sprin", "tempat_surat",
+		"acara", "tempat", "tembusan", "tembusan_sprin", "penerbit",
+		"menimbang", "dasar", "untuk", NULL };
 
 	if (!ibm_event_get(e->kv, "nomor_sprin"))
 		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
@@ -171,23 +151,20 @@ void inv_order_check(const invite *iv, const inv_order *o, int pdf)
 	if (!ibm_event_get(e->kv, "dasar"))
 		ibm_die(IBM_EX_DATAERR, e->kv->file, 0, "--order: missing "
 			"required key: dasar");
-	if (!pdf || e->font)
+	if (!pdf || e->office.font)
 		return;
 	for (size_t i = 0; i < o->n; i++)
-		for (int c = 0; c < 5; c++) {
-			long bad;
-			char *t = inv_to_cp1252(o->s[i].f[c], &bad);
+		for (int c = 0; c < 5; c++)
+			ts_check_text(&e->office, o->src, o->s[i].line,
+				      field[c], o->s[i].f[c]);
+	for (size_t i = 0; keys[i]; i++) {
+		const ibm_event_kv *kv = ibm_event_find(e->kv, keys[i]);
 
-			if (!t)
-				ibm_die(IBM_EX_DATAERR, o->src, o->s[i].line,
-					"%s: character U+%04lX cannot be "
-					"shown in the PDF's Times font; set "
-					"font = a TrueType font in the event "
-					"file", field[c], bad);
-			free(t);
-		}
-	for (size_t i = 0; keys[i]; i++)
-		check_key(e, keys[i]);
+		if (kv)
+			ts_check_text(&e->office, kv->src, kv->line, kv->key,
+				      kv->val);
+	}
+	ts_office_check(&e->office);
 }
 
 char *inv_order_number(const invite *iv, inv_register *reg,
@@ -226,7 +203,7 @@ char *inv_order_number(const invite *iv, inv_register *reg,
 /* ------------------------------------------------------------ layout */
 
 typedef struct sprin {
-	inv_typeset *t;
+	ts_doc *t;
 	const invite *iv;
 	const inv_order *o;
 	float cx, vx;      /* the colon and values of the labelled parts */
@@ -236,25 +213,25 @@ typedef struct sprin {
 static void put_at(sprin *s, int bold, float size, float x, float y,
 		   const char *txt)
 {
-	float keep = inv_ts_y(s->t);
+	float keep = ts_y(s->t);
 
-	inv_ts_set_y(s->t, y);
-	inv_ts_put(s->t, bold, size, x, txt);
-	inv_ts_set_y(s->t, keep);
+	ts_set_y(s->t, y);
+	ts_put(s->t, bold, size, x, txt);
+	ts_set_y(s->t, keep);
 }
 
 /* "Label : 1. item" with the items numbered (one item: no number),
  * wrapped and justified from the number to the right margin. */
 static void numbered(sprin *s, const char *label, const inv_lines *l)
 {
-	float numw = l->n > 1 ? inv_typeset_width(s->t, 0, SIZE, "10. ") : 0;
+	float numw = l->n > 1 ? ts_width(s->t, 0, SIZE, "10. ") : 0;
 	char num[24];
 
 	for (size_t i = 0; i < l->n; i++) {
 		float y;
 
-		inv_ts_need(s->t, LEAD);
-		y = inv_ts_y(s->t) - LEAD;
+		ts_need(s->t, LEAD);
+		y = ts_y(s->t) - LEAD;
 		if (i == 0) {
 			put_at(s, 0, SIZE, LEFT, y, label);
 			put_at(s, 0, SIZE, s->cx, y, ":");
@@ -263,15 +240,16 @@ static void numbered(sprin *s, const char *label, const inv_lines *l)
 			snprintf(num, sizeof num, "%zu.", i + 1);
 			put_at(s, 0, SIZE, s->vx, y, num);
 		}
-		inv_ts_para(s->t, 0, SIZE, LEAD, s->vx + numw, RIGHT, 0, 1,
+		ts_para(s->t, 0, SIZE, LEAD, s->vx + numw, RIGHT, 0, 1,
 			    l->v[i], 1);
-		inv_ts_set_y(s->t, inv_ts_y(s->t) - 3);
+		ts_set_y(s->t, ts_y(s->t) - 3);
 	}
 }
 
 static void officers(sprin *s)
 {
-	inv_ts_table_row(s->t, 5, cols, head, head, 1);
+	ts_table_row(s->t, 5, cols, head, head,
+		     TS_ROW_HEAD | TS_ROW_LINES);
 	for (size_t i = 0; i < s->o->n; i++) {
 		const inv_staff *st = &s->o->s[i];
 		char no[24];
@@ -287,7 +265,7 @@ static void officers(sprin *s)
 		cells[2] = pn2;
 		cells[3] = st->f[3];
 		cells[4] = st->f[4];
-		inv_ts_table_row(s->t, 5, cols, head, cells, 0);
+		ts_table_row(s->t, 5, cols, head, cells, TS_ROW_LINES);
 		free(pn);
 		free(pn2);
 	}
@@ -297,40 +275,40 @@ static void officers(sprin *s)
 static void issued(sprin *s)
 {
 	char date[64];
-	float x0 = LEFT + INV_INDENT_RIGHT;
-	float cx = x0 + inv_typeset_width(s->t, 0, SIZE, "Dikeluarkan di") + 6;
+	float x0 = LEFT + TS_INDENT_RIGHT;
+	float cx = x0 + ts_width(s->t, 0, SIZE, "Dikeluarkan di") + 6;
 	/* kept on one page with the signatory block */
-	float h = LEAD * (float)(s->iv->ev.ttd_jabatan.n + 3) + 52;
+	float h = LEAD * (float)(s->iv->ev.office.ttd.jabatan.n + 3) + 52;
 
 	ibm_date_long(date, sizeof date, s->iv->ev.tanggal_surat);
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - LEAD);
-	inv_ts_need(s->t, 3 * LEAD + h);
-	inv_ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
-			"Dikeluarkan di", s->iv->ev.tempat_surat);
-	inv_ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
-			"Pada tanggal", date);
+	ts_set_y(s->t, ts_y(s->t) - LEAD);
+	ts_need(s->t, 3 * LEAD + h);
+	ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
+			"Dikeluarkan di", s->iv->ev.tempat_surat, 0);
+	ts_labelled(s->t, SIZE, LEAD, x0, cx, cx + 8, RIGHT,
+			"Pada tanggal", date, 0);
 }
 
 static void attachment(sprin *s, const char *nomor)
 {
 	char date[64];
 	char *ls = xcat("Lampiran Surat Perintah ", s->iv->ev.penerbit, "");
-	float cx = ATT_X + inv_typeset_width(s->t, 0, SMALL, "Tanggal") + 4;
+	float cx = ATT_X + ts_width(s->t, 0, SMALL, "Tanggal") + 4;
 
-	inv_ts_new_page(s->t);
+	ts_new_page(s->t);
 	ibm_date_long(date, sizeof date, s->iv->ev.tanggal_surat);
-	inv_ts_para(s->t, 0, SMALL, SLEAD, ATT_X, RIGHT, 0, 0, ls, 1);
+	ts_para(s->t, 0, SMALL, SLEAD, ATT_X, RIGHT, 0, 0, ls, 1);
 	free(ls);
-	inv_ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Nomor",
-			nomor);
-	inv_ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT,
-			"Tanggal", date);
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 16);
-	inv_ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DAFTAR PETUGAS");
-	inv_ts_para(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, s->iv->ev.acara, 1);
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 10);
+	ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT, "Nomor",
+			nomor, 0);
+	ts_labelled(s->t, SMALL, SLEAD, ATT_X, cx, cx + 8, RIGHT,
+			"Tanggal", date, 0);
+	ts_set_y(s->t, ts_y(s->t) - 16);
+	ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DAFTAR PETUGAS");
+	ts_para(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, s->iv->ev.acara, 1);
+	ts_set_y(s->t, ts_y(s->t) - 10);
 	officers(s);
-	inv_ts_signature(s->t);
+	ts_signature(s->t);
 }
 
 /* The items of a '|' list key, else the defaults. */
@@ -348,17 +326,17 @@ static void layout(sprin *s, const char *nomor)
 	char *buf;
 	int attached = s->o->n > INV_ORDER_INLINE_MAX;
 
-	s->cx = LEFT + inv_typeset_width(s->t, 0, SIZE, "Menimbang") + 10;
+	s->cx = LEFT + ts_width(s->t, 0, SIZE, "Menimbang") + 10;
 	s->vx = s->cx + 10;
-	inv_ts_new_page(s->t);
-	inv_ts_letterhead(s->t);
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
-	inv_ts_line(s->t, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1,
+	ts_new_page(s->t);
+	ts_letterhead(s->t);
+	ts_set_y(s->t, ts_y(s->t) - 6);
+	ts_line(s->t, 1, SIZE + 1, LEAD + 2, LEFT, RIGHT, 1,
 		    "SURAT PERINTAH");
 	buf = xcat("Nomor: ", nomor, "");
-	inv_ts_para(s->t, 0, SIZE, LEAD, LEFT, RIGHT, 0, 2, buf, 1);
+	ts_para(s->t, 0, SIZE, LEAD, LEFT, RIGHT, 0, 2, buf, 1);
 	free(buf);
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - LEAD);
+	ts_set_y(s->t, ts_y(s->t) - LEAD);
 
 	key_lines(iv, "menimbang", &l);
 	if (!l.n) {
@@ -371,28 +349,28 @@ static void layout(sprin *s, const char *nomor)
 	}
 	numbered(s, "Menimbang", &l);
 	inv_lines_free(&l);
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+	ts_set_y(s->t, ts_y(s->t) - 6);
 	key_lines(iv, "dasar", &l);
 	numbered(s, "Dasar", &l);
 	inv_lines_free(&l);
 
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 10);
-	inv_ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DIPERINTAHKAN");
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 10);
+	ts_set_y(s->t, ts_y(s->t) - 10);
+	ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DIPERINTAHKAN");
+	ts_set_y(s->t, ts_y(s->t) - 10);
 
 	if (attached) {
 		inv_lines_split(&l, "Daftar terlampir.");
 		numbered(s, "Kepada", &l);
 		inv_lines_free(&l);
 	} else {
-		inv_ts_need(s->t, LEAD + 40);
-		put_at(s, 0, SIZE, LEFT, inv_ts_y(s->t) - LEAD, "Kepada");
-		put_at(s, 0, SIZE, s->cx, inv_ts_y(s->t) - LEAD, ":");
-		inv_ts_set_y(s->t, inv_ts_y(s->t) - LEAD - 4);
+		ts_need(s->t, LEAD + 40);
+		put_at(s, 0, SIZE, LEFT, ts_y(s->t) - LEAD, "Kepada");
+		put_at(s, 0, SIZE, s->cx, ts_y(s->t) - LEAD, ":");
+		ts_set_y(s->t, ts_y(s->t) - LEAD - 4);
 		officers(s);
-		inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+		ts_set_y(s->t, ts_y(s->t) - 6);
 	}
-	inv_ts_set_y(s->t, inv_ts_y(s->t) - 6);
+	ts_set_y(s->t, ts_y(s->t) - 6);
 	key_lines(iv, "untuk", &l);
 	if (!l.n) {
 		char *ht = inv_text_hari_tanggal(iv);
@@ -419,13 +397,14 @@ static void layout(sprin *s, const char *nomor)
 	inv_lines_free(&l);
 
 	issued(s);
-	inv_ts_signature(s->t);
+	ts_signature(s->t);
 	key_lines(iv, "tembusan_sprin", &l);
 	if (!ibm_event_get(e->kv, "tembusan_sprin")) {
 		inv_lines_free(&l);
 		key_lines(iv, "tembusan", &l);
 	}
-	inv_ts_tembusan(s->t, &l);
+	ts_set_copies(s->t, &l);
+	ts_tembusan(s->t, NULL, NULL);
 	inv_lines_free(&l);
 	if (attached)
 		attachment(s, nomor);
@@ -439,111 +418,28 @@ void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
 
 	s.iv = iv;
 	s.o = o;
-	s.t = inv_ts_open(iv, title);
+	s.t = ts_open(&iv->ev.office, title);
 	free(title);
 	layout(&s, o->nomor);
-	inv_ts_save(s.t, path, outs);
+	inv_outs_add(outs, ts_save(s.t, path));
 }
-
-/* ------------------------------------------------------------- HTML */
-
-typedef struct rec {
-	FILE *fp;
-	int page;          /* open page, 0: none */
-	const char *logo;  /* data: URI head, NULL without a logo */
-	const unsigned char *data;
-	size_t len;
-} rec;
-
-#define Y(y) (INV_PAGE_H - (y))
-
-static void record(void *ctx, const inv_ts_op *op)
-{
-	rec *r = ctx;
-
-	switch (op->kind) {
-	case INV_TS_PAGE:
-		if (r->page)
-			fputs("</svg></div>\n", r->fp);
-		r->page = op->page;
-		fprintf(r->fp, "<div class=\"page\"><svg xmlns=\"http://www.w3.org/"
-			"2000/svg\" width=\"%.3fpt\" height=\"%.3fpt\" "
-			"viewBox=\"0 0 %.3f %.3f\">\n", INV_PAGE_W, INV_PAGE_H,
-			INV_PAGE_W, INV_PAGE_H);
-		break;
-	case INV_TS_TEXT:
-		fprintf(r->fp, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s",
-			op->x, Y(op->y), op->size,
-			op->bold ? " font-weight=\"bold\"" : "");
-		if (op->ws != 0)
-			fprintf(r->fp, " word-spacing=\"%.3f\"", op->ws);
-		fputs(">", r->fp);
-		inv_html_esc(r->fp, op->text, op->n);
-		fputs("</text>\n", r->fp);
-		break;
-	case INV_TS_LINE:
-		fprintf(r->fp, "<line x1=\"%.2f\" y1=\"%.2f\" x2=\"%.2f\" "
-			"y2=\"%.2f\" stroke=\"#000\" stroke-width=\"%.2f\"/>\n",
-			op->x, Y(op->y), op->x + op->w, Y(op->y), op->size);
-		break;
-	case INV_TS_BOX:
-		fprintf(r->fp, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-			"height=\"%.2f\" fill=\"none\" stroke=\"#000\" "
-			"stroke-width=\"%.2f\"/>\n", op->x, Y(op->y + op->h),
-			op->w, op->h, op->size);
-		break;
-	case INV_TS_IMAGE:
-		if (!r->logo)
-			break;
-		fprintf(r->fp, "<image x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
-			"height=\"%.2f\" preserveAspectRatio=\"none\" href=\"%s",
-			op->x, Y(op->y + op->h), op->w, op->h, r->logo);
-		inv_html_base64(r->fp, r->data, r->len);
-		fputs("\"/>\n", r->fp);
-		break;
-	}
-}
-
-static const char css[] =
-	"@page { size: A4 portrait; margin: 0; }\n"
-	"body { margin: 0; }\n"
-	"svg { display: block; font-family: \"Times New Roman\", Times, "
-	"\"Liberation Serif\", serif; white-space: pre; }\n"
-	".page { break-after: page; page-break-after: always; "
-	"width: 595.276pt; height: 841.89pt; overflow: hidden; }\n"
-	".page:last-child { break-after: auto; page-break-after: auto; }\n"
-	"@media screen { body { background: #ddd; } .page { background: "
-	"#fff; margin: 8mm auto; } }\n";
 
 void inv_order_html(const invite *iv, const inv_order *o, const char *path,
 		    inv_outs *outs)
 {
 	sprin s = { 0 };
-	rec r = { 0 };
-	ibm_atomic *a;
-	unsigned char *logo = NULL;
-	size_t logo_len = 0;
+	ts_svg r;
+	ibm_atomic *a = ibm_atomic_open(path);
+	char *title = xcat("Surat Perintah ", o->nomor, "");
 
-	if (iv->ev.logo)
-		r.logo = inv_logo_read(iv, &logo, &logo_len) == 1 ?
-			"data:image/png;base64," : "data:image/jpeg;base64,";
-	r.data = logo;
-	r.len = logo_len;
-	a = ibm_atomic_open(path);
-	r.fp = ibm_atomic_fp(a);
-	fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n"
-	      "<meta charset=\"utf-8\">\n<title>Surat Perintah ", r.fp);
-	inv_html_esc(r.fp, o->nomor, strlen(o->nomor));
-	fprintf(r.fp, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", css);
+	ts_svg_begin(&r, ibm_atomic_fp(a), &iv->ev.office, title);
+	free(title);
 	s.iv = iv;
 	s.o = o;
-	s.t = inv_typeset_new(iv);
-	inv_ts_record(s.t, record, &r);
+	s.t = ts_measure(&iv->ev.office);
+	ts_record(s.t, ts_svg_op, &r);
 	layout(&s, o->nomor);
-	if (r.page)
-		fputs("</svg></div>\n", r.fp);
-	fputs("</body>\n</html>\n", r.fp);
-	inv_typeset_free(s.t);
-	free(logo);
+	ts_svg_end(&r);
+	ts_free(s.t);
 	inv_outs_add(outs, a);
 }

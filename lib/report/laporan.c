@@ -173,25 +173,12 @@ const char *rp_get(const rp_ctx *c, const char *key)
 	return v ? v : ibm_event_get(c->ev, key);
 }
 
-/* A path in the event file is relative to the event file's directory. */
-static char *event_path(const rp_ctx *c, const char *key)
-{
-	const ibm_event_kv *kv = ibm_event_find(c->ev, key);
-	const char *slash;
-
-	if (!kv || !kv->val[0])
-		return NULL;
-	if (kv->val[0] == '/' || !kv->src || !(slash = strrchr(kv->src, '/')))
-		return ibm_xstrdup(kv->val);
-	return rp_fmt("%.*s/%s", (int)(slash - kv->src), kv->src, kv->val);
-}
-
 /* The letterhead: logo at the left, the office's lines centred, its
  * address under them, a thick-thin rule. */
 static void letterhead(rp_ctx *c)
 {
 	rp_list kop;
-	char *logo = event_path(c, "logo");
+	char *logo = ibm_event_path(c->ev, "logo");
 	const char *al = ibm_event_get(c->ev, "alamat");
 	const char *tel = ibm_event_get(c->ev, "telepon");
 	const char *em = ibm_event_get(c->ev, "email");

@@ -310,13 +310,13 @@ static void t_cp1252(void **state)
 	char *s;
 
 	(void)state;
-	s = inv_to_cp1252("Andr\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cok\xE2\x80\x9D\t", &bad);
+	s = ts_to_cp1252("Andr\xC3\xA9 \xE2\x82\xAC \xE2\x80\x9Cok\xE2\x80\x9D\t", &bad);
 	assert_non_null(s);
 	assert_string_equal(s, "Andr\xE9 \x80 \x93ok\x94 ");
 	free(s);
-	assert_null(inv_to_cp1252("Muh\xC4\x81mmad", &bad));
+	assert_null(ts_to_cp1252("Muh\xC4\x81mmad", &bad));
 	assert_int_equal(bad, 0x101);
-	assert_null(inv_to_cp1252("a\x01", &bad));
+	assert_null(ts_to_cp1252("a\x01", &bad));
 	assert_int_equal(bad, 1);
 }
 
