@@ -330,6 +330,7 @@ int main(int argc, char **argv)
 	if (ncerts) {
 		iv.xspec = inv_cert_specs;
 		iv.nx = inv_cert_nspecs;
+		iv.certificates = 1;
 	}
 	inv_read_people(&iv, argc ? argv[0] : "-", &o);
 	if (agenda)

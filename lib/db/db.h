@@ -213,8 +213,9 @@ int db_check(db_file *d, FILE *fp, int excel);
 
 /* --------------------------------------------------------------- export */
 
-/* Every table as a sheet of a print-ready workbook at PATH. */
-void db_export_xlsx(db_file *d, const char *path);
+/* Every table as a sheet of a print-ready workbook at PATH (the rows of
+ * list with the filters that apply to each). */
+void db_export_xlsx(db_file *d, const char *path, const db_filter *f);
 /* The copy an office sends upward: the whole database without phone
  * numbers and e-mail addresses, at PATH (a new SQLite file). */
 void db_export_share(db_file *d, const char *path);

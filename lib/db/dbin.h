@@ -29,4 +29,8 @@ int db_in_num(ibm_csv *r, const ibm_rec *rec, int i, const char *col,
  * status of a read error. */
 int db_in_end(ibm_csv *r, int k);
 
+/* Register ibmkit's SQL functions and the ibmnat collation on the
+ * connection (query.c). */
+void db_functions(db_file *d);
+
 #endif

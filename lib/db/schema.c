@@ -211,18 +211,19 @@ int db_schema_apply(db_file *d, const db_step_sql *steps, size_t n)
 	}
 	if (v > last)
 		return later(d, v, last);
-	st = db_prep(d, "INSERT INTO schema_version (version, applied, "
-		     "program) VALUES (?1, ?2, 'ibmkit " IBMKIT_VERSION "')");
 	for (size_t i = 0; i < n; i++) {
 		if (steps[i].version <= v)
 			continue;
 		for (const char *const *q = steps[i].sql; *q; q++)
 			db_exec(d, *q);
+		st = db_prep(d, "INSERT INTO schema_version (version, "
+			     "applied, program) VALUES (?1, ?2, 'ibmkit "
+			     IBMKIT_VERSION "')");
 		sqlite3_bind_int(st, 1, steps[i].version);
 		sqlite3_bind_text(st, 2, db_now(d), -1, SQLITE_STATIC);
 		db_run(d, st);
+		sqlite3_finalize(st);
 	}
-	sqlite3_finalize(st);
 	d->version = last;
 	return 0;
 }

@@ -11,7 +11,7 @@
  * back: the file is as it was before the run.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "db.h"
+#include "dbin.h"
 #include "port.h"
 
 #include <errno.h>
@@ -22,19 +22,27 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The open database of the run, rolled back when the run dies. */
-static db_file *open_db;
+/* The open databases of the run, rolled back when the run dies. */
+enum { MAX_OPEN = 8 };
+static db_file *open_db[MAX_OPEN];
+static int exit_set;
 
 /* At exit without commit (ibm_die, a failed check): roll back and close;
  * a file this run made that holds nothing is removed again. */
 static void at_exit(void)
 {
-	db_file *d = open_db;
+	for (int i = MAX_OPEN; i > 0; i--)
+		if (open_db[i - 1])
+			db_close(open_db[i - 1]);
+}
 
-	if (!d)
-		return;
-	open_db = NULL;
-	db_close(d);
+static void note_open(db_file *d, int add)
+{
+	for (int i = 0; i < MAX_OPEN; i++)
+		if (add ? !open_db[i] : open_db[i] == d) {
+			open_db[i] = add ? d : NULL;
+			return;
+		}
 }
 
 _Noreturn void db_fail(db_file *d, int rc)
@@ -211,9 +219,11 @@ db_file *db_open(const char *path, int mode, int wait)
 		db_fail(d, rc);
 	sqlite3_extended_result_codes(d->h, 0);
 	sqlite3_busy_timeout(d->h, wait * 1000);
-	if (!open_db)
+	db_functions(d);
+	if (!exit_set)
 		atexit(at_exit);
-	open_db = d;
+	exit_set = 1;
+	note_open(d, 1);
 	if (d->write && sqlite3_db_readonly(d->h, "main") == 1)
 		ibm_die(IBM_EX_CANTCREAT, path, 0, "cannot write: the file is "
 			"read-only");
@@ -258,8 +268,7 @@ void db_close(db_file *d)
 {
 	if (!d)
 		return;
-	if (open_db == d)
-		open_db = NULL;
+	note_open(d, 0);
 	if (d->h) {
 		if (d->tx)
 			sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);

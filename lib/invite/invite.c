@@ -796,6 +796,8 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 	for (int k = 0; k < INV_NF; k++)
 		ibm_csvw_str(w, inv_field_names[k]);
 	ibm_csvw_str(w, "letter_number");
+	if (iv->certificates)
+		ibm_csvw_str(w, "certificate_number");
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < iv->np; i++) {
 		const inv_person *p = &iv->p[i];
@@ -805,6 +807,12 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 		for (int k = 0; k < INV_NF; k++)
 			ibm_csvw_str(w, p->f[k]);
 		ibm_csvw_str(w, p->letter_number);
+		if (iv->certificates) {
+			char *c = inv_cert_number(iv, p);
+
+			ibm_csvw_str(w, c);
+			free(c);
+		}
 		ibm_csvw_end(w);
 	}
 	return ibm_csvw_free(w);

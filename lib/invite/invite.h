@@ -81,6 +81,8 @@ typedef struct invite {
 	const ibm_colspec *xspec; /* extra optional columns to keep (nx, */
 	int nx;                   /* at most INV_NX_MAX) */
 	char *collective_number; /* the register's, when set (--register) */
+	int certificates;     /* --certificates: the CSV output has each
+				 certificate_number */
 } invite;
 
 /* Settings from the event table; missing required keys give one error
@@ -177,6 +179,9 @@ void inv_outs_commit(inv_outs *o);
 /* The register of outgoing letters (register.c, ibm-invite(5)): opened
  * and locked (the lock is held until the process ends), read whole. */
 typedef struct inv_register inv_register;
+/* Its columns: tanggal, jenis, urut, nomor, kepada, hal (with aliases;
+ * ibm-db add letters reads the register by them too). */
+extern const ibm_colspec inv_register_specs[6];
 inv_register *inv_register_open(const char *path);
 /* The register's text (name for messages) read into a new register that
  * is not locked and never saved (tests): 0 and *out, or the exit status
@@ -281,6 +286,9 @@ void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs);
 
 /* Certificates (certificate.c): one A4 landscape page per participant. */
+/* The participant's certificate number (malloc'd; after
+ * inv_cert_check). */
+char *inv_cert_number(const invite *iv, const inv_person *p);
 extern const ibm_colspec inv_cert_specs[];
 extern const int inv_cert_nspecs;
 /* Check the certificate keys and texts before anything is written (dies

@@ -29,7 +29,7 @@
 
 enum { R_TANGGAL, R_JENIS, R_URUT, R_NOMOR, R_KEPADA, R_HAL, R_NF };
 
-static const ibm_colspec specs[R_NF] = {
+const ibm_colspec inv_register_specs[R_NF] = {
 	{ "tanggal|date|tgl|tanggal surat", 1 },
 	{ "jenis|type|jenis surat|tipe", 1 },
 	{ "urut|counter|no urut|nomor urut|n", 0 },
@@ -123,7 +123,7 @@ static int parse(inv_register *r)
 	}
 	rec = ibm_csv_header(c);
 	r->ncols = rec->n;
-	if (ibm_col_resolve(r->path, 1, rec, specs, R_NF, r->idx) != 0) {
+	if (ibm_col_resolve(r->path, 1, rec, inv_register_specs, R_NF, r->idx) != 0) {
 		ibm_csv_close(c);
 		return IBM_EX_DATAERR;
 	}

@@ -22,7 +22,7 @@ const char *const monev_id_labels[MONEV_NID] = {
 	"Nama Unit", "Tanggal Monev", "Petugas", "Tahun Berdiri"
 };
 
-static const ibm_colspec id_cols[MONEV_NID] = {
+const ibm_colspec monev_id_specs[MONEV_NID] = {
 	{ MONEV_ALIASES_PROV, 1 },
 	{ MONEV_ALIASES_KAB, 1 },
 	{ MONEV_ALIASES_SATKER, 0 },
@@ -447,7 +447,7 @@ void monev_read(monev_data *d, const char *path)
 	int st;
 
 	/* the header is the row with the identity columns */
-	co.need = id_cols;
+	co.need = monev_id_specs;
 	co.nneed = MONEV_NID;
 	r = ibm_csv_xopen(path, &co);
 	st = monev_read_csv(d, r);
@@ -474,7 +474,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	fi = d->nfiles++;
 	d->files[fi] = ibm_xstrdup(name);
 	d->rows[fi] = 0;
-	if (ibm_col_resolve(name, h->line, h, id_cols, MONEV_NID, idcol) < 0) {
+	if (ibm_col_resolve(name, h->line, h, monev_id_specs, MONEV_NID, idcol) < 0) {
 		free(val);
 		return IBM_EX_DATAERR;
 	}
@@ -565,7 +565,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			}
 		}
 		for (int i = 0; i < MONEV_NID; i++)
-			if (id_cols[i].required && i != MONEV_TANGGAL &&
+			if (monev_id_specs[i].required && i != MONEV_TANGGAL &&
 			    !*row.id[i])
 				bad_cell(d, name, rec->line, idcol[i],
 					 monev_id_names[i], "empty", NULL);

@@ -115,6 +115,9 @@ enum {
 };
 extern const char *const monev_id_names[MONEV_NID];   /* column names */
 extern const char *const monev_id_labels[MONEV_NID];  /* Indonesian */
+/* The identity columns of a form (the required ones marked), as ibm-db
+ * also reads them in the per-unit CSV. */
+extern const ibm_colspec monev_id_specs[MONEV_NID];
 
 /* One cleaned form row, as handed to the row callback. */
 typedef struct monev_row {
@@ -310,6 +313,12 @@ void monev_form_write(const char *path, const monev_spec *s,
 /* CSV per unit (by < 0) or per group of field `by` (see monev_aggregate);
  * with more than one period, one group row per period. */
 void monev_write_csv(const monev_data *d, int by, int excel);
+/* An indicator's value in the per-unit CSV: "ya" or "tidak", a count,
+ * "" for an empty cell, MONEV_NOT_ASKED_TEXT when not asked (as the
+ * workbook marks it); monev_read_value reads it back. */
+#define MONEV_NOT_ASKED_TEXT "\xE2\x80\x93" /* – */
+void monev_write_value(ibm_csvw *w, const monev_ind *ind, double v);
+double monev_read_value(const monev_ind *ind, const char *s);
 
 typedef struct monev_book monev_book;
 /* Create the workbook and its first sheets; rows_per_sheet: data rows

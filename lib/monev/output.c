@@ -4,6 +4,7 @@
  */
 #include "monev.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +21,32 @@ static char *phase_col(const char *name)
 	snprintf(c, n, "fase_%s", k);
 	free(k);
 	return c;
+}
+
+void monev_write_value(ibm_csvw *w, const monev_ind *ind, double v)
+{
+	if (!monev_asked(v))
+		ibm_csvw_str(w, MONEV_NOT_ASKED_TEXT);
+	else if (isnan(v))
+		ibm_csvw_str(w, "");
+	else if (ind->kind == MONEV_YESNO)
+		ibm_csvw_str(w, v > 0 ? "ya" : "tidak");
+	else
+		ibm_csvw_num(w, v, 6);
+}
+
+double monev_read_value(const monev_ind *ind, const char *s)
+{
+	double v;
+	int yn;
+
+	if (!strcmp(s, MONEV_NOT_ASKED_TEXT))
+		return MONEV_NOT_ASKED;
+	if (!*s)
+		return NAN;
+	if (ind->kind == MONEV_YESNO)
+		return (yn = ibm_parse_yesno(s)) < 0 ? NAN : yn;
+	return ibm_parse_number(s, &v, 0) == 0 && v >= 0 ? v : NAN;
 }
 
 static void write_units(ibm_csvw *w, const monev_data *d)
@@ -39,6 +66,8 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 	ibm_csvw_str(w, "skor_total");
 	ibm_csvw_str(w, "fase");
 	ibm_csvw_str(w, "kurang_untuk_fase_berikut");
+	for (size_t k = 0; k < s->nind; k++)
+		ibm_csvw_str(w, s->ind[k].column);
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
@@ -64,6 +93,8 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 		miss = monev_missing(s, u->val, u->grp, u->total, u->phase);
 		ibm_csvw_str(w, miss);
 		free(miss);
+		for (size_t k = 0; k < s->nind; k++)
+			monev_write_value(w, &s->ind[k], u->val[k]);
 		ibm_csvw_end(w);
 	}
 }

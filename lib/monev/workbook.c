@@ -30,7 +30,7 @@
 #define MAX_WARN 10000
 #define YES_MARK "\xE2\x9C\x93"  /* ✓ */
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
-#define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
+#define NOT_ASKED_MARK MONEV_NOT_ASKED_TEXT /* not asked in the unit's form */
 #define SPOOL_BUF (1 << 18)
 #define MAX_PERIOD_TEXTS 16
 #define NOTED_MAX 64
