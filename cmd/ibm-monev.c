@@ -10,6 +10,7 @@
  *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
  *             [--phases file]
  */
+#include "db.h"
 #include "monev.h"
 
 #include <errno.h>
@@ -29,7 +30,8 @@ static void usage(int status)
 		"[--lenient]\n"
 		"                 [--spec file] [--phases file] "
 		"[--sheet-rows n]\n"
-		"                 [--units file [--strict]] [--period period]\n"
+		"                 [--units file [--strict]] [--period period] "
+		"[--db file]\n"
 		"                 [--sheet name] [--header-row n] [file ...]\n"
 		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
@@ -55,6 +57,8 @@ static void usage(int status)
 			"error\n"
 			"  -t, --period=P      only this semester, e.g. 2024-S1 or "
 			"\"Semester I 2024\"\n"
+			"      --db=FILE       the earlier periods from the "
+			"database (ibm-db)\n"
 			"  -f, --force         --print-spec replaces existing "
 			"files\n"
 			"  -r, --sheet-rows=N  data rows per Data sheet "
@@ -86,6 +90,7 @@ static const struct option longopts[] = {
 	{ "form", required_argument, NULL, 'F' },
 	{ "units", required_argument, NULL, 'u' },
 	{ "period", required_argument, NULL, 't' },
+	{ "db", required_argument, NULL, 'B' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, 'd' },
@@ -118,10 +123,71 @@ static int parse_by(const char *arg)
 	return by;
 }
 
+/* ibm-monev --db: the visits of the database's earlier periods join the
+ * forms' units, as if their forms were given too. */
+typedef struct db_take {
+	monev_data *d;
+	size_t source;
+	double *val;
+} db_take;
+
+static void take_visit(const db_visit *v, void *arg)
+{
+	db_take *t = arg;
+	const monev_spec *s = t->d->spec;
+
+	for (size_t k = 0; k < s->nind; k++) {
+		size_t j = 0;
+
+		while (j < v->nval && strcmp(v->col[j], s->ind[k].column))
+			j++;
+		t->val[k] = j < v->nval ? monev_read_value(&s->ind[k],
+							   v->val[j])
+					: MONEV_NOT_ASKED;
+	}
+	monev_add_visit(t->d, t->source, v->id, v->periode, t->val);
+}
+
+static void take_db(monev_data *d, const char *path)
+{
+	db_file *db = db_open(path, DB_READ, DB_WAIT_DEFAULT);
+	char (*per)[16] = ibm_xcalloc(d->nunits + 2, sizeof *per);
+	size_t np = 0;
+	db_take t;
+
+	/* the forms' periods (and --period): the database gives the
+	 * periods before the latest of them, those the forms lack */
+	for (size_t i = 0; i <= d->nunits; i++) {
+		const char *p = i < d->nunits ? d->units[i].period
+					      : d->want_period;
+		size_t j = 0;
+
+		while (j < np && strcmp(per[j], p))
+			j++;
+		if (*p && j == np)
+			snprintf(per[np++], sizeof *per, "%s", p);
+	}
+	t.d = d;
+	t.source = monev_add_source(d, path);
+	t.val = ibm_xcalloc(d->spec->nind + 1, sizeof *t.val);
+	{
+		const char *latest = "";
+
+		for (size_t j = 0; j < np; j++)
+			if (strcmp(per[j], latest) > 0)
+				latest = per[j];
+		db_each_visit(db, latest, (const char (*)[16])per, np,
+			      take_visit, &t);
+	}
+	db_commit(db);
+	free(t.val);
+	free(per);
+}
+
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
-	const char *form = NULL, *units = NULL;
+	const char *form = NULL, *units = NULL, *dbpath = NULL;
 	int py = 0, ps = 0;
 	int by = -1, excel = 0, strict = 0, c;
 	long sheet_rows = MAX_SHEET_ROWS;
@@ -135,7 +201,7 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqh", longopts,
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhB:", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 'o': out = optarg; break;
@@ -166,6 +232,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'f': force = 1; break;
+		case 'B': dbpath = optarg; break;
 		case 'r': {
 			char *end;
 
@@ -204,6 +271,11 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (dbpath && (print || form)) {
+		ibm_error(NULL, 0, "--db goes with form files, not with "
+			  "--print-spec or --form");
+		usage(IBM_EX_USAGE);
+	}
 	if (print) {
 		if (argc > 0 || out || spec || phases || by >= 0 || form) {
 			ibm_error(NULL, 0, "--print-spec goes without files, "
@@ -224,6 +296,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		ibm_out_note_input(argv[i]);
 	ibm_out_note_input(units);
+	ibm_out_note_input(dbpath);
 	if (out && ibm_out_check("--output", out, IBM_FMT_XLSX) != 0)
 		usage(IBM_EX_USAGE);
 	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
@@ -268,6 +341,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < argc; i++)
 		monev_read(&d, argv[i]);
+	if (dbpath)
+		take_db(&d, dbpath);
 	if (d.bad_cells)
 		ibm_die(IBM_EX_DATAERR, NULL, 0,
 			"%ld cell%s could not be read (--lenient leaves them "

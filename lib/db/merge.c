@@ -120,8 +120,8 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 			ibm_csvw *out)
 {
 	sqlite3_stmt *vis = db_prep(d, "SELECT v.visit_id, v.unit_id, "
-		"v.periode, u.provinsi, u.kabupaten_kota, u.desa_kelurahan, "
-		"u.nama_unit, v.dimonev FROM o.visits v JOIN o.units u USING (unit_id) "
+		"v.periode, v.provinsi, v.kabupaten_kota, v.desa_kelurahan, "
+		"v.nama_unit, v.dimonev FROM o.visits v JOIN o.units u USING (unit_id) "
 		"WHERE v.satker = ?1 ORDER BY v.visit_id");
 	sqlite3_stmt *up = db_prep(d, "INSERT INTO units (unit_key, provinsi, "
 		"kabupaten_kota, kecamatan, desa_kelurahan, nama_unit, "
@@ -145,10 +145,12 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 	sqlite3_stmt *del = db_prep(d, "DELETE FROM visits WHERE visit_id = "
 				    "?1");
 	sqlite3_stmt *ins = db_prep(d, "INSERT INTO visits (unit_id, "
-		"periode, satker, dimonev, tanggal_monev, petugas, "
+		"periode, satker, provinsi, kabupaten_kota, kecamatan, "
+		"desa_kelurahan, nama_unit, dimonev, tanggal_monev, petugas, "
 		"tahun_berdiri, status, skor_total, fase, "
 		"kurang_untuk_fase_berikut, source, added) SELECT ?2, periode, "
-		"satker, dimonev, tanggal_monev, petugas, tahun_berdiri, "
+		"satker, provinsi, kabupaten_kota, kecamatan, desa_kelurahan, "
+		"nama_unit, dimonev, tanggal_monev, petugas, tahun_berdiri, "
 		"status, skor_total, fase, kurang_untuk_fase_berikut, source, "
 		"added FROM o.visits WHERE visit_id = ?1");
 	sqlite3_stmt *val = db_prep(d, "INSERT INTO visit_values SELECT ?2, "

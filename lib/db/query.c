@@ -371,8 +371,8 @@ static void add(sql_buf *b, const char *s)
 	"t.pre_score, t.post_score, t.max_score, t.pre_percent, " \
 	"t.post_percent, t.gain, t.n_gain, t.n_gain_category, t.passed_pre, " \
 	"t.passed_post, t.certificate_number"
-#define VISIT_COLS "v.visit_id, u.provinsi, u.kabupaten_kota, v.satker, " \
-	"u.kecamatan, u.desa_kelurahan, u.nama_unit, v.tanggal_monev, " \
+#define VISIT_COLS "v.visit_id, v.provinsi, v.kabupaten_kota, v.satker, " \
+	"v.kecamatan, v.desa_kelurahan, v.nama_unit, v.tanggal_monev, " \
 	"v.petugas, coalesce(v.tahun_berdiri, u.tahun_berdiri) AS " \
 	"tahun_berdiri, v.periode, v.status, CASE v.dimonev WHEN 1 THEN " \
 	"'ya' ELSE 'tidak' END AS dimonev, v.skor_total, v.fase, " \

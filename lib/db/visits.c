@@ -97,9 +97,10 @@ static void prepare(db_file *d, visit_stmts *s)
 			 "periode = ?2");
 	s->ins = db_prep(d, "INSERT INTO visits (unit_id, periode, satker, "
 		"dimonev, tanggal_monev, petugas, tahun_berdiri, status, "
-		"skor_total, fase, kurang_untuk_fase_berikut, source, added) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-		"?13)");
+		"skor_total, fase, kurang_untuk_fase_berikut, source, added, "
+		"provinsi, kabupaten_kota, kecamatan, desa_kelurahan, "
+		"nama_unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)");
 	s->val = db_prep(d, "INSERT OR REPLACE INTO visit_values (visit_id, "
 			 "column_name, value, position) VALUES (?1, ?2, ?3, "
 			 "?4)");
@@ -220,13 +221,14 @@ static int put_row(visit_run *vr, ibm_csv *r, const ibm_rec *rec,
 		dimonev = *v[MONEV_TANGGAL] || !isnan(total) || *v[V_FASE];
 	kab = monev_district(v[MONEV_KAB]);
 	unit = put_unit(d, s, v, kab, tahun);
-	free(kab);
 	sqlite3_bind_int64(s->visited, 1, unit);
 	sqlite3_bind_text(s->visited, 2, per, -1, SQLITE_STATIC);
 	st = db_step(d, s->visited) == SQLITE_ROW;
 	sqlite3_reset(s->visited);
-	if (!dimonev && st)
+	if (!dimonev && st) {
+		free(kab);
 		return 0; /* a visit of the period stays */
+	}
 	touch(d, &vr->offices, v[MONEV_SATKER]);
 	sqlite3_bind_int64(s->del, 1, unit);
 	sqlite3_bind_text(s->del, 2, per, -1, SQLITE_STATIC);
@@ -253,7 +255,13 @@ static int put_row(visit_run *vr, ibm_csv *r, const ibm_rec *rec,
 	db_bind_text(s->ins, 11, v[V_KURANG]);
 	db_bind_text(s->ins, 12, name);
 	sqlite3_bind_text(s->ins, 13, db_now(d), -1, SQLITE_STATIC);
+	db_bind_text(s->ins, 14, v[MONEV_PROV]);
+	db_bind_text(s->ins, 15, kab);
+	db_bind_text(s->ins, 16, v[MONEV_KEC]);
+	db_bind_text(s->ins, 17, v[MONEV_DESA]);
+	db_bind_text(s->ins, 18, v[MONEV_UNIT]);
 	db_run(d, s->ins);
+	free(kab);
 	visit = sqlite3_last_insert_rowid(d->h);
 	/* the other columns: group scores and indicators */
 	for (size_t c = 0; c < rec->n && c < ibm_csv_header(r)->n; c++) {
@@ -352,9 +360,9 @@ int db_each_visit(db_file *d, const char *before,
 		  const char (*skip)[16], size_t nskip,
 		  void (*fn)(const db_visit *v, void *arg), void *arg)
 {
-	sqlite3_stmt *q = db_prep(d, "SELECT v.visit_id, u.provinsi, "
-		"u.kabupaten_kota, v.satker, u.kecamatan, u.desa_kelurahan, "
-		"u.nama_unit, v.tanggal_monev, v.petugas, "
+	sqlite3_stmt *q = db_prep(d, "SELECT v.visit_id, v.provinsi, "
+		"v.kabupaten_kota, v.satker, v.kecamatan, v.desa_kelurahan, "
+		"v.nama_unit, v.tanggal_monev, v.petugas, "
 		"coalesce(v.tahun_berdiri, u.tahun_berdiri), v.periode, "
 		"v.status FROM visits v JOIN units u USING (unit_id) WHERE "
 		"v.dimonev = 1 AND (?1 = '' OR v.periode < ?1) ORDER BY "

@@ -193,6 +193,15 @@ void monev_read(monev_data *d, const char *path);
 int monev_read_csv(monev_data *d, ibm_csv *r);
 /* Sort the units and score them. */
 void monev_finish(monev_data *d);
+/* Another source of visits than a form file (ibm-monev --db: the
+ * database): listed with the input files; its index. */
+size_t monev_add_source(monev_data *d, const char *name);
+/* A visit of an earlier period from that source: a unit of its period
+ * (identity, date, officer, founding year in id, the indicator values in
+ * val, as a form row gives them), scored with the others by
+ * monev_finish; not a form row (no Data row). */
+void monev_add_visit(monev_data *d, size_t source, const char *const *id,
+		     const char *period, const double *val);
 void monev_data_free(monev_data *d);
 
 /* ibm_natcmp, faster on keys with long common prefixes (the same
