@@ -377,8 +377,8 @@ static int cmd_history(args *a, int argc)
 		usage(IBM_EX_USAGE);
 	}
 	d = db_open(a->db, DB_READ, a->wait);
-	snprintf(why, sizeof why, "%s \"%s\" is not in %s", a->unit ?
-		 "no unit named" : "no person with the id or name",
+	snprintf(why, sizeof why, "%s \"%s\" in %s", a->unit ?
+		 "no unit named" : "no one with the id or name",
 		 a->unit ? a->unit : a->person, a->db);
 	if (a->unit)
 		return write_rows(d, db_rows_history_unit(d, a->unit), a, why);

@@ -50,14 +50,19 @@ long long db_put_event(db_file *d, const ibm_event *ev, const char *file)
 	int replaced;
 
 	if (!office || !acara || !ibm_event_get(ev, "tanggal_mulai")) {
-		ibm_error(file, 0, "missing key%s for a bimtek: %s%s%s%s",
-			  (!office) + !acara +
-			  !ibm_event_get(ev, "tanggal_mulai") > 1 ? "s" : "",
-			  !office ? "satker (or instansi) " : "",
-			  !acara ? "acara " : "",
-			  !ibm_event_get(ev, "tanggal_mulai") ? "tanggal_mulai"
-							       : "",
-			  "");
+		const char *miss[3] = { "", "", "" };
+		int n = 0;
+
+		if (!office)
+			miss[n++] = "satker (or instansi)";
+		if (!acara)
+			miss[n++] = "acara";
+		if (!ibm_event_get(ev, "tanggal_mulai"))
+			miss[n++] = "tanggal_mulai";
+		ibm_error(file, 0, "missing key%s for a bimtek: %s%s%s%s%s",
+			  n > 1 ? "s" : "", miss[0], n > 1 ? ", " : "",
+			  n > 1 ? miss[1] : "", n > 2 ? ", " : "",
+			  n > 2 ? miss[2] : "");
 		free(office);
 		return -1;
 	}

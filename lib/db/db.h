@@ -55,7 +55,8 @@ enum { DB_READ, DB_WRITE };
  * checked to be an ibm-db database (65 when not), a new one gets the
  * schema and an older one its upgrades inside that transaction; a
  * database of a later schema is refused (65). A lock held by another run
- * is waited for WAIT seconds, then the run ends with 75.
+ * is waited for WAIT seconds, then the run ends with 75. ":memory:" is a
+ * new database in memory (tests).
  */
 db_file *db_open(const char *path, int mode, int wait);
 /* Commit the transaction open since db_open (or db_begin), then close. */

@@ -4,8 +4,9 @@
  * sheets).
  *
  * The queries use a few functions of ibmkit registered on the
- * connection: ibm_period(date) "2024-S1", ibm_kab(name) the district's
- * matching key ("Kab. Sumbawa" = "KABUPATEN SUMBAWA"), ibm_key(name)
+ * connection: ibm_period(date) "2024-S1", ibm_kab_is(district, filter)
+ * whether a district is the one a filter names ("Kab. Sumbawa" =
+ * "KABUPATEN SUMBAWA"; "Sumbawa" names it too), ibm_key(name)
  * ibm-monev's matching key, ibm_person(name) the key people are matched
  * by, ibm_numkey(number) a letter number without case and spaces; and
  * the collation ibmnat (natural order, "Desa 2" before "Desa 10").
@@ -56,6 +57,34 @@ static char *kab_key(const char *s)
 	return k;
 }
 
+/* A district filter: the same key, or, when the filter names no kind
+ * ("Sumbawa Barat"), the same name after the row's kind. */
+static void sql_kab_is(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *row = sqlite3_value_text(argv[0]);
+	const unsigned char *want = sqlite3_value_text(argv[1]);
+	char *a, *b;
+	int eq;
+
+	(void)argc;
+	if (!row || !want) {
+		sqlite3_result_int(cx, 0);
+		return;
+	}
+	a = kab_key((const char *)row);
+	b = kab_key((const char *)want);
+	eq = !strcmp(a, b);
+	if (!eq && strncmp(b, "kabupaten ", 10) && strncmp(b, "kota ", 5)) {
+		const char *bare = !strncmp(a, "kabupaten ", 10) ? a + 10 :
+				   !strncmp(a, "kota ", 5) ? a + 5 : a;
+
+		eq = !strcmp(bare, b);
+	}
+	free(a);
+	free(b);
+	sqlite3_result_int(cx, eq);
+}
+
 static char *num_key(const char *s)
 {
 	char *k = ibm_lower(s), *o = k;
@@ -73,7 +102,6 @@ static char *num_key(const char *s)
 		fn_text(cx, argc, argv, f); \
 	}
 FN(sql_period, period_of)
-FN(sql_kab, kab_key)
 FN(sql_key, monev_key)
 FN(sql_person, ibm_person_key)
 FN(sql_numkey, num_key)
@@ -95,7 +123,7 @@ void db_functions(db_file *d)
 		const char *name;
 		void (*fn)(sqlite3_context *, int, sqlite3_value **);
 	} fns[] = {
-		{ "ibm_period", sql_period }, { "ibm_kab", sql_kab },
+		{ "ibm_period", sql_period },
 		{ "ibm_key", sql_key }, { "ibm_person", sql_person },
 		{ "ibm_numkey", sql_numkey },
 	};
@@ -104,6 +132,9 @@ void db_functions(db_file *d)
 		sqlite3_create_function(d->h, fns[i].name, 1, SQLITE_UTF8 |
 					SQLITE_DETERMINISTIC, NULL, fns[i].fn,
 					NULL, NULL);
+	sqlite3_create_function(d->h, "ibm_kab_is", 2, SQLITE_UTF8 |
+				SQLITE_DETERMINISTIC, NULL, sql_kab_is, NULL,
+				NULL);
 	sqlite3_create_collation(d->h, "ibmnat", SQLITE_UTF8, NULL, natcmp);
 }
 
@@ -397,11 +428,11 @@ static void where(sql_buf *b, int list, const db_filter *f)
 	};
 	static const char *const kab[DB_NLISTS] = {
 		"EXISTS (SELECT 1 FROM trainings k WHERE k.event_id = "
-		"e.event_id AND ibm_kab(k.kabupaten_kota) = ibm_kab(?4))",
-		"ibm_kab(p.kabupaten_kota) = ibm_kab(?4)",
-		"ibm_kab(t.kabupaten_kota) = ibm_kab(?4)",
-		"ibm_kab(u.kabupaten_kota) = ibm_kab(?4)",
-		"ibm_kab(u.kabupaten_kota) = ibm_kab(?4)", "0"
+		"e.event_id AND ibm_kab_is(k.kabupaten_kota, ?4))",
+		"ibm_kab_is(p.kabupaten_kota, ?4)",
+		"ibm_kab_is(t.kabupaten_kota, ?4)",
+		"ibm_kab_is(u.kabupaten_kota, ?4)",
+		"ibm_kab_is(v.kabupaten_kota, ?4)", "0"
 	};
 	int per = list == DB_UNITS || list == DB_VISITS;
 
