@@ -1,6 +1,8 @@
 #!/bin/sh
 # examples/pipeline.sh - the whole ibmkit pipeline on the sample data.
-# Run by `make demo`; writes everything under examples/out/.
+# Run by `make demo`; writes everything under examples/out/ (OUT), again
+# and again: every output of an earlier run is replaced (--force where a
+# tool asks for it).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 BUILD=${BUILD:-$here/../build}
@@ -61,7 +63,7 @@ ibm-monev -o "$out/monev.xlsx" monev/bnnp-ntb.csv \
 	> "$out/monev-unit.csv"
 ibm-monev -q --by kabupaten_kota monev/*.csv > "$out/monev-kabkota.csv"
 mkdir -p "$out/monev-spec"
-ibm-monev --print-spec "$out/monev-spec"
+ibm-monev --force --print-spec "$out/monev-spec"
 
 # --- ibm-report ----------------------------------------------------------
 # The activity report of the bimtek (with what only people know from

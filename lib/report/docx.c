@@ -1172,6 +1172,80 @@ static char *settings_xml(const char *lang)
 	return b.s;
 }
 
+/*
+ * A photo read from its file when the archive is written, as a source
+ * that tells libzip nothing of the file (zip_source_file would copy its
+ * permission bits into the entry): every entry has the mode an entry
+ * made from memory has, and the same photos give the same bytes
+ * whatever their files' modes.
+ */
+typedef struct photo {
+	char *path;
+	FILE *fp;
+	zip_error_t err;
+} photo;
+
+static zip_int64_t photo_cb(void *ud, void *data, zip_uint64_t len,
+			    zip_source_cmd_t cmd)
+{
+	photo *ph = ud;
+	size_t n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		if (!(ph->fp = fopen(ph->path, "rb"))) {
+			zip_error_set(&ph->err, ZIP_ER_OPEN, errno);
+			return -1;
+		}
+		return 0;
+	case ZIP_SOURCE_READ:
+		n = fread(data, 1, (size_t)len, ph->fp);
+		if (n < len && ferror(ph->fp)) {
+			zip_error_set(&ph->err, ZIP_ER_READ, errno);
+			return -1;
+		}
+		return (zip_int64_t)n;
+	case ZIP_SOURCE_CLOSE:
+		if (ph->fp)
+			fclose(ph->fp);
+		ph->fp = NULL;
+		return 0;
+	case ZIP_SOURCE_STAT:
+		zip_stat_init(data);
+		return sizeof(zip_stat_t);
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&ph->err, data, len);
+	case ZIP_SOURCE_FREE:
+		if (ph->fp)
+			fclose(ph->fp);
+		zip_error_fini(&ph->err);
+		free(ph->path);
+		free(ph);
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+			ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+			ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		zip_error_set(&ph->err, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+static zip_source_t *photo_source(zip_t *za, const char *path)
+{
+	photo *ph = ibm_xcalloc(1, sizeof *ph);
+	zip_source_t *s;
+
+	ph->path = ibm_xstrdup(path);
+	zip_error_init(&ph->err);
+	if (!(s = zip_source_function(za, photo_cb, ph))) {
+		free(ph->path);
+		free(ph);
+	}
+	return s;
+}
+
 static void write_zip(const pkg *p, const char *path)
 {
 	zip_error_t ze;
@@ -1195,7 +1269,7 @@ static void write_zip(const pkg *p, const char *path)
 		if (e->data)
 			s = zip_source_buffer(za, e->data, e->len, 0);
 		else
-			s = zip_source_file(za, e->path, 0, -1);
+			s = photo_source(za, e->path);
 		if (!s)
 			ibm_die(IBM_EX_NOINPUT, e->path ? e->path : path, 0,
 				"cannot read: %s", zip_strerror(za));
