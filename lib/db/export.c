@@ -106,35 +106,70 @@ static int iso_date(const char *s, lxw_datetime *dt)
 
 #define HDR_ROW 2
 
+/* The sheet's columns: the `lead` ones (comma-separated names) first,
+ * in that order, then the others as list has them; perm[c] is the
+ * list's column shown in column c. */
+static size_t *arrange(const db_rows *t, const char *lead)
+{
+	size_t nc = db_rows_ncols(t), n = 0;
+	size_t *perm = ibm_xcalloc(nc + 1, sizeof *perm);
+	unsigned char *used = ibm_xcalloc(nc + 1, 1);
+
+	while (lead && *lead) {
+		size_t len = strcspn(lead, ",");
+
+		for (size_t c = 0; c < nc; c++)
+			if (!used[c] && strlen(db_rows_colname(t, c)) == len &&
+			    !strncmp(db_rows_colname(t, c), lead, len)) {
+				perm[n++] = c;
+				used[c] = 1;
+			}
+		lead += len + (lead[len] == ',');
+	}
+	for (size_t c = 0; c < nc; c++)
+		if (!used[c])
+			perm[n++] = c;
+	free(used);
+	return perm;
+}
+
 /* One sheet: a title, the header on row 3 (repeated on every page), the
- * rows. */
+ * rows; the first id_cols columns (of the lead ones) are repeated on
+ * every page of a table wider than a page. */
 static void sheet(ibm_xlsx *x, db_file *d, const char *name,
 		  const char *title, int list, const db_filter *f,
-		  size_t id_cols)
+		  const char *lead, size_t id_cols)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
 	db_rows *t = db_rows_list(d, list, f);
-	size_t nc = db_rows_ncols(t);
+	size_t nc = db_rows_ncols(t), *perm = arrange(t, lead);
 	ibm_xlsx_widths cw = { 0 };
 	char **h = ibm_xcalloc(nc, sizeof *h);
 	const char *const *v;
 	const int *num;
 	lxw_row_t row = HDR_ROW;
 	double hh = 15;
+	/* numbers as stored, without trailing zeros: 58.1, 0.1667 */
+	lxw_format *dec = workbook_add_format(x->wb);
+
+	format_set_num_format(dec, "0.####");
+	format_set_border(dec, LXW_BORDER_THIN);
+	format_set_align(dec, LXW_ALIGN_VERTICAL_TOP);
 
 	for (size_t c = 0; c < nc; c++) {
-		h[c] = label_of(db_rows_colname(t, c));
+		h[c] = label_of(db_rows_colname(t, perm[c]));
 		ibm_xlsx_widths_note_words(&cw, c, h[c], x->fmt.header);
 		ibm_xlsx_widths_note_len(&cw, c, 5);
 	}
 	/* the widths: every shown value */
 	while (db_rows_next(t, &v, &num))
 		for (size_t c = 0; c < nc; c++) {
+			const char *s = v[perm[c]];
 			lxw_datetime dt;
 
-			if (v[c])
-				ibm_xlsx_widths_note(&cw, c, iso_date(v[c], &dt)
-						     ? "00/00/0000" : v[c]);
+			if (s)
+				ibm_xlsx_widths_note(&cw, c, iso_date(s, &dt)
+						     ? "00/00/0000" : s);
 		}
 	db_rows_free(t);
 	ibm_xlsx_widths_clamp(&cw, 4, 40);
@@ -153,30 +188,31 @@ static void sheet(ibm_xlsx *x, db_file *d, const char *name,
 
 		row++;
 		for (size_t c = 0; c < nc; c++)
-			if (v[c] && !num[c]) {
-				double p = ibm_xlsx_cell_pt(v[c], cw.w[c],
+			if (v[perm[c]] && !num[perm[c]]) {
+				double p = ibm_xlsx_cell_pt(v[perm[c]], cw.w[c],
 							    x->fmt.text);
 
 				rh = p > rh ? p : rh;
 			}
 		worksheet_set_row(ws, row, rh, NULL);
 		for (size_t c = 0; c < nc; c++) {
+			const char *s = v[perm[c]];
+			lxw_col_t col = (lxw_col_t)c;
 			lxw_datetime dt;
 
-			if (!v[c]) {
-				worksheet_write_blank(ws, row, (lxw_col_t)c,
+			if (!s)
+				worksheet_write_blank(ws, row, col,
 						      x->fmt.text);
-			} else if (num[c]) {
-				worksheet_write_number(ws, row, (lxw_col_t)c,
-					strtod(v[c], NULL), strchr(v[c], '.') ?
-					x->fmt.decimal : x->fmt.integer);
-			} else if (iso_date(v[c], &dt)) {
-				worksheet_write_datetime(ws, row, (lxw_col_t)c,
-							 &dt, x->fmt.date);
-			} else {
-				worksheet_write_string(ws, row, (lxw_col_t)c,
-						       v[c], x->fmt.text);
-			}
+			else if (num[perm[c]])
+				worksheet_write_number(ws, row, col,
+					strtod(s, NULL), strchr(s, '.') ?
+					dec : x->fmt.integer);
+			else if (iso_date(s, &dt))
+				worksheet_write_datetime(ws, row, col, &dt,
+							 x->fmt.date);
+			else
+				worksheet_write_string(ws, row, col, s,
+						       x->fmt.text);
 		}
 	}
 	db_rows_free(t);
@@ -189,22 +225,31 @@ static void sheet(ibm_xlsx *x, db_file *d, const char *name,
 	for (size_t c = 0; c < nc; c++)
 		free(h[c]);
 	free(h);
+	free(perm);
 }
 
 void db_export_xlsx(db_file *d, const char *path, const db_filter *f)
 {
+	/* the names a reader looks for first lead each sheet, and the
+	 * first of them are repeated on every page of a wide one */
 	static const struct {
 		int list;
-		const char *name, *title;
+		const char *name, *title, *lead;
 		size_t id_cols;
 	} sheets[] = {
-		{ DB_EVENTS, "Bimtek", "Kegiatan Bimbingan Teknis", 0 },
+		{ DB_EVENTS, "Bimtek", "Kegiatan Bimbingan Teknis",
+		  "tanggal_mulai,tanggal_selesai,acara", 3 },
 		{ DB_TRAININGS, "Peserta Bimtek", "Peserta Bimbingan Teknis "
-		  "dan Hasilnya", 7 },
-		{ DB_PEOPLE, "Orang", "Agen Pemulihan dan Peserta Lain", 2 },
-		{ DB_UNITS, "Unit", "Unit IBM", 5 },
-		{ DB_VISITS, "Monev", "Monev Unit IBM per Periode", 6 },
-		{ DB_LETTERS, "Surat", "Register Surat Keluar", 0 },
+		  "dan Hasilnya", "no,nama,jabatan,unit_ibm,desa_kelurahan,"
+		  "kabupaten_kota,status,pre_score,post_score,n_gain,"
+		  "n_gain_category,passed_post,certificate_number", 2 },
+		{ DB_PEOPLE, "Orang", "Agen Pemulihan dan Peserta Lain",
+		  "nama", 1 },
+		{ DB_UNITS, "Unit", "Unit IBM", "nama_unit", 1 },
+		{ DB_VISITS, "Monev", "Monev Unit IBM per Periode",
+		  "nama_unit,periode,kabupaten_kota,desa_kelurahan,satker,"
+		  "tanggal_monev,skor_total,fase", 2 },
+		{ DB_LETTERS, "Surat", "Register Surat Keluar", NULL, 0 },
 	};
 	ibm_xlsx *x = ibm_xlsx_open(path, 1, "Database Rehabilitasi", NULL);
 
@@ -217,7 +262,7 @@ void db_export_xlsx(db_file *d, const char *path, const db_filter *f)
 		if (!(db_list_filters(sheets[i].list) & DB_F_KAB))
 			g.kabupaten = NULL;
 		sheet(x, d, sheets[i].name, sheets[i].title, sheets[i].list, &g,
-		      sheets[i].id_cols);
+		      sheets[i].lead, sheets[i].id_cols);
 	}
 	if (have_spec)
 		monev_spec_free(&spec);
