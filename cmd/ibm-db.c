@@ -435,7 +435,8 @@ static int cmd_merge(args *a, int argc, char **argv)
 	ibm_csvw *w;
 
 	allow(a, "merge", G_STRICT);
-	need_args(argc, 1, -1, "merge: which databases?");
+	need_args(argc, 1, DB_MERGE_MAX, "merge: one to ten databases at "
+		  "once");
 	for (int i = 0; i < argc; i++)
 		ibm_out_note_input(argv[i]);
 	d = db_open(a->db, DB_WRITE, a->wait);

@@ -1,14 +1,14 @@
 #!/bin/sh
 # tests/render.t - the workbooks as people print them: the example
-# pipeline's workbooks converted to PDF by LibreOffice (one soffice run for
+# pipeline's workbooks (the database's export too) converted to PDF by LibreOffice (one soffice run for
 # all), then tests/pdfcheck.py: no text under 8 pt on paper, no two words
 # overlapping; and the daftar hadir's footer counts each day's own pages.
 top=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-books="daftar-hadir hasil-tes monev"
-echo "1..7"
+books="daftar-hadir hasil-tes monev rehabilitasi"
+echo "1..8"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -20,21 +20,21 @@ checker() {
 	if ! "$PYTHON" "$top/tests/pdfcheck.py" "$out/bad.pdf" >"$out/.bad" &&
 		grep -q "1 texts under 8 pt, the smallest 5.0 pt" "$out/.bad" &&
 		grep -q 'words overlap: "Overlap" and "Words"' "$out/.bad"; then
-		echo "ok 7 - pdfcheck.py finds 5-pt text and overlapping words"
+		echo "ok 8 - pdfcheck.py finds 5-pt text and overlapping words"
 	else
-		echo "not ok 7 - pdfcheck.py on a bad PDF"
+		echo "not ok 8 - pdfcheck.py on a bad PDF"
 		sed 's/^/# /' "$out/.bad"
 	fi
 }
 pictures() {
 	if [ -z "$missing" ]; then
-		echo "ok 6 - README pictures present"
+		echo "ok 7 - README pictures present"
 	else
-		echo "not ok 6 - README pictures missing:$missing (make pictures)"
+		echo "not ok 7 - README pictures missing:$missing (make pictures)"
 	fi
 }
 if ! command -v soffice >/dev/null 2>&1; then
-	for i in 1 2 3 4 5; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	for i in 1 2 3 4 5 6; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	pictures
 	checker
 	exit 0

@@ -229,6 +229,8 @@ void db_export_share(db_file *d, const char *path);
  * kept as it is. With strict a conflict is an error. Returns the number
  * of conflicts. */
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out);
+/* Copies one run merges at most (SQLite attaches ten databases). */
+#define DB_MERGE_MAX 10
 
 /* ------------------------------------------------------- ibm-monev --db */
 

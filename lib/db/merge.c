@@ -12,13 +12,46 @@
  * from another office with other data is a conflict: reported (as a CSV
  * row and a warning) and not merged, the visit here stays.
  *
- * The copy is checked as every database is (db_open), then attached as
- * "o" to the run's write transaction: all of a merge lands, or nothing.
+ * The copy is checked as every database is (db_open), then attached to
+ * the run's write transaction ("o1", "o2", ... for the copies of one run,
+ * which stay attached until it ends: SQLite's limit of attached databases
+ * makes DB_MERGE_MAX copies a run): all of a merge lands, or nothing.
  */
 #include "dbin.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* The alias of the copy being merged ("o1", "o2", ...: a copy stays
+ * attached until the run's transaction ends). */
+static char alias[16];
+
+/* Prepare SQL written with "o." for the copy's tables under the copy's
+ * alias. */
+static sqlite3_stmt *prep(db_file *d, const char *sql)
+{
+	size_t n = strlen(sql), k = 0, a = strlen(alias);
+	char *q = ibm_xmalloc(n * (a + 1) + 1);
+	sqlite3_stmt *st;
+
+	for (size_t i = 0; i < n; i++) {
+		char prev = i ? sql[i - 1] : ' ';
+
+		if (sql[i] == 'o' && sql[i + 1] == '.' &&
+		    !(prev == '_' || (prev >= 'a' && prev <= 'z') ||
+		      (prev >= 'A' && prev <= 'Z') ||
+		      (prev >= '0' && prev <= '9'))) {
+			memcpy(q + k, alias, a);
+			k += a;
+			continue;
+		}
+		q[k++] = sql[i];
+	}
+	q[k] = '\0';
+	st = db_prep(d, q);
+	free(q);
+	return st;
+}
 
 /* The copy's people of office O's events, into people (their details
  * where the copy's are the latest; a phone or e-mail the copy lacks, as a
@@ -45,25 +78,25 @@ static const char people_sql[] =
 /* Office O's events, each with its trainings and statistics. */
 static void copy_events(db_file *d, const char *office)
 {
-	sqlite3_stmt *ev = db_prep(d, "SELECT event_id FROM o.events WHERE "
+	sqlite3_stmt *ev = prep(d, "SELECT event_id FROM o.events WHERE "
 				   "office = ?1 ORDER BY event_id");
-	sqlite3_stmt *ins = db_prep(d, "INSERT INTO events (office, acara, "
+	sqlite3_stmt *ins = prep(d, "INSERT INTO events (office, acara, "
 		"tanggal_mulai, tanggal_selesai, tempat, hal, tanggal_surat, "
 		"nomor, nomor_sprin, nomor_sertifikat, source, added) SELECT "
 		"office, acara, tanggal_mulai, tanggal_selesai, tempat, hal, "
 		"tanggal_surat, nomor, nomor_sprin, nomor_sertifikat, source, "
 		"added FROM o.events WHERE event_id = ?1");
-	sqlite3_stmt *tr = db_prep(d, "INSERT INTO trainings SELECT ?2, "
+	sqlite3_stmt *tr = prep(d, "INSERT INTO trainings SELECT ?2, "
 		"participant_id, no, nama, jabatan, unit_ibm, desa_kelurahan, "
 		"kecamatan, kabupaten_kota, no_hp, email, jenis_kelamin, "
 		"letter_number, status, pre_score, post_score, max_score, "
 		"pre_percent, post_percent, gain, n_gain, n_gain_category, "
 		"passed_pre, passed_post, certificate_number FROM o.trainings "
 		"WHERE event_id = ?1");
-	sqlite3_stmt *stats = db_prep(d, "INSERT INTO event_stats SELECT ?2, "
+	sqlite3_stmt *stats = prep(d, "INSERT INTO event_stats SELECT ?2, "
 				      "statistic, value FROM o.event_stats "
 				      "WHERE event_id = ?1");
-	sqlite3_stmt *people = db_prep(d, people_sql);
+	sqlite3_stmt *people = prep(d, people_sql);
 
 	sqlite3_bind_text(people, 1, office, -1, SQLITE_STATIC);
 	db_run(d, people);
@@ -119,21 +152,21 @@ static int same_visit(db_file *d, sqlite3_stmt *same, long long here,
 static long copy_visits(db_file *d, const char *office, const char *file,
 			ibm_csvw *out)
 {
-	sqlite3_stmt *vis = db_prep(d, "SELECT v.visit_id, v.unit_id, "
+	sqlite3_stmt *vis = prep(d, "SELECT v.visit_id, v.unit_id, "
 		"v.periode, v.provinsi, v.kabupaten_kota, v.desa_kelurahan, "
 		"v.nama_unit, v.dimonev FROM o.visits v JOIN o.units u USING (unit_id) "
 		"WHERE v.satker = ?1 ORDER BY v.visit_id");
-	sqlite3_stmt *up = db_prep(d, "INSERT INTO units (unit_key, provinsi, "
+	sqlite3_stmt *up = prep(d, "INSERT INTO units (unit_key, provinsi, "
 		"kabupaten_kota, kecamatan, desa_kelurahan, nama_unit, "
 		"tahun_berdiri) SELECT unit_key, provinsi, kabupaten_kota, "
 		"kecamatan, desa_kelurahan, nama_unit, tahun_berdiri FROM "
 		"o.units WHERE unit_id = ?1 ON CONFLICT (unit_key) DO UPDATE SET "
 		"tahun_berdiri = coalesce(tahun_berdiri, "
 		"excluded.tahun_berdiri) RETURNING unit_id");
-	sqlite3_stmt *here = db_prep(d, "SELECT visit_id, satker, dimonev "
+	sqlite3_stmt *here = prep(d, "SELECT visit_id, satker, dimonev "
 				     "FROM visits WHERE unit_id = ?1 AND "
 				     "periode = ?2");
-	sqlite3_stmt *same = db_prep(d, "SELECT a.tanggal_monev IS "
+	sqlite3_stmt *same = prep(d, "SELECT a.tanggal_monev IS "
 		"b.tanggal_monev AND a.skor_total IS b.skor_total AND a.fase "
 		"IS b.fase AND a.dimonev = b.dimonev AND NOT EXISTS (SELECT "
 		"column_name, value FROM visit_values WHERE visit_id = ?1 "
@@ -142,9 +175,9 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 		"o.visit_values WHERE visit_id = ?2 EXCEPT SELECT column_name, "
 		"value FROM visit_values WHERE visit_id = ?1) FROM visits a, "
 		"o.visits b WHERE a.visit_id = ?1 AND b.visit_id = ?2");
-	sqlite3_stmt *del = db_prep(d, "DELETE FROM visits WHERE visit_id = "
+	sqlite3_stmt *del = prep(d, "DELETE FROM visits WHERE visit_id = "
 				    "?1");
-	sqlite3_stmt *ins = db_prep(d, "INSERT INTO visits (unit_id, "
+	sqlite3_stmt *ins = prep(d, "INSERT INTO visits (unit_id, "
 		"periode, satker, provinsi, kabupaten_kota, kecamatan, "
 		"desa_kelurahan, nama_unit, dimonev, tanggal_monev, petugas, "
 		"tahun_berdiri, status, skor_total, fase, "
@@ -153,7 +186,7 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 		"nama_unit, dimonev, tanggal_monev, petugas, tahun_berdiri, "
 		"status, skor_total, fase, kurang_untuk_fase_berikut, source, "
 		"added FROM o.visits WHERE visit_id = ?1");
-	sqlite3_stmt *val = db_prep(d, "INSERT INTO visit_values SELECT ?2, "
+	sqlite3_stmt *val = prep(d, "INSERT INTO visit_values SELECT ?2, "
 				    "column_name, value, position FROM "
 				    "o.visit_values WHERE visit_id = ?1");
 	long conflicts = 0;
@@ -239,7 +272,7 @@ static long replace_office(db_file *d, const char *office,
 	long n;
 
 	for (size_t i = 0; i < sizeof drop / sizeof *drop; i++) {
-		st = db_prep(d, drop[i]);
+		st = prep(d, drop[i]);
 		sqlite3_bind_text(st, 1, office, -1, SQLITE_STATIC);
 		if (sqlite3_bind_parameter_count(st) > 1)
 			sqlite3_bind_text(st, 2, updated, -1, SQLITE_STATIC);
@@ -248,7 +281,7 @@ static long replace_office(db_file *d, const char *office,
 	}
 	copy_events(d, office);
 	n = copy_visits(d, office, file, out);
-	st = db_prep(d, "INSERT INTO merges (office, file, copy_updated, "
+	st = prep(d, "INSERT INTO merges (office, file, copy_updated, "
 		     "merged) VALUES (?1, ?2, ?3, ?4)");
 	sqlite3_bind_text(st, 1, office, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, file, -1, SQLITE_STATIC);
@@ -261,18 +294,29 @@ static long replace_office(db_file *d, const char *office,
 
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 {
+	static int nattached;
 	db_file *o = db_open(other, DB_READ, d->wait);
 	sqlite3_stmt *st, *offs, *mine;
 	long conflicts = 0;
 
 	db_close(o); /* checked: an ibm-db database of this version */
-	st = db_prep(d, "ATTACH DATABASE ?1 AS o");
+	if (nattached == DB_MERGE_MAX)
+		ibm_die(IBM_EX_USAGE, other, 0, "at most %d databases in one "
+			"merge; merge the others in a second run",
+			DB_MERGE_MAX);
+	snprintf(alias, sizeof alias, "o%d", ++nattached);
+	{
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "ATTACH DATABASE ?1 AS %s", alias);
+		st = db_prep(d, sql);
+	}
 	sqlite3_bind_text(st, 1, other, -1, SQLITE_STATIC);
 	db_step(d, st);
 	sqlite3_finalize(st);
-	offs = db_prep(d, "SELECT office, updated FROM o.offices ORDER BY "
+	offs = prep(d, "SELECT office, updated FROM o.offices ORDER BY "
 		       "office");
-	mine = db_prep(d, "SELECT updated FROM offices WHERE office = ?1");
+	mine = prep(d, "SELECT updated FROM offices WHERE office = ?1");
 	while (db_step(d, offs) == SQLITE_ROW) {
 		const char *office = (const char *)sqlite3_column_text(offs, 0);
 		const char *upd = (const char *)sqlite3_column_text(offs, 1);
@@ -298,7 +342,6 @@ long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 		"trainings t WHERE t.participant_id = people.participant_id)");
 	db_exec(d, "DELETE FROM units WHERE NOT EXISTS (SELECT 1 FROM visits "
 		"v WHERE v.unit_id = units.unit_id)");
-	db_exec(d, "DETACH DATABASE o");
 	if (strict && conflicts)
 		ibm_die(IBM_EX_DATAERR, other, 0, "%ld conflict%s (--strict): "
 			"nothing merged", conflicts, conflicts == 1 ? "" : "s");

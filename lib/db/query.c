@@ -404,8 +404,7 @@ static void add(sql_buf *b, const char *s)
 	"t.passed_post, t.certificate_number"
 #define VISIT_COLS "v.visit_id, v.provinsi, v.kabupaten_kota, v.satker, " \
 	"v.kecamatan, v.desa_kelurahan, v.nama_unit, v.tanggal_monev, " \
-	"v.petugas, coalesce(v.tahun_berdiri, u.tahun_berdiri) AS " \
-	"tahun_berdiri, v.periode, v.status, CASE v.dimonev WHEN 1 THEN " \
+	"v.petugas, v.tahun_berdiri, v.periode, v.status, CASE v.dimonev WHEN 1 THEN " \
 	"'ya' ELSE 'tidak' END AS dimonev, v.skor_total, v.fase, " \
 	"v.kurang_untuk_fase_berikut"
 /* the place of skor_total among VISIT_COLS written (after the id) */
