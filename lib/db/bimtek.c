@@ -191,8 +191,9 @@ int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
 			st = IBM_EX_DATAERR;
 			break;
 		}
-		if (*v[P_NO] && ibm_parse_count(v[P_NO], &no) != 0)
-			no = 0;
+		/* the list's order: its numbers, or its rows' */
+		if (!*v[P_NO] || ibm_parse_count(v[P_NO], &no) != 0 || no < 1)
+			no = rows + 1;
 		db_bind_text(person, 1, v[P_ID]);
 		for (int i = 0; i < INV_NF; i++)
 			db_bind_text(person, 2 + i, v[P_F + i]);
@@ -201,8 +202,7 @@ int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
 		for (sqlite3_stmt *s = ins; s; s = s == ins ? dup : NULL) {
 			sqlite3_bind_int64(s, 1, event_id);
 			db_bind_text(s, 2, v[P_ID]);
-			if (no > 0)
-				sqlite3_bind_int64(s, 3, no);
+			sqlite3_bind_int64(s, 3, no);
 			for (int i = 0; i < INV_NF; i++)
 				db_bind_text(s, 4 + i, v[P_F + i]);
 			db_bind_text(s, 13, v[P_LETTER]);

@@ -76,7 +76,7 @@ static void touch(db_file *d, office_set *o, const char *office)
 }
 
 typedef struct visit_stmts {
-	sqlite3_stmt *unit, *visited, *del, *ins, *val;
+	sqlite3_stmt *unit, *keep, *visited, *del, *ins, *val;
 } visit_stmts;
 
 static void prepare(db_file *d, visit_stmts *s)
@@ -90,6 +90,11 @@ static void prepare(db_file *d, visit_stmts *s)
 		"desa_kelurahan = excluded.desa_kelurahan, nama_unit = "
 		"excluded.nama_unit, tahun_berdiri = "
 		"coalesce(excluded.tahun_berdiri, tahun_berdiri) "
+		"RETURNING unit_id");
+	s->keep = db_prep(d, "INSERT INTO units (unit_key, provinsi, "
+		"kabupaten_kota, kecamatan, desa_kelurahan, nama_unit, "
+		"tahun_berdiri) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+		"ON CONFLICT (unit_key) DO UPDATE SET unit_key = unit_key "
 		"RETURNING unit_id");
 	s->visited = db_prep(d, "SELECT 1 FROM visits WHERE unit_id = ?1 AND "
 			     "periode = ?2 AND dimonev = 1");
@@ -109,35 +114,38 @@ static void prepare(db_file *d, visit_stmts *s)
 static void finalize(visit_stmts *s)
 {
 	sqlite3_finalize(s->unit);
+	sqlite3_finalize(s->keep);
 	sqlite3_finalize(s->visited);
 	sqlite3_finalize(s->del);
 	sqlite3_finalize(s->ins);
 	sqlite3_finalize(s->val);
 }
 
-/* The unit's row (made or updated with this row's spellings). */
+/* The unit's row: made, or updated with this row's spellings (a row of
+ * a unit not visited only makes it). */
 static long long put_unit(db_file *d, visit_stmts *s, const char *const *v,
-			  const char *kab, long tahun)
+			  const char *kab, long tahun, int visited)
 {
 	char *key = monev_ident(v[MONEV_PROV], kab, v[MONEV_DESA],
 				v[MONEV_UNIT]);
+	sqlite3_stmt *st = visited ? s->unit : s->keep;
 	long long id = -1;
 
 	for (char *p = key; *p; p++)
 		if (*p == '\x1f')
 			*p = '|';
-	sqlite3_bind_text(s->unit, 1, key, -1, SQLITE_STATIC);
-	db_bind_text(s->unit, 2, v[MONEV_PROV]);
-	db_bind_text(s->unit, 3, kab);
-	db_bind_text(s->unit, 4, v[MONEV_KEC]);
-	db_bind_text(s->unit, 5, v[MONEV_DESA]);
-	db_bind_text(s->unit, 6, v[MONEV_UNIT]);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	db_bind_text(st, 2, v[MONEV_PROV]);
+	db_bind_text(st, 3, kab);
+	db_bind_text(st, 4, v[MONEV_KEC]);
+	db_bind_text(st, 5, v[MONEV_DESA]);
+	db_bind_text(st, 6, v[MONEV_UNIT]);
 	if (tahun > 0)
-		sqlite3_bind_int64(s->unit, 7, tahun);
-	if (db_step(d, s->unit) == SQLITE_ROW)
-		id = sqlite3_column_int64(s->unit, 0);
-	sqlite3_reset(s->unit);
-	sqlite3_clear_bindings(s->unit);
+		sqlite3_bind_int64(st, 7, tahun);
+	if (db_step(d, st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	free(key);
 	return id;
 }
@@ -220,7 +228,7 @@ static int put_row(visit_run *vr, ibm_csv *r, const ibm_rec *rec,
 	if (!*v[V_DIMONEV] || dimonev < 0)
 		dimonev = *v[MONEV_TANGGAL] || !isnan(total) || *v[V_FASE];
 	kab = monev_district(v[MONEV_KAB]);
-	unit = put_unit(d, s, v, kab, tahun);
+	unit = put_unit(d, s, v, kab, tahun, dimonev);
 	sqlite3_bind_int64(s->visited, 1, unit);
 	sqlite3_bind_text(s->visited, 2, per, -1, SQLITE_STATIC);
 	st = db_step(d, s->visited) == SQLITE_ROW;
