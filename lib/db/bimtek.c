@@ -122,35 +122,53 @@ static void participant_specs(ibm_colspec *s)
 		s[P_F + k] = inv_field_specs[k];
 }
 
-static const char people_sql[] =
-	"INSERT INTO people (participant_id, nama, jabatan, unit_ibm, "
-	"desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
-	"jenis_kelamin, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-	"?10, ?11) ON CONFLICT (participant_id) DO UPDATE SET "
-	"nama = excluded.nama, "
-	"jabatan = coalesce(excluded.jabatan, jabatan), "
-	"unit_ibm = coalesce(excluded.unit_ibm, unit_ibm), "
-	"desa_kelurahan = coalesce(excluded.desa_kelurahan, desa_kelurahan), "
-	"kecamatan = coalesce(excluded.kecamatan, kecamatan), "
-	"kabupaten_kota = coalesce(excluded.kabupaten_kota, kabupaten_kota), "
-	"no_hp = coalesce(excluded.no_hp, no_hp), "
-	"email = coalesce(excluded.email, email), "
-	"jenis_kelamin = coalesce(excluded.jenis_kelamin, jenis_kelamin), "
-	"seen = excluded.seen WHERE excluded.seen >= seen";
+/*
+ * The rows of the participants and the scores go into tables of this run
+ * first (in the order read: a cheap append; temp.stage_people,
+ * temp.stage_scores), and from there into people and trainings in one
+ * statement each: people in the order of participant_id, trainings in
+ * the list's order joined to their scores. Each B-tree is then filled
+ * from one end, and the pages SQLite keeps in its cache (a fixed amount)
+ * are those it writes next, however many people a list has.
+ */
+static const char *const stage_sql[] = {
+	"CREATE TEMP TABLE IF NOT EXISTS stage_people (line INTEGER, "
+	"participant_id TEXT, no INTEGER, nama TEXT, jabatan TEXT, "
+	"unit_ibm TEXT, desa_kelurahan TEXT, kecamatan TEXT, "
+	"kabupaten_kota TEXT, no_hp TEXT, email TEXT, jenis_kelamin TEXT, "
+	"letter_number TEXT)",
+	"CREATE TEMP TABLE IF NOT EXISTS stage_scores (line INTEGER, "
+	"participant_id TEXT, who TEXT, status TEXT, pre_score REAL, "
+	"post_score REAL, max_score REAL, pre_percent REAL, post_percent "
+	"REAL, gain REAL, n_gain REAL, n_gain_category TEXT, passed_pre "
+	"TEXT, passed_post TEXT)",
+	"DELETE FROM temp.stage_people",
+	"DELETE FROM temp.stage_scores",
+	NULL
+};
 
-#define TRAINING_COLS "event_id, participant_id, no, nama, jabatan, " \
-	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, " \
-	"jenis_kelamin, letter_number"
-#define TRAINING_VALS "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13"
+void db_stage_begin(db_file *d)
+{
+	for (const char *const *q = stage_sql; *q; q++)
+		db_exec(d, *q);
+}
 
-int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
-			 const db_in *in)
+void db_stage_end(db_file *d)
+{
+	db_exec(d, "DROP INDEX IF EXISTS temp.stage_people_id");
+	db_exec(d, "DROP INDEX IF EXISTS temp.stage_scores_id");
+	db_exec(d, "DELETE FROM temp.stage_people");
+	db_exec(d, "DELETE FROM temp.stage_scores");
+	db_exec(d, "DROP TABLE IF EXISTS temp.score_match");
+}
+
+int db_read_participants(db_file *d, ibm_csv *r, const db_in *in)
 {
 	ibm_colspec specs[P_N];
 	int idx[P_N], k, st = 0;
 	const ibm_rec *rec;
-	sqlite3_stmt *seen, *person, *ins, *dup;
-	char *buf[P_N] = { 0 }, date[16] = "";
+	sqlite3_stmt *ins;
+	db_in_buf buf[P_N] = { { 0 } };
 	const char *v[P_N];
 	long rows = 0;
 
@@ -162,18 +180,8 @@ int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
 		ibm_csv_close(r);
 		return IBM_EX_DATAERR;
 	}
-	seen = db_prep(d, "SELECT tanggal_mulai FROM events WHERE "
-		       "event_id = ?1");
-	sqlite3_bind_int64(seen, 1, event_id);
-	if (db_step(d, seen) == SQLITE_ROW)
-		snprintf(date, sizeof date, "%s",
-			 (const char *)sqlite3_column_text(seen, 0));
-	sqlite3_finalize(seen);
-	person = db_prep(d, people_sql);
-	ins = db_prep(d, "INSERT INTO trainings (" TRAINING_COLS ") VALUES ("
-		      TRAINING_VALS ") ON CONFLICT DO NOTHING");
-	dup = db_prep(d, "INSERT OR REPLACE INTO trainings (" TRAINING_COLS
-		      ") VALUES (" TRAINING_VALS ")");
+	ins = db_prep(d, "INSERT INTO temp.stage_people VALUES (?1, ?2, ?3, "
+		      "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		long no = 0;
 
@@ -194,27 +202,16 @@ int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
 		/* the list's order: its numbers, or its rows' */
 		if (!*v[P_NO] || ibm_parse_count(v[P_NO], &no) != 0 || no < 1)
 			no = rows + 1;
-		db_bind_text(person, 1, v[P_ID]);
+		sqlite3_bind_int64(ins, 1, rec->line);
+		db_bind_static(ins, 2, v[P_ID]);
+		sqlite3_bind_int64(ins, 3, no);
 		for (int i = 0; i < INV_NF; i++)
-			db_bind_text(person, 2 + i, v[P_F + i]);
-		sqlite3_bind_text(person, 11, date, -1, SQLITE_STATIC);
-		db_run(d, person);
-		for (sqlite3_stmt *s = ins; s; s = s == ins ? dup : NULL) {
-			sqlite3_bind_int64(s, 1, event_id);
-			db_bind_text(s, 2, v[P_ID]);
-			sqlite3_bind_int64(s, 3, no);
-			for (int i = 0; i < INV_NF; i++)
-				db_bind_text(s, 4 + i, v[P_F + i]);
-			db_bind_text(s, 13, v[P_LETTER]);
-			db_run(d, s);
-			if (sqlite3_changes(d->h) > 0)
-				break;
-			ibm_warn(ibm_csv_name(r), rec->line, "participant_id "
-				 "%s is on an earlier line too; this line is "
-				 "kept", v[P_ID]);
-		}
+			db_bind_static(ins, 4 + i, v[P_F + i]);
+		db_bind_static(ins, 13, v[P_LETTER]);
+		db_run(d, ins);
 		rows++;
 	}
+	sqlite3_finalize(ins);
 	if (k < 0)
 		st = ibm_csv_status(r);
 	if (!st && rows == 0) {
@@ -222,10 +219,7 @@ int db_read_participants(db_file *d, long long event_id, ibm_csv *r,
 		st = IBM_EX_DATAERR;
 	}
 	for (int i = 0; i < P_N; i++)
-		free(buf[i]);
-	sqlite3_finalize(person);
-	sqlite3_finalize(ins);
-	sqlite3_finalize(dup);
+		free(buf[i].s);
 	ibm_csv_close(r);
 	return st;
 }
@@ -260,11 +254,31 @@ static const char *const score_cols[S_N] = {
 	"n_gain_category", "passed_pre", "passed_post"
 };
 
-/* The people of this bimtek by e-mail, phone and name, for score rows
- * without a participant_id (built once, on the first such row): keys
- * "e:mail", "p:+628...", "n:name"; a key two people share matches
- * neither. */
-static void build_match(db_file *d, long long event_id)
+/* The key a score row without a participant_id is matched by: "e:mail",
+ * "p:+628...", "n:name" for c 0, 1, 2; malloc'd, NULL when s gives
+ * none. */
+static char *match_key(int c, const char *s)
+{
+	char *norm, *key;
+
+	if (!s || !*s)
+		return NULL;
+	norm = c == 0 ? ibm_lower(s) : c == 1 ? ibm_phone_norm(s) :
+			ibm_person_key(s);
+	if (!norm)
+		return NULL;
+	key = ibm_xmalloc(strlen(norm) + 3);
+	key[0] = "epn"[c];
+	key[1] = ':';
+	strcpy(key + 2, norm);
+	free(norm);
+	return key;
+}
+
+/* The participants by e-mail, phone and name, for score rows without a
+ * participant_id (built once, on the first such row); a key two people
+ * share matches neither. */
+static void build_match(db_file *d)
 {
 	sqlite3_stmt *q, *ins, *amb;
 
@@ -272,29 +286,20 @@ static void build_match(db_file *d, long long event_id)
 		"PRIMARY KEY, participant_id TEXT)");
 	db_exec(d, "DELETE FROM temp.score_match");
 	q = db_prep(d, "SELECT participant_id, email, no_hp, nama FROM "
-		    "trainings WHERE event_id = ?1");
+		    "temp.stage_people");
 	ins = db_prep(d, "INSERT INTO temp.score_match VALUES (?1, ?2) "
 		      "ON CONFLICT DO NOTHING");
 	amb = db_prep(d, "UPDATE temp.score_match SET participant_id = NULL "
 		      "WHERE k = ?1 AND participant_id <> ?2");
-	sqlite3_bind_int64(q, 1, event_id);
 	while (db_step(d, q) == SQLITE_ROW) {
 		const char *id = (const char *)sqlite3_column_text(q, 0);
 
-		for (int c = 1; c <= 3; c++) {
-			const char *s = (const char *)sqlite3_column_text(q, c);
-			char *norm, *key;
+		for (int c = 0; c < 3; c++) {
+			char *key = match_key(c, (const char *)
+					      sqlite3_column_text(q, c + 1));
 
-			if (!s || !*s)
+			if (!key)
 				continue;
-			norm = c == 1 ? ibm_lower(s) : c == 2 ?
-				ibm_phone_norm(s) : ibm_person_key(s);
-			if (!norm)
-				continue;
-			key = ibm_xmalloc(strlen(norm) + 3);
-			key[0] = "epn"[c - 1];
-			key[1] = ':';
-			strcpy(key + 2, norm);
 			for (sqlite3_stmt *s2 = ins; s2;
 			     s2 = s2 == ins ? amb : NULL) {
 				sqlite3_bind_text(s2, 1, key, -1,
@@ -304,7 +309,6 @@ static void build_match(db_file *d, long long event_id)
 				db_run(d, s2);
 			}
 			free(key);
-			free(norm);
 		}
 	}
 	sqlite3_finalize(q);
@@ -316,20 +320,13 @@ static void build_match(db_file *d, long long event_id)
  * name; NULL when none matches (malloc'd). */
 static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 {
-	for (int c = 0; c < 3; c++) {
-		int f = c == 0 ? S_EMAIL : c == 1 ? S_PHONE : S_NAME;
-		char *norm, *key, *id = NULL;
+	static const int f[3] = { S_EMAIL, S_PHONE, S_NAME };
 
-		if (!*v[f])
+	for (int c = 0; c < 3; c++) {
+		char *key = match_key(c, v[f[c]]), *id = NULL;
+
+		if (!key)
 			continue;
-		norm = c == 0 ? ibm_lower(v[f]) : c == 1 ?
-			ibm_phone_norm(v[f]) : ibm_person_key(v[f]);
-		if (!norm)
-			continue;
-		key = ibm_xmalloc(strlen(norm) + 3);
-		key[0] = "epn"[c];
-		key[1] = ':';
-		strcpy(key + 2, norm);
 		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 		if (db_step(d, q) == SQLITE_ROW &&
 		    sqlite3_column_type(q, 0) != SQLITE_NULL)
@@ -337,22 +334,19 @@ static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 					 sqlite3_column_text(q, 0));
 		sqlite3_reset(q);
 		free(key);
-		free(norm);
 		if (id)
 			return id;
 	}
 	return NULL;
 }
 
-int db_read_scores(db_file *d, long long event_id, ibm_csv *r,
-		   const db_in *in)
+int db_read_scores(db_file *d, ibm_csv *r, const db_in *in)
 {
 	int idx[S_N], k, st = 0, built = 0;
 	const ibm_rec *rec;
-	sqlite3_stmt *up, *q = NULL;
-	char *buf[S_N] = { 0 }, sql[600];
+	sqlite3_stmt *ins, *q = NULL;
+	db_in_buf buf[S_N] = { { 0 } };
 	const char *v[S_N];
-	size_t len;
 
 	if (db_in_columns(r, score_specs, S_N, idx, "") != 0) {
 		ibm_csv_close(r);
@@ -373,17 +367,8 @@ int db_read_scores(db_file *d, long long event_id, ibm_csv *r,
 		ibm_csv_close(r);
 		return IBM_EX_DATAERR;
 	}
-	/* only the columns the file has are set: a re-add of the scores
-	 * alone keeps what other files gave */
-	len = (size_t)snprintf(sql, sizeof sql, "UPDATE trainings SET ");
-	for (int i = S_STATUS; i < S_N; i++)
-		if (idx[i] >= 0)
-			len += (size_t)snprintf(sql + len, sizeof sql - len,
-						"%s = ?%d, ", score_cols[i],
-						i + 1);
-	snprintf(sql + len - 2, sizeof sql - len + 2, " WHERE event_id = "
-		 "?%d AND participant_id = ?%d", S_N + 1, S_N + 2);
-	up = db_prep(d, sql);
+	ins = db_prep(d, "INSERT INTO temp.stage_scores VALUES (?1, ?2, ?3, "
+		      "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		char *id = NULL;
 
@@ -393,58 +378,137 @@ int db_read_scores(db_file *d, long long event_id, ibm_csv *r,
 			v[i] = i == S_STATUS || i == S_CAT || i >= S_PASSPRE ||
 			       i <= S_PHONE ? db_in_text(rec, idx[i], &buf[i])
 					     : NULL;
+		/* the numbers: stage_scores' columns 5 to 11 */
 		for (int i = S_PRE; i <= S_NGAIN && !st; i++) {
 			double x;
 
-			if (idx[i] < 0)
-				continue;
 			st = db_in_num(r, rec, idx[i], score_cols[i], in, &x);
-			db_bind_num(up, i + 1, x);
+			db_bind_num(ins, i, x);
 		}
 		if (st)
 			break;
-		for (int i = S_STATUS; i < S_N; i++)
-			if (v[i] && idx[i] >= 0)
-				db_bind_text(up, i + 1, v[i]);
+		db_bind_static(ins, 4, v[S_STATUS]);
+		db_bind_static(ins, 12, v[S_CAT]);
+		db_bind_static(ins, 13, v[S_PASSPRE]);
+		db_bind_static(ins, 14, v[S_PASSPOST]);
 		if (*v[S_ID]) {
 			id = ibm_xstrdup(v[S_ID]);
 		} else {
 			if (!built) {
-				build_match(d, event_id);
+				build_match(d);
 				q = db_prep(d, "SELECT participant_id FROM "
 					    "temp.score_match WHERE k = ?1");
 				built = 1;
 			}
 			id = match_row(d, q, v);
 		}
-		if (id) {
-			sqlite3_bind_int64(up, S_N + 1, event_id);
-			sqlite3_bind_text(up, S_N + 2, id, -1, SQLITE_STATIC);
-			db_run(d, up);
-		}
-		if (!id || sqlite3_changes(d->h) == 0) {
-			const char *who = *v[S_ID] ? v[S_ID] : *v[S_NAME] ?
-				v[S_NAME] : *v[S_EMAIL] ? v[S_EMAIL] :
-				v[S_PHONE];
-
-			ibm_warn(ibm_csv_name(r), rec->line, "%s is not on "
-				 "the participant list of this bimtek; left "
-				 "out", *who ? who : "this row");
-			sqlite3_reset(up);
-			sqlite3_clear_bindings(up);
-		}
+		sqlite3_bind_int64(ins, 1, rec->line);
+		db_bind_static(ins, 2, id);
+		db_bind_static(ins, 3, *v[S_NAME] ? v[S_NAME] : *v[S_EMAIL] ?
+			       v[S_EMAIL] : v[S_PHONE]);
+		db_run(d, ins);
 		free(id);
 	}
+	sqlite3_finalize(ins);
+	sqlite3_finalize(q);
 	if (k < 0)
 		st = ibm_csv_status(r);
 	for (int i = 0; i < S_N; i++)
-		free(buf[i]);
-	sqlite3_finalize(up);
-	sqlite3_finalize(q);
-	if (built)
-		db_exec(d, "DROP TABLE temp.score_match");
+		free(buf[i].s);
 	ibm_csv_close(r);
 	return st;
+}
+
+/* ------------------------------------------------- from the stage in */
+
+/* People from the staged rows, by participant_id. */
+static const char people_from_stage[] =
+	"INSERT INTO people (participant_id, nama, jabatan, unit_ibm, "
+	"desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
+	"jenis_kelamin, seen) SELECT participant_id, nama, jabatan, "
+	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
+	"jenis_kelamin, ?1 FROM temp.stage_people WHERE true ORDER BY "
+	"participant_id, line " DB_PEOPLE_UPSERT;
+
+/* Trainings from the staged rows, in the list's order, with their
+ * scores; a participant_id twice keeps its later line. */
+static const char trainings_from_stage[] =
+	"INSERT INTO trainings (event_id, participant_id, no, nama, jabatan, "
+	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
+	"jenis_kelamin, letter_number, status, pre_score, post_score, "
+	"max_score, pre_percent, post_percent, gain, n_gain, "
+	"n_gain_category, passed_pre, passed_post) SELECT ?1, "
+	"p.participant_id, p.no, p.nama, p.jabatan, p.unit_ibm, "
+	"p.desa_kelurahan, p.kecamatan, p.kabupaten_kota, p.no_hp, p.email, "
+	"p.jenis_kelamin, p.letter_number, s.status, s.pre_score, "
+	"s.post_score, s.max_score, s.pre_percent, s.post_percent, s.gain, "
+	"s.n_gain, s.n_gain_category, s.passed_pre, s.passed_post FROM "
+	"temp.stage_people p LEFT JOIN temp.stage_scores s ON "
+	"s.participant_id = p.participant_id WHERE true ORDER BY p.rowid "
+	"ON CONFLICT (event_id, participant_id) DO UPDATE SET "
+	"no = excluded.no, nama = excluded.nama, jabatan = excluded.jabatan, "
+	"unit_ibm = excluded.unit_ibm, desa_kelurahan = "
+	"excluded.desa_kelurahan, kecamatan = excluded.kecamatan, "
+	"kabupaten_kota = excluded.kabupaten_kota, no_hp = excluded.no_hp, "
+	"email = excluded.email, jenis_kelamin = excluded.jenis_kelamin, "
+	"letter_number = excluded.letter_number, status = excluded.status, "
+	"pre_score = excluded.pre_score, post_score = excluded.post_score, "
+	"max_score = excluded.max_score, pre_percent = excluded.pre_percent, "
+	"post_percent = excluded.post_percent, gain = excluded.gain, "
+	"n_gain = excluded.n_gain, n_gain_category = "
+	"excluded.n_gain_category, passed_pre = excluded.passed_pre, "
+	"passed_post = excluded.passed_post";
+
+void db_stage_insert(db_file *d, long long event_id, const char *people,
+		     const char *scores)
+{
+	sqlite3_stmt *q;
+	char date[16] = "";
+
+	/* the staged rows by participant_id (each index built at once,
+	 * by sorting) */
+	db_exec(d, "CREATE INDEX temp.stage_people_id ON stage_people "
+		"(participant_id, line)");
+	db_exec(d, "CREATE INDEX temp.stage_scores_id ON stage_scores "
+		"(participant_id, line)");
+	/* a participant_id on two lines: a warning for each later one */
+	q = db_prep(d, "SELECT participant_id, min(line), max(line) FROM "
+		    "temp.stage_people GROUP BY participant_id HAVING "
+		    "count(*) > 1 ORDER BY max(line)");
+	while (db_step(d, q) == SQLITE_ROW)
+		ibm_warn(people, sqlite3_column_int64(q, 2), "participant_id %s "
+			 "is on line %lld too; this line is kept",
+			 (const char *)sqlite3_column_text(q, 0),
+			 (long long)sqlite3_column_int64(q, 1));
+	sqlite3_finalize(q);
+	/* score rows that match no one on the list */
+	q = db_prep(d, "SELECT line, coalesce(participant_id, who) FROM "
+		    "temp.stage_scores s WHERE participant_id IS NULL OR NOT "
+		    "EXISTS (SELECT 1 FROM temp.stage_people p WHERE "
+		    "p.participant_id = s.participant_id) ORDER BY line");
+	while (db_step(d, q) == SQLITE_ROW) {
+		const unsigned char *who = sqlite3_column_text(q, 1);
+
+		ibm_warn(scores, sqlite3_column_int64(q, 0), "%s is not on the "
+			 "participant list of this bimtek; left out",
+			 who && *who ? (const char *)who : "this row");
+	}
+	sqlite3_finalize(q);
+	q = db_prep(d, "SELECT tanggal_mulai FROM events WHERE event_id = ?1");
+	sqlite3_bind_int64(q, 1, event_id);
+	if (db_step(d, q) == SQLITE_ROW)
+		snprintf(date, sizeof date, "%s",
+			 (const char *)sqlite3_column_text(q, 0));
+	sqlite3_finalize(q);
+	q = db_prep(d, people_from_stage);
+	sqlite3_bind_text(q, 1, date, -1, SQLITE_STATIC);
+	db_run(d, q);
+	sqlite3_finalize(q);
+	q = db_prep(d, trainings_from_stage);
+	sqlite3_bind_int64(q, 1, event_id);
+	db_run(d, q);
+	sqlite3_finalize(q);
+	db_stage_end(d);
 }
 
 /* ------------------------------------------------------------- summary */
@@ -460,7 +524,7 @@ int db_read_summary(db_file *d, long long event_id, ibm_csv *r,
 	int idx[2], k;
 	const ibm_rec *rec;
 	sqlite3_stmt *ins;
-	char *b0 = NULL, *b1 = NULL;
+	db_in_buf b0 = { 0 }, b1 = { 0 };
 
 	(void)in;
 	if (db_in_columns(r, summary_specs, 2, idx, "the summary of "
@@ -485,8 +549,8 @@ int db_read_summary(db_file *d, long long event_id, ibm_csv *r,
 			db_bind_text(ins, 3, v);
 		db_run(d, ins);
 	}
-	free(b0);
-	free(b1);
+	free(b0.s);
+	free(b1.s);
 	sqlite3_finalize(ins);
 	return db_in_end(r, k);
 }
@@ -505,7 +569,7 @@ int db_read_certificates(db_file *d, long long event_id, ibm_csv *r,
 	int idx[2], k;
 	const ibm_rec *rec;
 	sqlite3_stmt *up;
-	char *b0 = NULL, *b1 = NULL;
+	db_in_buf b0 = { 0 }, b1 = { 0 };
 
 	(void)in;
 	if (db_in_columns(r, cert_specs, 2, idx, "the CSV output of "
@@ -530,16 +594,26 @@ int db_read_certificates(db_file *d, long long event_id, ibm_csv *r,
 				 "the participant list of this bimtek; its "
 				 "certificate %s is left out", id, num);
 	}
-	free(b0);
-	free(b1);
+	free(b0.s);
+	free(b1.s);
 	sqlite3_finalize(up);
 	return db_in_end(r, k);
 }
 
 /* ----------------------------------------------------------- the add */
 
+typedef int stage_fn(db_file *d, ibm_csv *r, const db_in *in);
 typedef int reader_fn(db_file *d, long long event_id, ibm_csv *r,
 		      const db_in *in);
+
+static int stage_one(db_file *d, const char *path, const db_in *in,
+		     const ibm_colspec *specs, size_t n, stage_fn *fn)
+{
+	int st;
+	ibm_csv *r = db_in_open(path, in, specs, n, &st);
+
+	return r ? fn(d, r, in) : st;
+}
 
 static int read_one(db_file *d, long long event_id, const char *path,
 		    const db_in *in, const ibm_colspec *specs, size_t n,
@@ -560,12 +634,16 @@ int db_add_bimtek(db_file *d, const db_bimtek_src *src, const db_in *in)
 	if (ev < 0)
 		return IBM_EX_DATAERR;
 	participant_specs(ps);
-	st = read_one(d, ev, src->participants, in, ps, P_N,
-		      db_read_participants);
+	db_stage_begin(d);
+	st = stage_one(d, src->participants, in, ps, P_N,
+		       db_read_participants);
 	if (!st && src->scores)
-		st = read_one(d, ev, src->scores, in, score_specs, S_N,
-			      db_read_scores);
-	if (!st && src->summary)
+		st = stage_one(d, src->scores, in, score_specs, S_N,
+			       db_read_scores);
+	if (st)
+		return st;
+	db_stage_insert(d, ev, src->participants, src->scores);
+	if (src->summary)
 		st = read_one(d, ev, src->summary, in, summary_specs, 2,
 			      db_read_summary);
 	if (!st && src->certificates)

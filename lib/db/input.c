@@ -40,14 +40,21 @@ int db_in_blank(const ibm_rec *rec)
 	return 1;
 }
 
-const char *db_in_text(const ibm_rec *rec, int i, char **buf)
+const char *db_in_text(const ibm_rec *rec, int i, db_in_buf *b)
 {
-	free(*buf);
-	*buf = NULL;
 	if (i < 0)
 		return "";
-	*buf = ibm_xstrdup(rec->f[i]);
-	return ibm_fold_space(*buf);
+	ibm_grow((void **)&b->s, &b->cap, rec->len[i] + 1, 1);
+	memcpy(b->s, rec->f[i], rec->len[i] + 1);
+	return ibm_fold_space(b->s);
+}
+
+void db_bind_static(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
 }
 
 int db_in_num(ibm_csv *r, const ibm_rec *rec, int i, const char *col,

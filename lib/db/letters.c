@@ -18,7 +18,7 @@ int db_read_letters(db_file *d, ibm_csv *r, const char *office,
 	int idx[L_N], k, st = 0;
 	const ibm_rec *rec;
 	sqlite3_stmt *ins;
-	char *buf[L_N] = { 0 };
+	db_in_buf buf[L_N] = { { 0 } };
 	const char *v[L_N];
 
 	if (db_in_columns(r, inv_register_specs, L_N, idx, "the register of "
@@ -78,7 +78,7 @@ int db_read_letters(db_file *d, ibm_csv *r, const char *office,
 	if (!st && k < 0)
 		st = ibm_csv_status(r);
 	for (int i = 0; i < L_N; i++)
-		free(buf[i]);
+		free(buf[i].s);
 	sqlite3_finalize(ins);
 	ibm_csv_close(r);
 	return st;

@@ -53,9 +53,7 @@ static sqlite3_stmt *prep(db_file *d, const char *sql)
 	return st;
 }
 
-/* The copy's people of office O's events, into people (their details
- * where the copy's are the latest; a phone or e-mail the copy lacks, as a
- * shared copy does, is kept). */
+/* The copy's people of office O's events, into people. */
 static const char people_sql[] =
 	"INSERT INTO people (participant_id, nama, jabatan, unit_ibm, "
 	"desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
@@ -63,17 +61,8 @@ static const char people_sql[] =
 	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
 	"jenis_kelamin, seen FROM o.people WHERE participant_id IN (SELECT "
 	"t.participant_id FROM o.trainings t JOIN o.events e USING "
-	"(event_id) WHERE e.office = ?1) ON CONFLICT (participant_id) DO "
-	"UPDATE SET nama = excluded.nama, "
-	"jabatan = coalesce(excluded.jabatan, jabatan), "
-	"unit_ibm = coalesce(excluded.unit_ibm, unit_ibm), "
-	"desa_kelurahan = coalesce(excluded.desa_kelurahan, desa_kelurahan), "
-	"kecamatan = coalesce(excluded.kecamatan, kecamatan), "
-	"kabupaten_kota = coalesce(excluded.kabupaten_kota, kabupaten_kota), "
-	"no_hp = coalesce(excluded.no_hp, no_hp), "
-	"email = coalesce(excluded.email, email), "
-	"jenis_kelamin = coalesce(excluded.jenis_kelamin, jenis_kelamin), "
-	"seen = excluded.seen WHERE excluded.seen >= seen";
+	"(event_id) WHERE e.office = ?1) ORDER BY participant_id "
+	DB_PEOPLE_UPSERT;
 
 /* Office O's events, each with its trainings and statistics. */
 static void copy_events(db_file *d, const char *office)

@@ -156,8 +156,9 @@ struct db_rows {
 	/* the row */
 	size_t ncols;
 	const char **names;
-	char **cell;
-	const char **out;
+	char **cell;       /* each cell's buffer (kept from row to row) */
+	size_t *cap;
+	const char **out;  /* the cells, NULL when empty */
 	int *isnum;
 };
 
@@ -204,6 +205,7 @@ static void rows_ready(db_rows *t)
 	t->ncols = t->nq + t->nval;
 	t->names = ibm_xcalloc(t->ncols, sizeof *t->names);
 	t->cell = ibm_xcalloc(t->ncols, sizeof *t->cell);
+	t->cap = ibm_xcalloc(t->ncols, sizeof *t->cap);
 	t->out = ibm_xcalloc(t->ncols, sizeof *t->out);
 	t->isnum = ibm_xcalloc(t->ncols, sizeof *t->isnum);
 	t->qout = ibm_xcalloc(t->nq, sizeof *t->qout);
@@ -230,31 +232,42 @@ static void rows_ready(db_rows *t)
 	qsort(t->byname, t->nval, sizeof *t->byname, cmp_name);
 }
 
+/* Cell i of the row: n bytes of s (NULL: empty). */
+static void put(db_rows *t, size_t i, const char *s, size_t n, int isnum)
+{
+	t->isnum[i] = isnum;
+	if (!s) {
+		t->out[i] = NULL;
+		return;
+	}
+	ibm_grow((void **)&t->cell[i], &t->cap[i], n + 1, 1);
+	memcpy(t->cell[i], s, n);
+	t->cell[i][n] = '\0';
+	t->out[i] = t->cell[i];
+}
+
 /* The text of column c of the query into cell i. */
 static void take(db_rows *t, int c, size_t i)
 {
 	char buf[40];
 
-	free(t->cell[i]);
-	t->cell[i] = NULL;
-	t->isnum[i] = 0;
 	switch (sqlite3_column_type(t->q, c)) {
 	case SQLITE_NULL:
+		put(t, i, NULL, 0, 0);
 		break;
 	case SQLITE_INTEGER:
 		snprintf(buf, sizeof buf, "%lld",
 			 (long long)sqlite3_column_int64(t->q, c));
-		t->cell[i] = ibm_xstrdup(buf);
-		t->isnum[i] = 1;
+		put(t, i, buf, strlen(buf), 1);
 		break;
 	case SQLITE_FLOAT:
-		t->cell[i] = ibm_xstrdup(db_fmt_num(buf, sizeof buf,
-					 sqlite3_column_double(t->q, c)));
-		t->isnum[i] = 1;
+		db_fmt_num(buf, sizeof buf, sqlite3_column_double(t->q, c));
+		put(t, i, buf, strlen(buf), 1);
 		break;
 	default:
-		t->cell[i] = ibm_xstrdup((const char *)
-					 sqlite3_column_text(t->q, c));
+		/* SQLite's own text, valid until the next step */
+		t->isnum[i] = 0;
+		t->out[i] = (const char *)sqlite3_column_text(t->q, c);
 	}
 }
 
@@ -265,11 +278,8 @@ static void take_values(db_rows *t)
 {
 	size_t j = 0;
 
-	for (size_t k = 0; k < t->nval; k++) {
-		free(t->cell[t->vout[k]]);
-		t->cell[t->vout[k]] = NULL;
-		t->isnum[t->vout[k]] = 0;
-	}
+	for (size_t k = 0; k < t->nval; k++)
+		put(t, t->vout[k], NULL, 0, 0);
 	sqlite3_bind_int64(t->vals, 1, sqlite3_column_int64(t->q, 0));
 	while (db_step(t->d, t->vals) == SQLITE_ROW) {
 		const char *nm = (const char *)sqlite3_column_text(t->vals, 0);
@@ -282,8 +292,8 @@ static void take_values(db_rows *t)
 		if (j == t->nval)
 			break;
 		if (c == 0 && v)
-			t->cell[t->vout[t->byname[j]]] =
-				ibm_xstrdup((const char *)v);
+			put(t, t->vout[t->byname[j]], (const char *)v,
+			    (size_t)sqlite3_column_bytes(t->vals, 1), 0);
 	}
 	sqlite3_reset(t->vals);
 }
@@ -296,8 +306,6 @@ int db_rows_next(db_rows *t, const char *const **vals, const int **isnum)
 		take(t, (int)i + t->skip, t->qout[i]);
 	if (t->vals)
 		take_values(t);
-	for (size_t i = 0; i < t->ncols; i++)
-		t->out[i] = t->cell[i];
 	*vals = t->out;
 	if (isnum)
 		*isnum = t->isnum;
@@ -320,6 +328,7 @@ void db_rows_free(db_rows *t)
 	free(t->qout);
 	free(t->names);
 	free(t->cell);
+	free(t->cap);
 	free(t->out);
 	free(t->isnum);
 	free(t);
@@ -513,8 +522,10 @@ static db_rows *list_query(db_file *d, int list, const db_filter *f,
 		    "(participant_id) JOIN events e USING (event_id)");
 		break;
 	case DB_TRAININGS:
-		add(&b, "SELECT " TRAINING_COLS " FROM trainings t JOIN "
-		    "events e USING (event_id)");
+		/* bimtek by bimtek (events_order), each in its list's
+		 * order (the primary key of trainings): no sort */
+		add(&b, "SELECT " TRAINING_COLS " FROM events e CROSS JOIN "
+		    "trainings t ON t.event_id = e.event_id");
 		break;
 	case DB_UNITS:
 		add(&b, "SELECT u.provinsi, u.kabupaten_kota, u.kecamatan, "
@@ -543,15 +554,15 @@ static db_rows *list_query(db_file *d, int list, const db_filter *f,
 	}
 	switch (list) {
 	case DB_EVENTS:
-		add(&b, " ORDER BY e.tanggal_mulai, e.office COLLATE ibmnat");
+		add(&b, " ORDER BY e.tanggal_mulai, e.office, e.event_id");
 		break;
 	case DB_PEOPLE:
 		add(&b, " GROUP BY p.participant_id ORDER BY p.nama COLLATE "
 		    "ibmnat, p.participant_id");
 		break;
 	case DB_TRAININGS:
-		add(&b, " ORDER BY e.tanggal_mulai, e.office COLLATE ibmnat, "
-		    "e.event_id, t.no, t.nama COLLATE ibmnat");
+		add(&b, " ORDER BY e.tanggal_mulai, e.office, e.event_id, "
+		    "t.no, t.participant_id");
 		break;
 	case DB_UNITS:
 		add(&b, " GROUP BY u.unit_id ORDER BY " UNIT_ORDER);

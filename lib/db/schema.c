@@ -42,7 +42,9 @@ static const char *const schema_v1[] = {
 	"  source TEXT,                 -- the event file\n"
 	"  added TEXT NOT NULL,\n"
 	"  UNIQUE (office, tanggal_mulai, tanggal_selesai)\n"
-	");\n",
+	");\n"
+	"CREATE INDEX events_order ON events (tanggal_mulai, office, "
+	"event_id);\n",
 	"CREATE TABLE event_stats (     -- ibm-score --summary\n"
 	"  event_id INTEGER NOT NULL\n"
 	"    REFERENCES events (event_id) ON DELETE CASCADE,\n"
@@ -67,8 +69,8 @@ static const char *const schema_v1[] = {
 	"  event_id INTEGER NOT NULL\n"
 	"    REFERENCES events (event_id) ON DELETE CASCADE,\n"
 	"  participant_id TEXT NOT NULL REFERENCES people (participant_id),\n"
-	"  no INTEGER,\n"
-	"  nama TEXT NOT NULL,          -- as on this bimtek's list\n"
+	"  no INTEGER NOT NULL,         -- on this bimtek's list\n"
+	"  nama TEXT NOT NULL,          -- as on that list\n"
 	"  jabatan TEXT,\n"
 	"  unit_ibm TEXT,\n"
 	"  desa_kelurahan TEXT,\n"
@@ -90,13 +92,10 @@ static const char *const schema_v1[] = {
 	"  passed_pre TEXT,             -- ya, tidak\n"
 	"  passed_post TEXT,\n"
 	"  certificate_number TEXT,\n"
-	"  PRIMARY KEY (event_id, participant_id)\n"
+	"  PRIMARY KEY (event_id, no, participant_id), -- the list's order\n"
+	"  UNIQUE (event_id, participant_id)\n"
 	") WITHOUT ROWID;\n"
-	"CREATE INDEX trainings_person ON trainings (participant_id);\n"
-	"CREATE INDEX trainings_certificate ON trainings (certificate_number)\n"
-	"  WHERE certificate_number IS NOT NULL;\n"
-	"CREATE INDEX trainings_letter ON trainings (letter_number)\n"
-	"  WHERE letter_number IS NOT NULL;\n",
+	"CREATE INDEX trainings_person ON trainings (participant_id);\n",
 	"CREATE TABLE units (           -- an IBM unit\n"
 	"  unit_id INTEGER PRIMARY KEY,\n"
 	"  unit_key TEXT NOT NULL UNIQUE, -- the identity ibm-monev matches\n"

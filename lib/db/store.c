@@ -158,10 +158,53 @@ const char *db_now(db_file *d)
 	return now;
 }
 
+/* v with at most 4 decimals, written with integers (the common case:
+ * scores, percentages, N-gain); 0 when v has more. */
+static int fmt_short(char *buf, size_t size, double v)
+{
+	double a = fabs(v);
+	long long n, ip;
+	int fr, dec = 4;
+	char digits[32];
+	size_t k = 0, o = 0;
+
+	if (!(a < 1e11) || size < 32)
+		return 0;
+	n = llround(a * 10000);
+	if ((double)n / 10000 != a)
+		return 0;
+	ip = n / 10000;
+	fr = (int)(n % 10000);
+	while (dec > 0 && fr % 10 == 0) {
+		fr /= 10;
+		dec--;
+	}
+	if (v < 0 && n)
+		buf[o++] = '-';
+	do {
+		digits[k++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	while (k)
+		buf[o++] = digits[--k];
+	if (dec) {
+		buf[o++] = '.';
+		for (int i = dec - 1; i >= 0; i--) {
+			buf[o + (size_t)i] = (char)('0' + fr % 10);
+			fr /= 10;
+		}
+		o += (size_t)dec;
+	}
+	buf[o] = '\0';
+	return 1;
+}
+
 char *db_fmt_num(char *buf, size_t size, double v)
 {
 	if (isnan(v)) {
 		snprintf(buf, size, "%s", "");
+	} else if (fmt_short(buf, size, v)) {
+		return buf;
 	} else if (v == floor(v) && fabs(v) < 1e15) {
 		snprintf(buf, size, "%.0f", v);
 	} else {
@@ -216,7 +259,9 @@ db_file *db_open(const char *path, int mode, int wait)
 	/* read-write also for reading: a killed run's journal is rolled
 	 * back by the first open (SQLite opens a write-protected file
 	 * read-only) */
-	rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE, NULL);
+	/* one thread: no mutex around every call on the connection */
+	rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE |
+			     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		db_fail(d, rc);
 	sqlite3_extended_result_codes(d->h, 0);

@@ -171,7 +171,7 @@ typedef struct visit_run {
 
 /* One data row; 0 or the exit status (printed). */
 static int put_row(visit_run *vr, ibm_csv *r, const ibm_rec *rec,
-		   const int *idx, const db_in *in, char **buf)
+		   const int *idx, const db_in *in, db_in_buf *buf)
 {
 	db_file *d = vr->d;
 	visit_stmts *s = &vr->s;
@@ -292,7 +292,7 @@ static int read_visits(visit_run *vr, ibm_csv *r, const db_in *in)
 	ibm_colspec specs[V_N];
 	int idx[V_N], k, st = 0;
 	const ibm_rec *rec;
-	char *buf[V_N] = { 0 };
+	db_in_buf buf[V_N] = { { 0 } };
 
 	visit_specs(specs);
 	if (db_in_columns(r, specs, V_N, idx, "the per-unit CSV of ibm-monev "
@@ -306,7 +306,7 @@ static int read_visits(visit_run *vr, ibm_csv *r, const db_in *in)
 	if (!st && k < 0)
 		st = ibm_csv_status(r);
 	for (int i = 0; i < V_N; i++)
-		free(buf[i]);
+		free(buf[i].s);
 	ibm_csv_close(r);
 	return st;
 }

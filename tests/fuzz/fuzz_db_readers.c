@@ -4,7 +4,8 @@
  * per-unit CSV, the register of letters), each on an event of a
  * database in memory, then the rows read back as list writes them. The
  * first byte picks the reader (low 3 bits), --strict (bit 3) and the
- * delimiter (bits 4-5); the rest is the CSV. Each input runs in a
+ * delimiter (bits 4-5); the rest is the CSV (the scores are those of a
+ * small list of participants). Each input runs in a
  * savepoint rolled back afterwards, so the inputs do not add up.
  */
 #include <stdint.h>
@@ -22,6 +23,12 @@ static const char event_conf[] =
 	"acara = Bimtek IBM\n"
 	"tanggal_mulai = 24 Juni 2024\n"
 	"jumlah_hari = 3\n";
+
+static const char people[] =
+	"no,participant_id,nama,no_hp,email\n"
+	"1,IBM-0B4753E4,Siti Rahmawati,0812-3456-7890,siti@gmail.com\n"
+	"2,IBM-07C8FA40,Muhammad Rizal,,\n"
+	"3,IBM-7560AD8F,Baiq Nurul Aini,,baiq@yahoo.co.id\n";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -61,11 +68,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	switch (which) {
 	case 0:
 	case 6:
-		st = db_read_participants(d, id, r, &in);
+		db_stage_begin(d);
+		st = db_read_participants(d, r, &in);
+		if (st == 0)
+			db_stage_insert(d, id, "in.csv", NULL);
 		break;
-	case 1:
-		st = db_read_scores(d, id, r, &in);
+	case 1: {
+		/* the scores of the participants of a list */
+		int st2;
+		ibm_csv *p = ibm_csv_open_mem("peserta.csv", people,
+					      sizeof people - 1, &in.csv, &st2);
+
+		db_stage_begin(d);
+		if (!p || db_read_participants(d, p, &in) != 0)
+			abort();
+		st = db_read_scores(d, r, &in);
+		if (st == 0)
+			db_stage_insert(d, id, "peserta.csv", "in.csv");
 		break;
+	}
 	case 2:
 		st = db_read_summary(d, id, r, &in);
 		break;

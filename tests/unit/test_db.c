@@ -217,13 +217,14 @@ static void t_participants_scores(void **state)
 	memset(&in, 0, sizeof in);
 	/* a list without participant_id: an error naming what it has */
 	msgs_reset();
+	db_stage_begin(d);
 	quiet_begin();
-	assert_int_equal(db_read_participants(d, ev, mem("nama,no hp\nA,1\n"),
+	assert_int_equal(db_read_participants(d, mem("nama,no hp\nA,1\n"),
 					      &in), 65);
 	quiet_end();
 	assert_non_null(strstr(msgs_all(), "missing required column: "
 			       "participant_id"));
-	assert_int_equal(db_read_participants(d, ev, mem(
+	assert_int_equal(db_read_participants(d, mem(
 		"ID Peserta;Nama Lengkap;No. HP;E-mail\n"
 		"IBM-1;Siti Rahmawati;0812-3456-7890;siti@x.id\n"
 		"IBM-2;Muhammad Rizal;;\n"
@@ -231,12 +232,13 @@ static void t_participants_scores(void **state)
 	/* scores without ids: by e-mail (any case), phone, then name */
 	msgs_reset();
 	quiet_begin();
-	assert_int_equal(db_read_scores(d, ev, mem(
+	assert_int_equal(db_read_scores(d, mem(
 		"name,email,no_hp,pre_score,post_score,passed_post\n"
 		"x,SITI@X.ID,,6,9,ya\n"
 		"MUHAMMAD  RIZAL,,,4,\"6,5\",tidak\n"
 		"Aini,,081917001234,7,10,ya\n"
 		"Orang Lain,,,1,2,tidak\n"), &in), 0);
+	db_stage_insert(d, ev, "p.csv", "in.csv");
 	quiet_end();
 	assert_non_null(strstr(msgs_all(), "in.csv:5: warning: Orang Lain is "
 			       "not on the participant list"));
@@ -249,9 +251,10 @@ static void t_participants_scores(void **state)
 	/* --strict: a score that is no number is an error */
 	in.strict = 1;
 	quiet_begin();
-	assert_int_equal(db_read_scores(d, ev, mem(
+	assert_int_equal(db_read_scores(d, mem(
 		"participant_id,post_score\nIBM-1,sembilan\n"), &in), 65);
 	quiet_end();
+	db_stage_end(d);
 	db_close(d);
 }
 
