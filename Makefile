@@ -251,7 +251,7 @@ WIN_CFLAGS = $(WARN) -Wno-format -D_DEFAULT_SOURCE \
 	-I$(WIN_DEPS)/include -O2
 # CRT_glob.o: the C runtime expands * and ? in arguments (cmd.exe does not)
 WIN_LDFLAGS = -static -s $(shell $(WIN_CC) -print-file-name=CRT_glob.o)
-WIN_LIBS = -lcsv -lxlsxwriter -lzip -lhpdf -lpng -lexpat -lz -lm
+WIN_LIBS = -lcsv -lxlsxwriter -lzip -lhpdf -lpng -lexpat -lsqlite3 -lz -lm
 WIN_LIB_OBJ := $(LIB_SRC:%.c=$(WIN)/%.o)
 WIN_BINS := $(TOOLS:%=$(WIN)/bin/%.exe)
 # the unit tests for Windows (cmocka built for the target), less those
@@ -265,7 +265,7 @@ WIN_UNIT_SRC := $(filter-out tests/unit/test_atomic.c \
 WIN_UNIT := $(WIN_UNIT_SRC:tests/unit/%.c=$(WIN)/tests/%.exe)
 # to build the zip; and to test it
 DEPS_WINDOWS = gcc-mingw-w64-x86-64 libz-mingw-w64-dev cmake patch \
-	xz-utils zip mandoc
+	xz-utils zip mandoc tcl
 DEPS_WINE = wine wine64 unzip
 
 .PHONY: windows check-windows deps-windows win-build win-test
