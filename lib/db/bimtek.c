@@ -511,51 +511,77 @@ void db_stage_insert(db_file *d, long long event_id, const char *people,
 	db_stage_end(d);
 }
 
-/* ------------------------------------------------------------- summary */
+/* ------------------------------------ summary and certificates */
+
+/* A file of two columns, a key and a value, each pair put by `put`
+ * (pairs with an empty key or value are skipped): the summary's
+ * statistics, the certificates' numbers. */
+typedef void pair_fn(db_file *d, sqlite3_stmt *st, long long event_id,
+		     const char *key, const char *val, const char *file,
+		     long line);
+
+static int read_pairs(db_file *d, long long event_id, ibm_csv *r,
+		      const ibm_colspec *specs, const char *what,
+		      const char *sql, pair_fn *put)
+{
+	int idx[2], k;
+	const ibm_rec *rec;
+	sqlite3_stmt *st;
+	db_in_buf b0 = { 0 }, b1 = { 0 };
+
+	if (db_in_columns(r, specs, 2, idx, what) != 0) {
+		ibm_csv_close(r);
+		return IBM_EX_DATAERR;
+	}
+	st = db_prep(d, sql);
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		const char *key = db_in_text(rec, idx[0], &b0);
+		const char *val = db_in_text(rec, idx[1], &b1);
+
+		if (!*key || !*val)
+			continue;
+		sqlite3_bind_int64(st, 1, event_id);
+		sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+		put(d, st, event_id, key, val, ibm_csv_name(r), rec->line);
+	}
+	free(b0.s);
+	free(b1.s);
+	sqlite3_finalize(st);
+	return db_in_end(r, k);
+}
 
 static const ibm_colspec summary_specs[] = {
 	{ "statistic|statistik|ukuran", 1 },
 	{ "value|nilai", 1 },
 };
 
+/* A statistic: a number when it reads as one, else its text. */
+static void put_stat(db_file *d, sqlite3_stmt *st, long long event_id,
+		     const char *key, const char *val, const char *file,
+		     long line)
+{
+	double x;
+
+	(void)event_id;
+	(void)key;
+	(void)file;
+	(void)line;
+	if (ibm_parse_number(val, &x, 0) == 0 && isfinite(x))
+		sqlite3_bind_double(st, 3, x);
+	else
+		sqlite3_bind_text(st, 3, val, -1, SQLITE_STATIC);
+	db_run(d, st);
+}
+
 int db_read_summary(db_file *d, long long event_id, ibm_csv *r,
 		    const db_in *in)
 {
-	int idx[2], k;
-	const ibm_rec *rec;
-	sqlite3_stmt *ins;
-	db_in_buf b0 = { 0 }, b1 = { 0 };
-
 	(void)in;
-	if (db_in_columns(r, summary_specs, 2, idx, "the summary of "
-			  "ibm-score --summary is needed") != 0) {
-		ibm_csv_close(r);
-		return IBM_EX_DATAERR;
-	}
-	ins = db_prep(d, "INSERT OR REPLACE INTO event_stats (event_id, "
-		      "statistic, value) VALUES (?1, ?2, ?3)");
-	while ((k = ibm_csv_read(r, &rec)) > 0) {
-		const char *s = db_in_text(rec, idx[0], &b0);
-		const char *v = db_in_text(rec, idx[1], &b1);
-		double x;
-
-		if (!*s)
-			continue;
-		sqlite3_bind_int64(ins, 1, event_id);
-		sqlite3_bind_text(ins, 2, s, -1, SQLITE_STATIC);
-		if (ibm_parse_number(v, &x, 0) == 0 && isfinite(x))
-			sqlite3_bind_double(ins, 3, x);
-		else
-			db_bind_text(ins, 3, v);
-		db_run(d, ins);
-	}
-	free(b0.s);
-	free(b1.s);
-	sqlite3_finalize(ins);
-	return db_in_end(r, k);
+	return read_pairs(d, event_id, r, summary_specs, "the summary of "
+			  "ibm-score --summary is needed", "INSERT OR "
+			  "REPLACE INTO event_stats (event_id, statistic, "
+			  "value) VALUES (?1, ?2, ?3)", put_stat);
 }
-
-/* -------------------------------------------------------- certificates */
 
 static const ibm_colspec cert_specs[] = {
 	{ IBM_ALIASES_ID, 1 },
@@ -563,41 +589,28 @@ static const ibm_colspec cert_specs[] = {
 	  "certificate number", 1 },
 };
 
+/* A certificate number, to its participant of this bimtek. */
+static void put_cert(db_file *d, sqlite3_stmt *st, long long event_id,
+		     const char *key, const char *val, const char *file,
+		     long line)
+{
+	(void)event_id;
+	sqlite3_bind_text(st, 3, val, -1, SQLITE_STATIC);
+	db_run(d, st);
+	if (sqlite3_changes(d->h) == 0)
+		ibm_warn(file, line, "%s is not on the participant list of "
+			 "this bimtek; its certificate %s is left out", key,
+			 val);
+}
+
 int db_read_certificates(db_file *d, long long event_id, ibm_csv *r,
 			 const db_in *in)
 {
-	int idx[2], k;
-	const ibm_rec *rec;
-	sqlite3_stmt *up;
-	db_in_buf b0 = { 0 }, b1 = { 0 };
-
 	(void)in;
-	if (db_in_columns(r, cert_specs, 2, idx, "the CSV output of "
-			  "ibm-invite --certificates is needed") != 0) {
-		ibm_csv_close(r);
-		return IBM_EX_DATAERR;
-	}
-	up = db_prep(d, "UPDATE trainings SET certificate_number = ?3 WHERE "
-		     "event_id = ?1 AND participant_id = ?2");
-	while ((k = ibm_csv_read(r, &rec)) > 0) {
-		const char *id = db_in_text(rec, idx[0], &b0);
-		const char *num = db_in_text(rec, idx[1], &b1);
-
-		if (!*id || !*num)
-			continue;
-		sqlite3_bind_int64(up, 1, event_id);
-		sqlite3_bind_text(up, 2, id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(up, 3, num, -1, SQLITE_STATIC);
-		db_run(d, up);
-		if (sqlite3_changes(d->h) == 0)
-			ibm_warn(ibm_csv_name(r), rec->line, "%s is not on "
-				 "the participant list of this bimtek; its "
-				 "certificate %s is left out", id, num);
-	}
-	free(b0.s);
-	free(b1.s);
-	sqlite3_finalize(up);
-	return db_in_end(r, k);
+	return read_pairs(d, event_id, r, cert_specs, "the CSV output of "
+			  "ibm-invite --certificates is needed", "UPDATE "
+			  "trainings SET certificate_number = ?3 WHERE "
+			  "event_id = ?1 AND participant_id = ?2", put_cert);
 }
 
 /* ----------------------------------------------------------- the add */

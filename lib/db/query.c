@@ -590,32 +590,34 @@ db_rows *db_rows_list(db_file *d, int list, const db_filter *f)
 	return t;
 }
 
-db_rows *db_rows_history_unit(db_file *d, const char *name)
+/* A list's rows of those the condition names, given ?1. */
+static db_rows *history(db_file *d, int list, const char *cond,
+			const char *arg)
 {
 	static const db_filter none;
-	/* the units of that name, else those whose name holds it */
-	db_rows *t = list_query(d, DB_VISITS, &none,
-		"u.unit_id IN (SELECT unit_id FROM units WHERE "
-		"ibm_key(nama_unit) = ibm_key(?1) UNION SELECT unit_id FROM "
-		"units WHERE NOT EXISTS (SELECT 1 FROM units WHERE "
-		"ibm_key(nama_unit) = ibm_key(?1)) AND instr(' ' || "
-		"ibm_key(nama_unit) || ' ', ' ' || ibm_key(?1) || ' ') > 0)");
+	db_rows *t = list_query(d, list, &none, cond);
 
-	sqlite3_bind_text(t->q, 1, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(t->q, 1, arg, -1, SQLITE_TRANSIENT);
 	return t;
+}
+
+db_rows *db_rows_history_unit(db_file *d, const char *name)
+{
+	/* the units of that name, else those whose name holds it */
+	return history(d, DB_VISITS, "u.unit_id IN (SELECT unit_id FROM "
+		"units WHERE ibm_key(nama_unit) = ibm_key(?1) UNION SELECT "
+		"unit_id FROM units WHERE NOT EXISTS (SELECT 1 FROM units "
+		"WHERE ibm_key(nama_unit) = ibm_key(?1)) AND instr(' ' || "
+		"ibm_key(nama_unit) || ' ', ' ' || ibm_key(?1) || ' ') > 0)",
+		name);
 }
 
 db_rows *db_rows_history_person(db_file *d, const char *who)
 {
-	static const db_filter none;
-	db_rows *t = list_query(d, DB_TRAININGS, &none,
-		"t.participant_id IN (SELECT participant_id FROM people "
-		"WHERE participant_id = ?1 COLLATE NOCASE UNION SELECT "
-		"participant_id FROM trainings WHERE ibm_person(nama) = "
-		"ibm_person(?1))");
-
-	sqlite3_bind_text(t->q, 1, who, -1, SQLITE_TRANSIENT);
-	return t;
+	return history(d, DB_TRAININGS, "t.participant_id IN (SELECT "
+		"participant_id FROM people WHERE participant_id = ?1 "
+		"COLLATE NOCASE UNION SELECT participant_id FROM trainings "
+		"WHERE ibm_person(nama) = ibm_person(?1))", who);
 }
 
 /* ------------------------------------------------------------- find */
