@@ -35,7 +35,9 @@ SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 # lib/core is the shared core (ibmkit.h); lib/TOOL holds each tool's modules.
 LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
-INCLUDES := $(LIB_DIRS:%=-I%)
+# the data tables compiled in (lib/core/*.txt, see below) are made there
+GEN = $(BUILD)/gen
+INCLUDES := $(LIB_DIRS:%=-I%) -I$(GEN)
 ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) \
 	$(SQLITE_CFLAGS) $(CFLAGS) $(SAN)
 LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lzip -lexpat $(SQLITE_LIBS) -lz -lm
@@ -69,6 +71,8 @@ DEPS_TEST += chromium groff-base
 DEPS_TEST += python3-docx libreoffice-writer-nogui
 # ibm-db: the database read by an independent client
 DEPS_TEST += sqlite3
+# the blank Monev form filled through LibreOffice itself (tests/lo_form.py)
+DEPS_TEST += python3-uno
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures
@@ -81,6 +85,16 @@ all: $(BINS)
 $(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Data tables, not code: lib/core/NAME.txt (the degrees and titles taken
+# off names, the answers read as yes or no) becomes $(GEN)/NAME.inc, its
+# bytes as a C initializer list that lib/core includes.
+GEN_INC := $(patsubst lib/core/%.txt,$(GEN)/%.inc,$(wildcard lib/core/*.txt))
+$(GEN)/%.inc: lib/core/%.txt
+	@mkdir -p $(@D)
+	od -An -v -tu1 $< | sed 's/[0-9][0-9]*/&,/g' > $@
+$(BUILD)/lib/core/titles.o: $(GEN)/titles.inc
+$(BUILD)/lib/core/value.o: $(GEN)/yesno.inc
 
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -294,6 +308,9 @@ $(WIN_DEPS)/.stamp: windows/deps.sh
 $(WIN)/lib/%.o: lib/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(WIN)/lib/core/titles.o: $(GEN)/titles.inc
+$(WIN)/lib/core/value.o: $(GEN)/yesno.inc
 
 $(WIN)/cmd/%.o: cmd/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)

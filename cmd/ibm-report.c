@@ -10,8 +10,8 @@ static const char synopsis[] =
 	"usage: ibm-report bimtek -c event.conf [-r report.conf] [-a agenda.csv]\n"
 	"                  [-d delim] [--sheet name] [--header-row n]\n"
 	"                  --participants file --scores file\n"
-	"                  --summary file [--items file] [--photos dir]\n"
-	"                  [--reference file.docx] -o file.docx\n"
+	"                  --summary file [--items file] [--survey file]\n"
+	"                  [--photos dir] [--reference file.docx] -o file.docx\n"
 	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
 	"                  [--sheet name] [--header-row n] --units file\n"
 	"                  [--photos dir] [--reference file.docx] -o file.docx\n";
@@ -26,6 +26,8 @@ static const char options[] =
 	"      --scores=FILE       ibm-score --pre/--post output (bimtek)\n"
 	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
 	"      --items=FILE        ibm-score --items file (bimtek)\n"
+	"      --survey=FILE       ibm-survey's output: Evaluasi Penyelenggaraan\n"
+	"                          (bimtek)\n"
 	"      --units=FILE        ibm-monev's output (monev)\n"
 	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
 	"      --reference=FILE    take styles (and header) of this .docx\n"
@@ -51,7 +53,7 @@ static _Noreturn void usage(int status)
 
 enum {
 	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_PHOTOS,
-	O_REFERENCE, O_VERSION
+	O_REFERENCE, O_VERSION, O_SURVEY
 };
 
 static const struct option longopts[] = {
@@ -65,6 +67,7 @@ static const struct option longopts[] = {
 	{ "scores", required_argument, NULL, O_SCORES },
 	{ "summary", required_argument, NULL, O_SUMMARY },
 	{ "items", required_argument, NULL, O_ITEMS },
+	{ "survey", required_argument, NULL, O_SURVEY },
 	{ "units", required_argument, NULL, O_UNITS },
 	{ "photos", required_argument, NULL, O_PHOTOS },
 	{ "reference", required_argument, NULL, O_REFERENCE },
@@ -106,6 +109,7 @@ int main(int argc, char **argv)
 		case O_SCORES: o.scores = optarg; break;
 		case O_SUMMARY: o.summary = optarg; break;
 		case O_ITEMS: o.items = optarg; break;
+		case O_SURVEY: o.survey = optarg; break;
 		case O_UNITS: o.units = optarg; break;
 		case O_PHOTOS: o.photos = optarg; break;
 		case O_REFERENCE: o.reference = optarg; break;
@@ -145,9 +149,10 @@ int main(int argc, char **argv)
 		if (!o.units)
 			bad("%s", "monev needs --units");
 		if (o.participants || o.scores || o.summary || o.items ||
-		    o.agenda)
+		    o.agenda || o.survey)
 			bad("%s", "--participants, --scores, --summary, "
-			    "--items and -a are for the bimtek report");
+			    "--items, --survey and -a are for the bimtek "
+			    "report");
 	}
 	/* the document must not replace an input, nor be named as another
 	 * format */
@@ -158,6 +163,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.scores);
 	ibm_out_note_input(o.summary);
 	ibm_out_note_input(o.items);
+	ibm_out_note_input(o.survey);
 	ibm_out_note_input(o.units);
 	ibm_out_note_input(o.reference);
 	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)

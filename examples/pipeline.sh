@@ -48,9 +48,10 @@ ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 	--summary "$out/kehadiran-ringkasan.csv" \
 	--report "$out/hasil-tes-kehadiran.xlsx" > "$out/kehadiran-nilai.csv"
 ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
-	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy \
+	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy --pass 70 \
 	--only both > "$out/selesai.csv"
-# Their certificates, numbered from nomor_sertifikat, with the score;
+# Their certificates, numbered from nomor_sertifikat: the score of those
+# who passed (--pass 70), a certificate of participation for the others;
 # stdout: each one's certificate_number (for the database below).
 (cd bimtek && ibm-invite -q -c event.conf --proper-case \
 	--certificates "$out/sertifikat.pdf" \
@@ -61,6 +62,20 @@ ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 (cd bimtek && ibm-invite -q -c event.conf --order "$out/sprin.pdf" \
 	--staff petugas.csv --register "$out/register.csv" peserta.csv \
 	> /dev/null)
+
+# --- ibm-survey (bimtek/) ------------------------------------------------
+# The participants' evaluation at the close (Google Forms' own download):
+# the satisfaction index (IKM) of PermenPAN-RB 14/2017, the three speakers
+# of the grid question, the organisation and the open answers. The bimtek
+# is free, so its form asks no tarif: evaluasi-spec.csv is the default
+# spec without that element. The response rate is against the numbered
+# participants; the workbook is print-ready.
+ibm-survey --spec bimtek/evaluasi-spec.csv \
+	--participants "$out/peserta-id.csv" \
+	--summary "$out/survei-ringkasan.csv" --report "$out/evaluasi.xlsx" \
+	--title "Bimbingan Teknis IBM bagi Agen Pemulihan Kabupaten Sumbawa 2024" \
+	bimtek/evaluasi.csv > "$out/survei.csv"
+ibm-survey --print-spec "$out/survei-spec" --force
 
 # --- ibm-monev (monev/) --------------------------------------------------
 # Forms from three offices (comma UTF-8, Excel ";" with BOM and CRLF, other
@@ -103,7 +118,7 @@ ibm-db -D "$db" export --share "$out/rehabilitasi-bnnk-sumbawa.sqlite"
 ibm-report bimtek -c bimtek/event.conf -r laporan.conf -a bimtek/agenda.csv \
 	--participants "$out/peserta-id.csv" --scores "$out/tes-nilai.csv" \
 	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
-	-o "$out/laporan-bimtek.docx"
+	--survey "$out/survei.csv" -o "$out/laporan-bimtek.docx"
 ibm-report monev -c monev/event.conf --units "$out/monev-unit.csv" \
 	-o "$out/laporan-monev.docx"
 

@@ -4,8 +4,9 @@
 # ibm-invite --certificates), as PDF and as HTML printed by Chromium
 # headless: one A4 landscape page per participant who took both tests in
 # both, each page with its participant's name, number, the event and the
-# score, read back with pdftotext; the PDF's text no smaller than 10 pt
-# and no two words overlapping (tests/pdfcheck.py).
+# score of those who passed (the others a certificate of participation),
+# read back with pdftotext; the PDF's text no smaller than 10 pt, no two
+# words overlapping, the signature with its text (tests/pdfcheck.py).
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -41,7 +42,8 @@ if [ "$(size "$work/s.pdf")" = "842x595" ]; then
 else
 	notok "PDF: page size $(size "$work/s.pdf"), expected 842x595"
 fi
-if "$PYTHON" "$top/tests/pdfcheck.py" --min 10 "$work/s.pdf" >"$work/check" 2>&1
+if "$PYTHON" "$top/tests/pdfcheck.py" --min 10 --signed \
+	"Dr. Lalu Hamdani, S.H., M.H." "$work/s.pdf" >"$work/check" 2>&1
 then
 	ok "PDF: $(sed "s|.*/||" "$work/check")"
 else
@@ -82,20 +84,30 @@ check_pages() {
 	"$PYTHON" - "$work/selesai.csv" > "$work/rows" <<'PY'
 import csv, sys
 for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
-    print(r["nama"].title() if r["nama"].isupper() else r["nama"], r["post_percent"].replace(".", ","), sep="\t")
+    print(r["nama"].title() if r["nama"].isupper() else r["nama"], r["post_percent"].replace(".", ","), r["passed_post"], sep="\t")
 PY
-	while IFS='	' read -r name pc; do
+	while IFS='	' read -r name pc passed; do
 		k=$((k + 1))
 		txt=$(pdftotext -layout -f "$k" -l "$k" "$f" - 2>&1 | tr -s ' ')
 		num=$(printf 'SERT/%03d/VI/RH.00.00/2024/BNNK-SBW' "$k")
 		for s in "SERTIFIKAT" "Nomor: $num" "$name" "telah mengikuti" \
 			"Bimbingan Teknis Intervensi Berbasis Masyarakat (IBM)" \
 			"24 s.d. 26 Juni 2024" "sebagai Peserta" \
-			"dengan nilai akhir $pc" "Dr. Lalu Hamdani, S.H., M.H."; do
+			"Dr. Lalu Hamdani, S.H., M.H."; do
 			printf '%s\n' "$txt" | grep -qF -- "$s" ||
 				bad="$bad
 page $k lacks: $s"
 		done
+		# a score only with "dinyatakan lulus"; else participation
+		if [ "$passed" = ya ]; then
+			printf '%s\n' "$txt" | grep -qF -- \
+				"dengan nilai akhir $pc dan dinyatakan lulus" ||
+				bad="$bad
+page $k lacks: dengan nilai akhir $pc dan dinyatakan lulus"
+		elif printf '%s\n' "$txt" | grep -q "nilai akhir"; then
+			bad="$bad
+page $k: a score without a pass"
+		fi
 	done < "$work/rows"
 	if [ -z "$bad" ] && [ "$k" = "$n" ]; then
 		ok "$what: each page has its name, number, event and score"

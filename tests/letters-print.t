@@ -3,15 +3,20 @@
 # (Chromium headless, A4) give the pages of the PDF letters: one page per
 # letter plus the attachment pages. Letters: the example bimtek's 30
 # individual letters with the agenda, its collective letter with the list
-# of invitees, and a letter with a long Tembusan (two columns). The printed
-# HTML is also read back with pdftotext: the place and date on one line,
-# the agenda's times unbroken, the wording of the letters.
+# of invitees, and a letter with a long Tembusan (two columns); a district
+# of 25 villages (the Tembusan continued on page 2: "- 2 -", "Tembusan
+# lanjutan:"), and a letter whose closing paragraph goes to page 2 with
+# the signature. The printed HTML is also read back with pdftotext: the
+# place and date on one line, the agenda's times unbroken, the wording of
+# the letters; in every letter, PDF and HTML, the signature stands with
+# the text it signs.
 top=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${PYTHON:-/usr/bin/python3}
 BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..12"
+echo "1..18"
 
 # print FILE.html FILE.pdf: Chromium's "Print to PDF"
 print() {
@@ -82,9 +87,27 @@ done
 	-l "$work/long.html" "$work/p4.csv" >/dev/null) 2>>"$work/err" ||
 	sed "s/^/# /" "$work/err"
 
+# 25 villages: the example's participants spread over them
+awk -F';' 'BEGIN { OFS = ";" } NR > 1 && $2 != "" {
+	$6 = (NR % 2 ? "Desa Uji " : "Kelurahan Uji ") (NR % 25 + 1) } { print }' \
+	"$ex/peserta.csv" >"$work/p25.csv"
+(cd "$ex" && ibm-invite -q -c event.conf -a agenda.csv -l "$work/v25.pdf" \
+	-l "$work/v25.html" "$work/p25.csv" >/dev/null) 2>>"$work/err" ||
+	sed "s/^/# /" "$work/err"
+# the closing paragraph and the signature on page 2
+acara="Bimbingan Teknis Intervensi Berbasis Masyarakat (IBM) bagi Agen Pemulihan, Ketua Unit IBM, Kader PKK, Tokoh Masyarakat dan Tokoh Agama di Kabupaten Sumbawa Tahun Anggaran 2024 dalam rangka Penguatan Layanan Rehabilitasi Berbasis Masyarakat di Desa dan Kelurahan Bersinar serta Pemetaan Potensi Wilayah"
+(cd "$ex" && head -3 peserta.csv > "$work/p2.csv" &&
+ ibm-invite -q -c event.conf -s "acara=$acara" \
+	-s "kontak=Baiq Lina Marlina, S.Psi. (0812-3700-1122), Muhammad Rizal, S.Kep., Ns. (0813-3900-2233) atau Sri Wahyuni (0819-0700-4455) pada jam kerja" \
+	-s "tempat=Aula Hotel Tambora, Jl. Kebayan No. 2, Kelurahan Brang Bara, Kecamatan Sumbawa, Kabupaten Sumbawa, Provinsi Nusa Tenggara Barat" \
+	-a agenda.csv -l "$work/keep.pdf" -l "$work/keep.html" "$work/p2.csv" \
+	>/dev/null) 2>>"$work/err" || sed "s/^/# /" "$work/err"
+
 same_pages ind 60
 same_pages kol 4
 same_pages long 4
+same_pages v25 90
+same_pages keep 6
 has ind-html.pdf 1 "Sumbawa Besar, 14 Juni 2024" "Kelurahan Brang Bara" \
 	"Yth. Sdr. Lalu Muhammad Hamdi" "mengundang Saudara untuk hadir" \
 	"Untuk informasi lebih lanjut, Saudara dapat menghubungi" \
@@ -111,3 +134,25 @@ for f in long.pdf long-html.pdf; do
 			"$(printf '%s\n' "$txt" | tail -20)"
 	fi
 done
+# 25 villages: page 2 of the letter continues its Tembusan, numbered
+# ("- 2 -", which pdftotext reads "-2-")
+has v25.pdf 2 "-2-" "Tembusan lanjutan:" "28. "
+has v25-html.pdf 2 "-2-" "Tembusan lanjutan:" "28. "
+# the closing paragraph on page 2 with the signature, in both
+has keep-html.pdf 2 "-2-" "Mengingat pentingnya kegiatan tersebut" \
+	"Dr. Lalu Hamdani, S.H., M.H."
+# no signature alone on a page, in any letter, PDF or printed HTML
+fail=""
+for f in ind kol long v25 keep; do
+	for g in "$f.pdf" "$f-html.pdf"; do
+		[ -f "$work/$g" ] || { fail="$fail $g missing"; continue; }
+		"$PYTHON" "$top/tests/pdfcheck.py" --signed \
+			"Dr. Lalu Hamdani, S.H., M.H." "$work/$g" >"$work/check" ||
+			fail="$fail $(tail -n +2 "$work/check" | head -3)"
+	done
+done
+if [ -z "$fail" ]; then
+	ok "every letter's signature with the text it signs, PDF and HTML"
+else
+	notok "a signature alone on a page" "$fail"
+fi

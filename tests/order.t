@@ -2,13 +2,16 @@
 # tests/order.t - ibm-invite --order: the Surat Perintah read back with
 # pdftotext (every part present and in order, the officers' table; with a
 # long list "Daftar terlampir" and the table on the attachment page), and
-# its HTML printed by Chromium on the pages of the PDF.
+# its HTML printed by Chromium on the pages of the PDF; in both the
+# signature never stands alone on a page (the example's 4 officers push
+# it to page 2: "Untuk" goes with it, under "- 2 -").
 top=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${PYTHON:-/usr/bin/python3}
 BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..8"
+echo "1..9"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -133,4 +136,19 @@ if why=$(in_order "$work/s-html.pdf" "SURAT PERINTAH" \
 else
 	notok "the printed HTML reads as the PDF" "$why" \
 		"$(pdftotext -layout "$work/s-html.pdf" - | head -40)"
+fi
+# the signature with the text it signs, in the PDF and the printed HTML
+fail=""
+for f in s.pdf s-html.pdf l.pdf l-html.pdf; do
+	[ -f "$work/$f" ] || { fail="$fail $f missing"; continue; }
+	"$PYTHON" "$top/tests/pdfcheck.py" --signed "Dr. Lalu Hamdani, S.H., M.H." \
+		"$work/$f" >"$work/check" || fail="$fail $(tail -n +2 "$work/check")"
+done
+p2=$(pdftotext -layout -f 2 -l 2 "$work/s.pdf" - | tr -s ' ')
+printf '%s\n' "$p2" | grep -q "^ *- *2 *-" && printf '%s\n' "$p2" | grep -q "Untuk : 1." ||
+	fail="$fail s.pdf page 2: $(printf '%s\n' "$p2" | head -3 | tr '\n' ' ')"
+if [ -z "$fail" ]; then
+	ok "signature with the text it signs (Untuk on page 2, \"- 2 -\"), PDF and HTML"
+else
+	notok "signature alone on a page:" "$fail"
 fi

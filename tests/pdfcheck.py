@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
 """pdfcheck.py - how a PDF prints: the smallest text and overlapping words.
 
-    pdfcheck.py [--min PT] FILE.pdf...
+    pdfcheck.py [--min PT] [--pages] [--signed NAME] [--touching] FILE.pdf...
 
 For every page: the effective size of every piece of text (the font size
 times the scaling of the text and graphics matrices, as it lands on paper)
 from the page's content streams, and the words' boxes from poppler's
 `pdftotext -bbox`. Prints one line per file, "FILE: N pages, smallest text
 S pt", and one line per problem (text under PT points, two words that
-overlap); exits 1 when there is a problem. Standard library and
-poppler-utils only.
+overlap); exits 1 when there is a problem. With --pages, every page
+also says "Halaman N dari M", N its own number and M the document's
+pages (page numbers that run on across a whole workbook). With --signed
+NAME, every page that shows the signatory's NAME also shows text above
+it and left of the signature block (which stands right of the text it
+signs: the place and date, position lines, room to sign), besides a page
+number "- N -": a signature never stands alone on a page. With
+--touching, a number never touches the text of the next cell: a word
+ending in a digit and the next word on its line, begun by a text run of
+its own (another cell), are at least 3 points apart, and never run
+together into one word. Standard library and poppler-utils only.
 """
 import re
 import subprocess
@@ -184,12 +193,16 @@ def pages(pdf):
     return out, names
 
 
-def words(path):
-    """Words per page from pdftotext -bbox: (xmin, ymin, xmax, ymax, text)."""
+def words(path, heights=None):
+    """Words per page from pdftotext -bbox: (xmin, ymin, xmax, ymax, text);
+    the pages' heights appended to heights."""
     xml = subprocess.run(["pdftotext", "-bbox", path, "-"], check=True,
                          capture_output=True).stdout.decode("utf-8", "replace")
     result = []
     for page in xml.split("<page ")[1:]:
+        if heights is not None:
+            m = re.search(r'height="([\d.]+)"', page)
+            heights.append(float(m.group(1)) if m else 842.0)
         ws = []
         for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" '
                              r'xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>',
@@ -216,17 +229,85 @@ def overlaps(ws):
     return found
 
 
-def check(path, minimum):
+def page_numbers(path):
+    """Pages whose "Halaman N dari M" is not their own number of all."""
+    text = subprocess.run(["pdftotext", path, "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8",
+                                                             "replace")
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages.pop()
     problems = []
+    for n, t in enumerate(pages, 1):
+        m = re.findall(r"Halaman\s+(\d+)\s+dari\s+(\d+)", t)
+        if m != [(str(n), str(len(pages)))]:
+            problems.append("page %d of %d says %s" % (
+                n, len(pages), "; ".join("Halaman %s dari %s" % x
+                                         for x in m) or "no page number"))
+    return problems
+
+
+def signatures_alone(path, name, pages_words):
+    """Pages where NAME is signed with no text above the signature."""
+    want = name.split()
+    problems = []
+    for n, ws in enumerate(pages_words, 1):
+        ws = sorted(ws, key=lambda w: (round(w[1]), w[0]))
+        for i in range(len(ws) - len(want) + 1):
+            if [w[4] for w in ws[i:i + len(want)]] != want:
+                continue
+            top, left = ws[i][1], ws[i][0]
+            above = [w for w in ws if w[3] < top and w[0] < left - 60 and
+                     not re.fullmatch(r"-|\d+", w[4])]
+            if not above:
+                problems.append("page %d: the signature of %s stands "
+                                "alone (no text above it)" % (n, name))
+            break
+    return problems
+
+
+def touching(runs, ws, height):
+    """Numbers that touch the next cell's text: (text, next, gap)."""
+    found = []
+    starts = [(x, height - y) for x, y in runs]  # y from the top
+
+    def run_at(x0, x1, w):
+        return any(x0 <= x <= x1 and w[1] - 1 <= y <= w[3] + 1
+                   for x, y in starts)
+    ws = sorted(ws, key=lambda w: (round((w[1] + w[3]) / 2), w[0]))
+    for a, b in zip(ws, ws[1:]):
+        if abs((a[1] + a[3]) / 2 - (b[1] + b[3]) / 2) > 1 or \
+                not re.search(r"\d$", a[4]):
+            continue
+        gap = b[0] - a[2]
+        if 0 <= gap < 3 and run_at(b[0] - 0.6, b[0] + 0.6, b):
+            found.append((a[4], b[4], gap))
+    for w in ws:
+        # a run begun inside a word, after a digit: cells run together
+        n = len(w[4])
+        for k in range(1, n):
+            x = w[0] + (w[2] - w[0]) * k / n
+            if w[4][k - 1].isdigit() and not w[4][k].isdigit() and \
+                    w[4][k] not in ".,%)" and run_at(x - 2, x + 2, w):
+                found.append((w[4][:k], w[4][k:], 0.0))
+                break
+    return found
+
+
+def check(path, minimum, numbers=False, signed=None, touch=False):
+    problems = page_numbers(path) if numbers else []
     with open(path, "rb") as f:
         pdf = f.read()
     contents, xobjects = pages(pdf)
     smallest = None
+    runs = []
     for n, body in enumerate(contents, 1):
         small, least, where = 0, None, None
+        runs.append([])
         for size, text, x, y in text_sizes(body, xobjects):
             if not text.strip():
                 continue
+            runs[-1].append((x, y))
             if smallest is None or size < smallest:
                 smallest = size
             if size < minimum - 0.01:
@@ -238,7 +319,16 @@ def check(path, minimum):
                             "%.1f pt at x=%.0f y=%.0f (from the bottom)"
                             % (n, small, minimum, least, where[0],
                                where[1]))
-    for n, ws in enumerate(words(path), 1):
+    heights = []
+    pages_words = words(path, heights)
+    if signed:
+        problems += signatures_alone(path, signed, pages_words)
+    for n, ws in enumerate(pages_words[:len(runs)] if touch else [], 1):
+        for a, b, gap in touching(runs[n - 1], ws, heights[n - 1]):
+            problems.append("page %d: a number touches the next text: "
+                            "\"%s\" and \"%s\" %.1f pt apart" %
+                            (n, a, b, gap))
+    for n, ws in enumerate(pages_words, 1):
         for a, b in overlaps(ws):
             problems.append("page %d: words overlap: \"%s\" and \"%s\" "
                             "at %.0f,%.0f" % (n, a[4], b[4], a[0], a[1]))
@@ -253,13 +343,27 @@ def check(path, minimum):
 
 
 def main(argv):
-    minimum = 8.0
-    if len(argv) > 2 and argv[1] == "--min":
-        minimum = float(argv[2])
-        argv = argv[2:]
+    minimum, numbers, signed, touch = 8.0, False, None, False
+    args = argv[1:]
+    while args and args[0].startswith("--"):
+        if args[0] == "--min" and len(args) > 1:
+            minimum = float(args[1])
+            args = args[2:]
+        elif args[0] == "--pages":
+            numbers = True
+            args = args[1:]
+        elif args[0] == "--touching":
+            touch = True
+            args = args[1:]
+        elif args[0] == "--signed" and len(args) > 1:
+            signed = args[1]
+            args = args[2:]
+        else:
+            print("pdfcheck.py: unknown option %s" % args[0])
+            return 2
     ok = True
-    for path in argv[1:]:
-        ok = check(path, minimum) and ok
+    for path in args:
+        ok = check(path, minimum, numbers, signed, touch) and ok
     return 0 if ok else 1
 
 

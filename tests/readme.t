@@ -1,8 +1,9 @@
 #!/bin/sh
 # tests/readme.t - the pipeline examples of README.md run as they stand:
 # each indented block that calls an ibm- tool runs with `set -e` in a copy
-# of examples/: ibm-monev blocks in monev/, ibm-invite and ibm-score blocks
-# in bimtek/, others in examples/ itself ("cd examples/..." lines skipped).
+# of examples/: ibm-monev blocks in monev/, ibm-invite, ibm-score and
+# ibm-survey blocks in bimtek/, others in examples/ itself ("cd examples/..."
+# lines skipped).
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 work=$(mktemp -d)
@@ -30,7 +31,7 @@ for b; do
 	i=$((i + 1))
 	case $(cat "$b") in
 	*ibm-monev*) d=$work/ex/monev ;;
-	*ibm-invite*|*ibm-score*) d=$work/ex/bimtek ;;
+	*ibm-invite*|*ibm-score*|*ibm-survey*) d=$work/ex/bimtek ;;
 	*) d=$work/ex ;;
 	esac
 	first=$(grep -v '^cd ' "$b" | head -1)

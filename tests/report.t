@@ -54,12 +54,20 @@ Narasumber dan Materi
 Kehadiran Tes
 Hasil Pre-test dan Post-test
 Butir Soal yang Sulit
+Evaluasi Penyelenggaraan
 Faktor Pendukung dan Kendala
-30 orang peserta (16 laki-laki dan 14 perempuan) dari 10 unit IBM
+Indeks Kepuasan Masyarakat (IKM) atas penyelenggaraan kegiatan adalah 85,33, mutu B (Baik)
+Tabel 4. Nilai rata-rata (NRR) unsur pelayanan dan IKM
+Sarana dan Prasarana 3,1852 B Baik
+Tiga unsur dengan nilai terendah adalah Sarana dan Prasarana (3,1852)
+Tabel 5. Penilaian narasumber
+1 dr. Ni Made Ayu Lestari 3,6343 A Sangat Baik
+Indeks Kepuasan Masyarakat 85,33, mutu B (Baik).
+sebanyak 30 orang (16 laki-laki dan 14 perempuan) dari 10 unit IBM
 naik dari 42,9 pada pre-test
 = 0,34, termasuk kategori sedang
 bermakna secara statistik (uji t berpasangan, p < 0,001)
-Tabel 1. Peserta menurut unit IBM
+Tabel 1. Peserta yang diundang menurut unit IBM
 IBM Brang Bara Bersinar 2 1 3
 Tabel 2. Nilai pre-test dan post-test
 Median 36,4 63,6

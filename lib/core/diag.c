@@ -166,6 +166,17 @@ char *ibm_xvfmt(const char *fmt, va_list ap)
 	return s;
 }
 
+char *ibm_xfmt(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = ibm_xvfmt(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz)
 {
 	size_t c = *cap;

@@ -15,6 +15,7 @@
  *   csvwrite.c  RFC 4180 writer (and the --excel dialect)
  *   columns.c   finding columns by normalised header name and aliases
  *   text.c      UTF-8, Windows-1252, trimming, folding, names, edit distance
+ *   titles.c    names without their degrees and titles (titles.txt)
  *   value.c     numbers with either decimal mark, phone numbers, yes/no
  *   date.c      dates (ISO, d/m/y, Indonesian long form, Forms timestamps)
  *   xlsxwrite.c helpers over libxlsxwriter
@@ -86,6 +87,8 @@ char *ibm_xstrdup(const char *s);
 char *ibm_xstrndup(const char *s, size_t n);
 /* vprintf into a new string (for a tool's own printf-like helpers). */
 char *ibm_xvfmt(const char *fmt, va_list ap);
+/* printf into a new string. */
+char *ibm_xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
 
@@ -378,6 +381,19 @@ size_t ibm_edit_distance_max(const long *a, size_t na, const long *b,
 /* Title Case for names that arrive in capitals ("LALU AHMAD" -> "Lalu
  * Ahmad"); malloc'd. */
 char *ibm_title_case(const char *s);
+
+/* ---------------------------------------------------------------- titles */
+
+/* ibm_person_key without the academic degrees and titles written before
+ * or after the name (lib/core/titles.txt): "RINA MARLINA, S.KEP." and
+ * "Hj. Rina Marlina, S.Kep., M.Kes." -> "rina marlina". The name's last
+ * word is never taken for a title. Malloc'd. */
+char *ibm_person_bare_key(const char *s);
+/* A person's name for print: each word in capitals (two letters or more,
+ * none small) in proper case, except the degrees after the name, kept as
+ * written: "dr. HJ. SITI RAHMAWATI, S.KM" -> "dr. Hj. Siti Rahmawati,
+ * S.KM", "AGUS SALIM SE" -> "Agus Salim SE". Malloc'd. */
+char *ibm_name_proper_case(const char *s);
 /* Natural order for every sorted list people read: numbers inside text
  * compare as numbers ("Desa 2" < "Desa 10", "2-" < "10-"), letters
  * without case; a total order (ties broken by bytes). */
@@ -387,7 +403,8 @@ int ibm_natcmp(const char *a, const char *b);
 
 /* Number flags for ibm_parse_number. */
 enum {
-	IBM_NUM_THOUSANDS = 1  /* "1.234" and "1.234,5" use '.' for thousands */
+	IBM_NUM_THOUSANDS = 1, /* "1.234" and "1.234,5" use '.' for thousands */
+	IBM_NUM_EXP = 2        /* a power of ten may follow: "3.6e-10" */
 };
 /*
  * Parse a number with '.' or ',' as decimal mark ("3,5" = "3.5"),
@@ -406,8 +423,9 @@ int ibm_parse_count(const char *s, long *out);
  * if not a plausible number (8 to 13 digits after the country code).
  */
 char *ibm_phone_norm(const char *s);
-/* Yes/no: Ya/Y/Ada/1/✓/true -> 1; Tidak/T/Tidak ada/0/-/false/empty -> 0;
- * otherwise -1. */
+/* Yes/no by the answers of lib/core/yesno.txt (Ya, Sudah, Ada, 1, ✓ ...
+ * -> 1; Tidak, Belum, Tidak ada, 0, ✗ ... and empty -> 0); any other
+ * answer -1. */
 int ibm_parse_yesno(const char *s);
 
 /* ------------------------------------------------------------------ date */
@@ -470,6 +488,10 @@ char *ibm_date_range_long(char *buf, size_t size, ibm_date first,
 #include <xlsxwriter.h>
 
 /* Shared formats of a workbook. */
+/* A number format with a blank as wide as ")" at the right: a
+ * right-aligned number never touches the text of the cell beside. */
+#define IBM_XLSX_PAD(code) code "_)"
+
 typedef struct ibm_xlsx_formats {
 	lxw_format *title;    /* bold, larger */
 	lxw_format *header;   /* bold, wrapped, grey fill, border */

@@ -28,6 +28,40 @@ int ibm_parse_number(const char *str, double *out, int flags)
 
 	if (!s || !*s)
 		return -1;
+	if (flags & IBM_NUM_EXP) {
+		/* "3.6e-10", "3,6E-10": the mantissa as any number, then
+		 * a power of ten */
+		char *e = strpbrk(s, "eE"), *q, mant[128], num[160];
+		double m;
+
+		if (e) {
+			q = e + 1 + (e[1] == '-' || e[1] == '+');
+			if (!isdigit((unsigned char)*q) || e == s)
+				return -1;
+			while (isdigit((unsigned char)*q))
+				q++;
+			if (*q || q - e > 6)
+				return -1;
+			memcpy(mant, s, (size_t)(e - s));
+			mant[e - s] = '\0';
+			if (ibm_parse_number(mant, &m, flags & ~IBM_NUM_EXP) != 0)
+				return -1;
+			if (strspn(mant, "+-0123456789") + 1 >= strlen(mant)) {
+				/* one decimal mark at most: as written, exact */
+				snprintf(num, sizeof num, "%s%s", mant, e);
+				if ((q = strchr(num, ',')) != NULL)
+					*q = '.';
+			} else {
+				snprintf(num, sizeof num, "%.17g%s", m, e);
+			}
+			errno = 0;
+			v = strtod(num, &end);
+			if (*end || errno == ERANGE)
+				return -1;
+			*out = v;
+			return 0;
+		}
+	}
 	for (char *p = s; *p; p++) {
 		if (*p == '.')
 			ndot++;
@@ -154,22 +188,54 @@ char *ibm_phone_norm(const char *s)
 	return out;
 }
 
+/* The answers read as yes or no (yesno.txt, compiled in: "ANSWER<TAB>yes"
+ * or "no" lines), lower case with spaces folded. */
+static const unsigned char yesno_txt[] = {
+#include "yesno.inc"
+	0
+};
+#define YESNO_MAX 128
+static char *yn_word[YESNO_MAX];
+static int yn_val[YESNO_MAX];
+static size_t yn_n;
+
+static void yesno_load(void)
+{
+	const char *s = (const char *)yesno_txt;
+
+	while (*s && yn_n < YESNO_MAX) {
+		const char *e = strchr(s, '\n');
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		const char *tab = memchr(s, '\t', len);
+
+		if (*s != '#' && tab && tab > s) {
+			char *w = ibm_xmalloc((size_t)(tab - s) + 1), *k;
+
+			memcpy(w, s, (size_t)(tab - s));
+			w[tab - s] = '\0';
+			k = ibm_lower(w);
+			free(w);
+			ibm_fold_space(k);
+			yn_word[yn_n] = k;
+			yn_val[yn_n++] = strncmp(tab + 1, "yes", 3) == 0;
+		}
+		s += len + (e != NULL);
+	}
+}
+
 int ibm_parse_yesno(const char *str)
 {
-	static const char *const yes[] = { "ya", "y", "ada", "1", "\xE2\x9C\x93",
-		"\xE2\x9C\x94", "true", "yes", "v", NULL };
-	static const char *const no[] = { "tidak", "t", "tidak ada", "0", "-",
-		"false", "no", "n", "belum", "\xE2\x9C\x97", "", NULL };
 	char *s = ibm_lower(str);
 	int r = -1;
 
+	if (!yn_n)
+		yesno_load();
 	ibm_fold_space(s);
-	for (size_t i = 0; yes[i] && r < 0; i++)
-		if (strcmp(s, yes[i]) == 0)
-			r = 1;
-	for (size_t i = 0; no[i] && r < 0; i++)
-		if (strcmp(s, no[i]) == 0)
-			r = 0;
+	if (!*s)
+		r = 0;
+	for (size_t i = 0; i < yn_n && r < 0; i++)
+		if (strcmp(s, yn_word[i]) == 0)
+			r = yn_val[i];
 	free(s);
 	return r;
 }

@@ -80,13 +80,15 @@ ibm_xlsx *ibm_xlsx_open(const char *path, int constant_memory,
 	format_set_align(f->header, LXW_ALIGN_VERTICAL_CENTER);
 	f->text = fmt(x->wb, 0, NULL, 1);
 	format_set_text_wrap(f->text);
-	f->integer = fmt(x->wb, 0, "0", 1);
-	f->decimal = fmt(x->wb, 0, "0.00", 1);
-	f->percent = fmt(x->wb, 0, "0.00%", 1);
+	/* numbers keep a blank as wide as ")" at their right, so that a
+	 * right-aligned number never touches the next cell's text */
+	f->integer = fmt(x->wb, 0, IBM_XLSX_PAD("0"), 1);
+	f->decimal = fmt(x->wb, 0, IBM_XLSX_PAD("0.00"), 1);
+	f->percent = fmt(x->wb, 0, IBM_XLSX_PAD("0.00%"), 1);
 	f->date = fmt(x->wb, 0, "dd/mm/yyyy", 1);
 	f->bold = fmt(x->wb, 1, NULL, 1);
-	f->bold_int = fmt(x->wb, 1, "0", 1);
-	f->bold_dec = fmt(x->wb, 1, "0.00", 1);
+	f->bold_int = fmt(x->wb, 1, IBM_XLSX_PAD("0"), 1);
+	f->bold_dec = fmt(x->wb, 1, IBM_XLSX_PAD("0.00"), 1);
 	return x;
 }
 

@@ -283,7 +283,10 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 	static const double widths[4] = { 17, 12, 37, 24 };
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Susunan Acara");
 	char buf[256];
-	int row = 5;
+	int row = 5, pages;
+	/* the rows' heights, to count the sheet's pages: the title rows,
+	 * the head row, then each item's */
+	double used, room = 841.89 - (0.6 + 0.6) * 72 - 15, head_h = 15;
 
 	for (int c = 0; c < 4; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c],
@@ -298,6 +301,9 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 	merged(ws, 3, 0, 3, buf, f->info);
 	for (int c = 0; c < 4; c++)
 		worksheet_write_string(ws, 4, (lxw_col_t)c, head[c], f->head);
+	used = 4 * 15 + ibm_xlsx_cell_pt(iv->ev.acara, 88, f->subtitle) +
+	       head_h;
+	pages = 1;
 	for (size_t i = 0; i < iv->nag; ) {
 		size_t j = i;
 		char *day = inv_day_text(iv, iv->ag[i].day);
@@ -320,21 +326,30 @@ static void agenda_sheet(const invite *iv, ibm_xlsx *x, const fmts *f)
 					       iv->ag[i].acara, f->cell);
 			worksheet_write_string(ws, (lxw_row_t)row, 3,
 					       iv->ag[i].pj, f->cell);
-			worksheet_set_row(ws, (lxw_row_t)row, fmax(23, fmax(
+			double rh = fmax(23, fmax(
 				ibm_xlsx_cell_pt(iv->ag[i].acara, widths[2],
 						 f->cell),
 				ibm_xlsx_cell_pt(iv->ag[i].pj, widths[3],
-						 f->cell))), NULL);
+						 f->cell)));
+
+			worksheet_set_row(ws, (lxw_row_t)row, rh, NULL);
+			if (used + rh > room) {
+				pages++;
+				used = head_h;
+			}
+			used += rh;
 		}
 	}
 	ibm_xlsx_print_setup(ws, 0, 4, 4);
 	{
-		/* its own page numbers (programs count the workbook's) */
+		/* its own page numbers, counted here (programs count the
+		 * workbook's) */
 		lxw_header_footer_options hf = { 0 };
 
 		hf.margin = 0.25;
-		worksheet_set_footer_opt(ws, "&C&11Susunan Acara \xC2\xB7 "
-					 "Halaman &P", &hf);
+		snprintf(buf, sizeof buf, "&C&11Susunan Acara \xC2\xB7 "
+			 "Halaman &P dari %d", pages);
+		worksheet_set_footer_opt(ws, buf, &hf);
 		worksheet_set_start_page(ws, 1);
 	}
 }

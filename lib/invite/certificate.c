@@ -14,8 +14,8 @@
  * (event key nomor_sertifikat), "diberikan kepada", the name, role and
  * unit, "telah mengikuti" the event, its dates and place, "sebagai" the
  * role in the event (a "sebagai" column, else Peserta), the predikat or
- * the score when the input has them (e.g. ibm-score's post_percent and
- * passed_post), then place and date and the signatory.
+ * the score of one who passed when the input has them (ibm-score's
+ * post_percent and passed_post), then place and date and the signatory.
  */
 #include "invite.h"
 
@@ -204,54 +204,20 @@ static const char *xcol(const inv_person *p, int k)
 	return p->x && p->x[k] ? p->x[k] : "";
 }
 
-/* The name; with proper set, each word written in capitals (two letters
- * or more, none small) in proper case: "dr. SITI RAHMAWATI, S.KM" ->
- * "dr. Siti Rahmawati, S.Km". */
+/* The name; with proper set, in proper case with the degrees as
+ * written (ibm_name_proper_case): "dr. SITI RAHMAWATI, S.KM" -> "dr.
+ * Siti Rahmawati, S.KM". */
 static char *cert_name(const inv_person *p, int proper)
 {
-	const char *s = p->f[INV_NAMA];
-	size_t n = strlen(s), i = 0;
-	char *out = ibm_xmalloc(2 * n + 1);
-	size_t o = 0;
-
-	if (!proper) {
-		free(out);
-		return ibm_xstrdup(s);
-	}
-	while (i < n) {
-		size_t j = i;
-		int lower = 0, upper = 0;
-
-		while (j < n && s[j] != ' ')
-			j++;
-		for (size_t k = i; k < j; k++) {
-			lower += s[k] >= 'a' && s[k] <= 'z';
-			upper += s[k] >= 'A' && s[k] <= 'Z';
-		}
-		if (!lower && upper >= 2) {
-			char *w = ibm_xmalloc(j - i + 1), *t;
-
-			memcpy(w, s + i, j - i);
-			w[j - i] = '\0';
-			t = ibm_title_case(w);
-			memcpy(out + o, t, strlen(t));
-			o += strlen(t);
-			free(w);
-			free(t);
-		} else {
-			memcpy(out + o, s + i, j - i);
-			o += j - i;
-		}
-		while (j < n && s[j] == ' ')
-			out[o++] = s[j++];
-		i = j;
-	}
-	out[o] = '\0';
-	return out;
+	return proper ? ibm_name_proper_case(p->f[INV_NAMA])
+		      : ibm_xstrdup(p->f[INV_NAMA]);
 }
 
 /* "dengan predikat X", "dengan nilai akhir 81,82 dan dinyatakan lulus",
- * or "" when the input has neither. */
+ * or "". A score is only printed with "dinyatakan lulus": as offices
+ * do, a participant who did not pass (or an input without a pass
+ * verdict, ibm-score without --pass) gets a certificate of
+ * participation, without a score. */
 static void score_text(char *buf, size_t size, const inv_person *p)
 {
 	const char *pred = xcol(p, CX_PREDIKAT), *pc = xcol(p, CX_PERCENT);
@@ -264,13 +230,12 @@ static void score_text(char *buf, size_t size, const inv_person *p)
 		snprintf(buf, size, "dengan predikat %s", pred);
 		return;
 	}
-	if (!pc[0])
+	if (!pc[0] || ibm_parse_yesno(pass) != 1)
 		return;
 	for (i = 0; pc[i] && i + 1 < sizeof num; i++)
 		num[i] = pc[i] == '.' ? ',' : pc[i];
 	num[i] = '\0';
-	snprintf(buf, size, "dengan nilai akhir %s%s", num,
-		 ibm_parse_yesno(pass) == 1 ? " dan dinyatakan lulus" : "");
+	snprintf(buf, size, "dengan nilai akhir %s dan dinyatakan lulus", num);
 }
 
 /* The signature block, its last line at BOTTOM: returns its top. */

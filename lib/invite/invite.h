@@ -253,8 +253,13 @@ typedef struct inv_att_page {
 } inv_att_page;
 typedef struct inv_layout {
 	int date_above;       /* place and date above the Nomor block */
+	int keep_break;       /* the closing paragraph begins page 2, with
+				 the signature */
 	int tembusan_two;     /* copies in two columns */
 	size_t tembusan_half; /* the first copy of the right column */
+	const ts_copy_page *copy_page; /* the copies on each page (owned by
+					  the setter) */
+	size_t ncopy_page;
 	int sheets;           /* attachment sheets */
 	inv_att_page *page;   /* the attachment pages (owned by the setter) */
 	size_t npage;

@@ -81,6 +81,8 @@ static const char css[] =
 	".tembusan { margin-top: 10pt; font-size: 10.5pt; "
 	"line-height: 13pt; }\n"
 	".tembusan .cols { display: flex; justify-content: space-between; }\n"
+	".pgno { margin-bottom: 15pt; }\n"
+	".body.cont { margin-top: 0; }\n"
 	".item { position: relative; }\n"
 	".item .n { position: absolute; left: 0; text-align: right; }\n"
 	".lamp { font-size: 10.5pt; line-height: 13pt; }\n"
@@ -326,6 +328,12 @@ static void copy_item(hb *h, inv_typeset *t, float numw, float w, size_t no,
 	raw(h, "</div>\n");
 }
 
+/* The number of a page that continues a letter, as the PDF's. */
+static void page_number(hb *h, int n)
+{
+	fprintf(h->fp, "<p class=\"c pgno\">- %d -</p>\n", n);
+}
+
 static void letter(hb *h, inv_typeset *t, const invite *iv,
 		   const inv_person *ps, const char *nomor,
 		   const char *logo_head, const unsigned char *logo,
@@ -395,8 +403,16 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 	row2(h, t, TS_SIZE, lw, 8, dw, "waktu", e->waktu, 0);
 	row2(h, t, TS_SIZE, lw, 8, dw, "tempat", e->tempat, 0);
 	row2(h, t, TS_SIZE, lw, 8, dw, "acara", e->acara, 0);
-	raw(h, "</table>\n</div>\n<p>");
+	raw(h, "</table>\n</div>\n");
 	free(ht);
+	if (lay.keep_break) {
+		/* the closing paragraph begins page 2, as in the PDF */
+		raw(h, "</div>\n</section>\n<section class=\"page letter\">\n");
+		page_number(h, 2);
+		fprintf(h->fp, "<div class=\"body cont\" style=\"margin-left:"
+			"%.1fpt\">\n", vx);
+	}
+	raw(h, "<p>");
 	tx = inv_text_penutup(iv, ps);
 	lines(h, t, 0, TS_SIZE, bw - 36, bw, tx, 1);
 	free(tx);
@@ -418,22 +434,40 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 
 		snprintf(buf, sizeof buf, "%zu. ", tb.n);
 		numw = ts_width(inv_typeset_doc(t), 0, TS_SMALL, buf);
-		raw(h, "<div class=\"tembusan\">\n<p>Tembusan:</p>\n");
-		if (lay.tembusan_two) {
-			fprintf(h->fp, "<div class=\"cols\">\n<div style=\""
-				"width:%.1fpt\">\n", colw);
-			for (size_t i = 0; i < tb.n; i++) {
-				if (i == lay.tembusan_half)
-					fprintf(h->fp, "</div>\n<div style=\""
-						"width:%.1fpt\">\n", colw);
-				copy_item(h, t, numw, colw, i + 1, tb.v[i]);
+		/* on the PDF's pages: the signature's, then the pages that
+		 * continue the letter */
+		for (size_t k = 0; k < lay.ncopy_page; k++) {
+			const ts_copy_page *pg = &lay.copy_page[k];
+
+			if (k) {
+				raw(h, "</section>\n<section class=\"page "
+				       "letter\">\n");
+				page_number(h, 2 + lay.keep_break + (int)k - 1);
 			}
-			raw(h, "</div>\n</div>\n");
-		} else {
-			for (size_t i = 0; i < tb.n; i++)
-				copy_item(h, t, numw, TEXT_W, i + 1, tb.v[i]);
+			if (pg->end == pg->first)
+				continue;
+			raw(h, "<div class=\"tembusan\">\n<p>");
+			raw(h, pg->first ? "Tembusan lanjutan:" : "Tembusan:");
+			raw(h, "</p>\n");
+			if (lay.tembusan_two) {
+				fprintf(h->fp, "<div class=\"cols\">\n<div "
+					"style=\"width:%.1fpt\">\n", colw);
+				for (size_t i = pg->first; i < pg->end; i++) {
+					if (i == pg->half)
+						fprintf(h->fp, "</div>\n<div "
+							"style=\"width:%.1fpt"
+							"\">\n", colw);
+					copy_item(h, t, numw, colw, i + 1,
+						  tb.v[i]);
+				}
+				raw(h, "</div>\n</div>\n");
+			} else {
+				for (size_t i = pg->first; i < pg->end; i++)
+					copy_item(h, t, numw, TEXT_W, i + 1,
+						  tb.v[i]);
+			}
+			raw(h, "</div>\n");
 		}
-		raw(h, "</div>\n");
 	}
 	inv_lines_free(&tb);
 	raw(h, "</section>\n");

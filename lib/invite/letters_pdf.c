@@ -156,6 +156,9 @@ static void body(letters *p, const inv_person *ps)
 	free(ht);
 	ts_set_y(p->d, ts_y(p->d) - 4);
 	t = inv_text_penutup(p->iv, ps);
+	/* the closing paragraph stays with the signature */
+	p->lay.keep_break = ts_keep(p->d, (float)ts_para(p->d, 0, SIZE, LEAD,
+		p->vx, RIGHT, 36, 1, t, 0) * LEAD + ts_sign_height(p->d, NULL));
 	ts_para(p->d, 0, SIZE, LEAD, p->vx, RIGHT, 36, 1, t, 1);
 	free(t);
 }
@@ -304,6 +307,7 @@ static void letter(letters *p, const inv_person *ps, const char *nomor)
 		p->copies_set = 1;
 	}
 	ts_tembusan(p->d, &p->lay.tembusan_two, &p->lay.tembusan_half);
+	p->lay.ncopy_page = ts_tembusan_pages(p->d, &p->lay.copy_page);
 	if (!p->measuring)
 		attachments(p, nomor);
 	p->lay.sheets = sheets;

@@ -311,6 +311,22 @@ static void attachment(sprin *s, const char *nomor)
 	ts_signature(s->t);
 }
 
+/* "Untuk", issued at and on, and the signatory: the closing lines and
+ * what they stay with. */
+typedef struct closing {
+	sprin *s;
+	const inv_lines *untuk;
+} closing;
+
+static void untuk_signed(ts_doc *d, void *ctx)
+{
+	closing *c = ctx;
+
+	numbered(c->s, "Untuk", c->untuk);
+	issued(c->s);
+	ts_signature(d);
+}
+
 /* The items of a '|' list key, else the defaults. */
 static void key_lines(const invite *iv, const char *key, inv_lines *l)
 {
@@ -393,11 +409,14 @@ static void layout(sprin *s, const char *nomor)
 		free(all);
 		free(all2);
 	}
-	numbered(s, "Untuk", &l);
-	inv_lines_free(&l);
+	{
+		/* the last part stays on the signature's page */
+		closing c = { s, &l };
 
-	issued(s);
-	ts_signature(s->t);
+		ts_keep(s->t, ts_height(s->t, untuk_signed, &c));
+		untuk_signed(s->t, &c);
+	}
+	inv_lines_free(&l);
 	key_lines(iv, "tembusan_sprin", &l);
 	if (!ibm_event_get(e->kv, "tembusan_sprin")) {
 		inv_lines_free(&l);

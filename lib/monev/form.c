@@ -23,7 +23,10 @@ static const int form_ids[] = {
 	MONEV_UNIT, MONEV_TANGGAL, MONEV_PETUGAS, MONEV_TAHUN
 };
 #define FORM_NID (sizeof form_ids / sizeof form_ids[0])
-#define FORM_COL_UNIT 5       /* last column frozen on screen */
+#define FORM_C0 1             /* the first identity column (A: No) */
+#define FORM_COL_UNIT 5       /* Nama Unit, frozen on screen */
+#define FORM_COL_TANGGAL 6    /* Tanggal Monev */
+#define FORM_ROW_HEIGHT 21    /* a row to write in by hand (points) */
 
 /* The master-list field that pre-fills form identity column i, or -1. */
 static int listed_field(int id)
@@ -117,6 +120,8 @@ static double text_height(const char *t, double chars)
 typedef struct form_fmts {
 	lxw_format *head;      /* locked, bold, wrapped, grey */
 	lxw_format *cell;      /* unlocked, border */
+	lxw_format *yn;        /* unlocked, border, centred (Ya/Tidak) */
+	lxw_format *no;        /* the row number: locked, border */
 	lxw_format *date;      /* unlocked, dd/mm/yyyy */
 	lxw_format *num;       /* unlocked, 0 */
 	lxw_format *para;      /* wrapped, top */
@@ -138,17 +143,41 @@ static void validate(lxw_worksheet *ws, int first, int last, int col,
 			lxw_strerror(e));
 }
 
+/* The width (characters) of a column whose bold header wraps between
+ * words only: its longest word, at least w. */
+static double head_width(const char *h, double w)
+{
+	const char *p = h;
+
+	while (*p) {
+		size_t n = 0;
+
+		for (; *p && *p != ' '; p++)
+			n += ((unsigned char)*p & 0xC0) != 0x80;
+		/* bold capitals and wide letters: 1.2 of a digit's width */
+		if ((double)n * 1.2 + 2 > w)
+			w = (double)n * 1.2 + 2;
+		while (*p == ' ')
+			p++;
+	}
+	return w;
+}
+
 static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 		       const monev_units *u, int py, int ps)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, "Formulir");
-	size_t ncol = FORM_NID + s->nind;
+	size_t ncol = FORM_C0 + FORM_NID + s->nind;
 	int nrows = u && u->n ? (int)u->n + FORM_EXTRA_ROWS : FORM_SPARE_ROWS;
 	int last = nrows; /* rows 1..nrows hold data */
 	static const char *yn[] = { "Ya", "Tidak", NULL };
 	char msg[256], title[40];
 	lxw_protection prot;
+	lxw_format **cf = ibm_xcalloc(ncol, sizeof *cf);
 
+	/* the row numbers */
+	worksheet_set_column(ws, 0, 0, 5, f->no);
+	worksheet_write_string(ws, 0, 0, "No", f->head);
 	/* identity columns as wide as their longest listed value */
 	for (size_t c = 0; c < FORM_NID; c++) {
 		int lf = listed_field(form_ids[c]);
@@ -162,26 +191,41 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 			if (n > w)
 				w = n < 40 ? n : 40;
 		}
-		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w,
-				     form_ids[c] == MONEV_TANGGAL ? f->date :
-				     form_ids[c] == MONEV_TAHUN ? f->num :
-				     f->cell);
+		cf[FORM_C0 + c] = form_ids[c] == MONEV_TANGGAL ? f->date :
+				  form_ids[c] == MONEV_TAHUN ? f->num : f->cell;
+		worksheet_set_column(ws, (lxw_col_t)(FORM_C0 + c),
+				     (lxw_col_t)(FORM_C0 + c),
+				     head_width(monev_id_labels[form_ids[c]], w),
+				     cf[FORM_C0 + c]);
 	}
-	worksheet_set_column(ws, (lxw_col_t)FORM_NID, (lxw_col_t)(ncol - 1),
-			     14, f->cell);
-	for (size_t i = 0; i < s->nind; i++)
-		if (s->ind[i].kind == MONEV_COUNT)
-			worksheet_set_column(ws, (lxw_col_t)(FORM_NID + i),
-					     (lxw_col_t)(FORM_NID + i), 14,
-					     f->num);
-	/* header: labels wrap in three lines at most */
+	/* one column per indicator, each with its own style: a range
+	 * overlapping single columns leaves the others without one */
+	for (size_t i = 0; i < s->nind; i++) {
+		size_t c = FORM_C0 + FORM_NID + i;
+
+		cf[c] = s->ind[i].kind == MONEV_COUNT ? f->num : f->yn;
+		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
+				     head_width(ind_header(s, i), 14), cf[c]);
+	}
+	/* header: labels wrap between words, in three lines at most */
 	worksheet_set_row(ws, 0, 48, NULL);
 	for (size_t c = 0; c < FORM_NID; c++)
-		worksheet_write_string(ws, 0, (lxw_col_t)c,
+		worksheet_write_string(ws, 0, (lxw_col_t)(FORM_C0 + c),
 				       monev_id_labels[form_ids[c]], f->head);
 	for (size_t i = 0; i < s->nind; i++)
-		worksheet_write_string(ws, 0, (lxw_col_t)(FORM_NID + i),
+		worksheet_write_string(ws, 0,
+				       (lxw_col_t)(FORM_C0 + FORM_NID + i),
 				       ind_header(s, i), f->head);
+	/* every row to fill: its number, and each input cell written blank
+	 * in its column's style (unlocked, bordered), so that it is
+	 * editable and prints in whatever reads the column styles or not */
+	for (int r = 1; r <= last; r++) {
+		worksheet_set_row(ws, (lxw_row_t)r, FORM_ROW_HEIGHT, NULL);
+		worksheet_write_number(ws, (lxw_row_t)r, 0, r, f->no);
+		for (size_t c = FORM_C0; c < ncol; c++)
+			worksheet_write_blank(ws, (lxw_row_t)r, (lxw_col_t)c,
+					      cf[c]);
+	}
 	/* the listed units */
 	for (size_t r = 0; u && r < u->n; r++)
 		for (size_t c = 0; c < FORM_NID; c++) {
@@ -192,13 +236,14 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 				continue;
 			if (form_ids[c] == MONEV_TAHUN)
 				worksheet_write_number(ws, (lxw_row_t)(r + 1),
-						       (lxw_col_t)c, atof(v),
-						       f->num);
+						       (lxw_col_t)(FORM_C0 + c),
+						       atof(v), f->num);
 			else
 				worksheet_write_string(ws, (lxw_row_t)(r + 1),
-						       (lxw_col_t)c, v,
-						       f->cell);
+						       (lxw_col_t)(FORM_C0 + c),
+						       v, f->cell);
 		}
+	free(cf);
 
 	/* validation: the date within the period, yes/no, counts */
 	{
@@ -231,7 +276,7 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 			(char *)"Isi tanggal kunjungan dalam semester "
 				"formulir ini (hh/bb/tttt)." :
 			(char *)"Isi tanggal yang sah (hh/bb/tttt).";
-		validate(ws, 1, last, MONEV_TANGGAL, &v);
+		validate(ws, 1, last, FORM_C0 + FORM_COL_TANGGAL, &v);
 
 		memset(&v, 0, sizeof v);
 		v.validate = LXW_VALIDATION_TYPE_INTEGER;
@@ -243,7 +288,7 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 					  "2021.";
 		v.error_title = (char *)"Tahun tidak sah";
 		v.error_message = (char *)"Isi tahun dengan empat angka.";
-		validate(ws, 1, last, (int)FORM_NID - 1, &v);
+		validate(ws, 1, last, (int)(FORM_C0 + FORM_NID) - 1, &v);
 	}
 	for (size_t i = 0; i < s->nind; i++) {
 		const monev_ind *ind = &s->ind[i];
@@ -282,10 +327,10 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 			v.error_message = (char *)"Isi bilangan bulat 0 atau "
 						  "lebih, tanpa teks.";
 		}
-		validate(ws, 1, last, (int)(FORM_NID + i), &v);
+		validate(ws, 1, last, (int)(FORM_C0 + FORM_NID + i), &v);
 	}
 
-	worksheet_freeze_panes(ws, 1, FORM_COL_UNIT + 1);
+	worksheet_freeze_panes(ws, 1, FORM_C0 + FORM_COL_UNIT + 1);
 	memset(&prot, 0, sizeof prot);
 	prot.format_cells = 1;
 	prot.format_columns = 1;
@@ -296,15 +341,21 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 	prot.autofilter = 1;
 	worksheet_protect(ws, NULL, &prot);
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)last, (lxw_col_t)(ncol - 1));
-	/* printed several pages wide at full size, header row and unit
-	 * name repeated */
+	/* printed several pages wide at full size, the header row
+	 * repeated, and the unit's name (listed units) or the row's number
+	 * (blank rows to write in by hand) */
 	worksheet_set_paper(ws, 9);
 	worksheet_set_landscape(ws);
 	worksheet_set_margins(ws, 0.5, 0.5, 0.6, 0.6);
 	worksheet_repeat_rows(ws, 0, 0);
-	worksheet_repeat_columns(ws, FORM_COL_UNIT, FORM_COL_UNIT);
-	worksheet_set_footer(ws, "&CFormulir Monev IBM \xc2\xb7 Halaman &P");
-	worksheet_set_start_page(ws, 1);
+	if (u && u->n)
+		worksheet_repeat_columns(ws, FORM_C0 + FORM_COL_UNIT,
+					 FORM_C0 + FORM_COL_UNIT);
+	else
+		worksheet_repeat_columns(ws, 0, 0);
+	/* the pages counted across the workbook (Formulir, then Petunjuk) */
+	worksheet_set_footer(ws, "&CFormulir Monev IBM \xc2\xb7 Halaman &P "
+			     "dari &N");
 	worksheet_activate(ws);
 }
 
@@ -439,8 +490,7 @@ static void guide_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 	worksheet_set_portrait(ws);
 	worksheet_set_margins(ws, 0.7, 0.7, 0.75, 0.75);
 	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_set_footer(ws, "&CPetunjuk \xc2\xb7 Halaman &P");
-	worksheet_set_start_page(ws, 1);
+	worksheet_set_footer(ws, "&CPetunjuk \xc2\xb7 Halaman &P dari &N");
 }
 
 void monev_form_write(const char *path, const monev_spec *s,
@@ -459,6 +509,15 @@ void monev_form_write(const char *path, const monev_spec *s,
 	f.cell = workbook_add_format(x->wb);
 	format_set_unlocked(f.cell);
 	format_set_border(f.cell, LXW_BORDER_THIN);
+	f.yn = workbook_add_format(x->wb);
+	format_set_unlocked(f.yn);
+	format_set_border(f.yn, LXW_BORDER_THIN);
+	format_set_align(f.yn, LXW_ALIGN_CENTER);
+	format_set_align(f.yn, LXW_ALIGN_VERTICAL_CENTER);
+	f.no = workbook_add_format(x->wb);
+	format_set_border(f.no, LXW_BORDER_THIN);
+	format_set_align(f.no, LXW_ALIGN_CENTER);
+	format_set_align(f.no, LXW_ALIGN_VERTICAL_CENTER);
 	f.date = workbook_add_format(x->wb);
 	format_set_unlocked(f.date);
 	format_set_border(f.date, LXW_BORDER_THIN);

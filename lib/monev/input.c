@@ -260,6 +260,9 @@ static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 	u->date = row->date;
 	u->has_date = row->has_date;
 	u->status = row->status ? row->status : "";
+	free(u->spelled);
+	u->spelled = row->spelled ? ibm_xstrdup(row->spelled) : NULL;
+	u->listed = row->listed;
 	memcpy(u->period, row->period, sizeof u->period);
 	u->file_index = row->file_index;
 	u->line = row->line;
@@ -325,52 +328,105 @@ static void add_unit(monev_data *d, monev_row *row)
 	d->hash[slot] = ++d->nunits;
 }
 
+/* The warning (an error with --strict) about a form row whose unit is
+ * not listed; l: the closest listed unit when nclose are that close. */
+static void unlisted(monev_data *d, const monev_row *row,
+		     const monev_listed *l, size_t nclose)
+{
+	char near[1200] = "", dekat[1200] = "";
+
+	if (l && nclose > 1) {
+		snprintf(near, sizeof near, "; %zu listed units are spelt that "
+			 "closely (the closest is \"%s\" (%s, %s)): kept "
+			 "apart", nclose, l->f[MONEV_UL_UNIT],
+			 l->f[MONEV_UL_DESA], l->f[MONEV_UL_KAB]);
+		snprintf(dekat, sizeof dekat, "; ada %zu unit dalam daftar "
+			 "yang ejaannya mirip (yang terdekat \"%s\" (%s, %s)): "
+			 "tidak digabungkan", nclose, l->f[MONEV_UL_UNIT],
+			 l->f[MONEV_UL_DESA], l->f[MONEV_UL_KAB]);
+	}
+	monev_say("unit \"%s\" (%s, %s) tidak ada dalam daftar unit %s%s",
+		  row->id[MONEV_UNIT], row->id[MONEV_DESA], row->id[MONEV_KAB],
+		  d->list->src, dekat);
+	(d->strict ? ibm_error : ibm_warn)(
+		row->file, row->line,
+		"unit \"%s\" (%s, %s) is not in the list of units %s%s",
+		row->id[MONEV_UNIT], row->id[MONEV_DESA], row->id[MONEV_KAB],
+		d->list->src, near);
+}
+
 /*
  * --units: the row's unit must be on the master list. A listed unit
  * lends the row its status, and its founding year where the form has
- * none. An unlisted one is a warning naming the closest listed unit (an
- * error with --strict): never a silent new unit.
+ * none. A unit spelt close to exactly one listed unit (a misspelt name
+ * or village) is that unit, with a warning naming both: the row takes
+ * the list's spelling, row->spelled keeps the form's. Any other unlisted
+ * one is a warning naming the closest listed unit (an error with
+ * --strict): never a silent new unit.
  */
 static void check_listed(monev_data *d, monev_row *row)
 {
 	char *id = monev_ident(row->id[MONEV_PROV], row->id[MONEV_KAB],
 			       row->id[MONEV_DESA], row->id[MONEV_UNIT]);
 	const monev_listed *l = monev_units_find(d->list, id);
+	size_t nclose = 0;
 
 	free(id);
 	row->status = "";
-	if (l) {
-		row->status = l->f[MONEV_UL_STATUS];
-		if (!*row->id[MONEV_TAHUN])
-			row->id[MONEV_TAHUN] = l->f[MONEV_UL_TAHUN];
-		return;
+	row->spelled = NULL;
+	row->listed = 1;
+	if (!l) {
+		l = monev_units_closest(d->list, row->id[MONEV_KAB],
+					row->id[MONEV_DESA],
+					row->id[MONEV_UNIT], &nclose);
+		if (l && nclose == 1) {
+			monev_say("unit \"%s\" (%s, %s) tidak ada dalam daftar "
+				  "unit %s; dianggap unit \"%s\" (%s, %s), "
+				  "satu-satunya yang ejaannya mirip",
+				  row->id[MONEV_UNIT], row->id[MONEV_DESA],
+				  row->id[MONEV_KAB], d->list->src,
+				  l->f[MONEV_UL_UNIT], l->f[MONEV_UL_DESA],
+				  l->f[MONEV_UL_KAB]);
+			ibm_warn(row->file, row->line,
+				 "unit \"%s\" (%s, %s) is not in the list of "
+				 "units %s; taken as \"%s\" (%s, %s), the one "
+				 "listed unit spelt that closely",
+				 row->id[MONEV_UNIT], row->id[MONEV_DESA],
+				 row->id[MONEV_KAB], d->list->src,
+				 l->f[MONEV_UL_UNIT], l->f[MONEV_UL_DESA],
+				 l->f[MONEV_UL_KAB]);
+			row->spelled = row->id[MONEV_UNIT];
+			row->id[MONEV_PROV] = l->f[MONEV_UL_PROV];
+			row->id[MONEV_KAB] = l->f[MONEV_UL_KAB];
+			row->id[MONEV_DESA] = l->f[MONEV_UL_DESA];
+			row->id[MONEV_UNIT] = l->f[MONEV_UL_UNIT];
+			if (*l->f[MONEV_UL_KEC])
+				row->id[MONEV_KEC] = l->f[MONEV_UL_KEC];
+			d->respelled++;
+		} else {
+			d->unlisted++;
+			row->listed = 0;
+			unlisted(d, row, l, nclose);
+			return;
+		}
 	}
-	d->unlisted++;
-	l = monev_units_closest(d->list, row->id[MONEV_KAB],
-				row->id[MONEV_DESA], row->id[MONEV_UNIT]);
-	if (l)
-		(d->strict ? ibm_error : ibm_warn)(
-			row->file, row->line,
-			"unit \"%s\" (%s, %s) is not in the list of units %s; "
-			"the closest is \"%s\" (%s, %s)", row->id[MONEV_UNIT],
-			row->id[MONEV_DESA], row->id[MONEV_KAB], d->list->src,
-			l->f[MONEV_UL_UNIT], l->f[MONEV_UL_DESA],
-			l->f[MONEV_UL_KAB]);
-	else
-		(d->strict ? ibm_error : ibm_warn)(
-			row->file, row->line,
-			"unit \"%s\" (%s, %s) is not in the list of units %s",
-			row->id[MONEV_UNIT], row->id[MONEV_DESA],
-			row->id[MONEV_KAB], d->list->src);
+	row->status = l->f[MONEV_UL_STATUS];
+	if (!*row->id[MONEV_TAHUN])
+		row->id[MONEV_TAHUN] = l->f[MONEV_UL_TAHUN];
 }
 
-/* A cell that cannot be read: an error, or with --lenient a warning. */
+/* A cell that cannot be read: an error, or with --lenient a warning.
+ * answer: an indicator's answer, then not answered (left out of the
+ * unit's scores, never a no or a 0); other cells are left empty. */
 static void bad_cell(monev_data *d, const char *file, long line, int col,
-		     const char *colname, const char *what, const char *v)
+		     const char *colname, const char *what, const char *v,
+		     int answer)
 {
 	char place[4200], cell[16];
 	const char *pf = place;
 	long pl = 0;
+	const char *then = answer ? "not answered (left out of the unit's "
+				    "scores)" : "left empty";
 
 	/* CSV: FILE:LINE:COLUMN; a workbook: FILE[SHEET]:ROW: cell J4 */
 	if (col >= 0 && ibm_cell_name(file, line, (size_t)col, cell)) {
@@ -382,12 +438,14 @@ static void bad_cell(monev_data *d, const char *file, long line, int col,
 			 col + 1);
 	}
 	if (d->lenient)
-		monev_say(v ? "%s: %s: \"%s\"; dibiarkan kosong" : "%s: %s",
-			  colname, what_id(what), v);
+		monev_say(v ? "%s: %s: \"%s\"; %s" : "%s: %s",
+			  colname, what_id(what), v, answer
+			  ? "dianggap belum dijawab (tidak dihitung dalam skor)"
+			  : "dibiarkan kosong");
 	if (pl) {
 		if (d->lenient && v)
-			ibm_warn(pf, pl, "%s%s: %s: \"%s\"; left empty",
-				 place, colname, what, v);
+			ibm_warn(pf, pl, "%s%s: %s: \"%s\"; %s",
+				 place, colname, what, v, then);
 		else if (d->lenient)
 			ibm_warn(pf, pl, "%s%s: %s", place, colname, what);
 		else if (v)
@@ -396,8 +454,8 @@ static void bad_cell(monev_data *d, const char *file, long line, int col,
 		else
 			ibm_error(pf, pl, "%s%s: %s", place, colname, what);
 	} else if (d->lenient && v)
-		ibm_warn(place, 0, "%s: %s: \"%s\"; left empty", colname,
-			 what, v);
+		ibm_warn(place, 0, "%s: %s: \"%s\"; %s", colname, what, v,
+			 then);
 	else if (d->lenient)
 		ibm_warn(place, 0, "%s: %s", colname, what);
 	else if (v)
@@ -456,6 +514,28 @@ void monev_read(monev_data *d, const char *path)
 		exit(st);
 }
 
+/* Does the row record a visit: a value under the Monev date, the
+ * officer or an indicator? The blank form's rows hold only their
+ * number, or a listed unit's identity that nobody visited. */
+static int row_filled(const ibm_rec *rec, const int *idcol, const int *icol,
+		      size_t nind)
+{
+	const char *sp = " \t\r\n";
+	static const int visit[] = { MONEV_TANGGAL, MONEV_PETUGAS };
+
+	for (size_t i = 0; i < sizeof visit / sizeof *visit; i++) {
+		int c = idcol[visit[i]];
+
+		if (c >= 0 && rec->len[c] > strspn(rec->f[c], sp))
+			return 1;
+	}
+	for (size_t i = 0; i < nind; i++)
+		if (icol[i] >= 0 && rec->len[icol[i]] >
+		    strspn(rec->f[icol[i]], sp))
+			return 1;
+	return 0;
+}
+
 int monev_read_csv(monev_data *d, ibm_csv *r)
 {
 	const monev_spec *s = d->spec;
@@ -466,6 +546,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	char *buf = NULL;
 	size_t bufcap = 0, fi;
 	monev_row row;
+	const char *form_id[MONEV_NID];
 	int got;
 
 	fi = monev_add_source(d, name);
@@ -510,6 +591,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		size_t need = 0, off = 0;
 		int in_period;
 
+		/* a row of the blank form left as it came is no visit */
+		if (!row_filled(rec, idcol, icol, s->nind))
+			continue;
 		for (int i = 0; i < MONEV_NID; i++)
 			if (idcol[i] >= 0)
 				need += rec->len[idcol[i]] + 1;
@@ -530,7 +614,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 				 monev_id_names[MONEV_TANGGAL],
 				 *row.id[MONEV_TANGGAL] ? "not a date" : "empty",
 				 *row.id[MONEV_TANGGAL] ? row.id[MONEV_TANGGAL]
-							: NULL);
+							: NULL, 0);
 			row.id[MONEV_TANGGAL] = "";
 			/* --period states the period of undated rows */
 			snprintf(row.period, sizeof row.period, "%s",
@@ -555,7 +639,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			    y < 1900 || y > 2999) {
 				bad_cell(d, name, rec->line, idcol[MONEV_TAHUN],
 					 monev_id_names[MONEV_TAHUN],
-					 "not a year", row.id[MONEV_TAHUN]);
+					 "not a year", row.id[MONEV_TAHUN], 0);
 				row.id[MONEV_TAHUN] = "";
 			}
 		}
@@ -563,7 +647,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			if (monev_id_specs[i].required && i != MONEV_TANGGAL &&
 			    !*row.id[i])
 				bad_cell(d, name, rec->line, idcol[i],
-					 monev_id_names[i], "empty", NULL);
+					 monev_id_names[i], "empty", NULL, 0);
 		for (size_t i = 0; i < s->nind; i++) {
 			const char *v;
 
@@ -576,12 +660,14 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			if (s->ind[i].kind == MONEV_YESNO) {
 				int k = yesno(v);
 
-				if (k < 0)
+				if (k < 0) {
 					bad_cell(d, name, rec->line, icol[i],
 						 s->ind[i].column,
-						 "not yes or no", v);
-				else
+						 "not yes or no", v, 1);
+					val[i] = MONEV_NOT_ANSWERED;
+				} else {
 					val[i] = k;
+				}
 			} else {
 				long n;
 				char tmp[64];
@@ -601,12 +687,14 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 					if (!*tmp)
 						continue;
 				}
-				if (ibm_parse_count(v, &n) < 0)
+				if (ibm_parse_count(v, &n) < 0) {
 					bad_cell(d, name, rec->line, icol[i],
 						 s->ind[i].column,
-						 "not a count", v);
-				else
+						 "not a count", v, 1);
+					val[i] = MONEV_NOT_ANSWERED;
+				} else {
 					val[i] = (double)n;
+				}
 			}
 		}
 		d->rows[fi]++;
@@ -614,6 +702,9 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		in_period = !*d->want_period ||
 			    strcmp(row.period, d->want_period) == 0;
 		row.status = "";
+		row.spelled = NULL;
+		row.listed = 0;
+		memcpy(form_id, row.id, sizeof form_id);
 		if (in_period && d->list)
 			check_listed(d, &row);
 		row.unit = -1;
@@ -621,6 +712,8 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			add_unit(d, &row);
 		else
 			d->other_period_rows++;
+		/* the Data sheet shows the unit as the form spells it */
+		memcpy(row.id, form_id, MONEV_TANGGAL * sizeof *row.id);
 		if (d->on_row)
 			d->on_row(&row, d->arg);
 	}
@@ -689,20 +782,20 @@ static int cmp_unit(const void *pa, const void *pb)
 }
 
 /* Order: province, district, sub-district, village, unit, period. */
-static char *sort_key(const monev_unit *u)
+char *monev_sort_key(const char *const *id, const char *period)
 {
 	static const int order[] = { MONEV_PROV, MONEV_KAB, MONEV_KEC,
 				     MONEV_DESA, MONEV_UNIT };
 	char *k[5], *key;
-	size_t n = strlen(u->period) + 6;
+	size_t n = strlen(period) + 6;
 
 	for (int i = 0; i < 5; i++) {
-		k[i] = monev_key(u->id[order[i]]);
+		k[i] = monev_key(id[order[i]]);
 		n += strlen(k[i]);
 	}
 	key = ibm_xmalloc(n);
 	snprintf(key, n, "%s\x01%s\x01%s\x01%s\x01%s\x01%s", k[0], k[1], k[2],
-		 k[3], k[4], u->period);
+		 k[3], k[4], period);
 	for (int i = 0; i < 5; i++)
 		free(k[i]);
 	return key;
@@ -713,7 +806,9 @@ void monev_finish(monev_data *d)
 	const monev_spec *s = d->spec;
 
 	for (size_t i = 0; i < d->nunits; i++)
-		d->units[i].sortkey = sort_key(&d->units[i]);
+		d->units[i].sortkey = monev_sort_key(
+			(const char *const *)d->units[i].id,
+			d->units[i].period);
 	if (d->nunits > 1)
 		qsort(d->units, d->nunits, sizeof *d->units, cmp_unit);
 	free(d->hash);
@@ -750,6 +845,7 @@ void monev_data_free(monev_data *d)
 		for (int k = 0; k < MONEV_NID; k++)
 			free(d->units[i].id[k]);
 		free(d->units[i].key);
+		free(d->units[i].spelled);
 		free(d->units[i].sortkey);
 		free(d->units[i].val);
 		free(d->units[i].grp);
@@ -827,6 +923,7 @@ monev_agg *monev_aggregate(const monev_data *d, int field, size_t *n)
 			g->name = u->id[field];
 			g->first = ref[r].unit;
 			g->ind = ibm_xcalloc(s->nind + 1, sizeof *g->ind);
+			g->ind_n = ibm_xcalloc(s->nind + 1, sizeof *g->ind_n);
 			g->grp_mean = ibm_xcalloc(s->ngrp + 1,
 						  sizeof *g->grp_mean);
 			g->grp_n = ibm_xcalloc(s->ngrp + 1, sizeof *g->grp_n);
@@ -835,10 +932,14 @@ monev_agg *monev_aggregate(const monev_data *d, int field, size_t *n)
 		}
 		g = &a[na - 1];
 		g->nunits++;
-		for (size_t k = 0; k < s->nind; k++)
-			if (!isnan(u->val[k]) && monev_asked(u->val[k]))
+		for (size_t k = 0; k < s->nind; k++) {
+			if (!monev_asked(u->val[k]))
+				continue;
+			g->ind_n[k]++;
+			if (!isnan(u->val[k]))
 				g->ind[k] += s->ind[k].kind == MONEV_YESNO
 					? (u->val[k] > 0) : u->val[k];
+		}
 		for (size_t k = 0; k < s->ngrp; k++)
 			if (!isnan(u->grp[k])) {
 				g->grp_mean[k] += u->grp[k];
@@ -899,6 +1000,7 @@ void monev_agg_free(monev_agg *a, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(a[i].ind);
+		free(a[i].ind_n);
 		free(a[i].grp_mean);
 		free(a[i].grp_n);
 		free(a[i].phase_n);

@@ -76,7 +76,12 @@ void monev_spec_print(const char *dir, int force);
  * asked, left out of the unit's scores (values are otherwise >= 0, or NAN
  * for an empty cell, which scores 0). */
 #define MONEV_NOT_ASKED (-1.0)
+/* The value of an answer that cannot be read (--lenient): not answered,
+ * left out of the unit's scores as an indicator not asked (never a no
+ * or a 0), and shown as such. */
+#define MONEV_NOT_ANSWERED (-2.0)
 #define monev_asked(v) (!((v) < 0))
+#define monev_unanswered(v) ((v) == MONEV_NOT_ANSWERED)
 
 /* Score of one indicator 0..1 for value v (NAN: missing = 0). */
 double monev_ind_score(const monev_ind *ind, double v);
@@ -130,6 +135,10 @@ typedef struct monev_row {
 	char period[16];             /* "2024-S1" */
 	const double *val;          /* per indicator; NAN: empty */
 	const char *status;         /* from the master list, or "" */
+	const char *spelled;        /* the form's unit name when the listed
+				       unit was found by a close spelling
+				       (the id[] then the list's), or NULL */
+	int listed;                 /* on the master list (--units) */
 	long unit;                  /* the unit's number in reading order
 				       (monev_unit.seq), -1 when the row
 				       counts for no unit (other period) */
@@ -149,6 +158,9 @@ typedef struct monev_unit {
 	double total;
 	int phase;
 	const char *status;         /* from the master list, or "" */
+	char *spelled;              /* monev_row.spelled of its visit, or
+				       NULL */
+	int listed;                 /* on the master list (--units) */
 	size_t seq;                 /* its number in reading order */
 } monev_unit;
 
@@ -161,6 +173,8 @@ typedef struct monev_data {
 	const struct monev_units *list; /* --units, or NULL */
 	int strict;                 /* unlisted unit: error, not warning */
 	long unlisted;              /* rows whose unit is not listed */
+	long respelled;             /* rows whose unit was found in the list
+				       by a close spelling */
 	/* after monev_finish: the periods present, in order */
 	char (*periods)[16];
 	size_t nperiods;
@@ -191,6 +205,9 @@ void monev_read(monev_data *d, const char *path);
 /* The same from an open reader: 0, or the exit status of a bad header or
  * a read error (printed). */
 int monev_read_csv(monev_data *d, ibm_csv *r);
+/* The key units are listed in order of (monev_natcmp): province,
+ * district, sub-district, village, unit (id[MONEV_*]), period. */
+char *monev_sort_key(const char *const *id, const char *period);
 /* Sort the units and score them. */
 void monev_finish(monev_data *d);
 /* Another source of visits than a form file (ibm-monev --db: the
@@ -243,6 +260,9 @@ typedef struct monev_agg {
 	const char *name;           /* the grouping field's spelling */
 	size_t first, nunits;       /* units[first .. first+nunits) */
 	double *ind;                /* sum of counts, number of yes */
+	size_t *ind_n;              /* units that were asked (and answered)
+				       each indicator; 0: not asked, shown
+				       as such, never as 0 */
 	double *grp_mean;           /* NAN: no unit was asked */
 	size_t *grp_n;              /* units with a score in the group */
 	double total_mean;
@@ -293,11 +313,21 @@ char *monev_ident(const char *prov, const char *kab, const char *desa,
 /* The listed unit with this identity key, or NULL. */
 const monev_listed *monev_units_find(const monev_units *u,
 				     const char *ident);
-/* The listed unit closest to (kab, desa, unit) when it is close (a few
- * letters apart), else NULL. */
+/* The listed unit closest to (kab, desa, unit) when one is close (a few
+ * letters apart: units of the same district first, then all), else
+ * NULL; *nclose: how many are that close (1: the form's spelling is that
+ * unit; more: ambiguous). */
 const monev_listed *monev_units_closest(const monev_units *u,
 					const char *kab, const char *desa,
-					const char *unit);
+					const char *unit, size_t *nclose);
+/* The listed units (d->list) not visited in period: their indexes in
+ * d->list->unit, in the list's order, into *out (malloc'd); returns how
+ * many. */
+size_t monev_unvisited(const monev_data *d, const char *period,
+		       size_t **out);
+/* The periods the master list is checked in: those of the forms, and
+ * --period when no form row is in it (malloc'd into *out). */
+size_t monev_list_periods(const monev_data *d, char (**out)[16]);
 /* Read the list ("-": stdin); errors die (65 with FILE:LINE). */
 void monev_units_read(monev_units *u, const char *path,
 		      const ibm_csv_opts *o);
@@ -323,9 +353,11 @@ void monev_form_write(const char *path, const monev_spec *s,
  * with more than one period, one group row per period. */
 void monev_write_csv(const monev_data *d, int by, int excel);
 /* An indicator's value in the per-unit CSV: "ya" or "tidak", a count,
- * "" for an empty cell, MONEV_NOT_ASKED_TEXT when not asked (as the
- * workbook marks it); monev_read_value reads it back. */
+ * "" for an empty cell, MONEV_NOT_ASKED_TEXT when not asked and
+ * MONEV_NOT_ANSWERED_TEXT for an answer that could not be read (as the
+ * workbook marks them); monev_read_value reads it back. */
 #define MONEV_NOT_ASKED_TEXT "\xE2\x80\x93" /* – */
+#define MONEV_NOT_ANSWERED_TEXT "?"
 void monev_write_value(ibm_csvw *w, const monev_ind *ind, double v);
 double monev_read_value(const monev_ind *ind, const char *s);
 

@@ -36,11 +36,6 @@ static size_t ident_len(const char *key)
 	return p ? (size_t)(p - key) : strlen(key);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static const char *const move_name[] = {
 	"naik", "turun", "tetap", "baru", "tidak dimonev"
 };
@@ -59,9 +54,9 @@ static void widths(lxw_worksheet *ws, const double *w, size_t n,
 	for (size_t c = 0; c < n; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c],
 				     NULL);
+	/* the pages counted through the workbook ("Halaman N dari M") */
 	ibm_xlsx_print_setup(ws, 1, repeat_first, repeat_last);
 	ibm_xlsx_print_width(ws, 1, w, n, id_cols, NULL);
-	worksheet_set_start_page(ws, 1);
 }
 
 /* Perkembangan: units per phase per period (a table and a chart), then
@@ -87,7 +82,6 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 	if (nw1 > nw)
 		nw = nw1 < sizeof w / sizeof *w ? nw1 : sizeof w / sizeof *w;
 	widths(ws, w, nw, 0, -1, -1);
-	worksheet_set_footer(ws, "&CPerkembangan \xc2\xb7 Halaman &P");
 	worksheet_write_string(ws, row++, 0,
 			       "Perkembangan Fase Unit IBM per Periode",
 			       f->title);
@@ -164,6 +158,8 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 			       "Unit per fase per Kabupaten/Kota dan periode",
 			       f->bold);
 	worksheet_set_row(ws, row, 30, NULL);
+	/* the long table: its head row on every page it continues on */
+	worksheet_repeat_rows(ws, row, row);
 	worksheet_write_string(ws, row, 0, "Provinsi", f->header);
 	worksheet_write_string(ws, row, 1, "Kabupaten/Kota", f->header);
 	worksheet_write_string(ws, row, 2, "Periode", f->header);
@@ -231,8 +227,6 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	}
 	w[ncols - 1] = 13;
 	widths(ws, w, ncols, 4, 2, 3);
-	free(w);
-	worksheet_set_footer(ws, "&CPerkembangan Unit \xc2\xb7 Halaman &P");
 	worksheet_write_string(ws, row++, 0, "Perkembangan Fase per Unit IBM",
 			       f->title);
 	row++;
@@ -280,6 +274,26 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 		while (j < d->nunits && ident_len(ul[j].key) == il &&
 		       strncmp(ul[j].key, ul[i].key, il) == 0)
 			j++;
+		/* as tall as its wrapped texts (set before its cells) */
+		{
+			double h = 15;
+
+			for (int k = 1; k < 4; k++)
+				h = fmax(h, ibm_xlsx_cell_pt(
+					u0->id[k == 1 ? MONEV_KAB :
+					       k == 2 ? MONEV_DESA : MONEV_UNIT],
+					w[k], f->text));
+			for (size_t k = i; k < j; k++)
+				h = fmax(h, ibm_xlsx_cell_pt(phase_name(s,
+					d->units[ul[k].idx].phase), w[c0],
+					f->text));
+			if (d->list)
+				h = fmax(h, ibm_xlsx_cell_pt(
+					d->units[ul[j - 1].idx].status, w[4],
+					f->text));
+			if (h > 15)
+				worksheet_set_row(ws, row, h, NULL);
+		}
 		worksheet_write_number(ws, row, 0, (double)no, f->integer);
 		worksheet_write_string(ws, row, 1, u0->id[MONEV_KAB], f->text);
 		worksheet_write_string(ws, row, 2, u0->id[MONEV_DESA], f->text);
@@ -329,6 +343,7 @@ static void trend_units(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 		i = j;
 	}
 	free(ul);
+	free(w);
 }
 
 void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
@@ -336,6 +351,9 @@ void monev_sheet_trend(ibm_xlsx *x, const monev_data *d, lxw_format *score)
 	trend_districts(x, d);
 	trend_units(x, d, score);
 }
+
+/* Belum Dimonev's columns (characters) */
+static const double uw[9] = { 5, 17, 22, 22, 22, 22, 22, 13, 13 };
 
 void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 {
@@ -348,8 +366,8 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 		"No", "Periode", "Provinsi", "Kabupaten/Kota", "Kecamatan",
 		"Desa/Kelurahan", "Nama Unit", "Status", "Tahun Berdiri"
 	};
-	char **seen = ibm_xcalloc(d->nunits + 1, sizeof *seen);
-	size_t no = 0;
+	char (*per_list)[16];
+	size_t no = 0, nper = monev_list_periods(d, &per_list);
 
 	worksheet_write_string(ws, row++, 0,
 			       "Unit IBM yang Belum Dimonev", f->title);
@@ -359,26 +377,30 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 	for (int c = 0; c < 9; c++)
 		worksheet_write_string(ws, row, (lxw_col_t)c, h[c], f->header);
 	row++;
-	for (size_t p = 0; p < d->nperiods; p++) {
-		size_t ns = 0, miss = 0;
+	for (size_t p = 0; p < nper; p++) {
+		size_t *miss, nmiss = monev_unvisited(d, per_list[p], &miss);
 
-		/* the identities visited in this period */
-		for (size_t i = 0; i < d->nunits; i++)
-			if (!strcmp(d->units[i].period, d->periods[p]))
-				seen[ns++] = monev_ident(
-					d->units[i].id[MONEV_PROV],
-					d->units[i].id[MONEV_KAB],
-					d->units[i].id[MONEV_DESA],
-					d->units[i].id[MONEV_UNIT]);
-		qsort(seen, ns, sizeof *seen, cmp_str);
-		monev_period_text(d->periods[p], per, sizeof per);
-		for (size_t k = 0; k < l->n; k++) {
-			const monev_listed *u = &l->unit[k];
+		monev_period_text(per_list[p], per, sizeof per);
+		for (size_t k = 0; k < nmiss; k++) {
+			const monev_listed *u = &l->unit[miss[k]];
 
-			if (bsearch(&u->ident, seen, ns, sizeof *seen,
-				    cmp_str))
-				continue;
-			miss++;
+			{
+				/* as tall as its wrapped texts */
+				double hh = ibm_xlsx_cell_pt(per, uw[1],
+							     f->text);
+				static const int fld[6] = {
+					MONEV_UL_PROV, MONEV_UL_KAB,
+					MONEV_UL_KEC, MONEV_UL_DESA,
+					MONEV_UL_UNIT, MONEV_UL_STATUS
+				};
+
+				for (int c = 0; c < 6; c++)
+					hh = fmax(hh, ibm_xlsx_cell_pt(
+						u->f[fld[c]], uw[2 + c],
+						f->text));
+				if (hh > 15)
+					worksheet_set_row(ws, row, hh, NULL);
+			}
 			worksheet_write_number(ws, row, 0, (double)++no,
 					       f->integer);
 			worksheet_write_string(ws, row, 1, per, f->text);
@@ -402,20 +424,13 @@ void monev_sheet_unvisited(ibm_xlsx *x, const monev_data *d)
 				worksheet_write_blank(ws, row, 8, f->integer);
 			row++;
 		}
-		if (!miss) {
+		if (!nmiss) {
 			snprintf(buf, sizeof buf, "%s: semua unit dalam daftar "
 				 "sudah dimonev", per);
 			worksheet_write_string(ws, row++, 1, buf, NULL);
 		}
-		for (size_t i = 0; i < ns; i++)
-			free(seen[i]);
+		free(miss);
 	}
-	free(seen);
-	{
-		static const double w[9] = { 5, 17, 22, 22, 22, 22, 22, 13, 13 };
-
-		widths(ws, w, 9, 2, 3, 3);
-	}
-	worksheet_set_footer(ws, "&CBelum Dimonev \xc2\xb7 Halaman &P");
-	worksheet_set_start_page(ws, 1);
+	free(per_list);
+	widths(ws, uw, 9, 2, 3, 3);
 }

@@ -91,18 +91,19 @@ const monev_listed *monev_units_find(const monev_units *u, const char *ident)
 
 const monev_listed *monev_units_closest(const monev_units *u,
 					const char *kab, const char *desa,
-					const char *unit)
+					const char *unit, size_t *nclose)
 {
 	char *kk = monev_key(kab), *kd = monev_key(desa), *ku = monev_key(unit);
 	const monev_listed *best = NULL;
-	size_t bestd = (size_t)-1;
+	size_t bestd = (size_t)-1, n = 0;
 
 	/* units of the same district first (a misspelt village or unit
 	 * name), then all (a misspelt district too) */
-	for (int pass = 0; pass < 2 && !best; pass++)
+	for (int pass = 0; pass < 2 && !n; pass++)
 		for (size_t i = 0; i < u->n; i++) {
 			const monev_listed *l = &u->unit[i];
-			size_t dist, len;
+			size_t dist, len = strlen(ku) + strlen(kd) +
+					   (pass ? strlen(kk) : 0);
 
 			if (pass == 0 && strcmp(l->key[MONEV_UL_KAB], kk))
 				continue;
@@ -110,9 +111,11 @@ const monev_listed *monev_units_closest(const monev_units *u,
 			       ibm_edit_distance(l->key[MONEV_UL_DESA], kd) +
 			       (pass ? ibm_edit_distance(l->key[MONEV_UL_KAB],
 							 kk) : 0);
-			len = strlen(ku) + strlen(kd) + (pass ? strlen(kk) : 0);
 			/* close: at most a quarter of the letters apart */
-			if (dist * 4 <= len && dist < bestd) {
+			if (dist * 4 > len)
+				continue;
+			n++;
+			if (dist < bestd) {
 				best = l;
 				bestd = dist;
 			}
@@ -120,6 +123,7 @@ const monev_listed *monev_units_closest(const monev_units *u,
 	free(kk);
 	free(kd);
 	free(ku);
+	*nclose = n;
 	return best;
 }
 
@@ -202,6 +206,55 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 				p->line < q->line ? p->line : q->line,
 				p->line > q->line ? p->line : q->line);
 	}
+}
+
+static int cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+size_t monev_unvisited(const monev_data *d, const char *period, size_t **out)
+{
+	const monev_units *l = d->list;
+	char **seen = ibm_xcalloc(d->nunits + 1, sizeof *seen);
+	size_t ns = 0, n = 0;
+
+	*out = ibm_xcalloc(l->n + 1, sizeof **out);
+	/* the identities visited in the period (a unit found by a close
+	 * spelling carries the list's) */
+	for (size_t i = 0; i < d->nunits; i++)
+		if (!strcmp(d->units[i].period, period))
+			seen[ns++] = monev_ident(d->units[i].id[MONEV_PROV],
+						 d->units[i].id[MONEV_KAB],
+						 d->units[i].id[MONEV_DESA],
+						 d->units[i].id[MONEV_UNIT]);
+	qsort(seen, ns, sizeof *seen, cmp_strp);
+	for (size_t k = 0; k < l->n; k++) {
+		const char *id = l->unit[k].ident;
+
+		if (!bsearch(&id, seen, ns, sizeof *seen, cmp_strp))
+			(*out)[n++] = k;
+	}
+	for (size_t i = 0; i < ns; i++)
+		free(seen[i]);
+	free(seen);
+	return n;
+}
+
+size_t monev_list_periods(const monev_data *d, char (**out)[16])
+{
+	size_t n = d->nperiods;
+	int want = *d->want_period != '\0';
+
+	for (size_t i = 0; i < d->nperiods && want; i++)
+		if (!strcmp(d->periods[i], d->want_period))
+			want = 0;
+	*out = ibm_xcalloc(n + 2, sizeof **out);
+	if (n)
+		memcpy(*out, d->periods, n * sizeof **out);
+	if (want)
+		memcpy((*out)[n++], d->want_period, sizeof **out);
+	return n;
 }
 
 void monev_units_free(monev_units *u)

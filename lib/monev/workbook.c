@@ -31,6 +31,7 @@
 #define YES_MARK "\xE2\x9C\x93"  /* ✓ */
 #define NO_MARK "\xE2\x9C\x97"   /* ✗ */
 #define NOT_ASKED_MARK MONEV_NOT_ASKED_TEXT /* not asked in the unit's form */
+#define UNANSWERED_MARK MONEV_NOT_ANSWERED_TEXT /* an answer not read */
 #define SPOOL_BUF (1 << 18)
 #define MAX_PERIOD_TEXTS 16
 #define NOTED_MAX 64
@@ -64,6 +65,8 @@ struct monev_book {
 	const monev_data *all;  /* every period (the sheets may show one) */
 	lxw_format *dtext;      /* Data: text wrapped, no border */
 	lxw_format *dnum;       /* Data: numbers at the top too */
+	lxw_format *dnum_col;   /* Data: the columns of numbers (a row's
+				   cells without a format take it) */
 	/* Data rows that do not count: grey and struck through */
 	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
@@ -148,8 +151,12 @@ static void data_head(monev_book *b)
 	for (size_t i = 0; i < s->nind; i++)
 		worksheet_write_string(b->data, 0, c++, s->ind[i].label, h);
 	worksheet_freeze_panes(b->data, 1, 2);
+	/* the columns that hold numbers (Baris, Tahun Berdiri, the
+	 * indicators) keep them off the next cell's text */
 	for (lxw_col_t i = 0; i < b->ncols; i++)
-		worksheet_set_column(b->data, i, i, b->dw[i], NULL);
+		worksheet_set_column(b->data, i, i, b->dw[i],
+				     i == 1 || i == 2 + MONEV_TAHUN ||
+				     i >= DATA_IND ? b->dnum_col : NULL);
 	for (lxw_col_t i = 0; i < b->ncols; i++) {
 		const char *name = i < 2 ? data_extra[i]
 			: i < DATA_PERIOD ? monev_id_labels[i - 2]
@@ -326,11 +333,11 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	b->x = ibm_xlsx_open(path, 1, "Monev IBM", "BNN");
 	wb = b->x->wb;
 	b->score = workbook_add_format(wb);
-	format_set_num_format(b->score, "0.00");
+	format_set_num_format(b->score, IBM_XLSX_PAD("0.00"));
 	format_set_border(b->score, LXW_BORDER_THIN);
 	format_set_align(b->score, LXW_ALIGN_VERTICAL_TOP);
 	b->bold_score = workbook_add_format(wb);
-	format_set_num_format(b->bold_score, "0.00");
+	format_set_num_format(b->bold_score, IBM_XLSX_PAD("0.00"));
 	format_set_border(b->bold_score, LXW_BORDER_THIN);
 	format_set_bold(b->bold_score);
 	b->date = workbook_add_format(wb);
@@ -350,6 +357,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
 	format_set_align(b->dtext, LXW_ALIGN_VERTICAL_TOP);
 	b->dnum = workbook_add_format(wb);
 	format_set_align(b->dnum, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(b->dnum, IBM_XLSX_PAD("0"));
+	b->dnum_col = workbook_add_format(wb);
+	format_set_num_format(b->dnum_col, IBM_XLSX_PAD("0"));
 	format_set_align(b->date, LXW_ALIGN_VERTICAL_TOP);
 	/* rows that do not count: grey and struck through (a conditional
 	 * format; the legend's example cell as a format) */
@@ -563,7 +573,10 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 	for (size_t i = 0; i < s->nind; i++, c++) {
 		if (isnan(r->val[i]))
 			continue;
-		if (!monev_asked(r->val[i]))
+		if (monev_unanswered(r->val[i]))
+			worksheet_write_string(ws, row, c, UNANSWERED_MARK,
+					       number);
+		else if (!monev_asked(r->val[i]))
 			worksheet_write_string(ws, row, c, NOT_ASKED_MARK,
 					       number);
 		else if (s->ind[i].kind == MONEV_YESNO)
@@ -696,6 +709,70 @@ static void data_replay(monev_book *b, const monev_data *d)
 	data_done(b);
 }
 
+/*
+ * The reader's own warnings in Indonesian: text matches pattern, whose
+ * '%' stand for any text, the first, second, ... of which template's
+ * "%1", "%2", ... repeat. 1 with out set, or 0.
+ */
+static int translate(const char *pattern, const char *template,
+		     const char *text, char *out, size_t size)
+{
+	const char *cap[4], *end[4], *t = text, *p = pattern;
+	size_t n = 0, o = 0;
+
+	for (;;) {
+		const char *pct = strchr(p, '%');
+		size_t l = pct ? (size_t)(pct - p) : strlen(p);
+		const char *at = t;
+
+		if (n > 0 && !pct) {
+			/* the last literal ends the text */
+			size_t tl = strlen(t);
+
+			if (tl < l || strcmp(t + tl - l, p) != 0)
+				return 0;
+			at = t + tl - l;
+		} else if (n > 0) {
+			/* a capture ends where the next literal starts */
+			char lit[256];
+
+			if (l == 0 || l >= sizeof lit)
+				return 0;
+			memcpy(lit, p, l);
+			lit[l] = '\0';
+			if (!(at = strstr(t, lit)))
+				return 0;
+		} else if (pct ? strncmp(t, p, l) != 0 : strcmp(t, p) != 0) {
+			return 0;
+		}
+		if (n > 0)
+			end[n - 1] = at;
+		if (!pct)
+			break;
+		if (n == 4)
+			return 0;
+		cap[n++] = at + l;
+		t = at + l;
+		p = pct + 1;
+	}
+	for (const char *m = template; *m && o + 1 < size; m++) {
+		if (*m == '%' && m[1] >= '1' && m[1] < '1' + (int)n) {
+			size_t k = (size_t)(m[1] - '1'),
+			       l = (size_t)(end[k] - cap[k]);
+
+			if (o + l >= size)
+				l = size - o - 1;
+			memcpy(out + o, cap[k], l);
+			o += l;
+			m++;
+		} else {
+			out[o++] = *m;
+		}
+	}
+	out[o] = '\0';
+	return 1;
+}
+
 void monev_book_hook(int is_error, const char *msg, void *arg)
 {
 	monev_book *b = arg;
@@ -703,6 +780,29 @@ void monev_book_hook(int is_error, const char *msg, void *arg)
 	static const char *const known[][2] = {
 		{ "text is not valid UTF-8; reading it as Windows-1252",
 		  "teks bukan UTF-8; dibaca sebagai Windows-1252" },
+		{ "column % is blank: the table ends there; columns %-% beside "
+		  "it are not read",
+		  "kolom %1 kosong: tabel dianggap berakhir di sana; kolom "
+		  "%2-%3 di sebelahnya tidak dibaca" },
+		{ "the table ends at the blank row %: this row and the rest of "
+		  "the sheet are not read (--header-row reads a table below)",
+		  "tabel berakhir pada baris kosong %1: baris ini dan sisa "
+		  "lembar tidak dibaca (--header-row membaca tabel di "
+		  "bawahnya)" },
+		{ "the last record has % of % fields and no line end (is the "
+		  "file cut short?); the missing fields are empty",
+		  "baris terakhir hanya berisi %1 dari %2 kolom dan tanpa akhir "
+		  "baris (berkas terpotong?); kolom yang kurang dibiarkan "
+		  "kosong" },
+		{ "cell %: \"%\" is not a number; taken as text",
+		  "sel %1: \"%2\" bukan angka; dibaca sebagai teks" },
+		{ "cell %: formula =% has no saved value; left empty (open and "
+		  "save the workbook in Excel or LibreOffice)",
+		  "sel %1: rumus =%2 tidak mempunyai nilai tersimpan; dibiarkan "
+		  "kosong (buka lalu simpan buku kerja itu di Excel atau "
+		  "LibreOffice)" },
+		{ "cell %: error value %; left empty",
+		  "sel %1: nilai galat %2; dibiarkan kosong" },
 	};
 	char id[2048], out[4200];
 	const char *w = strstr(msg, "warning: ");
@@ -722,10 +822,14 @@ void monev_book_hook(int is_error, const char *msg, void *arg)
 	/* in Indonesian: the text monev_say gave, a known one, or the
 	 * program's own words marked as such */
 	if (!said_id) {
-		snprintf(id, sizeof id, "(pesan program) %s", text);
-		for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-			if (strcmp(text, known[i][0]) == 0)
-				snprintf(id, sizeof id, "%s", known[i][1]);
+		size_t i;
+
+		for (i = 0; i < sizeof known / sizeof *known; i++)
+			if (translate(known[i][0], known[i][1], text, id,
+				      sizeof id))
+				break;
+		if (i == sizeof known / sizeof *known)
+			snprintf(id, sizeof id, "(pesan program) %s", text);
 	}
 	snprintf(out, sizeof out, "%.*s%s", (int)place, msg, id);
 	ibm_grow((void **)&b->warn, &b->wcap, b->nwarn + 1, sizeof *b->warn);
@@ -925,6 +1029,12 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 							    v);
 				continue;
 			}
+			if (col >= c.ind && col < c.grp &&
+			    !pa[i].ind_n[col - c.ind]) {
+				str(ws, NULL, nrow, col, NOT_ASKED_MARK,
+				    f->text);
+				continue;
+			}
 			if (col == c.units)
 				v = (double)pa[i].nunits;
 			else if (col < c.grp)
@@ -953,6 +1063,7 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		  tot = last + 1;
 	char r1[16], r2[16], u1[16], u2[16], formula[160];
 	double *sum = ibm_xcalloc(c.ncols, sizeof *sum);
+	unsigned char *asked = ibm_xcalloc(c.ncols, 1);
 	size_t np;
 	monev_agg *pa = monev_aggregate(d, 0, &np);
 	size_t *nkab = ibm_xcalloc(np + 1, sizeof *nkab);
@@ -997,9 +1108,16 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		num(ws, NULL, row, c.units, (double)a[i].nunits, f->integer);
 		sum[c.units] += (double)a[i].nunits;
 		for (size_t k = 0; k < s->nind; k++) {
+			/* not asked in the district: "–", as in Matriks */
+			if (!a[i].ind_n[k]) {
+				str(ws, NULL, row, (lxw_col_t)(c.ind + k),
+				    NOT_ASKED_MARK, f->text);
+				continue;
+			}
 			num(ws, NULL, row, (lxw_col_t)(c.ind + k), a[i].ind[k],
 			    f->integer);
 			sum[c.ind + k] += a[i].ind[k];
+			asked[c.ind + k] = 1;
 		}
 		for (size_t g = 0; g < s->ngrp; g++)
 			num(ws, NULL, row, (lxw_col_t)(c.grp + g),
@@ -1048,6 +1166,8 @@ static void write_rekap(monev_book *b, const monev_data *d,
 			/* $D4 form: column absolute only */
 			worksheet_write_formula_num(ws, tot, col, formula,
 						    b->bold_score, v / w);
+		} else if (col >= c.ind && col < c.grp && !asked[col]) {
+			str(ws, NULL, tot, col, NOT_ASKED_MARK, f->bold);
 		} else {
 			snprintf(formula, sizeof formula, "=SUM(%s:%s)", r1,
 				 r2);
@@ -1071,6 +1191,7 @@ static void write_rekap(monev_book *b, const monev_data *d,
 		free(names[i]);
 	free(names);
 	free(sum);
+	free(asked);
 	monev_agg_free(pa, np);
 }
 
@@ -1135,13 +1256,24 @@ static void write_matriks(monev_book *b, const monev_data *d)
 	{
 		/* what the colours say, over the columns repeated on every
 		 * page */
-		static const char legend[] =
+		static const char legend0[] =
 			"Warna: " YES_MARK " hijau = ada, " NO_MARK
 			" merah = belum ada; jumlah hijau = mencapai target; "
 			"skor dari merah (0) lewat kuning (50) ke hijau (100).";
+		static const char legend1[] =
+			"Warna: " YES_MARK " hijau = ada, " NO_MARK
+			" merah = belum ada; jumlah hijau = mencapai target; "
+			"skor dari merah (0) lewat kuning (50) ke hijau (100). "
+			UNANSWERED_MARK " = jawaban tidak terbaca, dianggap "
+			"belum dijawab (tidak dihitung dalam skor).";
+		const char *legend = legend0;
 		lxw_format *lf = workbook_add_format(b->x->wb);
 		double w = 0;
 
+		for (size_t i = 0; i < d->nunits && legend == legend0; i++)
+			for (size_t k = 0; k < s->nind; k++)
+				if (monev_unanswered(d->units[i].val[k]))
+					legend = legend1;
 		format_set_text_wrap(lf);
 		format_set_align(lf, LXW_ALIGN_VERTICAL_TOP);
 		for (int k = 0; k < 2; k++)
@@ -1165,7 +1297,10 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		for (size_t k = 0; k < s->nind; k++) {
 			lxw_col_t col = (lxw_col_t)(ci + k);
 
-			if (!monev_asked(u->val[k]))
+			if (monev_unanswered(u->val[k]))
+				str(ws, NULL, row, col, UNANSWERED_MARK,
+				    f->text);
+			else if (!monev_asked(u->val[k]))
 				str(ws, NULL, row, col, NOT_ASKED_MARK,
 				    f->text);
 			else if (s->ind[k].kind == MONEV_YESNO)
@@ -1328,6 +1463,20 @@ static size_t count_distinct(const monev_data *d, int by_kab)
 	return n;
 }
 
+/* The tables' columns of Ringkasan (A to C): the charts stand right of
+ * them. */
+#define RING_TEXT_CHARS (32 + 13 + 13)
+
+/* A line of Ringkasan above the tables, merged over their columns and
+ * wrapped there. */
+static void summary_line(lxw_worksheet *ws, lxw_row_t row, const char *s,
+			 lxw_format *wrap)
+{
+	worksheet_merge_range(ws, row, 0, row, 2, s, wrap);
+	worksheet_set_row(ws, row, ibm_xlsx_cell_pt(s, RING_TEXT_CHARS, wrap),
+			  NULL);
+}
+
 static void write_ringkasan(monev_book *b, const monev_data *d,
 			    const monev_agg *a, size_t na)
 {
@@ -1366,9 +1515,15 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 	{
 		char line[300], p1[40], p2[40];
 
+		lxw_format *wrap = workbook_add_format(b->x->wb);
+
+		/* within the tables' columns, wrapped: never under the
+		 * charts right of them */
+		format_set_text_wrap(wrap);
+		format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
 		snprintf(line, sizeof line, "Periode: %s",
 			 *periods ? periods : "-");
-		worksheet_write_string(ws, row++, 0, line, NULL);
+		summary_line(ws, row++, line, wrap);
 		if (b->all && b->all->nperiods > 1) {
 			snprintf(line, sizeof line,
 				 "Perkembangan %s sampai %s: lembar "
@@ -1376,7 +1531,7 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 				 monev_period_text(b->all->periods[0], p1, sizeof p1),
 				 monev_period_text(b->all->periods[
 						   b->all->nperiods - 1], p2, sizeof p2));
-			worksheet_write_string(ws, row++, 0, line, NULL);
+			summary_line(ws, row++, line, wrap);
 		}
 	}
 	row++;
@@ -1480,8 +1635,10 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		chart_axis_set_name(ch->x_axis, "Jumlah unit");
 		chart_axis_set_major_unit(ch->x_axis, 1);
 		chart_axis_set_num_format(ch->x_axis, "0");
-		/* the first district at the top */
+		/* the first district at the top, the numbers and their
+		 * title below the bars */
 		chart_axis_set_reverse(ch->y_axis);
+		chart_axis_set_crossing_max(ch->y_axis);
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
 		{
 			lxw_chart_options co = { 0 };
@@ -1517,6 +1674,20 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 }
 
 /* --------------------------------------------------------------- Catatan */
+
+/* A row of Catatan's first table: what (30 characters wide) and its
+ * value (100), as tall as the wrapped value. */
+static void note_row(lxw_worksheet *ws, lxw_row_t row, const char *what,
+		     const char *value, lxw_format *f)
+{
+	double h = fmax(ibm_xlsx_cell_pt(what, 30, f),
+			ibm_xlsx_cell_pt(value, 100, f));
+
+	if (h > 15)
+		worksheet_set_row(ws, row, h, NULL);
+	worksheet_write_string(ws, row, 0, what, f);
+	worksheet_write_string(ws, row, 1, value, f);
+}
 
 static void write_catatan(monev_book *b, const monev_data *d)
 {
@@ -1568,15 +1739,12 @@ static void write_catatan(monev_book *b, const monev_data *d)
 	for (int c = 0; c < 2; c++)
 		worksheet_write_string(ws, row, (lxw_col_t)c, h1[c], f->header);
 	row++;
-	worksheet_write_string(ws, row, 0, "Dibuat dengan", f->text);
-	worksheet_write_string(ws, row++, 1,
-			       "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
-	worksheet_write_string(ws, row, 0, "Waktu pembuatan", f->text);
-	worksheet_write_string(ws, row++, 1, when, f->text);
+	note_row(ws, row++, "Dibuat dengan",
+		 "ibm-monev (ibmkit) " IBMKIT_VERSION, f->text);
+	note_row(ws, row++, "Waktu pembuatan", when, f->text);
 	snprintf(buf, sizeof buf, "%s (%zu indikator, %zu kelompok)",
 		 s->spec_src, s->nind, s->ngrp);
-	worksheet_write_string(ws, row, 0, "Spesifikasi indikator", f->text);
-	worksheet_write_string(ws, row++, 1, buf, f->text);
+	note_row(ws, row++, "Spesifikasi indikator", buf, f->text);
 	{
 		size_t o = (size_t)snprintf(buf, sizeof buf, "%s (",
 					    s->phase_src);
@@ -1587,8 +1755,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		if (o < sizeof buf)
 			snprintf(buf + o, sizeof buf - o, ")");
 	}
-	worksheet_write_string(ws, row, 0, "Tabel fase", f->text);
-	worksheet_write_string(ws, row++, 1, buf, f->text);
+	note_row(ws, row++, "Tabel fase", buf, f->text);
 	worksheet_write_string(ws, row, 0, "Periode", f->text);
 	worksheet_write_string(ws, row++, 1,
 			       "semester tanggal monev (Semester I: "
@@ -1604,9 +1771,7 @@ static void write_catatan(monev_book *b, const monev_data *d)
 			 "sama yang lebih akhir pada periode yang sama; "
 			 "tetap di lembar Data dengan Dihitung: Tidak)",
 			 d->superseded);
-		worksheet_write_string(ws, row, 0, "Kunjungan diganti",
-				       f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Kunjungan diganti", buf, f->text);
 	}
 	if (d->other_period_rows) {
 		char per[40];
@@ -1614,16 +1779,21 @@ static void write_catatan(monev_book *b, const monev_data *d)
 		snprintf(buf, sizeof buf, "%ld (hanya %s, --period)",
 			 d->other_period_rows,
 			 monev_period_text(d->want_period, per, sizeof per));
-		worksheet_write_string(ws, row, 0, "Baris periode lain",
-				       f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		note_row(ws, row++, "Baris periode lain", buf, f->text);
 	}
 	if (d->list) {
-		snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris formulir "
-			 "unit di luar daftar)", d->list->src, d->list->n,
-			 d->unlisted);
-		worksheet_write_string(ws, row, 0, "Daftar unit", f->text);
-		worksheet_write_string(ws, row++, 1, buf, f->text);
+		int n = snprintf(buf, sizeof buf, "%s (%zu unit; %ld baris "
+				 "formulir unit di luar daftar", d->list->src,
+				 d->list->n, d->unlisted);
+
+		if (n > 0 && (size_t)n < sizeof buf && d->respelled)
+			snprintf(buf + n, sizeof buf - (size_t)n, "; %ld baris "
+				 "dengan nama unit yang ejaannya mirip dengan "
+				 "satu unit dalam daftar, dihitung sebagai unit "
+				 "itu)", d->respelled);
+		else if (n > 0 && (size_t)n < sizeof buf)
+			snprintf(buf + n, sizeof buf - (size_t)n, ")");
+		note_row(ws, row++, "Daftar unit", buf, f->text);
 	}
 	row++;
 	for (int c = 0; c < 2; c++)

@@ -99,13 +99,138 @@ static const char *gain_category(double g)
 	return g >= 0.7 ? "tinggi" : g >= 0.3 ? "sedang" : "rendah";
 }
 
-/* "2 orang." */
-static char *rp_fmt_num_orang(char *buf, size_t size, double n)
-{
-	char k[32];
+/* Who took which test: the invited (the participant list) and the
+ * walk-ins (respondents not on it). */
+typedef struct turnout {
+	size_t invited, pre, post, both, absent;   /* of the invited */
+	size_t walkin, walkin_pre, walkin_post;    /* not on the list */
+} turnout;
 
-	snprintf(buf, size, "%s orang.", rp_num(k, sizeof k, n, 0, 0));
-	return buf;
+/* A key of a participant or a respondent and its row. */
+typedef struct tkey {
+	char *k;
+	size_t i;
+} tkey;
+
+static int tkey_cmp(const void *a, const void *b)
+{
+	return strcmp(((const tkey *)a)->k, ((const tkey *)b)->k);
+}
+
+enum { TK_ID, TK_EMAIL, TK_NAME, TK_N };
+
+static char *person_tkey(int by, const char *v)
+{
+	char *k;
+
+	if (by == TK_ID)
+		return ibm_name_key(v);
+	if (by == TK_NAME)
+		return ibm_person_bare_key(v);
+	k = ibm_lower(v);
+	ibm_trim(k);
+	return k;
+}
+
+/*
+ * The turnout: from ibm-score --roster's counts in the summary when it
+ * has them, else by finding each respondent of the scores among the
+ * participants, as ibm-score does (participant_id, e-mail, then the
+ * name without degrees and titles; a key on two participants finds
+ * neither). A participant found by a pre-test row and by a post-test row
+ * took both.
+ */
+static turnout turnout_of(const rp_person *pp, size_t np, const rp_score *sc,
+			  size_t ns, const rp_stat *st, size_t nst)
+{
+	turnout t = { 0 };
+	tkey *keys[TK_N];
+	size_t nk[TK_N];
+	unsigned char *took;
+
+	if (!isnan(rp_stat_get(st, nst, "n_invited"))) {
+		double v[6];
+		static const char *const name[6] = {
+			"n_invited", "n_invited_pre", "n_invited_post",
+			"n_invited_both", "n_absent", "n_not_registered"
+		};
+
+		for (int i = 0; i < 6; i++) {
+			v[i] = rp_stat_get(st, nst, name[i]);
+			if (isnan(v[i]) || v[i] < 0)
+				v[i] = 0;
+		}
+		t.invited = (size_t)v[0];
+		t.pre = (size_t)v[1];
+		t.post = (size_t)v[2];
+		t.both = (size_t)v[3];
+		t.absent = (size_t)v[4];
+		t.walkin = (size_t)v[5];
+		for (size_t i = 0; i < ns; i++)
+			if (strcmp(sc[i].status, "tidak terdaftar") == 0) {
+				t.walkin_pre += !isnan(sc[i].pre);
+				t.walkin_post += !isnan(sc[i].post);
+			}
+		return t;
+	}
+	for (int by = 0; by < TK_N; by++) {
+		keys[by] = ibm_xcalloc(np + 1, sizeof *keys[by]);
+		nk[by] = 0;
+		for (size_t i = 0; i < np; i++) {
+			const char *v = by == TK_ID ? pp[i].id : by == TK_EMAIL
+				? pp[i].email : pp[i].nama;
+			char *k = person_tkey(by, v);
+
+			if (!*k) {
+				free(k);
+				continue;
+			}
+			keys[by][nk[by]].k = k;
+			keys[by][nk[by]++].i = i;
+		}
+		qsort(keys[by], nk[by], sizeof *keys[by], tkey_cmp);
+	}
+	took = ibm_xcalloc(np + 1, 1);
+	for (size_t j = 0; j < ns; j++) {
+		long found = -1;
+		int pre = !isnan(sc[j].pre), post = !isnan(sc[j].post);
+
+		for (int by = 0; by < TK_N && found < 0; by++) {
+			const char *v = by == TK_ID ? sc[j].id : by == TK_EMAIL
+				? sc[j].email : sc[j].name;
+			tkey q = { person_tkey(by, v), 0 }, *hit;
+
+			hit = *q.k ? bsearch(&q, keys[by], nk[by],
+					     sizeof *keys[by], tkey_cmp) : NULL;
+			if (hit && !((hit > keys[by] &&
+				      !strcmp(hit[-1].k, q.k)) ||
+				     (hit + 1 < keys[by] + nk[by] &&
+				      !strcmp(hit[1].k, q.k))))
+				found = (long)hit->i;
+			free(q.k);
+		}
+		if (found < 0) {
+			t.walkin++;
+			t.walkin_pre += pre;
+			t.walkin_post += post;
+			continue;
+		}
+		took[found] |= (unsigned char)(pre | post << 1);
+	}
+	t.invited = np;
+	for (size_t i = 0; i < np; i++) {
+		t.pre += took[i] & 1;
+		t.post += took[i] >> 1 & 1;
+		t.both += took[i] == 3;
+		t.absent += took[i] == 0;
+	}
+	for (int by = 0; by < TK_N; by++) {
+		for (size_t i = 0; i < nk[by]; i++)
+			free(keys[by][i].k);
+		free(keys[by]);
+	}
+	free(took);
+	return t;
 }
 
 static const char *const need_stats[] = {
@@ -120,7 +245,9 @@ int rp_bimtek(const rp_opts *o)
 	rp_score *sc;
 	rp_stat *st;
 	rp_item *it = NULL;
-	size_t np, ns, nst, nit = 0;
+	rp_survey_row *sv = NULL;
+	size_t np, ns, nst, nit = 0, nsv = 0;
+	char nsoal[96];
 	invite iv;
 	const char *acara, *tempat, *waktu;
 	ibm_date first, last;
@@ -134,6 +261,7 @@ int rp_bimtek(const rp_opts *o)
 	double g, tp, prem, postm;
 	const char *band;
 	size_t n_pre, n_post, n_match, tabel = 0;
+	turnout to;
 
 	rp_init(&c, o);
 	acara = ibm_event_get(c.ev, "acara");
@@ -173,6 +301,8 @@ int rp_bimtek(const rp_opts *o)
 	rp_read_summary(o->summary, &o->csv, need_stats, &st, &nst);
 	if (o->items)
 		rp_read_items(o->items, &o->csv, &it, &nit);
+	if (o->survey)
+		rp_read_survey(o->survey, &o->csv, &sv, &nsv);
 	memset(&iv, 0, sizeof iv);
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
@@ -213,6 +343,7 @@ int rp_bimtek(const rp_opts *o)
 		ibm_warn(o->summary, 0, "%zu took the pre-test and %zu the "
 			 "post-test, but %s lists %zu participants", n_pre,
 			 n_post, o->participants, np);
+	to = turnout_of(pp, np, sc, ns, st, nst);
 	dpre = describe(sc, ns, 0);
 	dpost = describe(sc, ns, 1);
 
@@ -285,10 +416,12 @@ int rp_bimtek(const rp_opts *o)
 		char *ds = desa.len ? rp_fmt(" di %zu desa/kelurahan",
 					     desa.len) : ibm_xstrdup("");
 
-		s = rp_fmt("Kegiatan diikuti oleh %zu orang peserta%s%s%s.%s "
-			   "Daftar nama peserta tercantum pada Lampiran I.",
-			   np, jk, un, ds, units.len ? " Rincian peserta "
-			   "menurut unit IBM tercantum pada Tabel 1." : "");
+		s = rp_fmt("Peserta yang diundang sebanyak %zu orang%s%s%s.%s "
+			   "Daftar nama peserta yang diundang tercantum pada "
+			   "Lampiran I; yang mengikuti tes diuraikan pada "
+			   "bagian C.", np, jk, un, ds, units.len ?
+			   " Rincian peserta yang diundang menurut unit IBM "
+			   "tercantum pada Tabel 1." : "");
 		free(jk);
 		free(un);
 		free(ds);
@@ -303,7 +436,7 @@ int rp_bimtek(const rp_opts *o)
 		w[2] = w[3] = w[4] = DOCX_CM(1.6);
 		w[1] = c.width - DOCX_CM(1.5) - w[0] - 3 * w[2];
 		rp_caption(&c, rp_fmt_num_label(&tabel, "Tabel"),
-			   "Peserta menurut unit IBM");
+			   "Peserta yang diundang menurut unit IBM");
 		docx_table_indent(c.d, DOCX_CM(1.5));
 		rp_table_head(&c, w, (const char *const[]){ "No", "Unit IBM",
 			"L", "P", "Jumlah", NULL });
@@ -391,42 +524,50 @@ int rp_bimtek(const rp_opts *o)
 	/* ------------------------------------------ C. Hasil dicapai */
 	rp_h1(&c, "C.", "HASIL YANG DICAPAI");
 	rp_h2(&c, "1.", "Kehadiran Tes");
-	if (!isnan(rp_stat_get(st, nst, "n_invited"))) {
-		/* ibm-score --roster: the counts against the list */
-		double nr = rp_stat_get(st, nst, "n_not_registered");
-		double na = rp_stat_get(st, nst, "n_absent");
+	{
+		/* the invited, the walk-ins and all who took a test, each
+		 * named, so that the numbers agree with Tabel 2 */
+		char *absent = to.absent ? rp_fmt(" Sebanyak %zu orang yang "
+						  "diundang tidak mengikuti "
+						  "kedua tes.", to.absent)
+					 : ibm_xstrdup("");
+		char *walkin = to.walkin ? rp_fmt(" Selain itu, %zu orang di "
+						  "luar daftar undangan "
+						  "mengikuti tes (%zu pre-test "
+						  "dan %zu post-test).",
+						  to.walkin, to.walkin_pre,
+						  to.walkin_post)
+					 : ibm_xstrdup("");
+		char *all = to.walkin || to.pre != n_pre || to.post != n_post
+			? rp_fmt(" Seluruhnya, pre-test diikuti %zu orang, "
+				 "post-test %zu orang, dan keduanya %zu orang "
+				 "(Tabel %zu).", n_pre, n_post, n_match,
+				 tabel + 1)
+			: ibm_xstrdup("");
 
-		s = rp_fmt("Dari %.0f peserta dalam daftar, %.0f orang "
-			   "mengikuti pre-test dan %.0f orang mengikuti "
-			   "post-test; %.0f orang mengikuti keduanya sehingga "
-			   "peningkatan nilainya dapat dihitung.%s%s%s%s%s",
-			   rp_stat_get(st, nst, "n_invited"),
-			   rp_stat_get(st, nst, "n_invited_pre"),
-			   rp_stat_get(st, nst, "n_invited_post"),
-			   rp_stat_get(st, nst, "n_invited_both"),
-			   !isnan(na) && na > 0 ? " Sebanyak " : "",
-			   !isnan(na) && na > 0 ?
-			   rp_num(b1, sizeof b1, na, 0, 0) : "",
-			   !isnan(na) && na > 0 ? " orang tidak mengikuti "
-			   "kedua tes." : "",
-			   !isnan(nr) && nr > 0 ? " Responden yang tidak "
-			   "terdaftar sebagai peserta: " : "",
-			   !isnan(nr) && nr > 0 ?
-			   rp_fmt_num_orang(b2, sizeof b2, nr) : "");
-	} else {
-		s = rp_fmt("Dari %zu peserta, %zu orang mengikuti pre-test dan "
-			   "%zu orang mengikuti post-test; %zu orang mengikuti "
-			   "keduanya sehingga peningkatan nilainya dapat "
-			   "dihitung.", np, n_pre, n_post, n_match);
+		s = rp_fmt("Dari %zu peserta yang diundang, %zu orang mengikuti "
+			   "pre-test dan %zu orang mengikuti post-test; %zu "
+			   "orang mengikuti keduanya sehingga peningkatan "
+			   "nilainya dapat dihitung.%s%s%s", to.invited,
+			   to.pre, to.post, to.both, absent, walkin, all);
+		free(absent);
+		free(walkin);
+		free(all);
 	}
 	rp_para(&c, s);
 	free(s);
 	rp_h2(&c, "2.", "Hasil Pre-test dan Post-test");
-	s = rp_fmt("Tes terdiri atas soal dengan skor maksimum %s; nilai "
+	/* the number of items from the item analysis (--items) */
+	if (nit)
+		snprintf(nsoal, sizeof nsoal, "Tes terdiri atas %zu soal dengan "
+			 "skor maksimum", nit);
+	else
+		snprintf(nsoal, sizeof nsoal, "Skor maksimum tes");
+	s = rp_fmt("%s %s; nilai "
 		   "dinyatakan dalam skala 0 sampai 100. Rata-rata nilai "
 		   "peserta naik dari %s pada pre-test menjadi %s pada "
 		   "post-test. Rata-rata N-gain kelas ⟨g⟩ = %s, termasuk "
-		   "kategori %s%s%s%s.",
+		   "kategori %s%s%s%s.", nsoal,
 		   rp_num(b1, sizeof b1, rp_stat_get(st, nst, "max_score"), 2,
 			  0),
 		   rp_num(b2, sizeof b2, prem, 1, 1),
@@ -454,7 +595,7 @@ int rp_bimtek(const rp_opts *o)
 	{
 		int w[3];
 		static const char *const rows[] = {
-			"Jumlah peserta", "Rata-rata", "Median",
+			"Peserta yang mengikuti tes", "Rata-rata", "Median",
 			"Nilai terendah", "Nilai tertinggi"
 		};
 
@@ -478,6 +619,19 @@ int rp_bimtek(const rp_opts *o)
 					      r != 0), DOCX_CENTER);
 			docx_cell(c.d, rp_num(b1, sizeof b1, bb[r],
 					      r ? 1 : 0, r != 0), DOCX_CENTER);
+			docx_row_end(c.d);
+			if (r || !to.walkin)
+				continue;
+			/* which of them were not invited */
+			docx_row_begin(c.d, 0);
+			docx_cell(c.d, "di antaranya di luar daftar undangan",
+				  DOCX_SMALL);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      (double)to.walkin_pre, 0, 0),
+				  DOCX_CENTER);
+			docx_cell(c.d, rp_num(b1, sizeof b1,
+					      (double)to.walkin_post, 0, 0),
+				  DOCX_CENTER);
 			docx_row_end(c.d);
 		}
 		if (!isnan(rp_stat_get(st, nst, "n_passed_pre"))) {
@@ -650,7 +804,15 @@ int rp_bimtek(const rp_opts *o)
 			}
 			k = 4;
 		}
-		rp_h2(&c, k == 3 ? "3." : "4.", "Faktor Pendukung dan Kendala");
+		if (o->survey) {
+			/* ibm-survey's Evaluasi Penyelenggaraan */
+			rp_h2(&c, k == 3 ? "3." : "4.",
+			      "Evaluasi Penyelenggaraan");
+			rp_survey_part(&c, sv, nsv, &tabel);
+			k++;
+		}
+		rp_h2(&c, k == 3 ? "3." : k == 4 ? "4." : "5.",
+		      "Faktor Pendukung dan Kendala");
 		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
 			 "dukungan pimpinan, narasumber, pemerintah desa/"
 			 "kelurahan dan partisipasi aktif para peserta.");
@@ -682,16 +844,29 @@ int rp_bimtek(const rp_opts *o)
 		char p[48];
 
 		rp_pval(p, sizeof p, tp);
-		s = rp_fmt("%s telah dilaksanakan pada %s dan diikuti oleh %zu "
-			   "peserta dari %zu unit IBM.|Pengetahuan peserta "
-			   "meningkat: rata-rata nilai naik dari %s menjadi %s "
-			   "(⟨g⟩ = %s, kategori %s); peningkatan ini %s "
-			   "secara statistik (%s).", acara, dates, np,
-			   units.len, rp_num(b1, sizeof b1, prem, 1, 1),
+		s = rp_fmt("%s telah dilaksanakan pada %s bagi %zu peserta "
+			   "yang diundang dari %zu unit IBM; %zu orang "
+			   "mengikuti pre-test dan post-test.|Pengetahuan "
+			   "peserta meningkat: rata-rata nilai naik dari %s "
+			   "menjadi %s (⟨g⟩ = %s, kategori %s); peningkatan "
+			   "ini %s secara statistik (%s).", acara, dates, np,
+			   units.len, n_match,
+			   rp_num(b1, sizeof b1, prem, 1, 1),
 			   rp_num(b2, sizeof b2, postm, 1, 1),
 			   rp_num(b3, sizeof b3, g, 2, 1), gain_category(g),
 			   !isnan(tp) && tp < 0.05 ? "bermakna" :
 			   "belum bermakna", p);
+		if (o->survey) {
+			char *e = rp_survey_conclusion(sv, nsv);
+
+			if (e) {
+				char *all = rp_fmt("%s|%s", s, e);
+
+				free(s);
+				s = all;
+				free(e);
+			}
+		}
 		rp_items(&c, "simpulan", s, 0);
 		free(s);
 	}
@@ -819,6 +994,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_scores_free(sc, ns);
 	rp_stats_free(st, nst);
 	rp_items_free(it, nit);
+	rp_survey_free(sv, nsv);
 	inv_free(&iv);
 	return 0;
 }

@@ -152,6 +152,7 @@ static const rp_col people_cols[] = {
 	STR("kecamatan", 0, rp_person, kecamatan),
 	STR("kabupaten_kota|kabupaten|kota", 0, rp_person, kabupaten),
 	STR("jenis_kelamin|l/p|jk|gender", 0, rp_person, jk),
+	STR("email|e-mail|email address|alamat email", 0, rp_person, email),
 };
 
 void rp_read_people(const char *path, const ibm_csv_opts *o,
@@ -178,6 +179,10 @@ static const rp_col score_cols[] = {
 	NUM("post_percent", 0, rp_score, post_pct),
 	NUM("n_gain", 0, rp_score, ngain),
 	STR("n_gain_category", 0, rp_score, cat),
+	/* who: matched to the participants for the turnout */
+	STR("participant_id", 0, rp_score, id),
+	STR("email|e-mail", 0, rp_score, email),
+	STR("status", 0, rp_score, status),
 };
 
 /* percentages from the scores when the file has none */
@@ -243,8 +248,8 @@ static void stat_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 	rp_stat *s = item;
 
 	(void)r, (void)ctx;
-	if (ibm_parse_number(rec->f[idx[1]], &s->v, 0) != 0)
-		s->v = NAN;
+	if (ibm_parse_number(rec->f[idx[1]], &s->v, IBM_NUM_EXP) != 0)
+		s->v = NAN; /* p-values may be 3.612e-10 */
 }
 
 /* the file's name, for the message about missing statistics */
@@ -340,8 +345,9 @@ static const rp_col unit_cols[] = {
 	    rp_unit, fase_lalu),
 	/* read in unit_row */
 	STR("dikunjungi|visited", 0, rp_unit, visited_text),
+	STR("terdaftar|listed", 0, rp_unit, listed_text),
 };
-enum { U_TANGGAL = 8, U_PREV = 12, U_VISITED = 13 };
+enum { U_TANGGAL = 8, U_PREV = 12, U_VISITED = 13, U_LISTED = 14 };
 
 typedef struct units_ctx {
 	rp_units *u;
@@ -393,7 +399,21 @@ static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 				     rec->f[idx[U_VISITED]]);
 		x->visited = y;
 	} else {
-		x->visited = idx[U_TANGGAL] < 0 || x->tanggal[0] != '\0';
+		/* no date, no score and no phase: a listed unit not
+		 * visited */
+		x->visited = idx[U_TANGGAL] < 0 || x->tanggal[0] != '\0' ||
+			     !isnan(x->total) || x->fase[0] != '\0';
+	}
+	x->listed = 1;
+	if (idx[U_LISTED] >= 0) {
+		int y = ibm_parse_yesno(rec->f[idx[U_LISTED]]);
+
+		if (y < 0)
+			ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
+				     rec->line, (size_t)idx[U_LISTED],
+				     "terdaftar is not yes or no: %s",
+				     rec->f[idx[U_LISTED]]);
+		x->listed = y;
 	}
 	x->grp = ibm_xmalloc((c->u->ngroup ? c->u->ngroup : 1) *
 			     sizeof *x->grp);
@@ -422,4 +442,32 @@ void rp_units_free(rp_units *u)
 	for (size_t g = 0; g < u->ngroup; g++)
 		free(u->groups[g]);
 	free(u->groups);
+}
+
+/* -------------------------------------------------------------- survey */
+
+static const rp_col survey_cols[] = {
+	STR("bagian|part", 1, rp_survey_row, bagian),
+	STR("nama|name", 1, rp_survey_row, nama),
+	STR("aspek|aspect", 0, rp_survey_row, aspek),
+	NUM("n", 0, rp_survey_row, n),
+	NUM("rata_rata|rata-rata|mean", 1, rp_survey_row, rata),
+	STR("mutu|grade", 0, rp_survey_row, mutu),
+	STR("kinerja|performance", 0, rp_survey_row, kinerja),
+};
+
+void rp_read_survey(const char *path, const ibm_csv_opts *o,
+		    rp_survey_row **out, size_t *n)
+{
+	*out = read_rows(path, o, survey_cols, NCOLS(survey_cols),
+			 sizeof **out, "--survey expects the standard output "
+			 "of ibm-survey", NULL, NULL, NULL, n);
+	if (!*n)
+		ibm_die(IBM_EX_DATAERR, path, 0, "no rows; --survey expects "
+			"the standard output of ibm-survey");
+}
+
+void rp_survey_free(rp_survey_row *s, size_t n)
+{
+	free_rows(s, n, sizeof *s, survey_cols, NCOLS(survey_cols));
 }

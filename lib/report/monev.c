@@ -90,8 +90,14 @@ int rp_monev(const rp_opts *o)
 {
 	rp_ctx c;
 	rp_units U;
-	rp_unit **u = NULL;        /* the units of the latest period */
+	rp_unit **u = NULL;        /* the units visited in the latest period */
 	size_t n = 0;
+	rp_unit **all = NULL;      /* every unit of the latest period, the
+				      listed ones not visited included */
+	size_t nall = 0, nuv = 0;
+	size_t nlisted = 0, nout = 0; /* on the list; visited, not on it */
+	char *unvisited = NULL;    /* their names: "A, B dan C" */
+	char *outof = NULL;        /* "2 dari 5 unit dalam daftar ..." */
 	strs periods = { 0 }, kabs = { 0 }, phases = { 0 }, satkers = { 0 },
 	     provs = { 0 };
 	const char *latest = NULL;
@@ -115,12 +121,20 @@ int rp_monev(const rp_opts *o)
 			latest = U.u[i].periode;
 	}
 	u = ibm_xmalloc(U.n * sizeof *u);
+	all = ibm_xmalloc(U.n * sizeof *all);
 	for (size_t i = 0; i < U.n; i++) {
 		rp_unit *x = &U.u[i];
 		ibm_date d;
 
 		if (strcmp(x->periode, latest) != 0)
 			continue;
+		all[nall++] = x;
+		nlisted += x->listed;
+		if (!x->visited) {
+			nuv++;
+			continue;
+		}
+		nout += !x->listed;
 		u[n++] = x;
 		strs_add(&kabs, x->kab);
 		strs_add(&provs, x->prov);
@@ -133,6 +147,32 @@ int rp_monev(const rp_opts *o)
 				dmax = d;
 			nvisited++;
 		}
+	}
+	if (!n)
+		ibm_die(IBM_EX_DATAERR, o->units, 0, "no unit was visited in "
+			"period %s (every row of it says not visited)",
+			latest);
+	if (nuv) {
+		/* the listed units not visited (ibm-monev --units): named,
+		 * and left out of every count but "visited out of listed" */
+		const char **v = ibm_xmalloc(nuv * sizeof *v);
+		size_t k = 0;
+
+		for (size_t i = 0; i < nall; i++)
+			if (!all[i]->visited)
+				v[k++] = all[i]->nama;
+		unvisited = rp_join_and(v, k);
+		free(v);
+	}
+	if (nuv || nout) {
+		/* visited out of listed, the units off the list apart */
+		char more[64] = "";
+
+		if (nout)
+			snprintf(more, sizeof more, ", ditambah %zu unit di "
+				 "luar daftar", nout);
+		outof = rp_fmt("%zu dari %zu unit dalam daftar%s", n - nout,
+			       nlisted, more);
 	}
 	/* phases from the lowest mean total to the highest; units without
 	 * a phase first */
@@ -216,9 +256,16 @@ int rp_monev(const rp_opts *o)
 			 "mencapai fase berikutnya.", 0);
 	}
 	rp_h2(&c, "3.", "Ruang Lingkup");
-	s = rp_fmt("Laporan ini meliputi Monev terhadap %zu unit IBM di %zu "
-		   "kabupaten/kota pada %s, hasil penilaian dan fase setiap "
-		   "unit, serta simpulan dan saran.", n, kabs.n, pw);
+	if (outof)
+		s = rp_fmt("Laporan ini meliputi Monev terhadap %zu unit IBM "
+			   "yang dikunjungi (%s) di %zu kabupaten/kota pada %s, "
+			   "hasil penilaian dan fase setiap unit, serta "
+			   "simpulan dan saran.", n, outof, kabs.n, pw);
+	else
+		s = rp_fmt("Laporan ini meliputi Monev terhadap %zu unit IBM "
+			   "di %zu kabupaten/kota pada %s, hasil penilaian "
+			   "dan fase setiap unit, serta simpulan dan saran.",
+			   n, kabs.n, pw);
 	rp_paras(&c, "ruang_lingkup", s);
 	free(s);
 	rp_h2(&c, "4.", "Dasar");
@@ -230,11 +277,19 @@ int rp_monev(const rp_opts *o)
 
 	/* ------------------------------------- B. Kegiatan dilaksanakan */
 	rp_h1(&c, "B.", "KEGIATAN YANG DILAKSANAKAN");
-	s = rp_fmt("Monev dilaksanakan pada %s oleh %zu satuan kerja terhadap "
-		   "%zu unit IBM di %zu kabupaten/kota; %zu unit dikunjungi. "
-		   "Rincian kunjungan menurut satuan kerja tercantum pada "
-		   "Tabel 1.", range, satkers.n ? satkers.n : 1, n, kabs.n,
-		   nvisited);
+	if (outof)
+		s = rp_fmt("Monev dilaksanakan pada %s oleh %zu satuan kerja "
+			   "terhadap %zu unit IBM di %zu kabupaten/kota (%s); "
+			   "%zu unit dalam daftar tidak dikunjungi. Rincian "
+			   "kunjungan menurut satuan kerja tercantum pada "
+			   "Tabel 1.", range, satkers.n ? satkers.n : 1, n,
+			   kabs.n, outof, nuv);
+	else
+		s = rp_fmt("Monev dilaksanakan pada %s oleh %zu satuan kerja "
+			   "terhadap %zu unit IBM di %zu kabupaten/kota; %zu "
+			   "unit dikunjungi. Rincian kunjungan menurut satuan "
+			   "kerja tercantum pada Tabel 1.", range,
+			   satkers.n ? satkers.n : 1, n, kabs.n, nvisited);
 	rp_para(&c, s);
 	free(s);
 	{
@@ -295,22 +350,12 @@ int rp_monev(const rp_opts *o)
 		}
 		docx_table_end(c.d);
 	}
-	if (nvisited < n) {
-		const char **v = ibm_xmalloc(n * sizeof *v);
-		size_t k = 0;
-		char *j;
-
-		for (size_t i = 0; i < n; i++)
-			if (!u[i]->visited)
-				v[k++] = u[i]->nama;
-		j = rp_join_and(v, k);
+	if (nuv) {
 		s = rp_fmt("Unit yang tidak dikunjungi pada periode ini: %s.",
-			   j);
+			   unvisited);
 		docx_p(c.d, "NoSpacing", 0, "");
 		rp_para(&c, s);
 		free(s);
-		free(j);
-		free(v);
 	}
 	if (rp_text(&c, "kegiatan"))
 		rp_paras(&c, "kegiatan", NULL);
@@ -339,9 +384,10 @@ int rp_monev(const rp_opts *o)
 			v[k] = own[k];
 		}
 		j = rp_join_and(v, phases.n);
-		s = rp_fmt("Dari %zu unit IBM, %s. Sebaran fase menurut "
+		s = rp_fmt("Dari %zu unit IBM%s, %s. Sebaran fase menurut "
 			   "kabupaten/kota tercantum pada Tabel %zu dan "
-			   "Gambar 1.", n, j, tabel + 1);
+			   "Gambar 1.", n, nuv ? " yang dikunjungi" : "", j,
+			   tabel + 1);
 		rp_para(&c, s);
 		free(s);
 		free(j);
@@ -676,19 +722,28 @@ int rp_monev(const rp_opts *o)
 	{
 		size_t top = order[phases.n - 1], low = order[0];
 
+		char *dari = outof ? rp_fmt(" (%s)", outof)
+				   : ibm_xstrdup("");
+		char *belum = nuv ? rp_fmt("|Unit dalam daftar yang belum "
+					   "dikunjungi (%s) agar dimonev pada "
+					   "periode berikutnya.", unvisited)
+				  : ibm_xstrdup("");
+
 		s = rp_fmt("Monev %s telah dilaksanakan terhadap %zu unit IBM "
-			   "di %zu kabupaten/kota.|Sebanyak %zu unit berada "
+			   "di %zu kabupaten/kota%s.|Sebanyak %zu unit berada "
 			   "pada fase %s dan %zu unit pada fase %s.", pw, n,
-			   kabs.n, pcount[top], phases.v[top], pcount[low],
-			   phases.v[low]);
+			   kabs.n, dari, pcount[top], phases.v[top],
+			   pcount[low], phases.v[low]);
 		rp_items(&c, "simpulan", s, 0);
 		free(s);
 		s = rp_fmt("Pembinaan oleh BNNP/BNNK diprioritaskan pada %zu "
 			   "unit fase %s, sesuai dengan hal yang harus "
-			   "dipenuhi setiap unit.|Hasil Monev disampaikan "
+			   "dipenuhi setiap unit.%s|Hasil Monev disampaikan "
 			   "kepada pemerintah desa/kelurahan sebagai bahan "
 			   "dukungan bagi unit IBM.", pcount[low],
-			   phases.v[low]);
+			   phases.v[low], belum);
+		free(dari);
+		free(belum);
 	}
 	rp_h2(&c, "2.", "Saran");
 	rp_items(&c, "saran", s, 0);
@@ -734,20 +789,19 @@ int rp_monev(const rp_opts *o)
 				  DOCX_SHADE | (i >= 4 && i < nc - 2 ?
 						DOCX_SMALL : 0));
 		docx_row_end(c.d);
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; i < nall; i++) {
+			const rp_unit *x = all[i];
 			ibm_date d;
 
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
 					      0), DOCX_CENTER);
-			docx_cell(c.d, u[i]->kab, 0);
-			s = u[i]->desa[0] ? rp_fmt("%s (%s)", u[i]->nama,
-						    u[i]->desa) :
-					    ibm_xstrdup(u[i]->nama);
+			docx_cell(c.d, x->kab, 0);
+			s = x->desa[0] ? rp_fmt("%s (%s)", x->nama, x->desa) :
+					 ibm_xstrdup(x->nama);
 			docx_cell(c.d, s, 0);
 			free(s);
-			if (u[i]->visited &&
-			    ibm_date_parse(u[i]->tanggal, &d) == 0)
+			if (x->visited && ibm_date_parse(x->tanggal, &d) == 0)
 				snprintf(b2, sizeof b2, "%02d/%02d/%04d", d.d,
 					 d.m, d.y);
 			else
@@ -755,11 +809,12 @@ int rp_monev(const rp_opts *o)
 			docx_cell(c.d, b2, DOCX_CENTER);
 			for (size_t g = 0; g < U.ngroup; g++)
 				docx_cell(c.d, rp_num(b1, sizeof b1,
-						      u[i]->grp[g], 1, 1),
+						      x->grp[g], 1, 1),
 					  DOCX_CENTER);
-			docx_cell(c.d, rp_num(b1, sizeof b1, u[i]->total, 1,
+			docx_cell(c.d, rp_num(b1, sizeof b1, x->total, 1,
 					      1), DOCX_CENTER | DOCX_BOLD);
-			docx_cell(c.d, phase_of(u[i]), DOCX_CENTER);
+			docx_cell(c.d, x->visited ? phase_of(x)
+				  : "Tidak dikunjungi", DOCX_CENTER);
 			docx_row_end(c.d);
 		}
 		docx_table_end(c.d);
@@ -778,29 +833,36 @@ int rp_monev(const rp_opts *o)
 		w[2] = DOCX_CM(5);
 		w[3] = c.width - w[0] - w[1] - w[2];
 		rp_table_head(&c, w, h);
-		for (size_t k = phases.n; k-- > 0;) {
-			size_t p = order[k], no = 0;
+		/* the phases from the highest, then the units not
+		 * visited */
+		for (size_t k = 0; k < phases.n + (nuv > 0); k++) {
+			int none = k == phases.n;
+			size_t p = none ? 0 : order[phases.n - 1 - k], no = 0;
 
 			docx_row_begin(c.d, 0);
-			s = rp_fmt("Fase %s (%zu unit)", phases.v[p],
-				   pcount[p]);
+			s = none ? rp_fmt("Tidak dikunjungi (%zu unit)", nuv)
+				 : rp_fmt("Fase %s (%zu unit)", phases.v[p],
+					  pcount[p]);
 			docx_cell_span(c.d, s, DOCX_BOLD | DOCX_SHADE, 4);
 			free(s);
 			docx_row_end(c.d);
-			for (size_t i = 0; i < n; i++) {
-				if (strcmp(phase_of(u[i]), phases.v[p]))
+			for (size_t i = 0; i < nall; i++) {
+				const rp_unit *x = all[i];
+
+				if (none ? x->visited : !x->visited ||
+				    strcmp(phase_of(x), phases.v[p]))
 					continue;
 				docx_row_begin(c.d, 0);
 				docx_cell(c.d, rp_num(b1, sizeof b1,
 						      (double)++no, 0, 0),
 					  DOCX_CENTER);
-				docx_cell(c.d, u[i]->nama, 0);
-				s = rp_fmt("%s%s%s", u[i]->desa,
-					   u[i]->desa[0] && u[i]->kec[0] ?
-					   ", " : "", u[i]->kec);
+				docx_cell(c.d, x->nama, 0);
+				s = rp_fmt("%s%s%s", x->desa,
+					   x->desa[0] && x->kec[0] ?
+					   ", " : "", x->kec);
 				docx_cell(c.d, s, 0);
 				free(s);
-				docx_cell(c.d, u[i]->kab, 0);
+				docx_cell(c.d, x->kab, 0);
 				docx_row_end(c.d);
 			}
 		}
@@ -818,6 +880,9 @@ int rp_monev(const rp_opts *o)
 	free(pcount);
 	free(order);
 	free(u);
+	free(all);
+	free(unvisited);
+	free(outof);
 	strs_free(&periods);
 	strs_free(&kabs);
 	strs_free(&phases);

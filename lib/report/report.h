@@ -8,6 +8,7 @@
  *   inputs.c    the CSV files of the other tools (participants, scores,
  *               summary, items, units)
  *   bimtek.c    the Bimtek report
+ *   survey.c    its Evaluasi Penyelenggaraan (ibm-survey's output)
  *   monev.c     the Monev report
  *   docx.c      the .docx writer (docx.h)
  */
@@ -23,6 +24,7 @@ typedef struct rp_opts {
 	const char *report;       /* -r */
 	const char *agenda;       /* -a */
 	const char *participants, *scores, *summary, *items; /* bimtek */
+	const char *survey;       /* bimtek: ibm-survey's output */
 	const char *units;        /* monev */
 	const char *photos;       /* --photos DIR */
 	const char *reference;    /* --reference FILE.docx */
@@ -104,10 +106,13 @@ size_t rp_photos(rp_ctx *c);
 
 typedef struct rp_person {
 	char *nama, *jabatan, *unit, *desa, *kecamatan, *kabupaten, *jk, *id;
+	char *email;
 } rp_person;
 
 typedef struct rp_score {
 	char *name;
+	char *id, *email;                /* "" when the file has none */
+	char *status;                    /* ibm-score --roster's, or "" */
 	double pre, post, max, pre_pct, post_pct, ngain; /* NaN: none */
 	char *cat;
 } rp_score;
@@ -128,9 +133,12 @@ typedef struct rp_unit {
 	char *prov, *kab, *satker, *kec, *desa, *nama, *tanggal, *petugas,
 	     *periode, *fase, *kurang, *fase_lalu;
 	char *visited_text;              /* dikunjungi as written */
+	char *listed_text;               /* terdaftar as written */
 	double total;
 	double *grp;                     /* ngroup scores */
 	int visited;
+	int listed;                      /* on the master list (terdaftar;
+					    1 without the column) */
 } rp_unit;
 
 typedef struct rp_units {
@@ -156,6 +164,18 @@ double rp_stat_get(const rp_stat *s, size_t n, const char *name);
 /* The value as written, or NULL when the statistic is absent or empty. */
 const char *rp_stat_text(const rp_stat *s, size_t n, const char *name);
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u);
+
+/* A row of ibm-survey's output: an element (bagian "unsur"), the index
+ * ("indeks"; aspek says the weight), a speaker's aspect or whole
+ * ("narasumber"; aspek empty for the whole), an organisation aspect or
+ * group ("penyelenggaraan"). */
+typedef struct rp_survey_row {
+	char *bagian, *nama, *aspek, *mutu, *kinerja;
+	double n, rata;                  /* NaN: none */
+} rp_survey_row;
+void rp_read_survey(const char *path, const ibm_csv_opts *o,
+		    rp_survey_row **out, size_t *n);
+void rp_survey_free(rp_survey_row *s, size_t n);
 void rp_people_free(rp_person *p, size_t n);
 void rp_scores_free(rp_score *s, size_t n);
 void rp_items_free(rp_item *s, size_t n);
@@ -165,6 +185,14 @@ void rp_units_free(rp_units *u);
 /* ------------------------------------------------------------ reports */
 
 int rp_bimtek(const rp_opts *o);
+/* The Evaluasi Penyelenggaraan part of the Bimtek report: the index and
+ * its band, the elements' table, the three weakest elements, the
+ * speakers' table, the organisation (tables numbered from *tabel). */
+void rp_survey_part(rp_ctx *c, const rp_survey_row *s, size_t n,
+		    size_t *tabel);
+/* One sentence for the conclusions ("Peserta menilai ..."), malloc'd;
+ * NULL without an index. */
+char *rp_survey_conclusion(const rp_survey_row *s, size_t n);
 int rp_monev(const rp_opts *o);
 
 #endif

@@ -29,7 +29,7 @@ char *score_match_key(int by, const char *v)
 		k = ibm_phone_norm(v);
 		return k ? k : ibm_xstrdup("");
 	default:
-		return ibm_person_key(v);
+		return ibm_person_bare_key(v);
 	}
 }
 

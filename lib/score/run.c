@@ -309,8 +309,12 @@ typedef struct person {
 	char *name, *email;
 	char *idv, *phone;    /* participant_id and phone as given (--roster) */
 	long ros;             /* roster row, -1 none */
-	char *k1, *k2;        /* matching keys: primary, by name */
+	char *k1, *k2;        /* matching keys: primary, by name (without
+				 degrees and titles) */
 	size_t h1, h2;        /* their hashes */
+	const char *kid, *kem, *kph; /* participant_id, e-mail and phone
+				 keys (score_match_key; "" none) */
+	unsigned char amb;    /* an identifier on several roster lines */
 	char **keep;
 	long line;
 	size_t row;           /* submission index in the test */
@@ -436,7 +440,8 @@ static int read_side(side *s, const score_opts *o, int mode)
 						     rec->f[L->email]) : NULL;
 		if (p->email)
 			ibm_trim(p->email);
-		p->k2 = p->name ? arena_take(&s->strs, ibm_person_key(p->name))
+		p->k2 = p->name ? arena_take(&s->strs,
+					     ibm_person_bare_key(p->name))
 			: arena_dup(&s->strs, "");
 		if (mode == M_COLUMN)
 			p->k1 = arena_take(&s->strs,
@@ -449,6 +454,14 @@ static int read_side(side *s, const score_opts *o, int mode)
 			p->k1 = p->k2;
 		p->h2 = hash(p->k2);
 		p->h1 = p->k1 == p->k2 ? p->h2 : hash(p->k1);
+		/* the identifiers, that decide before names */
+		p->kid = L->id >= 0 ? arena_take(&s->strs, score_match_key(
+				SCORE_BY_ID, rec->f[L->id])) : "";
+		p->kem = !p->email || !*p->email ? ""
+			: mode == M_EMAIL ? p->k1
+			: arena_take(&s->strs, email_key(p->email));
+		p->kph = L->phone >= 0 ? arena_take(&s->strs, score_match_key(
+				SCORE_BY_PHONE, rec->f[L->phone])) : "";
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
 
@@ -526,34 +539,84 @@ static void dedupe(side *s, int how)
 	smap_free(&m);
 }
 
-static void match_by(side *a, side *b, int use_k2)
+/* The keys people are matched on, strongest first. */
+enum { MK_PRIMARY, MK_NAME, MK_ID, MK_EMAIL, MK_PHONE };
+
+static const char *mkey(const person *p, int which, size_t *h)
+{
+	const char *k;
+
+	switch (which) {
+	case MK_PRIMARY:
+		*h = p->h1;
+		return p->k1;
+	case MK_NAME:
+		*h = p->h2;
+		return p->k2;
+	case MK_ID:
+		k = p->kid;
+		break;
+	case MK_EMAIL:
+		k = p->kem;
+		break;
+	default:
+		k = p->kph;
+		break;
+	}
+	*h = k[0] ? hash(k) : 0;
+	return k;
+}
+
+/* Pair the people of a and b without a partner (and off the roster)
+ * whose key `which` is the same; the first of b with a key is kept. */
+static void match_by(side *a, side *b, int which)
 {
 	smap m;
 	int isnew;
+	size_t h;
 
 	smap_init(&m, b->n);
 	for (size_t i = 0; i < b->n; i++) {
 		person *q = &b->p[i];
-		const char *k = use_k2 ? q->k2 : q->k1;
+		const char *k = mkey(q, which, &h);
 
 		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
-			smap_add(&m, k, use_k2 ? q->h2 : q->h1, i,
-				 &isnew); /* the first is kept */
+			smap_add(&m, k, h, i, &isnew); /* the first is kept */
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
-		const char *k = use_k2 ? p->k2 : p->k1;
+		const char *k;
 		size_t *j;
 
-		if (!p->active || p->partner >= 0 || p->ros >= 0 || !k[0])
+		if (!p->active || p->partner >= 0 || p->ros >= 0)
 			continue;
-		j = smap_get(&m, k, use_k2 ? p->h2 : p->h1);
+		k = mkey(p, which, &h);
+		if (!k[0])
+			continue;
+		j = smap_get(&m, k, h);
 		if (j && b->p[*j].partner < 0) {
 			p->partner = (long)*j;
 			b->p[*j].partner = (long)i;
 		}
 	}
 	smap_free(&m);
+}
+
+/* Pre and post by the identifiers both have (participant_id, e-mail,
+ * phone; first --match's column): the same identifier is one person,
+ * whatever the names say. */
+static void match_ids(side *pre, side *post, int mode)
+{
+	const score_layout *a = &pre->t.L, *b = &post->t.L;
+
+	if (mode == M_COLUMN)
+		match_by(pre, post, MK_PRIMARY);
+	if (a->id >= 0 && b->id >= 0)
+		match_by(pre, post, MK_ID);
+	if (a->email >= 0 && b->email >= 0)
+		match_by(pre, post, MK_EMAIL);
+	if (a->phone >= 0 && b->phone >= 0)
+		match_by(pre, post, MK_PHONE);
 }
 
 /* Unmatched people of two sides whose names are within a small edit
@@ -768,51 +831,36 @@ static void roster_take(side *s, const score_roster *R, long *taken,
 	(void)by;
 }
 
-/* Match the submissions of one side to the roster: by participant_id,
- * else e-mail, else phone, else normalised name, the first that finds a
- * participant; with fuzzy, then by similar name. Every submission that
- * matches nobody is warned about. Returns the submission of each roster
- * row (-1 none). */
-static long *roster_side(side *s, const score_roster *R, const score_opts *o)
+/* Match the submissions of one side to the roster by their identifiers
+ * and names: by participant_id, else e-mail, else phone, else the name
+ * without degrees and titles, the first that finds a participant. An
+ * identifier on several roster lines is warned about and matches
+ * nobody. taken[r]: the submission of roster row r (-1 none). */
+static void roster_exact(side *s, const score_roster *R, const score_opts *o,
+			 long *taken)
 {
-	long *taken = ibm_xcalloc(R->n + 1, sizeof *taken);
-	const char **ka = ibm_xcalloc(s->n + 1, sizeof *ka);
-	unsigned char *ua = ibm_xcalloc(s->n + 1, 1);
-	unsigned char *ub = ibm_xcalloc(R->n + 1, 1);
-	score_near *pr;
-	size_t np;
-	near_graph g;
-
-	for (size_t r = 0; r < R->n; r++)
-		taken[r] = -1;
-	unsigned char *amb = ibm_xcalloc(s->n + 1, 1);
-
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
-		const char *v[SCORE_NBY];
+		const char *k[SCORE_NBY];
 
 		if (!p->active)
 			continue;
-		v[SCORE_BY_ID] = p->idv;
-		v[SCORE_BY_EMAIL] = p->email;
-		v[SCORE_BY_PHONE] = p->phone;
-		v[SCORE_BY_NAME] = p->name;
+		k[SCORE_BY_ID] = p->kid;
+		k[SCORE_BY_EMAIL] = p->kem;
+		k[SCORE_BY_PHONE] = p->kph;
+		k[SCORE_BY_NAME] = p->k2;
 		for (int by = 0; by < SCORE_NBY; by++) {
-			char *k;
 			long r;
 
-			if (!v[by] || !*v[by] || R->col[by] < 0)
+			if (!k[by][0] || R->col[by] < 0)
 				continue;
-			k = by == SCORE_BY_NAME ? ibm_xstrdup(p->k2)
-				: score_match_key(by, v[by]);
-			r = score_roster_find(R, by, k);
-			free(k);
+			r = score_roster_find(R, by, k[by]);
 			if (r == -2) {
 				ibm_warn(s->file, p->line,
 					 "the %s of %s is on several roster "
 					 "lines; not matched by it", by_name[by],
 					 pname(p));
-				amb[i] = 1;
+				p->amb = 1;
 			}
 			if (r >= 0) {
 				roster_take(s, R, taken, i, r, o->dup,
@@ -821,8 +869,71 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 			}
 		}
 	}
-	/* by similar name: unique closest both ways, within the --fuzzy
-	 * limit; the near names also give the warnings' suggestions */
+}
+
+/* The pre- and post-test of one person (paired by an identifier) on
+ * the roster together: one found on a roster line brings the other
+ * there when that line has no submission on its side. Two lines for
+ * one pair, or a line whose other side is someone else, part them (the
+ * roster's lines decide). A partner dropped as a duplicate parts them
+ * too. */
+static void roster_join(side *pre, side *post, const score_roster *R,
+			long *tp, long *tq)
+{
+	for (size_t i = 0; i < pre->n; i++) {
+		person *a = &pre->p[i], *b;
+
+		if (a->partner < 0)
+			continue;
+		b = &post->p[a->partner];
+		if (!a->active || !b->active) {
+			a->partner = b->partner = -1;
+			continue;
+		}
+		if (a->ros == b->ros)
+			continue;
+		if (a->ros >= 0 && b->ros < 0 && tq[a->ros] < 0) {
+			b->ros = a->ros;
+			tq[a->ros] = a->partner;
+		} else if (b->ros >= 0 && a->ros < 0 && tp[b->ros] < 0) {
+			a->ros = b->ros;
+			tp[b->ros] = (long)i;
+		} else {
+			if (a->ros >= 0 && b->ros >= 0)
+				ibm_warn(post->file, b->line,
+					 "%s and %s (%s line %ld) share an "
+					 "identifier (participant_id, e-mail or "
+					 "phone), but the roster has them on two "
+					 "lines (%ld and %ld); kept apart",
+					 pname(b), pname(a), pre->file, a->line,
+					 R->line[a->ros], R->line[b->ros]);
+			a->partner = b->partner = -1;
+		}
+	}
+	for (size_t i = 0; i < post->n; i++) {
+		person *b = &post->p[i];
+
+		if (b->partner >= 0 &&
+		    (!b->active || !pre->p[b->partner].active ||
+		     pre->p[b->partner].partner != (long)i))
+			b->partner = -1;
+	}
+}
+
+/* The submissions of one side still off the roster: by similar name
+ * (unique closest both ways, within the --fuzzy limit), and every one
+ * that matches nobody warned about, with the closest name when it is
+ * close. */
+static void roster_rest(side *s, const score_roster *R, const score_opts *o,
+			long *taken)
+{
+	const char **ka = ibm_xcalloc(s->n + 1, sizeof *ka);
+	unsigned char *ua = ibm_xcalloc(s->n + 1, 1);
+	unsigned char *ub = ibm_xcalloc(R->n + 1, 1);
+	score_near *pr;
+	size_t np;
+	near_graph g;
+
 	for (size_t i = 0; i < s->n; i++) {
 		ka[i] = s->p[i].k2;
 		ua[i] = s->p[i].active && s->p[i].ros < 0 && s->p[i].k2[0];
@@ -875,7 +986,7 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 				continue;
 			}
 		}
-		if (amb[i])
+		if (p->amb)
 			continue; /* said above */
 		if (best >= 0 &&
 		    score_suggest_ok(bd, ibm_utf8_len(p->k2),
@@ -896,8 +1007,6 @@ static long *roster_side(side *s, const score_roster *R, const score_opts *o)
 	free(ka);
 	free(ua);
 	free(ub);
-	free(amb);
-	return taken;
 }
 
 /* Pre and post given the wrong way round, or the same export twice. */
@@ -1035,6 +1144,22 @@ static void stat(score_table *s, const char *name, double v, int dec)
 
 	score_table_set(r, 0, name);
 	score_table_num(r, 1, v, dec);
+}
+
+/* A p-value in full: eight decimals, or below 1e-5 four significant
+ * digits with the power of ten (3.612e-10), never a rounded 0. */
+static void stat_p(score_table *s, const char *name, double p)
+{
+	char **r = score_table_row(s);
+	char b[64];
+
+	score_table_set(r, 0, name);
+	if (p > 0 && p < 1e-5) {
+		snprintf(b, sizeof b, "%.4g", p);
+		score_table_set(r, 1, b);
+	} else {
+		score_table_num(r, 1, p, 8);
+	}
 }
 
 static void stat_s(score_table *s, const char *name, const char *v)
@@ -1756,12 +1881,12 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	ibm_stats_paired_t(d, nm, &tt);
 	stat(s, "t", tt.t, 6);
 	stat(s, "df", tt.df, 0);
-	stat(s, "t_p", tt.p, 8);
+	stat_p(s, "t_p", tt.p);
 	ibm_stats_wilcoxon(d, nm, &wx);
 	stat(s, "wilcoxon_n", (double)wx.n, 0);
 	stat(s, "wilcoxon_v", nm ? wx.v : NAN, 1);
 	stat(s, "wilcoxon_z", wx.z, 6);
-	stat(s, "wilcoxon_p", wx.p, 8);
+	stat_p(s, "wilcoxon_p", wx.p);
 	stat(s, "cohen_dz", tt.dz, 6);
 	{
 		double sd, r = kr20(&pre->t, &sd);
@@ -1957,18 +2082,28 @@ static int run_prepost(const score_opts *o, score_key *key,
 	sanity_prepost(o, &pre, &post);
 	dedupe(&pre, o->dup);
 	dedupe(&post, o->dup);
+	match_ids(&pre, &post, mode);
 	if (R) {
-		tp = roster_side(&pre, R, o);
-		tq = roster_side(&post, R, o);
+		tp = ibm_xcalloc(R->n + 1, sizeof *tp);
+		tq = ibm_xcalloc(R->n + 1, sizeof *tq);
+		for (size_t r = 0; r < R->n; r++)
+			tp[r] = tq[r] = -1;
+		roster_exact(&pre, R, o, tp);
+		roster_exact(&post, R, o, tq);
+		roster_join(&pre, &post, R, tp, tq);
+		roster_rest(&pre, R, o, tp);
+		roster_rest(&post, R, o, tq);
+		roster_join(&pre, &post, R, tp, tq);
 		for (size_t r = 0; r < R->n; r++)
 			if (tp[r] >= 0 && tq[r] >= 0) {
 				pre.p[tp[r]].partner = tq[r];
 				post.p[tq[r]].partner = tp[r];
 			}
 	}
-	match_by(&pre, &post, 0);
+	if (mode != M_COLUMN)
+		match_by(&pre, &post, MK_PRIMARY);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
-		match_by(&pre, &post, 1);
+		match_by(&pre, &post, MK_NAME);
 	{
 		near_graph g;
 

@@ -237,7 +237,7 @@ const char *score_roster_cell(const score_roster *R, size_t row,
 long score_roster_find(const score_roster *R, int by, const char *key);
 /* A value as compared: ids without case and punctuation, e-mail trimmed
  * and lower case, phones in +62 form ("" when not a phone number),
- * names as ibm_person_key. Malloc'd. */
+ * names as ibm_person_bare_key (without degrees and titles). Malloc'd. */
 char *score_match_key(int by, const char *value);
 
 /* Options of a run (filled by cmd/ibm-score.c). */

@@ -99,7 +99,46 @@ static const char *const labels[][2] = {
 	{ "wrong_answer", "Jawaban salah terbanyak" },
 	{ "wrong_share", "Proporsi jawaban salah terbanyak" },
 	{ "blanks", "Tidak dijawab" },
+	/* the participant list's columns (--roster), text but No */
+#define ROSTER_FIRST "no"
+	{ "no", "No" },
+	{ "nama", "Nama" },
+	{ "jabatan", "Jabatan" },
+	{ "unit_ibm", "Unit IBM" },
+	{ "desa_kelurahan", "Desa/Kelurahan" },
+	{ "kecamatan", "Kecamatan" },
+	{ "kabupaten_kota", "Kabupaten/Kota" },
+	{ "no_hp", "No. HP" },
+	{ "jenis_kelamin", "L/P" },
+	{ "letter_number", "Nomor Surat Undangan" },
 };
+
+/* A column of the roster that no label names: its words, capitalised
+ * ("asal_instansi": "Asal instansi"). */
+static const char *plain_words(const char *name, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *p = name; *p && n + 1 < size; p++)
+		buf[n++] = *p == '_' ? ' ' : *p;
+	buf[n] = '\0';
+	if (buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+	return buf;
+}
+
+/* 1: a statistic's or a result's name; 2: a roster's column; 0: none */
+static int has_label(const char *name)
+{
+	int roster = 0;
+
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+		roster |= strcmp(labels[i][0], ROSTER_FIRST) == 0;
+		if (strcmp(labels[i][0], name) == 0)
+			return roster ? 2 : 1;
+	}
+	return 0;
+}
 
 static const char *label(const char *name, char *buf, size_t size)
 {
@@ -121,7 +160,7 @@ static const char *label(const char *name, char *buf, size_t size)
 			snprintf(buf, size, "%s%s", pfx, labels[i][1]);
 			return buf;
 		}
-	return name;
+	return plain_words(name, buf, size);
 }
 
 static const char *cell(const score_table *t, size_t r, size_t c)
@@ -158,7 +197,7 @@ static int kind_of(const char *name)
 	static const char *const whole[] = {
 		"n", "df", "wilcoxon_n", "wilcoxon_v", "max_score", "min", "max",
 		"pass_percent", "number", "points", "blanks", "score", "gain",
-		"n_gain_undefined"
+		"n_gain_undefined", "no"
 	};
 	const char *base = name;
 
@@ -173,7 +212,8 @@ static int kind_of(const char *name)
 			return K_WHOLE;
 	if (strncmp(base, "n_", 2) == 0 && strncmp(base, "n_gain", 6) != 0)
 		return K_WHOLE; /* n_pre, n_passed, n_tinggi, ... */
-	return K_DEC;
+	/* the roster's own columns are text as written (+62..., 0812...) */
+	return has_label(base) == 1 ? K_DEC : K_TEXT;
 }
 
 typedef struct fmtset {
@@ -184,7 +224,8 @@ typedef struct fmtset {
 static void make_fmtset(ibm_xlsx *x, fmtset *fs, unsigned fill, int bold)
 {
 	static const char *const numfmt[NKIND] = {
-		NULL, "0.00", "0.00", "[<0.001]\"< 0,001\";0.000"
+		NULL, IBM_XLSX_PAD("0.00"), IBM_XLSX_PAD("0.00"),
+		"[<0.001]\"< 0,001\"_);" IBM_XLSX_PAD("0.000")
 	};
 
 	for (int k = 0; k < NKIND; k++) {
@@ -205,7 +246,7 @@ static void make_fmtset(ibm_xlsx *x, fmtset *fs, unsigned fill, int bold)
 	fs->dec_whole = workbook_add_format(x->wb);
 	format_set_border(fs->dec_whole, LXW_BORDER_THIN);
 	format_set_align(fs->dec_whole, LXW_ALIGN_VERTICAL_TOP);
-	format_set_num_format(fs->dec_whole, "0");
+	format_set_num_format(fs->dec_whole, IBM_XLSX_PAD("0"));
 	if (fill)
 		format_set_bg_color(fs->dec_whole, fill);
 	if (bold)
@@ -255,7 +296,7 @@ static void put(lxw_worksheet *ws, int r, int c, const char *v, int k,
 	double d;
 
 	snprintf(out, size, "%s", v);
-	if (k == K_TEXT || !*v || ibm_parse_number(v, &d, 0) != 0) {
+	if (k == K_TEXT || !*v || ibm_parse_number(v, &d, IBM_NUM_EXP) != 0) {
 		ibm_xlsx_write_cell(ws, r, c, v, fs->f[K_TEXT], fs->f[K_TEXT]);
 		return;
 	}
@@ -302,7 +343,7 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 			const fmtset *hi, size_t id_cols, int landscape)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-	ibm_xlsx_widths cw = { 0 };
+	ibm_xlsx_widths cw = { 0 }, ww = { 0 };
 	const char **h = ibm_xcalloc(t->ncol + 1, sizeof *h);
 	char (*bufs)[96] = ibm_xcalloc(t->ncol + 1, sizeof *bufs);
 	int *kind = ibm_xcalloc(t->ncol + 1, sizeof *kind);
@@ -349,8 +390,17 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 			else
 				snprintf(buf, sizeof buf, "%s", s);
 			ibm_xlsx_widths_note(&cw, c, buf);
+			if (kind[c] == K_TEXT && !strchr(buf, ' '))
+				ibm_xlsx_widths_note(&ww, c, buf);
 		}
 	ibm_xlsx_widths_clamp(&cw, 5, 32);
+	/* a text without spaces (an e-mail address, a letter's number)
+	 * wider than that is not broken: its column grows, to 45 */
+	ibm_xlsx_widths_clamp(&ww, 0, 45);
+	for (size_t c = 0; c < cw.n && c < ww.n; c++)
+		if (ww.w[c] > cw.w[c])
+			cw.w[c] = ww.w[c];
+	ibm_xlsx_widths_free(&ww);
 	/* answers wrap narrower than other text, so that a test's block of
 	 * item columns prints on one page with No and Soal (Butir Soal) */
 	for (size_t c = 0; c < t->ncol; c++)
@@ -443,6 +493,7 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 static double chart_width_pt; /* room right of the table */
 
 static void add_chart(ibm_xlsx *x, lxw_worksheet *ws, const char *title,
+		      const char *x_name, const char *y_name,
 		      int first, int last, int row, double max,
 		      const char *num_format)
 {
@@ -478,6 +529,9 @@ static void add_chart(ibm_xlsx *x, lxw_worksheet *ws, const char *title,
 			chart_axis_set_major_unit(ch->y_axis, unit);
 	}
 	chart_axis_set_num_format(ch->y_axis, "0");
+	/* every axis titled, the values' beside their numbers */
+	chart_axis_set_name(ch->x_axis, x_name);
+	chart_axis_set_name(ch->y_axis, y_name);
 	chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
 	/* libxlsxwriter's chart is 480 x 288 pixels */
 	co.x_scale = chart_width_pt / 0.75 / 480;
@@ -515,6 +569,46 @@ static void participation_sheet(ibm_xlsx *x, const score_table *summary,
 				    stat_value(summary, counts[i][0]),
 				    x->fmt.integer, x->fmt.integer);
 	}
+}
+
+/*
+ * The people's table with No and the name first (the roster's order is
+ * participant_id, no, nama, ...): the columns repeated on every printed
+ * page. A view: the cells are t's. Returns the columns to repeat.
+ */
+static size_t name_first(const score_table *t, score_table *v)
+{
+	int no = score_table_col(t, "no"), nm = score_table_col(t, "nama");
+	size_t k = 0, ids;
+
+	if (nm < 0)
+		nm = score_table_col(t, "name");
+	v->ncol = t->ncol;
+	v->nrow = t->nrow;
+	v->cap = 0;
+	v->hdr = ibm_xcalloc(t->ncol + 1, sizeof *v->hdr);
+	v->cell = ibm_xcalloc(t->ncol * t->nrow + 1, sizeof *v->cell);
+	{
+		size_t *order = ibm_xcalloc(t->ncol + 1, sizeof *order);
+
+		if (no >= 0 && nm >= 0)
+			order[k++] = (size_t)no;
+		if (nm >= 0)
+			order[k++] = (size_t)nm;
+		ids = k ? k : 1;
+		for (size_t c = 0; c < t->ncol; c++)
+			if ((int)c != no || nm < 0)
+				if ((int)c != nm)
+					order[k++] = c;
+		for (size_t c = 0; c < t->ncol; c++) {
+			v->hdr[c] = t->hdr[order[c]];
+			for (size_t r = 0; r < t->nrow; r++)
+				v->cell[r * t->ncol + c] =
+					t->cell[r * t->ncol + order[c]];
+		}
+		free(order);
+	}
+	return ids;
 }
 
 void score_report_write(const char *path, const score_table *summary,
@@ -586,15 +680,17 @@ void score_report_write(const char *path, const score_table *summary,
 			put(ws, 5 + i, 4, stat_value(summary, cats[i][1]),
 			    K_WHOLE, &plain, shown_v, sizeof shown_v);
 		}
-		add_chart(x, ws, "Rata-rata skor pre-test dan post-test", 3, 4,
-			  9, max_score, "0.00");
-		add_chart(x, ws, "Jumlah peserta per kategori N-Gain", 5, 7,
-			  25, 0, "0");
+		add_chart(x, ws, "Rata-rata skor pre-test dan post-test",
+			  "Tes", "Skor", 3, 4, 9, max_score, "0.00");
+		add_chart(x, ws, "Jumlah peserta per kategori N-Gain",
+			  "Kategori N-Gain", "Jumlah peserta", 5, 7, 25, 0,
+			  "0");
 	} else {
 		worksheet_write_string(ws, 3, 3, "Rata-rata", x->fmt.text);
 		put(ws, 3, 4, stat_value(summary, "mean"), K_DEC, &plain,
 		    shown_v, sizeof shown_v);
-		add_chart(x, ws, "Rata-rata skor", 3, 3, 9, max_score, "0.00");
+		add_chart(x, ws, "Rata-rata skor", "Tes", "Skor", 3, 3, 9,
+			  max_score, "0.00");
 	}
 	ibm_xlsx_print_setup(ws, 0, -1, -1);
 	ibm_xlsx_print_width(ws, 0, cw.w, cw.n, 0, NULL);
@@ -602,10 +698,14 @@ void score_report_write(const char *path, const score_table *summary,
 
 	{
 		lxw_worksheet *pw;
-		int cc = score_table_col(people, "n_gain_category");
+		score_table view;
+		size_t ids = name_first(people, &view);
+		int cc = score_table_col(&view, "n_gain_category");
 
-		table_sheet(x, "Peserta", "Hasil per Peserta", people, cc, cat,
-			    0, &plain, &hi, 1, 1);
+		table_sheet(x, "Peserta", "Hasil per Peserta", &view, cc, cat,
+			    0, &plain, &hi, ids, 1);
+		free(view.hdr);
+		free(view.cell);
 		pw = workbook_get_worksheet_by_name(x->wb, "Peserta");
 		if (cc >= 0) {
 			static const char *const legend[3] = {
@@ -614,11 +714,21 @@ void score_report_write(const char *path, const score_table *summary,
 				"rendah: g < 0,3"
 			};
 
-			for (int i = 0; i < 3; i++)
-				worksheet_write_string(pw, (lxw_row_t)(1 + i), 0,
-						       legend[i],
+			/* beside a swatch in No's narrow column, else
+			 * in the name's colour */
+			int tc = ids > 1 ? 1 : 0;
+
+			for (int i = 0; i < 3; i++) {
+				if (tc)
+					worksheet_write_blank(pw,
+						(lxw_row_t)(1 + i), 0,
+						cat[i].f[K_TEXT]);
+				worksheet_write_string(pw, (lxw_row_t)(1 + i),
+						       (lxw_col_t)tc, legend[i],
+						       tc ? NULL :
 						       cat[i].f[K_TEXT]);
-			worksheet_write_string(pw, 1, 1,
+			}
+			worksheet_write_string(pw, 1, (lxw_col_t)(tc + 1),
 					       "\xE2\x86\x90 warna kolom "
 					       "Kategori N-Gain", NULL);
 		}

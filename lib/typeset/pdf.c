@@ -83,6 +83,11 @@ struct ts_doc {
 	ibm_strlist copies; /* the Tembusan (ts_set_copies) */
 	int measured;     /* its lines counted: */
 	int one, left, right; /* in one and in two columns */
+	int *wide, *narrow; /* each copy's lines in one and in two columns */
+	ts_copy_page *cpg; /* the pages of the last Tembusan set */
+	size_t ncpg, cpgcap;
+	int letter_first; /* the page of the letterhead, while pages that
+			     continue it are numbered; 0: none */
 	/* what is drawn, told as it is drawn, dry or not */
 	ts_recorder rec;
 	void *rec_ctx;
@@ -266,10 +271,28 @@ static void new_page(pdf *p)
 	p->y = TOP;
 }
 
+static void line(pdf *p, HPDF_Font f, float size, float lead, float x,
+		 float x1, int align, const char *s);
+
+/* A page that continues a letter: numbered "- N -" at the top centre
+ * (Tata Naskah Dinas), the text a line below. */
+static void continue_page(pdf *p)
+{
+	new_page(p);
+	if (p->letter_first) {
+		char buf[32];
+
+		snprintf(buf, sizeof buf, "- %d -",
+			 p->rec_page - p->letter_first + 1);
+		line(p, p->font, SIZE, LEAD, LEFT, RIGHT, 1, buf);
+		p->y -= LEAD;
+	}
+}
+
 static void need(pdf *p, float h)
 {
 	if (p->y - h < BOTTOM)
-		new_page(p);
+		continue_page(p);
 }
 
 /* One line of UTF-8 text at x (align 0 left, 1 centre in [x, x1],
@@ -501,6 +524,7 @@ static void letterhead(pdf *p)
 	float x0 = LEFT, top = p->y;
 	char buf[512];
 
+	p->letter_first = p->rec_page;
 	if (e->logo && !p->logo)
 		load_logo(p);
 	if (p->logo_h > 0) {
@@ -559,10 +583,16 @@ static void underline_line(pdf *p, HPDF_Font f, float x0, float x1,
 	HPDF_Page_Stroke(p->page);
 }
 
+/* The height of a signature block with the line before it. */
+static float sign_height(const ts_signer *s)
+{
+	return LEAD * (float)(s->jabatan.n + 4) + 52;
+}
+
 /* A signature block centred in [x0, x1], kept on one page. */
 static void sign(pdf *p, float x0, float x1, const ts_signer *s)
 {
-	float h = LEAD * (float)(s->jabatan.n + 3) + 52;
+	float h = sign_height(s) - LEAD;
 	char buf[256];
 
 	p->y -= LEAD;
@@ -578,10 +608,6 @@ static void sign(pdf *p, float x0, float x1, const ts_signer *s)
 		line(p, p->font, SIZE, LEAD, x0, x1, 1, buf);
 	}
 }
-
-/* Room kept free under the copies in one column, so that a browser,
- * whose fonts differ a little, prints the same single page (points). */
-#define TEMBUSAN_SPARE 26.0f
 
 /* A numbered item with a hanging indent: the number right-aligned in
  * [x0, x0 + numw - space], the text wrapped in [x0 + numw, x1]. */
@@ -600,52 +626,148 @@ static int item(pdf *p, float x0, float x1, float numw, size_t no,
 	return layout(p, p->font, SMALL, SLEAD, x0 + numw, x1, 0, 0, s, draw);
 }
 
-/* The copies; in two columns when one would not fit on the page. */
+/* The copies' lines, measured once for every letter that shows them:
+ * each in one column and in two, and the columns of a balanced split. */
+static void measure_copies(pdf *p, float numw)
+{
+	const ibm_strlist *t = &p->copies;
+	size_t half = (t->n + 1) / 2;
+	float mid = (LEFT + RIGHT) / 2;
+
+	if (p->measured)
+		return;
+	free(p->wide);
+	free(p->narrow);
+	p->wide = ibm_xcalloc(t->n + 1, sizeof *p->wide);
+	p->narrow = ibm_xcalloc(t->n + 1, sizeof *p->narrow);
+	p->one = p->left = p->right = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		p->wide[i] = item(p, LEFT, RIGHT, numw, i + 1, t->v[i], 0);
+		p->narrow[i] = item(p, LEFT, mid - 6, numw, i + 1, t->v[i], 0);
+		p->one += p->wide[i];
+		*(i < half ? &p->left : &p->right) += p->narrow[i];
+	}
+	p->measured = 1;
+}
+
+static void copy_page(pdf *p, size_t first, size_t half, size_t end)
+{
+	ibm_grow((void **)&p->cpg, &p->cpgcap, p->ncpg + 1, sizeof *p->cpg);
+	p->cpg[p->ncpg].first = first;
+	p->cpg[p->ncpg].half = half;
+	p->cpg[p->ncpg].end = end;
+	p->ncpg++;
+}
+
+/*
+ * The copies from first that fill two columns of at most `lines` lines
+ * each: *half the first of the right column; returns the end. All that
+ * are left when they fit, balanced between the columns.
+ */
+static size_t fill_columns(const pdf *p, size_t first, int lines,
+			   size_t *half)
+{
+	size_t n = p->copies.n, i = first, h = first + (n - first + 1) / 2;
+	int l = 0, r = 0, left = 0;
+
+	/* balanced: the left column takes half of the copies (or one more) */
+	for (size_t k = first; k < h; k++)
+		left += p->narrow[k];
+	for (size_t k = h; k < n; k++)
+		r += p->narrow[k];
+	if (left <= lines && r <= lines) {
+		*half = h;
+		return n;
+	}
+	while (i < n && l + p->narrow[i] <= lines)
+		l += p->narrow[i++];
+	*half = i;
+	r = 0;
+	while (i < n && r + p->narrow[i] <= lines)
+		r += p->narrow[i++];
+	return i;
+}
+
+/* Room kept free under the copies on the signature's page, so that a
+ * browser, whose fonts differ a little, prints the same page (points). */
+#define TEMBUSAN_SPARE 26.0f
+
+/*
+ * The copies: in one column; in two when one would not fit on the page;
+ * and when even two do not fit, the rest on pages that continue the
+ * letter ("- 2 -"), under "Tembusan lanjutan:", in two columns. The
+ * pages are noted for ts_tembusan_pages.
+ */
 static void tembusan(pdf *p, int *two_out, size_t *half_out)
 {
 	ibm_strlist t = p->copies;
 	char num[24];
+	float room, mid = (LEFT + RIGHT) / 2, numw;
+	int two;
+	size_t first = 0;
 
+	p->ncpg = 0;
 	if (two_out)
 		*two_out = 0;
 	if (half_out)
 		*half_out = t.n;
-	if (t.n) {
-		size_t half = (t.n + 1) / 2;
-		float room = p->y - 10 - SLEAD - BOTTOM - TEMBUSAN_SPARE;
-		float mid = (LEFT + RIGHT) / 2, top, numw;
-		int one, left, right, two;
+	if (!t.n)
+		return;
+	snprintf(num, sizeof num, "%zu. ", t.n);
+	numw = width(p, p->font, SMALL, num);
+	measure_copies(p, numw);
+	room = p->y - 10 - SLEAD - BOTTOM - TEMBUSAN_SPARE;
+	two = (float)p->one * SLEAD > room;
+	if (!two) {
+		copy_page(p, 0, t.n, t.n);
+	} else {
+		size_t half;
+		/* the lines each column takes on this page */
+		int lines = (int)((room + TEMBUSAN_SPARE) / SLEAD), rest;
+		size_t end = fill_columns(p, 0, lines, &half);
 
-		snprintf(num, sizeof num, "%zu. ", t.n);
-		numw = width(p, p->font, SMALL, num);
-		for (size_t i = 0; i < t.n && !p->measured; i++) {
-			p->one += item(p, LEFT, RIGHT, numw, i + 1, t.v[i], 0);
-			*(i < half ? &p->left : &p->right) +=
-				item(p, LEFT, mid - 6, numw, i + 1, t.v[i], 0);
+		if (end < t.n) {
+			/* continued: this page keeps the spare room */
+			lines = (int)(room / SLEAD);
+			end = fill_columns(p, 0, lines, &half);
 		}
-		p->measured = 1;
-		one = p->one;
-		left = p->left;
-		right = p->right;
-		two = (float)one * SLEAD > room &&
-		      (float)(left > right ? left : right) * SLEAD <=
-			      room + TEMBUSAN_SPARE;
-		if (two_out)
-			*two_out = two;
-		if (half_out)
-			*half_out = two ? half : t.n;
+		copy_page(p, 0, half, end);
+		/* the pages that continue it: the line of the page number,
+		 * a blank line and the heading */
+		rest = (int)((TOP - BOTTOM - 2 * LEAD - 10 - SLEAD -
+			      TEMBUSAN_SPARE) / SLEAD);
+		for (first = end; first < t.n; first = end) {
+			end = fill_columns(p, first, rest, &half);
+			if (end == first) /* a copy longer than a page */
+				end = first + 1;
+			copy_page(p, first, half, end);
+		}
+	}
+	if (two_out)
+		*two_out = two;
+	if (half_out)
+		*half_out = two ? p->cpg[0].half : t.n;
 
+	for (size_t k = 0; k < p->ncpg; k++) {
+		const ts_copy_page *pg = &p->cpg[k];
+		float top;
+
+		if (k)
+			continue_page(p);
+		if (pg->end == pg->first)
+			continue; /* none fits under the signature */
 		p->y -= 10;
-		line(p, p->font, SMALL, SLEAD, LEFT, RIGHT, 0, "Tembusan:");
+		line(p, p->font, SMALL, SLEAD, LEFT, RIGHT, 0, pg->first ?
+		     "Tembusan lanjutan:" : "Tembusan:");
 		top = p->y;
-		for (size_t i = 0; i < t.n; i++) {
+		for (size_t i = pg->first; i < pg->end; i++) {
 			float x0 = LEFT, x1 = RIGHT;
 
 			if (two) {
-				if (i == half)
+				if (i == pg->half)
 					p->y = top;
-				x0 = i < half ? LEFT : mid + 6;
-				x1 = i < half ? mid - 6 : RIGHT;
+				x0 = i < pg->half ? LEFT : mid + 6;
+				x1 = i < pg->half ? mid - 6 : RIGHT;
 			}
 			item(p, x0, x1, numw, i + 1, t.v[i], 1);
 		}
@@ -656,6 +778,7 @@ static void tembusan(pdf *p, int *two_out, size_t *half_out)
 
 typedef struct table {
 	int lines;        /* a cell's lines break at '\n' */
+	int brk;          /* begin a page before the row */
 	size_t ncols;
 	const char *const *head;
 	const float *w;   /* column widths */
@@ -689,12 +812,11 @@ static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w)
 	return n ? n : 1;
 }
 
-/* A row (the head row when is_head); 1 when it began a page. */
-static int table_row(pdf *p, const table *t, const char *const *cells,
-		     HPDF_Font f, int is_head)
+/* The height of a row: its tallest cell. */
+static float row_height(pdf *p, const table *t, const char *const *cells,
+			HPDF_Font f)
 {
-	int maxl = 1, began = 0;
-	float x = LEFT, h, top;
+	int maxl = 1;
 
 	for (size_t c = 0; c < t->ncols; c++) {
 		int n = t->lines ? cell_paras(p, f, t->w[c] - 8, cells[c], 0) :
@@ -703,9 +825,18 @@ static int table_row(pdf *p, const table *t, const char *const *cells,
 		if (n > maxl)
 			maxl = n;
 	}
-	h = (float)maxl * SLEAD + 8;
-	if (p->y - h < BOTTOM) {
-		new_page(p);
+	return (float)maxl * SLEAD + 8;
+}
+
+/* A row (the head row when is_head); 1 when it began a page. */
+static int table_row(pdf *p, const table *t, const char *const *cells,
+		     HPDF_Font f, int is_head)
+{
+	int began = 0;
+	float x = LEFT, h = row_height(p, t, cells, f), top;
+
+	if ((t->brk && !is_head) || p->y - h < BOTTOM) {
+		continue_page(p);
 		began = 1;
 		if (!is_head)
 			table_row(p, t, t->head, p->bold, 1);
@@ -752,6 +883,9 @@ static void typeset_free(pdf *p)
 			free(p->wc[k].k);
 	free(p->wc);
 	ibm_strlist_free(&p->copies);
+	free(p->wide);
+	free(p->narrow);
+	free(p->cpg);
 	wrapped_free(&p->wr);
 }
 
@@ -896,6 +1030,7 @@ int ts_page(const ts_doc *d)
 void ts_new_page(ts_doc *d)
 {
 	new_page(d);
+	d->letter_first = 0;
 }
 
 void ts_need(ts_doc *d, float h)
@@ -1012,14 +1147,63 @@ void ts_tembusan(ts_doc *d, int *two, size_t *half)
 	tembusan(d, two, half);
 }
 
+size_t ts_tembusan_pages(const ts_doc *d, const ts_copy_page **pages)
+{
+	*pages = d->cpg;
+	return d->ncpg;
+}
+
+float ts_sign_height(const ts_doc *d, const ts_signer *s)
+{
+	return sign_height(s ? s : &d->of->ttd);
+}
+
+int ts_keep(ts_doc *d, float h)
+{
+	if (d->y - h >= BOTTOM || h > TOP - BOTTOM - 2 * LEAD)
+		return 0;
+	continue_page(d);
+	return 1;
+}
+
+float ts_height(ts_doc *d, void (*fn)(ts_doc *d, void *ctx), void *ctx)
+{
+	float y = d->y, h;
+	int dry = d->dry, page = d->rec_page, first = d->letter_first;
+	ts_recorder rec = d->rec;
+
+	d->dry = 1;
+	d->rec = NULL;
+	d->letter_first = 0;
+	d->y = TOP;
+	fn(d, ctx);
+	h = (float)(d->rec_page - page) * (TOP - BOTTOM) + (TOP - d->y);
+	d->y = y;
+	d->dry = dry;
+	d->rec = rec;
+	d->rec_page = page;
+	d->letter_first = first;
+	return h;
+}
+
 int ts_table_row(ts_doc *d, size_t ncols, const float *w,
 		 const char *const *head, const char *const *cells,
 		 int flags)
 {
-	table t = { (flags & TS_ROW_LINES) != 0, ncols, head, w };
+	table t = { (flags & TS_ROW_LINES) != 0, (flags & TS_ROW_BREAK) != 0,
+		    ncols, head, w };
 	int is_head = (flags & TS_ROW_HEAD) != 0;
 
 	return table_row(d, &t, cells, is_head ? d->bold : d->font, is_head);
+}
+
+float ts_table_row_height(ts_doc *d, size_t ncols, const float *w,
+			  const char *const *cells, int flags)
+{
+	table t = { (flags & TS_ROW_LINES) != 0, 0, ncols, NULL, w };
+
+	return row_height(d, &t, cells, (flags & TS_ROW_HEAD) ? d->bold
+							      : d->font);
 }
 
 /* ------------------------------------------------- at fixed places */

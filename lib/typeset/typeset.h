@@ -183,23 +183,56 @@ void ts_letterhead(ts_doc *d);
 void ts_sign(ts_doc *d, float x0, float x1, const ts_signer *s);
 /* The office's signatory on the right. */
 void ts_signature(ts_doc *d);
+/* The height of a signature block (with the line before it): of s, or
+ * of the office's signatory when s is NULL. */
+float ts_sign_height(const ts_doc *d, const ts_signer *s);
+
+/*
+ * A signature never stands on a page without the text it signs. A
+ * document keeps its closing lines with the signature: before them,
+ * ts_keep(d, h) with h the height of the closing lines and everything
+ * that must stay on their page (ts_height, ts_sign_height) begins a
+ * page when they do not fit in what is left of this one. Returns 1 when
+ * it began a page.
+ *
+ * Pages that continue a letter (begun because the text did not fit,
+ * after ts_letterhead and before the next ts_new_page) are numbered
+ * "- 2 -", "- 3 -" at the top centre, as Tata Naskah Dinas writes.
+ */
+int ts_keep(ts_doc *d, float h);
+/* The height fn(d, ctx) takes when set from the top of a page (on a
+ * longer run, the pages' full heights plus the last one's): laid out,
+ * nothing drawn nor told to the recorder; y and the page are kept. */
+float ts_height(ts_doc *d, void (*fn)(ts_doc *d, void *ctx), void *ctx);
 
 /* "Tembusan:" and the copies (set once by ts_set_copies, measured once
  * for all the letters that show them), in two columns when one does not
- * fit the page. *two and *half (may be NULL): the columns chosen and
- * the first copy of the right column. */
+ * fit the page; when two do not fit either, continued in two columns
+ * on the pages that follow ("- 2 -", "Tembusan lanjutan:"). *two and
+ * *half (may be NULL): the columns chosen and the first copy of the
+ * right column on the first page. */
 void ts_set_copies(ts_doc *d, const ibm_strlist *copies);
 void ts_tembusan(ts_doc *d, int *two, size_t *half);
+/* The pages of the last Tembusan set: copies [first, end) on each, the
+ * right column from half (end in one column). */
+typedef struct ts_copy_page {
+	size_t first, half, end;
+} ts_copy_page;
+size_t ts_tembusan_pages(const ts_doc *d, const ts_copy_page **pages);
 
 /* A table row in the small size: ncols columns of widths w from the
  * left margin, boxed. A row that does not fit begins a page, where the
  * head row is repeated first. Flags: TS_ROW_HEAD (the head row, bold),
  * TS_ROW_LINES (a cell's lines break at '\n'). Returns 1 when the row
  * began a page, else 0. */
-enum { TS_ROW_HEAD = 1, TS_ROW_LINES = 2 };
+enum { TS_ROW_HEAD = 1, TS_ROW_LINES = 2, TS_ROW_BREAK = 4 };
 int ts_table_row(ts_doc *d, size_t ncols, const float *w,
 		 const char *const *head, const char *const *cells,
 		 int flags);
+/* The height of such a row (TS_ROW_BREAK: a page begun before it, the
+ * head repeated, to keep the last rows with what follows). */
+float ts_table_row_height(ts_doc *d, size_t ncols, const float *w,
+			  const char *const *cells, int flags);
 
 /* Drawing at fixed places (the certificates): a new page w x h points,
  * text at x, y, a rectangle, a horizontal line, the logo. */

@@ -144,6 +144,21 @@ for f in $d/report/foto/*; do
 done
 printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><w:body/></w:document>\n===\n<Relationships/>\n' > "$c/fuzz_report_docx/reference-parts"
 
+# survey: specs, and form exports (options byte: delimiter, --strict, a
+# rounded weight, --excel)
+for t in survey_spec survey_form; do
+	mkdir -p "$c/fuzz_$t"
+	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
+done
+seed fuzz_survey_spec small - $d/survey/spec-small.csv
+seed fuzz_survey_spec one - $d/survey/spec-one.csv
+seed fuzz_survey_spec bad - $d/survey/spec-bad.csv
+seed fuzz_survey_spec bimtek - examples/bimtek/evaluasi-spec.csv
+seed fuzz_survey_form ikm29 0 $d/survey/ikm29.csv
+seed fuzz_survey_form ikm29-kata-weight 10 $d/survey/ikm29-kata.csv
+seed fuzz_survey_form grid-strict 4 $d/survey/grid-id.csv
+seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
+
 # ibm-db: its readers of the other tools' CSV (options byte: the reader,
 # 0 participants, 1 scores, 2 summary, 3 certificates, 4 per-unit CSV,
 # 5 letters, 7 per-unit CSV with --period 2024-S1; 8: --strict)

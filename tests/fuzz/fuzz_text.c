@@ -105,6 +105,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (valid && strcmp(t, u) != 0)
 		abort();
 	free(u);
+	/* without degrees and titles: a part of the key, and the same
+	 * again */
+	u = ibm_person_bare_key(s);
+	check_utf8(u, valid);
+	if (!strstr(t, u))
+		abort();
+	free(t);
+	t = ibm_person_bare_key(u);
+	if (valid && strcmp(t, u) != 0)
+		abort();
+	free(u);
+	free(t);
+	t = ibm_name_proper_case(s);
+	check_utf8(t, valid);
+	if (strlen(t) > 2 * len)
+		abort();
 	free(t);
 
 	/* quadratic: 2000 bytes took 0.3 s an execution (the 15 to 37

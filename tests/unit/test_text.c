@@ -311,6 +311,72 @@ static void t_title_case(void **state)
 	}
 }
 
+/* names without their degrees and titles (titles.txt) */
+static void t_bare_key(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "RINA MARLINA, S.KEP.", "rina marlina" },
+		{ "Rina Marlina", "rina marlina" },
+		{ "Hj. Rina Marlina, S.Kep., M.Kes.", "rina marlina" },
+		{ "dr. SITI RAHMAWATI, S.KM", "siti rahmawati" },
+		{ "Drs. H. Lalu Ahmad, M.Pd.", "lalu ahmad" },
+		{ "Ns. Baiq Sarah S.Kep", "baiq sarah" },
+		{ "Agus Salim SE", "agus salim" },
+		{ "Agus Salim, S.E., M.M.", "agus salim" },
+		{ "Ir. Budi", "budi" },
+		{ "Rina, A.Md.Kep.", "rina" },
+		{ "Rina, S.Kep.,Ns", "rina" },
+		{ "Rina Sp.Kep.J", "rina" },
+		/* the last word is never a title; a title in the middle stays */
+		{ "S.Kep.", "s kep" },
+		{ "Hj.", "hj" },
+		{ "H. SE", "se" },
+		{ "Ahmad S.Pd. Yani", "ahmad s pd yani" },
+		{ "Muh. Ikhsan", "muh ikhsan" },
+		{ "", "" },
+		{ " , . ", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *k = ibm_person_bare_key(cases[i][0]);
+
+		if (strcmp(k, cases[i][1]) != 0)
+			print_message("# case %zu: %s\n", i, k);
+		assert_string_equal(k, cases[i][1]);
+		free(k);
+	}
+}
+
+static void t_name_proper_case(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "dr. SITI RAHMAWATI, S.KM", "dr. Siti Rahmawati, S.KM" },
+		{ "AGUS SALIM SE", "Agus Salim SE" },
+		{ "RINA MARLINA, S.KEP.", "Rina Marlina, S.KEP." },
+		{ "HJ. NURUL HIDAYAH, S.PD., M.PD.",
+		  "Hj. Nurul Hidayah, S.PD., M.PD." },
+		{ "PROF. DR. LALU HAMDANI, S.H., M.H.",
+		  "Prof. Dr. Lalu Hamdani, S.H., M.H." },
+		{ "LALU AHMAD", "Lalu Ahmad" },
+		{ "Baiq NURUL", "Baiq Nurul" },
+		{ "Muh. Ikhsan", "Muh. Ikhsan" },
+		{ "SE", "Se" },
+		{ "  SITI  AMINAH ", "  Siti  Aminah " },
+		{ "", "" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *t = ibm_name_proper_case(cases[i][0]);
+
+		if (strcmp(t, cases[i][1]) != 0)
+			print_message("# case %zu: %s\n", i, t);
+		assert_string_equal(t, cases[i][1]);
+		free(t);
+	}
+}
+
 static void t_natcmp(void **state)
 {
 	/* in order */
@@ -348,6 +414,8 @@ int main(void)
 		cmocka_unit_test(t_edit_distance_max),
 		cmocka_unit_test(t_title_case),
 		cmocka_unit_test(t_natcmp),
+		cmocka_unit_test(t_bare_key),
+		cmocka_unit_test(t_name_proper_case),
 	};
 
 	msgs_init();

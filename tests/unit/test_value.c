@@ -145,16 +145,42 @@ static void t_phones(void **state)
 	      "12345678901234567890", NULL);
 }
 
+static void t_exp(void **state)
+{
+	double v;
+
+	(void)state;
+	assert_int_equal(ibm_parse_number("3.6e-10", &v, IBM_NUM_EXP), 0);
+	assert_true(v == 3.6e-10);
+	assert_int_equal(ibm_parse_number(" 3,6E-10 ", &v, IBM_NUM_EXP), 0);
+	assert_true(v == 3.6e-10);
+	assert_int_equal(ibm_parse_number("1e5", &v, IBM_NUM_EXP), 0);
+	assert_true(v == 1e5);
+	assert_int_equal(ibm_parse_number("-2.5E+3", &v, IBM_NUM_EXP), 0);
+	assert_true(v == -2500);
+	assert_int_equal(ibm_parse_number("0.012", &v, IBM_NUM_EXP), 0);
+	assert_true(v == 0.012);
+	assert_int_equal(ibm_parse_number("3.6e-10", &v, 0), -1);
+	assert_int_equal(ibm_parse_number("e5", &v, IBM_NUM_EXP), -1);
+	assert_int_equal(ibm_parse_number("3e", &v, IBM_NUM_EXP), -1);
+	assert_int_equal(ibm_parse_number("3e-", &v, IBM_NUM_EXP), -1);
+	assert_int_equal(ibm_parse_number("3e5x", &v, IBM_NUM_EXP), -1);
+	assert_int_equal(ibm_parse_number("3e1000000", &v, IBM_NUM_EXP), -1);
+	assert_int_equal(ibm_parse_number("1e999", &v, IBM_NUM_EXP), -1);
+	assert_int_equal(ibm_parse_number("x3e5", &v, IBM_NUM_EXP), -1);
+}
+
 static void t_yesno(void **state)
 {
 	static const char *const yes[] = { "Ya", "YA", " ya ", "Y", "y", "Ada",
 		"1", "\xE2\x9C\x93", "\xE2\x9C\x94", "true", "TRUE", "Yes", "v",
-		"V" };
+		"V", "Sudah", "SUDAH", "sudah  ada", "Iya", "\xE2\x98\x91" };
 	static const char *const no[] = { "Tidak", "TIDAK", "T", "Tidak Ada",
 		"tidak  ada", "0", "-", "false", "No", "N", "Belum",
-		"\xE2\x9C\x97", "", "  ", "\xC2\xA0" };
+		"\xE2\x9C\x97", "", "  ", "\xC2\xA0", "belum ada", "Tdk",
+		"\xE2\x9C\x98" };
 	static const char *const neither[] = { "mungkin", "2", "ya tidak",
-		"yes!", "?", "tidakada" };
+		"yes!", "?", "tidakada", "sudah belum", "x", "#", "yes\tyes" };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
@@ -175,6 +201,7 @@ int main(void)
 		cmocka_unit_test(t_counts),
 		cmocka_unit_test(t_phones),
 		cmocka_unit_test(t_yesno),
+		cmocka_unit_test(t_exp),
 	};
 
 	msgs_init();

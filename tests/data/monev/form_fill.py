@@ -16,25 +16,25 @@ for dv in ws.data_validations.dataValidation:
             rules[col] = dv
 ncol = ws.max_column
 row = 2
-while ws.cell(row, 6).value:
-    for col in range(7, ncol + 1):
+while ws.cell(row, 7).value:
+    for col in range(8, ncol + 1):
         dv = rules.get(col)
-        if col == 8:
+        if col == 9:
             ws.cell(row, col).value = "Petugas %d" % row
         elif dv is None:
             continue
         elif dv.type == "date":
             ws.cell(row, col).value = datetime.datetime(2024, 6, 10 + row)
         elif dv.type == "list":
-            ws.cell(row, col).value = "Ya" if (row + col) % 3 else "Tidak"
-        elif dv.type == "whole" and col != 9:
-            ws.cell(row, col).value = (row * col) % 9
+            ws.cell(row, col).value = "Ya" if (row + col - 1) % 3 else "Tidak"
+        elif dv.type == "whole" and col != 10:
+            ws.cell(row, col).value = (row * (col - 1)) % 9
     row += 1
 wb.save(sys.argv[2])
 with open(sys.argv[3], "w", newline="") as f:
     w = csv.writer(f, lineterminator="\r\n")
     for r in ws.iter_rows(values_only=True):
-        if all(v is None for v in r):
+        if all(v is None for v in r[1:]):
             continue
         w.writerow(["" if v is None else
                     v.strftime("%d/%m/%Y") if isinstance(v, datetime.datetime)
