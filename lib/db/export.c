@@ -149,12 +149,17 @@ static void sheet(ibm_xlsx *x, db_file *d, const char *name,
 	const int *num;
 	lxw_row_t row = HDR_ROW;
 	double hh = 15;
-	/* numbers as stored, without trailing zeros: 58.1, 0.1667 */
+	/* numbers as stored, without trailing zeros (58.1, 0.1667), and
+	 * dates, a blank at their right: never touching the next text */
 	lxw_format *dec = workbook_add_format(x->wb);
+	lxw_format *date = workbook_add_format(x->wb);
 
-	format_set_num_format(dec, "0.####");
-	format_set_border(dec, LXW_BORDER_THIN);
-	format_set_align(dec, LXW_ALIGN_VERTICAL_TOP);
+	format_set_num_format(dec, IBM_XLSX_PAD("0.####"));
+	format_set_num_format(date, IBM_XLSX_PAD("dd/mm/yyyy"));
+	for (lxw_format *f2 = dec; f2; f2 = f2 == dec ? date : NULL) {
+		format_set_border(f2, LXW_BORDER_THIN);
+		format_set_align(f2, LXW_ALIGN_VERTICAL_TOP);
+	}
 
 	for (size_t c = 0; c < nc; c++) {
 		h[c] = label_of(db_rows_colname(t, perm[c]));
@@ -209,7 +214,7 @@ static void sheet(ibm_xlsx *x, db_file *d, const char *name,
 					dec : x->fmt.integer);
 			else if (iso_date(s, &dt))
 				worksheet_write_datetime(ws, row, col, &dt,
-							 x->fmt.date);
+							 date);
 			else
 				worksheet_write_string(ws, row, col, s,
 						       x->fmt.text);

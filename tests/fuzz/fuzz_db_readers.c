@@ -76,8 +76,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 1: {
 		/* the scores of the participants of a list */
 		int st2;
+		ibm_csv_opts po = { 0 };
 		ibm_csv *p = ibm_csv_open_mem("peserta.csv", people,
-					      sizeof people - 1, &in.csv, &st2);
+					      sizeof people - 1, &po, &st2);
 
 		db_stage_begin(d);
 		if (!p || db_read_participants(d, p, &in) != 0)
