@@ -73,6 +73,8 @@ DEPS_TEST += python3-docx libreoffice-writer-nogui
 DEPS_TEST += sqlite3
 # the blank Monev form filled through LibreOffice itself (tests/lo_form.py)
 DEPS_TEST += python3-uno
+# make bench: a workbook written by Python's XlsxWriter
+DEPS_TEST += python3-xlsxwriter
 
 .PHONY: all check test unit e2e demo asan valgrind lint bench deps deps-build \
 	install uninstall clean fuzz pictures
@@ -281,14 +283,19 @@ WIN_UNIT := $(WIN_UNIT_SRC:tests/unit/%.c=$(WIN)/tests/%.exe)
 DEPS_WINDOWS = gcc-mingw-w64-x86-64 libz-mingw-w64-dev cmake patch \
 	xz-utils zip mandoc tcl
 DEPS_WINE = wine wine64 unzip
+# what the end-to-end cases read their outputs back with under Wine (not
+# the renderers, LibreOffice and Chromium, nor valgrind or the linters)
+DEPS_WINCHECK = perl python3 python3-openpyxl python3-scipy python3-docx \
+	poppler-utils fonts-dejavu-core
 
 .PHONY: windows check-windows deps-windows win-build win-test
 
 windows: deps-windows
 	$(MAKE) win-build
 
-check-windows: deps deps-windows
-	@$(MAKE) --no-print-directory deps DEPS_WANT="$(DEPS_WINE)"
+check-windows: deps-windows
+	@$(MAKE) --no-print-directory deps \
+		DEPS_WANT="$(DEPS_BUILD) $(DEPS_WINCHECK) $(DEPS_WINE)"
 	$(MAKE) win-test
 
 deps-windows:
@@ -296,7 +303,7 @@ deps-windows:
 
 win-build: $(WIN_ZIP)
 
-win-test: $(WIN_ZIP) $(WIN_UNIT) $(BINS)
+win-test: $(WIN_ZIP) $(WIN_UNIT) $(WIN)/helpers/probe.exe $(BINS)
 	BUILD=$(abspath $(BUILD)) WIN=$(abspath $(WIN)) PYTHON=$(PYTHON) \
 		ZIP=$(abspath $(WIN_ZIP)) sh windows/check.sh
 
@@ -320,20 +327,39 @@ $(WIN)/libibmkit.a: $(WIN_LIB_OBJ)
 	rm -f $@
 	$(WIN_HOST)-ar rcs $@ $(WIN_LIB_OBJ)
 
-$(WIN)/ibmkit.res.o: windows/ibmkit.rc windows/ibmkit.manifest
+# each program's resources: manifest, icon and version resource (its
+# description the NAME line of its man page); the unit tests share one
+WIN_RES_DEPS = windows/ibmkit.rc windows/rc.sh windows/ibmkit.manifest \
+	windows/ibmkit.ico lib/core/ibmkit.h
+$(WIN)/res/%.o: man/%.1 $(WIN_RES_DEPS)
 	@mkdir -p $(@D)
-	$(WIN_HOST)-windres -I windows -o $@ windows/ibmkit.rc
+	sh windows/rc.sh $* "$$(sed -n 's/^\.Nd //p' man/$*.1)" $(VERSION) \
+		>$(@D)/$*.rc
+	$(WIN_HOST)-windres -I windows -o $@ $(@D)/$*.rc
 
-$(WIN)/bin/%.exe: $(WIN)/cmd/%.o $(WIN)/libibmkit.a $(WIN)/ibmkit.res.o
+$(WIN)/res/unit-tests.o: $(WIN_RES_DEPS)
 	@mkdir -p $(@D)
-	$(WIN_CC) $(WIN_LDFLAGS) -o $@ $< $(WIN)/ibmkit.res.o \
+	sh windows/rc.sh unit-tests "ibmkit unit tests" $(VERSION) \
+		>$(@D)/unit-tests.rc
+	$(WIN_HOST)-windres -I windows -o $@ $(@D)/unit-tests.rc
+
+$(WIN)/bin/%.exe: $(WIN)/cmd/%.o $(WIN)/libibmkit.a $(WIN)/res/%.o
+	@mkdir -p $(@D)
+	$(WIN_CC) $(WIN_LDFLAGS) -o $@ $< $(WIN)/res/$*.o \
 		$(WIN)/libibmkit.a -L$(WIN_DEPS)/lib $(WIN_LIBS)
 
-$(WIN)/tests/%.exe: tests/unit/%.c $(WIN)/libibmkit.a $(WIN)/ibmkit.res.o
+$(WIN)/tests/%.exe: tests/unit/%.c $(WIN)/libibmkit.a $(WIN)/res/unit-tests.o
 	@mkdir -p $(@D)
 	$(WIN_CC) $(WIN_CFLAGS) -Wno-missing-prototypes $(WIN_LDFLAGS) -o $@ $< \
-		$(WIN)/ibmkit.res.o $(WIN)/libibmkit.a -L$(WIN_DEPS)/lib \
+		$(WIN)/res/unit-tests.o $(WIN)/libibmkit.a -L$(WIN_DEPS)/lib \
 		-lcmocka $(WIN_LIBS)
+
+# the test helper that holds a file open as Excel does and reads a
+# program's version resource (windows/paths.t)
+$(WIN)/helpers/probe.exe: windows/probe.c
+	@mkdir -p $(@D)
+	$(WIN_CC) $(WIN_CFLAGS) $(WIN_LDFLAGS) -o $@ windows/probe.c \
+		-lversion -lshell32
 
 $(WIN_ZIP): $(WIN_BINS) $(wildcard windows/*.txt windows/*.bat windows/*.css) \
 		windows/pack.sh $(MAN1) $(MAN5) $(MAN7)

@@ -1,12 +1,16 @@
 /*
  * ibm-csv - see what the toolkit sees in a CSV file, and clean it.
  *
- *   ibm-csv check [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
+ *   ibm-csv check [-qv] [-d DELIM] [--strict] [--for KIND] [--sheet S]
+ *                 [--header-row N] [--column ROLE=HEADER] [--columns F]
  *                 FILE...
- *   ibm-csv clean [-q] [-d DELIM] [--strict] [--sheet S] [--header-row N]
- *                 [--excel] [FILE...]
+ *   ibm-csv clean [-q] [-d DELIM] [--strict] [--excel] [--sheet S]
+ *                 [--header-row N] [FILE...]
  */
 #include "ibmkit.h"
+#include "invite.h"
+#include "monev.h"
+#include "score.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -18,30 +22,37 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-csv check [-q] [-d delim] [--strict] [--sheet name] "
-		"[--header-row n]\n"
-		"                     file ...\n"
-		"       ibm-csv clean [-q] [-d delim] [--strict] [--sheet name] "
-		"[--header-row n]\n"
-		"                     [--excel] [file ...]\n"
+		"usage: ibm-csv check [-qv] [-d delim] [--strict] [--for kind]\n"
+		"                     [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                     [--columns file] file ...\n"
+		"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
+		"[--sheet name]\n"
+		"                     [--header-row n] [file ...]\n"
 		"       ibm-csv -h | --version\n");
 	if (!status)
 		fprintf(fp,
 			"\n"
-			"  check        describe each file and list its problems\n"
-			"  clean        write the records as clean CSV to "
-			"standard output\n"
-			"  -d, --delimiter=C  input delimiter (, ; tab |); "
+			"  check                  describe each file (CSV or "
+			"workbook) and list its\n"
+			"                         problems\n"
+			"  clean                  write the records as clean CSV "
+			"to standard output\n"
+			"  -d, --delimiter=C      input delimiter (, ; tab |); "
 			"default: detected\n"
-			"  -e, --excel  write for Indonesian Excel (; , CRLF BOM)\n"
-			"  -q, --quiet  no warnings\n"
-			"  -s, --strict text that is not UTF-8 is an error\n"
-			"      --sheet=NAME|NUMBER  the sheet of a workbook "
-			"(default: the first visible)\n"
-			"      --header-row=N  the header is on line (row) N "
-			"(default: found)\n"
-			"  -h, --help   this help\n"
-			"      --version  print the version\n");
+			"  -e, --excel            write for Indonesian Excel "
+			"(; , CRLF BOM)\n"
+			"      --for=KIND         check: how the tool that reads "
+			"KIND reads the\n"
+			"                         header (participants, agenda, "
+			"staff, responses,\n"
+			"                         key, roster, monev, units)\n"
+			"  -q, --quiet            no warnings\n"
+			"  -s, --strict           text that is not UTF-8 is an "
+			"error\n"
+			"  -h, --help             this help\n"
+			"      --version          print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
@@ -103,8 +114,94 @@ static void print_sheets(ibm_xlsxr *x)
 	}
 }
 
+/*
+ * --for KIND: the columns a tool looks for in one of its inputs; need:
+ * how many of the first ones tell the header (as the tool finds it).
+ */
+typedef struct kind {
+	const char *name, *what;
+	const ibm_colspec *specs;
+	size_t n, need;
+} kind;
+
+static ibm_colspec *monev_cols; /* the forms': identity and indicators */
+static monev_spec monev_default;
+
+static int kind_get(const char *name, kind *k)
+{
+	static const kind kinds[] = {
+		{ "participants", "ibm-invite's participants", inv_field_specs,
+		  INV_NF, INV_NF },
+		{ "agenda", "ibm-invite --agenda", inv_agenda_specs,
+		  INV_AGENDA_NCOLS, INV_AGENDA_NCOLS },
+		{ "staff", "ibm-invite --staff", inv_staff_specs,
+		  INV_STAFF_NCOLS, INV_STAFF_NCOLS },
+		{ "responses", "ibm-score's responses", score_resp_cols,
+		  SCORE_RESP_ROLES, SCORE_RESP_NCOLS },
+		{ "key", "ibm-score --key", score_key_specs, SCORE_KEY_NCOLS,
+		  SCORE_KEY_NCOLS },
+		{ "roster", "ibm-score --roster", score_roster_cols, SCORE_NBY,
+		  SCORE_NBY },
+		{ "monev", "ibm-monev's forms", NULL, 0, MONEV_NID },
+		{ "units", "ibm-monev --units", monev_unit_cols, MONEV_UL_N,
+		  MONEV_UL_N },
+	};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+		if (strcmp(kinds[i].name, name) != 0)
+			continue;
+		*k = kinds[i];
+		if (!k->specs) {
+			/* the default indicators after the identity */
+			monev_spec *s = &monev_default;
+
+			monev_spec_load(s, NULL, NULL);
+			monev_cols = ibm_xcalloc(MONEV_NID + s->nind + 1,
+						 sizeof *monev_cols);
+			memcpy(monev_cols, monev_id_cols,
+			       MONEV_NID * sizeof *monev_cols);
+			for (size_t j = 0; j < s->nind; j++) {
+				monev_cols[MONEV_NID + j].aliases =
+					s->ind[j].aliases;
+				monev_cols[MONEV_NID + j].role =
+					s->ind[j].column;
+			}
+			k->specs = monev_cols;
+			k->n = MONEV_NID + s->nind;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+static void print_indented(const char *text, void *data)
+{
+	(void)data;
+	printf("    ");
+	print_escaped(text);
+	printf("\n");
+}
+
+/* How the tool that reads a KIND reads this header. */
+static int check_columns(ibm_csv *r, const kind *k)
+{
+	const ibm_rec *h = ibm_csv_header(r);
+	int *idx = ibm_xcalloc(k->n + 1, sizeof *idx);
+	ibm_colfound *f = ibm_xcalloc(k->n + 1, sizeof *f);
+	int st = ibm_col_resolve_found(ibm_csv_name(r), h->line, h, k->specs,
+				       k->n, idx, f);
+
+	printf("  columns (as %s):\n", k->what);
+	ibm_col_explain(ibm_csv_name(r), h->line, h, k->specs, k->n, f,
+			print_indented, NULL);
+	free(idx);
+	free(f);
+	return st ? IBM_EX_DATAERR : 0;
+}
+
 /* ibm-csv check: one report per file on stdout, problems on stderr. */
-static int check_file(const char *path, const ibm_csv_opts *base)
+static int check_file(const char *path, const ibm_csv_opts *base,
+		      const kind *kd)
 {
 	ibm_csv_opts o = *base;
 	ibm_csv_info info;
@@ -114,6 +211,10 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 	size_t warn0 = ibm_diag_warnings();
 
 	o.keep_going = 1;
+	if (kd) {
+		o.need = kd->need ? kd->specs : NULL;
+		o.nneed = kd->need;
+	}
 	printf("%s:\n", strcmp(path, "-") == 0 ? "<stdin>" : path);
 	r = ibm_csv_open(path, &o, &status);
 	if (!r) {
@@ -155,6 +256,12 @@ static int check_file(const char *path, const ibm_csv_opts *base)
 		print_escaped(rec->f[i]);
 	}
 	printf("\n");
+	if (kd) {
+		int s = check_columns(r, kd);
+
+		if (s && !status)
+			status = s;
+	}
 	if (info.short_records)
 		printf("  short records: %ld (padded with empty fields)\n",
 		       info.short_records);
@@ -260,9 +367,12 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
+	{ "for", required_argument, NULL, 'F' },
 	IBM_INPUT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
+
+static const char *for_kind; /* --for */
 
 /* Options stand before or after the command; returns optind. */
 static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
@@ -270,7 +380,8 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 	int c;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+:d:eqsh", longopts, NULL)) != -1) {
+	ibm_opt_help_arg(argc, argv);
+	while ((c = getopt_long(argc, argv, "+:d:eqshv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o->delim = ibm_csv_parse_delim(optarg);
@@ -282,8 +393,12 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 		case 'e': *excel = 1; break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case 's': o->strict = 1; break;
+		case 'F': for_kind = optarg; break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, o) < 0)
 				usage(IBM_EX_USAGE);
 			break;
@@ -318,6 +433,18 @@ int main(int argc, char **argv)
 	argc -= k;
 	argv += k;
 	if (strcmp(cmd, "check") == 0) {
+		kind kd, *kp = NULL;
+
+		if (for_kind) {
+			if (kind_get(for_kind, &kd) != 0) {
+				ibm_error(NULL, 0, "--for takes participants, "
+					  "agenda, staff, responses, key, "
+					  "roster, monev or units, not \"%s\"",
+					  for_kind);
+				usage(IBM_EX_USAGE);
+			}
+			kp = &kd;
+		}
 		if (excel) {
 			ibm_error(NULL, 0, "--excel goes with clean");
 			usage(IBM_EX_USAGE);
@@ -327,12 +454,20 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 		}
 		for (int i = 0; i < argc; i++) {
-			int s = check_file(argv[i], &o);
+			int s = check_file(argv[i], &o, kp);
 
 			if (s && !status)
 				status = s;
 		}
+		if (monev_cols) {
+			free(monev_cols);
+			monev_spec_free(&monev_default);
+		}
 	} else if (strcmp(cmd, "clean") == 0) {
+		if (for_kind) {
+			ibm_error(NULL, 0, "--for goes with check");
+			usage(IBM_EX_USAGE);
+		}
 		status = clean(argv, argc, &o, excel);
 	} else {
 		ibm_error(NULL, 0, "unknown command: %s", cmd);

@@ -18,29 +18,35 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-invite -c file [-Cqe] [-s key=value] [-a agenda.csv] "
+		"usage: ibm-invite -c file [-Ceqv] [-s key=value] [-a agenda] "
 		"[-d delim]\n"
 		"                  [-A attendance.xlsx] [-b n] "
 		"[-l letters.pdf|.html]\n"
 		"                  [-t template -o dir [-n pattern]] [--strict]\n"
-		"                  [--sheet name] [--header-row n] "
-		"[participants.csv]\n"
 		"                  [--certificates file.pdf|.html] "
 		"[--proper-case]\n"
+		"                  [--order sprin.pdf|.html --staff file] "
+		"[--register file]\n"
+		"                  [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                  [--columns file] [participants]\n"
 		"       ibm-invite -h | --version\n");
 	if (!status)
 		fprintf(fp,
 			"\n"
+			"  participants           CSV or workbook (default: "
+			"standard input)\n"
 			"  -c, --config=FILE      event file (key = value)\n"
 			"  -s, --set=KEY=VALUE    set an event key (overrides "
 			"the file)\n"
-			"  -a, --agenda=FILE      agenda CSV (day, time, "
-			"activity, speaker)\n"
+			"  -a, --agenda=FILE      agenda, CSV or workbook (day, "
+			"time, activity,\n"
+			"                         speaker)\n"
 			"  -A, --attendance=FILE  attendance workbook (.xlsx)\n"
 			"  -b, --blank-rows=N     empty rows for walk-ins "
 			"(default 5)\n"
 			"  -l, --letters=FILE     letters as PDF (.pdf) or HTML "
-			"(.html); may be repeated\n"
+			"(.html); repeatable\n"
 			"  -C, --collective       one letter with a list of all "
 			"invitees\n"
 			"  -t, --template=FILE    your own letter template\n"
@@ -49,36 +55,41 @@ static void usage(int status)
 			"(default {{no}}-{{nama}}.EXT)\n"
 			"  -d, --delimiter=C      input delimiter; default: "
 			"detected\n"
-			"      --sheet=NAME|NUMBER  the sheet of input "
-			"workbooks (default: first visible)\n"
-			"      --header-row=N     the header is on line (row) N "
-			"(default: found)\n"
 			"  -e, --excel            CSV output for Indonesian "
 			"Excel\n"
-			"      --strict           duplicate participants are "
-			"errors\n"
+			"      --strict           duplicate participants and "
+			"unreadable phones,\n"
+			"                         e-mails or genders are errors\n"
 			"      --certificates=FILE  certificates as PDF (.pdf) "
 			"or HTML (.html),\n"
-			"                         one page per participant; may "
-			"be repeated\n"
+			"                         one page per participant; "
+			"repeatable\n"
 			"      --proper-case      names in capitals in proper "
 			"case on certificates\n"
 			"      --order=FILE       the Surat Perintah as PDF (.pdf) "
 			"or HTML (.html);\n"
-			"                         may be repeated\n"
+			"                         repeatable\n"
 			"      --staff=FILE       the officers of the Surat "
-			"Perintah (CSV)\n"
+			"Perintah (CSV or workbook)\n"
 			"      --register=FILE    register of outgoing letters "
 			"(CSV): numbers\n"
 			"                         continued from it, issued ones "
 			"appended\n"
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
-			"      --version          print the version\n");
+			"      --version          print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
 }
+
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
 
 enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE,
        OPT_ORDER, OPT_STAFF, OPT_REGISTER };
@@ -185,19 +196,14 @@ int main(int argc, char **argv)
 	orders = ibm_xcalloc((size_t)argc + 1, sizeof *orders);
 	memset(&order, 0, sizeof order);
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqh",
+	ibm_opt_help_arg(argc, argv);
+	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqhv",
 				longopts, NULL)) != -1) {
 		switch (c) {
-		case 'c':
-			if (config) {
-				ibm_error(NULL, 0, "-c given twice");
-				usage(IBM_EX_USAGE);
-			}
-			config = optarg;
-			break;
+		case 'c': ONCE(config, "-c"); break;
 		case 's': sets[nsets++] = optarg; break;
-		case 'a': agenda = optarg; break;
-		case 'A': attendance = optarg; break;
+		case 'a': ONCE(agenda, "--agenda"); break;
+		case 'A': ONCE(attendance, "--attendance"); break;
 		case 'b':
 			if (ibm_parse_count(optarg, &blank) != 0 ||
 			    blank > 1000) {
@@ -218,9 +224,9 @@ int main(int argc, char **argv)
 			letters[nletters++] = optarg;
 			break;
 		case 'C': iv.collective = 1; break;
-		case 't': tpl = optarg; break;
-		case 'o': outdir = optarg; break;
-		case 'n': pattern = optarg; break;
+		case 't': ONCE(tpl, "--template"); break;
+		case 'o': ONCE(outdir, "--out-dir"); break;
+		case 'n': ONCE(pattern, "--name-pattern"); break;
 		case 'd':
 			o.delim = ibm_csv_parse_delim(optarg);
 			if (o.delim < 0) {
@@ -253,11 +259,14 @@ int main(int argc, char **argv)
 			}
 			orders[norders++] = optarg;
 			break;
-		case OPT_STAFF: staff = optarg; break;
-		case OPT_REGISTER: regpath = optarg; break;
+		case OPT_STAFF: ONCE(staff, "--staff"); break;
+		case OPT_REGISTER: ONCE(regpath, "--register"); break;
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o) < 0)
 				usage(IBM_EX_USAGE);
 			break;

@@ -2,10 +2,11 @@
  * ibm-monev - merge Monev IBM form CSVs, score each unit, classify its
  * phase, and write a CSV recap and a print-ready workbook.
  *
- *   ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] [--lenient]
- *             [--units file [--strict]] [--period period]
+ *   ibm-monev [-eqv] [-d delim] [-o file.xlsx] [--by field] [--lenient]
+ *             [--strict] [--units file] [--period period]
  *             [--spec file] [--phases file] [--sheet-rows n]
- *             [--sheet s] [--header-row n] [file ...]
+ *             [--sheet s] [--header-row n] [--column role=header]
+ *             [--columns file] [file ...]
  *   ibm-monev --print-spec dir
  *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
  *             [--phases file]
@@ -26,13 +27,15 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-monev [-eq] [-d delim] [-o file.xlsx] [--by field] "
+		"usage: ibm-monev [-eqv] [-d delim] [-o file.xlsx] [--by field] "
 		"[--lenient]\n"
-		"                 [--spec file] [--phases file] "
+		"                 [--strict] [--spec file] [--phases file] "
 		"[--sheet-rows n]\n"
-		"                 [--units file [--strict]] [--period period] "
+		"                 [--units file] [--period period] "
 		"[--db file]\n"
-		"                 [--sheet name] [--header-row n] [file ...]\n"
+		"                 [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                 [--columns file] [file ...]\n"
 		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
@@ -41,39 +44,45 @@ static void usage(int status)
 	if (!status)
 		fprintf(fp,
 			"\n"
-			"  -o, --output=FILE   write the workbook (xlsx)\n"
-			"  -b, --by=FIELD      recap per kabupaten_kota, "
-			"provinsi, kecamatan or satker\n"
-			"  -l, --lenient       unreadable cells: warning and "
+			"  file                   a Monev form, CSV or workbook "
+			"(default: standard\n"
+			"                         input)\n"
+			"  -o, --output=FILE      write the workbook (xlsx)\n"
+			"  -b, --by=FIELD         recap per kabupaten_kota, "
+			"provinsi, kecamatan or\n"
+			"                         satker\n"
+			"  -l, --lenient          unreadable cells: warning and "
 			"empty, not an error\n"
-			"  -s, --spec=FILE     indicator spec CSV\n"
-			"  -p, --phases=FILE   phase table CSV\n"
-			"  -P, --print-spec=DIR  write the default spec and "
-			"phases to DIR\n"
-			"  -F, --form=FILE     write the blank data-entry "
-			"workbook (xlsx)\n"
-			"  -u, --units=FILE    the master list of units\n"
-			"      --strict        a unit not in the list is an "
+			"      --strict           a unit not in the list, or an "
+			"unreadable optional\n"
+			"                         cell (tahun_berdiri), is an "
 			"error\n"
-			"  -t, --period=P      only this semester, e.g. 2024-S1 or "
-			"\"Semester I 2024\"\n"
-			"      --db=FILE       the earlier periods from the "
+			"  -s, --spec=FILE        indicator spec (CSV or "
+			"workbook)\n"
+			"  -p, --phases=FILE      phase table (CSV or workbook)\n"
+			"  -P, --print-spec=DIR   write the default spec and "
+			"phases to DIR\n"
+			"  -F, --form=FILE        write the blank data-entry "
+			"workbook (xlsx)\n"
+			"  -u, --units=FILE       the master list of units (CSV "
+			"or workbook)\n"
+			"  -t, --period=P         only this semester, e.g. "
+			"2024-S1 or\n"
+			"                         \"Semester I 2024\"\n"
+			"      --db=FILE          the earlier periods from the "
 			"database (ibm-db)\n"
-			"  -f, --force         --print-spec replaces existing "
+			"  -f, --force            --print-spec replaces existing "
 			"files\n"
-			"  -r, --sheet-rows=N  data rows per Data sheet "
+			"  -r, --sheet-rows=N     data rows per Data sheet "
 			"(default 1048575)\n"
-			"  -d, --delimiter=C   input delimiter (, ; tab |); "
+			"  -d, --delimiter=C      input delimiter (, ; tab |); "
 			"default: detected\n"
-			"      --sheet=NAME|NUMBER  the sheet of input "
-			"workbooks (default: first visible)\n"
-			"      --header-row=N  the header is on line (row) N "
-			"(default: found)\n"
-			"  -e, --excel         CSV for Indonesian Excel "
+			"  -e, --excel            CSV for Indonesian Excel "
 			"(; , CRLF BOM)\n"
-			"  -q, --quiet         no warnings\n"
-			"  -h, --help          this help\n"
-			"      --version       print the version\n");
+			"  -q, --quiet            no warnings\n"
+			"  -h, --help             this help\n"
+			"      --version          print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
@@ -184,6 +193,13 @@ static void take_db(monev_data *d, const char *path)
 	free(per);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
@@ -201,10 +217,11 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhB:", longopts,
+	ibm_opt_help_arg(argc, argv);
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhvB:", longopts,
 				NULL)) != -1) {
 		switch (c) {
-		case 'o': out = optarg; break;
+		case 'o': ONCE(out, "--output"); break;
 		case 'b':
 			by = parse_by(optarg);
 			if (by < 0) {
@@ -217,11 +234,11 @@ int main(int argc, char **argv)
 			break;
 		case 'l': lenient = 1; break;
 		case 'S': strict = 1; break;
-		case 's': spec = optarg; break;
-		case 'p': phases = optarg; break;
-		case 'P': print = optarg; break;
-		case 'F': form = optarg; break;
-		case 'u': units = optarg; break;
+		case 's': ONCE(spec, "--spec"); break;
+		case 'p': ONCE(phases, "--phases"); break;
+		case 'P': ONCE(print, "--print-spec"); break;
+		case 'F': ONCE(form, "--form"); break;
+		case 'u': ONCE(units, "--units"); break;
 		case 't':
 			if (monev_period_parse(optarg, &py, &ps) < 0) {
 				ibm_error(NULL, 0,
@@ -232,7 +249,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'f': force = 1; break;
-		case 'B': dbpath = optarg; break;
+		case 'B': ONCE(dbpath, "--db"); break;
 		case 'r': {
 			char *end;
 
@@ -259,6 +276,9 @@ int main(int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); quiet = 1; break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

@@ -7,39 +7,49 @@
 #include <string.h>
 
 static const char synopsis[] =
-	"usage: ibm-report bimtek -c event.conf [-r report.conf] [-a agenda.csv]\n"
-	"                  [-d delim] [--sheet name] [--header-row n]\n"
-	"                  --participants file --scores file\n"
+	"usage: ibm-report bimtek -c event.conf [-qv] [-r report.conf] "
+	"[-a agenda]\n"
+	"                  [-d delim] --participants file --scores file\n"
 	"                  --summary file [--items file] [--survey file]\n"
-	"                  [--photos dir] [--reference file.docx] -o file.docx\n"
-	"       ibm-report monev [-c event.conf] [-r report.conf] [-d delim]\n"
-	"                  [--sheet name] [--header-row n] --units file\n"
-	"                  [--photos dir] [--reference file.docx] -o file.docx\n";
+	"                  [--photos dir] [--reference file.docx] "
+	"[--sheet name]\n"
+	"                  [--header-row n] [--column role=header] "
+	"[--columns file]\n"
+	"                  -o file.docx\n"
+	"       ibm-report monev [-qv] [-c event.conf] [-r report.conf] "
+	"[-d delim]\n"
+	"                  --units file [--photos dir] "
+	"[--reference file.docx]\n"
+	"                  [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                  [--columns file] -o file.docx\n"
+	"       ibm-report -h | --version\n";
 
 static const char options[] =
 	"\n"
-	"  -c, --event=FILE        event file of ibm-invite (letterhead, event,\n"
+	"  -c, --event=FILE        event file of ibm-invite (letterhead, "
+	"event,\n"
 	"                          signatory); required for bimtek\n"
 	"  -r, --report=FILE       report file: what only people know\n"
-	"  -a, --agenda=FILE       agenda CSV (bimtek)\n"
-	"      --participants=FILE ibm-invite's output (bimtek)\n"
+	"  -a, --agenda=FILE       agenda, CSV or workbook (bimtek)\n"
+	"      --participants=FILE ibm-invite's output, CSV or workbook "
+	"(bimtek)\n"
 	"      --scores=FILE       ibm-score --pre/--post output (bimtek)\n"
 	"      --summary=FILE      ibm-score --summary file (bimtek)\n"
 	"      --items=FILE        ibm-score --items file (bimtek)\n"
 	"      --survey=FILE       ibm-survey's output: Evaluasi Penyelenggaraan\n"
 	"                          (bimtek)\n"
-	"      --units=FILE        ibm-monev's output (monev)\n"
-	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG files\n"
+	"      --units=FILE        ibm-monev's output, CSV or workbook "
+	"(monev)\n"
+	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG "
+	"files\n"
 	"      --reference=FILE    take styles (and header) of this .docx\n"
 	"  -o, --output=FILE       the .docx to write\n"
 	"  -d, --delimiter=C       input delimiter; default: detected\n"
-	"      --sheet=NAME|NUMBER the sheet of workbook inputs (default: the\n"
-	"                          first visible)\n"
-	"      --header-row=N      the header is on line (row) N (default:\n"
-	"                          found)\n"
 	"  -q, --quiet             no warnings\n"
 	"  -h, --help              this help\n"
-	"      --version           print the version\n";
+	"      --version           print the version\n"
+	IBM_INPUT_HELP;
 
 static _Noreturn void usage(int status)
 {
@@ -83,6 +93,13 @@ static _Noreturn void bad(const char *fmt, const char *arg)
 	usage(IBM_EX_USAGE);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	rp_opts o;
@@ -92,29 +109,35 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-report");
 	memset(&o, 0, sizeof o);
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qh", longopts,
+	ibm_opt_help_arg(argc, argv);
+	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qhv", longopts,
 				NULL)) != -1) {
 		switch (c) {
-		case 'c': o.event = optarg; break;
-		case 'r': o.report = optarg; break;
-		case 'a': o.agenda = optarg; break;
-		case 'o': o.output = optarg; break;
+		case 'c': ONCE(o.event, "-c"); break;
+		case 'r': ONCE(o.report, "--report"); break;
+		case 'a': ONCE(o.agenda, "--agenda"); break;
+		case 'o': ONCE(o.output, "--output"); break;
 		case 'd':
 			o.csv.delim = ibm_csv_parse_delim(optarg);
 			if (o.csv.delim < 0)
 				bad("bad delimiter: %s", optarg);
 			break;
 		case 'q': ibm_diag_set_quiet(1); break;
-		case O_PARTICIPANTS: o.participants = optarg; break;
-		case O_SCORES: o.scores = optarg; break;
-		case O_SUMMARY: o.summary = optarg; break;
-		case O_ITEMS: o.items = optarg; break;
-		case O_SURVEY: o.survey = optarg; break;
-		case O_UNITS: o.units = optarg; break;
-		case O_PHOTOS: o.photos = optarg; break;
-		case O_REFERENCE: o.reference = optarg; break;
+		case O_PARTICIPANTS:
+			ONCE(o.participants, "--participants");
+			break;
+		case O_SCORES: ONCE(o.scores, "--scores"); break;
+		case O_SUMMARY: ONCE(o.summary, "--summary"); break;
+		case O_ITEMS: ONCE(o.items, "--items"); break;
+		case O_SURVEY: ONCE(o.survey, "--survey"); break;
+		case O_UNITS: ONCE(o.units, "--units"); break;
+		case O_PHOTOS: ONCE(o.photos, "--photos"); break;
+		case O_REFERENCE: ONCE(o.reference, "--reference"); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o.csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

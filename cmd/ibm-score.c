@@ -7,25 +7,39 @@
 #include <string.h>
 
 static const char synopsis[] =
-	"usage: ibm-score [-eq] [-d delim] [-k key] [--exact] [--pass percent]\n"
+	"usage: ibm-score [-eqv] [-d delim] [-k key] [--exact] "
+	"[--pass percent]\n"
 	"                 [--keep column] [--summary file] [--items file]\n"
-	"                 [--report file.xlsx] [responses]\n"
-	"       ibm-score [-eq] [-d delim] [-k key] [--post-key key] --pre file\n"
+	"                 [--report file.xlsx] [--sheet name] "
+	"[--header-row n]\n"
+	"                 [--column role=header] [--columns file] "
+	"[responses]\n"
+	"       ibm-score [-eqv] [-d delim] [-k key] [--post-key key] "
+	"--pre file\n"
 	"                 --post file [--match column] [--fuzzy]\n"
 	"                 [--duplicates first|last|best] [--exact]\n"
 	"                 [--pass percent] [--keep column] [--summary file]\n"
 	"                 [--items file] [--report file.xlsx]\n"
 	"                 [--roster file] [--only both|passed]\n"
-	"       (every form also takes --sheet name and --header-row n)\n";
+	"                 [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                 [--columns file]\n"
+	"       ibm-score -h | --version\n";
 
 /* The options, printed by --help after the synopsis. */
 static const char options[] =
 	"\n"
-	"  -k, --key=FILE         answer key CSV (else the export's own "
-	"scores)\n"
+	"  responses              a Forms export, CSV or workbook (default: "
+	"standard\n"
+	"                         input)\n"
+	"  -k, --key=FILE         answer key, CSV or workbook (else the "
+	"export's own\n"
+	"                         scores)\n"
 	"      --post-key=FILE    answer key of the post-test if it differs\n"
-	"      --pre=FILE         pre-test export (pre/post mode)\n"
-	"      --post=FILE        post-test export (pre/post mode)\n"
+	"      --pre=FILE         pre-test export, CSV or workbook "
+	"(pre/post mode)\n"
+	"      --post=FILE        post-test export, CSV or workbook "
+	"(pre/post mode)\n"
 	"      --match=COLUMN     match pre and post rows on this column\n"
 	"      --fuzzy            also match names that differ a little\n"
 	"      --duplicates=WHICH keep the first, last or best submission\n"
@@ -36,16 +50,18 @@ static const char options[] =
 	"      --summary=FILE     statistics as CSV\n"
 	"      --items=FILE       item analysis as CSV (needs -k)\n"
 	"      --report=FILE      report workbook (.xlsx)\n"
-	"      --roster=FILE      participant list: one row per participant\n"
+	"      --roster=FILE      participant list, CSV or workbook: one "
+	"row per\n"
+	"                         participant\n"
 	"      --only=WHICH       with --roster: only those who took both "
-	"tests, or passed\n"
-	"      --sheet=NAME|NUMBER  the sheet of a workbook input\n"
-	"      --header-row=N     the header is on row N (else found)\n"
+	"tests,\n"
+	"                         or passed\n"
 	"  -d, --delimiter=C      input delimiter; default: detected\n"
 	"  -e, --excel            CSV output for Indonesian Excel\n"
 	"  -q, --quiet            no warnings\n"
 	"  -h, --help             this help\n"
-	"      --version          print the version\n";
+	"      --version          print the version\n"
+	IBM_INPUT_HELP;
 
 static _Noreturn void usage(int status)
 {
@@ -94,6 +110,13 @@ static _Noreturn void bad(const char *fmt, const char *arg)
 	usage(IBM_EX_USAGE);
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 int main(int argc, char **argv)
 {
 	score_opts o = { 0 };
@@ -102,10 +125,11 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-score");
 	o.dup = SCORE_DUP_FIRST;
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":k:d:eqh", longopts, NULL)) !=
+	ibm_opt_help_arg(argc, argv);
+	while ((c = getopt_long(argc, argv, ":k:d:eqhv", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
-		case 'k': o.key = optarg; break;
+		case 'k': ONCE(o.key, "--key"); break;
 		case 'd':
 			o.csv.delim = ibm_csv_parse_delim(optarg);
 			if (o.csv.delim < 0)
@@ -136,10 +160,10 @@ int main(int argc, char **argv)
 					      (o.nkeep + 1) * sizeof *o.keep);
 			o.keep[o.nkeep++] = optarg;
 			break;
-		case O_PRE: o.pre = optarg; break;
-		case O_POST: o.post = optarg; break;
-		case O_POSTKEY: o.post_key = optarg; break;
-		case O_MATCH: o.match = optarg; break;
+		case O_PRE: ONCE(o.pre, "--pre"); break;
+		case O_POST: ONCE(o.post, "--post"); break;
+		case O_POSTKEY: ONCE(o.post_key, "--post-key"); break;
+		case O_MATCH: ONCE(o.match, "--match"); break;
 		case O_FUZZY: o.fuzzy = 1; break;
 		case O_DUP:
 			if (strcmp(optarg, "first") == 0)
@@ -152,10 +176,10 @@ int main(int argc, char **argv)
 				bad("bad --duplicates: %s (first, last or "
 				    "best)", optarg);
 			break;
-		case O_SUMMARY: o.summary = optarg; break;
-		case O_ITEMS: o.items = optarg; break;
-		case O_REPORT: o.report = optarg; break;
-		case O_ROSTER: o.roster = optarg; break;
+		case O_SUMMARY: ONCE(o.summary, "--summary"); break;
+		case O_ITEMS: ONCE(o.items, "--items"); break;
+		case O_REPORT: ONCE(o.report, "--report"); break;
+		case O_ROSTER: ONCE(o.roster, "--roster"); break;
 		case O_ONLY:
 			if (strcmp(optarg, "both") == 0)
 				o.only = SCORE_ONLY_BOTH;
@@ -166,6 +190,9 @@ int main(int argc, char **argv)
 			break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+		case 'v':
 			if (ibm_input_opt(c, optarg, &o.csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;

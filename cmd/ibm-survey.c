@@ -25,7 +25,9 @@ static void usage(int status)
 		"[-p n|file]\n"
 		"                  [--summary file] [-r file.xlsx] [-t title] "
 		"[--strict]\n"
-		"                  [--sheet name] [--header-row n] [file ...]\n"
+		"                  [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                  [--columns file] [file ...]\n"
 		"       ibm-survey --print-spec dir [--force]\n"
 		"       ibm-survey -h | --version\n");
 	if (!status)
@@ -59,18 +61,12 @@ static void usage(int status)
 			"existing file\n"
 			"  -d, --delimiter=C     input delimiter (, ; tab |); "
 			"default: detected\n"
-			"      --sheet=NAME|NUMBER  the sheet of input workbooks "
-			"(default: first\n"
-			"                        visible)\n"
-			"      --header-row=N    the header is on line (row) N "
-			"(default: found)\n"
 			"  -e, --excel           CSV for Indonesian Excel "
 			"(; , CRLF BOM)\n"
-			"  -v, --verbose         say how each column is "
-			"understood\n"
 			"  -q, --quiet           no warnings\n"
 			"  -h, --help            this help\n"
-			"      --version         print the version\n");
+			"      --version         print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
@@ -90,7 +86,6 @@ static const struct option longopts[] = {
 	{ "force", no_argument, NULL, 'f' },
 	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "verbose", no_argument, NULL, 'v' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, O_VERSION },
@@ -116,13 +111,23 @@ static long participants_of(const char *arg, const char **file)
 	return 0;
 }
 
-static long count_rows(const char *path)
+static long count_rows(const char *path, const ibm_csv_opts *run)
 {
-	ibm_csv_opts o = { 0 };
-	ibm_csv *r = ibm_csv_xopen(path, &o);
+	/* a side input: its header the first row with a name, if any */
+	static const ibm_colspec name[] = {
+		{ "nama|nama lengkap|nama peserta|name|full name|participant",
+		  0, "nama" },
+	};
+	ibm_csv_opts o = *run;
+	ibm_csv *r;
 	const ibm_rec *rec;
 	long n = 0;
 
+	o.need = name;
+	o.nneed = 1;
+	o.side = 1;
+	o.allow_empty = 0;
+	r = ibm_csv_xopen(path, &o);
 	/* a row with something in it */
 	while (ibm_csv_xread(r, &rec) > 0) {
 		size_t i = 0;
@@ -136,6 +141,13 @@ static long count_rows(const char *path)
 		ibm_die(IBM_EX_DATAERR, path, 0, "no participants");
 	return n;
 }
+
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
 
 int main(int argc, char **argv)
 {
@@ -152,10 +164,11 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-survey");
 	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, ":s:w:p:r:t:P:fd:evqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
-		case 's': spec = optarg; break;
+		case 's': ONCE(spec, "--spec"); break;
 		case 'w':
 			if (ibm_parse_number(optarg, &weight, 0) != 0 ||
 			    !(weight > 0 && weight <= 1)) {
@@ -168,11 +181,11 @@ int main(int argc, char **argv)
 		case 'p':
 			participants = participants_of(optarg, &plist);
 			break;
-		case O_SUMMARY: summary = optarg; break;
-		case 'r': report = optarg; break;
+		case O_SUMMARY: ONCE(summary, "--summary"); break;
+		case 'r': ONCE(report, "--report"); break;
 		case 't': title = optarg; break;
 		case O_STRICT: strict = 1; break;
-		case 'P': print = optarg; break;
+		case 'P': ONCE(print, "--print-spec"); break;
 		case 'f': force = 1; break;
 		case 'd':
 			csv.delim = ibm_csv_parse_delim(optarg);
@@ -182,10 +195,12 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'e': excel = 1; break;
-		case 'v': verbose = 1; break;
+		case 'v': verbose = 1; break; /* its own: every question */
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
 			if (ibm_input_opt(c, optarg, &csv) < 0)
 				usage(IBM_EX_USAGE);
 			break;
@@ -233,7 +248,7 @@ int main(int argc, char **argv)
 
 	sv_spec_load(&s, spec);
 	if (plist)
-		participants = count_rows(plist);
+		participants = count_rows(plist, &csv);
 	sv_data_init(&d, &s);
 	csv.strict = strict;
 	d.csv = csv;

@@ -11,6 +11,13 @@ out=${OUT:-$here/out}
 mkdir -p "$out"
 cd "$here"
 
+echo "ibmkit demo: the whole pipeline on the sample files of examples/."
+echo "The warnings below are part of the demonstration: the samples carry on"
+echo "purpose what offices' files have (a Windows-1252 export, a participant"
+echo "listed twice, a second test submission, a misspelt name, a unit visited"
+echo "twice), and the tools say so."
+echo
+
 # --- ibm-csv: look at a messy export, then clean it for a pipeline -------
 ibm-csv check peserta-excel.csv
 ibm-csv clean peserta-excel.csv > "$out/peserta-clean.csv"
@@ -122,4 +129,6 @@ ibm-report bimtek -c bimtek/event.conf -r laporan.conf -a bimtek/agenda.csv \
 ibm-report monev -c monev/event.conf --units "$out/monev-unit.csv" \
 	-o "$out/laporan-monev.docx"
 
-echo "demo outputs are in $out"
+echo
+echo "demo finished: every step succeeded (the warnings above were expected)."
+echo "The outputs are in $out"

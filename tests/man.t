@@ -6,7 +6,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 tools=$(cd "$top/cmd" && ls *.c | sed 's/\.c$//')
 n=2
-for t in $tools; do n=$((n + 3)); done
+for t in $tools; do n=$((n + 5)); done
 echo "1..$n"
 i=1
 if out=$(mandoc -Tlint -W warning "$top"/man/*.[1-9] 2>&1) && [ -z "$out" ]; then
@@ -59,5 +59,36 @@ for t in $tools; do
 		echo "ok $i - $t --help lists every option of $t.1"
 	else
 		echo "not ok $i - $t --help lacks:$missing"
+	fi
+	# the usage lines (the help up to its first blank line) name every
+	# option the help describes, by its long or its short name
+	i=$((i + 1))
+	help=$("$BUILD/bin/$t" --help 2>/dev/null)
+	syn=$(printf '%s\n' "$help" | sed '/^$/,$d')
+	missing=""
+	for o in $(printf '%s\n' "$help" | sed '1,/^$/d' |
+		   grep -o '^ *\(-[a-zA-Z], \)\?--[a-z][a-z0-9-]*' |
+		   sed 's/^ *//; s/, /,/'); do
+		long=${o#*--}
+		short=""
+		case $o in -?,*) short=$(printf '%s' "$o" | cut -c2) ;; esac
+		printf '%s\n' "$syn" | grep -q -- "--$long\b" && continue
+		[ -n "$short" ] && printf '%s\n' "$syn" |
+			grep -q -- "\[-[a-zA-Z]*$short[a-zA-Z]*\]\|-$short[] ]" &&
+			continue
+		missing="$missing --$long"
+	done
+	if [ -z "$missing" ]; then
+		echo "ok $i - $t's usage lines name every option"
+	else
+		echo "not ok $i - $t's usage lines lack:$missing"
+	fi
+	i=$((i + 1))
+	long=$(printf '%s\n' "$help" | awk 'length > 80')
+	if [ -z "$long" ]; then
+		echo "ok $i - $t --help fits 80 columns"
+	else
+		echo "not ok $i - $t --help has lines over 80 columns"
+		printf '%s\n' "$long" | sed 's/^/# /'
 	fi
 done

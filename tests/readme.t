@@ -1,9 +1,11 @@
 #!/bin/sh
 # tests/readme.t - the pipeline examples of README.md run as they stand:
 # each indented block that calls an ibm- tool runs with `set -e` in a copy
-# of examples/: ibm-monev blocks in monev/, ibm-invite, ibm-score and
+# of examples/, in the folder its first line names ("# in examples/bimtek/");
+# without one, ibm-monev blocks in monev/, ibm-invite, ibm-score and
 # ibm-survey blocks in bimtek/, others in examples/ itself ("cd examples/..."
-# lines skipped).
+# lines skipped). Then every file the blocks wrote must be left out of git
+# by examples/.gitignore (when the tree is a git clone).
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 work=$(mktemp -d)
@@ -25,7 +27,8 @@ while [ -f "$work/block$k" ]; do
 	k=$((k + 1))
 done
 set -- $blocks
-echo "1..$#"
+echo "1..$(($# + 1))"
+(cd "$work/ex" && find . -type f | sort) > "$work/before"
 i=0
 for b; do
 	i=$((i + 1))
@@ -34,7 +37,9 @@ for b; do
 	*ibm-invite*|*ibm-score*|*ibm-survey*) d=$work/ex/bimtek ;;
 	*) d=$work/ex ;;
 	esac
-	first=$(grep -v '^cd ' "$b" | head -1)
+	where=$(sed -n '1s|^# in examples/*||p' "$b")
+	[ -n "$(sed -n '1{/^# in examples/p}' "$b")" ] && d=$work/ex/$where
+	first=$(grep -v '^cd \|^#' "$b" | head -1)
 	if out=$(cd "$d" && grep -v '^cd ' "$b" |
 		PATH="$BUILD/bin:$PATH" sh -e 2>&1); then
 		echo "ok $i - README: $first"
@@ -43,3 +48,21 @@ for b; do
 		echo "$out" | tail -10 | sed 's/^/# /'
 	fi
 done
+# what the examples wrote: ignored by git, so that trying them leaves the
+# clone clean
+i=$((i + 1))
+(cd "$work/ex" && find . -type f | sort) > "$work/after"
+if git -C "$top" rev-parse --git-dir > /dev/null 2>&1; then
+	left=""
+	for f in $(comm -13 "$work/before" "$work/after" | sed 's|^\./||'); do
+		git -C "$top" check-ignore -q --no-index "examples/$f" ||
+			left="$left examples/$f"
+	done
+	if [ -z "$left" ]; then
+		echo "ok $i - README examples leave no untracked files"
+	else
+		echo "not ok $i - README examples leave untracked files:$left"
+	fi
+else
+	echo "ok $i - README examples leave no untracked files # skip not a git clone"
+fi

@@ -4,13 +4,17 @@
 # re-run reuses the numbers issued for the same letters, a number the
 # register has for someone else is an error naming the clash, a failed
 # run appends nothing, two runs at once issue no number twice and lose
-# no line, a hand-kept register keeps its delimiter and lines.
+# no line, a hand-kept register keeps its delimiter and lines (and its
+# Windows-1252), a register without urut counts by its numbers, text that
+# Excel would run as a formula is guarded, a run waiting for the lock says
+# so, and a register that cannot be renamed over (bind-mounted) is
+# written in place.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..12"
+echo "1..19"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -161,3 +165,85 @@ time.sleep(2)
 else
 	ok "# SKIP python3 missing"
 fi
+
+# 13: a register without urut (the column deleted in Excel): the counter
+# comes from the numbers themselves, not from 1 again
+printf 'tanggal,jenis,nomor,kepada,hal\n2024-06-01,undangan,B/UND-41/VI/Rh.01.00/2024/BNNK-SBW,Ani,Rapat\n2024-03-01,undangan,B/UND-7/III/Rh.01.00/2024/BNNK-SBW,Budi,Rapat\n' \
+	> nourut.csv
+ibm-invite -q -c event.conf --register nourut.csv b.csv > nu.out 2> err
+got=$(col nu.out | sed 's|^B/UND-||;s|/.*||' | tr '\n' ' ')
+check "register without urut: invitations 42 to 44" \
+	"$([ "$got" = "42 43 44 " ] && [ "$(wc -l < nourut.csv)" = 6 ]; echo $?)" \
+	"got: $got" "$(cat err nourut.csv)"
+
+# 14: an addressee that Excel would run as a formula is written with an
+# apostrophe; a re-run finds the letter again (no second number)
+{ cat h.csv; printf '1;"=HYPERLINK(""http://x"";""klik"")";L;Agen;IBM X;Kelurahan Bugis;Sumbawa;Sumbawa;081237014411;x@y.id\n'; } > f.csv
+ibm-invite -q -c event.conf --register formula.csv f.csv > f1.out 2> err
+ibm-invite -q -c event.conf --register formula.csv f.csv > f2.out 2>> err
+check "formula in the register: guarded, found again on a re-run" \
+	"$(grep -q ',"'"'"'=HYPERLINK(""http://x"";""klik"") (Bugis)",' formula.csv &&
+	   [ "$(wc -l < formula.csv)" = 2 ] && cmp -s f1.out f2.out; echo $?)" \
+	"$(cat err formula.csv)"
+
+# 15: a run that waits for the lock says so after a second
+python3 -c '
+import fcntl, sys, time
+f = open(sys.argv[1], "r+")
+fcntl.flock(f, fcntl.LOCK_EX)
+open(sys.argv[2], "w").close()
+time.sleep(2)
+' reg.csv locked2 &
+while [ ! -e locked2 ]; do sleep 0.1; done
+ibm-invite -c event.conf --register reg.csv a.csv > /dev/null 2> err
+wait
+check "waiting for the lock: said once" \
+	"$([ "$(grep -c 'reg.csv: warning: waiting for the register lock held by another run' err)" = 1 ]; echo $?)" \
+	"$(cat err)"
+
+# 16: an output that cannot be renamed into place (as a bind-mounted
+# file): the run fails with 73 and no file changes, the register neither
+cp reg.csv before.csv
+echo old > s5.pdf
+{ cat h.csv; sed -n 30,31p "$ex/peserta.csv"; } > g.csv
+IBMKIT_TEST_FAIL_RENAME=s5.pdf ibm-invite -q -c event.conf --register reg.csv \
+	--staff petugas.csv -l g5.html --order s5.pdf g.csv > /dev/null 2> err
+st=$?
+check "a rename that fails: 73, register and outputs as they were" \
+	"$([ $st = 73 ] && cmp -s before.csv reg.csv && [ "$(cat s5.pdf)" = old ] &&
+	   [ ! -e g5.html ] && [ -z "$(ls -A | grep ibmkit)" ]; echo $?)" "status $st" "$(cat err)"
+
+# 17: a register that cannot be renamed over is written in place
+IBMKIT_TEST_FAIL_RENAME=reg.csv ibm-invite -q -c event.conf --register reg.csv \
+	g.csv > g.out 2> err
+st=$?
+check "a register that cannot be renamed over: written in place" \
+	"$([ $st = 0 ] && [ "$(wc -l < reg.csv)" = $(($(wc -l < before.csv) + 2)) ] &&
+	   head -c "$(wc -c < before.csv)" reg.csv | cmp -s before.csv - &&
+	   [ -z "$(ls -A | grep ibmkit)" ]; echo $?)" "status $st" "$(cat err)"
+
+# 18: a register bind-mounted over (as a container mounts one): a real
+# rename fails with EBUSY; the lines are written in place
+cp reg.csv before.csv
+{ cat h.csv; printf '1;Putu Ardana;L;Agen;IBM X;Kelurahan Bugis;Sumbawa;Sumbawa;081237014412;p@y.id\n2;Made Sari;P;Agen;IBM X;Kelurahan Seketeng;Sumbawa;Sumbawa;081237014413;m@y.id\n'; } > m.csv
+: > bound.csv
+if unshare -rm sh -c 'mount --bind reg.csv bound.csv' 2>/dev/null; then
+	unshare -rm sh -c 'mount --bind reg.csv bound.csv &&
+		ibm-invite -q -c event.conf --register bound.csv -l m.html m.csv \
+		> m.out 2> err; echo $? > m.st'
+	check "bind-mounted register: new lines written in place" \
+		"$([ "$(cat m.st)" = 0 ] && [ -s m.html ] &&
+		   [ "$(wc -l < reg.csv)" = $(($(wc -l < before.csv) + 2)) ] &&
+		   [ ! -s bound.csv ]; echo $?)" "$(cat err m.st)"
+else
+	ok "# SKIP no user and mount namespaces here (unshare -rm)"
+fi
+
+# 19: a register in Windows-1252 (saved by Excel): new lines in it too
+printf 'Tanggal;Jenis;Urut;Nomor;Kepada;Hal\r\n2024-06-01;undangan;1;B/UND-1/VI/Rh.01.00/2024/BNNK-SBW;Dinas Sosial \226 Kab. Sumbawa;Rapat\r\n' \
+	> cp.csv
+{ cat h.csv; printf '1;Jos\303\251 Ram\303\255rez;L;Agen;IBM X;Kelurahan Bugis;Sumbawa;Sumbawa;081237014411;x@y.id\n'; } > j.csv
+ibm-invite -q -c event.conf --register cp.csv j.csv > /dev/null 2> err
+check "Windows-1252 register: new lines in Windows-1252" \
+	"$(tail -1 cp.csv | grep -q "$(printf ';Jos\351 Ram\355rez (Bugis);')" &&
+	   ! iconv -f UTF-8 -t UTF-8 cp.csv > /dev/null 2>&1; echo $?)" "$(cat err)" "$(tail -1 cp.csv | od -c | head -5)"

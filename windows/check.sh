@@ -6,7 +6,10 @@
 # with WINE=1: the expected outputs are Linux's, byte for byte, unless a
 # case has its own .windows files), and windows/zip.t (the zip unpacked
 # into an empty folder: each tool's --version and the examples of
-# BACA-SAYA.txt through cmd.exe, their outputs compared with Linux's).
+# BACA-SAYA.txt through cmd.exe, their outputs compared with Linux's) and
+# windows/paths.t (paths as Windows users type them, the register, files
+# held open as in Excel, NUL, /?, the version resources; its helper is
+# $WIN/helpers/probe.exe).
 #
 # Wine runs in a private prefix (WINEPREFIX, default build-win64/wine,
 # made once with wineboot) with one persistent wineserver for the run.
@@ -51,7 +54,8 @@ cd "$top" && CMOCKA_MESSAGE_OUTPUT=TAP wine "$t" 2>&1 |
 EOT
 done
 cd "$top" || exit 1
-WINE=1 prove -j2 -f "$work"/unit/*.t tests/cases.t windows/zip.t
+WINE=1 prove -j2 -f "$work"/unit/*.t tests/cases.t windows/zip.t \
+	windows/paths.t
 status=$?
 echo "# Windows tests in $(($(date +%s) - start)) s"
 exit $status

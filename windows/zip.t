@@ -78,14 +78,31 @@ while IFS= read -r cmd; do
 	fi
 done <"$work/examples"
 
-# the scheduled task sample: a fresh unit.csv and monev.xlsx
+# the scheduled task sample: unit.csv and monev.xlsx in hasil-monev\, read
+# from the forms only: run twice, the same recap (its outputs are not read
+# as forms); a broken form: the run fails and the last unit.csv stays,
+# with no empty or temporary file
 i=$((i + 1))
-rm -f "$d/unit.csv" "$d/monev.xlsx"
-if wcmd "jalankan-monev.bat" >/dev/null 2>&1 && [ -s "$d/unit.csv" ] &&
-	[ -s "$d/monev.xlsx" ] && grep -q '^ibm-monev: ' "$d/monev-log.txt"; then
-	echo "ok $i - jalankan-monev.bat"
+h=$d/hasil-monev
+bad=""
+wcmd "jalankan-monev.bat" >/dev/null 2>&1 || bad="$bad status"
+cp "$h/unit.csv" "$work/unit1.csv" 2>/dev/null || bad="$bad unit.csv"
+[ -s "$h/monev.xlsx" ] || bad="$bad monev.xlsx"
+grep -q '^ibm-monev: ' "$h/monev-log.txt" || bad="$bad log"
+wcmd "jalankan-monev.bat" >/dev/null 2>&1 || bad="$bad status2"
+cmp -s "$h/unit.csv" "$work/unit1.csv" || bad="$bad second-run"
+mkdir "$d/rusak"
+cp "$d/examples/monev/bnnp-ntb.csv" "$d/rusak/"
+printf 'bukan,formulir\n1,2\n' >"$d/rusak/lain.csv"
+FORMULIR=rusak wcmd "jalankan-monev.bat" >/dev/null 2>&1 && bad="$bad broken-form-status"
+cmp -s "$h/unit.csv" "$work/unit1.csv" || bad="$bad unit.csv-changed"
+[ -z "$(ls "$h" | grep -v -x -e unit.csv -e monev.xlsx -e monev-log.txt)" ] ||
+	bad="$bad left:$(ls "$h" | tr '\n' ' ')"
+rm -rf "$d/rusak"
+if [ -z "$bad" ]; then
+	echo "ok $i - jalankan-monev.bat (forms only, unit.csv kept on failure)"
 else
-	echo "not ok $i - jalankan-monev.bat"
+	echo "not ok $i - jalankan-monev.bat:$bad"
 fi
 
 # a file name with spaces and letters outside Windows-1252, through cmd

@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #if defined(__SSE2__)
@@ -55,6 +56,7 @@ struct ibm_csv {
 	int fd;
 	int is_stdin;
 	ibm_csv_opts opts;
+	char *own_sheet;      /* FILE.xlsx:SHEET's sheet (opts.sheet) */
 	struct csv_parser p;
 	int status;           /* exit status of the first fatal error */
 	int failed;           /* a fatal error was reported */
@@ -781,8 +783,8 @@ static int is_title(const ibm_csv *r, const rec_buf *b)
 }
 
 /* Does b hold the columns of opts->need (every required one, and at
- * least one)? */
-static int holds_need(const ibm_csv *r, rec_buf *b)
+ * least one)? no_part: each by more than some of its header's words. */
+static int holds_need(const ibm_csv *r, rec_buf *b, int no_part)
 {
 	ibm_rec h = { 0 };
 	int any = 0;
@@ -793,12 +795,20 @@ static int holds_need(const ibm_csv *r, rec_buf *b)
 	h.n = h.given = b->n;
 	h.f = b->f;
 	h.len = b->len;
-	for (size_t i = 0; i < r->opts.nneed; i++) {
-		int found = ibm_col_find(&h, r->opts.need[i].aliases) >= 0;
+	{
+		ibm_colfound *f = ibm_xcalloc(r->opts.nneed + 1, sizeof *f);
 
-		if (!found && r->opts.need[i].required)
-			return 0;
-		any |= found;
+		ibm_col_match(&h, r->opts.need, r->opts.nneed, f, no_part);
+		for (size_t i = 0; i < r->opts.nneed; i++) {
+			int found = f[i].col >= 0;
+
+			if (!found && r->opts.need[i].required) {
+				any = 0;
+				break;
+			}
+			any |= found;
+		}
+		free(f);
 	}
 	return any;
 }
@@ -1244,6 +1254,57 @@ static void table_shape(ibm_csv *r, const rec_buf *above_p)
 
 /* Read the header into r->out (see ibm_csv_open in ibmkit.h), then keep
  * it. */
+/*
+ * The header among the records queued (the first ones, pend[]) and, when
+ * more may follow (k > 0), the records read after them up to line
+ * IBM_HEADER_SEARCH: the first that holds opts->need, else the first that
+ * holds it by some of its headers' words, else (none asked for, or none
+ * holds them) as ibmkit(7) HEADER ROW says. *found is its place in the
+ * queue; returns -1 on a read error.
+ */
+static int search_header(ibm_csv *r, int k, size_t *found)
+{
+	/* (not from the queue being filled) */
+	while (k > 0 && (k = r->xl ? next_row(r) : next_raw_csv(r)) > 0 &&
+	       r->out.line <= IBM_HEADER_SEARCH) {
+		pend_out(r);
+		if (r->opts.nneed && holds_need(r,
+					&r->pend[r->npend - 1], 1)) {
+			*found = r->npend - 1;
+			break;
+		}
+	}
+	if (k < 0)
+		return -1;
+	if (k > 0 && *found == (size_t)-1)
+		pend_out(r); /* the record after the window */
+	/* else the first that holds them by some of their words
+	 * (a title "SUSUNAN ACARA" is not taken for acara first) */
+	for (size_t i = 0; i < r->npend && *found == (size_t)-1 &&
+	     r->opts.nneed; i++)
+		if (r->pend[i].line <= IBM_HEADER_SEARCH &&
+		    holds_need(r, &r->pend[i], 0))
+			*found = i;
+	if (*found == (size_t)-1) {
+		/* no header with the columns (or none asked for): if the
+		 * first record is a title, the first record of the window
+		 * with the most values (a legend or a note of two cells
+		 * below a title is not the header), else the first */
+		size_t most = 1;
+
+		*found = 0;
+		if (is_title(r, &r->pend[0]) &&
+		    (*found = first_table(r)) == 0)
+			for (size_t i = 1; i < r->npend; i++)
+				if (r->pend[i].line <= IBM_HEADER_SEARCH &&
+				    values(&r->pend[i]) > most) {
+					most = values(&r->pend[i]);
+					*found = i;
+				}
+	}
+	return 0;
+}
+
 static int find_header(ibm_csv *r)
 {
 	int k = next_raw(r);
@@ -1258,7 +1319,35 @@ static int find_header(ibm_csv *r)
 		     "row)" : "empty file (no header line)");
 		return -1;
 	}
-	if (want > 0) {
+	if (want > 0 && r->opts.side && r->opts.nneed) {
+		/* a side input: the run's --header-row where that row holds
+		 * its columns, else its header found as without it */
+		size_t found = (size_t)-1;
+
+		pend_out(r);
+		while (r->pend[r->npend - 1].line < want &&
+		       (k = r->xl ? next_row(r) : next_raw_csv(r)) > 0)
+			pend_out(r);
+		if (k < 0)
+			return -1;
+		if (r->pend[r->npend - 1].line == want &&
+		    holds_need(r, &r->pend[r->npend - 1], 0))
+			found = r->npend - 1;
+		for (size_t i = 0; i < r->npend && found == (size_t)-1; i++)
+			if (r->pend[i].line <= IBM_HEADER_SEARCH &&
+			    holds_need(r, &r->pend[i], 1))
+				found = i;
+		if (found == (size_t)-1 && k > 0 &&
+		    r->pend[r->npend - 1].line <= IBM_HEADER_SEARCH)
+			k = 1; /* read on below */
+		else if (found == (size_t)-1)
+			k = 0;
+		want = 0;
+		if (found == (size_t)-1 &&
+		    (k = search_header(r, k, &found)) < 0)
+			return -1;
+		pend_take(r, found);
+	} else if (want > 0) {
 		while (k > 0 && r->out.line < want) {
 			if (r->xl) { /* keep the row above the header */
 				rec_buf t = r->prev;
@@ -1277,45 +1366,14 @@ static int find_header(ibm_csv *r)
 			     "line", want);
 			return -1;
 		}
-	} else if (r->opts.nneed ? !holds_need(r, &r->out) :
+	} else if (r->opts.nneed ? !holds_need(r, &r->out, 1) :
 		   is_title(r, &r->out)) {
 		/* title rows above the header? read ahead */
 		size_t found = (size_t)-1;
 
 		pend_out(r);
-		/* (not from the queue being filled) */
-		while ((k = r->xl ? next_row(r) : next_raw_csv(r)) > 0 &&
-		       r->out.line <= IBM_HEADER_SEARCH) {
-			pend_out(r);
-			if (r->opts.nneed && holds_need(r,
-						&r->pend[r->npend - 1])) {
-				found = r->npend - 1;
-				break;
-			}
-		}
-		if (k < 0)
+		if (search_header(r, 1, &found) < 0)
 			return -1;
-		if (k > 0 && found == (size_t)-1)
-			pend_out(r); /* the record after the window */
-		if (found == (size_t)-1) {
-			/* no header with the columns (or none asked for):
-			 * if the first record is a title, the first record
-			 * of the window with the most values (a legend or
-			 * a note of two cells below a title is not the
-			 * header), else the first */
-			size_t most = 1;
-
-			found = 0;
-			if (is_title(r, &r->pend[0]) &&
-			    (found = first_table(r)) == 0)
-				for (size_t i = 1; i < r->npend; i++)
-					if (r->pend[i].line <=
-					    IBM_HEADER_SEARCH &&
-					    values(&r->pend[i]) > most) {
-						most = values(&r->pend[i]);
-						found = i;
-					}
-		}
 		pend_take(r, found);
 	}
 	r->info.header_line = r->out.line;
@@ -1364,27 +1422,67 @@ static ibm_csv *reader_new(const ibm_csv_opts *opts)
 	return r;
 }
 
+int ibm_input_split(const char *arg, char **path, char **sheet)
+{
+	static const char *const ext[] = { ".xlsx", ".xlsm", ".xls" };
+
+	*path = *sheet = NULL;
+	if (!arg || !*arg || ibm_path_exists(arg))
+		return 0;
+	for (const char *c = arg + strlen(arg); c-- > arg;) {
+		if (*c != ':' || !c[1])
+			continue;
+		for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+			size_t n = strlen(ext[i]);
+
+			if ((size_t)(c - arg) > n &&
+			    strncasecmp(c - n, ext[i], n) == 0) {
+				*path = ibm_xstrndup(arg, (size_t)(c - arg));
+				*sheet = ibm_xstrdup(c + 1);
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status)
 {
 	ibm_csv *r = reader_new(opts);
+	char *file = NULL;
 
+	/* FILE.xlsx:SHEET: this input's own sheet */
+	if (ibm_input_split(path, &file, &r->own_sheet)) {
+		r->opts.sheet = r->own_sheet;
+		path = file;
+	}
 	if (!path || strcmp(path, "-") == 0) {
 		r->name = ibm_xstrdup("<stdin>");
 		r->fd = 0;
 		r->is_stdin = 1;
+		/* typed at a terminal, not a file forgotten in silence */
+		if (isatty(0))
+			fprintf(stderr, "%s: reading CSV from standard input "
+				"(the keyboard): type the rows and end with "
+				"Ctrl-D (Windows: Ctrl-Z, Enter), or give a "
+				"file name; %s --help lists the options\n",
+				ibm_progname(), ibm_progname());
 	} else {
 		r->name = ibm_xstrdup(path);
 		r->fd = ibm_open_read(path);
 		if (r->fd < 0) {
 			ibm_error(path, 0, "cannot open: %s", strerror(errno));
 			free(r->name);
+			free(r->own_sheet);
+			free(file);
 			free(r);
 			if (status)
 				*status = IBM_EX_NOINPUT;
 			return NULL;
 		}
 	}
+	free(file);
 	return open_common(r, status);
 }
 
@@ -1716,6 +1814,7 @@ void ibm_csv_close(ibm_csv *r)
 		return;
 	if (r->fd > 0)
 		close(r->fd);
+	free(r->own_sheet);
 	csv_free(&r->p);
 	rec_free(&r->cur);
 	rec_free(&r->out);

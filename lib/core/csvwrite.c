@@ -97,7 +97,7 @@ static void begin_field(ibm_csvw *w)
  * "'=1+2"). Numbers ("-5", "+3,5") and a lone "-" or "+" are left as
  * they are.
  */
-static int formula_like(const char *s, size_t len)
+int ibm_csv_formula_like(const char *s, size_t len)
 {
 	char buf[64];
 	double v;
@@ -163,7 +163,7 @@ void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len)
 	}
 	begin_field(w);
 	w->last_empty = len == 0;
-	guard = w->excel && formula_like(s, len);
+	guard = w->excel && ibm_csv_formula_like(s, len);
 	quote = needs_quote(s, len, w->delim);
 	if (!quote) {
 		if (guard)

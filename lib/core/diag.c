@@ -10,7 +10,7 @@
 #include <string.h>
 
 static const char *progname = "ibmkit";
-static int quiet;
+static int quiet, verbose;
 static ibm_diag_hook hook;
 static void *hook_data;
 static size_t nwarnings;
@@ -29,6 +29,16 @@ const char *ibm_progname(void)
 void ibm_diag_set_quiet(int q)
 {
 	quiet = q;
+}
+
+void ibm_diag_set_verbose(int v)
+{
+	verbose = v;
+}
+
+int ibm_diag_verbose(void)
+{
+	return verbose;
 }
 
 void ibm_diag_set_hook(ibm_diag_hook h, void *data)
@@ -56,6 +66,13 @@ void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 		n += (size_t)snprintf(msg + n, sizeof msg - n, "warning: ");
 	if (n < sizeof msg)
 		vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+	if (is_error < 0) { /* a note */
+		if (verbose) {
+			fflush(stdout);
+			fprintf(stderr, "%s: %s\n", progname, msg);
+		}
+		return;
+	}
 	if (!is_error)
 		nwarnings++;
 	if (hook)
@@ -72,6 +89,17 @@ void ibm_warn(const char *file, long line, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	ibm_vmsg(0, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void ibm_note(const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!verbose)
+		return;
+	va_start(ap, fmt);
+	ibm_vmsg(-1, file, line, fmt, ap);
 	va_end(ap);
 }
 
@@ -198,6 +226,7 @@ void ibm_close_stdout(void)
 {
 	int err = ferror(stdout);
 
+	ibm_col_unused();
 	/* the output files are renamed into place only when standard output
 	 * has been written too */
 	if (!err && fflush(stdout) != 0)

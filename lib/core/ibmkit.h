@@ -52,6 +52,9 @@ void ibm_diag_init(const char *progname);
 const char *ibm_progname(void);
 /* -q: warnings are not printed (they are still counted and hooked). */
 void ibm_diag_set_quiet(int quiet);
+/* -v: notes are printed (how each input's header was read). */
+void ibm_diag_set_verbose(int verbose);
+int ibm_diag_verbose(void);
 /* Called for every warning and error with the full message (without the
  * program name prefix and without newline); used to list warnings in a
  * report. */
@@ -67,6 +70,10 @@ void ibm_warn(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ibm_error(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A note, "PROG: FILE:LINE: text", printed with -v only (not counted,
+ * not hooked, printed under -q too). */
+void ibm_note(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Prints like ibm_error and exits with status; temporary files of
  * unfinished atomic outputs are removed (atexit). */
 _Noreturn void ibm_die(int status, const char *file, long line,
@@ -76,6 +83,7 @@ _Noreturn void ibm_die(int status, const char *file, long line,
 _Noreturn void ibm_die_errno(int status, const char *file, const char *fmt,
 			     ...)
 	__attribute__((format(printf, 3, 4)));
+/* is_error: 1 an error, 0 a warning, -1 a note. */
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap);
 
@@ -91,6 +99,37 @@ char *ibm_xvfmt(const char *fmt, va_list ap);
 char *ibm_xfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Grow *p (element size sz) so that it holds at least need elements. */
 void ibm_grow(void **p, size_t *cap, size_t need, size_t sz);
+
+/* A hash map from strings to indexes (lib/core/strmap.c). The keys are
+ * not copied: they must outlive the map. A zeroed map is empty; init
+ * sizes it for n keys (it grows as needed). */
+typedef struct ibm_strmap {
+	const char **k;
+	size_t *v;
+	size_t n, cap;
+} ibm_strmap;
+#define IBM_STRMAP_NONE ((size_t)-1)
+/* FNV-1a 64-bit of s (participant_id's long form, ibm-invite(1)). */
+unsigned long long ibm_fnv1a64(const char *s);
+size_t ibm_hash_str(const char *s);
+void ibm_strmap_init(ibm_strmap *m, size_t n);
+/* The value stored for k, or IBM_STRMAP_NONE. */
+size_t ibm_strmap_get(const ibm_strmap *m, const char *k);
+/* The value already stored for k, or IBM_STRMAP_NONE after storing v. */
+size_t ibm_strmap_put(ibm_strmap *m, const char *k, size_t v);
+void ibm_strmap_free(ibm_strmap *m);
+/* Distinct strings (copied) in order of first appearance, with their
+ * indexes in a map; a zeroed set is empty. */
+typedef struct ibm_strset {
+	char **v;
+	size_t n, cap;
+	ibm_strmap map;
+} ibm_strset;
+/* The index of k, added at the end when new. */
+size_t ibm_strset_add(ibm_strset *s, const char *k);
+/* The index of k, or IBM_STRMAP_NONE. */
+size_t ibm_strset_find(const ibm_strset *s, const char *k);
+void ibm_strset_free(ibm_strset *s);
 
 /* Commit the run's output files (ibm_atomic_commit_all) once stdout is
  * flushed, then close stdout; a write error (disk full) dies with 74.
@@ -117,6 +156,12 @@ typedef struct ibm_atomic ibm_atomic;
  * "PATH: cannot create: strerror" and dies with 73 (a directory or a
  * block device included); an output that is a noted input dies with 64. */
 ibm_atomic *ibm_atomic_open(const char *path);
+/* The same for a file this process holds open and locked (the register
+ * of ibm-invite): where it cannot be replaced by a rename (Windows, where
+ * an open file cannot be; a bind-mounted file) it is written in place
+ * at the commit, under the caller's lock, and put back if the commit
+ * fails after. */
+ibm_atomic *ibm_atomic_open_locked(const char *path);
 /* The output opened for writing ("wb"). */
 FILE *ibm_atomic_fp(ibm_atomic *a);
 /* Path of the temporary file (for libraries that open files by name; for
@@ -128,8 +173,12 @@ int ibm_atomic_direct(const ibm_atomic *a);
 /* Flush, check, sync and close; renamed later by ibm_atomic_commit_all.
  * A write error dies with 74 ("PATH: write error: ..."). */
 void ibm_atomic_finish(ibm_atomic *a);
-/* Finish every open output, then rename them all into place and sync
- * their directories. */
+/* Finish every open output, then put them all into place and sync their
+ * directories: all or nothing. Every output is first checked to be
+ * replaceable and each file it replaces kept under a second name until
+ * the end; a file another program holds open (Excel, on Windows) ends the
+ * run with 73 before anything changes, in English and Indonesian; a
+ * failure in the middle puts back what was replaced. */
 void ibm_atomic_commit_all(void);
 /* Finish and rename this one output alone (a run with one output). */
 void ibm_atomic_commit(ibm_atomic *a);
@@ -152,6 +201,10 @@ const char *ibm_fmt_name(ibm_fmt f);
  * directory made here is removed again (if empty) when the run fails
  * before ibm_atomic_commit_all. */
 int ibm_out_mkdir(const char *dir);
+/* A file this run made (empty) ahead of its outputs, such as a register
+ * created to be locked: removed at exit unless an output committed into
+ * it, so that a failed run leaves no new empty file. */
+void ibm_out_made_file(const char *path);
 /* 1 if something (a file, a link, anything) has that name. */
 int ibm_out_exists(const char *path);
 /* Note an input file of the run (before the outputs are checked). */
@@ -177,6 +230,9 @@ typedef struct ibm_csv_opts {
 	long header_row;   /* --header-row N (line or sheet row); 0: find */
 	const struct ibm_colspec *need; /* the columns the header must */
 	size_t nneed;                   /* hold (the required ones count) */
+	int side;          /* a side input (answer key, roster, agenda, ...):
+			      header_row is taken where that row holds
+			      need, else the header is found */
 } ibm_csv_opts;
 
 /* One record; valid until the next ibm_csv_read on the same reader. */
@@ -205,11 +261,20 @@ typedef struct ibm_csv ibm_csv;
  * holds every required column of need; without need (or when no record
  * holds them), in a workbook the first row with more than one value when
  * the first row holds one value only (a title).
- * opts->header_row N takes the record that starts on line (row) N. Errors are printed; returns NULL and
+ * opts->header_row N takes the record that starts on line (row) N (in a
+ * side input only when it holds need). Errors are printed; returns NULL and
  * sets *status (66 cannot open, 65 bad header/empty, 74 read error).
  */
 ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 		      int *status);
+/*
+ * FILE.xlsx:SHEET (also .xlsm, .xls; case ignored), when no file has the
+ * whole name: 1 with the file and the sheet (malloc'd); else 0. The
+ * sheet is the text after the last colon that follows a workbook's
+ * extension, so that a drive letter (C:\data\x.xlsx:2) stays in the file.
+ * ibm_csv_open reads such an input from its own sheet.
+ */
+int ibm_input_split(const char *arg, char **path, char **sheet);
 /* The same, dying with the status on error. */
 ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
 /* Read CSV text held in memory (len bytes; must stay valid until
@@ -283,6 +348,9 @@ int ibm_csv_parse_delim(const char *arg);
  * so that a spreadsheet does not run it as a formula. */
 typedef struct ibm_csvw ibm_csvw;
 ibm_csvw *ibm_csvw_new(FILE *fp, int excel);
+/* 1 if a spreadsheet would take the text s[0..len) as a formula (the
+ * cells excel mode guards with an apostrophe). */
+int ibm_csv_formula_like(const char *s, size_t len);
 void ibm_csvw_field(ibm_csvw *w, const char *s, size_t len);
 /* The same for a field of a record from ibm_csv_read (it has
  * IBM_REC_SLACK readable bytes from its start): faster. */
@@ -305,18 +373,45 @@ char *ibm_fmt_num(char *buf, size_t size, double v, int decimals, int dec);
 /* --------------------------------------------------------------- columns */
 
 /*
- * Columns are found by header name normalised with ibm_name_key: lower
- * case, Latin letters without accents, only letters and digits kept
- * ("No. HP" = "no_hp" = "NO HP" = "nohp").
+ * Columns are found by the words of their headers (columns.c; ibmkit(7),
+ * COLUMNS). A column spec names a column a tool reads (a role) by a list
+ * of aliases separated by '|': "nama|nama lengkap|name|full name". Its
+ * name in messages and in --column is role, else the first alias.
  *
- * A column spec names a column by a list of aliases separated by '|':
- * "nama|nama lengkap|name|full name". The first alias is the name used in
- * messages.
+ * A header matches an alias by its name (ibm_name_key: case, accents,
+ * spaces and punctuation ignored: "No. HP" = "no_hp"), by its name less
+ * remarks and numbering ("Nama Lengkap (tanpa gelar)", "1. Nama"), by its
+ * words with abbreviations spelt out ("Jml. Pembinaan"), or by some of its
+ * words ("Nama Lengkap Peserta"; never a question). --column ROLE=HEADER
+ * and --columns FILE (ibm_col_given, ibm_col_map_read) say it outright.
  */
 typedef struct ibm_colspec {
 	const char *aliases;
 	int required;
+	const char *role;  /* NULL: the first alias */
 } ibm_colspec;
+
+/* How a role was found. */
+enum {
+	IBM_COL_NONE,       /* not found */
+	IBM_COL_GIVEN,      /* --column or --columns */
+	IBM_COL_GIVEN_NONE, /* --column ROLE= : it has no column */
+	IBM_COL_NAME,       /* the header is an alias */
+	IBM_COL_REMARK,     /* ... less remarks and numbering */
+	IBM_COL_WORDS,      /* its words are an alias's words */
+	IBM_COL_PART,       /* its words hold an alias's words */
+	IBM_COL_TIE         /* two headers, or two roles: none taken */
+};
+typedef struct ibm_colfound {
+	int col;            /* header index, or -1 */
+	int how;            /* IBM_COL_* */
+	int alias;          /* the alias matched (0-based), or -1 */
+	int tie[2];         /* IBM_COL_TIE: the headers, else -1 */
+	int rival;          /* IBM_COL_TIE over one header: the other role */
+	const char *from;   /* given: "--column" or "FILE:LINE" of the map */
+	const char *missed; /* a given header that is not in this header */
+} ibm_colfound;
+
 
 /* The names of the participant_id column (ibm-invite's id of a
  * person) in the tools that read it. */
@@ -326,12 +421,53 @@ typedef struct ibm_colspec {
 /* Index of the first header matching one of the aliases, or -1. */
 int ibm_col_find(const ibm_rec *hdr, const char *aliases);
 /*
- * Resolve n specs into idx[] (-1 where absent). Missing required columns
- * give one error "FILE:LINE: missing required column(s): nama (or: nama
- * lengkap, name); found: A, B, C" and return -1; 0 otherwise.
+ * Resolve n specs into idx[] (-1 where absent), with messages: a role
+ * that two headers match equally (or a header two roles want) is a
+ * warning, or an error for a required role; missing required columns give
+ * one error "FILE:LINE: missing required column(s): nama (or: nama
+ * lengkap, name); found: A, B, C; name the right one with --column
+ * nama=HEADER". Returns -1 after an error, else 0. With --verbose it
+ * notes how each header was read.
  */
 int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 		    const ibm_colspec *specs, size_t n, int *idx);
+/* The same, with how each role was found in f[n]. */
+int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
+			  const ibm_colspec *specs, size_t n, int *idx,
+			  ibm_colfound *f);
+/* The match alone, without messages (the header search); no_part: not
+ * by some of a header's words (a title "SUSUNAN ACARA" is no acara). */
+void ibm_col_match(const ibm_rec *hdr, const ibm_colspec *specs, size_t n,
+		   ibm_colfound *f, int no_part);
+/* One line per header cell and per role not found, saying how the header
+ * was read (column B "Nama Lengkap (tanpa gelar)": nama (by its name less
+ * remarks and numbering)), each passed to out. */
+void ibm_col_explain(const char *file, long line, const ibm_rec *hdr,
+		     const ibm_colspec *specs, size_t n,
+		     const ibm_colfound *f,
+		     void (*out)(const char *text, void *data), void *data);
+/* The headers as messages list them: "A, B, (empty)"; malloc'd. */
+char *ibm_col_seen(const ibm_rec *hdr);
+/* The name of role s (buf holds it when it is the first alias). */
+const char *ibm_col_role(const ibm_colspec *s, char *buf, size_t size);
+/* By name only (a column a user named: --keep, --match): the first
+ * header whose name (ibm_name_key) is the first of the aliases that names
+ * one; -1 if none. */
+int ibm_col_find(const ibm_rec *hdr, const char *aliases);
+/*
+ * --column ROLE=HEADER (from: where it was said, NULL for the option):
+ * in every input of the run that looks for ROLE (its name or one of its
+ * aliases) and has a header HEADER (its text, case and spaces ignored,
+ * else its name), that header is ROLE; an empty HEADER: the input has no
+ * column ROLE. -1 after printing a bad argument.
+ */
+int ibm_col_given(const char *arg, const char *from);
+/* --columns FILE: a CSV or workbook with the columns role and header, a
+ * --column a row. 0, or the exit status after printing what is wrong. */
+int ibm_col_map_read(const char *path, const ibm_csv_opts *o);
+/* At the end of a run (ibm_close_stdout): a warning for each --column
+ * that no input used. */
+void ibm_col_unused(void);
 
 /* ------------------------------------------------------------------ text */
 
@@ -345,6 +481,10 @@ int ibm_utf8_put(char *buf, long cp);
 size_t ibm_utf8_len(const char *s);
 /* Convert Windows-1252 text to UTF-8; returns a malloc'd string. */
 char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
+/* And back: UTF-8 text in Windows-1252, a character it has not (or a
+ * byte that is not UTF-8) as '?', counted in *lost. Malloc'd. */
+char *ibm_utf8_to_cp1252(const char *s, size_t len, size_t *outlen,
+			 size_t *lost);
 
 /* Trim ASCII white space and NBSP at both ends, in place; returns s. */
 char *ibm_trim(char *s);
@@ -605,17 +745,48 @@ _Noreturn void ibm_print_version(void);
  * value". The caller then prints its usage and exits 64.
  */
 void ibm_opt_error(int c, char *const *argv);
+/* A file option that takes one file (-c, -o, -A, --register ...): *slot
+ * set to arg; given twice, "OPT given twice (A, then B)" is printed and
+ * -1 returned (the caller prints its usage and exits 64), as the first
+ * would otherwise be dropped without a word. */
+int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+/* Before getopt_long: on Windows an argument "/?" asks for the usage, as
+ * with the system's own commands (it becomes "--help"); nothing
+ * elsewhere. */
+void ibm_opt_help_arg(int argc, char **argv);
 /*
- * The input options every tool takes besides -d: --sheet NAME|NUMBER and
- * --header-row N. IBM_INPUT_LONGOPTS goes into a tool's option table;
- * ibm_input_opt handles its codes (1 when c was one; -1 after printing
- * the error of a bad value: the caller prints its usage and exits 64).
+ * The input options every tool takes besides -d: --sheet NAME|NUMBER,
+ * --header-row N, --column ROLE=HEADER, --columns FILE and -v/--verbose
+ * ('v': a tool puts it in its short options). IBM_INPUT_LONGOPTS goes
+ * into a tool's option table; ibm_input_opt handles its codes (1 when c
+ * was one; -1 after printing the error of a bad value: the caller prints
+ * its usage and exits 64; a --columns file that cannot be read exits with
+ * its status).
  */
-enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW };
+enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
+       IBM_OPT_COLUMNS };
 #define IBM_INPUT_LONGOPTS \
 	{ "sheet", required_argument, NULL, IBM_OPT_SHEET }, \
-	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }
+	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }, \
+	{ "column", required_argument, NULL, IBM_OPT_COLUMN }, \
+	{ "columns", required_argument, NULL, IBM_OPT_COLUMNS }, \
+	{ "verbose", no_argument, NULL, 'v' }
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
+/* Their lines in a tool's --help, after its own options. */
+#define IBM_INPUT_HELP \
+	"\ninput options (every tool):\n" \
+	"      --sheet=S          read sheet S (a name or number) of every " \
+	"workbook\n" \
+	"                         input; FILE.xlsx:S gives one input its " \
+	"own sheet\n" \
+	"      --header-row=N     the header is on row (line) N; else found\n" \
+	"      --column=ROLE=HEADER  the column ROLE is the one headed " \
+	"HEADER\n" \
+	"                         (repeatable; ROLE= : the input has none)\n" \
+	"      --columns=FILE     ROLE=HEADER pairs from a CSV or workbook " \
+	"with the\n" \
+	"                         columns role and header\n" \
+	"  -v, --verbose          say how each input's header was read\n"
 
 /* -------------------------------------------------------------- xlsxread */
 
@@ -650,6 +821,9 @@ char *ibm_xlsx_col_name(char *b, long c);
 /* "FILE[SHEET]", the name in messages. */
 const char *ibm_xlsxr_name(const ibm_xlsxr *x);
 /* 1 if every value of the current row is in a bold font. */
+/* 1 while the sheet is read by the fast path, 0 once expat reads it
+ * (xlsxread.c; for tests). */
+int ibm_xlsxr_fast(const ibm_xlsxr *x);
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x);
 /* A merged range: columns c1..c2 (0 = A) of rows r1..r2 (1-based). */
 typedef struct ibm_xlsx_merge {
@@ -681,6 +855,7 @@ void ibm_xlsxr_close(ibm_xlsxr *x);
 #define IBM_LIMIT_EVENT (1u << 20)          /* event file: 1 MiB */
 #define IBM_LIMIT_TEMPLATE (16u << 20)      /* template: 16 MiB */
 #define IBM_LIMIT_SPEC (16u << 20)          /* spec or phase file */
+#define IBM_LIMIT_REGISTER (64u << 20)      /* register: ~470,000 letters */
 #define IBM_LIMIT_LOGO (16u << 20)          /* logo image */
 #define IBM_LIMIT_FONT (64u << 20)          /* TrueType font */
 

@@ -1,5 +1,6 @@
 /* opts.c - option helpers shared by the tools' mains. */
 #include "ibmkit.h"
+#include "port.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -22,6 +23,26 @@ void ibm_opt_error(int c, char *const *argv)
 		ibm_error(NULL, 0, "unknown option %s", argv[optind - 1]);
 }
 
+int ibm_opt_once(const char **slot, const char *opt, const char *arg)
+{
+	if (*slot) {
+		ibm_error(NULL, 0, "%s given twice (%s, then %s); it takes one "
+			  "file", opt, *slot, arg);
+		return -1;
+	}
+	*slot = arg;
+	return 0;
+}
+
+void ibm_opt_help_arg(int argc, char **argv)
+{
+	static char help[] = "--help";
+
+	for (int i = 1; i < argc; i++)
+		if (ibm_help_arg(argv[i]))
+			argv[i] = help;
+}
+
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o)
 {
 	long n;
@@ -34,6 +55,21 @@ int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o)
 			return -1;
 		}
 		o->sheet = arg;
+		return 1;
+	case IBM_OPT_COLUMN:
+		return ibm_col_given(arg, NULL) == 0 ? 1 : -1;
+	case IBM_OPT_COLUMNS: {
+		ibm_csv_opts mo = { 0 };
+		int st;
+
+		mo.delim = o->delim;
+		st = ibm_col_map_read(arg, &mo);
+		if (st)
+			exit(st);
+		return 1;
+	}
+	case 'v':
+		ibm_diag_set_verbose(1);
 		return 1;
 	case IBM_OPT_HEADER_ROW:
 		if (ibm_parse_count(arg, &n) != 0 || n < 1 || n > 1048576) {

@@ -48,6 +48,46 @@ int ibm_path_is_abs(const char *path)
 	return is_sep(path[0]);
 }
 
+size_t ibm_path_dir_len(const char *path)
+{
+	return (size_t)(ibm_path_base(path) - path);
+}
+
+char *ibm_path_join(const char *dir, const char *name)
+{
+	size_t d = strlen(dir);
+#ifdef _WIN32
+	char sep = '\\';
+#else
+	char sep = '/';
+#endif
+	char *p;
+
+	if (d == 0)
+		return ibm_xstrdup(name);
+	for (size_t i = d; i > 0; i--)
+		if (is_sep(dir[i - 1])) {
+			sep = dir[i - 1];
+			break;
+		}
+	p = ibm_xmalloc(d + strlen(name) + 2);
+	memcpy(p, dir, d);
+	if (*ibm_path_base(dir) != '\0')
+		p[d++] = sep;
+	strcpy(p + d, name);
+	return p;
+}
+
+int ibm_help_arg(const char *arg)
+{
+#ifdef _WIN32
+	return strcmp(arg, "/?") == 0;
+#else
+	(void)arg;
+	return 0;
+#endif
+}
+
 #ifdef _WIN32
 
 #define WIN32_LEAN_AND_MEAN
@@ -73,6 +113,53 @@ static wchar_t *wide(const char *s)
 	}
 	MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, s, -1, w, n);
 	return w;
+}
+
+/* UTF-16 to a malloc'd UTF-8 string; NULL with errno set. */
+static char *narrow(const wchar_t *w)
+{
+	int n = WideCharToMultiByte(CP_UTF8, 0, w, -1, NULL, 0, NULL, NULL);
+	char *s;
+
+	if (n <= 0) {
+		errno = EINVAL;
+		return NULL;
+	}
+	s = ibm_xmalloc((size_t)n);
+	WideCharToMultiByte(CP_UTF8, 0, w, -1, s, n, NULL, NULL);
+	return s;
+}
+
+/* The full form of a path (GetFullPathNameW: drive, ".", "..", '/' made
+ * '\\'), malloc'd; NULL with errno. */
+static wchar_t *full_path(const wchar_t *w)
+{
+	DWORD n = GetFullPathNameW(w, 0, NULL, NULL);
+	wchar_t *f;
+
+	if (n == 0) {
+		errno = ENOENT;
+		return NULL;
+	}
+	f = ibm_xmalloc(((size_t)n + 1) * sizeof *f);
+	if (GetFullPathNameW(w, n + 1, f, NULL) == 0) {
+		free(f);
+		errno = ENOENT;
+		return NULL;
+	}
+	return f;
+}
+
+/* 1 if the name is a DOS device (NUL, CON, COM1 ...): Windows makes its
+ * full path "\\\\.\\NUL". */
+static int dos_device(const wchar_t *w)
+{
+	wchar_t *f = full_path(w);
+	int dev = f && wcsncmp(f, L"\\\\.\\", 4) == 0 &&
+		  wcsncmp(w, L"\\\\.\\", 4) != 0;
+
+	free(f);
+	return dev;
 }
 
 static int errno_of(DWORD e)
@@ -348,6 +435,21 @@ void ibm_catch_signals(void (*handler)(int))
 
 /* ------------------------------------------------------ output files */
 
+char *ibm_path_canon(const char *path)
+{
+	wchar_t *w = wide(path), *f = w ? full_path(w) : NULL;
+	char *s;
+
+	free(w);
+	if (!f)
+		return ibm_xstrdup(path);
+	/* one file whatever the case of its letters (NTFS, FAT) */
+	CharUpperBuffW(f, (DWORD)wcslen(f));
+	s = narrow(f);
+	free(f);
+	return s ? s : ibm_xstrdup(path);
+}
+
 /* No symbolic links to follow, no FIFOs or sockets by name: a name is a
  * regular file, a directory, a device (NUL, CON) or new. */
 char *ibm_out_resolve(const char *path, int *kind)
@@ -358,6 +460,11 @@ char *ibm_out_resolve(const char *path, int *kind)
 
 	if (!w)
 		return NULL;
+	if (dos_device(w)) {
+		free(w);
+		*kind = IBM_K_STREAM;
+		return ibm_xstrdup(path);
+	}
 	r = _wstat64(w, &st);
 	free(w);
 	if (r != 0) {
@@ -520,34 +627,189 @@ int ibm_path_exists(const char *path)
 	return a != INVALID_FILE_ATTRIBUTES;
 }
 
-int ibm_lock_open(const char *path)
+/* ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: another program
+ * (Excel) has the file open and does not share it */
+static int held(DWORD e)
 {
-	wchar_t *w = wide(path);
+	return e == ERROR_SHARING_VIOLATION || e == ERROR_LOCK_VIOLATION ||
+	       e == ERROR_USER_MAPPED_FILE;
+}
+
+int ibm_out_replaceable(const char *target)
+{
+	wchar_t *w = wide(target);
 	HANDLE h;
-	OVERLAPPED ov;
+	DWORD e;
 
 	if (!w)
 		return -1;
-	h = CreateFileW(w, GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE |
-			FILE_SHARE_DELETE, NULL, OPEN_ALWAYS,
+	/* what MoveFileEx needs of the file it replaces: DELETE access,
+	 * which a program that opened it without FILE_SHARE_DELETE denies */
+	h = CreateFileW(w, DELETE, FILE_SHARE_READ | FILE_SHARE_WRITE |
+			FILE_SHARE_DELETE, NULL, OPEN_EXISTING,
 			FILE_ATTRIBUTE_NORMAL, NULL);
 	free(w);
+	if (h != INVALID_HANDLE_VALUE) {
+		CloseHandle(h);
+		return 0;
+	}
+	e = GetLastError();
+	if (e == ERROR_FILE_NOT_FOUND)
+		return 0;
+	if (held(e))
+		return IBM_HELD;
+	errno = errno_of(e);
+	return -1;
+}
+
+int ibm_backup(const char *target, const char *backup)
+{
+	wchar_t *t = wide(target), *b = wide(backup);
+	int r = -1;
+
+	if (t && b) {
+		/* a hard link (NTFS); a copy elsewhere (FAT, some shares) */
+		if (CreateHardLinkW(b, t, NULL) || CopyFileW(t, b, TRUE))
+			r = 0;
+		else
+			errno = errno_of(GetLastError());
+	}
+	free(t);
+	free(b);
+	return r;
+}
+
+int ibm_open_in_place(const char *path)
+{
+	wchar_t *w = wide(path);
+	HANDLE h;
+	int fd;
+
+	if (!w)
+		return -1;
+	h = CreateFileW(w, GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ |
+			FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+			OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+	free(w);
 	if (h == INVALID_HANDLE_VALUE) {
-		errno = errno_of(GetLastError());
+		DWORD e = GetLastError();
+
+		if (held(e))
+			return IBM_HELD;
+		errno = errno_of(e);
 		return -1;
 	}
 	if (GetFileType(h) != FILE_TYPE_DISK) {
 		CloseHandle(h);
-		return -2;
-	}
-	memset(&ov, 0, sizeof ov);
-	if (!LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK, 0, MAXDWORD, MAXDWORD,
-			&ov)) {
-		errno = errno_of(GetLastError());
-		CloseHandle(h);
+		errno = EINVAL;
 		return -1;
 	}
-	return _open_osfhandle((intptr_t)h, _O_RDONLY | _O_BINARY);
+	fd = _open_osfhandle((intptr_t)h, _O_RDWR | _O_BINARY);
+	if (fd < 0)
+		CloseHandle(h);
+	return fd;
+}
+
+int ibm_ftruncate(int fd, long long len)
+{
+	errno_t e = _chsize_s(fd, len);
+
+	if (e) {
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int ibm_rename_open_ok(void)
+{
+	return 0; /* MoveFileEx refuses to replace a file open anywhere */
+}
+
+/* The byte locked: far past any register's end, so that reads and writes
+ * of the file's bytes (through other handles too) are not blocked, as
+ * Windows locks are mandatory. */
+#define LOCK_AT_HIGH 0x40000000u
+
+static BOOL lock_byte(HANDLE h, DWORD flags)
+{
+	OVERLAPPED ov;
+
+	memset(&ov, 0, sizeof ov);
+	ov.OffsetHigh = LOCK_AT_HIGH;
+	return LockFileEx(h, LOCKFILE_EXCLUSIVE_LOCK | flags, 0, 1, 0, &ov);
+}
+
+int ibm_lock_open(const char *path, int *created,
+		  void (*waiting)(const char *path))
+{
+	for (int tries = 0; tries < 1000; tries++) {
+		wchar_t *w = wide(path);
+		HANDLE h;
+		BY_HANDLE_FILE_INFORMATION fi;
+		unsigned long long id[2];
+		int made, fd;
+
+		if (!w)
+			return -1;
+		h = CreateFileW(w, GENERIC_READ, FILE_SHARE_READ |
+				FILE_SHARE_WRITE | FILE_SHARE_DELETE, NULL,
+				OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+		made = h != INVALID_HANDLE_VALUE &&
+		       GetLastError() != ERROR_ALREADY_EXISTS;
+		free(w);
+		if (h == INVALID_HANDLE_VALUE) {
+			DWORD e = GetLastError();
+
+			if (e == ERROR_ACCESS_DENIED && tries < 50) {
+				/* a register being removed by another run
+				 * (delete pending): gone within moments */
+				Sleep(10);
+				continue;
+			}
+			errno = errno_of(e);
+			return -1;
+		}
+		if (GetFileType(h) != FILE_TYPE_DISK) {
+			CloseHandle(h);
+			return -2;
+		}
+		if (!lock_byte(h, LOCKFILE_FAIL_IMMEDIATELY)) {
+			int got = 0;
+
+			for (int i = 0; i < 20 && !got; i++) {
+				Sleep(50);
+				got = lock_byte(h, LOCKFILE_FAIL_IMMEDIATELY);
+			}
+			if (!got && waiting)
+				waiting(path);
+			if (!got && !lock_byte(h, 0)) {
+				errno = errno_of(GetLastError());
+				CloseHandle(h);
+				return -1;
+			}
+		}
+		/* removed or replaced while we waited: lock the file now
+		 * there */
+		if (!GetFileInformationByHandle(h, &fi) ||
+		    ibm_file_id(path, id) != 0 ||
+		    id[0] != fi.dwVolumeSerialNumber ||
+		    id[1] != (((unsigned long long)fi.nFileIndexHigh << 32) |
+			      fi.nFileIndexLow)) {
+			CloseHandle(h);
+			continue;
+		}
+		fd = _open_osfhandle((intptr_t)h, _O_RDONLY | _O_BINARY);
+		if (fd < 0) {
+			CloseHandle(h);
+			return -1;
+		}
+		if (created)
+			*created = made;
+		return fd;
+	}
+	errno = EAGAIN;
+	return -1;
 }
 
 #else /* POSIX */
@@ -737,10 +999,79 @@ static const char *link_fd_name(int fd, char *buf)
 	return buf;
 }
 
+/* PATH absolute, with "", "." and ".." components resolved by their
+ * names (for a folder that does not exist yet). */
+static char *lexical_abs(const char *path)
+{
+	char cwd[PATH_MAX], *s, *out;
+	size_t n = 0;
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		cwd[0] = '\0';
+	s = ibm_xmalloc(strlen(cwd) + strlen(path) + 2);
+	sprintf(s, "%s/%s", cwd, path);
+	out = ibm_xmalloc(strlen(s) + 2);
+	for (char *c = strtok(s, "/"); c; c = strtok(NULL, "/")) {
+		if (strcmp(c, ".") == 0 || !*c)
+			continue;
+		if (strcmp(c, "..") == 0) {
+			while (n > 0 && out[--n] != '/')
+				;
+			continue;
+		}
+		out[n++] = '/';
+		strcpy(out + n, c);
+		n += strlen(c);
+	}
+	if (n == 0)
+		out[n++] = '/';
+	out[n] = '\0';
+	free(s);
+	return out;
+}
+
+char *ibm_path_canon(const char *path)
+{
+	size_t d = ibm_path_dir_len(path);
+	char *dir = ibm_xstrndup(path, d), *real, *s;
+	const char *base = path + d;
+
+	/* the folder as the kernel finds it, links followed */
+	real = realpath(d ? dir : ".", NULL);
+	free(dir);
+	if (!real || !*base || strcmp(base, ".") == 0 ||
+	    strcmp(base, "..") == 0) {
+		free(real);
+		return lexical_abs(path);
+	}
+	s = ibm_path_join(real, base);
+	free(real);
+	return s;
+}
+
+/* A link the kernel would not follow under fs.protected_symlinks: in a
+ * sticky world-writable folder, owned neither by the follower nor by
+ * the folder's owner. */
+static int shared_link(const char *link, const struct stat *st)
+{
+	size_t d = ibm_path_dir_len(link);
+	char *dir = ibm_xstrndup(link, d);
+	struct stat ds;
+	int r;
+
+	r = stat(d ? dir : ".", &ds) == 0 && (ds.st_mode & S_ISVTX) &&
+	    (ds.st_mode & S_IWOTH) && st->st_uid != geteuid() &&
+	    st->st_uid != ds.st_uid;
+	free(dir);
+	return r;
+}
+
 /*
  * Follow symbolic links from path (at most 40, as the kernel does) to the
  * name of the file that would be written. Returns a malloc'd path and
  * sets *kind (IBM_K_NONE when it does not exist); NULL with errno on error.
+ * A link in a shared folder that the kernel would not follow is returned
+ * itself, with IBM_K_SHARED_LINK.
  */
 char *ibm_out_resolve(const char *path, int *kind)
 {
@@ -770,6 +1101,10 @@ char *ibm_out_resolve(const char *path, int *kind)
 		}
 		if (!S_ISLNK(st.st_mode)) {
 			*kind = kind_of(&st);
+			return p;
+		}
+		if (shared_link(p, &st)) {
+			*kind = IBM_K_SHARED_LINK;
 			return p;
 		}
 		if (hops == 40) {
@@ -949,37 +1284,189 @@ int ibm_path_exists(const char *path)
 	return lstat(path, &st) == 0;
 }
 
-int ibm_lock_open(const char *path)
+int ibm_out_replaceable(const char *target)
 {
-	for (;;) {
-		struct stat a, b;
-		int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0666);
+	struct stat st, ds;
+	size_t d = ibm_path_dir_len(target);
+	char *dir;
+	int sticky;
 
+	if (lstat(target, &st) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (S_ISDIR(st.st_mode)) {
+		errno = EISDIR;
+		return -1;
+	}
+	/* in a sticky folder only the file's or the folder's owner may
+	 * replace it (root too) */
+	dir = ibm_xstrndup(target, d);
+	sticky = stat(d ? dir : ".", &ds) == 0 && (ds.st_mode & S_ISVTX);
+	free(dir);
+	if (sticky && geteuid() != 0 && st.st_uid != geteuid() &&
+	    ds.st_uid != geteuid()) {
+		errno = EPERM;
+		return -1;
+	}
+	return 0;
+}
+
+/* A copy of FROM at the new name TO, with FROM's permission bits. */
+static int copy_file(const char *from, const char *to)
+{
+	char buf[65536];
+	struct stat st;
+	int in = open(from, O_RDONLY | O_CLOEXEC | O_NONBLOCK), out, e = 0;
+	ssize_t k;
+
+	if (in < 0)
+		return -1;
+	if (fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(in);
+		errno = EINVAL;
+		return -1;
+	}
+	ibm_set_blocking(in);
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (out < 0) {
+		e = errno;
+		close(in);
+		errno = e;
+		return -1;
+	}
+	while ((k = read(in, buf, sizeof buf)) != 0) {
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 || write(out, buf, (size_t)k) != k) {
+			e = errno ? errno : EIO;
+			break;
+		}
+	}
+	if (!e) {
+		if (fchmod(out, st.st_mode & 07777) != 0) {
+			/* the copy is ours: its bits are no matter */
+		}
+		if (fsync(out) != 0)
+			e = errno;
+	}
+	if (close(out) != 0 && !e)
+		e = errno;
+	close(in);
+	if (e) {
+		unlink(to);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+int ibm_backup(const char *target, const char *backup)
+{
+	if (link(target, backup) == 0)
+		return 0;
+	if (errno == EEXIST || errno == ENOENT || errno == EACCES ||
+	    errno == ENOSPC || errno == EROFS)
+		return -1;
+	/* no hard links here (vfat, some network file systems), or none to
+	 * another user's file (fs.protected_hardlinks): a copy */
+	return copy_file(target, backup);
+}
+
+int ibm_open_in_place(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	ibm_set_blocking(fd);
+	return fd;
+}
+
+int ibm_ftruncate(int fd, long long len)
+{
+	return ftruncate(fd, (off_t)len);
+}
+
+int ibm_rename_open_ok(void)
+{
+	return 1;
+}
+
+/* flock(LOCK_EX), calling waiting(path) once when another process has
+ * held the lock for a second. */
+static int lock_waiting(int fd, const char *path,
+			void (*waiting)(const char *path))
+{
+	if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno != EWOULDBLOCK && errno != EINTR)
+		return -1;
+	for (int i = 0; i < 20; i++) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -1;
+	}
+	if (waiting)
+		waiting(path);
+	while (flock(fd, LOCK_EX) != 0)
+		if (errno != EINTR)
+			return -1;
+	return 0;
+}
+
+int ibm_lock_open(const char *path, int *created,
+		  void (*waiting)(const char *path))
+{
+	for (int tries = 0;; tries++) {
+		struct stat a, b;
+		int made = 0, e;
+		/* O_NONBLOCK: a FIFO is refused, not waited for */
+		int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK |
+			      O_NOCTTY);
+
+		if (fd < 0 && errno == ENOENT) {
+			fd = open(path, O_RDONLY | O_CREAT | O_EXCL |
+				  O_CLOEXEC | O_NOCTTY, 0666);
+			made = fd >= 0;
+			if (fd < 0 && errno == EEXIST && tries < 100)
+				continue; /* made by another run meanwhile */
+			if (fd < 0 && errno == EEXIST) /* a dangling link */
+				fd = open(path, O_RDONLY | O_CREAT |
+					  O_CLOEXEC | O_NOCTTY, 0666);
+		}
 		if (fd < 0)
 			return -1;
-		while (flock(fd, LOCK_EX) != 0)
-			if (errno != EINTR) {
-				int e = errno;
-
-				close(fd);
-				errno = e;
-				return -1;
-			}
-		if (fstat(fd, &a) != 0) {
-			int e = errno;
-
-			close(fd);
-			errno = e;
-			return -1;
-		}
+		if (fstat(fd, &a) != 0)
+			goto fail;
 		if (!S_ISREG(a.st_mode)) {
 			close(fd);
 			return -2;
 		}
+		ibm_set_blocking(fd);
+		if (lock_waiting(fd, path, waiting) != 0)
+			goto fail;
 		if (stat(path, &b) == 0 && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino)
+		    a.st_ino == b.st_ino) {
+			if (created)
+				*created = made;
 			return fd;
-		close(fd); /* replaced meanwhile: lock the new file */
+		}
+		close(fd); /* replaced or removed meanwhile: the new file */
+		continue;
+fail:
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
 	}
 }
 

@@ -50,6 +50,20 @@ const char *ibm_path_base(const char *path);
 /* 1 if PATH does not depend on the current directory ("/x", "C:\\x",
  * "\\\\server\\share"). */
 int ibm_path_is_abs(const char *path);
+/* Length of PATH's folder part, its last separator (or the "C:" of a
+ * drive-relative name) included; 0 for a name alone. */
+size_t ibm_path_dir_len(const char *path);
+/* DIR and NAME joined with DIR's own last separator ('/', or '\\' on
+ * Windows when DIR has none), none added when DIR ends in one (or is
+ * "C:"); NAME alone when DIR is "". Malloc'd. */
+char *ibm_path_join(const char *dir, const char *name);
+/* The absolute form of PATH for comparing names of one file: its folder
+ * with symbolic links followed where it exists (POSIX), ".", ".." and
+ * repeated separators resolved, and on Windows the full path in upper
+ * case (names differing in case are one file there). Malloc'd. */
+char *ibm_path_canon(const char *path);
+/* 1 if ARG is the system's own way to ask for help ("/?" on Windows). */
+int ibm_help_arg(const char *arg);
 /* Directory for temporary files: TMPDIR (TEMP or TMP on Windows), or
  * NULL when unset (the library's default). */
 const char *ibm_tmpdir(void);
@@ -93,8 +107,15 @@ enum {
 	IBM_K_OTHER,
 	IBM_K_FD        /* /dev/stdout, /dev/fd/N: a descriptor of ours */
 };
+/* Returned by ibm_out_resolve with the name of a symbolic link it does
+ * not follow: one in a sticky world-writable folder (/tmp) that belongs
+ * neither to this user nor to the folder's owner, as the kernel's
+ * fs.protected_symlinks refuses it. */
+#define IBM_K_SHARED_LINK 100
 /* Follow symbolic links from PATH (at most 40) to the name of the file
- * that would be written: a malloc'd path, *kind set; NULL with errno. */
+ * that would be written: a malloc'd path, *kind set; NULL with errno.
+ * Windows: no links; a DOS device name (NUL, CON, COM1 ...) is a
+ * stream. */
 char *ibm_out_resolve(const char *path, int *kind);
 /* Open a device, FIFO, socket or descriptor name (kind from
  * ibm_out_resolve) for writing; -1 with errno. */
@@ -116,12 +137,36 @@ int ibm_sync_dir(const char *dir);
 int ibm_file_id(const char *path, unsigned long long id[2]);
 /* 1 if PATH names anything (a dangling link too). */
 int ibm_path_exists(const char *path);
-/* Open PATH (created if missing) and lock it exclusively, waiting for
- * another process's lock; when the file was replaced meanwhile, the new
- * one is locked. The descriptor (and the lock) stays until the process
- * ends. -1 with errno; -2 when PATH is not a regular file. (flock on
- * POSIX systems, LockFileEx on Windows, where the file stays replaceable
- * by a rename.) */
-int ibm_lock_open(const char *path);
+/* Returned by the functions below for a file that another program holds
+ * open so that it cannot be replaced or written (Windows: a workbook or
+ * CSV file open in Excel). */
+#define IBM_HELD (-2)
+/* Whether TARGET can be replaced by a rename now: 0 (also when it does
+ * not exist), IBM_HELD, or -1 with errno (EPERM: another user's file in a
+ * sticky folder). */
+int ibm_out_replaceable(const char *target);
+/* A second name BACKUP (new) for the existing file TARGET, to put it back
+ * if the run's commit fails after replacing it: a hard link, or a copy
+ * where the file system has none. 0, or -1 with errno. */
+int ibm_backup(const char *target, const char *backup);
+/* Open an existing regular file for reading and writing in place: a
+ * descriptor, IBM_HELD, or -1 with errno. */
+int ibm_open_in_place(const char *path);
+/* ftruncate(2) */
+int ibm_ftruncate(int fd, long long len);
+/* 1 where a file this process holds open and locked can be replaced by a
+ * rename (POSIX systems); 0 on Windows, where such a file is written in
+ * place instead. */
+int ibm_rename_open_ok(void);
+/* Open PATH (created if missing: *created set to 1) and lock it
+ * exclusively, waiting for another process's lock (WAITING, if not NULL,
+ * is called once when the lock has not come within a second); when the
+ * file was replaced or removed meanwhile, the new one is opened and
+ * locked. The descriptor (and the lock) stays until the process ends. -1
+ * with errno; -2 when PATH is not a regular file (a FIFO is not waited
+ * for). flock on POSIX systems; on Windows LockFileEx of one byte far past
+ * the end, so that the file's bytes stay readable and writable. */
+int ibm_lock_open(const char *path, int *created,
+		  void (*waiting)(const char *path));
 
 #endif

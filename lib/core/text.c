@@ -149,6 +149,34 @@ char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen)
 	return out;
 }
 
+char *ibm_utf8_to_cp1252(const char *s, size_t len, size_t *outlen,
+			 size_t *lost)
+{
+	const char *e = s + len;
+	char *out = ibm_xmalloc(len + 1);
+	size_t o = 0;
+
+	*lost = 0;
+	while (s < e) {
+		long cp = ibm_utf8_next(&s, e);
+		int c = -1;
+
+		if (cp >= 0 && (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF)))
+			c = (int)cp;
+		for (int k = 0; k < 32 && c < 0 && cp >= 0; k++)
+			if (cp1252_hi[k] == cp && cp != 0xFFFD)
+				c = 0x80 + k;
+		if (c < 0) {
+			c = '?';
+			(*lost)++;
+		}
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	*outlen = o;
+	return out;
+}
+
 static int is_space_at(const char *s, size_t *n)
 {
 	unsigned char c = (unsigned char)s[0];

@@ -143,6 +143,8 @@ char *ibm_phone_norm(const char *s)
 
 	while (*p == ' ' || *p == '\t')
 		p++;
+	if (*p == '\'') /* Excel's mark of a number kept as text */
+		p++;
 	if (*p == '+') {
 		plus = 1;
 		p++;

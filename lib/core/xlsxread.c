@@ -121,6 +121,21 @@ struct ibm_xlsxr {
 	long row_out;
 	size_t nvals, nbold; /* values of the row, those in bold */
 
+	/* the row's warnings, printed at its end (fast path: see there) */
+	buf pend;
+	long skip_row;       /* rows to this one were read: not again */
+	long given;          /* the last row given out */
+
+	/* the fast path (fast_next) */
+	int fast;            /* reading the sheet without expat */
+	buf fb;              /* the part's bytes read and not yet scanned */
+	size_t fpos;         /* scanned so far */
+	size_t ftokens;      /* tokens scanned */
+	int froot;           /* 0 before the root element, 1 in, 2 after */
+	buf fstk;            /* names of the open elements, NUL after each */
+	size_t *fstk_off, fdepth;
+	buf ftb;             /* a text's characters */
+
 	ibm_xlsx_merge *merge; /* merged ranges (ibm_xlsxr_merges) */
 	size_t nmerge;
 	int merge_read;
@@ -992,8 +1007,31 @@ static void warn_cell(ibm_xlsxr *x, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(m, sizeof m, fmt, ap);
 	va_end(ap);
-	ibm_warn(x->name, x->rownum, "cell %s: %s",
-		 cell_name(c, x->col, x->rownum), m);
+	/* "cell A1: ..." for the end of the row */
+	bput(&x->pend, "cell ", 5);
+	cell_name(c, x->col, x->rownum);
+	bput(&x->pend, c, strlen(c));
+	bput(&x->pend, ": ", 2);
+	bput(&x->pend, m, strlen(m));
+	x->pend.n++;
+}
+
+/* Print the warnings of the row that ended (or failed), unless it was
+ * read before the sheet went to expat. */
+static void flush_warnings(ibm_xlsxr *x)
+{
+	if (x->rownum > x->skip_row)
+		for (size_t i = 0; i < x->pend.n; i += strlen(x->pend.p + i) + 1)
+			ibm_warn(x->name, x->rownum, "%s", x->pend.p + i);
+	x->pend.n = 0;
+}
+
+/* Stop expat from a handler (not on the fast path, where there is no
+ * expat parse to stop). */
+static void stop_parser(ibm_xlsxr *x, int resumable)
+{
+	if (!x->fast)
+		XML_StopParser(x->xp, resumable ? XML_TRUE : XML_FALSE);
 }
 
 /* A number cell's text s[0..n) with style x->cstyle. */
@@ -1054,16 +1092,16 @@ static void add_cell(ibm_xlsxr *x, const char *s, size_t n)
 		return;
 	}
 	/* empty cells up to this one */
-	while ((long)x->ncell < x->col) {
-		ibm_grow((void **)&x->off, &x->cellcap, x->ncell + 1,
+	if ((size_t)x->col + 1 > x->cellcap) {
+		ibm_grow((void **)&x->off, &x->cellcap, (size_t)x->col + 1,
 			 sizeof *x->off);
 		x->len = ibm_xrealloc(x->len, x->cellcap * sizeof *x->len);
+	}
+	while ((long)x->ncell < x->col) {
 		x->off[x->ncell] = 0;
 		x->len[x->ncell] = 0;
 		x->ncell++;
 	}
-	ibm_grow((void **)&x->off, &x->cellcap, x->ncell + 1, sizeof *x->off);
-	x->len = ibm_xrealloc(x->len, x->cellcap * sizeof *x->len);
 	x->off[x->ncell] = x->row.n;
 	x->len[x->ncell] = n;
 	bput(&x->row, s, n);
@@ -1085,7 +1123,7 @@ static void sheet_error(ibm_xlsxr *x, const char *msg)
 		x->err_row = x->rownum;
 		x->err_col = x->in_cell ? x->col : -1;
 	}
-	XML_StopParser(x->xp, XML_FALSE);
+	stop_parser(x, 0);
 }
 
 static void XMLCALL sh_doctype(void *data, const XML_Char *name,
@@ -1301,12 +1339,13 @@ static void XMLCALL sh_end(void *data, const XML_Char *el)
 	case 'r':
 		if (strcmp(n, "row") == 0 && x->in_row) {
 			x->in_row = 0;
-			if (x->nonempty) {
+			flush_warnings(x);
+			if (x->nonempty && x->rownum > x->skip_row) {
 				x->ncell = x->nonempty;
 				x->row_ready = 1;
 				x->row_out = x->rownum;
 				x->last_row = x->rownum;
-				XML_StopParser(x->xp, XML_TRUE);
+				stop_parser(x, 1);
 			}
 			x->last_row = x->rownum;
 		} else if (strcmp(n, "rPh") == 0) {
@@ -1318,7 +1357,7 @@ static void XMLCALL sh_end(void *data, const XML_Char *el)
 			x->in_data = 0;
 			/* the rest of the sheet is not needed */
 			x->done = 1;
-			XML_StopParser(x->xp, XML_FALSE);
+			stop_parser(x, 0);
 		}
 		break;
 	}
@@ -1339,6 +1378,475 @@ static void XMLCALL sh_text(void *data, const XML_Char *s, int len)
 	}
 }
 
+/* ------------------------------------------------ the sheet's fast path */
+
+/*
+ * Spreadsheet writers put a small part of XML in a sheet: elements with
+ * quoted attributes, and character data with the five predefined entities
+ * and character references. fast_next() reads such a sheet itself and
+ * calls the handlers expat would (sh_start, sh_end, sh_text) with what
+ * expat would give them, some ten times faster: expat spends most of its
+ * time on each tag and attribute. Anything else (a comment, a processing
+ * instruction, CDATA, a DTD, an encoding other than UTF-8, a name or
+ * character reference out of the common ones, a token longer than
+ * FAST_TOKEN_MAX, anything not well-formed) hands the sheet to expat from
+ * its beginning: expat skips the rows already given out (and their
+ * warnings, which wait for the end of their row) and reports any error as
+ * before.
+ */
+#define FAST_TOKEN_MAX ((size_t)4 << 20)
+#define FAST_DEPTH_MAX 64
+#define FAST_ATTS_MAX 64
+
+enum { FAST_ROW = 1, FAST_DONE = 0, FAST_FAILED = -1, FAST_EXPAT = -2 };
+
+/* Character classes of the fast path (ASCII only: other bytes are 0). */
+enum { C_SPACE = 1, C_NAME0 = 2, C_NAME = 4, C_TEXT = 8 };
+static unsigned char cclass[256];
+
+static void fast_classes(void)
+{
+	for (int c = 0x20; c < 0x80; c++)
+		if (c != '&' && c != '<' && c != ']')
+			cclass[c] |= C_TEXT;
+	for (int c = 0; c < 128; c++) {
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    c == '_' || c == ':')
+			cclass[c] |= C_NAME0 | C_NAME;
+		if ((c >= '0' && c <= '9') || c == '-' || c == '.')
+			cclass[c] |= C_NAME;
+	}
+	cclass['\t'] = cclass['\n'] = cclass['\r'] = C_SPACE;
+	cclass[' '] = C_SPACE | C_TEXT;
+}
+
+static int is_xml_space(int c)
+{
+	return cclass[c] & C_SPACE;
+}
+
+/* A name at s[0..e): its length, or 0 (not one the fast path takes). */
+static size_t fast_name(const char *s, const char *e)
+{
+	const char *p = s;
+
+	if (p >= e || !(cclass[(unsigned char)*p] & C_NAME0))
+		return 0;
+	for (p++; p < e && (cclass[(unsigned char)*p] & C_NAME); p++)
+		;
+	return (size_t)(p - s);
+}
+
+/* The entity or character reference at s ('&') to its ';' in e, decoded
+ * into out (room for 4 bytes): the bytes written, or 0 when the fast path
+ * does not take it. *next after the ';'. */
+static size_t fast_ref(const char *s, const char *e, char *out,
+		       const char **next)
+{
+	static const struct { const char *name; char c; } ent[] = {
+		{ "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' },
+		{ "apos", '\'' } };
+	const char *semi = memchr(s, ';', (size_t)(e - s) < 12 ?
+				  (size_t)(e - s) : 12);
+	size_t n;
+	long cp = 0;
+
+	if (!semi)
+		return 0;
+	n = (size_t)(semi - s - 1);
+	*next = semi + 1;
+	if (s[1] != '#') {
+		for (size_t i = 0; i < sizeof ent / sizeof *ent; i++)
+			if (strlen(ent[i].name) == n &&
+			    memcmp(s + 1, ent[i].name, n) == 0) {
+				out[0] = ent[i].c;
+				return 1;
+			}
+		return 0;
+	}
+	if (s[2] == 'x') {
+		if (n < 3)
+			return 0;
+		for (const char *p = s + 3; p < semi; p++) {
+			int c = (unsigned char)*p, d;
+
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if ((c | 32) >= 'a' && (c | 32) <= 'f')
+				d = (c | 32) - 'a' + 10;
+			else
+				return 0;
+			cp = cp * 16 + d;
+		}
+	} else {
+		if (n < 2)
+			return 0;
+		for (const char *p = s + 2; p < semi; p++) {
+			if (*p < '0' || *p > '9')
+				return 0;
+			cp = cp * 10 + (*p - '0');
+		}
+	}
+	/* the characters XML allows (at most 8 digits: no overflow) */
+	if (!(cp == 9 || cp == 10 || cp == 13 || (cp >= 0x20 && cp <= 0xD7FF) ||
+	      (cp >= 0xE000 && cp <= 0xFFFD) ||
+	      (cp >= 0x10000 && cp <= 0x10FFFF)))
+		return 0;
+	return (size_t)ibm_utf8_put(out, cp);
+}
+
+/* Character data or an attribute value s[0..e) checked and decoded into
+ * b (appended), as expat gives it: references replaced, line ends as
+ * "\n" in text, white space as ' ' in a value. -1 when the fast path
+ * does not take it. */
+static int fast_chars(buf *b, const char *s, const char *e, int value)
+{
+	while (s < e) {
+		const char *p = s;
+		char r[4];
+		size_t k;
+
+		/* a run of plain ASCII */
+		while (p < e && (cclass[(unsigned char)*p] & C_TEXT))
+			p++;
+		if (p > s)
+			bput(b, s, (size_t)(p - s));
+		if (p == e)
+			break;
+		s = p;
+		switch (*s) {
+		case '&':
+			k = fast_ref(s, e, r, &s);
+			if (!k)
+				return -1;
+			bput(b, r, k);
+			break;
+		case '<':
+			return -1;
+		case ']': /* "]]>" is not allowed in text */
+			if (!value && e - s >= 3 && s[1] == ']' && s[2] == '>')
+				return -1;
+			bput(b, s++, 1);
+			break;
+		case '\t':
+		case '\n':
+			bput(b, value ? " " : s, 1);
+			s++;
+			break;
+		case '\r':
+			if (value)
+				return -1;
+			bput(b, "\n", 1);
+			if (++s < e && *s == '\n')
+				s++;
+			break;
+		default: {
+			const char *q = s;
+			long cp = ibm_utf8_next(&q, e);
+
+			if (!((cp >= 0x80 && cp <= 0xD7FF) ||
+			      (cp >= 0xE000 && cp <= 0xFFFD) ||
+			      (cp >= 0x10000 && cp <= 0x10FFFF)))
+				return -1; /* control character, bad UTF-8 */
+			bput(b, s, (size_t)(q - s));
+			s = q;
+		}
+		}
+	}
+	return 0;
+}
+
+/* Is s[0..e) plain ASCII text, the same after decoding? */
+static int plain(const char *s, const char *e)
+{
+	while (s < e && (cclass[(unsigned char)*s] & C_TEXT))
+		s++;
+	return s == e;
+}
+
+/* Read more of the part into the fast buffer, keeping what is not yet
+ * scanned: 1, 0 at its end, -1 on error (printed). */
+static int fast_fill(ibm_xlsxr *x)
+{
+	zip_int64_t k;
+
+	if (x->fpos) {
+		memmove(x->fb.p, x->fb.p + x->fpos, x->fb.n - x->fpos);
+		x->fb.n -= x->fpos;
+		x->fpos = 0;
+	}
+	if (x->fb.n + CHUNK + 1 > x->fb.cap) {
+		x->fb.cap = x->fb.n + CHUNK + 1;
+		x->fb.p = ibm_xrealloc(x->fb.p, x->fb.cap);
+	}
+	k = read_part(x, x->zf, x->part, x->fb.p + x->fb.n, CHUNK,
+		      x->part_size, &x->part_read);
+	if (k < 0)
+		return -1;
+	x->fb.n += (size_t)k;
+	return k > 0;
+}
+
+/* The XML declaration s[0..e) ("<?xml" to "?>"): 0 when it is one the
+ * fast path takes (version 1.0, UTF-8). */
+static int fast_decl(const char *s, const char *e)
+{
+	static const char *const ok[] = { "version", "encoding", "standalone" };
+	size_t i = 0;
+
+	s += 5;
+	e -= 2;
+	while (s < e) {
+		size_t n;
+		const char *v, *q;
+
+		if (!is_xml_space((unsigned char)*s))
+			return -1;
+		while (s < e && is_xml_space((unsigned char)*s))
+			s++;
+		if (s == e)
+			break;
+		n = fast_name(s, e);
+		while (i < 3 && (strlen(ok[i]) != n || memcmp(s, ok[i], n)))
+			i++;
+		if (i == 3 || s + n + 2 > e || s[n] != '=' ||
+		    (s[n + 1] != '"' && s[n + 1] != '\''))
+			return -1;
+		v = s + n + 2;
+		q = memchr(v, s[n + 1], (size_t)(e - v));
+		if (!q)
+			return -1;
+		n = (size_t)(q - v);
+		if (i == 0 ? n != 3 || memcmp(v, "1.0", 3) :
+		    i == 1 ? n != 5 || strncasecmp(v, "UTF-8", 5) :
+		    !((n == 3 && !memcmp(v, "yes", 3)) ||
+		      (n == 2 && !memcmp(v, "no", 2))))
+			return -1;
+		i++;
+		s = q + 1;
+	}
+	return 0;
+}
+
+/* The tag at x->fb.p + x->fpos ('<'), to e: its handlers called; the
+ * length of the tag, 0 when it goes on past e, -1 for expat. */
+static long fast_tag(ibm_xlsxr *x, const char *e)
+{
+	const char *s = x->fb.p + x->fpos, *p = s + 1, *name;
+	size_t n, na = 0, len[2 * FAST_ATTS_MAX];
+	const char *a[2 * FAST_ATTS_MAX + 1];
+	long k;
+	int empty;
+
+	if (p >= e)
+		return 0;
+	if (*p == '/') { /* an end tag: the element open last */
+		size_t top;
+
+		n = fast_name(++p, e);
+		if (!n)
+			return p == e ? 0 : -1;
+		name = p;
+		for (p += n; p < e && is_xml_space((unsigned char)*p); p++)
+			;
+		if (p == e)
+			return 0;
+		if (*p != '>' || !x->fdepth)
+			return -1;
+		top = x->fstk_off[x->fdepth - 1];
+		if (x->fstk.n - top - 1 != n || memcmp(x->fstk.p + top, name, n))
+			return -1;
+		x->fdepth--;
+		if (!x->fdepth)
+			x->froot = 2;
+		sh_end(x, x->fstk.p + top);
+		x->fstk.n = top;
+		return p + 1 - s;
+	}
+	if (*p == '?' && !x->ftokens) {
+		const char *q;
+
+		for (q = p; q + 1 < e && (q[0] != '?' || q[1] != '>'); q++)
+			;
+		if (q + 1 >= e)
+			return 0;
+		if (e - s < 6 || memcmp(s, "<?xml", 5) ||
+		    !is_xml_space((unsigned char)s[5]) || fast_decl(s, q + 2))
+			return -1;
+		return q + 2 - s;
+	}
+	/* a start tag: the name, then the attributes (where each begins
+	 * and ends, written over once the tag is known to be whole) */
+	n = fast_name(p, e);
+	if (!n)
+		return p == e ? 0 : -1;
+	if (x->froot == 2 || x->fdepth == FAST_DEPTH_MAX)
+		return -1; /* a second root, or deep */
+	name = p;
+	p += n;
+	for (;;) {
+		const char *an, *v, *q;
+		size_t m;
+
+		if (p == e)
+			return 0;
+		if (!is_xml_space((unsigned char)*p)) {
+			if (*p == '>' || (*p == '/' && p + 1 < e && p[1] == '>'))
+				break;
+			return p + 1 == e && *p == '/' ? 0 : -1;
+		}
+		while (p < e && is_xml_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			return 0;
+		if (*p == '>' || *p == '/')
+			continue;
+		m = fast_name(p, e);
+		if (!m)
+			return -1;
+		an = p;
+		p += m;
+		while (p < e && is_xml_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			return 0;
+		if (*p++ != '=')
+			return -1;
+		while (p < e && is_xml_space((unsigned char)*p))
+			p++;
+		if (p == e)
+			return 0;
+		if (*p != '"' && *p != '\'')
+			return -1;
+		v = p + 1;
+		q = memchr(v, *p, (size_t)(e - v));
+		if (!q)
+			return 0;
+		if (na == 2 * FAST_ATTS_MAX)
+			return -1;
+		/* no attribute twice */
+		for (size_t i = 0; i < na; i += 2)
+			if (len[i] == m && !memcmp(a[i], an, m))
+				return -1;
+		a[na] = an;
+		len[na++] = m;
+		a[na] = v;
+		len[na++] = (size_t)(q - v);
+		p = q + 1;
+		if (p < e && !is_xml_space((unsigned char)*p) && *p != '>' &&
+		    *p != '/')
+			return -1;
+	}
+	/* the values decoded where they are (never longer), every name and
+	 * value ended by a NUL over what follows it */
+	for (size_t i = 1; i < na; i += 2) {
+		char *v = (char *)a[i];
+
+		if (!plain(v, v + len[i])) {
+			x->ftb.n = 0;
+			if (fast_chars(&x->ftb, v, v + len[i], 1) < 0)
+				return -1;
+			memcpy(v, x->ftb.p, x->ftb.n);
+			len[i] = x->ftb.n;
+		}
+	}
+	for (size_t i = 0; i < na; i++)
+		((char *)a[i])[len[i]] = '\0';
+	a[na] = NULL;
+	x->froot = 1;
+	empty = *p == '/';
+	k = empty ? p + 2 - s : p + 1 - s;
+	if (!empty) {
+		if (!x->fstk_off)
+			x->fstk_off = ibm_xmalloc(FAST_DEPTH_MAX *
+						  sizeof *x->fstk_off);
+		x->fstk_off[x->fdepth++] = x->fstk.n;
+		bput(&x->fstk, name, n);
+		x->fstk.n++;
+	}
+	((char *)name)[n] = '\0';
+	sh_start(x, name, a);
+	if (empty) {
+		if (!x->fdepth)
+			x->froot = 2;
+		sh_end(x, name);
+	}
+	return k;
+}
+
+/* The next row of the sheet by the fast path: FAST_ROW, FAST_DONE,
+ * FAST_FAILED (printed, or x->err) or FAST_EXPAT (hand the sheet to
+ * expat). */
+static int fast_next(ibm_xlsxr *x)
+{
+	int eof = 0;
+
+	for (;;) {
+		const char *s = x->fb.p + x->fpos, *e = x->fb.p + x->fb.n;
+		const char *lt = NULL;
+		long k = 0;
+
+		if (x->err || x->failed)
+			return FAST_FAILED;
+		if (x->row_ready)
+			return FAST_ROW;
+		if (x->done)
+			return FAST_DONE;
+		if (!x->ftokens && x->fb.n - x->fpos < 3 && !eof) {
+			/* the first bytes: a byte order mark */
+			k = 0;
+		} else if (s == e) {
+			if (eof)
+				return x->froot == 2 ? FAST_DONE : FAST_EXPAT;
+		} else if (*s == '<') {
+			k = fast_tag(x, e);
+			if (k < 0)
+				return FAST_EXPAT;
+		} else if ((lt = memchr(s, '<', (size_t)(e - s))) || eof) {
+			/* character data to the next tag */
+			if (!lt)
+				lt = e;
+			if (!x->ftokens && e - s >= 3 &&
+			    !memcmp(s, "\xEF\xBB\xBF", 3)) {
+				x->fpos += 3;
+				continue;
+			}
+			if (plain(s, lt) && x->fdepth) { /* as it is */
+				sh_text(x, s, (int)(lt - s));
+				x->fpos += (size_t)(lt - s);
+				x->ftokens++;
+				continue;
+			}
+			x->ftb.n = 0;
+			if (fast_chars(&x->ftb, s, lt, 0) < 0)
+				return FAST_EXPAT;
+			if (!x->fdepth) { /* outside the root: only space */
+				for (size_t i = 0; i < x->ftb.n; i++)
+					if (!is_xml_space((unsigned char)
+							  x->ftb.p[i]))
+						return FAST_EXPAT;
+			} else {
+				sh_text(x, x->ftb.p, (int)x->ftb.n);
+			}
+			k = lt - s;
+		}
+		if (k > 0) {
+			x->fpos += (size_t)k;
+			x->ftokens++;
+			continue;
+		}
+		/* a token goes on past what was read */
+		if (eof || (size_t)(e - s) > FAST_TOKEN_MAX)
+			return FAST_EXPAT;
+		switch (fast_fill(x)) {
+		case -1:
+			return FAST_FAILED;
+		case 0:
+			eof = 1;
+		}
+	}
+}
+
 /* -------------------------------------------------------- open/close */
 
 /* The container kinds told apart by their first bytes. */
@@ -1354,9 +1862,12 @@ int ibm_xlsxr_sniff(const void *head, size_t n)
 	return IBM_SNIFF_NONE;
 }
 
-/* Does the OLE2 (CFB) file hold stream NAME? Its directory entries are
- * 128 bytes with a UTF-16LE name; looked for in the bytes given. */
-static int cfb_has(const unsigned char *p, size_t n, const char *name)
+/* The directory entry of stream NAME in an OLE2 (CFB) file: entries are
+ * 128 bytes with a UTF-16LE name; looked for in the bytes given (whole:
+ * the entry's name length and type must agree too). Its offset, or
+ * (size_t)-1. */
+static size_t cfb_entry(const unsigned char *p, size_t n, const char *name,
+			int whole)
 {
 	size_t l = strlen(name);
 
@@ -1367,10 +1878,105 @@ static int cfb_has(const unsigned char *p, size_t n, const char *name)
 			if (p[i + 2 * k] != (unsigned char)name[k] ||
 			    p[i + 2 * k + 1] != 0)
 				break;
-		if (k == l && p[i + 2 * l] == 0 && p[i + 2 * l + 1] == 0)
-			return 1;
+		/* the name's length (with its NUL) and a stream's type */
+		if (k == l && p[i + 2 * l] == 0 && p[i + 2 * l + 1] == 0 &&
+		    (!whole || (p[i + 0x40] == 2 * (l + 1) &&
+				p[i + 0x41] == 0 && p[i + 0x42] == 2)))
+			return i;
 	}
-	return 0;
+	return (size_t)-1;
+}
+
+static int cfb_has(const unsigned char *p, size_t n, const char *name)
+{
+	return cfb_entry(p, n, name, 0) != (size_t)-1;
+}
+
+static unsigned long le32(const unsigned char *p)
+{
+	return (unsigned long)p[0] | (unsigned long)p[1] << 8 |
+	       (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24;
+}
+
+/* The sector after sector s in the FAT of a CFB file of n bytes (sector
+ * size 1 << shift; the FAT sectors listed in the header only), or
+ * (unsigned long)-1. */
+static unsigned long cfb_next(const unsigned char *p, size_t n,
+			      unsigned shift, unsigned long s)
+{
+	unsigned long per = (1UL << shift) / 4, fs;
+	size_t off;
+
+	if (s / per >= 109)
+		return (unsigned long)-1;
+	fs = le32(p + 0x4C + 4 * (s / per));
+	if (fs >= 0xFFFFFFFAUL || ((size_t)fs + 2) > (n >> shift))
+		return (unsigned long)-1;
+	off = (((size_t)fs + 1) << shift) + 4 * (size_t)(s % per);
+	return off + 4 <= n ? le32(p + off) : (unsigned long)-1;
+}
+
+/* The offset of byte pos of the chain of sectors from start, or
+ * (size_t)-1. */
+static size_t cfb_chain_at(const unsigned char *p, size_t n, unsigned shift,
+			   unsigned long start, size_t pos)
+{
+	unsigned long s = start;
+
+	for (size_t k = pos >> shift; k > 0; k--) {
+		s = cfb_next(p, n, shift, s);
+		if (s >= 0xFFFFFFFAUL)
+			return (size_t)-1;
+	}
+	if (s >= 0xFFFFFFFAUL || ((size_t)s + 2) > (n >> shift))
+		return (size_t)-1;
+	return (((size_t)s + 1) << shift) + (pos & ((1UL << shift) - 1));
+}
+
+/* Is the .xls workbook in these bytes encrypted (a password to open)?
+ * The record after its first BOF is FILEPASS (0x002F). The stream is
+ * found by its directory entry; its first 64 bytes are enough: in the
+ * file's sectors, or in the mini stream (the root entry's chain) for a
+ * stream under the cut-off (4096 bytes). */
+static int xls_filepass(const unsigned char *p, size_t n)
+{
+	size_t e = cfb_entry(p, n, "Workbook", 1), r, off, len;
+	unsigned shift;
+	unsigned long start, size;
+
+	if (e == (size_t)-1)
+		e = cfb_entry(p, n, "Book", 1);
+	if (e == (size_t)-1 || n < 512)
+		return 0;
+	shift = (unsigned)p[0x1E] | (unsigned)p[0x1F] << 8;
+	if (shift != 9 && shift != 12)
+		return 0;
+	/* the root: the first entry of the directory */
+	r = cfb_chain_at(p, n, shift, le32(p + 0x30), 0);
+	if (r != (size_t)-1 && (r + 128 > n || p[r + 0x42] != 5))
+		r = (size_t)-1;
+	start = le32(p + e + 0x74);
+	size = le32(p + e + 0x78);
+	if (start >= 0xFFFFFFFAUL || size < 64)
+		return 0;
+	if (size >= le32(p + 0x38)) {
+		off = cfb_chain_at(p, n, shift, start, 0);
+	} else {
+		/* mini sectors of 64 bytes in the root's chain */
+		if (r == (size_t)-1)
+			return 0;
+		off = cfb_chain_at(p, n, shift, le32(p + r + 0x74),
+				   (size_t)start * 64);
+	}
+	if (off == (size_t)-1 || off + 64 > n)
+		return 0;
+	if (p[off] != 0x09 || (p[off + 1] & 0xF1) != 0x00)
+		return 0; /* no BOF (0x0009, 0x0209, 0x0409, 0x0809) */
+	len = (size_t)p[off + 2] | (size_t)p[off + 3] << 8;
+	if (len > 56)
+		return 0;
+	off += 4 + len;
+	return p[off] == 0x2F && p[off + 1] == 0x00;
 }
 
 /* An OLE2 file: a workbook with a password, an old .xls, or other. */
@@ -1398,6 +2004,10 @@ static void cfb_error(const char *file, int fd, const unsigned char *head,
 		ibm_error(file, 0, "the workbook is protected with a password "
 			  "(open it in Excel, remove the password, save as "
 			  ".xlsx)");
+	else if (xls_filepass(p, len))
+		ibm_error(file, 0, "an old Excel 97-2003 workbook (.xls) "
+			  "protected with a password (open it in Excel, remove "
+			  "the password, save it as .xlsx)");
 	else if (cfb_has(p, len, "Workbook") || cfb_has(p, len, "Book"))
 		ibm_error(file, 0, "an old Excel 97-2003 workbook (.xls); "
 			  "save it as .xlsx (Excel Workbook)");
@@ -1629,6 +2239,8 @@ static int load_book(ibm_xlsxr *x, const char *sheet)
 	return 0;
 }
 
+static int open_sheet(ibm_xlsxr *x);
+
 static int start_sheet(ibm_xlsxr *x)
 {
 	sheet_ent *s = &x->sheets[x->cur];
@@ -1637,9 +2249,26 @@ static int start_sheet(ibm_xlsxr *x)
 	x->name = ibm_xmalloc(strlen(x->file) + strlen(s->name) + 3);
 	sprintf(x->name, "%s[%s]", x->file, s->name);
 	x->part = s->part;
-	x->zf = open_part(x, s->part, SHEET_PART_MAX, &x->part_size, NULL);
+#ifndef IBM_XLSX_EXPAT_ONLY /* (to compare the two paths) */
+	x->fast = 1;
+#endif
+	if (!cclass['a'])
+		fast_classes();
+	return open_sheet(x);
+}
+
+/* The sheet's part opened and its expat parser made, the state of the
+ * parse set to its beginning (again when the fast path hands over). */
+static int open_sheet(ibm_xlsxr *x)
+{
+	if (x->zf)
+		zip_fclose(x->zf);
+	x->part_read = 0;
+	x->zf = open_part(x, x->part, SHEET_PART_MAX, &x->part_size, NULL);
 	if (!x->zf)
 		return -1;
+	if (x->xp)
+		XML_ParserFree(x->xp);
 	x->xp = XML_ParserCreate(NULL);
 	if (!x->xp)
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
@@ -1647,9 +2276,22 @@ static int start_sheet(ibm_xlsxr *x)
 	XML_SetElementHandler(x->xp, sh_start, sh_end);
 	XML_SetCharacterDataHandler(x->xp, sh_text);
 	XML_SetStartDoctypeDeclHandler(x->xp, sh_doctype);
+	x->in_data = x->in_row = x->in_cell = x->in_is = x->in_rph = 0;
+	x->collect = x->in_f = 0;
+	x->fed_final = x->suspended = x->done = x->row_ready = 0;
 	x->last_row = 0;
 	x->rownum = 0;
+	x->pend.n = 0;
 	return 0;
+}
+
+/* The fast path cannot read the rest: expat reads the sheet from its
+ * beginning, past the rows already given out. */
+static int to_expat(ibm_xlsxr *x)
+{
+	x->fast = 0;
+	x->skip_row = x->given;
+	return open_sheet(x);
 }
 
 ibm_xlsxr *ibm_xlsxr_open(const char *file, int fd, const char *mem,
@@ -1727,6 +2369,7 @@ static void parse_error(ibm_xlsxr *x)
 	x->done = 1;
 	if (x->failed)
 		return;
+	flush_warnings(x);
 	if (x->err) {
 		char c[32];
 
@@ -1751,6 +2394,23 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells)
 	enum XML_Status st;
 
 	x->row_ready = 0;
+	if (x->fast) {
+		switch (fast_next(x)) {
+		case FAST_ROW:
+			*row = x->given = x->row_out;
+			*ncells = x->ncell;
+			return 1;
+		case FAST_DONE:
+			x->done = 1;
+			return 0;
+		case FAST_FAILED:
+			if (!x->failed)
+				parse_error(x);
+			return -1;
+		}
+		if (to_expat(x) < 0)
+			return -1;
+	}
 	for (;;) {
 		if (x->failed)
 			return -1;
@@ -1786,7 +2446,7 @@ int ibm_xlsxr_next(ibm_xlsxr *x, long *row, size_t *ncells)
 			return -1;
 		}
 		if (x->row_ready) {
-			*row = x->row_out;
+			*row = x->given = x->row_out;
 			*ncells = x->ncell;
 			return 1;
 		}
@@ -1898,6 +2558,11 @@ int ibm_xlsxr_sheet(ibm_xlsxr *x, size_t i, ibm_xlsx_sheet *out)
 		}
 	}
 	return 0;
+}
+
+int ibm_xlsxr_fast(const ibm_xlsxr *x)
+{
+	return x->fast;
 }
 
 int ibm_xlsxr_row_bold(const ibm_xlsxr *x)
@@ -2035,6 +2700,11 @@ void ibm_xlsxr_close(ibm_xlsxr *x)
 	free(x->sstoff);
 	free(x->text.p);
 	free(x->ftext.p);
+	free(x->pend.p);
+	free(x->fb.p);
+	free(x->fstk.p);
+	free(x->fstk_off);
+	free(x->ftb.p);
 	free(x->row.p);
 	free(x->off);
 	free(x->len);

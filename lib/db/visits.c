@@ -27,7 +27,7 @@ enum { V_PERIODE = MONEV_NID, V_STATUS, V_TOTAL, V_FASE, V_KURANG,
 static void visit_specs(ibm_colspec *s)
 {
 	for (int i = 0; i < MONEV_NID; i++)
-		s[i] = monev_id_specs[i];
+		s[i] = monev_id_cols[i];
 	s[MONEV_TANGGAL].required = 0; /* units not visited have none */
 	s[V_PERIODE] = (ibm_colspec){ "periode|period|semester", 0 };
 	s[V_STATUS] = (ibm_colspec){ "status|status unit", 0 };
@@ -185,7 +185,7 @@ static int put_row(visit_run *vr, ibm_csv *r, const ibm_rec *rec,
 	for (int i = 0; i < V_N; i++)
 		v[i] = db_in_text(rec, idx[i], &buf[i]);
 	for (int i = 0; i < MONEV_NID; i++)
-		if (monev_id_specs[i].required && i != MONEV_TANGGAL &&
+		if (monev_id_cols[i].required && i != MONEV_TANGGAL &&
 		    !*v[i]) {
 			ibm_error_cell(name, rec->line, (size_t)idx[i],
 				       "%s is empty", monev_id_names[i]);

@@ -117,17 +117,26 @@ static double block_pt(const double *h, long s, long k, long n)
 }
 
 /* Lay the total items out on pages: pg_n[p] items on page p, the last
- * page keeping room for the signatory block. Returns the page count. */
+ * page keeping room for the signatory block. Returns the page count.
+ * Linear in the items: the rest is summed only when it may fit one page
+ * (its left column alone, each row at least the lowest item, must not be
+ * taller than the page), and a full page's rows are at most a page's
+ * worth. */
 static int paginate(const double *h, long total, double first_pt,
 		    double page_pt, double sig_pt, long *pg_n)
 {
 	int pages = 0;
+	double low = total ? h[0] : 0;
 
+	for (long i = 1; i < total; i++)
+		low = fmin(low, h[i]);
 	for (long s = 0; s < total;) {
 		double avail = pages ? page_pt : first_pt;
 		long m = total - s, k = (m + 1) / 2, n;
 
-		if (block_pt(h, s, k, m) + sig_pt <= avail) {
+		/* a point to spare for the rounding of the sums */
+		if ((double)k * low <= avail + 1 &&
+		    block_pt(h, s, k, m) + sig_pt <= avail) {
 			pg_n[pages++] = m;
 			break;
 		}

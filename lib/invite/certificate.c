@@ -530,6 +530,7 @@ void inv_certificates(const invite *iv, const char *path, int proper_case,
 	snprintf(title, sizeof title, "Sertifikat - %s", iv->ev.acara);
 	if (pdf) {
 		pg.t = ts_open(&iv->ev.office, title);
+		ts_expect_items(pg.t, iv->np);
 		for (size_t i = 0; i < iv->np; i++) {
 			certificate(&pg, &iv->p[i], proper_case);
 			draw_pdf(pg.t, &pg);

@@ -14,18 +14,21 @@ const char *const inv_field_names[INV_NF] = {
 	"kabupaten_kota", "no_hp", "email", "jenis_kelamin"
 };
 
+/* Each named by its output column (inv_field_names). */
 const ibm_colspec inv_field_specs[INV_NF] = {
-	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1 },
-	{ "jabatan|peran|role|position|jabatan peran", 0 },
-	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0 },
+	{ "nama|nama lengkap|nama peserta|name|full name|participant", 1,
+	  "nama" },
+	{ "jabatan|peran|role|position|jabatan peran", 0, "jabatan" },
+	{ "unit ibm|unit|nama unit|ibm unit|ibm", 0, "unit_ibm" },
 	{ "desa/kelurahan|kelurahan|desa|kelurahan/desa|desa kelurahan|"
-	  "asal desa/kelurahan|village", 0 },
-	{ "kecamatan|district|subdistrict", 0 },
-	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0 },
+	  "asal desa/kelurahan|village", 0, "desa_kelurahan" },
+	{ "kecamatan|district|subdistrict", 0, "kecamatan" },
+	{ "kabupaten/kota|kabupaten|kota|kab/kota|regency|city", 0,
+	  "kabupaten_kota" },
 	{ "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|whatsapp|telepon|"
-	  "no telp|phone|mobile|phone number", 0 },
-	{ "email|e-mail|email address|alamat email|surel", 0 },
-	{ "jenis kelamin|jk|l/p|gender|sex", 0 },
+	  "no telp|phone|mobile|phone number", 0, "no_hp" },
+	{ "email|e-mail|email address|alamat email|surel", 0, "email" },
+	{ "jenis kelamin|jk|l/p|gender|sex", 0, "jenis_kelamin" },
 };
 
 /* ---------------------------------------------------------------- small */
@@ -41,8 +44,8 @@ unsigned long inv_fnv1a(const char *s)
 	return h;
 }
 
-void inv_make_id(char out[16], const char *nama, const char *kel,
-		 const char *hp)
+void inv_make_id(char out[INV_ID_MAX], const char *nama, const char *kel,
+		 const char *hp, int wide)
 {
 	char *a = ibm_person_key(nama), *b = ibm_person_key(kel);
 	size_t n = strlen(a) + strlen(b) + strlen(hp) + 3;
@@ -52,7 +55,11 @@ void inv_make_id(char out[16], const char *nama, const char *kel,
 		snprintf(s, n, "%s|%s|%s", a, b, hp);
 	else
 		snprintf(s, n, "%s|%s", a, b);
-	snprintf(out, 16, "IBM-%08lX", inv_fnv1a(s));
+	if (wide)
+		snprintf(out, INV_ID_MAX, "IBM-%08lX-%08lX", inv_fnv1a(s),
+			 (unsigned long)(ibm_fnv1a64(s) >> 32));
+	else
+		snprintf(out, INV_ID_MAX, "IBM-%08lX", inv_fnv1a(s));
 	free(a);
 	free(b);
 	free(s);
@@ -353,6 +360,28 @@ void inv_event_free(inv_event *e)
 
 /* -------------------------------------------------------- participants */
 
+/*
+ * Field f of p cannot be read (what: "not a phone number"): an error with
+ * --strict (-1), else a warning naming the cell, the field left empty and
+ * its text kept for the column FIELD_raw (0).
+ */
+static int unreadable(invite *iv, inv_person *p, const int *idx, int f,
+		      const char *what)
+{
+	if (iv->strict) {
+		ibm_error_cell(iv->src, p->line, (size_t)idx[f], "%s: %s",
+			       what, p->f[f]);
+		return -1;
+	}
+	ibm_warn_cell(iv->src, p->line, (size_t)idx[f], "%s: \"%s\"; left "
+		      "empty (the text is kept in the column %s_raw)", what,
+		      p->f[f], inv_field_names[f]);
+	p->raw[f] = p->f[f];
+	p->f[f] = ibm_xstrdup("");
+	iv->raw[f] = 1;
+	return 0;
+}
+
 int inv_read_people_csv(invite *iv, ibm_csv *r)
 {
 	const ibm_rec *rec;
@@ -411,36 +440,30 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 		if (p->f[INV_HP][0]) {
 			char *h = ibm_phone_norm(p->f[INV_HP]);
 
-			if (!h) {
-				ibm_error_cell(iv->src, p->line,
-					       (size_t)idx[INV_HP],
-					       "not a phone number: %s",
-					       p->f[INV_HP]);
+			if (!h && unreadable(iv, p, idx, INV_HP, "not a phone "
+					     "number") != 0)
 				return IBM_EX_DATAERR;
+			if (h) {
+				free(p->f[INV_HP]);
+				p->f[INV_HP] = h;
 			}
-			free(p->f[INV_HP]);
-			p->f[INV_HP] = h;
 		}
 		if (p->f[INV_GENDER][0]) {
 			const char *g = inv_gender_norm(p->f[INV_GENDER]);
 
-			if (!g) {
-				ibm_error_cell(iv->src, p->line,
-					       (size_t)idx[INV_GENDER],
-					       "gender is not L or P: %s",
-					       p->f[INV_GENDER]);
+			if (!g && unreadable(iv, p, idx, INV_GENDER, "gender "
+					     "is not L or P") != 0)
 				return IBM_EX_DATAERR;
+			if (g) {
+				free(p->f[INV_GENDER]);
+				p->f[INV_GENDER] = ibm_xstrdup(g);
 			}
-			free(p->f[INV_GENDER]);
-			p->f[INV_GENDER] = ibm_xstrdup(g);
 		}
 		if (p->f[INV_EMAIL][0] && (!strchr(p->f[INV_EMAIL], '@') ||
-					   strchr(p->f[INV_EMAIL], ' '))) {
-			ibm_error_cell(iv->src, p->line, (size_t)idx[INV_EMAIL],
-				       "not an email address: %s",
-				       p->f[INV_EMAIL]);
+					   strchr(p->f[INV_EMAIL], ' ')) &&
+		    unreadable(iv, p, idx, INV_EMAIL, "not an email address")
+		    != 0)
 			return IBM_EX_DATAERR;
-		}
 	}
 	if (k < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
@@ -466,53 +489,15 @@ void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 
 static void person_free(inv_person *p)
 {
-	for (int k = 0; k < INV_NF; k++)
+	for (int k = 0; k < INV_NF; k++) {
 		free(p->f[k]);
+		free(p->raw[k]);
+	}
 	free(p->letter_number);
 	if (p->x)
 		for (int k = 0; p->x[k]; k++)
 			free(p->x[k]);
 	free(p->x);
-}
-
-/* A hash set of strings -> index of the participant that has it. */
-typedef struct strmap {
-	const char **k;
-	size_t *v;
-	size_t cap;
-} strmap;
-
-static void map_init(strmap *m, size_t n)
-{
-	m->cap = 16;
-	while (m->cap < n * 2 + 1)
-		m->cap *= 2;
-	m->k = ibm_xcalloc(m->cap, sizeof *m->k);
-	m->v = ibm_xcalloc(m->cap, sizeof *m->v);
-}
-
-/* The value stored for k, or (size_t)-1 after storing v for it (k is
- * not copied). */
-static size_t map_put(strmap *m, const char *k, size_t v, int store)
-{
-	size_t i = inv_fnv1a(k) & (m->cap - 1);
-
-	while (m->k[i]) {
-		if (strcmp(m->k[i], k) == 0)
-			return m->v[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	if (store) {
-		m->k[i] = k;
-		m->v[i] = v;
-	}
-	return (size_t)-1;
-}
-
-static void map_free(strmap *m)
-{
-	free(m->k);
-	free(m->v);
 }
 
 /* Duplicates: the same name and kelurahan, or the same phone. */
@@ -521,11 +506,11 @@ static int drop_duplicates(invite *iv)
 	int st = 0;
 
 	char **nk = ibm_xcalloc(iv->np + 1, sizeof *nk);
-	strmap names, phones;
+	ibm_strmap names, phones;
 	size_t w = 0;
 
-	map_init(&names, iv->np);
-	map_init(&phones, iv->np);
+	ibm_strmap_init(&names, iv->np);
+	ibm_strmap_init(&phones, iv->np);
 	for (size_t i = 0; i < iv->np; i++) {
 		char *a = ibm_person_key(iv->p[i].f[INV_NAMA]);
 		char *b = ibm_person_key(iv->p[i].f[INV_KELURAHAN]);
@@ -539,19 +524,19 @@ static int drop_duplicates(invite *iv)
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
 		const char *why = "same name and kelurahan";
-		size_t line = map_put(&names, nk[i], 0, 0);
+		size_t line = ibm_strmap_get(&names, nk[i]);
 
 		if (line == (size_t)-1 && p->f[INV_HP][0]) {
 			why = "same phone";
-			line = map_put(&phones, p->f[INV_HP], 0, 0);
+			line = ibm_strmap_get(&phones, p->f[INV_HP]);
 		}
 		if (line == (size_t)-1) {
 			/* kept: its keys now mark duplicates (the line is
 			 * stored, the array is compacted as we go) */
-			map_put(&names, nk[i], (size_t)p->line, 1);
+			ibm_strmap_put(&names, nk[i], (size_t)p->line);
 			if (p->f[INV_HP][0])
-				map_put(&phones, p->f[INV_HP], (size_t)p->line,
-					1);
+				ibm_strmap_put(&phones, p->f[INV_HP],
+					       (size_t)p->line);
 			iv->p[w++] = *p;
 			continue;
 		}
@@ -570,8 +555,8 @@ static int drop_duplicates(invite *iv)
 			 "line %zu); dropped", p->f[INV_NAMA], why, line);
 		person_free(p);
 	}
-	map_free(&names);
-	map_free(&phones);
+	ibm_strmap_free(&names);
+	ibm_strmap_free(&phones);
 	for (size_t i = 0; i < iv->np; i++)
 		free(nk[i]);
 	free(nk);
@@ -579,46 +564,77 @@ static int drop_duplicates(invite *iv)
 	return st;
 }
 
+/* participant_id of everyone: the short form, and the long form for the
+ * people whose short forms agree (each of them: the order of the list
+ * does not matter). The long forms agreeing too is an error. */
+static int make_ids(invite *iv)
+{
+	ibm_strmap ids;
+	unsigned char *wide = ibm_xcalloc(iv->np + 1, 1);
+	int st = 0;
+
+	ibm_strmap_init(&ids, iv->np);
+	for (size_t i = 0; i < iv->np; i++) {
+		inv_person *p = &iv->p[i];
+		size_t other;
+
+		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
+			    p->f[INV_HP], 0);
+		other = ibm_strmap_put(&ids, p->id, i);
+		if (other != IBM_STRMAP_NONE)
+			wide[i] = wide[other] = 1;
+	}
+	ibm_strmap_free(&ids);
+	ibm_strmap_init(&ids, iv->np);
+	for (size_t i = 0; i < iv->np && !st; i++) {
+		inv_person *p = &iv->p[i];
+		size_t other;
+
+		if (wide[i])
+			inv_make_id(p->id, p->f[INV_NAMA],
+				    p->f[INV_KELURAHAN], p->f[INV_HP], 1);
+		other = ibm_strmap_put(&ids, p->id, (size_t)p->line);
+		if (other != IBM_STRMAP_NONE) {
+			ibm_error(iv->src, p->line, "participant_id %s is the "
+				  "same as line %zu's; change the name's "
+				  "spelling", p->id, other);
+			st = IBM_EX_DATAERR;
+		}
+	}
+	ibm_strmap_free(&ids);
+	free(wide);
+	return st;
+}
+
 int inv_finish(invite *iv)
 {
 	size_t cap = 0, *kel;
-	strmap ids;
+	char **lower;
+	ibm_strmap villages;
 	int st = drop_duplicates(iv);
 
+	if (!st)
+		st = make_ids(iv);
 	if (st)
 		return st;
 	kel = ibm_xcalloc(iv->np + 1, sizeof *kel);
-	map_init(&ids, iv->np);
+	lower = ibm_xcalloc(iv->np + 1, sizeof *lower);
+	ibm_strmap_init(&villages, 64);
 	for (size_t i = 0; i < iv->np; i++) {
 		inv_person *p = &iv->p[i];
 		long n = iv->ev.nomor_awal + (long)i;
 
 		p->no = (long)i + 1;
-		inv_make_id(p->id, p->f[INV_NAMA], p->f[INV_KELURAHAN],
-			    p->f[INV_HP]);
-		{
-			size_t other = map_put(&ids, p->id, (size_t)p->line, 1);
-
-			if (other != (size_t)-1) {
-				ibm_error(iv->src, p->line, "participant_id %s "
-					  "is the same as line %zu's; change "
-					  "the name's spelling", p->id, other);
-				map_free(&ids);
-				free(kel);
-				return IBM_EX_DATAERR;
-			}
-		}
 		p->letter_number = iv->collective ? inv_collective_number(iv) :
 			inv_number_format(iv->ev.nomor, n,
 					  iv->ev.tanggal_surat);
 		if (p->f[INV_KELURAHAN][0]) {
-			size_t k;
+			/* the villages by their names without case */
+			char *l = ibm_lower(p->f[INV_KELURAHAN]);
+			size_t k = ibm_strmap_get(&villages, l);
 
-			for (k = 0; k < iv->kel.n; k++)
-				if (ibm_casecmp(iv->kel.v[k],
-						p->f[INV_KELURAHAN]) == 0)
-					break;
-			if (k == iv->kel.n) {
+			if (k == IBM_STRMAP_NONE) {
+				k = iv->kel.n;
 				ibm_grow((void **)&iv->kel.v, &cap,
 					 iv->kel.n + 1, sizeof *iv->kel.v);
 				iv->kel_kind = ibm_xrealloc(iv->kel_kind,
@@ -626,6 +642,10 @@ int inv_finish(invite *iv)
 				iv->kel_kind[iv->kel.n] = INV_KIND_VILLAGE;
 				iv->kel.v[iv->kel.n++] =
 					ibm_xstrdup(p->f[INV_KELURAHAN]);
+				lower[k] = l;
+				ibm_strmap_put(&villages, l, k);
+			} else {
+				free(l);
 			}
 			/* the first kind the data gives for the name */
 			if (iv->kel_kind[k] == INV_KIND_VILLAGE)
@@ -646,8 +666,11 @@ int inv_finish(invite *iv)
 			p->kind = p->f[INV_KELURAHAN][0] ?
 				iv->kel_kind[kel[i]] : iv->ev.jenis_desa;
 	}
+	for (size_t k = 0; k < iv->kel.n; k++)
+		free(lower[k]);
+	free(lower);
+	ibm_strmap_free(&villages);
 	free(kel);
-	map_free(&ids);
 	return 0;
 }
 
@@ -687,7 +710,7 @@ static int parse_day(const invite *iv, const char *s, int prev)
 	return r;
 }
 
-static const ibm_colspec agenda_specs[] = {
+const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS] = {
 	{ "hari|day|hari ke|tanggal|hari/tanggal|date", 0 },
 	{ "waktu|jam|time|pukul", 0 },
 	{ "acara|kegiatan|materi|activity|agenda|session", 1 },
@@ -697,7 +720,7 @@ static const ibm_colspec agenda_specs[] = {
 
 int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 {
-	const ibm_colspec *spec = agenda_specs;
+	const ibm_colspec *spec = inv_agenda_specs;
 	const ibm_rec *rec;
 	int idx[4], prev = 0, k;
 
@@ -753,11 +776,9 @@ void inv_read_agenda(invite *iv, const char *path, const ibm_csv_opts *o)
 	ibm_csv *r;
 	int st;
 
-	/* --sheet and --header-row are the participants' */
-	ao.sheet = NULL;
-	ao.header_row = 0;
-	ao.need = agenda_specs;
-	ao.nneed = 4;
+	ao.need = inv_agenda_specs;
+	ao.nneed = INV_AGENDA_NCOLS;
+	ao.side = 1;
 	r = ibm_csv_xopen(path, &ao);
 	st = inv_read_agenda_csv(iv, r);
 
@@ -798,6 +819,15 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 	ibm_csvw_str(w, "letter_number");
 	if (iv->certificates)
 		ibm_csvw_str(w, "certificate_number");
+	/* the text of the values that could not be read, when any */
+	for (int k = 0; k < INV_NF; k++)
+		if (iv->raw[k]) {
+			char name[64];
+
+			snprintf(name, sizeof name, "%s_raw",
+				 inv_field_names[k]);
+			ibm_csvw_str(w, name);
+		}
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < iv->np; i++) {
 		const inv_person *p = &iv->p[i];
@@ -813,6 +843,9 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 			ibm_csvw_str(w, c);
 			free(c);
 		}
+		for (int k = 0; k < INV_NF; k++)
+			if (iv->raw[k])
+				ibm_csvw_str(w, p->raw[k] ? p->raw[k] : "");
 		ibm_csvw_end(w);
 	}
 	return ibm_csvw_free(w);

@@ -18,16 +18,24 @@ enum {
 /* Output column names and input aliases of the fields. */
 extern const char *const inv_field_names[INV_NF];
 extern const ibm_colspec inv_field_specs[INV_NF];
+/* The columns of the agenda and of the staff file (--staff). */
+#define INV_AGENDA_NCOLS 4
+extern const ibm_colspec inv_agenda_specs[INV_AGENDA_NCOLS];
+#define INV_STAFF_NCOLS 5
+extern const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS];
 
 #define INV_NX_MAX 16
+#define INV_ID_MAX 24 /* "IBM-XXXXXXXX-XXXXXXXX" and its NUL */
 typedef struct inv_person {
 	char *f[INV_NF];     /* normalised values ("" when absent) */
 	long no;             /* 1, 2, ... after duplicates are dropped */
 	long line;           /* line in the participants file */
-	char id[16];         /* participant_id, "IBM-" + 8 hex digits */
+	char id[INV_ID_MAX]; /* participant_id (inv_make_id) */
 	char *letter_number;
 	int kind;            /* INV_KIND_DESA, _KELURAHAN or _VILLAGE */
 	char **x;            /* the invite's extra columns (xspec), or NULL */
+	char *raw[INV_NF];   /* a value that could not be read, as written
+				(the field is then ""), or NULL */
 } inv_person;
 
 /* The kind of a village: from the desa_kelurahan value ("Kelurahan X",
@@ -81,6 +89,8 @@ typedef struct invite {
 	const ibm_colspec *xspec; /* extra optional columns to keep (nx, */
 	int nx;                   /* at most INV_NX_MAX) */
 	char *collective_number; /* the register's, when set (--register) */
+	unsigned char raw[INV_NF]; /* some value of the field was unreadable:
+				      the output has its column FIELD_raw */
 	int certificates;     /* --certificates: the CSV output has each
 				 certificate_number */
 } invite;
@@ -92,7 +102,10 @@ void inv_event_free(inv_event *e);
 /* Where a key was set, for messages: file and line (NULL/0 if absent). */
 const char *inv_key_file(const inv_event *e, const char *key, long *line);
 
-/* Read the participants CSV (path or "-"); dies on errors. */
+/* Read the participants CSV (path or "-"); dies on errors. A phone,
+ * e-mail or gender that cannot be read is a warning naming the cell: the
+ * field is left empty and the text kept for the column FIELD_raw (with
+ * --strict, iv->strict, an error). */
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o);
 /* The same from an open reader: 0, or the exit status after printing
  * FILE:LINE: what is wrong (what was read stays in iv for inv_free). */
@@ -111,11 +124,14 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel);
 
 /* FNV-1a 32-bit of s. */
 unsigned long inv_fnv1a(const char *s);
-/* participant_id of a normalised name, kelurahan and phone ("" if none):
- * "IBM-" and FNV-1a 32-bit in upper-case hex of
- * person_key(name) "|" person_key(kelurahan) ["|" phone]. */
-void inv_make_id(char out[16], const char *nama, const char *kel,
-		 const char *hp);
+/* participant_id of a normalised name, kelurahan and phone ("" if none),
+ * from the key person_key(name) "|" person_key(kelurahan) ["|" phone]:
+ * "IBM-" and FNV-1a 32-bit of the key in 8 upper-case hex digits; with
+ * wide, "-" and the high 32 bits of FNV-1a 64-bit of the key in 8 more
+ * (the long form, for the people of a list whose short forms agree:
+ * ibm-invite(1)). */
+void inv_make_id(char out[INV_ID_MAX], const char *nama, const char *kel,
+		 const char *hp, int wide);
 /* The letter number pattern with {n} (or {n:W}, zero-padded to W) replaced
  * by n; malloc'd. Returns NULL if the pattern has no {n}. */
 char *inv_number(const char *pattern, long n);
@@ -125,6 +141,11 @@ char *inv_number(const char *pattern, long n);
  * are kept. malloc'd; NULL if the pattern has no {n} or a bad width. The
  * one place where every document type's number is made. */
 char *inv_number_format(const char *pattern, long n, ibm_date date);
+/* The counter of a letter number that pattern made for a letter dated
+ * date ("B/UND-12/VI/2024" of "B/UND-{n}/{bulan_romawi}/{tahun}": 12), or
+ * 0 when it does not fit the pattern. */
+long inv_number_counter(const char *pattern, const char *nomor,
+			ibm_date date);
 /* "I" to "XII"; NULL outside 1 to 12. */
 const char *inv_roman_month(int month);
 
@@ -193,11 +214,22 @@ int inv_register_parse(const char *name, const char *data, size_t len,
  * type, year, addressee and subject; else the next of the type and year
  * (first > 0: exactly first, which must not be the register's for
  * another letter: dies 65 naming the clash). whole: a whole letter
- * number instead of a pattern. key names the pattern in messages. */
+ * number instead of a pattern. key names the pattern in messages. The
+ * counter of a line without urut is read from its number by the
+ * pattern. */
 char *inv_register_number(inv_register *r, const char *type,
 			  const char *key, const char *pattern,
 			  const char *whole, long first, ibm_date date,
 			  const char *kepada, const char *hal);
+/* The same, without dying: 0 and *nomor, or the exit status after
+ * printing what is wrong (a clash, a counter at LONG_MAX). */
+int inv_register_issue(inv_register *r, const char *type, const char *key,
+		       const char *pattern, const char *whole, long first,
+		       ibm_date date, const char *kepada, const char *hal,
+		       char **nomor);
+/* The register's new bytes (its own, then the new lines): malloc'd, *len
+ * set; NULL when nothing was issued. */
+char *inv_register_render(const inv_register *r, size_t *len);
 /* The register with the new lines, as one of the run's outputs. */
 void inv_register_save(inv_register *r, inv_outs *outs);
 void inv_register_free(inv_register *r);

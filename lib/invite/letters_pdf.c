@@ -406,6 +406,7 @@ void inv_letters_pdf(const invite *iv, const char *path, inv_outs *outs)
 
 	p->iv = iv;
 	p->d = ts_open(&iv->ev.office, iv->ev.hal);
+	ts_expect_items(p->d, iv->np); /* a letter each, or one listing all */
 	if (iv->collective) {
 		char *n = inv_collective_number(iv);
 

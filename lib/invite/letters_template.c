@@ -324,12 +324,9 @@ void inv_templates(const invite *iv, const char *tplpath, const char *outdir,
 		ibm_die_errno(IBM_EX_CANTCREAT, outdir, "cannot create "
 			      "directory");
 	for (size_t i = 0; i < iv->np; i++) {
-		size_t n = strlen(outdir) + strlen(names[i]) + 2;
-		char *path = ibm_xmalloc(n);
-		ibm_atomic *a;
+		char *path = ibm_path_join(outdir, names[i]);
+		ibm_atomic *a = ibm_atomic_open(path);
 
-		snprintf(path, n, "%s/%s", outdir, names[i]);
-		a = ibm_atomic_open(path);
 		fputs(bodies[i], ibm_atomic_fp(a));
 		ibm_atomic_finish(a); /* one file open at a time */
 		inv_outs_add(outs, a);

@@ -37,7 +37,7 @@ static const char *const head[5] = { "No", "Nama", "Pangkat/Gol. dan "
 
 static const char *const field[5] = { "nama", "pangkat", "nip", "jabatan",
 	"tugas" };
-static const ibm_colspec staff_specs[5] = {
+const ibm_colspec inv_staff_specs[INV_STAFF_NCOLS] = {
 	{ "nama|name|nama lengkap|full name|nama petugas|petugas", 1 },
 	{ "pangkat|golongan|pangkat/golongan|pangkat golongan|pangkat/gol|"
 	  "gol|rank|grade|rank/grade", 0 },
@@ -63,7 +63,7 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 
 	o->src = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), staff_specs, 5, idx) != 0)
+			    ibm_csv_header(r), inv_staff_specs, 5, idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_staff st;
@@ -101,8 +101,16 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 void inv_order_read_staff(inv_order *o, const char *path,
 			  const ibm_csv_opts *opts)
 {
-	ibm_csv *r = ibm_csv_xopen(path, opts);
-	int st = inv_order_read_staff_csv(o, r);
+	ibm_csv_opts so = *opts;
+	ibm_csv *r;
+	int st;
+
+	/* the header: the first row with a name */
+	so.need = inv_staff_specs;
+	so.nneed = INV_STAFF_NCOLS;
+	so.side = 1;
+	r = ibm_csv_xopen(path, &so);
+	st = inv_order_read_staff_csv(o, r);
 
 	ibm_csv_close(r);
 	if (st)
@@ -438,6 +446,7 @@ void inv_order_pdf(const invite *iv, const inv_order *o, const char *path,
 	s.iv = iv;
 	s.o = o;
 	s.t = ts_open(&iv->ev.office, title);
+	ts_expect_items(s.t, o->n);
 	free(title);
 	layout(&s, o->nomor);
 	inv_outs_add(outs, ts_save(s.t, path));

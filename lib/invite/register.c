@@ -4,17 +4,23 @@
  * nomor, kepada, hal (English aliases: date, type, counter, number,
  * addressee, subject; other columns are kept and left empty in new lines).
  *
- * A run opens the register, takes an exclusive lock on it (flock
+ * A run opens the register (created if missing, and removed again if the
+ * run fails or issues nothing), takes an exclusive lock on it (flock
  * LOCK_EX: a lock of the open file, which other opens and closes of the
  * same file by this process, as in reading it, do not release, as they
  * would an fcntl lock; after the wait the file is opened again if it was
- * replaced meanwhile), reads it whole, and keeps the lock until the
- * process ends, so that the next run reads what this one appended. New
- * lines are appended to a copy of the file's bytes written through the
- * run's atomic outputs: the register is replaced only when the whole run
- * succeeds, and never half written. Counters are per type and year of the
- * letter date: the next number is one after the highest urut of the type
- * and year.
+ * replaced meanwhile; "waiting for the register lock" after a second),
+ * reads it whole, and keeps the lock until the process ends, so that the
+ * next run reads what this one appended. New lines are appended to a copy
+ * of the file's bytes written through the run's atomic outputs: the
+ * register is replaced only when the whole run succeeds, and never half
+ * written; where it cannot be renamed over (Windows, where the run holds
+ * it open; a bind-mounted file) it is written in place under the lock.
+ * Counters are per type and year of the letter date: the next number is
+ * one after the highest urut of the type and year (a line without urut
+ * counts by its number, read back through the number pattern). Text that
+ * a spreadsheet would run as a formula is written with a leading
+ * apostrophe, as --excel does, since offices open the register in Excel.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "invite.h"
@@ -22,6 +28,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -39,7 +46,8 @@ const ibm_colspec inv_register_specs[R_NF] = {
 };
 
 typedef struct entry {
-	char *f[R_NF];
+	char *f[R_NF];    /* kepada, hal, nomor without a formula guard */
+	ibm_date date;
 	int year;
 	long n;           /* urut; 0 when not known */
 	long line;        /* in the file; 0 for new lines */
@@ -51,6 +59,7 @@ struct inv_register {
 	char *data;       /* the file's bytes */
 	size_t len;
 	int delim;
+	int cp1252;       /* the file is in Windows-1252 (saved by Excel) */
 	const char *eol;
 	size_t ncols;     /* of the file's header */
 	int idx[R_NF];
@@ -58,27 +67,59 @@ struct inv_register {
 	size_t n, cap, old; /* entries; the first old ones are the file's */
 };
 
+static void waiting(const char *path)
+{
+	ibm_warn(path, 0, "waiting for the register lock held by another "
+		 "run");
+}
+
 /* Lock the register, reopening it when another run replaced it while we
  * waited; the descriptor stays open (and locked) until the process
- * ends. */
+ * ends. A register made here is removed again unless the run saves
+ * lines into it. */
 static int lock_register(const char *path)
 {
-	int fd = ibm_lock_open(path);
+	int made = 0, fd = ibm_lock_open(path, &made, waiting);
 
 	if (fd == -2)
-		ibm_die(IBM_EX_USAGE, path, 0, "the register is not a regular "
-			"file");
+		ibm_die(IBM_EX_NOINPUT, path, 0, "the register is not a "
+			"regular file (a FIFO, socket, device or folder is "
+			"never one)");
 	if (fd < 0)
 		ibm_die_errno(errno == ENOENT ? IBM_EX_NOINPUT :
 			      IBM_EX_CANTCREAT, path,
 			      "cannot open and lock the register");
+	if (made)
+		ibm_out_made_file(path);
 	return fd;
 }
 
-static void put_field(inv_register *r, char **o, size_t *len, size_t *cap,
+/* A register value as a spreadsheet shows it: a formula's text gets a
+ * leading apostrophe (ibmkit(7), Formulas in CSV). Malloc'd. */
+static char *guard(const char *s)
+{
+	char *g;
+
+	if (!ibm_csv_formula_like(s, strlen(s)))
+		return ibm_xstrdup(s);
+	g = ibm_xmalloc(strlen(s) + 2);
+	g[0] = '\'';
+	strcpy(g + 1, s);
+	return g;
+}
+
+/* The value a guarded cell stands for (the register's own lines). */
+static char *unguard(const char *s)
+{
+	if (s[0] == '\'' && ibm_csv_formula_like(s + 1, strlen(s + 1)))
+		s++;
+	return ibm_xstrdup(s);
+}
+
+static void put_field(int delim, char **o, size_t *len, size_t *cap,
 		      const char *s)
 {
-	int q = strchr(s, r->delim) || strchr(s, '"') || strchr(s, '\n') ||
+	int q = strchr(s, delim) || strchr(s, '"') || strchr(s, '\n') ||
 		strchr(s, '\r');
 	size_t need = *len + 2 * strlen(s) + 4;
 
@@ -136,8 +177,8 @@ static int parse(inv_register *r)
 		e = &r->e[r->n++];
 		memset(e, 0, sizeof *e);
 		for (int k = 0; k < R_NF; k++)
-			e->f[k] = ibm_xstrdup(r->idx[k] >= 0 ?
-					      rec->f[r->idx[k]] : "");
+			e->f[k] = unguard(r->idx[k] >= 0 ?
+					  rec->f[r->idx[k]] : "");
 		e->line = line;
 		if (!e->f[R_NOMOR][0] && !e->f[R_JENIS][0]) {
 			r->n--; /* an empty line */
@@ -152,6 +193,7 @@ static int parse(inv_register *r)
 			return IBM_EX_DATAERR;
 		}
 		e->year = d.y;
+		e->date = d;
 		if (e->f[R_URUT][0] &&
 		    (ibm_parse_count(e->f[R_URUT], &e->n) != 0 || e->n < 1)) {
 			ibm_error(r->path, line, "urut: not a number: %s",
@@ -164,6 +206,13 @@ static int parse(inv_register *r)
 		st = ibm_csv_status(c);
 		ibm_csv_close(c);
 		return st;
+	}
+	{
+		ibm_csv_info info;
+
+		/* known once every line is read */
+		ibm_csv_get_info(c, &info);
+		r->cp1252 = info.cp1252;
 	}
 	ibm_csv_close(c);
 	r->old = r->n;
@@ -178,8 +227,12 @@ inv_register *inv_register_open(const char *path)
 
 	r->path = ibm_xstrdup(path);
 	r->fd = lock_register(path);
-	st = ibm_read_file(path, IBM_LIMIT_SPEC, IBM_READ_REGULAR, &r->data,
-			   &r->len, why, sizeof why);
+	st = ibm_read_file(path, IBM_LIMIT_REGISTER, IBM_READ_REGULAR,
+			   &r->data, &r->len, why, sizeof why);
+	if (st == IBM_EX_DATAERR)
+		ibm_die(st, path, 0, "%s: a register this large makes every "
+			"run slow; keep it as it is and begin a new one (the "
+			"counters are per year)", why);
 	if (st)
 		ibm_die(st, path, 0, "%s", why);
 	if ((st = parse(r)) != 0)
@@ -217,6 +270,7 @@ static entry *add_entry(inv_register *r, const char *type, long n,
 	memset(e, 0, sizeof *e);
 	ibm_date_iso(iso, sizeof iso, date);
 	e->f[R_TANGGAL] = ibm_xstrdup(iso);
+	e->date = date;
 	e->f[R_JENIS] = ibm_xstrdup(type);
 	e->f[R_URUT] = ibm_xmalloc(24);
 	if (n > 0)
@@ -247,69 +301,136 @@ static const entry *holder(const inv_register *r, const char *type, int year,
 	return NULL;
 }
 
-char *inv_register_number(inv_register *r, const char *type,
-			  const char *key, const char *pattern,
-			  const char *whole, long first, ibm_date date,
-			  const char *kepada, const char *hal)
+/* The highest counter of the type's letters of year (a line without
+ * urut by its number read through pattern), or -1 with a message. */
+static long last_counter(const inv_register *r, const char *type, int year,
+			 const char *pattern)
+{
+	long n = 0;
+
+	for (size_t i = 0; i < r->n; i++) {
+		const entry *e = &r->e[i];
+		long k = e->n;
+
+		if (e->year != year || ibm_casecmp(e->f[R_JENIS], type) != 0)
+			continue;
+		if (k <= 0 && pattern)
+			k = inv_number_counter(pattern, e->f[R_NOMOR],
+					       e->date);
+		if (k > n)
+			n = k;
+	}
+	return n;
+}
+
+int inv_register_issue(inv_register *r, const char *type, const char *key,
+		       const char *pattern, const char *whole, long first,
+		       ibm_date date, const char *kepada, const char *hal,
+		       char **out)
 {
 	long n = first;
 	char *nomor;
 	const entry *h;
 
+	*out = NULL;
+	if (r->idx[R_KEPADA] < 0 || r->idx[R_HAL] < 0) {
+		/* new lines without them could not be found again: a re-run
+		 * would give the same letters new numbers */
+		ibm_error(r->path, 0, "the register has no %s column (%s): "
+			  "add it, so that a run finds the letters it numbered",
+			  r->idx[R_KEPADA] < 0 ? "kepada" : "hal",
+			  r->idx[R_KEPADA] < 0 ? inv_register_specs[R_KEPADA].aliases :
+						 inv_register_specs[R_HAL].aliases);
+		return IBM_EX_DATAERR;
+	}
 	/* the same letter again: its number */
 	for (size_t i = 0; i < r->n; i++) {
 		const entry *e = &r->e[i];
 
 		if (e->year == date.y && ibm_casecmp(e->f[R_JENIS], type) == 0 &&
 		    ibm_casecmp(e->f[R_KEPADA], kepada) == 0 &&
-		    ibm_casecmp(e->f[R_HAL], hal) == 0)
-			return ibm_xstrdup(e->f[R_NOMOR]);
+		    ibm_casecmp(e->f[R_HAL], hal) == 0) {
+			*out = ibm_xstrdup(e->f[R_NOMOR]);
+			return 0;
+		}
 	}
 	if (whole) {
 		n = 0;
 		nomor = ibm_xstrdup(whole);
 	} else {
 		if (n <= 0) {
-			n = 0;
-			for (size_t i = 0; i < r->n; i++)
-				if (r->e[i].year == date.y && r->e[i].n > n &&
-				    ibm_casecmp(r->e[i].f[R_JENIS], type) == 0)
-					n = r->e[i].n;
+			n = last_counter(r, type, date.y, pattern);
+			if (n == LONG_MAX) {
+				ibm_error(r->path, 0, "the counter of %s "
+					  "letters of %d is at its limit (%ld): "
+					  "set %s to a whole number", type,
+					  date.y, n, key);
+				return IBM_EX_DATAERR;
+			}
 			n++;
 		}
 		nomor = inv_number_format(pattern, n, date);
-		if (!nomor)
-			ibm_die(IBM_EX_DATAERR, NULL, 0, "%s: the number "
-				"pattern needs {n} or {n:WIDTH}: %s", key,
-				pattern);
+		if (!nomor) {
+			ibm_error(NULL, 0, "%s: the number pattern needs {n} "
+				  "or {n:WIDTH}: %s", key, pattern);
+			return IBM_EX_DATAERR;
+		}
 	}
 	h = holder(r, type, date.y, n, nomor);
 	if (h) {
 		if (h->line)
-			ibm_die(IBM_EX_DATAERR, r->path, h->line, "number %s "
-				"is already issued to %s (%s); %s would issue "
-				"%s to %s again: set another first number or "
-				"none", h->f[R_NOMOR], h->f[R_KEPADA],
-				h->f[R_HAL], key, nomor, kepada);
-		ibm_die(IBM_EX_DATAERR, r->path, 0, "number %s would be "
-			"issued twice in this run (to %s and to %s)", nomor,
-			h->f[R_KEPADA], kepada);
+			ibm_error(r->path, h->line, "number %s is already "
+				  "issued to %s (%s); %s would issue %s to %s "
+				  "again: set another first number or none",
+				  h->f[R_NOMOR], h->f[R_KEPADA], h->f[R_HAL],
+				  key, nomor, kepada);
+		else
+			ibm_error(r->path, 0, "number %s would be issued "
+				  "twice in this run (to %s and to %s)", nomor,
+				  h->f[R_KEPADA], kepada);
+		free(nomor);
+		return IBM_EX_DATAERR;
 	}
 	add_entry(r, type, n, nomor, date, kepada, hal);
+	*out = nomor;
+	return 0;
+}
+
+char *inv_register_number(inv_register *r, const char *type,
+			  const char *key, const char *pattern,
+			  const char *whole, long first, ibm_date date,
+			  const char *kepada, const char *hal)
+{
+	char *nomor;
+	int st = inv_register_issue(r, type, key, pattern, whole, first, date,
+				    kepada, hal, &nomor);
+
+	if (st)
+		exit(st);
 	return nomor;
 }
 
-void inv_register_save(inv_register *r, inv_outs *outs)
+/* One new line's field: a formula guarded, then quoted as needed. */
+static void put_value(int delim, char **o, size_t *len, size_t *cap,
+		      const char *v)
+{
+	char *g = guard(v);
+
+	put_field(delim, o, len, cap, g);
+	free(g);
+}
+
+char *inv_register_render(const inv_register *r, size_t *lenp)
 {
 	char *o = NULL;
 	size_t len = 0, cap = 0;
-	ibm_atomic *a;
-	FILE *fp;
 	static const char *const head[R_NF] = { "tanggal", "jenis", "urut",
 		"nomor", "kepada", "hal" };
 
 	if (r->n == r->old)
-		return; /* nothing issued: the register stays as it is */
+		return NULL; /* nothing issued: the register stays as it is */
+	size_t first;
+
 	ibm_grow((void **)&o, &cap, r->len + 3, 1);
 	if (r->len) {
 		memcpy(o, r->data, r->len);
@@ -323,11 +444,12 @@ void inv_register_save(inv_register *r, inv_outs *outs)
 				ibm_grow((void **)&o, &cap, len + 2, 1);
 				o[len++] = ',';
 			}
-			put_field(r, &o, &len, &cap, head[k]);
+			put_field(',', &o, &len, &cap, head[k]);
 		}
 		ibm_grow((void **)&o, &cap, len + 3, 1);
 		o[len++] = '\n';
 	}
+	first = len;
 	for (size_t i = r->old; i < r->n; i++) {
 		for (size_t c = 0; c < r->ncols; c++) {
 			const char *v = "";
@@ -339,15 +461,40 @@ void inv_register_save(inv_register *r, inv_outs *outs)
 				ibm_grow((void **)&o, &cap, len + 2, 1);
 				o[len++] = (char)r->delim;
 			}
-			put_field(r, &o, &len, &cap, v);
+			put_value(r->delim, &o, &len, &cap, v);
 		}
 		ibm_grow((void **)&o, &cap, len + 3, 1);
 		for (const char *s = r->eol; *s; s++)
 			o[len++] = *s;
 	}
-	a = ibm_atomic_open(r->path);
-	fp = ibm_atomic_fp(a);
-	fwrite(o, 1, len, fp);
+	if (r->cp1252) {
+		/* new lines in the file's own encoding, as Excel reads it */
+		size_t n, lost;
+		char *c = ibm_utf8_to_cp1252(o + first, len - first, &n, &lost);
+
+		if (lost)
+			ibm_warn(r->path, 0, "the register is in Windows-1252 "
+				 "(as Excel saves CSV), which has not %zu of "
+				 "the characters of the new lines: written as "
+				 "'?'", lost);
+		memcpy(o + first, c, n); /* n <= len - first */
+		len = first + n;
+		free(c);
+	}
+	*lenp = len;
+	return o;
+}
+
+void inv_register_save(inv_register *r, inv_outs *outs)
+{
+	size_t len;
+	char *o = inv_register_render(r, &len);
+	ibm_atomic *a;
+
+	if (!o)
+		return;
+	a = ibm_atomic_open_locked(r->path);
+	fwrite(o, 1, len, ibm_atomic_fp(a));
 	free(o);
 	inv_outs_add(outs, a);
 }

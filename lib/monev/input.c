@@ -22,7 +22,7 @@ const char *const monev_id_labels[MONEV_NID] = {
 	"Nama Unit", "Tanggal Monev", "Petugas", "Tahun Berdiri"
 };
 
-const ibm_colspec monev_id_specs[MONEV_NID] = {
+const ibm_colspec monev_id_cols[MONEV_NID] = {
 	{ MONEV_ALIASES_PROV, 1 },
 	{ MONEV_ALIASES_KAB, 1 },
 	{ MONEV_ALIASES_SATKER, 0 },
@@ -505,13 +505,28 @@ void monev_read(monev_data *d, const char *path)
 	int st;
 
 	/* the header is the row with the identity columns */
-	co.need = monev_id_specs;
+	co.need = monev_id_cols;
 	co.nneed = MONEV_NID;
 	r = ibm_csv_xopen(path, &co);
 	st = monev_read_csv(d, r);
 	ibm_csv_close(r);
 	if (st)
 		exit(st);
+}
+
+/* Does the header have a column with a header that is none of the
+ * identity columns (an answer under a name the spec does not know)? */
+static int other_columns(const ibm_rec *h, const int *idcol)
+{
+	for (size_t c = 0; c < h->n; c++) {
+		int id = 0;
+
+		for (int i = 0; i < MONEV_NID && !id; i++)
+			id = idcol[i] == (int)c;
+		if (!id && h->f[c][strspn(h->f[c], " \t")])
+			return 1;
+	}
+	return 0;
 }
 
 /* Does the row record a visit: a value under the Monev date, the
@@ -550,11 +565,29 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	int got;
 
 	fi = monev_add_source(d, name);
-	if (ibm_col_resolve(name, h->line, h, monev_id_specs, MONEV_NID, idcol) < 0) {
-		free(val);
-		return IBM_EX_DATAERR;
+	icol = ibm_xcalloc(MONEV_NID + s->nind + 1, sizeof *icol);
+	{
+		/* the identity columns and the indicators, in one header */
+		ibm_colspec *cs = ibm_xcalloc(MONEV_NID + s->nind + 1,
+					      sizeof *cs);
+		int bad;
+
+		memcpy(cs, monev_id_cols, sizeof monev_id_cols);
+		for (size_t i = 0; i < s->nind; i++) {
+			cs[MONEV_NID + i].aliases = s->ind[i].aliases;
+			cs[MONEV_NID + i].role = s->ind[i].column;
+		}
+		bad = ibm_col_resolve(name, h->line, h, cs,
+				      MONEV_NID + s->nind, icol) < 0;
+		free(cs);
+		if (bad) {
+			free(val);
+			free(icol);
+			return IBM_EX_DATAERR;
+		}
+		memcpy(idcol, icol, sizeof idcol);
+		memmove(icol, icol + MONEV_NID, s->nind * sizeof *icol);
 	}
-	icol = ibm_xcalloc(s->nind + 1, sizeof *icol);
 	{
 		char *miss = NULL;
 		size_t mcap = 0, mlen = 0, nmiss = 0;
@@ -562,7 +595,6 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 		for (size_t i = 0; i < s->nind; i++) {
 			size_t l;
 
-			icol[i] = ibm_col_find(h, s->ind[i].aliases);
 			if (icol[i] >= 0)
 				continue;
 			l = strlen(s->ind[i].column);
@@ -572,15 +604,36 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 			mlen += l + (nmiss ? 2 : 0);
 			nmiss++;
 		}
+		if (nmiss && nmiss == s->nind && other_columns(h, idcol)) {
+			/* a form the tool cannot read: none of its answers,
+			 * other columns it does not know */
+			char *seen = ibm_col_seen(h);
+
+			ibm_error(name, h->line, "no indicator of the spec has "
+				  "a column in this file; found: %s; name them "
+				  "with --column INDICATOR=HEADER (or --columns "
+				  "FILE)", seen);
+			free(seen);
+			free(miss);
+			free(val);
+			free(icol);
+			return IBM_EX_DATAERR;
+		}
 		if (nmiss)
 			monev_say("indikator tidak ditanyakan di berkas ini "
 				  "(tidak ada kolomnya): %s; tidak dihitung "
 				  "dalam skor unitnya", miss);
-		if (nmiss)
+		if (nmiss) {
+			char *seen = ibm_col_seen(h);
+
 			ibm_warn(name, h->line,
 				 "indicator%s not asked in this file (no "
-				 "column): %s; left out of its units' scores",
-				 nmiss > 1 ? "s" : "", miss);
+				 "column): %s; left out of its units' scores "
+				 "(headers: %s; name a column with --column "
+				 "INDICATOR=HEADER)",
+				 nmiss > 1 ? "s" : "", miss, seen);
+			free(seen);
+		}
 		free(miss);
 	}
 	memset(&row, 0, sizeof row);
@@ -637,14 +690,20 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 
 			if (ibm_parse_count(row.id[MONEV_TAHUN], &y) < 0 ||
 			    y < 1900 || y > 2999) {
+				/* an optional cell: a warning, and left
+				 * empty, unless --strict */
+				int lenient = d->lenient;
+
+				d->lenient = lenient || !d->strict;
 				bad_cell(d, name, rec->line, idcol[MONEV_TAHUN],
 					 monev_id_names[MONEV_TAHUN],
 					 "not a year", row.id[MONEV_TAHUN], 0);
+				d->lenient = lenient;
 				row.id[MONEV_TAHUN] = "";
 			}
 		}
 		for (int i = 0; i < MONEV_NID; i++)
-			if (monev_id_specs[i].required && i != MONEV_TANGGAL &&
+			if (monev_id_cols[i].required && i != MONEV_TANGGAL &&
 			    !*row.id[i])
 				bad_cell(d, name, rec->line, idcol[i],
 					 monev_id_names[i], "empty", NULL, 0);

@@ -120,9 +120,8 @@ enum {
 };
 extern const char *const monev_id_names[MONEV_NID];   /* column names */
 extern const char *const monev_id_labels[MONEV_NID];  /* Indonesian */
-/* The identity columns of a form (the required ones marked), as ibm-db
- * also reads them in the per-unit CSV. */
-extern const ibm_colspec monev_id_specs[MONEV_NID];
+/* The identity columns of a form (they tell its header). */
+extern const ibm_colspec monev_id_cols[MONEV_NID];
 
 /* One cleaned form row, as handed to the row callback. */
 typedef struct monev_row {
@@ -294,6 +293,8 @@ enum {
 	MONEV_UL_ID, MONEV_UL_N
 };
 extern const char *const monev_ul_names[MONEV_UL_N];
+/* The columns of the master list of units. */
+extern const ibm_colspec monev_unit_cols[MONEV_UL_N];
 typedef struct monev_listed {
 	char *f[MONEV_UL_N];     /* as written, spaces folded ("" absent) */
 	char *key[MONEV_UL_N];   /* monev_key of each */

@@ -6,6 +6,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "monev.h"
+#include "port.h"
 
 #include <errno.h>
 #include <math.h>
@@ -481,19 +482,11 @@ void monev_spec_free(monev_spec *s)
 	memset(s, 0, sizeof *s);
 }
 
-static char *spec_path(const char *dir, const char *file)
-{
-	size_t n = strlen(dir) + strlen(file) + 2;
-	char *path = ibm_xmalloc(n);
 
-	snprintf(path, n, "%s%s%s", dir,
-		 *dir && dir[strlen(dir) - 1] == '/' ? "" : "/", file);
-	return path;
-}
 
 static void print_one(const char *dir, const char *file, const char *text)
 {
-	char *path = spec_path(dir, file);
+	char *path = ibm_path_join(dir, file);
 	ibm_atomic *a = ibm_atomic_open(path);
 
 	fputs(text, ibm_atomic_fp(a));
@@ -507,7 +500,7 @@ void monev_spec_print(const char *dir, int force)
 
 	/* an edited spec is never replaced by mistake */
 	for (size_t i = 0; i < 2 && !force; i++) {
-		char *path = spec_path(dir, files[i]);
+		char *path = ibm_path_join(dir, files[i]);
 
 		if (ibm_out_exists(path))
 			ibm_die(IBM_EX_USAGE, path, 0, "exists; --force "

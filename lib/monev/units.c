@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const ibm_colspec unit_cols[MONEV_UL_N] = {
+const ibm_colspec monev_unit_cols[MONEV_UL_N] = {
 	{ MONEV_ALIASES_PROV, 1 },
 	{ MONEV_ALIASES_KAB, 1 },
 	{ MONEV_ALIASES_SATKER, 0 },
@@ -135,16 +135,14 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 	int idx[MONEV_UL_N];
 	size_t cap = 0;
 
-	/* the header: the first row with the list's required columns;
-	 * --sheet and --header-row are the forms' */
-	uo.need = unit_cols;
+	/* the header: the first row with the list's required columns */
+	uo.need = monev_unit_cols;
 	uo.nneed = MONEV_UL_N;
-	uo.sheet = NULL;
-	uo.header_row = 0;
+	uo.side = 1;
 	r = ibm_csv_xopen(path, &uo);
 	memset(u, 0, sizeof *u);
 	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), unit_cols, MONEV_UL_N, idx) < 0)
+			    ibm_csv_header(r), monev_unit_cols, MONEV_UL_N, idx) < 0)
 		exit(IBM_EX_DATAERR);
 	while (ibm_csv_xread(r, &rec) == 1) {
 		monev_listed *l;
@@ -164,7 +162,7 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o)
 			ibm_fold_space(v);
 			l->f[i] = v;
 			l->key[i] = monev_key(v);
-			if (unit_cols[i].required && !*v)
+			if (monev_unit_cols[i].required && !*v)
 				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
 					     rec->line, (size_t)idx[i],
 					     "%s is empty", monev_ul_names[i]);

@@ -9,30 +9,23 @@
 
 /* Distinct values with counts, in order of first appearance. */
 typedef struct tally {
-	char **k;
+	ibm_strset s;
 	size_t *l, *p, *n; /* men, women, all */
-	size_t len, cap;
+	size_t cap;
 } tally;
 
 static size_t tally_add(tally *t, const char *k, const char *jk)
 {
-	size_t i;
+	size_t len = t->s.n, i = ibm_strset_add(&t->s, k);
 
-	for (i = 0; i < t->len; i++)
-		if (strcmp(t->k[i], k) == 0)
-			break;
-	if (i == t->len) {
+	if (i == len) {
 		size_t c = t->cap;
 
-		ibm_grow((void **)&t->k, &c, t->len + 1, sizeof *t->k);
+		ibm_grow((void **)&t->l, &c, len + 1, sizeof *t->l);
 		c = t->cap;
-		ibm_grow((void **)&t->l, &c, t->len + 1, sizeof *t->l);
-		c = t->cap;
-		ibm_grow((void **)&t->p, &c, t->len + 1, sizeof *t->p);
-		ibm_grow((void **)&t->n, &t->cap, t->len + 1, sizeof *t->n);
-		t->k[i] = ibm_xstrdup(k);
+		ibm_grow((void **)&t->p, &c, len + 1, sizeof *t->p);
+		ibm_grow((void **)&t->n, &t->cap, len + 1, sizeof *t->n);
 		t->l[i] = t->p[i] = t->n[i] = 0;
-		t->len++;
 	}
 	t->n[i]++;
 	if (jk && strcmp(jk, "L") == 0)
@@ -44,9 +37,7 @@ static size_t tally_add(tally *t, const char *k, const char *jk)
 
 static void tally_free(tally *t)
 {
-	for (size_t i = 0; i < t->len; i++)
-		free(t->k[i]);
-	free(t->k);
+	ibm_strset_free(&t->s);
 	free(t->l);
 	free(t->p);
 	free(t->n);
@@ -411,15 +402,15 @@ int rp_bimtek(const rp_opts *o)
 			rp_fmt(" (%zu laki-laki dan %zu perempuan)", nl, npr) :
 			ibm_xstrdup("");
 
-		char *un = units.len ? rp_fmt(" dari %zu unit IBM%s", units.len,
+		char *un = units.s.n ? rp_fmt(" dari %zu unit IBM%s", units.s.n,
 					      "") : ibm_xstrdup("");
-		char *ds = desa.len ? rp_fmt(" di %zu desa/kelurahan",
-					     desa.len) : ibm_xstrdup("");
+		char *ds = desa.s.n ? rp_fmt(" di %zu desa/kelurahan",
+					     desa.s.n) : ibm_xstrdup("");
 
 		s = rp_fmt("Peserta yang diundang sebanyak %zu orang%s%s%s.%s "
 			   "Daftar nama peserta yang diundang tercantum pada "
 			   "Lampiran I; yang mengikuti tes diuraikan pada "
-			   "bagian C.", np, jk, un, ds, units.len ?
+			   "bagian C.", np, jk, un, ds, units.s.n ?
 			   " Rincian peserta yang diundang menurut unit IBM "
 			   "tercantum pada Tabel 1." : "");
 		free(jk);
@@ -428,7 +419,7 @@ int rp_bimtek(const rp_opts *o)
 	}
 	rp_para(&c, s);
 	free(s);
-	if (units.len) {
+	if (units.s.n) {
 		int w[5];
 		size_t tl = 0, tp2 = 0, tn = 0;
 
@@ -440,11 +431,11 @@ int rp_bimtek(const rp_opts *o)
 		docx_table_indent(c.d, DOCX_CM(1.5));
 		rp_table_head(&c, w, (const char *const[]){ "No", "Unit IBM",
 			"L", "P", "Jumlah", NULL });
-		for (size_t i = 0; i < units.len; i++) {
+		for (size_t i = 0; i < units.s.n; i++) {
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1, (double)i + 1, 0,
 					      0), DOCX_CENTER);
-			docx_cell(c.d, units.k[i], 0);
+			docx_cell(c.d, units.s.v[i], 0);
 			docx_cell(c.d, rp_num(b1, sizeof b1,
 					      (double)units.l[i], 0, 0),
 				  DOCX_CENTER);
@@ -470,25 +461,25 @@ int rp_bimtek(const rp_opts *o)
 		docx_row_end(c.d);
 		docx_table_end(c.d);
 	}
-	if (jab.len) {
-		const char **v = ibm_xmalloc((jab.len ? jab.len : 1) *
+	if (jab.s.n) {
+		const char **v = ibm_xmalloc((jab.s.n ? jab.s.n : 1) *
 					     sizeof *v);
-		char **own = ibm_xmalloc((jab.len ? jab.len : 1) *
+		char **own = ibm_xmalloc((jab.s.n ? jab.s.n : 1) *
 					 sizeof *own);
 		char *j;
 
-		for (size_t i = 0; i < jab.len; i++) {
-			own[i] = rp_fmt("%zu orang %s", jab.n[i], jab.k[i]);
+		for (size_t i = 0; i < jab.s.n; i++) {
+			own[i] = rp_fmt("%zu orang %s", jab.n[i], jab.s.v[i]);
 			v[i] = own[i];
 		}
-		j = rp_join_and(v, jab.len);
+		j = rp_join_and(v, jab.s.n);
 		s = rp_fmt("Menurut jabatannya, peserta terdiri atas %s.", j);
-		if (units.len)
+		if (units.s.n)
 			docx_p(c.d, "NoSpacing", 0, "");
 		rp_para(&c, s);
 		free(s);
 		free(j);
-		for (size_t i = 0; i < jab.len; i++)
+		for (size_t i = 0; i < jab.s.n; i++)
 			free(own[i]);
 		free(own);
 		free(v);
@@ -504,14 +495,14 @@ int rp_bimtek(const rp_opts *o)
 			if (iv.ag[i].pj[0] &&
 			    ibm_casecmp(iv.ag[i].pj, "Panitia") != 0)
 				tally_add(&pj, iv.ag[i].pj, NULL);
-		v = ibm_xmalloc((pj.len ? pj.len : 1) * sizeof *v);
-		for (size_t i = 0; i < pj.len; i++)
-			v[i] = pj.k[i];
-		j = rp_join_and(v, pj.len);
+		v = ibm_xmalloc((pj.s.n ? pj.s.n : 1) * sizeof *v);
+		for (size_t i = 0; i < pj.s.n; i++)
+			v[i] = pj.s.v[i];
+		j = rp_join_and(v, pj.s.n);
 		s = rp_fmt("Kegiatan terdiri atas %zu sesi selama %d hari. "
 			   "Materi disampaikan oleh %s. Jadwal kegiatan "
 			   "selengkapnya tercantum pada Lampiran III.",
-			   iv.nag, iv.ev.days, pj.len ? j : "panitia");
+			   iv.nag, iv.ev.days, pj.s.n ? j : "panitia");
 		rp_para(&c, s);
 		free(s);
 		free(j);
@@ -850,7 +841,7 @@ int rp_bimtek(const rp_opts *o)
 			   "peserta meningkat: rata-rata nilai naik dari %s "
 			   "menjadi %s (⟨g⟩ = %s, kategori %s); peningkatan "
 			   "ini %s secara statistik (%s).", acara, dates, np,
-			   units.len, n_match,
+			   units.s.n, n_match,
 			   rp_num(b1, sizeof b1, prem, 1, 1),
 			   rp_num(b2, sizeof b2, postm, 1, 1),
 			   rp_num(b3, sizeof b3, g, 2, 1), gain_category(g),

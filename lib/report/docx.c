@@ -1,6 +1,7 @@
 /* docx.c - a small writer of Word documents over libzip (see docx.h). */
 #include "docx.h"
 #include "ibmkit.h"
+#include "port.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -12,10 +13,39 @@
 
 /* ------------------------------------------------------ string builder */
 
+/* A string, or the document's body: that one (spill set) goes to a
+ * scratch file as it grows, all but its last bytes, so that memory
+ * holds SPILL_AT bytes of it whatever its length. */
 typedef struct sb {
 	char *s;
 	size_t n, cap;
+	int spill;       /* may go to a file */
+	FILE *fp;        /* the file, once it has */
+	size_t out;      /* the bytes before s, in the file */
 } sb;
+
+#define SPILL_AT ((size_t)1 << 20)
+#define SPILL_KEEP 16 /* kept in memory: the end is looked at */
+
+static void sb_spill(sb *b)
+{
+	size_t k = b->n - SPILL_KEEP;
+
+	if (!b->fp) {
+		const char *dir;
+		int fd = ibm_scratch_fd("docx", &dir);
+
+		if (fd < 0 || !(b->fp = fdopen(fd, "w+b")))
+			ibm_die_errno(IBM_EX_CANTCREAT, dir, "cannot make a "
+				      "temporary file for the document");
+	}
+	if (fwrite(b->s, 1, k, b->fp) != k)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "cannot write the "
+			      "document to a temporary file");
+	memmove(b->s, b->s + k, SPILL_KEEP + 1);
+	b->n = SPILL_KEEP;
+	b->out += k;
+}
 
 static void sb_add(sb *b, const char *s, size_t n)
 {
@@ -23,6 +53,8 @@ static void sb_add(sb *b, const char *s, size_t n)
 	memcpy(b->s + b->n, s, n);
 	b->n += n;
 	b->s[b->n] = '\0';
+	if (b->spill && b->n > SPILL_AT)
+		sb_spill(b);
 }
 
 static void sb_puts(sb *b, const char *s)
@@ -47,6 +79,8 @@ static void sb_printf(sb *b, const char *fmt, ...)
 	vsnprintf(b->s + b->n, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->n += (size_t)n;
+	if (b->spill && b->n > SPILL_AT)
+		sb_spill(b);
 }
 
 /* XML text: escapes, and drops characters XML 1.0 does not allow. */
@@ -141,6 +175,8 @@ static int part_rel(part *p, const char *type, const char *target)
 static void part_free(part *p)
 {
 	free(p->xml.s);
+	if (p->xml.fp)
+		fclose(p->xml.fp);
 	for (size_t i = 0; i < p->nrels; i++)
 		free(p->rels[i].target);
 	free(p->rels);
@@ -151,6 +187,7 @@ docx *docx_new(void)
 	docx *d = ibm_xcalloc(1, sizeof *d);
 
 	d->cur = &d->body;
+	d->body.xml.spill = 1;
 	/* rId1..rId9 of the document are kept for the fixed parts */
 	d->body.next_id = 9;
 	docx_margins(d, DOCX_CM(2), DOCX_CM(2), DOCX_CM(2), DOCX_CM(3));
@@ -199,7 +236,7 @@ void docx_section(docx *d, int landscape)
 	ibm_grow((void **)&d->sect_at, &c, d->nsect + 1, sizeof *d->sect_at);
 	ibm_grow((void **)&d->sect_land, &d->sectcap, d->nsect + 1,
 		 sizeof *d->sect_land);
-	d->sect_at[d->nsect] = d->body.xml.n;
+	d->sect_at[d->nsect] = d->body.xml.out + d->body.xml.n;
 	d->sect_land[d->nsect++] = d->landscape;
 	d->landscape = landscape;
 }
@@ -892,6 +929,7 @@ typedef struct entry {
 	char *data;      /* owned; NULL for a file */
 	size_t len;
 	const char *path;
+	FILE *fp;        /* or an open scratch file (libzip closes it) */
 	int store;       /* no compression (images) */
 } entry;
 
@@ -910,6 +948,7 @@ static void pkg_add(pkg *p, const char *name, char *data, size_t len,
 	p->e[p->n].data = data;
 	p->e[p->n].len = len;
 	p->e[p->n].path = path;
+	p->e[p->n].fp = NULL;
 	p->e[p->n].store = store;
 	p->n++;
 }
@@ -1177,7 +1216,8 @@ static char *settings_xml(const char *lang)
  * that tells libzip nothing of the file (zip_source_file would copy its
  * permission bits into the entry): every entry has the mode an entry
  * made from memory has, and the same photos give the same bytes
- * whatever their files' modes.
+ * whatever their files' modes. The document part comes from its open
+ * scratch file (path NULL) the same way.
  */
 typedef struct photo {
 	char *path;
@@ -1193,6 +1233,13 @@ static zip_int64_t photo_cb(void *ud, void *data, zip_uint64_t len,
 
 	switch (cmd) {
 	case ZIP_SOURCE_OPEN:
+		if (!ph->path) {
+			if (fseek(ph->fp, 0, SEEK_SET) != 0) {
+				zip_error_set(&ph->err, ZIP_ER_SEEK, errno);
+				return -1;
+			}
+			return 0;
+		}
 		if (!(ph->fp = fopen(ph->path, "rb"))) {
 			zip_error_set(&ph->err, ZIP_ER_OPEN, errno);
 			return -1;
@@ -1206,9 +1253,10 @@ static zip_int64_t photo_cb(void *ud, void *data, zip_uint64_t len,
 		}
 		return (zip_int64_t)n;
 	case ZIP_SOURCE_CLOSE:
-		if (ph->fp)
+		if (ph->fp && ph->path) {
 			fclose(ph->fp);
-		ph->fp = NULL;
+			ph->fp = NULL;
+		}
 		return 0;
 	case ZIP_SOURCE_STAT:
 		zip_stat_init(data);
@@ -1232,12 +1280,14 @@ static zip_int64_t photo_cb(void *ud, void *data, zip_uint64_t len,
 	}
 }
 
-static zip_source_t *photo_source(zip_t *za, const char *path)
+/* path's photo, or the open file fp (closed with the source) */
+static zip_source_t *photo_source(zip_t *za, const char *path, FILE *fp)
 {
 	photo *ph = ibm_xcalloc(1, sizeof *ph);
 	zip_source_t *s;
 
-	ph->path = ibm_xstrdup(path);
+	ph->path = path ? ibm_xstrdup(path) : NULL;
+	ph->fp = fp;
 	zip_error_init(&ph->err);
 	if (!(s = zip_source_function(za, photo_cb, ph))) {
 		free(ph->path);
@@ -1246,6 +1296,9 @@ static zip_source_t *photo_source(zip_t *za, const char *path)
 	return s;
 }
 
+/* The package made in memory (compressed: a tenth of the XML or less),
+ * each part compressed as it is read (the document part from its
+ * scratch file), then written to the output. */
 static void write_zip(const pkg *p, const char *path)
 {
 	zip_error_t ze;
@@ -1269,7 +1322,7 @@ static void write_zip(const pkg *p, const char *path)
 		if (e->data)
 			s = zip_source_buffer(za, e->data, e->len, 0);
 		else
-			s = photo_source(za, e->path);
+			s = photo_source(za, e->path, e->fp);
 		if (!s)
 			ibm_die(IBM_EX_NOINPUT, e->path ? e->path : path, 0,
 				"cannot read: %s", zip_strerror(za));
@@ -1281,9 +1334,10 @@ static void write_zip(const pkg *p, const char *path)
 		}
 		/* 1980-01-01 00:00, the zip epoch: no clock, no time zone */
 		zip_file_set_dostime(za, (zip_uint64_t)idx, 0, 0x21, 0);
+		/* the level libxlsxwriter uses (zlib's default) */
 		zip_set_file_compression(za, (zip_uint64_t)idx,
 					 e->store ? ZIP_CM_STORE :
-						    ZIP_CM_DEFLATE, 9);
+						    ZIP_CM_DEFLATE, 6);
 	}
 	if (zip_close(za) != 0) {
 		/* a photo that vanished or cannot be read */
@@ -1306,11 +1360,104 @@ static void write_zip(const pkg *p, const char *path)
 	ibm_atomic_commit(out);
 }
 
+/* The bytes [from, to) of the body (its file, then memory) to fp; the
+ * file is read in order, range after range. */
+static void body_copy(sb *x, size_t from, size_t to, FILE *fp)
+{
+	char buf[1 << 16];
+
+	while (from < to && from < x->out) {
+		size_t k = to < x->out ? to - from : x->out - from;
+
+		if (k > sizeof buf)
+			k = sizeof buf;
+		if (fread(buf, 1, k, x->fp) != k)
+			ibm_die_errno(IBM_EX_IOERR, NULL, "cannot read the "
+				      "document's temporary file");
+		fwrite(buf, 1, k, fp);
+		from += k;
+	}
+	if (from < to)
+		fwrite(x->s + (from - x->out), 1, to - from, fp);
+}
+
+/* The document part into a scratch file: the body with the section
+ * properties at its section breaks (the first section has the letterhead
+ * on its first page; the others keep the footer). */
+static FILE *document_xml(docx *d, int hdr, int hdr_first)
+{
+	sb *x = &d->body.xml, t = { 0 };
+	size_t from = 0, total = x->out + x->n;
+	const char *dir;
+	int fd = ibm_scratch_fd("docx", &dir);
+	FILE *fp = fd < 0 ? NULL : fdopen(fd, "w+b");
+
+	if (!fp)
+		ibm_die_errno(IBM_EX_CANTCREAT, dir, "cannot make a temporary "
+			      "file for the document");
+	if (x->fp && (fflush(x->fp) != 0 || fseek(x->fp, 0, SEEK_SET) != 0))
+		ibm_die_errno(IBM_EX_IOERR, NULL, "cannot write the document "
+			      "to a temporary file");
+	fprintf(fp, "%s<w:document %s><w:body>", XML_DECL, NS_W);
+	for (size_t k = 0; k <= d->nsect; k++) {
+		size_t to = k < d->nsect ? d->sect_at[k] : total;
+		int land = k < d->nsect ? d->sect_land[k] : d->landscape;
+
+		body_copy(x, from, to, fp);
+		t.n = 0;
+		/* the document does not end in a table (a section break is
+		 * a paragraph itself); the end of the body is in memory */
+		if (k == d->nsect && to - from >= 8 &&
+		    memcmp(x->s + x->n - 8, "</w:tbl>", 8) == 0)
+			sb_puts(&t, "<w:p><w:pPr><w:pStyle "
+				"w:val=\"NoSpacing\"/></w:pPr></w:p>");
+		from = to;
+		if (k < d->nsect)
+			/* as small as it gets, so that a full page does not
+			 * spill it onto a page of its own */
+			sb_puts(&t, "<w:p><w:pPr><w:spacing w:before=\"0\" "
+				"w:after=\"0\" w:line=\"20\" "
+				"w:lineRule=\"exact\"/><w:rPr><w:sz "
+				"w:val=\"2\"/></w:rPr>");
+		sb_puts(&t, "<w:sectPr>");
+		if (k == 0 && hdr)
+			sb_printf(&t, "<w:headerReference w:type=\"%s\" "
+				  "r:id=\"rId4\"/>", hdr_first ? "first" :
+				  "default");
+		if (d->has_footer) {
+			sb_puts(&t, "<w:footerReference w:type=\"default\" "
+				"r:id=\"rId3\"/>");
+			if (k == 0 && hdr_first && hdr)
+				sb_puts(&t, "<w:footerReference "
+					"w:type=\"first\" r:id=\"rId3\"/>");
+		}
+		sb_printf(&t, "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
+			  "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
+			  "w:bottom=\"%d\" w:left=\"%d\" "
+			  "w:header=\"567\" w:footer=\"567\" "
+			  "w:gutter=\"0\"/>%s</w:sectPr>",
+			  land ? 16838 : 11906, land ? 11906 : 16838,
+			  land ? " w:orient=\"landscape\"" : "",
+			  d->margin[0], d->margin[1], d->margin[2],
+			  d->margin[3], k == 0 && hdr_first && hdr ?
+			  "<w:titlePg/>" : "");
+		if (k < d->nsect)
+			sb_puts(&t, "</w:pPr></w:p>");
+		fwrite(t.s, 1, t.n, fp);
+	}
+	fputs("</w:body></w:document>", fp);
+	free(t.s);
+	if (fflush(fp) != 0 || ferror(fp) || fseek(fp, 0, SEEK_SET) != 0)
+		ibm_die_errno(IBM_EX_IOERR, NULL, "cannot write the document "
+			      "to a temporary file");
+	return fp;
+}
+
 void docx_save(docx *d, const char *path, const docx_props *pr)
 {
 	pkg p = { 0 };
 	refdoc ref = { 0 };
-	sb docrels = { 0 }, body = { 0 };
+	sb docrels = { 0 };
 	const char *lang = pr->lang ? pr->lang : "id-ID";
 	char *styles = NULL, *hdr_target = NULL;
 	int hdr_first = 1, has_header = d->header.xml.n > 0;
@@ -1418,67 +1565,10 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 			  "Target=\"fontTable.xml\"/>",
 			  rel_type_uri("fontTable"));
 
-	/* the body with its section properties: the first section has the
-	 * letterhead on its first page; the others keep the footer */
-	{
-		size_t from = 0;
-		const char *xml = d->body.xml.s ? d->body.xml.s : "";
-		int hdr = hdr_target || has_header;
-
-		for (size_t k = 0; k <= d->nsect; k++) {
-			size_t to = k < d->nsect ? d->sect_at[k] : d->body.xml.n;
-			int land = k < d->nsect ? d->sect_land[k] :
-						  d->landscape;
-
-			sb_add(&body, xml + from, to - from);
-			from = to;
-			/* the document does not end in a table (a section
-			 * break is a paragraph itself) */
-			if (k == d->nsect && body.n >= 8 &&
-			    strcmp(body.s + body.n - 8, "</w:tbl>") == 0)
-				sb_puts(&body, "<w:p><w:pPr><w:pStyle "
-					"w:val=\"NoSpacing\"/></w:pPr></w:p>");
-			if (k < d->nsect)
-				/* as small as it gets, so that a full page
-				 * does not spill it onto a page of its own */
-				sb_puts(&body, "<w:p><w:pPr><w:spacing "
-					"w:before=\"0\" w:after=\"0\" "
-					"w:line=\"20\" w:lineRule=\"exact\"/>"
-					"<w:rPr><w:sz w:val=\"2\"/></w:rPr>");
-			sb_puts(&body, "<w:sectPr>");
-			if (k == 0 && hdr)
-				sb_printf(&body, "<w:headerReference w:type=\"%s\" "
-					  "r:id=\"rId4\"/>", hdr_first ? "first" :
-					  "default");
-			if (d->has_footer) {
-				sb_puts(&body, "<w:footerReference "
-					"w:type=\"default\" r:id=\"rId3\"/>");
-				if (k == 0 && hdr_first && hdr)
-					sb_puts(&body, "<w:footerReference "
-						"w:type=\"first\" r:id=\"rId3\"/>");
-			}
-			sb_printf(&body, "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
-				  "<w:pgMar w:top=\"%d\" w:right=\"%d\" "
-				  "w:bottom=\"%d\" w:left=\"%d\" "
-				  "w:header=\"567\" w:footer=\"567\" "
-				  "w:gutter=\"0\"/>%s</w:sectPr>",
-				  land ? 16838 : 11906, land ? 11906 : 16838,
-				  land ? " w:orient=\"landscape\"" : "",
-				  d->margin[0], d->margin[1], d->margin[2],
-				  d->margin[3], k == 0 && hdr_first && hdr ?
-				  "<w:titlePg/>" : "");
-			if (k < d->nsect)
-				sb_puts(&body, "</w:pPr></w:p>");
-		}
-	}
-	{
-		part whole = d->body;
-
-		whole.xml = body;
-		pkg_text(&p, "word/document.xml", part_xml(&whole, "document"),
-			 ct("document.main+xml"));
-	}
-	free(body.s);
+	pkg_add(&p, "word/document.xml", NULL, 0, NULL, 0);
+	p.e[p.n - 1].fp = document_xml(d, hdr_target || has_header, hdr_first);
+	sb_printf(&p.types, "<Override PartName=\"/word/document.xml\" "
+		  "ContentType=\"%s\"/>", ct("document.main+xml"));
 	pkg_text(&p, "word/_rels/document.xml.rels",
 		 rels_xml(&d->body, docrels.s), NULL);
 	free(docrels.s);

@@ -92,6 +92,7 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 	for (size_t i = 0; i < ncols; i++) {
 		spec[i].aliases = cols[i].names;
 		spec[i].required = cols[i].required;
+		spec[i].role = NULL;
 	}
 	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
 			    ibm_csv_header(r), spec, ncols, idx) != 0)

@@ -2,6 +2,7 @@
  * shares (see report.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "report.h"
+#include "port.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -9,6 +10,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------ helpers */
 
@@ -522,18 +525,30 @@ static int photo_ext(const char *n)
 /* The first bytes of a file (enough for its image header). */
 static unsigned char *read_head(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
+	/* a FIFO among the photos is refused, not waited for */
+	int fd = ibm_open_read_nowait(path);
+	struct stat st;
 	unsigned char *buf;
+	ssize_t k;
 
-	if (!fp) {
+	if (fd < 0) {
 		ibm_die_errno(IBM_EX_NOINPUT, path, "cannot open");
 		return NULL; /* not reached; for static checkers */
 	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		ibm_die(IBM_EX_NOINPUT, path, 0, "not a regular file (a FIFO, "
+			"socket or device is not read)");
+	ibm_set_blocking(fd);
 	buf = ibm_xmalloc(1 << 20);
-	*n = fread(buf, 1, 1 << 20, fp);
-	if (ferror(fp))
+	*n = 0;
+	while (*n < (1 << 20) &&
+	       ((k = read(fd, buf + *n, (1 << 20) - *n)) > 0 ||
+		(k < 0 && errno == EINTR)))
+		if (k > 0)
+			*n += (size_t)k;
+	if (k < 0)
 		ibm_die_errno(IBM_EX_IOERR, path, "read error");
-	fclose(fp);
+	close(fd);
 	return buf;
 }
 
@@ -568,7 +583,7 @@ size_t rp_photos(rp_ctx *c)
 	w[1] = docx_text_width(c->d) - w[0];
 	docx_table_begin(c->d, 2, w, 0);
 	for (size_t i = 0; i < n; i++) {
-		char *path = rp_fmt("%s/%s", c->o->photos, names[i]);
+		char *path = ibm_path_join(c->o->photos, names[i]);
 		size_t len;
 		unsigned char *head = read_head(path, &len);
 		long pw, ph, cx, cy;

@@ -7,37 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Distinct strings in order of first appearance. */
-typedef struct strs {
-	char **v;
-	size_t n, cap;
-} strs;
-
-static size_t strs_add(strs *s, const char *k)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], k) == 0)
-			return i;
-	ibm_grow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
-	s->v[s->n] = ibm_xstrdup(k);
-	return s->n++;
-}
-
-static size_t strs_find(const strs *s, const char *k)
-{
-	for (size_t i = 0; i < s->n; i++)
-		if (strcmp(s->v[i], k) == 0)
-			return i;
-	return (size_t)-1;
-}
-
-static void strs_free(strs *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i]);
-	free(s->v);
-}
-
 static const char NO_PHASE[] = "Belum berfase";
 
 static const char *phase_of(const rp_unit *u)
@@ -57,33 +26,65 @@ static char *period_words(const char *p)
 	return ibm_xstrdup(p);
 }
 
-/* The mean total score of the units of a phase over every row (all
- * periods); NaN when no row has it. */
-static double phase_level(const rp_units *U, const char *fase)
-{
-	double sum = 0;
-	size_t m = 0;
+/* The mean total score of the units of each phase over every row (all
+ * periods), summed in the order of the rows. */
+typedef struct levels {
+	ibm_strset fase;
+	double *sum;
+	size_t *m;
+} levels;
 
-	for (size_t i = 0; i < U->n; i++)
-		if (strcmp(U->u[i].fase, fase) == 0 && !isnan(U->u[i].total)) {
-			sum += U->u[i].total;
-			m++;
+static void levels_init(levels *L, const rp_units *U)
+{
+	memset(L, 0, sizeof *L);
+	L->sum = ibm_xcalloc(U->n + 1, sizeof *L->sum);
+	L->m = ibm_xcalloc(U->n + 1, sizeof *L->m);
+	for (size_t i = 0; i < U->n; i++) {
+		size_t k = ibm_strset_add(&L->fase, U->u[i].fase);
+
+		if (!isnan(U->u[i].total)) {
+			L->sum[k] += U->u[i].total;
+			L->m[k]++;
 		}
-	return m ? sum / (double)m : NAN;
+	}
+}
+
+static void levels_free(levels *L)
+{
+	ibm_strset_free(&L->fase);
+	free(L->sum);
+	free(L->m);
+}
+
+/* The level of a phase; NaN when no row has it with a score. */
+static double phase_level(const levels *L, const char *fase)
+{
+	size_t k = ibm_strset_find(&L->fase, fase);
+
+	return k != IBM_STRMAP_NONE && L->m[k] ? L->sum[k] / (double)L->m[k]
+						: NAN;
 }
 
 /* 1 up, -1 down, 0 the same phase, -2 unknown (a phase no unit has). */
-static int movement(const rp_units *U, const char *from, const char *to)
+static int movement(const levels *L, const char *from, const char *to)
 {
 	double a, b;
 
 	if (strcmp(from, to) == 0)
 		return 0;
-	a = phase_level(U, from);
-	b = phase_level(U, to);
+	a = phase_level(L, from);
+	b = phase_level(L, to);
 	if (isnan(a) || isnan(b) || a == b)
 		return -2;
 	return b > a ? 1 : -1;
+}
+
+/* A unit's name, village and district as one key (each part after its
+ * length, so that no two triples give the same key); malloc'd. */
+static char *unit_key(const rp_unit *u)
+{
+	return rp_fmt("%zu:%s%zu:%s%zu:%s", strlen(u->nama), u->nama,
+		      strlen(u->kab), u->kab, strlen(u->desa), u->desa);
 }
 
 int rp_monev(const rp_opts *o)
@@ -98,11 +99,11 @@ int rp_monev(const rp_opts *o)
 	size_t nlisted = 0, nout = 0; /* on the list; visited, not on it */
 	char *unvisited = NULL;    /* their names: "A, B dan C" */
 	char *outof = NULL;        /* "2 dari 5 unit dalam daftar ..." */
-	strs periods = { 0 }, kabs = { 0 }, phases = { 0 }, satkers = { 0 },
-	     provs = { 0 };
+	ibm_strset periods = { 0 }, kabs = { 0 }, phases = { 0 },
+		   satkers = { 0 }, provs = { 0 };
 	const char *latest = NULL;
 	ibm_date dmin = { 0, 0, 0 }, dmax = { 0, 0, 0 };
-	size_t nvisited = 0, *cnt, *pcount;
+	size_t nvisited = 0, *cnt, *pcount, *ukab, *inkab, *bykab;
 	double *pmean;
 	size_t *order;
 	char b1[64], b2[64], range[128], *s, *subject, *pw, *office;
@@ -116,7 +117,7 @@ int rp_monev(const rp_opts *o)
 		ibm_die(IBM_EX_DATAERR, o->units, 0, "no units");
 	/* the latest period is the one reported on */
 	for (size_t i = 0; i < U.n; i++) {
-		strs_add(&periods, U.u[i].periode);
+		ibm_strset_add(&periods, U.u[i].periode);
 		if (!latest || strcmp(U.u[i].periode, latest) > 0)
 			latest = U.u[i].periode;
 	}
@@ -136,10 +137,10 @@ int rp_monev(const rp_opts *o)
 		}
 		nout += !x->listed;
 		u[n++] = x;
-		strs_add(&kabs, x->kab);
-		strs_add(&provs, x->prov);
+		ibm_strset_add(&kabs, x->kab);
+		ibm_strset_add(&provs, x->prov);
 		if (x->satker[0])
-			strs_add(&satkers, x->satker);
+			ibm_strset_add(&satkers, x->satker);
 		if (x->visited && ibm_date_parse(x->tanggal, &d) == 0) {
 			if (!nvisited || ibm_date_cmp(d, dmin) < 0)
 				dmin = d;
@@ -177,12 +178,12 @@ int rp_monev(const rp_opts *o)
 	/* phases from the lowest mean total to the highest; units without
 	 * a phase first */
 	for (size_t i = 0; i < n; i++)
-		strs_add(&phases, phase_of(u[i]));
+		ibm_strset_add(&phases, phase_of(u[i]));
 	pmean = ibm_xcalloc(phases.n, sizeof *pmean);
 	pcount = ibm_xcalloc(phases.n, sizeof *pcount);
 	order = ibm_xmalloc(phases.n * sizeof *order);
 	for (size_t i = 0; i < n; i++) {
-		size_t k = strs_find(&phases, phase_of(u[i]));
+		size_t k = ibm_strset_find(&phases, phase_of(u[i]));
 
 		if (!isnan(u[i]->total))
 			pmean[k] += u[i]->total;
@@ -201,10 +202,22 @@ int rp_monev(const rp_opts *o)
 			order[b] = order[b - 1];
 			order[b - 1] = t;
 		}
+	/* each unit's district; the units of district k are
+	 * u[inkab[bykab[k]]] ... u[inkab[bykab[k + 1] - 1]], in order */
+	ukab = ibm_xmalloc((n + 1) * sizeof *ukab);
+	inkab = ibm_xmalloc((n + 1) * sizeof *inkab);
+	bykab = ibm_xcalloc(kabs.n + 2, sizeof *bykab);
 	cnt = ibm_xcalloc(kabs.n * phases.n, sizeof *cnt);
+	for (size_t i = 0; i < n; i++) {
+		ukab[i] = ibm_strset_find(&kabs, u[i]->kab);
+		bykab[ukab[i] + 2]++;
+		cnt[ukab[i] * phases.n +
+		    ibm_strset_find(&phases, phase_of(u[i]))]++;
+	}
+	for (size_t k = 2; k < kabs.n + 2; k++)
+		bykab[k] += bykab[k - 1];
 	for (size_t i = 0; i < n; i++)
-		cnt[strs_find(&kabs, u[i]->kab) * phases.n +
-		    strs_find(&phases, phase_of(u[i]))]++;
+		inkab[bykab[ukab[i] + 1]++] = i;
 
 	rp_list_split(&kop, ibm_event_get(c.ev, "instansi"));
 	office = kop.n ? ibm_title_case(kop.v[kop.n - 1]) :
@@ -306,47 +319,57 @@ int rp_monev(const rp_opts *o)
 		docx_table_indent(c.d, DOCX_CM(1.5));
 		rp_table_head(&c, w, h);
 		for (size_t k = 0; k < kabs.n; k++) {
-			/* one row per satker and district */
-			strs sk = { 0 };
+			/* one row per satker and district, the satkers in
+			 * the order of their first unit in the district */
+			ibm_strset sk = { 0 };
+			size_t *m = ibm_xcalloc(bykab[k + 1] - bykab[k] + 1,
+						sizeof *m);
+			size_t *v = ibm_xcalloc(bykab[k + 1] - bykab[k] + 1,
+						sizeof *v);
+			ibm_date *a = ibm_xcalloc(bykab[k + 1] - bykab[k] + 1,
+						  sizeof *a);
+			ibm_date *z = ibm_xcalloc(bykab[k + 1] - bykab[k] + 1,
+						  sizeof *z);
 
-			for (size_t i = 0; i < n; i++)
-				if (strcmp(u[i]->kab, kabs.v[k]) == 0)
-					strs_add(&sk, u[i]->satker);
+			for (size_t x = bykab[k]; x < bykab[k + 1]; x++) {
+				const rp_unit *y = u[inkab[x]];
+				size_t j = ibm_strset_add(&sk, y->satker);
+				ibm_date d;
+
+				m[j]++;
+				if (y->visited &&
+				    ibm_date_parse(y->tanggal, &d) == 0) {
+					if (!v[j] || ibm_date_cmp(d, a[j]) < 0)
+						a[j] = d;
+					if (!v[j] || ibm_date_cmp(d, z[j]) > 0)
+						z[j] = d;
+					v[j]++;
+				}
+			}
 			for (size_t j = 0; j < sk.n; j++) {
-				size_t m = 0, v = 0;
-				ibm_date a = { 0, 0, 0 }, z = { 0, 0, 0 }, d;
 				char r[128];
 
-				for (size_t i = 0; i < n; i++) {
-					if (strcmp(u[i]->kab, kabs.v[k]) ||
-					    strcmp(u[i]->satker, sk.v[j]))
-						continue;
-					m++;
-					if (u[i]->visited &&
-					    ibm_date_parse(u[i]->tanggal,
-							   &d) == 0) {
-						if (!v || ibm_date_cmp(d, a) < 0)
-							a = d;
-						if (!v || ibm_date_cmp(d, z) > 0)
-							z = d;
-						v++;
-					}
-				}
-				if (v)
-					ibm_date_range_long(r, sizeof r, a, z);
+				if (v[j])
+					ibm_date_range_long(r, sizeof r, a[j],
+							    z[j]);
 				else
 					snprintf(r, sizeof r, "-");
 				/* only the dates, not the days */
 				docx_row_begin(c.d, 0);
 				docx_cell(c.d, sk.v[j][0] ? sk.v[j] : "-", 0);
 				docx_cell(c.d, kabs.v[k], 0);
-				docx_cell(c.d, rp_num(b1, sizeof b1, (double)m,
-						      0, 0), DOCX_CENTER);
+				docx_cell(c.d, rp_num(b1, sizeof b1,
+						      (double)m[j], 0, 0),
+					  DOCX_CENTER);
 				docx_cell(c.d, strchr(r, ',') ?
 					  strchr(r, ',') + 2 : r, 0);
 				docx_row_end(c.d);
 			}
-			strs_free(&sk);
+			ibm_strset_free(&sk);
+			free(m);
+			free(v);
+			free(a);
+			free(z);
 		}
 		docx_table_end(c.d);
 	}
@@ -374,9 +397,9 @@ int rp_monev(const rp_opts *o)
 			size_t p = order[phases.n - 1 - k];
 
 			own[k] = rp_fmt("%zu unit %s%s", pcount[p],
-					p == strs_find(&phases, NO_PHASE) ?
+					p == ibm_strset_find(&phases, NO_PHASE) ?
 					"" : "berfase ", phases.v[p]);
-			if (p == strs_find(&phases, NO_PHASE)) {
+			if (p == ibm_strset_find(&phases, NO_PHASE)) {
 				free(own[k]);
 				own[k] = rp_fmt("%zu unit belum berfase",
 						pcount[p]);
@@ -503,6 +526,10 @@ int rp_monev(const rp_opts *o)
 		size_t nc = U.ngroup + 2, weakest = 0;
 		double *gm = ibm_xcalloc(U.ngroup + 1, sizeof *gm);
 		size_t *gn = ibm_xcalloc(U.ngroup + 1, sizeof *gn);
+		double *ksum = ibm_xcalloc((kabs.n + 1) * (U.ngroup + 1),
+					   sizeof *ksum);
+		size_t *kn = ibm_xcalloc((kabs.n + 1) * (U.ngroup + 1),
+					 sizeof *kn);
 
 		snprintf(b2, sizeof b2, "%zu.", sub++);
 		rp_h2(&c, b2, "Pembinaan, Tata Kelola, Kegiatan dan Layanan");
@@ -547,27 +574,33 @@ int rp_monev(const rp_opts *o)
 				  DOCX_SHADE | DOCX_SMALL);
 		docx_cell(c.d, "Total", DOCX_BOLD | DOCX_CENTER | DOCX_SHADE);
 		docx_row_end(c.d);
+		/* the sums of each district and of all, in the order of
+		 * the units */
+		for (size_t i = 0; i < n; i++)
+			for (size_t g = 0; g <= U.ngroup; g++) {
+				double x = g < U.ngroup ? u[i]->grp[g] :
+							  u[i]->total;
+				size_t at[2];
+
+				if (isnan(x))
+					continue;
+				at[0] = ukab[i] * (U.ngroup + 1) + g;
+				at[1] = kabs.n * (U.ngroup + 1) + g;
+				for (int t = 0; t < 2; t++) {
+					ksum[at[t]] += x;
+					kn[at[t]]++;
+				}
+			}
 		for (size_t r = 0; r <= kabs.n; r++) {
 			docx_row_begin(c.d, 0);
 			docx_cell(c.d, r < kabs.n ? kabs.v[r] : "Rata-rata",
 				  r < kabs.n ? 0 : DOCX_BOLD | DOCX_CENTER);
 			for (size_t g = 0; g <= U.ngroup; g++) {
-				double sum = 0;
-				size_t m = 0;
+				size_t at = r * (U.ngroup + 1) + g;
 
-				for (size_t i = 0; i < n; i++) {
-					double x = g < U.ngroup ?
-						u[i]->grp[g] : u[i]->total;
-
-					if ((r == kabs.n ||
-					     strcmp(u[i]->kab, kabs.v[r]) == 0) &&
-					    !isnan(x)) {
-						sum += x;
-						m++;
-					}
-				}
 				docx_cell(c.d, rp_num(b1, sizeof b1,
-						      m ? sum / (double)m : NAN,
+						      kn[at] ? ksum[at] /
+						      (double)kn[at] : NAN,
 						      1, 1), DOCX_CENTER |
 					  (r == kabs.n ? DOCX_BOLD : 0));
 			}
@@ -577,6 +610,8 @@ int rp_monev(const rp_opts *o)
 		free(w);
 		free(gm);
 		free(gn);
+		free(ksum);
+		free(kn);
 	}
 	{
 		size_t nk = 0;
@@ -628,21 +663,38 @@ int rp_monev(const rp_opts *o)
 		 * in an earlier period */
 		size_t up = 0, down = 0, same = 0, other = 0, nm = 0;
 		const char **prev = ibm_xcalloc(n, sizeof *prev);
+		levels lv;
+		ibm_strset earlier = { 0 }; /* the first earlier row with a
+					     * phase of each unit */
+		size_t *row = ibm_xcalloc(U.n + 1, sizeof *row);
 
+		levels_init(&lv, &U);
+		for (size_t j = 0; j < U.n; j++) {
+			const rp_unit *y = &U.u[j];
+
+			if (strcmp(y->periode, latest) < 0 && y->fase[0]) {
+				char *key = unit_key(y);
+				size_t k = earlier.n;
+
+				if (ibm_strset_add(&earlier, key) == k)
+					row[k] = j;
+				free(key);
+			}
+		}
 		for (size_t i = 0; i < n; i++) {
 			if (U.has_prev && u[i]->fase_lalu[0])
 				prev[i] = u[i]->fase_lalu;
-			for (size_t j = 0; !prev[i] && j < U.n; j++) {
-				const rp_unit *y = &U.u[j];
+			if (!prev[i]) {
+				char *key = unit_key(u[i]);
+				size_t k = ibm_strset_find(&earlier, key);
 
-				if (strcmp(y->periode, latest) < 0 &&
-				    strcmp(y->nama, u[i]->nama) == 0 &&
-				    strcmp(y->kab, u[i]->kab) == 0 &&
-				    strcmp(y->desa, u[i]->desa) == 0 &&
-				    y->fase[0])
-					prev[i] = y->fase;
+				if (k != IBM_STRMAP_NONE)
+					prev[i] = U.u[row[k]].fase;
+				free(key);
 			}
 		}
+		ibm_strset_free(&earlier);
+		free(row);
 		for (size_t i = 0; i < n; i++) {
 			int m;
 
@@ -651,7 +703,7 @@ int rp_monev(const rp_opts *o)
 			if (!prev[i])
 				continue;
 			nm++;
-			m = movement(&U, prev[i], u[i]->fase);
+			m = movement(&lv, prev[i], u[i]->fase);
 			if (m == 0)
 				same++;
 			else if (m > 0)
@@ -691,7 +743,7 @@ int rp_monev(const rp_opts *o)
 
 				if (!prev[i])
 					continue;
-				m = movement(&U, prev[i], u[i]->fase);
+				m = movement(&lv, prev[i], u[i]->fase);
 				docx_row_begin(c.d, 0);
 				docx_cell(c.d, u[i]->nama, 0);
 				docx_cell(c.d, prev[i], DOCX_CENTER);
@@ -704,6 +756,7 @@ int rp_monev(const rp_opts *o)
 			docx_table_end(c.d);
 		}
 		free(prev);
+		levels_free(&lv);
 	}
 	snprintf(b2, sizeof b2, "%zu.", sub++);
 	rp_h2(&c, b2, "Faktor Pendukung dan Kendala");
@@ -876,6 +929,9 @@ int rp_monev(const rp_opts *o)
 	free(office);
 	rp_list_free(&kop);
 	free(cnt);
+	free(ukab);
+	free(inkab);
+	free(bykab);
 	free(pmean);
 	free(pcount);
 	free(order);
@@ -883,11 +939,11 @@ int rp_monev(const rp_opts *o)
 	free(all);
 	free(unvisited);
 	free(outof);
-	strs_free(&periods);
-	strs_free(&kabs);
-	strs_free(&phases);
-	strs_free(&satkers);
-	strs_free(&provs);
+	ibm_strset_free(&periods);
+	ibm_strset_free(&kabs);
+	ibm_strset_free(&phases);
+	ibm_strset_free(&satkers);
+	ibm_strset_free(&provs);
 	rp_units_free(&U);
 	return 0;
 }

@@ -14,6 +14,14 @@
 	"nomor wa|whatsapp|telepon|no telp|phone|mobile|phone number|" \
 	"nomor telepon"
 
+/* The roster's columns, in the order of SCORE_BY_. */
+const ibm_colspec score_roster_cols[SCORE_NBY] = {
+	{ ROSTER_ID, 0, "participant_id" },
+	{ ROSTER_EMAIL, 0, "email" },
+	{ ROSTER_PHONE, 0, "no_hp" },
+	{ ROSTER_NAME, 1, "nama" },
+};
+
 char *score_match_key(int by, const char *v)
 {
 	char *k;
@@ -64,6 +72,10 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 	size_t cap = 0;
 
 	ro.allow_empty = 0;
+	/* the header: the first row with a name column */
+	ro.need = score_roster_cols;
+	ro.nneed = SCORE_NBY;
+	ro.side = 1;
 	r = ibm_csv_xopen(path, &ro);
 	R->file = ibm_xstrdup(ibm_csv_name(r));
 	hdr = ibm_csv_header(r);
@@ -71,14 +83,9 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 	R->hdr = ibm_xcalloc(hdr->n + 1, sizeof *R->hdr);
 	for (size_t i = 0; i < hdr->n; i++)
 		R->hdr[i] = ibm_xstrdup(hdr->f[i]);
-	R->col[SCORE_BY_ID] = ibm_col_find(hdr, ROSTER_ID);
-	R->col[SCORE_BY_NAME] = ibm_col_find(hdr, ROSTER_NAME);
-	R->col[SCORE_BY_EMAIL] = ibm_col_find(hdr, ROSTER_EMAIL);
-	R->col[SCORE_BY_PHONE] = ibm_col_find(hdr, ROSTER_PHONE);
-	if (R->col[SCORE_BY_NAME] < 0)
-		ibm_die(IBM_EX_DATAERR, R->file, hdr->line,
-			"no name column in the roster (nama, nama lengkap, "
-			"name)");
+	if (ibm_col_resolve(R->file, hdr->line, hdr, score_roster_cols, SCORE_NBY,
+			    R->col) != 0)
+		exit(IBM_EX_DATAERR);
 	while (ibm_csv_xread(r, &rec) > 0) {
 		int empty = 1;
 
@@ -116,6 +123,14 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o)
 			R->key[by][i] = R->col[by] < 0 ? ibm_xstrdup("")
 				: score_match_key(by, score_roster_cell(
 					R, i, (size_t)R->col[by]));
+			if (by == SCORE_BY_PHONE && R->col[by] >= 0 &&
+			    !R->key[by][i][0] &&
+			    *score_roster_cell(R, i, (size_t)R->col[by]))
+				ibm_warn_cell(R->file, R->line[i],
+					      (size_t)R->col[by], "not a phone "
+					      "number: \"%s\"; not matched by "
+					      "phone", score_roster_cell(R, i,
+						(size_t)R->col[by]));
 			if (!R->key[by][i][0])
 				continue;
 			s = slot_of(R, by, R->key[by][i]);

@@ -1511,10 +1511,14 @@ static int run_single(const score_opts *o, score_key *key)
 		exit(IBM_EX_DATAERR);
 	if (key)
 		score_layout_check_key(&t.L, key);
-	if (!key && t.L.score < 0)
+	if (!key && t.L.score < 0) {
+		char *seen = ibm_col_seen(hdr);
+
 		ibm_die(IBM_EX_DATAERR, file, hdr->line,
-			"no Score column (Score, Total score, Skor); give an "
-			"answer key with -k");
+			"no Score column (Score, Total score, Skor); found: %s; "
+			"name it with --column score=HEADER, or give an answer "
+			"key with -k", seen);
+	}
 	if (t.L.name >= 0)
 		h[nh++] = "name";
 	if (t.L.email >= 0)
@@ -1632,9 +1636,13 @@ static int open_side(side *s, const char *path, const score_opts *o,
 	if (key)
 		score_layout_check_key(&s->t.L, key);
 	if (!key && s->t.L.score < 0) {
+		char *seen = ibm_col_seen(ibm_csv_header(s->r));
+
 		ibm_error(s->file, ibm_csv_header(s->r)->line,
-			  "no Score column (Score, Total score, Skor); give an "
-			  "answer key with -k");
+			  "no Score column (Score, Total score, Skor); found: "
+			  "%s; name it with --column score=HEADER, or give an "
+			  "answer key with -k", seen);
+		free(seen);
 		return IBM_EX_DATAERR;
 	}
 	return 0;
@@ -2071,8 +2079,13 @@ static int run_prepost(const score_opts *o, score_key *key,
 		const side *s = pre.t.L.name < 0 && pre.t.L.email < 0 ? &pre
 			: &post;
 
+		char *seen = ibm_col_seen(ibm_csv_header(s->r));
+
 		ibm_error(s->file, 1, "no column to match participants on "
-			  "(Email address, Nama; or use --match COLUMN)");
+			  "(Email address, Nama); found: %s; name one with "
+			  "--column email=HEADER or --column nama=HEADER, or "
+			  "use --match COLUMN", seen);
+		free(seen);
 		st = IBM_EX_DATAERR;
 		goto out;
 	}

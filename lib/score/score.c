@@ -426,7 +426,7 @@ static int all_digits(const char *s)
 	return 1;
 }
 
-static const ibm_colspec key_specs[] = {
+const ibm_colspec score_key_specs[SCORE_KEY_NCOLS] = {
 	{ "soal|pertanyaan|question|butir|nomor|no|nomor soal|number", 1 },
 	{ "kunci|kunci jawaban|jawaban|answer|correct answer|key|"
 	  "jawaban benar", 1 },
@@ -435,11 +435,14 @@ static const ibm_colspec key_specs[] = {
 
 int score_key_read(ibm_csv *r, int exact, score_key **out)
 {
-	const ibm_colspec *spec = key_specs;
+	const ibm_colspec *spec = score_key_specs;
 	int idx[3], k2;
 	const ibm_rec *rec;
 	score_key *k = ibm_xcalloc(1, sizeof *k);
-	size_t cap = 0;
+	size_t cap = 0, nids = 0, idcap = 0;
+	ibm_strmap numbers = { 0 }, texts = { 0 };
+	char **ids = NULL;
+	int st = IBM_EX_DATAERR;
 
 	*out = NULL;
 	k->file = ibm_xstrdup(ibm_csv_name(r));
@@ -496,11 +499,20 @@ int score_key_read(ibm_csv *r, int exact, score_key **out)
 				       "number)", rec->f[idx[2]]);
 			goto bad;
 		}
-		for (size_t i = 0; i + 1 < k->n; i++) {
-			int same = q->number ? q->number == k->q[i].number
-				: ibm_casecmp(q->ref, k->q[i].ref) == 0;
+		{
+			/* the same number, or the same text without case */
+			char *id = q->number ? NULL : ibm_lower(ref), no[32];
+			size_t i;
 
-			if (same) {
+			if (!id) {
+				snprintf(no, sizeof no, "%ld", q->number);
+				id = ibm_xstrdup(no);
+			}
+			i = ibm_strmap_put(q->number ? &numbers : &texts, id,
+					   k->n - 1);
+			ibm_grow((void **)&ids, &idcap, nids + 1, sizeof *ids);
+			ids[nids++] = id;
+			if (i != IBM_STRMAP_NONE) {
 				ibm_error(k->file, rec->line,
 					  "question \"%s\" is already in the "
 					  "key (line %ld)", ref, k->q[i].line);
@@ -510,20 +522,27 @@ int score_key_read(ibm_csv *r, int exact, score_key **out)
 		k->max += q->pts;
 	}
 	if (k2 < 0) {
-		int st = ibm_csv_status(r);
-
-		score_key_free(k);
-		return st ? st : IBM_EX_DATAERR;
+		st = ibm_csv_status(r);
+		if (!st)
+			st = IBM_EX_DATAERR;
+		goto bad;
 	}
 	if (k->n == 0) {
 		ibm_error(k->file, 0, "the key has no questions");
 		goto bad;
 	}
 	*out = k;
-	return 0;
+	k = NULL;
+	st = 0;
 bad:
-	score_key_free(k);
-	return IBM_EX_DATAERR;
+	if (k)
+		score_key_free(k);
+	ibm_strmap_free(&numbers);
+	ibm_strmap_free(&texts);
+	for (size_t i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	return st;
 }
 
 score_key *score_key_load(const char *path, const ibm_csv_opts *o,
@@ -535,11 +554,9 @@ score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 	int st;
 
 	ko.allow_empty = 0;
-	ko.need = key_specs;
-	ko.nneed = 3;
-	/* --sheet and --header-row are the responses' */
-	ko.sheet = NULL;
-	ko.header_row = 0;
+	ko.need = score_key_specs;
+	ko.nneed = SCORE_KEY_NCOLS;
+	ko.side = 1;
 	r = ibm_csv_xopen(path, &ko);
 	st = score_key_read(r, exact, &k);
 	ibm_csv_close(r);
@@ -574,10 +591,12 @@ void score_key_free(score_key *k)
 	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
 	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"
 
-/* The columns that tell a responses header (below title rows). */
-const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS] = {
-	{ ALIAS_TS, 0 }, { ALIAS_EMAIL, 0 }, { ALIAS_SCORE, 0 },
-	{ ALIAS_NAME, 0 },
+/* The columns of a responses file; the first SCORE_RESP_NCOLS tell its
+ * header (below title rows). */
+const ibm_colspec score_resp_cols[SCORE_RESP_ROLES] = {
+	{ ALIAS_TS, 0, "timestamp" }, { ALIAS_EMAIL, 0, "email" },
+	{ ALIAS_SCORE, 0, "score" }, { ALIAS_NAME, 0, "nama" },
+	{ ALIAS_ID, 0, "participant_id" }, { ALIAS_PHONE, 0, "no_hp" },
 };
 
 /* "QUESTION [Score]" / "[Feedback]" columns of Forms' score layout. */
@@ -614,12 +633,18 @@ int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	L->hdr = ibm_xcalloc(hdr->n + 1, sizeof *L->hdr);
 	for (size_t i = 0; i < hdr->n; i++)
 		L->hdr[i] = ibm_xstrdup(hdr->f[i]);
-	L->ts = ibm_col_find(hdr, ALIAS_TS);
-	L->email = ibm_col_find(hdr, ALIAS_EMAIL);
-	L->score = ibm_col_find(hdr, ALIAS_SCORE);
-	L->name = ibm_col_find(hdr, ALIAS_NAME);
-	L->id = ibm_col_find(hdr, ALIAS_ID);
-	L->phone = ibm_col_find(hdr, ALIAS_PHONE);
+	{
+		int idx[SCORE_RESP_ROLES];
+
+		ibm_col_resolve(file, hdr->line, hdr, score_resp_cols,
+				SCORE_RESP_ROLES, idx);
+		L->ts = idx[0];
+		L->email = idx[1];
+		L->score = idx[2];
+		L->name = idx[3];
+		L->id = idx[4];
+		L->phone = idx[5];
+	}
 	L->match = -1;
 	if (match) {
 		char *a = ibm_xstrdup(match);
@@ -679,8 +704,8 @@ int score_layout_init(score_layout *L, const char *file, const ibm_rec *hdr,
 	return 0;
 }
 
-/* Does header h start with the question number n ("3. ...", "3) ...")? */
-static int numbered(const char *h, long n)
+/* The question number header h starts with ("3. ...", "3) ..."), or 0. */
+static long header_number(const char *h)
 {
 	char *end;
 	long v;
@@ -690,29 +715,132 @@ static int numbered(const char *h, long n)
 	if (!isdigit((unsigned char)*h))
 		return 0;
 	v = strtol(h, &end, 10);
-	return v == n && (*end == '.' || *end == ')') &&
-	       (end[1] == ' ' || end[1] == '\0');
+	return (*end == '.' || *end == ')') && (end[1] == ' ' || end[1] == '\0')
+		? v : 0;
+}
+
+/* The question columns by a text made of each header (its number, its
+ * normalised text or its name key): the first column with it, and how
+ * many have it. Made once for all the key's questions. */
+typedef struct header_index {
+	ibm_strmap first;
+	char **text;      /* the texts, owned */
+	int *col;         /* the first column with text[i]... */
+	int *last;        /* ...the last one... */
+	size_t *hits;     /* ...and how many */
+	size_t n;
+} header_index;
+
+static void header_index_add(header_index *x, char *text, int col)
+{
+	size_t i = ibm_strmap_put(&x->first, text, x->n);
+
+	if (i != IBM_STRMAP_NONE) {
+		x->last[i] = col;
+		x->hits[i]++;
+		free(text);
+		return;
+	}
+	x->text[x->n] = text;
+	x->col[x->n] = x->last[x->n] = col;
+	x->hits[x->n++] = 1;
+}
+
+/* kind 'n': the header's number ("" when none), 't': its text as
+ * score_norm writes it, 'k': its name key ("" when none). */
+static void header_index_init(header_index *x, const score_layout *L,
+			      int kind)
+{
+	memset(x, 0, sizeof *x);
+	ibm_strmap_init(&x->first, L->nq);
+	x->text = ibm_xcalloc(L->nq + 1, sizeof *x->text);
+	x->col = ibm_xcalloc(L->nq + 1, sizeof *x->col);
+	x->last = ibm_xcalloc(L->nq + 1, sizeof *x->last);
+	x->hits = ibm_xcalloc(L->nq + 1, sizeof *x->hits);
+	for (size_t j = 0; j < L->nq; j++) {
+		const char *h = L->hdr[L->qcol[j]];
+		char *t;
+
+		if (kind == 'n') {
+			char no[32];
+
+			snprintf(no, sizeof no, "%ld", header_number(h));
+			t = ibm_xstrdup(no);
+		} else if (kind == 't') {
+			t = ibm_xmalloc(strlen(h) + 1);
+			score_norm(h, strlen(h), t, 0);
+		} else {
+			t = ibm_name_key(h);
+		}
+		header_index_add(x, t, L->qcol[j]);
+	}
+}
+
+/* The entry of text in x, or IBM_STRMAP_NONE. */
+static size_t header_index_find(const header_index *x, const char *text)
+{
+	return x->text ? ibm_strmap_get(&x->first, text) : IBM_STRMAP_NONE;
+}
+
+static void header_index_free(header_index *x)
+{
+	if (!x->text)
+		return;
+	for (size_t i = 0; i < x->n; i++)
+		free(x->text[i]);
+	free(x->text);
+	free(x->col);
+	free(x->last);
+	free(x->hits);
+	ibm_strmap_free(&x->first);
+}
+
+/* -v: the column each question of the key was found in. */
+static void note_bound(const score_layout *L, const score_key *k)
+{
+	for (size_t i = 0; i < k->n; i++) {
+		char lb[16];
+		int c = L->kcol[i];
+
+		if (c < 0)
+			continue;
+		if (!ibm_cell_name(L->file, 1, (size_t)c, lb))
+			snprintf(lb, sizeof lb, "%d", c + 1);
+		else
+			lb[strcspn(lb, "0123456789")] = '\0';
+		ibm_note(L->file, 0, "column %s \"%s\" is the key's question "
+			 "\"%s\" (%s line %ld)", lb, L->hdr[c], k->q[i].ref,
+			 k->file, k->q[i].line);
+	}
 }
 
 int score_layout_bind(score_layout *L, const score_key *k)
 {
-	size_t bufcap = 0;
-	char *a = NULL, *b = NULL;
+	size_t bufcap = 0, *bound = ibm_xcalloc(L->nhdr + 1, sizeof *bound);
+	char *a = NULL;
+	header_index byno = { 0 }, bytext = { 0 }, bykey = { 0 };
+	int st = 0;
 
 	free(L->kcol);
 	L->kcol = ibm_xcalloc(k->n + 1, sizeof *L->kcol);
 	L->nk = k->n;
-	for (size_t i = 0; i < k->n; i++) {
+	for (size_t i = 0; i < k->n && !st; i++) {
 		const score_q *q = &k->q[i];
-		int col = -1, hits = 0;
+		int col = -1;
+		size_t e;
 
 		if (q->number) {
-			for (size_t j = 0; j < L->nq; j++)
-				if (numbered(L->hdr[L->qcol[j]], q->number)) {
-					col = L->qcol[j];
-					hits++;
-				}
-			if (hits != 1)
+			char no[32];
+
+			/* the one column numbered so, else the question
+			 * column at that position */
+			if (!byno.text)
+				header_index_init(&byno, L, 'n');
+			snprintf(no, sizeof no, "%ld", q->number);
+			e = header_index_find(&byno, no);
+			if (e != IBM_STRMAP_NONE && byno.hits[e] == 1)
+				col = byno.last[e];
+			else
 				col = (size_t)q->number <= L->nq
 					? L->qcol[q->number - 1] : -1;
 		} else {
@@ -720,26 +848,20 @@ int score_layout_bind(score_layout *L, const score_key *k)
 
 			ibm_grow((void **)&a, &bufcap, rl + 1, 1);
 			score_norm(q->ref, rl, a, 0);
-			for (size_t j = 0; j < L->nq && col < 0; j++) {
-				const char *h = L->hdr[L->qcol[j]];
-				char *hb = ibm_xmalloc(strlen(h) + 1);
-
-				score_norm(h, strlen(h), hb, 0);
-				if (strcmp(a, hb) == 0)
-					col = L->qcol[j];
-				free(hb);
-			}
+			if (!bytext.text)
+				header_index_init(&bytext, L, 't');
+			e = header_index_find(&bytext, a);
+			if (e != IBM_STRMAP_NONE)
+				col = bytext.col[e];
 			if (col < 0) {
 				char *rk = ibm_name_key(q->ref);
 
-				for (size_t j = 0; j < L->nq && col < 0; j++) {
-					char *hk = ibm_name_key(
-						L->hdr[L->qcol[j]]);
-
-					if (rk[0] && strcmp(rk, hk) == 0)
-						col = L->qcol[j];
-					free(hk);
-				}
+				if (!bykey.text)
+					header_index_init(&bykey, L, 'k');
+				e = rk[0] ? header_index_find(&bykey, rk)
+					  : IBM_STRMAP_NONE;
+				if (e != IBM_STRMAP_NONE)
+					col = bykey.col[e];
 				free(rk);
 			}
 		}
@@ -753,26 +875,27 @@ int score_layout_bind(score_layout *L, const score_key *k)
 				ibm_error(k->file, q->line,
 					  "question \"%s\" is not in %s",
 					  q->ref, L->file);
-			goto bad;
+			st = IBM_EX_DATAERR;
+		} else if (bound[col]) {
+			size_t j = bound[col] - 1;
+
+			ibm_error(k->file, q->line, "question \"%s\" names the "
+				  "same column of %s as line %ld (\"%s\")",
+				  q->ref, L->file, k->q[j].line, L->hdr[col]);
+			st = IBM_EX_DATAERR;
+		} else {
+			bound[col] = i + 1;
+			L->kcol[i] = col;
 		}
-		for (size_t j = 0; j < i; j++)
-			if (L->kcol[j] == col) {
-				ibm_error(k->file, q->line,
-					  "question \"%s\" names the same "
-					  "column of %s as line %ld (\"%s\")",
-					  q->ref, L->file, k->q[j].line,
-					  L->hdr[col]);
-				goto bad;
-			}
-		L->kcol[i] = col;
 	}
+	header_index_free(&byno);
+	header_index_free(&bytext);
+	header_index_free(&bykey);
+	free(bound);
 	free(a);
-	free(b);
-	return 0;
-bad:
-	free(a);
-	free(b);
-	return IBM_EX_DATAERR;
+	if (!st && ibm_diag_verbose())
+		note_bound(L, k);
+	return st;
 }
 
 int score_same_file(const char *a, const char *b)
@@ -816,12 +939,14 @@ void score_layout_check_key(const score_layout *L, const score_key *k)
 	char *list = NULL;
 	size_t len = 0, cap = 0;
 
-	for (size_t j = 0; j < L->nq; j++) {
-		int col = L->qcol[j], in = 0;
+	unsigned char *in = ibm_xcalloc(L->nhdr + 1, 1);
 
-		for (size_t i = 0; i < L->nk && !in; i++)
-			in = L->kcol[i] == col;
-		if (in || !question_like(L->hdr[col]))
+	for (size_t i = 0; i < L->nk; i++)
+		in[L->kcol[i]] = 1;
+	for (size_t j = 0; j < L->nq; j++) {
+		int col = L->qcol[j];
+
+		if (in[col] || !question_like(L->hdr[col]))
 			continue;
 		nleft++;
 		if (shown < 5) {
@@ -838,6 +963,7 @@ void score_layout_check_key(const score_layout *L, const score_key *k)
 			 "questions; not scored: %s%s", k->file, k->n,
 			 k->n + nleft, list, nleft > shown ? ", ..." : "");
 	free(list);
+	free(in);
 }
 
 void score_layout_free(score_layout *L)

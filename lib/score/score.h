@@ -52,8 +52,12 @@ typedef struct score_key {
 
 /* Read a key file (dies with FILE:LINE messages on bad keys). */
 /* The columns that tell a responses header from title rows above it. */
+/* The columns of an answer key. */
+#define SCORE_KEY_NCOLS 3
+extern const ibm_colspec score_key_specs[SCORE_KEY_NCOLS];
 #define SCORE_RESP_NCOLS 4
-extern const ibm_colspec score_resp_cols[SCORE_RESP_NCOLS];
+#define SCORE_RESP_ROLES 6
+extern const ibm_colspec score_resp_cols[SCORE_RESP_ROLES];
 
 score_key *score_key_load(const char *path, const ibm_csv_opts *o,
 			  int exact);
@@ -216,6 +220,8 @@ void score_report_write(const char *path, const score_table *summary,
 /* roster.c: the participant list of --roster. */
 enum { SCORE_BY_ID, SCORE_BY_EMAIL, SCORE_BY_PHONE, SCORE_BY_NAME,
        SCORE_NBY };
+/* The roster's columns, in that order. */
+extern const ibm_colspec score_roster_cols[SCORE_NBY];
 typedef struct score_roster {
 	char *file;
 	char **hdr;               /* its header */

@@ -408,8 +408,19 @@ int sv_read_csv(sv_data *d, ibm_csv *r)
 	d->files = ibm_xrealloc(d->files, (d->nfiles + 1) * sizeof *d->files);
 	d->files[d->nfiles] = ibm_xstrdup(file);
 	fi = d->nfiles++;
-	email = ibm_col_find(h, EMAIL_COLUMN);
-	stamp = ibm_col_find(h, TIME_COLUMN);
+	{
+		/* found as every tool finds its columns (--column too); the
+		 * questions by the spec's words */
+		static const ibm_colspec cols[] = {
+			{ EMAIL_COLUMN, 0, "email" },
+			{ TIME_COLUMN, 0, "timestamp" },
+		};
+		int idx[2];
+
+		ibm_col_resolve(file, hline, h, cols, 2, idx);
+		email = idx[0];
+		stamp = idx[1];
+	}
 	for (size_t c = 0; c < h->n; c++) {
 		if ((int)c == email || (int)c == stamp || !has_text(h->f[c]))
 			continue;

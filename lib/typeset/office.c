@@ -19,7 +19,6 @@ static char *font_path(const ibm_event *kv, const char *key)
 	const char *dir = ibm_fonts_dir();
 	const ibm_event_kv *e = ibm_event_find(kv, key);
 	FILE *fp;
-	size_t n;
 
 	if (!p || !dir || ibm_path_base(e->val) != e->val)
 		return p;
@@ -27,9 +26,7 @@ static char *font_path(const ibm_event *kv, const char *key)
 		fclose(fp);
 		return p;
 	}
-	n = strlen(dir) + strlen(e->val) + 2;
-	alt = ibm_xmalloc(n);
-	snprintf(alt, n, "%s/%s", dir, e->val);
+	alt = ibm_path_join(dir, e->val);
 	if (!(fp = fopen(alt, "rb"))) {
 		free(alt);
 		return p; /* the message names the path as given */

@@ -953,6 +953,21 @@ ts_doc *ts_open(const ts_office *o, const char *title)
 	return p;
 }
 
+/* A document for this many letters, certificates or list rows or more
+ * keeps its pages in a tree of PAGE_NODE pages a node: PDF's flat list
+ * of pages holds at most 32,767 in libharu. Smaller ones keep the flat
+ * list (and their bytes). */
+#define TREE_FROM 1000
+#define PAGE_NODE 1000
+
+void ts_expect_items(ts_doc *p, size_t n)
+{
+	if (!p->dry && !p->page && n >= TREE_FROM) {
+		doing("making the page tree", NULL);
+		HPDF_SetPagesConfiguration(p->doc, PAGE_NODE);
+	}
+}
+
 ts_doc *ts_measure(const ts_office *o)
 {
 	pdf *p = ibm_xcalloc(1, sizeof *p);

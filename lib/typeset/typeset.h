@@ -111,6 +111,11 @@ typedef struct ts_doc ts_doc;
 /* A PDF to draw on, in the office's fonts and with its logo; title in
  * the document's information. */
 ts_doc *ts_open(const ts_office *o, const char *title);
+/* Before the first page: the document will hold n letters, certificates
+ * or list rows; from 1,000 on its pages go into a page tree, so that it
+ * may have any number of pages (libharu's flat list stops at 32,767).
+ * Each page of a PDF is held in memory until ts_save. */
+void ts_expect_items(ts_doc *d, size_t n);
 /* A document that only measures and lays out, in Times (HTML). */
 ts_doc *ts_measure(const ts_office *o);
 /* Write the PDF (one empty A4 page when nothing was drawn) to a new

@@ -17,6 +17,7 @@
 # (target: flat, about 1).
 set -eu
 : "${BUILD:?}" "${BENCH_DIR:?}"
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 dir=$BENCH_DIR/monev
 mkdir -p "$dir"
 XLSX_CFLAGS=$(pkg-config --cflags xlsxwriter 2>/dev/null || true)
@@ -140,24 +141,9 @@ EOF
 # shellcheck disable=SC2086
 cc -O2 -o "$dir/bare" "$dir/bare.c" $XLSX_CFLAGS -lcsv $XLSX_LIBS -lz
 
-# "wall cpu rss": wall seconds, user+system seconds, peak kB; the best
-# of $2 runs (by CPU time, which other load on the machine disturbs less).
+# "wall cpu rss" of the best of $1 runs (lib.sh)
 measure() {
-	runs=$1
-	shift
-	best=""
-	i=0
-	while [ $i -lt "$runs" ]; do
-		/usr/bin/time -f '%e %U %S %M' -o "$dir/.time" "$@" > /dev/null
-		cur=$(awk '{ printf "%s %.2f %s", $1, $2 + $3, $4 }' "$dir/.time")
-		if [ -z "$best" ] || awk -v a="$cur" -v b="$best" 'BEGIN {
-			split(a, x, " "); split(b, y, " "); exit !(x[2] < y[2]) }'
-		then
-			best=$cur
-		fi
-		i=$((i + 1))
-	done
-	echo "$best"
+	best_of "$@"
 }
 
 # least A B: of two "wall cpu rss" results the one of less CPU time

@@ -1,6 +1,6 @@
 /* score_gen.c - writes a Google-Forms-shaped quiz export for the bench:
- * score_gen ROWS SEED KEYFILE [VARIANT] > export.csv. Fixed seed: same
- * bytes. Every field is quoted like Forms' own download; the 40-question
+ * score_gen ROWS SEED KEYFILE [VARIANT [QUESTIONS]] > export.csv. Fixed
+ * seed: same bytes. QUESTIONS: 1 to 40 (40 when not given). Every field is quoted like Forms' own download; the 40-question
  * answer key goes to KEYFILE. VARIANT:
  *   plain  Timestamp, Email Address, Score and 40 questions, LF (default)
  *   forms  as Forms downloads a quiz: CRLF, a name column, options with
@@ -14,7 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NQ 40
+#define NQMAX 40
+static int NQ = NQMAX;
 
 static unsigned long long st;
 
@@ -95,12 +96,17 @@ int main(int argc, char **argv)
 {
 	long rows;
 	FILE *k;
-	int key[NQ], forms, post, named;
+	int key[NQMAX], forms, post, named;
 	const char *v = argc > 4 ? argv[4] : "plain";
 	const char *eol;
 
-	if (argc < 4 || argc > 5)
+	if (argc < 4 || argc > 6)
 		return 64;
+	if (argc > 5) {
+		NQ = atoi(argv[5]);
+		if (NQ < 1 || NQ > NQMAX)
+			return 64;
+	}
 	forms = strcmp(v, "plain") != 0;
 	post = strcmp(v, "post") == 0;
 	named = post || strcmp(v, "pre") == 0;
@@ -134,7 +140,7 @@ int main(int argc, char **argv)
 		       q + 1, q + 1);
 	printf("%s", eol);
 	for (long r = 0; r < rows; r++) {
-		int ans[NQ], s = 0;
+		int ans[NQMAX], s = 0;
 		char name[96];
 
 		if (post && r % 20 == 7)

@@ -27,7 +27,7 @@ seed() {
 
 for t in csvread date invite_event monev_spec score_key template text \
 	score_keyfile score_layout score_prepost invite_people invite_agenda \
-	monev_form; do
+	monev_form columns; do
 	mkdir -p "$c/fuzz_$t"
 	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
 done
@@ -158,6 +158,17 @@ seed fuzz_survey_form ikm29 0 $d/survey/ikm29.csv
 seed fuzz_survey_form ikm29-kata-weight 10 $d/survey/ikm29-kata.csv
 seed fuzz_survey_form grid-strict 4 $d/survey/grid-id.csv
 seed fuzz_survey_form bimtek-excel 20 examples/bimtek/evaluasi.csv
+
+# Column matching: the header of every data file and example, one cell a
+# line; and the headers of the issue that asked for it, with --column
+# arguments after "==="
+for f in $d/*/*.csv examples/*/*.csv; do
+	n=$(basename "$(dirname "$f")")-$(basename "$f" .csv)
+	head -1 "$f" | tr ',;' '\n\n' > "$c/fuzz_columns/$n"
+done
+printf '%s\n' No 'Nama Lengkap (tanpa gelar)' 'Nama Lengkap (sesuai KTP)' \
+	'1. Nama' 'Jml. Pembinaan' 'Apakah nama unit IBM?' 'Q [Score]' === \
+	'nama=Nama Lengkap (sesuai KTP)' 'email=' foo > "$c/fuzz_columns/issue-20"
 
 # ibm-db: its readers of the other tools' CSV (options byte: the reader,
 # 0 participants, 1 scores, 2 summary, 3 certificates, 4 per-unit CSV,

@@ -2,6 +2,7 @@
 #include "unit.h"
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/sysmacros.h>
 
 /* A fresh empty directory NAME in the test directory (kept in buf). */
@@ -433,6 +434,189 @@ static void t_all_or_nothing(void **state)
 	assert_int_equal(dir_count(d), 3);
 }
 
+/* A rename that fails in the middle of the commit (IBMKIT_TEST_FAIL_RENAME,
+ * as over a bind-mounted file): the outputs already renamed are put back,
+ * the old files (their other hard links too) are as they were, no
+ * temporary or backup file is left, the new ones are gone. */
+static void t_rollback(void **state)
+{
+	char dbuf[4400], other[4500], p[3][8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "rollback");
+	struct stat before, after;
+	char *s;
+
+	(void)state;
+	tmp_write("rollback/a.csv", "lama a\n", 7);
+	tmp_write("rollback/c.csv", "lama c\n", 7);
+	snprintf(other, sizeof other, "%s/a-link", d);
+	assert_int_equal(link(tmp_path("rollback/a.csv"), other), 0);
+	assert_int_equal(stat(tmp_path("rollback/a.csv"), &before), 0);
+	for (int i = 0; i < 3; i++)
+		snprintf(p[i], sizeof p[i], "%s/%c.csv", d, 'a' + i);
+	setenv("IBMKIT_TEST_FAIL_RENAME", "c.csv", 1);
+	assert_int_equal(run_child(child_all_or_nothing, (void *)d,
+				   tmp_path("err")), 73);
+	unsetenv("IBMKIT_TEST_FAIL_RENAME");
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "/rollback/c.csv: cannot replace: Device or "
+			       "resource busy; no file was changed\n"));
+	free(s);
+	assert_int_equal(dir_count(d), 3); /* a, a-link, c */
+	s = slurp(p[0], NULL);
+	assert_string_equal(s, "lama a\n");
+	free(s);
+	s = slurp(p[2], NULL);
+	assert_string_equal(s, "lama c\n");
+	free(s);
+	assert_null(slurp(p[1], NULL));
+	/* the very file, not a copy */
+	assert_int_equal(stat(p[0], &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);
+	assert_int_equal(after.st_nlink, 2);
+}
+
+/* A file held open and locked (the register): where the rename fails it
+ * is written in place, the same file; the other outputs renamed. */
+static void child_in_place(void *arg)
+{
+	char p[2][8800];
+	ibm_atomic *a;
+
+	snprintf(p[0], sizeof p[0], "%s/reg.csv", (char *)arg);
+	snprintf(p[1], sizeof p[1], "%s/out.csv", (char *)arg);
+	a = ibm_atomic_open(p[1]);
+	fputs("keluaran\n", ibm_atomic_fp(a));
+	a = ibm_atomic_open_locked(p[0]);
+	fputs("no\n1\n2\n", ibm_atomic_fp(a));
+	if (getenv("FULL_AFTER")) {
+		/* the disk full while it is written in place: no file of
+		 * more than 400 bytes (the message fits) */
+		struct rlimit rl = { 400, 400 };
+
+		for (int i = 0; i < 50; i++)
+			fputs("0123456789\n", ibm_atomic_fp(a));
+
+		ibm_atomic_finish(a);
+		signal(SIGXFSZ, SIG_IGN);
+		setrlimit(RLIMIT_FSIZE, &rl);
+	}
+	ibm_atomic_commit_all();
+	exit(0);
+}
+
+static void t_in_place(void **state)
+{
+	char dbuf[4400], reg[8800];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "inplace");
+	struct stat before, after;
+	char *s;
+
+	(void)state;
+	tmp_write("inplace/reg.csv", "no\n1\n", 5);
+	snprintf(reg, sizeof reg, "%s/reg.csv", d);
+	assert_int_equal(stat(reg, &before), 0);
+	setenv("IBMKIT_TEST_FAIL_RENAME", "reg.csv", 1);
+	assert_int_equal(run_child(child_in_place, (void *)d, NULL), 0);
+	unsetenv("IBMKIT_TEST_FAIL_RENAME");
+	s = slurp(reg, NULL);
+	assert_string_equal(s, "no\n1\n2\n");
+	free(s);
+	assert_int_equal(stat(reg, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);
+	assert_int_equal(dir_count(d), 2);
+	/* the write in place fails (a full disk): the register is put back
+	 * and the output renamed before it too */
+	tmp_write("inplace/reg.csv", "no\n1\n", 5);
+	tmp_write("inplace/out.csv", "lama\n", 5);
+	setenv("IBMKIT_TEST_FAIL_RENAME", "reg.csv", 1);
+	setenv("FULL_AFTER", "1", 1);
+	assert_int_equal(run_child(child_in_place, (void *)d, tmp_path("err")),
+			 74);
+	unsetenv("FULL_AFTER");
+	unsetenv("IBMKIT_TEST_FAIL_RENAME");
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "/reg.csv: write error: File too large; no "
+			       "file was changed\n"));
+	free(s);
+	s = slurp(reg, NULL);
+	assert_string_equal(s, "no\n1\n");
+	free(s);
+	s = slurp(tmp_path("inplace/out.csv"), NULL);
+	assert_string_equal(s, "lama\n");
+	free(s);
+	assert_int_equal(dir_count(d), 2);
+}
+
+/* A file made ahead of the outputs (a new register) is removed when the
+ * run fails, or commits nothing into it; kept when an output replaced
+ * it. */
+static void child_made(void *arg)
+{
+	char p[8800];
+	const char *mode = arg;
+	ibm_atomic *a;
+
+	snprintf(p, sizeof p, "%s/made/reg.csv", tmp_dir());
+	close(open(p, O_CREAT | O_WRONLY, 0666));
+	ibm_out_made_file(p);
+	if (*mode == 'f')
+		ibm_die(65, NULL, 0, "gagal");
+	if (*mode == 'c') {
+		a = ibm_atomic_open_locked(p);
+		fputs("baru\n", ibm_atomic_fp(a));
+	}
+	ibm_atomic_commit_all();
+	exit(0);
+}
+
+static void t_made_file(void **state)
+{
+	char dbuf[4400];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "made");
+	char *s;
+
+	(void)state;
+	assert_int_equal(run_child(child_made, (void *)"fail", DEVNULL), 65);
+	assert_int_equal(dir_count(d), 0);
+	assert_int_equal(run_child(child_made, (void *)"nothing", NULL), 0);
+	assert_int_equal(dir_count(d), 0);
+	assert_int_equal(run_child(child_made, (void *)"commit", NULL), 0);
+	assert_int_equal(dir_count(d), 1);
+	s = slurp(tmp_path("made/reg.csv"), NULL);
+	assert_string_equal(s, "baru\n");
+	free(s);
+}
+
+/* One file under two names is refused (64) when the second is opened. */
+static void child_twice(void *arg)
+{
+	char p[8800], q[8800];
+
+	snprintf(p, sizeof p, "%s/x.csv", (char *)arg);
+	snprintf(q, sizeof q, "%s/./sub/../x.csv", (char *)arg);
+	ibm_atomic_open(p);
+	ibm_atomic_open(q);
+	exit(0);
+}
+
+static void t_twice(void **state)
+{
+	char dbuf[4400], sub[4500];
+	const char *d = fresh_dir(dbuf, sizeof dbuf, "twice");
+	char *s;
+
+	(void)state;
+	snprintf(sub, sizeof sub, "%s/sub", d);
+	mkdir(sub, 0777);
+	assert_int_equal(run_child(child_twice, (void *)d, tmp_path("err")),
+			 64);
+	s = slurp(tmp_path("err"), NULL);
+	assert_non_null(strstr(s, "/sub/../x.csv: is written twice in this run "
+			       "(also as "));
+	free(s);
+	assert_int_equal(dir_count(d), 1);
+}
+
 /* A replaced file keeps its permission bits; a new one gets the umask's. */
 static void t_mode_kept(void **state)
 {
@@ -636,6 +820,10 @@ int main(void)
 		cmocka_unit_test(t_dash),
 		cmocka_unit_test(t_commit_all),
 		cmocka_unit_test(t_all_or_nothing),
+		cmocka_unit_test(t_rollback),
+		cmocka_unit_test(t_in_place),
+		cmocka_unit_test(t_made_file),
+		cmocka_unit_test(t_twice),
 		cmocka_unit_test(t_mode_kept),
 		cmocka_unit_test(t_leftovers),
 		cmocka_unit_test(t_long_name),

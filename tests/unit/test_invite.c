@@ -1,6 +1,8 @@
 /* test_invite.c - ibm-invite's modules: the event file (event.c), the
  * participant helpers (invite.c) and the template engine (template.c). */
 #include "unit.h"
+
+#include <limits.h>
 #include "event.h"
 #include "invite.h"
 #include "template.h"
@@ -90,11 +92,11 @@ static void t_fnv1a(void **state)
 
 static void t_make_id(void **state)
 {
-	char a[16], b[16], c[16];
+	char a[INV_ID_MAX], b[INV_ID_MAX], c[INV_ID_MAX];
 
 	(void)state;
-	inv_make_id(a, "Siti Rahmawati", "Bugis", "+6281234567890");
-	inv_make_id(b, "  SITI   rahmawati ", "bugis", "+6281234567890");
+	inv_make_id(a, "Siti Rahmawati", "Bugis", "+6281234567890", 0);
+	inv_make_id(b, "  SITI   rahmawati ", "bugis", "+6281234567890", 0);
 	assert_string_equal(a, b);
 	assert_int_equal(strlen(a), 12);
 	assert_memory_equal(a, "IBM-", 4);
@@ -102,10 +104,21 @@ static void t_make_id(void **state)
 	snprintf(c, sizeof c, "IBM-%08lX",
 		 inv_fnv1a("siti rahmawati|bugis|+6281234567890"));
 	assert_string_equal(a, c);
-	inv_make_id(c, "Siti Rahmawati", "Bugis", "");
+	inv_make_id(c, "Siti Rahmawati", "Bugis", "", 0);
 	snprintf(b, sizeof b, "IBM-%08lX", inv_fnv1a("siti rahmawati|bugis"));
 	assert_string_equal(b, c);
 	assert_string_not_equal(a, c);
+	/* the long form: the short one, "-" and FNV-1a 64's high half */
+	inv_make_id(b, "Siti Rahmawati", "Bugis", "", 1);
+	assert_int_equal(strlen(b), 21);
+	assert_memory_equal(b, c, 12);
+	snprintf(c, sizeof c, "-%08lX", (unsigned long)(ibm_fnv1a64(
+		"siti rahmawati|bugis") >> 32));
+	assert_string_equal(b + 12, c);
+	/* FNV-1a 64-bit reference values */
+	assert_true(ibm_fnv1a64("") == 0xCBF29CE484222325ULL);
+	assert_true(ibm_fnv1a64("a") == 0xAF63DC4C8601EC8CULL);
+	assert_true(ibm_fnv1a64("foobar") == 0x85944171F73967E8ULL);
 }
 
 static void t_number(void **state)
@@ -223,10 +236,71 @@ static void t_register(void **state)
 			"nomor\nS/1\n",
 		};
 
+		quiet_begin(); /* errors are printed even under -q */
 		for (size_t i = 0; i < 3; i++)
 			assert_int_equal(inv_register_parse("r.csv", bad[i],
 				strlen(bad[i]), &r), 65);
+		quiet_end();
 	}
+	ibm_diag_set_quiet(0);
+}
+
+/* A register without urut counts by its numbers; a counter at LONG_MAX
+ * is an error, not a negative number; text that Excel would run as a
+ * formula is written with an apostrophe and read back without. */
+static void t_register_counters(void **state)
+{
+	static const char nourut[] =
+		"tanggal,jenis,nomor,kepada,hal\n"
+		"2024-06-01,undangan,B/UND-7/VI/Rh.01.00/2024,Ani,Bimtek\n"
+		"2024-03-01,undangan,B/UND-12/III/Rh.01.00/2024,Budi,Rapat\n"
+		"2024-06-02,undangan,Nomor lain 99,Citra,Rapat\n"
+		"2023-06-02,undangan,B/UND-50/VI/Rh.01.00/2023,Dedi,Rapat\n";
+	char max[128];
+	ibm_date jun = { 2024, 6, 14 };
+	const char *pat = "B/UND-{n}/{bulan_romawi}/Rh.01.00/{tahun}";
+	inv_register *r;
+	char *s, *o;
+	size_t n;
+
+	(void)state;
+	ibm_diag_set_quiet(1);
+	assert_int_equal(inv_number_counter(pat, "b/und-12/III/Rh.01.00/2024",
+		(ibm_date){ 2024, 3, 1 }), 12);
+	assert_int_equal(inv_number_counter(pat, "B/UND-12/VI/Rh.01.00/2024",
+		(ibm_date){ 2024, 3, 1 }), 0);
+	assert_int_equal(inv_number_counter("{n:3}", "007", jun), 7);
+	assert_int_equal(inv_number_counter("{n}", "99999999999999999999",
+					    jun), 0);
+	assert_int_equal(inv_register_parse("r.csv", nourut,
+					    sizeof nourut - 1, &r), 0);
+	s = inv_register_number(r, "undangan", "nomor", pat, NULL, 0, jun,
+				"=HYPERLINK(\"http://x\")", "+Bimtek");
+	assert_string_equal(s, "B/UND-13/VI/Rh.01.00/2024");
+	free(s);
+	o = inv_register_render(r, &n);
+	assert_non_null(o);
+	assert_non_null(strstr(o, "\n2024-06-14,undangan,"
+		"B/UND-13/VI/Rh.01.00/2024,\"'=HYPERLINK(\"\"http://x\"\")\","
+		"'+Bimtek\n"));
+	inv_register_free(r);
+	/* read back: the same letter is found again */
+	assert_int_equal(inv_register_parse("r.csv", o, n, &r), 0);
+	free(o);
+	s = inv_register_number(r, "undangan", "nomor", pat, NULL, 0, jun,
+				"=HYPERLINK(\"http://x\")", "+Bimtek");
+	assert_string_equal(s, "B/UND-13/VI/Rh.01.00/2024");
+	free(s);
+	assert_null(inv_register_render(r, &n));
+	inv_register_free(r);
+	/* the counter's limit (LONG_MAX: 32 bits on Windows) */
+	snprintf(max, sizeof max, "tanggal,jenis,urut,nomor\n"
+		 "2024-06-01,sprin,%ld,S/x\n", LONG_MAX);
+	assert_int_equal(inv_register_parse("r.csv", max, strlen(max), &r), 0);
+	assert_int_equal(inv_register_issue(r, "sprin", "nomor_sprin",
+		"S/{n}", NULL, 0, jun, "Tim", "Rapat", &s), 65);
+	assert_null(s);
+	inv_register_free(r);
 	ibm_diag_set_quiet(0);
 }
 
@@ -505,6 +579,7 @@ int main(void)
 		cmocka_unit_test(t_lines),
 		cmocka_unit_test(t_number_format),
 		cmocka_unit_test(t_register),
+		cmocka_unit_test(t_register_counters),
 		cmocka_unit_test(t_tpl_render),
 		cmocka_unit_test(t_tpl_errors),
 		cmocka_unit_test(t_short_name),

@@ -36,6 +36,67 @@ static void t_path_base(void **state)
 	}
 }
 
+/* folders and names joined and split by the system's separators */
+static void t_path_join(void **state)
+{
+	char *s;
+
+	(void)state;
+	assert_int_equal(ibm_path_dir_len("a/b/c.csv"), 4);
+	assert_int_equal(ibm_path_dir_len("c.csv"), 0);
+	s = ibm_path_join("out", "x.html");
+	assert_string_equal(s, windows_paths() ? "out\\x.html" : "out/x.html");
+	free(s);
+	s = ibm_path_join("out/", "x.html");
+	assert_string_equal(s, "out/x.html");
+	free(s);
+	s = ibm_path_join("", "x.html");
+	assert_string_equal(s, "x.html");
+	free(s);
+	assert_false(ibm_help_arg("-h"));
+	if (windows_paths()) {
+		assert_int_equal(ibm_path_dir_len("C:\\Laporan\\monev.xlsx"),
+				 11);
+		assert_int_equal(ibm_path_dir_len("C:monev.xlsx"), 2);
+		assert_int_equal(ibm_path_dir_len(
+			"\\\\server\\share\\x.csv"), 15);
+		s = ibm_path_join("hasil\\sub/a", "x.csv");
+		assert_string_equal(s, "hasil\\sub/a/x.csv");
+		free(s);
+		s = ibm_path_join("C:", "x.csv");
+		assert_string_equal(s, "C:x.csv");
+		free(s);
+		assert_true(ibm_help_arg("/?"));
+	} else {
+		assert_int_equal(ibm_path_dir_len("hasil\\x.csv"), 0);
+		assert_false(ibm_help_arg("/?"));
+	}
+}
+
+/* one file's names made one: "./x", "sub/../x", and on Windows any case
+ * and either separator */
+static void t_path_canon(void **state)
+{
+	char *a = ibm_path_canon("x.csv"), *b = ibm_path_canon("./x.csv");
+	char *c = ibm_path_canon("nosuch/../x.csv"), *d;
+
+	(void)state;
+	assert_string_equal(a, b);
+	assert_string_equal(a, c);
+	assert_true(ibm_path_is_abs(a));
+	d = ibm_path_canon("y.csv");
+	assert_string_not_equal(a, d);
+	free(b);
+	free(c);
+	free(d);
+	if (windows_paths()) {
+		b = ibm_path_canon(".\\X.CSV");
+		assert_string_equal(a, b);
+		free(b);
+	}
+	free(a);
+}
+
 /* rename over an existing file replaces it (MoveFileEx on Windows) */
 static void t_rename_replaces(void **state)
 {
@@ -226,6 +287,8 @@ int main(int argc, char **argv)
 	{
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_path_base),
+		cmocka_unit_test(t_path_join),
+		cmocka_unit_test(t_path_canon),
 		cmocka_unit_test(t_rename_replaces),
 		cmocka_unit_test(t_mkstemp),
 		cmocka_unit_test(t_temp_removable),

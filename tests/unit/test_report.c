@@ -213,6 +213,71 @@ static void t_document(void **state)
 	unlink(path);
 }
 
+/* A document longer than what memory keeps of it (the body goes to a
+ * file past 1 MiB): every paragraph there once and in order, the section
+ * breaks where they were made (one before the body went to the file, one
+ * after), the document not ending in a table. */
+static void t_long_document(void **state)
+{
+	docx *d = docx_new();
+	docx_props p = { 0 };
+	char path[512], t[64], *x, *at;
+	int w[1] = { 5000 }, err;
+	zip_t *z;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s", tmp_path("long.docx"));
+	for (int i = 0; i < 30000; i++) {
+		snprintf(t, sizeof t, "baris %05d", i);
+		docx_p(d, NULL, 0, t);
+		if (i == 10 || i == 20000)
+			docx_section(d, i == 10);
+	}
+	docx_table_begin(d, 1, w, 0);
+	docx_row_begin(d, 0);
+	docx_cell(d, "akhir", 0);
+	docx_row_end(d);
+	docx_table_end(d);
+	p.title = "Panjang";
+	p.time = 1719187200;
+	docx_save(d, path, &p);
+	docx_free(d);
+
+	z = zip_open(path, ZIP_RDONLY, &err);
+	assert_non_null(z);
+	x = zip_entry(z, "word/document.xml");
+	assert_non_null(x);
+	assert_true(strlen(x) > (size_t)3 << 20);
+	at = x;
+	for (int i = 0; i < 30000; i++) {
+		snprintf(t, sizeof t, ">baris %05d<", i);
+		at = strstr(at, t);
+		if (!at)
+			print_message("# paragraph %d\n", i);
+		assert_non_null(at);
+		if (i == 10 || i == 20000) {
+			/* its section ends right after it */
+			char *sect = strstr(at, "<w:sectPr>");
+
+			assert_non_null(sect);
+			snprintf(t, sizeof t, ">baris %05d<", i + 1);
+			assert_true(sect < strstr(at, t));
+		}
+	}
+	/* three sections */
+	err = 0;
+	for (at = strstr(x, "<w:sectPr>"); at; at = strstr(at + 1, "<w:sectPr>"))
+		err++;
+	assert_int_equal(err, 3);
+	/* the last section's properties follow a paragraph after the table */
+	assert_non_null(strstr(x, "</w:tbl><w:p><w:pPr><w:pStyle "
+			       "w:val=\"NoSpacing\"/></w:pPr></w:p><w:sectPr>"));
+	assert_non_null(strstr(x, "</w:sectPr></w:body></w:document>"));
+	free(x);
+	zip_close(z);
+	unlink(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -222,8 +287,13 @@ int main(void)
 		cmocka_unit_test(t_images),
 		cmocka_unit_test(t_reference),
 		cmocka_unit_test(t_document),
+		cmocka_unit_test(t_long_document),
 	};
 
+	int st;
+
 	msgs_init();
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	st = cmocka_run_group_tests(tests, NULL, NULL);
+	tmp_cleanup();
+	return st;
 }

@@ -400,6 +400,29 @@ static void t_natcmp(void **state)
 	assert_true(ibm_natcmp("Desa", "desa") != 0);
 }
 
+/* ibm_strmap: put keeps the first value, get finds every key after the
+ * map has grown many times, a zeroed map is empty. */
+static void t_strmap(void **state)
+{
+	ibm_strmap m = { 0 };
+	char (*k)[16] = malloc(5000 * sizeof *k);
+
+	(void)state;
+	assert_true(ibm_strmap_get(&m, "x") == IBM_STRMAP_NONE);
+	for (size_t i = 0; i < 5000; i++) {
+		snprintf(k[i], sizeof k[i], "key %zu", i);
+		assert_true(ibm_strmap_put(&m, k[i], i) == IBM_STRMAP_NONE);
+	}
+	assert_int_equal(m.n, 5000);
+	assert_true(ibm_strmap_put(&m, "key 17", 99) == 17);
+	for (size_t i = 0; i < 5000; i++)
+		assert_true(ibm_strmap_get(&m, k[i]) == i);
+	assert_true(ibm_strmap_get(&m, "key 5000") == IBM_STRMAP_NONE);
+	assert_true(ibm_strmap_get(&m, "") == IBM_STRMAP_NONE);
+	ibm_strmap_free(&m);
+	free(k);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -414,6 +437,7 @@ int main(void)
 		cmocka_unit_test(t_edit_distance_max),
 		cmocka_unit_test(t_title_case),
 		cmocka_unit_test(t_natcmp),
+		cmocka_unit_test(t_strmap),
 		cmocka_unit_test(t_bare_key),
 		cmocka_unit_test(t_name_proper_case),
 	};

@@ -4,6 +4,7 @@
 #include "unit.h"
 
 #include <xlsxwriter.h>
+#include <zip.h>
 
 /* Every record of PATH as "ROW:f1|f2" lines (header first), or
  * "open STATUS" / "error STATUS". */
@@ -130,7 +131,9 @@ static void t_sheets(void **state)
 	assert_string_equal(s, "1:x\n2:y\n");
 	free(s);
 	o.sheet = "Nilai";
+	quiet_begin();
 	s = dump_book(p, &o);
+	quiet_end();
 	assert_string_equal(s, "open 65\n");
 	free(s);
 	assert_non_null(strstr(msgs_all(), "no sheet \"Nilai\" in the workbook; "
@@ -236,6 +239,140 @@ static void t_formula_str(void **state)
 	free(s);
 }
 
+/* A workbook whose one sheet is the XML text sheet (written with libzip,
+ * as a writer other than libxlsxwriter would). */
+static const char *book_sheet(const char *sheet)
+{
+	static const char *const parts[][2] = {
+		{ "[Content_Types].xml",
+		  "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas."
+		  "openxmlformats.org/package/2006/content-types\"/>" },
+		{ "xl/workbook.xml",
+		  "<workbook xmlns:r=\"r\"><sheets><sheet name=\"S\" "
+		  "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>" },
+		{ "xl/_rels/workbook.xml.rels",
+		  "<Relationships><Relationship Id=\"rId1\" Type=\"http://"
+		  "schemas.openxmlformats.org/officeDocument/2006/"
+		  "relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+		  "</Relationships>" },
+	};
+	const char *p = tmp_path("sheet.xlsx");
+	int err;
+	zip_t *z;
+
+	unlink(p);
+	z = zip_open(p, ZIP_CREATE | ZIP_TRUNCATE, &err);
+	assert_non_null(z);
+	for (size_t i = 0; i < 3; i++)
+		assert_true(zip_file_add(z, parts[i][0], zip_source_buffer(z,
+			parts[i][1], strlen(parts[i][1]), 0), 0) >= 0);
+	assert_true(zip_file_add(z, "xl/worksheets/sheet1.xml",
+		zip_source_buffer(z, sheet, strlen(sheet), 0), 0) >= 0);
+	assert_int_equal(zip_close(z), 0);
+	return p;
+}
+
+/* The sheet's XML as writers put it, read without expat, and what is
+ * out of the usual handed to expat at any point: the same records, each
+ * once, the same warnings once, expat's errors. */
+static void t_sheet_xml(void **state)
+{
+	static const char *const cases[][2] = {
+		/* quotes, spaces in tags, prefixes, empty elements, a BOM */
+		{ "\xEF\xBB\xBF<?xml version='1.0' encoding='utf-8' "
+		  "standalone=\"yes\"?>\r\n<x:worksheet xmlns:x=\"m\">"
+		  "<x:sheetData><x:row r='1' ><x:c r=\"A1\" t='inlineStr' >"
+		  "<x:is><x:t>nama</x:t></x:is></x:c><x:c r = \"B1\" "
+		  "t=\"inlineStr\"><x:is><x:t>nilai</x:t></x:is></x:c>"
+		  "<x:c r=\"C1\"/></x:row>\n<x:row r=\"2\"><x:c r=\"A2\" "
+		  "t=\"inlineStr\"><x:is><x:t>A &amp; B &lt;&#233;&#xE9;"
+		  "&quot;&apos;&gt;</x:t></x:is></x:c><x:c r=\"B2\"><x:v>"
+		  " 7.50 </x:v></x:c></x:row></x:sheetData></x:worksheet>",
+		  "1:nama|nilai\n2:A & B <\xC3\xA9\xC3\xA9\"'>|7.5\n" },
+		/* line ends in text as expat gives them */
+		{ "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is>"
+		  "<t>a\r\nb\rc\nd\te</t></is></c></row><row r=\"2\"><c>"
+		  "<v>1</v></c></row></sheetData></worksheet>",
+		  "1:a\nb\nc\nd\te\n2:1\n" },
+		/* a comment after row 1: expat from there, row 1 once */
+		{ "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is>"
+		  "<t>h</t></is></c></row><!-- x --><row r=\"2\"><c><v>1</v>"
+		  "</c></row><row r=\"3\"><c><v>2</v></c></row></sheetData>"
+		  "</worksheet>",
+		  "1:h\n2:1\n3:2\n" },
+		/* CDATA inside a cell of row 2 */
+		{ "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is>"
+		  "<t>h</t></is></c></row><row r=\"2\"><c t=\"inlineStr\">"
+		  "<is><t><![CDATA[a<b]]></t></is></c></row></sheetData>"
+		  "</worksheet>",
+		  "1:h\n2:a<b\n" },
+		/* an entity expat does not know: its error */
+		{ "<worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is>"
+		  "<t>h</t></is></c></row><row r=\"2\"><c t=\"inlineStr\">"
+		  "<is><t>&nbsp;</t></is></c></row></sheetData></worksheet>",
+		  "open 65\n" },
+		/* a tag closed by another name */
+		{ "<worksheet><sheetData><row r=\"1\"><c><v>1</c></v></row>"
+		  "</sheetData></worksheet>",
+		  "open 65\n" },
+		/* an attribute twice, a control character */
+		{ "<worksheet><sheetData><row r=\"1\" r=\"1\"><c><v>1</v></c>"
+		  "</row></sheetData></worksheet>",
+		  "open 65\n" },
+		{ "<worksheet><sheetData><row r=\"1\"><c><v>1\x01</v></c>"
+		  "</row></sheetData></worksheet>",
+		  "open 65\n" },
+		/* the document ends inside a row */
+		{ "<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>"
+		  "<row r=\"2\"><c><v>2</v></c>",
+		  "open 65\n" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *s = dump_book(book_sheet(cases[i][0]), NULL);
+
+		if (strcmp(s, cases[i][1]) != 0)
+			print_message("# case %zu\n", i);
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+	/* the first two without expat (spaces, line ends, references,
+	 * quotes and prefixes are its part), the third with it */
+	for (size_t i = 0; i < 3; i++) {
+		const ibm_rec *rec;
+		ibm_csv *r;
+		int st;
+
+		r = ibm_csv_open(book_sheet(cases[i][0]), NULL, &st);
+		assert_non_null(r);
+		while (ibm_csv_read(r, &rec) > 0)
+			;
+		assert_int_equal(ibm_xlsxr_fast(ibm_csv_workbook(r)), i < 2);
+		ibm_csv_close(r);
+	}
+}
+
+/* A warning of a row read before the sheet went to expat is not given
+ * twice; one of the row that was being read when it did is given once. */
+static void t_sheet_warnings(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = dump_book(book_sheet("<worksheet><sheetData><row r=\"1\">"
+		"<c t=\"inlineStr\"><is><t>h</t></is></c><c t=\"inlineStr\">"
+		"<is><t>g</t></is></c></row><row r=\"2\"><c t=\"e\">"
+		"<v>#N/A</v></c><c><v>1</v></c></row><row r=\"3\"><c t=\"e\">"
+		"<v>#REF!</v></c><c><v>2</v></c><!-- here --></row>"
+		"</sheetData></worksheet>"), NULL);
+	assert_string_equal(s, "1:h|g\n2:|1\n3:|2\n");
+	assert_int_equal(msgs.n, 2);
+	assert_non_null(strstr(msgs.text[0], "cell A2: error value #N/A"));
+	assert_non_null(strstr(msgs.text[1], "cell A3: error value #REF!"));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +381,8 @@ int main(void)
 		cmocka_unit_test(t_header_search),
 		cmocka_unit_test(t_csv_title),
 		cmocka_unit_test(t_formula_str),
+		cmocka_unit_test(t_sheet_xml),
+		cmocka_unit_test(t_sheet_warnings),
 	};
 	int rc;
 

@@ -197,8 +197,15 @@ static int remove_tree(const char *path)
 	struct dirent *e;
 	int r = 0;
 
+	/* a symbolic link itself, not what it names (a loop, a dangling
+	 * link, a link to a directory elsewhere) */
+#ifdef _WIN32
 	if (stat(path, &st) != 0)
+		return ibm_unlink(path);
+#else
+	if (lstat(path, &st) != 0)
 		return -1;
+#endif
 	if (!S_ISDIR(st.st_mode))
 		return ibm_unlink(path);
 	if (!(d = opendir(path)))

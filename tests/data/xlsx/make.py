@@ -241,6 +241,48 @@ def cfb(path, stream):
     open(path, 'wb').write(bytes(hdr) + bytes(d))
 
 
+def xls(path, password):
+    # an Excel 97-2003 workbook: an OLE2 file whose Workbook stream (one
+    # of 4096 bytes, above the mini-stream cut-off) starts with a BOF
+    # record, then FILEPASS (0x002F) when it has a password to open
+    hdr = bytearray(512)
+    hdr[0:8] = b'\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1'
+    hdr[0x1A] = 0x3E  # minor version
+    hdr[0x18] = 3     # major version 3: 512-byte sectors
+    hdr[0x1C:0x1E] = b'\xFE\xFF'
+    hdr[0x1E] = 9     # sector shift
+    hdr[0x20] = 6     # mini sector shift
+    hdr[0x2C] = 1     # one FAT sector: sector 9
+    hdr[0x30] = 0     # the directory: sector 0
+    hdr[0x38:0x3C] = (4096).to_bytes(4, 'little')
+    hdr[0x3C:0x40] = b'\xFE\xFF\xFF\xFF'
+    hdr[0x44:0x48] = b'\xFE\xFF\xFF\xFF'
+    hdr[0x4C:0x50] = (9).to_bytes(4, 'little')
+    for i in range(1, 109):
+        hdr[0x4C + 4 * i:0x50 + 4 * i] = b'\xFF\xFF\xFF\xFF'
+    d = bytearray(512)
+    for i, (name, kind, start, size) in enumerate(
+            [('Root Entry', 5, 0xFFFFFFFE, 0), ('Workbook', 2, 1, 4096)]):
+        e = name.encode('utf-16-le') + b'\0\0'
+        d[i * 128:i * 128 + len(e)] = e
+        d[i * 128 + 0x40] = len(e)
+        d[i * 128 + 0x42] = kind
+        d[i * 128 + 0x44:i * 128 + 0x50] = b'\xFF' * 12
+        d[i * 128 + 0x74:i * 128 + 0x78] = start.to_bytes(4, 'little')
+        d[i * 128 + 0x78:i * 128 + 0x7C] = size.to_bytes(4, 'little')
+    wb = bytearray(4096)
+    bof = b'\x09\x08\x10\x00' + b'\x00\x06\x05\x00' + bytes(12)
+    wb[0:len(bof)] = bof
+    if password:
+        fp = b'\x2F\x00\x36\x00' + b'\x01\x00' + bytes(52)
+        wb[len(bof):len(bof) + len(fp)] = fp
+    fat = bytearray(b'\xFF' * 512)
+    chain = [0xFFFFFFFE] + [i + 1 for i in range(1, 8)] + [0xFFFFFFFE, 0xFFFFFFFD]
+    for i, v in enumerate(chain):
+        fat[4 * i:4 * i + 4] = v.to_bytes(4, 'little')
+    open(path, 'wb').write(bytes(hdr) + bytes(d) + bytes(wb) + bytes(fat))
+
+
 def ns_prefix(path):
     # a writer that prefixes every element (x:) and leaves out r
     NSX = NS.replace('xmlns=', 'xmlns:x=')
@@ -258,6 +300,8 @@ BOOKS = {
     'bomb': bomb, 'ods': ods, 'zip': zipped, 'corrupt': corrupt,
     'xls': lambda p: cfb(p, 'Workbook'),
     'encrypted': lambda p: cfb(p, 'EncryptedPackage'),
+    'xls-real': lambda p: xls(p, False),
+    'xls-password': lambda p: xls(p, True),
     'prefix': ns_prefix,
 }
 
