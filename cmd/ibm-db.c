@@ -26,13 +26,17 @@ static void usage(int status)
 	FILE *fp = status ? stderr : stdout;
 
 	fprintf(fp,
-		"usage: ibm-db [-eq] [-D file] [-w seconds] command ...\n"
+		"usage: ibm-db [-eqv] [-d delim] [-D file] [-w seconds] "
+		"command ...\n"
 		"       ibm-db add bimtek -c event.conf [-s key=value] "
 		"--participants file\n"
 		"              [--scores file] [--summary file] "
 		"[--certificates file]\n"
 		"       ibm-db add monev [--period period] file ...\n"
 		"       ibm-db add letters [--office name] register.csv\n"
+		"       ibm-db add ... [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"              [--columns file]\n"
 		"       ibm-db list events|people|trainings|units|visits|"
 		"letters\n"
 		"              [--year year] [--period period] "
@@ -76,16 +80,14 @@ static void usage(int status)
 			"and e-mails\n"
 			"      --strict         unreadable cells are errors; "
 			"merge: conflicts are\n"
-			"  -d, --delimiter=C    input delimiter; default: "
+			"  -d, --delimiter=C    add: input delimiter; default: "
 			"detected\n"
-			"      --sheet=NAME|NUMBER  the sheet of input "
-			"workbooks\n"
-			"      --header-row=N   the header is on line (row) N\n"
 			"  -e, --excel          CSV output for Indonesian "
 			"Excel\n"
 			"  -q, --quiet          no warnings\n"
 			"  -h, --help           this help\n"
-			"      --version        print the version\n");
+			"      --version        print the version\n"
+			IBM_INPUT_HELP);
 	if (!status)
 		ibm_close_stdout(); /* --help >/dev/full is an error */
 	exit(status);
@@ -144,7 +146,8 @@ enum { G_CONFIG = 1, G_PART = 2, G_SCORES = 4, G_SUMMARY = 8,
 static const char *const opt_names[] = {
 	"-c", "--participants", "--scores", "--summary", "--certificates",
 	"--period", "--office", "--year", "--kabupaten", "--unit",
-	"--person", "--share", "--strict", "-d, --sheet and --header-row"
+	"--person", "--share", "--strict",
+	"-d, --sheet, --header-row, --column and --columns"
 };
 
 /* Die 64 when an option was given that COMMAND does not take. */
@@ -169,17 +172,25 @@ static void need_args(int argc, int min, int max, const char *what)
 	}
 }
 
+/* A file option given twice is a usage error (ibm_opt_once). */
+#define ONCE(var, opt) \
+	do { \
+		if (ibm_opt_once(&(var), opt, optarg) != 0) \
+			usage(IBM_EX_USAGE); \
+	} while (0)
+
 static void parse(args *a, int argc, char **argv)
 {
 	int c;
 
 	opterr = 0; /* ibm_opt_error says what is wrong */
-	while ((c = getopt_long(argc, argv, ":D:w:c:s:d:eqh", longopts,
+	ibm_opt_help_arg(argc, argv);
+	while ((c = getopt_long(argc, argv, ":D:w:c:s:d:eqhv", longopts,
 				NULL)) != -1) {
 		long n;
 
 		switch (c) {
-		case 'D': a->db = optarg; break;
+		case 'D': ONCE(a->db, "--database"); break;
 		case 'w':
 			if (ibm_parse_count(optarg, &n) != 0 || n > 86400) {
 				ibm_error(NULL, 0, "--wait takes seconds (0 to "
@@ -188,17 +199,22 @@ static void parse(args *a, int argc, char **argv)
 			}
 			a->wait = (int)n;
 			break;
-		case 'c': a->config = optarg; a->given |= G_CONFIG; break;
+		case 'c': ONCE(a->config, "--config"); a->given |= G_CONFIG;
+			break;
 		case 's': a->sets[a->nsets++] = optarg; a->given |= G_CONFIG;
 			break;
 		case OPT_PARTICIPANTS:
-			a->participants = optarg;
+			ONCE(a->participants, "--participants");
 			a->given |= G_PART;
 			break;
-		case OPT_SCORES: a->scores = optarg; a->given |= G_SCORES; break;
-		case OPT_SUMMARY: a->summary = optarg; a->given |= G_SUMMARY;
+		case OPT_SCORES: ONCE(a->scores, "--scores");
+			a->given |= G_SCORES;
 			break;
-		case OPT_CERTIFICATES: a->certs = optarg; a->given |= G_CERTS;
+		case OPT_SUMMARY: ONCE(a->summary, "--summary");
+			a->given |= G_SUMMARY;
+			break;
+		case OPT_CERTIFICATES: ONCE(a->certs, "--certificates");
+			a->given |= G_CERTS;
 			break;
 		case OPT_PERIOD: {
 			int y, s;
@@ -244,9 +260,13 @@ static void parse(args *a, int argc, char **argv)
 		case 'q': ibm_diag_set_quiet(1); break;
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
+		case IBM_OPT_COLUMN:
+		case IBM_OPT_COLUMNS:
+			a->given |= G_INPUT;
+			/* fall through */
+		case 'v':
 			if (ibm_input_opt(c, optarg, &a->in.csv) < 0)
 				usage(IBM_EX_USAGE);
-			a->given |= G_INPUT;
 			break;
 		case 'h': usage(0); break;
 		case OPT_VERSION: ibm_print_version();
