@@ -4,6 +4,7 @@
  *
  *   ibm-invite -c event.conf [options] [peserta.csv]
  */
+#include "db.h"
 #include "ibmkit.h"
 #include "invite.h"
 
@@ -72,9 +73,10 @@ static void usage(int status)
 			"      --staff=FILE       the officers of the Surat "
 			"Perintah (CSV or workbook)\n"
 			"      --register=FILE    register of outgoing letters "
-			"(CSV): numbers\n"
-			"                         continued from it, issued ones "
-			"appended\n"
+			"(CSV, or the ibm-db\n"
+			"                         database): numbers continued "
+			"from it, issued\n"
+			"                         ones appended\n"
 			"  -q, --quiet            no warnings\n"
 			"  -h, --help             this help\n"
 			"      --version          print the version\n"
@@ -182,6 +184,9 @@ int main(int argc, char **argv)
 	size_t nletters = 0, nsets = 0, norders = 0;
 	inv_order order;
 	inv_register *reg = NULL;
+	db_file *db = NULL;     /* --register with the database */
+	char *regoffice = NULL; /* its letters' office */
+	int regdb = 0;
 	const char **certs = NULL;
 	size_t ncerts = 0;
 	int proper = 0;
@@ -320,7 +325,10 @@ int main(int argc, char **argv)
 		if (ibm_out_check("--order", orders[i],
 				  ibm_fmt_of_name(orders[i])) != 0)
 			usage(IBM_EX_USAGE);
-	if (regpath && ibm_out_check("--register", regpath, IBM_FMT_CSV) != 0)
+	/* the register is a CSV file, or the database (ibm-db) */
+	regdb = regpath && db_is_database(regpath);
+	if (regpath && ibm_out_check("--register", regpath,
+				     regdb ? IBM_FMT_ANY : IBM_FMT_CSV) != 0)
 		usage(IBM_EX_USAGE);
 
 	ev = ibm_event_new();
@@ -355,7 +363,13 @@ int main(int argc, char **argv)
 		inv_order_check(&iv, &order, pdf);
 	}
 	/* letter numbers: from the register, locked until the run ends */
-	if (regpath) {
+	if (regdb) {
+		regoffice = db_event_office(ev);
+		if (!regoffice)
+			regoffice = ibm_xstrdup("");
+		db = db_register_open(regpath, regoffice, &reg);
+		register_invitations(&iv, reg);
+	} else if (regpath) {
 		reg = inv_register_open(regpath);
 		register_invitations(&iv, reg);
 	}
@@ -386,10 +400,17 @@ int main(int argc, char **argv)
 		else
 			inv_order_html(&iv, &order, orders[i], &outs);
 	}
-	if (reg)
+	if (db)
+		db_register_save(db, reg, regoffice);
+	else if (reg)
 		inv_register_save(reg, &outs);
 	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
+	/* the database's numbers first: should an output then fail, the
+	 * numbers stay taken, and a run again gives the same letters the
+	 * same numbers */
+	if (db)
+		db_commit(db);
 	inv_outs_commit(&outs);
 
 	inv_free(&iv);
@@ -401,5 +422,6 @@ int main(int argc, char **argv)
 	free(orders);
 	ibm_close_stdout();
 	inv_register_free(reg); /* the lock is held until the process ends */
+	free(regoffice);
 	return 0;
 }

@@ -28,6 +28,8 @@
 
 #include <sqlite3.h>
 
+typedef struct inv_register inv_register; /* invite.h */
+
 /* PRAGMA application_id of an ibm-db file: "IBMK". */
 #define DB_APP_ID 0x49424d4b
 /* Seconds a run waits for another run's lock by default (--wait). */
@@ -177,6 +179,17 @@ int db_add_letters(db_file *d, const char *file, const char *office,
 		   const db_in *in);
 int db_read_letters(db_file *d, ibm_csv *r, const char *office,
 		    const db_in *in);
+/* ibm-invite --register with the database: 1 when PATH is an SQLite
+ * file, or a new (or empty) file named .db, .sqlite or .sqlite3. */
+int db_is_database(const char *path);
+/* The database as the register of outgoing letters: opened for writing
+ * (its lock held until db_commit, waited for DB_WAIT_DEFAULT seconds,
+ * then 75), OFFICE's letters read into *r (inv_register_free it). */
+db_file *db_register_open(const char *path, const char *office,
+			  inv_register **r);
+/* The letters the run numbered put in (inside the open transaction: the
+ * caller commits them with db_commit when the run has succeeded). */
+void db_register_save(db_file *d, const inv_register *r, const char *office);
 
 /* ---------------------------------------------------------------- query */
 

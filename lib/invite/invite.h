@@ -233,6 +233,20 @@ char *inv_register_render(const inv_register *r, size_t *len);
 /* The register with the new lines, as one of the run's outputs. */
 void inv_register_save(inv_register *r, inv_outs *outs);
 void inv_register_free(inv_register *r);
+/* A register kept elsewhere than in a CSV file (ibm-db: the database's
+ * letters): an empty one named name (for messages), filled with the
+ * letters already issued by inv_register_add_old (tanggal as written;
+ * urut 0 when not known), whose new lines inv_register_each_new gives
+ * (f: tanggal, jenis, urut, nomor, kepada, hal) for the store to keep;
+ * never saved by inv_register_save. */
+inv_register *inv_register_new(const char *name);
+void inv_register_add_old(inv_register *r, const char *tanggal,
+			  const char *jenis, long urut, const char *nomor,
+			  const char *kepada, const char *hal);
+void inv_register_each_new(const inv_register *r,
+			   void (*fn)(void *arg, const char *const *f,
+				      long urut),
+			   void *arg);
 
 /* The Surat Perintah (order.c, --order): the officers of the staff file
  * (--staff: nama, pangkat/golongan, NIP/NRP, jabatan, tugas). */
