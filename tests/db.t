@@ -13,7 +13,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..18"
+echo "1..19"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -142,6 +142,21 @@ sys.exit(1 if bad else 0)
 EOF
 check "ibm-monev --db: the same workbook values and per-unit CSV as all forms" \
 	"$([ $? = 0 ] && cmp -s all.csv db.csv; echo $?)" "$(head -5 d1)"
+
+# 5b: ibm-report monev --db: the second semester's per-unit CSV alone and
+# the first from the database give the report of both semesters (the
+# phase movements); without --db the report differs
+(export SOURCE_DATE_EPOCH=1719187200; cd "$ex/monev" && ibm-monev -q semester-2/*.csv > "$work/s2.csv" &&
+	ibm-report monev -c event.conf --units "$work/all.csv" -o "$work/ra.docx" &&
+	ibm-report monev -c event.conf --units "$work/s2.csv" \
+		--db "$work/m.sqlite" -o "$work/rb.docx" &&
+	ibm-report monev -c event.conf --units "$work/s2.csv" -o "$work/rc.docx") 2> e5b
+st=$?
+for r in ra rb rc; do unzip -p $r.docx word/document.xml > $r.xml; done
+check "ibm-report monev --db: the report of all semesters from the latest one's CSV" \
+	"$([ $st = 0 ] && [ "$(grep -c . s2.csv)" -lt "$(grep -c . all.csv)" ] &&
+	   cmp -s ra.xml rb.xml && ! cmp -s ra.xml rc.xml; echo $?)" \
+	"status $st" "$(cat e5b)"
 
 # 6-10: a province merges its offices' shared copies
 sumbawa() { # the rows of one satker of a per-unit CSV

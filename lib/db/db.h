@@ -261,6 +261,8 @@ typedef struct db_visit {
 	const char *id[9];     /* provinsi ... tahun_berdiri, as monev */
 	const char *periode;
 	const char *status;
+	double total;          /* skor_total; NaN when none */
+	const char *fase, *kurang; /* "" when none */
 	size_t nval;
 	const char *const *col, *const *val;
 } db_visit;

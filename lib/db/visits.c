@@ -372,7 +372,8 @@ int db_each_visit(db_file *d, const char *before,
 		"v.kabupaten_kota, v.satker, v.kecamatan, v.desa_kelurahan, "
 		"v.nama_unit, v.tanggal_monev, v.petugas, "
 		"coalesce(v.tahun_berdiri, u.tahun_berdiri), v.periode, "
-		"v.status FROM visits v JOIN units u USING (unit_id) WHERE "
+		"v.status, v.skor_total, v.fase, v.kurang_untuk_fase_berikut "
+		"FROM visits v JOIN units u USING (unit_id) WHERE "
 		"v.dimonev = 1 AND (?1 = '' OR v.periode < ?1) ORDER BY "
 		"v.periode, v.visit_id");
 	sqlite3_stmt *vals = db_prep(d, "SELECT column_name, value FROM "
@@ -400,6 +401,12 @@ int db_each_visit(db_file *d, const char *before,
 		v.periode = per;
 		v.status = sqlite3_column_type(q, 11) == SQLITE_NULL ? "" :
 			   (const char *)sqlite3_column_text(q, 11);
+		v.total = sqlite3_column_type(q, 12) == SQLITE_NULL ? NAN :
+			  sqlite3_column_double(q, 12);
+		v.fase = sqlite3_column_type(q, 13) == SQLITE_NULL ? "" :
+			 (const char *)sqlite3_column_text(q, 13);
+		v.kurang = sqlite3_column_type(q, 14) == SQLITE_NULL ? "" :
+			   (const char *)sqlite3_column_text(q, 14);
 		sqlite3_bind_int64(vals, 1, sqlite3_column_int64(q, 0));
 		while (db_step(d, vals) == SQLITE_ROW) {
 			const unsigned char *t = sqlite3_column_text(vals, 1);
