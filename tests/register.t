@@ -16,7 +16,7 @@ BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..26"
+echo "1..27"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -315,3 +315,17 @@ st2=$?
 check "database register: known by its content; a CSV named .db stays CSV" \
 	"$([ $st = 0 ] && cmp -s a1.out a3db.out && [ $st2 = 0 ] &&
 	   [ "$(wc -l < plain.db)" = 4 ]; echo $?)" "status $st $st2" "$(cat err)"
+
+# a CSV register added to a database without --office: its letters count
+# for the event's office, the next numbers are the CSV register's next
+cp reg.csv reg2.csv
+ibm-db -D o.db add letters reg.csv 2> err &&
+ibm-invite -q -c event.conf -s 'hal=Rapat Evaluasi' --register reg2.csv \
+	c.csv > o-csv.out 2>> err &&
+ibm-invite -q -c event.conf -s 'hal=Rapat Evaluasi' --register o.db \
+	c.csv > o-db.out 2>> err
+st=$?
+check "database register: a register added without --office counts" \
+	"$([ $st = 0 ] && cmp -s o-csv.out o-db.out &&
+	   ! col o-db.out | grep -q 'B/UND-[1-9]/'; echo $?)" \
+	"status $st" "$(diff o-csv.out o-db.out)" "$(cat err)"

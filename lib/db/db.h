@@ -184,7 +184,8 @@ int db_read_letters(db_file *d, ibm_csv *r, const char *office,
 int db_is_database(const char *path);
 /* The database as the register of outgoing letters: opened for writing
  * (its lock held until db_commit, waited for DB_WAIT_DEFAULT seconds,
- * then 75), OFFICE's letters read into *r (inv_register_free it). */
+ * then 75), OFFICE's letters and those of no office (add letters without
+ * --office) read into *r (inv_register_free it). */
 db_file *db_register_open(const char *path, const char *office,
 			  inv_register **r);
 /* The letters the run numbered put in (inside the open transaction: the

@@ -145,7 +145,7 @@ db_file *db_register_open(const char *path, const char *office,
 	db_file *d = db_open(path, DB_WRITE, DB_WAIT_DEFAULT);
 	sqlite3_stmt *st = db_prep(d, "SELECT tanggal, jenis, urut, nomor, "
 				   "kepada, hal FROM letters WHERE office = "
-				   "?1 ORDER BY rowid");
+				   "?1 OR office = '' ORDER BY rowid");
 	inv_register *r = inv_register_new(path);
 
 	sqlite3_bind_text(st, 1, office, -1, SQLITE_STATIC);
