@@ -10,7 +10,8 @@ static const char synopsis[] =
 	"usage: ibm-report bimtek -c event.conf [-qv] [-r report.conf] "
 	"[-a agenda]\n"
 	"                  [-d delim] --participants file --scores file\n"
-	"                  --summary file [--items file] [--survey file]\n"
+	"                  --summary file [--items file] [--survey file] "
+	"[--spj file]\n"
 	"                  [--photos dir] [--reference file.docx] "
 	"[--sheet name]\n"
 	"                  [--header-row n] [--column role=header] "
@@ -39,6 +40,8 @@ static const char options[] =
 	"      --items=FILE        ibm-score --items file (bimtek)\n"
 	"      --survey=FILE       ibm-survey's output: Evaluasi Penyelenggaraan\n"
 	"                          (bimtek)\n"
+	"      --spj=FILE          ibm-spj's output: Realisasi Pembayaran\n"
+	"                          (bimtek)\n"
 	"      --units=FILE        ibm-monev's output, CSV or workbook "
 	"(monev)\n"
 	"      --db=FILE           the earlier periods from the database "
@@ -65,7 +68,7 @@ static _Noreturn void usage(int status)
 
 enum {
 	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_DB,
-	O_PHOTOS, O_REFERENCE, O_VERSION, O_SURVEY
+	O_PHOTOS, O_REFERENCE, O_VERSION, O_SURVEY, O_SPJ
 };
 
 static const struct option longopts[] = {
@@ -80,6 +83,7 @@ static const struct option longopts[] = {
 	{ "summary", required_argument, NULL, O_SUMMARY },
 	{ "items", required_argument, NULL, O_ITEMS },
 	{ "survey", required_argument, NULL, O_SURVEY },
+	{ "spj", required_argument, NULL, O_SPJ },
 	{ "units", required_argument, NULL, O_UNITS },
 	{ "db", required_argument, NULL, O_DB },
 	{ "photos", required_argument, NULL, O_PHOTOS },
@@ -133,6 +137,7 @@ int main(int argc, char **argv)
 		case O_SUMMARY: ONCE(o.summary, "--summary"); break;
 		case O_ITEMS: ONCE(o.items, "--items"); break;
 		case O_SURVEY: ONCE(o.survey, "--survey"); break;
+		case O_SPJ: ONCE(o.spj, "--spj"); break;
 		case O_UNITS: ONCE(o.units, "--units"); break;
 		case O_DB: ONCE(o.db, "--db"); break;
 		case O_PHOTOS: ONCE(o.photos, "--photos"); break;
@@ -176,10 +181,10 @@ int main(int argc, char **argv)
 		if (!o.units)
 			bad("%s", "monev needs --units");
 		if (o.participants || o.scores || o.summary || o.items ||
-		    o.agenda || o.survey)
+		    o.agenda || o.survey || o.spj)
 			bad("%s", "--participants, --scores, --summary, "
-			    "--items, --survey and -a are for the bimtek "
-			    "report");
+			    "--items, --survey, --spj and -a are for the "
+			    "bimtek report");
 	}
 	/* the document must not replace an input, nor be named as another
 	 * format */
@@ -191,6 +196,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.summary);
 	ibm_out_note_input(o.items);
 	ibm_out_note_input(o.survey);
+	ibm_out_note_input(o.spj);
 	ibm_out_note_input(o.units);
 	ibm_out_note_input(o.db);
 	ibm_out_note_input(o.reference);

@@ -84,6 +84,17 @@ ibm-survey --spec bimtek/evaluasi-spec.csv \
 	bimtek/evaluasi.csv > "$out/survei.csv"
 ibm-survey --print-spec "$out/survei-spec" --force
 
+# --- ibm-spj (bimtek/) ---------------------------------------------------
+# The payment papers: the participants numbered above, the days each
+# attended from the recap of the daftar hadir, the speakers; one CSV row
+# per payment with the income tax, the daftar nominatif (PDF, HTML and
+# workbook, totals carried over pages) and the speakers' receipts.
+(cd bimtek && ibm-spj -c event.conf -r tarif-2024.csv \
+	-p "$out/peserta-id.csv" -a hadir.csv -n narasumber.csv \
+	-l "$out/daftar-nominatif.pdf" -l "$out/daftar-nominatif.html" \
+	-l "$out/daftar-nominatif.xlsx" -k "$out/kuitansi.pdf" \
+	-k "$out/kuitansi.html" > "$out/spj.csv")
+
 # --- ibm-monev (monev/) --------------------------------------------------
 # Forms from three offices (comma UTF-8, Excel ";" with BOM and CRLF, other
 # header spellings); one unit is visited twice in June: the later visit counts.
@@ -125,7 +136,8 @@ ibm-db -D "$db" export --share "$out/rehabilitasi-bnnk-sumbawa.sqlite"
 ibm-report bimtek -c bimtek/event.conf -r laporan.conf -a bimtek/agenda.csv \
 	--participants "$out/peserta-id.csv" --scores "$out/tes-nilai.csv" \
 	--summary "$out/tes-ringkasan.csv" --items "$out/tes-butir.csv" \
-	--survey "$out/survei.csv" -o "$out/laporan-bimtek.docx"
+	--survey "$out/survei.csv" --spj "$out/spj.csv" \
+	-o "$out/laporan-bimtek.docx"
 ibm-report monev -c monev/event.conf --units "$out/monev-unit.csv" \
 	-o "$out/laporan-monev.docx"
 

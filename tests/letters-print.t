@@ -9,14 +9,16 @@
 # the signature. The printed HTML is also read back with pdftotext: the
 # place and date on one line, the agenda's times unbroken, the wording of
 # the letters; in every letter, PDF and HTML, the signature stands with
-# the text it signs.
+# the text it signs; the collective letter's list of invitees is signed
+# under its last rows, the last two rows taken onto the signature's page
+# when it does not fit under them (20 invitees).
 top=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${PYTHON:-/usr/bin/python3}
 BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..18"
+echo "1..21"
 
 # print FILE.html FILE.pdf: Chromium's "Print to PDF"
 print() {
@@ -76,6 +78,10 @@ ex=$top/examples/bimtek
  ibm-invite -q -c event.conf -C -a agenda.csv -l "$work/kol.pdf" \
 	-l "$work/kol.html" peserta.csv >/dev/null) 2>"$work/err" ||
 	sed "s/^/# /" "$work/err"
+# 20 invitees: the list ends at a page's foot, its signature does not fit
+(cd "$ex" && head -21 peserta.csv > "$work/p20.csv" &&
+ ibm-invite -q -c event.conf -C -l "$work/kol20.pdf" -l "$work/kol20.html" \
+	"$work/p20.csv" >/dev/null) 2>>"$work/err" || sed "s/^/# /" "$work/err"
 # a long Tembusan: 10 copies and the villages of four invitees, one copy
 # wrapped in its column
 tb="Kepala Badan Narkotika Nasional Republik Indonesia di Jakarta"
@@ -105,6 +111,7 @@ acara="Bimbingan Teknis Intervensi Berbasis Masyarakat (IBM) bagi Agen Pemulihan
 
 same_pages ind 60
 same_pages kol 4
+same_pages kol20 3
 same_pages long 4
 same_pages v25 90
 same_pages keep 6
@@ -120,6 +127,10 @@ has kol-html.pdf 1 "Lampiran : 3 (tiga) lembar" "Nomor : B/261/VI/" \
 	"Saudara/i yang namanya tercantum"
 has kol-html.pdf 2 "DAFTAR PESERTA" "Nomor : B/261/VI/"
 has kol-html.pdf 3 "23 Suparman" "30 Andi Ma"
+# the list signed under its last rows, PDF and HTML
+has kol.pdf 3 "30 Andi Ma" "Dr. Lalu Hamdani, S.H., M.H." "NIP. 19750312"
+has kol20-html.pdf 3 "19 Zulkifli" "20 Rahmawati" \
+	"Dr. Lalu Hamdani, S.H., M.H."
 # the long Tembusan: two columns on the letter's page, the last copy there
 has long-html.pdf 1 "Tembusan:" "1. Kepala Badan Narkotika Nasional" \
 	"14. Lurah Lempeh"
@@ -143,7 +154,7 @@ has keep-html.pdf 2 "-2-" "Mengingat pentingnya kegiatan tersebut" \
 	"Dr. Lalu Hamdani, S.H., M.H."
 # no signature alone on a page, in any letter, PDF or printed HTML
 fail=""
-for f in ind kol long v25 keep; do
+for f in ind kol kol20 long v25 keep; do
 	for g in "$f.pdf" "$f-html.pdf"; do
 		[ -f "$work/$g" ] || { fail="$fail $g missing"; continue; }
 		"$PYTHON" "$top/tests/pdfcheck.py" --signed \

@@ -4,14 +4,15 @@
 # long list "Daftar terlampir" and the table on the attachment page), and
 # its HTML printed by Chromium on the pages of the PDF; in both the
 # signature never stands alone on a page (the example's 4 officers push
-# it to page 2: "Untuk" goes with it, under "- 2 -").
+# it to page 2: "Untuk" goes with it, under "- 2 -"; 14 officers fill the
+# attachment's second page: its last two rows go with the signature).
 top=$(cd "$(dirname "$0")/.." && pwd)
 PYTHON=${PYTHON:-/usr/bin/python3}
 BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..9"
+echo "1..10"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -96,6 +97,33 @@ fi
 n=$(pdftotext "$work/l.pdf" - | grep -c "^Petugas Tambahan")
 [ "$n" = 5 ] && ok "attachment: every officer once" ||
 	notok "attachment: every officer once" "found $n"
+
+# 14 officers: the attachment's table ends at a page's foot; the
+# signature takes its last two rows onto the next page, PDF and HTML
+{ cat "$ex/petugas.csv"
+  for k in 5 6 7 8 9 10 11 12 13 14; do
+	echo "Petugas $k,Penata Muda (III/a),1990010$k 201901 1 0$k,Penyuluh Narkoba,Pelaksana"
+  done; } > "$work/p14.csv"
+(cd "$ex" && ibm-invite -q -c event.conf --order "$work/p14.pdf" \
+	--order "$work/p14.html" --staff "$work/p14.csv" peserta.csv >/dev/null) \
+	2>"$work/err"
+fail=""
+for f in p14.pdf p14-html.pdf; do
+	[ "$f" = p14.pdf ] || print "$work/p14.html" "$work/$f" ||
+		{ fail="$fail $f: chromium did not print"; continue; }
+	np=$(pages "$work/$f")
+	last=$(pdftotext -layout -f "$np" -l "$np" "$work/$f" - | tr -s ' ')
+	printf '%s\n' "$last" | grep -q "^ *13 Petugas 13" &&
+		printf '%s\n' "$last" | grep -q "^ *14 Petugas 14" &&
+		printf '%s\n' "$last" | grep -q "Dr. Lalu Hamdani" ||
+		fail="$fail $f page $np: $(printf '%s\n' "$last" | head -8 | tr '\n' '|')"
+done
+if [ -z "$fail" ]; then
+	ok "Sprin with 14 officers: the last two rows with the signature, PDF and HTML"
+else
+	notok "Sprin with 14 officers: signature without the last rows" "$fail" \
+		"$(cat "$work/err")"
+fi
 
 # Untuk and Menimbang from the event file; a TrueType-free check of text
 (cd "$ex" && ibm-invite -q -c event.conf \

@@ -3,7 +3,7 @@
 # each indented block that calls an ibm- tool runs with `set -e` in a copy
 # of examples/, in the folder its first line names ("# in examples/bimtek/");
 # without one, ibm-monev blocks in monev/, ibm-invite, ibm-score and
-# ibm-survey blocks in bimtek/, others in examples/ itself ("cd examples/..."
+# ibm-survey and ibm-spj blocks in bimtek/, others in examples/ itself ("cd examples/..."
 # lines skipped). Then every file the blocks wrote must be left out of git
 # by examples/.gitignore (when the tree is a git clone).
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,7 +34,7 @@ for b; do
 	i=$((i + 1))
 	case $(cat "$b") in
 	*ibm-monev*) d=$work/ex/monev ;;
-	*ibm-invite*|*ibm-score*|*ibm-survey*) d=$work/ex/bimtek ;;
+	*ibm-invite*|*ibm-score*|*ibm-survey*|*ibm-spj*) d=$work/ex/bimtek ;;
 	*) d=$work/ex ;;
 	esac
 	where=$(sed -n '1s|^# in examples/*||p' "$b")

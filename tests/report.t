@@ -84,6 +84,12 @@ Lampiran II. Hasil Pre-test dan Post-test per Peserta
 Junaidi 36,4 90,9 0,86 tinggi
 Lampiran III. Jadwal Kegiatan
 Skrining dengan ASSIST
+Realisasi Pembayaran
+berjumlah Rp23.950.000 (dua puluh tiga juta sembilan ratus lima puluh ribu rupiah)
+Tabel 6. Realisasi pembayaran menurut jenis (rupiah)
+No Jenis Pembayaran Penerima Jumlah Bruto PPh 21 Diterima
+1 Uang Saku 29 8.500.000 0 8.500.000
+Jumlah 62 23.950.000 1.506.000 22.444.000
 EOW
 	else
 		cat >>"$want" <<'EOW'

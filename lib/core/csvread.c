@@ -1543,6 +1543,16 @@ ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts)
 	return r;
 }
 
+ibm_csv *ibm_csv_xopen_need(const char *path, const ibm_csv_opts *opts,
+			    const struct ibm_colspec *need, size_t nneed)
+{
+	ibm_csv_opts o = *opts;
+
+	o.need = need;
+	o.nneed = nneed;
+	return ibm_csv_xopen(path, &o);
+}
+
 const ibm_rec *ibm_csv_header(const ibm_csv *r)
 {
 	return &r->header;

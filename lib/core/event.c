@@ -240,3 +240,22 @@ int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last)
 	}
 	return 1;
 }
+
+void ibm_event_require(const ibm_event *ev, const char *const *keys,
+		       const char *what)
+{
+	char missing[1024] = "";
+	size_t n = 0;
+
+	for (size_t i = 0; keys[i]; i++)
+		if (!ibm_event_get(ev, keys[i])) {
+			size_t l = strlen(missing);
+
+			snprintf(missing + l, sizeof missing - l, "%s%s",
+				 n++ ? ", " : "", keys[i]);
+		}
+	if (n)
+		ibm_die(IBM_EX_DATAERR, ev->file, 0, "missing required key%s%s%s:"
+			" %s", n > 1 ? "s" : "", what ? " " : "",
+			what ? what : "", missing);
+}

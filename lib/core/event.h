@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "ibmkit.h"
+
 typedef struct ibm_event_kv {
 	char *key;   /* normalised: lower case, '-' -> '_' */
 	char *val;
@@ -51,6 +53,15 @@ int ibm_event_dates(const ibm_event *ev, struct ibm_date *first,
  * set it (as written when absolute, set by -s, or the file has no
  * folder); malloc'd, NULL when the key is absent or empty. */
 char *ibm_event_path(const ibm_event *ev, const char *key);
+/* Die 65 naming every key of the NULL-ended list that is absent or
+ * empty: "FILE: missing required keys (for WHAT): a, b" (what may be
+ * NULL). */
+void ibm_event_require(const ibm_event *ev, const char *const *keys,
+		       const char *what);
+/* The event's days from tanggal_mulai, and tanggal_selesai or
+ * jumlah_hari (one day without them): 1 with *first and *last set, 0
+ * when there is no tanggal_mulai; a bad value dies 65 naming its key. */
+int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last);
 /* Normalise a key in place; returns -1 if it holds a bad character. */
 int ibm_event_key_norm(char *key);
 

@@ -17,6 +17,7 @@
  *   text.c      UTF-8, Windows-1252, trimming, folding, names, edit distance
  *   titles.c    names without their degrees and titles (titles.txt)
  *   value.c     numbers with either decimal mark, phone numbers, yes/no
+ *   money.c     rupiah in figures and in words (terbilang), amounts read
  *   date.c      dates (ISO, d/m/y, Indonesian long form, Forms timestamps)
  *   xlsxwrite.c helpers over libxlsxwriter
  *   opts.c      option helpers shared by the mains (-d, --version)
@@ -277,6 +278,10 @@ ibm_csv *ibm_csv_open(const char *path, const ibm_csv_opts *opts,
 int ibm_input_split(const char *arg, char **path, char **sheet);
 /* The same, dying with the status on error. */
 ibm_csv *ibm_csv_xopen(const char *path, const ibm_csv_opts *opts);
+/* ibm_csv_xopen with opts' need set to the columns a reader takes (its
+ * header: the first record that holds the required ones). */
+ibm_csv *ibm_csv_xopen_need(const char *path, const ibm_csv_opts *opts,
+			    const struct ibm_colspec *need, size_t nneed);
 /* Read CSV text held in memory (len bytes; must stay valid until
  * close) exactly as a file; NAME is used in messages. */
 ibm_csv *ibm_csv_open_mem(const char *name, const char *text, size_t len,
@@ -568,6 +573,36 @@ char *ibm_phone_norm(const char *s);
  * answer -1. */
 int ibm_parse_yesno(const char *s);
 
+/* ----------------------------------------------------------------- money */
+
+/* The largest amount written in words: 999 triliun ... (10^15 - 1). */
+#define IBM_TERBILANG_MAX 999999999999999LL
+/* Room for the words of any amount up to IBM_TERBILANG_MAX. */
+#define IBM_TERBILANG_SIZE 320
+/*
+ * n in Indonesian words, lower case, as a kuitansi writes it: 11
+ * "sebelas", 100 "seratus", 1.000 "seribu", 1.000.000 "satu juta",
+ * 1.001.011 "satu juta seribu sebelas", 10^12 "satu triliun"; 0 "nol".
+ * Returns 0, or -1 (the digits written instead) when n is negative,
+ * above IBM_TERBILANG_MAX, or buf is too small.
+ */
+int ibm_terbilang(char *buf, size_t size, long long n);
+/* n with its thousands grouped by dots: "1.710.000" ("-" before a
+ * negative n); returns buf. */
+char *ibm_thousands(char *buf, size_t size, long long n);
+/* Whole rupiah as offices print them: "Rp1.710.000" ("-Rp5.000");
+ * returns buf. */
+char *ibm_rupiah(char *buf, size_t size, long long n);
+/*
+ * A whole amount of rupiah as people type it: "900000", "900.000",
+ * "Rp 900.000,-", "Rp1.700.000,00", "1,700,000", "1 700 000", "IDR
+ * 900000": digits grouped by threes with one kind of separator, an
+ * optional Rp/IDR before and zero cents after. 0 and *out set, or -1
+ * (fractions of a rupiah, mixed separators, anything else, or more
+ * than IBM_TERBILANG_MAX).
+ */
+int ibm_parse_rupiah(const char *s, long long *out);
+
 /* ------------------------------------------------------------------ date */
 
 typedef struct ibm_date {
@@ -710,6 +745,37 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 			  int repeat_last);
 /* Printable width of an A4 page in points. */
 double ibm_xlsx_page_pt(int landscape);
+/* Whether n columns of widths w (characters) need a landscape page: 1
+ * when they are wider than a portrait one. */
+int ibm_xlsx_landscape(const double *w, size_t n);
+
+/*
+ * A table's printed pages followed row by row, so that a block after it
+ * (a legend) never starts a page alone under the repeated header: a page
+ * breaks where the rows fill it (the room counted 2 % short of the
+ * programs' own, so that Excel and LibreOffice break there too), and a
+ * block that does not fit below the last rows takes the last two with it
+ * onto the next page. init: the page's orientation and print scale (per
+ * cent), the height of the header rows repeated on every page (points);
+ * row: the next row of the table and its height; keep: a block of h
+ * points after the last row; done: the breaks set on ws when the table
+ * takes more than one page (and no more than Excel keeps), freed.
+ */
+typedef struct ibm_xlsx_pages {
+	double room, used;      /* for rows on a page; on this one */
+	lxw_row_t *brk;         /* the rows that begin a page, the first's
+				   but */
+	size_t n, cap;
+	lxw_row_t last[2];      /* the last two rows of the page */
+	double last_h[2];
+	long on_page;           /* rows on the page */
+} ibm_xlsx_pages;
+
+void ibm_xlsx_pages_init(ibm_xlsx_pages *p, int landscape, int scale,
+			 double head);
+void ibm_xlsx_pages_row(ibm_xlsx_pages *p, lxw_row_t row, double h);
+void ibm_xlsx_pages_keep(ibm_xlsx_pages *p, double h);
+void ibm_xlsx_pages_done(ibm_xlsx_pages *p, lxw_worksheet *ws);
 /* The smallest print scale: 11-pt text stays at 8 pt or more on paper. */
 #define IBM_XLSX_MIN_SCALE 75
 /*

@@ -174,9 +174,7 @@ double ibm_xlsx_text_pt(const char *s, double size, int bold)
  * (Calibri 11: 7 pixels, 5.25 pt) plus 5 pixels of padding, which
  * libxlsxwriter adds to the width it stores; LibreOffice makes a unit of
  * that stored width 5.55 pt (measured: 10, 20 and 40 units print 55.5,
- * 111 and 222 pt). Pages are filled with the wider of the two, text
- * wrapped in the narrower (the LibreOffice width without the padding, a
- * margin for what text may take). */
+ * 111 and 222 pt). Pages are filled with the wider of the two. */
 #define DIGIT_PT 5.25
 #define LO_UNIT_PT 5.55
 
@@ -188,35 +186,37 @@ double ibm_xlsx_col_pt(double chars)
 	return excel > lo ? excel : lo;
 }
 
-static double col_text_pt(double chars)
-{
-	double excel = (chars * 7 + 5) * 0.75, lo = chars * LO_UNIT_PT;
-
-	return (excel < lo ? excel : lo) - 4;
-}
-
 static double chars_of_pt(double pt)
 {
 	return pt / DIGIT_PT;
 }
 
-int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
+/*
+ * Wrapped text is measured as Excel sets it, the narrower of the two
+ * programs: its text area is the column less the padding, `chars` digits
+ * of 7 pixels; on the screen (96 dpi, 100 %, the tightest of the usual
+ * display scales) each character is its advance rounded to whole pixels
+ * at size * 4/3 pixels per em, less one pixel for the cell's edge; on
+ * paper the advances are not rounded. The lines are the more of the two.
+ * LibreOffice's column is 5.7 % wider (LO_UNIT_PT against DIGIT_PT) for
+ * the same text, so it never takes more lines (tests/lo_sheets.py checks
+ * both: no row cut in LibreOffice, none made for fewer lines than
+ * LibreOffice takes, none for more than one line beyond them).
+ */
+static int wrap(const char *s, const char *e, double avail, double size,
+		int bold, int pixels)
 {
-	/* the width text may take: the column less the padding, less a
-	 * margin for renderers that measure a little wider */
-	double avail = col_text_pt(chars) * 0.97;
-	double line = 0, word = 0, space = char_em(' ', bold) * size;
+	double line = 0, word = 0, space;
 	int lines = 1;
-	size_t len = strlen(s);
-	const char *e = s + len;
 
-	/* fast path: no character is wider than 0.91 em per byte */
-	if ((double)len * 0.91 * size <= avail && !memchr(s, '\n', len))
-		return 1;
+	space = char_em(' ', bold) * size;
+	if (pixels)
+		space = floor(space + 0.5);
 	while (s <= e) {
 		long cp = s == e ? (s++, -2)
 			: (unsigned char)*s < 0x80 ? (unsigned char)*s++
 			: ibm_utf8_next(&s, e);
+		double w;
 
 		if (cp == ' ' || cp == '\n' || cp == -2) {
 			/* place the word that ends here */
@@ -241,9 +241,25 @@ int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
 			}
 			continue;
 		}
-		word += char_em(cp, bold) * size;
+		w = char_em(cp, bold) * size;
+		word += pixels ? floor(w + 0.5) : w;
 	}
 	return lines;
+}
+
+int ibm_xlsx_wrap_lines(const char *s, double chars, double size, int bold)
+{
+	size_t len = strlen(s);
+	double px = floor(chars * 7 + 0.5) - 1, pt = chars * DIGIT_PT;
+	int screen, paper;
+
+	/* fast path: no character is wider than 0.95 em per byte, rounded
+	 * to pixels or not */
+	if ((double)len * 0.95 * size <= pt - 2 && !memchr(s, '\n', len))
+		return 1;
+	screen = wrap(s, s + len, px, size * 4 / 3, bold, 1);
+	paper = wrap(s, s + len, pt, size, bold, 0);
+	return screen > paper ? screen : paper;
 }
 
 double ibm_xlsx_line_pt(double size)
@@ -351,6 +367,7 @@ void ibm_xlsx_widths_apply(ibm_xlsx_widths *cw, lxw_worksheet *ws,
 /* ----------------------------------------------------------- printing */
 
 #define MARGIN_LR 0.4   /* inches */
+#define MARGIN_TB 0.6
 #define A4_W 595.28     /* points */
 #define A4_H 841.89
 
@@ -364,7 +381,7 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
-	worksheet_set_margins(ws, MARGIN_LR, MARGIN_LR, 0.6, 0.6);
+	worksheet_set_margins(ws, MARGIN_LR, MARGIN_LR, MARGIN_TB, MARGIN_TB);
 	if (repeat_first >= 0)
 		worksheet_repeat_rows(ws, (lxw_row_t)repeat_first,
 				      (lxw_row_t)repeat_last);
@@ -376,6 +393,66 @@ void ibm_xlsx_print_setup(lxw_worksheet *ws, int landscape, int repeat_first,
 double ibm_xlsx_page_pt(int landscape)
 {
 	return (landscape ? A4_H : A4_W) - 2 * MARGIN_LR * 72;
+}
+
+int ibm_xlsx_landscape(const double *w, size_t n)
+{
+	double total = 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += ibm_xlsx_col_pt(w[i]);
+	return total > ibm_xlsx_page_pt(0) * 0.99;
+}
+
+void ibm_xlsx_pages_init(ibm_xlsx_pages *p, int landscape, int scale,
+			 double head)
+{
+	double page = (landscape ? A4_W : A4_H) - 2 * MARGIN_TB * 72;
+
+	memset(p, 0, sizeof *p);
+	p->room = page * 0.98 * 100 / (scale > 0 ? scale : 100) - head;
+}
+
+static void page_break(ibm_xlsx_pages *p, lxw_row_t row)
+{
+	if (p->n + 1 >= p->cap)
+		ibm_grow((void **)&p->brk, &p->cap, p->n + 2, sizeof *p->brk);
+	p->brk[p->n++] = row;
+	p->used = 0;
+	p->on_page = 0;
+}
+
+void ibm_xlsx_pages_row(ibm_xlsx_pages *p, lxw_row_t row, double h)
+{
+	if (p->on_page > 0 && p->used + h > p->room)
+		page_break(p, row);
+	p->used += h;
+	p->on_page++;
+	p->last[0] = p->last[1];
+	p->last_h[0] = p->last_h[1];
+	p->last[1] = row;
+	p->last_h[1] = h;
+}
+
+void ibm_xlsx_pages_keep(ibm_xlsx_pages *p, double h)
+{
+	double two = p->last_h[0] + p->last_h[1];
+
+	if (p->used + h <= p->room || p->on_page <= 2 || two + h > p->room)
+		return;
+	page_break(p, p->last[0]);
+	p->used = two;
+	p->on_page = 2;
+}
+
+void ibm_xlsx_pages_done(ibm_xlsx_pages *p, lxw_worksheet *ws)
+{
+	if (p->n > 0 && p->n < LXW_BREAKS_MAX) {
+		p->brk[p->n] = 0;
+		worksheet_set_h_pagebreaks(ws, p->brk);
+	}
+	free(p->brk);
+	memset(p, 0, sizeof *p);
 }
 
 int ibm_xlsx_print_width(lxw_worksheet *ws, int landscape, const double *w,

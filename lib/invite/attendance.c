@@ -241,8 +241,10 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 	for (long i = 0; i < total; i++)
 		h[i] = item_pt(iv, f, i + 1);
 	pg_n = ibm_xcalloc((size_t)total + 1, sizeof *pg_n);
+	/* every page under the title rows and the head row (print
+	 * titles), so that a page that continues the day says which */
 	pages = total ? paginate(h, total, page_h - title_h - head_h,
-				 page_h - head_h, sig_h, pg_n)
+				 page_h - title_h - head_h, sig_h, pg_n)
 		      : 0;
 	breaks = ibm_xcalloc((size_t)pages + 1, sizeof *breaks);
 	for (int pg = 0; pg < pages; pg++) {
@@ -268,7 +270,7 @@ static void day_sheet(const invite *iv, ibm_xlsx *x, const fmts *f, int day,
 	free(h);
 	ibm_date_long(date, sizeof date, d);
 	signatory(iv, ws, f, row + 1, RIGHT, DAY_COLS - 1, date);
-	ibm_xlsx_print_setup(ws, 0, HEAD_ROW, HEAD_ROW);
+	ibm_xlsx_print_setup(ws, 0, 0, HEAD_ROW);
 	worksheet_set_margins(ws, 0.4, 0.4, 0.4, 0.5);
 	/* the pages of this day's sheet, counted here: programs count
 	 * pages across the whole workbook */

@@ -117,61 +117,6 @@ const char *inv_village_head(int kind)
 		"Lurah" : "Lurah/Kepala Desa";
 }
 
-/* Words of 1 to 999 appended to buf. */
-static void words999(char *buf, size_t size, long n)
-{
-	static const char *const unit[] = { "", "satu", "dua", "tiga",
-		"empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-		"sepuluh", "sebelas" };
-	size_t l = strlen(buf);
-	const char *sp = l ? " " : "";
-
-	if (n >= 200) {
-		snprintf(buf + l, size - l, "%s%s ratus", sp, unit[n / 100]);
-	} else if (n >= 100) {
-		snprintf(buf + l, size - l, "%sseratus", sp);
-	} else if (n >= 20) {
-		snprintf(buf + l, size - l, "%s%s puluh", sp, unit[n / 10]);
-		n %= 10;
-		if (n)
-			words999(buf, size, n);
-		return;
-	} else if (n >= 12) {
-		snprintf(buf + l, size - l, "%s%s belas", sp, unit[n - 10]);
-		return;
-	} else {
-		if (n)
-			snprintf(buf + l, size - l, "%s%s", sp, unit[n]);
-		return;
-	}
-	if (n % 100)
-		words999(buf, size, n % 100);
-}
-
-void inv_terbilang(char *buf, size_t size, long n)
-{
-	buf[0] = '\0';
-	if (n <= 0 || n > 999999999L) {
-		snprintf(buf, size, n == 0 ? "nol" : "%ld", n);
-		return;
-	}
-	if (n >= 1000000L) {
-		words999(buf, size, n / 1000000L);
-		snprintf(buf + strlen(buf), size - strlen(buf), " juta");
-		n %= 1000000L;
-	}
-	if (n >= 2000) {
-		words999(buf, size, n / 1000);
-		snprintf(buf + strlen(buf), size - strlen(buf), " ribu");
-	} else if (n >= 1000) {
-		snprintf(buf + strlen(buf), size - strlen(buf), "%sseribu",
-			 buf[0] ? " " : "");
-	}
-	n %= 1000;
-	if (n)
-		words999(buf, size, n);
-}
-
 const char *inv_gender_norm(const char *s)
 {
 	static const char *const l[] = { "l", "lk", "laki-laki", "laki laki",
@@ -238,23 +183,12 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	static const char *const required[] = { "instansi", "nomor", "hal",
 		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
 		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
-	char missing[512] = "";
-	size_t nmiss = 0;
 	const char *v;
 	char *test;
 
 	memset(e, 0, sizeof *e);
 	e->kv = kv;
-	for (size_t i = 0; required[i]; i++)
-		if (!ibm_event_get(kv, required[i])) {
-			size_t l = strlen(missing);
-
-			snprintf(missing + l, sizeof missing - l, "%s%s",
-				 nmiss++ ? ", " : "", required[i]);
-		}
-	if (nmiss)
-		ibm_die(IBM_EX_DATAERR, kv->file, 0, "missing required key%s: %s",
-			nmiss > 1 ? "s" : "", missing);
+	ibm_event_require(kv, required, NULL);
 	ts_office_init(&e->office, kv);
 	e->nomor = ibm_event_get(kv, "nomor");
 	test = inv_number(e->nomor, 1);
@@ -319,6 +253,7 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 	e->jenis_desa = INV_KIND_VILLAGE;
 	if ((v = ibm_event_get(kv, "jenis_desa"))) {
 		char *l = ibm_lower(v);
+		int bad = 0;
 
 		ibm_fold_space(l);
 		if (strcmp(l, "desa") == 0)
@@ -326,12 +261,12 @@ void inv_event_init(inv_event *e, ibm_event *kv)
 		else if (strcmp(l, "kelurahan") == 0)
 			e->jenis_desa = INV_KIND_KELURAHAN;
 		else if (strcmp(l, "desa/kelurahan") != 0 &&
-			 strcmp(l, "kelurahan/desa") != 0) {
-			free(l);
+			 strcmp(l, "kelurahan/desa") != 0)
+			bad = 1;
+		free(l);
+		if (bad)
 			key_die(e, "jenis_desa", "not desa, kelurahan or "
 				"desa/kelurahan: ", v);
-		}
-		free(l);
 	}
 	e->nomor_kolektif = ibm_event_get(kv, "nomor_kolektif");
 	if ((v = ibm_event_get(kv, "penerbit"))) {
@@ -472,15 +407,9 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 
 void inv_read_people(invite *iv, const char *path, const ibm_csv_opts *o)
 {
-	ibm_csv_opts po = *o;
-	ibm_csv *r;
-	int st;
-
 	/* the header: the first row with the required columns */
-	po.need = inv_field_specs;
-	po.nneed = INV_NF;
-	r = ibm_csv_xopen(path, &po);
-	st = inv_read_people_csv(iv, r);
+	ibm_csv *r = ibm_csv_xopen_need(path, o, inv_field_specs, INV_NF);
+	int st = inv_read_people_csv(iv, r);
 
 	ibm_csv_close(r);
 	if (st)
@@ -908,13 +837,13 @@ char *inv_text_penutup(const invite *iv, const inv_person *p)
 
 char *inv_text_lampiran(const invite *iv, int sheets)
 {
-	char w[160];
+	char w[IBM_TERBILANG_SIZE];
 
 	if (iv->ev.lampiran)
 		return ibm_xstrdup(iv->ev.lampiran);
 	if (sheets <= 0)
 		return ibm_xstrdup("-");
-	inv_terbilang(w, sizeof w, sheets);
+	ibm_terbilang(w, sizeof w, sheets);
 	return xprintf("%d (%s) lembar", sheets, w);
 }
 

@@ -158,8 +158,6 @@ int inv_kelurahan_kind(const char *s);
  * "Lurah" or "Lurah/Kepala Desa". */
 const char *inv_village_word(int kind);
 const char *inv_village_head(int kind);
-/* n in Indonesian words ("dua belas"), n from 0 to 999999999. */
-void inv_terbilang(char *buf, size_t size, long n);
 /* Gender to "L" or "P" ("" for empty); NULL if not recognised. */
 const char *inv_gender_norm(const char *s);
 /* Split s at '|' into trimmed, non-empty lines. */

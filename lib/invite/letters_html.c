@@ -256,7 +256,28 @@ static void row4(hb *h, inv_typeset *t, const float *w,
 	raw(h, "</tr>\n");
 }
 
-/* The attachment pages, as the PDF letters break them. */
+/* The office's signatory on the right, as ts_signature sets it. */
+static void signature(hb *h, const invite *iv)
+{
+	const ts_signer *s = &iv->ev.office.ttd;
+	char buf[256];
+
+	fprintf(h->fp, "<div class=\"ttd\" style=\"margin-left:%.1fpt\">\n",
+		TS_INDENT_RIGHT);
+	for (size_t i = 0; i < s->jabatan.n; i++)
+		el(h, "p", NULL, s->jabatan.v[i]);
+	el(h, "p", "nama", s->nama);
+	if (s->pangkat)
+		el(h, "p", "x", s->pangkat);
+	if (s->nip) {
+		snprintf(buf, sizeof buf, "NIP. %s", s->nip);
+		el(h, "p", "x", buf);
+	}
+	raw(h, "</div>\n");
+}
+
+/* The attachment pages, as the PDF letters break them; the list of
+ * invitees signed under its last rows. */
 static void attachments(hb *h, inv_typeset *t, const invite *iv,
 			const char *nomor, const inv_layout *lay)
 {
@@ -313,7 +334,10 @@ static void attachments(hb *h, inv_typeset *t, const invite *iv,
 				row4(h, t, w, cells);
 			}
 		}
-		raw(h, "</tbody>\n</table>\n</section>\n");
+		raw(h, "</tbody>\n</table>\n");
+		if (!pg->table && pg->end == iv->np)
+			signature(h, iv);
+		raw(h, "</section>\n");
 	}
 }
 
@@ -416,18 +440,8 @@ static void letter(hb *h, inv_typeset *t, const invite *iv,
 	tx = inv_text_penutup(iv, ps);
 	lines(h, t, 0, TS_SIZE, bw - 36, bw, tx, 1);
 	free(tx);
-	fprintf(h->fp, "</p>\n</div>\n<div class=\"ttd\" style=\"margin-left:"
-		"%.1fpt\">\n", TS_INDENT_RIGHT);
-	for (size_t i = 0; i < e->office.ttd.jabatan.n; i++)
-		el(h, "p", NULL, e->office.ttd.jabatan.v[i]);
-	el(h, "p", "nama", e->office.ttd.nama);
-	if (e->office.ttd.pangkat)
-		el(h, "p", "x", e->office.ttd.pangkat);
-	if (e->office.ttd.nip) {
-		snprintf(buf, sizeof buf, "NIP. %s", e->office.ttd.nip);
-		el(h, "p", "x", buf);
-	}
-	raw(h, "</div>\n");
+	raw(h, "</p>\n</div>\n");
+	signature(h, iv);
 	inv_tembusan(iv, &tb);
 	if (tb.n) {
 		float numw, colw = TEXT_W / 2 - 6;

@@ -66,15 +66,21 @@ static void att_page(letters *p, int tab, int head, size_t row)
 	p->nap++;
 }
 
-/* Row number row of an attachment table (the head row when is_head). */
+/* Row number row of an attachment table (flags of ts_table_row: the
+ * head row with TS_ROW_HEAD). */
+static void table_row_flags(letters *p, const table *t,
+			    const char *const *cells, int flags, size_t row)
+{
+	if (ts_table_row(p->d, 4, t->w, t->head, cells, flags))
+		att_page(p, t->id, 0, row);
+	if (!(flags & TS_ROW_HEAD) && p->nap)
+		p->ap[p->nap - 1].end = row + 1;
+}
+
 static void table_row(letters *p, const table *t, const char *const *cells,
 		      int is_head, size_t row)
 {
-	if (ts_table_row(p->d, 4, t->w, t->head, cells,
-			 is_head ? TS_ROW_HEAD : 0))
-		att_page(p, t->id, 0, row);
-	if (!is_head && p->nap)
-		p->ap[p->nap - 1].end = row + 1;
+	table_row_flags(p, t, cells, is_head ? TS_ROW_HEAD : 0, row);
 }
 
 static void number_block(letters *p, const char *nomor, int sheets)
@@ -189,29 +195,56 @@ static void attachment_head(letters *p, const char *nomor, const char *title,
 	ts_set_y(p->d, ts_y(p->d) - 10);
 }
 
+/* The cells of invitee i in the list of invitees (no and ju hold the
+ * number and "Jabatan, Unit IBM"). */
+static void people_cells(const invite *iv, size_t i, char *no, size_t nsz,
+			 char *ju, size_t jsz, const char *cells[4])
+{
+	const inv_person *ps = &iv->p[i];
+
+	snprintf(no, nsz, "%ld", ps->no);
+	snprintf(ju, jsz, "%s%s%s", ps->f[INV_JABATAN],
+		 ps->f[INV_JABATAN][0] && ps->f[INV_UNIT][0] ? ", " : "",
+		 ps->f[INV_UNIT]);
+	cells[0] = no;
+	cells[1] = ps->f[INV_NAMA];
+	cells[2] = ju;
+	cells[3] = ps->f[INV_KELURAHAN];
+}
+
+/* The list of invitees of the collective letter, signed as the Sprin's
+ * list of officers is: the signatory under the table, the last two rows
+ * on its page. */
 static void attachment_people(letters *p, const char *nomor)
 {
 	static const char *const head[] = { "No", "Nama", "Jabatan/Unit IBM",
 		"Desa/Kelurahan" };
 	table t = { 0, head, inv_people_cols };
+	size_t np = p->iv->np;
 
 	attachment_head(p, nomor, "DAFTAR PESERTA", 0);
 	table_row(p, &t, head, 1, 0);
-	for (size_t i = 0; i < p->iv->np; i++) {
-		const inv_person *ps = &p->iv->p[i];
+	for (size_t i = 0; i < np; i++) {
 		char no[24], ju[512];
 		const char *cells[4];
+		int flags = 0;
 
-		snprintf(no, sizeof no, "%ld", ps->no);
-		snprintf(ju, sizeof ju, "%s%s%s", ps->f[INV_JABATAN],
-			 ps->f[INV_JABATAN][0] && ps->f[INV_UNIT][0] ? ", " : "",
-			 ps->f[INV_UNIT]);
-		cells[0] = no;
-		cells[1] = ps->f[INV_NAMA];
-		cells[2] = ju;
-		cells[3] = ps->f[INV_KELURAHAN];
-		table_row(p, &t, cells, 0, i);
+		if (np >= 3 && i == np - 2) {
+			float h = ts_sign_height(p->d, NULL);
+
+			for (size_t k = i; k < np; k++) {
+				people_cells(p->iv, k, no, sizeof no, ju,
+					     sizeof ju, cells);
+				h += ts_table_row_height(p->d, 4, t.w, cells,
+							 0);
+			}
+			if (ts_keep_rows(p->d, h))
+				flags = TS_ROW_BREAK;
+		}
+		people_cells(p->iv, i, no, sizeof no, ju, sizeof ju, cells);
+		table_row_flags(p, &t, cells, flags, i);
 	}
+	ts_signature(p->d);
 }
 
 static void attachment_agenda(letters *p, const char *nomor)

@@ -254,28 +254,52 @@ static void numbered(sprin *s, const char *label, const inv_lines *l)
 	}
 }
 
-static void officers(sprin *s)
+/* The cells of officer i (pn: the rank and NIP/NRP, a line each;
+ * free it). */
+static void officer_cells(const sprin *s, size_t i, char *no, size_t nsz,
+			  char **pn, const char *cells[5])
 {
+	const inv_staff *st = &s->o->s[i];
+	char *r = xcat(st->f[1], st->f[1][0] && st->f[2][0] ? "\n" : "", "");
+
+	*pn = xcat(r, st->f[2], "");
+	free(r);
+	snprintf(no, nsz, "%zu", i + 1);
+	cells[0] = no;
+	cells[1] = st->f[0];
+	cells[2] = *pn;
+	cells[3] = st->f[3];
+	cells[4] = st->f[4];
+}
+
+/* The list of officers; with_sign: the signatory follows it, with the
+ * last two rows on its page. */
+static void officers(sprin *s, int with_sign)
+{
+	size_t n = s->o->n;
+
 	ts_table_row(s->t, 5, cols, head, head,
 		     TS_ROW_HEAD | TS_ROW_LINES);
-	for (size_t i = 0; i < s->o->n; i++) {
-		const inv_staff *st = &s->o->s[i];
-		char no[24];
-		/* the rank, and the NIP/NRP on a line of its own */
-		char *pn = xcat(st->f[1], st->f[1][0] && st->f[2][0] ? "\n" :
-				"", "");
-		char *pn2 = xcat(pn, st->f[2], "");
+	for (size_t i = 0; i < n; i++) {
+		char no[24], *pn;
 		const char *cells[5];
+		int flags = TS_ROW_LINES;
 
-		snprintf(no, sizeof no, "%zu", i + 1);
-		cells[0] = no;
-		cells[1] = st->f[0];
-		cells[2] = pn2;
-		cells[3] = st->f[3];
-		cells[4] = st->f[4];
-		ts_table_row(s->t, 5, cols, head, cells, TS_ROW_LINES);
+		if (with_sign && n >= 3 && i == n - 2) {
+			float h = ts_sign_height(s->t, NULL);
+
+			for (size_t k = i; k < n; k++) {
+				officer_cells(s, k, no, sizeof no, &pn, cells);
+				h += ts_table_row_height(s->t, 5, cols, cells,
+							 TS_ROW_LINES);
+				free(pn);
+			}
+			if (ts_keep_rows(s->t, h))
+				flags |= TS_ROW_BREAK;
+		}
+		officer_cells(s, i, no, sizeof no, &pn, cells);
+		ts_table_row(s->t, 5, cols, head, cells, flags);
 		free(pn);
-		free(pn2);
 	}
 }
 
@@ -315,7 +339,7 @@ static void attachment(sprin *s, const char *nomor)
 	ts_line(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 1, "DAFTAR PETUGAS");
 	ts_para(s->t, 1, SIZE, LEAD, LEFT, RIGHT, 0, 2, s->iv->ev.acara, 1);
 	ts_set_y(s->t, ts_y(s->t) - 10);
-	officers(s);
+	officers(s, 1);
 	ts_signature(s->t);
 }
 
@@ -391,7 +415,7 @@ static void layout(sprin *s, const char *nomor)
 		put_at(s, 0, SIZE, LEFT, ts_y(s->t) - LEAD, "Kepada");
 		put_at(s, 0, SIZE, s->cx, ts_y(s->t) - LEAD, ":");
 		ts_set_y(s->t, ts_y(s->t) - LEAD - 4);
-		officers(s);
+		officers(s, 0);
 		ts_set_y(s->t, ts_y(s->t) - 6);
 	}
 	ts_set_y(s->t, ts_y(s->t) - 6);

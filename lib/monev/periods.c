@@ -48,15 +48,15 @@ static const char *phase_name(const monev_spec *s, int p)
 /* Column widths (characters) set, and the print width chosen from them:
  * one page wide at a readable scale, or several pages wide with the first
  * id_cols columns repeated. */
-static void widths(lxw_worksheet *ws, const double *w, size_t n,
-		   size_t id_cols, int repeat_first, int repeat_last)
+static int widths(lxw_worksheet *ws, const double *w, size_t n,
+		  size_t id_cols, int repeat_first, int repeat_last)
 {
 	for (size_t c = 0; c < n; c++)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w[c],
 				     NULL);
 	/* the pages counted through the workbook ("Halaman N dari M") */
 	ibm_xlsx_print_setup(ws, 1, repeat_first, repeat_last);
-	ibm_xlsx_print_width(ws, 1, w, n, id_cols, NULL);
+	return ibm_xlsx_print_width(ws, 1, w, n, id_cols, NULL);
 }
 
 /* Perkembangan: units per phase per period (a table and a chart), then
@@ -73,18 +73,24 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 	size_t *tot;
 	lxw_chart *ch;
 	lxw_chart_options co = { 0 };
-	double w[16];
+	double w[16], used;
 	size_t nw = 3 + nph + 1, nw1 = 1 + np;
+	int scale;
+	lxw_format *caption;
 
 	/* A: phase or province, B: district, C: period, then the phases */
 	for (size_t c = 0; c < sizeof w / sizeof *w; c++)
 		w[c] = c == 0 ? 20 : c == 1 ? 24 : c == 2 ? 17 : 12;
 	if (nw1 > nw)
 		nw = nw1 < sizeof w / sizeof *w ? nw1 : sizeof w / sizeof *w;
-	widths(ws, w, nw, 0, -1, -1);
+	scale = widths(ws, w, nw, 0, -1, -1);
+	/* the tables' captions bold, unboxed (f->bold is a table cell's) */
+	caption = workbook_add_format(x->wb);
+	format_set_bold(caption);
 	worksheet_write_string(ws, row++, 0,
 			       "Perkembangan Fase Unit IBM per Periode",
 			       f->title);
+	used = ibm_xlsx_cell_pt("Perkembangan", 100, f->title);
 	row++;
 
 	/* 1. units per phase and period, all districts: the chart's data */
@@ -98,7 +104,7 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 							    : (size_t)u->phase)]++;
 	}
 	worksheet_write_string(ws, row++, 0, "Jumlah unit per fase",
-			       f->bold);
+			       caption);
 	hdr = row;
 	worksheet_set_row(ws, row, 30, NULL); /* a period may wrap */
 	worksheet_write_string(ws, row, 0, "Fase", f->header);
@@ -153,10 +159,26 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 	row += 17;
 
 	/* 2. per district and period (one row each: any number of periods
-	 * stays one page wide) */
+	 * stays one page wide); a table that fits on a page never starts at
+	 * the foot of the page before, nor does one with less than its head
+	 * and two rows there (rows of 15 points, Excel's, the head's 30) */
+	monev_ptable_build(d, MONEV_KAB, &t);
+	{
+		ibm_xlsx_pages pg;
+		double need = 15 + 30 + 15.0 * (double)(t.ng * np);
+
+		ibm_xlsx_pages_init(&pg, 1, scale, 0);
+		used += 15.0 * (double)row; /* the first head row's 30 */
+		if (used + need > pg.room &&
+		    (need <= pg.room || used + 15 + 30 + 2 * 15 > pg.room)) {
+			lxw_row_t brk[2] = { row, 0 };
+
+			worksheet_set_h_pagebreaks(ws, brk);
+		}
+	}
 	worksheet_write_string(ws, row++, 0,
 			       "Unit per fase per Kabupaten/Kota dan periode",
-			       f->bold);
+			       caption);
 	worksheet_set_row(ws, row, 30, NULL);
 	/* the long table: its head row on every page it continues on */
 	worksheet_repeat_rows(ws, row, row);
@@ -170,7 +192,6 @@ static void trend_districts(ibm_xlsx *x, const monev_data *d)
 	worksheet_write_string(ws, row, (lxw_col_t)(3 + nph), "Jumlah",
 			       f->header);
 	row++;
-	monev_ptable_build(d, MONEV_KAB, &t);
 	for (size_t g = 0; g < t.ng; g++) {
 		const monev_agg *any = NULL;
 

@@ -28,8 +28,8 @@
 #include <time.h>
 
 #define MAX_WARN 10000
-#define YES_MARK "\xE2\x9C\x93"  /* ✓ */
-#define NO_MARK "\xE2\x9C\x97"   /* ✗ */
+#define YES_MARK "\xE2\x88\x9A"  /* √, in Calibri (Carlito) as ✓ is not */
+#define NO_MARK "\xC3\x97"        /* × */
 #define NOT_ASKED_MARK MONEV_NOT_ASKED_TEXT /* not asked in the unit's form */
 #define UNANSWERED_MARK MONEV_NOT_ANSWERED_TEXT /* an answer not read */
 #define SPOOL_BUF (1 << 18)
@@ -70,6 +70,10 @@ struct monev_book {
 	/* Data rows that do not count: grey and struck through */
 	lxw_format *otext, *omark, *bold, *cf_old, *cf_mark;
 	long old_rows;          /* such rows in the current Data sheet */
+	ibm_xlsx_pages dpages;  /* the current Data sheet's pages */
+	/* Rekap Kab-Kota with the districts as columns: its first phase
+	 * row (the chart's series), 0 when the districts are rows */
+	lxw_row_t rekap_phase_row;
 	long first_old, last_old; /* the first and last of them */
 	ibm_xlsx_widths cw;     /* the widest value of each Data column */
 	long max_line;          /* the highest line number of a form row */
@@ -168,7 +172,10 @@ static void data_head(monev_book *b)
 	}
 	worksheet_set_row(b->data, 0, hh, NULL);
 	ibm_xlsx_print_setup(b->data, 1, 0, 0);
-	ibm_xlsx_print_width(b->data, 1, b->dw, b->ncols, 2, NULL);
+	ibm_xlsx_pages_init(&b->dpages, 1,
+			    ibm_xlsx_print_width(b->data, 1, b->dw, b->ncols,
+						 2, NULL),
+			    hh);
 	b->row = 0;
 	b->old_rows = 0;
 	b->first_old = b->last_old = 0;
@@ -217,6 +224,11 @@ static void data_widths(monev_book *b, const monev_data *d)
 		ibm_xlsx_widths_note(cw, DATA_COUNTED, t);
 	}
 	ibm_xlsx_widths_note_len(cw, n - 1, 0);
+	/* the indicators' headers wrap between words, never inside one
+	 * ("Penjangkauan" whole) */
+	for (size_t i = DATA_IND; i < n; i++)
+		ibm_xlsx_widths_note_words(cw, i, b->s->ind[i - DATA_IND].label,
+					   b->x->fmt.header);
 	ibm_xlsx_widths_clamp(cw, 0, 1e9); /* padding added */
 	free(b->dw);
 	b->dw = ibm_xcalloc(n + 1, sizeof *b->dw);
@@ -225,7 +237,7 @@ static void data_widths(monev_book *b, const monev_data *d)
 	for (size_t i = 0; i < n; i++) {
 		b->dw[i] = i == 1 ? fmax(cw->w[i], 6)
 			 : i == DATA_COUNTED ? fmin(fmax(cw->w[i], 10), 50)
-			 : i >= DATA_IND ? 11
+			 : i >= DATA_IND ? fmin(fmax(cw->w[i], 11), 30)
 			 : fmin(fmax(cw->w[i], 10), 30);
 		/* every text of a column made as wide as its widest fits
 		 * on one line (the Dihitung texts were not measured) */
@@ -394,9 +406,9 @@ monev_book *monev_book_open(const char *path, const monev_spec *s,
  * A row of the legend below the Data rows: an example in the first column
  * (format f, wrapped) and its meaning wrapped in the columns merged from
  * the third on (at most about 80 characters wide, so that they print on
- * one page), the row as tall as both need.
+ * one page), the row as tall as both need. Returns its height.
  */
-static void legend_row(monev_book *b, lxw_row_t row, const char *example,
+static double legend_row(monev_book *b, lxw_row_t row, const char *example,
 		       lxw_format *f, const char *text)
 {
 	lxw_col_t last = 2;
@@ -414,22 +426,27 @@ static void legend_row(monev_book *b, lxw_row_t row, const char *example,
 				      b->dtext);
 	else
 		worksheet_write_string(b->data, row, 2, text, b->dtext);
+	return fmax(h, 15);
 }
 
 /*
  * The end of a Data sheet: its filter, and below its rows, when some do
  * not count (and the sheet has room), what the Dihitung column and the
- * grey struck-through rows mean.
+ * grey struck-through rows mean, on the page of the last two rows.
  */
 static void data_done(monev_book *b)
 {
 	lxw_row_t row = (lxw_row_t)b->row + 2;
+	double h = 30; /* the empty row, "Keterangan:" */
 
 	if (b->row > 0)
 		worksheet_autofilter(b->data, 0, 0, (lxw_row_t)b->row,
 				     b->ncols - 1);
-	if (!b->old_rows)
+	if (!b->old_rows || b->row + 5 > LXW_ROW_MAX - 1) {
+		b->dpages.n = 0; /* the programs' own page breaks */
+		ibm_xlsx_pages_done(&b->dpages, b->data);
 		return;
+	}
 	{
 		/* the rows whose Dihitung is not "Ya": grey, struck through
 		 * but for the Dihitung cell (grey, italic) */
@@ -452,21 +469,21 @@ static void data_done(monev_book *b)
 		worksheet_conditional_format_range(b->data, r1, DATA_COUNTED,
 						   r2, DATA_COUNTED, &cf);
 	}
-	if (b->row + 5 > LXW_ROW_MAX - 1)
-		return;
 	worksheet_write_string(b->data, row++, 0, "Keterangan:", b->bold);
-	legend_row(b, row++, "Dihitung: Ya", b->dtext,
+	h += legend_row(b, row++, "Dihitung: Ya", b->dtext,
 		   "kunjungan yang dihitung: kunjungan terakhir unit itu pada "
 		   "periodenya (setiap unit dihitung sekali per periode)");
-	legend_row(b, row++, "Tidak (diganti ...)", b->otext,
+	h += legend_row(b, row++, "Tidak (diganti ...)", b->otext,
 		   "baris abu-abu dan dicoret: kunjungan yang diganti "
 		   "kunjungan unit yang sama yang lebih akhir pada periode "
 		   "yang sama (kolom Dihitung menyebut tanggal dan barisnya); "
 		   "tetap tercantum, tidak dihitung");
 	if (b->want_period && *b->want_period)
-		legend_row(b, row++, "Tidak (di luar ...)", b->otext,
+		h += legend_row(b, row++, "Tidak (di luar ...)", b->otext,
 			   "baris di luar periode yang dipilih (--period): "
 			   "tidak dihitung");
+	ibm_xlsx_pages_keep(&b->dpages, h);
+	ibm_xlsx_pages_done(&b->dpages, b->data);
 }
 
 /* A string over Excel's 32767 characters, cut to fit. */
@@ -586,6 +603,7 @@ static void data_write(monev_book *b, const monev_row *r, const char *mark)
 		else
 			worksheet_write_number(ws, row, c, r->val[i], number);
 	}
+	ibm_xlsx_pages_row(&b->dpages, row, cur_h);
 	row_end(ws, row);
 	cur_w = NULL;
 	cur_fits = NULL;
@@ -1050,6 +1068,148 @@ static void write_rekap_prov(monev_book *b, lxw_worksheet *ws, rekap_cols c,
 	}
 }
 
+/*
+ * Rekap Kab-Kota with the districts as columns, when the data has one
+ * province and that table prints one page wide (a row per district takes
+ * some 30 columns of numbers, several pages wide): a row per measure (the
+ * units, each indicator, the groups' and the total mean score, each
+ * phase), a column per district and the province's "Jumlah" (SUM, or the
+ * mean weighted by the districts' units, the values cached). Returns 0,
+ * writing nothing, when the table would not fit one page wide.
+ */
+static int write_rekap_by_column(monev_book *b, const monev_agg *a,
+				 size_t na, const char *prov)
+{
+	const monev_spec *s = b->s;
+	ibm_xlsx_formats *f = &b->x->fmt;
+	lxw_worksheet *ws = b->rekap;
+	size_t nm = 1 + s->nind + s->ngrp + 1 + s->nph + 1, n = na + 3, m;
+	lxw_col_t tot = (lxw_col_t)(na + 2);
+	lxw_row_t first = REKAP_HDR + 1;
+	char **label = ibm_xcalloc(nm, sizeof *label);
+	const char **names = ibm_xcalloc(n, sizeof *names);
+	ibm_xlsx_widths cw = { 0 };
+	double total = 0;
+	char r1[16], r2[16], u1[16], u2[16], formula[200], *title;
+
+	label[0] = ibm_xstrdup("Jumlah Unit");
+	for (size_t k = 0; k < s->nind; k++)
+		label[1 + k] = s->ind[k].kind == MONEV_YESNO
+			? cat(s->ind[k].label, " (Ya)")
+			: ibm_xstrdup(s->ind[k].label);
+	for (size_t g = 0; g < s->ngrp; g++)
+		label[1 + s->nind + g] = cat("Rata-rata Skor ",
+					     s->grp[g].label);
+	label[1 + s->nind + s->ngrp] = ibm_xstrdup("Rata-rata Skor Total");
+	for (size_t p = 0; p <= s->nph; p++)
+		label[2 + s->nind + s->ngrp + p] = ibm_xstrdup(
+			p < s->nph ? s->ph[p].name : "Belum Berfase");
+	names[0] = "No";
+	names[1] = "Uraian";
+	for (size_t i = 0; i < na; i++)
+		names[2 + i] = a[i].kab;
+	names[tot] = "Jumlah";
+	/* widths: the headers' words, numbers of six characters, the
+	 * measures' names (wrapped past 40), district names wrapped past
+	 * 14 */
+	for (size_t c = 0; c < n; c++) {
+		ibm_xlsx_widths_note_words(&cw, c, names[c], f->header);
+		ibm_xlsx_widths_note_len(&cw, c, c == 1 ? 0 : 6);
+	}
+	for (m = 0; m < nm; m++)
+		ibm_xlsx_widths_note(&cw, 1, label[m]);
+	ibm_xlsx_widths_clamp(&cw, 4, 40);
+	for (size_t c = 2; c < n; c++)
+		cw.w[c] = fmin(cw.w[c], 14);
+	for (size_t c = 0; c < n; c++)
+		total += ibm_xlsx_col_pt(cw.w[c]);
+	if (total > ibm_xlsx_page_pt(1) * 0.99 * 100 /
+		    (IBM_XLSX_MIN_SCALE + 3)) {
+		for (m = 0; m < nm; m++)
+			free(label[m]);
+		free(label);
+		free(names);
+		ibm_xlsx_widths_free(&cw);
+		return 0;
+	}
+	title = cat("Rekapitulasi Monev IBM per Kabupaten/Kota, Provinsi ",
+		    prov);
+	worksheet_write_string(ws, 0, 0, title, f->title);
+	free(title);
+	ibm_xlsx_widths_set(&cw, ws);
+	cur_w = cw.w;
+	cur_n = cw.n;
+	cur_h = 15;
+	header(b, ws, NULL, REKAP_HDR, names, n);
+	b->rekap_phase_row = (lxw_row_t)(first + 2 + s->nind + s->ngrp);
+	cell_name(u1, first, 2);
+	cell_name(u2, first, (lxw_col_t)(tot - 1));
+	for (m = 0; m < nm; m++) {
+		lxw_row_t row = (lxw_row_t)(first + m);
+		int mean = m > s->nind && m <= s->nind + s->ngrp + 1;
+		size_t k = m - 1, g = m - 1 - s->nind,
+		       p = m - 2 - s->nind - s->ngrp;
+		double sum = 0, sw = 0;
+		int asked = 0;
+
+		num(ws, NULL, row, 0, (double)(m + 1), f->integer);
+		str(ws, NULL, row, 1, label[m], f->text);
+		for (size_t i = 0; i < na; i++) {
+			lxw_col_t col = (lxw_col_t)(2 + i);
+			double v = m == 0 ? (double)a[i].nunits
+				 : m <= s->nind ? a[i].ind[k]
+				 : g < s->ngrp ? a[i].grp_mean[g]
+				 : m == s->nind + s->ngrp + 1 ? a[i].total_mean
+				 : (double)a[i].phase_n[p];
+
+			if (m >= 1 && m <= s->nind && !a[i].ind_n[k]) {
+				/* not asked in the district, as in Matriks */
+				str(ws, NULL, row, col, NOT_ASKED_MARK,
+				    f->text);
+				continue;
+			}
+			num(ws, NULL, row, col, v, mean ? b->score
+							: f->integer);
+			if (mean && !isnan(v)) {
+				sum += (double)a[i].nunits * v;
+				sw += (double)a[i].nunits;
+			} else if (!mean) {
+				sum += v;
+				asked = 1;
+			}
+		}
+		cell_name(r1, row, 2);
+		cell_name(r2, row, (lxw_col_t)(tot - 1));
+		if (mean && sw > 0) {
+			/* the districts' means weighted by their units,
+			 * leaving out a blank mean (a group not asked) */
+			snprintf(formula, sizeof formula,
+				 "=SUMPRODUCT($%s:$%s,%s:%s)/SUMIF(%s:%s,"
+				 "\"<>\",$%s:$%s)", u1, u2, r1, r2, r1, r2, u1,
+				 u2);
+			worksheet_write_formula_num(ws, row, tot, formula,
+						    b->bold_score, sum / sw);
+		} else if (mean) {
+			worksheet_write_blank(ws, row, tot, b->bold_score);
+		} else if (!asked) {
+			str(ws, NULL, row, tot, NOT_ASKED_MARK, f->bold);
+		} else {
+			snprintf(formula, sizeof formula, "=SUM(%s:%s)", r1,
+				 r2);
+			worksheet_write_formula_num(ws, row, tot, formula,
+						    f->bold_int, sum);
+		}
+		row_end(ws, row);
+	}
+	sheet_done(ws, &cw, ibm_xlsx_landscape(cw.w, cw.n), REKAP_HDR, 2,
+		   NULL);
+	for (m = 0; m < nm; m++)
+		free(label[m]);
+	free(label);
+	free(names);
+	return 1;
+}
+
 static void write_rekap(monev_book *b, const monev_data *d,
 			const monev_agg *a, size_t na)
 {
@@ -1070,6 +1230,15 @@ static void write_rekap(monev_book *b, const monev_data *d,
 	size_t *dprov = ibm_xcalloc(na + 1, sizeof *dprov); /* province of
 							     each district */
 
+	if (np == 1 && write_rekap_by_column(b, a, na, pa[0].prov)) {
+		free(dprov);
+		free(nkab);
+		free(names);
+		free(sum);
+		free(asked);
+		monev_agg_free(pa, np);
+		return;
+	}
 	worksheet_write_string(ws, 0, 0,
 			       "Rekapitulasi Monev IBM per Kabupaten/Kota",
 			       f->title);
@@ -1214,6 +1383,7 @@ static void write_matriks(monev_book *b, const monev_data *d)
 	lxw_row_t first = REKAP_HDR + 1,
 		  last = (lxw_row_t)(REKAP_HDR + d->nunits);
 	lxw_conditional_format cf;
+	lxw_format *mark;
 
 	names[0] = ibm_xstrdup("No");
 	for (int i = 0; i < NUNIT_IDS; i++)
@@ -1282,6 +1452,11 @@ static void write_matriks(monev_book *b, const monev_data *d)
 		worksheet_set_row(ws, 1, ibm_xlsx_cell_pt(legend, w, lf), NULL);
 	}
 	header(b, ws, &cw, REKAP_HDR, (const char *const *)names, n);
+	/* the marks centred in their cells, off the number before them */
+	mark = workbook_add_format(b->x->wb);
+	format_set_border(mark, LXW_BORDER_THIN);
+	format_set_align(mark, LXW_ALIGN_CENTER);
+	format_set_align(mark, LXW_ALIGN_VERTICAL_TOP);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
 		lxw_row_t row = (lxw_row_t)(first + i);
@@ -1298,15 +1473,12 @@ static void write_matriks(monev_book *b, const monev_data *d)
 			lxw_col_t col = (lxw_col_t)(ci + k);
 
 			if (monev_unanswered(u->val[k]))
-				str(ws, NULL, row, col, UNANSWERED_MARK,
-				    f->text);
+				str(ws, NULL, row, col, UNANSWERED_MARK, mark);
 			else if (!monev_asked(u->val[k]))
-				str(ws, NULL, row, col, NOT_ASKED_MARK,
-				    f->text);
+				str(ws, NULL, row, col, NOT_ASKED_MARK, mark);
 			else if (s->ind[k].kind == MONEV_YESNO)
 				str(ws, NULL, row, col,
-				    u->val[k] > 0 ? YES_MARK : NO_MARK,
-				    f->text);
+				    u->val[k] > 0 ? YES_MARK : NO_MARK, mark);
 			else if (isnan(u->val[k]))
 				worksheet_write_blank(ws, row, col, f->integer);
 			else
@@ -1410,12 +1582,17 @@ static void write_fase(monev_book *b, const monev_data *d)
 	ibm_xlsx_widths_note_len(&cw, n - 1, 1);
 	layout(b, ws, &cw, names, n, 4, 16);
 	{
-		/* "Yang Perlu Dipenuhi" takes the rest of the page */
-		double rest = ibm_xlsx_page_pt(1) * 0.95;
+		/* "Yang Perlu Dipenuhi" takes the rest of the page: at 100 %
+		 * when the other columns leave it 45 characters, else at the
+		 * smallest print scale the sheet then prints at (fewer lines
+		 * of it, fewer pages) */
+		double page = ibm_xlsx_page_pt(1), rest = page * 0.95;
 
 		for (size_t c = 0; c + 1 < n; c++)
 			rest -= ibm_xlsx_col_pt(cw.w[c]);
-		rest /= 5.55;
+		if (rest < ibm_xlsx_col_pt(45))
+			rest += page * (0.98 * 100 / IBM_XLSX_MIN_SCALE - 0.95);
+		rest = rest / 5.55 - 1;
 		cw.w[n - 1] = rest > 45 ? rest : 45;
 		worksheet_set_column(ws, (lxw_col_t)(n - 1),
 				     (lxw_col_t)(n - 1), cw.w[n - 1], NULL);
@@ -1617,7 +1794,20 @@ static void write_ringkasan(monev_book *b, const monev_data *d,
 		chart_title_set_name(ch, "Fase Unit IBM per Kabupaten/Kota");
 		for (size_t p = 0; p <= s->nph; p++) {
 			lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+			lxw_row_t pr = (lxw_row_t)(b->rekap_phase_row + p);
+			lxw_col_t last = (lxw_col_t)(2 + na - 1);
 
+			if (b->rekap_phase_row) {
+				/* the districts are columns */
+				chart_series_set_categories(
+					se, "Rekap Kab-Kota", REKAP_HDR, 2,
+					REKAP_HDR, last);
+				chart_series_set_values(se, "Rekap Kab-Kota",
+							pr, 2, pr, last);
+				chart_series_set_name_range(
+					se, "Rekap Kab-Kota", pr, 1);
+				continue;
+			}
 			chart_series_set_categories(
 				se, "Rekap Kab-Kota", REKAP_HDR + 1, 2,
 				(lxw_row_t)(REKAP_HDR + na), 2);

@@ -237,6 +237,8 @@ int rp_bimtek(const rp_opts *o)
 	rp_stat *st;
 	rp_item *it = NULL;
 	rp_survey_row *sv = NULL;
+	rp_pay_row *pay = NULL;
+	size_t npay = 0;
 	size_t np, ns, nst, nit = 0, nsv = 0;
 	char nsoal[96];
 	invite iv;
@@ -294,6 +296,8 @@ int rp_bimtek(const rp_opts *o)
 		rp_read_items(o->items, &o->csv, &it, &nit);
 	if (o->survey)
 		rp_read_survey(o->survey, &o->csv, &sv, &nsv);
+	if (o->spj)
+		rp_read_spj(o->spj, &o->csv, &pay, &npay);
 	memset(&iv, 0, sizeof iv);
 	if (o->agenda) {
 		iv.ev.kv = c.ev;
@@ -344,8 +348,8 @@ int rp_bimtek(const rp_opts *o)
 	rp_title(&c, subject);
 
 	/* --------------------------------------------- A. Pendahuluan */
-	rp_h1(&c, "A.", "PENDAHULUAN");
-	rp_h2(&c, "1.", "Umum");
+	rp_h1(&c, "PENDAHULUAN");
+	rp_h2(&c, "Umum");
 	s = rp_fmt("Penyalahgunaan narkotika masih menjadi ancaman bagi "
 		   "masyarakat hingga ke tingkat desa dan kelurahan. "
 		   "Intervensi Berbasis Masyarakat (IBM) adalah upaya "
@@ -356,7 +360,7 @@ int rp_bimtek(const rp_opts *o)
 		   office, acara);
 	rp_paras(&c, "umum", s);
 	free(s);
-	rp_h2(&c, "2.", "Maksud dan Tujuan");
+	rp_h2(&c, "Maksud dan Tujuan");
 	if (rp_text(&c, "maksud_tujuan")) {
 		rp_paras(&c, "maksud_tujuan", NULL);
 	} else {
@@ -370,14 +374,14 @@ int rp_bimtek(const rp_opts *o)
 			 "mengukur peningkatan pengetahuan peserta melalui "
 			 "pre-test dan post-test.", 0);
 	}
-	rp_h2(&c, "3.", "Ruang Lingkup");
+	rp_h2(&c, "Ruang Lingkup");
 	s = rp_fmt("Laporan ini meliputi pelaksanaan %s pada %s di %s, "
 		   "yang mencakup peserta, narasumber dan materi, hasil "
 		   "pre-test dan post-test, serta simpulan dan saran.", acara,
 		   dates, tempat);
 	rp_paras(&c, "ruang_lingkup", s);
 	free(s);
-	rp_h2(&c, "4.", "Dasar");
+	rp_h2(&c, "Dasar");
 	{
 		char *d1 = rp_fmt("Undang-Undang Nomor 35 Tahun 2009 tentang "
 				  "Narkotika;|Daftar Isian Pelaksanaan "
@@ -389,13 +393,13 @@ int rp_bimtek(const rp_opts *o)
 	}
 
 	/* ------------------------------------- B. Kegiatan dilaksanakan */
-	rp_h1(&c, "B.", "KEGIATAN YANG DILAKSANAKAN");
-	rp_h2(&c, "1.", "Waktu dan Tempat");
+	rp_h1(&c, "KEGIATAN YANG DILAKSANAKAN");
+	rp_h2(&c, "Waktu dan Tempat");
 	s = rp_fmt("Kegiatan dilaksanakan pada %s%s%s, bertempat di %s.",
 		   dates, waktu ? ", pukul " : "", waktu ? waktu : "", tempat);
 	rp_para(&c, s);
 	free(s);
-	rp_h2(&c, "2.", "Peserta");
+	rp_h2(&c, "Peserta");
 	{
 		/* the split by gender only when every gender is known */
 		char *jk = nl + npr == np ?
@@ -490,7 +494,7 @@ int rp_bimtek(const rp_opts *o)
 		const char **v;
 		char *j;
 
-		rp_h2(&c, "3.", "Narasumber dan Materi");
+		rp_h2(&c, "Narasumber dan Materi");
 		for (size_t i = 0; i < iv.nag; i++)
 			if (iv.ag[i].pj[0] &&
 			    ibm_casecmp(iv.ag[i].pj, "Panitia") != 0)
@@ -513,8 +517,8 @@ int rp_bimtek(const rp_opts *o)
 		rp_paras(&c, "kegiatan", NULL);
 
 	/* ------------------------------------------ C. Hasil dicapai */
-	rp_h1(&c, "C.", "HASIL YANG DICAPAI");
-	rp_h2(&c, "1.", "Kehadiran Tes");
+	rp_h1(&c, "HASIL YANG DICAPAI");
+	rp_h2(&c, "Kehadiran Tes");
 	{
 		/* the invited, the walk-ins and all who took a test, each
 		 * named, so that the numbers agree with Tabel 2 */
@@ -547,7 +551,7 @@ int rp_bimtek(const rp_opts *o)
 	}
 	rp_para(&c, s);
 	free(s);
-	rp_h2(&c, "2.", "Hasil Pre-test dan Post-test");
+	rp_h2(&c, "Hasil Pre-test dan Post-test");
 	/* the number of items from the item analysis (--items) */
 	if (nit)
 		snprintf(nsoal, sizeof nsoal, "Tes terdiri atas %zu soal dengan "
@@ -557,7 +561,7 @@ int rp_bimtek(const rp_opts *o)
 	s = rp_fmt("%s %s; nilai "
 		   "dinyatakan dalam skala 0 sampai 100. Rata-rata nilai "
 		   "peserta naik dari %s pada pre-test menjadi %s pada "
-		   "post-test. Rata-rata N-gain kelas ⟨g⟩ = %s, termasuk "
+		   "post-test. Rata-rata N-gain kelas <g> = %s, termasuk "
 		   "kategori %s%s%s%s.", nsoal,
 		   rp_num(b1, sizeof b1, rp_stat_get(st, nst, "max_score"), 2,
 			  0),
@@ -646,7 +650,7 @@ int rp_bimtek(const rp_opts *o)
 			free(lab);
 		}
 		docx_row_begin(c.d, 0);
-		docx_cell(c.d, "N-gain kelas ⟨g⟩", 0);
+		docx_cell(c.d, "N-gain kelas <g>", 0);
 		s = rp_fmt("%s (%s)", rp_num(b1, sizeof b1, g, 2, 1),
 			   gain_category(g));
 		docx_cell_span(c.d, s, DOCX_CENTER, 2);
@@ -720,7 +724,7 @@ int rp_bimtek(const rp_opts *o)
 		}
 	}
 	{
-		size_t nh = 0, k = 3;
+		size_t nh = 0;
 		char lim[32];
 
 		rp_num(lim, sizeof lim, sulit, 1, 0);
@@ -728,7 +732,7 @@ int rp_bimtek(const rp_opts *o)
 			for (size_t i = 0; i < nit; i++)
 				nh += !isnan(it[i].post_p) &&
 				      it[i].post_p * 100 < sulit;
-			rp_h2(&c, "3.", "Butir Soal yang Sulit");
+			rp_h2(&c, "Butir Soal yang Sulit");
 			if (!nh) {
 				s = rp_fmt("Pada post-test, setiap butir soal "
 					   "dijawab benar oleh sedikitnya %s%% "
@@ -793,17 +797,18 @@ int rp_bimtek(const rp_opts *o)
 				}
 				docx_table_end(c.d);
 			}
-			k = 4;
 		}
 		if (o->survey) {
 			/* ibm-survey's Evaluasi Penyelenggaraan */
-			rp_h2(&c, k == 3 ? "3." : "4.",
-			      "Evaluasi Penyelenggaraan");
+			rp_h2(&c, "Evaluasi Penyelenggaraan");
 			rp_survey_part(&c, sv, nsv, &tabel);
-			k++;
 		}
-		rp_h2(&c, k == 3 ? "3." : k == 4 ? "4." : "5.",
-		      "Faktor Pendukung dan Kendala");
+		if (o->spj) {
+			/* ibm-spj's payments */
+			rp_h2(&c, "Realisasi Pembayaran");
+			rp_spj_part(&c, pay, npay, &tabel);
+		}
+		rp_h2(&c, "Faktor Pendukung dan Kendala");
 		rp_paras(&c, "faktor_pendukung", "Kegiatan terlaksana berkat "
 			 "dukungan pimpinan, narasumber, pemerintah desa/"
 			 "kelurahan dan partisipasi aktif para peserta.");
@@ -829,8 +834,8 @@ int rp_bimtek(const rp_opts *o)
 	}
 
 	/* ------------------------------------------ D. Simpulan, saran */
-	rp_h1(&c, "D.", "SIMPULAN DAN SARAN");
-	rp_h2(&c, "1.", "Simpulan");
+	rp_h1(&c, "SIMPULAN DAN SARAN");
+	rp_h2(&c, "Simpulan");
 	{
 		char p[48];
 
@@ -839,7 +844,7 @@ int rp_bimtek(const rp_opts *o)
 			   "yang diundang dari %zu unit IBM; %zu orang "
 			   "mengikuti pre-test dan post-test.|Pengetahuan "
 			   "peserta meningkat: rata-rata nilai naik dari %s "
-			   "menjadi %s (⟨g⟩ = %s, kategori %s); peningkatan "
+			   "menjadi %s (<g> = %s, kategori %s); peningkatan "
 			   "ini %s secara statistik (%s).", acara, dates, np,
 			   units.s.n, n_match,
 			   rp_num(b1, sizeof b1, prem, 1, 1),
@@ -861,7 +866,7 @@ int rp_bimtek(const rp_opts *o)
 		rp_items(&c, "simpulan", s, 0);
 		free(s);
 	}
-	rp_h2(&c, "2.", "Saran");
+	rp_h2(&c, "Saran");
 	{
 		double passed = rp_stat_get(st, nst, "n_passed_post");
 
@@ -880,7 +885,7 @@ int rp_bimtek(const rp_opts *o)
 	}
 
 	/* ------------------------------------------------- E. Penutup */
-	rp_h1(&c, "E.", "PENUTUP");
+	rp_h1(&c, "PENUTUP");
 	rp_paras_keep(&c, "penutup", "Demikian laporan ini dibuat sebagai "
 		 "pertanggungjawaban pelaksanaan kegiatan dan bahan evaluasi "
 		 "bagi pimpinan.");
@@ -986,6 +991,7 @@ int rp_bimtek(const rp_opts *o)
 	rp_stats_free(st, nst);
 	rp_items_free(it, nit);
 	rp_survey_free(sv, nsv);
+	rp_spj_free(pay, npay);
 	inv_free(&iv);
 	return 0;
 }

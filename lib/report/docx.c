@@ -139,6 +139,14 @@ struct docx {
 	size_t ncols, col;
 	int tbl_borders;
 	int tbl_indent;       /* of the next table */
+	int keep_first;       /* the next row is the first after the head */
+	int row_keep;         /* this row's paragraphs keep with the next */
+	/* Word numbering: the kind of each list (DOCX_LIST_*), whether the
+	 * headings are numbered, the numbering of the next paragraph */
+	unsigned char *lists;
+	size_t nlists, listcap;
+	int headings;
+	int num_next, lvl_next;
 	/* section breaks: where in the body, and the orientation of the
 	 * section they end */
 	size_t *sect_at;
@@ -213,6 +221,7 @@ void docx_free(docx *d)
 	free(d->colw);
 	free(d->sect_at);
 	free(d->sect_land);
+	free(d->lists);
 	free(d);
 }
 
@@ -248,12 +257,37 @@ int docx_landscape(const docx *d)
 
 /* ----------------------------------------------------------- paragraphs */
 
-static void ppr(sb *b, const char *style, int flags, int left, int hanging)
+/* Word numbering: numId NUM_BASE the headings, NUM_BASE + k the k-th
+ * list; abstractNumId NUM_BASE + kind (0 the headings), ids well above
+ * those of an office's reference document. */
+#define NUM_BASE 9000
+
+int docx_list_new(docx *d, int kind)
+{
+	ibm_grow((void **)&d->lists, &d->listcap, d->nlists + 1,
+		 sizeof *d->lists);
+	d->lists[d->nlists++] = (unsigned char)kind;
+	return (int)d->nlists;
+}
+
+void docx_number_next(docx *d, int list, int level)
+{
+	if (list == 0)
+		d->headings = 1;
+	d->num_next = NUM_BASE + list;
+	d->lvl_next = level;
+}
+
+static void ppr(sb *b, const char *style, int flags, int left, int hanging,
+		int num, int lvl)
 {
 	sb_printf(b, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>",
 		  style ? style : "BodyText");
 	if (flags & DOCX_KEEP_NEXT)
 		sb_puts(b, "<w:keepNext/>");
+	if (num)
+		sb_printf(b, "<w:numPr><w:ilvl w:val=\"%d\"/><w:numId "
+			  "w:val=\"%d\"/></w:numPr>", lvl, num);
 	if (left || hanging)
 		sb_printf(b, "<w:ind w:left=\"%d\" w:hanging=\"%d\"/>", left,
 			  hanging);
@@ -269,24 +303,35 @@ static void ppr(sb *b, const char *style, int flags, int left, int hanging)
 void docx_p_begin(docx *d, const char *style, int flags, int left,
 		  int hanging)
 {
-	ppr(&d->cur->xml, style, flags, left, hanging);
+	ppr(&d->cur->xml, style, flags | (d->row_keep ? DOCX_KEEP_NEXT : 0),
+	    left, hanging, d->num_next, d->lvl_next);
+	d->num_next = 0;
 }
 
 void docx_run(docx *d, const char *text, int flags)
 {
+	docx_run_size(d, text, flags, 0);
+}
+
+void docx_run_size(docx *d, const char *text, int flags, int half_points)
+{
 	sb *b = &d->cur->xml;
 	const char *p = text;
 
+	if (flags & DOCX_SMALL && !half_points)
+		half_points = 18;
 	sb_puts(b, "<w:r>");
-	if (flags & (DOCX_BOLD | DOCX_ITALIC | DOCX_UNDERLINE | DOCX_SMALL)) {
+	if (flags & (DOCX_BOLD | DOCX_ITALIC | DOCX_UNDERLINE) ||
+	    half_points) {
 		sb_puts(b, "<w:rPr>");
 		/* in the schema's order: b, i, sz, u */
 		if (flags & DOCX_BOLD)
 			sb_puts(b, "<w:b/>");
 		if (flags & DOCX_ITALIC)
 			sb_puts(b, "<w:i/>");
-		if (flags & DOCX_SMALL)
-			sb_puts(b, "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>");
+		if (half_points)
+			sb_printf(b, "<w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>",
+				  half_points, half_points);
 		if (flags & DOCX_UNDERLINE)
 			sb_puts(b, "<w:u w:val=\"single\"/>");
 		sb_puts(b, "</w:rPr>");
@@ -354,6 +399,7 @@ void docx_table_begin(docx *d, size_t ncols, const int *widths, int borders)
 	memcpy(d->colw, widths, ncols * sizeof *d->colw);
 	d->ncols = ncols;
 	d->tbl_borders = borders;
+	d->keep_first = 0;
 	for (size_t i = 0; i < ncols; i++)
 		total += widths[i];
 	sb_printf(b, "<w:tbl><w:tblPr><w:tblStyle w:val=\"%s\"/>"
@@ -391,6 +437,10 @@ void docx_row_begin(docx *d, int header)
 	if (header)
 		sb_puts(b, "<w:tblHeader/>");
 	sb_puts(b, "</w:trPr>");
+	/* the head rows and the first row after them keep with the next
+	 * row: a page never ends under the head or one row */
+	d->row_keep = header || d->keep_first;
+	d->keep_first = header;
 }
 
 static void cell_open(docx *d, int flags, int span)
@@ -440,6 +490,7 @@ void docx_row_end(docx *d)
 	while (d->col < d->ncols)
 		docx_cell(d, "", 0);
 	sb_puts(&d->cur->xml, "</w:tr>");
+	d->row_keep = 0;
 }
 
 void docx_table_end(docx *d)
@@ -1196,6 +1247,70 @@ static char *core_xml(const docx_props *pr)
 	return b.s;
 }
 
+/* The levels of the numberings: the headings ("A." then "1." under each,
+ * as the Heading1 and Heading2 styles indent them) and the lists ("a.",
+ * "1)", as ListText paragraphs are indented). */
+static void abstract_num(sb *b, int kind)
+{
+	static const struct {
+		const char *fmt, *text;
+		int left, hanging;
+	} lv[][2] = {
+		{ { "upperLetter", "%1.", 425, 425 },
+		  { "decimal", "%2.", 851, 426 } },
+		{ { "lowerLetter", "%1.", 1247, 397 }, { NULL, NULL, 0, 0 } },
+		{ { "decimal", "%1)", 1247, 397 }, { NULL, NULL, 0, 0 } },
+	};
+
+	sb_printf(b, "<w:abstractNum w:abstractNumId=\"%d\"><w:multiLevelType "
+		  "w:val=\"%s\"/>", NUM_BASE + kind,
+		  kind ? "singleLevel" : "multilevel");
+	for (int l = 0; l < 2 && lv[kind][l].fmt; l++)
+		sb_printf(b, "<w:lvl w:ilvl=\"%d\"><w:start w:val=\"1\"/>"
+			  "<w:numFmt w:val=\"%s\"/><w:lvlText w:val=\"%s\"/>"
+			  "<w:lvlJc w:val=\"left\"/><w:pPr><w:ind w:left=\"%d\" "
+			  "w:hanging=\"%d\"/></w:pPr></w:lvl>", l,
+			  lv[kind][l].fmt, lv[kind][l].text, lv[kind][l].left,
+			  lv[kind][l].hanging);
+	sb_puts(b, "</w:abstractNum>");
+}
+
+/* The numbering part: ours, or an office's reference numbering (ref)
+ * with ours added; NULL when nothing is numbered (ref then as it is). */
+static char *numbering_xml(const docx *d, const char *ref)
+{
+	sb b = { 0 };
+	const char *nums, *end;
+
+	if (!d->headings && !d->nlists)
+		return NULL;
+	if (ref && (end = strstr(ref, "</w:numbering>"))) {
+		/* every abstractNum before the first num */
+		nums = strstr(ref, "<w:num ");
+		if (!nums || nums > end)
+			nums = end;
+		sb_add(&b, ref, (size_t)(nums - ref));
+	} else {
+		ref = NULL;
+		sb_puts(&b, XML_DECL);
+		sb_printf(&b, "<w:numbering %s>", NS_W);
+		nums = end = "";
+	}
+	for (int k = 0; k < 3; k++)
+		abstract_num(&b, k);
+	sb_add(&b, nums, (size_t)(end - nums));
+	sb_printf(&b, "<w:num w:numId=\"%d\"><w:abstractNumId w:val=\"%d\"/>"
+		  "</w:num>", NUM_BASE, NUM_BASE);
+	/* each list numbered from 1 */
+	for (size_t k = 0; k < d->nlists; k++)
+		sb_printf(&b, "<w:num w:numId=\"%zu\"><w:abstractNumId "
+			  "w:val=\"%d\"/><w:lvlOverride w:ilvl=\"0\">"
+			  "<w:startOverride w:val=\"1\"/></w:lvlOverride>"
+			  "</w:num>", NUM_BASE + k + 1, NUM_BASE + d->lists[k]);
+	sb_puts(&b, ref ? end : "</w:numbering>");
+	return b.s;
+}
+
 static char *settings_xml(const char *lang)
 {
 	sb b = { 0 };
@@ -1462,6 +1577,7 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	char *styles = NULL, *hdr_target = NULL;
 	int hdr_first = 1, has_header = d->header.xml.n > 0;
 	int ref_theme = 0, ref_numbering = 0, ref_fonts = 0;
+	char *numbering = NULL, *num;
 	char name[128];
 
 	if (pr->reference) {
@@ -1546,9 +1662,17 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 				     "word/theme/theme1.xml",
 				     "application/vnd.openxmlformats-"
 				     "officedocument.theme+xml");
-		ref_numbering = ref_copy(&ref, &p, "word/numbering.xml",
-					 "word/numbering.xml",
-					 ct("numbering+xml"));
+		/* the office's numbering, ours added */
+		num = ref_read(&ref, "word/numbering.xml", NULL);
+		numbering = numbering_xml(d, num);
+		if (numbering)
+			free(num);
+		else
+			numbering = num;
+		if (numbering)
+			pkg_text(&p, "word/numbering.xml", numbering,
+				 ct("numbering+xml"));
+		ref_numbering = numbering != NULL;
 		ref_fonts = ref_copy(&ref, &p, "word/fontTable.xml",
 				     "word/fontTable.xml",
 				     ct("fontTable+xml"));
@@ -1556,6 +1680,11 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	if (ref_theme)
 		sb_printf(&docrels, "<Relationship Id=\"rId5\" Type=\"%s\" "
 			  "Target=\"theme/theme1.xml\"/>", rel_type_uri("theme"));
+	if (!ref.z && (numbering = numbering_xml(d, NULL))) {
+		pkg_text(&p, "word/numbering.xml", numbering,
+			 ct("numbering+xml"));
+		ref_numbering = 1;
+	}
 	if (ref_numbering)
 		sb_printf(&docrels, "<Relationship Id=\"rId6\" Type=\"%s\" "
 			  "Target=\"numbering.xml\"/>",

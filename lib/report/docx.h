@@ -54,11 +54,22 @@ int docx_landscape(const docx *d);
  * indentation in twips (left, hanging; 0 for none). */
 void docx_p_begin(docx *d, const char *style, int flags, int left,
 		  int hanging);
-/* A run of UTF-8 text: '\t' is a tab, '\n' a line break. */
+/* A run of UTF-8 text: '\t' is a tab, '\n' a line break; of a size in
+ * half-points (0: the paragraph's). */
 void docx_run(docx *d, const char *text, int flags);
+void docx_run_size(docx *d, const char *text, int flags, int half_points);
 void docx_p_end(docx *d);
 /* A whole paragraph of one run. */
 void docx_p(docx *d, const char *style, int flags, const char *text);
+/*
+ * Word numbering (numbering.xml), so that the numbers follow when people
+ * add or remove paragraphs: the headings (list 0: level 0 "A.", level 1
+ * "1." under each) and lists made by docx_list_new ("a." or "1)", each
+ * from 1). docx_number_next numbers the next paragraph begun, at level.
+ */
+enum { DOCX_LIST_LETTER = 1, DOCX_LIST_NUMBER = 2 };
+int docx_list_new(docx *d, int kind);
+void docx_number_next(docx *d, int list, int level);
 /* A page break (its own paragraph). */
 void docx_page_break(docx *d);
 /* A paragraph with a thick-thin line under it (the letterhead's rule). */
@@ -68,7 +79,9 @@ void docx_rule(docx *d);
 void docx_table_begin(docx *d, size_t ncols, const int *widths, int borders);
 /* Indent the next table from the left margin (twips). */
 void docx_table_indent(docx *d, int indent);
-/* A row; header rows repeat at the top of every page. */
+/* A row, never split across pages; header rows repeat at the top of
+ * every page, and keep with the first row after them and that with the
+ * second (their paragraphs keep with the next). */
 void docx_row_begin(docx *d, int header);
 /* A cell of one paragraph of text (flags: DOCX_BOLD, DOCX_CENTER,
  * DOCX_RIGHT, DOCX_SHADE, DOCX_SMALL); span > 1 merges columns. */

@@ -557,3 +557,63 @@ void rp_survey_free(rp_survey_row *s, size_t n)
 {
 	free_rows(s, n, sizeof *s, survey_cols, NCOLS(survey_cols));
 }
+
+/* ------------------------------------------------------------ captions */
+
+static const rp_col caption_cols[] = {
+	STR("foto|file|berkas|nama berkas|nama file|file name|photo", 1,
+	    rp_photo_caption, file),
+	STR("keterangan|caption|judul|deskripsi|description", 1,
+	    rp_photo_caption, text),
+};
+
+/* the line of each caption, for the warning about a photo not there */
+static void caption_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+			void *item, void *ctx)
+{
+	rp_photo_caption *c = item;
+
+	(void)r, (void)idx, (void)ctx;
+	c->line = rec->line;
+	c->used = 0;
+}
+
+void rp_read_captions(const char *path, rp_photo_caption **out, size_t *n)
+{
+	ibm_csv_opts o = { 0 };
+
+	*out = read_rows(path, &o, caption_cols, NCOLS(caption_cols),
+			 sizeof **out, "the photos' captions need the columns "
+			 "foto and keterangan", caption_row, NULL, NULL, n);
+}
+
+void rp_captions_free(rp_photo_caption *c, size_t n)
+{
+	free_rows(c, n, sizeof *c, caption_cols, NCOLS(caption_cols));
+}
+
+/* ----------------------------------------------------------------- spj */
+
+static const rp_col spj_cols[] = {
+	STR("jenis|kind", 1, rp_pay_row, jenis),
+	NUM("bruto|gross", 1, rp_pay_row, bruto),
+	NUM("pph21|pph 21|tax", 1, rp_pay_row, pph21),
+	NUM("neto|net", 1, rp_pay_row, neto),
+	STR("keterangan|note", 0, rp_pay_row, keterangan),
+};
+
+void rp_read_spj(const char *path, const ibm_csv_opts *o, rp_pay_row **out,
+		 size_t *n)
+{
+	*out = read_rows(path, o, spj_cols, NCOLS(spj_cols), sizeof **out,
+			 "--spj expects the standard output of ibm-spj", NULL,
+			 NULL, NULL, n);
+	if (!*n)
+		ibm_die(IBM_EX_DATAERR, path, 0, "no rows; --spj expects the "
+			"standard output of ibm-spj");
+}
+
+void rp_spj_free(rp_pay_row *s, size_t n)
+{
+	free_rows(s, n, sizeof *s, spj_cols, NCOLS(spj_cols));
+}

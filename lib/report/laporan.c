@@ -4,6 +4,7 @@
 #include "report.h"
 #include "port.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
@@ -176,8 +177,54 @@ const char *rp_get(const rp_ctx *c, const char *key)
 	return v ? v : ibm_event_get(c->ev, key);
 }
 
-/* The letterhead: logo at the left, the office's lines centred, its
- * address under them, a thick-thin rule. */
+/* Advance widths (1/1000 em) of ASCII 32..126 in Arial Bold, the
+ * documents' font (Helvetica-Bold's, whose metrics Arial and Liberation
+ * Sans share); other characters count as 0.72 em. */
+static const unsigned short arial_bold_w[95] = {
+	278, 333, 474, 556, 556, 889, 722, 278, 333, 333, 389, 584,
+	278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556,
+	556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722,
+	722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778,
+	667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333,
+	278, 333, 584, 556, 278, 556, 611, 556, 611, 556, 333, 611,
+	611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556,
+	333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+};
+
+double rp_bold_em(const char *s)
+{
+	double w = 0;
+	const char *e = s + strlen(s);
+
+	while (s < e) {
+		long cp = (unsigned char)*s < 0x80 ? (unsigned char)*s++
+						   : ibm_utf8_next(&s, e);
+
+		w += cp >= 32 && cp <= 126 ? arial_bold_w[cp - 32] / 1000.0
+					   : 0.72;
+	}
+	return w;
+}
+
+/*
+ * The size (half-points) of a bold line of the letterhead in a room of
+ * `room` twips: size pt, or smaller by half points until it fits (as the
+ * PDF letters set a centred line too wide for its room, lib/typeset's
+ * ts_line), 2 % kept for the word processors' own measures.
+ */
+static int kop_size(const char *s, int size, int room)
+{
+	double em = rp_bold_em(s), pt = room / 20.0 * 0.98;
+
+	while (size > 12 && em * size / 2 > pt)
+		size--;
+	return size;
+}
+
+/* The letterhead as the letters have it (lib/typeset): logo at the left,
+ * the office's lines centred in bold (12 pt, the office itself 14 pt,
+ * each set smaller when too wide to stay on one line), the address and
+ * "Telp." under them, a thick-thin rule. */
 static void letterhead(rp_ctx *c)
 {
 	rp_list kop;
@@ -241,14 +288,19 @@ static void letterhead(rp_ctx *c)
 	}
 	docx_cell_begin(c->d, 0);
 	for (size_t i = 0; i < kop.n; i++) {
+		/* the cell less its margins (TableNormal's 108 twips) */
+		int room = (logo ? w[1] : c->width) - 2 * 108;
+
 		docx_p_begin(c->d, "Header", DOCX_CENTER, 0, 0);
-		docx_run(c->d, kop.v[i], DOCX_BOLD);
+		docx_run_size(c->d, kop.v[i], DOCX_BOLD,
+			      kop_size(kop.v[i], i + 1 == kop.n ? 28 : 24,
+				       room));
 		docx_p_end(c->d);
 	}
 	if (al || tel) {
 		char *s = rp_fmt("%s%s%s%s", al ? al : "",
-				 al && tel ? " Telepon " : (tel ? "Telepon " :
-								  ""),
+				 al && tel ? ", Telp. " : (tel ? "Telp. " :
+								""),
 				 tel ? tel : "", "");
 
 		docx_p(c->d, "Header", DOCX_CENTER | DOCX_SMALL, s);
@@ -321,20 +373,16 @@ void rp_title(rp_ctx *c, const char *subject)
 	free(up);
 }
 
-void rp_h1(rp_ctx *c, const char *label, const char *text)
+void rp_h1(rp_ctx *c, const char *text)
 {
-	char *s = rp_fmt("%s\t%s", label, text);
-
-	docx_p(c->d, "Heading1", 0, s);
-	free(s);
+	docx_number_next(c->d, 0, 0);
+	docx_p(c->d, "Heading1", 0, text);
 }
 
-void rp_h2(rp_ctx *c, const char *label, const char *text)
+void rp_h2(rp_ctx *c, const char *text)
 {
-	char *s = rp_fmt("%s\t%s", label, text);
-
-	docx_p(c->d, "Heading2", 0, s);
-	free(s);
+	docx_number_next(c->d, 0, 1);
+	docx_p(c->d, "Heading2", 0, text);
 }
 
 static void para(rp_ctx *c, const char *text, int flags)
@@ -375,20 +423,17 @@ void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered)
 	const char *v = key ? rp_text(c, key) : NULL;
 	rp_list l;
 
-	rp_list_split(&l, v ? v : dflt);
-	for (size_t i = 0; i < l.n; i++) {
-		char lab[16];
-		char *s;
+	int list;
 
-		if (numbered)
-			snprintf(lab, sizeof lab, "%u)", (unsigned)(i % 1000 + 1));
-		else
-			snprintf(lab, sizeof lab, "%c.", (char)('a' + i % 26));
-		s = rp_fmt("%s\t%s", lab, l.v[i]);
+	rp_list_split(&l, v ? v : dflt);
+	list = l.n ? docx_list_new(c->d, numbered ? DOCX_LIST_NUMBER
+						  : DOCX_LIST_LETTER)
+		   : 0;
+	for (size_t i = 0; i < l.n; i++) {
+		docx_number_next(c->d, list, 0);
 		docx_p_begin(c->d, "ListText", 0, DOCX_CM(2.2), DOCX_CM(0.7));
-		docx_run(c->d, s, 0);
+		docx_run(c->d, l.v[i], 0);
 		docx_p_end(c->d);
-		free(s);
 	}
 	rp_list_free(&l);
 }
@@ -469,7 +514,7 @@ void rp_signature(rp_ctx *c, ibm_date date_default, const char *place)
 	if (pangkat)
 		docx_p(c->d, "NoSpacing", DOCX_CENTER, pangkat);
 	if (nip) {
-		s = rp_fmt("NIP %s", nip);
+		s = rp_fmt("NIP. %s", nip);
 		docx_p(c->d, "NoSpacing", DOCX_CENTER, s);
 		free(s);
 	}
@@ -552,13 +597,73 @@ static unsigned char *read_head(const char *path, size_t *n)
 	return buf;
 }
 
+char *rp_photo_name_caption(const char *file)
+{
+	const char *dot = strrchr(file, '.'), *p = file;
+	size_t n = dot && dot > file ? (size_t)(dot - file) : strlen(file),
+	       k = 0;
+	char *s = ibm_xmalloc(n + 1);
+
+	/* its leading number and what separates it from the name */
+	while (p < file + n && isdigit((unsigned char)*p))
+		p++;
+	if (p > file)
+		while (p < file + n && strchr(" ._-", *p))
+			p++;
+	for (; p < file + n; p++) {
+		char ch = *p == '_' || *p == '-' ? ' ' : *p;
+
+		if (ch == ' ' && (k == 0 || s[k - 1] == ' '))
+			continue;
+		s[k++] = ch;
+	}
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	s[k] = '\0';
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
+	return s;
+}
+
+/* The caption of photo `name` (the i-th) from the folder's captions
+ * (cap, ncap: matched by the file name, or by it without its extension,
+ * in any case), else from its file name, else "Foto N". malloc'd. */
+static char *photo_caption(const char *name, size_t i, rp_photo_caption *cap,
+			   size_t ncap)
+{
+	const char *dot = strrchr(name, '.');
+	char *stem = ibm_xstrndup(name, dot ? (size_t)(dot - name)
+					    : strlen(name));
+	char *s = NULL;
+
+	for (size_t k = 0; k < ncap; k++)
+		if (ibm_casecmp(cap[k].file, name) == 0 ||
+		    ibm_casecmp(cap[k].file, stem) == 0) {
+			cap[k].used = 1;
+			if (*cap[k].text && !s)
+				s = ibm_xstrdup(cap[k].text);
+		}
+	free(stem);
+	if (s)
+		return s;
+	s = rp_photo_name_caption(name);
+	if (!*s) {
+		free(s);
+		s = rp_fmt("Foto %zu", i + 1);
+	}
+	return s;
+}
+
 size_t rp_photos(rp_ctx *c)
 {
 	DIR *dir;
 	struct dirent *de;
 	char **names = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, ncap = 0;
 	int w[2];
+	char *capfile;
+	struct stat st;
+	rp_photo_caption *caps = NULL;
 
 	if (!c->o->photos)
 		return 0;
@@ -578,6 +683,14 @@ size_t rp_photos(rp_ctx *c)
 		return 0;
 	}
 	qsort(names, n, sizeof *names, name_cmp);
+	/* the captions people wrote, when the folder has them */
+	capfile = ibm_path_join(c->o->photos, "keterangan.csv");
+	if (stat(capfile, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			ibm_die(IBM_EX_NOINPUT, capfile, 0, "not a regular "
+				"file (a FIFO, socket or device is not read)");
+		rp_read_captions(capfile, &caps, &ncap);
+	}
 	rp_lampiran(c, "Dokumentasi Kegiatan");
 	w[0] = docx_text_width(c->d) / 2;
 	w[1] = docx_text_width(c->d) - w[0];
@@ -608,7 +721,12 @@ size_t rp_photos(rp_ctx *c)
 		docx_p_begin(c->d, "NoSpacing", DOCX_CENTER, 0, 0);
 		docx_image(c->d, id, cx, cy, names[i]);
 		docx_p_end(c->d);
-		docx_p(c->d, "Caption", 0, names[i]);
+		{
+			char *t = photo_caption(names[i], i, caps, ncap);
+
+			docx_p(c->d, "Caption", 0, t);
+			free(t);
+		}
 		docx_cell_end(c->d);
 		if (i % 2 == 1 || i + 1 == n)
 			docx_row_end(c->d);
@@ -616,6 +734,12 @@ size_t rp_photos(rp_ctx *c)
 		free(names[i]);
 	}
 	docx_table_end(c->d);
+	for (size_t k = 0; k < ncap; k++)
+		if (!caps[k].used)
+			ibm_warn(capfile, caps[k].line, "no photo %s in %s",
+				 caps[k].file, c->o->photos);
+	rp_captions_free(caps, ncap);
+	free(capfile);
 	free(names);
 	return n;
 }

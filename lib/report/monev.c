@@ -108,7 +108,7 @@ int rp_monev(const rp_opts *o)
 	size_t *order;
 	char b1[64], b2[64], range[128], *s, *subject, *pw, *office;
 	rp_list kop;
-	size_t tabel = 0, gambar = 0, sub;
+	size_t tabel = 0, gambar = 0;
 	ibm_date today;
 
 	rp_init(&c, o);
@@ -250,15 +250,15 @@ int rp_monev(const rp_opts *o)
 	rp_title(&c, subject);
 
 	/* --------------------------------------------- A. Pendahuluan */
-	rp_h1(&c, "A.", "PENDAHULUAN");
-	rp_h2(&c, "1.", "Umum");
+	rp_h1(&c, "PENDAHULUAN");
+	rp_h2(&c, "Umum");
 	rp_paras(&c, "umum", "Intervensi Berbasis Masyarakat (IBM) adalah "
 		 "layanan rehabilitasi dari, oleh dan untuk masyarakat di "
 		 "desa/kelurahan yang dijalankan oleh Agen Pemulihan. Agar "
 		 "unit IBM berjalan dan berkembang, setiap semester dilakukan "
 		 "monitoring dan evaluasi (Monev) terhadap pembinaan, tata "
 		 "kelola, kegiatan dan layanan unit-unit tersebut.");
-	rp_h2(&c, "2.", "Maksud dan Tujuan");
+	rp_h2(&c, "Maksud dan Tujuan");
 	if (rp_text(&c, "maksud_tujuan")) {
 		rp_paras(&c, "maksud_tujuan", NULL);
 	} else {
@@ -270,7 +270,7 @@ int rp_monev(const rp_opts *o)
 			 "ditindaklanjuti beserta hal yang harus dipenuhi untuk "
 			 "mencapai fase berikutnya.", 0);
 	}
-	rp_h2(&c, "3.", "Ruang Lingkup");
+	rp_h2(&c, "Ruang Lingkup");
 	if (outof)
 		s = rp_fmt("Laporan ini meliputi Monev terhadap %zu unit IBM "
 			   "yang dikunjungi (%s) di %zu kabupaten/kota pada %s, "
@@ -283,7 +283,7 @@ int rp_monev(const rp_opts *o)
 			   n, kabs.n, pw);
 	rp_paras(&c, "ruang_lingkup", s);
 	free(s);
-	rp_h2(&c, "4.", "Dasar");
+	rp_h2(&c, "Dasar");
 	s = rp_fmt("Undang-Undang Nomor 35 Tahun 2009 tentang Narkotika;|"
 		   "Daftar Isian Pelaksanaan Anggaran (DIPA) %s Tahun "
 		   "Anggaran %.4s.", office, latest);
@@ -291,7 +291,7 @@ int rp_monev(const rp_opts *o)
 	free(s);
 
 	/* ------------------------------------- B. Kegiatan dilaksanakan */
-	rp_h1(&c, "B.", "KEGIATAN YANG DILAKSANAKAN");
+	rp_h1(&c, "KEGIATAN YANG DILAKSANAKAN");
 	if (outof)
 		s = rp_fmt("Monev dilaksanakan pada %s oleh %zu satuan kerja "
 			   "terhadap %zu unit IBM di %zu kabupaten/kota (%s); "
@@ -386,10 +386,8 @@ int rp_monev(const rp_opts *o)
 		rp_paras(&c, "kegiatan", NULL);
 
 	/* ------------------------------------------ C. Hasil dicapai */
-	rp_h1(&c, "C.", "HASIL YANG DICAPAI");
-	sub = 1;
-	snprintf(b2, sizeof b2, "%zu.", sub++);
-	rp_h2(&c, b2, "Fase Unit IBM");
+	rp_h1(&c, "HASIL YANG DICAPAI");
+	rp_h2(&c, "Fase Unit IBM");
 	{
 		const char **v = ibm_xmalloc(phases.n * sizeof *v);
 		char **own = ibm_xmalloc(phases.n * sizeof *own);
@@ -533,8 +531,7 @@ int rp_monev(const rp_opts *o)
 		size_t *kn = ibm_xcalloc((kabs.n + 1) * (U.ngroup + 1),
 					 sizeof *kn);
 
-		snprintf(b2, sizeof b2, "%zu.", sub++);
-		rp_h2(&c, b2, "Pembinaan, Tata Kelola, Kegiatan dan Layanan");
+		rp_h2(&c, "Pembinaan, Tata Kelola, Kegiatan dan Layanan");
 		for (size_t i = 0; i < n; i++) {
 			for (size_t g = 0; g < U.ngroup; g++)
 				if (!isnan(u[i]->grp[g])) {
@@ -620,8 +617,7 @@ int rp_monev(const rp_opts *o)
 
 		for (size_t i = 0; i < n; i++)
 			nk += u[i]->kurang[0] != '\0';
-		snprintf(b2, sizeof b2, "%zu.", sub++);
-		rp_h2(&c, b2, "Unit yang Perlu Ditindaklanjuti");
+		rp_h2(&c, "Unit yang Perlu Ditindaklanjuti");
 		if (!nk) {
 			rp_para(&c, "Semua unit telah memenuhi syarat fase "
 				"tertinggi atau tidak ada kekurangan yang "
@@ -721,8 +717,7 @@ int rp_monev(const rp_opts *o)
 				"Fase sebelumnya", "Fase sekarang",
 				"Perubahan", NULL };
 
-			snprintf(b2, sizeof b2, "%zu.", sub++);
-			rp_h2(&c, b2, "Perubahan Fase");
+			rp_h2(&c, "Perubahan Fase");
 			s = rp_fmt("Dibandingkan periode sebelumnya, %zu unit "
 				   "naik fase, %zu unit turun fase%s%s%s dan "
 				   "%zu unit tetap (Tabel %zu).", up, down,
@@ -760,8 +755,7 @@ int rp_monev(const rp_opts *o)
 		free(prev);
 		levels_free(&lv);
 	}
-	snprintf(b2, sizeof b2, "%zu.", sub++);
-	rp_h2(&c, b2, "Faktor Pendukung dan Kendala");
+	rp_h2(&c, "Faktor Pendukung dan Kendala");
 	rp_paras(&c, "faktor_pendukung", "Faktor pendukung operasionalisasi "
 		 "unit IBM adalah dukungan kepala desa/lurah, dana dan sarana, "
 		 "pembinaan oleh BNNP/BNNK, serta komitmen Agen Pemulihan.");
@@ -772,8 +766,8 @@ int rp_monev(const rp_opts *o)
 		rp_paras(&c, "hasil", NULL);
 
 	/* ------------------------------------------ D. Simpulan, saran */
-	rp_h1(&c, "D.", "SIMPULAN DAN SARAN");
-	rp_h2(&c, "1.", "Simpulan");
+	rp_h1(&c, "SIMPULAN DAN SARAN");
+	rp_h2(&c, "Simpulan");
 	{
 		size_t top = order[phases.n - 1], low = order[0];
 
@@ -800,12 +794,12 @@ int rp_monev(const rp_opts *o)
 		free(dari);
 		free(belum);
 	}
-	rp_h2(&c, "2.", "Saran");
+	rp_h2(&c, "Saran");
 	rp_items(&c, "saran", s, 0);
 	free(s);
 
 	/* ------------------------------------------------- E. Penutup */
-	rp_h1(&c, "E.", "PENUTUP");
+	rp_h1(&c, "PENUTUP");
 	rp_paras_keep(&c, "penutup", "Demikian laporan ini dibuat sebagai "
 		      "bahan evaluasi dan tindak lanjut bagi pimpinan.");
 	today.y = today.m = today.d = 0;

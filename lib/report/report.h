@@ -25,6 +25,7 @@ typedef struct rp_opts {
 	const char *agenda;       /* -a */
 	const char *participants, *scores, *summary, *items; /* bimtek */
 	const char *survey;       /* bimtek: ibm-survey's output */
+	const char *spj;          /* bimtek: ibm-spj's output */
 	const char *units;        /* monev */
 	const char *db;           /* monev: earlier periods (ibm-db) */
 	const char *photos;       /* --photos DIR */
@@ -69,21 +70,25 @@ char *rp_pval(char *buf, size_t size, double p);
 char *rp_fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Upper case (ASCII letters). malloc'd. */
 char *rp_upper(const char *s);
+/* The width of s in Arial Bold, in em (the letterhead's lines). */
+double rp_bold_em(const char *s);
 /* "a, b dan c" from n strings; malloc'd. */
 char *rp_join_and(const char *const *v, size_t n);
 
 /* Structure. */
 void rp_title(rp_ctx *c, const char *subject);
-void rp_h1(rp_ctx *c, const char *label, const char *text); /* "A." */
-void rp_h2(rp_ctx *c, const char *label, const char *text); /* "1." */
+/* Section headings, numbered by Word ("A.", then "1." under each). */
+void rp_h1(rp_ctx *c, const char *text);
+void rp_h2(rp_ctx *c, const char *text);
 /* A paragraph of body text under a level-2 heading. */
 void rp_para(rp_ctx *c, const char *text);
 /* The paragraphs of a report key ('|' separates them), else dflt. */
 void rp_paras(rp_ctx *c, const char *key, const char *dflt);
 /* The same, kept on the page of what follows (the signature). */
 void rp_paras_keep(rp_ctx *c, const char *key, const char *dflt);
-/* A lettered (a., b., ...) or numbered list; from the report key when
- * given, else from the items of dflt ('|'-separated). */
+/* A lettered (a., b., ...) or numbered (1), 2), ...) list, numbered by
+ * Word from 1; from the report key when given, else from the items of
+ * dflt ('|'-separated). */
 void rp_items(rp_ctx *c, const char *key, const char *dflt, int numbered);
 /* "Tabel N." with the counter incremented (a static buffer). */
 const char *rp_fmt_num_label(size_t *counter, const char *kind);
@@ -99,9 +104,14 @@ void rp_signature(rp_ctx *c, ibm_date date_default, const char *place);
 void rp_lampiran(rp_ctx *c, const char *title);
 /* The same on landscape pages (1) or portrait (0). */
 void rp_lampiran_on(rp_ctx *c, const char *title, int landscape);
-/* The photos of --photos, two per row with their file names; returns
- * the number of photos (0: no attachment written). */
+/* The photos of --photos, two per row with their captions (those of
+ * the folder's keterangan.csv, else the file names without their leading
+ * number and extension); returns the number of photos (0: no attachment
+ * written). */
 size_t rp_photos(rp_ctx *c);
+/* A caption made of a photo's file name: "01_pembukaan-acara.jpg" is
+ * "Pembukaan acara". malloc'd; "" when nothing is left. */
+char *rp_photo_name_caption(const char *file);
 
 /* ------------------------------------------------------------- inputs */
 
@@ -171,6 +181,16 @@ void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u);
  * period, group scores, total, phase); as if the CSV held them. */
 void rp_units_from_db(rp_units *u, const char *path);
 
+/* keterangan.csv beside the photos: a photo's file name and its
+ * caption (columns foto and keterangan). */
+typedef struct rp_photo_caption {
+	char *file, *text;
+	long line;
+	int used;
+} rp_photo_caption;
+void rp_read_captions(const char *path, rp_photo_caption **out, size_t *n);
+void rp_captions_free(rp_photo_caption *c, size_t n);
+
 /* A row of ibm-survey's output: an element (bagian "unsur"), the index
  * ("indeks"; aspek says the weight), a speaker's aspect or whole
  * ("narasumber"; aspek empty for the whole), an organisation aspect or
@@ -181,6 +201,15 @@ typedef struct rp_survey_row {
 } rp_survey_row;
 void rp_read_survey(const char *path, const ibm_csv_opts *o,
 		    rp_survey_row **out, size_t *n);
+/* A row of ibm-spj's output: a payment of a kind (jenis), whole
+ * rupiah. */
+typedef struct rp_pay_row {
+	char *jenis, *keterangan;
+	double bruto, pph21, neto;      /* NaN: none */
+} rp_pay_row;
+void rp_read_spj(const char *path, const ibm_csv_opts *o, rp_pay_row **out,
+		 size_t *n);
+void rp_spj_free(rp_pay_row *s, size_t n);
 void rp_survey_free(rp_survey_row *s, size_t n);
 void rp_people_free(rp_person *p, size_t n);
 void rp_scores_free(rp_score *s, size_t n);
@@ -199,6 +228,9 @@ void rp_survey_part(rp_ctx *c, const rp_survey_row *s, size_t n,
 /* One sentence for the conclusions ("Peserta menilai ..."), malloc'd;
  * NULL without an index. */
 char *rp_survey_conclusion(const rp_survey_row *s, size_t n);
+/* The Realisasi Pembayaran part: the payments' totals per kind (a table
+ * numbered from *tabel), in figures and in words. */
+void rp_spj_part(rp_ctx *c, const rp_pay_row *s, size_t n, size_t *tabel);
 int rp_monev(const rp_opts *o);
 
 #endif

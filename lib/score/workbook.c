@@ -334,7 +334,9 @@ static void note(ibm_xlsx *x, lxw_worksheet *ws, int row, const char *s,
  * colour; with weak, rows whose discrimination is "jelek" are
  * highlighted and the pre-test and post-test columns are grouped under
  * a band. id_cols identify a row (repeated on every page of a wide
- * table), blocks start where the prefix pre_/post_ changes. */
+ * table), blocks start where the prefix pre_/post_ changes. Printed
+ * landscape (1), portrait (0), or (-1) landscape only when the columns
+ * are wider than a portrait page. */
 static double col1_chars; /* width of the second column of a table */
 
 static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
@@ -477,6 +479,8 @@ static void table_sheet(ibm_xlsx *x, const char *name, const char *title,
 		worksheet_autofilter(ws, TABLE_HDR, 0,
 				     (lxw_row_t)(t->nrow + TABLE_HDR),
 				     (lxw_col_t)(t->ncol - 1));
+	if (landscape < 0)
+		landscape = ibm_xlsx_landscape(cw.w, cw.n);
 	ibm_xlsx_print_setup(ws, landscape, weak ? TABLE_HDR - 1 : TABLE_HDR,
 			     TABLE_HDR);
 	ibm_xlsx_print_width(ws, landscape, cw.w, cw.n, id_cols, block);
@@ -557,7 +561,7 @@ static void participation_sheet(ibm_xlsx *x, const score_table *summary,
 	int r0 = TABLE_HDR + (int)part->nrow + 2;
 
 	table_sheet(x, "Kehadiran", "Kehadiran Peserta pada Pre-test dan "
-		    "Post-test", part, -1, NULL, 0, plain, plain, 2, 1);
+		    "Post-test", part, -1, NULL, 0, plain, plain, 2, -1);
 	ws = workbook_get_worksheet_by_name(x->wb, "Kehadiran");
 
 	worksheet_write_string(ws, (lxw_row_t)r0, 1, "Rekap", x->fmt.header);

@@ -270,6 +270,9 @@ static char *id_num(char *buf, size_t size, double v, int decimals)
 
 /* ------------------------------------------------------------ charts */
 
+/* the title of an axis of mean answers */
+#define MEAN_AXIS "Nilai rata-rata (1\xE2\x80\x93" "4)"
+
 typedef struct chart_at {
 	const char *sheet;
 	int cat_r1, cat_c1, cat_r2, cat_c2;   /* categories */
@@ -278,6 +281,7 @@ typedef struct chart_at {
 	double max;                           /* axis maximum */
 	const char *num;                      /* data labels */
 	int bars;                             /* horizontal, top down */
+	const char *axis;                     /* the values' axis title */
 } chart_at;
 
 /* A column chart of w x h points at (row, x offset in points). */
@@ -312,6 +316,15 @@ static void chart(sheet *s, const chart_at *c, int row, double x, double w,
 		lxw_chart_axis *va = c->bars ? ch->x_axis : ch->y_axis;
 		lxw_chart_axis *ca = c->bars ? ch->y_axis : ch->x_axis;
 
+		/* the values' axis titled beside its numbers */
+		if (c->axis) {
+			lxw_chart_font nf = { 0 };
+
+			nf.size = small;
+			nf.bold = LXW_TRUE;
+			chart_axis_set_name(va, c->axis);
+			chart_axis_set_name_font(va, &nf);
+		}
 		chart_axis_set_min(va, 0);
 		if (c->max > 0)
 			chart_axis_set_max(va, c->max);
@@ -389,7 +402,7 @@ static void ikm_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		"No", "Unsur Pelayanan", "Jumlah Responden", "Jumlah Nilai",
 		"NRR", "NRR \xC3\x97 Bobot", "Mutu", "Kinerja"
 	};
-	double w[8] = { 4.5, 33, 9.5, 8, 8, 8.5, 6, 12 };
+	double w[8] = { 4.5, 32, 10.5, 8, 8, 8.5, 6, 12 }; /* "Responden" whole */
 	double chars = merged_chars(w, 8);
 	size_t ne = count_part(r, SV_UNSUR, 1);
 	const sv_bandset *bi = &sp->band[SV_B_INDEKS],
@@ -527,7 +540,7 @@ static void ikm_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		chart_at c = { "IKM", first, 1, first + (int)ne - 1, 1,
 			       first, 4, first + (int)ne - 1, 4,
 			       "Nilai rata-rata (NRR) per unsur pelayanan",
-			       SV_SCALE_MAX, "0.00" };
+			       SV_SCALE_MAX, "0.00", 0, MEAN_AXIS };
 		double h = 200;
 
 		chart(&s, &c, chart_rows(&s, h), 0, s.width - 4, h);
@@ -585,7 +598,7 @@ static void spread_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		char *title = ibm_xfmt("%zu. %s", i + 1, r->row[i].name);
 		chart_at c = { "Sebaran Jawaban", hdr, 2, hdr, 5,
 			       first + (int)i, 2, first + (int)i, 5, title,
-			       0, "0" };
+			       0, "0", 0, "Jumlah responden" };
 
 		grid_chart(&s, &g, &c);
 		free(title);
@@ -691,7 +704,7 @@ static void speaker_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		chart_at c = { "Narasumber", first, 1, first + (int)ns - 1, 1,
 			       first, (int)na + 2, first + (int)ns - 1,
 			       (int)na + 2, "Rata-rata nilai per narasumber",
-			       SV_SCALE_MAX, "0.00" };
+			       SV_SCALE_MAX, "0.00", 0, MEAN_AXIS };
 		double h = 220;
 
 		chart(&s, &c, chart_rows(&s, h), 0, s.width / 2 - 8, h);
@@ -703,7 +716,7 @@ static void speaker_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 		char name[512];
 		chart_at c = { "Narasumber", hdr, 2, hdr, (int)na + 1,
 			       first + (int)k, 2, first + (int)k, (int)na + 1,
-			       name, SV_SCALE_MAX, "0.00", 1 };
+			       name, SV_SCALE_MAX, "0.00", 1, MEAN_AXIS };
 		size_t seen = 0;
 
 		for (size_t j = 0; j < r->nrow; j++)
@@ -786,7 +799,8 @@ static void org_sheet(ibm_xlsx *x, const fmts *f, const sv_result *r,
 	if (first >= 0) {
 		chart_at c = { "Penyelenggaraan", first, 0, last, 0, first, 3,
 			       last, 3, "Rata-rata nilai per aspek "
-			       "penyelenggaraan", SV_SCALE_MAX, "0.00" };
+			       "penyelenggaraan", SV_SCALE_MAX, "0.00", 0,
+			       MEAN_AXIS };
 		double h = 230;
 
 		chart(&s, &c, chart_rows(&s, h), 0, s.width - 4, h);

@@ -57,22 +57,27 @@ const char *ts_html_logo(const ts_office *o, unsigned char **data,
 
 /* ------------------------------------------------------------ SVG pages */
 
-#define Y(y) (TS_PAGE_H - (y))
+#define Y(y) (r->ph - (y))
 
 void ts_svg_op(void *ctx, const ts_op *op)
 {
 	ts_svg *r = ctx;
 
 	switch (op->kind) {
-	case TS_OP_PAGE:
+	case TS_OP_PAGE: {
+		/* A4 portrait, or landscape as the page says */
+		float w = op->w > 0 ? op->w : TS_PAGE_W;
+
+		r->ph = op->h > 0 ? op->h : TS_PAGE_H;
 		if (r->page)
 			fputs("</svg></div>\n", r->fp);
 		r->page = op->page;
-		fprintf(r->fp, "<div class=\"page\"><svg xmlns=\"http://www.w3.org/"
-			"2000/svg\" width=\"%.3fpt\" height=\"%.3fpt\" "
-			"viewBox=\"0 0 %.3f %.3f\">\n", TS_PAGE_W, TS_PAGE_H,
-			TS_PAGE_W, TS_PAGE_H);
+		fprintf(r->fp, "<div class=\"page%s\"><svg xmlns=\"http://www."
+			"w3.org/2000/svg\" width=\"%.3fpt\" height=\"%.3fpt\" "
+			"viewBox=\"0 0 %.3f %.3f\">\n", w > r->ph ? " land" : "",
+			w, r->ph, w, r->ph);
 		break;
+	}
 	case TS_OP_TEXT:
 		fprintf(r->fp, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s",
 			op->x, Y(op->y), op->size,
@@ -114,6 +119,8 @@ static const char svg_css[] =
 	".page { break-after: page; page-break-after: always; "
 	"width: 595.276pt; height: 841.89pt; overflow: hidden; }\n"
 	".page:last-child { break-after: auto; page-break-after: auto; }\n"
+	"@page land { size: A4 landscape; margin: 0; }\n"
+	".page.land { page: land; width: 841.89pt; height: 595.276pt; }\n"
 	"@media screen { body { background: #ddd; } .page { background: "
 	"#fff; margin: 8mm auto; } }\n";
 
@@ -122,6 +129,7 @@ void ts_svg_begin(ts_svg *s, FILE *fp, const ts_office *o,
 {
 	memset(s, 0, sizeof *s);
 	s->fp = fp;
+	s->ph = TS_PAGE_H;
 	s->logo = ts_html_logo(o, &s->data, &s->len);
 	fputs("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n"
 	      "<meta charset=\"utf-8\">\n<title>", fp);
@@ -137,4 +145,30 @@ void ts_svg_end(ts_svg *s)
 	fputs("</body>\n</html>\n", s->fp);
 	free(s->data);
 	s->data = NULL;
+}
+
+ibm_atomic *ts_write_pdf(const ts_office *o, const char *path,
+			 const char *title, void (*fn)(ts_doc *d, void *ctx),
+			 void *ctx)
+{
+	ts_doc *d = ts_open(o, title);
+
+	fn(d, ctx);
+	return ts_save(d, path);
+}
+
+ibm_atomic *ts_write_html(const ts_office *o, const char *path,
+			  const char *title,
+			  void (*fn)(ts_doc *d, void *ctx), void *ctx)
+{
+	ibm_atomic *a = ibm_atomic_open(path);
+	ts_doc *d = ts_measure(o);
+	ts_svg svg;
+
+	ts_svg_begin(&svg, ibm_atomic_fp(a), o, title);
+	ts_record(d, ts_svg_op, &svg);
+	fn(d, ctx);
+	ts_svg_end(&svg);
+	ts_free(d);
+	return a;
 }

@@ -30,8 +30,6 @@
 #include <time.h>
 
 #define LEFT TS_LEFT
-#define RIGHT TS_RIGHT
-#define TOP TS_TOP
 #define BOTTOM TS_BOTTOM
 #define SIZE TS_SIZE
 #define LEAD TS_LEAD
@@ -68,6 +66,9 @@ struct ts_doc {
 	int dry;          /* lay out only: no page is touched */
 	int measuring;    /* made by ts_measure: never draws */
 	float y;
+	/* the pages begun from now on: A4, portrait or landscape (width
+	 * pw, height ph); the text's right edge and top */
+	float pw, ph, xr, ytop;
 	const ts_office *of;
 	/* the text state of the page: one text object, font set on change */
 	int in_text;
@@ -258,17 +259,17 @@ static void record(pdf *p, int kind, float x, float y, float w, float h,
 static void new_page(pdf *p)
 {
 	p->rec_page++;
-	record(p, TS_OP_PAGE, 0, 0, 0, 0, 0);
+	record(p, TS_OP_PAGE, 0, 0, p->pw, p->ph, 0);
 	if (!p->dry) {
 		if (p->page)
 			graphics(p);
 		p->page = HPDF_AddPage(p->doc);
-		HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4,
-				  HPDF_PAGE_PORTRAIT);
+		HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, p->pw > p->ph ?
+				  HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
 		p->cur = NULL;
 		p->cur_ws = 0;
 	}
-	p->y = TOP;
+	p->y = p->ytop;
 }
 
 static void line(pdf *p, HPDF_Font f, float size, float lead, float x,
@@ -284,7 +285,7 @@ static void continue_page(pdf *p)
 
 		snprintf(buf, sizeof buf, "- %d -",
 			 p->rec_page - p->letter_first + 1);
-		line(p, p->font, SIZE, LEAD, LEFT, RIGHT, 1, buf);
+		line(p, p->font, SIZE, LEAD, LEFT, p->xr, 1, buf);
 		p->y -= LEAD;
 	}
 }
@@ -455,6 +456,8 @@ static int layout(pdf *p, HPDF_Font f, float size, float lead, float x,
 			gap = o->space + (avail - used) / (float)(j - i - 1);
 		else if (justify == 2)
 			cx += (avail - used) / 2;
+		else if (justify == 3)
+			cx += avail - used;
 		need(p, lead);
 		p->y -= lead;
 		if (p->utf8) {
@@ -506,13 +509,13 @@ static void labelled(pdf *p, HPDF_Font lf, float size, float lead, float lx,
 
 static void rule(pdf *p, float y, float w)
 {
-	record(p, TS_OP_LINE, LEFT, y, RIGHT - LEFT, 0, w);
+	record(p, TS_OP_LINE, LEFT, y, p->xr - LEFT, 0, w);
 	if (p->dry)
 		return;
 	graphics(p);
 	HPDF_Page_SetLineWidth(p->page, w);
 	HPDF_Page_MoveTo(p->page, LEFT, y);
-	HPDF_Page_LineTo(p->page, RIGHT, y);
+	HPDF_Page_LineTo(p->page, p->xr, y);
 	HPDF_Page_Stroke(p->page);
 }
 
@@ -540,7 +543,7 @@ static void letterhead(pdf *p)
 	}
 	for (size_t i = 0; i < e->kop.n; i++)
 		line(p, p->bold, i + 1 == e->kop.n ? 14 : 12,
-		     i + 1 == e->kop.n ? 17 : 14, x0, RIGHT, 1, e->kop.v[i]);
+		     i + 1 == e->kop.n ? 17 : 14, x0, p->xr, 1, e->kop.v[i]);
 	buf[0] = '\0';
 	if (e->alamat)
 		snprintf(buf, sizeof buf, "%s", e->alamat);
@@ -548,7 +551,7 @@ static void letterhead(pdf *p)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
 			 "%sTelp. %s", buf[0] ? ", " : "", e->telepon);
 	if (buf[0])
-		line(p, p->font, 9.5f, 12, x0, RIGHT, 1, buf);
+		line(p, p->font, 9.5f, 12, x0, p->xr, 1, buf);
 	buf[0] = '\0';
 	if (e->email)
 		snprintf(buf, sizeof buf, "Email: %s", e->email);
@@ -556,7 +559,7 @@ static void letterhead(pdf *p)
 		snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
 			 "%sLaman: %s", buf[0] ? "  " : "", e->website);
 	if (buf[0])
-		line(p, p->font, 9.5f, 12, x0, RIGHT, 1, buf);
+		line(p, p->font, 9.5f, 12, x0, p->xr, 1, buf);
 	if (p->logo_h > 0 && p->y > top - 62)
 		p->y = top - 62;
 	p->y -= 6;
@@ -565,14 +568,21 @@ static void letterhead(pdf *p)
 	p->y -= 10;
 }
 
+/* A line centred in [x0, x1] and underlined; set smaller when it is
+ * wider than its room (a long name in a narrow column of signatures). */
 static void underline_line(pdf *p, HPDF_Font f, float x0, float x1,
 			   const char *s)
 {
-	float w = width(p, f, SIZE, s), x = x0 + (x1 - x0 - w) / 2;
+	float size = SIZE, w = width(p, f, size, s), x;
 
+	while (w > x1 - x0 - 4 && size > 8) {
+		size -= 0.5f;
+		w = width(p, f, size, s);
+	}
+	x = x0 + (x1 - x0 - w) / 2;
 	need(p, LEAD);
 	p->y -= LEAD;
-	put(p, f, SIZE, x, p->y, s);
+	put(p, f, size, x, p->y, s);
 	record(p, TS_OP_LINE, x, p->y - 1.5f, w, 0, 0.6f);
 	if (p->dry)
 		return;
@@ -586,7 +596,7 @@ static void underline_line(pdf *p, HPDF_Font f, float x0, float x1,
 /* The height of a signature block with the line before it. */
 static float sign_height(const ts_signer *s)
 {
-	return LEAD * (float)(s->jabatan.n + 4) + 52;
+	return LEAD * (float)(s->jabatan.n + 4) + TS_SIGN_ROOM;
 }
 
 /* A signature block centred in [x0, x1], kept on one page. */
@@ -599,7 +609,7 @@ static void sign(pdf *p, float x0, float x1, const ts_signer *s)
 	need(p, h);
 	for (size_t i = 0; i < s->jabatan.n; i++)
 		line(p, p->bold, SIZE, LEAD, x0, x1, 1, s->jabatan.v[i]);
-	p->y -= 52;
+	p->y -= TS_SIGN_ROOM;
 	underline_line(p, p->bold, x0, x1, s->nama ? s->nama : "");
 	if (s->pangkat)
 		line(p, p->font, SIZE, LEAD, x0, x1, 1, s->pangkat);
@@ -632,7 +642,7 @@ static void measure_copies(pdf *p, float numw)
 {
 	const ibm_strlist *t = &p->copies;
 	size_t half = (t->n + 1) / 2;
-	float mid = (LEFT + RIGHT) / 2;
+	float mid = (LEFT + p->xr) / 2;
 
 	if (p->measured)
 		return;
@@ -642,7 +652,7 @@ static void measure_copies(pdf *p, float numw)
 	p->narrow = ibm_xcalloc(t->n + 1, sizeof *p->narrow);
 	p->one = p->left = p->right = 0;
 	for (size_t i = 0; i < t->n; i++) {
-		p->wide[i] = item(p, LEFT, RIGHT, numw, i + 1, t->v[i], 0);
+		p->wide[i] = item(p, LEFT, p->xr, numw, i + 1, t->v[i], 0);
 		p->narrow[i] = item(p, LEFT, mid - 6, numw, i + 1, t->v[i], 0);
 		p->one += p->wide[i];
 		*(i < half ? &p->left : &p->right) += p->narrow[i];
@@ -702,7 +712,7 @@ static void tembusan(pdf *p, int *two_out, size_t *half_out)
 {
 	ibm_strlist t = p->copies;
 	char num[24];
-	float room, mid = (LEFT + RIGHT) / 2, numw;
+	float room, mid = (LEFT + p->xr) / 2, numw;
 	int two;
 	size_t first = 0;
 
@@ -734,7 +744,7 @@ static void tembusan(pdf *p, int *two_out, size_t *half_out)
 		copy_page(p, 0, half, end);
 		/* the pages that continue it: the line of the page number,
 		 * a blank line and the heading */
-		rest = (int)((TOP - BOTTOM - 2 * LEAD - 10 - SLEAD -
+		rest = (int)((p->ytop - BOTTOM - 2 * LEAD - 10 - SLEAD -
 			      TEMBUSAN_SPARE) / SLEAD);
 		for (first = end; first < t.n; first = end) {
 			end = fill_columns(p, first, rest, &half);
@@ -757,17 +767,17 @@ static void tembusan(pdf *p, int *two_out, size_t *half_out)
 		if (pg->end == pg->first)
 			continue; /* none fits under the signature */
 		p->y -= 10;
-		line(p, p->font, SMALL, SLEAD, LEFT, RIGHT, 0, pg->first ?
+		line(p, p->font, SMALL, SLEAD, LEFT, p->xr, 0, pg->first ?
 		     "Tembusan lanjutan:" : "Tembusan:");
 		top = p->y;
 		for (size_t i = pg->first; i < pg->end; i++) {
-			float x0 = LEFT, x1 = RIGHT;
+			float x0 = LEFT, x1 = p->xr;
 
 			if (two) {
 				if (i == pg->half)
 					p->y = top;
 				x0 = i < pg->half ? LEFT : mid + 6;
-				x1 = i < pg->half ? mid - 6 : RIGHT;
+				x1 = i < pg->half ? mid - 6 : p->xr;
 			}
 			item(p, x0, x1, numw, i + 1, t.v[i], 1);
 		}
@@ -775,14 +785,6 @@ static void tembusan(pdf *p, int *two_out, size_t *half_out)
 }
 
 /* ---------------------------------------------------------------- tables */
-
-typedef struct table {
-	int lines;        /* a cell's lines break at '\n' */
-	int brk;          /* begin a page before the row */
-	size_t ncols;
-	const char *const *head;
-	const float *w;   /* column widths */
-} table;
 
 /* Lines of a cell of width w, laid out as table_row draws it. */
 static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
@@ -792,9 +794,16 @@ static int cell_lines(pdf *p, HPDF_Font f, float w, const char *s)
 	return n ? n : 1;
 }
 
+/* ts_para's justify for a cell's TS_ALIGN_*: left 0, centred 2, right 3. */
+static int cell_justify(int align)
+{
+	return align == TS_ALIGN_CENTRE ? 2 : align == TS_ALIGN_RIGHT ? 3 : 0;
+}
+
 /* A cell whose lines break at '\n': measured (w 0: x is the width) or
  * drawn from x, w wide. Returns its lines. */
-static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w)
+static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w,
+		      int justify)
 {
 	int n = 0;
 
@@ -803,7 +812,8 @@ static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w)
 		char *part = ibm_xstrndup(s, e ? (size_t)(e - s) : strlen(s));
 
 		if (w > 0)
-			n += para(p, f, SMALL, SLEAD, x, x + w, 0, 0, part);
+			n += para(p, f, SMALL, SLEAD, x, x + w, 0, justify,
+				  part);
 		else
 			n += cell_lines(p, f, x, part);
 		free(part);
@@ -812,15 +822,48 @@ static int cell_paras(pdf *p, HPDF_Font f, float x, const char *s, float w)
 	return n ? n : 1;
 }
 
+/* The cells a row shows: a cell NULL joins the one on its left, its
+ * width added. At most TS_TABLE_MAX columns. */
+typedef struct shown {
+	size_t n;
+	float x[TS_TABLE_MAX], w[TS_TABLE_MAX];
+	const char *s[TS_TABLE_MAX];
+	int justify[TS_TABLE_MAX];
+} shown;
+
+static void row_cells(const ts_table *t, const char *const *cells,
+		      const unsigned char *align, shown *o)
+{
+	float x = LEFT;
+
+	o->n = 0;
+	for (size_t c = 0; c < t->ncols && c < TS_TABLE_MAX; c++) {
+		int a = align ? align[c] : t->align ? t->align[c] :
+			TS_ALIGN_LEFT;
+
+		if (!cells[c] && o->n) {
+			o->w[o->n - 1] += t->w[c];
+		} else {
+			o->x[o->n] = x;
+			o->w[o->n] = t->w[c];
+			o->s[o->n] = cells[c] ? cells[c] : "";
+			o->justify[o->n] = cell_justify(a);
+			o->n++;
+		}
+		x += t->w[c];
+	}
+}
+
 /* The height of a row: its tallest cell. */
-static float row_height(pdf *p, const table *t, const char *const *cells,
+static float row_height(pdf *p, const ts_table *t, const shown *o,
 			HPDF_Font f)
 {
 	int maxl = 1;
 
-	for (size_t c = 0; c < t->ncols; c++) {
-		int n = t->lines ? cell_paras(p, f, t->w[c] - 8, cells[c], 0) :
-			cell_lines(p, f, t->w[c] - 8, cells[c]);
+	for (size_t c = 0; c < o->n; c++) {
+		int n = (t->flags & TS_ROW_LINES) ?
+			cell_paras(p, f, o->w[c] - 8, o->s[c], 0, 0) :
+			cell_lines(p, f, o->w[c] - 8, o->s[c]);
 
 		if (n > maxl)
 			maxl = n;
@@ -828,45 +871,87 @@ static float row_height(pdf *p, const table *t, const char *const *cells,
 	return (float)maxl * SLEAD + 8;
 }
 
-/* A row (the head row when is_head); 1 when it began a page. */
-static int table_row(pdf *p, const table *t, const char *const *cells,
-		     HPDF_Font f, int is_head)
+/* Draw a row of height h from the current y. */
+static void draw_row(pdf *p, const ts_table *t, const shown *o, HPDF_Font f,
+		     float h)
 {
-	int began = 0;
-	float x = LEFT, h = row_height(p, t, cells, f), top;
+	float top = p->y;
 
-	if ((t->brk && !is_head) || p->y - h < BOTTOM) {
-		continue_page(p);
-		began = 1;
-		if (!is_head)
-			table_row(p, t, t->head, p->bold, 1);
-	}
-	top = p->y;
-	for (size_t c = 0; c < t->ncols; c++) {
-		record(p, TS_OP_BOX, x, top - h, t->w[c], h, 0.6f);
-		x += t->w[c];
-	}
-	x = LEFT;
+	for (size_t c = 0; c < o->n; c++)
+		record(p, TS_OP_BOX, o->x[c], top - h, o->w[c], h, 0.6f);
 	if (!p->dry) {
 		graphics(p);
 		HPDF_Page_SetLineWidth(p->page, 0.6f);
-		for (size_t c = 0; c < t->ncols; c++) {
-			HPDF_Page_Rectangle(p->page, x, top - h, t->w[c], h);
-			x += t->w[c];
-		}
+		for (size_t c = 0; c < o->n; c++)
+			HPDF_Page_Rectangle(p->page, o->x[c], top - h, o->w[c],
+					    h);
 		HPDF_Page_Stroke(p->page);
 	}
-	x = LEFT;
-	for (size_t c = 0; c < t->ncols; c++) {
+	for (size_t c = 0; c < o->n; c++) {
 		p->y = top - 2;
-		if (t->lines)
-			cell_paras(p, f, x + 4, cells[c], t->w[c] - 8);
+		if (t->flags & TS_ROW_LINES)
+			cell_paras(p, f, o->x[c] + 4, o->s[c], o->w[c] - 8,
+				   o->justify[c]);
 		else
-			para(p, f, SMALL, SLEAD, x + 4, x + t->w[c] - 4, 0, 0,
-			     cells[c]);
-		x += t->w[c];
+			para(p, f, SMALL, SLEAD, o->x[c] + 4,
+			     o->x[c] + o->w[c] - 4, 0, o->justify[c], o->s[c]);
 	}
 	p->y = top - h;
+}
+
+/* The carried row (where: TS_CARRY_FOOT or _TOP): its cells from the
+ * table's carry, bold; its height, drawn when draw is set. */
+static float carry_row(pdf *p, const ts_table *t, int where, int draw)
+{
+	const char *cells[TS_TABLE_MAX];
+	shown o;
+	float h;
+
+	for (size_t c = 0; c < TS_TABLE_MAX; c++)
+		cells[c] = "";
+	t->carry(t->ctx, where, cells);
+	row_cells(t, cells, NULL, &o);
+	h = row_height(p, t, &o, p->bold);
+	if (draw)
+		draw_row(p, t, &o, p->bold, h);
+	return h;
+}
+
+/*
+ * A row (flags TS_ROW_HEAD: the head row); 1 when it began a page. Room
+ * for the carried row is kept under every row; the head row keeps room
+ * for a row of one line under it too.
+ */
+static int table_row(pdf *p, const ts_table *t, const char *const *cells,
+		     const unsigned char *align, int flags)
+{
+	int head = (flags & TS_ROW_HEAD) != 0, began = 0;
+	HPDF_Font f = head || (flags & TS_ROW_BOLD) ? p->bold : p->font;
+	float h, keep = 0;
+	shown o;
+
+	if (!align && head)
+		align = t->head_align;
+	row_cells(t, cells, align, &o);
+	h = row_height(p, t, &o, f);
+	if (!head && !(flags & TS_ROW_BOLD) && h < t->row_h)
+		h = t->row_h;
+	if (t->carry)
+		keep = carry_row(p, t, TS_CARRY_FOOT, 0);
+	if (head)
+		keep += SLEAD + 8;
+	if ((!head && (flags & TS_ROW_BREAK)) || p->y - h - keep < BOTTOM) {
+		if (t->carry && !head)
+			carry_row(p, t, TS_CARRY_FOOT, 1);
+		continue_page(p);
+		began = 1;
+		if (!head) {
+			table_row(p, t, t->head, NULL, TS_ROW_HEAD);
+			if (t->carry)
+				carry_row(p, t, TS_CARRY_TOP, 1);
+		}
+	}
+	draw_row(p, t, &o, f, h);
 	return began;
 }
 
@@ -913,6 +998,15 @@ static HPDF_Font load_ttf(pdf *p, const char *path)
 	return HPDF_GetFont(p->doc, name, "UTF-8");
 }
 
+/* The size of the pages begun from now on. */
+static void orient(pdf *p, int landscape)
+{
+	p->pw = landscape ? TS_PAGE_H : TS_PAGE_W;
+	p->ph = landscape ? TS_PAGE_W : TS_PAGE_H;
+	p->xr = p->pw - TS_MARGIN_RIGHT;
+	p->ytop = p->ph - TS_MARGIN_TOP;
+}
+
 ts_doc *ts_open(const ts_office *o, const char *title)
 {
 	pdf *p = ibm_xcalloc(1, sizeof *p);
@@ -921,6 +1015,7 @@ ts_doc *ts_open(const ts_office *o, const char *title)
 	HPDF_Date d;
 
 	p->of = o;
+	orient(p, 0);
 	doing("creating the document", NULL);
 	p->doc = HPDF_New(on_error, NULL);
 	if (!p->doc)
@@ -973,6 +1068,7 @@ ts_doc *ts_measure(const ts_office *o)
 	pdf *p = ibm_xcalloc(1, sizeof *p);
 
 	p->of = o;
+	orient(p, 0);
 	p->dry = p->measuring = 1;
 	doing("measuring the document", NULL);
 	p->doc = HPDF_New(on_error, NULL);
@@ -1046,6 +1142,21 @@ void ts_new_page(ts_doc *d)
 {
 	new_page(d);
 	d->letter_first = 0;
+}
+
+void ts_landscape(ts_doc *d, int landscape)
+{
+	orient(d, landscape);
+}
+
+float ts_right(const ts_doc *d)
+{
+	return d->xr;
+}
+
+float ts_top(const ts_doc *d)
+{
+	return d->ytop;
 }
 
 void ts_need(ts_doc *d, float h)
@@ -1143,7 +1254,82 @@ void ts_sign(ts_doc *d, float x0, float x1, const ts_signer *s)
 
 void ts_signature(ts_doc *d)
 {
-	sign(d, LEFT + TS_INDENT_RIGHT, RIGHT, &d->of->ttd);
+	sign(d, LEFT + TS_INDENT_RIGHT, d->xr, &d->of->ttd);
+}
+
+/* The lines of a caption ('\n' between them). */
+static int caption_lines(const char *s)
+{
+	int n = s && *s ? 1 : 0;
+
+	for (; s && *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+/* The lines over a block's room to sign: its caption's and position's. */
+static int head_lines(const char *const *captions, const ts_signer *const *s,
+		      size_t i)
+{
+	return caption_lines(captions ? captions[i] : NULL) +
+	       (s[i] ? (int)s[i]->jabatan.n : 0);
+}
+
+float ts_signs_height(size_t n, const char *const *captions,
+		      const ts_signer *const *s)
+{
+	int most = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (head_lines(captions, s, i) > most)
+			most = head_lines(captions, s, i);
+	/* as sign() measures a block: the blank line before it, the room
+	 * to sign, the name, rank and NIP */
+	return LEAD * (float)(most + 4) + TS_SIGN_ROOM;
+}
+
+void ts_signs(ts_doc *d, size_t n, const char *const *captions,
+	      const ts_signer *const *s, float *room)
+{
+	float colw = (d->xr - LEFT) / (float)(n ? n : 1), top, low;
+	int most = 0;
+
+	need(d, ts_signs_height(n, captions, s));
+	for (size_t i = 0; i < n; i++)
+		if (head_lines(captions, s, i) > most)
+			most = head_lines(captions, s, i);
+	top = low = d->y;
+	for (size_t i = 0; i < n; i++) {
+		float x0 = LEFT + colw * (float)i, x1 = x0 + colw;
+		const char *c = captions ? captions[i] : NULL;
+
+		/* set lower by the lines it has less than the others: the
+		 * rooms to sign and the names in one row */
+		d->y = top - LEAD * (float)(1 + most -
+					    head_lines(captions, s, i));
+		while (c && *c) {
+			const char *e = strchr(c, '\n');
+			char *ln = ibm_xstrndup(c, e ? (size_t)(e - c)
+						   : strlen(c));
+
+			line(d, d->font, SIZE, LEAD, x0, x1, 1, ln);
+			free(ln);
+			c = e ? e + 1 : c + strlen(c);
+		}
+		if (s[i]) {
+			/* sign() begins with a blank line: here the
+			 * caption stands in its place */
+			if (room)
+				room[i] = d->y - LEAD * (float)s[i]->jabatan.n;
+			d->y += LEAD;
+			sign(d, x0, x1, s[i]);
+		} else if (room) {
+			room[i] = d->y;
+		}
+		if (d->y < low)
+			low = d->y;
+	}
+	d->y = low;
 }
 
 void ts_set_copies(ts_doc *d, const ibm_strlist *copies)
@@ -1175,10 +1361,15 @@ float ts_sign_height(const ts_doc *d, const ts_signer *s)
 
 int ts_keep(ts_doc *d, float h)
 {
-	if (d->y - h >= BOTTOM || h > TOP - BOTTOM - 2 * LEAD)
+	if (d->y - h >= BOTTOM || h > d->ytop - BOTTOM - 2 * LEAD)
 		return 0;
 	continue_page(d);
 	return 1;
+}
+
+int ts_keep_rows(const ts_doc *d, float h)
+{
+	return d->y - h < BOTTOM && h <= d->ytop - BOTTOM - 4 * LEAD;
 }
 
 float ts_height(ts_doc *d, void (*fn)(ts_doc *d, void *ctx), void *ctx)
@@ -1190,9 +1381,10 @@ float ts_height(ts_doc *d, void (*fn)(ts_doc *d, void *ctx), void *ctx)
 	d->dry = 1;
 	d->rec = NULL;
 	d->letter_first = 0;
-	d->y = TOP;
+	d->y = d->ytop;
 	fn(d, ctx);
-	h = (float)(d->rec_page - page) * (TOP - BOTTOM) + (TOP - d->y);
+	h = (float)(d->rec_page - page) * (d->ytop - BOTTOM) +
+	    (d->ytop - d->y);
 	d->y = y;
 	d->dry = dry;
 	d->rec = rec;
@@ -1205,20 +1397,40 @@ int ts_table_row(ts_doc *d, size_t ncols, const float *w,
 		 const char *const *head, const char *const *cells,
 		 int flags)
 {
-	table t = { (flags & TS_ROW_LINES) != 0, (flags & TS_ROW_BREAK) != 0,
-		    ncols, head, w };
-	int is_head = (flags & TS_ROW_HEAD) != 0;
+	ts_table t = { ncols, w, head, NULL, flags & TS_ROW_LINES, NULL,
+		       NULL };
 
-	return table_row(d, &t, cells, is_head ? d->bold : d->font, is_head);
+	return table_row(d, &t, cells, NULL, flags & ~TS_ROW_LINES);
+}
+
+int ts_table_put(ts_doc *d, const ts_table *t, const char *const *cells,
+		 const unsigned char *align, int flags)
+{
+	return table_row(d, t, cells, align, flags);
+}
+
+float ts_table_height(ts_doc *d, const ts_table *t,
+		      const char *const *cells, int flags)
+{
+	shown o;
+	HPDF_Font f = (flags & (TS_ROW_HEAD | TS_ROW_BOLD)) ? d->bold :
+							      d->font;
+	float h;
+
+	row_cells(t, cells, NULL, &o);
+	h = row_height(d, t, &o, f);
+	if (!(flags & (TS_ROW_HEAD | TS_ROW_BOLD)) && h < t->row_h)
+		h = t->row_h;
+	return h;
 }
 
 float ts_table_row_height(ts_doc *d, size_t ncols, const float *w,
 			  const char *const *cells, int flags)
 {
-	table t = { (flags & TS_ROW_LINES) != 0, 0, ncols, NULL, w };
+	ts_table t = { ncols, w, NULL, NULL, flags & TS_ROW_LINES, NULL,
+		       NULL };
 
-	return row_height(d, &t, cells, (flags & TS_ROW_HEAD) ? d->bold
-							      : d->font);
+	return ts_table_height(d, &t, cells, flags & TS_ROW_HEAD);
 }
 
 /* ------------------------------------------------- at fixed places */
@@ -1242,6 +1454,9 @@ void ts_text(ts_doc *d, int bold, float size, float x, float y,
 
 void ts_rect(ts_doc *d, float x, float y, float w, float h, float lw)
 {
+	record(d, TS_OP_BOX, x, y, w, h, lw);
+	if (d->dry)
+		return;
 	graphics(d);
 	HPDF_Page_SetLineWidth(d->page, lw);
 	HPDF_Page_Rectangle(d->page, x, y, w, h);
@@ -1250,6 +1465,9 @@ void ts_rect(ts_doc *d, float x, float y, float w, float h, float lw)
 
 void ts_hline(ts_doc *d, float x0, float x1, float y, float lw)
 {
+	record(d, TS_OP_LINE, x0, y, x1 - x0, 0, lw);
+	if (d->dry)
+		return;
 	graphics(d);
 	HPDF_Page_SetLineWidth(d->page, lw);
 	HPDF_Page_MoveTo(d->page, x0, y);

@@ -142,6 +142,13 @@ float ts_y(const ts_doc *d);
 void ts_set_y(ts_doc *d, float y);
 int ts_page(const ts_doc *d);   /* pages begun */
 void ts_new_page(ts_doc *d);
+/* The pages begun from now on are A4 landscape (1) or portrait (0, the
+ * default); the recorder is told each page's size. The right edge of the
+ * text and the top of a page's text for them (TS_RIGHT and TS_TOP in
+ * portrait). */
+void ts_landscape(ts_doc *d, int landscape);
+float ts_right(const ts_doc *d);
+float ts_top(const ts_doc *d);
 /* Begin a page when less than h points are left above the margin. */
 void ts_need(ts_doc *d, float h);
 /* Lay out without drawing (dry 1: pages are only counted) or draw again
@@ -163,8 +170,8 @@ void ts_put(ts_doc *d, int bold, float size, float x, const char *s);
 void ts_line(ts_doc *d, int bold, float size, float lead, float x,
 	     float x1, int align, const char *s);
 /* A paragraph wrapped in [x, x1], the first line indented; justified
- * when justify is 1 (the last line is not; 2: centred). Returns its
- * lines; draw 0 only measures. */
+ * when justify is 1 (the last line is not; 2: centred; 3: set to the
+ * right). Returns its lines; draw 0 only measures. */
 int ts_para(ts_doc *d, int bold, float size, float lead, float x,
 	    float x1, float indent, int justify, const char *s, int draw);
 /* "Label : value" (label at lx, colon at cx), the value wrapped from vx
@@ -188,6 +195,20 @@ void ts_letterhead(ts_doc *d);
 void ts_sign(ts_doc *d, float x0, float x1, const ts_signer *s);
 /* The office's signatory on the right. */
 void ts_signature(ts_doc *d);
+/* n signature blocks side by side in equal columns across the text
+ * width (the column left empty where s[i] is NULL), their tops aligned
+ * and kept on one page: each block's caption lines first (captions[i],
+ * lines split at '\n', not bold; captions or captions[i] NULL: none),
+ * then as ts_sign. y ends under the tallest. room (NULL: not asked)
+ * gets the top of each block's room to sign, TS_SIGN_ROOM high (where
+ * a stamp goes). */
+#define TS_SIGN_ROOM 52.0f
+void ts_signs(ts_doc *d, size_t n, const char *const *captions,
+	      const ts_signer *const *s, float *room);
+/* The height ts_signs takes (to keep what it signs with it). */
+float ts_signs_height(size_t n, const char *const *captions,
+		      const ts_signer *const *s);
+
 /* The height of a signature block (with the line before it): of s, or
  * of the office's signatory when s is NULL. */
 float ts_sign_height(const ts_doc *d, const ts_signer *s);
@@ -205,6 +226,12 @@ float ts_sign_height(const ts_doc *d, const ts_signer *s);
  * "- 2 -", "- 3 -" at the top centre, as Tata Naskah Dinas writes.
  */
 int ts_keep(ts_doc *d, float h);
+/* A table followed by a signature keeps its last rows with it: before
+ * the first of them, with h the height of those rows and of what
+ * follows (ts_table_row_height, ts_sign_height), 1 when they do not fit
+ * in what is left of the page and would on a new one; that row is then
+ * set with TS_ROW_BREAK (it begins a page, under the head repeated). */
+int ts_keep_rows(const ts_doc *d, float h);
 /* The height fn(d, ctx) takes when set from the top of a page (on a
  * longer run, the pages' full heights plus the last one's): laid out,
  * nothing drawn nor told to the recorder; y and the page are kept. */
@@ -228,9 +255,12 @@ size_t ts_tembusan_pages(const ts_doc *d, const ts_copy_page **pages);
 /* A table row in the small size: ncols columns of widths w from the
  * left margin, boxed. A row that does not fit begins a page, where the
  * head row is repeated first. Flags: TS_ROW_HEAD (the head row, bold),
- * TS_ROW_LINES (a cell's lines break at '\n'). Returns 1 when the row
- * began a page, else 0. */
-enum { TS_ROW_HEAD = 1, TS_ROW_LINES = 2, TS_ROW_BREAK = 4 };
+ * TS_ROW_LINES (a cell's lines break at '\n'), TS_ROW_BREAK (a page is
+ * begun before the row, to keep the last rows with what follows them),
+ * TS_ROW_BOLD (a row in bold: totals). Returns 1 when the row began a
+ * page, else 0. */
+enum { TS_ROW_HEAD = 1, TS_ROW_LINES = 2, TS_ROW_BREAK = 4,
+       TS_ROW_BOLD = 8 };
 int ts_table_row(ts_doc *d, size_t ncols, const float *w,
 		 const char *const *head, const char *const *cells,
 		 int flags);
@@ -239,8 +269,50 @@ int ts_table_row(ts_doc *d, size_t ncols, const float *w,
 float ts_table_row_height(ts_doc *d, size_t ncols, const float *w,
 			  const char *const *cells, int flags);
 
+/*
+ * The same with what a table of figures needs: columns aligned (the
+ * numbers to the right), cells joined, and running totals carried from
+ * page to page as payment lists have them. A table has at most
+ * TS_TABLE_MAX columns.
+ *
+ * carry (NULL: none) fills the cells (ncols, each "" at first; NULL
+ * joins a cell to the one on its left) of the row set in bold at the
+ * foot of a page the table leaves (where TS_CARRY_FOOT: "Jumlah
+ * dipindahkan") and under the repeated head row on the next page
+ * (TS_CARRY_TOP: "Jumlah pindahan"), with the totals of the rows put so
+ * far; room for the foot row is kept under every row.
+ */
+#define TS_TABLE_MAX 24
+enum { TS_ALIGN_LEFT, TS_ALIGN_CENTRE, TS_ALIGN_RIGHT };
+enum { TS_CARRY_FOOT, TS_CARRY_TOP };
+typedef struct ts_table {
+	size_t ncols;
+	const float *w;              /* column widths from the left margin */
+	const char *const *head;     /* the head row, repeated on each page */
+	const unsigned char *align;  /* each column's TS_ALIGN_* (NULL:
+					left); the head row's: head_align */
+	int flags;                   /* TS_ROW_LINES for every row */
+	void (*carry)(void *ctx, int where, const char **cells);
+	void *ctx;
+	const unsigned char *head_align;
+	float row_h;                 /* other rows at least this tall (room
+					to sign); 0: as their text */
+} ts_table;
+/* A row of t: cells[c] (NULL: joined to the cell on its left), aligned
+ * as align says (NULL: as the columns); flags TS_ROW_HEAD, TS_ROW_BOLD.
+ * A row that does not fit begins a page: the carried row at the foot,
+ * then the head row and the carried row at the top of the new page.
+ * Returns 1 when it began a page. */
+int ts_table_put(ts_doc *d, const ts_table *t, const char *const *cells,
+		 const unsigned char *align, int flags);
+/* The height of such a row (flags TS_ROW_HEAD, TS_ROW_BOLD). */
+float ts_table_height(ts_doc *d, const ts_table *t,
+		      const char *const *cells, int flags);
+
 /* Drawing at fixed places (the certificates): a new page w x h points,
- * text at x, y, a rectangle, a horizontal line, the logo. */
+ * text at x, y, a rectangle, a horizontal line, the logo. The rectangle
+ * and the line are told to the recorder too, and drawn only when the
+ * document draws. */
 void ts_page_size(ts_doc *d, float w, float h);
 void ts_text(ts_doc *d, int bold, float size, float x, float y,
 	     const char *s);
@@ -267,6 +339,7 @@ const char *ts_html_logo(const ts_office *o, unsigned char **data,
 typedef struct ts_svg {
 	FILE *fp;
 	int page;          /* open page, 0: none */
+	float ph;          /* its height (points) */
 	const char *logo;  /* data: URI head, NULL without a logo */
 	unsigned char *data;
 	size_t len;
@@ -275,5 +348,15 @@ void ts_svg_begin(ts_svg *s, FILE *fp, const ts_office *o,
 		  const char *title);
 void ts_svg_op(void *ctx, const ts_op *op);
 void ts_svg_end(ts_svg *s);
+
+/* A document that fn(d, ctx) lays out, written to a new output file of
+ * the run: as PDF, or as the same pages in HTML (measured in Times and
+ * recorded as SVG pages). */
+ibm_atomic *ts_write_pdf(const ts_office *o, const char *path,
+			 const char *title, void (*fn)(ts_doc *d, void *ctx),
+			 void *ctx);
+ibm_atomic *ts_write_html(const ts_office *o, const char *path,
+			  const char *title,
+			  void (*fn)(ts_doc *d, void *ctx), void *ctx);
 
 #endif

@@ -184,3 +184,27 @@ seed fuzz_db_readers certificates 3 $d/db/sertifikat.csv
 seed fuzz_db_readers units-s1 4 $d/db/unit-s1.csv
 seed fuzz_db_readers units-s2 7 $d/db/unit-s2.csv
 seed fuzz_db_readers letters 5 $d/db/register.csv
+# ibm-spj: the rates (options byte: delimiter, 4 strict), the tax rules,
+# the speakers, the participants with an attendance list after "==="
+for t in spj_rates spj_tax spj_speakers spj_people; do
+	mkdir -p "$c/fuzz_$t"
+	find "$c/fuzz_$t" -type f ! -name 'regress-*' -delete
+done
+seed fuzz_spj_rates tarif-2024 0 examples/bimtek/tarif-2024.csv
+seed fuzz_spj_rates tarif-semicolon 2 $d/spj/tarif.csv
+seed fuzz_spj_rates tarif-strict 4 $d/spj/tarif.csv
+printf 'kind,category,unit,amount,ceiling\nPocket money,,day,150000,100000\nTransport,Kec. Sumbawa,orang,"Rp 1.700.000,-",\nx,,bulan,1.5,\n' \
+	> "$c/fuzz_spj_rates/english-bad"
+printf '# an office'"'"'s rules\ngolongan_iii = 6 %%\ndasar = 100\npasal_17 = 1.000.000 5 | 2,5\ntanpa_npwp = 200\npeserta_dasar = 50\npembulatan = atas\nmeterai_batas = 5.000.000\nmeterai = 10000\n' \
+	> "$c/fuzz_spj_tax/office"
+printf 'pasal_17 = 60.000.000 5 | 250.000.000 15 | 500.000.000 25 | 5.000.000.000 30 | 35\npembulatan = terdekat\n' \
+	> "$c/fuzz_spj_tax/brackets"
+printf 'golongan_v = 1\npasal_17 = 5\n' > "$c/fuzz_spj_tax/bad"
+seed fuzz_spj_speakers narasumber 0 examples/bimtek/narasumber.csv
+seed fuzz_spj_speakers worked 1 $d/spj/narasumber.csv
+printf 'nama,nip,golongan,status,sebagai,kategori,npwp,nik,jp\nBudi,1980 0101,III/b,PNS,narasumber,eselon III,,,2\nBudi,19800101,III/b,PNS,narasumber,Eselon III ke bawah,,,3\nAni,,,Dosen,moderator,,,,\nCici,,,,,Menteri/Setingkat,,,x\n' \
+	> "$c/fuzz_spj_speakers/sessions"
+seed fuzz_spj_people peserta 0 $d/spj/peserta.csv
+seed fuzz_spj_people peserta-hadir 0 $d/spj/peserta.csv examples/bimtek/hadir.csv
+printf 'participant_id,nama,kecamatan,hari\nIBM-1,Budi,Sumbawa,tiga\nIBM-1,Budi,Sumbawa,3\n,Ani,Moyo Hilir,9\n===\nid;nama;hari_hadir\nIBM-1;;2\n;ANI, S.Pd.;1\n;Orang;3\n' \
+	> "$c/fuzz_spj_people/hand"

@@ -399,29 +399,6 @@ static void t_village(void **state)
 			    "Lurah/Kepala Desa");
 }
 
-static void t_terbilang(void **state)
-{
-	static const struct { long n; const char *w; } c[] = {
-		{ 0, "nol" }, { 1, "satu" }, { 2, "dua" }, { 10, "sepuluh" },
-		{ 11, "sebelas" }, { 12, "dua belas" }, { 19, "sembilan belas" },
-		{ 20, "dua puluh" }, { 21, "dua puluh satu" },
-		{ 100, "seratus" }, { 101, "seratus satu" },
-		{ 111, "seratus sebelas" }, { 250, "dua ratus lima puluh" },
-		{ 1000, "seribu" }, { 1001, "seribu satu" },
-		{ 2024, "dua ribu dua puluh empat" },
-		{ 12000, "dua belas ribu" },
-		{ 100000, "seratus ribu" },
-		{ 1500000, "satu juta lima ratus ribu" },
-	};
-	char buf[200];
-
-	(void)state;
-	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
-		inv_terbilang(buf, sizeof buf, c[i].n);
-		assert_string_equal(buf, c[i].w);
-	}
-}
-
 static void t_cp1252(void **state)
 {
 	long bad = 0;
@@ -618,7 +595,6 @@ int main(void)
 		cmocka_unit_test(t_number),
 		cmocka_unit_test(t_norms),
 		cmocka_unit_test(t_village),
-		cmocka_unit_test(t_terbilang),
 		cmocka_unit_test(t_cp1252),
 		cmocka_unit_test(t_lines),
 		cmocka_unit_test(t_number_format),

@@ -213,6 +213,30 @@ static void t_document(void **state)
 	unlink(path);
 }
 
+/* photo captions from file names; the letterhead's measure */
+static void t_captions(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "01_pembukaan-acara.jpg", "Pembukaan acara" },
+		{ "3 - Sesi skrining.PNG", "Sesi skrining" },
+		{ "foto_kelompok__2.jpeg", "Foto kelompok 2" },
+		{ "IMG_0001.jpg", "IMG 0001" },
+		{ "0001.jpg", "" },
+		{ "tanpa.titik", "Tanpa" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = rp_photo_name_caption(cases[i][0]);
+
+		assert_string_equal(s, cases[i][1]);
+		free(s);
+	}
+	/* Arial Bold (Helvetica-Bold's widths): "BARAT" is 3.499 em */
+	assert_true(fabs(rp_bold_em("BARAT") - 3.499) < 1e-9);
+	assert_true(fabs(rp_bold_em("\xC3\x89") - 0.72) < 1e-9);
+}
+
 /* A document longer than what memory keeps of it (the body goes to a
  * file past 1 MiB): every paragraph there once and in order, the section
  * breaks where they were made (one before the body went to the file, one
@@ -287,6 +311,7 @@ int main(void)
 		cmocka_unit_test(t_images),
 		cmocka_unit_test(t_reference),
 		cmocka_unit_test(t_document),
+		cmocka_unit_test(t_captions),
 		cmocka_unit_test(t_long_document),
 	};
 

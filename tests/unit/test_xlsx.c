@@ -128,6 +128,18 @@ static void t_widths_clamp(void **state)
 	assert_true(ibm_xlsx_wrap_lines("Supercalifragilistic", 3, 11, 0) >
 		    3);
 	assert_true(ibm_xlsx_line_pt(11) == 15);
+	/* as Excel sets it: five lines in 45 characters (LibreOffice takes
+	 * five too; a margin of 3 % made it six, a row a line too tall) */
+	assert_int_equal(ibm_xlsx_wrap_lines(
+		"Menuju Prima: skor total 72,1 < 75 (Bantuan operasional "
+		"belum ada, Agen Pemulihan 8 dari 10, Agen terlatih 1 dari "
+		"10, Sosialisasi 1 dari 4, Intervensi singkat 9 dari 10, "
+		"Konseling 0 dari 10, Rujukan 3 dari 5, Pendampingan "
+		"pascarehabilitasi 2 dari 5)", 45, 11, 0), 5);
+	/* ten "m" of 12 pixels and a space of 3: not in 17 digits of 7
+	 * pixels (less one for the edge), in 18 */
+	assert_int_equal(ibm_xlsx_wrap_lines("mmmmm mmmmm", 17, 11, 0), 2);
+	assert_int_equal(ibm_xlsx_wrap_lines("mmmmm mmmmm", 18, 11, 0), 1);
 	ibm_xlsx_widths_note_len(&cw, 9, 2.5);
 	assert_int_equal(cw.n, 10);
 	assert_true(cw.w[9] == 2.5);

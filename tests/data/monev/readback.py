@@ -79,7 +79,14 @@ def main():
                     sorted(set(re.findall(r"<c:f>([^<]*)</c:f>", x)))))
 
 
-def col_vals(wv, col, r1, r2):
+def col_vals(wv, col, r1, r2, col2=None):
+    """The values of col r1..r2, or of row r1 from col to col2 (a range
+    along a row: Rekap Kab-Kota with the districts as columns)."""
+    if col2 is not None and col2 != col:
+        from openpyxl.utils import column_index_from_string as ci
+        from openpyxl.utils import get_column_letter as cl
+        return [wv["%s%d" % (cl(c), r1)].value
+                for c in range(ci(col), ci(col2) + 1)]
     return [wv["%s%d" % (col, r)].value for r in range(r1, r2 + 1)]
 
 
@@ -94,14 +101,15 @@ def check(wv, c, formula, cached):
     v = None
     m = re.fullmatch(r"=SUM\(" + rng + r"\)", formula)
     if m:
-        v = sum(x or 0 for x in col_vals(wv, m[1], int(m[2]), int(m[4])))
+        v = sum(x or 0 for x in col_vals(wv, m[1], int(m[2]), int(m[4]),
+                                         m[3]))
     m = m or re.fullmatch(r"=SUMPRODUCT\(" + rng + "," + rng +
                           r"\)/SUMIF\(" + rng + r',"<>",' + rng + r"\)",
                           formula)
     if m and v is None:
         # the unit-weighted mean of the rows whose mean is not blank
-        w = col_vals(wv, m[1], int(m[2]), int(m[4]))
-        x = col_vals(wv, m[5], int(m[6]), int(m[8]))
+        w = col_vals(wv, m[1], int(m[2]), int(m[4]), m[3])
+        x = col_vals(wv, m[5], int(m[6]), int(m[8]), m[7])
         v = sum(a * b for a, b in zip(w, x) if b is not None) / \
             sum(a for a, b in zip(w, x) if b is not None)
     m2 = re.fullmatch(r"=(COUNTIF|SUMIF)\(" + rng + "," + ref +
