@@ -92,7 +92,8 @@ const char *db_now(db_file *d);
  * shortest form that reads back the same ("45.45", "-0.1667"). */
 char *db_fmt_num(char *buf, size_t size, double v);
 
-/* The office of an event file: its satker key, else the last line of
+/* The office of an event file: its satker key (shortened as below when
+ * written out as "Badan Narkotika Nasional ..."), else the last line of
  * instansi shortened as offices write their own names ("BADAN NARKOTIKA
  * NASIONAL KABUPATEN SUMBAWA" -> "BNNK Sumbawa", "... PROVINSI NUSA
  * TENGGARA BARAT" -> "BNNP Nusa Tenggara Barat"); malloc'd, NULL when the

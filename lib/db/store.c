@@ -383,6 +383,15 @@ char *db_event_office(const ibm_event *ev)
 	char *o = NULL;
 
 	if (v) {
+		/* "Badan Narkotika Nasional Kabupaten Sumbawa" (ibm-spj's
+		 * satker, written out) is the office "BNNK Sumbawa" too */
+		char *low = ibm_lower(v);
+		int full = !strncmp(ibm_fold_space(low), "badan narkotika "
+				    "nasional ", 25);
+
+		free(low);
+		if (full)
+			return short_office(v);
 		o = ibm_xstrdup(v);
 		return ibm_fold_space(o);
 	}

@@ -66,6 +66,9 @@ static void t_office(void **state)
 	       "Dinas Sosial Kabupaten Dompu");
 	office("satker =  BNNP  NTB \ninstansi = BADAN NARKOTIKA NASIONAL "
 	       "PROVINSI NUSA TENGGARA BARAT\n", "BNNP NTB");
+	/* ibm-spj's satker, written out: the same office */
+	office("satker = Badan Narkotika Nasional Kabupaten  Sumbawa\n",
+	       "BNNK Sumbawa");
 	office("acara = Bimtek\n", NULL);
 }
 
