@@ -123,8 +123,8 @@ if ! command -v soffice >/dev/null 2>&1; then
 	form
 	for i in 12 13 14 15; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	checker2
-	i=15
-	while [ $i -lt 26 ]; do
+	i=16
+	while [ $i -lt 27 ]; do
 		i=$((i + 1))
 		echo "ok $i # skip no soffice (LibreOffice)"
 	done
