@@ -97,6 +97,7 @@ $(GEN)/%.inc: lib/core/%.txt
 	od -An -v -tu1 $< | sed 's/[0-9][0-9]*/&,/g' > $@
 $(BUILD)/lib/core/titles.o: $(GEN)/titles.inc
 $(BUILD)/lib/core/value.o: $(GEN)/yesno.inc
+$(BUILD)/tests/test_text: $(GEN)/titles.inc
 
 $(LIB_A): $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -318,6 +319,7 @@ $(WIN)/lib/%.o: lib/%.c $(WIN_DEPS)/.stamp
 
 $(WIN)/lib/core/titles.o: $(GEN)/titles.inc
 $(WIN)/lib/core/value.o: $(GEN)/yesno.inc
+$(WIN)/tests/test_text.exe: $(GEN)/titles.inc
 
 $(WIN)/cmd/%.o: cmd/%.c $(WIN_DEPS)/.stamp
 	@mkdir -p $(@D)

@@ -243,9 +243,54 @@ void ibm_csvw_int(ibm_csvw *w, long long v)
 	put(w, b, (size_t)n);
 }
 
+/* What snprintf "%.*f" writes for v with d <= 15 decimals, without
+ * printf, into t (room for 40 bytes): its length, or -1 when v is large
+ * or near a half (then printf decides). |v| * 10^d is below 2^40, so its
+ * rounding error is below 2^-13, and a value 10^-3 or more away from a
+ * half rounds to the same integer as the exact decimal value. */
+static int fixed_fast(char *t, double v, int d)
+{
+	static const double p10[16] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15
+	};
+	double x = fabs(v) * p10[d], f, fr;
+	uint64_t r, ip, fp;
+	char dig[24];
+	int n = 0, k = 0;
+
+	if (!(x < 1099511627776.0))
+		return -1;
+	f = floor(x);
+	fr = x - f;
+	if (fabs(fr - 0.5) < 1e-3)
+		return -1;
+	r = (uint64_t)f + (fr > 0.5);
+	ip = r / (uint64_t)p10[d];
+	fp = r % (uint64_t)p10[d];
+	if (signbit(v))
+		t[n++] = '-';
+	do
+		dig[k++] = (char)('0' + ip % 10);
+	while ((ip /= 10) > 0);
+	while (k)
+		t[n++] = dig[--k];
+	if (d > 0) {
+		t[n++] = '.';
+		for (int i = d - 1; i >= 0; i--) {
+			t[n + i] = (char)('0' + fp % 10);
+			fp /= 10;
+		}
+		n += d;
+	}
+	t[n] = '\0';
+	return n;
+}
+
 char *ibm_fmt_num(char *buf, size_t size, double v, int decimals, int dec)
 {
-	char *p;
+	char *p, t[48];
+	int n;
 
 	if (isnan(v) || isinf(v)) {
 		buf[0] = '\0';
@@ -255,7 +300,10 @@ char *ibm_fmt_num(char *buf, size_t size, double v, int decimals, int dec)
 		decimals = 0;
 	if (decimals > 15)
 		decimals = 15;
-	snprintf(buf, size, "%.*f", decimals, v);
+	if ((n = fixed_fast(t, v, decimals)) >= 0 && (size_t)n < size)
+		memcpy(buf, t, (size_t)n + 1);
+	else
+		snprintf(buf, size, "%.*f", decimals, v);
 	p = strchr(buf, '.');
 	if (p) {
 		char *e = buf + strlen(buf) - 1;

@@ -267,11 +267,114 @@ int ibm_date_parse(const char *s, ibm_date *out)
 	return 0;
 }
 
+/* Digits at *sp, at least 1 and at most maxd, not followed by another:
+ * their value, or -1 (num() without the locale's tables). */
+static int digits(const char **sp, int maxd)
+{
+	const char *s = *sp;
+	int v = 0, n = 0;
+
+	while (n < maxd && (unsigned)(s[n] - '0') < 10) {
+		v = v * 10 + (s[n] - '0');
+		n++;
+	}
+	if (n == 0 || (unsigned)(s[n] - '0') < 10)
+		return -1;
+	*sp = s + n;
+	return v;
+}
+
+static int is_letter(char c)
+{
+	return (unsigned)((c | 0x20) - 'a') < 26;
+}
+
+/* Google Forms' own timestamp, "2024/06/24 9:01:37 AM GMT+7" (y-m-d or
+ * y/m/d, one space between the parts, AM/PM and the zone each
+ * optional), read without the general parser's detours: 1 when s has
+ * another shape (the general parser decides), else what it would say. */
+static int forms_fast(const char *s, ibm_datetime *out)
+{
+	ibm_datetime t;
+	char sep;
+
+	memset(&t, 0, sizeof t);
+	if ((unsigned)(s[0] - '0') >= 10)
+		return 1;
+	t.date.y = digits(&s, 4);
+	sep = *s;
+	if (t.date.y < 100 || (sep != '/' && sep != '-'))
+		return 1;
+	s++;
+	t.date.m = digits(&s, 2);
+	if (t.date.m < 0 || *s++ != sep)
+		return 1;
+	t.date.d = digits(&s, 2);
+	if (t.date.d < 0 || *s++ != ' ')
+		return 1;
+	t.hh = digits(&s, 2);
+	if (t.hh < 0 || *s++ != ':')
+		return 1;
+	t.mm = digits(&s, 2);
+	if (t.mm < 0 || *s++ != ':')
+		return 1;
+	t.ss = digits(&s, 2);
+	if (t.ss < 0)
+		return 1;
+	if (*s == ' ' && is_letter(s[1]) && is_letter(s[2]) &&
+	    (s[2] | 0x20) == 'm' && !is_letter(s[3]) && s[3] != '\'') {
+		char ap = (char)(s[1] | 0x20);
+
+		if (ap != 'a' && ap != 'p')
+			return 1;
+		if (t.hh < 1 || t.hh > 12)
+			return -1;
+		if (ap == 'a' && t.hh == 12)
+			t.hh = 0;
+		else if (ap == 'p' && t.hh != 12)
+			t.hh += 12;
+		s += 3;
+	}
+	if (t.hh > 23 || t.mm > 59 || t.ss > 60)
+		return 1;
+	if (*s == ' ') {
+		int sign, h, m = 0;
+
+		if (!((s[1] | 0x20) == 'g' && (s[2] | 0x20) == 'm' &&
+		      (s[3] | 0x20) == 't') &&
+		    !((s[1] | 0x20) == 'u' && (s[2] | 0x20) == 't' &&
+		      (s[3] | 0x20) == 'c'))
+			return 1;
+		s += 4;
+		if (*s != '+' && *s != '-')
+			return 1;
+		sign = *s++ == '-' ? -1 : 1;
+		h = digits(&s, 2);
+		if (h < 0)
+			return 1;
+		if (*s == ':') {
+			s++;
+			m = digits(&s, 2);
+			if (m < 0)
+				return 1;
+		}
+		t.has_tz = 1;
+		t.tz_minutes = sign * (h * 60 + m);
+	}
+	if (*s || !ibm_date_valid(t.date))
+		return 1;
+	*out = t;
+	return 0;
+}
+
 int ibm_datetime_parse(const char *s, ibm_datetime *out)
 {
 	ibm_datetime t;
 	char w[16];
+	int fast = forms_fast(s, out);
 
+	if (fast <= 0)
+		return fast;
 	memset(&t, 0, sizeof t);
 	t.hh = t.mm = t.ss = -1;
 	if (date_at(&s, &t.date) < 0)

@@ -52,20 +52,191 @@ size_t ibm_diag_warnings(void)
 	return nwarnings;
 }
 
+/* Held warnings (ibm_diag_hold): the lines as they will be written. */
+static struct {
+	int on, atexit_set;
+	char *buf;
+	size_t used;
+} held;
+
+#define HELD_SZ (64 * 1024)
+
+static void held_write(void)
+{
+	if (held.used) {
+		fwrite(held.buf, 1, held.used, stderr);
+		fflush(stderr);
+	}
+	held.used = 0;
+}
+
+void ibm_diag_release(void)
+{
+	held_write();
+	free(held.buf);
+	held.buf = NULL;
+	held.on = 0;
+}
+
+static void release_at_exit(void)
+{
+	if (held.on)
+		ibm_diag_release();
+}
+
+void ibm_diag_hold(void)
+{
+	if (held.on)
+		return;
+	if (!held.atexit_set) {
+		atexit(release_at_exit);
+		held.atexit_set = 1;
+	}
+	fflush(stdout);
+	held.buf = ibm_xmalloc(HELD_SZ);
+	held.used = 0;
+	held.on = 1;
+}
+
+/* "PROG: msg\n" to stderr, or to the held lines. */
+static void put_line(const char *msg, size_t n)
+{
+	size_t pl = strlen(progname);
+
+	if (!held.on) {
+		fflush(stdout);
+		fprintf(stderr, "%s: %s\n", progname, msg);
+		return;
+	}
+	if (held.used + pl + n + 3 > HELD_SZ)
+		held_write();
+	if (pl + n + 3 > HELD_SZ) {
+		fprintf(stderr, "%s: %s\n", progname, msg);
+		return;
+	}
+	memcpy(held.buf + held.used, progname, pl);
+	memcpy(held.buf + held.used + pl, ": ", 2);
+	memcpy(held.buf + held.used + pl + 2, msg, n);
+	held.buf[held.used + pl + 2 + n] = '\n';
+	held.used += pl + n + 3;
+}
+
+/* s[0..len) at m[*n], as much as fits before m[size - 1]; *n grows by
+ * len all the same (as snprintf counts). */
+static void msg_put(char *m, size_t size, size_t *n, const char *s,
+		    size_t len)
+{
+	if (*n < size - 1)
+		memcpy(m + *n, s, len < size - 1 - *n ? len : size - 1 - *n);
+	*n += len;
+}
+
+static void msg_num(char *m, size_t size, size_t *n, unsigned long long v,
+		    int neg)
+{
+	char d[24];
+	size_t k = sizeof d;
+
+	if (neg)
+		v = 0ULL - v; /* v was a negative number's two's complement */
+	do
+		d[--k] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	if (neg)
+		d[--k] = '-';
+	msg_put(m, size, n, d + k, sizeof d - k);
+}
+
+/* vsnprintf(m + n, size - n, fmt, ap) for the conversions that messages
+ * use most (%s %d %u %ld %lu %zu %%, no flags, width or precision),
+ * without printf's machinery; 0 when fmt has another (ap untouched:
+ * then vsnprintf writes it). */
+static int msg_fmt(char *m, size_t size, size_t n, const char *fmt,
+		   va_list *ap)
+{
+	for (const char *f = fmt; (f = strchr(f, '%')) != NULL; f++) {
+		f++;
+		if (*f == 'l' || *f == 'z')
+			f++;
+		if (!*f || !strchr("sdu%", *f) ||
+		    (f[-1] != '%' && *f != (f[-1] == 'z' ? 'u' : 'd') &&
+		     *f != 'u'))
+			return 0;
+	}
+	while (*fmt) {
+		const char *pc = strchr(fmt, '%');
+		size_t lit = pc ? (size_t)(pc - fmt) : strlen(fmt);
+
+		msg_put(m, size, &n, fmt, lit);
+		if (!pc)
+			break;
+		fmt = pc + 1;
+		switch (*fmt) {
+		case '%':
+			msg_put(m, size, &n, "%", 1);
+			break;
+		case 's': {
+			const char *a = va_arg(*ap, const char *);
+
+			if (!a)
+				a = "(null)";
+			msg_put(m, size, &n, a, strlen(a));
+			break;
+		}
+		case 'd': {
+			long long v = va_arg(*ap, int);
+
+			msg_num(m, size, &n, (unsigned long long)v, v < 0);
+			break;
+		}
+		case 'u':
+			msg_num(m, size, &n, va_arg(*ap, unsigned), 0);
+			break;
+		case 'l':
+			fmt++;
+			if (*fmt == 'u') {
+				msg_num(m, size, &n, va_arg(*ap, unsigned long), 0);
+			} else {
+				long long v = va_arg(*ap, long);
+
+				msg_num(m, size, &n, (unsigned long long)v,
+					v < 0);
+			}
+			break;
+		default: /* 'z' */
+			fmt++;
+			msg_num(m, size, &n, va_arg(*ap, size_t), 0);
+			break;
+		}
+		fmt++;
+	}
+	m[n < size - 1 ? n : size - 1] = '\0';
+	return 1;
+}
+
 void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 	      va_list ap)
 {
 	char msg[4096];
 	size_t n = 0;
+	va_list aq;
 
-	if (file && line > 0)
-		n = (size_t)snprintf(msg, sizeof msg, "%s:%ld: ", file, line);
-	else if (file)
-		n = (size_t)snprintf(msg, sizeof msg, "%s: ", file);
-	if (n < sizeof msg && !is_error)
-		n += (size_t)snprintf(msg + n, sizeof msg - n, "warning: ");
-	if (n < sizeof msg)
+	if (file) {
+		msg_put(msg, sizeof msg, &n, file, strlen(file));
+		if (line > 0) {
+			msg_put(msg, sizeof msg, &n, ":", 1);
+			msg_num(msg, sizeof msg, &n, (unsigned long long)line,
+				0);
+		}
+		msg_put(msg, sizeof msg, &n, ": ", 2);
+	}
+	if (!is_error)
+		msg_put(msg, sizeof msg, &n, "warning: ", 9);
+	msg[n < sizeof msg - 1 ? n : sizeof msg - 1] = '\0';
+	va_copy(aq, ap);
+	if (n < sizeof msg && !msg_fmt(msg, sizeof msg, n, fmt, &aq))
 		vsnprintf(msg + n, sizeof msg - n, fmt, ap);
+	va_end(aq);
 	if (is_error < 0) { /* a note */
 		if (verbose) {
 			fflush(stdout);
@@ -77,10 +248,10 @@ void ibm_vmsg(int is_error, const char *file, long line, const char *fmt,
 		nwarnings++;
 	if (hook)
 		hook(is_error, msg, hook_data);
-	if (is_error || !quiet) {
-		fflush(stdout);
-		fprintf(stderr, "%s: %s\n", progname, msg);
-	}
+	if (is_error && held.on)
+		ibm_diag_release(); /* the warnings before it first */
+	if (is_error || !quiet)
+		put_line(msg, strlen(msg));
 }
 
 void ibm_warn(const char *file, long line, const char *fmt, ...)

@@ -62,6 +62,12 @@ int ibm_diag_verbose(void);
 typedef void (*ibm_diag_hook)(int is_error, const char *msg, void *data);
 void ibm_diag_set_hook(ibm_diag_hook hook, void *data);
 size_t ibm_diag_warnings(void); /* number of warnings so far */
+/* Many warnings in a row (nothing written to standard output until
+ * ibm_diag_release): their lines are gathered and written in large
+ * writes, not one each. An error, ibm_diag_release or the exit writes
+ * what is held first. */
+void ibm_diag_hold(void);
+void ibm_diag_release(void);
 
 /*
  * Messages: "PROG: FILE:LINE: text" (FILE NULL: "PROG: text"; LINE 0:
@@ -516,6 +522,9 @@ char *ibm_name_key(const char *s);
  * punctuation dropped, runs of space folded, trimmed ("  Andi  MA'RUF " ->
  * "andi maruf"). Malloc'd. */
 char *ibm_person_key(const char *s);
+/* ibm_person_key of s[0..len) into out, which has room for 2 * len + 1
+ * bytes; returns the key's length. */
+size_t ibm_person_key_to(const char *s, size_t len, char *out);
 /* Levenshtein distance in code points. */
 size_t ibm_edit_distance(const char *a, const char *b);
 /* Levenshtein distance of two code point arrays with a cut-off: the
@@ -534,6 +543,9 @@ char *ibm_title_case(const char *s);
  * "Hj. Rina Marlina, S.Kep., M.Kes." -> "rina marlina". The name's last
  * word is never taken for a title. Malloc'd. */
 char *ibm_person_bare_key(const char *s);
+/* ibm_person_bare_key of s[0..len) into out, which has room for 2 * len
+ * + 1 bytes; returns the key's length. No allocation. */
+size_t ibm_person_bare_key_to(const char *s, size_t len, char *out);
 /* A person's name for print: each word in capitals (two letters or more,
  * none small) in proper case, except the degrees after the name, kept as
  * written: "dr. HJ. SITI RAHMAWATI, S.KM" -> "dr. Hj. Siti Rahmawati,

@@ -435,8 +435,15 @@ static const unsigned char person_ascii[128] = {
 char *ibm_person_key(const char *s)
 {
 	size_t len = strlen(s);
-	const char *e = s + len;
 	char *out = ibm_xmalloc(len * 2 + 1);
+
+	ibm_person_key_to(s, len, out);
+	return out;
+}
+
+size_t ibm_person_key_to(const char *s, size_t len, char *out)
+{
+	const char *e = s + len;
 	size_t o = 0;
 	int space = 0;
 
@@ -481,7 +488,7 @@ char *ibm_person_key(const char *s)
 		space = 0;
 	}
 	out[o] = '\0';
-	return out;
+	return o;
 }
 
 /* The code points of a string, malloc'd; *n set. */

@@ -13,6 +13,7 @@
  */
 #include "ibmkit.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,13 +26,29 @@ enum { T_BEFORE = 1, T_AFTER = 2 };
 #define TKEY 24          /* the longest title key (letters and digits) */
 #define TCAP 1024        /* slots: at least twice the titles */
 #define TWORDS 4         /* the most words one title spans */
+#define TCLS 37          /* classes of a key's first and last byte (tcls) */
 
 static struct {
 	int loaded;
 	size_t n;
 	char key[TCAP][TKEY + 1];
+	unsigned char len[TCAP];
 	unsigned char where[TCAP];
+	/* before any look-up: bit l of may[w][first][last] is set when a
+	 * title of l bytes written where w says (0 before, 1 after the
+	 * name) begins and ends with bytes of those classes; most words of
+	 * names are no title and stop here */
+	uint32_t may[2][TCLS][TCLS];
 } T;
+
+_Static_assert(TKEY < 32, "a title's length is a bit of T.may");
+
+/* a byte's class for T.may: a letter, a digit, or anything else */
+static unsigned tcls(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a')
+		: c >= '0' && c <= '9' ? 26u + (unsigned)(c - '0') : 36u;
+}
 
 static size_t thash(const char *s, size_t n)
 {
@@ -47,8 +64,7 @@ static size_t tslot(const char *k, size_t n)
 {
 	size_t i = thash(k, n);
 
-	while (T.key[i][0] && (strlen(T.key[i]) != n ||
-			       memcmp(T.key[i], k, n) != 0))
+	while (T.len[i] && (T.len[i] != n || memcmp(T.key[i], k, n) != 0))
 		i = (i + 1) & (TCAP - 1);
 	return i;
 }
@@ -84,62 +100,77 @@ static void load(void)
 		if (kl > 0 && kl <= TKEY && T.n * 2 < TCAP) {
 			size_t at = tslot(k, kl);
 
-			if (!T.key[at][0]) {
+			if (!T.len[at]) {
 				memcpy(T.key[at], k, kl + 1);
+				T.len[at] = (unsigned char)kl;
 				T.n++;
 			}
 			T.where[at] |= w;
+			T.may[w >> 1][tcls((unsigned char)k[0])]
+			     [tcls((unsigned char)k[kl - 1])] |= 1u << kl;
 		}
 		free(k);
 		s += len + (e != NULL);
 	}
 }
 
-/* Is k[0..n) a title written where w says? */
-static int is_title(const char *k, size_t n, unsigned char w)
-{
-	size_t at;
+/* The words of a person key (words separated by one space): word i is
+ * key[at[i]..end(i)). */
+typedef struct kwords {
+	const char *key;
+	size_t len, n;
+	const size_t *at;
+} kwords;
 
-	if (n == 0 || n > TKEY)
-		return 0;
-	at = tslot(k, n);
-	return T.key[at][0] && (T.where[at] & w);
+static size_t word_end(const kwords *k, size_t i)
+{
+	return i + 1 < k->n ? k->at[i + 1] - 1 : k->len;
 }
 
-/* Do the words w[a..b) (offsets into key, each ending at a space or the
- * end) spell a title written where `where` says? */
-static int words_title(const char *key, const size_t *w, size_t a, size_t b,
+/* Do the words [a..b) spell a title written where `where` says? */
+static int words_title(const kwords *k, size_t a, size_t b,
 		       unsigned char where)
 {
 	char buf[TKEY + 1];
-	size_t n = 0;
+	size_t n = 0, last = word_end(k, b - 1);
 
+	for (size_t i = a; i < b; i++)
+		n += word_end(k, i) - k->at[i];
+	if (n > TKEY ||
+	    !(T.may[where >> 1][tcls((unsigned char)k->key[k->at[a]])]
+		   [tcls((unsigned char)k->key[last - 1])] >> n & 1))
+		return 0;
+	n = 0;
 	for (size_t i = a; i < b; i++) {
-		const char *p = key + w[i];
-		size_t l = strcspn(p, " ");
+		size_t l = word_end(k, i) - k->at[i];
 
-		if (n + l > TKEY)
-			return 0;
-		memcpy(buf + n, p, l);
+		memcpy(buf + n, k->key + k->at[i], l);
 		n += l;
 	}
-	return is_title(buf, n, where);
+	{
+		size_t at = tslot(buf, n);
+
+		return T.len[at] && (T.where[at] & where);
+	}
 }
 
 /*
  * The words of a person key (ibm_person_key: words separated by one
- * space) that are its name: [*first, *last) of its *nw words, the titles
- * before and after left out. 0 when there are no words.
+ * space) of len bytes that are its name: [*first, *last) of its *nw
+ * words, the titles before and after left out; *a and *b their byte
+ * offsets (the start of word *first, the end of word *last - 1). 0 when
+ * there are no words.
  */
-static int key_name_words(const char *key, size_t *first, size_t *last,
-			  size_t *nw)
+static int key_name_words(const char *key, size_t len, size_t *first,
+			  size_t *last, size_t *nw, size_t *a, size_t *b)
 {
 	size_t stack[64], *w = stack, n = 0, cap = 64, i, j;
+	kwords k;
 
 	if (!T.loaded)
 		load();
-	for (const char *p = key; *p; p++)
-		if (p == key || p[-1] == ' ') {
+	for (size_t p = 0; p < len; p++)
+		if (p == 0 || key[p - 1] == ' ') {
 			if (n == cap) {
 				size_t *nw2 = ibm_xmalloc(2 * cap * sizeof *nw2);
 
@@ -149,69 +180,73 @@ static int key_name_words(const char *key, size_t *first, size_t *last,
 				w = nw2;
 				cap *= 2;
 			}
-			w[n++] = (size_t)(p - key);
+			w[n++] = p;
 		}
+	k.key = key;
+	k.len = len;
+	k.n = n;
+	k.at = w;
 	*nw = n;
 	i = 0;
 	j = n;
 	/* titles before: longest first, a word of the name left */
 	while (j - i > 1) {
-		size_t k;
+		size_t m;
 
-		for (k = j - i - 1 < TWORDS ? j - i - 1 : TWORDS; k > 0; k--)
-			if (words_title(key, w, i, i + k, T_BEFORE))
+		for (m = j - i - 1 < TWORDS ? j - i - 1 : TWORDS; m > 0; m--)
+			if (words_title(&k, i, i + m, T_BEFORE))
 				break;
-		if (!k)
+		if (!m)
 			break;
-		i += k;
+		i += m;
 	}
 	while (j - i > 1) {
-		size_t k;
+		size_t m;
 
-		for (k = j - i - 1 < TWORDS ? j - i - 1 : TWORDS; k > 0; k--)
-			if (words_title(key, w, j - k, j, T_AFTER))
+		for (m = j - i - 1 < TWORDS ? j - i - 1 : TWORDS; m > 0; m--)
+			if (words_title(&k, j - m, j, T_AFTER))
 				break;
-		if (!k)
+		if (!m)
 			break;
-		j -= k;
+		j -= m;
 	}
 	*first = i;
 	*last = j;
+	*a = n ? w[i] : 0;
+	*b = n ? word_end(&k, j - 1) : 0;
 	if (w != stack)
 		free(w);
 	return n > 0;
 }
 
+size_t ibm_person_bare_key_to(const char *s, size_t len, char *out)
+{
+	size_t n = ibm_person_key_to(s, len, out);
+	size_t first, last, nw, a, b;
+
+	if (!key_name_words(out, n, &first, &last, &nw, &a, &b) ||
+	    (first == 0 && last == nw))
+		return n;
+	memmove(out, out + a, b - a);
+	out[b - a] = '\0';
+	return b - a;
+}
+
 char *ibm_person_bare_key(const char *s)
 {
-	char *k = ibm_person_key(s);
-	size_t first, last, n, a = 0, b = 0, word = 0;
+	size_t len = strlen(s);
+	char *k = ibm_xmalloc(2 * len + 1);
 
-	if (!key_name_words(k, &first, &last, &n) || (first == 0 && last == n))
-		return k;
-	/* byte offsets of word `first` and of the end of word last - 1 */
-	for (size_t i = 0; k[i]; i++) {
-		if (i == 0 || k[i - 1] == ' ') {
-			if (word == first)
-				a = i;
-			word++;
-		}
-		if (word == last && (k[i + 1] == ' ' || !k[i + 1])) {
-			b = i + 1;
-			break;
-		}
-	}
-	memmove(k, k + a, b - a);
-	k[b - a] = '\0';
+	ibm_person_bare_key_to(s, len, k);
 	return k;
 }
 
 char *ibm_name_proper_case(const char *s)
 {
-	size_t n = strlen(s), i = 0, o = 0, word = 0, first, last, nw;
+	size_t n = strlen(s), i = 0, o = 0, word = 0, first, last, nw, a, b;
 	char *out = ibm_xmalloc(2 * n + 1), *key = ibm_person_key(s);
 
-	if (!key_name_words(key, &first, &last, &nw))
+	if (!key_name_words(key, strlen(key), &first, &last, &nw, &a, &b))
 		last = (size_t)-1;
 	free(key);
 	/* word by word (runs without a space): its key's words are counted

@@ -1782,7 +1782,9 @@ static int fast_next(ibm_xlsxr *x)
 	int eof = 0;
 
 	for (;;) {
-		const char *s = x->fb.p + x->fpos, *e = x->fb.p + x->fb.n;
+		/* before the first fill the buffer is NULL: no offset on it */
+		const char *s = x->fb.p ? x->fb.p + x->fpos : "";
+		const char *e = x->fb.p ? x->fb.p + x->fb.n : s;
 		const char *lt = NULL;
 		long k = 0;
 

@@ -32,8 +32,8 @@
 /* The officers' table: No, Nama, Pangkat/Gol. and NIP/NRP, Jabatan,
  * Tugas (points; the text width). */
 static const float cols[5] = { 26, 128, 122, 103.276f, 90 };
-static const char *const head[5] = { "No", "Nama", "Pangkat/Gol. dan "
-	"NIP/NRP", "Jabatan", "Tugas dalam Kegiatan" };
+static const char *const head[5] = { "No", "Nama",
+	"Pangkat/Gol. dan NIP/NRP", "Jabatan", "Tugas dalam Kegiatan" };
 
 static const char *const field[5] = { "nama", "pangkat", "nip", "jabatan",
 	"tugas" };

@@ -40,30 +40,41 @@ int score_suggest_ok(size_t d, size_t la, size_t lb)
 typedef struct name_cp {
 	size_t off, len;      /* in the code point pool */
 	size_t k;             /* deletions to index: score_near_bound(len) */
+	size_t idx;           /* the caller's number of the name */
 } name_cp;
 
-static void decode(const char *const *keys, const unsigned char *use,
-		   size_t n, name_cp *nm, long **pool, size_t *np, size_t *cap)
+/* The names of keys that use[] takes and are not empty, as code points
+ * in *pool: *nm (their number the return value), in the caller's
+ * order. */
+static size_t decode(const char *const *keys, const unsigned char *use,
+		     size_t n, name_cp **nm, long **pool, size_t *np,
+		     size_t *cap)
 {
+	size_t used = 0, mcap = 0;
+
+	*nm = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const char *s = keys[i], *e;
+		name_cp *m;
 
-		nm[i].off = *np;
-		nm[i].len = 0;
-		nm[i].k = 0;
-		if (use && !use[i])
+		if ((use && !use[i]) || !*s)
 			continue;
+		ibm_grow((void **)nm, &mcap, used + 1, sizeof **nm);
+		m = &(*nm)[used++];
 		e = s + strlen(s);
 		ibm_grow((void **)pool, cap, *np + (size_t)(e - s) + 1,
 			 sizeof **pool);
+		m->off = *np;
 		while (s < e) {
 			long c = ibm_utf8_next(&s, e);
 
 			(*pool)[(*np)++] = c < 0 ? 0xFFFD : c;
 		}
-		nm[i].len = *np - nm[i].off;
-		nm[i].k = score_near_bound(nm[i].len);
+		m->len = *np - m->off;
+		m->k = score_near_bound(m->len);
+		m->idx = i;
 	}
+	return used;
 }
 
 #define PBITS 10
@@ -76,10 +87,12 @@ typedef struct part_e {
 } part_e;
 
 /* The deletion strings of the names of one list, by partition: entry e
- * of partition b is e[off[b] <= e < off[b + 1]]. */
+ * of partition b is e[off[b] <= e < end[b]] (room to off[b + 1]). */
 typedef struct parts {
 	part_e *e;
 	size_t off[NPART + 1];
+	size_t end[NPART];
+	int full;             /* a partition had no room for one more */
 } parts;
 
 /* The final hash of a deletion string of len code points whose
@@ -94,16 +107,19 @@ static inline uint64_t fin(uint64_t h, size_t len)
 	return x ^ x >> 32;
 }
 
-/* One deletion string to its partition: counted (pos NULL) or stored. */
+/* One deletion string to its partition: counted (pos NULL) or stored
+ * where its partition has room. */
 static inline void put(parts *p, size_t *pos, uint32_t id, uint64_t h)
 {
 	size_t b = (size_t)(h >> (64 - PBITS));
 
 	if (!pos) {
 		p->off[b + 1]++;
-	} else {
+	} else if (pos[b] < p->off[b + 1]) {
 		p->e[pos[b]].fp = (uint32_t)h;
 		p->e[pos[b]++].id = id;
+	} else {
+		p->full = 1;
 	}
 }
 
@@ -139,34 +155,59 @@ static inline void variants(const long *s, size_t n, size_t k,
 			put(p, pos, id, fin(C[i] + D[j], n - 2));
 }
 
+/* Every used name's deletion strings to put(): counted (pos NULL) or
+ * stored. */
+static void each_name(parts *p, size_t *pos, const name_cp *m, size_t n,
+		      const long *pool, uint64_t *pre, uint64_t *C,
+		      const uint64_t *pw, size_t max)
+{
+	for (size_t i = 0; i < n; i++)
+		variants(pool + m[i].off, m[i].len, m[i].k, pre, C,
+			 C + max + 1, pw, p, pos, (uint32_t)i);
+}
+
 static void partition(parts *p, const name_cp *m, size_t n,
-		      const unsigned char *use, const long *pool,
-		      uint64_t *pre, const uint64_t *pw)
+		      const long *pool, uint64_t *pre, const uint64_t *pw)
 {
 	size_t *pos = ibm_xcalloc(NPART, sizeof *pos);
-	uint64_t *C, *D;
-	size_t max = 0;
+	uint64_t *C;
+	size_t max = 0, all = 0, mean, room = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		if (m[i].len > max)
 			max = m[i].len;
-	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
-	D = C + max + 1;
-	memset(p->off, 0, sizeof p->off);
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = 0; i < n; i++) {
-			if ((use && !use[i]) || m[i].len == 0)
-				continue;
-			variants(pool + m[i].off, m[i].len, m[i].k, pre, C, D,
-				 pw, p, pass ? pos : NULL, (uint32_t)i);
-		}
-		if (pass == 0) {
-			for (size_t b = 0; b < NPART; b++)
-				p->off[b + 1] += p->off[b];
-			memcpy(pos, p->off, NPART * sizeof *pos);
-			p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
-		}
+		all += 1 + (m[i].k >= 1 ? m[i].len : 0) +
+			       (m[i].k >= 2 ? m[i].len * (m[i].len - 1) / 2
+					    : 0);
 	}
+	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
+	/* One pass: each partition has room for the mean share of the
+	 * strings (all: 1 + n + n(n - 1)/2 a name at most) and 4 standard
+	 * deviations and 8 more, as the hashes spread them evenly. Should
+	 * one have no room (many equal names), the strings are counted by
+	 * partition first, and stored again. */
+	mean = all / NPART;
+	while (room * room < 16 * mean)
+		room++;
+	room += mean + 8;
+	for (size_t b = 0; b <= NPART; b++)
+		p->off[b] = b * room;
+	p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
+	memcpy(pos, p->off, NPART * sizeof *pos);
+	p->full = 0;
+	each_name(p, pos, m, n, pool, pre, C, pw, max);
+	if (p->full) {
+		free(p->e);
+		memset(p->off, 0, sizeof p->off);
+		each_name(p, NULL, m, n, pool, pre, C, pw, max);
+		for (size_t b = 0; b < NPART; b++)
+			p->off[b + 1] += p->off[b];
+		p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
+		memcpy(pos, p->off, NPART * sizeof *pos);
+		p->full = 0;
+		each_name(p, pos, m, n, pool, pre, C, pw, max);
+	}
+	memcpy(p->end, pos, sizeof p->end);
 	free(C);
 	free(pos);
 }
@@ -184,16 +225,16 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 	uint64_t bits[256];       /* a filter: bits 18..31 of x's fingerprints */
 
 	for (size_t b = 0; b < NPART; b++)
-		if (x->off[b + 1] - x->off[b] > big)
-			big = x->off[b + 1] - x->off[b];
+		if (x->end[b] - x->off[b] > big)
+			big = x->end[b] - x->off[b];
 	while (cap < 2 * big)
 		cap *= 2;
 	slot = ibm_xcalloc(cap, sizeof *slot);
 	*pq = *px = NULL;
 	for (size_t b = 0; b < NPART; b++) {
-		size_t x0 = x->off[b], x1 = x->off[b + 1], m = 16;
+		size_t x0 = x->off[b], x1 = x->end[b], m = 16;
 
-		if (x0 == x1 || q->off[b] == q->off[b + 1])
+		if (x0 == x1 || q->off[b] == q->end[b])
 			continue;
 		while (m < 2 * (x1 - x0))
 			m *= 2;
@@ -210,7 +251,7 @@ static size_t join(const parts *q, const parts *x, uint32_t **pq,
 			next[e] = (uint32_t)slot[i];
 			slot[i] = (uint64_t)fp << 32 | (uint32_t)(e + 1);
 		}
-		for (size_t e = q->off[b]; e < q->off[b + 1]; e++) {
+		for (size_t e = q->off[b]; e < q->end[b]; e++) {
 			uint32_t fp = q->e[e].fp;
 			size_t i = fp & (m - 1);
 
@@ -243,8 +284,7 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 			const unsigned char *use_b, size_t nb,
 			score_near **out)
 {
-	name_cp *ma = ibm_xcalloc(na + 1, sizeof *ma);
-	name_cp *mb = ibm_xcalloc(nb + 1, sizeof *mb);
+	name_cp *ma, *mb;
 	long *pa = NULL, *pb = NULL;
 	size_t npa = 0, npb = 0, capa = 0, capb = 0, maxlen = 0, nout = 0,
 	       ocap = 0, np, *off;
@@ -253,8 +293,10 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	uint32_t *qa, *xb, *byq, *stamp;
 
 	*out = NULL;
-	decode(ka, use_a, na, ma, &pa, &npa, &capa);
-	decode(kb, use_b, nb, mb, &pb, &npb, &capb);
+	/* from here on na and nb count the names used, and a name is
+	 * known by its place among them */
+	na = decode(ka, use_a, na, &ma, &pa, &npa, &capa);
+	nb = decode(kb, use_b, nb, &mb, &pb, &npb, &capb);
 	for (size_t i = 0; i < na; i++)
 		if (ma[i].len > maxlen)
 			maxlen = ma[i].len;
@@ -266,8 +308,8 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	pw[0] = 1;
 	for (size_t i = 1; i <= maxlen + 1; i++)
 		pw[i] = pw[i - 1] * HB;
-	partition(&A, ma, na, use_a, pa, pre, pw);
-	partition(&B, mb, nb, use_b, pb, pre, pw);
+	partition(&A, ma, na, pa, pre, pw);
+	partition(&B, mb, nb, pb, pre, pw);
 	np = join(&A, &B, &qa, &xb);
 	free(A.e);
 	free(B.e);
@@ -303,8 +345,8 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 			if (d > k)
 				continue;
 			ibm_grow((void **)out, &ocap, nout + 1, sizeof **out);
-			(*out)[nout].a = i;
-			(*out)[nout].b = j;
+			(*out)[nout].a = x->idx;
+			(*out)[nout].b = y->idx;
 			(*out)[nout].d = (unsigned)d;
 			nout++;
 		}

@@ -4,6 +4,7 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,7 +218,7 @@ static void write_side_outputs(const score_opts *o, const score_table *sum,
  * and touches one cache line). Keys are hashed once (person.h1, h2). */
 typedef struct smap_e {
 	const char *k;        /* NULL: empty */
-	size_t h, v;
+	uint32_t h, v;        /* the key's hash (its low bits), the value */
 } smap_e;
 
 typedef struct smap {
@@ -250,12 +251,12 @@ static size_t smap_slot(const smap *m, const char *k, size_t h)
 	size_t i;
 
 	for (i = h & (m->cap - 1); m->e[i].k; i = (i + 1) & (m->cap - 1))
-		if (m->e[i].h == h && strcmp(m->e[i].k, k) == 0)
+		if (m->e[i].h == (uint32_t)h && strcmp(m->e[i].k, k) == 0)
 			break;
 	return i;
 }
 
-static size_t *smap_get(smap *m, const char *k, size_t h)
+static uint32_t *smap_get(smap *m, const char *k, size_t h)
 {
 	size_t i;
 
@@ -266,11 +267,13 @@ static size_t *smap_get(smap *m, const char *k, size_t h)
 }
 
 /* The value of k (hash h), inserted with v when new (*isnew set). */
-static size_t *smap_add(smap *m, const char *k, size_t h, size_t v,
-			int *isnew)
+static uint32_t *smap_add(smap *m, const char *k, size_t h, size_t v,
+			  int *isnew)
 {
 	size_t i;
 
+	if (v > UINT32_MAX)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	if (2 * (m->n + 1) > m->cap) {
 		smap old = *m;
 
@@ -290,8 +293,8 @@ static size_t *smap_add(smap *m, const char *k, size_t h, size_t v,
 	*isnew = !m->e[i].k;
 	if (*isnew) {
 		m->e[i].k = k;
-		m->e[i].v = v;
-		m->e[i].h = h;
+		m->e[i].v = (uint32_t)v;
+		m->e[i].h = (uint32_t)h;
 		m->n++;
 	}
 	return &m->e[i].v;
@@ -305,23 +308,33 @@ static void smap_free(smap *m)
 
 /* ------------------------------------------------------------- people */
 
+/* A person's identifiers (person.id): participant_id, e-mail and phone
+ * keys (score_match_key; "" none), then participant_id and phone as
+ * given (--roster; NULL none). */
+enum { ID_KEY, ID_EMAIL, ID_PHONE, ID_GIVEN, ID_PHONE_GIVEN, ID_N };
+
+/* Small: every step of matching goes through all of them. */
 typedef struct person {
 	char *name, *email;
-	char *idv, *phone;    /* participant_id and phone as given (--roster) */
-	long ros;             /* roster row, -1 none */
 	char *k1, *k2;        /* matching keys: primary, by name (without
 				 degrees and titles) */
-	size_t h1, h2;        /* their hashes */
-	const char *kid, *kem, *kph; /* participant_id, e-mail and phone
-				 keys (score_match_key; "" none) */
-	unsigned char amb;    /* an identifier on several roster lines */
+	const char **id;      /* ID_N identifiers, NULL when there are none */
 	char **keep;
 	long line;
-	size_t row;           /* submission index in the test */
-	int active;
+	long ros;             /* roster row, -1 none */
 	long partner;         /* index on the other side, -1 none */
-	int fuzzy;
+	uint32_t h1, h2;      /* the keys' hashes (their low bits) */
+	uint32_t row;         /* submission index in the test */
+	unsigned char amb;    /* an identifier on several roster lines */
+	unsigned char active;
+	unsigned char fuzzy;
 } person;
+
+/* Identifier `which` of p: "" (or NULL for those as given) when none. */
+static const char *pid(const person *p, int which)
+{
+	return p->id ? p->id[which] : which >= ID_GIVEN ? NULL : "";
+}
 
 /* The strings of a side's people, in chunks: no malloc and free each. */
 typedef struct str_arena {
@@ -331,10 +344,9 @@ typedef struct str_arena {
 	size_t left;
 } str_arena;
 
-static char *arena_dup(str_arena *a, const char *s)
+/* Room for len bytes at a->cur (not taken: arena_keep takes them). */
+static char *arena_room(str_arena *a, size_t len)
 {
-	size_t len = strlen(s) + 1;
-
 	if (len > a->left) {
 		size_t sz = len > 65536 ? len : 65536;
 
@@ -343,10 +355,43 @@ static char *arena_dup(str_arena *a, const char *s)
 		a->cur = a->chunk[a->n++] = ibm_xmalloc(sz);
 		a->left = sz;
 	}
-	memcpy(a->cur, s, len);
+	return a->cur;
+}
+
+/* The first len bytes of the room: the string written there. */
+static char *arena_keep(str_arena *a, size_t len)
+{
 	a->cur += len;
 	a->left -= len;
 	return a->cur - len;
+}
+
+static char *arena_dupn(str_arena *a, const char *s, size_t len)
+{
+	char *d = arena_room(a, len + 1);
+
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return arena_keep(a, len + 1);
+}
+
+static char *arena_dup(str_arena *a, const char *s)
+{
+	return arena_dupn(a, s, strlen(s));
+}
+
+/* Room for n pointers (aligned for them), NULL each. */
+static void *arena_ptrs(str_arena *a, size_t n)
+{
+	size_t al = _Alignof(char *), sz = n * sizeof(char *);
+	char *c = arena_room(a, sz + al - 1);
+	void *v;
+
+	arena_keep(a, (size_t)(-(uintptr_t)c & (al - 1)));
+	v = arena_keep(a, sz);
+	for (size_t i = 0; i < n; i++)
+		((char **)v)[i] = NULL;
+	return v;
 }
 
 /* A malloc'd string into the arena (freed). */
@@ -423,26 +468,38 @@ static int read_side(side *s, const score_opts *o, int mode)
 		person *p;
 		long long max, sc;
 
+		if (s->t.n >= UINT32_MAX)
+			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 		ibm_grow((void **)&s->p, &s->cap, s->n + 1, sizeof *s->p);
 		p = &s->p[s->n];
 		memset(p, 0, sizeof *p);
-		p->row = s->t.n;
+		p->row = (uint32_t)s->t.n;
 		if (score_record(&s->t, rec, &sc, &max) != 0)
 			return IBM_EX_DATAERR;
 		p->line = rec->line;
 		p->active = 1;
 		p->partner = -1;
-		p->name = L->name >= 0 ? arena_dup(&s->strs, rec->f[L->name])
+		p->name = L->name >= 0 ? arena_dupn(&s->strs, rec->f[L->name],
+						    rec->len[L->name])
 			: NULL;
 		if (p->name)
 			ibm_fold_space(p->name);
-		p->email = L->email >= 0 ? arena_dup(&s->strs,
-						     rec->f[L->email]) : NULL;
+		p->email = L->email >= 0 ? arena_dupn(&s->strs,
+						      rec->f[L->email],
+						      rec->len[L->email])
+			: NULL;
 		if (p->email)
 			ibm_trim(p->email);
-		p->k2 = p->name ? arena_take(&s->strs,
-					     ibm_person_bare_key(p->name))
-			: arena_dup(&s->strs, "");
+		if (p->name) {
+			/* the key written where it is kept: no malloc */
+			size_t n = strlen(p->name);
+			char *kb = arena_room(&s->strs, 2 * n + 1);
+
+			p->k2 = arena_keep(&s->strs, ibm_person_bare_key_to(
+						   p->name, n, kb) + 1);
+		} else {
+			p->k2 = arena_dupn(&s->strs, "", 0);
+		}
 		if (mode == M_COLUMN)
 			p->k1 = arena_take(&s->strs,
 					   value_key(rec->f[L->match]));
@@ -452,16 +509,29 @@ static int read_side(side *s, const score_opts *o, int mode)
 			p->k1 = p->k2;
 		if (!p->k1[0])
 			p->k1 = p->k2;
-		p->h2 = hash(p->k2);
-		p->h1 = p->k1 == p->k2 ? p->h2 : hash(p->k1);
+		p->h2 = (uint32_t)hash(p->k2);
+		p->h1 = p->k1 == p->k2 ? p->h2 : (uint32_t)hash(p->k1);
 		/* the identifiers, that decide before names */
-		p->kid = L->id >= 0 ? arena_take(&s->strs, score_match_key(
-				SCORE_BY_ID, rec->f[L->id])) : "";
-		p->kem = !p->email || !*p->email ? ""
-			: mode == M_EMAIL ? p->k1
-			: arena_take(&s->strs, email_key(p->email));
-		p->kph = L->phone >= 0 ? arena_take(&s->strs, score_match_key(
-				SCORE_BY_PHONE, rec->f[L->phone])) : "";
+		if (L->id >= 0 || L->phone >= 0 || (p->email && *p->email)) {
+			const char **id = arena_ptrs(&s->strs, ID_N);
+
+			id[ID_KEY] = L->id >= 0 ? arena_take(&s->strs,
+				score_match_key(SCORE_BY_ID, rec->f[L->id]))
+				: "";
+			id[ID_EMAIL] = !p->email || !*p->email ? ""
+				: mode == M_EMAIL ? p->k1
+				: arena_take(&s->strs, email_key(p->email));
+			id[ID_PHONE] = L->phone >= 0 ? arena_take(&s->strs,
+				score_match_key(SCORE_BY_PHONE,
+						rec->f[L->phone])) : "";
+			if (o->roster && L->id >= 0)
+				id[ID_GIVEN] = arena_dup(&s->strs,
+							 rec->f[L->id]);
+			if (o->roster && L->phone >= 0)
+				id[ID_PHONE_GIVEN] = arena_dup(
+					&s->strs, rec->f[L->phone]);
+			p->id = id;
+		}
 		if (L->ts >= 0 && rec->f[L->ts][0]) {
 			ibm_datetime dt;
 
@@ -480,12 +550,7 @@ static int read_side(side *s, const score_opts *o, int mode)
 			}
 		}
 		p->ros = -1;
-		if (o->roster && L->id >= 0)
-			p->idv = arena_dup(&s->strs, rec->f[L->id]);
-		if (o->roster && L->phone >= 0)
-			p->phone = arena_dup(&s->strs, rec->f[L->phone]);
-		p->keep = o->nkeep ? ibm_xcalloc(o->nkeep, sizeof *p->keep)
-			: NULL;
+		p->keep = o->nkeep ? arena_ptrs(&s->strs, o->nkeep) : NULL;
 		for (size_t i = 0; i < o->nkeep; i++)
 			p->keep[i] = arena_dup(&s->strs, L->keep[i] >= 0
 						 ? rec->f[L->keep[i]] : "");
@@ -497,8 +562,10 @@ static int read_side(side *s, const score_opts *o, int mode)
 	return 0;
 }
 
-/* --duplicates: keep one submission per primary key. */
-static void dedupe(side *s, int how)
+/* --duplicates: keep one submission per primary key. With keys not
+ * NULL, the map of the primary keys to the one kept is left there (for
+ * match_by). */
+static void dedupe(side *s, int how, smap *keys)
 {
 	smap m;
 	int isnew;
@@ -506,7 +573,7 @@ static void dedupe(side *s, int how)
 	smap_init(&m, s->n);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
-		size_t *j;
+		uint32_t *j;
 
 		if (!p->k1[0])
 			continue;
@@ -529,14 +596,17 @@ static void dedupe(side *s, int how)
 			if (take) {
 				q->active = 0;
 				s->t.active[q->row] = 0;
-				*j = i;
+				*j = (uint32_t)i;
 			} else {
 				p->active = 0;
 				s->t.active[p->row] = 0;
 			}
 		}
 	}
-	smap_free(&m);
+	if (keys)
+		*keys = m;
+	else
+		smap_free(&m);
 }
 
 /* The keys people are matched on, strongest first. */
@@ -554,13 +624,13 @@ static const char *mkey(const person *p, int which, size_t *h)
 		*h = p->h2;
 		return p->k2;
 	case MK_ID:
-		k = p->kid;
+		k = pid(p, ID_KEY);
 		break;
 	case MK_EMAIL:
-		k = p->kem;
+		k = pid(p, ID_EMAIL);
 		break;
 	default:
-		k = p->kph;
+		k = pid(p, ID_PHONE);
 		break;
 	}
 	*h = k[0] ? hash(k) : 0;
@@ -568,25 +638,33 @@ static const char *mkey(const person *p, int which, size_t *h)
 }
 
 /* Pair the people of a and b without a partner (and off the roster)
- * whose key `which` is the same; the first of b with a key is kept. */
-static void match_by(side *a, side *b, int which)
+ * whose key `which` is the same; the first of b with a key is kept.
+ * MK_PRIMARY takes b's map from dedupe (keys): b's active people have
+ * one each, so the person there is the one to take when still active
+ * (the roster may drop a submission), without a partner and off the
+ * roster. */
+static void match_by(side *a, side *b, int which, smap *keys)
 {
 	smap m;
 	int isnew;
 	size_t h;
 
-	smap_init(&m, b->n);
-	for (size_t i = 0; i < b->n; i++) {
-		person *q = &b->p[i];
-		const char *k = mkey(q, which, &h);
+	if (which == MK_PRIMARY) {
+		m = *keys;
+	} else {
+		smap_init(&m, b->n);
+		for (size_t i = 0; i < b->n; i++) {
+			person *q = &b->p[i];
+			const char *k = mkey(q, which, &h);
 
-		if (q->active && q->partner < 0 && q->ros < 0 && k[0])
-			smap_add(&m, k, h, i, &isnew); /* the first is kept */
+			if (q->active && q->partner < 0 && q->ros < 0 && k[0])
+				smap_add(&m, k, h, i, &isnew); /* the first */
+		}
 	}
 	for (size_t i = 0; i < a->n; i++) {
 		person *p = &a->p[i];
 		const char *k;
-		size_t *j;
+		uint32_t *j;
 
 		if (!p->active || p->partner >= 0 || p->ros >= 0)
 			continue;
@@ -594,29 +672,31 @@ static void match_by(side *a, side *b, int which)
 		if (!k[0])
 			continue;
 		j = smap_get(&m, k, h);
-		if (j && b->p[*j].partner < 0) {
+		if (j && b->p[*j].active && b->p[*j].partner < 0 &&
+		    b->p[*j].ros < 0) {
 			p->partner = (long)*j;
 			b->p[*j].partner = (long)i;
 		}
 	}
-	smap_free(&m);
+	if (which != MK_PRIMARY)
+		smap_free(&m);
 }
 
 /* Pre and post by the identifiers both have (participant_id, e-mail,
  * phone; first --match's column): the same identifier is one person,
  * whatever the names say. */
-static void match_ids(side *pre, side *post, int mode)
+static void match_ids(side *pre, side *post, int mode, smap *keys)
 {
 	const score_layout *a = &pre->t.L, *b = &post->t.L;
 
 	if (mode == M_COLUMN)
-		match_by(pre, post, MK_PRIMARY);
+		match_by(pre, post, MK_PRIMARY, keys);
 	if (a->id >= 0 && b->id >= 0)
-		match_by(pre, post, MK_ID);
+		match_by(pre, post, MK_ID, NULL);
 	if (a->email >= 0 && b->email >= 0)
-		match_by(pre, post, MK_EMAIL);
+		match_by(pre, post, MK_EMAIL, NULL);
 	if (a->phone >= 0 && b->phone >= 0)
-		match_by(pre, post, MK_PHONE);
+		match_by(pre, post, MK_PHONE, NULL);
 }
 
 /* Unmatched people of two sides whose names are within a small edit
@@ -845,9 +925,9 @@ static void roster_exact(side *s, const score_roster *R, const score_opts *o,
 
 		if (!p->active)
 			continue;
-		k[SCORE_BY_ID] = p->kid;
-		k[SCORE_BY_EMAIL] = p->kem;
-		k[SCORE_BY_PHONE] = p->kph;
+		k[SCORE_BY_ID] = pid(p, ID_KEY);
+		k[SCORE_BY_EMAIL] = pid(p, ID_EMAIL);
+		k[SCORE_BY_PHONE] = pid(p, ID_PHONE);
 		k[SCORE_BY_NAME] = p->k2;
 		for (int by = 0; by < SCORE_NBY; by++) {
 			long r;
@@ -1068,9 +1148,7 @@ static void warn_full_pre(const side *pre, const side *post)
 
 static void free_side(side *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		free(s->p[i].keep); /* its strings are in s->strs */
-	arena_free(&s->strs);
+	arena_free(&s->strs); /* the people's strings and lists */
 	free(s->p);
 	score_test_free(&s->t);
 	if (s->r)
@@ -1322,29 +1400,50 @@ static void items_compute(item_acc *A, const score_test *t,
 	for (size_t m = 0; m < n; m++)
 		rank[ord[m]] = m;
 	/* one pass in file order without a branch on the answers: per item
-	 * the counts, the sum of the totals of those right (fixed point),
-	 * and those right in the upper and the lower group */
-	for (size_t i = 0; i < t->n; i++) {
-		const unsigned short *v = t->ans + i * k;
-		long long sc = t->score[i];
-		size_t up, lo;
+	 * the sum of the totals of those right (fixed point), and the
+	 * counts of each code apart for the upper group (bit 0 of the
+	 * group), the lower (bit 1) and the rest; items' counts one after
+	 * the other at at[j] */
+	{
+		size_t *at = ibm_xcalloc(k + 1, sizeof *at), all, *gc;
 
-		if (!t->active[i])
-			continue;
-		up = rank[i] < A->g;
-		lo = rank[i] >= n - A->g;
-		tot += sc;
-		tot2 += (long double)sc * sc;
-		for (size_t j = 0; j < k; j++) {
-			size_t a = v[j], r = a == SCORE_RIGHT;
+		for (size_t j = 0; j < k; j++)
+			at[j + 1] = at[j] + t->nwrong[j] + SCORE_WRONG + 1;
+		all = at[k];
+		gc = ibm_xcalloc(4 * all + 1, sizeof *gc);
+		for (size_t i = 0; i < t->n; i++) {
+			const unsigned short *v = t->ans + i * k;
+			long long sc = t->score[i];
+			size_t *row;
 
-			a = a == SCORE_WRONG_OTHER ? t->nwrong[j] + SCORE_WRONG
-				: a;
-			A->cnt[j][a]++;
-			s1[j] += sc & -(long long)r;
-			A->cu[j] += r & up;
-			A->cl[j] += r & lo;
+			if (!t->active[i])
+				continue;
+			row = gc + all * ((size_t)(rank[i] < A->g) |
+					  (size_t)(rank[i] >= n - A->g) << 1);
+			tot += sc;
+			tot2 += (long double)sc * sc;
+			for (size_t j = 0; j < k; j++) {
+				size_t a = v[j];
+
+				s1[j] += sc & -(long long)(a == SCORE_RIGHT);
+				a = a == SCORE_WRONG_OTHER
+					? t->nwrong[j] + SCORE_WRONG : a;
+				row[at[j] + a]++;
+			}
 		}
+		for (size_t j = 0; j < k; j++) {
+			size_t r = at[j] + SCORE_RIGHT;
+
+			for (size_t a = 0; a < at[j + 1] - at[j]; a++)
+				A->cnt[j][a] = gc[at[j] + a] +
+					       gc[all + at[j] + a] +
+					       gc[2 * all + at[j] + a] +
+					       gc[3 * all + at[j] + a];
+			A->cu[j] = gc[all + r] + gc[3 * all + r];
+			A->cl[j] = gc[2 * all + r] + gc[3 * all + r];
+		}
+		free(gc);
+		free(at);
 	}
 	free(rank);
 	for (size_t j = 0; j < k; j++) {
@@ -1680,7 +1779,8 @@ static void pset(cell_pool *cp, char **row, size_t col, const char *s)
 	if (!in_pool(cp, row[col]))
 		free(row[col]);
 	n = strlen(s) + 1;
-	if (n <= sizeof cp->buf - cp->used) {
+	/* IBM_REC_SLACK bytes readable from its start (emit) */
+	if (n + IBM_REC_SLACK <= sizeof cp->buf - cp->used) {
 		row[col] = memcpy(cp->buf + cp->used, s, n);
 		cp->used += n;
 	} else {
@@ -1693,6 +1793,16 @@ static void ptab_fixed(cell_pool *cp, char **row, size_t col, long long num,
 {
 	char b[48];
 
+	if (cp && den > 0 && !row[col] &&
+	    sizeof b + IBM_REC_SLACK <= sizeof cp->buf - cp->used) {
+		/* written in the pool where it stays */
+		char *d = score_fmt_fixed(cp->buf + cp->used, num, den,
+					  decimals, '.');
+
+		row[col] = d;
+		cp->used += strlen(d) + 1;
+		return;
+	}
 	pset(cp, row, col, den > 0 ? score_fmt_fixed(b, num, den, decimals,
 						     '.')
 	     : NULL);
@@ -1726,7 +1836,8 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 		pset(cp, r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
 				? score_roster_cell(R, (size_t)ri,
 						    (size_t)rc[SCORE_BY_ID])
-				: either(a ? a->idv : NULL, b ? b->idv : NULL));
+				: either(a ? pid(a, ID_GIVEN) : NULL,
+					 b ? pid(b, ID_GIVEN) : NULL));
 		for (size_t k = 0; k < R->ncol; k++) {
 			const char *v = NULL;
 
@@ -1741,8 +1852,8 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 				v = either(a ? a->email : NULL,
 					   b ? b->email : NULL);
 			else if ((int)k == rc[SCORE_BY_PHONE])
-				v = either(a ? a->phone : NULL,
-					   b ? b->phone : NULL);
+				v = either(a ? pid(a, ID_PHONE_GIVEN) : NULL,
+					   b ? pid(b, ID_PHONE_GIVEN) : NULL);
 			pset(cp, r, c++, v);
 		}
 	} else {
@@ -2027,8 +2138,20 @@ static void emit(emitter *e, const person *a, const person *b, int show)
 		if (e->keep)
 			part_row(e->part, t, e->R, a, b);
 	}
-	if (show)
+	if (show && e->pool && !e->excel) {
+		/* the cells in the pool written a vector at a time */
+		for (size_t i = 0; i < t->ncol; i++) {
+			const char *s = t->cell[r * t->ncol + i];
+
+			if (in_pool(e->pool, s))
+				ibm_csvw_field_rec(e->w, s, strlen(s));
+			else
+				ibm_csvw_str(e->w, s);
+		}
+		ibm_csvw_end(e->w);
+	} else if (show) {
 		table_write_row(t, r, e->w, e->excel);
+	}
 	if (!e->keep) {
 		for (size_t i = 0; i < t->ncol; i++) {
 			if (!in_pool(e->pool, t->cell[r * t->ncol + i]))
@@ -2045,6 +2168,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
+	smap post_keys = { 0 };
 	int mode, st;
 	score_table people, sum, items = { 0 }, part = { 0 };
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv)
@@ -2089,13 +2213,16 @@ static int run_prepost(const score_opts *o, score_key *key,
 		st = IBM_EX_DATAERR;
 		goto out;
 	}
+	/* the warnings until the output begins: written in large writes
+	 * (an export of thousands may give a warning a person) */
+	ibm_diag_hold();
 	if ((st = read_side(&pre, o, mode)) != 0 ||
 	    (st = read_side(&post, o, mode)) != 0)
 		goto out;
 	sanity_prepost(o, &pre, &post);
-	dedupe(&pre, o->dup);
-	dedupe(&post, o->dup);
-	match_ids(&pre, &post, mode);
+	dedupe(&pre, o->dup, NULL);
+	dedupe(&post, o->dup, &post_keys);
+	match_ids(&pre, &post, mode, &post_keys);
 	if (R) {
 		tp = ibm_xcalloc(R->n + 1, sizeof *tp);
 		tq = ibm_xcalloc(R->n + 1, sizeof *tq);
@@ -2114,9 +2241,10 @@ static int run_prepost(const score_opts *o, score_key *key,
 			}
 	}
 	if (mode != M_COLUMN)
-		match_by(&pre, &post, MK_PRIMARY);
+		match_by(&pre, &post, MK_PRIMARY, &post_keys);
+	smap_free(&post_keys);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
-		match_by(&pre, &post, MK_NAME);
+		match_by(&pre, &post, MK_NAME, NULL);
 	{
 		near_graph g;
 
@@ -2170,6 +2298,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	em.excel = o->excel;
 	em.keep = o->report != NULL;
 	em.pool = em.keep ? NULL : ibm_xcalloc(1, sizeof *em.pool);
+	ibm_diag_release();
 	table_write_header(&people, em.w);
 	if (R) {
 		static const char *const ph[] = {
@@ -2221,6 +2350,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&sum);
 	score_table_free(&items);
 out:
+	ibm_diag_release();
+	smap_free(&post_keys);
 	free(em.pool);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);

@@ -100,6 +100,73 @@ static void t_numbers(void **state)
 	assert_string_equal(ibm_fmt_num(b, sizeof b, 100.0, 2, '.'), "100");
 }
 
+/* ibm_fmt_num as printf "%.*f" would write it, trailing zeros off:
+ * the reference its own formatting must agree with */
+static void fmt_ref(char *buf, size_t size, double v, int d, int dec)
+{
+	char *p;
+
+	snprintf(buf, size, "%.*f", d, v);
+	p = strchr(buf, '.');
+	if (p) {
+		char *e = buf + strlen(buf) - 1;
+
+		while (e > p && *e == '0')
+			*e-- = '\0';
+		if (e == p)
+			*e = '\0';
+		else
+			*p = (char)dec;
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+}
+
+static void t_fmt_num_printf(void **state)
+{
+	static const double fixed[] = {
+		0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 1e-9, -1e-9,
+		0.00005, 0.00015, 0.99995, 9.99995, 0.1429, 0.6667, 1.0 / 3,
+		2.0 / 3, 1099511627775.5, 1099511627776.0, 1e15, 1e300,
+		-1e300, 4.35, 4.45, 1234567.891, 0.30000000000000004,
+		5e-324, 123456789.123456789
+	};
+	unsigned long long x = 88172645463325252ULL;
+	char a[64], b[64], small[4];
+
+	(void)state;
+	for (size_t i = 0; i < 400000; i++) {
+		double v;
+		int d = (int)(i % 16);
+
+		if (i < sizeof fixed / sizeof *fixed * 16) {
+			v = fixed[i / 16];
+		} else {
+			/* xorshift: values of every magnitude, and ratios of
+			 * small integers (scores, N-gains: ties and near-ties) */
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			if (i & 1)
+				v = (double)(long long)(x % 200001 - 100000) /
+				    (double)((x >> 40) % 1000 + 1);
+			else
+				v = ldexp((double)(x >> 11), (int)(x % 80) - 90);
+			if (x & 2)
+				v = -v;
+		}
+		ibm_fmt_num(a, sizeof a, v, d, ',');
+		fmt_ref(b, sizeof b, v, d, ',');
+		if (strcmp(a, b) != 0)
+			print_message("# %.17g %d: %s, printf %s\n", v, d, a, b);
+		assert_string_equal(a, b);
+	}
+	/* a short buffer: what printf would leave in it */
+	ibm_fmt_num(small, sizeof small, 12345.5, 1, '.');
+	fmt_ref(b, sizeof small, 12345.5, 1, '.');
+	assert_string_equal(small, b);
+}
+
 static void t_excel(void **state)
 {
 	FILE *fp;
@@ -232,6 +299,7 @@ int main(void)
 		cmocka_unit_test(t_minimal_quoting),
 		cmocka_unit_test(t_empty_records),
 		cmocka_unit_test(t_numbers),
+		cmocka_unit_test(t_fmt_num_printf),
 		cmocka_unit_test(t_excel),
 		cmocka_unit_test(t_formulas),
 		cmocka_unit_test(t_large),

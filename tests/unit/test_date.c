@@ -228,6 +228,72 @@ static void t_datetime(void **state)
 	assert_int_equal(ibm_datetime_key(&t), 19898LL * 86400 + 13 * 3600);
 }
 
+static size_t pick(unsigned long long *st, size_t n)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return (size_t)(*st >> 33) % n;
+}
+
+/* half the time the first (a good part), else any */
+static size_t pick_half(unsigned long long *st, size_t n)
+{
+	return pick(st, 2) ? 0 : pick(st, n);
+}
+
+/* Forms' timestamps take a shorter road (no day names, no locale): on
+ * strings near that shape it says what the general parser says, which
+ * a trailing tab (outside the short road) makes it use. */
+static void t_datetime_forms(void **state)
+{
+	static const char *const Y[] = { "2024", "999", "0099", "12345",
+					 "0031", "2023", "" };
+	static const char *const SEP[] = { "/", "-", ".", " " };
+	static const char *const M[] = { "6", "06", "2", "13", "0", "123",
+					 "" };
+	static const char *const D[] = { "24", "1", "29", "30", "31", "0",
+					 "024", "" };
+	static const char *const T[] = { " 9:01:37", " 12:00:00", " 0:10:00",
+					 " 13:01:37", " 23:59:60", " 24:00:00",
+					 " 10:60:00", " 9:01", " 9.01.37",
+					 "  9:01:37", " 100:00:00", " 9:01:7",
+					 ", 9:01:37", "" };
+	static const char *const AP[] = { " AM", " PM", " am", " pM", "AM",
+					  " AMX", " A.M.", " XM", "  PM",
+					  " AM'", "" };
+	static const char *const Z[] = { " GMT+7", " GMT+8", " gmt-03:30",
+					 " UTC+07:00", " GMT", " GMT+", " WIB",
+					 " GMT+0700", " GMTX+7", " GMT+7 x",
+					 " GMT+7:", "" };
+	unsigned long long st = 7;
+	size_t ok = 0;
+
+	(void)state;
+	for (int i = 0; i < 200000; i++) {
+		char s[128], s2[130];
+		ibm_datetime a, b;
+		int ra, rb;
+#define PICK(A) A[pick_half(&st, sizeof A / sizeof A[0])]
+		const char *y = PICK(Y), *sep = PICK(SEP), *m = PICK(M),
+			   *sep2 = pick(&st, 9) ? sep : "/", *d = PICK(D),
+			   *t = PICK(T), *ap = PICK(AP), *z = PICK(Z);
+#undef PICK
+
+		snprintf(s, sizeof s, "%s%s%s%s%s%s%s%s", y, sep, m, sep2, d,
+			 t, ap, z);
+		snprintf(s2, sizeof s2, "%s\t", s);
+		memset(&a, 0x55, sizeof a);
+		memset(&b, 0x55, sizeof b);
+		ra = ibm_datetime_parse(s, &a);
+		rb = ibm_datetime_parse(s2, &b);
+		if (ra != rb)
+			fail_msg("\"%s\": %d, with a tab %d", s, ra, rb);
+		if (ra == 0 && memcmp(&a, &b, sizeof a) != 0)
+			fail_msg("\"%s\": not as with a tab", s);
+		ok += ra == 0;
+	}
+	assert_true(ok > 20000); /* the test has good ones */
+}
+
 static void t_long(void **state)
 {
 	char b[128];
@@ -296,6 +362,7 @@ int main(void)
 		cmocka_unit_test(t_calendar),
 		cmocka_unit_test(t_parse),
 		cmocka_unit_test(t_datetime),
+		cmocka_unit_test(t_datetime_forms),
 		cmocka_unit_test(t_long),
 		cmocka_unit_test(t_range),
 	};

@@ -1,6 +1,9 @@
 /* test_diag.c - messages, exit statuses, memory helpers, stdout. */
 #include "unit.h"
 
+#include <limits.h>
+#include <sys/types.h>
+
 static void t_format(void **state)
 {
 	size_t w0 = ibm_diag_warnings();
@@ -23,6 +26,47 @@ static void t_format(void **state)
 	assert_int_equal(ibm_diag_warnings(), w0 + 2);
 	assert_string_equal(ibm_progname(), "ibm-test");
 	msgs_reset();
+}
+
+/* A message as snprintf writes it, for the conversions that messages
+ * format on their own road and for those that printf still does. */
+#define SAME(fmt, ...)                                                       \
+	do {                                                                 \
+		char want_[8192];                                            \
+		msgs_reset();                                                \
+		quiet_begin();                                               \
+		ibm_error("f.csv", 7, fmt, __VA_ARGS__);                     \
+		ibm_warn(NULL, 0, fmt, __VA_ARGS__);                         \
+		quiet_end();                                                 \
+		snprintf(want_, sizeof want_, "E: f.csv:7: " fmt "\n"        \
+			 "W: warning: " fmt "\n", __VA_ARGS__, __VA_ARGS__);  \
+		assert_string_equal(msgs_all(), want_);                      \
+	} while (0)
+
+static void t_format_conversions(void **state)
+{
+	char *big = malloc(5001);
+
+	(void)state;
+	SAME("%s has no %s (line %ld, distance %zu)", "Budi", "post-test",
+	     123456789L, (size_t)2);
+	SAME("%d %d %d %u %ld %ld %lu %zu", 0, -1, INT_MIN, UINT_MAX,
+	     LONG_MIN, LONG_MAX, ULONG_MAX, SIZE_MAX);
+	SAME("100%% of %s%%", "x");
+	SAME("%5d|%-3s|%.2f|%x|%c|%lld|%zd|%05ld", 42, "a", 1.005, 255, 'q',
+	     -7LL, (ssize_t)-3, 9L);
+	SAME("%s", "");
+	SAME("trailing %s", "percent: %d");
+	memset(big, 'y', 5000);
+	big[5000] = '\0';
+	msgs_reset();
+	quiet_begin();
+	ibm_error("f.csv", 7, "%s and %d", big, 5);
+	quiet_end();
+	assert_int_equal(strlen(msgs.text[0]), 4095);
+	assert_memory_equal(msgs.text[0], "f.csv:7: yyy", 12);
+	msgs_reset();
+	free(big);
 }
 
 static void t_long_message(void **state)
@@ -68,6 +112,25 @@ static void child_msgs(void *arg)
 		ibm_close_stdout();
 	} else if (how == 4) {
 		ibm_print_version();
+	} else if (how == 5) {
+		/* held warnings: more than the holding buffer, then an
+		 * error, which writes them first */
+		ibm_diag_hold();
+		for (int i = 0; i < 3000; i++)
+			ibm_warn("a.csv", i + 1, "warning number %d of many", i);
+		ibm_die(IBM_EX_DATAERR, "a.csv", 3001, "the end");
+	} else if (how == 6) {
+		/* held, then released; held again and left to the exit */
+		ibm_diag_hold();
+		ibm_warn("a.csv", 1, "one");
+		ibm_diag_release();
+		ibm_warn("a.csv", 2, "two");
+		ibm_diag_hold();
+		ibm_warn("a.csv", 3, "three");
+		ibm_error("a.csv", 4, "four");
+		ibm_warn("a.csv", 5, "five");
+		ibm_diag_hold();
+		ibm_warn("a.csv", 6, "six");
 	}
 	exit(0);
 }
@@ -121,6 +184,27 @@ static void t_die(void **state)
 	assert_int_equal(run_msgs(4, "/dev/full", &err), 74);
 	assert_string_equal(err, "ibm-x: standard output: write error: No "
 			    "space left on device\n");
+	free(err);	assert_int_equal(run_msgs(5, "/dev/null", &err), 65);
+	{
+		char line[128];
+		size_t at = 0;
+
+		for (int i = 0; i < 3000; i++) {
+			snprintf(line, sizeof line, "ibm-x: a.csv:%d: warning: "
+				 "warning number %d of many\n", i + 1, i);
+			assert_memory_equal(err + at, line, strlen(line));
+			at += strlen(line);
+		}
+		assert_string_equal(err + at, "ibm-x: a.csv:3001: the end\n");
+	}
+	free(err);
+	assert_int_equal(run_msgs(6, "/dev/null", &err), 0);
+	assert_string_equal(err, "ibm-x: a.csv:1: warning: one\n"
+			    "ibm-x: a.csv:2: warning: two\n"
+			    "ibm-x: a.csv:3: warning: three\n"
+			    "ibm-x: a.csv:4: four\n"
+			    "ibm-x: a.csv:5: warning: five\n"
+			    "ibm-x: a.csv:6: warning: six\n");
 	free(err);
 }
 
@@ -224,6 +308,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_format),
+		cmocka_unit_test(t_format_conversions),
 		cmocka_unit_test(t_long_message),
 		cmocka_unit_test(t_quiet),
 		cmocka_unit_test(t_die),

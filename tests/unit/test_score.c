@@ -170,6 +170,53 @@ static void test_fuzzy_limit(void **state)
 	assert_int_equal(score_fuzzy_limit("ani", "ana"), 0);
 }
 
+/* score_near_pairs against the edit distance of every pair: each near
+ * pair of used names found once, with its distance, and nothing else.
+ * The number of near pairs. */
+static size_t check_pairs(const char *const *pa, const unsigned char *ua,
+			  size_t na, const char *const *pb,
+			  const unsigned char *ub, size_t nb)
+{
+	score_near *pr;
+	size_t n = score_near_pairs(pa, ua, na, pb, ub, nb, &pr), want = 0;
+	unsigned char *seen = calloc(na * nb + 1, 1);
+
+	assert_non_null(seen);
+	for (size_t e = 0; e < n; e++) {
+		size_t i = pr[e].a, j = pr[e].b, la, lb, d;
+
+		assert_true(i < na && j < nb);
+		assert_int_equal(seen[i * nb + j], 0);
+		seen[i * nb + j] = 1;
+		la = ibm_utf8_len(pa[i]);
+		lb = ibm_utf8_len(pb[j]);
+		d = ibm_edit_distance(pa[i], pb[j]);
+		assert_int_equal(pr[e].d, d);
+		assert_true(ua[i] && ub[j] && la && lb &&
+			    d <= score_near_bound(la < lb ? la : lb));
+	}
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++) {
+			size_t la, lb;
+
+			if (!ua[i] || !ub[j] || seen[i * nb + j])
+				continue;
+			la = ibm_utf8_len(pa[i]);
+			lb = ibm_utf8_len(pb[j]);
+			/* lengths further apart than the bound: not near */
+			if (!la || !lb || (la > lb ? la - lb : lb - la) > 2)
+				continue;
+			assert_true(ibm_edit_distance(pa[i], pb[j]) >
+				    score_near_bound(la < lb ? la : lb));
+		}
+	for (size_t x = 0; x < na * nb; x++)
+		want += seen[x];
+	assert_int_equal(n, want);
+	free(pr);
+	free(seen);
+	return n;
+}
+
 /* score_near_pairs finds exactly the pairs a brute-force comparison
  * finds: every pair within score_near_bound of the shorter name, over
  * random names from a small alphabet (many near pairs, repeated letters,
@@ -182,8 +229,6 @@ static void test_near_pairs(void **state)
 	const char *pa[NA], *pb[NB];
 	unsigned char ua[NA], ub[NB];
 	unsigned long long st = 99;
-	score_near *pr;
-	size_t n, want = 0;
 
 	(void)state;
 	for (int side = 0; side < 2; side++)
@@ -207,29 +252,53 @@ static void test_near_pairs(void **state)
 				ua[i] = (unsigned char)((st >> 40) % 5 != 0);
 			}
 		}
-	n = score_near_pairs(pa, ua, NA, pb, ub, NB, &pr);
-	for (int i = 0; i < NA; i++)
-		for (int j = 0; j < NB; j++) {
-			size_t la = ibm_utf8_len(pa[i]), lb = ibm_utf8_len(pb[j]);
-			size_t d = ibm_edit_distance(pa[i], pb[j]);
-			size_t k = score_near_bound(la < lb ? la : lb);
-			int found = 0;
+	assert_true(check_pairs(pa, ua, NA, pb, ub, NB) > 50);
+}
 
-			for (size_t e = 0; e < n; e++)
-				if (pr[e].a == (size_t)i && pr[e].b == (size_t)j) {
-					assert_int_equal(pr[e].d, d);
-					found++;
-				}
-			if (ua[i] && ub[j] && la && lb && d <= k) {
-				assert_int_equal(found, 1);
-				want++;
+/* Many names, each but a few different (each partition of deletion
+ * strings has the room planned for it), and many copies of one name
+ * (one has not: they are counted first). */
+static void test_near_pairs_many(void **state)
+{
+	enum { NA = 1500, NB = 200 };
+	static char a[NA][24], b[NB][24];
+	const char *pa[NA], *pb[NB];
+	unsigned char ua[NA], ub[NB];
+	unsigned long long st = 5;
+
+	(void)state;
+	for (int side = 0; side < 2; side++)
+		for (int i = 0; i < (side ? NB : NA); i++) {
+			char *s = side ? b[i] : a[i];
+			size_t k;
+
+			for (k = 0; k < 12; k++) {
+				st = st * 6364136223846793005ULL +
+				     1442695040888963407ULL;
+				s[k] = (char)('a' + (st >> 33) % 26);
+			}
+			s[k] = '\0';
+			if (side) {
+				pb[i] = s;
+				ub[i] = 1;
 			} else {
-				assert_int_equal(found, 0);
+				pa[i] = s;
+				ua[i] = 1;
 			}
 		}
-	assert_int_equal(n, want);
-	assert_true(want > 50); /* the test has near pairs to find */
-	free(pr);
+	/* some near ones: b[i] is a[7 i] with one letter changed, or two */
+	for (int i = 0; i < NB; i += 2) {
+		strcpy(b[i], a[7 * i]);
+		b[i][i % 12] = 'A';
+		if (i % 4 == 0)
+			b[i][(i + 5) % 12] = 'B';
+	}
+	assert_true(check_pairs(pa, ua, NA, pb, ub, NB) >= NB / 2);
+	/* the same name 1000 times */
+	for (int i = 0; i < 1000; i++)
+		pa[i] = "ahmad hamdi saputra";
+	pb[1] = "ahmad hamdi saputri";
+	assert_true(check_pairs(pa, ua, NA, pb, ub, NB) >= 1000);
 }
 
 /* Close enough to suggest: at most 2 and a third of the shorter. */
@@ -273,6 +342,7 @@ int main(void)
 		cmocka_unit_test(test_fmt_fixed),
 		cmocka_unit_test(test_fuzzy_limit),
 		cmocka_unit_test(test_near_pairs),
+		cmocka_unit_test(test_near_pairs_many),
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_class_gain),
 	};

@@ -348,6 +348,52 @@ static void t_bare_key(void **state)
 	}
 }
 
+/* every title of the table (titles.txt, the bytes the library has) is
+ * taken off where it is written; and the key of a part of a string */
+static const unsigned char titles_txt[] = {
+#include "titles.inc"
+	0
+};
+
+static void t_bare_key_titles(void **state)
+{
+	const char *s = (const char *)titles_txt;
+	size_t n = 0;
+	char out[64];
+
+	(void)state;
+	while (*s) {
+		const char *e = strchr(s, '\n'), *tab;
+		size_t len = e ? (size_t)(e - s) : strlen(s);
+		char name[160];
+		char *k;
+
+		tab = memchr(s, '\t', len);
+		if (*s != '#' && tab) {
+			if (strstr(tab, "before") && strstr(tab, "before") < s + len)
+				snprintf(name, sizeof name, "%.*s Rina Marlina",
+					 (int)(tab - s), s);
+			else
+				snprintf(name, sizeof name, "Rina Marlina, %.*s",
+					 (int)(tab - s), s);
+			k = ibm_person_bare_key(name);
+			if (strcmp(k, "rina marlina") != 0)
+				print_message("# %s: %s\n", name, k);
+			assert_string_equal(k, "rina marlina");
+			free(k);
+			n++;
+		}
+		s += len + (e != NULL);
+	}
+	assert_true(n > 100);
+	/* _to: s[0..len) only, into the caller's room */
+	assert_int_equal(ibm_person_bare_key_to("Hj. Rina, S.Kep.XYZ", 16, out),
+			 4);
+	assert_string_equal(out, "rina");
+	assert_int_equal(ibm_person_key_to("Andi  MA'RUF!!", 12, out), 10);
+	assert_string_equal(out, "andi maruf");
+}
+
 static void t_name_proper_case(void **state)
 {
 	static const char *const cases[][2] = {
@@ -439,6 +485,7 @@ int main(void)
 		cmocka_unit_test(t_natcmp),
 		cmocka_unit_test(t_strmap),
 		cmocka_unit_test(t_bare_key),
+		cmocka_unit_test(t_bare_key_titles),
 		cmocka_unit_test(t_name_proper_case),
 	};
 
