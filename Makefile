@@ -31,13 +31,16 @@ WARN += -Werror
 endif
 XLSX_CFLAGS := $(shell pkg-config --cflags xlsxwriter 2>/dev/null)
 XLSX_LIBS := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter)
+SQLITE_CFLAGS := $(shell pkg-config --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS := $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 # lib/core is the shared core (ibmkit.h); lib/TOOL holds each tool's modules.
 LIB_DIRS := $(sort $(patsubst %/,%,$(dir $(wildcard lib/*/*.c))))
 # the data tables compiled in (lib/core/*.txt, see below) are made there
 GEN = $(BUILD)/gen
 INCLUDES := $(LIB_DIRS:%=-I%) -I$(GEN)
-ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) $(CFLAGS) $(SAN)
-LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lpng -lzip -lexpat -lz -lm
+ALL_CFLAGS = $(WARN) -D_DEFAULT_SOURCE $(INCLUDES) $(XLSX_CFLAGS) \
+	$(SQLITE_CFLAGS) $(CFLAGS) $(SAN)
+LDLIBS = -lcsv $(XLSX_LIBS) -lhpdf -lpng -lzip -lexpat $(SQLITE_LIBS) -lz -lm
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 LIB_SRC := $(sort $(wildcard lib/*/*.c))
@@ -56,7 +59,8 @@ MAN7 := $(sort $(wildcard man/*.7))
 
 # Debian packages: to build, and to run the tests.
 DEPS_BUILD = gcc make pkg-config libcsv-dev libxlsxwriter-dev zlib1g-dev \
-	libhpdf-dev libpng-dev libcmocka-dev libzip-dev libexpat1-dev
+	libhpdf-dev libpng-dev libcmocka-dev libzip-dev libexpat1-dev \
+	libsqlite3-dev
 DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 	valgrind mandoc cppcheck fonts-dejavu-core \
 	libreoffice-calc-nogui fonts-liberation fonts-liberation2 \
@@ -66,6 +70,8 @@ DEPS_TEST = perl python3 python3-openpyxl python3-scipy poppler-utils \
 DEPS_TEST += chromium groff-base
 # ibm-report: documents read back (python3-docx) and rendered (LibreOffice)
 DEPS_TEST += python3-docx libreoffice-writer-nogui
+# ibm-db: the database read by an independent client
+DEPS_TEST += sqlite3
 # the blank Monev form filled through LibreOffice itself (tests/lo_form.py)
 DEPS_TEST += python3-uno
 # make bench: a workbook written by Python's XlsxWriter
@@ -271,7 +277,7 @@ WIN_CFLAGS = $(WARN) -Wno-format -D_DEFAULT_SOURCE \
 # through lib/core/nomem.c (out of memory is status 70)
 WIN_LDFLAGS = -static -s $(shell $(WIN_CC) -print-file-name=CRT_glob.o) \
 	-Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
-WIN_LIBS = -lcsv -lxlsxwriter -lzip -lhpdf -lpng -lexpat -lz -lm
+WIN_LIBS = -lcsv -lxlsxwriter -lzip -lhpdf -lpng -lexpat -lsqlite3 -lz -lm
 WIN_LIB_OBJ := $(LIB_SRC:%.c=$(WIN)/%.o)
 WIN_BINS := $(TOOLS:%=$(WIN)/bin/%.exe)
 # the unit tests for Windows (cmocka built for the target), less those
@@ -285,7 +291,7 @@ WIN_UNIT_SRC := $(filter-out tests/unit/test_atomic.c \
 WIN_UNIT := $(WIN_UNIT_SRC:tests/unit/%.c=$(WIN)/tests/%.exe)
 # to build the zip; and to test it
 DEPS_WINDOWS = gcc-mingw-w64-x86-64 libz-mingw-w64-dev cmake patch \
-	xz-utils zip mandoc
+	xz-utils zip mandoc tcl
 DEPS_WINE = wine wine64 unzip
 # what the end-to-end cases read their outputs back with under Wine (not
 # the renderers, LibreOffice and Chromium, nor valgrind or the linters)

@@ -7,6 +7,7 @@
  *   ibm-invite -c monev.conf --visits jadwal.csv --staff petugas.csv
  *              [options]
  */
+#include "db.h"
 #include "ibmkit.h"
 #include "invite.h"
 #include "monev.h"
@@ -90,9 +91,10 @@ static void usage(int status)
 			"      --staff=FILE       the officers of the Surat "
 			"Perintah (CSV or workbook)\n"
 			"      --register=FILE    register of outgoing letters "
-			"(CSV): numbers\n"
-			"                         continued from it, issued ones "
-			"appended\n"
+			"(CSV, or the ibm-db\n"
+			"                         database): numbers continued "
+			"from it, issued\n"
+			"                         ones appended\n"
 			"\n"
 			"Monev visits (--visits):\n"
 			"      --visits=FILE      the schedule (date, time, unit, "
@@ -326,6 +328,9 @@ int main(int argc, char **argv)
 	size_t nletters = 0, nsets = 0, norders = 0;
 	inv_order order;
 	inv_register *reg = NULL;
+	db_file *db = NULL;     /* --register with the database */
+	char *regoffice = NULL; /* its letters' office */
+	int regdb = 0;
 	const char **certs = NULL;
 	size_t ncerts = 0;
 	int proper = 0;
@@ -481,7 +486,10 @@ int main(int argc, char **argv)
 		if (ibm_out_check("--order", orders[i],
 				  ibm_fmt_of_name(orders[i])) != 0)
 			usage(IBM_EX_USAGE);
-	if (regpath && ibm_out_check("--register", regpath, IBM_FMT_CSV) != 0)
+	/* the register is a CSV file, or the database (ibm-db) */
+	regdb = regpath && db_is_database(regpath);
+	if (regpath && ibm_out_check("--register", regpath,
+				     regdb ? IBM_FMT_ANY : IBM_FMT_CSV) != 0)
 		usage(IBM_EX_USAGE);
 	ibm_out_note_input(vis.visits);
 	ibm_out_note_input(vis.units);
@@ -520,6 +528,7 @@ int main(int argc, char **argv)
 	if (ncerts) {
 		iv.xspec = inv_cert_specs;
 		iv.nx = inv_cert_nspecs;
+		iv.certificates = 1;
 	}
 	inv_read_people(&iv, argc ? argv[0] : "-", &o);
 	if (agenda)
@@ -536,7 +545,13 @@ int main(int argc, char **argv)
 		inv_order_check(&iv, &order, pdf);
 	}
 	/* letter numbers: from the register, locked until the run ends */
-	if (regpath) {
+	if (regdb) {
+		regoffice = db_event_office(ev);
+		if (!regoffice)
+			regoffice = ibm_xstrdup("");
+		db = db_register_open(regpath, regoffice, &reg);
+		register_invitations(&iv, reg);
+	} else if (regpath) {
 		reg = inv_register_open(regpath);
 		register_invitations(&iv, reg);
 	}
@@ -563,10 +578,17 @@ int main(int argc, char **argv)
 		inv_certificates(&iv, certs[i], proper, &outs);
 	for (size_t i = 0; i < norders; i++)
 		inv_order_write(&iv, &order, orders[i], &outs);
-	if (reg)
+	if (db)
+		db_register_save(db, reg, regoffice);
+	else if (reg)
 		inv_register_save(reg, &outs);
 	if (inv_write_csv(&iv, stdout, excel) != 0 || fflush(stdout) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
+	/* the database's numbers first: should an output then fail, the
+	 * numbers stay taken, and a run again gives the same letters the
+	 * same numbers */
+	if (db)
+		db_commit(db);
 	inv_outs_commit(&outs);
 
 	inv_free(&iv);
@@ -582,5 +604,6 @@ done:
 	free(vis.assign);
 	free(vis.spd);
 	free(vis.sched);
+	free(regoffice);
 	return 0;
 }

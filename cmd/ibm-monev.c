@@ -13,6 +13,7 @@
  *   ibm-monev --brief file.pdf|.html|.xlsx [-c file] [--units file]
  *             [--spec file] [--phases file] [file ...]
  */
+#include "db.h"
 #include "monev.h"
 #include "typeset.h"
 
@@ -34,10 +35,10 @@ static void usage(int status)
 		"                 [--strict] [--spec file] [--phases file] "
 		"[--sheet-rows n]\n"
 		"                 [--units file] [--period period] "
-		"[--sheet name]\n"
-		"                 [--header-row n] [--column role=header] "
-		"[--columns file]\n"
-		"                 [file ...]\n"
+		"[--db file]\n"
+		"                 [--sheet name] [--header-row n] "
+		"[--column role=header]\n"
+		"                 [--columns file] [file ...]\n"
 		"       ibm-monev --brief file.pdf|.html|.xlsx [-c file] "
 		"[--units file]\n"
 		"                 [--spec file] [--phases file] [file ...]\n"
@@ -79,6 +80,8 @@ static void usage(int status)
 			"  -t, --period=P         only this semester, e.g. "
 			"2024-S1 or\n"
 			"                         \"Semester I 2024\"\n"
+			"      --db=FILE          the earlier periods from the "
+			"database (ibm-db)\n"
 			"  -f, --force            --print-spec replaces existing "
 			"files\n"
 			"  -r, --sheet-rows=N     data rows per Data sheet "
@@ -109,6 +112,7 @@ static const struct option longopts[] = {
 	{ "brief", required_argument, NULL, 'R' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "period", required_argument, NULL, 't' },
+	{ "db", required_argument, NULL, 'B' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, 'd' },
@@ -172,6 +176,67 @@ static void write_brief(const monev_data *d, const char *const *path,
 	ts_office_free(&office);
 	ibm_event_free(ev);
 }
+/* ibm-monev --db: the visits of the database's earlier periods join the
+ * forms' units, as if their forms were given too. */
+typedef struct db_take {
+	monev_data *d;
+	size_t source;
+	double *val;
+} db_take;
+
+static void take_visit(const db_visit *v, void *arg)
+{
+	db_take *t = arg;
+	const monev_spec *s = t->d->spec;
+
+	for (size_t k = 0; k < s->nind; k++) {
+		size_t j = 0;
+
+		while (j < v->nval && strcmp(v->col[j], s->ind[k].column))
+			j++;
+		t->val[k] = j < v->nval ? monev_read_value(&s->ind[k],
+							   v->val[j])
+					: MONEV_NOT_ASKED;
+	}
+	monev_add_visit(t->d, t->source, v->id, v->periode, t->val);
+}
+
+static void take_db(monev_data *d, const char *path)
+{
+	db_file *db = db_open(path, DB_READ, DB_WAIT_DEFAULT);
+	char (*per)[16] = ibm_xcalloc(d->nunits + 2, sizeof *per);
+	size_t np = 0;
+	db_take t;
+
+	/* the forms' periods (and --period): the database gives the
+	 * periods before the latest of them, those the forms lack */
+	for (size_t i = 0; i <= d->nunits; i++) {
+		const char *p = i < d->nunits ? d->units[i].period
+					      : d->want_period;
+		size_t j = 0;
+
+		while (j < np && strcmp(per[j], p))
+			j++;
+		if (*p && j == np)
+			snprintf(per[np++], sizeof *per, "%s", p);
+	}
+	t.d = d;
+	t.source = monev_add_source(d, path);
+	t.val = ibm_xcalloc(d->spec->nind + 1, sizeof *t.val);
+	{
+		const char *latest = "";
+
+		for (size_t j = 0; j < np; j++)
+			if (strcmp(per[j], latest) > 0)
+				latest = per[j];
+		db_each_visit(db, latest, (const char (*)[16])per, np,
+			      take_visit, &t);
+	}
+	db_commit(db);
+	free(t.val);
+	free(per);
+}
+
 /* A file option given twice is a usage error (ibm_opt_once). */
 #define ONCE(var, opt) \
 	do { \
@@ -182,7 +247,7 @@ static void write_brief(const monev_data *d, const char *const *path,
 int main(int argc, char **argv)
 {
 	const char *out = NULL, *spec = NULL, *phases = NULL, *print = NULL;
-	const char *form = NULL, *units = NULL, *config = NULL;
+	const char *form = NULL, *units = NULL, *config = NULL, *dbpath = NULL;
 	const char **brief = ibm_xcalloc((size_t)argc + 1, sizeof *brief);
 	size_t nbrief = 0;
 	int py = 0, ps = 0;
@@ -199,7 +264,7 @@ int main(int argc, char **argv)
 	ibm_diag_init("ibm-monev");
 	opterr = 0; /* ibm_opt_error says what is wrong */
 	ibm_opt_help_arg(argc, argv);
-	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhvc:",
+	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhvc:B:",
 				longopts,
 				NULL)) != -1) {
 		switch (c) {
@@ -233,6 +298,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'f': force = 1; break;
+		case 'B': ONCE(dbpath, "--db"); break;
 		case 'r': {
 			char *end;
 
@@ -274,6 +340,11 @@ int main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (dbpath && (print || form)) {
+		ibm_error(NULL, 0, "--db goes with form files, not with "
+			  "--print-spec or --form");
+		usage(IBM_EX_USAGE);
+	}
 	if (print) {
 		if (argc > 0 || out || spec || phases || by >= 0 || form) {
 			ibm_error(NULL, 0, "--print-spec goes without files, "
@@ -304,6 +375,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		ibm_out_note_input(argv[i]);
 	ibm_out_note_input(units);
+	ibm_out_note_input(dbpath);
 	if (out && ibm_out_check("--output", out, IBM_FMT_XLSX) != 0)
 		usage(IBM_EX_USAGE);
 	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
@@ -362,6 +434,8 @@ int main(int argc, char **argv)
 	}
 	for (int i = 0; i < argc; i++)
 		monev_read(&d, argv[i]);
+	if (dbpath)
+		take_db(&d, dbpath);
 	if (d.bad_cells)
 		ibm_die(IBM_EX_DATAERR, NULL, 0,
 			"%ld cell%s could not be read (--lenient leaves them "

@@ -19,11 +19,12 @@ static const char synopsis[] =
 	"                  [--strict] -o file.docx\n"
 	"       ibm-report monev [-qv] [-c event.conf] [-r report.conf] "
 	"[-d delim]\n"
-	"                  --units file [--photos dir] "
-	"[--reference file.docx]\n"
-	"                  [--sheet name] [--header-row n] "
-	"[--column role=header]\n"
-	"                  [--columns file] [--strict] -o file.docx\n"
+	"                  --units file [--db file] [--photos dir]\n"
+	"                  [--reference file.docx] [--sheet name] "
+	"[--header-row n]\n"
+	"                  [--column role=header] [--columns file] "
+	"[--strict]\n"
+	"                  -o file.docx\n"
 	"       ibm-report -h | --version\n";
 
 static const char options[] =
@@ -44,6 +45,8 @@ static const char options[] =
 	"                          (bimtek)\n"
 	"      --units=FILE        ibm-monev's output, CSV or workbook "
 	"(monev)\n"
+	"      --db=FILE           the earlier periods from the database "
+	"(ibm-db; monev)\n"
 	"      --photos=DIR        a Dokumentasi attachment of its JPEG/PNG "
 	"files\n"
 	"      --reference=FILE    take styles (and header) of this .docx\n"
@@ -67,8 +70,8 @@ static _Noreturn void usage(int status)
 }
 
 enum {
-	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_PHOTOS,
-	O_REFERENCE, O_VERSION, O_SURVEY, O_STRICT, O_SPJ
+	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_DB,
+	O_PHOTOS, O_REFERENCE, O_VERSION, O_SURVEY, O_STRICT, O_SPJ
 };
 
 static const struct option longopts[] = {
@@ -85,6 +88,7 @@ static const struct option longopts[] = {
 	{ "survey", required_argument, NULL, O_SURVEY },
 	{ "spj", required_argument, NULL, O_SPJ },
 	{ "units", required_argument, NULL, O_UNITS },
+	{ "db", required_argument, NULL, O_DB },
 	{ "photos", required_argument, NULL, O_PHOTOS },
 	{ "reference", required_argument, NULL, O_REFERENCE },
 	{ "strict", no_argument, NULL, O_STRICT },
@@ -139,6 +143,7 @@ int main(int argc, char **argv)
 		case O_SURVEY: ONCE(o.survey, "--survey"); break;
 		case O_SPJ: ONCE(o.spj, "--spj"); break;
 		case O_UNITS: ONCE(o.units, "--units"); break;
+		case O_DB: ONCE(o.db, "--db"); break;
 		case O_PHOTOS: ONCE(o.photos, "--photos"); break;
 		case O_REFERENCE: ONCE(o.reference, "--reference"); break;
 		case O_STRICT: o.strict = 1; break;
@@ -175,8 +180,8 @@ int main(int argc, char **argv)
 		if (!o.participants || !o.scores || !o.summary)
 			bad("%s", "bimtek needs --participants, --scores and "
 			    "--summary");
-		if (o.units)
-			bad("%s", "--units is for the monev report");
+		if (o.units || o.db)
+			bad("%s", "--units and --db are for the monev report");
 	} else {
 		if (!o.units)
 			bad("%s", "monev needs --units");
@@ -198,6 +203,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.survey);
 	ibm_out_note_input(o.spj);
 	ibm_out_note_input(o.units);
+	ibm_out_note_input(o.db);
 	ibm_out_note_input(o.reference);
 	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)
 		usage(IBM_EX_USAGE);

@@ -58,10 +58,17 @@ ibm-score -q -k bimtek/kunci.csv --roster "$out/peserta-id.csv" \
 	--pre bimtek/pretest.csv --post bimtek/posttest.csv --fuzzy --pass 70 \
 	--only both > "$out/selesai.csv"
 # Their certificates, numbered from nomor_sertifikat: the score of those
-# who passed (--pass 70), a certificate of participation for the others.
+# who passed (--pass 70), a certificate of participation for the others;
+# stdout: each one's certificate_number (for the database below).
 (cd bimtek && ibm-invite -q -c event.conf --proper-case \
 	--certificates "$out/sertifikat.pdf" \
-	--certificates "$out/sertifikat.html" < "$out/selesai.csv" > /dev/null)
+	--certificates "$out/sertifikat.html" < "$out/selesai.csv" \
+	> "$out/sertifikat.csv")
+# The Surat Perintah of the office's officers, numbered from the office's
+# register of outgoing letters (a re-run reuses the number it issued).
+(cd bimtek && ibm-invite -q -c event.conf --order "$out/sprin.pdf" \
+	--staff petugas.csv --register "$out/register.csv" peserta.csv \
+	> /dev/null)
 
 # --- ibm-survey (bimtek/) ------------------------------------------------
 # The participants' evaluation at the close (Google Forms' own download):
@@ -120,6 +127,30 @@ ibm-monev -q --units monev/daftar/unit-ibm.csv -c monev/event.conf \
 	--spd "$out/spd.pdf" --spd "$out/spd.html" \
 	--schedule "$out/jadwal-monev.xlsx" --schedule "$out/jadwal-monev.pdf" \
 	--register "$out/register-monev.csv" > "$out/kunjungan.csv")
+# --- ibm-db: the database Rehabilitasi ------------------------------------
+# The bimtek (participants, scores, statistics, certificate numbers), the
+# Monev semester and the register recorded; adding them again on a re-run
+# replaces what they added before. The second semester's workbook from its
+# own forms, the first from the database (the Perkembangan sheets), and
+# that semester recorded too. Then a unit's history, a certificate
+# verified, the workbook of every table and the copy for the province
+# (without phone numbers and e-mail addresses).
+db=$out/rehabilitasi.sqlite
+ibm-db -D "$db" add bimtek -c bimtek/event.conf \
+	--participants "$out/peserta-id.csv" \
+	--scores "$out/kehadiran-nilai.csv" \
+	--summary "$out/kehadiran-ringkasan.csv" \
+	--certificates "$out/sertifikat.csv" -q
+ibm-db -D "$db" add letters --office "BNNK Sumbawa" "$out/register.csv"
+ibm-db -D "$db" add monev "$out/monev-unit.csv"
+ibm-monev -q --db "$db" -o "$out/monev-s2.xlsx" monev/semester-2/*.csv \
+	> "$out/monev-unit-s2.csv"
+ibm-db -D "$db" add monev "$out/monev-unit-s2.csv"
+ibm-db -D "$db" history --unit "IBM Dasan Geres" > "$out/riwayat-unit.csv"
+ibm-db -D "$db" find SERT/003/VI/RH.00.00/2024/BNNK-SBW \
+	> "$out/cek-sertifikat.csv"
+ibm-db -D "$db" export "$out/rehabilitasi.xlsx"
+ibm-db -D "$db" export --share "$out/rehabilitasi-bnnk-sumbawa.sqlite"
 
 # --- ibm-report ----------------------------------------------------------
 # The activity report of the bimtek (with what only people know from

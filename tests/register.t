@@ -8,13 +8,15 @@
 # Windows-1252), a register without urut counts by its numbers, text that
 # Excel would run as a formula is guarded, a run waiting for the lock says
 # so, and a register that cannot be renamed over (bind-mounted) is
-# written in place.
+# written in place. The same guarantees when the register is the database
+# (ibm-db): the same numbers as the CSV register, re-runs, clashes, failed
+# runs, runs at once.
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..19"
+echo "1..27"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -247,3 +249,83 @@ ibm-invite -q -c event.conf --register cp.csv j.csv > /dev/null 2> err
 check "Windows-1252 register: new lines in Windows-1252" \
 	"$(tail -1 cp.csv | grep -q "$(printf ';Jos\351 Ram\355rez (Bugis);')" &&
 	   ! iconv -f UTF-8 -t UTF-8 cp.csv > /dev/null 2>&1; echo $?)" "$(cat err)" "$(tail -1 cp.csv | od -c | head -5)"
+
+# 20-26: the database as the register (ibm-db): the same numbers as the
+# CSV register gave in 1 and 2, kept in the letters of the event's office
+dbl() { ibm-db -D reg.db list letters; }
+ibm-invite -q -c event.conf --register reg.db --staff petugas.csv \
+	--order t1.pdf a.csv > a1db.out 2> err &&
+ibm-invite -q -c event.conf -s 'acara=Rapat Koordinasi IBM' --register reg.db \
+	--staff petugas.csv --order t2.pdf b.csv > b1db.out 2>> err
+st=$?
+sp=$(pdftotext t2.pdf - | grep -c 'Sprin/2/VI/')
+check "database register: the CSV register's numbers, Sprin 2, owner-only file" \
+	"$([ $st = 0 ] && cmp -s a1.out a1db.out && cmp -s b1.out b1db.out &&
+	   [ "$sp" -ge 1 ] && [ "$(dbl | grep -c '^BNNK Sumbawa,')" = 8 ] &&
+	   ls -l reg.db | grep -q '^-rw-------'; echo $?)" \
+	"status $st" "$(diff a1.out a1db.out)" "$(diff b1.out b1db.out)" "$(cat err)" "$(dbl)"
+dbl > before.csv
+ibm-invite -q -c event.conf --register reg.db --staff petugas.csv \
+	--order t3.pdf a.csv > a2db.out 2> err
+check "database register: a re-run gives the same numbers, adds nothing" \
+	"$(cmp -s a1.out a2db.out && dbl | cmp -s before.csv -; echo $?)" \
+	"$(diff a1.out a2db.out)" "$(cat err)"
+ibm-invite -q -c event.conf -s nomor_awal=2 --register reg.db c.csv \
+	> /dev/null 2> err
+st=$?
+check "database register: a clash is 65 naming the holder, nothing added" \
+	"$([ $st = 65 ] && grep -q 'reg.db: number B/UND-2/VI/Rh.01.00/2024/BNNK-SBW is already issued to' err &&
+	   dbl | cmp -s before.csv -; echo $?)" "status $st" "$(cat err)"
+ibm-invite -q -c event.conf --register reg.db --staff petugas.csv \
+	--order nodir/s.pdf c.csv > /dev/null 2> err
+st=$?
+check "database register: a failed run adds nothing" \
+	"$([ $st = 73 ] && dbl | cmp -s before.csv -; echo $?)" "status $st" "$(cat err)"
+ibm-invite -q -c event.conf --register new.db -l nodir/x.pdf c.csv \
+	> /dev/null 2> err
+st=$?
+check "database register: a failed first run leaves no database" \
+	"$([ $st = 73 ] && [ ! -e new.db ]; echo $?)" "status $st" "$(cat err)"
+for k in 1 2 3; do
+	ibm-invite -q -c event.conf --register reg.db -l c$k.pdf c.csv \
+		> /dev/null 2> errc$k &
+	ibm-invite -q -c event.conf --register reg.db -l d$k.pdf d.csv \
+		> /dev/null 2> errd$k &
+	ibm-invite -q -c event.conf -s hal=Rapat --register reg.db \
+		-l e$k.pdf c.csv > /dev/null 2> erre$k &
+	ibm-invite -q -c event.conf -s hal=Rapat --register reg.db \
+		-l f$k.pdf d.csv > /dev/null 2> errf$k &
+	wait
+done
+# 8 letters before, then 10 + 10 invitations of each subject
+lines=$(dbl | tail -n +2 | wc -l)
+dups=$(ibm-db -D reg.db list letters | tail -n +2 | grep -o 'B/UND-[0-9]*/[^,]*\|Sprin/[0-9]*/[^,]*' | sort | uniq -d | wc -l)
+max=$(dbl | grep -o 'B/UND-[0-9]*/' | tr -dc '0-9\n' | sort -n | tail -1)
+check "database register: runs at once, 48 letters, no number twice, no gap" \
+	"$([ "$lines" = 48 ] && [ "$dups" = 0 ] && [ "$max" = 46 ]; echo $?)" \
+	"lines $lines, duplicates $dups, highest $max" "$(cat errc* errd* erre* errf*)"
+# a file that is an SQLite database whatever its name; a CSV named .db is
+# a CSV register
+cp reg.db reg-copy.csv.bak
+ibm-invite -q -c event.conf --register reg-copy.csv.bak a.csv > a3db.out 2> err
+st=$?
+printf 'tanggal,jenis,urut,nomor,kepada,hal\n' > plain.db
+ibm-invite -q -c event.conf --register plain.db a.csv > /dev/null 2>> err
+st2=$?
+check "database register: known by its content; a CSV named .db stays CSV" \
+	"$([ $st = 0 ] && cmp -s a1.out a3db.out && [ $st2 = 0 ] &&
+	   [ "$(wc -l < plain.db)" = 4 ]; echo $?)" "status $st $st2" "$(cat err)"
+
+# a CSV register added to a database without --office: its letters count
+# for the event's office, the next numbers are the CSV register's next
+cp reg.csv reg2.csv
+ibm-db -D o.db add letters reg.csv 2> err &&
+ibm-invite -q -c event.conf -s 'hal=Rapat Evaluasi' --register reg2.csv \
+	c.csv > o-csv.out 2>> err &&
+ibm-invite -q -c event.conf -s 'hal=Rapat Evaluasi' --register o.db \
+	c.csv > o-db.out 2>> err
+st=$?
+check "database register: a register added without --office counts" \
+	"$([ $st = 0 ] && cmp -s o-csv.out o-db.out &&
+	   ! col o-db.out | grep -q 'B/UND-[1-9]/'; echo $?)" \
+	"status $st" "$(diff o-csv.out o-db.out)" "$(cat err)"

@@ -31,7 +31,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 books="daftar-hadir hasil-tes monev evaluasi"
-echo "1..26"
+echo "1..27"
 # the README's pictures (make pictures) are there
 missing=""
 for f in $(grep -o 'doc/img/[a-z0-9-]*\.png' "$top/README.md"); do
@@ -52,7 +52,7 @@ checker() {
 # the checker finds numbers run into the next cell's text, a lone
 # signature, missing page numbers
 checker2() {
-	i=15
+	i=16
 	"$PYTHON" "$top/tests/data/render/badpdf.py" "$out/bad2.pdf"
 	"$PYTHON" "$top/tests/pdfcheck.py" --touching --pages --signed \
 		"Dr. Test Signer" "$out/bad2.pdf" >"$out/.bad2"
@@ -121,10 +121,10 @@ if ! command -v soffice >/dev/null 2>&1; then
 	pictures
 	checker
 	form
-	for i in 12 13 14; do echo "ok $i # skip no soffice (LibreOffice)"; done
+	for i in 12 13 14 15; do echo "ok $i # skip no soffice (LibreOffice)"; done
 	checker2
-	i=15
-	while [ $i -lt 26 ]; do
+	i=16
+	while [ $i -lt 27 ]; do
 		i=$((i + 1))
 		echo "ok $i # skip no soffice (LibreOffice)"
 	done
@@ -137,7 +137,7 @@ d=$top/tests/data/monev
 (cd "$d" && "$BUILD/bin/ibm-monev" -q --units units-ntb.csv \
 	-o "$out/ex/periode.xlsx" s1.csv s2.csv s3-no-layanan.csv >/dev/null)
 files="$out/ex/laporan-bimtek.docx $out/ex/hasil-tes-kehadiran.xlsx"
-files="$files $out/ex/periode.xlsx"
+files="$files $out/ex/periode.xlsx $out/ex/rehabilitasi.xlsx"
 for b in $books; do files="$files $out/ex/$b.xlsx"; done
 # Data sheets whose rows end around a page's foot (one unit visited twice:
 # the legend): the unit names of the example, numbered
@@ -259,10 +259,11 @@ fi
 pictures
 checker
 form
-# the score report with the roster and the Monev workbook of three
-# periods: the same checks, page numbers through each workbook
+# the score report with the roster, the Monev workbook of three periods
+# and the database's workbook of every table (ibm-db export): the same
+# checks, page numbers through each workbook
 i=11
-for b in hasil-tes-kehadiran periode; do
+for b in hasil-tes-kehadiran periode rehabilitasi; do
 	i=$((i + 1))
 	if [ ! -f "$out/pdf/$b.pdf" ]; then
 		echo "ok $i # skip no soffice (LibreOffice)"
@@ -300,7 +301,7 @@ checker2
 # page_text PDF N: page N as pdftotext -layout sets it
 page_text() { pdftotext -layout -f "$2" -l "$2" "$1" - 2>/dev/null; }
 npages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
-# 16: no page of the Fase sheet with a single unit (rows sized for
+# 17: no page of the Fase sheet with a single unit (rows sized for
 # Excel's lines, the text column as wide as the page allows)
 bad=""
 for b in monev periode; do
@@ -315,11 +316,11 @@ for b in monev periode; do
 	done
 done
 if [ -z "$bad" ]; then
-	echo "ok 16 - Fase: every page holds two units or more"
+	echo "ok 17 - Fase: every page holds two units or more"
 else
-	echo "not ok 16 - Fase pages with one unit:$bad"
+	echo "not ok 17 - Fase pages with one unit:$bad"
 fi
-# 17: the Data legend on the page of the last two rows, whole
+# 18: the Data legend on the page of the last two rows, whole
 bad=""
 for n in 38 40; do
 	f=$out/pdf/g$n.pdf
@@ -335,11 +336,11 @@ for n in 38 40; do
 	done
 done
 if [ -z "$bad" ]; then
-	echo "ok 17 - Data: the legend with the last two rows (38 and 40 rows)"
+	echo "ok 18 - Data: the legend with the last two rows (38 and 40 rows)"
 else
-	echo "not ok 17 - Data legend without the last rows:$bad"
+	echo "not ok 18 - Data legend without the last rows:$bad"
 fi
-# 18: Rekap Kab-Kota of 4 districts on one page; the Kehadiran sheet on
+# 19: Rekap Kab-Kota of 4 districts on one page; the Kehadiran sheet on
 # a page of its orientation, more than half of its width used
 bad=""
 n=0
@@ -373,11 +374,11 @@ EOP
 	p=$((p + 1))
 done
 if [ -z "$bad" ]; then
-	echo "ok 18 - Rekap Kab-Kota on one page, Kehadiran uses its page ($w)"
+	echo "ok 19 - Rekap Kab-Kota on one page, Kehadiran uses its page ($w)"
 else
-	echo "not ok 18 -$bad"
+	echo "not ok 19 -$bad"
 fi
-# 19: every page of a daftar hadir of 120 with its title and day
+# 20: every page of a daftar hadir of 120 with its title and day
 bad=""
 f=$out/pdf/hadir120.pdf
 np=$(npages "$f")
@@ -390,11 +391,11 @@ while [ "$p" -le "${np:-0}" ]; do
 	p=$((p + 1))
 done
 if [ -z "$bad" ] && [ "${np:-0}" -gt 3 ]; then
-	echo "ok 19 - daftar hadir of 120: title and day on all $np pages"
+	echo "ok 20 - daftar hadir of 120: title and day on all $np pages"
 else
-	echo "not ok 19 - daftar hadir of 120 (${np:-0} pages), no title on:$bad"
+	echo "not ok 20 - daftar hadir of 120 (${np:-0} pages), no title on:$bad"
 fi
-# 20: the reports' letterhead lines whole (the office's name shrunk to
+# 21: the reports' letterhead lines whole (the office's name shrunk to
 # fit, as the PDF letters set it), page 1 as LibreOffice prints it
 bad=""
 for r in laporan-monev:monev laporan-bimtek:bimtek; do
@@ -408,11 +409,11 @@ for r in laporan-monev:monev laporan-bimtek:bimtek; do
 	done
 done
 if [ -z "$bad" ]; then
-	echo "ok 20 - report letterheads: every line whole"
+	echo "ok 21 - report letterheads: every line whole"
 else
-	echo "not ok 20 - report letterhead lines broken:$bad"
+	echo "not ok 21 - report letterhead lines broken:$bad"
 fi
-# 21: tables keep their head with two rows (the reports and the Monev
+# 22: tables keep their head with two rows (the reports and the Monev
 # report moved down by 1 and 2 sentences)
 bad=""
 for r in ex/laporan-bimtek ex/laporan-monev x/laporan-1 x/laporan-2; do
@@ -421,23 +422,23 @@ for r in ex/laporan-bimtek ex/laporan-monev x/laporan-1 x/laporan-2; do
 		bad="$bad $(sed 's|.*/||' "$out/.tables" | tr '\n' ' ')"
 done
 if [ -z "$bad" ]; then
-	echo "ok 21 - report tables: head with two rows on a page (4 reports)"
+	echo "ok 22 - report tables: head with two rows on a page (4 reports)"
 else
-	echo "not ok 21 - report tables:$bad"
+	echo "not ok 22 - report tables:$bad"
 fi
-# 22: section and list numbers are Word numbering, renumbered by
+# 23: section and list numbers are Word numbering, renumbered by
 # LibreOffice after a deletion
 if ! "$PYTHON" -c 'import uno' 2>/dev/null; then
-	echo "ok 22 # skip no python3-uno"
+	echo "ok 23 # skip no python3-uno"
 elif (cd "$top/tests" && "$PYTHON" lo_numbering.py "$out" \
 	"$out/ex/laporan-bimtek.docx" "$out/ex/laporan-monev.docx") \
 	>"$out/.num" 2>&1; then
-	echo "ok 22 - report numbers: $(tr '\n' ' ' <"$out/.num")"
+	echo "ok 23 - report numbers: $(tr '\n' ' ' <"$out/.num")"
 else
-	echo "not ok 22 - report numbers"
+	echo "not ok 23 - report numbers"
 	sed 's/^/# /' "$out/.num" | head -20
 fi
-# 23: the reports' text in the body font (Arial, LiberationSans where
+# 24: the reports' text in the body font (Arial, LiberationSans where
 # LibreOffice prints it), the workbooks' in Calibri (Carlito): no
 # fallback font for a character it lacks (the Matriks Unit's marks)
 bad=""
@@ -452,12 +453,12 @@ for r in laporan-bimtek laporan-monev $books periode hasil-tes-kehadiran; do
 	[ -z "$fonts" ] || bad="$bad $r: $fonts"
 done
 if [ -z "$bad" ]; then
-	echo "ok 23 - reports and workbooks in their body font only"
+	echo "ok 24 - reports and workbooks in their body font only"
 else
-	echo "not ok 23 - fallback fonts:$bad"
+	echo "not ok 24 - fallback fonts:$bad"
 fi
-# 24, 25: the reports printed: text size and overlaps, page numbers
-i=23
+# 25, 26: the reports printed: text size and overlaps, page numbers
+i=24
 for r in laporan-monev laporan-1; do
 	i=$((i + 1))
 	if "$PYTHON" "$top/tests/pdfcheck.py" --pages "$out/pdf/$r.pdf" \
@@ -468,7 +469,7 @@ for r in laporan-monev laporan-1; do
 		sed 's/^/# /' "$out/.check" | head -30
 	fi
 done
-# 26: a workbook table that fits on a page never starts at the foot of
+# 27: a workbook table that fits on a page never starts at the foot of
 # the page before: the Perkembangan sheet's table per district and
 # period (2 districts x 3 periods of units-ntb.csv) whole on its page
 bad=""
@@ -483,7 +484,7 @@ while [ "$p" -le "$(npages "$f")" ]; do
 	p=$((p + 1))
 done
 if [ -z "$bad" ]; then
-	echo "ok 26 - Perkembangan: a table that fits on a page kept whole"
+	echo "ok 27 - Perkembangan: a table that fits on a page kept whole"
 else
-	echo "not ok 26 - Perkembangan: a short table split:$bad"
+	echo "not ok 27 - Perkembangan: a short table split:$bad"
 fi

@@ -23,7 +23,7 @@ CC="$HOST-gcc"
 AR="$HOST-ar"
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SUITE=${DEBIAN_SUITE:-$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")}
-PKGS="libcsv libxlsxwriter libharu libpng1.6 libzip expat cmocka"
+PKGS="libcsv libxlsxwriter libharu libpng1.6 libzip expat sqlite3 cmocka"
 JOBS=${JOBS:-2}
 CFLAGS_DEPS="-O2 -g0 -w"
 
@@ -226,6 +226,21 @@ cmake_build "$work/libzip" -DENABLE_COMMONCRYPTO=OFF -DENABLE_GNUTLS=OFF \
 	-DBUILD_REGRESS=OFF -DBUILD_EXAMPLES=OFF -DBUILD_DOC=OFF \
 	-DZLIB_INCLUDE_DIR="$inc" -DZLIB_LIBRARY="/usr/$HOST/lib/libz.a"
 step libzip
+
+# SQLite: its one-file amalgamation (sqlite3.c) made from Debian's source
+# tree by the tree's own build on this machine (cc and tclsh), then
+# compiled for win64
+unpack sqlite3
+d=$work/sqlite3
+(cd "$d" && ./configure --disable-tcl >configure.log 2>&1 &&
+	make sqlite3.c >make.log 2>&1) || {
+	tail -40 "$d/configure.log" "$d/make.log" >&2
+	exit 1
+}
+lib sqlite3 -DSQLITE_OMIT_LOAD_EXTENSION -DSQLITE_THREADSAFE=1 -- \
+	"$d/sqlite3.c"
+cp "$d/sqlite3.h" "$prefix/include/"
+step sqlite3
 
 # cmocka, for the unit tests under Wine: one file and what its
 # configuration finds on mingw-w64

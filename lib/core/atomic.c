@@ -70,6 +70,7 @@ struct ibm_atomic {
 	int done;       /* renamed or aborted: nothing left to remove */
 	int in_place;   /* IP_ */
 	volatile sig_atomic_t state; /* ST_ */
+	int private_new; /* a new file is made 0600 (ibm_atomic_private) */
 	ibm_atomic *next;
 };
 
@@ -731,6 +732,8 @@ void ibm_atomic_finish(ibm_atomic *a)
 		e = ENOSPC;
 	if (!e) {
 		keep_attrs(fd, a->target);
+		if (a->private_new && !ibm_path_exists(a->target))
+			ibm_set_private_mode(fd);
 		if (sync_file(fd) != 0)
 			e = errno;
 	}
@@ -1102,6 +1105,11 @@ void ibm_atomic_commit_all(void)
 	}
 	nmade = 0; /* the directories made hold the outputs now */
 	end_commit();
+}
+
+void ibm_atomic_private(ibm_atomic *a)
+{
+	a->private_new = 1;
 }
 
 void ibm_atomic_abort(ibm_atomic *a)

@@ -43,6 +43,12 @@ int ibm_event_set(ibm_event *ev, const char *assign);
 const ibm_event_kv *ibm_event_find(const ibm_event *ev, const char *key);
 /* The value, or NULL when absent; an empty value counts as absent. */
 const char *ibm_event_get(const ibm_event *ev, const char *key);
+/* The event's days: tanggal_mulai, and tanggal_selesai or jumlah_hari
+ * (1 to 31; default one day). 0 when tanggal_mulai is absent, else 1;
+ * a bad value dies 65 naming the key's file and line. */
+struct ibm_date;
+int ibm_event_dates(const ibm_event *ev, struct ibm_date *first,
+		    struct ibm_date *last);
 /* The path a key names, resolved against the folder of the file that
  * set it (as written when absolute, set by -s, or the file has no
  * folder); malloc'd, NULL when the key is absent or empty. */

@@ -43,7 +43,9 @@ enum {
 	IBM_EX_NOINPUT = 66,   /* an input file cannot be opened */
 	IBM_EX_SOFTWARE = 70,  /* internal error (a bug) */
 	IBM_EX_CANTCREAT = 73, /* an output file cannot be created */
-	IBM_EX_IOERR = 74      /* read or write error (disk full, ...) */
+	IBM_EX_IOERR = 74,     /* read or write error (disk full, ...) */
+	IBM_EX_TEMPFAIL = 75   /* try again later (a database locked by
+				  another run) */
 };
 
 /* Set once by main: the name every message starts with ("ibm-csv"). */
@@ -189,6 +191,9 @@ void ibm_atomic_commit_all(void);
 void ibm_atomic_commit(ibm_atomic *a);
 /* Remove the temporary file; the target is left untouched. */
 void ibm_atomic_abort(ibm_atomic *a);
+/* A new file made by this output is readable by its owner only (0600:
+ * personal data); a file it replaces keeps its mode. Before finish. */
+void ibm_atomic_private(ibm_atomic *a);
 
 /* Output formats, for checking output names against what is written. */
 typedef enum {
@@ -423,6 +428,14 @@ typedef struct ibm_colfound {
 	const char *missed; /* a given header that is not in this header */
 } ibm_colfound;
 
+
+/* The names of the participant_id column (ibm-invite's id of a
+ * person) in the tools that read it. */
+#define IBM_ALIASES_ID "participant_id|participant id|id peserta|" \
+	"kode peserta|nomor peserta|no peserta"
+
+/* Index of the first header matching one of the aliases, or -1. */
+int ibm_col_find(const ibm_rec *hdr, const char *aliases);
 /*
  * Resolve n specs into idx[] (-1 where absent), with messages: a role
  * that two headers match equally (or a header two roles want) is a

@@ -581,6 +581,11 @@ void ibm_keep_attrs(int fd, const char *target)
 	(void)target;
 }
 
+void ibm_set_private_mode(int fd)
+{
+	(void)fd; /* files have no permission bits on Windows */
+}
+
 int ibm_sync_dir(const char *dir)
 {
 	(void)dir; /* directories are not synced on Windows */
@@ -1257,6 +1262,11 @@ void ibm_keep_attrs(int fd, const char *target)
 		umask(mask);
 		fchmod(fd, 0666 & ~mask);
 	}
+}
+
+void ibm_set_private_mode(int fd)
+{
+	fchmod(fd, 0600);
 }
 
 /* fsync a directory after a rename; 0 or -1 with errno. File systems

@@ -138,6 +138,9 @@ char **ibm_find_leftovers(const char *dir, const char *tag, size_t *n);
 /* Give the temporary file FD the owner and permission bits of TARGET, or
  * a new file's mode (errors ignored; nothing to do on Windows). */
 void ibm_keep_attrs(int fd, const char *target);
+/* Make the file FD readable and writable by its owner only (0600);
+ * nothing to do on Windows. */
+void ibm_set_private_mode(int fd);
 /* fsync a directory after a rename (0, or -1 with errno). */
 int ibm_sync_dir(const char *dir);
 /* Identity of an existing regular file (following links): 0; 1 for

@@ -176,7 +176,7 @@ static ibm_date cert_date(const invite *iv);
 
 /* The number pattern knows {n}, {n:W}, {bulan_romawi}, {bulan} and
  * {tahun} of the certificate's date (inv_number_format). */
-static char *cert_number(const invite *iv, const inv_person *p)
+char *inv_cert_number(const invite *iv, const inv_person *p)
 {
 	const char *pat = ibm_event_get(iv->ev.kv, "nomor_sertifikat");
 	const char *v = ibm_event_get(iv->ev.kv, "nomor_sertifikat_awal");
@@ -366,7 +366,7 @@ static float body(page *pg, const inv_person *p, const char *nomor,
  * down) at which it ends above the signature block. */
 static void certificate(page *pg, const inv_person *p, int proper)
 {
-	char *nomor = cert_number(pg->iv, p);
+	char *nomor = inv_cert_number(pg->iv, p);
 	char *name = cert_name(p, proper);
 	float k, slack = 0;
 

@@ -825,6 +825,8 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 	for (int k = 0; k < INV_NF; k++)
 		ibm_csvw_str(w, inv_field_names[k]);
 	ibm_csvw_str(w, "letter_number");
+	if (iv->certificates)
+		ibm_csvw_str(w, "certificate_number");
 	/* the text of the values that could not be read, when any */
 	for (int k = 0; k < INV_NF; k++)
 		if (iv->raw[k]) {
@@ -843,6 +845,12 @@ int inv_write_csv(const invite *iv, FILE *fp, int excel)
 		for (int k = 0; k < INV_NF; k++)
 			ibm_csvw_str(w, p->f[k]);
 		ibm_csvw_str(w, p->letter_number);
+		if (iv->certificates) {
+			char *c = inv_cert_number(iv, p);
+
+			ibm_csvw_str(w, c);
+			free(c);
+		}
 		for (int k = 0; k < INV_NF; k++)
 			if (iv->raw[k])
 				ibm_csvw_str(w, p->raw[k] ? p->raw[k] : "");

@@ -91,6 +91,8 @@ typedef struct invite {
 	char *collective_number; /* the register's, when set (--register) */
 	unsigned char raw[INV_NF]; /* some value of the field was unreadable:
 				      the output has its column FIELD_raw */
+	int certificates;     /* --certificates: the CSV output has each
+				 certificate_number */
 } invite;
 
 /* Settings from the event table; missing required keys give one error
@@ -211,6 +213,9 @@ void inv_outs_commit(inv_outs *o);
 /* The register of outgoing letters (register.c, ibm-invite(5)): opened
  * and locked (the lock is held until the process ends), read whole. */
 typedef struct inv_register inv_register;
+/* Its columns: tanggal, jenis, urut, nomor, kepada, hal (with aliases;
+ * ibm-db add letters reads the register by them too). */
+extern const ibm_colspec inv_register_specs[6];
 inv_register *inv_register_open(const char *path);
 /* The register's text (name for messages) read into a new register that
  * is not locked and never saved (tests): 0 and *out, or the exit status
@@ -241,6 +246,20 @@ char *inv_register_render(const inv_register *r, size_t *len);
 /* The register with the new lines, as one of the run's outputs. */
 void inv_register_save(inv_register *r, inv_outs *outs);
 void inv_register_free(inv_register *r);
+/* A register kept elsewhere than in a CSV file (ibm-db: the database's
+ * letters): an empty one named name (for messages), filled with the
+ * letters already issued by inv_register_add_old (tanggal as written;
+ * urut 0 when not known), whose new lines inv_register_each_new gives
+ * (f: tanggal, jenis, urut, nomor, kepada, hal) for the store to keep;
+ * never saved by inv_register_save. */
+inv_register *inv_register_new(const char *name);
+void inv_register_add_old(inv_register *r, const char *tanggal,
+			  const char *jenis, long urut, const char *nomor,
+			  const char *kepada, const char *hal);
+void inv_register_each_new(const inv_register *r,
+			   void (*fn)(void *arg, const char *const *f,
+				      long urut),
+			   void *arg);
 
 /* The staff file (warrant.c, --staff): the officers of the Surat
  * Perintah and of the Monev visits' teams (nama, pangkat/golongan,
@@ -389,6 +408,9 @@ void inv_templates(const invite *iv, const char *tpl, const char *outdir,
 		   const char *pattern, inv_outs *outs);
 
 /* Certificates (certificate.c): one A4 landscape page per participant. */
+/* The participant's certificate number (malloc'd; after
+ * inv_cert_check). */
+char *inv_cert_number(const invite *iv, const inv_person *p);
 extern const ibm_colspec inv_cert_specs[];
 extern const int inv_cert_nspecs;
 /* The certificate's cells of participant p (xidx: the columns of

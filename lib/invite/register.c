@@ -36,7 +36,7 @@
 
 enum { R_TANGGAL, R_JENIS, R_URUT, R_NOMOR, R_KEPADA, R_HAL, R_NF };
 
-static const ibm_colspec specs[R_NF] = {
+const ibm_colspec inv_register_specs[R_NF] = {
 	{ "tanggal|date|tgl|tanggal surat", 1 },
 	{ "jenis|type|jenis surat|tipe", 1 },
 	{ "urut|counter|no urut|nomor urut|n", 0 },
@@ -164,7 +164,7 @@ static int parse(inv_register *r)
 	}
 	rec = ibm_csv_header(c);
 	r->ncols = rec->n;
-	if (ibm_col_resolve(r->path, 1, rec, specs, R_NF, r->idx) != 0) {
+	if (ibm_col_resolve(r->path, 1, rec, inv_register_specs, R_NF, r->idx) != 0) {
 		ibm_csv_close(c);
 		return IBM_EX_DATAERR;
 	}
@@ -339,8 +339,8 @@ int inv_register_issue(inv_register *r, const char *type, const char *key,
 		ibm_error(r->path, 0, "the register has no %s column (%s): "
 			  "add it, so that a run finds the letters it numbered",
 			  r->idx[R_KEPADA] < 0 ? "kepada" : "hal",
-			  r->idx[R_KEPADA] < 0 ? specs[R_KEPADA].aliases :
-						 specs[R_HAL].aliases);
+			  r->idx[R_KEPADA] < 0 ? inv_register_specs[R_KEPADA].aliases :
+						 inv_register_specs[R_HAL].aliases);
 		return IBM_EX_DATAERR;
 	}
 	/* the same letter again: its number */
@@ -378,7 +378,7 @@ int inv_register_issue(inv_register *r, const char *type, const char *key,
 	}
 	h = holder(r, type, date.y, n, nomor);
 	if (h) {
-		if (h->line)
+		if ((size_t)(h - r->e) < r->old)
 			ibm_error(r->path, h->line, "number %s is already "
 				  "issued to %s (%s); %s would issue %s to %s "
 				  "again: set another first number or none",
@@ -497,6 +497,45 @@ void inv_register_save(inv_register *r, inv_outs *outs)
 	fwrite(o, 1, len, ibm_atomic_fp(a));
 	free(o);
 	inv_outs_add(outs, a);
+}
+
+inv_register *inv_register_new(const char *name)
+{
+	inv_register *r = ibm_xcalloc(1, sizeof *r);
+
+	r->path = ibm_xstrdup(name);
+	r->fd = -1;
+	r->delim = ',';
+	r->eol = "\n";
+	for (int k = 0; k < R_NF; k++)
+		r->idx[k] = k;
+	r->ncols = R_NF;
+	return r;
+}
+
+void inv_register_add_old(inv_register *r, const char *tanggal,
+			  const char *jenis, long urut, const char *nomor,
+			  const char *kepada, const char *hal)
+{
+	ibm_date d = { 0 };
+	entry *e;
+
+	if (!tanggal || ibm_date_parse(tanggal, &d) != 0)
+		memset(&d, 0, sizeof d); /* counts by its number only */
+	e = add_entry(r, jenis ? jenis : "", urut, nomor ? nomor : "", d,
+		      kepada ? kepada : "", hal ? hal : "");
+	free(e->f[R_TANGGAL]);
+	e->f[R_TANGGAL] = ibm_xstrdup(tanggal ? tanggal : "");
+	r->old = r->n;
+}
+
+void inv_register_each_new(const inv_register *r,
+			   void (*fn)(void *arg, const char *const *f,
+				      long urut),
+			   void *arg)
+{
+	for (size_t i = r->old; i < r->n; i++)
+		fn(arg, (const char *const *)r->e[i].f, r->e[i].n);
 }
 
 void inv_register_free(inv_register *r)

@@ -564,12 +564,7 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	const char *form_id[MONEV_NID];
 	int got, results, visited;
 
-	ibm_grow((void **)&d->files, &d->fcap, d->nfiles + 1,
-		 sizeof *d->files);
-	d->rows = ibm_xrealloc(d->rows, d->fcap * sizeof *d->rows);
-	fi = d->nfiles++;
-	d->files[fi] = ibm_xstrdup(name);
-	d->rows[fi] = 0;
+	fi = monev_add_source(d, name);
 	icol = ibm_xcalloc(MONEV_NID + s->nind + 1, sizeof *icol);
 	{
 		/* the identity columns and the indicators, in one header */
@@ -814,6 +809,40 @@ int monev_read_csv(monev_data *d, ibm_csv *r)
 	if (got < 0)
 		return ibm_csv_status(r) ? ibm_csv_status(r) : IBM_EX_DATAERR;
 	return 0;
+}
+
+size_t monev_add_source(monev_data *d, const char *name)
+{
+	size_t fi;
+
+	ibm_grow((void **)&d->files, &d->fcap, d->nfiles + 1,
+		 sizeof *d->files);
+	d->rows = ibm_xrealloc(d->rows, d->fcap * sizeof *d->rows);
+	fi = d->nfiles++;
+	d->files[fi] = ibm_xstrdup(name);
+	d->rows[fi] = 0;
+	return fi;
+}
+
+void monev_add_visit(monev_data *d, size_t source, const char *const *id,
+		     const char *period, const double *val)
+{
+	monev_row row;
+
+	memset(&row, 0, sizeof row);
+	row.file = d->files[source];
+	row.file_index = source;
+	for (int i = 0; i < MONEV_NID; i++)
+		row.id[i] = id[i];
+	row.has_date = *id[MONEV_TANGGAL] &&
+		       ibm_date_parse(id[MONEV_TANGGAL], &row.date) == 0;
+	snprintf(row.period, sizeof row.period, "%s", period);
+	row.val = val;
+	row.status = "";
+	if (d->list)
+		check_listed(d, &row);
+	d->rows[source]++;
+	add_unit(d, &row);
 }
 
 int monev_natcmp(const char *a, const char *b)

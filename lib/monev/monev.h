@@ -213,6 +213,15 @@ int monev_read_csv(monev_data *d, ibm_csv *r);
 char *monev_sort_key(const char *const *id, const char *period);
 /* Sort the units and score them. */
 void monev_finish(monev_data *d);
+/* Another source of visits than a form file (ibm-monev --db: the
+ * database): listed with the input files; its index. */
+size_t monev_add_source(monev_data *d, const char *name);
+/* A visit of an earlier period from that source: a unit of its period
+ * (identity, date, officer, founding year in id, the indicator values in
+ * val, as a form row gives them), scored with the others by
+ * monev_finish; not a form row (no Data row). */
+void monev_add_visit(monev_data *d, size_t source, const char *const *id,
+		     const char *period, const double *val);
 void monev_data_free(monev_data *d);
 
 /* ibm_natcmp, faster on keys with long common prefixes (the same
@@ -350,6 +359,14 @@ void monev_form_write(const char *path, const monev_spec *s,
 /* CSV per unit (by < 0) or per group of field `by` (see monev_aggregate);
  * with more than one period, one group row per period. */
 void monev_write_csv(const monev_data *d, int by, int excel);
+/* An indicator's value in the per-unit CSV: "ya" or "tidak", a count,
+ * "" for an empty cell, MONEV_NOT_ASKED_TEXT when not asked and
+ * MONEV_NOT_ANSWERED_TEXT for an answer that could not be read (as the
+ * workbook marks them); monev_read_value reads it back. */
+#define MONEV_NOT_ASKED_TEXT "\xE2\x80\x93" /* – */
+#define MONEV_NOT_ANSWERED_TEXT "?"
+void monev_write_value(ibm_csvw *w, const monev_ind *ind, double v);
+double monev_read_value(const monev_ind *ind, const char *s);
 
 typedef struct monev_book monev_book;
 /* Create the workbook and its first sheets; rows_per_sheet: data rows

@@ -23,6 +23,37 @@ static char *phase_col(const char *name)
 	return c;
 }
 
+void monev_write_value(ibm_csvw *w, const monev_ind *ind, double v)
+{
+	if (monev_unanswered(v))
+		ibm_csvw_str(w, MONEV_NOT_ANSWERED_TEXT);
+	else if (!monev_asked(v))
+		ibm_csvw_str(w, MONEV_NOT_ASKED_TEXT);
+	else if (isnan(v))
+		ibm_csvw_str(w, "");
+	else if (ind->kind == MONEV_YESNO)
+		ibm_csvw_str(w, v > 0 ? "ya" : "tidak");
+	else
+		ibm_csvw_num(w, v, 6);
+}
+
+double monev_read_value(const monev_ind *ind, const char *s)
+{
+	double v;
+	int yn;
+
+	if (!strcmp(s, MONEV_NOT_ASKED_TEXT))
+		return MONEV_NOT_ASKED;
+	if (!strcmp(s, MONEV_NOT_ANSWERED_TEXT))
+		return MONEV_NOT_ANSWERED;
+	if (!*s)
+		return NAN;
+	if (ind->kind == MONEV_YESNO)
+		return (yn = ibm_parse_yesno(s)) < 0 ? NAN : yn;
+	return ibm_parse_number(s, &v, 0) == 0 && v >= 0 ? v : NAN;
+}
+
+
 /* A listed unit not visited in the period: no date, no scores,
  * dikunjungi "tidak". */
 typedef struct unvisited {
@@ -96,6 +127,8 @@ static void write_unvisited(ibm_csvw *w, const monev_data *d,
 	ibm_csvw_str(w, "");
 	ibm_csvw_str(w, "");
 	ibm_csvw_str(w, "");
+	for (size_t k = 0; k < d->spec->nind; k++)
+		ibm_csvw_str(w, "");
 	ibm_csvw_end(w);
 	free(kab);
 }
@@ -133,6 +166,8 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 	ibm_csvw_str(w, "skor_total");
 	ibm_csvw_str(w, "fase");
 	ibm_csvw_str(w, "kurang_untuk_fase_berikut");
+	for (size_t k = 0; k < s->nind; k++)
+		ibm_csvw_str(w, s->ind[k].column);
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < d->nunits; i++) {
 		const monev_unit *u = &d->units[i];
@@ -164,6 +199,8 @@ static void write_units(ibm_csvw *w, const monev_data *d)
 		miss = monev_missing(s, u->val, u->grp, u->total, u->phase);
 		ibm_csvw_str(w, miss);
 		free(miss);
+		for (size_t k = 0; k < s->nind; k++)
+			monev_write_value(w, &s->ind[k], u->val[k]);
 		ibm_csvw_end(w);
 	}
 	while (j < nnv)

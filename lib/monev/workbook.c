@@ -30,8 +30,8 @@
 #define MAX_WARN 10000
 #define YES_MARK "\xE2\x88\x9A"  /* √, in Calibri (Carlito) as ✓ is not */
 #define NO_MARK "\xC3\x97"        /* × */
-#define NOT_ASKED_MARK "\xE2\x80\x93" /* – : not asked in the unit's form */
-#define UNANSWERED_MARK "?"  /* an answer that could not be read */
+#define NOT_ASKED_MARK MONEV_NOT_ASKED_TEXT /* not asked in the unit's form */
+#define UNANSWERED_MARK MONEV_NOT_ANSWERED_TEXT /* an answer not read */
 #define SPOOL_BUF (1 << 18)
 #define MAX_PERIOD_TEXTS 16
 #define NOTED_MAX 64

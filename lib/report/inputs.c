@@ -2,6 +2,7 @@
  * report.h). Columns are found by name (with the other tools' own
  * aliases); a file that lacks what the option expects dies 65 naming
  * the missing columns and the tool that writes the file. */
+#include "db.h"
 #include "report.h"
 
 #include <math.h>
@@ -456,6 +457,90 @@ void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
 			 "--units expects the standard output of ibm-monev",
 			 unit_row, units_hdr, &c, &u->n);
 	free(c.gidx);
+}
+
+typedef struct db_units {
+	rp_units *u;
+	size_t cap;
+} db_units;
+
+static void take_visit(const db_visit *v, void *arg)
+{
+	db_units *c = arg;
+	rp_units *U = c->u;
+	rp_unit *x;
+
+	ibm_grow((void **)&U->u, &c->cap, U->n + 1, sizeof *U->u);
+	x = &U->u[U->n++];
+	memset(x, 0, sizeof *x);
+	/* v->id: provinsi, kabupaten_kota, satker, kecamatan,
+	 * desa_kelurahan, nama_unit, tanggal_monev, petugas, tahun_berdiri */
+	x->prov = ibm_xstrdup(v->id[0]);
+	x->kab = ibm_xstrdup(v->id[1]);
+	x->satker = ibm_xstrdup(v->id[2]);
+	x->kec = ibm_xstrdup(v->id[3]);
+	x->desa = ibm_xstrdup(v->id[4]);
+	x->nama = ibm_xstrdup(v->id[5]);
+	x->tanggal = ibm_xstrdup(v->id[6]);
+	x->petugas = ibm_xstrdup(v->id[7]);
+	x->periode = ibm_xstrdup(v->periode);
+	x->fase = ibm_xstrdup(v->fase);
+	x->kurang = ibm_xstrdup(v->kurang);
+	x->fase_lalu = ibm_xstrdup("");
+	x->visited_text = ibm_xstrdup("");
+	x->listed_text = ibm_xstrdup("");
+	x->total = v->total;
+	x->visited = 1;
+	x->listed = 1;
+	x->grp = ibm_xmalloc((U->ngroup ? U->ngroup : 1) * sizeof *x->grp);
+	for (size_t g = 0; g < U->ngroup; g++) {
+		x->grp[g] = NAN;
+		for (size_t j = 0; j < v->nval; j++) {
+			char *k = ibm_name_key(v->col[j]);
+			int is_group = strncmp(k, "skor", 4) == 0 &&
+				       strcmp(k, "skortotal") != 0 &&
+				       strlen(v->col[j]) > 5;
+			char *label = is_group ? group_label(v->col[j]) : NULL;
+			double d;
+
+			if (label && strcmp(label, U->groups[g]) == 0 &&
+			    ibm_parse_number(v->val[j], &d, 0) == 0)
+				x->grp[g] = d;
+			free(label);
+			free(k);
+		}
+	}
+}
+
+void rp_units_from_db(rp_units *u, const char *path)
+{
+	char (*per)[16] = ibm_xcalloc(u->n + 1, sizeof *per);
+	size_t np = 0;
+	const char *latest = "";
+	db_units c = { u, u->n };
+	db_file *d;
+
+	/* the CSV's periods: the database gives those before the latest
+	 * that the CSV has not */
+	for (size_t i = 0; i < u->n; i++) {
+		size_t j = 0;
+
+		if (!u->u[i].periode[0])
+			ibm_die(IBM_EX_DATAERR, path, 0, "--db: the units' "
+				"file has no periode (ibm-monev writes it): "
+				"the periods before it cannot be told");
+		while (j < np && strcmp(per[j], u->u[i].periode))
+			j++;
+		if (j == np)
+			snprintf(per[np++], sizeof *per, "%s",
+				 u->u[i].periode);
+		if (strcmp(u->u[i].periode, latest) > 0)
+			latest = u->u[i].periode;
+	}
+	d = db_open(path, DB_READ, DB_WAIT_DEFAULT);
+	db_each_visit(d, latest, (const char (*)[16])per, np, take_visit, &c);
+	db_commit(d);
+	free(per);
 }
 
 void rp_units_free(rp_units *u)

@@ -113,6 +113,8 @@ int rp_monev(const rp_opts *o)
 
 	rp_init(&c, o);
 	rp_read_units(o->units, &o->csv, &U);
+	if (o->db)
+		rp_units_from_db(&U, o->db);
 	if (!U.n)
 		ibm_die(IBM_EX_DATAERR, o->units, 0, "no units");
 	/* the latest period is the one reported on */

@@ -27,6 +27,7 @@ typedef struct rp_opts {
 	const char *survey;       /* bimtek: ibm-survey's output */
 	const char *spj;          /* bimtek: ibm-spj's output */
 	const char *units;        /* monev */
+	const char *db;           /* monev: earlier periods (ibm-db) */
 	const char *photos;       /* --photos DIR */
 	const char *reference;    /* --reference FILE.docx */
 	const char *output;       /* -o */
@@ -180,6 +181,11 @@ double rp_stat_get(const rp_stat *s, size_t n, const char *name);
 /* The value as written, or NULL when the statistic is absent or empty. */
 const char *rp_stat_text(const rp_stat *s, size_t n, const char *name);
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u);
+/* ibm-report monev --db: the visits of the database (ibm-db) of the
+ * periods before the latest of u that u has not, added to u as the rows
+ * of those periods in ibm-monev's per-unit CSV (identity, date, officer,
+ * period, group scores, total, phase); as if the CSV held them. */
+void rp_units_from_db(rp_units *u, const char *path);
 
 /* keterangan.csv beside the photos: a photo's file name and its
  * caption (columns foto and keterangan). */

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ROSTER_ID "participant_id|participant id|id peserta|kode peserta|" \
-	"nomor peserta|no peserta|id"
+#define ROSTER_ID IBM_ALIASES_ID "|id"
 #define ROSTER_NAME "nama|nama lengkap|nama peserta|name|full name|" \
 	"participant|student name|nama siswa|participant name"
 #define ROSTER_EMAIL "email|e-mail|email address|alamat email|surel"

@@ -583,8 +583,7 @@ void score_key_free(score_key *k)
 	"nama responden|your name|nama anda|nama lengkap peserta|" \
 	"nama lengkap dan gelar|nama lengkap beserta gelar|" \
 	"first and last name|respondent name|nama lengkap anda"
-#define ALIAS_ID "participant_id|participant id|id peserta|kode peserta|" \
-	"nomor peserta|no peserta"
+#define ALIAS_ID IBM_ALIASES_ID
 #define ALIAS_PHONE "no. hp|no hp|hp|no wa|no. wa|nomor hp|nomor wa|" \
 	"whatsapp|telepon|no telp|phone|mobile|phone number|" \
 	"nomor telepon|nomor whatsapp|no whatsapp|no hp/wa|nomor hp/wa"

@@ -251,6 +251,20 @@ printf '%s\n' No 'Nama Lengkap (tanpa gelar)' 'Nama Lengkap (sesuai KTP)' \
 	'1. Nama' 'Jml. Pembinaan' 'Apakah nama unit IBM?' 'Q [Score]' === \
 	'nama=Nama Lengkap (sesuai KTP)' 'email=' foo > "$c/fuzz_columns/issue-20"
 
+# ibm-db: its readers of the other tools' CSV (options byte: the reader,
+# 0 participants, 1 scores, 2 summary, 3 certificates, 4 per-unit CSV,
+# 5 letters, 7 per-unit CSV with --period 2024-S1; 8: --strict)
+mkdir -p "$c/fuzz_db_readers"
+find "$c/fuzz_db_readers" -type f ! -name 'regress-*' -delete
+seed fuzz_db_readers participants 0 $d/db/peserta-id.csv
+seed fuzz_db_readers participants-nov 0 $d/db/peserta-nov.csv
+seed fuzz_db_readers scores 1 $d/db/nilai.csv
+seed fuzz_db_readers scores-strict 11 $d/db/nilai-tanpa-id.csv
+seed fuzz_db_readers summary 2 $d/db/ringkasan.csv
+seed fuzz_db_readers certificates 3 $d/db/sertifikat.csv
+seed fuzz_db_readers units-s1 4 $d/db/unit-s1.csv
+seed fuzz_db_readers units-s2 7 $d/db/unit-s2.csv
+seed fuzz_db_readers letters 5 $d/db/register.csv
 # ibm-spj: the rates (options byte: delimiter, 4 strict), the tax rules,
 # the speakers, the participants with an attendance list after "==="
 for t in spj_rates spj_tax spj_speakers spj_people; do

@@ -182,6 +182,50 @@ static void t_number_format(void **state)
 	free(s);
 }
 
+/* A register kept elsewhere (ibm-db): letters already issued counted and
+ * reused, the run's new ones given back, the old ones not. */
+static void new_line(void *arg, const char *const *f, long urut)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 256 - n, "%s|%s|%ld|%s|%s|%s;", f[0], f[1], urut,
+		 f[3], f[4], f[5]);
+}
+
+static void t_register_elsewhere(void **state)
+{
+	ibm_date jun = { 2024, 6, 14 };
+	inv_register *r = inv_register_new("x.db");
+	char got[256] = "";
+	char *s;
+
+	(void)state;
+	ibm_diag_set_quiet(1);
+	inv_register_add_old(r, "2024-06-01", "undangan", 3, "B/3/2024", "Ani",
+			     "Bimtek");
+	/* a date that cannot be read, a number without urut */
+	inv_register_add_old(r, NULL, "undangan", 0, "B/9/2024", "Eko",
+			     "Bimtek");
+	s = inv_register_number(r, "undangan", "nomor", "B/{n}/{tahun}", NULL,
+				0, jun, "ani", "bimtek");
+	assert_string_equal(s, "B/3/2024");
+	free(s);
+	s = inv_register_number(r, "undangan", "nomor", "B/{n}/{tahun}", NULL,
+				0, jun, "Budi", "Bimtek");
+	assert_string_equal(s, "B/4/2024");
+	free(s);
+	/* the number of another letter is never issued again */
+	assert_int_equal(inv_register_issue(r, "undangan", "nomor_awal",
+					    "B/{n}/{tahun}", NULL, 9, jun,
+					    "Citra", "Bimtek", &s),
+			 IBM_EX_DATAERR);
+	assert_null(s);
+	inv_register_each_new(r, new_line, got);
+	assert_string_equal(got, "2024-06-14|undangan|4|B/4/2024|Budi|Bimtek;");
+	inv_register_free(r);
+}
+
 static void t_register(void **state)
 {
 	static const char text[] =
@@ -719,6 +763,7 @@ int main(void)
 		cmocka_unit_test(t_lines),
 		cmocka_unit_test(t_number_format),
 		cmocka_unit_test(t_register),
+		cmocka_unit_test(t_register_elsewhere),
 		cmocka_unit_test(t_register_counters),
 		cmocka_unit_test(t_tpl_render),
 		cmocka_unit_test(t_tpl_errors),
