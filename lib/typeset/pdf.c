@@ -118,10 +118,21 @@ static void doing(const char *what, const char *arg)
  * for the standard fonts ('?' for what it cannot show: checked before
  * writing a PDF, so only when measuring for HTML), UTF-8 for a TrueType
  * font; tabs and line ends become spaces. */
+/* libharu refuses a string of more than 65,535 bytes (the whole document
+ * then fails): a text piece is cut at a character's start well before
+ * that; what is past it never fits on a page anyway (a word of 160 KB of
+ * base64, or a title pasted whole). */
+#define PDF_TEXT_MAX 16384
+
 static const char *enc(pdf *p, const char *s, size_t n)
 {
 	long bad;
 
+	if (n > PDF_TEXT_MAX) {
+		n = PDF_TEXT_MAX;
+		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	if (n + 1 > p->ecap) {
 		p->ecap = 2 * (n + 1);
 		p->ebuf = ibm_xrealloc(p->ebuf, 2 * p->ecap);
