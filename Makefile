@@ -366,10 +366,11 @@ $(WIN)/tests/%.exe: tests/unit/%.c $(WIN)/libibmkit.a $(WIN)/res/unit-tests.o
 		-lcmocka $(WIN_LIBS)
 
 # the test helper that holds a file open as Excel does and reads a
-# program's version resource (windows/paths.t)
+# program's version resource (windows/paths.t); without the library, so
+# without WIN_LDFLAGS' --wrap of malloc (its __wrap_malloc is in nomem.c)
 $(WIN)/helpers/probe.exe: windows/probe.c
 	@mkdir -p $(@D)
-	$(WIN_CC) $(WIN_CFLAGS) $(WIN_LDFLAGS) -o $@ windows/probe.c \
+	$(WIN_CC) $(WIN_CFLAGS) -static -s -o $@ windows/probe.c \
 		-lversion -lshell32
 
 $(WIN_ZIP): $(WIN_BINS) $(wildcard windows/*.txt windows/*.bat windows/*.css) \
