@@ -87,6 +87,7 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 	o->has_team = idx[INV_S_TIM] >= 0;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_staff st;
+		const char *why;
 		int empty = 1;
 
 		/* spaces folded first: a row of blanks is an empty row */
@@ -107,10 +108,10 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 				       "nama: empty (an officer needs a name)");
 			return IBM_EX_DATAERR;
 		}
-		if (st.f[INV_S_NIP][0] && inv_nip_bad(st.f[INV_S_NIP])) {
+		why = st.f[INV_S_NIP][0] ? inv_nip_bad(st.f[INV_S_NIP]) : NULL;
+		if (why) {
 			if (ibm_cell_bad(o->strict, o->src, rec->line,
-					 (size_t)idx[INV_S_NIP], "nip",
-					 inv_nip_bad(st.f[INV_S_NIP]),
+					 (size_t)idx[INV_S_NIP], "nip", why,
 					 st.f[INV_S_NIP],
 					 "left out of the Sprin") != 0)
 				refused++;
