@@ -331,8 +331,9 @@ check "database register: a register added without --office counts" \
 	"status $st" "$(diff o-csv.out o-db.out)" "$(cat err)"
 
 # ibm-invite --visits with the database register: four semesters' visit
-# papers at once, no number issued twice, none lost (the letters to the
-# same villages reused, 2 Surat Tugas and 4 SPD per semester)
+# papers at once, no number issued twice, none lost (4 letters to the
+# same villages, each semester's with a number of its own, 2 Surat Tugas
+# and 4 SPD per semester)
 vd=$top/tests/data/visits
 for s in 2025-04 2025-10 2026-04 2026-10; do
 	sed "s/2025-04-/$s-/" "$vd/jadwal.csv" > "jadwal-$s.csv"
@@ -345,7 +346,8 @@ ibm-db -D visits.db list letters > vl.csv 2> errv
 n() { grep -c ",$1," vl.csv; }
 dups=$(cut -d, -f5 vl.csv | sort | uniq -d | wc -l)
 check "database register: visits runs at once, no number twice, none lost" \
-	"$([ "$(n pemberitahuan)" = 4 ] && [ "$(n surat_tugas)" = 8 ] &&
+	"$([ "$(n pemberitahuan)" = 16 ] && [ "$(n surat_tugas)" = 8 ] &&
 	   [ "$(n spd)" = 16 ] && [ "$dups" = 0 ] &&
-	   grep -q ',surat_tugas,8,Sgas/8/' vl.csv && grep -q ',spd,16,' vl.csv
+	   grep -q ',surat_tugas,8,Sgas/8/' vl.csv && grep -q ',spd,16,' vl.csv &&
+	   grep -q ',pemberitahuan,16,B/16/' vl.csv
 	   echo $?)" "duplicates $dups" "$(cat vl.csv errv*)"
