@@ -495,6 +495,13 @@ long ibm_utf8_next(const char **s, const char *end);
 int ibm_utf8_put(char *buf, long cp);
 /* Number of code points (invalid bytes count one each). */
 size_t ibm_utf8_len(const char *s);
+/* Where to cut s at or before byte n so as not to split a character: the
+ * largest m <= n with s[m] not a continuation byte (or 0). s[n] is read:
+ * n at most the length of a NUL-terminated s, or inside the buffer. */
+size_t ibm_utf8_floor(const char *s, size_t n);
+/* Characters in s[0..n): the bytes that are not continuation bytes (for
+ * widths of text already UTF-8; ibm_utf8_len decodes). */
+size_t ibm_utf8_count(const char *s, size_t n);
 /* Convert Windows-1252 text to UTF-8; returns a malloc'd string. */
 char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
 /* And back: UTF-8 text in Windows-1252, a character it has not (or a
