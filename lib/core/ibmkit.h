@@ -882,6 +882,27 @@ void ibm_xlsx_clamp(char *s);
 
 /* ------------------------------------------------------------------ opts */
 
+/*
+ * Every tool's command line: ibm_opt_init before getopt_long (its usage
+ * texts; getopt's own messages off, as ibm_opt_error says what is wrong;
+ * ibm_opt_help_arg). ibm_usage(status): the synopsis on stderr and exit
+ * with status; status 0 (--help): the synopsis and the options on stdout,
+ * a write error an error (ibm_close_stdout). ibm_usage_error: the message
+ * (ibm_error) and ibm_usage(64).
+ */
+void ibm_opt_init(int argc, char **argv, const char *synopsis,
+		  const char *options);
+_Noreturn void ibm_usage(int status);
+_Noreturn void ibm_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+/*
+ * The options every tool shares (IBM_OPT_LONGOPTS, below), for the
+ * default: of its getopt_long switch after its own cases: -q, -d into
+ * o->delim, -h, --version, the input options and -v (ibm_input_opt);
+ * anything else is said (ibm_opt_error) and, like a bad value, a usage
+ * error.
+ */
+void ibm_opt_common(int c, char *const *argv, ibm_csv_opts *o);
 /* Prints "PROG (ibmkit) VERSION" and exits 0. */
 _Noreturn void ibm_print_version(void);
 /*
@@ -892,9 +913,10 @@ _Noreturn void ibm_print_version(void);
 void ibm_opt_error(int c, char *const *argv);
 /* A file option that takes one file (-c, -o, -A, --register ...): *slot
  * set to arg; given twice, "OPT given twice (A, then B)" is printed and
- * -1 returned (the caller prints its usage and exits 64), as the first
- * would otherwise be dropped without a word. */
+ * -1 returned, as the first would otherwise be dropped without a word.
+ * ibm_opt_file: the same, and given twice a usage error (ibm_usage). */
 int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+void ibm_opt_file(const char **slot, const char *opt, const char *arg);
 /* Before getopt_long: on Windows an argument "/?" asks for the usage, as
  * with the system's own commands (it becomes "--help"); nothing
  * elsewhere. */
@@ -909,7 +931,7 @@ void ibm_opt_help_arg(int argc, char **argv);
  * its status).
  */
 enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
-       IBM_OPT_COLUMNS };
+       IBM_OPT_COLUMNS, IBM_OPT_VERSION };
 #define IBM_INPUT_LONGOPTS \
 	{ "sheet", required_argument, NULL, IBM_OPT_SHEET }, \
 	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }, \
@@ -917,6 +939,13 @@ enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
 	{ "columns", required_argument, NULL, IBM_OPT_COLUMNS }, \
 	{ "verbose", no_argument, NULL, 'v' }
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
+/* The long options ibm_opt_common handles, last in a tool's table. */
+#define IBM_OPT_LONGOPTS \
+	{ "delimiter", required_argument, NULL, 'd' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, IBM_OPT_VERSION }, \
+	IBM_INPUT_LONGOPTS
 /* Their lines in a tool's --help, after its own options. */
 #define IBM_INPUT_HELP \
 	"\ninput options (every tool):\n" \
