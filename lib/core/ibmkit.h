@@ -447,6 +447,12 @@ int ibm_col_find(const ibm_rec *hdr, const char *aliases);
  */
 int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 		    const ibm_colspec *specs, size_t n, int *idx);
+/* ibm_col_resolve on the header of the open file r, under its name. */
+int ibm_csv_resolve(const ibm_csv *r, const ibm_colspec *specs, size_t n,
+		    int *idx);
+/* The cell of rec in column i (-1: the column is absent, ""), its white
+ * space folded (ibm_fold_space); malloc'd. */
+char *ibm_rec_cell(const ibm_rec *rec, int i);
 /* The same, with how each role was found in f[n]. */
 int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
 			  const ibm_colspec *specs, size_t n, int *idx,
