@@ -415,9 +415,8 @@ int main(int argc, char **argv)
 		}
 		if (excel)
 			ibm_usage_error("--excel goes with clean");
-		if (argc < 1) {
+		if (argc < 1)
 			ibm_usage_error("check needs at least one file");
-		}
 		for (int i = 0; i < argc; i++) {
 			int s = check_file(argv[i], &o, kp);
 

@@ -182,9 +182,8 @@ int main(int argc, char **argv)
 	}
 	if (force)
 		ibm_usage_error("--force goes with --print-spec");
-	if (title && !report) {
+	if (title && !report)
 		ibm_usage_error("--title goes with --report");
-	}
 	if (argc == 0) {
 		argv = stdin_only;
 		argc = 1;
