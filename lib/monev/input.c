@@ -868,8 +868,8 @@ int monev_natcmp(const char *a, const char *b)
 	 * keys share long prefixes (province, district, ...) */
 	while (a[i] && a[i] == b[i])
 		i++;
-	while (i > 0 && (((unsigned char)a[i] & 0xC0) == 0x80 ||
-			 (a[i - 1] >= '0' && a[i - 1] <= '9')))
+	i = ibm_utf8_floor(a, i);
+	while (i > 0 && a[i - 1] >= '0' && a[i - 1] <= '9')
 		i--;
 	return ibm_natcmp(a + i, b + i);
 }

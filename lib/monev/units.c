@@ -137,8 +137,7 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
 	size_t cap = 0;
 
 	memset(u, 0, sizeof *u);
-	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), monev_unit_cols, MONEV_UL_N, idx) < 0)
+	if (ibm_csv_resolve(r, monev_unit_cols, MONEV_UL_N, idx) < 0)
 		exit(IBM_EX_DATAERR);
 	while (ibm_csv_xread(r, &rec) == 1) {
 		monev_listed *l;
@@ -153,9 +152,8 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
 		l = &u->unit[u->n++];
 		l->line = rec->line;
 		for (int i = 0; i < MONEV_UL_N; i++) {
-			char *v = ibm_xstrdup(idx[i] >= 0 ? rec->f[idx[i]] : "");
+			char *v = ibm_rec_cell(rec, idx[i]);
 
-			ibm_fold_space(v);
 			l->f[i] = v;
 			l->key[i] = monev_key(v);
 			if (monev_unit_cols[i].required && !*v)

@@ -116,8 +116,7 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 	so.nneed = ncols;
 	so.side = 1;
 	r = ibm_csv_xopen(path, &so);
-	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), spec, ncols, idx) != 0)
+	if (ibm_csv_resolve(r, spec, ncols, idx) != 0)
 		ibm_die(IBM_EX_DATAERR, NULL, 0, "%s", what);
 	if (hdr)
 		hdr(r, idx, ctx);
@@ -138,10 +137,8 @@ static void *read_rows(const char *path, const ibm_csv_opts *o,
 						label, sizeof label),
 					    cols[i].required);
 			} else {
-				char *v = ibm_xstrdup(k >= 0 ? rec->f[k] : "");
-
-				ibm_fold_space(v);
-				*(char **)(void *)(item + cols[i].off) = v;
+				*(char **)(void *)(item + cols[i].off) =
+					ibm_rec_cell(rec, k);
 			}
 		}
 		if (row)
