@@ -1776,8 +1776,16 @@ typedef struct row_out {
 	const char *status;       /* the column status (--roster) */
 } row_out;
 
-/* Cell col of the row (the cells are given in their order; a column
- * skipped is empty). */
+/* Columns up to col of a streamed row written (empty those skipped:
+ * the cells are given in their order). */
+static void out_skip(row_out *ro, size_t col)
+{
+	for (; ro->col < col; ro->col++)
+		ibm_csvw_field(ro->w, "", 0);
+	ro->col++;
+}
+
+/* Cell col of the row. */
 static void out_str(row_out *ro, size_t col, const char *s)
 {
 	if (ro->r) {
@@ -1786,17 +1794,37 @@ static void out_str(row_out *ro, size_t col, const char *s)
 	}
 	if (!ro->w)
 		return;
-	for (; ro->col < col; ro->col++)
-		ibm_csvw_field(ro->w, "", 0);
-	write_cell(ro->w, s, ro->excel);
-	ro->col++;
+	out_skip(ro, col);
+	if (ro->excel)
+		write_cell(ro->w, s, 1);
+	else
+		ibm_csvw_field(ro->w, s ? s : "", s ? strlen(s) : 0);
 }
 
+/* num / den to the given decimals (score_fmt_fixed). */
 static void out_fixed(row_out *ro, size_t col, long long num, long long den,
 		      int decimals)
 {
-	char b[48];
+	/* room for IBM_REC_SLACK bytes after the number's start */
+	char b[48 + IBM_REC_SLACK];
 
+	if (ro->w && !ro->excel && den > 0 && num % den == 0) {
+		/* a whole number (most scores and percents): what
+		 * score_fmt_fixed writes, written straight */
+		long long v = num / den;
+		unsigned long long u = v < 0 ? 0 - (unsigned long long)v
+			: (unsigned long long)v;
+		char *e = b + 24, *d = e;
+
+		do
+			*--d = (char)('0' + u % 10);
+		while ((u /= 10) > 0);
+		if (v < 0)
+			*--d = '-';
+		out_skip(ro, col);
+		ibm_csvw_field_rec(ro->w, d, (size_t)(e - d));
+		return;
+	}
 	out_str(ro, col, den > 0 ? score_fmt_fixed(b, num, den, decimals, '.')
 		: NULL);
 }
