@@ -251,6 +251,25 @@ static void smap_init(smap *m, size_t n)
 	m->n = 0;
 }
 
+/* smap_init in the memory of spare (a map no longer needed, emptied)
+ * when it is large enough: its pages are there already. spare NULL:
+ * none. */
+static void smap_init_from(smap *m, size_t n, smap *spare)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (spare && spare->e && spare->cap >= cap) {
+		*m = *spare;
+		memset(m->e, 0, m->cap * sizeof *m->e);
+		m->n = 0;
+		memset(spare, 0, sizeof *spare);
+		return;
+	}
+	smap_init(m, n);
+}
+
 /* The slot of k (hash h): its own, or the empty one where it goes. */
 static size_t smap_slot(const smap *m, const char *k, size_t h)
 {
@@ -575,13 +594,13 @@ static int read_side(side *s, const score_opts *o, int mode)
 
 /* --duplicates: keep one submission per primary key. With keys not
  * NULL, the map of the primary keys to the one kept is left there (for
- * match_by). */
-static void dedupe(side *s, int how, smap *keys)
+ * match_by); else in spare (smap_init_from), made in spare's memory. */
+static void dedupe(side *s, int how, smap *keys, smap *spare)
 {
 	smap m;
 	int isnew;
 
-	smap_init(&m, s->n);
+	smap_init_from(&m, s->n, spare);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		uint32_t *j;
@@ -617,7 +636,7 @@ static void dedupe(side *s, int how, smap *keys)
 	if (keys)
 		*keys = m;
 	else
-		smap_free(&m);
+		*spare = m;
 }
 
 /* The keys people are matched on, strongest first. */
@@ -653,8 +672,9 @@ static const char *mkey(const person *p, int which, size_t *h)
  * MK_PRIMARY takes b's map from dedupe (keys): b's active people have
  * one each, so the person there is the one to take when still active
  * (the roster may drop a submission), without a partner and off the
- * roster. */
-static void match_by(side *a, side *b, int which, smap *keys)
+ * roster. The other keys' map is made in the memory of spare and left
+ * there (smap_init_from). */
+static void match_by(side *a, side *b, int which, smap *keys, smap *spare)
 {
 	smap m;
 	int isnew;
@@ -663,7 +683,7 @@ static void match_by(side *a, side *b, int which, smap *keys)
 	if (which == MK_PRIMARY) {
 		m = *keys;
 	} else {
-		smap_init(&m, b->n);
+		smap_init_from(&m, b->n, spare);
 		for (size_t i = 0; i < b->n; i++) {
 			person *q = &b->p[i];
 			const char *k = mkey(q, which, &h);
@@ -690,24 +710,25 @@ static void match_by(side *a, side *b, int which, smap *keys)
 		}
 	}
 	if (which != MK_PRIMARY)
-		smap_free(&m);
+		*spare = m;
 }
 
 /* Pre and post by the identifiers both have (participant_id, e-mail,
  * phone; first --match's column): the same identifier is one person,
  * whatever the names say. */
-static void match_ids(side *pre, side *post, int mode, smap *keys)
+static void match_ids(side *pre, side *post, int mode, smap *keys,
+		      smap *spare)
 {
 	const score_layout *a = &pre->t.L, *b = &post->t.L;
 
 	if (mode == M_COLUMN)
-		match_by(pre, post, MK_PRIMARY, keys);
+		match_by(pre, post, MK_PRIMARY, keys, NULL);
 	if (a->id >= 0 && b->id >= 0)
-		match_by(pre, post, MK_ID, NULL);
+		match_by(pre, post, MK_ID, NULL, spare);
 	if (a->email >= 0 && b->email >= 0)
-		match_by(pre, post, MK_EMAIL, NULL);
+		match_by(pre, post, MK_EMAIL, NULL, spare);
 	if (a->phone >= 0 && b->phone >= 0)
-		match_by(pre, post, MK_PHONE, NULL);
+		match_by(pre, post, MK_PHONE, NULL, spare);
 }
 
 /* Unmatched people of two sides whose names are within a small edit
@@ -2198,7 +2219,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
-	smap post_keys = { 0 };
+	smap post_keys = { 0 }, spare = { 0 };
 	int mode, st;
 	score_table people, sum, items = { 0 }, part = { 0 };
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv,
@@ -2251,9 +2272,9 @@ static int run_prepost(const score_opts *o, score_key *key,
 	    (st = ibm_cell_bad_status()) != 0)
 		goto out;
 	sanity_prepost(o, &pre, &post);
-	dedupe(&pre, o->dup, NULL);
-	dedupe(&post, o->dup, &post_keys);
-	match_ids(&pre, &post, mode, &post_keys);
+	dedupe(&pre, o->dup, NULL, &spare);
+	dedupe(&post, o->dup, &post_keys, &spare);
+	match_ids(&pre, &post, mode, &post_keys, &spare);
 	if (R) {
 		tp = ibm_xcalloc(R->n + 1, sizeof *tp);
 		tq = ibm_xcalloc(R->n + 1, sizeof *tq);
@@ -2272,10 +2293,13 @@ static int run_prepost(const score_opts *o, score_key *key,
 			}
 	}
 	if (mode != M_COLUMN)
-		match_by(&pre, &post, MK_PRIMARY, &post_keys);
-	smap_free(&post_keys);
+		match_by(&pre, &post, MK_PRIMARY, &post_keys, NULL);
+	smap_free(&spare);
+	spare = post_keys; /* its memory for the next */
+	memset(&post_keys, 0, sizeof post_keys);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
-		match_by(&pre, &post, MK_NAME, NULL);
+		match_by(&pre, &post, MK_NAME, NULL, &spare);
+	smap_free(&spare);
 	{
 		near_graph g;
 
@@ -2383,6 +2407,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&items);
 out:
 	ibm_diag_release();
+	smap_free(&spare);
 	smap_free(&post_keys);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
