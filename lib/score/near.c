@@ -7,13 +7,15 @@
  * (a substitution is a deletion on both sides, an insertion one on the
  * other). The hash of every string made by deleting at most k characters
  * from a name (1 + n + n(n-1)/2 of them for k = 2, each hashed in
- * constant time from prefix hashes) goes, with the name's number, into
- * one of 1024 partitions by its top bits, for both lists; then each
- * partition, small enough for the cache, is joined with a hash table
- * (a partitioned hash join: no look-up misses the cache). The pairs of
- * names that share a string are grouped by name, and each candidate is
+ * constant time from prefix hashes) is made from the name when needed,
+ * never all kept: those of the second list go into a Bloom filter; those
+ * of the first that pass it (the ones both lists have, and a few more)
+ * into a hash table, small enough for the cache, with the name's
+ * number; the second list's are looked up there. The pairs of names
+ * that share a string are grouped by name, and each candidate is
  * checked once with a banded edit distance that stops at the bound. The
- * work grows with the number of names, not with its square.
+ * work grows with the number of names, not with its square, and the
+ * memory with the strings the lists share.
  *
  * A name has n(n-1)/2 such strings: one of 20,000 characters (a public
  * form takes it) would make 200 million. Names longer than NEAR_LEN_MAX
