@@ -265,6 +265,26 @@ static void t_participants_scores(void **state)
 	s = rows(d, DB_TRAININGS, 18, 1);
 	assert_string_equal(s, "1;;33;4;");
 	free(s);
+	/* scores in the reverse order of a long list: past OUT_OF_STEP
+	 * rows put aside, the rest is staged at once; all land */
+	{
+		char *pl = ibm_xcalloc(1, 16384), *sl = ibm_xcalloc(1, 16384);
+
+		strcpy(pl, "participant_id,nama\n");
+		strcpy(sl, "participant_id,post_score\n");
+		for (int i = 1; i <= 600; i++)
+			sprintf(pl + strlen(pl), "P-%d,N\n", i);
+		for (int i = 600; i >= 1; i--)
+			sprintf(sl + strlen(sl), "P-%d,%d\n", i, i % 10);
+		db_exec(d, "DELETE FROM trainings");
+		assert_int_equal(db_read_people(d, ev, mem(pl), mem(sl), &in),
+				 0);
+		assert_int_equal(db_int(d, "SELECT count(*) FROM trainings "
+					"WHERE post_score = substr("
+					"participant_id, -1)"), 600);
+		free(pl);
+		free(sl);
+	}
 	/* --strict: a score that is no number is an error */
 	in.strict = 1;
 	quiet_begin();
