@@ -382,6 +382,7 @@ typedef struct people_run {
 	sqlite3_stmt *people, *ins, *dup, *stage, *take, *drop;
 	long staged;  /* rows put aside so far */
 	long waiting; /* of them, not taken by a participant yet */
+	int bulk;     /* every score row is staged: all go on at the end */
 	char date[16]; /* the event's tanggal_mulai: people's seen */
 } people_run;
 
@@ -487,6 +488,7 @@ static int stage_rest(people_run *p, scores_in *s)
 		st = score_next(s);
 	}
 	db_exec(p->d, stage_sql[1]);
+	p->bulk = 1;
 	return st;
 }
 
@@ -496,6 +498,8 @@ static int stage_rest(people_run *p, scores_in *s)
  * the participant is not (a later participant's). */
 static int find_score(people_run *p, scores_in *s, const char *id, int *st)
 {
+	if (p->bulk)
+		return 0;
 	if (s->have && !strcmp(s->v[S_ID], id))
 		return 1;
 	if (p->staged && take_staged(p, id)) {
@@ -507,9 +511,8 @@ static int find_score(people_run *p, scores_in *s, const char *id, int *st)
 		if ((*st = score_next(s)) != 0)
 			return 0;
 		if (p->waiting > OUT_OF_STEP) {
-			if ((*st = stage_rest(p, s)) != 0)
-				return 0;
-			return find_score(p, s, id, st);
+			*st = stage_rest(p, s);
+			return 0;
 		}
 		if (s->have && !strcmp(s->v[S_ID], id))
 			return 1;
@@ -526,19 +529,35 @@ static void staged_end(people_run *p, const char *scores)
 
 	if (!p->staged)
 		return;
+	/* the rows with a participant_id on the list, each participant's
+	 * latest: one pass over the event's trainings in their order (the
+	 * primary key's: `no` is 1 or more, and with it the planner takes
+	 * the rows in that order, not by participant_id, which would
+	 * rewrite them all over the table) */
+	q = db_prep(d, "UPDATE trainings SET (" STAGE_SCORES ") = (SELECT "
+		    STAGE_SCORES " FROM temp.stage_scores s WHERE "
+		    "s.participant_id = trainings.participant_id ORDER BY "
+		    "line DESC LIMIT 1) WHERE event_id = ?1 AND no > 0 AND "
+		    "+participant_id IN (SELECT participant_id FROM "
+		    "temp.stage_scores)");
+	sqlite3_bind_int64(q, 1, p->event_id);
+	db_run(d, q);
+	sqlite3_finalize(q);
+	/* the others: matched by e-mail, phone or name, or a warning */
 	q = db_prep(d, "SELECT line, participant_id, coalesce("
-		    "participant_id, who), email, no_hp, nama, " STAGE_SCORES " FROM temp.stage_scores ORDER BY "
-		    "line");
+		    "participant_id, who), email, no_hp, nama, " STAGE_SCORES
+		    " FROM temp.stage_scores s WHERE participant_id IS NULL "
+		    "OR NOT EXISTS (SELECT 1 FROM trainings t WHERE "
+		    "t.event_id = ?1 AND t.participant_id = "
+		    "s.participant_id) ORDER BY line");
+	sqlite3_bind_int64(q, 1, p->event_id);
 	upd = db_prep(d, train_score_sql);
 	while (db_step(d, q) == SQLITE_ROW) {
 		const unsigned char *who = sqlite3_column_text(q, 2);
 		char *id = NULL;
 		int done = 0;
 
-		if (sqlite3_column_type(q, 1) != SQLITE_NULL) {
-			id = ibm_xstrdup((const char *)
-					 sqlite3_column_text(q, 1));
-		} else {
+		if (sqlite3_column_type(q, 1) == SQLITE_NULL) {
 			const char *v[3];
 
 			if (!mq) {
