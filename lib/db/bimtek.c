@@ -307,15 +307,18 @@ static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 /*
  * The participants are read once, in the list's order, each row put at
  * once into people (upsert) and trainings (in the list's order: the
- * trainings B-tree is filled from one end). ibm-score writes its rows in
- * the participants' order, so the scores are read alongside: the current
- * score row is the participant's as a rule. A score row out of step is
- * put aside in temp.stage_scores (indexed by participant_id), where a
- * later participant finds it, or from where the end puts it on the
- * participant already in (by participant_id, or for a row without one
- * by e-mail, phone, name); a row that matches no one is a warning. A
- * list in step stages nothing: no row is written twice, no participant
- * is looked up, and memory does not grow with the number of people.
+ * trainings B-tree is filled from one end). ibm-score --roster writes its
+ * rows in the participants' order, so the scores are read alongside: the
+ * current score row is the participant's as a rule. A score row out of
+ * step is put aside in temp.stage_scores (indexed by participant_id),
+ * where a later participant finds it; past OUT_OF_STEP rows waiting
+ * (scores in an order of their own) the rest of the file is staged at
+ * once. At the end the rows still staged go on their participants in
+ * one UPDATE over the event's trainings (by participant_id, or for a row
+ * without one by e-mail, phone, name); a row that matches no one is a
+ * warning. A list in step stages nothing: no row is written twice, no
+ * participant is looked up, and memory does not grow with the number of
+ * people.
  */
 
 /* The trainings' values, numbered as the statements below number them:
@@ -386,17 +389,6 @@ typedef struct people_run {
 	char date[16]; /* the event's tanggal_mulai: people's seen */
 } people_run;
 
-static sqlite3_stmt *prep_keep(db_file *d, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-				    &st, NULL);
-
-	if (rc != SQLITE_OK)
-		db_fail(d, rc);
-	return st;
-}
-
 /* Bind the current score row as ?14..?24 of st. */
 static void bind_score(sqlite3_stmt *st, const scores_in *s)
 {
@@ -432,7 +424,7 @@ static void stage_score(people_run *p, const scores_in *s)
 		for (const char *const *q = stage_sql; *q; q++)
 			db_exec(p->d, *q);
 	if (!st)
-		st = p->stage = prep_keep(p->d, "INSERT INTO "
+		st = p->stage = db_prep_keep(p->d, "INSERT INTO "
 			"temp.stage_scores VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 			"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
 			"?24)");
@@ -451,7 +443,7 @@ static void stage_score(people_run *p, const scores_in *s)
 static int take_staged(people_run *p, const char *id)
 {
 	if (!p->take)
-		p->take = prep_keep(p->d, "SELECT " STAGE_SCORES " FROM "
+		p->take = db_prep_keep(p->d, "SELECT " STAGE_SCORES " FROM "
 				    "temp.stage_scores WHERE participant_id = "
 				    "?1 ORDER BY line DESC LIMIT 1");
 	sqlite3_bind_text(p->take, 1, id, -1, SQLITE_STATIC);
@@ -465,7 +457,7 @@ static int take_staged(people_run *p, const char *id)
 static void drop_staged(people_run *p, const char *id)
 {
 	if (!p->drop)
-		p->drop = prep_keep(p->d, "DELETE FROM temp.stage_scores "
+		p->drop = db_prep_keep(p->d, "DELETE FROM temp.stage_scores "
 				    "WHERE participant_id = ?1");
 	sqlite3_bind_text(p->drop, 1, id, -1, SQLITE_STATIC);
 	db_run(p->d, p->drop);
@@ -710,9 +702,9 @@ int db_read_people(db_file *d, long long event_id, ibm_csv *r,
 	p.d = d;
 	p.event_id = event_id;
 	event_date(d, event_id, p.date, sizeof p.date);
-	p.people = prep_keep(d, people_sql);
-	p.ins = prep_keep(d, train_ins_sql);
-	p.dup = prep_keep(d, train_dup_sql);
+	p.people = db_prep_keep(d, people_sql);
+	p.ins = db_prep_keep(d, train_ins_sql);
+	p.dup = db_prep_keep(d, train_dup_sql);
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		long no = 0;
 

@@ -77,14 +77,24 @@ _Noreturn void db_fail(db_file *d, int rc)
 	}
 }
 
-sqlite3_stmt *db_prep(db_file *d, const char *sql)
+static sqlite3_stmt *prep(db_file *d, const char *sql, unsigned flags)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(d->h, sql, -1, &st, NULL);
+	int rc = sqlite3_prepare_v3(d->h, sql, -1, flags, &st, NULL);
 
 	if (rc != SQLITE_OK)
 		db_fail(d, rc);
 	return st;
+}
+
+sqlite3_stmt *db_prep(db_file *d, const char *sql)
+{
+	return prep(d, sql, 0);
+}
+
+sqlite3_stmt *db_prep_keep(db_file *d, const char *sql)
+{
+	return prep(d, sql, SQLITE_PREPARE_PERSISTENT);
 }
 
 int db_step(db_file *d, sqlite3_stmt *st)
