@@ -185,6 +185,13 @@ for f in $d/report/foto/*; do
 	[ -f "$f" ] && seed fuzz_report_docx "foto-$(basename "$f")" - "$f"
 done
 printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><w:body/></w:document>\n===\n<Relationships/>\n' > "$c/fuzz_report_docx/reference-parts"
+# a reference document (--reference), whole: minimal (stored and
+# deflated), a header with its logo, hostile relationships, a part over
+# the ratio and one over the size bound, missing parts, and issue 19's
+# header naming one picture hundreds of times among many (read once each,
+# up to the bound on all the parts: 256 KiB in the fuzzing build)
+mkdir -p "$c/fuzz_report_reference"
+"$PYTHON" tests/fuzz/mkseeds.py references "$c/fuzz_report_reference"
 
 # survey: specs, and form exports (options byte: delimiter, --strict, a
 # rounded weight, --excel)
