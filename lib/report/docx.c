@@ -1177,8 +1177,9 @@ static int ref_part(refrd *r, docx_ref_part *p, const char *from,
 	return 1;
 }
 
-/* The value of attribute ATTR (e.g. "r:id=\"") within the tag at p. */
-static char *attr_in_tag(const char *p, const char *attr)
+/* Where the value of attribute ATTR (e.g. "r:id=\"") starts within the
+ * tag at p (its length in *len), or NULL. */
+static const char *attr_at(const char *p, const char *attr, size_t *len)
 {
 	const char *end = strchr(p, '>'), *a = strstr(p, attr), *q;
 
@@ -1188,7 +1189,17 @@ static char *attr_in_tag(const char *p, const char *attr)
 	q = strchr(a, '"');
 	if (!q || q > end)
 		return NULL;
-	return ibm_xstrndup(a, (size_t)(q - a));
+	*len = (size_t)(q - a);
+	return a;
+}
+
+/* The value of attribute ATTR within the tag at p (malloc'd), or NULL. */
+static char *attr_in_tag(const char *p, const char *attr)
+{
+	size_t len;
+	const char *a = attr_at(p, attr, &len);
+
+	return a ? ibm_xstrndup(a, len) : NULL;
 }
 
 /* The Target of relationship ID in a rels file. */
@@ -1234,32 +1245,60 @@ char *docx_ref_header(const char *doc, const char *rels, int *first)
 	return NULL;
 }
 
-/* Names docx_save writes itself under word/: a header's relationship to
- * one of them is not copied (the document's own part stays). */
-static int ref_reserved(const char *name)
+/* What docx_save does with a part under word/ that a header's
+ * relationship names: copies it (REF_COPY); keeps its own part of that
+ * name (REF_OURS: the styles, the header itself), to which the
+ * relationship then points; or copies it under another name (REF_RENAME),
+ * as it writes that name later (the header's relationships, its charts,
+ * its pictures: an ibm-report document given as the reference). */
+enum { REF_COPY, REF_OURS, REF_RENAME };
+
+static int ref_kind(const char *name)
 {
-	static const char *const fixed[] = {
+	static const char *const ours[] = {
 		"word/document.xml", "word/styles.xml", "word/settings.xml",
 		"word/numbering.xml", "word/fontTable.xml",
 		"word/theme/theme1.xml", "word/header1.xml",
 		"word/footer1.xml", "word/_rels/document.xml.rels",
-		"word/_rels/header1.xml.rels",
 	};
 
-	for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-		if (strcmp(name, fixed[i]) == 0)
-			return 1;
-	return strncmp(name, "word/charts/", 12) == 0 ||
-	       strncmp(name, "word/media/ibmkit-", 18) == 0;
+	for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
+		if (strcmp(name, ours[i]) == 0)
+			return REF_OURS;
+	if (strcmp(name, "word/_rels/header1.xml.rels") == 0 ||
+	    strncmp(name, "word/charts/", 12) == 0 ||
+	    strncmp(name, "word/media/ibmkit-", 18) == 0)
+		return REF_RENAME;
+	return REF_COPY;
+}
+
+/* A name for a part that would take one of ours ("word/ref1/charts/
+ * chart1.xml"): in no entry of the reference, and no part taken; NULL
+ * after a few tries. */
+static char *ref_rename(refrd *r, const ibm_strset *taken, const char *name)
+{
+	for (int n = 1; n <= 16; n++) {
+		char *cand = ibm_xfmt("word/ref%d/%s", n, name + 5);
+
+		if (zip_name_locate(r->z, cand, 0) < 0 &&
+		    ibm_strset_find(taken, cand) == IBM_STRMAP_NONE)
+			return cand;
+		free(cand);
+	}
+	return NULL;
 }
 
 /* The header's part, its relationships and each part they name (once,
- * however many relationships name it). */
+ * however many relationships name it); a part taken under another name
+ * is named so in the relationships. */
 static void ref_header(refrd *r, docx_ref *d)
 {
 	char *name = ibm_xfmt("word/%s", d->header_target);
-	ibm_strset seen = { 0 };
-	const char *q;
+	ibm_strset seen = { 0 }, taken = { 0 };
+	size_t *where = NULL, wcap = 0;  /* seen: its pi, or NONE */
+	sb out = { 0 };                  /* the relationships renamed */
+	const char *q, *last;
+	int renamed = 0;
 
 	if (!ref_part(r, &d->header, name, "word/header1.xml")) {
 		ref_fail(r, IBM_EX_DATAERR, "%s is missing", name);
@@ -1270,32 +1309,61 @@ static void ref_header(refrd *r, docx_ref *d)
 	name = ibm_xfmt("word/_rels/%s.rels", d->header_target);
 	d->header_rels = ref_read(r, name, NULL);
 	free(name);
-	for (q = d->header_rels; q && !r->status &&
+	for (q = last = d->header_rels; q && !r->status &&
 	     (q = strstr(q, "<Relationship ")); q++) {
-		char *t = attr_in_tag(q, "Target=\"");
-		char *mode = attr_in_tag(q, "TargetMode=\"");
+		size_t tlen, k, pi = IBM_STRMAP_NONE;
+		const char *tv = attr_at(q, "Target=\"", &tlen);
+		const char *mode = attr_at(q, "TargetMode=\"", &k);
+		char *t = tv ? ibm_xstrndup(tv, tlen) : NULL, *from;
 
-		if (t && !mode && !strstr(t, "..") && t[0] != '/') {
-			char *from = ibm_xfmt("word/%s", t);
-
-			if (!ref_reserved(from) &&
-			    ibm_strset_find(&seen, from) == IBM_STRMAP_NONE) {
-				docx_ref_part p = { 0 };
-
-				ibm_strset_add(&seen, from);
-				if (ref_part(r, &p, from, from)) {
-					ibm_grow((void **)&d->parts,
-						 &d->partcap, d->nparts + 1,
-						 sizeof *d->parts);
-					d->parts[d->nparts++] = p;
-				}
-			}
-			free(from);
+		if (!t || mode || strstr(t, "..") || t[0] == '/') {
+			free(t);
+			continue;
 		}
+		from = ibm_xfmt("word/%s", t);
 		free(t);
-		free(mode);
+		k = ibm_strset_find(&seen, from);
+		if (k != IBM_STRMAP_NONE) {
+			pi = where[k];
+		} else if (ref_kind(from) != REF_OURS) {
+			docx_ref_part p = { 0 };
+			char *to = ref_kind(from) == REF_RENAME ?
+				   ref_rename(r, &taken, from) :
+				   ibm_xstrdup(from);
+
+			if (to && ref_part(r, &p, from, to)) {
+				ibm_grow((void **)&d->parts, &d->partcap,
+					 d->nparts + 1, sizeof *d->parts);
+				pi = d->nparts;
+				d->parts[d->nparts++] = p;
+				ibm_strset_add(&taken, to);
+			}
+			free(to);
+		}
+		k = ibm_strset_add(&seen, from);
+		ibm_grow((void **)&where, &wcap, k + 1, sizeof *where);
+		where[k] = pi;
+		free(from);
+		if (pi != IBM_STRMAP_NONE &&
+		    (strlen(d->parts[pi].name + 5) != tlen ||
+		     memcmp(d->parts[pi].name + 5, tv, tlen) != 0)) {
+			/* taken under another name */
+			sb_add(&out, last, (size_t)(tv - last));
+			sb_puts(&out, d->parts[pi].name + 5);
+			last = tv + tlen;
+			renamed = 1;
+		}
 	}
+	if (renamed && !r->status) {
+		sb_puts(&out, last);
+		free(d->header_rels);
+		d->header_rels = out.s;
+	} else {
+		free(out.s);
+	}
+	free(where);
 	ibm_strset_free(&seen);
+	ibm_strset_free(&taken);
 }
 
 void docx_ref_free(docx_ref *d)
