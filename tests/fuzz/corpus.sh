@@ -193,6 +193,26 @@ printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><
 mkdir -p "$c/fuzz_report_reference"
 "$PYTHON" tests/fuzz/mkseeds.py references "$c/fuzz_report_reference"
 
+# ibm-report's inputs, the other tools' outputs (options byte: the reader
+# in bits 0-2, --strict 010, the delimiter in bits 4-5)
+mkdir -p "$c/fuzz_report_inputs"
+seed fuzz_report_inputs people 0 $d/report/peserta-id.csv
+seed fuzz_report_inputs scores 1 $d/report/tes-nilai.csv
+seed fuzz_report_inputs scores-strict 11 $d/report/tes-nilai.csv
+seed fuzz_report_inputs items 2 $d/report/tes-butir.csv
+seed fuzz_report_inputs summary 3 $d/report/tes-ringkasan.csv
+seed fuzz_report_inputs units 4 $d/report/monev-unit.csv
+seed fuzz_report_inputs survey 5 $d/report/survei.csv
+seed fuzz_report_inputs spj 7 $d/report/spj.csv
+printf '\006\357\273\277No;Nama File;Keterangan\r\n1;01-pembukaan.jpg;Pembukaan\r\n2;03-SESI;Sesi skrining\r\n' \
+	> "$c/fuzz_report_inputs/captions"
+printf '\004nama_unit,kabupaten_kota,fase,skor_total,skor_pembinaan,dikunjungi,terdaftar\nIBM A,Kab,Prima,50,70,ya,tidak\nIBM C,Kab,Prima,50,x,ya,ya\n,Kab,Prima,1,2,ya,ya\nIBM B,Kab,Prima,1,2,mungkin,ya\n' \
+	> "$c/fuzz_report_inputs/units-bad"
+printf '\014nama_unit,kabupaten_kota,fase,skor_total,tanggal_monev\nIBM A,Kab,Prima,50,2024-06-13\nIBM B,Kab,Prima,lima,2024-06-13\n' \
+	> "$c/fuzz_report_inputs/units-strict"
+printf '\001name,pre_score,post_score,max_score\nBudi,1,dua,10\n' \
+	> "$c/fuzz_report_inputs/scores-bad"
+
 # survey: specs, and form exports (options byte: delimiter, --strict, a
 # rounded weight, --excel)
 for t in survey_spec survey_form; do
