@@ -213,6 +213,22 @@ printf '\014nama_unit,kabupaten_kota,fase,skor_total,tanggal_monev\nIBM A,Kab,Pr
 printf '\001name,pre_score,post_score,max_score\nBudi,1,dua,10\n' \
 	> "$c/fuzz_report_inputs/scores-bad"
 
+# the side lists: Monev's master list of units (0), ibm-score's roster
+# (1), a --columns map (2); --strict 04
+mkdir -p "$c/fuzz_lists"
+for f in $d/monev/units.csv $d/monev/units-ntb.csv $d/monev/lotim-units.csv; do
+	seed fuzz_lists "units-$(basename "$f" .csv)" 0 "$f"
+done
+seed fuzz_lists units-strict 4 $d/monev/units.csv
+seed fuzz_lists roster 1 $d/score/people-roster.csv
+seed fuzz_lists roster-strict 5 $d/score/people-roster.csv
+printf '\002role,header\nnama,Identitas\nemail,Kontak\nscore,Nilai Akhir\njabatan,Peran\n,Tanpa Peran\n' \
+	> "$c/fuzz_lists/columns-map"
+printf '\000provinsi,kabupaten_kota,desa_kelurahan,nama_unit,tahun_berdiri\nNTB,Kota Mataram,Ampenan,IBM A,20x4\nNTB,Kota Mataram,Ampenan,IBM A,2020\n' \
+	> "$c/fuzz_lists/units-dup"
+printf '\001nama,email,no_hp\nBudi,budi@x,12\nSari,sari@example.com,081234567890\nSari,sari@example.com,081234567890\n' \
+	> "$c/fuzz_lists/roster-bad"
+
 # survey: specs, and form exports (options byte: delimiter, --strict, a
 # rounded weight, --excel)
 for t in survey_spec survey_form; do
