@@ -60,10 +60,15 @@ done
 i=0
 for v in "2024-06-24" "24/06/2024" "Senin, 24 Juni 2024" \
 	"2024/06/24 9:01:37 AM GMT+7" "24 Juni 2024 14.00 WITA" "1.234,5" \
-	"3,5" "0812-3456-789" "+62 812 3456 789" "Ya" "Tidak ada" "✓" \
-	"Rp 1.500.000,00" "2024-S1" "Semester II 2024" "I/2024"; do
+	"3,5" "0812-3456-789" "+62 812 3456 789" "Ya" "Tidak ada" "✓"; do
 	i=$((i + 1))
 	printf '%s' "$v" > "$c/fuzz_date/value-$i"
+done
+printf 'Rp 1.500.000,00' > "$c/fuzz_date/rupiah"
+i=0
+for v in "2024-S1" "Semester II 2024" "I/2024"; do
+	i=$((i + 1))
+	printf '%s' "$v" > "$c/fuzz_date/period-$i"
 done
 i=0
 for v in "Lalu Ahmad Ma'ruf" "  BAIQ  SITI  " "Nama Lengkap" "No. HP" \
