@@ -292,11 +292,11 @@ static void build_match(db_file *d)
 	amb = db_prep(d, "UPDATE temp.score_match SET participant_id = NULL "
 		      "WHERE k = ?1 AND participant_id <> ?2");
 	while (db_step(d, q) == SQLITE_ROW) {
+		/* NULL (no participant_id) stays NULL: it matches no one */
 		const char *id = (const char *)sqlite3_column_text(q, 0);
 
 		for (int c = 0; c < 3; c++) {
-			char *key = match_key(c, (const char *)
-					      sqlite3_column_text(q, c + 1));
+			char *key = match_key(c, db_text(q, c + 1));
 
 			if (!key)
 				continue;
@@ -330,8 +330,7 @@ static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 		if (db_step(d, q) == SQLITE_ROW &&
 		    sqlite3_column_type(q, 0) != SQLITE_NULL)
-			id = ibm_xstrdup((const char *)
-					 sqlite3_column_text(q, 0));
+			id = ibm_xstrdup(db_text(q, 0));
 		sqlite3_reset(q);
 		free(key);
 		if (id)
@@ -478,7 +477,7 @@ void db_stage_insert(db_file *d, long long event_id, const char *people,
 	while (db_step(d, q) == SQLITE_ROW)
 		ibm_warn(people, sqlite3_column_int64(q, 2), "participant_id %s "
 			 "is on line %lld too; this line is kept",
-			 (const char *)sqlite3_column_text(q, 0),
+			 db_text(q, 0),
 			 (long long)sqlite3_column_int64(q, 1));
 	sqlite3_finalize(q);
 	/* score rows that match no one on the list */
@@ -498,7 +497,7 @@ void db_stage_insert(db_file *d, long long event_id, const char *people,
 	sqlite3_bind_int64(q, 1, event_id);
 	if (db_step(d, q) == SQLITE_ROW)
 		snprintf(date, sizeof date, "%s",
-			 (const char *)sqlite3_column_text(q, 0));
+			 db_text(q, 0));
 	sqlite3_finalize(q);
 	q = db_prep(d, people_from_stage);
 	sqlite3_bind_text(q, 1, date, -1, SQLITE_STATIC);
