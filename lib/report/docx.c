@@ -1177,17 +1177,29 @@ static int ref_part(refrd *r, docx_ref_part *p, const char *from,
 	return 1;
 }
 
+/* The first s within [p, end), or NULL: a search bounded by the tag, so
+ * that a part of many tags is read once, not once a tag. */
+static const char *find_in(const char *p, const char *end, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (; p + n <= end; p++)
+		if (*p == *s && memcmp(p, s, n) == 0)
+			return p;
+	return NULL;
+}
+
 /* Where the value of attribute ATTR (e.g. "r:id=\"") starts within the
  * tag at p (its length in *len), or NULL. */
 static const char *attr_at(const char *p, const char *attr, size_t *len)
 {
-	const char *end = strchr(p, '>'), *a = strstr(p, attr), *q;
+	const char *end = strchr(p, '>'), *a, *q;
 
-	if (!end || !a || a > end)
+	if (!end || !(a = find_in(p, end, attr)))
 		return NULL;
 	a += strlen(attr);
-	q = strchr(a, '"');
-	if (!q || q > end)
+	q = find_in(a, end, "\"");
+	if (!q)
 		return NULL;
 	*len = (size_t)(q - a);
 	return a;
@@ -1222,17 +1234,16 @@ static char *rel_target(const char *rels, const char *id)
  * *first set when it is a first-page header. */
 char *docx_ref_header(const char *doc, const char *rels, int *first)
 {
-	const char *p, *want[2] = { "w:type=\"first\"", "w:type=\"default\"" };
+	const char *p, *end;
+	const char *want[2] = { "w:type=\"first\"", "w:type=\"default\"" };
 	const char *sect = strstr(doc, "<w:sectPr");
 
 	if (!sect)
 		return NULL;
 	for (int k = strstr(sect, "<w:titlePg") ? 0 : 1; k < 2; k++) {
-		for (p = sect; (p = strstr(p, "<w:headerReference")); p++) {
-			const char *end = strchr(p, '>');
-			const char *t = strstr(p, want[k]);
-
-			if (end && t && t < end) {
+		for (p = sect; (p = strstr(p, "<w:headerReference")) &&
+		     (end = strchr(p, '>')); p = end) {
+			if (find_in(p, end, want[k])) {
 				char *id = attr_in_tag(p, "r:id=\"");
 				char *target = id ? rel_target(rels, id) : NULL;
 
@@ -1295,9 +1306,9 @@ static void ref_header(refrd *r, docx_ref *d)
 {
 	char *name = ibm_xfmt("word/%s", d->header_target);
 	ibm_strset seen = { 0 }, taken = { 0 };
-	size_t *where = NULL, wcap = 0;  /* seen: its pi, or NONE */
+	size_t *where = NULL, wcap = 0;  /* seen: its part, or NONE */
 	sb out = { 0 };                  /* the relationships renamed */
-	const char *q, *last;
+	const char *q, *last, *end;
 	int renamed = 0;
 
 	if (!ref_part(r, &d->header, name, "word/header1.xml")) {
@@ -1309,8 +1320,10 @@ static void ref_header(refrd *r, docx_ref *d)
 	name = ibm_xfmt("word/_rels/%s.rels", d->header_target);
 	d->header_rels = ref_read(r, name, NULL);
 	free(name);
+	/* tag after tag (from each one's end: every byte read once) */
 	for (q = last = d->header_rels; q && !r->status &&
-	     (q = strstr(q, "<Relationship ")); q++) {
+	     (q = strstr(q, "<Relationship ")) && (end = strchr(q, '>'));
+	     q = end) {
 		size_t tlen, k, pi = IBM_STRMAP_NONE;
 		const char *tv = attr_at(q, "Target=\"", &tlen);
 		const char *mode = attr_at(q, "TargetMode=\"", &k);
