@@ -17,47 +17,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+static const char synopsis[] =
+	"usage: ibm-csv check [-qv] [-d delim] [--strict] [--for kind]\n"
+	"                     [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                     [--columns file] file ...\n"
+	"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
+	"[--sheet name]\n"
+	"                     [--header-row n] [file ...]\n"
+	"       ibm-csv -h | --version\n";
 
-	fprintf(fp,
-		"usage: ibm-csv check [-qv] [-d delim] [--strict] [--for kind]\n"
-		"                     [--sheet name] [--header-row n] "
-		"[--column role=header]\n"
-		"                     [--columns file] file ...\n"
-		"       ibm-csv clean [-q] [-d delim] [--strict] [--excel] "
-		"[--sheet name]\n"
-		"                     [--header-row n] [file ...]\n"
-		"       ibm-csv -h | --version\n");
-	if (!status)
-		fprintf(fp,
-			"\n"
-			"  check                  describe each file (CSV or "
-			"workbook) and list its\n"
-			"                         problems\n"
-			"  clean                  write the records as clean CSV "
-			"to standard output\n"
-			"  -d, --delimiter=C      input delimiter (, ; tab |); "
-			"default: detected\n"
-			"  -e, --excel            write for Indonesian Excel "
-			"(; , CRLF BOM)\n"
-			"      --for=KIND         check: how the tool that reads "
-			"KIND reads the\n"
-			"                         header (participants, agenda, "
-			"staff, schedule,\n"
-			"                         responses, key, roster, monev, "
-			"units)\n"
-			"  -q, --quiet            no warnings\n"
-			"  -s, --strict           text that is not UTF-8 is an "
-			"error\n"
-			"  -h, --help             this help\n"
-			"      --version          print the version\n"
-			IBM_INPUT_HELP);
-	if (!status)
-		ibm_close_stdout(); /* --help >/dev/full is an error */
-	exit(status);
-}
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  check                  describe each file (CSV or "
+	"workbook) and list its\n"
+	"                         problems\n"
+	"  clean                  write the records as clean CSV "
+	"to standard output\n"
+	"  -d, --delimiter=C      input delimiter (, ; tab |); "
+	"default: detected\n"
+	"  -e, --excel            write for Indonesian Excel "
+	"(; , CRLF BOM)\n"
+	"      --for=KIND         check: how the tool that reads "
+	"KIND reads the\n"
+	"                         header (participants, agenda, "
+	"staff, schedule,\n"
+	"                         responses, key, roster, monev, "
+	"units)\n"
+	"  -q, --quiet            no warnings\n"
+	"  -s, --strict           text that is not UTF-8 is an "
+	"error\n"
+	"  -h, --help             this help\n"
+	"      --version          print the version\n"
+	IBM_INPUT_HELP;
 
 static const char *eol_name(ibm_eol e)
 {
@@ -364,14 +357,10 @@ static int clean(char **files, int nfiles, const ibm_csv_opts *o, int excel)
 }
 
 static const struct option longopts[] = {
-	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "quiet", no_argument, NULL, 'q' },
 	{ "strict", no_argument, NULL, 's' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
 	{ "for", required_argument, NULL, 'F' },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -383,33 +372,12 @@ static int parse_opts(int argc, char **argv, ibm_csv_opts *o, int *excel)
 	int c;
 
 	optind = 1;
-	ibm_opt_help_arg(argc, argv);
 	while ((c = getopt_long(argc, argv, "+:d:eqshv", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'd':
-			o->delim = ibm_csv_parse_delim(optarg);
-			if (o->delim < 0) {
-				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
-				usage(IBM_EX_USAGE);
-			}
-			break;
 		case 'e': *excel = 1; break;
-		case 'q': ibm_diag_set_quiet(1); break;
 		case 's': o->strict = 1; break;
 		case 'F': for_kind = optarg; break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-		case 'v':
-			if (ibm_input_opt(c, optarg, o) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0); break;
-		case 'V': ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, o);
 		}
 	}
 	return optind;
@@ -422,14 +390,12 @@ int main(int argc, char **argv)
 	const char *cmd;
 
 	ibm_diag_init("ibm-csv");
-	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_init(argc, argv, synopsis, options);
 	k = parse_opts(argc, argv, &o, &excel);
 	argc -= k;
 	argv += k;
-	if (argc < 1) {
-		ibm_error(NULL, 0, "no command given (check or clean)");
-		usage(IBM_EX_USAGE);
-	}
+	if (argc < 1)
+		ibm_usage_error("no command given (check or clean)");
 	cmd = argv[0];
 	/* argv[0] is now the command: getopt skips it like a program name */
 	k = parse_opts(argc, argv, &o, &excel);
@@ -439,24 +405,18 @@ int main(int argc, char **argv)
 		kind kd, *kp = NULL;
 
 		if (for_kind) {
-			if (kind_get(for_kind, &kd) != 0) {
-				ibm_error(NULL, 0, "--for takes participants, "
-					  "agenda, staff, schedule, responses, "
-					  "key, roster, monev or units, not "
-					  "\"%s\"",
-					  for_kind);
-				usage(IBM_EX_USAGE);
-			}
+			if (kind_get(for_kind, &kd) != 0)
+				ibm_usage_error("--for takes participants, "
+						"agenda, staff, schedule, "
+						"responses, key, roster, monev "
+						"or units, not \"%s\"",
+						for_kind);
 			kp = &kd;
 		}
-		if (excel) {
-			ibm_error(NULL, 0, "--excel goes with clean");
-			usage(IBM_EX_USAGE);
-		}
-		if (argc < 1) {
-			ibm_error(NULL, 0, "check needs at least one file");
-			usage(IBM_EX_USAGE);
-		}
+		if (excel)
+			ibm_usage_error("--excel goes with clean");
+		if (argc < 1)
+			ibm_usage_error("check needs at least one file");
 		for (int i = 0; i < argc; i++) {
 			int s = check_file(argv[i], &o, kp);
 
@@ -468,14 +428,11 @@ int main(int argc, char **argv)
 			monev_spec_free(&monev_default);
 		}
 	} else if (strcmp(cmd, "clean") == 0) {
-		if (for_kind) {
-			ibm_error(NULL, 0, "--for goes with check");
-			usage(IBM_EX_USAGE);
-		}
+		if (for_kind)
+			ibm_usage_error("--for goes with check");
 		status = clean(argv, argc, &o, excel);
 	} else {
-		ibm_error(NULL, 0, "unknown command: %s", cmd);
-		usage(IBM_EX_USAGE);
+		ibm_usage_error("unknown command: %s", cmd);
 	}
 	ibm_close_stdout();
 	return status;

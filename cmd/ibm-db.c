@@ -21,81 +21,74 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+static const char synopsis[] =
+	"usage: ibm-db [-eqv] [-d delim] [-D file] [-w seconds] "
+	"command ...\n"
+	"       ibm-db add bimtek -c event.conf [-s key=value] "
+	"--participants file\n"
+	"              [--scores file] [--summary file] "
+	"[--certificates file]\n"
+	"       ibm-db add monev [--period period] file ...\n"
+	"       ibm-db add letters [--office name] register.csv\n"
+	"       ibm-db add ... [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"              [--columns file]\n"
+	"       ibm-db list events|people|trainings|units|visits|"
+	"letters\n"
+	"              [--year year] [--period period] "
+	"[--office name] [--kabupaten name]\n"
+	"       ibm-db history --unit name | --person id|name\n"
+	"       ibm-db find number\n"
+	"       ibm-db export [--year year] [--period period] "
+	"[--office name]\n"
+	"              [--kabupaten name] file.xlsx\n"
+	"       ibm-db export --share file.sqlite\n"
+	"       ibm-db merge [--strict] other ...\n"
+	"       ibm-db check\n"
+	"       ibm-db -h | --version\n";
 
-	fprintf(fp,
-		"usage: ibm-db [-eqv] [-d delim] [-D file] [-w seconds] "
-		"command ...\n"
-		"       ibm-db add bimtek -c event.conf [-s key=value] "
-		"--participants file\n"
-		"              [--scores file] [--summary file] "
-		"[--certificates file]\n"
-		"       ibm-db add monev [--period period] file ...\n"
-		"       ibm-db add letters [--office name] register.csv\n"
-		"       ibm-db add ... [--sheet name] [--header-row n] "
-		"[--column role=header]\n"
-		"              [--columns file]\n"
-		"       ibm-db list events|people|trainings|units|visits|"
-		"letters\n"
-		"              [--year year] [--period period] "
-		"[--office name] [--kabupaten name]\n"
-		"       ibm-db history --unit name | --person id|name\n"
-		"       ibm-db find number\n"
-		"       ibm-db export [--year year] [--period period] "
-		"[--office name]\n"
-		"              [--kabupaten name] file.xlsx\n"
-		"       ibm-db export --share file.sqlite\n"
-		"       ibm-db merge [--strict] other ...\n"
-		"       ibm-db check\n"
-		"       ibm-db -h | --version\n");
-	if (!status)
-		fprintf(fp,
-			"\n"
-			"  -D, --database=FILE  the database (default: "
-			"$IBMKIT_DB)\n"
-			"  -w, --wait=SECONDS   wait for another run's lock "
-			"(default 30)\n"
-			"  -c, --config=FILE    add bimtek: the event file\n"
-			"  -s, --set=KEY=VALUE  add bimtek: set an event key\n"
-			"      --participants=FILE  add bimtek: ibm-invite's "
-			"participants CSV\n"
-			"      --scores=FILE    add bimtek: ibm-score's "
-			"pre/post CSV\n"
-			"      --summary=FILE   add bimtek: ibm-score "
-			"--summary\n"
-			"      --certificates=FILE  add bimtek: ibm-invite "
-			"--certificates' CSV\n"
-			"      --period=P       add monev: only this semester; "
-			"list: the semester\n"
-			"      --office=NAME    add letters: the letters' "
-			"office; list: the office\n"
-			"      --year=YEAR      list: the year\n"
-			"      --kabupaten=NAME list: the district\n"
-			"      --unit=NAME      history: a unit's visits\n"
-			"      --person=ID|NAME history: a person's "
-			"trainings\n"
-			"      --share          export: the copy without phones "
-			"and e-mails\n"
-			"      --strict         unreadable cells are errors; "
-			"merge: conflicts are\n"
-			"  -d, --delimiter=C    add: input delimiter; default: "
-			"detected\n"
-			"  -e, --excel          CSV output for Indonesian "
-			"Excel\n"
-			"  -q, --quiet          no warnings\n"
-			"  -h, --help           this help\n"
-			"      --version        print the version\n"
-			IBM_INPUT_HELP);
-	if (!status)
-		ibm_close_stdout(); /* --help >/dev/full is an error */
-	exit(status);
-}
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  -D, --database=FILE  the database (default: "
+	"$IBMKIT_DB)\n"
+	"  -w, --wait=SECONDS   wait for another run's lock "
+	"(default 30)\n"
+	"  -c, --config=FILE    add bimtek: the event file\n"
+	"  -s, --set=KEY=VALUE  add bimtek: set an event key\n"
+	"      --participants=FILE  add bimtek: ibm-invite's "
+	"participants CSV\n"
+	"      --scores=FILE    add bimtek: ibm-score's "
+	"pre/post CSV\n"
+	"      --summary=FILE   add bimtek: ibm-score "
+	"--summary\n"
+	"      --certificates=FILE  add bimtek: ibm-invite "
+	"--certificates' CSV\n"
+	"      --period=P       add monev: only this semester; "
+	"list: the semester\n"
+	"      --office=NAME    add letters: the letters' "
+	"office; list: the office\n"
+	"      --year=YEAR      list: the year\n"
+	"      --kabupaten=NAME list: the district\n"
+	"      --unit=NAME      history: a unit's visits\n"
+	"      --person=ID|NAME history: a person's "
+	"trainings\n"
+	"      --share          export: the copy without phones "
+	"and e-mails\n"
+	"      --strict         unreadable cells are errors; "
+	"merge: conflicts are\n"
+	"  -d, --delimiter=C    add: input delimiter; default: "
+	"detected\n"
+	"  -e, --excel          CSV output for Indonesian "
+	"Excel\n"
+	"  -q, --quiet          no warnings\n"
+	"  -h, --help           this help\n"
+	"      --version        print the version\n"
+	IBM_INPUT_HELP;
 
 enum { OPT_PARTICIPANTS = 256, OPT_SCORES, OPT_SUMMARY, OPT_CERTIFICATES,
        OPT_PERIOD, OPT_OFFICE, OPT_YEAR, OPT_KAB, OPT_UNIT, OPT_PERSON,
-       OPT_SHARE, OPT_STRICT, OPT_VERSION };
+       OPT_SHARE, OPT_STRICT };
 
 static const struct option longopts[] = {
 	{ "database", required_argument, NULL, 'D' },
@@ -114,12 +107,8 @@ static const struct option longopts[] = {
 	{ "person", required_argument, NULL, OPT_PERSON },
 	{ "share", no_argument, NULL, OPT_SHARE },
 	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -157,34 +146,25 @@ static void allow(const args *a, const char *command, unsigned ok)
 
 	for (size_t i = 0; bad && i < sizeof opt_names / sizeof *opt_names;
 	     i++)
-		if (bad & (1u << i)) {
-			ibm_error(NULL, 0, "%s: %s does not go with this "
-				  "command", command, opt_names[i]);
-			usage(IBM_EX_USAGE);
-		}
+		if (bad & (1u << i))
+			ibm_usage_error("%s: %s does not go with this "
+					"command", command, opt_names[i]);
 }
 
 static void need_args(int argc, int min, int max, const char *what)
 {
-	if (argc < min || (max >= 0 && argc > max)) {
-		ibm_error(NULL, 0, "%s", what);
-		usage(IBM_EX_USAGE);
-	}
+	if (argc < min || (max >= 0 && argc > max))
+		ibm_usage_error("%s", what);
 }
 
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
 static void parse(args *a, int argc, char **argv)
 {
 	int c;
 
-	opterr = 0; /* ibm_opt_error says what is wrong */
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	while ((c = getopt_long(argc, argv, ":D:w:c:s:d:eqhv", longopts,
 				NULL)) != -1) {
 		long n;
@@ -192,11 +172,9 @@ static void parse(args *a, int argc, char **argv)
 		switch (c) {
 		case 'D': ONCE(a->db, "--database"); break;
 		case 'w':
-			if (ibm_parse_count(optarg, &n) != 0 || n > 86400) {
-				ibm_error(NULL, 0, "--wait takes seconds (0 to "
-					  "86400), not \"%s\"", optarg);
-				usage(IBM_EX_USAGE);
-			}
+			if (ibm_parse_count(optarg, &n) != 0 || n > 86400)
+				ibm_usage_error("--wait takes seconds (0 to "
+						"86400), not \"%s\"", optarg);
 			a->wait = (int)n;
 			break;
 		case 'c': ONCE(a->config, "--config"); a->given |= G_CONFIG;
@@ -219,12 +197,10 @@ static void parse(args *a, int argc, char **argv)
 		case OPT_PERIOD: {
 			int y, s;
 
-			if (monev_period_parse(optarg, &y, &s) != 0) {
-				ibm_error(NULL, 0, "--period takes a semester "
-					  "such as 2024-S1 or \"Semester I "
-					  "2024\", not \"%s\"", optarg);
-				usage(IBM_EX_USAGE);
-			}
+			if (monev_period_parse(optarg, &y, &s) != 0)
+				ibm_usage_error("--period takes a semester "
+						"such as 2024-S1 or \"Semester "
+						"I 2024\", not \"%s\"", optarg);
 			snprintf(a->period, sizeof a->period, "%04d-S%d", y, s);
 			a->f.period = a->period;
 			a->given |= G_PERIOD;
@@ -235,11 +211,9 @@ static void parse(args *a, int argc, char **argv)
 			break;
 		case OPT_YEAR:
 			if (ibm_parse_count(optarg, &n) != 0 || n < 1900 ||
-			    n > 2999) {
-				ibm_error(NULL, 0, "--year takes a year such as "
-					  "2024, not \"%s\"", optarg);
-				usage(IBM_EX_USAGE);
-			}
+			    n > 2999)
+				ibm_usage_error("--year takes a year such as "
+						"2024, not \"%s\"", optarg);
 			a->f.year = (int)n;
 			a->given |= G_YEAR;
 			break;
@@ -248,31 +222,15 @@ static void parse(args *a, int argc, char **argv)
 		case OPT_PERSON: a->person = optarg; a->given |= G_PERSON; break;
 		case OPT_SHARE: a->share = 1; a->given |= G_SHARE; break;
 		case OPT_STRICT: a->in.strict = 1; a->given |= G_STRICT; break;
-		case 'd':
-			a->in.csv.delim = ibm_csv_parse_delim(optarg);
-			if (a->in.csv.delim < 0) {
-				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
-				usage(IBM_EX_USAGE);
-			}
-			a->given |= G_INPUT;
-			break;
 		case 'e': a->excel = 1; break;
-		case 'q': ibm_diag_set_quiet(1); break;
+		case 'd':
 		case IBM_OPT_SHEET:
 		case IBM_OPT_HEADER_ROW:
 		case IBM_OPT_COLUMN:
 		case IBM_OPT_COLUMNS:
 			a->given |= G_INPUT;
 			/* fall through */
-		case 'v':
-			if (ibm_input_opt(c, optarg, &a->in.csv) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0); break;
-		case OPT_VERSION: ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &a->in.csv);
 		}
 	}
 }
@@ -293,19 +251,15 @@ static int cmd_add(args *a, int argc, char **argv)
 		      G_SUMMARY | G_CERTS | G_STRICT | G_INPUT);
 		need_args(argc, 1, 1, "add bimtek takes no files but its "
 			  "options");
-		if (!a->config || !a->participants) {
-			ibm_error(NULL, 0, "add bimtek needs -c event.conf and "
-				  "--participants FILE");
-			usage(IBM_EX_USAGE);
-		}
+		if (!a->config || !a->participants)
+			ibm_usage_error("add bimtek needs -c event.conf and "
+					"--participants FILE");
 		ev = ibm_event_new();
 		ibm_event_xload(ev, a->config);
 		for (size_t i = 0; i < a->nsets; i++)
-			if (ibm_event_set(ev, a->sets[i]) != 0) {
-				ibm_error(NULL, 0, "-s: expected key=value: %s",
-					  a->sets[i]);
-				usage(IBM_EX_USAGE);
-			}
+			if (ibm_event_set(ev, a->sets[i]) != 0)
+				ibm_usage_error("-s: expected key=value: %s",
+						a->sets[i]);
 		src.ev = ev;
 		src.event_file = a->config;
 		src.participants = a->participants;
@@ -338,9 +292,8 @@ static int cmd_add(args *a, int argc, char **argv)
 			exit(st);
 		db_commit(d);
 	} else {
-		ibm_error(NULL, 0, "add: bimtek, monev or letters, not \"%s\"",
-			  argv[0]);
-		usage(IBM_EX_USAGE);
+		ibm_usage_error("add: bimtek, monev or letters, not \"%s\"",
+				argv[0]);
 	}
 	return 0;
 }
@@ -368,11 +321,9 @@ static int cmd_list(args *a, int argc, char **argv)
 	need_args(argc, 1, 1, "list: which table? events, people, "
 		  "trainings, units, visits or letters");
 	list = db_list_find(argv[0]);
-	if (list < 0) {
-		ibm_error(NULL, 0, "list: events, people, trainings, units, "
-			  "visits or letters, not \"%s\"", argv[0]);
-		usage(IBM_EX_USAGE);
-	}
+	if (list < 0)
+		ibm_usage_error("list: events, people, trainings, units, "
+				"visits or letters, not \"%s\"", argv[0]);
 	if (!(db_list_filters(list) & DB_F_KAB))
 		ok &= ~(unsigned)G_KAB;
 	allow(a, "list", ok);
@@ -391,11 +342,9 @@ static int cmd_history(args *a, int argc)
 	allow(a, "history", G_UNIT | G_PERSON);
 	need_args(argc, 0, 0, "history takes --unit NAME or --person ID|NAME, "
 		  "no other arguments");
-	if ((a->unit != NULL) == (a->person != NULL)) {
-		ibm_error(NULL, 0, "history needs one of --unit NAME and "
-			  "--person ID|NAME");
-		usage(IBM_EX_USAGE);
-	}
+	if ((a->unit != NULL) == (a->person != NULL))
+		ibm_usage_error("history needs one of --unit NAME and "
+				"--person ID|NAME");
 	d = db_open(a->db, DB_READ, a->wait);
 	snprintf(why, sizeof why, "%s \"%s\" in %s", a->unit ?
 		 "no unit named" : "no one with the id or name",
@@ -425,20 +374,18 @@ static int cmd_export(args *a, int argc, char **argv)
 	need_args(argc, 1, 1, "export takes one file");
 	if (a->share) {
 		allow(a, "export --share", G_SHARE);
-		if (ibm_fmt_of_name(argv[0]) != IBM_FMT_ANY) {
-			ibm_error(NULL, 0, "--share writes an SQLite database, "
-				  "but the name %s ends in %s", argv[0],
-				  strrchr(argv[0], '.'));
-			usage(IBM_EX_USAGE);
-		}
+		if (ibm_fmt_of_name(argv[0]) != IBM_FMT_ANY)
+			ibm_usage_error("--share writes an SQLite database, "
+					"but the name %s ends in %s", argv[0],
+					strrchr(argv[0], '.'));
 		if (ibm_out_check("export --share", argv[0], IBM_FMT_ANY) != 0)
-			usage(IBM_EX_USAGE);
+			ibm_usage(IBM_EX_USAGE);
 		d = db_open(a->db, DB_READ, a->wait);
 		db_export_share(d, argv[0]);
 	} else {
 		allow(a, "export", G_YEAR | G_PERIOD | G_OFFICE | G_KAB);
 		if (ibm_out_check("export", argv[0], IBM_FMT_XLSX) != 0)
-			usage(IBM_EX_USAGE);
+			ibm_usage(IBM_EX_USAGE);
 		d = db_open(a->db, DB_READ, a->wait);
 		db_export_xlsx(d, argv[0], &a->f);
 	}
@@ -496,16 +443,12 @@ int main(int argc, char **argv)
 	parse(&a, argc, argv);
 	argc -= optind;
 	argv += optind;
-	if (argc < 1) {
-		ibm_error(NULL, 0, "no command given");
-		usage(IBM_EX_USAGE);
-	}
+	if (argc < 1)
+		ibm_usage_error("no command given");
 	if (!a.db)
 		a.db = getenv("IBMKIT_DB");
-	if (!a.db || !*a.db) {
-		ibm_error(NULL, 0, "no database given (-D FILE or IBMKIT_DB)");
-		usage(IBM_EX_USAGE);
-	}
+	if (!a.db || !*a.db)
+		ibm_usage_error("no database given (-D FILE or IBMKIT_DB)");
 	ibm_out_note_input(a.db);
 	cmd = argv[0];
 	argc--;
@@ -525,8 +468,7 @@ int main(int argc, char **argv)
 	} else if (!strcmp(cmd, "check")) {
 		st = cmd_check(&a, argc);
 	} else {
-		ibm_error(NULL, 0, "unknown command \"%s\"", cmd);
-		usage(IBM_EX_USAGE);
+		ibm_usage_error("unknown command \"%s\"", cmd);
 	}
 	free(a.sets);
 	ibm_close_stdout();

@@ -243,7 +243,7 @@ typedef struct visit_opts {
  * standard output.
  */
 static void run_visits(const visit_opts *vo, ibm_event *ev,
-		      const char *staff_path, const char *regpath,
+		      const char *staff_path, const char *regpath, int regdb,
 		      const char *const *letters, size_t nletters,
 		      const ibm_csv_opts *o, int excel, int strict)
 {
@@ -255,6 +255,8 @@ static void run_visits(const visit_opts *vo, ibm_event *ev,
 	inv_papers p;
 	inv_outs outs = { 0 };
 	inv_register *reg = NULL;
+	db_file *db = NULL;     /* --register with the database */
+	char *office = NULL;
 	int pdf = 0, st;
 
 	inv_event_init_visits(&e, ev);
@@ -282,9 +284,16 @@ static void run_visits(const visit_opts *vo, ibm_event *ev,
 		pdf |= ends_with(vo->sched[i], ".pdf");
 	inv_papers_check(&p, nletters > 0, vo->nassign > 0, vo->nspd > 0, pdf,
 			 &staff);
-	/* numbers: from the register, locked until the run ends */
-	if (regpath)
+	/* numbers: from the register (a CSV file or the database), locked
+	 * until the run ends */
+	if (regdb) {
+		office = db_event_office(ev);
+		if (!office)
+			office = ibm_xstrdup("");
+		db = db_register_open(regpath, office, &reg);
+	} else if (regpath) {
 		reg = inv_register_open(regpath);
+	}
 	inv_papers_number(&p, reg, nletters > 0, vo->nassign > 0,
 			  vo->nspd > 0);
 
@@ -297,11 +306,16 @@ static void run_visits(const visit_opts *vo, ibm_event *ev,
 		inv_visit_spd(&p, vo->spd[i], &outs);
 	for (size_t i = 0; i < vo->nsched; i++)
 		inv_visit_schedule(&p, vo->sched[i], &outs);
-	if (reg)
+	if (db)
+		db_register_save(db, reg, office);
+	else if (reg)
 		inv_register_save(reg, &outs);
 	if (inv_visits_write_csv(&vs, stdout, excel) != 0 ||
 	    fflush(stdout) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
+	/* the database's numbers first, as for the invitations */
+	if (db)
+		db_commit(db);
 	inv_outs_commit(&outs);
 
 	inv_papers_free(&p);
@@ -313,6 +327,7 @@ static void run_visits(const visit_opts *vo, ibm_event *ev,
 	ibm_event_free(ev);
 	ibm_close_stdout();
 	inv_register_free(reg); /* the lock is held until the process ends */
+	free(office);
 }
 
 int main(int argc, char **argv)
@@ -516,8 +531,8 @@ int main(int argc, char **argv)
 			usage(IBM_EX_USAGE);
 		}
 	if (vis.visits) {
-		run_visits(&vis, ev, staff, regpath, letters, nletters, &o,
-			   excel, iv.strict);
+		run_visits(&vis, ev, staff, regpath, regdb, letters, nletters,
+			   &o, excel, iv.strict);
 		goto done;
 	}
 	inv_event_init(&iv.ev, ev);

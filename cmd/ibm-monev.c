@@ -11,7 +11,8 @@
  *   ibm-monev --form file.xlsx [--units file] [--period p] [--spec file]
  *             [--phases file]
  *   ibm-monev --brief file.pdf|.html|.xlsx [-c file] [--units file]
- *             [--spec file] [--phases file] [file ...]
+ *             [--spec file] [--phases file] [--db file] [--period p]
+ *             [file ...]
  */
 #include "db.h"
 #include "monev.h"
@@ -41,7 +42,9 @@ static void usage(int status)
 		"                 [--columns file] [file ...]\n"
 		"       ibm-monev --brief file.pdf|.html|.xlsx [-c file] "
 		"[--units file]\n"
-		"                 [--spec file] [--phases file] [file ...]\n"
+		"                 [--spec file] [--phases file] [--db file] "
+		"[--period period]\n"
+		"                 [file ...]\n"
 		"       ibm-monev --print-spec dir [--force]\n"
 		"       ibm-monev --form file.xlsx [--units file] "
 		"[--period period]\n"
@@ -81,7 +84,9 @@ static void usage(int status)
 			"2024-S1 or\n"
 			"                         \"Semester I 2024\"\n"
 			"      --db=FILE          the earlier periods from the "
-			"database (ibm-db)\n"
+			"database (ibm-db);\n"
+			"                         with --brief, every period (up "
+			"to --period)\n"
 			"  -f, --force            --print-spec replaces existing "
 			"files\n"
 			"  -r, --sheet-rows=N     data rows per Data sheet "
@@ -149,12 +154,19 @@ static int parse_by(const char *arg)
  * on the paper of the office of the event file (config; none: no
  * letterhead, Times). */
 static void write_brief(const monev_data *d, const char *const *path,
-			size_t npath, const char *config)
+			size_t npath, const char *config, const char *db)
 {
 	ibm_event *ev = ibm_event_new();
 	ts_office office;
 	monev_brief b;
 
+	if (!d->nunits && db) {
+		char pt[32];
+
+		ibm_die(IBM_EX_DATAERR, db, 0, "no unit was visited%s%s, "
+			"nothing for --brief", *d->want_period ? " up to " : "",
+			monev_period_text(d->want_period, pt, sizeof pt));
+	}
 	if (!d->nunits)
 		ibm_die(IBM_EX_DATAERR, NULL, 0, "--brief: no unit was visited "
 			"in the results given");
@@ -201,37 +213,41 @@ static void take_visit(const db_visit *v, void *arg)
 	monev_add_visit(t->d, t->source, v->id, v->periode, t->val);
 }
 
-static void take_db(monev_data *d, const char *path)
+/* --db: the database's visits of the periods the forms lack join the
+ * forms' units, as if their forms were given too. For the workbook
+ * (upto 0) the periods before the latest of the forms and --period, for
+ * the brief (upto 1) those up to it, or every period when there is
+ * none (no form, no --period). */
+static void take_db(monev_data *d, const char *path, int upto)
 {
 	db_file *db = db_open(path, DB_READ, DB_WAIT_DEFAULT);
-	char (*per)[16] = ibm_xcalloc(d->nunits + 2, sizeof *per);
+	char (*per)[16] = ibm_xcalloc(d->nunits + 1, sizeof *per);
+	char before[16];
+	const char *latest = d->want_period;
 	size_t np = 0;
 	db_take t;
 
-	/* the forms' periods (and --period): the database gives the
-	 * periods before the latest of them, those the forms lack */
-	for (size_t i = 0; i <= d->nunits; i++) {
-		const char *p = i < d->nunits ? d->units[i].period
-					      : d->want_period;
+	/* the forms' periods, skipped in the database */
+	for (size_t i = 0; i < d->nunits; i++) {
+		const char *p = d->units[i].period;
 		size_t j = 0;
 
 		while (j < np && strcmp(per[j], p))
 			j++;
 		if (*p && j == np)
 			snprintf(per[np++], sizeof *per, "%s", p);
+		if (strcmp(p, latest) > 0)
+			latest = p;
 	}
+	if (upto && *latest)
+		monev_period_next(latest, before, sizeof before);
+	else
+		snprintf(before, sizeof before, "%s", latest);
 	t.d = d;
 	t.source = monev_add_source(d, path);
 	t.val = ibm_xcalloc(d->spec->nind + 1, sizeof *t.val);
-	{
-		const char *latest = "";
-
-		for (size_t j = 0; j < np; j++)
-			if (strcmp(per[j], latest) > 0)
-				latest = per[j];
-		db_each_visit(db, latest, (const char (*)[16])per, np,
-			      take_visit, &t);
-	}
+	db_each_visit(db, before, (const char (*)[16])per, np, take_visit,
+		      &t);
 	db_commit(db);
 	free(t.val);
 	free(per);
@@ -364,9 +380,10 @@ int main(int argc, char **argv)
 		ibm_error(NULL, 0, "-c goes with --brief");
 		usage(IBM_EX_USAGE);
 	}
-	if (nbrief && (form || py)) {
-		ibm_error(NULL, 0, "--brief goes without --form and --period "
-			  "(it reads every period given)");
+	if (nbrief && (form || (py && !dbpath))) {
+		ibm_error(NULL, 0, "--brief goes without --form, and without "
+			  "--period but with --db (it reads every period "
+			  "given)");
 		usage(IBM_EX_USAGE);
 	}
 	/* outputs: names that match their formats, none an input */
@@ -409,7 +426,8 @@ int main(int argc, char **argv)
 		ibm_close_stdout();
 		return 0;
 	}
-	if (argc == 0) {
+	/* no file: standard input, save for a brief from the database */
+	if (argc == 0 && !(nbrief && dbpath)) {
 		argv = stdin_only;
 		argc = 1;
 	}
@@ -419,6 +437,8 @@ int main(int argc, char **argv)
 	d.lenient = lenient;
 	d.strict = strict;
 	d.quiet = quiet;
+	/* --period: with --brief, the last period the database gives (and
+	 * the only one of the files) */
 	if (py)
 		snprintf(d.want_period, sizeof d.want_period, "%04d-S%d", py,
 			 ps);
@@ -435,7 +455,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		monev_read(&d, argv[i]);
 	if (dbpath)
-		take_db(&d, dbpath);
+		take_db(&d, dbpath, nbrief > 0);
 	if (d.bad_cells)
 		ibm_die(IBM_EX_DATAERR, NULL, 0,
 			"%ld cell%s could not be read (--lenient leaves them "
@@ -446,7 +466,7 @@ int main(int argc, char **argv)
 			"%ld form row%s of units not in the list (--strict)",
 			d.unlisted, d.unlisted == 1 ? "" : "s");
 	if (nbrief)
-		write_brief(&d, brief, nbrief, config);
+		write_brief(&d, brief, nbrief, config, dbpath);
 	monev_write_csv(&d, by, excel);
 	if (book)
 		monev_book_close(book, &d);

@@ -59,19 +59,9 @@ static const char options[] =
 	"      --version           print the version\n"
 	IBM_INPUT_HELP;
 
-static _Noreturn void usage(int status)
-{
-	fputs(synopsis, status ? stderr : stdout);
-	if (status == 0) {
-		fputs(options, stdout);
-		ibm_close_stdout();
-	}
-	exit(status);
-}
-
 enum {
 	O_PARTICIPANTS = 256, O_SCORES, O_SUMMARY, O_ITEMS, O_UNITS, O_DB,
-	O_PHOTOS, O_REFERENCE, O_VERSION, O_SURVEY, O_STRICT, O_SPJ
+	O_PHOTOS, O_REFERENCE, O_SURVEY, O_STRICT, O_SPJ
 };
 
 static const struct option longopts[] = {
@@ -79,8 +69,6 @@ static const struct option longopts[] = {
 	{ "report", required_argument, NULL, 'r' },
 	{ "agenda", required_argument, NULL, 'a' },
 	{ "output", required_argument, NULL, 'o' },
-	{ "delimiter", required_argument, NULL, 'd' },
-	{ "quiet", no_argument, NULL, 'q' },
 	{ "participants", required_argument, NULL, O_PARTICIPANTS },
 	{ "scores", required_argument, NULL, O_SCORES },
 	{ "summary", required_argument, NULL, O_SUMMARY },
@@ -92,24 +80,12 @@ static const struct option longopts[] = {
 	{ "photos", required_argument, NULL, O_PHOTOS },
 	{ "reference", required_argument, NULL, O_REFERENCE },
 	{ "strict", no_argument, NULL, O_STRICT },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, O_VERSION },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
-static _Noreturn void bad(const char *fmt, const char *arg)
-{
-	ibm_error(NULL, 0, fmt, arg);
-	usage(IBM_EX_USAGE);
-}
-
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
 int main(int argc, char **argv)
 {
@@ -119,8 +95,7 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-report");
 	memset(&o, 0, sizeof o);
-	opterr = 0; /* ibm_opt_error says what is wrong */
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	while ((c = getopt_long(argc, argv, ":c:r:a:o:d:qhv", longopts,
 				NULL)) != -1) {
 		switch (c) {
@@ -128,12 +103,6 @@ int main(int argc, char **argv)
 		case 'r': ONCE(o.report, "--report"); break;
 		case 'a': ONCE(o.agenda, "--agenda"); break;
 		case 'o': ONCE(o.output, "--output"); break;
-		case 'd':
-			o.csv.delim = ibm_csv_parse_delim(optarg);
-			if (o.csv.delim < 0)
-				bad("bad delimiter: %s", optarg);
-			break;
-		case 'q': ibm_diag_set_quiet(1); break;
 		case O_PARTICIPANTS:
 			ONCE(o.participants, "--participants");
 			break;
@@ -147,49 +116,38 @@ int main(int argc, char **argv)
 		case O_PHOTOS: ONCE(o.photos, "--photos"); break;
 		case O_REFERENCE: ONCE(o.reference, "--reference"); break;
 		case O_STRICT: o.strict = 1; break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-		case 'v':
-			if (ibm_input_opt(c, optarg, &o.csv) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0);
-		case O_VERSION: ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &o.csv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc < 1)
-		bad("%s", "which report? bimtek or monev");
+		ibm_usage_error("which report? bimtek or monev");
 	kind = argv[0];
 	if (strcmp(kind, "bimtek") != 0 && strcmp(kind, "monev") != 0)
-		bad("unknown report: %s (bimtek or monev)", kind);
+		ibm_usage_error("unknown report: %s (bimtek or monev)", kind);
 	if (argc > 1)
-		bad("unexpected argument: %s", argv[1]);
+		ibm_usage_error("unexpected argument: %s", argv[1]);
 	bimtek = strcmp(kind, "bimtek") == 0;
 	if (!o.output)
-		bad("%s", "-o file.docx is required");
+		ibm_usage_error("-o file.docx is required");
 	if (bimtek) {
 		if (!o.event)
-			bad("%s", "bimtek needs the event file (-c)");
+			ibm_usage_error("bimtek needs the event file (-c)");
 		if (!o.participants || !o.scores || !o.summary)
-			bad("%s", "bimtek needs --participants, --scores and "
-			    "--summary");
+			ibm_usage_error("bimtek needs --participants, "
+					"--scores and --summary");
 		if (o.units || o.db)
-			bad("%s", "--units and --db are for the monev report");
+			ibm_usage_error("--units and --db are for the monev "
+					"report");
 	} else {
 		if (!o.units)
-			bad("%s", "monev needs --units");
+			ibm_usage_error("monev needs --units");
 		if (o.participants || o.scores || o.summary || o.items ||
 		    o.agenda || o.survey || o.spj)
-			bad("%s", "--participants, --scores, --summary, "
-			    "--items, --survey, --spj and -a are for the "
-			    "bimtek report");
+			ibm_usage_error("--participants, --scores, "
+					"--summary, --items, --survey, --spj "
+					"and -a are for the bimtek report");
 	}
 	/* the document must not replace an input, nor be named as another
 	 * format */
@@ -206,7 +164,7 @@ int main(int argc, char **argv)
 	ibm_out_note_input(o.db);
 	ibm_out_note_input(o.reference);
 	if (ibm_out_check("--output", o.output, IBM_FMT_DOCX) != 0)
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 	rp_inputs_strict(o.strict);
 	st = bimtek ? rp_bimtek(&o) : rp_monev(&o);
 	ibm_close_stdout();

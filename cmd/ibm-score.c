@@ -66,27 +66,15 @@ static const char options[] =
 	"      --version          print the version\n"
 	IBM_INPUT_HELP;
 
-static _Noreturn void usage(int status)
-{
-	fputs(synopsis, status ? stderr : stdout);
-	if (status == 0) {
-		fputs(options, stdout);
-		ibm_close_stdout();
-	}
-	exit(status);
-}
-
 enum {
 	O_EXACT = 256, O_PASS, O_KEEP, O_PRE, O_POST, O_POSTKEY, O_MATCH,
-	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT, O_VERSION,
+	O_FUZZY, O_DUP, O_SUMMARY, O_ITEMS, O_REPORT,
 	O_ROSTER, O_ONLY, O_STRICT
 };
 
 static const struct option longopts[] = {
 	{ "key", required_argument, NULL, 'k' },
-	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "quiet", no_argument, NULL, 'q' },
 	{ "exact", no_argument, NULL, O_EXACT },
 	{ "pass", required_argument, NULL, O_PASS },
 	{ "keep", required_argument, NULL, O_KEEP },
@@ -102,24 +90,12 @@ static const struct option longopts[] = {
 	{ "roster", required_argument, NULL, O_ROSTER },
 	{ "only", required_argument, NULL, O_ONLY },
 	{ "strict", no_argument, NULL, O_STRICT },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, O_VERSION },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
-static _Noreturn void bad(const char *fmt, const char *arg)
-{
-	ibm_error(NULL, 0, fmt, arg);
-	usage(IBM_EX_USAGE);
-}
-
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
 int main(int argc, char **argv)
 {
@@ -128,19 +104,12 @@ int main(int argc, char **argv)
 
 	ibm_diag_init("ibm-score");
 	o.dup = SCORE_DUP_FIRST;
-	opterr = 0; /* ibm_opt_error says what is wrong */
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	while ((c = getopt_long(argc, argv, ":k:d:eqhv", longopts, NULL)) !=
 	       -1) {
 		switch (c) {
 		case 'k': ONCE(o.key, "--key"); break;
-		case 'd':
-			o.csv.delim = ibm_csv_parse_delim(optarg);
-			if (o.csv.delim < 0)
-				bad("bad delimiter: %s", optarg);
-			break;
 		case 'e': o.excel = 1; break;
-		case 'q': ibm_diag_set_quiet(1); break;
 		case O_EXACT: o.exact = 1; break;
 		case O_PASS: {
 			double v;
@@ -153,8 +122,8 @@ int main(int argc, char **argv)
 			e = ibm_parse_number(a, &v, 0);
 			free(a);
 			if (e != 0 || v < 0 || v > 100)
-				bad("bad --pass percentage: %s (0 to 100)",
-				    optarg);
+				ibm_usage_error("bad --pass percentage: %s "
+						"(0 to 100)", optarg);
 			o.has_pass = 1;
 			o.pass = (long long)(v * SCORE_SCALE + 0.5);
 			break;
@@ -177,8 +146,8 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "best") == 0)
 				o.dup = SCORE_DUP_BEST;
 			else
-				bad("bad --duplicates: %s (first, last or "
-				    "best)", optarg);
+				ibm_usage_error("bad --duplicates: %s (first, "
+						"last or best)", optarg);
 			break;
 		case O_SUMMARY: ONCE(o.summary, "--summary"); break;
 		case O_ITEMS: ONCE(o.items, "--items"); break;
@@ -191,44 +160,36 @@ int main(int argc, char **argv)
 			else if (strcmp(optarg, "passed") == 0)
 				o.only = SCORE_ONLY_PASSED;
 			else
-				bad("bad --only: %s (both or passed)", optarg);
+				ibm_usage_error("bad --only: %s (both or "
+						"passed)", optarg);
 			break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-		case 'v':
-			if (ibm_input_opt(c, optarg, &o.csv) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0);
-		case O_VERSION: ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &o.csv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (!o.pre != !o.post)
-		bad("%s", "--pre and --post go together");
+		ibm_usage_error("--pre and --post go together");
 	if (o.pre && argc > 0)
-		bad("no responses file with --pre/--post: %s", argv[0]);
+		ibm_usage_error("no responses file with --pre/--post: %s",
+				argv[0]);
 	if (argc > 1)
-		bad("one responses file at a time (got %s and more)", argv[1]);
+		ibm_usage_error("one responses file at a time (got %s and "
+				"more)", argv[1]);
 	if (o.post_key && !o.pre)
-		bad("%s", "--post-key needs --pre and --post");
+		ibm_usage_error("--post-key needs --pre and --post");
 	if (o.post_key && !o.key)
-		bad("%s", "--post-key needs -k");
+		ibm_usage_error("--post-key needs -k");
 	if ((o.match || o.fuzzy || o.dup != SCORE_DUP_FIRST) && !o.pre)
-		bad("%s", "--match, --fuzzy and --duplicates need --pre and "
-		    "--post");
+		ibm_usage_error("--match, --fuzzy and --duplicates need --pre "
+				"and --post");
 	if ((o.roster || o.only || o.strict) && !o.pre)
-		bad("%s", "--roster, --only and --strict need --pre and --post");
+		ibm_usage_error("--roster, --only and --strict need --pre and "
+				"--post");
 	if (o.only == SCORE_ONLY_PASSED && !o.has_pass)
-		bad("%s", "--only passed needs --pass");
+		ibm_usage_error("--only passed needs --pass");
 	if (o.items && !o.key)
-		bad("%s", "--items needs an answer key (-k)");
+		ibm_usage_error("--items needs an answer key (-k)");
 	o.input = argc ? argv[0] : NULL;
 	/* outputs: names that match their formats, none an input */
 	ibm_out_note_input(o.key);
@@ -242,7 +203,7 @@ int main(int argc, char **argv)
 	    (o.items && ibm_out_check("--items", o.items, IBM_FMT_CSV) != 0) ||
 	    (o.report && ibm_out_check("--report", o.report,
 				       IBM_FMT_XLSX) != 0))
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 	st = score_run(&o);
 	free(o.keep);
 	ibm_close_stdout();

@@ -15,62 +15,55 @@
 #include <string.h>
 #include <strings.h>
 
-static void usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+static const char synopsis[] =
+	"usage: ibm-spj -c file -r rates.csv [-t tax.conf] [-s key=value]\n"
+	"               [-p participants.csv [-a attendance.csv]] "
+	"[-n speakers.csv]\n"
+	"               [-l list.pdf|.html|.xlsx] "
+	"[-k receipts.pdf|.html] [--combine]\n"
+	"               [--strict] [-eqv] [-d delim] [--sheet name] "
+	"[--header-row n]\n"
+	"               [--column role=header] [--columns file]\n"
+	"       ibm-spj -h | --version\n";
 
-	fprintf(fp,
-		"usage: ibm-spj -c file -r rates.csv [-t tax.conf] [-s key=value]\n"
-		"               [-p participants.csv [-a attendance.csv]] "
-		"[-n speakers.csv]\n"
-		"               [-l list.pdf|.html|.xlsx] "
-		"[-k receipts.pdf|.html] [--combine]\n"
-		"               [--strict] [-eqv] [-d delim] [--sheet name] "
-		"[--header-row n]\n"
-		"               [--column role=header] [--columns file]\n"
-		"       ibm-spj -h | --version\n");
-	if (!status)
-		fprintf(fp,
-			"\n"
-			"  -c, --config=FILE        event file (key = value), "
-			"with the budget keys\n"
-			"  -s, --set=KEY=VALUE      set an event key "
-			"(overrides the file)\n"
-			"  -r, --rates=FILE         the rates (jenis, kategori, "
-			"satuan, tarif, batas)\n"
-			"  -t, --tax=FILE           the PPh 21 rules (default: "
-			"see ibm-spj(5))\n"
-			"  -p, --participants=FILE  the participants, with "
-			"the days attended\n"
-			"  -a, --attendance=FILE    the days attended "
-			"(participant_id or nama,\n"
-			"                           hari_hadir)\n"
-			"  -n, --speakers=FILE      the speakers (nama, "
-			"golongan, status, kategori, jp)\n"
-			"  -l, --list=FILE          the daftar nominatif: PDF, "
-			"HTML or .xlsx; may be\n"
-			"                           repeated\n"
-			"  -k, --receipts=FILE      the speakers' receipts: "
-			"PDF or HTML; may be repeated\n"
-			"      --combine            one table for the "
-			"participants' kinds, one receipt\n"
-			"                           per speaker\n"
-			"      --strict             warnings are errors: "
-			"nothing is written\n"
-			"  -e, --excel              CSV output for Indonesian "
-			"Excel\n"
-			"  -d, --delimiter=C        input delimiter; default: "
-			"detected\n"
-			"  -q, --quiet              no warnings\n"
-			"  -h, --help               this help\n"
-			"      --version            print the version\n"
-			IBM_INPUT_HELP);
-	if (!status)
-		ibm_close_stdout();
-	exit(status);
-}
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  -c, --config=FILE        event file (key = value), "
+	"with the budget keys\n"
+	"  -s, --set=KEY=VALUE      set an event key "
+	"(overrides the file)\n"
+	"  -r, --rates=FILE         the rates (jenis, kategori, "
+	"satuan, tarif, batas)\n"
+	"  -t, --tax=FILE           the PPh 21 rules (default: "
+	"see ibm-spj(5))\n"
+	"  -p, --participants=FILE  the participants, with "
+	"the days attended\n"
+	"  -a, --attendance=FILE    the days attended "
+	"(participant_id or nama,\n"
+	"                           hari_hadir)\n"
+	"  -n, --speakers=FILE      the speakers (nama, "
+	"golongan, status, kategori, jp)\n"
+	"  -l, --list=FILE          the daftar nominatif: PDF, "
+	"HTML or .xlsx; may be\n"
+	"                           repeated\n"
+	"  -k, --receipts=FILE      the speakers' receipts: "
+	"PDF or HTML; may be repeated\n"
+	"      --combine            one table for the "
+	"participants' kinds, one receipt\n"
+	"                           per speaker\n"
+	"      --strict             warnings are errors: "
+	"nothing is written\n"
+	"  -e, --excel              CSV output for Indonesian "
+	"Excel\n"
+	"  -d, --delimiter=C        input delimiter; default: "
+	"detected\n"
+	"  -q, --quiet              no warnings\n"
+	"  -h, --help               this help\n"
+	"      --version            print the version\n"
+	IBM_INPUT_HELP;
 
-enum { OPT_STRICT = 256, OPT_VERSION, OPT_COMBINE };
+enum { OPT_STRICT = 256, OPT_COMBINE };
 
 static const struct option longopts[] = {
 	{ "config", required_argument, NULL, 'c' },
@@ -85,11 +78,7 @@ static const struct option longopts[] = {
 	{ "combine", no_argument, NULL, OPT_COMBINE },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "delimiter", required_argument, NULL, 'd' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -100,19 +89,8 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && strcasecmp(s + a - b, suffix) == 0;
 }
 
-static _Noreturn void bad(const char *fmt, const char *arg)
-{
-	ibm_error(NULL, 0, fmt, arg);
-	usage(IBM_EX_USAGE);
-	exit(IBM_EX_USAGE);
-}
-
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
 int main(int argc, char **argv)
 {
@@ -126,12 +104,11 @@ int main(int argc, char **argv)
 	int excel = 0, c, pdf = 0;
 
 	ibm_diag_init("ibm-spj");
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	memset(&r, 0, sizeof r);
 	sets = ibm_xcalloc((size_t)argc + 1, sizeof *sets);
 	lists = ibm_xcalloc((size_t)argc + 1, sizeof *lists);
 	recs = ibm_xcalloc((size_t)argc + 1, sizeof *recs);
-	opterr = 0; /* ibm_opt_error says what is wrong */
 	while ((c = getopt_long(argc, argv, ":c:s:r:t:p:a:n:l:k:ed:qvh",
 				longopts, NULL)) != -1) {
 		switch (c) {
@@ -147,57 +124,42 @@ int main(int argc, char **argv)
 			    !ends_with(optarg, ".html") &&
 			    !ends_with(optarg, ".htm") &&
 			    !ends_with(optarg, ".xlsx"))
-				bad("--list: the file name must end in .pdf, "
-				    ".html or .xlsx: %s", optarg);
+				ibm_usage_error("--list: the file name must "
+						"end in .pdf, .html or .xlsx: "
+						"%s", optarg);
 			lists[nlists++] = optarg;
 			break;
 		case 'k':
 			if (!ends_with(optarg, ".pdf") &&
 			    !ends_with(optarg, ".html") &&
 			    !ends_with(optarg, ".htm"))
-				bad("--receipts: the file name must end in "
-				    ".pdf or .html: %s", optarg);
+				ibm_usage_error("--receipts: the file name "
+						"must end in .pdf or .html: %s",
+						optarg);
 			recs[nrecs++] = optarg;
 			break;
 		case OPT_COMBINE: r.combine = 1; break;
 		case OPT_STRICT: r.diag.strict = 1; break;
 		case 'e': excel = 1; break;
-		case 'd':
-			o.delim = ibm_csv_parse_delim(optarg);
-			if (o.delim < 0)
-				bad("bad delimiter: %s", optarg);
-			break;
-		case 'q': ibm_diag_set_quiet(1); break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-		case 'v':
-			if (ibm_input_opt(c, optarg, &o) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0); break;
-		case OPT_VERSION: ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &o);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (argc > 0)
-		bad("unexpected argument: %s (inputs are named by options)",
-		    argv[0]);
+		ibm_usage_error("unexpected argument: %s (inputs are named by "
+				"options)", argv[0]);
 	if (!config)
-		bad("%s", "no event file given (-c FILE)");
+		ibm_usage_error("no event file given (-c FILE)");
 	if (!rates)
-		bad("%s", "no rates given (--rates FILE)");
+		ibm_usage_error("no rates given (--rates FILE)");
 	if (!parts && !speakers)
-		bad("%s", "nobody to pay: --participants or --speakers");
+		ibm_usage_error("nobody to pay: --participants or --speakers");
 	if (att && !parts)
-		bad("%s", "--attendance goes with --participants");
+		ibm_usage_error("--attendance goes with --participants");
 	if (nrecs && !speakers)
-		bad("%s", "--receipts are the speakers': --speakers is needed");
+		ibm_usage_error("--receipts are the speakers': --speakers is "
+				"needed");
 
 	/* outputs: names that match their formats, none an input */
 	ibm_out_note_input(config);
@@ -209,11 +171,11 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nlists; i++)
 		if (ibm_out_check("--list", lists[i],
 				  ibm_fmt_of_name(lists[i])) != 0)
-			usage(IBM_EX_USAGE);
+			ibm_usage(IBM_EX_USAGE);
 	for (size_t i = 0; i < nrecs; i++)
 		if (ibm_out_check("--receipts", recs[i],
 				  ibm_fmt_of_name(recs[i])) != 0)
-			usage(IBM_EX_USAGE);
+			ibm_usage(IBM_EX_USAGE);
 
 	/* every input read and every payment made before anything is
 	 * written */
@@ -221,7 +183,7 @@ int main(int argc, char **argv)
 	ibm_event_xload(ev, config);
 	for (size_t i = 0; i < nsets; i++)
 		if (ibm_event_set(ev, sets[i]) != 0)
-			bad("-s: expected key=value: %s", sets[i]);
+			ibm_usage_error("-s: expected key=value: %s", sets[i]);
 	spj_event_init(&r.ev, ev);
 	ibm_out_note_input(r.ev.office.logo);
 	ibm_out_note_input(r.ev.office.font);

@@ -16,63 +16,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+static const char synopsis[] =
+	"usage: ibm-survey [-eqv] [-d delim] [-s spec] [-w weight] "
+	"[-p n|file]\n"
+	"                  [--summary file] [-r file.xlsx] [-t title] "
+	"[--strict]\n"
+	"                  [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                  [--columns file] [file ...]\n"
+	"       ibm-survey --print-spec dir [--force]\n"
+	"       ibm-survey -h | --version\n";
 
-	fprintf(fp,
-		"usage: ibm-survey [-eqv] [-d delim] [-s spec] [-w weight] "
-		"[-p n|file]\n"
-		"                  [--summary file] [-r file.xlsx] [-t title] "
-		"[--strict]\n"
-		"                  [--sheet name] [--header-row n] "
-		"[--column role=header]\n"
-		"                  [--columns file] [file ...]\n"
-		"       ibm-survey --print-spec dir [--force]\n"
-		"       ibm-survey -h | --version\n");
-	if (!status)
-		fprintf(fp,
-			"\n"
-			"  -s, --spec=FILE       what the form asks, the answer "
-			"words and the bands\n"
-			"                        (CSV; default: built in, see "
-			"--print-spec)\n"
-			"  -w, --weight=W        every element's weight as "
-			"rounded in practice\n"
-			"                        (0.111); default: exactly 1 / "
-			"elements\n"
-			"  -p, --participants=N|FILE  the number of participants,"
-			" or their list\n"
-			"                        (CSV or workbook): the response "
-			"rate\n"
-			"      --summary=FILE    write the index, its band, the "
-			"weight, the\n"
-			"                        respondents and the response "
-			"rate (CSV)\n"
-			"  -r, --report=FILE     write the print-ready workbook "
-			"(xlsx)\n"
-			"  -t, --title=TEXT      the event, under the workbook's "
-			"titles\n"
-			"      --strict          an answer that cannot be read is "
-			"an error\n"
-			"  -P, --print-spec=DIR  write the default spec to "
-			"DIR/survey.csv\n"
-			"  -f, --force           --print-spec replaces an "
-			"existing file\n"
-			"  -d, --delimiter=C     input delimiter (, ; tab |); "
-			"default: detected\n"
-			"  -e, --excel           CSV for Indonesian Excel "
-			"(; , CRLF BOM)\n"
-			"  -q, --quiet           no warnings\n"
-			"  -h, --help            this help\n"
-			"      --version         print the version\n"
-			IBM_INPUT_HELP);
-	if (!status)
-		ibm_close_stdout(); /* --help >/dev/full is an error */
-	exit(status);
-}
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  -s, --spec=FILE       what the form asks, the answer "
+	"words and the bands\n"
+	"                        (CSV; default: built in, see "
+	"--print-spec)\n"
+	"  -w, --weight=W        every element's weight as "
+	"rounded in practice\n"
+	"                        (0.111); default: exactly 1 / "
+	"elements\n"
+	"  -p, --participants=N|FILE  the number of participants,"
+	" or their list\n"
+	"                        (CSV or workbook): the response "
+	"rate\n"
+	"      --summary=FILE    write the index, its band, the "
+	"weight, the\n"
+	"                        respondents and the response "
+	"rate (CSV)\n"
+	"  -r, --report=FILE     write the print-ready workbook "
+	"(xlsx)\n"
+	"  -t, --title=TEXT      the event, under the workbook's "
+	"titles\n"
+	"      --strict          an answer that cannot be read is "
+	"an error\n"
+	"  -P, --print-spec=DIR  write the default spec to "
+	"DIR/survey.csv\n"
+	"  -f, --force           --print-spec replaces an "
+	"existing file\n"
+	"  -d, --delimiter=C     input delimiter (, ; tab |); "
+	"default: detected\n"
+	"  -e, --excel           CSV for Indonesian Excel "
+	"(; , CRLF BOM)\n"
+	"  -q, --quiet           no warnings\n"
+	"  -h, --help            this help\n"
+	"      --version         print the version\n"
+	IBM_INPUT_HELP;
 
-enum { O_SUMMARY = 256, O_STRICT, O_VERSION };
+enum { O_SUMMARY = 256, O_STRICT };
 
 static const struct option longopts[] = {
 	{ "spec", required_argument, NULL, 's' },
@@ -84,12 +77,8 @@ static const struct option longopts[] = {
 	{ "strict", no_argument, NULL, O_STRICT },
 	{ "print-spec", required_argument, NULL, 'P' },
 	{ "force", no_argument, NULL, 'f' },
-	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, O_VERSION },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -100,11 +89,9 @@ static long participants_of(const char *arg, const char **file)
 
 	*file = NULL;
 	if (ibm_parse_count(arg, &n) == 0 && !ibm_out_exists(arg)) {
-		if (n < 1) {
-			ibm_error(NULL, 0, "--participants takes a number "
-				  "above 0 or a file, not \"%s\"", arg);
-			usage(IBM_EX_USAGE);
-		}
+		if (n < 1)
+			ibm_usage_error("--participants takes a number "
+					"above 0 or a file, not \"%s\"", arg);
 		return n;
 	}
 	*file = arg;
@@ -139,12 +126,8 @@ static long count_rows(const char *path, const ibm_csv_opts *run)
 	return n;
 }
 
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
 int main(int argc, char **argv)
 {
@@ -160,20 +143,17 @@ int main(int argc, char **argv)
 	sv_result r;
 
 	ibm_diag_init("ibm-survey");
-	opterr = 0; /* ibm_opt_error says what is wrong */
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	while ((c = getopt_long(argc, argv, ":s:w:p:r:t:P:fd:evqh", longopts,
 				NULL)) != -1) {
 		switch (c) {
 		case 's': ONCE(spec, "--spec"); break;
 		case 'w':
 			if (ibm_parse_number(optarg, &weight, 0) != 0 ||
-			    !(weight > 0 && weight <= 1)) {
-				ibm_error(NULL, 0, "--weight takes a number "
-					  "above 0 and at most 1, not \"%s\"",
-					  optarg);
-				usage(IBM_EX_USAGE);
-			}
+			    !(weight > 0 && weight <= 1))
+				ibm_usage_error("--weight takes a number "
+						"above 0 and at most 1, not "
+						"\"%s\"", optarg);
 			break;
 		case 'p':
 			participants = participants_of(optarg, &plist);
@@ -184,51 +164,26 @@ int main(int argc, char **argv)
 		case O_STRICT: strict = 1; break;
 		case 'P': ONCE(print, "--print-spec"); break;
 		case 'f': force = 1; break;
-		case 'd':
-			csv.delim = ibm_csv_parse_delim(optarg);
-			if (csv.delim < 0) {
-				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
-				usage(IBM_EX_USAGE);
-			}
-			break;
 		case 'e': excel = 1; break;
 		case 'v': verbose = 1; break; /* its own: every column */
-		case 'q': ibm_diag_set_quiet(1); break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-			if (ibm_input_opt(c, optarg, &csv) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0); break;
-		case O_VERSION: ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &csv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
 	if (print) {
 		if (argc > 0 || spec || summary || report || title ||
-		    participants >= 0 || weight > 0) {
-			ibm_error(NULL, 0, "--print-spec goes without files and "
-				  "the other options");
-			usage(IBM_EX_USAGE);
-		}
+		    participants >= 0 || weight > 0)
+			ibm_usage_error("--print-spec goes without files and "
+					"the other options");
 		sv_spec_print(print, force);
 		ibm_close_stdout();
 		return 0;
 	}
-	if (force) {
-		ibm_error(NULL, 0, "--force goes with --print-spec");
-		usage(IBM_EX_USAGE);
-	}
-	if (title && !report) {
-		ibm_error(NULL, 0, "--title goes with --report");
-		usage(IBM_EX_USAGE);
-	}
+	if (force)
+		ibm_usage_error("--force goes with --print-spec");
+	if (title && !report)
+		ibm_usage_error("--title goes with --report");
 	if (argc == 0) {
 		argv = stdin_only;
 		argc = 1;
@@ -239,9 +194,9 @@ int main(int argc, char **argv)
 	for (int i = 0; i < argc; i++)
 		ibm_out_note_input(argv[i]);
 	if (summary && ibm_out_check("--summary", summary, IBM_FMT_CSV) != 0)
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 	if (report && ibm_out_check("--report", report, IBM_FMT_XLSX) != 0)
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 
 	sv_spec_load(&s, spec);
 	if (plist)

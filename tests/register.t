@@ -16,7 +16,7 @@ BUILD=${BUILD:-$top/build}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..27"
+echo "1..28"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -329,3 +329,25 @@ check "database register: a register added without --office counts" \
 	"$([ $st = 0 ] && cmp -s o-csv.out o-db.out &&
 	   ! col o-db.out | grep -q 'B/UND-[1-9]/'; echo $?)" \
 	"status $st" "$(diff o-csv.out o-db.out)" "$(cat err)"
+
+# ibm-invite --visits with the database register: four semesters' visit
+# papers at once, no number issued twice, none lost (4 letters to the
+# same villages, each semester's with a number of its own, 2 Surat Tugas
+# and 4 SPD per semester)
+vd=$top/tests/data/visits
+for s in 2025-04 2025-10 2026-04 2026-10; do
+	sed "s/2025-04-/$s-/" "$vd/jadwal.csv" > "jadwal-$s.csv"
+	ibm-invite -q -c "$vd/event.conf" -s nomor_awal= --visits "jadwal-$s.csv" \
+		--staff "$vd/petugas.csv" -s "nomor_spd=SPD/{n}/{tahun}" -l "v$s.pdf" \
+		--assignment "t$s.pdf" --spd "spd$s.pdf" --register visits.db > /dev/null 2> "errv$s" &
+done
+wait
+ibm-db -D visits.db list letters > vl.csv 2> errv
+n() { grep -c ",$1," vl.csv; }
+dups=$(cut -d, -f5 vl.csv | sort | uniq -d | wc -l)
+check "database register: visits runs at once, no number twice, none lost" \
+	"$([ "$(n pemberitahuan)" = 16 ] && [ "$(n surat_tugas)" = 8 ] &&
+	   [ "$(n spd)" = 16 ] && [ "$dups" = 0 ] &&
+	   grep -q ',surat_tugas,8,Sgas/8/' vl.csv && grep -q ',spd,16,' vl.csv &&
+	   grep -q ',pemberitahuan,16,B/16/' vl.csv
+	   echo $?)" "duplicates $dups" "$(cat vl.csv errv*)"

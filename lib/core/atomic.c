@@ -443,9 +443,7 @@ static char *temp_name(const char *target, size_t *dirlen, size_t *prefixlen)
 	char *t;
 
 	if (blen > room) {
-		blen = room;
-		while (blen > 0 && ((unsigned char)base[blen] & 0xC0) == 0x80)
-			blen--; /* not inside a UTF-8 sequence */
+		blen = ibm_utf8_floor(base, room);
 	}
 	t = ibm_xmalloc(d + blen + strlen(TMP_TAG) + 40);
 	memcpy(t, target, d);

@@ -418,8 +418,7 @@ int ibm_col_map_read(const char *path, const ibm_csv_opts *base)
 	r = ibm_csv_open(path, &o, &st);
 	if (!r)
 		return st;
-	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), cols, 2, idx) != 0) {
+	if (ibm_csv_resolve(r, cols, 2, idx) != 0) {
 		ibm_csv_close(r);
 		return IBM_EX_DATAERR;
 	}
@@ -1136,4 +1135,19 @@ int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 
 	free(f);
 	return st;
+}
+
+int ibm_csv_resolve(const ibm_csv *r, const ibm_colspec *specs, size_t n,
+		    int *idx)
+{
+	return ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
+			       ibm_csv_header(r), specs, n, idx);
+}
+
+char *ibm_rec_cell(const ibm_rec *rec, int i)
+{
+	char *s = ibm_xstrdup(i >= 0 ? rec->f[i] : "");
+
+	ibm_fold_space(s);
+	return s;
 }

@@ -447,6 +447,12 @@ int ibm_col_find(const ibm_rec *hdr, const char *aliases);
  */
 int ibm_col_resolve(const char *file, long line, const ibm_rec *hdr,
 		    const ibm_colspec *specs, size_t n, int *idx);
+/* ibm_col_resolve on the header of the open file r, under its name. */
+int ibm_csv_resolve(const ibm_csv *r, const ibm_colspec *specs, size_t n,
+		    int *idx);
+/* The cell of rec in column i (-1: the column is absent, ""), its white
+ * space folded (ibm_fold_space); malloc'd. */
+char *ibm_rec_cell(const ibm_rec *rec, int i);
 /* The same, with how each role was found in f[n]. */
 int ibm_col_resolve_found(const char *file, long line, const ibm_rec *hdr,
 			  const ibm_colspec *specs, size_t n, int *idx,
@@ -495,6 +501,13 @@ long ibm_utf8_next(const char **s, const char *end);
 int ibm_utf8_put(char *buf, long cp);
 /* Number of code points (invalid bytes count one each). */
 size_t ibm_utf8_len(const char *s);
+/* Where to cut s at or before byte n so as not to split a character: the
+ * largest m <= n with s[m] not a continuation byte (or 0). s[n] is read:
+ * n at most the length of a NUL-terminated s, or inside the buffer. */
+size_t ibm_utf8_floor(const char *s, size_t n);
+/* Characters in s[0..n): the bytes that are not continuation bytes (for
+ * widths of text already UTF-8; ibm_utf8_len decodes). */
+size_t ibm_utf8_count(const char *s, size_t n);
 /* Convert Windows-1252 text to UTF-8; returns a malloc'd string. */
 char *ibm_cp1252_to_utf8(const char *s, size_t len, size_t *outlen);
 /* And back: UTF-8 text in Windows-1252, a character it has not (or a
@@ -875,6 +888,27 @@ void ibm_xlsx_clamp(char *s);
 
 /* ------------------------------------------------------------------ opts */
 
+/*
+ * Every tool's command line: ibm_opt_init before getopt_long (its usage
+ * texts; getopt's own messages off, as ibm_opt_error says what is wrong;
+ * ibm_opt_help_arg). ibm_usage(status): the synopsis on stderr and exit
+ * with status; status 0 (--help): the synopsis and the options on stdout,
+ * a write error an error (ibm_close_stdout). ibm_usage_error: the message
+ * (ibm_error) and ibm_usage(64).
+ */
+void ibm_opt_init(int argc, char **argv, const char *synopsis,
+		  const char *options);
+_Noreturn void ibm_usage(int status);
+_Noreturn void ibm_usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+/*
+ * The options every tool shares (IBM_OPT_LONGOPTS, below), for the
+ * default: of its getopt_long switch after its own cases: -q, -d into
+ * o->delim, -h, --version, the input options and -v (ibm_input_opt);
+ * anything else is said (ibm_opt_error) and, like a bad value, a usage
+ * error.
+ */
+void ibm_opt_common(int c, char *const *argv, ibm_csv_opts *o);
 /* Prints "PROG (ibmkit) VERSION" and exits 0. */
 _Noreturn void ibm_print_version(void);
 /*
@@ -885,9 +919,10 @@ _Noreturn void ibm_print_version(void);
 void ibm_opt_error(int c, char *const *argv);
 /* A file option that takes one file (-c, -o, -A, --register ...): *slot
  * set to arg; given twice, "OPT given twice (A, then B)" is printed and
- * -1 returned (the caller prints its usage and exits 64), as the first
- * would otherwise be dropped without a word. */
+ * -1 returned, as the first would otherwise be dropped without a word.
+ * ibm_opt_file: the same, and given twice a usage error (ibm_usage). */
 int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+void ibm_opt_file(const char **slot, const char *opt, const char *arg);
 /* Before getopt_long: on Windows an argument "/?" asks for the usage, as
  * with the system's own commands (it becomes "--help"); nothing
  * elsewhere. */
@@ -902,7 +937,7 @@ void ibm_opt_help_arg(int argc, char **argv);
  * its status).
  */
 enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
-       IBM_OPT_COLUMNS };
+       IBM_OPT_COLUMNS, IBM_OPT_VERSION };
 #define IBM_INPUT_LONGOPTS \
 	{ "sheet", required_argument, NULL, IBM_OPT_SHEET }, \
 	{ "header-row", required_argument, NULL, IBM_OPT_HEADER_ROW }, \
@@ -910,6 +945,13 @@ enum { IBM_OPT_SHEET = 0x4900, IBM_OPT_HEADER_ROW, IBM_OPT_COLUMN,
 	{ "columns", required_argument, NULL, IBM_OPT_COLUMNS }, \
 	{ "verbose", no_argument, NULL, 'v' }
 int ibm_input_opt(int c, const char *arg, ibm_csv_opts *o);
+/* The long options ibm_opt_common handles, last in a tool's table. */
+#define IBM_OPT_LONGOPTS \
+	{ "delimiter", required_argument, NULL, 'd' }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, IBM_OPT_VERSION }, \
+	IBM_INPUT_LONGOPTS
 /* Their lines in a tool's --help, after its own options. */
 #define IBM_INPUT_HELP \
 	"\ninput options (every tool):\n" \

@@ -3,8 +3,65 @@
 #include "port.h"
 
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+
+static const char *usage_synopsis = "", *usage_options = "";
+
+void ibm_opt_init(int argc, char **argv, const char *synopsis,
+		  const char *options)
+{
+	usage_synopsis = synopsis;
+	usage_options = options;
+	opterr = 0; /* ibm_opt_error says what is wrong */
+	ibm_opt_help_arg(argc, argv);
+}
+
+void ibm_usage(int status)
+{
+	fputs(usage_synopsis, status ? stderr : stdout);
+	if (status == 0) {
+		fputs(usage_options, stdout);
+		ibm_close_stdout(); /* --help >/dev/full is an error */
+	}
+	exit(status);
+}
+
+void ibm_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ibm_vmsg(1, NULL, 0, fmt, ap);
+	va_end(ap);
+	ibm_usage(IBM_EX_USAGE);
+}
+
+void ibm_opt_common(int c, char *const *argv, ibm_csv_opts *o)
+{
+	switch (c) {
+	case 'q':
+		ibm_diag_set_quiet(1);
+		return;
+	case 'd':
+		o->delim = ibm_csv_parse_delim(optarg);
+		if (o->delim < 0)
+			ibm_usage_error("bad delimiter: %s", optarg);
+		return;
+	case 'h':
+		ibm_usage(IBM_EX_OK);
+	case IBM_OPT_VERSION:
+		ibm_print_version();
+	}
+	switch (ibm_input_opt(c, optarg, o)) {
+	case 1:
+		return;
+	case 0:
+		ibm_opt_error(c, argv);
+	}
+	ibm_usage(IBM_EX_USAGE);
+}
 
 void ibm_print_version(void)
 {
@@ -32,6 +89,12 @@ int ibm_opt_once(const char **slot, const char *opt, const char *arg)
 	}
 	*slot = arg;
 	return 0;
+}
+
+void ibm_opt_file(const char **slot, const char *opt, const char *arg)
+{
+	if (ibm_opt_once(slot, opt, arg) != 0)
+		ibm_usage(IBM_EX_USAGE);
 }
 
 void ibm_opt_help_arg(int argc, char **argv)

@@ -112,6 +112,22 @@ int ibm_utf8_put(char *b, long cp)
 	return 4;
 }
 
+size_t ibm_utf8_floor(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+size_t ibm_utf8_count(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
 size_t ibm_utf8_len(const char *s)
 {
 	const char *e = s + strlen(s);

@@ -356,15 +356,12 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 	long refused = 0;
 
 	iv->src = ibm_xstrdup(ibm_csv_name(r));
-	if (ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), inv_field_specs, INV_NF,
-			    idx) != 0)
+	if (ibm_csv_resolve(r, inv_field_specs, INV_NF, idx) != 0)
 		return IBM_EX_DATAERR;
 	if (iv->nx > INV_NX_MAX)
 		iv->nx = INV_NX_MAX;
 	if (iv->nx)
-		ibm_col_resolve(iv->src, ibm_csv_header(r)->line,
-				ibm_csv_header(r), iv->xspec, iv->nx, xidx);
+		ibm_csv_resolve(r, iv->xspec, iv->nx, xidx);
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_person *p;
 		int blank = 1;
@@ -380,10 +377,8 @@ int inv_read_people_csv(invite *iv, ibm_csv *r)
 		p = &iv->p[iv->np++];
 		memset(p, 0, sizeof *p);
 		p->line = rec->line;
-		for (int f = 0; f < INV_NF; f++) {
-			p->f[f] = ibm_xstrdup(idx[f] >= 0 ? rec->f[idx[f]] : "");
-			ibm_fold_space(p->f[f]);
-		}
+		for (int f = 0; f < INV_NF; f++)
+			p->f[f] = ibm_rec_cell(rec, idx[f]);
 		if (iv->nx) {
 			p->x = ibm_xcalloc((size_t)iv->nx + 1, sizeof *p->x);
 			for (int f = 0; f < iv->nx; f++) {
@@ -733,8 +728,7 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 	long refused = 0;
 
 	iv->agenda_src = ibm_xstrdup(ibm_csv_name(r));
-	if (ibm_col_resolve(iv->agenda_src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), spec, 4, idx) != 0)
+	if (ibm_csv_resolve(r, spec, 4, idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		inv_agenda a;
@@ -758,12 +752,9 @@ int inv_read_agenda_csv(invite *iv, ibm_csv *r)
 			a.day = prev ? prev : 1;
 		}
 		prev = a.day;
-		a.waktu = ibm_xstrdup(idx[1] >= 0 ? rec->f[idx[1]] : "");
-		a.acara = ibm_xstrdup(rec->f[idx[2]]);
-		a.pj = ibm_xstrdup(idx[3] >= 0 ? rec->f[idx[3]] : "");
-		ibm_fold_space(a.waktu);
-		ibm_fold_space(a.acara);
-		ibm_fold_space(a.pj);
+		a.waktu = ibm_rec_cell(rec, idx[1]);
+		a.acara = ibm_rec_cell(rec, idx[2]);
+		a.pj = ibm_rec_cell(rec, idx[3]);
 		if (!a.acara[0] && !a.waktu[0] && !a.pj[0]) {
 			free(a.waktu);
 			free(a.acara);

@@ -186,8 +186,7 @@ char *inv_short_name(const char *name, size_t k, int *cut)
 	stem = n - ext;
 	if (stem + strlen(tag) + ext > INV_NAME_MAX)
 		stem = INV_NAME_MAX - strlen(tag) - ext;
-	while (stem > 0 && ((unsigned char)name[stem] & 0xC0) == 0x80)
-		stem--; /* not inside a UTF-8 sequence */
+	stem = ibm_utf8_floor(name, stem);
 	s = ibm_xmalloc(stem + strlen(tag) + ext + 1);
 	memcpy(s, name, stem);
 	strcpy(s + stem, tag);

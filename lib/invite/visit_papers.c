@@ -211,16 +211,25 @@ void inv_papers_number(inv_papers *p, inv_register *reg, int letters,
 			inv_visit *v = &vs->v[vs->order[i]];
 			char *h = head_of(v);
 			ibm_str b = { 0 };
+			char day[64];
+			char *hal;
 
 			ibm_str_add(&b, h, " (", v->f[INV_V_UNIT],
 				    (char *)NULL);
 			ibm_str_add(&b, ")", (char *)NULL);
 			free(h);
 			h = ibm_str_take(&b);
+			/* the visit's date in the register's subject: the
+			 * next semester's letter to the same village is
+			 * another letter, with a number of its own */
+			ibm_str_add(&b, key(p, "hal", INV_VISIT_HAL), ", ",
+				    ibm_date_long(day, sizeof day, v->date),
+				    (char *)NULL);
+			hal = ibm_str_take(&b);
 			v->nomor = inv_key_number(e, reg, "pemberitahuan",
 						  "nomor", "nomor_awal",
-						  (long)i, h,
-						  key(p, "hal", INV_VISIT_HAL));
+						  (long)i, h, hal);
+			free(hal);
 			free(h);
 		}
 	if (assignment)

@@ -191,8 +191,7 @@ static char *sheet_name(const char *s, char (*used)[32], size_t nused)
 	/* at most 24 bytes, not cut in a character: room for " (99)" */
 	for (const char *c = s; *c && n < 24; c++)
 		base[n++] = strchr("[]:*?/\\", *c) ? '-' : *c;
-	while (n && s[n] && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
+	n = ibm_utf8_floor(s, n);
 	base[n] = '\0';
 	if (!n || base[0] == '\'')
 		snprintf(base, sizeof base, "Tim");

@@ -80,9 +80,7 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 	long refused = 0;
 
 	o->src = ibm_xstrdup(ibm_csv_name(r));
-	if (ibm_col_resolve(o->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), inv_staff_specs, INV_STAFF_NF,
-			    idx) != 0)
+	if (ibm_csv_resolve(r, inv_staff_specs, INV_STAFF_NF, idx) != 0)
 		return IBM_EX_DATAERR;
 	o->has_team = idx[INV_S_TIM] >= 0;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
@@ -92,9 +90,7 @@ int inv_order_read_staff_csv(inv_order *o, ibm_csv *r)
 
 		/* spaces folded first: a row of blanks is an empty row */
 		for (int c = 0; c < INV_STAFF_NF; c++) {
-			st.f[c] = ibm_xstrdup(idx[c] >= 0 ? rec->f[idx[c]] :
-					      "");
-			ibm_fold_space(st.f[c]);
+			st.f[c] = ibm_rec_cell(rec, idx[c]);
 			if (st.f[c][0])
 				empty = 0;
 		}

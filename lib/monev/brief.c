@@ -47,19 +47,6 @@ static int cmp_order(const void *a, const void *b)
 	return monev_natcmp(x->sortkey, y->sortkey);
 }
 
-/* The period after p ("2024-S1" -> "2024-S2", "2024-S2" -> "2025-S1"). */
-static void next_period(const char *p, char *out, size_t size)
-{
-	int y, h;
-	char c;
-
-	if (sscanf(p, "%4d-S%1d%c", &y, &h, &c) == 2 && (h == 1 || h == 2))
-		snprintf(out, size, "%04d-S%d", h == 2 ? y + 1 : y,
-			 h == 2 ? 1 : 2);
-	else
-		snprintf(out, size, "%s", p);
-}
-
 void monev_brief_build(monev_brief *b, const monev_data *d)
 {
 	const monev_spec *s = d->spec;
@@ -69,7 +56,7 @@ void monev_brief_build(monev_brief *b, const monev_data *d)
 	b->d = d;
 	b->last = np ? np - 1 : 0;
 	if (np)
-		next_period(d->periods[np - 1], b->next, sizeof b->next);
+		monev_period_next(d->periods[np - 1], b->next, sizeof b->next);
 	/* the units to visit: the list's, else every unit met */
 	if (d->list) {
 		for (size_t k = 0; k < d->list->n; k++) {

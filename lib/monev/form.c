@@ -96,10 +96,7 @@ static double text_height(const char *t, double chars)
 
 		while (*p && *p != ' ' && *p != '\n')
 			p++;
-		len = 0;
-		for (const char *q = w; q < p; q++)
-			if (((unsigned char)*q & 0xC0) != 0x80)
-				len++;
+		len = (double)ibm_utf8_count(w, (size_t)(p - w));
 		if (cur > 0 && cur + 1 + len > chars) {
 			lines++;
 			cur = 0;
@@ -150,10 +147,12 @@ static double head_width(const char *h, double w)
 	const char *p = h;
 
 	while (*p) {
-		size_t n = 0;
+		const char *word = p;
+		size_t n;
 
-		for (; *p && *p != ' '; p++)
-			n += ((unsigned char)*p & 0xC0) != 0x80;
+		while (*p && *p != ' ')
+			p++;
+		n = ibm_utf8_count(word, (size_t)(p - word));
 		/* bold capitals and wide letters: 1.2 of a digit's width */
 		if ((double)n * 1.2 + 2 > w)
 			w = (double)n * 1.2 + 2;
@@ -292,16 +291,17 @@ static void form_sheet(ibm_xlsx *x, const form_fmts *f, const monev_spec *s,
 	}
 	for (size_t i = 0; i < s->nind; i++) {
 		const monev_ind *ind = &s->ind[i];
+		const char *name = ind->label && *ind->label ? ind->label
+							      : ind->column;
+		size_t n = strlen(name);
 		lxw_data_validation v;
 		char *fixed;
 
 		memset(&v, 0, sizeof v);
-		snprintf(title, sizeof title, "%.31s", ind->label && *ind->label
-			 ? ind->label : ind->column);
-		/* cut at a character boundary */
-		for (size_t n = strlen(title);
-		     n > 0 && ((unsigned char)title[n - 1] & 0xC0) == 0x80;)
-			title[--n] = '\0';
+		/* at most 31 bytes, cut at a character boundary */
+		if (n > 31)
+			n = ibm_utf8_floor(name, 31);
+		snprintf(title, sizeof title, "%.*s", (int)n, name);
 		fixed = ibm_xml_fix(title);
 		v.input_title = fixed ? fixed : title;
 		v.input_message = msg;

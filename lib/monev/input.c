@@ -247,6 +247,21 @@ const char *monev_period_text(const char *p, char *buf, size_t size)
 	return buf;
 }
 
+/* The period after p ("2024-S1" -> "2024-S2", "2024-S2" -> "2025-S1";
+ * other text as it is). */
+char *monev_period_next(const char *p, char *buf, size_t size)
+{
+	int y, h;
+	char c;
+
+	if (sscanf(p, "%4d-S%1d%c", &y, &h, &c) == 2 && (h == 1 || h == 2))
+		snprintf(buf, size, "%04d-S%d", h == 2 ? y + 1 : y,
+			 h == 2 ? 1 : 2);
+	else
+		snprintf(buf, size, "%s", p);
+	return buf;
+}
+
 static void unit_set(monev_data *d, monev_unit *u, const monev_row *row)
 {
 	for (int i = 0; i < MONEV_NID; i++) {
@@ -853,8 +868,8 @@ int monev_natcmp(const char *a, const char *b)
 	 * keys share long prefixes (province, district, ...) */
 	while (a[i] && a[i] == b[i])
 		i++;
-	while (i > 0 && (((unsigned char)a[i] & 0xC0) == 0x80 ||
-			 (a[i - 1] >= '0' && a[i - 1] <= '9')))
+	i = ibm_utf8_floor(a, i);
+	while (i > 0 && a[i - 1] >= '0' && a[i - 1] <= '9')
 		i--;
 	return ibm_natcmp(a + i, b + i);
 }

@@ -242,6 +242,8 @@ int monev_said(char *buf, size_t size);
 void monev_say_not_kept(void);
 /* A period for people: "2024-S1" -> "Semester I 2024". */
 const char *monev_period_text(const char *p, char *buf, size_t size);
+/* The period after p: "2024-S1" -> "2024-S2", "2024-S2" -> "2025-S1". */
+char *monev_period_next(const char *p, char *buf, size_t size);
 
 /* The units of one period only: a shallow copy of d (units copied by
  * value, their strings shared) for the sheets that show one period. Free

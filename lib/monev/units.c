@@ -134,8 +134,7 @@ int monev_units_read_csv(monev_units *u, ibm_csv *r, int strict)
 	size_t cap = 0;
 
 	memset(u, 0, sizeof *u);
-	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), monev_unit_cols, MONEV_UL_N, idx) < 0)
+	if (ibm_csv_resolve(r, monev_unit_cols, MONEV_UL_N, idx) < 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) != 0) {
 		monev_listed *l;
@@ -153,9 +152,8 @@ int monev_units_read_csv(monev_units *u, ibm_csv *r, int strict)
 		l->line = rec->line;
 		l->ident = NULL;
 		for (int i = 0; i < MONEV_UL_N; i++) {
-			char *v = ibm_xstrdup(idx[i] >= 0 ? rec->f[idx[i]] : "");
+			char *v = ibm_rec_cell(rec, idx[i]);
 
-			ibm_fold_space(v);
 			l->f[i] = v;
 			l->key[i] = monev_key(v);
 			if (monev_unit_cols[i].required && !*v && !st) {

@@ -141,8 +141,7 @@ static int read_rows_csv(ibm_csv *r, const rp_reader *d, void *ctx,
 	*out = NULL;
 	*n = 0;
 	reader_spec(d, spec);
-	if (ibm_col_resolve(ibm_csv_name(r), ibm_csv_header(r)->line,
-			    ibm_csv_header(r), spec, d->ncols, idx) != 0) {
+	if (ibm_csv_resolve(r, spec, d->ncols, idx) != 0) {
 		ibm_error(NULL, 0, "%s", d->what);
 		return IBM_EX_DATAERR;
 	}
@@ -170,11 +169,8 @@ static int read_rows_csv(ibm_csv *r, const rp_reader *d, void *ctx,
 						label, sizeof label),
 					    c->required, &st);
 			} else {
-				char *v = ibm_xstrdup(idx[i] >= 0 ?
-						      rec->f[idx[i]] : "");
-
-				ibm_fold_space(v);
-				*(char **)(void *)(item + c->off) = v;
+				*(char **)(void *)(item + c->off) =
+					ibm_rec_cell(rec, idx[i]);
 			}
 		}
 		if (!st && d->row)

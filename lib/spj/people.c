@@ -13,14 +13,6 @@
 
 /* ---------------------------------------------------------------- cells */
 
-static char *cell(const ibm_rec *rec, int i)
-{
-	char *s = ibm_xstrdup(i >= 0 ? rec->f[i] : "");
-
-	ibm_fold_space(s);
-	return s;
-}
-
 static int blank(const ibm_rec *rec)
 {
 	for (size_t i = 0; i < rec->n; i++)
@@ -186,8 +178,7 @@ int spj_read_participants_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 	int idx[P_N], k, st = 0;
 
 	pp->psrc = ibm_xstrdup(ibm_csv_name(r));
-	if (ibm_col_resolve(pp->psrc, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), pspecs, P_N, idx) != 0)
+	if (ibm_csv_resolve(r, pspecs, P_N, idx) != 0)
 		return IBM_EX_DATAERR;
 	pp->days_col = idx[P_HARI] >= 0;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
@@ -197,16 +188,16 @@ int spj_read_participants_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 		if (blank(rec))
 			continue;
 		memset(&p, 0, sizeof p);
-		p.nama = cell(rec, idx[P_NAMA]);
-		p.id = cell(rec, idx[P_ID]);
-		p.jabatan = cell(rec, idx[P_JABATAN]);
-		p.unit = cell(rec, idx[P_UNIT]);
-		p.desa = cell(rec, idx[P_DESA]);
-		p.kecamatan = cell(rec, idx[P_KEC]);
-		p.kabupaten = cell(rec, idx[P_KAB]);
-		p.nip = cell(rec, idx[P_NIP]);
-		p.npwp = cell(rec, idx[P_NPWP]);
-		p.nik = cell(rec, idx[P_NIK]);
+		p.nama = ibm_rec_cell(rec, idx[P_NAMA]);
+		p.id = ibm_rec_cell(rec, idx[P_ID]);
+		p.jabatan = ibm_rec_cell(rec, idx[P_JABATAN]);
+		p.unit = ibm_rec_cell(rec, idx[P_UNIT]);
+		p.desa = ibm_rec_cell(rec, idx[P_DESA]);
+		p.kecamatan = ibm_rec_cell(rec, idx[P_KEC]);
+		p.kabupaten = ibm_rec_cell(rec, idx[P_KAB]);
+		p.nip = ibm_rec_cell(rec, idx[P_NIP]);
+		p.npwp = ibm_rec_cell(rec, idx[P_NPWP]);
+		p.nik = ibm_rec_cell(rec, idx[P_NIK]);
 		p.has_id_col = idx[P_NPWP] >= 0 || idx[P_NIK] >= 0;
 		p.line = rec->line;
 		p.days = -1;
@@ -293,8 +284,7 @@ int spj_read_attendance_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 	unsigned char *seen = ibm_xcalloc(pp->np + 1, 1);
 	char *name;
 
-	if (ibm_col_resolve(src, ibm_csv_header(r)->line, ibm_csv_header(r),
-			    aspecs, A_N, idx) != 0) {
+	if (ibm_csv_resolve(r, aspecs, A_N, idx) != 0) {
 		free(seen);
 		return IBM_EX_DATAERR;
 	}
@@ -311,8 +301,8 @@ int spj_read_attendance_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 
 		if (blank(rec))
 			continue;
-		id = cell(rec, idx[A_ID]);
-		nama = cell(rec, idx[A_NAMA]);
+		id = ibm_rec_cell(rec, idx[A_ID]);
+		nama = ibm_rec_cell(rec, idx[A_NAMA]);
 		i = find_participant(pp, id, nama);
 		if (i < 0) {
 			spj_warn(g, name, rec->line, "%s: %s among the "
@@ -594,8 +584,7 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 	int idx[S_N], k, st = 0;
 
 	pp->ssrc = ibm_xstrdup(ibm_csv_name(r));
-	if (ibm_col_resolve(pp->ssrc, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), sspecs, S_N, idx) != 0)
+	if (ibm_csv_resolve(r, sspecs, S_N, idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		spj_speaker s;
@@ -606,17 +595,17 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			continue;
 		memset(&s, 0, sizeof s);
 		s.line = rec->line;
-		s.nama = cell(rec, idx[S_NAMA]);
-		s.nip = cell(rec, idx[S_NIP]);
-		s.golongan = cell(rec, idx[S_GOL]);
-		s.status = cell(rec, idx[S_STATUS]);
-		s.kategori = cell(rec, idx[S_KAT]);
-		s.npwp = cell(rec, idx[S_NPWP]);
-		s.nik = cell(rec, idx[S_NIK]);
-		s.materi = cell(rec, idx[S_MATERI]);
-		s.jabatan = cell(rec, idx[S_JABATAN]);
-		jp = cell(rec, idx[S_JP]);
-		jenis = cell(rec, idx[S_JENIS]);
+		s.nama = ibm_rec_cell(rec, idx[S_NAMA]);
+		s.nip = ibm_rec_cell(rec, idx[S_NIP]);
+		s.golongan = ibm_rec_cell(rec, idx[S_GOL]);
+		s.status = ibm_rec_cell(rec, idx[S_STATUS]);
+		s.kategori = ibm_rec_cell(rec, idx[S_KAT]);
+		s.npwp = ibm_rec_cell(rec, idx[S_NPWP]);
+		s.nik = ibm_rec_cell(rec, idx[S_NIK]);
+		s.materi = ibm_rec_cell(rec, idx[S_MATERI]);
+		s.jabatan = ibm_rec_cell(rec, idx[S_JABATAN]);
+		jp = ibm_rec_cell(rec, idx[S_JP]);
+		jenis = ibm_rec_cell(rec, idx[S_JENIS]);
 		s.jenis = speaker_kind(rs, jenis);
 		free(jenis);
 		s.pkey = speaker_key(s.nip, s.nik, s.npwp, s.nama);

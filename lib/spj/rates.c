@@ -83,14 +83,6 @@ static void rate_free(spj_rate *r)
 	free(r->akun);
 }
 
-static char *cell(const ibm_rec *rec, int i)
-{
-	char *s = ibm_xstrdup(i >= 0 ? rec->f[i] : "");
-
-	ibm_fold_space(s);
-	return s;
-}
-
 int spj_rates_read_csv(spj_rates *rs, ibm_csv *r, spj_diag *g)
 {
 	const ibm_rec *rec;
@@ -98,8 +90,7 @@ int spj_rates_read_csv(spj_rates *rs, ibm_csv *r, spj_diag *g)
 	char a[40], b[40];
 
 	rs->src = ibm_xstrdup(ibm_csv_name(r));
-	if (ibm_col_resolve(rs->src, ibm_csv_header(r)->line,
-			    ibm_csv_header(r), specs, C_N, idx) != 0)
+	if (ibm_csv_resolve(r, specs, C_N, idx) != 0)
 		return IBM_EX_DATAERR;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		spj_rate x;
@@ -107,12 +98,12 @@ int spj_rates_read_csv(spj_rates *rs, ibm_csv *r, spj_diag *g)
 		int empty = 1;
 
 		memset(&x, 0, sizeof x);
-		x.jenis = cell(rec, idx[C_JENIS]);
-		x.kategori = cell(rec, idx[C_KATEGORI]);
-		x.satuan = cell(rec, idx[C_SATUAN]);
-		x.akun = cell(rec, idx[C_AKUN]);
-		t = cell(rec, idx[C_TARIF]);
-		bt = cell(rec, idx[C_BATAS]);
+		x.jenis = ibm_rec_cell(rec, idx[C_JENIS]);
+		x.kategori = ibm_rec_cell(rec, idx[C_KATEGORI]);
+		x.satuan = ibm_rec_cell(rec, idx[C_SATUAN]);
+		x.akun = ibm_rec_cell(rec, idx[C_AKUN]);
+		t = ibm_rec_cell(rec, idx[C_TARIF]);
+		bt = ibm_rec_cell(rec, idx[C_BATAS]);
 		x.line = rec->line;
 		if (x.jenis[0] || x.kategori[0] || x.satuan[0] || t[0] ||
 		    bt[0])

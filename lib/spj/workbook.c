@@ -508,21 +508,14 @@ static void one_sheet(const spj_run *r, ibm_xlsx *x, const fmts *f,
 static void sheet_name(const spj_run *r, const spj_table *t, char *b,
 		       size_t size, size_t no)
 {
-	size_t n = 0;
-
 	snprintf(b, size, "%s", t->nk == 1 ? spj_kind_name(r, t->kinds[0]) :
 		 t->speakers ? "Honorarium" : "Peserta");
 	for (char *p = b; *p; p++)
 		if (strchr("[]:*?/\\", *p))
 			*p = '-';
 	/* cut at 28 bytes, not inside a character, and numbered */
-	n = strlen(b);
-	if (n > 28) {
-		n = 28;
-		while (n && ((unsigned char)b[n] & 0xC0) == 0x80)
-			n--;
-		b[n] = '\0';
-	}
+	if (strlen(b) > 28)
+		b[ibm_utf8_floor(b, 28)] = '\0';
 	if (no)
 		snprintf(b + strlen(b), size - strlen(b), " %zu", no + 1);
 }

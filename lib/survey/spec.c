@@ -453,10 +453,8 @@ static int parse(sv_spec *s, const char *name, const char *text, size_t len,
 			break;
 		}
 
-		for (int i = 0; i < SC_N; i++) {
-			f[i] = ibm_xstrdup(idx[i] >= 0 ? rec->f[idx[i]] : "");
-			ibm_fold_space(f[i]);
-		}
+		for (int i = 0; i < SC_N; i++)
+			f[i] = ibm_rec_cell(rec, idx[i]);
 		p = part_of(f[SC_PART]);
 		if (p < 0) {
 			ibm_error(name, rec->line, "bagian must be unsur, "

@@ -129,9 +129,7 @@ static const char *enc(pdf *p, const char *s, size_t n)
 	long bad;
 
 	if (n > PDF_TEXT_MAX) {
-		n = PDF_TEXT_MAX;
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
+		n = ibm_utf8_floor(s, PDF_TEXT_MAX);
 	}
 	if (n + 1 > p->ecap) {
 		p->ecap = 2 * (n + 1);

@@ -13,6 +13,26 @@ static ibm_rec hdr_of(const char **names, size_t n)
 	return r;
 }
 
+/* A record's cell by a resolved index: spaces folded, "" when absent. */
+static void t_rec_cell(void **state)
+{
+	const char *f[] = { "  Siti \t Aminah ", "", "x" };
+	ibm_rec r = hdr_of(f, 3);
+	char *s;
+
+	(void)state;
+	s = ibm_rec_cell(&r, 0);
+	assert_string_equal(s, "Siti Aminah");
+	free(s);
+	s = ibm_rec_cell(&r, -1);
+	assert_string_equal(s, "");
+	free(s);
+	s = ibm_rec_cell(&r, 2);
+	assert_string_equal(s, "x");
+	free(s);
+	assert_string_equal(f[0], "  Siti \t Aminah "); /* a copy */
+}
+
 static void t_find(void **state)
 {
 	const char *h[] = { "No.", "Nama Lengkap", "No. HP", "Desa/Kelurahan",
@@ -351,6 +371,7 @@ int main(void)
 		cmocka_unit_test(t_ties),
 		cmocka_unit_test(t_given),
 		cmocka_unit_test(t_explain),
+		cmocka_unit_test(t_rec_cell),
 	};
 
 	msgs_init();

@@ -389,6 +389,14 @@ static void t_district_period(void **state)
 	assert_string_equal(monev_period_text("2024-S3", buf, sizeof buf),
 			    "2024-S3");
 	assert_string_equal(monev_period_text("", buf, sizeof buf), "");
+	/* the period after (the brief's next, --brief --db --period) */
+	assert_string_equal(monev_period_next("2024-S1", buf, sizeof buf),
+			    "2024-S2");
+	assert_string_equal(monev_period_next("2024-S2", buf, sizeof buf),
+			    "2025-S1");
+	assert_string_equal(monev_period_next("2024-S3", buf, sizeof buf),
+			    "2024-S3");
+	assert_string_equal(monev_period_next("", buf, sizeof buf), "");
 }
 
 /* Units sort in natural order: "Desa 2" before "Desa 10". */

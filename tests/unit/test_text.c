@@ -77,6 +77,28 @@ static void t_utf8_next_put(void **state)
 	assert_int_equal(ibm_utf8_len(""), 0);
 }
 
+static void t_utf8_floor_count(void **state)
+{
+	/* a, e-acute (2 bytes), euro (3), grinning face (4), b */
+	const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";
+	static const size_t floor_at[] = {0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10, 11};
+
+	(void)state;
+	assert_int_equal(ibm_utf8_floor("abc", 2), 2); /* ASCII */
+	assert_int_equal(ibm_utf8_floor("abc", 0), 0);
+	assert_int_equal(ibm_utf8_floor("abc", 3), 3); /* n = length */
+	assert_int_equal(ibm_utf8_floor("", 0), 0);
+	for (size_t n = 0; n <= strlen(s); n++)
+		assert_int_equal(ibm_utf8_floor(s, n), floor_at[n]);
+	/* continuation bytes only: nothing whole before them */
+	assert_int_equal(ibm_utf8_floor("\x80\x80", 1), 0);
+	assert_int_equal(ibm_utf8_count(s, strlen(s)), 5);
+	assert_int_equal(ibm_utf8_count(s, 2), 2);   /* a and a lead byte */
+	assert_int_equal(ibm_utf8_count(s + 1, 2), 1);
+	assert_int_equal(ibm_utf8_count(s, 0), 0);
+	assert_int_equal(ibm_utf8_count("abc", 3), 3);
+}
+
 static void t_cp1252(void **state)
 {
 	/* every byte of 0x80..0x9F, as Windows-1252 defines it */
@@ -511,6 +533,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_utf8_valid),
 		cmocka_unit_test(t_utf8_next_put),
+		cmocka_unit_test(t_utf8_floor_count),
 		cmocka_unit_test(t_cp1252),
 		cmocka_unit_test(t_trim_fold),
 		cmocka_unit_test(t_casecmp_lower),
