@@ -1221,12 +1221,10 @@ static double kr20(const score_test *t, double *sd_out)
 	c = ibm_xcalloc(k + 1, sizeof *c);
 	tot = ibm_xcalloc(t->n + 1, sizeof *tot);
 	for (size_t i = 0; i < t->n; i++) {
-		const unsigned short *v = t->ans + i * k;
-
 		if (!t->active[i])
 			continue;
 		for (size_t j = 0; j < k; j++)
-			c[j] += v[j] == SCORE_RIGHT;
+			c[j] += score_code(t, i, j) == SCORE_RIGHT;
 		tot[n] = fx(t->score[i]);
 		n++;
 	}
@@ -1445,7 +1443,6 @@ static void items_compute(item_acc *A, const score_test *t,
 		all = at[k];
 		gc = ibm_xcalloc(4 * all + 1, sizeof *gc);
 		for (size_t i = 0; i < t->n; i++) {
-			const unsigned short *v = t->ans + i * k;
 			long long sc = t->score[i];
 			size_t *row;
 
@@ -1456,7 +1453,7 @@ static void items_compute(item_acc *A, const score_test *t,
 			tot += sc;
 			tot2 += (long double)sc * sc;
 			for (size_t j = 0; j < k; j++) {
-				size_t a = v[j];
+				size_t a = score_code(t, i, j);
 
 				s1[j] += sc & -(long long)(a == SCORE_RIGHT);
 				a = a == SCORE_WRONG_OTHER

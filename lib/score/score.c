@@ -1211,6 +1211,32 @@ static score_rawc *rawc_new(size_t n)
 }
 #endif
 
+/* The codes c of the record being scored into the test's store: a byte
+ * each until a code of 255 or more comes, then all of them in two. */
+static void store_codes(score_test *t, const unsigned short *c)
+{
+	size_t nk = t->key->n, at = t->n * nk;
+	unsigned m = 0;
+
+	if (t->ans) {
+		memcpy(t->ans + at, c, nk * sizeof *c);
+		return;
+	}
+	for (size_t i = 0; i < nk; i++)
+		m = c[i] > m ? c[i] : m;
+	if (m < 255) {
+		for (size_t i = 0; i < nk; i++)
+			t->ans8[at + i] = (unsigned char)c[i];
+		return;
+	}
+	t->ans = ibm_xmalloc((t->cap ? t->cap : 1) * nk * sizeof *t->ans);
+	for (size_t i = 0; i < at; i++)
+		t->ans[i] = t->ans8[i];
+	free(t->ans8);
+	t->ans8 = NULL;
+	memcpy(t->ans + at, c, nk * sizeof *c);
+}
+
 int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		 long long *max)
 {
@@ -1253,9 +1279,11 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
-		if (k && !t->scores_only)
+		if (k && !t->scores_only && t->ans)
 			t->ans = ibm_xrealloc(t->ans, t->cap * nk *
 					      sizeof *t->ans);
+		else if (k && !t->scores_only)
+			t->ans8 = ibm_xrealloc(t->ans8, t->cap * nk);
 	}
 	if (!k) {
 		if (t->keep_items) {
@@ -1268,8 +1296,8 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		return 0;
 	}
 	if (t->keep_items && !t->scores_only) {
-		c = t->ans + t->n * k->n;
 		if (!t->wrong) {
+			t->row = ibm_xcalloc(k->n + 1, sizeof *t->row);
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
 			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
 			t->capwrong = ibm_xcalloc(k->n, sizeof *t->capwrong);
@@ -1277,6 +1305,7 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			t->rawc = rawc_new(k->n);
 #endif
 		}
+		c = t->row;
 	}
 	if (!c) {
 		const int *kcol = t->L.kcol;
@@ -1365,6 +1394,7 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			rawc_put(&t->rawc[i], a, len, c[i]);
 #endif
 	}
+	store_codes(t, c);
 	if (t->keep_items) {
 		t->score[t->n] = s;
 		t->max[t->n] = *max;
@@ -1394,6 +1424,8 @@ void score_test_free(score_test *t)
 	free(t->max);
 	free(t->active);
 	free(t->ans);
+	free(t->ans8);
+	free(t->row);
 	free(t->nbuf);
 	free(t->wslot);
 	free(t->rawc);
