@@ -346,8 +346,9 @@ typedef struct person {
 	const char **id;      /* ID_N identifiers, NULL when there are none */
 	char **keep;
 	long line;
-	long ros;             /* roster row, -1 none */
-	long partner;         /* index on the other side, -1 none */
+	int32_t ros;          /* roster row, -1 none */
+	int32_t partner;      /* index on the other side, -1 none (read_side
+				 stops short of INT32_MAX people) */
 	uint32_t h1, h2;      /* the keys' hashes (their low bits) */
 	uint32_t row;         /* submission index in the test */
 	unsigned char amb;    /* an identifier on several roster lines */
@@ -494,7 +495,7 @@ static int read_side(side *s, const score_opts *o, int mode)
 		person *p;
 		long long max, sc;
 
-		if (s->t.n >= UINT32_MAX)
+		if (s->t.n >= INT32_MAX)
 			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 		ibm_grow((void **)&s->p, &s->cap, s->n + 1, sizeof *s->p);
 		p = &s->p[s->n];
@@ -1223,8 +1224,17 @@ static double kr20(const score_test *t, double *sd_out)
 	for (size_t i = 0; i < t->n; i++) {
 		if (!t->active[i])
 			continue;
-		for (size_t j = 0; j < k; j++)
-			c[j] += score_code(t, i, j) == SCORE_RIGHT;
+		if (t->ans8) {
+			const unsigned char *v = t->ans8 + i * k;
+
+			for (size_t j = 0; j < k; j++)
+				c[j] += v[j] == SCORE_RIGHT;
+		} else {
+			const unsigned short *v = t->ans + i * k;
+
+			for (size_t j = 0; j < k; j++)
+				c[j] += v[j] == SCORE_RIGHT;
+		}
 		tot[n] = fx(t->score[i]);
 		n++;
 	}
