@@ -1209,18 +1209,19 @@ static size_t active_scores(const score_test *t, double **pts, double **pc)
 
 /* KR-20 (Cronbach's alpha with points) as ibm_stats_kr20, from the
  * counts of right answers: an item worth w right for a share p of the
- * people has the population variance w^2 p (1 - p). */
-static double kr20(const score_test *t, double *sd_out)
+ * people has the population variance w^2 p (1 - p). tot: the n active
+ * submissions' points (active_scores). */
+static double kr20(const score_test *t, const double *tot, size_t n,
+		   double *sd_out)
 {
-	size_t k = t->key ? t->key->n : 0, n = 0;
+	size_t k = t->key ? t->key->n : 0;
 	size_t *c;
-	double r, *tot, sumvar = 0, vt;
+	double r, sumvar = 0, vt;
 
 	*sd_out = NAN;
 	if (!k)
 		return NAN;
 	c = ibm_xcalloc(k + 1, sizeof *c);
-	tot = ibm_xcalloc(t->n + 1, sizeof *tot);
 	for (size_t i = 0; i < t->n; i++) {
 		if (!t->active[i])
 			continue;
@@ -1235,8 +1236,6 @@ static double kr20(const score_test *t, double *sd_out)
 			for (size_t j = 0; j < k; j++)
 				c[j] += v[j] == SCORE_RIGHT;
 		}
-		tot[n] = fx(t->score[i]);
-		n++;
 	}
 	*sd_out = ibm_stats_sd(tot, n);
 	if (k < 2 || n < 2) {
@@ -1253,7 +1252,6 @@ static double kr20(const score_test *t, double *sd_out)
 			: NAN;
 	}
 	free(c);
-	free(tot);
 	return r;
 }
 
@@ -1309,7 +1307,7 @@ static void test_stats(score_table *s, const score_test *t, const char *pfx,
 	S("min", n ? mn : NAN, 3);
 	S("max", n ? mx : NAN, 3);
 	S("mean_percent", ibm_stats_mean(pc, n), 6);
-	rel = kr20(t, &sd);
+	rel = kr20(t, pts, n, &sd);
 	S("kr20", rel, 6);
 	S("sem", isnan(rel) ? NAN : sd * sqrt(fmax(0, 1 - rel)), 6);
 	if (o->has_pass) {
@@ -2075,12 +2073,12 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	stat_p(s, "wilcoxon_p", wx.p);
 	stat(s, "cohen_dz", tt.dz, 6);
 	{
-		double sd, r = kr20(&pre->t, &sd);
+		double sd, r = kr20(&pre->t, p1, n1, &sd);
 
 		stat(s, "pre_kr20", r, 6);
 		stat(s, "pre_sem", isnan(r) ? NAN : sd * sqrt(fmax(0, 1 - r)),
 		     6);
-		r = kr20(&post->t, &sd);
+		r = kr20(&post->t, p2, n2, &sd);
 		stat(s, "post_kr20", r, 6);
 		stat(s, "post_sem", isnan(r) ? NAN : sd * sqrt(fmax(0, 1 - r)),
 		     6);
