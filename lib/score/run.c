@@ -1351,10 +1351,44 @@ static int cmp_score(const void *a, const void *b)
  * for every item's upper and lower groups. Returns their number. */
 static size_t score_order(const score_test *t, size_t **out)
 {
-	order_ent *ord = ibm_xcalloc(t->n + 1, sizeof *ord);
+	order_ent *ord;
 	size_t n = 0;
+	int same = 1;
+	long long lo = 0, hi = 0, m0 = 0;
 
 	*out = ibm_xcalloc(t->n + 1, sizeof **out);
+	/* one maximum (one key) and a few scores: a counting sort straight
+	 * from the scores, by descending score and then in file order as
+	 * cmp_score */
+	for (size_t i = 0; i < t->n; i++) {
+		if (!t->active[i])
+			continue;
+		if (!n) {
+			lo = hi = t->score[i];
+			m0 = t->max[i];
+		}
+		same &= t->max[i] == m0;
+		lo = t->score[i] < lo ? t->score[i] : lo;
+		hi = t->score[i] > hi ? t->score[i] : hi;
+		n++;
+	}
+	if (same && n && (unsigned long long)(hi - lo) <= 4 * n + 1024) {
+		size_t nb = (size_t)(hi - lo) + 2;
+		size_t *at = ibm_xcalloc(nb, sizeof *at);
+
+		for (size_t i = 0; i < t->n; i++)
+			if (t->active[i])
+				at[(size_t)(hi - t->score[i]) + 1]++;
+		for (size_t b = 1; b < nb; b++)
+			at[b] += at[b - 1];
+		for (size_t i = 0; i < t->n; i++)
+			if (t->active[i])
+				(*out)[at[hi - t->score[i]]++] = i;
+		free(at);
+		return n;
+	}
+	ord = ibm_xcalloc(t->n + 1, sizeof *ord);
+	n = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		if (!t->active[i])
 			continue;
@@ -1363,35 +1397,8 @@ static size_t score_order(const score_test *t, size_t **out)
 		ord[n].i = i;
 		n++;
 	}
-	{
-		int same = 1;
-		long long lo = n ? ord[0].s : 0, hi = lo;
-
-		for (size_t i = 1; i < n && same; i++)
-			same = ord[i].m == ord[0].m;
-		for (size_t i = 1; i < n; i++) {
-			lo = ord[i].s < lo ? ord[i].s : lo;
-			hi = ord[i].s > hi ? ord[i].s : hi;
-		}
-		/* one maximum (one key) and a few scores: a counting sort,
-		 * by descending score and then in file order as cmp_score */
-		if (same && n && (unsigned long long)(hi - lo) <= 4 * n + 1024) {
-			size_t nb = (size_t)(hi - lo) + 2;
-			size_t *at = ibm_xcalloc(nb, sizeof *at);
-
-			for (size_t i = 0; i < n; i++)
-				at[(size_t)(hi - ord[i].s) + 1]++;
-			for (size_t b = 1; b < nb; b++)
-				at[b] += at[b - 1];
-			for (size_t i = 0; i < n; i++)
-				(*out)[at[hi - ord[i].s]++] = ord[i].i;
-			free(at);
-			free(ord);
-			return n;
-		}
-		/* one maximum: compare the scores as integers */
-		qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
-	}
+	/* one maximum: compare the scores as integers */
+	qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
 	for (size_t i = 0; i < n; i++)
 		(*out)[i] = ord[i].i;
 	free(ord);
