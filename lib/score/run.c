@@ -1467,14 +1467,22 @@ static void items_compute(item_acc *A, const score_test *t,
 					  (size_t)(rank[i] >= n - A->g) << 1);
 			tot += sc;
 			tot2 += (long double)sc * sc;
-			for (size_t j = 0; j < k; j++) {
-				size_t a = score_code(t, i, j);
-
-				s1[j] += sc & -(long long)(a == SCORE_RIGHT);
-				a = a == SCORE_WRONG_OTHER
-					? t->nwrong[j] + SCORE_WRONG : a;
-				row[at[j] + a]++;
+			/* the codes a byte each, or two */
+#define ITEM_COUNTS(v) \
+			for (size_t j = 0; j < k; j++) { \
+				size_t a = (v)[i * k + j]; \
+				\
+				s1[j] += sc & -(long long)(a == SCORE_RIGHT); \
+				a = a == SCORE_WRONG_OTHER \
+					? t->nwrong[j] + SCORE_WRONG : a; \
+				row[at[j] + a]++; \
 			}
+			if (t->ans8) {
+				ITEM_COUNTS(t->ans8)
+			} else {
+				ITEM_COUNTS(t->ans)
+			}
+#undef ITEM_COUNTS
 		}
 		for (size_t j = 0; j < k; j++) {
 			size_t r = at[j] + SCORE_RIGHT;

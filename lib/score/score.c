@@ -1211,30 +1211,15 @@ static score_rawc *rawc_new(size_t n)
 }
 #endif
 
-/* The codes c of the record being scored into the test's store: a byte
- * each until a code of 255 or more comes, then all of them in two. */
-static void store_codes(score_test *t, const unsigned short *c)
+/* The store of two bytes a code, from the bytes of the at codes so far
+ * (a code of 255 or more came). */
+static void widen_codes(score_test *t, size_t at)
 {
-	size_t nk = t->key->n, at = t->n * nk;
-	unsigned m = 0;
-
-	if (t->ans) {
-		memcpy(t->ans + at, c, nk * sizeof *c);
-		return;
-	}
-	for (size_t i = 0; i < nk; i++)
-		m = c[i] > m ? c[i] : m;
-	if (m < 255) {
-		for (size_t i = 0; i < nk; i++)
-			t->ans8[at + i] = (unsigned char)c[i];
-		return;
-	}
-	t->ans = ibm_xmalloc((t->cap ? t->cap : 1) * nk * sizeof *t->ans);
+	t->ans = ibm_xmalloc(t->cap * t->key->n * sizeof *t->ans);
 	for (size_t i = 0; i < at; i++)
 		t->ans[i] = t->ans8[i];
 	free(t->ans8);
 	t->ans8 = NULL;
-	memcpy(t->ans + at, c, nk * sizeof *c);
 }
 
 int score_record(score_test *t, const ibm_rec *rec, long long *score,
@@ -1242,7 +1227,9 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 {
 	const score_key *k = t->key;
 	long long s = 0;
-	unsigned short *c = NULL;
+	int codes = 0;
+	size_t at;
+	unsigned char *c8;
 
 	if (!k) {
 		long long x, y;
@@ -1297,7 +1284,6 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 	}
 	if (t->keep_items && !t->scores_only) {
 		if (!t->wrong) {
-			t->row = ibm_xcalloc(k->n + 1, sizeof *t->row);
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
 			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
 			t->capwrong = ibm_xcalloc(k->n, sizeof *t->capwrong);
@@ -1305,9 +1291,9 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			t->rawc = rawc_new(k->n);
 #endif
 		}
-		c = t->row;
+		codes = 1;
 	}
-	if (!c) {
+	if (!codes) {
 		const int *kcol = t->L.kcol;
 		char *const *f = rec->f;
 		const size_t *lens = rec->len;
@@ -1337,21 +1323,39 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		*score = s;
 		return 0;
 	}
-	for (size_t i = 0; i < k->n; i++) {
-		const score_q *q = &k->q[i];
-		size_t col = (size_t)t->L.kcol[i];
-		const char *a = rec->f[col];
-		size_t len = rec->len[col], nl;
+	/* a byte a code until a code of 255 or more comes, then two */
+	at = t->n * k->n;
+	c8 = t->ans8 ? t->ans8 + at : NULL;
+	/* in locals: the byte stores may alias anything, t's fields would
+	 * be read again after each */
+	const score_q *const q0 = k->q;
+	const int *const kcol = t->L.kcol;
+	char *const *const f = rec->f;
+	const size_t *const lens = rec->len;
+	const size_t nk = k->n;
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
+	const score_rawc *const rawc = t->rawc;
+#endif
+
+	for (size_t i = 0; i < nk; i++) {
+		const score_q *q = &q0[i];
+		size_t col = (size_t)kcol[i];
+		const char *a = f[col];
+		size_t len = lens[col], nl;
 		int ok;
+		unsigned cd;
 
 #if defined(__SSE2__) && IBM_REC_SLACK >= 32
 		if (len < 32) {
-			int code = rawc_get(&t->rawc[i], a, len);
+			int code = rawc_get(&rawc[i], a, len);
 
 			if (code >= 0) {
 				/* no branch on the answer */
 				s += q->pts & -(long long)(code == SCORE_RIGHT);
-				c[i] = (unsigned short)code;
+				if (c8)
+					c8[i] = (unsigned char)code;
+				else
+					t->ans[at + i] = (unsigned short)code;
 				continue;
 			}
 		}
@@ -1362,9 +1366,9 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 					      &t->nbufcap));
 		if (ok) {
 			s += q->pts;
-			c[i] = SCORE_RIGHT;
+			cd = SCORE_RIGHT;
 		} else if (blank(a, len)) {
-			c[i] = SCORE_BLANK;
+			cd = SCORE_BLANK;
 		} else {
 			/* most wrong answers are an option as written: the
 			 * same bytes as a tallied one, no need to normalise */
@@ -1376,7 +1380,7 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 				    same_bytes(w[j].raw, a, len))
 					break;
 			if (j < nw && j < 8) {
-				c[i] = (unsigned short)(SCORE_WRONG + j);
+				cd = SCORE_WRONG + (unsigned)j;
 			} else {
 				int wi;
 
@@ -1385,16 +1389,23 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 						 &t->nbufcap, len + 1, 1);
 				nl = score_norm(a, len, t->nbuf, k->exact);
 				wi = tally_wrong(t, i, t->nbuf, nl, a, len);
-				c[i] = wi < 0 ? SCORE_WRONG_OTHER
-					: (unsigned short)(SCORE_WRONG + wi);
+				cd = wi < 0 ? SCORE_WRONG_OTHER
+					: SCORE_WRONG + (unsigned)wi;
 			}
 		}
 #if defined(__SSE2__) && IBM_REC_SLACK >= 32
-		if (len < 32 && c[i] != SCORE_WRONG_OTHER)
-			rawc_put(&t->rawc[i], a, len, c[i]);
+		if (len < 32 && cd != SCORE_WRONG_OTHER)
+			rawc_put(&t->rawc[i], a, len, (int)cd);
 #endif
+		if (c8 && cd >= 255) {
+			widen_codes(t, at + i);
+			c8 = NULL;
+		}
+		if (c8)
+			c8[i] = (unsigned char)cd;
+		else
+			t->ans[at + i] = (unsigned short)cd;
 	}
-	store_codes(t, c);
 	if (t->keep_items) {
 		t->score[t->n] = s;
 		t->max[t->n] = *max;
@@ -1425,7 +1436,6 @@ void score_test_free(score_test *t)
 	free(t->active);
 	free(t->ans);
 	free(t->ans8);
-	free(t->row);
 	free(t->nbuf);
 	free(t->wslot);
 	free(t->rawc);

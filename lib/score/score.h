@@ -151,8 +151,7 @@ typedef struct score_test {
 				     NULL while ans8 holds them */
 	unsigned char *ans8;      /* the same codes in a byte each while
 				     every code is below 255 (half the
-				     memory); score_code reads either */
-	unsigned short *row;      /* scratch: the codes of one record */
+				     memory); readers look at ans8 first */
 	unsigned char *active;    /* after --duplicates */
 	/* per item tallies of wrong answers (over all submissions) */
 	score_wrong **wrong;
@@ -167,14 +166,6 @@ typedef struct score_test {
 	 * that an answer seen before costs one look-up (score.c) */
 	struct score_rawc *rawc;
 } score_test;
-
-/* The code of item j of submission i (keep_items with a key). */
-static inline unsigned score_code(const score_test *t, size_t i, size_t j)
-{
-	size_t at = i * t->key->n + j;
-
-	return t->ans8 ? t->ans8[at] : t->ans[at];
-}
 
 /* Score one record: sets *score and *max; with keep_items stores
  * per-item data. Returns 0, or the exit status after FILE:LINE on a bad
