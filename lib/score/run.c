@@ -346,8 +346,9 @@ typedef struct person {
 	const char **id;      /* ID_N identifiers, NULL when there are none */
 	char **keep;
 	long line;
-	long ros;             /* roster row, -1 none */
-	long partner;         /* index on the other side, -1 none */
+	int32_t ros;          /* roster row, -1 none */
+	int32_t partner;      /* index on the other side, -1 none (read_side
+				 stops short of INT32_MAX people) */
 	uint32_t h1, h2;      /* the keys' hashes (their low bits) */
 	uint32_t row;         /* submission index in the test */
 	unsigned char amb;    /* an identifier on several roster lines */
@@ -494,7 +495,7 @@ static int read_side(side *s, const score_opts *o, int mode)
 		person *p;
 		long long max, sc;
 
-		if (s->t.n >= UINT32_MAX)
+		if (s->t.n >= INT32_MAX)
 			ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 		ibm_grow((void **)&s->p, &s->cap, s->n + 1, sizeof *s->p);
 		p = &s->p[s->n];
@@ -1208,27 +1209,33 @@ static size_t active_scores(const score_test *t, double **pts, double **pc)
 
 /* KR-20 (Cronbach's alpha with points) as ibm_stats_kr20, from the
  * counts of right answers: an item worth w right for a share p of the
- * people has the population variance w^2 p (1 - p). */
-static double kr20(const score_test *t, double *sd_out)
+ * people has the population variance w^2 p (1 - p). tot: the n active
+ * submissions' points (active_scores). */
+static double kr20(const score_test *t, const double *tot, size_t n,
+		   double *sd_out)
 {
-	size_t k = t->key ? t->key->n : 0, n = 0;
+	size_t k = t->key ? t->key->n : 0;
 	size_t *c;
-	double r, *tot, sumvar = 0, vt;
+	double r, sumvar = 0, vt;
 
 	*sd_out = NAN;
 	if (!k)
 		return NAN;
 	c = ibm_xcalloc(k + 1, sizeof *c);
-	tot = ibm_xcalloc(t->n + 1, sizeof *tot);
 	for (size_t i = 0; i < t->n; i++) {
-		const unsigned short *v = t->ans + i * k;
-
 		if (!t->active[i])
 			continue;
-		for (size_t j = 0; j < k; j++)
-			c[j] += v[j] == SCORE_RIGHT;
-		tot[n] = fx(t->score[i]);
-		n++;
+		if (t->ans8) {
+			const unsigned char *v = t->ans8 + i * k;
+
+			for (size_t j = 0; j < k; j++)
+				c[j] += v[j] == SCORE_RIGHT;
+		} else {
+			const unsigned short *v = t->ans + i * k;
+
+			for (size_t j = 0; j < k; j++)
+				c[j] += v[j] == SCORE_RIGHT;
+		}
 	}
 	*sd_out = ibm_stats_sd(tot, n);
 	if (k < 2 || n < 2) {
@@ -1245,7 +1252,6 @@ static double kr20(const score_test *t, double *sd_out)
 			: NAN;
 	}
 	free(c);
-	free(tot);
 	return r;
 }
 
@@ -1301,7 +1307,7 @@ static void test_stats(score_table *s, const score_test *t, const char *pfx,
 	S("min", n ? mn : NAN, 3);
 	S("max", n ? mx : NAN, 3);
 	S("mean_percent", ibm_stats_mean(pc, n), 6);
-	rel = kr20(t, &sd);
+	rel = kr20(t, pts, n, &sd);
 	S("kr20", rel, 6);
 	S("sem", isnan(rel) ? NAN : sd * sqrt(fmax(0, 1 - rel)), 6);
 	if (o->has_pass) {
@@ -1345,10 +1351,44 @@ static int cmp_score(const void *a, const void *b)
  * for every item's upper and lower groups. Returns their number. */
 static size_t score_order(const score_test *t, size_t **out)
 {
-	order_ent *ord = ibm_xcalloc(t->n + 1, sizeof *ord);
+	order_ent *ord;
 	size_t n = 0;
+	int same = 1;
+	long long lo = 0, hi = 0, m0 = 0;
 
 	*out = ibm_xcalloc(t->n + 1, sizeof **out);
+	/* one maximum (one key) and a few scores: a counting sort straight
+	 * from the scores, by descending score and then in file order as
+	 * cmp_score */
+	for (size_t i = 0; i < t->n; i++) {
+		if (!t->active[i])
+			continue;
+		if (!n) {
+			lo = hi = t->score[i];
+			m0 = t->max[i];
+		}
+		same &= t->max[i] == m0;
+		lo = t->score[i] < lo ? t->score[i] : lo;
+		hi = t->score[i] > hi ? t->score[i] : hi;
+		n++;
+	}
+	if (same && n && (unsigned long long)(hi - lo) <= 4 * n + 1024) {
+		size_t nb = (size_t)(hi - lo) + 2;
+		size_t *at = ibm_xcalloc(nb, sizeof *at);
+
+		for (size_t i = 0; i < t->n; i++)
+			if (t->active[i])
+				at[(size_t)(hi - t->score[i]) + 1]++;
+		for (size_t b = 1; b < nb; b++)
+			at[b] += at[b - 1];
+		for (size_t i = 0; i < t->n; i++)
+			if (t->active[i])
+				(*out)[at[hi - t->score[i]]++] = i;
+		free(at);
+		return n;
+	}
+	ord = ibm_xcalloc(t->n + 1, sizeof *ord);
+	n = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		if (!t->active[i])
 			continue;
@@ -1357,35 +1397,8 @@ static size_t score_order(const score_test *t, size_t **out)
 		ord[n].i = i;
 		n++;
 	}
-	{
-		int same = 1;
-		long long lo = n ? ord[0].s : 0, hi = lo;
-
-		for (size_t i = 1; i < n && same; i++)
-			same = ord[i].m == ord[0].m;
-		for (size_t i = 1; i < n; i++) {
-			lo = ord[i].s < lo ? ord[i].s : lo;
-			hi = ord[i].s > hi ? ord[i].s : hi;
-		}
-		/* one maximum (one key) and a few scores: a counting sort,
-		 * by descending score and then in file order as cmp_score */
-		if (same && n && (unsigned long long)(hi - lo) <= 4 * n + 1024) {
-			size_t nb = (size_t)(hi - lo) + 2;
-			size_t *at = ibm_xcalloc(nb, sizeof *at);
-
-			for (size_t i = 0; i < n; i++)
-				at[(size_t)(hi - ord[i].s) + 1]++;
-			for (size_t b = 1; b < nb; b++)
-				at[b] += at[b - 1];
-			for (size_t i = 0; i < n; i++)
-				(*out)[at[hi - ord[i].s]++] = ord[i].i;
-			free(at);
-			free(ord);
-			return n;
-		}
-		/* one maximum: compare the scores as integers */
-		qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
-	}
+	/* one maximum: compare the scores as integers */
+	qsort(ord, n, sizeof *ord, same ? cmp_score : cmp_order);
 	for (size_t i = 0; i < n; i++)
 		(*out)[i] = ord[i].i;
 	free(ord);
@@ -1445,7 +1458,6 @@ static void items_compute(item_acc *A, const score_test *t,
 		all = at[k];
 		gc = ibm_xcalloc(4 * all + 1, sizeof *gc);
 		for (size_t i = 0; i < t->n; i++) {
-			const unsigned short *v = t->ans + i * k;
 			long long sc = t->score[i];
 			size_t *row;
 
@@ -1455,14 +1467,22 @@ static void items_compute(item_acc *A, const score_test *t,
 					  (size_t)(rank[i] >= n - A->g) << 1);
 			tot += sc;
 			tot2 += (long double)sc * sc;
-			for (size_t j = 0; j < k; j++) {
-				size_t a = v[j];
-
-				s1[j] += sc & -(long long)(a == SCORE_RIGHT);
-				a = a == SCORE_WRONG_OTHER
-					? t->nwrong[j] + SCORE_WRONG : a;
-				row[at[j] + a]++;
+			/* the codes a byte each, or two */
+#define ITEM_COUNTS(v) \
+			for (size_t j = 0; j < k; j++) { \
+				size_t a = (v)[i * k + j]; \
+				\
+				s1[j] += sc & -(long long)(a == SCORE_RIGHT); \
+				a = a == SCORE_WRONG_OTHER \
+					? t->nwrong[j] + SCORE_WRONG : a; \
+				row[at[j] + a]++; \
 			}
+			if (t->ans8) {
+				ITEM_COUNTS(t->ans8)
+			} else {
+				ITEM_COUNTS(t->ans)
+			}
+#undef ITEM_COUNTS
 		}
 		for (size_t j = 0; j < k; j++) {
 			size_t r = at[j] + SCORE_RIGHT;
@@ -2068,12 +2088,12 @@ static void prepost_stats(score_table *s, side *pre, side *post,
 	stat_p(s, "wilcoxon_p", wx.p);
 	stat(s, "cohen_dz", tt.dz, 6);
 	{
-		double sd, r = kr20(&pre->t, &sd);
+		double sd, r = kr20(&pre->t, p1, n1, &sd);
 
 		stat(s, "pre_kr20", r, 6);
 		stat(s, "pre_sem", isnan(r) ? NAN : sd * sqrt(fmax(0, 1 - r)),
 		     6);
-		r = kr20(&post->t, &sd);
+		r = kr20(&post->t, p2, n2, &sd);
 		stat(s, "post_kr20", r, 6);
 		stat(s, "post_sem", isnan(r) ? NAN : sd * sqrt(fmax(0, 1 - r)),
 		     6);

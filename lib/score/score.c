@@ -1211,12 +1211,25 @@ static score_rawc *rawc_new(size_t n)
 }
 #endif
 
+/* The store of two bytes a code, from the bytes of the at codes so far
+ * (a code of 255 or more came). */
+static void widen_codes(score_test *t, size_t at)
+{
+	t->ans = ibm_xmalloc(t->cap * t->key->n * sizeof *t->ans);
+	for (size_t i = 0; i < at; i++)
+		t->ans[i] = t->ans8[i];
+	free(t->ans8);
+	t->ans8 = NULL;
+}
+
 int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		 long long *max)
 {
 	const score_key *k = t->key;
 	long long s = 0;
-	unsigned short *c = NULL;
+	int codes = 0;
+	size_t at;
+	unsigned char *c8;
 
 	if (!k) {
 		long long x, y;
@@ -1253,9 +1266,11 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			 sizeof *t->score);
 		t->max = ibm_xrealloc(t->max, t->cap * sizeof *t->max);
 		t->active = ibm_xrealloc(t->active, t->cap);
-		if (k && !t->scores_only)
+		if (k && !t->scores_only && t->ans)
 			t->ans = ibm_xrealloc(t->ans, t->cap * nk *
 					      sizeof *t->ans);
+		else if (k && !t->scores_only)
+			t->ans8 = ibm_xrealloc(t->ans8, t->cap * nk);
 	}
 	if (!k) {
 		if (t->keep_items) {
@@ -1268,7 +1283,6 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		return 0;
 	}
 	if (t->keep_items && !t->scores_only) {
-		c = t->ans + t->n * k->n;
 		if (!t->wrong) {
 			t->wrong = ibm_xcalloc(k->n, sizeof *t->wrong);
 			t->nwrong = ibm_xcalloc(k->n, sizeof *t->nwrong);
@@ -1277,8 +1291,9 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 			t->rawc = rawc_new(k->n);
 #endif
 		}
+		codes = 1;
 	}
-	if (!c) {
+	if (!codes) {
 		const int *kcol = t->L.kcol;
 		char *const *f = rec->f;
 		const size_t *lens = rec->len;
@@ -1308,21 +1323,39 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 		*score = s;
 		return 0;
 	}
-	for (size_t i = 0; i < k->n; i++) {
-		const score_q *q = &k->q[i];
-		size_t col = (size_t)t->L.kcol[i];
-		const char *a = rec->f[col];
-		size_t len = rec->len[col], nl;
+	/* a byte a code until a code of 255 or more comes, then two */
+	at = t->n * k->n;
+	c8 = t->ans8 ? t->ans8 + at : NULL;
+	/* in locals: the byte stores may alias anything, t's fields would
+	 * be read again after each */
+	const score_q *const q0 = k->q;
+	const int *const kcol = t->L.kcol;
+	char *const *const f = rec->f;
+	const size_t *const lens = rec->len;
+	const size_t nk = k->n;
+#if defined(__SSE2__) && IBM_REC_SLACK >= 32
+	const score_rawc *const rawc = t->rawc;
+#endif
+
+	for (size_t i = 0; i < nk; i++) {
+		const score_q *q = &q0[i];
+		size_t col = (size_t)kcol[i];
+		const char *a = f[col];
+		size_t len = lens[col], nl;
 		int ok;
+		unsigned cd;
 
 #if defined(__SSE2__) && IBM_REC_SLACK >= 32
 		if (len < 32) {
-			int code = rawc_get(&t->rawc[i], a, len);
+			int code = rawc_get(&rawc[i], a, len);
 
 			if (code >= 0) {
 				/* no branch on the answer */
 				s += q->pts & -(long long)(code == SCORE_RIGHT);
-				c[i] = (unsigned short)code;
+				if (c8)
+					c8[i] = (unsigned char)code;
+				else
+					t->ans[at + i] = (unsigned short)code;
 				continue;
 			}
 		}
@@ -1333,9 +1366,9 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 					      &t->nbufcap));
 		if (ok) {
 			s += q->pts;
-			c[i] = SCORE_RIGHT;
+			cd = SCORE_RIGHT;
 		} else if (blank(a, len)) {
-			c[i] = SCORE_BLANK;
+			cd = SCORE_BLANK;
 		} else {
 			/* most wrong answers are an option as written: the
 			 * same bytes as a tallied one, no need to normalise */
@@ -1347,7 +1380,7 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 				    same_bytes(w[j].raw, a, len))
 					break;
 			if (j < nw && j < 8) {
-				c[i] = (unsigned short)(SCORE_WRONG + j);
+				cd = SCORE_WRONG + (unsigned)j;
 			} else {
 				int wi;
 
@@ -1356,14 +1389,22 @@ int score_record(score_test *t, const ibm_rec *rec, long long *score,
 						 &t->nbufcap, len + 1, 1);
 				nl = score_norm(a, len, t->nbuf, k->exact);
 				wi = tally_wrong(t, i, t->nbuf, nl, a, len);
-				c[i] = wi < 0 ? SCORE_WRONG_OTHER
-					: (unsigned short)(SCORE_WRONG + wi);
+				cd = wi < 0 ? SCORE_WRONG_OTHER
+					: SCORE_WRONG + (unsigned)wi;
 			}
 		}
 #if defined(__SSE2__) && IBM_REC_SLACK >= 32
-		if (len < 32 && c[i] != SCORE_WRONG_OTHER)
-			rawc_put(&t->rawc[i], a, len, c[i]);
+		if (len < 32 && cd != SCORE_WRONG_OTHER)
+			rawc_put(&t->rawc[i], a, len, (int)cd);
 #endif
+		if (c8 && cd >= 255) {
+			widen_codes(t, at + i);
+			c8 = NULL;
+		}
+		if (c8)
+			c8[i] = (unsigned char)cd;
+		else
+			t->ans[at + i] = (unsigned short)cd;
 	}
 	if (t->keep_items) {
 		t->score[t->n] = s;
@@ -1394,6 +1435,7 @@ void score_test_free(score_test *t)
 	free(t->max);
 	free(t->active);
 	free(t->ans);
+	free(t->ans8);
 	free(t->nbuf);
 	free(t->wslot);
 	free(t->rawc);

@@ -147,7 +147,11 @@ typedef struct score_test {
 	unsigned short *ans;      /* n * nk: SCORE_RIGHT, SCORE_BLANK, or
 				     SCORE_WRONG + the index of the wrong
 				     answer in its item's tally (or
-				     SCORE_WRONG_OTHER past 65532 of them) */
+				     SCORE_WRONG_OTHER past 65532 of them);
+				     NULL while ans8 holds them */
+	unsigned char *ans8;      /* the same codes in a byte each while
+				     every code is below 255 (half the
+				     memory); readers look at ans8 first */
 	unsigned char *active;    /* after --duplicates */
 	/* per item tallies of wrong answers (over all submissions) */
 	score_wrong **wrong;
