@@ -7,13 +7,15 @@
  * (a substitution is a deletion on both sides, an insertion one on the
  * other). The hash of every string made by deleting at most k characters
  * from a name (1 + n + n(n-1)/2 of them for k = 2, each hashed in
- * constant time from prefix hashes) goes, with the name's number, into
- * one of 1024 partitions by its top bits, for both lists; then each
- * partition, small enough for the cache, is joined with a hash table
- * (a partitioned hash join: no look-up misses the cache). The pairs of
- * names that share a string are grouped by name, and each candidate is
+ * constant time from prefix hashes) is made from the name when needed,
+ * never all kept: those of the second list go into a Bloom filter; those
+ * of the first that pass it (the ones both lists have, and a few more)
+ * into a hash table, small enough for the cache, with the name's
+ * number; the second list's are looked up there. The pairs of names
+ * that share a string are grouped by name, and each candidate is
  * checked once with a banded edit distance that stops at the bound. The
- * work grows with the number of names, not with its square.
+ * work grows with the number of names, not with its square, and the
+ * memory with the strings the lists share.
  *
  * A name has n(n-1)/2 such strings: one of 20,000 characters (a public
  * form takes it) would make 200 million. Names longer than NEAR_LEN_MAX
@@ -107,28 +109,9 @@ static size_t decode(const char *const *keys, const unsigned char *use,
 	return used;
 }
 
-#define PBITS 10
-#define NPART ((size_t)1 << PBITS)
-
-/* A deletion string of a name: the low 32 bits of its hash, and the
- * name's number. */
-typedef struct part_e {
-	uint32_t fp, id;
-} part_e;
-
-/* The deletion strings of the names of one list, by partition: entry e
- * of partition b is e[off[b] <= e < end[b]] (room to off[b + 1]). */
-typedef struct parts {
-	part_e *e;
-	size_t off[NPART + 1];
-	size_t end[NPART];
-	int full;             /* a partition had no room for one more */
-} parts;
-
 /* The final hash of a deletion string of len code points whose
  * polynomial hash is h: one multiplication, its high half folded into
- * the low (the partition takes the top bits, the fingerprint the low
- * ones). Any function would do: equal strings have equal hashes, and
+ * the low. Any function would do: equal strings have equal hashes, and
  * a collision only makes a candidate that the edit distance rejects. */
 static inline uint64_t fin(uint64_t h, size_t len)
 {
@@ -137,176 +120,131 @@ static inline uint64_t fin(uint64_t h, size_t len)
 	return x ^ x >> 32;
 }
 
-/* One deletion string to its partition: counted (pos NULL) or stored
- * where its partition has room. */
-static inline void put(parts *p, size_t *pos, uint32_t id, uint64_t h)
+/* The hashes of s with at most k <= 2 characters deleted, into out
+ * (room for 1 + n + n(n-1)/2); returns their number. The polynomial
+ * hash of s without s[i] is pre[n] + D[i] with D[i] = (pre[i] - pre[i +
+ * 1]) * HB^(n-1-i); without s[i] and s[j] (i < j) it is C[i] + D[j] with
+ * C[i] = (pre[i] - pre[i + 1]) * HB^(n-2-i) + pre[n], so that each
+ * costs an addition. pre, C, D: scratch of n + 1; pw: powers of HB. */
+static size_t variants(const long *s, size_t n, size_t k, uint64_t *pre,
+		       uint64_t *C, uint64_t *D, const uint64_t *pw,
+		       uint64_t *out)
 {
-	size_t b = (size_t)(h >> (64 - PBITS));
+	size_t m = 0;
 
-	if (!pos) {
-		p->off[b + 1]++;
-	} else if (pos[b] < p->off[b + 1]) {
-		p->e[pos[b]].fp = (uint32_t)h;
-		p->e[pos[b]++].id = id;
-	} else {
-		p->full = 1;
-	}
-}
-
-/* The hashes of s with at most k <= 2 characters deleted, to put(). The
- * polynomial hash of s without s[i] is pre[n] + D[i] with D[i] =
- * (pre[i] - pre[i + 1]) * HB^(n-1-i); without s[i] and s[j] (i < j) it
- * is C[i] + D[j] with C[i] = (pre[i] - pre[i + 1]) * HB^(n-2-i) +
- * pre[n], so that each costs an addition. pre, C, D, pw: scratch and
- * powers of HB, len + 1. */
-static inline void variants(const long *s, size_t n, size_t k,
-			    uint64_t *pre, uint64_t *C, uint64_t *D,
-			    const uint64_t *pw, parts *p, size_t *pos,
-			    uint32_t id)
-{
 	pre[0] = 0;
 	for (size_t i = 0; i < n; i++)
 		pre[i + 1] = pre[i] * HB + (uint64_t)s[i] + 1;
-	put(p, pos, id, fin(pre[n], n));
+	out[m++] = fin(pre[n], n);
 	if (k < 1)
-		return;
+		return m;
 	for (size_t i = 0; i < n; i++) {
 		D[i] = (pre[i] - pre[i + 1]) * pw[n - 1 - i];
 		if (i > 0 && s[i] == s[i - 1])
 			continue; /* the same string again */
-		put(p, pos, id, fin(pre[n] + D[i], n - 1));
+		out[m++] = fin(pre[n] + D[i], n - 1);
 	}
 	if (k < 2)
-		return;
+		return m;
 	for (size_t i = 0; i + 1 < n; i++)
 		C[i] = (pre[i] - pre[i + 1]) * pw[n - 2 - i] + pre[n];
 	for (size_t i = 0; i + 1 < n; i++)
 		for (size_t j = i + 1; j < n; j++)
-			put(p, pos, id, fin(C[i] + D[j], n - 2));
+			out[m++] = fin(C[i] + D[j], n - 2);
+	return m;
 }
 
-/* Every used name's deletion strings to put(): counted (pos NULL) or
- * stored. */
-static void each_name(parts *p, size_t *pos, const name_cp *m, size_t n,
-		      const long *pool, uint64_t *pre, uint64_t *C,
-		      const uint64_t *pw, size_t max)
+/* A blocked Bloom filter of hashes: two bits of one word a hash. No
+ * hash put in is ever reported missing. */
+typedef struct bloom {
+	uint64_t *w;
+	size_t mask;
+} bloom;
+
+static void bloom_init(bloom *f, size_t n)
 {
+	size_t words = 64;
+
+	while (words * 64 < 8 * n) /* about 8 bits a hash */
+		words *= 2;
+	f->w = ibm_xcalloc(words, sizeof *f->w);
+	f->mask = words - 1;
+}
+
+static inline uint64_t bloom_bits(uint64_t h)
+{
+	return 1ULL << (h & 63) | 1ULL << (h >> 6 & 63);
+}
+
+static inline void bloom_add(bloom *f, uint64_t h)
+{
+	f->w[(size_t)(h >> 20) & f->mask] |= bloom_bits(h);
+}
+
+static inline int bloom_has(const bloom *f, uint64_t h)
+{
+	uint64_t b = bloom_bits(h);
+
+	return (f->w[(size_t)(h >> 20) & f->mask] & b) == b;
+}
+
+/* The deletion strings of the names of a that b may have too: a hash
+ * table of hashes (slot[] + 1 the last entry of a slot, next[] + 1 the
+ * one before it), and a's name of each. */
+typedef struct cand {
+	uint64_t *h;
+	uint32_t *id, *next, *slot;
+	size_t n, cap, mask;
+	bloom f;                  /* of h[] */
+} cand;
+
+static void cand_add(cand *c, uint64_t h, uint32_t id)
+{
+	if (c->n + 1 > c->cap) {
+		ibm_grow((void **)&c->h, &c->cap, c->n + 1, sizeof *c->h);
+		c->id = ibm_xrealloc(c->id, c->cap * sizeof *c->id);
+	}
+	c->h[c->n] = h;
+	c->id[c->n++] = id;
+}
+
+static void cand_index(cand *c)
+{
+	size_t m = 16;
+
+	while (m < 2 * c->n)
+		m *= 2;
+	c->mask = m - 1;
+	c->slot = ibm_xcalloc(m, sizeof *c->slot);
+	c->next = ibm_xcalloc(c->n + 1, sizeof *c->next);
+	bloom_init(&c->f, c->n);
+	for (size_t e = 0; e < c->n; e++) {
+		size_t i = (size_t)(c->h[e] >> 32) & c->mask;
+
+		c->next[e] = c->slot[i];
+		c->slot[i] = (uint32_t)(e + 1);
+		bloom_add(&c->f, c->h[e]);
+	}
+}
+
+static void cand_free(cand *c)
+{
+	free(c->h);
+	free(c->id);
+	free(c->next);
+	free(c->slot);
+	free(c->f.w);
+}
+
+/* The number of deletion strings of names m (at most). */
+static size_t count_variants(const name_cp *m, size_t n)
+{
+	size_t all = 0;
+
 	for (size_t i = 0; i < n; i++)
-		variants(pool + m[i].off, m[i].len, m[i].k, pre, C,
-			 C + max + 1, pw, p, pos, (uint32_t)i);
-}
-
-static void partition(parts *p, const name_cp *m, size_t n,
-		      const long *pool, uint64_t *pre, const uint64_t *pw)
-{
-	size_t *pos = ibm_xcalloc(NPART, sizeof *pos);
-	uint64_t *C;
-	size_t max = 0, all = 0, mean, room = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (m[i].len > max)
-			max = m[i].len;
 		all += 1 + (m[i].k >= 1 ? m[i].len : 0) +
-			       (m[i].k >= 2 ? m[i].len * (m[i].len - 1) / 2
-					    : 0);
-	}
-	C = ibm_xcalloc(2 * (max + 1), sizeof *C);
-	/* One pass: each partition has room for the mean share of the
-	 * strings (all: 1 + n + n(n - 1)/2 a name at most) and 4 standard
-	 * deviations and 8 more, as the hashes spread them evenly. Should
-	 * one have no room (many equal names), the strings are counted by
-	 * partition first, and stored again. */
-	mean = all / NPART;
-	while (room * room < 16 * mean)
-		room++;
-	room += mean + 8;
-	for (size_t b = 0; b <= NPART; b++)
-		p->off[b] = b * room;
-	p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
-	memcpy(pos, p->off, NPART * sizeof *pos);
-	p->full = 0;
-	each_name(p, pos, m, n, pool, pre, C, pw, max);
-	if (p->full) {
-		free(p->e);
-		memset(p->off, 0, sizeof p->off);
-		each_name(p, NULL, m, n, pool, pre, C, pw, max);
-		for (size_t b = 0; b < NPART; b++)
-			p->off[b + 1] += p->off[b];
-		p->e = ibm_xmalloc((p->off[NPART] + 1) * sizeof *p->e);
-		memcpy(pos, p->off, NPART * sizeof *pos);
-		p->full = 0;
-		each_name(p, pos, m, n, pool, pre, C, pw, max);
-	}
-	memcpy(p->end, pos, sizeof p->end);
-	free(C);
-	free(pos);
-}
-
-/* Candidate pairs (a name of q, a name of x) sharing a deletion string,
- * partition by partition; may repeat a pair. A slot of a partition's
- * table holds a fingerprint and (+ 1) the last of x's entries with it,
- * whose next[] chain the others: a probe reads one slot. */
-static size_t join(const parts *q, const parts *x, uint32_t **pq,
-		   uint32_t **px)
-{
-	size_t big = 0, cap = 16, n = 0, pcap = 0;
-	uint32_t *next = ibm_xcalloc(x->off[NPART] + 1, sizeof *next);
-	uint64_t *slot;
-	uint64_t bits[256];       /* a filter: bits 18..31 of x's fingerprints */
-
-	for (size_t b = 0; b < NPART; b++)
-		if (x->end[b] - x->off[b] > big)
-			big = x->end[b] - x->off[b];
-	while (cap < 2 * big)
-		cap *= 2;
-	slot = ibm_xcalloc(cap, sizeof *slot);
-	*pq = *px = NULL;
-	for (size_t b = 0; b < NPART; b++) {
-		size_t x0 = x->off[b], x1 = x->end[b], m = 16;
-
-		if (x0 == x1 || q->off[b] == q->end[b])
-			continue;
-		while (m < 2 * (x1 - x0))
-			m *= 2;
-		memset(slot, 0, m * sizeof *slot);
-		memset(bits, 0, sizeof bits);
-		for (size_t e = x0; e < x1; e++) {
-			uint32_t fp = x->e[e].fp;
-			size_t i = fp & (m - 1);
-
-			bits[fp >> 24] |= 1ULL << (fp >> 18 & 63);
-
-			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
-				i = (i + 1) & (m - 1);
-			next[e] = (uint32_t)slot[i];
-			slot[i] = (uint64_t)fp << 32 | (uint32_t)(e + 1);
-		}
-		for (size_t e = q->off[b]; e < q->end[b]; e++) {
-			uint32_t fp = q->e[e].fp;
-			size_t i = fp & (m - 1);
-
-			/* most strings are on one side only: out without a
-			 * look at the table */
-			if (!(bits[fp >> 24] >> (fp >> 18 & 63) & 1))
-				continue;
-			while (slot[i] && (uint32_t)(slot[i] >> 32) != fp)
-				i = (i + 1) & (m - 1);
-			for (uint32_t f = (uint32_t)slot[i]; f; f = next[f - 1]) {
-				if (n + 1 > pcap) {
-					ibm_grow((void **)pq, &pcap, n + 1,
-						 sizeof **pq);
-					*px = ibm_xrealloc(*px, pcap *
-							   sizeof **px);
-				}
-				(*pq)[n] = q->e[e].id;
-				(*px)[n] = x->e[f - 1].id;
-				n++;
-			}
-		}
-	}
-	free(slot);
-	free(next);
-	return n;
+		       (m[i].k >= 2 ? m[i].len * (m[i].len - 1) / 2 : 0);
+	return all;
 }
 
 size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
@@ -317,10 +255,11 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 	name_cp *ma, *mb;
 	long *pa = NULL, *pb = NULL;
 	size_t npa = 0, npb = 0, capa = 0, capb = 0, maxlen = 0, nout = 0,
-	       ocap = 0, np, *off;
-	uint64_t *pre, *pw;
-	parts A, B;
-	uint32_t *qa, *xb, *byq, *stamp;
+	       ocap = 0, np = 0, pcap = 0, *off;
+	uint64_t *pre, *pw, *C, *vh;
+	bloom fb;
+	cand ca;
+	uint32_t *qa = NULL, *xb = NULL, *byq, *stamp;
 
 	*out = NULL;
 	/* from here on na and nb count the names used, and a name is
@@ -335,14 +274,61 @@ size_t score_near_pairs(const char *const *ka, const unsigned char *use_a,
 			maxlen = mb[i].len;
 	pre = ibm_xcalloc(maxlen + 2, sizeof *pre);
 	pw = ibm_xcalloc(maxlen + 2, sizeof *pw);
+	C = ibm_xcalloc(2 * (maxlen + 1), sizeof *C);
+	vh = ibm_xcalloc(1 + maxlen + maxlen * maxlen / 2 + 1, sizeof *vh);
 	pw[0] = 1;
 	for (size_t i = 1; i <= maxlen + 1; i++)
 		pw[i] = pw[i - 1] * HB;
-	partition(&A, ma, na, pa, pre, pw);
-	partition(&B, mb, nb, pb, pre, pw);
-	np = join(&A, &B, &qa, &xb);
-	free(A.e);
-	free(B.e);
+	/* A semi-join that keeps little in memory: b's deletion strings
+	 * in a Bloom filter; a's that pass it (the shared ones, and a few
+	 * more) in a hash table; b's looked up there. Each deletion
+	 * string is made from its name when needed, never all kept. */
+	bloom_init(&fb, count_variants(mb, nb));
+	for (size_t j = 0; j < nb; j++) {
+		size_t m = variants(pb + mb[j].off, mb[j].len, mb[j].k, pre, C,
+				    C + maxlen + 1, pw, vh);
+
+		for (size_t v = 0; v < m; v++)
+			bloom_add(&fb, vh[v]);
+	}
+	memset(&ca, 0, sizeof ca);
+	for (size_t i = 0; i < na; i++) {
+		size_t m = variants(pa + ma[i].off, ma[i].len, ma[i].k, pre, C,
+				    C + maxlen + 1, pw, vh);
+
+		for (size_t v = 0; v < m; v++)
+			if (bloom_has(&fb, vh[v]))
+				cand_add(&ca, vh[v], (uint32_t)i);
+	}
+	free(fb.w);
+	cand_index(&ca);
+	for (size_t j = 0; j < nb && ca.n; j++) {
+		size_t m = variants(pb + mb[j].off, mb[j].len, mb[j].k, pre, C,
+				    C + maxlen + 1, pw, vh);
+
+		for (size_t v = 0; v < m; v++) {
+			uint64_t h = vh[v];
+
+			if (!bloom_has(&ca.f, h))
+				continue;
+			for (uint32_t f = ca.slot[(size_t)(h >> 32) & ca.mask]; f;
+			     f = ca.next[f - 1]) {
+				if (ca.h[f - 1] != h)
+					continue;
+				if (np + 1 > pcap) {
+					ibm_grow((void **)&qa, &pcap, np + 1,
+						 sizeof *qa);
+					xb = ibm_xrealloc(xb, pcap * sizeof *xb);
+				}
+				qa[np] = ca.id[f - 1];
+				xb[np] = (uint32_t)j;
+				np++;
+			}
+		}
+	}
+	cand_free(&ca);
+	free(C);
+	free(vh);
 	/* group the candidates by name of a (counting sort), then check each
 	 * distinct pair once */
 	off = ibm_xcalloc(na + 2, sizeof *off);

@@ -78,23 +78,29 @@ static void table_write_header(const score_table *t, ibm_csvw *w)
 	ibm_csvw_end(w);
 }
 
+/* A cell in the output dialect: a plain number with a decimal comma
+ * under --excel. */
+static void write_cell(ibm_csvw *w, const char *s, int excel)
+{
+	double v;
+	const char *dot;
+
+	if (excel && (dot = plain_number(s, &v) ? strchr(s, '.') : NULL)) {
+		char *d = ibm_xstrdup(s);
+
+		d[dot - s] = ',';
+		ibm_csvw_str(w, d);
+		free(d);
+	} else {
+		ibm_csvw_str(w, s);
+	}
+}
+
 static void table_write_row(const score_table *t, size_t r, ibm_csvw *w,
 			    int excel)
 {
-	for (size_t i = 0; i < t->ncol; i++) {
-		const char *s = t->cell[r * t->ncol + i];
-		double v;
-
-		if (excel && plain_number(s, &v) && strchr(s, '.')) {
-			char *d = ibm_xstrdup(s);
-
-			*strchr(d, '.') = ',';
-			ibm_csvw_str(w, d);
-			free(d);
-		} else {
-			ibm_csvw_str(w, s);
-		}
-	}
+	for (size_t i = 0; i < t->ncol; i++)
+		write_cell(w, t->cell[r * t->ncol + i], excel);
 	ibm_csvw_end(w);
 }
 
@@ -243,6 +249,25 @@ static void smap_init(smap *m, size_t n)
 		m->cap *= 2;
 	m->e = ibm_xcalloc(m->cap, sizeof *m->e);
 	m->n = 0;
+}
+
+/* smap_init in the memory of spare (a map no longer needed, emptied)
+ * when it is large enough: its pages are there already. spare NULL:
+ * none. */
+static void smap_init_from(smap *m, size_t n, smap *spare)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (spare && spare->e && spare->cap >= cap) {
+		*m = *spare;
+		memset(m->e, 0, m->cap * sizeof *m->e);
+		m->n = 0;
+		memset(spare, 0, sizeof *spare);
+		return;
+	}
+	smap_init(m, n);
 }
 
 /* The slot of k (hash h): its own, or the empty one where it goes. */
@@ -569,13 +594,13 @@ static int read_side(side *s, const score_opts *o, int mode)
 
 /* --duplicates: keep one submission per primary key. With keys not
  * NULL, the map of the primary keys to the one kept is left there (for
- * match_by). */
-static void dedupe(side *s, int how, smap *keys)
+ * match_by); else in spare (smap_init_from), made in spare's memory. */
+static void dedupe(side *s, int how, smap *keys, smap *spare)
 {
 	smap m;
 	int isnew;
 
-	smap_init(&m, s->n);
+	smap_init_from(&m, s->n, spare);
 	for (size_t i = 0; i < s->n; i++) {
 		person *p = &s->p[i];
 		uint32_t *j;
@@ -611,7 +636,7 @@ static void dedupe(side *s, int how, smap *keys)
 	if (keys)
 		*keys = m;
 	else
-		smap_free(&m);
+		*spare = m;
 }
 
 /* The keys people are matched on, strongest first. */
@@ -647,8 +672,9 @@ static const char *mkey(const person *p, int which, size_t *h)
  * MK_PRIMARY takes b's map from dedupe (keys): b's active people have
  * one each, so the person there is the one to take when still active
  * (the roster may drop a submission), without a partner and off the
- * roster. */
-static void match_by(side *a, side *b, int which, smap *keys)
+ * roster. The other keys' map is made in the memory of spare and left
+ * there (smap_init_from). */
+static void match_by(side *a, side *b, int which, smap *keys, smap *spare)
 {
 	smap m;
 	int isnew;
@@ -657,7 +683,7 @@ static void match_by(side *a, side *b, int which, smap *keys)
 	if (which == MK_PRIMARY) {
 		m = *keys;
 	} else {
-		smap_init(&m, b->n);
+		smap_init_from(&m, b->n, spare);
 		for (size_t i = 0; i < b->n; i++) {
 			person *q = &b->p[i];
 			const char *k = mkey(q, which, &h);
@@ -684,24 +710,25 @@ static void match_by(side *a, side *b, int which, smap *keys)
 		}
 	}
 	if (which != MK_PRIMARY)
-		smap_free(&m);
+		*spare = m;
 }
 
 /* Pre and post by the identifiers both have (participant_id, e-mail,
  * phone; first --match's column): the same identifier is one person,
  * whatever the names say. */
-static void match_ids(side *pre, side *post, int mode, smap *keys)
+static void match_ids(side *pre, side *post, int mode, smap *keys,
+		      smap *spare)
 {
 	const score_layout *a = &pre->t.L, *b = &post->t.L;
 
 	if (mode == M_COLUMN)
-		match_by(pre, post, MK_PRIMARY, keys);
+		match_by(pre, post, MK_PRIMARY, keys, NULL);
 	if (a->id >= 0 && b->id >= 0)
-		match_by(pre, post, MK_ID, NULL);
+		match_by(pre, post, MK_ID, NULL, spare);
 	if (a->email >= 0 && b->email >= 0)
-		match_by(pre, post, MK_EMAIL, NULL);
+		match_by(pre, post, MK_EMAIL, NULL, spare);
 	if (a->phone >= 0 && b->phone >= 0)
-		match_by(pre, post, MK_PHONE, NULL);
+		match_by(pre, post, MK_PHONE, NULL, spare);
 }
 
 /* Unmatched people of two sides whose names are within a small edit
@@ -1759,68 +1786,76 @@ static const char *either(const char *x, const char *y)
 	return x && *x ? x : y && *y ? y : NULL;
 }
 
-/* The cells of an output row that is written and dropped: copied into
- * one buffer instead of a malloc each (emit frees the others). */
-typedef struct cell_pool {
-	char buf[4096];
-	size_t used;
-} cell_pool;
+/* Where an output row's cells go: into a row of the table (kept for
+ * the report), or written straight to standard output column by
+ * column (w NULL: a row not shown) and dropped. */
+typedef struct row_out {
+	char **r;                 /* kept: the table's row */
+	ibm_csvw *w;
+	int excel;
+	size_t col;               /* written: the columns so far */
+	const char *status;       /* the column status (--roster) */
+} row_out;
 
-static int in_pool(const cell_pool *cp, const char *s)
+/* Columns up to col of a streamed row written (empty those skipped:
+ * the cells are given in their order). */
+static void out_skip(row_out *ro, size_t col)
 {
-	return cp && s >= cp->buf && s < cp->buf + sizeof cp->buf;
+	for (; ro->col < col; ro->col++)
+		ibm_csvw_field(ro->w, "", 0);
+	ro->col++;
 }
 
-/* score_table_set, into cp when there is room */
-static void pset(cell_pool *cp, char **row, size_t col, const char *s)
+/* Cell col of the row. */
+static void out_str(row_out *ro, size_t col, const char *s)
 {
-	size_t n;
-
-	if (!cp || !s) {
-		if (in_pool(cp, row[col]))
-			row[col] = NULL;
-		score_table_set(row, col, s);
+	if (ro->r) {
+		score_table_set(ro->r, col, s);
 		return;
 	}
-	if (!in_pool(cp, row[col]))
-		free(row[col]);
-	n = strlen(s) + 1;
-	/* IBM_REC_SLACK bytes readable from its start (emit) */
-	if (n + IBM_REC_SLACK <= sizeof cp->buf - cp->used) {
-		row[col] = memcpy(cp->buf + cp->used, s, n);
-		cp->used += n;
-	} else {
-		row[col] = ibm_xstrdup(s);
-	}
+	if (!ro->w)
+		return;
+	out_skip(ro, col);
+	if (ro->excel)
+		write_cell(ro->w, s, 1);
+	else
+		ibm_csvw_field(ro->w, s ? s : "", s ? strlen(s) : 0);
 }
 
-static void ptab_fixed(cell_pool *cp, char **row, size_t col, long long num,
-		       long long den, int decimals)
+/* num / den to the given decimals (score_fmt_fixed). */
+static void out_fixed(row_out *ro, size_t col, long long num, long long den,
+		      int decimals)
 {
-	char b[48];
+	/* room for IBM_REC_SLACK bytes after the number's start */
+	char b[48 + IBM_REC_SLACK];
 
-	if (cp && den > 0 && !row[col] &&
-	    sizeof b + IBM_REC_SLACK <= sizeof cp->buf - cp->used) {
-		/* written in the pool where it stays */
-		char *d = score_fmt_fixed(cp->buf + cp->used, num, den,
-					  decimals, '.');
+	if (ro->w && !ro->excel && den > 0 && num % den == 0) {
+		/* a whole number (most scores and percents): what
+		 * score_fmt_fixed writes, written straight */
+		long long v = num / den;
+		unsigned long long u = v < 0 ? 0 - (unsigned long long)v
+			: (unsigned long long)v;
+		char *e = b + 24, *d = e;
 
-		row[col] = d;
-		cp->used += strlen(d) + 1;
+		do
+			*--d = (char)('0' + u % 10);
+		while ((u /= 10) > 0);
+		if (v < 0)
+			*--d = '-';
+		out_skip(ro, col);
+		ibm_csvw_field_rec(ro->w, d, (size_t)(e - d));
 		return;
 	}
-	pset(cp, row, col, den > 0 ? score_fmt_fixed(b, num, den, decimals,
-						     '.')
-	     : NULL);
+	out_str(ro, col, den > 0 ? score_fmt_fixed(b, num, den, decimals, '.')
+		: NULL);
 }
 
-static void pnum(cell_pool *cp, char **row, size_t col, double v,
-		 int decimals)
+static void out_num(row_out *ro, size_t col, double v, int decimals)
 {
 	char b[64];
 
 	ibm_fmt_num(b, sizeof b, v, decimals, '.');
-	pset(cp, row, col, b[0] ? b : NULL);
+	out_str(ro, col, b[0] ? b : NULL);
 }
 
 /* Does the output have the column email_raw (phone 0) or no_hp_raw: an
@@ -1837,13 +1872,11 @@ static int raw_column(const side *pre, const side *post,
 
 /* One output row: pre-test submission a, post-test b (either NULL);
  * with a roster, roster row ri (-1: someone not on it; a and b both
- * NULL: a participant who took neither test). The cells go to cp, or
- * with cp NULL are malloc'd. */
-static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
-		       side *pre, side *post, const person *a,
-		       const person *b, const score_roster *R, long ri)
+ * NULL: a participant who took neither test), to ro. */
+static void person_row(row_out *ro, const score_opts *o, side *pre,
+		       side *post, const person *a, const person *b,
+		       const score_roster *R, long ri)
 {
-	char **r = score_table_row(tb);
 	const person *id = a ? a : b;
 	size_t c = 0;
 	long long ps = 0, pm = 0, qs = 0, qm = 0;
@@ -1851,7 +1884,7 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 	if (R) {
 		const int *rc = R->col;
 
-		pset(cp, r, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
+		out_str(ro, c++, ri >= 0 && rc[SCORE_BY_ID] >= 0
 				? score_roster_cell(R, (size_t)ri,
 						    (size_t)rc[SCORE_BY_ID])
 				: either(a ? pid(a, ID_GIVEN) : NULL,
@@ -1872,66 +1905,68 @@ static void person_row(score_table *tb, cell_pool *cp, const score_opts *o,
 			else if ((int)k == rc[SCORE_BY_PHONE])
 				v = either(a ? pid(a, ID_PHONE_GIVEN) : NULL,
 					   b ? pid(b, ID_PHONE_GIVEN) : NULL);
-			pset(cp, r, c++, v);
+			out_str(ro, c++, v);
 		}
 	} else {
-		pset(cp, r, c++, either(id->name, b ? b->name : NULL));
-		pset(cp, r, c++, either(id->email, b ? b->email : NULL));
+		out_str(ro, c++, either(id->name, b ? b->name : NULL));
+		out_str(ro, c++, either(id->email, b ? b->email : NULL));
 	}
 	for (size_t i = 0; i < o->nkeep; i++)
-		pset(cp, r, c++, !id ? NULL
+		out_str(ro, c++, !id ? NULL
 				: a && pre->t.L.keep[i] >= 0 ? a->keep[i]
 				: b ? b->keep[i] : id->keep[i]);
 	if (a) {
 		ps = pre->t.score[a->row];
 		pm = pre->t.max[a->row];
-		ptab_fixed(cp, r, c, ps, SCORE_SCALE, 3);
+		out_fixed(ro, c, ps, SCORE_SCALE, 3);
 	}
 	c++;
 	if (b) {
 		qs = post->t.score[b->row];
 		qm = post->t.max[b->row];
-		ptab_fixed(cp, r, c, qs, SCORE_SCALE, 3);
+		out_fixed(ro, c, qs, SCORE_SCALE, 3);
 	}
 	c++;
 	if (a || b)
-		ptab_fixed(cp, r, c, a ? pm : qm, SCORE_SCALE, 3);
+		out_fixed(ro, c, a ? pm : qm, SCORE_SCALE, 3);
 	c++;
 	if (a)
-		ptab_fixed(cp, r, c, ps * 100, pm, 2);
+		out_fixed(ro, c, ps * 100, pm, 2);
 	c++;
 	if (b)
-		ptab_fixed(cp, r, c, qs * 100, qm, 2);
+		out_fixed(ro, c, qs * 100, qm, 2);
 	c++;
 	if (a && b) {
 		double g;
 		const char *cat = score_ngain(ps, pm, qs, qm, &g);
 
 		if (pm == qm)
-			ptab_fixed(cp, r, c, qs - ps, SCORE_SCALE, 3);
+			out_fixed(ro, c, qs - ps, SCORE_SCALE, 3);
 		else
-			ptab_fixed(cp, r, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
-		pnum(cp, r, c + 1, g, 4);
-		pset(cp, r, c + 2, cat ? cat : SCORE_CAT_FULL);
+			out_fixed(ro, c, (qs * pm - ps * qm) * 100, pm * qm, 2);
+		out_num(ro, c + 1, g, 4);
+		out_str(ro, c + 2, cat ? cat : SCORE_CAT_FULL);
 	}
 	c += 3;
 	if (o->has_pass) {
 		if (a)
-			pset(cp, r, c, passed(o, ps, pm) ? "ya" : "tidak");
+			out_str(ro, c, passed(o, ps, pm) ? "ya" : "tidak");
 		if (b)
-			pset(cp, r, c + 1,
+			out_str(ro, c + 1,
 					passed(o, qs, qm) ? "ya" : "tidak");
 		c += 2;
 	}
-	pset(cp, r, c++, a && b ? "both" : a ? "pre_only"
+	out_str(ro, c++, a && b ? "both" : a ? "pre_only"
 			: b ? "post_only" : NULL);
-	if (R)
-		pset(cp, r, c++, ri < 0 ? "tidak terdaftar"
-				: a && b ? "pre dan post" : a ? "hanya pre"
-				: b ? "hanya post" : "tidak ikut");
+	if (R) {
+		ro->status = ri < 0 ? "tidak terdaftar"
+			: a && b ? "pre dan post" : a ? "hanya pre"
+			: b ? "hanya post" : "tidak ikut";
+		out_str(ro, c++, ro->status);
+	}
 	for (int ph = 0; ph < 2; ph++)
 		if (raw_column(pre, post, R, ph))
-			pset(cp, r, c++, either(
+			out_str(ro, c++, either(
 				a ? score_raw_of(&pre->raw, ph,
 						 (size_t)(a - pre->p)) : NULL,
 				b ? score_raw_of(&post->raw, ph,
@@ -2143,7 +2178,6 @@ static void participation_stats(score_table *s, const size_t *n)
  * (when shown), counted, and kept only for the report. */
 typedef struct emitter {
 	score_table *people, *part;
-	cell_pool *pool;          /* the rows' cells when not kept */
 	const score_roster *R;
 	ibm_csvw *w;
 	int excel, keep;
@@ -2151,43 +2185,33 @@ typedef struct emitter {
 	size_t status;            /* the people's column status */
 } emitter;
 
-static void emit(emitter *e, const person *a, const person *b, int show)
+/* The row of pre-test submission a and post-test b (person_row). */
+static void emit(emitter *e, const score_opts *o, side *pre, side *post,
+		 const person *a, const person *b, long ri)
 {
-	score_table *t = e->people;
-	size_t r = t->nrow - 1;
+	int show = shown(o, post, a, b);
+	row_out ro = { 0 };
 
+	ro.excel = e->excel;
+	if (e->keep)
+		ro.r = score_table_row(e->people);
+	else if (show)
+		ro.w = e->w;
+	person_row(&ro, o, pre, post, a, b, e->R, ri);
 	if (e->R) {
-		const char *st = t->cell[r * t->ncol + e->status];
-
 		for (int i = 0; i < 5; i++)
-			if (st && strcmp(st, status_name[i]) == 0)
+			if (strcmp(ro.status, status_name[i]) == 0)
 				e->nstatus[i]++;
 		if (e->keep)
-			part_row(e->part, t, e->status, e->R, a, b);
+			part_row(e->part, e->people, e->status, e->R, a, b);
 	}
-	if (show && e->pool && !e->excel) {
-		/* the cells in the pool written a vector at a time */
-		for (size_t i = 0; i < t->ncol; i++) {
-			const char *s = t->cell[r * t->ncol + i];
-
-			if (in_pool(e->pool, s))
-				ibm_csvw_field_rec(e->w, s, strlen(s));
-			else
-				ibm_csvw_str(e->w, s);
-		}
-		ibm_csvw_end(e->w);
-	} else if (show) {
-		table_write_row(t, r, e->w, e->excel);
-	}
-	if (!e->keep) {
-		for (size_t i = 0; i < t->ncol; i++) {
-			if (!in_pool(e->pool, t->cell[r * t->ncol + i]))
-				free(t->cell[r * t->ncol + i]);
-			t->cell[r * t->ncol + i] = NULL;
-		}
-		if (e->pool)
-			e->pool->used = 0;
-		t->nrow--;
+	if (e->keep && show) {
+		table_write_row(e->people, e->people->nrow - 1, e->w,
+				e->excel);
+	} else if (ro.w) {
+		for (; ro.col < e->people->ncol; ro.col++)
+			ibm_csvw_field(ro.w, "", 0);
+		ibm_csvw_end(ro.w);
 	}
 }
 
@@ -2195,7 +2219,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 		       score_key *pkey)
 {
 	side pre, post;
-	smap post_keys = { 0 };
+	smap post_keys = { 0 }, spare = { 0 };
 	int mode, st;
 	score_table people, sum, items = { 0 }, part = { 0 };
 	score_roster *R = o->roster ? score_roster_load(o->roster, &o->csv,
@@ -2248,9 +2272,9 @@ static int run_prepost(const score_opts *o, score_key *key,
 	    (st = ibm_cell_bad_status()) != 0)
 		goto out;
 	sanity_prepost(o, &pre, &post);
-	dedupe(&pre, o->dup, NULL);
-	dedupe(&post, o->dup, &post_keys);
-	match_ids(&pre, &post, mode, &post_keys);
+	dedupe(&pre, o->dup, NULL, &spare);
+	dedupe(&post, o->dup, &post_keys, &spare);
+	match_ids(&pre, &post, mode, &post_keys, &spare);
 	if (R) {
 		tp = ibm_xcalloc(R->n + 1, sizeof *tp);
 		tq = ibm_xcalloc(R->n + 1, sizeof *tq);
@@ -2269,10 +2293,13 @@ static int run_prepost(const score_opts *o, score_key *key,
 			}
 	}
 	if (mode != M_COLUMN)
-		match_by(&pre, &post, MK_PRIMARY, &post_keys);
-	smap_free(&post_keys);
+		match_by(&pre, &post, MK_PRIMARY, &post_keys, NULL);
+	smap_free(&spare);
+	spare = post_keys; /* its memory for the next */
+	memset(&post_keys, 0, sizeof post_keys);
 	if (mode == M_EMAIL && pre.t.L.name >= 0 && post.t.L.name >= 0)
-		match_by(&pre, &post, MK_NAME, NULL);
+		match_by(&pre, &post, MK_NAME, NULL, &spare);
+	smap_free(&spare);
 	{
 		near_graph g;
 
@@ -2331,7 +2358,6 @@ static int run_prepost(const score_opts *o, score_key *key,
 	em.w = ibm_csvw_new(stdout, o->excel);
 	em.excel = o->excel;
 	em.keep = o->report != NULL;
-	em.pool = em.keep ? NULL : ibm_xcalloc(1, sizeof *em.pool);
 	ibm_diag_release();
 	table_write_header(&people, em.w);
 	if (R) {
@@ -2345,9 +2371,7 @@ static int run_prepost(const score_opts *o, score_key *key,
 			const person *a = tp[r] >= 0 ? &pre.p[tp[r]] : NULL;
 			const person *b = tq[r] >= 0 ? &post.p[tq[r]] : NULL;
 
-			person_row(&people, em.pool, o, &pre, &post, a, b, R,
-				   (long)r);
-			emit(&em, a, b, shown(o, &post, a, b));
+			emit(&em, o, &pre, &post, a, b, (long)r);
 		}
 	}
 	for (size_t i = 0; i < pre.n; i++) {
@@ -2356,16 +2380,14 @@ static int run_prepost(const score_opts *o, score_key *key,
 
 		if (!a->active || a->ros >= 0 || (b && b->ros >= 0))
 			continue;
-		person_row(&people, em.pool, o, &pre, &post, a, b, R, -1);
-		emit(&em, a, b, shown(o, &post, a, b));
+		emit(&em, o, &pre, &post, a, b, -1);
 	}
 	for (size_t i = 0; i < post.n; i++) {
 		const person *b = &post.p[i];
 
 		if (!b->active || b->partner >= 0 || b->ros >= 0)
 			continue;
-		person_row(&people, em.pool, o, &pre, &post, NULL, b, R, -1);
-		emit(&em, NULL, b, shown(o, &post, NULL, b));
+		emit(&em, o, &pre, &post, NULL, b, -1);
 	}
 	if (ibm_csvw_free(em.w) != 0)
 		ibm_die_errno(IBM_EX_IOERR, NULL, "standard output: write error");
@@ -2385,8 +2407,8 @@ static int run_prepost(const score_opts *o, score_key *key,
 	score_table_free(&items);
 out:
 	ibm_diag_release();
+	smap_free(&spare);
 	smap_free(&post_keys);
-	free(em.pool);
 	for (size_t i = 0; i < o->nkeep; i++)
 		free(hkeep[i]);
 	free(hkeep);
