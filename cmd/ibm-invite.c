@@ -437,18 +437,9 @@ int main(int argc, char **argv)
 	if (attendance && ibm_out_check("--attendance", attendance,
 					IBM_FMT_XLSX) != 0)
 		ibm_usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < nletters; i++)
-		if (ibm_out_check("--letters", letters[i],
-				  ibm_fmt_of_name(letters[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < ncerts; i++)
-		if (ibm_out_check("--certificates", certs[i],
-				  ibm_fmt_of_name(certs[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < norders; i++)
-		if (ibm_out_check("--order", orders[i],
-				  ibm_fmt_of_name(orders[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
+	ibm_opt_outputs("--letters", letters, nletters);
+	ibm_opt_outputs("--certificates", certs, ncerts);
+	ibm_opt_outputs("--order", orders, norders);
 	/* the register is a CSV file, or the database (ibm-db) */
 	regdb = regpath && db_is_database(regpath);
 	if (regpath && ibm_out_check("--register", regpath,
@@ -457,18 +448,9 @@ int main(int argc, char **argv)
 	ibm_out_note_input(vis.visits);
 	ibm_out_note_input(vis.units);
 	ibm_out_note_input(vis.spec);
-	for (size_t i = 0; i < vis.nassign; i++)
-		if (ibm_out_check("--assignment", vis.assign[i],
-				  ibm_fmt_of_name(vis.assign[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < vis.nspd; i++)
-		if (ibm_out_check("--spd", vis.spd[i],
-				  ibm_fmt_of_name(vis.spd[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < vis.nsched; i++)
-		if (ibm_out_check("--schedule", vis.sched[i],
-				  ibm_fmt_of_name(vis.sched[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
+	ibm_opt_outputs("--assignment", vis.assign, vis.nassign);
+	ibm_opt_outputs("--spd", vis.spd, vis.nspd);
+	ibm_opt_outputs("--schedule", vis.sched, vis.nsched);
 
 	ev = ibm_event_new();
 	ibm_event_xload(ev, config);

@@ -88,6 +88,14 @@ void ibm_opt_file(const char **slot, const char *opt, const char *arg)
 	*slot = arg;
 }
 
+void ibm_opt_outputs(const char *opt, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ibm_out_check(opt, names[i],
+				  ibm_fmt_of_name(names[i])) != 0)
+			ibm_usage(IBM_EX_USAGE);
+}
+
 void ibm_opt_help_arg(int argc, char **argv)
 {
 	static char help[] = "--help";
