@@ -122,108 +122,6 @@ static void participant_specs(ibm_colspec *s)
 		s[P_F + k] = inv_field_specs[k];
 }
 
-/*
- * The rows of the participants and the scores go into tables of this run
- * first (in the order read: a cheap append; temp.stage_people,
- * temp.stage_scores), and from there into people and trainings in one
- * statement each: people in the order of participant_id, trainings in
- * the list's order joined to their scores. Each B-tree is then filled
- * from one end, and the pages SQLite keeps in its cache (a fixed amount)
- * are those it writes next, however many people a list has.
- */
-static const char *const stage_sql[] = {
-	"CREATE TEMP TABLE IF NOT EXISTS stage_people (line INTEGER, "
-	"participant_id TEXT, no INTEGER, nama TEXT, jabatan TEXT, "
-	"unit_ibm TEXT, desa_kelurahan TEXT, kecamatan TEXT, "
-	"kabupaten_kota TEXT, no_hp TEXT, email TEXT, jenis_kelamin TEXT, "
-	"letter_number TEXT)",
-	"CREATE TEMP TABLE IF NOT EXISTS stage_scores (line INTEGER, "
-	"participant_id TEXT, who TEXT, status TEXT, pre_score REAL, "
-	"post_score REAL, max_score REAL, pre_percent REAL, post_percent "
-	"REAL, gain REAL, n_gain REAL, n_gain_category TEXT, passed_pre "
-	"TEXT, passed_post TEXT)",
-	"DELETE FROM temp.stage_people",
-	"DELETE FROM temp.stage_scores",
-	NULL
-};
-
-void db_stage_begin(db_file *d)
-{
-	for (const char *const *q = stage_sql; *q; q++)
-		db_exec(d, *q);
-}
-
-void db_stage_end(db_file *d)
-{
-	db_exec(d, "DROP INDEX IF EXISTS temp.stage_people_id");
-	db_exec(d, "DROP INDEX IF EXISTS temp.stage_scores_id");
-	db_exec(d, "DELETE FROM temp.stage_people");
-	db_exec(d, "DELETE FROM temp.stage_scores");
-	db_exec(d, "DROP TABLE IF EXISTS temp.score_match");
-}
-
-int db_read_participants(db_file *d, ibm_csv *r, const db_in *in)
-{
-	ibm_colspec specs[P_N];
-	int idx[P_N], k, st = 0;
-	const ibm_rec *rec;
-	sqlite3_stmt *ins;
-	db_in_buf buf[P_N] = { { 0 } };
-	const char *v[P_N];
-	long rows = 0;
-
-	(void)in;
-	participant_specs(specs);
-	if (db_in_columns(r, specs, P_N, idx, "the participants as "
-			  "ibm-invite writes them are needed (with "
-			  "participant_id)") != 0) {
-		ibm_csv_close(r);
-		return IBM_EX_DATAERR;
-	}
-	ins = db_prep(d, "INSERT INTO temp.stage_people VALUES (?1, ?2, ?3, "
-		      "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
-	while ((k = ibm_csv_read(r, &rec)) > 0) {
-		long no = 0;
-
-		if (db_in_blank(rec))
-			continue;
-		for (int i = 0; i < P_N; i++)
-			v[i] = db_in_text(rec, idx[i], &buf[i]);
-		if (!*v[P_ID] || !*v[P_F + INV_NAMA]) {
-			ibm_error_cell(ibm_csv_name(r), rec->line,
-				       (size_t)idx[*v[P_ID] ? P_F + INV_NAMA :
-						   P_ID],
-				       "%s is empty (the participants as "
-				       "ibm-invite writes them have it)",
-				       *v[P_ID] ? "nama" : "participant_id");
-			st = IBM_EX_DATAERR;
-			break;
-		}
-		/* the list's order: its numbers, or its rows' */
-		if (!*v[P_NO] || ibm_parse_count(v[P_NO], &no) != 0 || no < 1)
-			no = rows + 1;
-		sqlite3_bind_int64(ins, 1, rec->line);
-		db_bind_static(ins, 2, v[P_ID]);
-		sqlite3_bind_int64(ins, 3, no);
-		for (int i = 0; i < INV_NF; i++)
-			db_bind_static(ins, 4 + i, v[P_F + i]);
-		db_bind_static(ins, 13, v[P_LETTER]);
-		db_run(d, ins);
-		rows++;
-	}
-	sqlite3_finalize(ins);
-	if (k < 0)
-		st = ibm_csv_status(r);
-	if (!st && rows == 0) {
-		ibm_error(ibm_csv_name(r), 0, "no participants");
-		st = IBM_EX_DATAERR;
-	}
-	for (int i = 0; i < P_N; i++)
-		free(buf[i].s);
-	ibm_csv_close(r);
-	return st;
-}
-
 /* -------------------------------------------------------------- scores */
 
 /* The columns of ibm-score's pre/post output that are kept, as the
@@ -254,6 +152,70 @@ static const char *const score_cols[S_N] = {
 	"n_gain_category", "passed_pre", "passed_post"
 };
 
+/* The scores file as it is read: its current row (texts in buf, numbers
+ * in x; have: there is one). */
+typedef struct scores_in {
+	ibm_csv *r;
+	const db_in *in;
+	int idx[S_N], have;
+	long line;
+	db_in_buf buf[S_N];
+	const char *v[S_N];
+	double x[S_N];
+} scores_in;
+
+/* The next row of the scores (s->have 0 at the end): 0 or the exit
+ * status (printed). */
+static int score_next(scores_in *s)
+{
+	const ibm_rec *rec;
+	int k;
+
+	s->have = 0;
+	while ((k = ibm_csv_read(s->r, &rec)) > 0) {
+		if (db_in_blank(rec))
+			continue;
+		for (int i = 0; i < S_N; i++) {
+			int num = i >= S_PRE && i <= S_NGAIN;
+
+			s->v[i] = num ? NULL : db_in_text(rec, s->idx[i],
+							  &s->buf[i]);
+			if (num && db_in_num(s->r, rec, s->idx[i],
+					     score_cols[i], s->in,
+					     &s->x[i]) != 0)
+				return IBM_EX_DATAERR;
+		}
+		s->line = rec->line;
+		s->have = 1;
+		return 0;
+	}
+	return k < 0 ? ibm_csv_status(s->r) : 0;
+}
+
+/* The scores' header: 0 or 65 (printed). */
+static int score_columns(scores_in *s)
+{
+	ibm_csv *r = s->r;
+	const int *idx = s->idx;
+
+	if (db_in_columns(r, score_specs, S_N, s->idx, "") != 0)
+		return IBM_EX_DATAERR;
+	if (idx[S_PRE] < 0 && idx[S_POST] < 0 && idx[S_STATUS] < 0) {
+		ibm_error(ibm_csv_name(r), ibm_csv_header(r)->line,
+			  "missing required column(s): pre_score or "
+			  "post_score (the pre/post output of ibm-score)");
+		return IBM_EX_DATAERR;
+	}
+	if (idx[S_ID] < 0 && idx[S_NAME] < 0 && idx[S_EMAIL] < 0 &&
+	    idx[S_PHONE] < 0) {
+		ibm_error(ibm_csv_name(r), ibm_csv_header(r)->line,
+			  "missing required column(s): participant_id, "
+			  "email, phone or name (who each row is)");
+		return IBM_EX_DATAERR;
+	}
+	return 0;
+}
+
 /* The key a score row without a participant_id is matched by: "e:mail",
  * "p:+628...", "n:name" for c 0, 1, 2; malloc'd, NULL when s gives
  * none. */
@@ -275,10 +237,10 @@ static char *match_key(int c, const char *s)
 	return key;
 }
 
-/* The participants by e-mail, phone and name, for score rows without a
- * participant_id (built once, on the first such row); a key two people
- * share matches neither. */
-static void build_match(db_file *d)
+/* The participants of the event by e-mail, phone and name, for score
+ * rows without a participant_id; a key two people share matches
+ * neither. */
+static void build_match(db_file *d, long long event_id)
 {
 	sqlite3_stmt *q, *ins, *amb;
 
@@ -286,7 +248,8 @@ static void build_match(db_file *d)
 		"PRIMARY KEY, participant_id TEXT)");
 	db_exec(d, "DELETE FROM temp.score_match");
 	q = db_prep(d, "SELECT participant_id, email, no_hp, nama FROM "
-		    "temp.stage_people");
+		    "trainings WHERE event_id = ?1");
+	sqlite3_bind_int64(q, 1, event_id);
 	ins = db_prep(d, "INSERT INTO temp.score_match VALUES (?1, ?2) "
 		      "ON CONFLICT DO NOTHING");
 	amb = db_prep(d, "UPDATE temp.score_match SET participant_id = NULL "
@@ -316,14 +279,13 @@ static void build_match(db_file *d)
 	sqlite3_finalize(amb);
 }
 
-/* The participant_id of a score row without one: by e-mail, phone, then
- * name; NULL when none matches (malloc'd). */
+/* The participant_id of a score row without one, from its e-mail,
+ * phone, then name (v: those three); NULL when none matches
+ * (malloc'd). */
 static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 {
-	static const int f[3] = { S_EMAIL, S_PHONE, S_NAME };
-
 	for (int c = 0; c < 3; c++) {
-		char *key = match_key(c, v[f[c]]), *id = NULL;
+		char *key = match_key(c, v[c]), *id = NULL;
 
 		if (!key)
 			continue;
@@ -340,175 +302,457 @@ static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 	return NULL;
 }
 
-int db_read_scores(db_file *d, ibm_csv *r, const db_in *in)
+/* ------------------------------------- participants and scores in */
+
+/*
+ * The participants are read once, in the list's order, each row put at
+ * once into people (upsert) and trainings (in the list's order: the
+ * trainings B-tree is filled from one end). ibm-score --roster writes its
+ * rows in the participants' order, so the scores are read alongside: the
+ * current score row is the participant's as a rule. A score row out of
+ * step is put aside in temp.stage_scores (indexed by participant_id),
+ * where a later participant finds it; past OUT_OF_STEP rows waiting
+ * (scores in an order of their own) the rest of the file is staged at
+ * once. At the end the rows still staged go on their participants in
+ * one UPDATE over the event's trainings (by participant_id, or for a row
+ * without one by e-mail, phone, name); a row that matches no one is a
+ * warning. A list in step stages nothing: no row is written twice, no
+ * participant is looked up, and memory does not grow with the number of
+ * people.
+ */
+
+/* The trainings' values, numbered as the statements below number them:
+ * ?1 event_id, ?2 participant_id, ?3 no, ?4..?12 the list's fields
+ * (inv_field_specs' order), ?13 letter_number, ?14 status, ?15..?21
+ * pre_score..n_gain, ?22 n_gain_category, ?23 passed_pre, ?24
+ * passed_post; for train_dup ?25: the row has scores. */
+#define TRAINING_COLS "event_id, participant_id, no, nama, jabatan, " \
+	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, " \
+	"jenis_kelamin, letter_number, status, pre_score, post_score, " \
+	"max_score, pre_percent, post_percent, gain, n_gain, " \
+	"n_gain_category, passed_pre, passed_post"
+#define SCORE_SET(c, n) c " = iif(?25, ?" n ", " c ")"
+enum { T_SCORES = 14, T_NGAIN = 21 };
+
+static const char train_ins_sql[] =
+	"INSERT INTO trainings (" TRAINING_COLS ") VALUES (?1, ?2, ?3, ?4, "
+	"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+	"?19, ?20, ?21, ?22, ?23, ?24) ON CONFLICT DO NOTHING";
+/* a participant_id on the list again: its later line is kept, with the
+ * scores it has */
+static const char train_dup_sql[] =
+	"UPDATE trainings SET no = ?3, nama = ?4, jabatan = ?5, unit_ibm = "
+	"?6, desa_kelurahan = ?7, kecamatan = ?8, kabupaten_kota = ?9, "
+	"no_hp = ?10, email = ?11, jenis_kelamin = ?12, letter_number = ?13, "
+	SCORE_SET("status", "14") ", " SCORE_SET("pre_score", "15") ", "
+	SCORE_SET("post_score", "16") ", " SCORE_SET("max_score", "17") ", "
+	SCORE_SET("pre_percent", "18") ", " SCORE_SET("post_percent", "19")
+	", " SCORE_SET("gain", "20") ", " SCORE_SET("n_gain", "21") ", "
+	SCORE_SET("n_gain_category", "22") ", " SCORE_SET("passed_pre", "23")
+	", " SCORE_SET("passed_post", "24") " WHERE event_id = ?1 AND "
+	"participant_id = ?2";
+/* a score row put on its participant at the end */
+static const char train_score_sql[] =
+	"UPDATE trainings SET status = ?14, pre_score = ?15, post_score = "
+	"?16, max_score = ?17, pre_percent = ?18, post_percent = ?19, gain = "
+	"?20, n_gain = ?21, n_gain_category = ?22, passed_pre = ?23, "
+	"passed_post = ?24 WHERE event_id = ?1 AND participant_id = ?2";
+static const char people_sql[] =
+	"INSERT INTO people (participant_id, nama, jabatan, unit_ibm, "
+	"desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
+	"jenis_kelamin, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	"?10, ?11) " DB_PEOPLE_UPSERT;
+/* the score rows put aside: ?14..?24 as in trainings */
+static const char *const stage_sql[] = {
+	"CREATE TEMP TABLE IF NOT EXISTS stage_scores (line INTEGER, "
+	"participant_id TEXT, who TEXT, email TEXT, no_hp TEXT, nama TEXT, "
+	"status TEXT, pre_score REAL, post_score REAL, max_score REAL, "
+	"pre_percent REAL, post_percent REAL, gain REAL, n_gain REAL, "
+	"n_gain_category TEXT, passed_pre TEXT, passed_post TEXT)",
+	"CREATE INDEX IF NOT EXISTS temp.stage_scores_id ON stage_scores "
+	"(participant_id, line)",
+	"DELETE FROM temp.stage_scores",
+	NULL
+};
+#define STAGE_SCORES "status, pre_score, post_score, max_score, " \
+	"pre_percent, post_percent, gain, n_gain, n_gain_category, " \
+	"passed_pre, passed_post"
+
+/* The statements of one run of db_read_people, prepared once. */
+typedef struct people_run {
+	db_file *d;
+	long long event_id;
+	sqlite3_stmt *people, *ins, *dup, *stage, *take, *drop;
+	long staged;  /* rows put aside so far */
+	long waiting; /* of them, not taken by a participant yet */
+	int bulk;     /* every score row is staged: all go on at the end */
+	char date[16]; /* the event's tanggal_mulai: people's seen */
+} people_run;
+
+/* Bind the current score row as ?14..?24 of st. */
+static void bind_score(sqlite3_stmt *st, const scores_in *s)
 {
-	int idx[S_N], k, st = 0, built = 0;
-	const ibm_rec *rec;
-	sqlite3_stmt *ins, *q = NULL;
-	db_in_buf buf[S_N] = { { 0 } };
-	const char *v[S_N];
+	db_bind_static(st, T_SCORES, s->v[S_STATUS]);
+	for (int i = S_PRE; i <= S_NGAIN; i++)
+		db_bind_num(st, T_SCORES + 1 + i - S_PRE, s->x[i]);
+	db_bind_static(st, T_NGAIN + 1, s->v[S_CAT]);
+	db_bind_static(st, T_NGAIN + 2, s->v[S_PASSPRE]);
+	db_bind_static(st, T_NGAIN + 3, s->v[S_PASSPOST]);
+}
 
-	if (db_in_columns(r, score_specs, S_N, idx, "") != 0) {
-		ibm_csv_close(r);
-		return IBM_EX_DATAERR;
-	}
-	if (idx[S_PRE] < 0 && idx[S_POST] < 0 && idx[S_STATUS] < 0) {
-		ibm_error(ibm_csv_name(r), ibm_csv_header(r)->line,
-			  "missing required column(s): pre_score or "
-			  "post_score (the pre/post output of ibm-score)");
-		ibm_csv_close(r);
-		return IBM_EX_DATAERR;
-	}
-	if (idx[S_ID] < 0 && idx[S_NAME] < 0 && idx[S_EMAIL] < 0 &&
-	    idx[S_PHONE] < 0) {
-		ibm_error(ibm_csv_name(r), ibm_csv_header(r)->line,
-			  "missing required column(s): participant_id, "
-			  "email, phone or name (who each row is)");
-		ibm_csv_close(r);
-		return IBM_EX_DATAERR;
-	}
-	ins = db_prep(d, "INSERT INTO temp.stage_scores VALUES (?1, ?2, ?3, "
-		      "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-	while ((k = ibm_csv_read(r, &rec)) > 0) {
-		char *id = NULL;
+/* Bind the scores of a staged row (the columns STAGE_SCORES of q from
+ * column `first`) as ?14..?24 of st; NULL q binds none. */
+static void bind_staged(sqlite3_stmt *st, sqlite3_stmt *q, int first)
+{
+	for (int i = 0; i <= T_NGAIN + 3 - T_SCORES; i++)
+		if (q)
+			sqlite3_bind_value(st, T_SCORES + i,
+					   sqlite3_column_value(q, first + i));
+		else
+			sqlite3_bind_null(st, T_SCORES + i);
+}
 
-		if (db_in_blank(rec))
-			continue;
-		for (int i = 0; i < S_N; i++)
-			v[i] = i == S_STATUS || i == S_CAT || i >= S_PASSPRE ||
-			       i <= S_PHONE ? db_in_text(rec, idx[i], &buf[i])
-					     : NULL;
-		/* the numbers: stage_scores' columns 5 to 11 */
-		for (int i = S_PRE; i <= S_NGAIN && !st; i++) {
-			double x;
+/* Put the current score row aside. */
+static void stage_score(people_run *p, const scores_in *s)
+{
+	sqlite3_stmt *st = p->stage;
+	const char *who = *s->v[S_NAME] ? s->v[S_NAME] : *s->v[S_EMAIL] ?
+			  s->v[S_EMAIL] : s->v[S_PHONE];
 
-			st = db_in_num(r, rec, idx[i], score_cols[i], in, &x);
-			db_bind_num(ins, i, x);
-		}
-		if (st)
-			break;
-		db_bind_static(ins, 4, v[S_STATUS]);
-		db_bind_static(ins, 12, v[S_CAT]);
-		db_bind_static(ins, 13, v[S_PASSPRE]);
-		db_bind_static(ins, 14, v[S_PASSPOST]);
-		if (*v[S_ID]) {
-			id = ibm_xstrdup(v[S_ID]);
-		} else {
-			if (!built) {
-				build_match(d);
-				q = db_prep(d, "SELECT participant_id FROM "
-					    "temp.score_match WHERE k = ?1");
-				built = 1;
-			}
-			id = match_row(d, q, v);
-		}
-		sqlite3_bind_int64(ins, 1, rec->line);
-		db_bind_static(ins, 2, id);
-		db_bind_static(ins, 3, *v[S_NAME] ? v[S_NAME] : *v[S_EMAIL] ?
-			       v[S_EMAIL] : v[S_PHONE]);
-		db_run(d, ins);
-		free(id);
+	p->waiting++;
+	if (p->staged++ == 0)
+		for (const char *const *q = stage_sql; *q; q++)
+			db_exec(p->d, *q);
+	if (!st)
+		st = p->stage = db_prep_keep(p->d, "INSERT INTO "
+			"temp.stage_scores VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			"?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, "
+			"?24)");
+	sqlite3_bind_int64(st, 1, s->line);
+	db_bind_static(st, 2, s->v[S_ID]);
+	db_bind_static(st, 3, who);
+	db_bind_static(st, 4, s->v[S_EMAIL]);
+	db_bind_static(st, 5, s->v[S_PHONE]);
+	db_bind_static(st, 6, s->v[S_NAME]);
+	bind_score(st, s);
+	db_run(p->d, st);
+}
+
+/* The staged score row of participant id (its latest line), as the
+ * current row of p->take: 1, or 0 when none is staged. */
+static int take_staged(people_run *p, const char *id)
+{
+	if (!p->take)
+		p->take = db_prep_keep(p->d, "SELECT " STAGE_SCORES " FROM "
+				    "temp.stage_scores WHERE participant_id = "
+				    "?1 ORDER BY line DESC LIMIT 1");
+	sqlite3_bind_text(p->take, 1, id, -1, SQLITE_STATIC);
+	if (db_step(p->d, p->take) == SQLITE_ROW)
+		return 1;
+	sqlite3_reset(p->take);
+	return 0;
+}
+
+/* Forget the staged score rows of participant id (it has its scores). */
+static void drop_staged(people_run *p, const char *id)
+{
+	if (!p->drop)
+		p->drop = db_prep_keep(p->d, "DELETE FROM temp.stage_scores "
+				    "WHERE participant_id = ?1");
+	sqlite3_bind_text(p->drop, 1, id, -1, SQLITE_STATIC);
+	db_run(p->d, p->drop);
+}
+
+/* Score rows staged and not yet taken beyond which the scores are taken
+ * as out of step as a whole (ibm-score without --roster writes the
+ * pre-test's order): the rest is staged at once and indexed once. */
+enum { OUT_OF_STEP = 256 };
+
+/* Stage every score row left: appended, then indexed in one sort (not
+ * one index insert per row out of order): 0 or the exit status. */
+static int stage_rest(people_run *p, scores_in *s)
+{
+	int st = 0;
+
+	db_exec(p->d, "DROP INDEX temp.stage_scores_id");
+	while (s->have && !st) {
+		stage_score(p, s);
+		st = score_next(s);
 	}
-	sqlite3_finalize(ins);
-	sqlite3_finalize(q);
-	if (k < 0)
-		st = ibm_csv_status(r);
-	for (int i = 0; i < S_N; i++)
-		free(buf[i].s);
-	ibm_csv_close(r);
+	db_exec(p->d, stage_sql[1]);
+	p->bulk = 1;
 	return st;
 }
 
-/* ------------------------------------------------- from the stage in */
-
-/* People from the staged rows, by participant_id. */
-static const char people_from_stage[] =
-	"INSERT INTO people (participant_id, nama, jabatan, unit_ibm, "
-	"desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
-	"jenis_kelamin, seen) SELECT participant_id, nama, jabatan, "
-	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
-	"jenis_kelamin, ?1 FROM temp.stage_people WHERE true ORDER BY "
-	"participant_id, line " DB_PEOPLE_UPSERT;
-
-/* Trainings from the staged rows, in the list's order, with their
- * scores; a participant_id twice keeps its later line. */
-static const char trainings_from_stage[] =
-	"INSERT INTO trainings (event_id, participant_id, no, nama, jabatan, "
-	"unit_ibm, desa_kelurahan, kecamatan, kabupaten_kota, no_hp, email, "
-	"jenis_kelamin, letter_number, status, pre_score, post_score, "
-	"max_score, pre_percent, post_percent, gain, n_gain, "
-	"n_gain_category, passed_pre, passed_post) SELECT ?1, "
-	"p.participant_id, p.no, p.nama, p.jabatan, p.unit_ibm, "
-	"p.desa_kelurahan, p.kecamatan, p.kabupaten_kota, p.no_hp, p.email, "
-	"p.jenis_kelamin, p.letter_number, s.status, s.pre_score, "
-	"s.post_score, s.max_score, s.pre_percent, s.post_percent, s.gain, "
-	"s.n_gain, s.n_gain_category, s.passed_pre, s.passed_post FROM "
-	"temp.stage_people p LEFT JOIN temp.stage_scores s ON "
-	"s.participant_id = p.participant_id WHERE true ORDER BY p.rowid "
-	"ON CONFLICT (event_id, participant_id) DO UPDATE SET "
-	"no = excluded.no, nama = excluded.nama, jabatan = excluded.jabatan, "
-	"unit_ibm = excluded.unit_ibm, desa_kelurahan = "
-	"excluded.desa_kelurahan, kecamatan = excluded.kecamatan, "
-	"kabupaten_kota = excluded.kabupaten_kota, no_hp = excluded.no_hp, "
-	"email = excluded.email, jenis_kelamin = excluded.jenis_kelamin, "
-	"letter_number = excluded.letter_number, status = excluded.status, "
-	"pre_score = excluded.pre_score, post_score = excluded.post_score, "
-	"max_score = excluded.max_score, pre_percent = excluded.pre_percent, "
-	"post_percent = excluded.post_percent, gain = excluded.gain, "
-	"n_gain = excluded.n_gain, n_gain_category = "
-	"excluded.n_gain_category, passed_pre = excluded.passed_pre, "
-	"passed_post = excluded.passed_post";
-
-void db_stage_insert(db_file *d, long long event_id, const char *people,
-		     const char *scores)
+/* Which scores participant id has: 1 the current score row (s), 2 a
+ * staged one (p->take's row), 0 none yet. Score rows out of step are
+ * put aside on the way: one before the participant's own, or the one
+ * the participant is not (a later participant's). */
+static int find_score(people_run *p, scores_in *s, const char *id, int *st)
 {
-	sqlite3_stmt *q;
-	char date[16] = "";
+	if (p->bulk)
+		return 0;
+	if (s->have && !strcmp(s->v[S_ID], id))
+		return 1;
+	if (p->staged && take_staged(p, id)) {
+		p->waiting--;
+		return 2;
+	}
+	if (s->have) {
+		stage_score(p, s);
+		if ((*st = score_next(s)) != 0)
+			return 0;
+		if (p->waiting > OUT_OF_STEP) {
+			*st = stage_rest(p, s);
+			return 0;
+		}
+		if (s->have && !strcmp(s->v[S_ID], id))
+			return 1;
+	}
+	return 0;
+}
 
-	/* the staged rows by participant_id (each index built at once,
-	 * by sorting) */
-	db_exec(d, "CREATE INDEX temp.stage_people_id ON stage_people "
-		"(participant_id, line)");
-	db_exec(d, "CREATE INDEX temp.stage_scores_id ON stage_scores "
-		"(participant_id, line)");
-	/* a participant_id on two lines: a warning for each later one */
-	q = db_prep(d, "SELECT participant_id, min(line), max(line) FROM "
-		    "temp.stage_people GROUP BY participant_id HAVING "
-		    "count(*) > 1 ORDER BY max(line)");
-	while (db_step(d, q) == SQLITE_ROW)
-		ibm_warn(people, sqlite3_column_int64(q, 2), "participant_id %s "
-			 "is on line %lld too; this line is kept",
-			 (const char *)sqlite3_column_text(q, 0),
-			 (long long)sqlite3_column_int64(q, 1));
+/* The staged rows at the end, in line order: each put on its
+ * participant of this bimtek, or a warning. */
+static void staged_end(people_run *p, const char *scores)
+{
+	db_file *d = p->d;
+	sqlite3_stmt *q, *upd, *mq = NULL;
+
+	if (!p->staged)
+		return;
+	/* the rows with a participant_id on the list, each participant's
+	 * latest: one pass over the event's trainings in their order (the
+	 * primary key's: `no` is 1 or more, and with it the planner takes
+	 * the rows in that order, not by participant_id, which would
+	 * rewrite them all over the table) */
+	q = db_prep(d, "UPDATE trainings SET (" STAGE_SCORES ") = (SELECT "
+		    STAGE_SCORES " FROM temp.stage_scores s WHERE "
+		    "s.participant_id = trainings.participant_id ORDER BY "
+		    "line DESC LIMIT 1) WHERE event_id = ?1 AND no > 0 AND "
+		    "+participant_id IN (SELECT participant_id FROM "
+		    "temp.stage_scores)");
+	sqlite3_bind_int64(q, 1, p->event_id);
+	db_run(d, q);
 	sqlite3_finalize(q);
-	/* score rows that match no one on the list */
-	q = db_prep(d, "SELECT line, coalesce(participant_id, who) FROM "
-		    "temp.stage_scores s WHERE participant_id IS NULL OR NOT "
-		    "EXISTS (SELECT 1 FROM temp.stage_people p WHERE "
-		    "p.participant_id = s.participant_id) ORDER BY line");
+	/* the others: matched by e-mail, phone or name, or a warning */
+	q = db_prep(d, "SELECT line, participant_id, coalesce("
+		    "participant_id, who), email, no_hp, nama, " STAGE_SCORES
+		    " FROM temp.stage_scores s WHERE participant_id IS NULL "
+		    "OR NOT EXISTS (SELECT 1 FROM trainings t WHERE "
+		    "t.event_id = ?1 AND t.participant_id = "
+		    "s.participant_id) ORDER BY line");
+	sqlite3_bind_int64(q, 1, p->event_id);
+	upd = db_prep(d, train_score_sql);
 	while (db_step(d, q) == SQLITE_ROW) {
-		const unsigned char *who = sqlite3_column_text(q, 1);
+		const unsigned char *who = sqlite3_column_text(q, 2);
+		char *id = NULL;
+		int done = 0;
 
-		ibm_warn(scores, sqlite3_column_int64(q, 0), "%s is not on the "
-			 "participant list of this bimtek; left out",
-			 who && *who ? (const char *)who : "this row");
+		if (sqlite3_column_type(q, 1) == SQLITE_NULL) {
+			const char *v[3];
+
+			if (!mq) {
+				build_match(d, p->event_id);
+				mq = db_prep(d, "SELECT participant_id FROM "
+					     "temp.score_match WHERE k = ?1");
+			}
+			for (int c = 0; c < 3; c++)
+				v[c] = (const char *)
+				       sqlite3_column_text(q, 3 + c);
+			id = match_row(d, mq, v);
+		}
+		if (id) {
+			sqlite3_bind_int64(upd, 1, p->event_id);
+			sqlite3_bind_text(upd, 2, id, -1, SQLITE_STATIC);
+			bind_staged(upd, q, 6);
+			db_run(d, upd);
+			done = sqlite3_changes(d->h) > 0;
+			free(id);
+		}
+		if (!done)
+			ibm_warn(scores, sqlite3_column_int64(q, 0), "%s is not "
+				 "on the participant list of this bimtek; left "
+				 "out", who && *who ? (const char *)who :
+				 "this row");
 	}
 	sqlite3_finalize(q);
-	q = db_prep(d, "SELECT tanggal_mulai FROM events WHERE event_id = ?1");
+	sqlite3_finalize(upd);
+	sqlite3_finalize(mq);
+	db_exec(d, "DELETE FROM temp.stage_scores");
+	db_exec(d, "DROP TABLE IF EXISTS temp.score_match");
+}
+
+/* A participant_id on the list again: a warning, and its later line
+ * kept (with the scores either line has). */
+static void put_dup(people_run *p, const char *file, long line,
+		    const char *id, int scored)
+{
+	sqlite3_stmt *q = db_prep(p->d, "SELECT no FROM trainings WHERE "
+				  "event_id = ?1 AND participant_id = ?2");
+
+	sqlite3_bind_int64(q, 1, p->event_id);
+	sqlite3_bind_text(q, 2, id, -1, SQLITE_STATIC);
+	if (db_step(p->d, q) == SQLITE_ROW)
+		ibm_warn(file, line, "participant_id %s is on the list "
+			 "already (number %lld); this line is kept", id,
+			 (long long)sqlite3_column_int64(q, 0));
+	sqlite3_finalize(q);
+	sqlite3_bind_int(p->dup, 25, scored);
+	db_run(p->d, p->dup);
+}
+
+/* The event's date, people's `seen`. */
+static void event_date(db_file *d, long long event_id, char *date,
+		       size_t size)
+{
+	sqlite3_stmt *q = db_prep(d, "SELECT tanggal_mulai FROM events "
+				  "WHERE event_id = ?1");
+
+	*date = '\0';
 	sqlite3_bind_int64(q, 1, event_id);
 	if (db_step(d, q) == SQLITE_ROW)
-		snprintf(date, sizeof date, "%s",
+		snprintf(date, size, "%s",
 			 (const char *)sqlite3_column_text(q, 0));
 	sqlite3_finalize(q);
-	q = db_prep(d, people_from_stage);
-	sqlite3_bind_text(q, 1, date, -1, SQLITE_STATIC);
-	db_run(d, q);
-	sqlite3_finalize(q);
-	q = db_prep(d, trainings_from_stage);
-	sqlite3_bind_int64(q, 1, event_id);
-	db_run(d, q);
-	sqlite3_finalize(q);
-	db_stage_end(d);
+}
+
+static void run_end(people_run *p)
+{
+	sqlite3_finalize(p->people);
+	sqlite3_finalize(p->ins);
+	sqlite3_finalize(p->dup);
+	sqlite3_finalize(p->stage);
+	sqlite3_finalize(p->take);
+	sqlite3_finalize(p->drop);
+}
+
+/* Bind a training's values ?1..?24 (scores from: 1 the current score
+ * row, 2 p->take's row, 0 none). */
+static void bind_training(people_run *p, sqlite3_stmt *t, const scores_in *s,
+			  int got, const char *const *v, long no)
+{
+	sqlite3_bind_int64(t, 1, p->event_id);
+	sqlite3_bind_text(t, 2, v[P_ID], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(t, 3, no);
+	for (int i = 0; i < INV_NF; i++)
+		db_bind_static(t, 4 + i, v[P_F + i]);
+	db_bind_static(t, 13, v[P_LETTER]);
+	if (got == 1)
+		bind_score(t, s);
+	else
+		bind_staged(t, got ? p->take : NULL, 0);
+}
+
+/* One participant's row (v: the P_ columns) into people and trainings,
+ * with its scores: 0 or the exit status (printed) of the scores. */
+static int put_participant(people_run *p, scores_in *s, const char *const *v,
+			   long no, const char *file, long line)
+{
+	int st = 0, got = s ? find_score(p, s, v[P_ID], &st) : 0;
+
+	if (st)
+		return st;
+	sqlite3_bind_text(p->people, 1, v[P_ID], -1, SQLITE_STATIC);
+	for (int i = 0; i < INV_NF; i++)
+		db_bind_static(p->people, 2 + i, v[P_F + i]);
+	sqlite3_bind_text(p->people, 11, p->date, -1, SQLITE_STATIC);
+	db_run(p->d, p->people);
+	bind_training(p, p->ins, s, got, v, no);
+	db_run(p->d, p->ins);
+	if (sqlite3_changes(p->d->h) == 0) { /* on the list already */
+		bind_training(p, p->dup, s, got, v, no);
+		put_dup(p, file, line, v[P_ID], got != 0);
+	}
+	if (got == 1) {
+		if (p->staged)
+			drop_staged(p, v[P_ID]);
+		st = score_next(s);
+	} else if (got == 2) {
+		sqlite3_reset(p->take);
+		drop_staged(p, v[P_ID]);
+	}
+	return st;
+}
+
+int db_read_people(db_file *d, long long event_id, ibm_csv *r,
+		   ibm_csv *scores, const db_in *in)
+{
+	ibm_colspec specs[P_N];
+	int idx[P_N], k = 0, st = 0;
+	const ibm_rec *rec;
+	db_in_buf buf[P_N] = { { 0 } };
+	const char *v[P_N];
+	scores_in s = { 0 };
+	people_run p = { 0 };
+	long rows = 0;
+
+	participant_specs(specs);
+	s.r = scores;
+	s.in = in;
+	if (db_in_columns(r, specs, P_N, idx, "the participants as "
+			  "ibm-invite writes them are needed (with "
+			  "participant_id)") != 0 ||
+	    (scores && score_columns(&s) != 0)) {
+		st = IBM_EX_DATAERR;
+		goto out;
+	}
+	if (scores && (st = score_next(&s)) != 0)
+		goto out;
+	p.d = d;
+	p.event_id = event_id;
+	event_date(d, event_id, p.date, sizeof p.date);
+	p.people = db_prep_keep(d, people_sql);
+	p.ins = db_prep_keep(d, train_ins_sql);
+	p.dup = db_prep_keep(d, train_dup_sql);
+	while ((k = ibm_csv_read(r, &rec)) > 0) {
+		long no = 0;
+
+		if (db_in_blank(rec))
+			continue;
+		for (int i = 0; i < P_N; i++)
+			v[i] = db_in_text(rec, idx[i], &buf[i]);
+		if (!*v[P_ID] || !*v[P_F + INV_NAMA]) {
+			ibm_error_cell(ibm_csv_name(r), rec->line,
+				       (size_t)idx[*v[P_ID] ? P_F + INV_NAMA :
+						   P_ID],
+				       "%s is empty (the participants as "
+				       "ibm-invite writes them have it)",
+				       *v[P_ID] ? "nama" : "participant_id");
+			st = IBM_EX_DATAERR;
+			break;
+		}
+		/* the list's order: its numbers, or its rows' */
+		if (!*v[P_NO] || ibm_parse_count(v[P_NO], &no) != 0 || no < 1)
+			no = rows + 1;
+		if ((st = put_participant(&p, scores ? &s : NULL, v, no,
+					  ibm_csv_name(r), rec->line)) != 0)
+			break;
+		rows++;
+	}
+	if (k < 0)
+		st = ibm_csv_status(r);
+	if (!st && rows == 0) {
+		ibm_error(ibm_csv_name(r), 0, "no participants");
+		st = IBM_EX_DATAERR;
+	}
+	/* the score rows after the list's last participant */
+	while (!st && s.have) {
+		stage_score(&p, &s);
+		st = score_next(&s);
+	}
+	if (!st && scores)
+		staged_end(&p, ibm_csv_name(scores));
+out:
+	run_end(&p);
+	for (int i = 0; i < P_N; i++)
+		free(buf[i].s);
+	for (int i = 0; i < S_N; i++)
+		free(s.buf[i].s);
+	ibm_csv_close(r);
+	if (scores)
+		ibm_csv_close(scores);
+	return st;
 }
 
 /* ------------------------------------ summary and certificates */
@@ -615,18 +859,8 @@ int db_read_certificates(db_file *d, long long event_id, ibm_csv *r,
 
 /* ----------------------------------------------------------- the add */
 
-typedef int stage_fn(db_file *d, ibm_csv *r, const db_in *in);
 typedef int reader_fn(db_file *d, long long event_id, ibm_csv *r,
 		      const db_in *in);
-
-static int stage_one(db_file *d, const char *path, const db_in *in,
-		     const ibm_colspec *specs, size_t n, stage_fn *fn)
-{
-	int st;
-	ibm_csv *r = db_in_open(path, in, specs, n, &st);
-
-	return r ? fn(d, r, in) : st;
-}
 
 static int read_one(db_file *d, long long event_id, const char *path,
 		    const db_in *in, const ibm_colspec *specs, size_t n,
@@ -642,21 +876,21 @@ int db_add_bimtek(db_file *d, const db_bimtek_src *src, const db_in *in)
 {
 	ibm_colspec ps[P_N];
 	long long ev = db_put_event(d, src->ev, src->event_file);
+	ibm_csv *r, *sr = NULL;
 	int st;
 
 	if (ev < 0)
 		return IBM_EX_DATAERR;
 	participant_specs(ps);
-	db_stage_begin(d);
-	st = stage_one(d, src->participants, in, ps, P_N,
-		       db_read_participants);
-	if (!st && src->scores)
-		st = stage_one(d, src->scores, in, score_specs, S_N,
-			       db_read_scores);
-	if (st)
+	if (!(r = db_in_open(src->participants, in, ps, P_N, &st)))
 		return st;
-	db_stage_insert(d, ev, src->participants, src->scores);
-	if (src->summary)
+	if (src->scores && !(sr = db_in_open(src->scores, in, score_specs,
+					     S_N, &st))) {
+		ibm_csv_close(r);
+		return st;
+	}
+	st = db_read_people(d, ev, r, sr, in);
+	if (!st && src->summary)
 		st = read_one(d, ev, src->summary, in, summary_specs, 2,
 			      db_read_summary);
 	if (!st && src->certificates)

@@ -150,18 +150,14 @@ typedef struct db_bimtek_src {
 int db_add_bimtek(db_file *d, const db_bimtek_src *src, const db_in *in);
 /* Its steps, each from an open reader (fuzzing, tests): the event row
  * (replacing one of the same office and dates; its id, or -1 after
- * printing what is wrong); the participants and the scores staged
- * (db_stage_begin first), then put into people and trainings
- * (db_stage_insert, which warns about ids on two lines and scores of no
- * one, naming the two files); the summary and the certificate numbers
- * of the event. The readers return 0 or the exit status (printed). */
+ * printing what is wrong); the participants with their scores (scores
+ * NULL: none) into people and trainings, read together in one pass
+ * (warns about ids on two lines and scores of no one; closes both
+ * readers); the summary and the certificate numbers of the event. The
+ * readers return 0 or the exit status (printed). */
 long long db_put_event(db_file *d, const ibm_event *ev, const char *file);
-void db_stage_begin(db_file *d);
-int db_read_participants(db_file *d, ibm_csv *r, const db_in *in);
-int db_read_scores(db_file *d, ibm_csv *r, const db_in *in);
-void db_stage_insert(db_file *d, long long event_id, const char *people,
-		     const char *scores);
-void db_stage_end(db_file *d);
+int db_read_people(db_file *d, long long event_id, ibm_csv *people,
+		   ibm_csv *scores, const db_in *in);
 int db_read_summary(db_file *d, long long event_id, ibm_csv *r,
 		    const db_in *in);
 int db_read_certificates(db_file *d, long long event_id, ibm_csv *r,

@@ -24,6 +24,9 @@ typedef struct db_in_buf {
 	size_t cap;
 } db_in_buf;
 const char *db_in_text(const ibm_rec *rec, int i, db_in_buf *b);
+/* A statement run once per row of an input (SQLite keeps it apart from
+ * its one-off statements' memory); dies on an error as db_prep. */
+sqlite3_stmt *db_prep_keep(db_file *d, const char *sql);
 /* Bind text that stays as it is until the statement has run (NULL and
  * "" bind NULL). */
 void db_bind_static(sqlite3_stmt *st, int i, const char *s);

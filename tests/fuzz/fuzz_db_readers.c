@@ -68,10 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	switch (which) {
 	case 0:
 	case 6:
-		db_stage_begin(d);
-		st = db_read_participants(d, r, &in);
-		if (st == 0)
-			db_stage_insert(d, id, "in.csv", NULL);
+		st = db_read_people(d, id, r, NULL, &in);
 		break;
 	case 1: {
 		/* the scores of the participants of a list */
@@ -80,12 +77,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ibm_csv *p = ibm_csv_open_mem("peserta.csv", people,
 					      sizeof people - 1, &po, &st2);
 
-		db_stage_begin(d);
-		if (!p || db_read_participants(d, p, &in) != 0)
+		if (!p)
 			abort();
-		st = db_read_scores(d, r, &in);
-		if (st == 0)
-			db_stage_insert(d, id, "peserta.csv", "in.csv");
+		st = db_read_people(d, id, p, r, &in);
 		break;
 	}
 	case 2:

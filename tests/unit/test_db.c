@@ -220,44 +220,78 @@ static void t_participants_scores(void **state)
 	memset(&in, 0, sizeof in);
 	/* a list without participant_id: an error naming what it has */
 	msgs_reset();
-	db_stage_begin(d);
 	quiet_begin();
-	assert_int_equal(db_read_participants(d, mem("nama,no hp\nA,1\n"),
-					      &in), 65);
+	assert_int_equal(db_read_people(d, ev, mem("nama,no hp\nA,1\n"),
+					NULL, &in), 65);
 	quiet_end();
 	assert_non_null(strstr(msgs_all(), "missing required column: "
 			       "participant_id"));
-	assert_int_equal(db_read_participants(d, mem(
+	/* scores without ids: by e-mail (any case), phone, then name; a
+	 * participant_id twice: the later line kept, with a warning */
+	msgs_reset();
+	quiet_begin();
+	assert_int_equal(db_read_people(d, ev, mem(
 		"ID Peserta;Nama Lengkap;No. HP;E-mail\n"
 		"IBM-1;Siti Rahmawati;0812-3456-7890;siti@x.id\n"
 		"IBM-2;Muhammad Rizal;;\n"
-		"IBM-3;Baiq Aini;+62 819 1700 1234;\n"), &in), 0);
-	/* scores without ids: by e-mail (any case), phone, then name */
-	msgs_reset();
-	quiet_begin();
-	assert_int_equal(db_read_scores(d, mem(
+		"IBM-3;Baiq Aini;+62 819 1700 1234;\n"
+		"IBM-2;Muhammad Rizal;;\n"), mem(
 		"name,email,no_hp,pre_score,post_score,passed_post\n"
 		"x,SITI@X.ID,,6,9,ya\n"
 		"MUHAMMAD  RIZAL,,,4,\"6,5\",tidak\n"
 		"Aini,,081917001234,7,10,ya\n"
 		"Orang Lain,,,1,2,tidak\n"), &in), 0);
-	db_stage_insert(d, ev, "p.csv", "in.csv");
 	quiet_end();
+	assert_non_null(strstr(msgs_all(), "in.csv:5: warning: participant_id "
+			       "IBM-2 is on the list already (number 2)"));
 	assert_non_null(strstr(msgs_all(), "in.csv:5: warning: Orang Lain is "
 			       "not on the participant list"));
 	s = rows(d, DB_TRAININGS, 4, 1);
-	assert_string_equal(s, "IBM-1;IBM-2;IBM-3;");
+	assert_string_equal(s, "IBM-1;IBM-3;IBM-2;");
 	free(s);
 	s = rows(d, DB_TRAININGS, 18, 1);
-	assert_string_equal(s, "9;6.5;10;");
+	assert_string_equal(s, "9;10;6.5;");
 	free(s);
+	/* scores in another order than the list, one of them twice (its
+	 * later line kept), one without a participant */
+	db_exec(d, "DELETE FROM trainings");
+	quiet_begin();
+	assert_int_equal(db_read_people(d, ev, mem(
+		"participant_id,nama\nIBM-1,A\nIBM-2,B\nIBM-3,C\n"
+		"IBM-4,D\n"), mem(
+		"participant_id,post_score\nIBM-3,3\nIBM-9,9\nIBM-1,1\n"
+		"IBM-4,4\nIBM-3,33\n"), &in), 0);
+	quiet_end();
+	s = rows(d, DB_TRAININGS, 18, 1);
+	assert_string_equal(s, "1;;33;4;");
+	free(s);
+	/* scores in the reverse order of a long list: past OUT_OF_STEP
+	 * rows put aside, the rest is staged at once; all land */
+	{
+		char *pl = ibm_xcalloc(1, 16384), *sl = ibm_xcalloc(1, 16384);
+
+		strcpy(pl, "participant_id,nama\n");
+		strcpy(sl, "participant_id,post_score\n");
+		for (int i = 1; i <= 600; i++)
+			sprintf(pl + strlen(pl), "P-%d,N\n", i);
+		for (int i = 600; i >= 1; i--)
+			sprintf(sl + strlen(sl), "P-%d,%d\n", i, i % 10);
+		db_exec(d, "DELETE FROM trainings");
+		assert_int_equal(db_read_people(d, ev, mem(pl), mem(sl), &in),
+				 0);
+		assert_int_equal(db_int(d, "SELECT count(*) FROM trainings "
+					"WHERE post_score = substr("
+					"participant_id, -1)"), 600);
+		free(pl);
+		free(sl);
+	}
 	/* --strict: a score that is no number is an error */
 	in.strict = 1;
 	quiet_begin();
-	assert_int_equal(db_read_scores(d, mem(
+	assert_int_equal(db_read_people(d, ev, mem(
+		"participant_id,nama\nIBM-1,A\n"), mem(
 		"participant_id,post_score\nIBM-1,sembilan\n"), &in), 65);
 	quiet_end();
-	db_stage_end(d);
 	db_close(d);
 }
 
