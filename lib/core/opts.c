@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char *usage_synopsis = "", *usage_options = "";
 
@@ -72,8 +73,16 @@ void ibm_print_version(void)
 
 void ibm_opt_error(int c, char *const *argv)
 {
-	if (c == ':')
+	/* "--version=1": glibc answers '?', MinGW's getopt_long ':' for a
+	 * value given to an option that takes none; an option that takes
+	 * one never misses it after '=' */
+	int valued = strncmp(argv[optind - 1], "--", 2) == 0 &&
+		     strchr(argv[optind - 1], '=') != NULL;
+
+	if (c == ':' && !valued)
 		ibm_error(NULL, 0, "option %s needs a value", argv[optind - 1]);
+	else if (c == ':')
+		ibm_error(NULL, 0, "unknown option %s", argv[optind - 1]);
 	else if (optopt > 0 && optopt < 128)
 		ibm_error(NULL, 0, "unknown option -%c", optopt);
 	else

@@ -255,11 +255,11 @@ static void build_match(db_file *d, long long event_id)
 	amb = db_prep(d, "UPDATE temp.score_match SET participant_id = NULL "
 		      "WHERE k = ?1 AND participant_id <> ?2");
 	while (db_step(d, q) == SQLITE_ROW) {
+		/* NULL (no participant_id) stays NULL: it matches no one */
 		const char *id = (const char *)sqlite3_column_text(q, 0);
 
 		for (int c = 0; c < 3; c++) {
-			char *key = match_key(c, (const char *)
-					      sqlite3_column_text(q, c + 1));
+			char *key = match_key(c, db_text(q, c + 1));
 
 			if (!key)
 				continue;
@@ -292,8 +292,7 @@ static char *match_row(db_file *d, sqlite3_stmt *q, const char *const *v)
 		sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
 		if (db_step(d, q) == SQLITE_ROW &&
 		    sqlite3_column_type(q, 0) != SQLITE_NULL)
-			id = ibm_xstrdup((const char *)
-					 sqlite3_column_text(q, 0));
+			id = ibm_xstrdup(db_text(q, 0));
 		sqlite3_reset(q);
 		free(key);
 		if (id)
@@ -558,8 +557,7 @@ static void staged_end(people_run *p, const char *scores)
 					     "temp.score_match WHERE k = ?1");
 			}
 			for (int c = 0; c < 3; c++)
-				v[c] = (const char *)
-				       sqlite3_column_text(q, 3 + c);
+				v[c] = db_text(q, 3 + c);
 			id = match_row(d, mq, v);
 		}
 		if (id) {
@@ -612,8 +610,7 @@ static void event_date(db_file *d, long long event_id, char *date,
 	*date = '\0';
 	sqlite3_bind_int64(q, 1, event_id);
 	if (db_step(d, q) == SQLITE_ROW)
-		snprintf(date, size, "%s",
-			 (const char *)sqlite3_column_text(q, 0));
+		snprintf(date, size, "%s", db_text(q, 0));
 	sqlite3_finalize(q);
 }
 

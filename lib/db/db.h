@@ -85,6 +85,9 @@ long long db_int(db_file *d, const char *sql);
 /* Bind text (NULL and "" bind NULL), a number (NaN binds NULL). */
 void db_bind_text(sqlite3_stmt *st, int i, const char *s);
 void db_bind_num(sqlite3_stmt *st, int i, double v);
+/* Column i of the row as text, "" for NULL (and an empty BLOB): a
+ * database made elsewhere may hold NULL where ibm-db never writes one. */
+const char *db_text(sqlite3_stmt *st, int i);
 /* The time of this run for the added and updated columns: UTC,
  * "2024-06-24T01:02:03.456Z" (SQLite's clock, milliseconds). */
 const char *db_now(db_file *d);

@@ -153,7 +153,7 @@ db_file *db_register_open(const char *path, const char *office,
 		const char *f[L_N];
 
 		for (int i = 0; i < L_N; i++)
-			f[i] = (const char *)sqlite3_column_text(st, i);
+			f[i] = db_text(st, i);
 		inv_register_add_old(r, f[L_TANGGAL], f[L_JENIS],
 				     (long)sqlite3_column_int64(st, L_URUT),
 				     f[L_NOMOR], f[L_KEPADA], f[L_HAL]);

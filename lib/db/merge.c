@@ -184,7 +184,7 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 	while (db_step(d, vis) == SQLITE_ROW) {
 		long long old = sqlite3_column_int64(vis, 0);
 		long long unit = unit_here(d, up, sqlite3_column_int64(vis, 1));
-		const char *per = (const char *)sqlite3_column_text(vis, 2);
+		const char *per = db_text(vis, 2);
 		int visited = sqlite3_column_int(vis, 7), was_visited = 0;
 		long long was = -1;
 		char *other = NULL;
@@ -193,8 +193,7 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 		sqlite3_bind_text(here, 2, per, -1, SQLITE_STATIC);
 		if (db_step(d, here) == SQLITE_ROW) {
 			was = sqlite3_column_int64(here, 0);
-			other = ibm_xstrdup((const char *)
-					    sqlite3_column_text(here, 1));
+			other = ibm_xstrdup(db_text(here, 1));
 			was_visited = sqlite3_column_int(here, 2);
 		}
 		sqlite3_reset(here);
@@ -208,8 +207,7 @@ static long copy_visits(db_file *d, const char *office, const char *file,
 			f[1] = office;
 			f[2] = other;
 			for (int i = 0; i < 4; i++)
-				f[3 + i] = (const char *)
-					sqlite3_column_text(vis, 3 + i);
+				f[3 + i] = db_text(vis, 3 + i);
 			f[7] = per;
 			ibm_warn(file, 0, "%s (%s), %s: from %s with other data "
 				 "than from %s here; that one is kept", f[6],
@@ -307,14 +305,13 @@ long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 		       "office");
 	mine = prep(d, "SELECT updated FROM offices WHERE office = ?1");
 	while (db_step(d, offs) == SQLITE_ROW) {
-		const char *office = (const char *)sqlite3_column_text(offs, 0);
-		const char *upd = (const char *)sqlite3_column_text(offs, 1);
+		const char *office = db_text(offs, 0);
+		const char *upd = db_text(offs, 1);
 		char *here = NULL;
 
 		sqlite3_bind_text(mine, 1, office, -1, SQLITE_STATIC);
 		if (db_step(d, mine) == SQLITE_ROW)
-			here = ibm_xstrdup((const char *)
-					   sqlite3_column_text(mine, 0));
+			here = ibm_xstrdup(db_text(mine, 0));
 		sqlite3_reset(mine);
 		if (!here || strcmp(upd, here) > 0)
 			conflicts += replace_office(d, office, upd, other, out);

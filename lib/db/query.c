@@ -267,7 +267,7 @@ static void take(db_rows *t, int c, size_t i)
 	default:
 		/* SQLite's own text, valid until the next step */
 		t->isnum[i] = 0;
-		t->out[i] = (const char *)sqlite3_column_text(t->q, c);
+		t->out[i] = db_text(t->q, c);
 	}
 }
 
@@ -282,7 +282,7 @@ static void take_values(db_rows *t)
 		put(t, t->vout[k], NULL, 0, 0);
 	sqlite3_bind_int64(t->vals, 1, sqlite3_column_int64(t->q, 0));
 	while (db_step(t->d, t->vals) == SQLITE_ROW) {
-		const char *nm = (const char *)sqlite3_column_text(t->vals, 0);
+		const char *nm = db_text(t->vals, 0);
 		const unsigned char *v = sqlite3_column_text(t->vals, 1);
 		int c = 1;
 
@@ -487,8 +487,7 @@ static void value_columns(db_rows *t)
 	while (db_step(t->d, q) == SQLITE_ROW) {
 		ibm_grow((void **)&t->vname, &cap, t->nval + 1,
 			 sizeof *t->vname);
-		t->vname[t->nval++] = ibm_xstrdup((const char *)
-						  sqlite3_column_text(q, 0));
+		t->vname[t->nval++] = ibm_xstrdup(db_text(q, 0));
 	}
 	sqlite3_finalize(q);
 	t->split = VISIT_SPLIT;
@@ -667,7 +666,7 @@ int db_check(db_file *d, FILE *fp, int excel)
 
 	q = db_prep(d, "PRAGMA integrity_check");
 	while (db_step(d, q) == SQLITE_ROW) {
-		const char *m = (const char *)sqlite3_column_text(q, 0);
+		const char *m = db_text(q, 0);
 
 		if (m && strcmp(m, "ok")) {
 			if (!first)

@@ -144,6 +144,13 @@ void db_bind_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
+const char *db_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
 void db_bind_num(sqlite3_stmt *st, int i, double v)
 {
 	if (isnan(v))
@@ -162,7 +169,7 @@ const char *db_now(db_file *d)
 
 		if (db_step(d, st) == SQLITE_ROW)
 			snprintf(now, sizeof now, "%s",
-				 (const char *)sqlite3_column_text(st, 0));
+				 db_text(st, 0));
 		sqlite3_finalize(st);
 	}
 	return now;

@@ -385,7 +385,7 @@ int db_each_visit(db_file *d, const char *before,
 	sqlite3_bind_text(q, 1, before ? before : "", -1, SQLITE_STATIC);
 	while (db_step(d, q) == SQLITE_ROW) {
 		db_visit v;
-		const char *per = (const char *)sqlite3_column_text(q, 10);
+		const char *per = db_text(q, 10);
 		size_t i, nv = 0;
 
 		for (i = 0; i < nskip && strcmp(skip[i], per); i++)
@@ -400,21 +400,20 @@ int db_each_visit(db_file *d, const char *before,
 		}
 		v.periode = per;
 		v.status = sqlite3_column_type(q, 11) == SQLITE_NULL ? "" :
-			   (const char *)sqlite3_column_text(q, 11);
+			   db_text(q, 11);
 		v.total = sqlite3_column_type(q, 12) == SQLITE_NULL ? NAN :
 			  sqlite3_column_double(q, 12);
 		v.fase = sqlite3_column_type(q, 13) == SQLITE_NULL ? "" :
-			 (const char *)sqlite3_column_text(q, 13);
+			 db_text(q, 13);
 		v.kurang = sqlite3_column_type(q, 14) == SQLITE_NULL ? "" :
-			   (const char *)sqlite3_column_text(q, 14);
+			   db_text(q, 14);
 		sqlite3_bind_int64(vals, 1, sqlite3_column_int64(q, 0));
 		while (db_step(d, vals) == SQLITE_ROW) {
 			const unsigned char *t = sqlite3_column_text(vals, 1);
 
 			ibm_grow((void **)&col, &ccap, nv + 1, sizeof *col);
 			ibm_grow((void **)&val, &vcap, nv + 1, sizeof *val);
-			col[nv] = ibm_xstrdup((const char *)
-					      sqlite3_column_text(vals, 0));
+			col[nv] = ibm_xstrdup(db_text(vals, 0));
 			val[nv++] = ibm_xstrdup(t ? (const char *)t : "");
 		}
 		sqlite3_reset(vals);

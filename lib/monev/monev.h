@@ -340,6 +340,10 @@ size_t monev_list_periods(const monev_data *d, char (**out)[16]);
  * empty (strict: an error, 65 after all are named). */
 void monev_units_read(monev_units *u, const char *path,
 		      const ibm_csv_opts *o, int strict);
+/* The same from an open reader (opened with monev_unit_cols as its
+ * need, side set): 0, or the exit status after printing what is wrong
+ * (what was read stays in u for monev_units_free). */
+int monev_units_read_csv(monev_units *u, ibm_csv *r, int strict);
 void monev_units_free(monev_units *u);
 
 /* A period: semester 1 or 2 of a year. Parses "2024-S1", "2024-1",

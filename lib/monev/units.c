@@ -127,22 +127,21 @@ const monev_listed *monev_units_closest(const monev_units *u,
 	return best;
 }
 
-void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
-		      int strict)
+int monev_units_read_csv(monev_units *u, ibm_csv *r, int strict)
 {
-	/* the header: the first row with the list's required columns */
-	ibm_csv *r = ibm_csv_xopen_side(path, o, monev_unit_cols, MONEV_UL_N);
 	const ibm_rec *rec;
-	int idx[MONEV_UL_N];
+	int idx[MONEV_UL_N], k, st = 0;
 	size_t cap = 0;
 
 	memset(u, 0, sizeof *u);
 	if (ibm_csv_resolve(r, monev_unit_cols, MONEV_UL_N, idx) < 0)
-		exit(IBM_EX_DATAERR);
-	while (ibm_csv_xread(r, &rec) == 1) {
+		return IBM_EX_DATAERR;
+	while ((k = ibm_csv_read(r, &rec)) != 0) {
 		monev_listed *l;
 		int blank = 1;
 
+		if (k < 0)
+			return ibm_csv_status(r);
 		for (int i = 0; i < MONEV_UL_N; i++)
 			if (idx[i] >= 0 && *ibm_trim(rec->f[idx[i]]))
 				blank = 0;
@@ -151,16 +150,21 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
 		ibm_grow((void **)&u->unit, &cap, u->n + 1, sizeof *u->unit);
 		l = &u->unit[u->n++];
 		l->line = rec->line;
+		l->ident = NULL;
 		for (int i = 0; i < MONEV_UL_N; i++) {
 			char *v = ibm_rec_cell(rec, idx[i]);
 
 			l->f[i] = v;
 			l->key[i] = monev_key(v);
-			if (monev_unit_cols[i].required && !*v)
-				ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
-					     rec->line, (size_t)idx[i],
-					     "%s is empty", monev_ul_names[i]);
+			if (monev_unit_cols[i].required && !*v && !st) {
+				ibm_error_cell(ibm_csv_name(r), rec->line,
+					       (size_t)idx[i], "%s is empty",
+					       monev_ul_names[i]);
+				st = IBM_EX_DATAERR;
+			}
 		}
+		if (st)
+			return st;
 		l->ident = monev_ident(l->f[MONEV_UL_PROV], l->f[MONEV_UL_KAB],
 				       l->f[MONEV_UL_DESA],
 				       l->f[MONEV_UL_UNIT]);
@@ -180,8 +184,9 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
 		}
 	}
 	u->src = ibm_xstrdup(ibm_csv_name(r));
-	ibm_csv_close(r);
-	ibm_cell_bad_exit();
+	st = ibm_cell_bad_status();
+	if (st)
+		return st;
 	qsort(u->unit, u->n, sizeof *u->unit, unit_cmp);
 	u->by_ident = ibm_xcalloc(u->n + 1, sizeof *u->by_ident);
 	for (size_t i = 0; i < u->n; i++)
@@ -193,15 +198,29 @@ void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
 		const monev_listed *p = &u->unit[u->by_ident[i - 1]],
 				   *q = &u->unit[u->by_ident[i]];
 
-		if (strcmp(p->ident, q->ident) == 0)
-			ibm_die(IBM_EX_DATAERR, u->src,
-				p->line > q->line ? p->line : q->line,
-				"unit \"%s\" (%s, %s) is listed twice (lines "
-				"%ld and %ld)", q->f[MONEV_UL_UNIT],
-				q->f[MONEV_UL_DESA], q->f[MONEV_UL_KAB],
-				p->line < q->line ? p->line : q->line,
-				p->line > q->line ? p->line : q->line);
+		if (strcmp(p->ident, q->ident) == 0) {
+			ibm_error(u->src, p->line > q->line ? p->line : q->line,
+				  "unit \"%s\" (%s, %s) is listed twice (lines "
+				  "%ld and %ld)", q->f[MONEV_UL_UNIT],
+				  q->f[MONEV_UL_DESA], q->f[MONEV_UL_KAB],
+				  p->line < q->line ? p->line : q->line,
+				  p->line > q->line ? p->line : q->line);
+			return IBM_EX_DATAERR;
+		}
 	}
+	return 0;
+}
+
+void monev_units_read(monev_units *u, const char *path, const ibm_csv_opts *o,
+		      int strict)
+{
+	/* the header: the first row with the list's required columns */
+	ibm_csv *r = ibm_csv_xopen_side(path, o, monev_unit_cols, MONEV_UL_N);
+	int st = monev_units_read_csv(u, r, strict);
+
+	ibm_csv_close(r);
+	if (st)
+		exit(st);
 }
 
 static int cmp_strp(const void *a, const void *b)

@@ -985,14 +985,6 @@ typedef struct pkg {
 	sb defaults;     /* Default lines */
 } pkg;
 
-static int pkg_has(const pkg *p, const char *name)
-{
-	for (size_t i = 0; i < p->n; i++)
-		if (strcmp(p->e[i].name, name) == 0)
-			return 1;
-	return 0;
-}
-
 static void pkg_add(pkg *p, const char *name, char *data, size_t len,
 		    const char *path, int store)
 {
@@ -1082,67 +1074,144 @@ static char *part_xml(const part *p, const char *tag)
 
 /* ----------------------------------------------------- reference docx */
 
-typedef struct refdoc {
-	zip_t *z;
-	const char *path;
-	size_t total;    /* bytes read from it */
-} refdoc;
-
 /* Bounds on a hostile reference (ibm-report(1)): each part, all of them,
- * and how much a part may expand (as the workbook reader's). */
+ * and how much a part may expand (as the workbook reader's). The fuzzing
+ * build (make fuzz) has them small enough for an input of 16 KiB to
+ * reach them. */
+#ifndef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
 #define REF_PART_MAX ((zip_uint64_t)64 << 20)
 #define REF_TOTAL_MAX ((size_t)128 << 20)
-#define REF_RATIO_MAX 500
 #define REF_RATIO_FREE ((zip_uint64_t)1 << 20)
+#else
+#define REF_PART_MAX ((zip_uint64_t)64 << 10)
+#define REF_TOTAL_MAX ((size_t)256 << 10)
+#define REF_RATIO_FREE ((zip_uint64_t)16384)
+#endif
+#define REF_RATIO_MAX 500
 
-/* An entry of the reference read whole (NUL-terminated), or NULL. */
-static char *ref_read(refdoc *r, const char *name, size_t *len)
+/* The reader's state: the archive, the bytes read from it, and the first
+ * error (its status; its message in why). */
+typedef struct refrd {
+	zip_t *z;
+	size_t total;
+	int status;
+	char *why;
+	size_t whysize;
+} refrd;
+
+static void ref_fail(refrd *r, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void ref_fail(refrd *r, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->status)
+		return;
+	r->status = status;
+	va_start(ap, fmt);
+	vsnprintf(r->why, r->whysize, fmt, ap);
+	va_end(ap);
+}
+
+/* An entry of the reference read whole (NUL-terminated), or NULL: absent,
+ * or an error (r->status set). */
+static char *ref_read(refrd *r, const char *name, size_t *len)
 {
 	zip_stat_t st;
 	zip_file_t *f;
 	char *buf;
 	zip_int64_t k;
 
-	if (zip_stat(r->z, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+	if (r->status || zip_stat(r->z, name, 0, &st) != 0 ||
+	    !(st.valid & ZIP_STAT_SIZE))
 		return NULL;
-	if (st.size > REF_PART_MAX)
-		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s is too large", name);
+	if (st.size > REF_PART_MAX) {
+		ref_fail(r, IBM_EX_DATAERR, "%s is too large", name);
+		return NULL;
+	}
 	if ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > REF_RATIO_FREE &&
-	    st.size / REF_RATIO_MAX > st.comp_size)
-		ibm_die(IBM_EX_DATAERR, r->path, 0, "%s expands %llu times "
-			"(a zip bomb?); not read", name,
-			(unsigned long long)(st.size / (st.comp_size + 1)));
-	if (st.size > REF_TOTAL_MAX - r->total)
-		ibm_die(IBM_EX_DATAERR, r->path, 0, "the parts used add up to "
-			"more than 128 MiB (the limit)");
+	    st.size / REF_RATIO_MAX > st.comp_size) {
+		ref_fail(r, IBM_EX_DATAERR, "%s expands %llu times (a zip "
+			 "bomb?); not read", name,
+			 (unsigned long long)(st.size / (st.comp_size + 1)));
+		return NULL;
+	}
+	if (st.size > REF_TOTAL_MAX - r->total) {
+		char lim[32];
+
+		ref_fail(r, IBM_EX_DATAERR, "the parts used add up to more "
+			 "than %s (the limit)",
+			 ibm_size_text(lim, sizeof lim, REF_TOTAL_MAX));
+		return NULL;
+	}
 	r->total += (size_t)st.size;
 	f = zip_fopen(r->z, name, 0);
-	if (!f)
-		ibm_die(IBM_EX_DATAERR, r->path, 0, "cannot read %s: %s", name,
-			zip_strerror(r->z));
+	if (!f) {
+		ref_fail(r, IBM_EX_DATAERR, "cannot read %s: %s", name,
+			 zip_strerror(r->z));
+		return NULL;
+	}
 	buf = ibm_xmalloc((size_t)st.size + 1);
 	k = zip_fread(f, buf, st.size);
 	zip_fclose(f);
-	if (k < 0 || (zip_uint64_t)k != st.size)
-		ibm_die(IBM_EX_DATAERR, r->path, 0, "cannot read %s", name);
+	if (k < 0 || (zip_uint64_t)k != st.size) {
+		free(buf);
+		ref_fail(r, IBM_EX_DATAERR, "cannot read %s", name);
+		return NULL;
+	}
 	buf[st.size] = '\0';
 	if (len)
 		*len = (size_t)st.size;
 	return buf;
 }
 
-/* The value of attribute ATTR (e.g. "r:id=\"") within the tag at p. */
-static char *attr_in_tag(const char *p, const char *attr)
+/* A part read into p (name: its name in the package); 1 when present. */
+static int ref_part(refrd *r, docx_ref_part *p, const char *from,
+		    const char *to)
 {
-	const char *end = strchr(p, '>'), *a = strstr(p, attr), *q;
+	p->data = ref_read(r, from, &p->len);
+	if (!p->data)
+		return 0;
+	p->name = ibm_xstrdup(to);
+	return 1;
+}
 
-	if (!end || !a || a > end)
+/* The first s within [p, end), or NULL: a search bounded by the tag, so
+ * that a part of many tags is read once, not once a tag. */
+static const char *find_in(const char *p, const char *end, const char *s)
+{
+	size_t n = strlen(s);
+
+	for (; p + n <= end; p++)
+		if (*p == *s && memcmp(p, s, n) == 0)
+			return p;
+	return NULL;
+}
+
+/* Where the value of attribute ATTR (e.g. "r:id=\"") starts within the
+ * tag at p (its length in *len), or NULL. */
+static const char *attr_at(const char *p, const char *attr, size_t *len)
+{
+	const char *end = strchr(p, '>'), *a, *q;
+
+	if (!end || !(a = find_in(p, end, attr)))
 		return NULL;
 	a += strlen(attr);
-	q = strchr(a, '"');
-	if (!q || q > end)
+	q = find_in(a, end, "\"");
+	if (!q)
 		return NULL;
-	return ibm_xstrndup(a, (size_t)(q - a));
+	*len = (size_t)(q - a);
+	return a;
+}
+
+/* The value of attribute ATTR within the tag at p (malloc'd), or NULL. */
+static char *attr_in_tag(const char *p, const char *attr)
+{
+	size_t len;
+	const char *a = attr_at(p, attr, &len);
+
+	return a ? ibm_xstrndup(a, len) : NULL;
 }
 
 /* The Target of relationship ID in a rels file. */
@@ -1165,17 +1234,16 @@ static char *rel_target(const char *rels, const char *id)
  * *first set when it is a first-page header. */
 char *docx_ref_header(const char *doc, const char *rels, int *first)
 {
-	const char *p, *want[2] = { "w:type=\"first\"", "w:type=\"default\"" };
+	const char *p, *end;
+	const char *want[2] = { "w:type=\"first\"", "w:type=\"default\"" };
 	const char *sect = strstr(doc, "<w:sectPr");
 
 	if (!sect)
 		return NULL;
 	for (int k = strstr(sect, "<w:titlePg") ? 0 : 1; k < 2; k++) {
-		for (p = sect; (p = strstr(p, "<w:headerReference")); p++) {
-			const char *end = strchr(p, '>');
-			const char *t = strstr(p, want[k]);
-
-			if (end && t && t < end) {
+		for (p = sect; (p = strstr(p, "<w:headerReference")) &&
+		     (end = strchr(p, '>')); p = end) {
+			if (find_in(p, end, want[k])) {
 				char *id = attr_in_tag(p, "r:id=\"");
 				char *target = id ? rel_target(rels, id) : NULL;
 
@@ -1188,20 +1256,239 @@ char *docx_ref_header(const char *doc, const char *rels, int *first)
 	return NULL;
 }
 
-/* Copy an entry of the reference into the package (if present). */
-static int ref_copy(refdoc *r, pkg *p, const char *from, const char *to,
-		    const char *ctype)
-{
-	size_t len;
-	char *data = ref_read(r, from, &len);
+/* What docx_save does with a part under word/ that a header's
+ * relationship names: copies it (REF_COPY); keeps its own part of that
+ * name (REF_OURS: the styles, the header itself), to which the
+ * relationship then points; or copies it under another name (REF_RENAME),
+ * as it writes that name later (the header's relationships, its charts,
+ * its pictures: an ibm-report document given as the reference). */
+enum { REF_COPY, REF_OURS, REF_RENAME };
 
-	if (!data)
-		return 0;
-	pkg_add(p, to, data, len, NULL, 0);
-	if (ctype)
-		sb_printf(&p->types, "<Override PartName=\"/%s\" "
-			  "ContentType=\"%s\"/>", to, ctype);
-	return 1;
+static int ref_kind(const char *name)
+{
+	static const char *const ours[] = {
+		"word/document.xml", "word/styles.xml", "word/settings.xml",
+		"word/numbering.xml", "word/fontTable.xml",
+		"word/theme/theme1.xml", "word/header1.xml",
+		"word/footer1.xml", "word/_rels/document.xml.rels",
+	};
+
+	for (size_t i = 0; i < sizeof ours / sizeof ours[0]; i++)
+		if (strcmp(name, ours[i]) == 0)
+			return REF_OURS;
+	if (strcmp(name, "word/_rels/header1.xml.rels") == 0 ||
+	    strncmp(name, "word/charts/", 12) == 0 ||
+	    strncmp(name, "word/media/ibmkit-", 18) == 0)
+		return REF_RENAME;
+	return REF_COPY;
+}
+
+/* A name for a part that would take one of ours ("word/ref1/charts/
+ * chart1.xml"): in no entry of the reference, and no part taken; NULL
+ * after a few tries. */
+static char *ref_rename(refrd *r, const ibm_strset *taken, const char *name)
+{
+	for (int n = 1; n <= 16; n++) {
+		char *cand = ibm_xfmt("word/ref%d/%s", n, name + 5);
+
+		if (zip_name_locate(r->z, cand, 0) < 0 &&
+		    ibm_strset_find(taken, cand) == IBM_STRMAP_NONE)
+			return cand;
+		free(cand);
+	}
+	return NULL;
+}
+
+/* The header's part, its relationships and each part they name (once,
+ * however many relationships name it); a part taken under another name
+ * is named so in the relationships. */
+static void ref_header(refrd *r, docx_ref *d)
+{
+	char *name = ibm_xfmt("word/%s", d->header_target);
+	ibm_strset seen = { 0 }, taken = { 0 };
+	size_t *where = NULL, wcap = 0;  /* seen: its part, or NONE */
+	sb out = { 0 };                  /* the relationships renamed */
+	const char *q, *last, *end;
+	int renamed = 0;
+
+	if (!ref_part(r, &d->header, name, "word/header1.xml")) {
+		ref_fail(r, IBM_EX_DATAERR, "%s is missing", name);
+		free(name);
+		return;
+	}
+	free(name);
+	name = ibm_xfmt("word/_rels/%s.rels", d->header_target);
+	d->header_rels = ref_read(r, name, NULL);
+	free(name);
+	/* tag after tag (from each one's end: every byte read once) */
+	for (q = last = d->header_rels; q && !r->status &&
+	     (q = strstr(q, "<Relationship ")) && (end = strchr(q, '>'));
+	     q = end) {
+		size_t tlen, k, pi = IBM_STRMAP_NONE;
+		const char *tv = attr_at(q, "Target=\"", &tlen);
+		const char *mode = attr_at(q, "TargetMode=\"", &k);
+		char *t = tv ? ibm_xstrndup(tv, tlen) : NULL, *from;
+
+		if (!t || mode || strstr(t, "..") || t[0] == '/') {
+			free(t);
+			continue;
+		}
+		from = ibm_xfmt("word/%s", t);
+		free(t);
+		k = ibm_strset_find(&seen, from);
+		if (k != IBM_STRMAP_NONE) {
+			pi = where[k];
+		} else if (ref_kind(from) != REF_OURS) {
+			docx_ref_part p = { 0 };
+			char *to = ref_kind(from) == REF_RENAME ?
+				   ref_rename(r, &taken, from) :
+				   ibm_xstrdup(from);
+
+			if (to && ref_part(r, &p, from, to)) {
+				ibm_grow((void **)&d->parts, &d->partcap,
+					 d->nparts + 1, sizeof *d->parts);
+				pi = d->nparts;
+				d->parts[d->nparts++] = p;
+				ibm_strset_add(&taken, to);
+			}
+			free(to);
+		}
+		k = ibm_strset_add(&seen, from);
+		ibm_grow((void **)&where, &wcap, k + 1, sizeof *where);
+		where[k] = pi;
+		free(from);
+		if (pi != IBM_STRMAP_NONE &&
+		    (strlen(d->parts[pi].name + 5) != tlen ||
+		     memcmp(d->parts[pi].name + 5, tv, tlen) != 0)) {
+			/* taken under another name */
+			sb_add(&out, last, (size_t)(tv - last));
+			sb_puts(&out, d->parts[pi].name + 5);
+			last = tv + tlen;
+			renamed = 1;
+		}
+	}
+	if (renamed && !r->status) {
+		sb_puts(&out, last);
+		free(d->header_rels);
+		d->header_rels = out.s;
+	} else {
+		free(out.s);
+	}
+	free(where);
+	ibm_strset_free(&seen);
+	ibm_strset_free(&taken);
+}
+
+void docx_ref_free(docx_ref *d)
+{
+	free(d->styles);
+	free(d->numbering);
+	free(d->theme.name);
+	free(d->theme.data);
+	free(d->fonts.name);
+	free(d->fonts.data);
+	free(d->header_target);
+	free(d->header.name);
+	free(d->header.data);
+	free(d->header_rels);
+	for (size_t i = 0; i < d->nparts; i++) {
+		free(d->parts[i].name);
+		free(d->parts[i].data);
+	}
+	free(d->parts);
+	memset(d, 0, sizeof *d);
+}
+
+/* What docx_save takes from an open reference, in the order it used to
+ * read it (so the first error is the same). */
+static int ref_load(zip_t *z, docx_ref *d, char *why, size_t whysize)
+{
+	refrd r = { z, 0, 0, why, whysize };
+	char *doc, *rels;
+
+	memset(d, 0, sizeof *d);
+	d->header_first = 1;
+	doc = ref_read(&r, "word/styles.xml", NULL);
+	if (!doc && !r.status)
+		ref_fail(&r, IBM_EX_DATAERR, "not a Word document (.docx): "
+			 "no word/styles.xml");
+	if (doc) {
+		d->styles = docx_styles_merge(doc);
+		free(doc);
+		if (!d->styles)
+			ref_fail(&r, IBM_EX_DATAERR, "word/styles.xml has no "
+				 "</w:styles>");
+	}
+	doc = ref_read(&r, "word/document.xml", NULL);
+	rels = ref_read(&r, "word/_rels/document.xml.rels", NULL);
+	if (doc && rels)
+		d->header_target = docx_ref_header(doc, rels,
+						   &d->header_first);
+	free(doc);
+	free(rels);
+	ref_part(&r, &d->theme, "word/theme/theme1.xml",
+		 "word/theme/theme1.xml");
+	d->numbering = ref_read(&r, "word/numbering.xml", NULL);
+	ref_part(&r, &d->fonts, "word/fontTable.xml", "word/fontTable.xml");
+	if (d->header_target && !r.status)
+		ref_header(&r, d);
+	d->total = r.total;
+	zip_discard(z);
+	if (r.status)
+		docx_ref_free(d);
+	return r.status;
+}
+
+int docx_ref_read(docx_ref *d, const char *path, char *why, size_t whysize)
+{
+	int err = 0, fd;
+	zip_t *z;
+
+	memset(d, 0, sizeof *d);
+	/* a directory, or a file that cannot be read: 66 */
+	fd = ibm_open_read(path);
+	if (fd < 0) {
+		snprintf(why, whysize, "cannot open: %s", strerror(errno));
+		return IBM_EX_NOINPUT;
+	}
+	close(fd);
+	z = zip_open(path, ZIP_RDONLY, &err);
+	if (!z) {
+		if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ||
+		    err == ZIP_ER_READ) {
+			int e = err == ZIP_ER_NOENT ? ENOENT : errno;
+
+			/* errno is not set everywhere */
+			snprintf(why, whysize, "cannot open: %s", strerror(e));
+			return IBM_EX_NOINPUT;
+		}
+		snprintf(why, whysize, "not a Word document (.docx): not a "
+			 "zip archive");
+		return IBM_EX_DATAERR;
+	}
+	return ref_load(z, d, why, whysize);
+}
+
+int docx_ref_read_mem(docx_ref *d, const void *data, size_t size,
+		      char *why, size_t whysize)
+{
+	zip_error_t ze;
+	zip_source_t *src;
+	zip_t *z;
+
+	memset(d, 0, sizeof *d);
+	zip_error_init(&ze);
+	src = zip_source_buffer_create(data, size, 0, &ze);
+	if (!src || !(z = zip_open_from_source(src, ZIP_RDONLY, &ze))) {
+		if (src)
+			zip_source_free(src);
+		zip_error_fini(&ze);
+		snprintf(why, whysize, "not a Word document (.docx): not a "
+			 "zip archive");
+		return IBM_EX_DATAERR;
+	}
+	zip_error_fini(&ze);
+	return ref_load(z, d, why, whysize);
 }
 
 /* ----------------------------------------------------------------- save */
@@ -1587,63 +1874,37 @@ static FILE *document_xml(docx *d, int hdr, int hdr_first)
 	return fp;
 }
 
+/* A part of the reference into the package (its data moved). */
+static void ref_add(pkg *p, docx_ref_part *rp, const char *ctype)
+{
+	pkg_add(p, rp->name, rp->data, rp->len, NULL, 0);
+	if (ctype)
+		sb_printf(&p->types, "<Override PartName=\"/%s\" "
+			  "ContentType=\"%s\"/>", rp->name, ctype);
+	rp->data = NULL;
+}
+
 void docx_save(docx *d, const char *path, const docx_props *pr)
 {
 	pkg p = { 0 };
-	refdoc ref = { 0 };
+	docx_ref ref = { 0 };
 	sb docrels = { 0 };
 	const char *lang = pr->lang ? pr->lang : "id-ID";
-	char *styles = NULL, *hdr_target = NULL;
-	int hdr_first = 1, has_header = d->header.xml.n > 0;
-	int ref_theme = 0, ref_numbering = 0, ref_fonts = 0;
-	char *numbering = NULL, *num;
+	char *styles = NULL;
+	int has_header = d->header.xml.n > 0, has_ref = 0;
+	int ref_numbering = 0;
+	char *numbering = NULL;
 	char name[128];
 
 	if (pr->reference) {
-		int err = 0;
-		char *doc, *rels;
+		char why[512];
+		int st = docx_ref_read(&ref, pr->reference, why, sizeof why);
 
-		ref.path = pr->reference;
-		/* a directory, or a file that cannot be read: 66 */
-		{
-			int fd = ibm_open_read(pr->reference);
-
-			if (fd < 0)
-				ibm_die_errno(IBM_EX_NOINPUT, pr->reference,
-					      "cannot open");
-			close(fd);
-		}
-		ref.z = zip_open(pr->reference, ZIP_RDONLY, &err);
-		if (!ref.z) {
-			if (err == ZIP_ER_NOENT || err == ZIP_ER_OPEN ||
-			    err == ZIP_ER_READ) {
-				if (err == ZIP_ER_NOENT)
-					errno = ENOENT; /* not set everywhere */
-				ibm_die_errno(IBM_EX_NOINPUT, pr->reference,
-					      "cannot open");
-			}
-			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
-				"not a Word document (.docx): not a zip "
-				"archive");
-		}
-		doc = ref_read(&ref, "word/styles.xml", NULL);
-		if (!doc) {
-			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
-				"not a Word document (.docx): no "
-				"word/styles.xml");
-			return; /* not reached; for static checkers */
-		}
-		styles = docx_styles_merge(doc);
-		free(doc);
-		if (!styles)
-			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
-				"word/styles.xml has no </w:styles>");
-		doc = ref_read(&ref, "word/document.xml", NULL);
-		rels = ref_read(&ref, "word/_rels/document.xml.rels", NULL);
-		if (doc && rels)
-			hdr_target = docx_ref_header(doc, rels, &hdr_first);
-		free(doc);
-		free(rels);
+		if (st)
+			ibm_die(st, pr->reference, 0, "%s", why);
+		has_ref = 1;
+		styles = ref.styles;
+		ref.styles = NULL;
 	}
 	if (!styles)
 		styles = styles_xml(lang);
@@ -1682,33 +1943,28 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	if (d->has_footer)
 		sb_printf(&docrels, "<Relationship Id=\"rId3\" Type=\"%s\" "
 			  "Target=\"footer1.xml\"/>", rel_type_uri("footer"));
-	if (hdr_target || has_header)
+	if (ref.header_target || has_header)
 		sb_printf(&docrels, "<Relationship Id=\"rId4\" Type=\"%s\" "
 			  "Target=\"header1.xml\"/>", rel_type_uri("header"));
-	if (ref.z) {
-		ref_theme = ref_copy(&ref, &p, "word/theme/theme1.xml",
-				     "word/theme/theme1.xml",
-				     "application/vnd.openxmlformats-"
-				     "officedocument.theme+xml");
+	if (ref.theme.data) {
+		ref_add(&p, &ref.theme, "application/vnd.openxmlformats-"
+			"officedocument.theme+xml");
+		sb_printf(&docrels, "<Relationship Id=\"rId5\" Type=\"%s\" "
+			  "Target=\"theme/theme1.xml\"/>", rel_type_uri("theme"));
+	}
+	if (has_ref) {
 		/* the office's numbering, ours added */
-		num = ref_read(&ref, "word/numbering.xml", NULL);
-		numbering = numbering_xml(d, num);
-		if (numbering)
-			free(num);
-		else
-			numbering = num;
+		numbering = numbering_xml(d, ref.numbering);
+		if (!numbering) {
+			numbering = ref.numbering;
+			ref.numbering = NULL;
+		}
 		if (numbering)
 			pkg_text(&p, "word/numbering.xml", numbering,
 				 ct("numbering+xml"));
 		ref_numbering = numbering != NULL;
-		ref_fonts = ref_copy(&ref, &p, "word/fontTable.xml",
-				     "word/fontTable.xml",
-				     ct("fontTable+xml"));
 	}
-	if (ref_theme)
-		sb_printf(&docrels, "<Relationship Id=\"rId5\" Type=\"%s\" "
-			  "Target=\"theme/theme1.xml\"/>", rel_type_uri("theme"));
-	if (!ref.z && (numbering = numbering_xml(d, NULL))) {
+	if (!has_ref && (numbering = numbering_xml(d, NULL))) {
 		pkg_text(&p, "word/numbering.xml", numbering,
 			 ct("numbering+xml"));
 		ref_numbering = 1;
@@ -1717,13 +1973,16 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 		sb_printf(&docrels, "<Relationship Id=\"rId6\" Type=\"%s\" "
 			  "Target=\"numbering.xml\"/>",
 			  rel_type_uri("numbering"));
-	if (ref_fonts)
+	if (ref.fonts.data) {
+		ref_add(&p, &ref.fonts, ct("fontTable+xml"));
 		sb_printf(&docrels, "<Relationship Id=\"rId7\" Type=\"%s\" "
 			  "Target=\"fontTable.xml\"/>",
 			  rel_type_uri("fontTable"));
+	}
 
 	pkg_add(&p, "word/document.xml", NULL, 0, NULL, 0);
-	p.e[p.n - 1].fp = document_xml(d, hdr_target || has_header, hdr_first);
+	p.e[p.n - 1].fp = document_xml(d, ref.header_target || has_header,
+				   ref.header_first || !has_ref);
 	sb_printf(&p.types, "<Override PartName=\"/word/document.xml\" "
 		  "ContentType=\"%s\"/>", ct("document.main+xml"));
 	pkg_text(&p, "word/_rels/document.xml.rels",
@@ -1735,42 +1994,21 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	if (d->has_footer)
 		pkg_text(&p, "word/footer1.xml", part_xml(&d->footer, "ftr"),
 			 ct("footer+xml"));
-	if (hdr_target) {
+	if (ref.header_target) {
 		/* the office's own header, with what it refers to */
-		char *hrels;
+		ref_add(&p, &ref.header, ct("header+xml"));
+		for (size_t i = 0; i < ref.nparts; i++) {
+			const char *dot = strrchr(ref.parts[i].name, '.');
 
-		snprintf(name, sizeof name, "word/%s", hdr_target);
-		if (!ref_copy(&ref, &p, name, "word/header1.xml",
-			      ct("header+xml")))
-			ibm_die(IBM_EX_DATAERR, pr->reference, 0,
-				"%s is missing", name);
-		snprintf(name, sizeof name, "word/_rels/%s.rels", hdr_target);
-		hrels = ref_read(&ref, name, NULL);
-		if (hrels) {
-			const char *q = hrels;
-
-			while ((q = strstr(q, "<Relationship "))) {
-				char *t = attr_in_tag(q, "Target=\"");
-				char *mode = attr_in_tag(q, "TargetMode=\"");
-
-				if (t && !mode && !strstr(t, "..") && t[0] != '/') {
-					char from[300];
-					const char *dot = strrchr(t, '.');
-
-					snprintf(from, sizeof from, "word/%s", t);
-					/* each part once, however many
-					 * relationships name it */
-					if (!pkg_has(&p, from) &&
-					    ref_copy(&ref, &p, from, from, NULL) &&
-					    dot)
-						pkg_default(&p, dot + 1);
-				}
-				free(t);
-				free(mode);
-				q++;
-			}
-			pkg_add(&p, "word/_rels/header1.xml.rels", hrels,
-				strlen(hrels), NULL, 0);
+			ref_add(&p, &ref.parts[i], NULL);
+			if (dot)
+				pkg_default(&p, dot + 1);
+		}
+		if (ref.header_rels) {
+			pkg_add(&p, "word/_rels/header1.xml.rels",
+				ref.header_rels, strlen(ref.header_rels),
+				NULL, 0);
+			ref.header_rels = NULL;
 		}
 	} else if (has_header) {
 		pkg_text(&p, "word/header1.xml", part_xml(&d->header, "hdr"),
@@ -1788,7 +2026,7 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	d->ncharts = 0;
 	for (size_t i = 0; i < d->nmedia; i++) {
 		media *m = &d->media[i];
-		int used = !hdr_target; /* ours, unless the office's replaces it */
+		int used = !ref.header_target; /* ours, unless the office's replaces it */
 
 		for (size_t k = 0; k < d->body.nrels && !used; k++)
 			used = strcmp(d->body.rels[k].target, m->name) == 0;
@@ -1821,7 +2059,5 @@ void docx_save(docx *d, const char *path, const docx_props *pr)
 	free(p.e);
 	free(p.types.s);
 	free(p.defaults.s);
-	free(hdr_target);
-	if (ref.z)
-		zip_discard(ref.z);
+	docx_ref_free(&ref);
 }

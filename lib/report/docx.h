@@ -149,6 +149,39 @@ typedef struct docx_props {
 char *docx_styles_merge(const char *styles);
 char *docx_ref_header(const char *document, const char *rels, int *first);
 
+/* A part of a reference document, as docx_save writes it. */
+typedef struct docx_ref_part {
+	char *name;              /* in the package: "word/media/logo.png" */
+	char *data;              /* NUL-terminated; NULL when absent */
+	size_t len;
+} docx_ref_part;
+
+/* What docx_save takes from a reference document. */
+typedef struct docx_ref {
+	char *styles;            /* its styles, ours added */
+	char *numbering;         /* word/numbering.xml as it is, or NULL */
+	docx_ref_part theme, fonts;
+	char *header_target;     /* "header2.xml", or NULL: no header */
+	int header_first;        /* a first-page header (1 when none) */
+	docx_ref_part header;    /* as word/header1.xml */
+	char *header_rels;       /* its relationships, or NULL */
+	docx_ref_part *parts;    /* the parts they name, each once */
+	size_t nparts, partcap;
+	size_t total;            /* bytes read, all parts */
+} docx_ref;
+
+/*
+ * Read the reference document at PATH (or in memory) into *r, bounded
+ * (each part 64 MiB, all 128 MiB, 500 times its compressed size above
+ * 1 MiB; less in the fuzzing build). Returns 0, or an exit status (66
+ * cannot open, 65 not a Word document or over a bound) with the reason
+ * in why and nothing to free. docx_ref_free frees a read one.
+ */
+int docx_ref_read(docx_ref *r, const char *path, char *why, size_t whysize);
+int docx_ref_read_mem(docx_ref *r, const void *data, size_t size,
+		      char *why, size_t whysize);
+void docx_ref_free(docx_ref *r);
+
 /*
  * Write the package to PATH through the atomic-output path. A reference
  * document that cannot be opened dies with 66, one that is not a Word

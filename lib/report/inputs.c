@@ -44,11 +44,12 @@ void rp_inputs_strict(int strict)
 	strict_cells = strict;
 }
 
-/* A number column: NaN when empty; when not a number, dies 65 in a
- * required column, else a warning naming the cell and NaN (an error
- * with --strict, counted for ibm_cell_bad_exit). */
+/* A number column: NaN when empty; when not a number, an error naming
+ * the cell in a required column (*st set to 65), else a warning naming
+ * the cell and NaN (an error with --strict, counted for
+ * ibm_cell_bad_status). */
 static double num(const ibm_csv *r, const ibm_rec *rec, int i,
-		  const char *col, int required)
+		  const char *col, int required, int *st)
 {
 	double v;
 	const char *s = i >= 0 ? rec->f[i] : "";
@@ -60,9 +61,12 @@ static double num(const ibm_csv *r, const ibm_rec *rec, int i,
 		return NAN;
 	if (ibm_parse_number(s, &v, 0) == 0)
 		return v;
-	if (required)
-		ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
-			     (size_t)i, "%s is not a number: %s", col, s);
+	if (required) {
+		ibm_error_cell(ibm_csv_name(r), rec->line, (size_t)i,
+			       "%s is not a number: %s", col, s);
+		*st = IBM_EX_DATAERR;
+		return NAN;
+	}
 	ibm_cell_bad(strict_cells, ibm_csv_name(r), rec->line, (size_t)i, col,
 		     "not a number", s, "left empty (not in the report)");
 	return NAN;
@@ -79,73 +83,118 @@ static const char *col_label(const rp_col *c, char *buf, size_t size)
 
 /* Called for every record after its columns are read: further checks and
  * derived values; idx holds the table's column indexes (-1: absent). */
-typedef void rp_row_fn(ibm_csv *r, const ibm_rec *rec, const int *idx,
-		       void *item, void *ctx);
+typedef int rp_row_fn(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		      void *item, void *ctx);
 
-/*
- * Read the non-blank records of path into an array of records of size
- * sz, one rp_col each; a file without a required column dies 65 with
- * `what` (which tool writes the file). row (may be NULL) runs on each
- * record; hdr (may be NULL) on the open file first, for columns found by
- * a pattern (idx as for row). Returns the array, *n records.
- */
-static void *read_rows(const char *path, const ibm_csv_opts *o,
-		       const rp_col *cols, size_t ncols, size_t sz,
-		       const char *what, rp_row_fn *row,
-		       void (*hdr)(ibm_csv *r, const int *idx, void *ctx),
-		       void *ctx,
-		       size_t *n)
+/* What a reader reads: its columns, the size of its records, what a
+ * file lacking a required column is said to expect (which tool writes
+ * the file); row (may be NULL) runs on each record after its columns
+ * are read (0, or the exit status after printing what is wrong); hdr (may
+ * be NULL) on the open file first, for columns found by a pattern (idx
+ * as for row). */
+typedef struct rp_reader {
+	const rp_col *cols;
+	size_t ncols, sz;
+	const char *what;
+	rp_row_fn *row;
+	void (*hdr)(ibm_csv *r, const int *idx, void *ctx);
+} rp_reader;
+
+/* The reader's columns as the CSV reader's options need them. */
+static void reader_spec(const rp_reader *d, ibm_colspec *spec)
 {
-	ibm_colspec spec[RP_MAXCOLS];
-	int idx[RP_MAXCOLS];
-	ibm_csv_opts so = *o;
-	ibm_csv *r;
-	const ibm_rec *rec;
-	char *out = NULL, label[64];
-	size_t cap = 0;
-
-	for (size_t i = 0; i < ncols; i++) {
-		spec[i].aliases = cols[i].names;
-		spec[i].required = cols[i].required;
+	for (size_t i = 0; i < d->ncols; i++) {
+		spec[i].aliases = d->cols[i].names;
+		spec[i].required = d->cols[i].required;
 		spec[i].role = NULL;
 	}
+}
+
+static void reader_opts(const rp_reader *d, const ibm_csv_opts *o,
+			ibm_colspec *spec, ibm_csv_opts *so)
+{
+	reader_spec(d, spec);
 	/* the header is the row that holds this input's columns: --header-row
 	 * only where that row holds them (one workbook with a title above
 	 * its header does not move the header of the CSV files) */
-	so.need = spec;
-	so.nneed = ncols;
-	so.side = 1;
-	r = ibm_csv_xopen(path, &so);
-	if (ibm_csv_resolve(r, spec, ncols, idx) != 0)
-		ibm_die(IBM_EX_DATAERR, NULL, 0, "%s", what);
-	if (hdr)
-		hdr(r, idx, ctx);
+	*so = *o;
+	so->need = spec;
+	so->nneed = d->ncols;
+	so->side = 1;
+}
+
+/*
+ * Read the non-blank records of an open file into an array of records
+ * (*out, *n of them; zeroed, then filled), one rp_col each. Returns 0, or
+ * the exit status after printing what is wrong (a missing required
+ * column: d->what; 65), with what was read in *out to free.
+ */
+static int read_rows_csv(ibm_csv *r, const rp_reader *d, void *ctx,
+			 void **out, size_t *n)
+{
+	ibm_colspec spec[RP_MAXCOLS];
+	int idx[RP_MAXCOLS], st = 0, k;
+	const ibm_rec *rec;
+	char *rows = NULL, label[64];
+	size_t cap = 0;
+
+	*out = NULL;
 	*n = 0;
-	while (ibm_csv_xread(r, &rec) > 0) {
+	reader_spec(d, spec);
+	if (ibm_csv_resolve(r, spec, d->ncols, idx) != 0) {
+		ibm_error(NULL, 0, "%s", d->what);
+		return IBM_EX_DATAERR;
+	}
+	if (d->hdr)
+		d->hdr(r, idx, ctx);
+	while (!st && (k = ibm_csv_read(r, &rec)) != 0) {
 		char *item;
 
+		if (k < 0) {
+			st = ibm_csv_status(r);
+			break;
+		}
 		if (blank(rec))
 			continue;
-		ibm_grow((void **)&out, &cap, *n + 1, sz);
-		item = out + (*n)++ * sz;
-		for (size_t i = 0; i < ncols; i++) {
-			int k = idx[i];
+		ibm_grow((void **)&rows, &cap, *n + 1, d->sz);
+		*out = rows;
+		item = rows + (*n)++ * d->sz;
+		memset(item, 0, d->sz);
+		for (size_t i = 0; i < d->ncols && !st; i++) {
+			const rp_col *c = &d->cols[i];
 
-			if (cols[i].kind == RP_NUM) {
-				*(double *)(void *)(item + cols[i].off) =
-					num(r, rec, k, col_label(&cols[i],
+			if (c->kind == RP_NUM) {
+				*(double *)(void *)(item + c->off) =
+					num(r, rec, idx[i], col_label(c,
 						label, sizeof label),
-					    cols[i].required);
+					    c->required, &st);
 			} else {
-				*(char **)(void *)(item + cols[i].off) =
-					ibm_rec_cell(rec, k);
+				*(char **)(void *)(item + c->off) =
+					ibm_rec_cell(rec, idx[i]);
 			}
 		}
-		if (row)
-			row(r, rec, idx, item, ctx);
+		if (!st && d->row)
+			st = d->row(r, rec, idx, item, ctx);
 	}
+	return st ? st : ibm_cell_bad_status();
+}
+
+/* The same from path ("-": standard input), dying on errors. */
+static void *read_rows(const char *path, const ibm_csv_opts *o,
+		       const rp_reader *d, void *ctx, size_t *n)
+{
+	ibm_colspec spec[RP_MAXCOLS];
+	ibm_csv_opts so;
+	ibm_csv *r;
+	void *out;
+	int st;
+
+	reader_opts(d, o, spec, &so);
+	r = ibm_csv_xopen(path, &so);
+	st = read_rows_csv(r, d, ctx, &out, n);
 	ibm_csv_close(r);
-	ibm_cell_bad_exit();
+	if (st)
+		exit(st);
 	return out;
 }
 
@@ -177,12 +226,16 @@ static const rp_col people_cols[] = {
 	STR("email|e-mail|email address|alamat email", 0, rp_person, email),
 };
 
+static const rp_reader people_reader = {
+	people_cols, NCOLS(people_cols), sizeof(rp_person),
+	"--participants expects the standard output of ibm-invite", NULL,
+	NULL
+};
+
 void rp_read_people(const char *path, const ibm_csv_opts *o,
 		    rp_person **out, size_t *n)
 {
-	*out = read_rows(path, o, people_cols, NCOLS(people_cols),
-			 sizeof **out, "--participants expects the standard "
-			 "output of ibm-invite", NULL, NULL, NULL, n);
+	*out = read_rows(path, o, &people_reader, NULL, n);
 }
 
 void rp_people_free(rp_person *p, size_t n)
@@ -208,8 +261,8 @@ static const rp_col score_cols[] = {
 };
 
 /* percentages from the scores when the file has none */
-static void score_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
-		      void *item, void *ctx)
+static int score_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		     void *item, void *ctx)
 {
 	rp_score *s = item;
 
@@ -218,14 +271,19 @@ static void score_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 		s->pre_pct = 100 * s->pre / s->max;
 	if (isnan(s->post_pct) && !isnan(s->post) && s->max > 0)
 		s->post_pct = 100 * s->post / s->max;
+	return 0;
 }
+
+static const rp_reader score_reader = {
+	score_cols, NCOLS(score_cols), sizeof(rp_score),
+	"--scores expects the standard output of ibm-score --pre/--post",
+	score_row, NULL
+};
 
 void rp_read_scores(const char *path, const ibm_csv_opts *o,
 		    rp_score **out, size_t *n)
 {
-	*out = read_rows(path, o, score_cols, NCOLS(score_cols), sizeof **out,
-			 "--scores expects the standard output of ibm-score "
-			 "--pre/--post", score_row, NULL, NULL, n);
+	*out = read_rows(path, o, &score_reader, NULL, n);
 }
 
 void rp_scores_free(rp_score *s, size_t n)
@@ -243,12 +301,16 @@ static const rp_col item_cols[] = {
 	STR("post_wrong_answer|wrong_answer", 0, rp_item, wrong),
 };
 
+static const rp_reader item_reader = {
+	item_cols, NCOLS(item_cols), sizeof(rp_item),
+	"--items expects the --items file of ibm-score --pre/--post", NULL,
+	NULL
+};
+
 void rp_read_items(const char *path, const ibm_csv_opts *o, rp_item **out,
 		   size_t *n)
 {
-	*out = read_rows(path, o, item_cols, NCOLS(item_cols), sizeof **out,
-			 "--items expects the --items file of ibm-score "
-			 "--pre/--post", NULL, NULL, NULL, n);
+	*out = read_rows(path, o, &item_reader, NULL, n);
 }
 
 void rp_items_free(rp_item *s, size_t n)
@@ -264,14 +326,15 @@ static const rp_col stat_cols[] = {
 };
 
 /* some statistics are words (n_gain_band): NaN */
-static void stat_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
-		     void *item, void *ctx)
+static int stat_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		    void *item, void *ctx)
 {
 	rp_stat *s = item;
 
 	(void)r, (void)ctx;
 	if (ibm_parse_number(rec->f[idx[1]], &s->v, IBM_NUM_EXP) != 0)
 		s->v = NAN; /* p-values may be 3.612e-10 */
+	return 0;
 }
 
 /* the file's name, for the message about missing statistics */
@@ -281,6 +344,12 @@ static void stat_hdr(ibm_csv *r, const int *idx, void *ctx)
 	*(char **)ctx = ibm_xstrdup(ibm_csv_name(r));
 }
 
+static const rp_reader stat_reader = {
+	stat_cols, NCOLS(stat_cols), sizeof(rp_stat),
+	"--summary expects the --summary file of ibm-score --pre/--post",
+	stat_row, stat_hdr
+};
+
 void rp_read_summary(const char *path, const ibm_csv_opts *o,
 		     const char *const *need, rp_stat **out, size_t *n)
 {
@@ -288,9 +357,7 @@ void rp_read_summary(const char *path, const ibm_csv_opts *o,
 	char missing[512] = "";
 	size_t nmiss = 0;
 
-	*out = read_rows(path, o, stat_cols, NCOLS(stat_cols), sizeof **out,
-			 "--summary expects the --summary file of ibm-score "
-			 "--pre/--post", stat_row, stat_hdr, &name, n);
+	*out = read_rows(path, o, &stat_reader, &name, n);
 	for (size_t i = 0; need[i]; i++) {
 		int found = 0;
 
@@ -401,24 +468,30 @@ static void units_hdr(ibm_csv *r, const int *idx, void *ctx)
 	}
 }
 
-static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
-		     void *item, void *ctx)
+static int unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		    void *item, void *ctx)
 {
 	units_ctx *c = ctx;
 	rp_unit *x = item;
 	const ibm_rec *hdr = ibm_csv_header(r);
 
-	if (!x->nama[0])
-		ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r), rec->line,
-			     (size_t)idx[0], "empty nama_unit");
+	int st = 0;
+
+	if (!x->nama[0]) {
+		ibm_error_cell(ibm_csv_name(r), rec->line, (size_t)idx[0],
+			       "empty nama_unit");
+		return IBM_EX_DATAERR;
+	}
 	if (idx[U_VISITED] >= 0) {
 		int y = ibm_parse_yesno(rec->f[idx[U_VISITED]]);
 
-		if (y < 0)
-			ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
-				     rec->line, (size_t)idx[U_VISITED],
-				     "dikunjungi is not yes or no: %s",
-				     rec->f[idx[U_VISITED]]);
+		if (y < 0) {
+			ibm_error_cell(ibm_csv_name(r), rec->line,
+				       (size_t)idx[U_VISITED],
+				       "dikunjungi is not yes or no: %s",
+				       rec->f[idx[U_VISITED]]);
+			return IBM_EX_DATAERR;
+		}
 		x->visited = y;
 	} else {
 		/* no date, no score and no phase: a listed unit not
@@ -430,18 +503,28 @@ static void unit_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
 	if (idx[U_LISTED] >= 0) {
 		int y = ibm_parse_yesno(rec->f[idx[U_LISTED]]);
 
-		if (y < 0)
-			ibm_die_cell(IBM_EX_DATAERR, ibm_csv_name(r),
-				     rec->line, (size_t)idx[U_LISTED],
-				     "terdaftar is not yes or no: %s",
-				     rec->f[idx[U_LISTED]]);
+		if (y < 0) {
+			ibm_error_cell(ibm_csv_name(r), rec->line,
+				       (size_t)idx[U_LISTED],
+				       "terdaftar is not yes or no: %s",
+				       rec->f[idx[U_LISTED]]);
+			return IBM_EX_DATAERR;
+		}
 		x->listed = y;
 	}
 	x->grp = ibm_xmalloc((c->u->ngroup ? c->u->ngroup : 1) *
 			     sizeof *x->grp);
-	for (size_t g = 0; g < c->u->ngroup; g++)
-		x->grp[g] = num(r, rec, c->gidx[g], hdr->f[c->gidx[g]], 1);
+	for (size_t g = 0; g < c->u->ngroup && !st; g++)
+		x->grp[g] = num(r, rec, c->gidx[g], hdr->f[c->gidx[g]], 1,
+				&st);
+	return st;
 }
+
+static const rp_reader unit_reader = {
+	unit_cols, NCOLS(unit_cols), sizeof(rp_unit),
+	"--units expects the standard output of ibm-monev", unit_row,
+	units_hdr
+};
 
 void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
 {
@@ -450,9 +533,7 @@ void rp_read_units(const char *path, const ibm_csv_opts *o, rp_units *u)
 	memset(u, 0, sizeof *u);
 	c.u = u;
 	c.gidx = NULL;
-	u->u = read_rows(path, o, unit_cols, NCOLS(unit_cols), sizeof *u->u,
-			 "--units expects the standard output of ibm-monev",
-			 unit_row, units_hdr, &c, &u->n);
+	u->u = read_rows(path, o, &unit_reader, &c, &u->n);
 	free(c.gidx);
 }
 
@@ -562,12 +643,15 @@ static const rp_col survey_cols[] = {
 	STR("kinerja|performance", 0, rp_survey_row, kinerja),
 };
 
+static const rp_reader survey_reader = {
+	survey_cols, NCOLS(survey_cols), sizeof(rp_survey_row),
+	"--survey expects the standard output of ibm-survey", NULL, NULL
+};
+
 void rp_read_survey(const char *path, const ibm_csv_opts *o,
 		    rp_survey_row **out, size_t *n)
 {
-	*out = read_rows(path, o, survey_cols, NCOLS(survey_cols),
-			 sizeof **out, "--survey expects the standard output "
-			 "of ibm-survey", NULL, NULL, NULL, n);
+	*out = read_rows(path, o, &survey_reader, NULL, n);
 	if (!*n)
 		ibm_die(IBM_EX_DATAERR, path, 0, "no rows; --survey expects "
 			"the standard output of ibm-survey");
@@ -588,23 +672,28 @@ static const rp_col caption_cols[] = {
 };
 
 /* the line of each caption, for the warning about a photo not there */
-static void caption_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
-			void *item, void *ctx)
+static int caption_row(ibm_csv *r, const ibm_rec *rec, const int *idx,
+		       void *item, void *ctx)
 {
 	rp_photo_caption *c = item;
 
 	(void)r, (void)idx, (void)ctx;
 	c->line = rec->line;
 	c->used = 0;
+	return 0;
 }
+
+static const rp_reader caption_reader = {
+	caption_cols, NCOLS(caption_cols), sizeof(rp_photo_caption),
+	"the photos' captions need the columns foto and keterangan",
+	caption_row, NULL
+};
 
 void rp_read_captions(const char *path, rp_photo_caption **out, size_t *n)
 {
 	ibm_csv_opts o = { 0 };
 
-	*out = read_rows(path, &o, caption_cols, NCOLS(caption_cols),
-			 sizeof **out, "the photos' captions need the columns "
-			 "foto and keterangan", caption_row, NULL, NULL, n);
+	*out = read_rows(path, &o, &caption_reader, NULL, n);
 }
 
 void rp_captions_free(rp_photo_caption *c, size_t n)
@@ -622,12 +711,15 @@ static const rp_col spj_cols[] = {
 	STR("keterangan|note", 0, rp_pay_row, keterangan),
 };
 
+static const rp_reader spj_reader = {
+	spj_cols, NCOLS(spj_cols), sizeof(rp_pay_row),
+	"--spj expects the standard output of ibm-spj", NULL, NULL
+};
+
 void rp_read_spj(const char *path, const ibm_csv_opts *o, rp_pay_row **out,
 		 size_t *n)
 {
-	*out = read_rows(path, o, spj_cols, NCOLS(spj_cols), sizeof **out,
-			 "--spj expects the standard output of ibm-spj", NULL,
-			 NULL, NULL, n);
+	*out = read_rows(path, o, &spj_reader, NULL, n);
 	if (!*n)
 		ibm_die(IBM_EX_DATAERR, path, 0, "no rows; --spj expects the "
 			"standard output of ibm-spj");
@@ -636,4 +728,54 @@ void rp_read_spj(const char *path, const ibm_csv_opts *o, rp_pay_row **out,
 void rp_spj_free(rp_pay_row *s, size_t n)
 {
 	free_rows(s, n, sizeof *s, spj_cols, NCOLS(spj_cols));
+}
+
+/* --------------------------------------------------------- from memory */
+
+int rp_read_mem(rp_input kind, const char *name, const char *text,
+		size_t len, const ibm_csv_opts *o)
+{
+	static const rp_reader *const readers[] = {
+		[RP_IN_PEOPLE] = &people_reader,
+		[RP_IN_SCORES] = &score_reader,
+		[RP_IN_ITEMS] = &item_reader,
+		[RP_IN_SUMMARY] = &stat_reader,
+		[RP_IN_UNITS] = &unit_reader,
+		[RP_IN_SURVEY] = &survey_reader,
+		[RP_IN_CAPTIONS] = &caption_reader,
+		[RP_IN_SPJ] = &spj_reader,
+	};
+	const rp_reader *d = readers[kind];
+	ibm_colspec spec[RP_MAXCOLS];
+	ibm_csv_opts so;
+	units_ctx c = { 0 };
+	rp_units u = { 0 };
+	char *sname = NULL;
+	void *ctx = NULL, *rows;
+	size_t n;
+	ibm_csv *r;
+	int st;
+
+	reader_opts(d, o, spec, &so);
+	r = ibm_csv_open_mem(name, text, len, &so, &st);
+	if (!r)
+		return st;
+	if (kind == RP_IN_UNITS) {
+		c.u = &u;
+		ctx = &c;
+	} else if (kind == RP_IN_SUMMARY) {
+		ctx = &sname;
+	}
+	st = read_rows_csv(r, d, ctx, &rows, &n);
+	ibm_csv_close(r);
+	if (kind == RP_IN_UNITS) {
+		u.u = rows;
+		u.n = n;
+		rp_units_free(&u);
+		free(c.gidx);
+	} else {
+		free_rows(rows, n, d->sz, d->cols, d->ncols);
+	}
+	free(sname);
+	return st;
 }

@@ -223,6 +223,18 @@ void rp_items_free(rp_item *s, size_t n);
 void rp_stats_free(rp_stat *s, size_t n);
 void rp_units_free(rp_units *u);
 
+/* The readers above (rp_read_people ... rp_read_spj) on text in memory
+ * (name for messages), what they read then freed, for the fuzz target:
+ * 0, or the exit status after printing what is wrong. The path readers
+ * also check what needs the whole file (no rows; the statistics a
+ * report needs). */
+typedef enum {
+	RP_IN_PEOPLE, RP_IN_SCORES, RP_IN_ITEMS, RP_IN_SUMMARY, RP_IN_UNITS,
+	RP_IN_SURVEY, RP_IN_CAPTIONS, RP_IN_SPJ, RP_IN_N
+} rp_input;
+int rp_read_mem(rp_input kind, const char *name, const char *text,
+		size_t len, const ibm_csv_opts *o);
+
 /* ------------------------------------------------------------ reports */
 
 int rp_bimtek(const rp_opts *o);

@@ -62,19 +62,15 @@ static size_t *slot_of(const score_roster *R, int by, const char *key)
 	}
 }
 
-score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
-				int strict)
+int score_roster_read_csv(ibm_csv *r, int strict, score_roster **out)
 {
 	long refused = 0;
 	score_roster *R = ibm_xcalloc(1, sizeof *R);
-	ibm_csv_opts ro = *o;
-	ibm_csv *r;
 	const ibm_rec *hdr, *rec;
 	size_t cap = 0;
+	int k;
 
-	ro.allow_empty = 0;
-	/* the header: the first row with a name column */
-	r = ibm_csv_xopen_side(path, &ro, score_roster_cols, SCORE_NBY);
+	*out = R;
 	R->file = ibm_xstrdup(ibm_csv_name(r));
 	hdr = ibm_csv_header(r);
 	R->ncol = hdr->n;
@@ -83,10 +79,12 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
 		R->hdr[i] = ibm_xstrdup(hdr->f[i]);
 	if (ibm_col_resolve(R->file, hdr->line, hdr, score_roster_cols, SCORE_NBY,
 			    R->col) != 0)
-		exit(IBM_EX_DATAERR);
-	while (ibm_csv_xread(r, &rec) > 0) {
+		return IBM_EX_DATAERR;
+	while ((k = ibm_csv_read(r, &rec)) != 0) {
 		int empty = 1;
 
+		if (k < 0)
+			return ibm_csv_status(r);
 		for (size_t i = 0; i < rec->n && empty; i++)
 			empty = rec->f[i][strspn(rec->f[i], " \t")] == '\0';
 		if (empty)
@@ -105,10 +103,10 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
 		}
 		R->line[R->n++] = rec->line;
 	}
-	ibm_csv_close(r);
-	if (R->n == 0)
-		ibm_die(IBM_EX_DATAERR, R->file, 0, "the roster has no "
-			"participants");
+	if (R->n == 0) {
+		ibm_error(R->file, 0, "the roster has no participants");
+		return IBM_EX_DATAERR;
+	}
 	for (R->cap = 16; R->cap < 2 * R->n; R->cap *= 2)
 		;
 	for (int by = 0; by < SCORE_NBY; by++) {
@@ -153,8 +151,24 @@ score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
 			}
 		}
 	}
-	if (refused)
-		ibm_cell_bad_exit();
+	return refused ? ibm_cell_bad_status() : 0;
+}
+
+score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
+				int strict)
+{
+	ibm_csv_opts ro = *o;
+	score_roster *R;
+	ibm_csv *r;
+	int st;
+
+	ro.allow_empty = 0;
+	/* the header: the first row with a name column */
+	r = ibm_csv_xopen_side(path, &ro, score_roster_cols, SCORE_NBY);
+	st = score_roster_read_csv(r, strict, &R);
+	ibm_csv_close(r);
+	if (st)
+		exit(st);
 	return R;
 }
 

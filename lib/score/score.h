@@ -239,6 +239,10 @@ typedef struct score_roster {
  * matches nothing (strict: an error, and 65 after all are named). */
 score_roster *score_roster_load(const char *path, const ibm_csv_opts *o,
 				int strict);
+/* The same from an open reader (opened with score_roster_cols as its
+ * need, side set, allow_empty off): 0, or the exit status after printing
+ * what is wrong, with *out set either way (score_roster_free). */
+int score_roster_read_csv(ibm_csv *r, int strict, score_roster **out);
 void score_roster_free(score_roster *R);
 const char *score_roster_cell(const score_roster *R, size_t row,
 			      size_t col);

@@ -64,6 +64,12 @@ for v in "2024-06-24" "24/06/2024" "Senin, 24 Juni 2024" \
 	i=$((i + 1))
 	printf '%s' "$v" > "$c/fuzz_date/value-$i"
 done
+printf 'Rp 1.500.000,00' > "$c/fuzz_date/rupiah"
+i=0
+for v in "2024-S1" "Semester II 2024" "I/2024"; do
+	i=$((i + 1))
+	printf '%s' "$v" > "$c/fuzz_date/period-$i"
+done
 i=0
 for v in "Lalu Ahmad Ma'ruf" "  BAIQ  SITI  " "Nama Lengkap" "No. HP" \
 	"Zoë Łukasz" "Œuvre ć" "Ni Luh Putu Ayu" "ANDI MA’RUF"; do
@@ -185,6 +191,49 @@ for f in $d/report/foto/*; do
 	[ -f "$f" ] && seed fuzz_report_docx "foto-$(basename "$f")" - "$f"
 done
 printf '<w:styles><w:style w:styleId="Heading1"/></w:styles>\n===\n<w:document><w:body/></w:document>\n===\n<Relationships/>\n' > "$c/fuzz_report_docx/reference-parts"
+# a reference document (--reference), whole: minimal (stored and
+# deflated), a header with its logo, hostile relationships, a part over
+# the ratio and one over the size bound, missing parts, and issue 19's
+# header naming one picture hundreds of times among many (read once each,
+# up to the bound on all the parts: 256 KiB in the fuzzing build)
+mkdir -p "$c/fuzz_report_reference"
+"$PYTHON" tests/fuzz/mkseeds.py references "$c/fuzz_report_reference"
+
+# ibm-report's inputs, the other tools' outputs (options byte: the reader
+# in bits 0-2, --strict 010, the delimiter in bits 4-5)
+mkdir -p "$c/fuzz_report_inputs"
+seed fuzz_report_inputs people 0 $d/report/peserta-id.csv
+seed fuzz_report_inputs scores 1 $d/report/tes-nilai.csv
+seed fuzz_report_inputs scores-strict 11 $d/report/tes-nilai.csv
+seed fuzz_report_inputs items 2 $d/report/tes-butir.csv
+seed fuzz_report_inputs summary 3 $d/report/tes-ringkasan.csv
+seed fuzz_report_inputs units 4 $d/report/monev-unit.csv
+seed fuzz_report_inputs survey 5 $d/report/survei.csv
+seed fuzz_report_inputs spj 7 $d/report/spj.csv
+printf '\006\357\273\277No;Nama File;Keterangan\r\n1;01-pembukaan.jpg;Pembukaan\r\n2;03-SESI;Sesi skrining\r\n' \
+	> "$c/fuzz_report_inputs/captions"
+printf '\004nama_unit,kabupaten_kota,fase,skor_total,skor_pembinaan,dikunjungi,terdaftar\nIBM A,Kab,Prima,50,70,ya,tidak\nIBM C,Kab,Prima,50,x,ya,ya\n,Kab,Prima,1,2,ya,ya\nIBM B,Kab,Prima,1,2,mungkin,ya\n' \
+	> "$c/fuzz_report_inputs/units-bad"
+printf '\014nama_unit,kabupaten_kota,fase,skor_total,tanggal_monev\nIBM A,Kab,Prima,50,2024-06-13\nIBM B,Kab,Prima,lima,2024-06-13\n' \
+	> "$c/fuzz_report_inputs/units-strict"
+printf '\001name,pre_score,post_score,max_score\nBudi,1,dua,10\n' \
+	> "$c/fuzz_report_inputs/scores-bad"
+
+# the side lists: Monev's master list of units (0), ibm-score's roster
+# (1), a --columns map (2); --strict 04
+mkdir -p "$c/fuzz_lists"
+for f in $d/monev/units.csv $d/monev/units-ntb.csv $d/monev/lotim-units.csv; do
+	seed fuzz_lists "units-$(basename "$f" .csv)" 0 "$f"
+done
+seed fuzz_lists units-strict 4 $d/monev/units.csv
+seed fuzz_lists roster 1 $d/score/people-roster.csv
+seed fuzz_lists roster-strict 5 $d/score/people-roster.csv
+printf '\002role,header\nnama,Identitas\nemail,Kontak\nscore,Nilai Akhir\njabatan,Peran\n,Tanpa Peran\n' \
+	> "$c/fuzz_lists/columns-map"
+printf '\000provinsi,kabupaten_kota,desa_kelurahan,nama_unit,tahun_berdiri\nNTB,Kota Mataram,Ampenan,IBM A,20x4\nNTB,Kota Mataram,Ampenan,IBM A,2020\n' \
+	> "$c/fuzz_lists/units-dup"
+printf '\001nama,email,no_hp\nBudi,budi@x,12\nSari,sari@example.com,081234567890\nSari,sari@example.com,081234567890\n' \
+	> "$c/fuzz_lists/roster-bad"
 
 # survey: specs, and form exports (options byte: delimiter, --strict, a
 # rounded weight, --excel)

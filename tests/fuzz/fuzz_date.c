@@ -1,11 +1,13 @@
 /*
  * fuzz_date.c - libFuzzer target for the value parsers: dates and times,
- * numbers, counts, phone numbers, e-mail addresses, yes/no; the input
- * as a C string.
+ * numbers, counts, amounts in rupiah, phone numbers, e-mail addresses,
+ * yes/no, a Monev period ("2024-S1", --period); the input as a C
+ * string.
  * Results are checked for consistency (valid dates format and parse
  * back, normalised phone numbers normalise to themselves).
  */
 #include "ibmkit.h"
+#include "monev.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -86,6 +88,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	k = ibm_parse_yesno(s);
 	if (k < -1 || k > 1)
 		abort();
+	{
+		long long rp;
+		int y = 0, sem = 0;
+
+		(void)ibm_parse_rupiah(s, &rp);
+		if (monev_period_parse(s, &y, &sem) == 0 &&
+		    (sem < 1 || sem > 2))
+			abort();
+	}
 	free(s);
 	return 0;
 }

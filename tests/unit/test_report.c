@@ -1,11 +1,13 @@
 /* test_report.c - ibm-report's library: Indonesian numbers, p-values,
- * image headers, the reference document's styles and header, and a
+ * image headers, the reference document's styles and header (and the
+ * reference read whole), and a
  * document written and read back as a zip. */
 #include "unit.h"
 #include "docx.h"
 #include "report.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <zip.h>
 
 static void num(double v, int dec, int fixed, const char *want)
@@ -152,6 +154,112 @@ static char *zip_entry(zip_t *z, const char *name)
 	assert_int_equal(zip_fread(f, buf, st.size), (zip_int64_t)st.size);
 	zip_fclose(f);
 	return buf;
+}
+
+/* A zip in memory of parts NAME, TEXT, ... NULL (malloc'd, *len). */
+static char *zip_of(size_t *len, ...)
+{
+	zip_error_t ze;
+	zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
+	zip_t *z = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
+	zip_stat_t st;
+	const char *name;
+	char *buf;
+	va_list ap;
+
+	assert_non_null(z);
+	zip_source_keep(src);
+	va_start(ap, len);
+	while ((name = va_arg(ap, const char *))) {
+		const char *text = va_arg(ap, const char *);
+
+		assert_true(zip_file_add(z, name, zip_source_buffer(z, text,
+				strlen(text), 0), 0) >= 0);
+	}
+	va_end(ap);
+	assert_int_equal(zip_close(z), 0);
+	assert_int_equal(zip_source_stat(src, &st), 0);
+	assert_int_equal(zip_source_open(src), 0);
+	buf = malloc(st.size);
+	assert_true(zip_source_read(src, buf, st.size) ==
+		    (zip_int64_t)st.size);
+	zip_source_close(src);
+	zip_source_free(src);
+	*len = st.size;
+	return buf;
+}
+
+/* The reference read whole: its header's parts once each, one under a
+ * name the document writes itself taken as word/ref1/; errors as a
+ * status and a message. */
+static void t_reference_read(void **state)
+{
+	docx_ref r;
+	char why[256];
+	size_t len;
+	char *z;
+
+	(void)state;
+	z = zip_of(&len,
+		   "word/styles.xml", "<w:styles></w:styles>",
+		   "word/document.xml", "<w:document><w:sectPr>"
+		   "<w:headerReference w:type=\"default\" r:id=\"rId7\"/>"
+		   "</w:sectPr></w:document>",
+		   "word/_rels/document.xml.rels", "<Relationships>"
+		   "<Relationship Id=\"rId7\" Target=\"header1.xml\"/>"
+		   "</Relationships>",
+		   "word/header1.xml", "<w:hdr/>",
+		   "word/_rels/header1.xml.rels", "<Relationships>"
+		   "<Relationship Id=\"a\" Target=\"media/a.png\"/>"
+		   "<Relationship Id=\"b\" Target=\"media/a.png\"/>"
+		   "<Relationship Id=\"c\" Target=\"charts/chart1.xml\"/>"
+		   "<Relationship Id=\"d\" Target=\"styles.xml\"/>"
+		   "<Relationship Id=\"e\" Target=\"../x.png\"/>"
+		   "</Relationships>",
+		   "word/media/a.png", "PNG",
+		   "word/charts/chart1.xml", "<c:chartSpace/>",
+		   (const char *)NULL);
+	assert_int_equal(docx_ref_read_mem(&r, z, len, why, sizeof why), 0);
+	assert_string_equal(r.header_target, "header1.xml");
+	assert_int_equal(r.header_first, 0);
+	assert_string_equal(r.header.name, "word/header1.xml");
+	assert_int_equal(r.nparts, 2);
+	assert_string_equal(r.parts[0].name, "word/media/a.png");
+	assert_string_equal(r.parts[1].name, "word/ref1/charts/chart1.xml");
+	assert_non_null(strstr(r.header_rels, "Id=\"b\" Target=\"media/a.png\""));
+	assert_non_null(strstr(r.header_rels,
+			       "Id=\"c\" Target=\"ref1/charts/chart1.xml\""));
+	assert_non_null(strstr(r.header_rels, "Id=\"d\" Target=\"styles.xml\""));
+	assert_non_null(strstr(r.styles, "w:styleId=\"Heading1\""));
+	docx_ref_free(&r);
+	free(z);
+
+	assert_int_equal(docx_ref_read_mem(&r, "not a zip", 9, why,
+					   sizeof why), IBM_EX_DATAERR);
+	assert_string_equal(why, "not a Word document (.docx): not a zip "
+			    "archive");
+	z = zip_of(&len, "word/document.xml", "<w:document/>",
+		   (const char *)NULL);
+	assert_int_equal(docx_ref_read_mem(&r, z, len, why, sizeof why),
+			 IBM_EX_DATAERR);
+	assert_string_equal(why, "not a Word document (.docx): no "
+			    "word/styles.xml");
+	assert_null(r.styles);
+	free(z);
+	z = zip_of(&len, "word/styles.xml", "<w:styles></w:styles>",
+		   "word/document.xml", "<w:document><w:sectPr>"
+		   "<w:headerReference w:type=\"default\" r:id=\"rId7\"/>"
+		   "</w:sectPr></w:document>",
+		   "word/_rels/document.xml.rels", "<Relationships>"
+		   "<Relationship Id=\"rId7\" Target=\"header9.xml\"/>"
+		   "</Relationships>", (const char *)NULL);
+	assert_int_equal(docx_ref_read_mem(&r, z, len, why, sizeof why),
+			 IBM_EX_DATAERR);
+	assert_string_equal(why, "word/header9.xml is missing");
+	free(z);
+	assert_int_equal(docx_ref_read(&r, "/nonexistent/ref.docx", why,
+				       sizeof why), IBM_EX_NOINPUT);
+	assert_non_null(strstr(why, "cannot open: "));
 }
 
 static void t_document(void **state)
@@ -310,6 +418,7 @@ int main(void)
 		cmocka_unit_test(t_join),
 		cmocka_unit_test(t_images),
 		cmocka_unit_test(t_reference),
+		cmocka_unit_test(t_reference_read),
 		cmocka_unit_test(t_document),
 		cmocka_unit_test(t_captions),
 		cmocka_unit_test(t_long_document),

@@ -3,7 +3,9 @@
 # ibm-report --reference memory: the office template of mkref.py whose
 # header's relationships point N times at one picture (KIND "repeat":
 # 2000 times at 900 KB), or at a picture that expands a thousandfold
-# (KIND "bomb": 64 MiB of zeros).
+# (KIND "bomb": 64 MiB of zeros); or whose header names, besides its
+# picture, parts ibm-report writes itself (KIND "reserved": its own
+# relationships, a chart, a picture of ibmkit's).
 import io
 import os
 import subprocess
@@ -24,8 +26,11 @@ hdr = re.search(r'Target="(header[0-9]*\.xml)"', doc_rels).group(1)
 if kind == "repeat":
     pic = bytes((i * 7919) % 251 for i in range(900 << 10))
     n = 2000
-else:
+elif kind == "bomb":
     pic = bytes(64 << 20)
+    n = 1
+else:
+    pic = bytes(range(256))
     n = 1
 rels = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
@@ -34,6 +39,14 @@ for i in range(n):
     rels.append('<Relationship Id="rId%d" Type="http://schemas.'
                 'openxmlformats.org/officeDocument/2006/relationships/'
                 'image" Target="media/pic.png"/>' % (i + 1))
+if kind == "reserved":
+    for i, t in enumerate(("_rels/%s.rels" % hdr, "_rels/header1.xml.rels",
+                           "charts/chart1.xml", "media/ibmkit-image1.png")):
+        rels.append('<Relationship Id="rIdR%d" Type="http://schemas.'
+                    'openxmlformats.org/officeDocument/2006/relationships/'
+                    'image" Target="%s"/>' % (i, t))
+        if not t.startswith("_rels/"):
+            parts["word/" + t] = pic
 rels.append('</Relationships>')
 parts["word/_rels/%s.rels" % hdr] = ''.join(rels).encode()
 parts["word/media/pic.png"] = pic
