@@ -18,119 +18,108 @@
 #include <string.h>
 #include <strings.h>
 
-static void usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+static const char synopsis[] =
+	"usage: ibm-invite -c file [-Ceqv] [-s key=value] [-a agenda] "
+	"[-d delim]\n"
+	"                  [-A attendance.xlsx] [-b n] "
+	"[-l letters.pdf|.html]\n"
+	"                  [-t template -o dir [-n pattern]] [--strict]\n"
+	"                  [--certificates file.pdf|.html] "
+	"[--proper-case]\n"
+	"                  [--order sprin.pdf|.html --staff file] "
+	"[--register file]\n"
+	"                  [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                  [--columns file] [participants]\n"
+	"       ibm-invite -c file --visits schedule --staff file "
+	"[-qv] [-s key=value]\n"
+	"                  [--units file [--strict]] [--spec file] "
+	"[-l letters.pdf|.html]\n"
+	"                  [--assignment file.pdf|.html] "
+	"[--spd file.pdf|.html]\n"
+	"                  [--schedule file.xlsx|.pdf|.html] "
+	"[--register file]\n"
+	"                  [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                  [--columns file]\n"
+	"       ibm-invite -h | --version\n";
 
-	fprintf(fp,
-		"usage: ibm-invite -c file [-Ceqv] [-s key=value] [-a agenda] "
-		"[-d delim]\n"
-		"                  [-A attendance.xlsx] [-b n] "
-		"[-l letters.pdf|.html]\n"
-		"                  [-t template -o dir [-n pattern]] [--strict]\n"
-		"                  [--certificates file.pdf|.html] "
-		"[--proper-case]\n"
-		"                  [--order sprin.pdf|.html --staff file] "
-		"[--register file]\n"
-		"                  [--sheet name] [--header-row n] "
-		"[--column role=header]\n"
-		"                  [--columns file] [participants]\n"
-		"       ibm-invite -c file --visits schedule --staff file "
-		"[-qv] [-s key=value]\n"
-		"                  [--units file [--strict]] [--spec file] "
-		"[-l letters.pdf|.html]\n"
-		"                  [--assignment file.pdf|.html] "
-		"[--spd file.pdf|.html]\n"
-		"                  [--schedule file.xlsx|.pdf|.html] "
-		"[--register file]\n"
-		"                  [--sheet name] [--header-row n] "
-		"[--column role=header]\n"
-		"                  [--columns file]\n"
-		"       ibm-invite -h | --version\n");
-	if (!status)
-		fprintf(fp,
-			"\n"
-			"  participants           CSV or workbook (default: "
-			"standard input)\n"
-			"  -c, --config=FILE      event file (key = value)\n"
-			"  -s, --set=KEY=VALUE    set an event key (overrides "
-			"the file)\n"
-			"  -a, --agenda=FILE      agenda, CSV or workbook (day, "
-			"time, activity,\n"
-			"                         speaker)\n"
-			"  -A, --attendance=FILE  attendance workbook (.xlsx)\n"
-			"  -b, --blank-rows=N     empty rows for walk-ins "
-			"(default 5)\n"
-			"  -l, --letters=FILE     letters as PDF (.pdf) or HTML "
-			"(.html); repeatable\n"
-			"  -C, --collective       one letter with a list of all "
-			"invitees\n"
-			"  -t, --template=FILE    your own letter template\n"
-			"  -o, --out-dir=DIR      where template outputs go\n"
-			"  -n, --name-pattern=P   template output names "
-			"(default {{no}}-{{nama}}.EXT)\n"
-			"  -d, --delimiter=C      input delimiter; default: "
-			"detected\n"
-			"  -e, --excel            CSV output for Indonesian "
-			"Excel\n"
-			"      --strict           duplicate participants, "
-			"unreadable phones,\n"
-			"                         e-mails or genders, text that "
-			"is not UTF-8\n"
-			"                         and a cut last record are "
-			"errors\n"
-			"      --certificates=FILE  certificates as PDF (.pdf) "
-			"or HTML (.html),\n"
-			"                         one page per participant; "
-			"repeatable\n"
-			"      --proper-case      names in capitals in proper "
-			"case on certificates\n"
-			"      --order=FILE       the Surat Perintah as PDF (.pdf) "
-			"or HTML (.html);\n"
-			"                         repeatable\n"
-			"      --staff=FILE       the officers of the Surat "
-			"Perintah (CSV or workbook)\n"
-			"      --register=FILE    register of outgoing letters "
-			"(CSV, or the ibm-db\n"
-			"                         database): numbers continued "
-			"from it, issued\n"
-			"                         ones appended\n"
-			"\n"
-			"Monev visits (--visits):\n"
-			"      --visits=FILE      the schedule (date, time, unit, "
-			"village, team)\n"
-			"      --staff=FILE       the officers and their team "
-			"(tim)\n"
-			"      --units=FILE       the master list of units\n"
-			"      --strict           a unit not on the list is an "
-			"error\n"
-			"      --spec=FILE        indicator spec: the documents "
-			"to prepare\n"
-			"  -l, --letters=FILE     a letter to each village head "
-			"(.pdf or .html)\n"
-			"      --assignment=FILE  the Surat Tugas of each team "
-			"(.pdf or .html)\n"
-			"      --spd=FILE         the Surat Perjalanan Dinas of "
-			"each officer and trip\n"
-			"      --schedule=FILE    the schedule per team and "
-			"combined (.xlsx, .pdf, .html)\n"
-			"  -q, --quiet            no warnings\n"
-			"  -h, --help             this help\n"
-			"      --version          print the version\n"
-			IBM_INPUT_HELP);
-	if (!status)
-		ibm_close_stdout(); /* --help >/dev/full is an error */
-	exit(status);
-}
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  participants           CSV or workbook (default: "
+	"standard input)\n"
+	"  -c, --config=FILE      event file (key = value)\n"
+	"  -s, --set=KEY=VALUE    set an event key (overrides "
+	"the file)\n"
+	"  -a, --agenda=FILE      agenda, CSV or workbook (day, "
+	"time, activity,\n"
+	"                         speaker)\n"
+	"  -A, --attendance=FILE  attendance workbook (.xlsx)\n"
+	"  -b, --blank-rows=N     empty rows for walk-ins "
+	"(default 5)\n"
+	"  -l, --letters=FILE     letters as PDF (.pdf) or HTML "
+	"(.html); repeatable\n"
+	"  -C, --collective       one letter with a list of all "
+	"invitees\n"
+	"  -t, --template=FILE    your own letter template\n"
+	"  -o, --out-dir=DIR      where template outputs go\n"
+	"  -n, --name-pattern=P   template output names "
+	"(default {{no}}-{{nama}}.EXT)\n"
+	"  -d, --delimiter=C      input delimiter; default: "
+	"detected\n"
+	"  -e, --excel            CSV output for Indonesian "
+	"Excel\n"
+	"      --strict           duplicate participants, "
+	"unreadable phones,\n"
+	"                         e-mails or genders, text that "
+	"is not UTF-8\n"
+	"                         and a cut last record are "
+	"errors\n"
+	"      --certificates=FILE  certificates as PDF (.pdf) "
+	"or HTML (.html),\n"
+	"                         one page per participant; "
+	"repeatable\n"
+	"      --proper-case      names in capitals in proper "
+	"case on certificates\n"
+	"      --order=FILE       the Surat Perintah as PDF (.pdf) "
+	"or HTML (.html);\n"
+	"                         repeatable\n"
+	"      --staff=FILE       the officers of the Surat "
+	"Perintah (CSV or workbook)\n"
+	"      --register=FILE    register of outgoing letters "
+	"(CSV, or the ibm-db\n"
+	"                         database): numbers continued "
+	"from it, issued\n"
+	"                         ones appended\n"
+	"\n"
+	"Monev visits (--visits):\n"
+	"      --visits=FILE      the schedule (date, time, unit, "
+	"village, team)\n"
+	"      --staff=FILE       the officers and their team "
+	"(tim)\n"
+	"      --units=FILE       the master list of units\n"
+	"      --strict           a unit not on the list is an "
+	"error\n"
+	"      --spec=FILE        indicator spec: the documents "
+	"to prepare\n"
+	"  -l, --letters=FILE     a letter to each village head "
+	"(.pdf or .html)\n"
+	"      --assignment=FILE  the Surat Tugas of each team "
+	"(.pdf or .html)\n"
+	"      --spd=FILE         the Surat Perjalanan Dinas of "
+	"each officer and trip\n"
+	"      --schedule=FILE    the schedule per team and "
+	"combined (.xlsx, .pdf, .html)\n"
+	"  -q, --quiet            no warnings\n"
+	"  -h, --help             this help\n"
+	"      --version          print the version\n"
+	IBM_INPUT_HELP;
 
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
-enum { OPT_STRICT = 256, OPT_VERSION, OPT_CERTIFICATES, OPT_PROPER_CASE,
+enum { OPT_STRICT = 256, OPT_CERTIFICATES, OPT_PROPER_CASE,
        OPT_ORDER, OPT_STAFF, OPT_REGISTER, OPT_VISITS, OPT_UNITS, OPT_SPEC,
        OPT_ASSIGNMENT, OPT_SPD, OPT_SCHEDULE };
 
@@ -145,7 +134,6 @@ static const struct option longopts[] = {
 	{ "template", required_argument, NULL, 't' },
 	{ "out-dir", required_argument, NULL, 'o' },
 	{ "name-pattern", required_argument, NULL, 'n' },
-	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "order", required_argument, NULL, OPT_ORDER },
@@ -157,12 +145,9 @@ static const struct option longopts[] = {
 	{ "assignment", required_argument, NULL, OPT_ASSIGNMENT },
 	{ "spd", required_argument, NULL, OPT_SPD },
 	{ "schedule", required_argument, NULL, OPT_SCHEDULE },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, OPT_VERSION },
-	IBM_INPUT_LONGOPTS,
 	{ "certificates", required_argument, NULL, OPT_CERTIFICATES },
 	{ "proper-case", no_argument, NULL, OPT_PROPER_CASE },
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -179,11 +164,9 @@ static void paper_file(const char *opt, const char *name, int xlsx,
 		       const char **list, size_t *n)
 {
 	if (!ends_with(name, ".pdf") && !ends_with(name, ".html") &&
-	    !ends_with(name, ".htm") && !(xlsx && ends_with(name, ".xlsx"))) {
-		ibm_error(NULL, 0, "--%s: the file name must end in .pdf%s or "
-			  ".html: %s", opt, xlsx ? ", .xlsx" : "", name);
-		usage(IBM_EX_USAGE);
-	}
+	    !ends_with(name, ".htm") && !(xlsx && ends_with(name, ".xlsx")))
+		ibm_usage_error("--%s: the file name must end in .pdf%s or "
+				".html: %s", opt, xlsx ? ", .xlsx" : "", name);
 	list[(*n)++] = name;
 }
 
@@ -363,8 +346,7 @@ int main(int argc, char **argv)
 	vis.spd = ibm_xcalloc((size_t)argc + 1, sizeof *vis.spd);
 	vis.sched = ibm_xcalloc((size_t)argc + 1, sizeof *vis.sched);
 	memset(&order, 0, sizeof order);
-	opterr = 0; /* ibm_opt_error says what is wrong */
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	while ((c = getopt_long(argc, argv, ":c:s:a:A:b:l:Ct:o:n:d:eqhv",
 				longopts, NULL)) != -1) {
 		switch (c) {
@@ -374,11 +356,9 @@ int main(int argc, char **argv)
 		case 'A': ONCE(attendance, "--attendance"); break;
 		case 'b':
 			if (ibm_parse_count(optarg, &blank) != 0 ||
-			    blank > 1000) {
-				ibm_error(NULL, 0, "--blank-rows: not a count "
-					  "(0 to 1000): %s", optarg);
-				usage(IBM_EX_USAGE);
-			}
+			    blank > 1000)
+				ibm_usage_error("--blank-rows: not a count "
+						"(0 to 1000): %s", optarg);
 			break;
 		case 'l':
 			paper_file("letters", optarg, 0, letters, &nletters);
@@ -387,13 +367,6 @@ int main(int argc, char **argv)
 		case 't': ONCE(tpl, "--template"); break;
 		case 'o': ONCE(outdir, "--out-dir"); break;
 		case 'n': ONCE(pattern, "--name-pattern"); break;
-		case 'd':
-			o.delim = ibm_csv_parse_delim(optarg);
-			if (o.delim < 0) {
-				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
-				usage(IBM_EX_USAGE);
-			}
-			break;
 		case 'e': excel = 1; break;
 		case OPT_STRICT:
 			/* duplicates, and what the reader only warns about:
@@ -424,59 +397,34 @@ int main(int argc, char **argv)
 			break;
 		case OPT_STAFF: ONCE(staff, "--staff"); break;
 		case OPT_REGISTER: ONCE(regpath, "--register"); break;
-		case 'q': ibm_diag_set_quiet(1); break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-		case 'v':
-			if (ibm_input_opt(c, optarg, &o) < 0)
-				usage(IBM_EX_USAGE);
-			break;
-		case 'h': usage(0); break;
-		case OPT_VERSION: ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &o);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc > 1) {
-		ibm_error(NULL, 0, "one participants file at most");
-		usage(IBM_EX_USAGE);
-	}
-	if (!config) {
-		ibm_error(NULL, 0, "no event file given (-c FILE)");
-		usage(IBM_EX_USAGE);
-	}
-	if ((tpl != NULL) != (outdir != NULL) || (pattern && !tpl)) {
-		ibm_error(NULL, 0, "--template and --out-dir go together "
-			  "(--name-pattern with them)");
-		usage(IBM_EX_USAGE);
-	}
+	if (argc > 1)
+		ibm_usage_error("one participants file at most");
+	if (!config)
+		ibm_usage_error("no event file given (-c FILE)");
+	if ((tpl != NULL) != (outdir != NULL) || (pattern && !tpl))
+		ibm_usage_error("--template and --out-dir go together "
+				"(--name-pattern with them)");
 
 	if (vis.visits) {
 		if (argc || agenda || attendance || tpl || iv.collective ||
-		    ncerts || norders || proper) {
-			ibm_error(NULL, 0, "--visits goes without a participants "
-				  "file, -a, -A, -C, -t, --certificates, "
-				  "--proper-case and --order");
-			usage(IBM_EX_USAGE);
-		}
-		if (!staff) {
-			ibm_error(NULL, 0, "--visits needs --staff (the officers "
-				  "and their teams)");
-			usage(IBM_EX_USAGE);
-		}
+		    ncerts || norders || proper)
+			ibm_usage_error("--visits goes without a participants "
+					"file, -a, -A, -C, -t, --certificates, "
+					"--proper-case and --order");
+		if (!staff)
+			ibm_usage_error("--visits needs --staff (the officers "
+					"and their teams)");
 	} else if (vis.units || vis.spec || vis.nassign || vis.nspd ||
 		   vis.nsched) {
-		ibm_error(NULL, 0, "--units, --spec, --assignment, --spd and "
-			  "--schedule go with --visits");
-		usage(IBM_EX_USAGE);
+		ibm_usage_error("--units, --spec, --assignment, --spd and "
+				"--schedule go with --visits");
 	} else if ((norders != 0) != (staff != NULL)) {
-		ibm_error(NULL, 0, "--order and --staff go together");
-		usage(IBM_EX_USAGE);
+		ibm_usage_error("--order and --staff go together");
 	}
 
 	/* outputs: names that match their formats, none an input */
@@ -488,48 +436,27 @@ int main(int argc, char **argv)
 		ibm_out_note_input(argv[0]);
 	if (attendance && ibm_out_check("--attendance", attendance,
 					IBM_FMT_XLSX) != 0)
-		usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < nletters; i++)
-		if (ibm_out_check("--letters", letters[i],
-				  ibm_fmt_of_name(letters[i])) != 0)
-			usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < ncerts; i++)
-		if (ibm_out_check("--certificates", certs[i],
-				  ibm_fmt_of_name(certs[i])) != 0)
-			usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < norders; i++)
-		if (ibm_out_check("--order", orders[i],
-				  ibm_fmt_of_name(orders[i])) != 0)
-			usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
+	ibm_opt_outputs("--letters", letters, nletters);
+	ibm_opt_outputs("--certificates", certs, ncerts);
+	ibm_opt_outputs("--order", orders, norders);
 	/* the register is a CSV file, or the database (ibm-db) */
 	regdb = regpath && db_is_database(regpath);
 	if (regpath && ibm_out_check("--register", regpath,
 				     regdb ? IBM_FMT_ANY : IBM_FMT_CSV) != 0)
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 	ibm_out_note_input(vis.visits);
 	ibm_out_note_input(vis.units);
 	ibm_out_note_input(vis.spec);
-	for (size_t i = 0; i < vis.nassign; i++)
-		if (ibm_out_check("--assignment", vis.assign[i],
-				  ibm_fmt_of_name(vis.assign[i])) != 0)
-			usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < vis.nspd; i++)
-		if (ibm_out_check("--spd", vis.spd[i],
-				  ibm_fmt_of_name(vis.spd[i])) != 0)
-			usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < vis.nsched; i++)
-		if (ibm_out_check("--schedule", vis.sched[i],
-				  ibm_fmt_of_name(vis.sched[i])) != 0)
-			usage(IBM_EX_USAGE);
+	ibm_opt_outputs("--assignment", vis.assign, vis.nassign);
+	ibm_opt_outputs("--spd", vis.spd, vis.nspd);
+	ibm_opt_outputs("--schedule", vis.sched, vis.nsched);
 
 	ev = ibm_event_new();
 	ibm_event_xload(ev, config);
 	for (size_t i = 0; i < nsets; i++)
-		if (ibm_event_set(ev, sets[i]) != 0) {
-			ibm_error(NULL, 0, "-s: expected key=value: %s",
-				  sets[i]);
-			usage(IBM_EX_USAGE);
-		}
+		if (ibm_event_set(ev, sets[i]) != 0)
+			ibm_usage_error("-s: expected key=value: %s", sets[i]);
 	if (vis.visits) {
 		run_visits(&vis, ev, staff, regpath, regdb, letters, nletters,
 			   &o, excel, iv.strict);

@@ -26,83 +26,76 @@
 
 #define MAX_SHEET_ROWS 1048575L
 
-static void usage(int status)
-{
-	FILE *fp = status ? stderr : stdout;
+static const char synopsis[] =
+	"usage: ibm-monev [-eqv] [-d delim] [-o file.xlsx] [--by field] "
+	"[--lenient]\n"
+	"                 [--strict] [--spec file] [--phases file] "
+	"[--sheet-rows n]\n"
+	"                 [--units file] [--period period] "
+	"[--db file]\n"
+	"                 [--sheet name] [--header-row n] "
+	"[--column role=header]\n"
+	"                 [--columns file] [file ...]\n"
+	"       ibm-monev --brief file.pdf|.html|.xlsx [-c file] "
+	"[--units file]\n"
+	"                 [--spec file] [--phases file] [--db file] "
+	"[--period period]\n"
+	"                 [file ...]\n"
+	"       ibm-monev --print-spec dir [--force]\n"
+	"       ibm-monev --form file.xlsx [--units file] "
+	"[--period period]\n"
+	"                 [--spec file] [--phases file]\n"
+	"       ibm-monev -h | --version\n";
 
-	fprintf(fp,
-		"usage: ibm-monev [-eqv] [-d delim] [-o file.xlsx] [--by field] "
-		"[--lenient]\n"
-		"                 [--strict] [--spec file] [--phases file] "
-		"[--sheet-rows n]\n"
-		"                 [--units file] [--period period] "
-		"[--db file]\n"
-		"                 [--sheet name] [--header-row n] "
-		"[--column role=header]\n"
-		"                 [--columns file] [file ...]\n"
-		"       ibm-monev --brief file.pdf|.html|.xlsx [-c file] "
-		"[--units file]\n"
-		"                 [--spec file] [--phases file] [--db file] "
-		"[--period period]\n"
-		"                 [file ...]\n"
-		"       ibm-monev --print-spec dir [--force]\n"
-		"       ibm-monev --form file.xlsx [--units file] "
-		"[--period period]\n"
-		"                 [--spec file] [--phases file]\n"
-		"       ibm-monev -h | --version\n");
-	if (!status)
-		fprintf(fp,
-			"\n"
-			"  file                   a Monev form, CSV or workbook "
-			"(default: standard\n"
-			"                         input)\n"
-			"  -o, --output=FILE      write the workbook (xlsx)\n"
-			"  -b, --by=FIELD         recap per kabupaten_kota, "
-			"provinsi, kecamatan or\n"
-			"                         satker\n"
-			"  -l, --lenient          unreadable cells: warning and "
-			"empty, not an error\n"
-			"      --strict           a unit not in the list, or an "
-			"unreadable optional\n"
-			"                         cell (tahun_berdiri), is an "
-			"error\n"
-			"  -s, --spec=FILE        indicator spec (CSV or "
-			"workbook)\n"
-			"  -p, --phases=FILE      phase table (CSV or workbook)\n"
-			"  -P, --print-spec=DIR   write the default spec and "
-			"phases to DIR\n"
-			"  -F, --form=FILE        write the blank data-entry "
-			"workbook (xlsx)\n"
-			"  -u, --units=FILE       the master list of units (CSV "
-			"or workbook)\n"
-			"      --brief=FILE       the preparation meeting's "
-			"material (.pdf, .html,\n"
-			"                         .xlsx)\n"
-			"  -c, --config=FILE      event file: the letterhead and "
-			"fonts of --brief\n"
-			"  -t, --period=P         only this semester, e.g. "
-			"2024-S1 or\n"
-			"                         \"Semester I 2024\"\n"
-			"      --db=FILE          the earlier periods from the "
-			"database (ibm-db);\n"
-			"                         with --brief, every period (up "
-			"to --period)\n"
-			"  -f, --force            --print-spec replaces existing "
-			"files\n"
-			"  -r, --sheet-rows=N     data rows per Data sheet "
-			"(default 1048575)\n"
-			"  -d, --delimiter=C      input delimiter (, ; tab |); "
-			"default: detected\n"
-			"  -e, --excel            CSV for Indonesian Excel "
-			"(; , CRLF BOM)\n"
-			"  -q, --quiet            no warnings\n"
-			"  -h, --help             this help\n"
-			"      --version          print the version\n"
-			IBM_INPUT_HELP);
-	if (!status)
-		ibm_close_stdout(); /* --help >/dev/full is an error */
-	exit(status);
-}
+/* The options, printed by --help after the synopsis. */
+static const char options[] =
+	"\n"
+	"  file                   a Monev form, CSV or workbook "
+	"(default: standard\n"
+	"                         input)\n"
+	"  -o, --output=FILE      write the workbook (xlsx)\n"
+	"  -b, --by=FIELD         recap per kabupaten_kota, "
+	"provinsi, kecamatan or\n"
+	"                         satker\n"
+	"  -l, --lenient          unreadable cells: warning and "
+	"empty, not an error\n"
+	"      --strict           a unit not in the list, or an "
+	"unreadable optional\n"
+	"                         cell (tahun_berdiri), is an "
+	"error\n"
+	"  -s, --spec=FILE        indicator spec (CSV or "
+	"workbook)\n"
+	"  -p, --phases=FILE      phase table (CSV or workbook)\n"
+	"  -P, --print-spec=DIR   write the default spec and "
+	"phases to DIR\n"
+	"  -F, --form=FILE        write the blank data-entry "
+	"workbook (xlsx)\n"
+	"  -u, --units=FILE       the master list of units (CSV "
+	"or workbook)\n"
+	"      --brief=FILE       the preparation meeting's "
+	"material (.pdf, .html,\n"
+	"                         .xlsx)\n"
+	"  -c, --config=FILE      event file: the letterhead and "
+	"fonts of --brief\n"
+	"  -t, --period=P         only this semester, e.g. "
+	"2024-S1 or\n"
+	"                         \"Semester I 2024\"\n"
+	"      --db=FILE          the earlier periods from the "
+	"database (ibm-db);\n"
+	"                         with --brief, every period (up "
+	"to --period)\n"
+	"  -f, --force            --print-spec replaces existing "
+	"files\n"
+	"  -r, --sheet-rows=N     data rows per Data sheet "
+	"(default 1048575)\n"
+	"  -d, --delimiter=C      input delimiter (, ; tab |); "
+	"default: detected\n"
+	"  -e, --excel            CSV for Indonesian Excel "
+	"(; , CRLF BOM)\n"
+	"  -q, --quiet            no warnings\n"
+	"  -h, --help             this help\n"
+	"      --version          print the version\n"
+	IBM_INPUT_HELP;
 
 static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
@@ -120,12 +113,8 @@ static const struct option longopts[] = {
 	{ "db", required_argument, NULL, 'B' },
 	{ "force", no_argument, NULL, 'f' },
 	{ "sheet-rows", required_argument, NULL, 'r' },
-	{ "delimiter", required_argument, NULL, 'd' },
 	{ "excel", no_argument, NULL, 'e' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	IBM_INPUT_LONGOPTS,
+	IBM_OPT_LONGOPTS,
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -253,12 +242,8 @@ static void take_db(monev_data *d, const char *path, int upto)
 	free(per);
 }
 
-/* A file option given twice is a usage error (ibm_opt_once). */
-#define ONCE(var, opt) \
-	do { \
-		if (ibm_opt_once(&(var), opt, optarg) != 0) \
-			usage(IBM_EX_USAGE); \
-	} while (0)
+/* A file option given twice is a usage error (ibm_opt_file). */
+#define ONCE(var, opt) ibm_opt_file(&(var), opt, optarg)
 
 int main(int argc, char **argv)
 {
@@ -278,8 +263,7 @@ int main(int argc, char **argv)
 	int lenient = 0, force = 0, quiet = 0;
 
 	ibm_diag_init("ibm-monev");
-	opterr = 0; /* ibm_opt_error says what is wrong */
-	ibm_opt_help_arg(argc, argv);
+	ibm_opt_init(argc, argv, synopsis, options);
 	while ((c = getopt_long(argc, argv, ":o:b:ls:p:P:fF:u:t:r:d:eqhvc:B:",
 				longopts,
 				NULL)) != -1) {
@@ -287,13 +271,10 @@ int main(int argc, char **argv)
 		case 'o': ONCE(out, "--output"); break;
 		case 'b':
 			by = parse_by(optarg);
-			if (by < 0) {
-				ibm_error(NULL, 0,
-					  "--by takes kabupaten_kota, "
-					  "provinsi, kecamatan or satker, not "
-					  "\"%s\"", optarg);
-				usage(IBM_EX_USAGE);
-			}
+			if (by < 0)
+				ibm_usage_error("--by takes kabupaten_kota, "
+						"provinsi, kecamatan or "
+						"satker, not \"%s\"", optarg);
 			break;
 		case 'l': lenient = 1; break;
 		case 'S': strict = 1; break;
@@ -305,13 +286,11 @@ int main(int argc, char **argv)
 		case 'R': brief[nbrief++] = optarg; break;
 		case 'c': ONCE(config, "-c"); break;
 		case 't':
-			if (monev_period_parse(optarg, &py, &ps) < 0) {
-				ibm_error(NULL, 0,
-					  "--period takes a semester such as "
-					  "2024-S1 or \"Semester I 2024\", "
-					  "not \"%s\"", optarg);
-				usage(IBM_EX_USAGE);
-			}
+			if (monev_period_parse(optarg, &py, &ps) < 0)
+				ibm_usage_error("--period takes a semester "
+						"such as 2024-S1 or "
+						"\"Semester I 2024\", not "
+						"\"%s\"", optarg);
 			break;
 		case 'f': force = 1; break;
 		case 'B': ONCE(dbpath, "--db"); break;
@@ -321,71 +300,42 @@ int main(int argc, char **argv)
 			errno = 0;
 			sheet_rows = strtol(optarg, &end, 10);
 			if (*end || errno || sheet_rows < 1 ||
-			    sheet_rows > MAX_SHEET_ROWS) {
-				ibm_error(NULL, 0,
-					  "--sheet-rows takes a number from 1 "
-					  "to %ld, not \"%s\"", MAX_SHEET_ROWS,
-					  optarg);
-				usage(IBM_EX_USAGE);
-			}
+			    sheet_rows > MAX_SHEET_ROWS)
+				ibm_usage_error("--sheet-rows takes a number "
+						"from 1 to %ld, not \"%s\"",
+						MAX_SHEET_ROWS, optarg);
 			break;
 		}
-		case 'd':
-			csv.delim = ibm_csv_parse_delim(optarg);
-			if (csv.delim < 0) {
-				ibm_error(NULL, 0, "bad delimiter: %s", optarg);
-				usage(IBM_EX_USAGE);
-			}
-			break;
 		case 'e': excel = 1; break;
-		case 'q': ibm_diag_set_quiet(1); quiet = 1; break;
-		case IBM_OPT_SHEET:
-		case IBM_OPT_HEADER_ROW:
-		case IBM_OPT_COLUMN:
-		case IBM_OPT_COLUMNS:
-		case 'v':
-			if (ibm_input_opt(c, optarg, &csv) < 0)
-				usage(IBM_EX_USAGE);
+		case 'q':
+			quiet = 1;
+			ibm_opt_common(c, argv, &csv); /* and no warnings */
 			break;
-		case 'h': usage(0); break;
-		case 'V': ibm_print_version();
-		default:
-			ibm_opt_error(c, argv);
-			usage(IBM_EX_USAGE);
+		default: ibm_opt_common(c, argv, &csv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (dbpath && (print || form)) {
-		ibm_error(NULL, 0, "--db goes with form files, not with "
-			  "--print-spec or --form");
-		usage(IBM_EX_USAGE);
-	}
+	if (dbpath && (print || form))
+		ibm_usage_error("--db goes with form files, not with "
+				"--print-spec or --form");
 	if (print) {
-		if (argc > 0 || out || spec || phases || by >= 0 || form) {
-			ibm_error(NULL, 0, "--print-spec goes without files, "
-				  "-o, --by, --spec and --phases");
-			usage(IBM_EX_USAGE);
-		}
+		if (argc > 0 || out || spec || phases || by >= 0 || form)
+			ibm_usage_error("--print-spec goes without files, "
+					"-o, --by, --spec and --phases");
 		monev_spec_print(print, force);
 		free(brief);
 		ibm_close_stdout();
 		return 0;
 	}
-	if (force) {
-		ibm_error(NULL, 0, "--force goes with --print-spec");
-		usage(IBM_EX_USAGE);
-	}
-	if (config && !nbrief) {
-		ibm_error(NULL, 0, "-c goes with --brief");
-		usage(IBM_EX_USAGE);
-	}
-	if (nbrief && (form || (py && !dbpath))) {
-		ibm_error(NULL, 0, "--brief goes without --form, and without "
-			  "--period but with --db (it reads every period "
-			  "given)");
-		usage(IBM_EX_USAGE);
-	}
+	if (force)
+		ibm_usage_error("--force goes with --print-spec");
+	if (config && !nbrief)
+		ibm_usage_error("-c goes with --brief");
+	if (nbrief && (form || (py && !dbpath)))
+		ibm_usage_error("--brief goes without --form, and without "
+				"--period but with --db (it reads every period "
+				"given)");
 	/* outputs: names that match their formats, none an input */
 	ibm_out_note_input(spec);
 	ibm_out_note_input(phases);
@@ -394,28 +344,24 @@ int main(int argc, char **argv)
 	ibm_out_note_input(units);
 	ibm_out_note_input(dbpath);
 	if (out && ibm_out_check("--output", out, IBM_FMT_XLSX) != 0)
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 	if (form && ibm_out_check("--form", form, IBM_FMT_XLSX) != 0)
-		usage(IBM_EX_USAGE);
+		ibm_usage(IBM_EX_USAGE);
 	ibm_out_note_input(config);
 	for (size_t i = 0; i < nbrief; i++) {
 		ibm_fmt f = ibm_fmt_of_name(brief[i]);
 
 		if (f != IBM_FMT_PDF && f != IBM_FMT_HTML &&
-		    f != IBM_FMT_XLSX) {
-			ibm_error(NULL, 0, "--brief: the file name must end in "
-				  ".pdf, .html or .xlsx: %s", brief[i]);
-			usage(IBM_EX_USAGE);
-		}
+		    f != IBM_FMT_XLSX)
+			ibm_usage_error("--brief: the file name must end in "
+					".pdf, .html or .xlsx: %s", brief[i]);
 		if (ibm_out_check("--brief", brief[i], f) != 0)
-			usage(IBM_EX_USAGE);
+			ibm_usage(IBM_EX_USAGE);
 	}
 	if (form) {
-		if (argc > 0 || out || by >= 0 || excel) {
-			ibm_error(NULL, 0, "--form goes without form files, "
-				  "-o, --by and --excel");
-			usage(IBM_EX_USAGE);
-		}
+		if (argc > 0 || out || by >= 0 || excel)
+			ibm_usage_error("--form goes without form files, "
+					"-o, --by and --excel");
 		monev_spec_load(&s, spec, phases, &csv);
 		if (units)
 			monev_units_read(&list, units, &csv, strict);

@@ -168,14 +168,8 @@ int main(int argc, char **argv)
 	ibm_out_note_input(parts);
 	ibm_out_note_input(att);
 	ibm_out_note_input(speakers);
-	for (size_t i = 0; i < nlists; i++)
-		if (ibm_out_check("--list", lists[i],
-				  ibm_fmt_of_name(lists[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
-	for (size_t i = 0; i < nrecs; i++)
-		if (ibm_out_check("--receipts", recs[i],
-				  ibm_fmt_of_name(recs[i])) != 0)
-			ibm_usage(IBM_EX_USAGE);
+	ibm_opt_outputs("--list", lists, nlists);
+	ibm_opt_outputs("--receipts", recs, nrecs);
 
 	/* every input read and every payment made before anything is
 	 * written */

@@ -918,11 +918,14 @@ _Noreturn void ibm_print_version(void);
  */
 void ibm_opt_error(int c, char *const *argv);
 /* A file option that takes one file (-c, -o, -A, --register ...): *slot
- * set to arg; given twice, "OPT given twice (A, then B)" is printed and
- * -1 returned, as the first would otherwise be dropped without a word.
- * ibm_opt_file: the same, and given twice a usage error (ibm_usage). */
-int ibm_opt_once(const char **slot, const char *opt, const char *arg);
+ * set to arg; given twice, a usage error (ibm_usage_error) "OPT given
+ * twice (A, then B)", as the first would otherwise be dropped without a
+ * word. */
 void ibm_opt_file(const char **slot, const char *opt, const char *arg);
+/* The n files of a repeatable output option (--letters ...): each checked
+ * by ibm_out_check in the format its name says; one refused, a usage
+ * error (ibm_usage, the reason already said). */
+void ibm_opt_outputs(const char *opt, const char *const *names, size_t n);
 /* Before getopt_long: on Windows an argument "/?" asks for the usage, as
  * with the system's own commands (it becomes "--help"); nothing
  * elsewhere. */

@@ -89,21 +89,20 @@ void ibm_opt_error(int c, char *const *argv)
 		ibm_error(NULL, 0, "unknown option %s", argv[optind - 1]);
 }
 
-int ibm_opt_once(const char **slot, const char *opt, const char *arg)
-{
-	if (*slot) {
-		ibm_error(NULL, 0, "%s given twice (%s, then %s); it takes one "
-			  "file", opt, *slot, arg);
-		return -1;
-	}
-	*slot = arg;
-	return 0;
-}
-
 void ibm_opt_file(const char **slot, const char *opt, const char *arg)
 {
-	if (ibm_opt_once(slot, opt, arg) != 0)
-		ibm_usage(IBM_EX_USAGE);
+	if (*slot)
+		ibm_usage_error("%s given twice (%s, then %s); it takes one "
+				"file", opt, *slot, arg);
+	*slot = arg;
+}
+
+void ibm_opt_outputs(const char *opt, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ibm_out_check(opt, names[i],
+				  ibm_fmt_of_name(names[i])) != 0)
+			ibm_usage(IBM_EX_USAGE);
 }
 
 void ibm_opt_help_arg(int argc, char **argv)
