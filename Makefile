@@ -120,7 +120,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_A)
 
 # The fuzz targets with a plain main (tests/fuzz/driver.c), run on the test
 # data by tests/fuzz.t.
-$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(LIB_A)
+$(BUILD)/fuzz/%: tests/fuzz/%.c tests/fuzz/driver.c $(wildcard tests/fuzz/*.h) $(LIB_A)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(ALL_LDFLAGS) -o $@ $< \
 		tests/fuzz/driver.c $(LIB_A) $(LDLIBS)
