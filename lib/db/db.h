@@ -250,6 +250,10 @@ void db_export_share(db_file *d, const char *path);
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out);
 /* Copies one run merges at most (SQLite attaches ten databases). */
 #define DB_MERGE_MAX 10
+/* The longest text or blob ibm-db reads from a database (SQLite's
+ * SQLITE_LIMIT_LENGTH on its connections): a longer one is refused
+ * (65). */
+#define DB_MAX_VALUE (1 << 20)
 
 /* ------------------------------------------------------- ibm-monev --db */
 
