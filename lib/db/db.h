@@ -45,6 +45,8 @@ typedef struct db_file {
 	int tx;            /* inside a transaction */
 	int wait;          /* seconds to wait for a lock */
 	int version;       /* schema version of the file (after upgrades) */
+	const char *blame; /* the attached file being read (merge): errors
+			    * name it, and are bad data (65) */
 } db_file;
 
 enum { DB_READ, DB_WRITE };

@@ -665,14 +665,18 @@ int db_check(db_file *d, FILE *fp, int excel)
 	sqlite3_stmt *q;
 	char buf[64], *first = NULL;
 	long bad = 0, fk = 0;
+	long long count[sizeof tables / sizeof *tables];
 
 	q = db_prep(d, "PRAGMA integrity_check");
 	while (db_step(d, q) == SQLITE_ROW) {
 		const char *m = db_text(q, 0);
 
 		if (m && strcmp(m, "ok")) {
+			char why[200];
+
 			if (!first)
-				first = ibm_xstrdup(m);
+				first = ibm_xstrdup(db_problem(m, why,
+							       sizeof why));
 			bad++;
 		}
 	}
@@ -681,6 +685,14 @@ int db_check(db_file *d, FILE *fp, int excel)
 	while (db_step(d, q) == SQLITE_ROW)
 		fk++;
 	sqlite3_finalize(q);
+	/* counted before anything is written: a damaged table ends the
+	 * run without half a table */
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
+		count[i] = db_int(d, sql);
+	}
 	ibm_csvw_str(w, "item");
 	ibm_csvw_str(w, "value");
 	ibm_csvw_end(w);
@@ -700,11 +712,8 @@ int db_check(db_file *d, FILE *fp, int excel)
 	ibm_csvw_str(w, fk ? buf : "ok");
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
-		char sql[64];
-
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
 		ibm_csvw_str(w, tables[i]);
-		ibm_csvw_int(w, db_int(d, sql));
+		ibm_csvw_int(w, count[i]);
 		ibm_csvw_end(w);
 	}
 	if (ibm_csvw_free(w) != 0)

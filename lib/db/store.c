@@ -49,6 +49,12 @@ _Noreturn void db_fail(db_file *d, int rc)
 {
 	const char *msg = d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc);
 
+	if (d->blame && (rc & 0xff) != SQLITE_BUSY &&
+	    (rc & 0xff) != SQLITE_LOCKED && (rc & 0xff) != SQLITE_IOERR &&
+	    (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_NOMEM)
+		ibm_die(IBM_EX_DATAERR, d->blame, 0, "cannot be merged (%s)",
+			(rc & 0xff) == SQLITE_TOOBIG ? "a value too long" :
+			msg);
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -78,6 +84,17 @@ _Noreturn void db_fail(db_file *d, int rc)
 	default:
 		ibm_die(IBM_EX_SOFTWARE, d->path, 0, "database error: %s", msg);
 	}
+}
+
+const char *db_problem(const char *row, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!strncmp(row, "*** ", 4) && strchr(row, '\n'))
+		row = strchr(row, '\n') + 1;
+	n = strcspn(row, "\n");
+	snprintf(buf, size, "%.*s", n < size ? (int)n : (int)size - 1, row);
+	return buf;
 }
 
 static sqlite3_stmt *prep(db_file *d, const char *sql, unsigned flags)
