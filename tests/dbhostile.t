@@ -13,6 +13,7 @@
 # leaves no file. The files a run must refuse are refused (65).
 top=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-$top/build}
+PYTHON=${PYTHON:-/usr/bin/python3}
 PATH=$BUILD/bin:$PATH
 data=$top/tests/data/db
 work=${KEEP:-$(mktemp -d)}
@@ -94,6 +95,7 @@ UPDATE visits SET periode = NULL, satker = NULL, dimonev = NULL;
 UPDATE offices SET updated = NULL;
 UPDATE letters SET nomor = NULL"
 hostile huge "UPDATE trainings SET nama = printf('%.*c', 10000000, 'x') WHERE no = 1"
+hostile long "UPDATE trainings SET nama = printf('%.*c', 40000, 'y') WHERE no = 1"
 hostile badutf8 "UPDATE trainings SET nama = CAST(x'c328a0a1fffe' AS TEXT), \
 certificate_number = CAST(x'53455254c0' AS TEXT);
 UPDATE visit_values SET column_name = CAST(x'ff' AS TEXT) || column_name;
@@ -141,6 +143,22 @@ run() {
 		why="a reader changed $db"
 	elif [ "$st" != 0 ] && [ -e out.xlsx ]; then
 		why="failed and left out.xlsx"
+	elif [ -e out.xlsx ] && ! "$PYTHON" - out.xlsx "$file" > err 2>&1 <<'EOF'
+import sys, zipfile, xml.dom.minidom
+z = zipfile.ZipFile(sys.argv[1])
+text = ""
+for n in z.namelist():
+    if n.endswith(".xml") or n.endswith(".rels"):
+        try:
+            xml.dom.minidom.parseString(z.read(n))
+        except Exception as e:
+            sys.exit("%s: %s" % (n, e))
+        text += z.read(n).decode()
+if sys.argv[2] == "long.sqlite" and "y" * 32767 not in text:
+    sys.exit("the long cell is not there")
+EOF
+	then
+		why="a workbook that is not well-formed XML"
 	else
 		case " $(echo $refused) " in
 		*" ${file%.sqlite} "*) [ "$st" = 65 ] || why="status $st, not 65" ;;
@@ -154,7 +172,7 @@ run() {
 }
 
 for f in text empty zip truncated damaged otherapp ourid noversion later \
-	coltypes types nulls huge badutf8 view viewfn trigger extraview; do
+	coltypes types nulls huge long badutf8 view viewfn trigger extraview; do
 	run "$f: list trainings" $f.sqlite $f.sqlite list trainings
 	run "$f: list visits" $f.sqlite $f.sqlite list visits
 	run "$f: check" $f.sqlite $f.sqlite check
