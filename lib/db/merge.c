@@ -285,21 +285,20 @@ long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 	db_file *o = db_open(other, DB_READ, d->wait);
 	sqlite3_stmt *st, *offs, *mine;
 	long conflicts = 0;
+	char why[200] = "";
 
 	/* checked: an ibm-db database of this version; and, as it comes
 	 * from elsewhere, every page of it read and checked (a damaged
 	 * one, NULLs where its schema says NOT NULL) before it is
 	 * attached */
 	st = db_prep(o, "PRAGMA quick_check");
-	while (db_step(o, st) == SQLITE_ROW)
-		if (strcmp(db_text(st, 0), "ok")) {
-			char why[200];
-
-			ibm_die(IBM_EX_DATAERR, other, 0, "the database is "
-				"damaged (%s)", db_problem(db_text(st, 0), why,
-							   sizeof why));
-		}
+	while (!*why && db_step(o, st) == SQLITE_ROW)
+		if (strcmp(db_text(st, 0), "ok"))
+			db_problem(db_text(st, 0), why, sizeof why);
 	sqlite3_finalize(st);
+	if (*why)
+		ibm_die(IBM_EX_DATAERR, other, 0, "the database is damaged "
+			"(%s)", why);
 	db_close(o);
 	if (nattached == DB_MERGE_MAX)
 		ibm_die(IBM_EX_USAGE, other, 0, "at most %d databases in one "

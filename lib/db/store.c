@@ -32,8 +32,17 @@ static int exit_set;
 static void at_exit(void)
 {
 	for (int i = MAX_OPEN; i > 0; i--)
-		if (open_db[i - 1])
+		if (open_db[i - 1]) {
+			sqlite3_stmt *st;
+
+			/* the statements a run that died left: a connection
+			 * with statements is not closed */
+			while (open_db[i - 1]->h &&
+			       (st = sqlite3_next_stmt(open_db[i - 1]->h,
+						       NULL)))
+				sqlite3_finalize(st);
 			db_close(open_db[i - 1]);
+		}
 }
 
 static void note_open(db_file *d, int add)
