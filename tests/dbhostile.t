@@ -110,6 +110,7 @@ hostile trigger "CREATE TRIGGER wipe AFTER INSERT ON events BEGIN \
 DELETE FROM letters; END; CREATE TRIGGER wipe2 AFTER DELETE ON events BEGIN \
 DELETE FROM letters; END"
 hostile extraview "CREATE VIEW siapa AS SELECT nama FROM people"
+hostile wal "PRAGMA journal_mode = WAL" > /dev/null
 
 # the files every run must refuse (65); the others may be read
 refused="text zip truncated otherapp ourid noversion later coltypes view
@@ -172,7 +173,7 @@ EOF
 }
 
 for f in text empty zip truncated damaged otherapp ourid noversion later \
-	coltypes types nulls huge long badutf8 view viewfn trigger extraview; do
+	coltypes types nulls huge long badutf8 view viewfn trigger extraview wal; do
 	run "$f: list trainings" $f.sqlite $f.sqlite list trainings
 	run "$f: list visits" $f.sqlite $f.sqlite list visits
 	run "$f: check" $f.sqlite $f.sqlite check
