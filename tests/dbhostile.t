@@ -16,6 +16,7 @@ BUILD=${BUILD:-$top/build}
 PYTHON=${PYTHON:-/usr/bin/python3}
 PATH=$BUILD/bin:$PATH
 data=$top/tests/data/db
+# KEEP=DIR: the files made in DIR, kept (tests/fuzz/corpus.sh takes seeds)
 work=${KEEP:-$(mktemp -d)}
 trap '[ -n "$KEEP" ] || rm -rf "$work"' EXIT INT TERM
 cd "$work" || exit 1
@@ -40,6 +41,8 @@ ibm-db -D good.sqlite add letters --office "BNNK Sumbawa" \
 printf 'tanggal,jenis,urut,nomor\n2024-06-03,sprin,7,Sprin/7/VI/2024/BNNP-NTB\n' > reg.csv
 ibm-db -D prov.sqlite add letters --office "BNNP NTB" reg.csv ||
 	{ echo "Bail out! cannot make prov.sqlite"; exit 1; }
+# pages of 512 bytes: small files (seeds of tests/fuzz/fuzz_db_file.c)
+sqlite3 good.sqlite 'PRAGMA page_size = 512; VACUUM'
 pagesize=$(sqlite3 good.sqlite 'PRAGMA page_size')
 size=$(wc -c < good.sqlite)
 
