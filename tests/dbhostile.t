@@ -5,8 +5,8 @@
 # one, another program's, one of a later version, our tables changed
 # (types, NULLs written past NOT NULL, a cell of 10 MB, text that is not
 # UTF-8, a table replaced by a view calling functions, a trigger that
-# writes). Each file is read by list, check, history, find and export,
-# and merged into a good database. Every run ends without a crash (no
+# writes). Each file is read by list, check, history, find, export and
+# ibm-monev --db, and merged into a good database. Every run ends without a crash (no
 # signal, no sanitizer report), with status 0 or a sysexits status and
 # then one line `ibm-db: FILE: reason`; the -D file is the same byte for
 # byte after a failed run (after any run of a reader) and a failed export
@@ -127,7 +127,11 @@ run() {
 	shift 3
 	cp "$db" before.sqlite
 	rm -f out.xlsx
-	ibm-db -D "$db" "$@" > out.csv 2> err
+	if [ "$1" = ibm-monev ]; then
+		"$@" > out.csv 2> err
+	else
+		ibm-db -D "$db" "$@" > out.csv 2> err
+	fi
 	st=$?
 	why=
 	if [ "$st" -ge 128 ] || grep -q 'Sanitizer\|runtime error' err; then
@@ -139,7 +143,7 @@ run() {
 		[ "$(wc -l < err)" = 1 ] || why="status 1, $(wc -l < err) lines"
 	elif [ "$st" != 0 ] && [ "$(wc -l < err)" != 1 ]; then
 		why="status $st with $(wc -l < err) lines of messages"
-	elif [ "$st" != 0 ] && ! grep -q "^ibm-db: \(\.\/\)\?$file\(:[0-9]*\)\?: " err; then
+	elif [ "$st" != 0 ] && ! grep -q "^ibm-[a-z]*: \(\.\/\)\?$file\(:[0-9]*\)\?: " err; then
 		why="status $st, the message does not name $file"
 	elif [ "$st" != 0 ] && ! cmp -s before.sqlite "$db"; then
 		why="failed and changed $db"
@@ -147,7 +151,7 @@ run() {
 		why="a reader changed $db"
 	elif [ "$st" != 0 ] && [ -e out.xlsx ]; then
 		why="failed and left out.xlsx"
-	elif [ -e out.xlsx ] && ! "$PYTHON" - out.xlsx "$file" > err 2>&1 <<'EOF'
+	elif [ -e out.xlsx ] && ! "$PYTHON" - out.xlsx "$file $1" > err 2>&1 <<'EOF'
 import sys, zipfile, xml.dom.minidom
 z = zipfile.ZipFile(sys.argv[1])
 text = ""
@@ -158,7 +162,7 @@ for n in z.namelist():
         except Exception as e:
             sys.exit("%s: %s" % (n, e))
         text += z.read(n).decode()
-if sys.argv[2] == "long.sqlite" and "y" * 32767 not in text:
+if sys.argv[2] == "long.sqlite export" and "y" * 32767 not in text:
     sys.exit("the long cell is not there")
 EOF
 	then
@@ -183,6 +187,8 @@ for f in text empty zip truncated damaged otherapp ourid noversion later \
 	run "$f: history --person" $f.sqlite $f.sqlite history --person "Siti Rahmawati"
 	run "$f: find" $f.sqlite $f.sqlite find SERT/001/VI/RH.00.00/2024/BNNK-SBW
 	run "$f: export" $f.sqlite $f.sqlite export out.xlsx
+	run "$f: ibm-monev --db" $f.sqlite $f.sqlite ibm-monev -q --db $f.sqlite \
+		-o out.xlsx "$top"/examples/monev/semester-2/*.csv
 	cp prov.sqlite into.sqlite
 	run "$f: merged into a good database" $f.sqlite into.sqlite merge $f.sqlite
 done
