@@ -440,11 +440,19 @@ db_file *db_open(const char *path, int mode, int wait)
 		ibm_die(IBM_EX_CANTCREAT, path, 0, "cannot write: the file is "
 			"read-only");
 	db_exec(d, "PRAGMA foreign_keys = ON");
-	/* a writer's page cache: an add of 10^5 people inserts into
-	 * indexes by participant_id (people, trainings) in the list's
-	 * order, which is not theirs; with SQLite's default of 2 MiB their
-	 * pages go out to the file and back for every few rows. 6 MiB holds
-	 * them for a list of some 10^5 people; memory stays bounded. */
+	/* a new file's pages: 16 KiB (SQLite's default 4): an add's
+	 * inserts by participant_id split fewer pages and the trees are a
+	 * level shallower (an add of 10^5 people takes a tenth less time).
+	 * It takes effect only on a file with no table yet, and only
+	 * outside a transaction; on any other it changes nothing. */
+	if (d->write)
+		db_exec(d, "PRAGMA page_size = 16384");
+	/* a writer's page cache (set after the page size: it counts
+	 * KiB): an add of 10^5 people inserts into indexes by
+	 * participant_id (people, trainings) in the list's order, which is
+	 * not theirs; with SQLite's default of 2 MiB their pages go out to
+	 * the file and back for every few rows. 6 MiB holds them for a
+	 * list of some 10^5 people; memory stays bounded. */
 	if (d->write)
 		db_exec(d, "PRAGMA cache_size = -6144");
 	steps = db_schema_current(&n);

@@ -77,14 +77,19 @@ static void t_office(void **state)
 static const char *const step2_sql[] = {
 	"CREATE TABLE catatan (isi TEXT)", NULL
 };
-static db_step_sql two[2];
+/* this version's steps and one of a later version */
+static db_step_sql two[16];
+static size_t ntwo;
 
 static void use_two(void)
 {
-	two[0] = db_schema_steps[0];
-	two[1].version = db_schema_steps[db_schema_nsteps - 1].version + 1;
-	two[1].sql = step2_sql;
-	db_schema_use(two, 2);
+	ntwo = db_schema_nsteps + 1;
+	assert_true(ntwo <= sizeof two / sizeof *two);
+	memcpy(two, db_schema_steps, db_schema_nsteps * sizeof *two);
+	two[ntwo - 1].version = db_schema_steps[db_schema_nsteps - 1].version
+				+ 1;
+	two[ntwo - 1].sql = step2_sql;
+	db_schema_use(two, ntwo);
 }
 
 static void use_real(void)
@@ -117,10 +122,11 @@ static void t_upgrade(void **state)
 	/* a later ibmkit opens it and adds its step; the letter stays */
 	use_two();
 	d = db_open(p, DB_READ, 0);
-	assert_int_equal(d->version, two[1].version);
+	assert_int_equal(d->version, two[ntwo - 1].version);
 	assert_int_equal(db_int(d, "SELECT count(*) FROM catatan"), 0);
 	assert_int_equal(db_int(d, "SELECT count(*) FROM letters"), 1);
-	assert_int_equal(db_int(d, "SELECT count(*) FROM schema_version"), 2);
+	assert_int_equal(db_int(d, "SELECT count(*) FROM schema_version"),
+			 (long long)ntwo);
 	db_commit(d);
 	/* and this version refuses the file of the later one */
 	use_real();
@@ -295,6 +301,57 @@ static void t_participants_scores(void **state)
 	db_close(d);
 }
 
+/* A file of schema version 1 with a bimtek opens in this version: its
+ * trainings are the same rows, now under version 2's indexes. */
+static void t_upgrade_v1(void **state)
+{
+	static const char conf[] = "satker = BNNK Sumbawa\nacara = Bimtek\n"
+				   "tanggal_mulai = 2024-06-24\n";
+	const char *p = tmp_path("v1.sqlite");
+	ibm_event *ev = ibm_event_new();
+	db_file *d;
+	db_in in;
+	char *before, *after;
+	long long id;
+
+	(void)state;
+	memset(&in, 0, sizeof in);
+	assert_int_equal(db_schema_steps[0].version, 1);
+	db_schema_use(db_schema_steps, 1);
+	d = db_open(p, DB_WRITE, 0);
+	assert_int_equal(ibm_event_parse(ev, "e.conf", conf,
+					 sizeof conf - 1), 0);
+	id = db_put_event(d, ev, "e.conf");
+	ibm_event_free(ev);
+	assert_int_equal(db_read_people(d, id, mem(
+		"participant_id,nama,no_hp\nIBM-2,B,0812\nIBM-1,A,\n"), mem(
+		"participant_id,post_score\nIBM-2,7\nIBM-1,9\n"), &in), 0);
+	assert_int_equal(db_int(d, "SELECT count(*) FROM sqlite_schema "
+				"WHERE name = 'trainings_person'"), 1);
+	before = rows(d, DB_TRAININGS, 0, 24);
+	db_commit(d);
+	use_real();
+	d = db_open(p, DB_READ, 0);
+	assert_int_equal(d->version, 2);
+	after = rows(d, DB_TRAININGS, 0, 24);
+	assert_string_equal(after, before);
+	/* one index (the table is its primary key's tree): by person,
+	 * unique with the event */
+	assert_int_equal(db_int(d, "SELECT count(*) FROM sqlite_schema "
+				"WHERE tbl_name = 'trainings' AND type = "
+				"'index'"), 1);
+	assert_int_equal(db_int(d, "SELECT count(*) FROM "
+				"pragma_index_list('trainings') l JOIN "
+				"pragma_index_info(l.name) i WHERE l.\"unique\" "
+				"AND l.origin = 'u' AND i.seqno = 0 AND i.name "
+				"= 'participant_id'"), 1);
+	assert_int_equal(db_int(d, "SELECT count(*) FROM "
+				"pragma_foreign_key_check"), 0);
+	free(before);
+	free(after);
+	db_close(d);
+}
+
 static void t_visits(void **state)
 {
 	long long ev;
@@ -343,6 +400,7 @@ int main(void)
 		cmocka_unit_test(t_upgrade),
 		cmocka_unit_test(t_new_file),
 		cmocka_unit_test(t_participants_scores),
+		cmocka_unit_test(t_upgrade_v1),
 		cmocka_unit_test(t_visits),
 	};
 	int r;
