@@ -12,7 +12,8 @@
  * from another office with other data is a conflict: reported (as a CSV
  * row and a warning) and not merged, the visit here stays.
  *
- * The copy is checked as every database is (db_open), then attached to
+ * The copy is checked as every database is (db_open, DB_COPY: read-only,
+ * an earlier version read as it is, not upgraded), then attached to
  * the run's write transaction ("o1", "o2", ... for the copies of one run,
  * which stay attached until it ends: SQLite's limit of attached databases
  * makes DB_MERGE_MAX copies a run): all of a merge lands, or nothing.
@@ -282,7 +283,7 @@ static long replace_office(db_file *d, const char *office,
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 {
 	static int nattached;
-	db_file *o = db_open(other, DB_READ, d->wait);
+	db_file *o = db_open(other, DB_COPY, d->wait);
 	sqlite3_stmt *st, *offs, *mine;
 	long conflicts = 0;
 	char why[200] = "";

@@ -437,8 +437,8 @@ static void where(sql_buf *b, int list, const db_filter *f)
 		"l.office"
 	};
 	static const char *const kab[DB_NLISTS] = {
-		"EXISTS (SELECT 1 FROM trainings k WHERE k.event_id = "
-		"e.event_id AND ibm_kab_is(k.kabupaten_kota, ?4))",
+		("EXISTS (SELECT 1 FROM trainings k WHERE k.event_id = "
+		 "e.event_id AND ibm_kab_is(k.kabupaten_kota, ?4))"),
 		"ibm_kab_is(p.kabupaten_kota, ?4)",
 		"ibm_kab_is(t.kabupaten_kota, ?4)",
 		"ibm_kab_is(u.kabupaten_kota, ?4)",

@@ -424,7 +424,8 @@ db_file *db_open(const char *path, int mode, int wait)
 	 * back by the first open (SQLite opens a write-protected file
 	 * read-only) */
 	/* one thread: no mutex around every call on the connection */
-	rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE |
+	rc = sqlite3_open_v2(path, &d->h, (mode == DB_COPY ?
+			     SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 			     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		db_fail(d, rc);
@@ -462,7 +463,9 @@ db_file *db_open(const char *path, int mode, int wait)
 	if (rc == 0)
 		rc = d->write ? db_schema_apply(d, steps, n)
 			      : db_schema_check(d, steps[n - 1].version);
-	if (rc == DB_OLDER) {
+	if (rc == DB_OLDER && mode == DB_COPY) {
+		rc = 0; /* somebody else's file: read as it is */
+	} else if (rc == DB_OLDER) {
 		/* a reader upgrades a file of an older version first, in a
 		 * write transaction of its own */
 		if (sqlite3_db_readonly(d->h, "main") == 1)
