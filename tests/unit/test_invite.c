@@ -728,7 +728,7 @@ static void t_key_number(void **state)
 	(void)state;
 	assert_int_equal(ibm_event_parse(ev, "m.conf", conf, sizeof conf - 1),
 			 0);
-	inv_event_init_visits(&e, ev);
+	assert_int_equal(inv_event_init_visits(&e, ev), 0);
 	n = inv_key_number(&e, NULL, "surat_tugas", "nomor_tugas",
 			   "nomor_tugas_awal", 2, "Tim", "Monev");
 	assert_string_equal(n, "Sgas/89/III/2025");
