@@ -242,6 +242,11 @@ int ibm_event_read_dates(const ibm_event *ev, ibm_date *first,
 			return -1;
 		}
 		*last = ibm_date_from_days(ibm_date_days(*first) + n - 1);
+		if (!ibm_date_valid(*last)) {
+			ibm_error(kv->src, kv->line, "jumlah_hari: the last "
+				  "day is after the year 9999: %s", v);
+			return -1;
+		}
 	}
 	return 1;
 }

@@ -290,6 +290,9 @@ static int event_bimtek(inv_event *e, ibm_event *kv)
 		e->days = (int)d;
 	}
 	e->last = ibm_date_from_days(ibm_date_days(e->first) + e->days - 1);
+	if (!ibm_date_valid(e->last))
+		return key_error(e, "jumlah_hari", "the last day is after "
+				 "the year 9999: ", v);
 	if (ibm_event_get(kv, "tanggal_selesai")) {
 		ibm_date l;
 		long d;
