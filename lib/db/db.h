@@ -45,6 +45,8 @@ typedef struct db_file {
 	int tx;            /* inside a transaction */
 	int wait;          /* seconds to wait for a lock */
 	int version;       /* schema version of the file (after upgrades) */
+	const char *blame; /* the attached file being read (merge): errors
+			    * name it, and are bad data (65) */
 } db_file;
 
 enum { DB_READ, DB_WRITE };
@@ -250,6 +252,10 @@ void db_export_share(db_file *d, const char *path);
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out);
 /* Copies one run merges at most (SQLite attaches ten databases). */
 #define DB_MERGE_MAX 10
+/* The longest text or blob ibm-db reads from a database (SQLite's
+ * SQLITE_LIMIT_LENGTH on its connections): a longer one is refused
+ * (65). */
+#define DB_MAX_VALUE (1 << 20)
 
 /* ------------------------------------------------------- ibm-monev --db */
 
