@@ -133,14 +133,15 @@ static int num(const char **sp, int maxd)
 	return v;
 }
 
-/* A year: four digits ("2024", "0100"); -1 for fewer ("24", or "202",
- * a digit left out of "2024", which is no year of ours either). */
+/* A year: four digits, 1000 to 9999; -1 for fewer ("24", or "202", a
+ * digit left out of "2024") or a leading zero ("0624": written back as
+ * 624 it would not read again). */
 static int year(const char **sp)
 {
 	const char *s = *sp;
 	int v = num(&s, 4);
 
-	if (v < 0 || s - *sp != 4)
+	if (v < 1000)
 		return -1;
 	*sp = s;
 	return v;
@@ -234,13 +235,13 @@ static int date_at(const char **sp, ibm_date *out)
 		if (c < 0)
 			return -1;
 		if (alen > 2) { /* y-m-d or y/m/d */
-			if (alen != 4 || t - c0 > 2)
+			if (a < 1000 || t - c0 > 2)
 				return -1;
 			d.y = a;
 			d.m = b;
 			d.d = c;
 		} else {      /* d/m/y: Indonesian order */
-			if (t - c0 != 4)
+			if (c < 1000)
 				return -1; /* two-digit year, as in 24/06/24 */
 			d.d = a;
 			d.m = b;
@@ -314,7 +315,6 @@ static int is_letter(char c)
  * another shape (the general parser decides), else what it would say. */
 static int forms_fast(const char *s, ibm_datetime *out)
 {
-	const char *start = s;
 	ibm_datetime t;
 	char sep;
 
@@ -323,7 +323,7 @@ static int forms_fast(const char *s, ibm_datetime *out)
 		return 1;
 	t.date.y = digits(&s, 4);
 	sep = *s;
-	if (t.date.y < 0 || s - start != 4 || (sep != '/' && sep != '-'))
+	if (t.date.y < 1000 || (sep != '/' && sep != '-'))
 		return 1;
 	s++;
 	t.date.m = digits(&s, 2);

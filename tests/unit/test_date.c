@@ -95,7 +95,7 @@ static void t_parse(void **state)
 	date_ok("2024-06-24", 2024, 6, 24);
 	date_ok("2024/06/24", 2024, 6, 24);
 	date_ok("2024-6-4", 2024, 6, 4);
-	date_ok("0100-04-02", 100, 4, 2);
+	date_ok("1000-04-02", 1000, 4, 2);
 	date_ok("24/06/2024", 2024, 6, 24);
 	date_ok("4/6/2024", 2024, 6, 4);
 	date_ok("24-06-2024", 2024, 6, 24);
@@ -145,6 +145,8 @@ static void t_parse(void **state)
 	date_bad("202-06-24");
 	date_bad("024/06/2024");
 	date_bad("2024 Juni 24");
+	date_bad("24/06/0624"); /* written back as 624 (fuzz_date) */
+	date_bad("0100-04-02");
 	date_bad("Juni 2024");
 	date_bad("24 Foo 2024");
 	date_bad("24 Juni 24");
