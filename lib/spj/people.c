@@ -678,15 +678,59 @@ static int speaker_check(spj_speaker *s, const spj_rates *rs, const char *src,
 	return 0;
 }
 
+/* The length of a speaker's materi and the room it has. */
+typedef struct materi_len {
+	size_t len, cap;
+} materi_len;
+
+/* Another session's materi after "; " (the room doubled as needed, so
+ * that a speaker of many sessions costs their length once). */
+static void add_materi(spj_speaker *sp, materi_len *m, const char *materi)
+{
+	size_t n = strlen(materi), need = m->len + n + 3;
+
+	if (need > m->cap) {
+		m->cap = need > 2 * m->cap ? need : 2 * m->cap;
+		sp->materi = ibm_xrealloc(sp->materi, m->cap);
+	}
+	if (m->len) {
+		memcpy(sp->materi + m->len, "; ", 2);
+		m->len += 2;
+	}
+	memcpy(sp->materi + m->len, materi, n + 1);
+	m->len += n;
+}
+
+/* The index of the speaker of s's key and kind among those added to
+ * keys (in the order of pp->s), or IBM_STRMAP_NONE; add: add s (a new
+ * speaker) instead. */
+static size_t speaker_index(ibm_strset *keys, const spj_speaker *s, int add)
+{
+	char *k = ibm_xfmt("%zu:%s%s", strlen(s->pkey), s->pkey, s->jenis);
+	size_t i = add ? ibm_strset_add(keys, k) : ibm_strset_find(keys, k);
+
+	free(k);
+	return i;
+}
+
 int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			  const spj_rates *rs)
 {
 	const ibm_rec *rec;
 	int idx[S_N], k, st = 0;
+	ibm_strset keys = { 0 }; /* speaker_index's key of pp->s[i] is v[i] */
+	materi_len *ml = NULL;   /* of pp->s[i].materi */
+	size_t mlcap = 0;
 
 	pp->ssrc = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_csv_resolve(r, sspecs, S_N, idx) != 0)
 		return IBM_EX_DATAERR;
+	ibm_grow((void **)&ml, &mlcap, pp->ns + 1, sizeof *ml);
+	for (size_t i = 0; i < pp->ns; i++) {
+		speaker_index(&keys, &pp->s[i], 1);
+		ml[i].len = strlen(pp->s[i].materi);
+		ml[i].cap = ml[i].len + 1;
+	}
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		spj_speaker s;
 		char *jp, *jenis;
@@ -729,10 +773,12 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			speaker_free(&s);
 			continue;
 		}
-		for (size_t i = 0; i < pp->ns && !same; i++)
-			if (strcmp(pp->s[i].pkey, s.pkey) == 0 &&
-			    strcmp(pp->s[i].jenis, s.jenis) == 0)
+		{
+			size_t i = speaker_index(&keys, &s, 0);
+
+			if (i != IBM_STRMAP_NONE)
 				same = &pp->s[i];
+		}
 		if (same) {
 			/* another session of the same speaker */
 			if (same->rate != s.rate) {
@@ -745,23 +791,22 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 				if (s.jp > 0)
 					same->jp = (same->jp > 0 ? same->jp : 0)
 						   + s.jp;
-				if (s.materi[0]) {
-					size_t n = strlen(same->materi) +
-						   strlen(s.materi) + 3;
-
-					same->materi = ibm_xrealloc(
-						same->materi, n);
-					if (same->materi[0])
-						strcat(same->materi, "; ");
-					strcat(same->materi, s.materi);
-				}
+				if (s.materi[0])
+					add_materi(same, &ml[same - pp->s],
+						   s.materi);
 			}
 			speaker_free(&s);
 			continue;
 		}
 		ibm_grow((void **)&pp->s, &pp->scap, pp->ns + 1, sizeof *pp->s);
+		ibm_grow((void **)&ml, &mlcap, pp->ns + 1, sizeof *ml);
+		ml[pp->ns].len = strlen(s.materi);
+		ml[pp->ns].cap = ml[pp->ns].len + 1;
 		pp->s[pp->ns++] = s;
+		speaker_index(&keys, &s, 1);
 	}
+	ibm_strset_free(&keys);
+	free(ml);
 	if (k < 0)
 		return ibm_csv_status(r);
 	if (!st && !pp->ns) {
