@@ -236,6 +236,26 @@ static void take_listed(inv_visit *v, const monev_listed *l)
 static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 {
 	size_t missing = 0;
+	ibm_strset names = { 0 }; /* the listed units' name keys */
+	size_t *first = NULL, *next = NULL, *last = NULL, cap = 0;
+
+	/* the listed units by name key, each name's in the list's order:
+	 * a visit's unit found in a few steps, not one per listed unit */
+	next = ibm_xcalloc(u->n + 1, sizeof *next);
+	for (size_t j = 0; j < u->n; j++) {
+		size_t n = names.n;
+		size_t g = ibm_strset_add(&names, u->unit[j].key[MONEV_UL_UNIT]);
+
+		if (g == n) {
+			ibm_grow((void **)&first, &cap, n + 1, sizeof *first);
+			last = ibm_xrealloc(last, cap * sizeof *last);
+			first[g] = j;
+		} else {
+			next[last[g]] = j;
+		}
+		last[g] = j;
+		next[j] = IBM_STRMAP_NONE;
+	}
 
 	for (size_t i = 0; i < vs->n; i++) {
 		inv_visit *v = &vs->v[i];
@@ -246,9 +266,14 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 		const monev_listed *l = NULL;
 		size_t n = 0;
 
-		for (size_t j = 0; j < u->n && !l; j++)
-			if (same_unit(&u->unit[j], ku, kd, kk))
-				l = &u->unit[j];
+		{
+			size_t g = ibm_strset_find(&names, ku);
+
+			for (size_t j = g == IBM_STRMAP_NONE ? IBM_STRMAP_NONE :
+			     first[g]; j != IBM_STRMAP_NONE && !l; j = next[j])
+				if (same_unit(&u->unit[j], ku, kd, kk))
+					l = &u->unit[j];
+		}
 		if (l) {
 			take_listed(v, l);
 		} else if ((l = closest(u, ku, kd, &n)) && n == 1) {
@@ -308,6 +333,10 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 		free(kab);
 		free(kk);
 	}
+	ibm_strset_free(&names);
+	free(first);
+	free(next);
+	free(last);
 	return missing;
 }
 
