@@ -12,6 +12,8 @@
 #                           16,000 and 64,000 sessions
 #   ibm-invite --visits     8,000 and 32,000 visits in 800 and 3,200
 #                           teams, with a master list of as many units
+#   ibm-monev --units       1,000 and 4,000 units (districts of 100) in
+#                           two periods, each spelt otherwise on the list
 # Inputs are generated with fixed seeds. SCALE_BENCH_QUICK=1 runs
 # quarter sizes (a smoke test of the script). The "was" figures: the code
 # before the fix, at quarter sizes (its quadratic loops made the full
@@ -104,6 +106,47 @@ visits() {
 	}' > "$d/unit-$1.csv"
 }
 
+# forms N: the Monev forms of N units in 100-unit districts, visited in
+# both semesters of 2024, and the list of the units, each name spelt with
+# one word more
+forms() {
+	awk -v n="$1" 'BEGIN {
+		srand(20240624);
+		print "provinsi,kabupaten_kota,satker,kecamatan," \
+		      "desa_kelurahan,nama_unit,tanggal_monev,petugas," \
+		      "tahun_berdiri,pembinaan_kunjungan,bantuan_operasional," \
+		      "sk_unit,jumlah_agen,agen_terlatih,anggaran_desa," \
+		      "sarana_prasarana,mitra,pencatatan_pelaporan," \
+		      "sosialisasi,pemetaan,penjangkauan,skrining," \
+		      "intervensi_singkat,konseling,rujukan,pemantauan," \
+		      "pendampingan_pascarehabilitasi";
+		for (p = 0; p < 2; p++)
+			for (u = 0; u < n; u++) {
+				k = int(u / 100);
+				printf "Nusa Tenggara Barat,Kabupaten %d," \
+				       "BNNK %d,Kecamatan %d,Desa %d," \
+				       "IBM Desa %d Bersinar,2024-%02d-%02d," \
+				       "Petugas %d,2015", k, k, int(u / 10), u,
+				       u, 1 + p * 6 + int(rand() * 6),
+				       1 + int(rand() * 28), k;
+				printf ",%d,Ya,Tidak,%d,%d,Ya,Tidak,%d,Ya",
+				       int(rand() * 6), int(rand() * 15),
+				       int(rand() * 10), int(rand() * 5);
+				for (j = 0; j < 9; j++)
+					printf ",%d", int(rand() * 25);
+				printf "\n";
+			}
+	}' > "$d/forms-$1.csv"
+	awk -v n="$1" 'BEGIN {
+		print "Provinsi,Kabupaten/Kota,Kecamatan,Desa/Kelurahan," \
+		      "Nama Unit,Tahun Berdiri,Status";
+		for (u = 0; u < n; u++)
+			printf "Nusa Tenggara Barat,Kabupaten %d,Kecamatan %d," \
+			       "Desa %d,IBM Desa %d Bersinar Sehat,2015,baru\n",
+			       int(u / 100), int(u / 10), u, u
+	}' > "$d/list-$1.csv"
+}
+
 n1=$(q 10000)
 n2=$(q 40000)
 
@@ -160,4 +203,14 @@ for sz in $v1 $v2; do
 done
 echo "growth exponent: $(growth visits-$v1 visits-$v2 $v1 $v2)" \
      "(target near 1; was 1.9)"
+echo "-- ibm-monev --units: every unit spelt otherwise on the list"
+u1=$(q 1000)
+u2=$(q 4000)
+for sz in $u1 $u2; do
+	forms $sz
+	cpu "monev-list-$sz" 3 ibm-monev -q --units "$d/list-$sz.csv" \
+		"$d/forms-$sz.csv"
+done
+echo "growth exponent: $(growth monev-list-$u1 monev-list-$u2 $u1 $u2)" \
+     "(target near 1; was 1.2, and 1.3 from 2,500 to 10,000)"
 rm -f "$d"/*.out "$d/o.html" "$d/r.csv"
