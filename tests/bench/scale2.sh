@@ -180,7 +180,7 @@ for sz in $n1 $n2; do
 done
 echo "growth exponent: $(growth spj-people-$n1 spj-people-$n2 $n1 $n2)" \
      "(target near 1; was 2.0); with -l list.html:" \
-     "$(growth spj-list-$n1 spj-list-$n2 $n1 $n2) (was 1.6)"
+     "$(growth spj-list-$n1 spj-list-$n2 $n1 $n2) (was 1.4)"
 
 echo "-- ibm-spj: many speakers, and one speaker of many sessions"
 s1=$(q 16000)
