@@ -171,7 +171,8 @@ pictures: $(BINS)
 # readers' bounds on hostile input small enough for a 16 KiB input);
 # `make fuzz FUZZ_SECONDS=N` then runs each target for N seconds from its
 # seeds in tests/fuzz/corpus/NAME, with the dictionary tests/fuzz/NAME.dict
-# where there is one (new inputs go to build-fuzz/corpus/NAME; a finding
+# and the options of tests/fuzz/NAME.options (after FUZZ_OPTS: the last
+# wins) where there are (new inputs go to build-fuzz/corpus/NAME; a finding
 # stops the run with its input in build-fuzz/crash-*).
 FUZZ_BUILD = build-fuzz
 FUZZ_SAN = -fsanitize=address,undefined,fuzzer-no-link \
@@ -193,6 +194,7 @@ fuzz: deps
 				-artifact_prefix=$(FUZZ_BUILD)/ \
 				$$(test -f tests/fuzz/$$t.dict && \
 				   echo -dict=tests/fuzz/$$t.dict) \
+				$$(cat tests/fuzz/$$t.options 2>/dev/null) \
 				$(FUZZ_BUILD)/corpus/$$t \
 				$$(test -d tests/fuzz/corpus/$$t && \
 				   echo tests/fuzz/corpus/$$t) \

@@ -13,7 +13,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 PATH=$BUILD/bin:$PATH
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT INT TERM
-echo "1..19"
+echo "1..20"
 i=0
 ok() { i=$((i + 1)); echo "ok $i - $1"; }
 notok() { i=$((i + 1)); echo "not ok $i - $1"; shift; for m; do echo "# $m"; done; }
@@ -380,3 +380,24 @@ st=$?
 check "export: every table a sheet of its rows, print-ready, owner-only" \
 	"$([ $st = 0 ] && [ "$(stat -c %a book.xlsx)" = 600 ]; echo $?)" \
 	"$(cat d1)"
+
+# 20: a database of schema version 1 (made by ibmkit before version 2,
+# tests/data/db/version1.sqlite): merged as an office's copy it is read as
+# it is, never written (no upgrade of somebody else's file); opened with
+# -D it is upgraded, with the same rows
+cp "$top/tests/data/db/version1.sqlite" v1copy.sqlite
+cp "$top/tests/data/db/version1.sqlite" v1own.sqlite
+sum=$(cksum < v1copy.sqlite)
+before=$(sqlite3 -csv v1own.sqlite "SELECT * FROM trainings ORDER BY event_id, no" 2>&1)
+ibm-db -q -D merged1.sqlite merge v1copy.sqlite > merge1.csv 2> merge1.err; st=$?
+after=$(ibm-db -D v1own.sqlite list trainings 2> v1own.err | "$PYTHON" -c \
+	'import csv,sys; print(sum(1 for _ in csv.reader(sys.stdin)) - 1)')
+check "a version-1 database: merged unchanged, upgraded with its rows as -D" \
+	"$([ $st = 0 ] && [ "$(cksum < v1copy.sqlite)" = "$sum" ] &&
+	   [ "$(sqlite3 v1copy.sqlite 'SELECT max(version) FROM schema_version')" = 1 ] &&
+	   [ "$(sqlite3 merged1.sqlite 'SELECT count(*) FROM trainings')" = \
+	     "$(sqlite3 v1copy.sqlite 'SELECT count(*) FROM trainings')" ] &&
+	   [ "$(sqlite3 v1own.sqlite 'SELECT max(version) FROM schema_version')" = 2 ] &&
+	   [ "$after" -ge 1 ] &&
+	   [ "$(sqlite3 -csv v1own.sqlite "SELECT * FROM trainings ORDER BY event_id, no")" = "$before" ]; echo $?)" \
+	"status $st" "$(cat merge1.err v1own.err)"

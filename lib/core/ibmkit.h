@@ -874,7 +874,9 @@ void ibm_xlsx_header_row(ibm_xlsx *x, lxw_worksheet *ws, int row,
 			 ibm_xlsx_widths *cw);
 /* worksheet_write_string and worksheet_merge_range for every text a
  * workbook gets: what an XML document cannot hold (ibm_xml_fix) shows as
- * U+FFFD, and out of memory in libxlsxwriter ends the run with 70. */
+ * U+FFFD, a text over Excel's 32767 characters is cut to fit
+ * (ibm_xlsx_clamp), and out of memory in libxlsxwriter ends the run
+ * with 70. */
 lxw_error ibm_xlsx_write_string(lxw_worksheet *ws, lxw_row_t row,
 				lxw_col_t col, const char *s, lxw_format *f);
 lxw_error ibm_xlsx_merge_range(lxw_worksheet *ws, lxw_row_t r1,

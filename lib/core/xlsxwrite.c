@@ -604,9 +604,15 @@ lxw_error ibm_xlsx_write_string(lxw_worksheet *ws, lxw_row_t row,
 				lxw_col_t col, const char *s, lxw_format *f)
 {
 	char *fixed = s ? ibm_xml_fix(s) : NULL;
-	lxw_error e = worksheet_write_string(ws, row, col, fixed ? fixed : s,
-					     f);
+	lxw_error e;
 
+	if (s && strlen(fixed ? fixed : s) > 32767) {
+		/* libxlsxwriter writes nothing for a longer text */
+		if (!fixed)
+			fixed = ibm_xstrdup(s);
+		ibm_xlsx_clamp(fixed);
+	}
+	e = worksheet_write_string(ws, row, col, fixed ? fixed : s, f);
 	free(fixed);
 	return e;
 }

@@ -45,9 +45,11 @@ typedef struct db_file {
 	int tx;            /* inside a transaction */
 	int wait;          /* seconds to wait for a lock */
 	int version;       /* schema version of the file (after upgrades) */
+	const char *blame; /* the attached file being read (merge): errors
+			    * name it, and are bad data (65) */
 } db_file;
 
-enum { DB_READ, DB_WRITE };
+enum { DB_READ, DB_WRITE, DB_COPY };
 
 /*
  * Open the database at PATH ("FILE" in messages). DB_READ: the file must
@@ -57,8 +59,11 @@ enum { DB_READ, DB_WRITE };
  * checked to be an ibm-db database (65 when not), a new one gets the
  * schema and an older one its upgrades inside that transaction; a
  * database of a later schema is refused (65). A lock held by another run
- * is waited for WAIT seconds, then the run ends with 75. ":memory:" is a
- * new database in memory (tests).
+ * is waited for WAIT seconds, then the run ends with 75. DB_COPY: as
+ * DB_READ for a file that is not ours (merge's copies): opened read-only
+ * and never written, an older version read as it is, not upgraded (its
+ * columns are the later versions' too). ":memory:" is a new database in
+ * memory (tests).
  */
 db_file *db_open(const char *path, int mode, int wait);
 /* Commit the transaction open since db_open (or db_begin), then close. */
@@ -250,6 +255,10 @@ void db_export_share(db_file *d, const char *path);
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out);
 /* Copies one run merges at most (SQLite attaches ten databases). */
 #define DB_MERGE_MAX 10
+/* The longest text or blob ibm-db reads from a database (SQLite's
+ * SQLITE_LIMIT_LENGTH on its connections): a longer one is refused
+ * (65). */
+#define DB_MAX_VALUE (1 << 20)
 
 /* ------------------------------------------------------- ibm-monev --db */
 

@@ -56,6 +56,11 @@ int db_in_end(ibm_csv *r, int k);
 	"jenis_kelamin = coalesce(excluded.jenis_kelamin, jenis_kelamin), " \
 	"seen = excluded.seen WHERE excluded.seen >= seen"
 
+/* The first problem a row of PRAGMA integrity_check or quick_check
+ * reports, in one line (the row may hold many, after "*** in database
+ * main ***"), in buf. */
+const char *db_problem(const char *row, char *buf, size_t size);
+
 /* Register ibmkit's SQL functions and the ibmnat collation on the
  * connection (query.c). */
 void db_functions(db_file *d);

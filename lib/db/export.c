@@ -216,8 +216,8 @@ static void sheet(ibm_xlsx *x, db_file *d, const char *name,
 				worksheet_write_datetime(ws, row, col, &dt,
 							 date);
 			else
-				worksheet_write_string(ws, row, col, s,
-						       x->fmt.text);
+				ibm_xlsx_write_string(ws, row, col, s,
+						      x->fmt.text);
 		}
 	}
 	db_rows_free(t);

@@ -12,7 +12,8 @@
  * from another office with other data is a conflict: reported (as a CSV
  * row and a warning) and not merged, the visit here stays.
  *
- * The copy is checked as every database is (db_open), then attached to
+ * The copy is checked as every database is (db_open, DB_COPY: read-only,
+ * an earlier version read as it is, not upgraded), then attached to
  * the run's write transaction ("o1", "o2", ... for the copies of one run,
  * which stay attached until it ends: SQLite's limit of attached databases
  * makes DB_MERGE_MAX copies a run): all of a merge lands, or nothing.
@@ -282,11 +283,24 @@ static long replace_office(db_file *d, const char *office,
 long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 {
 	static int nattached;
-	db_file *o = db_open(other, DB_READ, d->wait);
+	db_file *o = db_open(other, DB_COPY, d->wait);
 	sqlite3_stmt *st, *offs, *mine;
 	long conflicts = 0;
+	char why[200] = "";
 
-	db_close(o); /* checked: an ibm-db database of this version */
+	/* checked: an ibm-db database of this version; and, as it comes
+	 * from elsewhere, every page of it read and checked (a damaged
+	 * one, NULLs where its schema says NOT NULL) before it is
+	 * attached */
+	st = db_prep(o, "PRAGMA quick_check");
+	while (!*why && db_step(o, st) == SQLITE_ROW)
+		if (strcmp(db_text(st, 0), "ok"))
+			db_problem(db_text(st, 0), why, sizeof why);
+	sqlite3_finalize(st);
+	if (*why)
+		ibm_die(IBM_EX_DATAERR, other, 0, "the database is damaged "
+			"(%s)", why);
+	db_close(o);
 	if (nattached == DB_MERGE_MAX)
 		ibm_die(IBM_EX_USAGE, other, 0, "at most %d databases in one "
 			"merge; merge the others in a second run",
@@ -301,6 +315,7 @@ long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 	sqlite3_bind_text(st, 1, other, -1, SQLITE_STATIC);
 	db_step(d, st);
 	sqlite3_finalize(st);
+	d->blame = other;
 	offs = prep(d, "SELECT office, updated FROM o.offices ORDER BY "
 		       "office");
 	mine = prep(d, "SELECT updated FROM offices WHERE office = ?1");
@@ -328,6 +343,7 @@ long db_merge(db_file *d, const char *other, int strict, ibm_csvw *out)
 		"trainings t WHERE t.participant_id = people.participant_id)");
 	db_exec(d, "DELETE FROM units WHERE NOT EXISTS (SELECT 1 FROM visits "
 		"v WHERE v.unit_id = units.unit_id)");
+	d->blame = NULL;
 	if (strict && conflicts)
 		ibm_die(IBM_EX_DATAERR, other, 0, "%ld conflict%s (--strict): "
 			"nothing merged", conflicts, conflicts == 1 ? "" : "s");

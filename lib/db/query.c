@@ -128,13 +128,15 @@ void db_functions(db_file *d)
 		{ "ibm_numkey", sql_numkey },
 	};
 
+	/* innocuous: each computes its result from its arguments alone
+	 * (no state, no I/O), so a schema not trusted may use them */
+	enum { FLAGS = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS };
+
 	for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
-		sqlite3_create_function(d->h, fns[i].name, 1, SQLITE_UTF8 |
-					SQLITE_DETERMINISTIC, NULL, fns[i].fn,
-					NULL, NULL);
-	sqlite3_create_function(d->h, "ibm_kab_is", 2, SQLITE_UTF8 |
-				SQLITE_DETERMINISTIC, NULL, sql_kab_is, NULL,
-				NULL);
+		sqlite3_create_function(d->h, fns[i].name, 1, FLAGS, NULL,
+					fns[i].fn, NULL, NULL);
+	sqlite3_create_function(d->h, "ibm_kab_is", 2, FLAGS, NULL,
+				sql_kab_is, NULL, NULL);
 	sqlite3_create_collation(d->h, "ibmnat", SQLITE_UTF8, NULL, natcmp);
 }
 
@@ -435,8 +437,8 @@ static void where(sql_buf *b, int list, const db_filter *f)
 		"l.office"
 	};
 	static const char *const kab[DB_NLISTS] = {
-		"EXISTS (SELECT 1 FROM trainings k WHERE k.event_id = "
-		"e.event_id AND ibm_kab_is(k.kabupaten_kota, ?4))",
+		("EXISTS (SELECT 1 FROM trainings k WHERE k.event_id = "
+		 "e.event_id AND ibm_kab_is(k.kabupaten_kota, ?4))"),
 		"ibm_kab_is(p.kabupaten_kota, ?4)",
 		"ibm_kab_is(t.kabupaten_kota, ?4)",
 		"ibm_kab_is(u.kabupaten_kota, ?4)",
@@ -663,14 +665,18 @@ int db_check(db_file *d, FILE *fp, int excel)
 	sqlite3_stmt *q;
 	char buf[64], *first = NULL;
 	long bad = 0, fk = 0;
+	long long count[sizeof tables / sizeof *tables];
 
 	q = db_prep(d, "PRAGMA integrity_check");
 	while (db_step(d, q) == SQLITE_ROW) {
 		const char *m = db_text(q, 0);
 
 		if (m && strcmp(m, "ok")) {
+			char why[200];
+
 			if (!first)
-				first = ibm_xstrdup(m);
+				first = ibm_xstrdup(db_problem(m, why,
+							       sizeof why));
 			bad++;
 		}
 	}
@@ -679,6 +685,14 @@ int db_check(db_file *d, FILE *fp, int excel)
 	while (db_step(d, q) == SQLITE_ROW)
 		fk++;
 	sqlite3_finalize(q);
+	/* counted before anything is written: a damaged table ends the
+	 * run without half a table */
+	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
+		char sql[64];
+
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
+		count[i] = db_int(d, sql);
+	}
 	ibm_csvw_str(w, "item");
 	ibm_csvw_str(w, "value");
 	ibm_csvw_end(w);
@@ -698,11 +712,8 @@ int db_check(db_file *d, FILE *fp, int excel)
 	ibm_csvw_str(w, fk ? buf : "ok");
 	ibm_csvw_end(w);
 	for (size_t i = 0; i < sizeof tables / sizeof *tables; i++) {
-		char sql[64];
-
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", tables[i]);
 		ibm_csvw_str(w, tables[i]);
-		ibm_csvw_int(w, db_int(d, sql));
+		ibm_csvw_int(w, count[i]);
 		ibm_csvw_end(w);
 	}
 	if (ibm_csvw_free(w) != 0)

@@ -32,8 +32,17 @@ static int exit_set;
 static void at_exit(void)
 {
 	for (int i = MAX_OPEN; i > 0; i--)
-		if (open_db[i - 1])
+		if (open_db[i - 1]) {
+			sqlite3_stmt *st;
+
+			/* the statements a run that died left: a connection
+			 * with statements is not closed */
+			while (open_db[i - 1]->h &&
+			       (st = sqlite3_next_stmt(open_db[i - 1]->h,
+						       NULL)))
+				sqlite3_finalize(st);
 			db_close(open_db[i - 1]);
+		}
 }
 
 static void note_open(db_file *d, int add)
@@ -49,6 +58,12 @@ _Noreturn void db_fail(db_file *d, int rc)
 {
 	const char *msg = d->h ? sqlite3_errmsg(d->h) : sqlite3_errstr(rc);
 
+	if (d->blame && (rc & 0xff) != SQLITE_BUSY &&
+	    (rc & 0xff) != SQLITE_LOCKED && (rc & 0xff) != SQLITE_IOERR &&
+	    (rc & 0xff) != SQLITE_FULL && (rc & 0xff) != SQLITE_NOMEM)
+		ibm_die(IBM_EX_DATAERR, d->blame, 0, "cannot be merged (%s)",
+			(rc & 0xff) == SQLITE_TOOBIG ? "a value too long" :
+			msg);
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -70,11 +85,25 @@ _Noreturn void db_fail(db_file *d, int rc)
 	case SQLITE_IOERR:
 		ibm_die(IBM_EX_IOERR, d->path, 0, "read or write error: %s",
 			msg);
+	case SQLITE_TOOBIG:
+		ibm_die(IBM_EX_DATAERR, d->path, 0, "a value longer than "
+			"ibm-db reads (%d bytes)", DB_MAX_VALUE);
 	case SQLITE_NOMEM:
 		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "out of memory");
 	default:
 		ibm_die(IBM_EX_SOFTWARE, d->path, 0, "database error: %s", msg);
 	}
+}
+
+const char *db_problem(const char *row, char *buf, size_t size)
+{
+	size_t n;
+
+	if (!strncmp(row, "*** ", 4) && strchr(row, '\n'))
+		row = strchr(row, '\n') + 1;
+	n = strcspn(row, "\n");
+	snprintf(buf, size, "%.*s", n < size ? (int)n : (int)size - 1, row);
+	return buf;
 }
 
 static sqlite3_stmt *prep(db_file *d, const char *sql, unsigned flags)
@@ -236,6 +265,124 @@ char *db_fmt_num(char *buf, size_t size, double v)
 
 /* ------------------------------------------------------------- opening */
 
+/*
+ * A database file is input like any other: a province merges copies
+ * sent by its districts, and any file may have been changed by another
+ * program. SQLite's advice for files of unknown origin
+ * (sqlite.org/security.html) on every connection: defensive mode (no
+ * writes to the schema, no corruption by SQL), the schema not trusted
+ * (its views, triggers and indexes may call only functions marked
+ * innocuous; ibmkit's are, see db_functions), triggers and views not
+ * run at all (ibm-db's schema has none), cells checked as they are
+ * read, and no value longer than DB_MAX_VALUE bytes.
+ */
+static void harden(db_file *d)
+{
+	static const int off[] = { SQLITE_DBCONFIG_TRUSTED_SCHEMA,
+		SQLITE_DBCONFIG_ENABLE_TRIGGER, SQLITE_DBCONFIG_ENABLE_VIEW,
+		SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION };
+
+	sqlite3_db_config(d->h, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	for (size_t i = 0; i < sizeof off / sizeof *off; i++)
+		sqlite3_db_config(d->h, off[i], 0, NULL);
+	sqlite3_limit(d->h, SQLITE_LIMIT_LENGTH, DB_MAX_VALUE);
+	sqlite3_limit(d->h, SQLITE_LIMIT_ATTACHED, DB_MERGE_MAX);
+	db_exec(d, "PRAGMA cell_size_check = ON");
+}
+
+/* A database in memory holding the schema at VERSION (its steps up to
+ * it): what a file of that version must hold. */
+static sqlite3 *schema_at(const db_step_sql *steps, size_t n, int version)
+{
+	sqlite3 *r = NULL;
+	int rc = sqlite3_open_v2(":memory:", &r, SQLITE_OPEN_READWRITE, NULL);
+
+	for (size_t i = 0; i < n && rc == SQLITE_OK; i++)
+		for (const char *const *q = steps[i].sql;
+		     *q && rc == SQLITE_OK && steps[i].version <= version; q++)
+			rc = sqlite3_exec(r, *q, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "the schema of ibm-db: %s",
+			r ? sqlite3_errmsg(r) : sqlite3_errstr(rc));
+	return r;
+}
+
+/* Does the file hold the tables and indexes of the schema at VERSION
+ * (only the object NAME when given) as ibm-db makes them, and no
+ * trigger of its own? 0, or 65 after naming the first that differs: a
+ * file another program made or changed is refused before any of its
+ * rows is read. */
+static int schema_same(db_file *d, const db_step_sql *steps, size_t n,
+		       int version, const char *name)
+{
+	sqlite3 *r = schema_at(steps, n, version);
+	sqlite3_stmt *want = NULL, *have = db_prep(d, "SELECT type, sql "
+		"FROM main.sqlite_schema WHERE name = ?1");
+	int st = 0;
+
+	if (sqlite3_prepare_v2(r, "SELECT type, name, sql FROM sqlite_schema "
+			       "WHERE ?1 IS NULL OR name = ?1 ORDER BY rowid",
+			       -1, &want, NULL) != SQLITE_OK)
+		ibm_die(IBM_EX_SOFTWARE, NULL, 0, "the schema of ibm-db: %s",
+			sqlite3_errmsg(r));
+	if (name)
+		sqlite3_bind_text(want, 1, name, -1, SQLITE_STATIC);
+	while (!st && sqlite3_step(want) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(want, 0);
+		const char *nm = (const char *)sqlite3_column_text(want, 1);
+		const char *sql = (const char *)sqlite3_column_text(want, 2);
+
+		sqlite3_bind_text(have, 1, nm, -1, SQLITE_TRANSIENT);
+		if (db_step(d, have) != SQLITE_ROW) {
+			ibm_error(d->path, 0, "not a database of ibm-db (schema "
+				  "version %d): no %s %s", version, type, nm);
+			st = IBM_EX_DATAERR;
+		} else if (strcmp(db_text(have, 0), type) ||
+			   (sql && strcmp(db_text(have, 1), sql))) {
+			ibm_error(d->path, 0, "not a database of ibm-db (schema "
+				  "version %d): %s %s is not the one ibm-db "
+				  "makes (changed by another program?)",
+				  version, type, nm);
+			st = IBM_EX_DATAERR;
+		}
+		sqlite3_reset(have);
+	}
+	sqlite3_finalize(want);
+	sqlite3_finalize(have);
+	sqlite3_close(r);
+	if (!st && !name) {
+		have = db_prep(d, "SELECT name FROM main.sqlite_schema WHERE "
+			       "type = 'trigger' ORDER BY name");
+		if (db_step(d, have) == SQLITE_ROW) {
+			ibm_error(d->path, 0, "not a database of ibm-db: a "
+				  "trigger %s that ibm-db does not make "
+				  "(changed by another program?)",
+				  db_text(have, 0));
+			st = IBM_EX_DATAERR;
+		}
+		sqlite3_finalize(have);
+	}
+	return st;
+}
+
+/* Before the version is read from it: the file's table schema_version,
+ * when it is meant to be ibm-db's, is the one ibm-db makes. */
+static int version_table_same(db_file *d, const db_step_sql *steps)
+{
+	if (db_int(d, "PRAGMA application_id") != DB_APP_ID ||
+	    db_int(d, "SELECT count(*) FROM sqlite_schema") == 0)
+		return 0; /* empty, or another program's: said by the schema */
+	if (schema_same(d, steps, 1, steps[0].version, "schema_version"))
+		return IBM_EX_DATAERR;
+	if (db_int(d, "SELECT count(*) FROM schema_version WHERE typeof("
+		   "version) = 'integer'") == 0) {
+		ibm_error(d->path, 0, "not a database of ibm-db: no schema "
+			  "version recorded (changed by another program?)");
+		return IBM_EX_DATAERR;
+	}
+	return 0;
+}
+
 /* Make a missing file, readable by its owner only: 1 when made, 0 when
  * it exists; dies 73 when it cannot be made. */
 static int make_file(const char *path)
@@ -277,12 +424,14 @@ db_file *db_open(const char *path, int mode, int wait)
 	 * back by the first open (SQLite opens a write-protected file
 	 * read-only) */
 	/* one thread: no mutex around every call on the connection */
-	rc = sqlite3_open_v2(path, &d->h, SQLITE_OPEN_READWRITE |
+	rc = sqlite3_open_v2(path, &d->h, (mode == DB_COPY ?
+			     SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 			     SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK)
 		db_fail(d, rc);
 	sqlite3_extended_result_codes(d->h, 0);
 	sqlite3_busy_timeout(d->h, wait * 1000);
+	harden(d);
 	db_functions(d);
 	if (!exit_set)
 		atexit(at_exit);
@@ -310,9 +459,13 @@ db_file *db_open(const char *path, int mode, int wait)
 	steps = db_schema_current(&n);
 	db_exec(d, d->write ? "BEGIN IMMEDIATE" : "BEGIN");
 	d->tx = 1;
-	rc = d->write ? db_schema_apply(d, steps, n)
-		      : db_schema_check(d, steps[n - 1].version);
-	if (rc == DB_OLDER) {
+	rc = version_table_same(d, steps);
+	if (rc == 0)
+		rc = d->write ? db_schema_apply(d, steps, n)
+			      : db_schema_check(d, steps[n - 1].version);
+	if (rc == DB_OLDER && mode == DB_COPY) {
+		rc = 0; /* somebody else's file: read as it is */
+	} else if (rc == DB_OLDER) {
 		/* a reader upgrades a file of an older version first, in a
 		 * write transaction of its own */
 		if (sqlite3_db_readonly(d->h, "main") == 1)
@@ -328,6 +481,8 @@ db_file *db_open(const char *path, int mode, int wait)
 			db_exec(d, "BEGIN");
 		}
 	}
+	if (rc == 0)
+		rc = schema_same(d, steps, n, d->version, NULL);
 	if (rc)
 		exit(rc); /* at_exit rolls back */
 	return d;

@@ -314,6 +314,20 @@ seed fuzz_db_readers certificates 3 $d/db/sertifikat.csv
 seed fuzz_db_readers units-s1 4 $d/db/unit-s1.csv
 seed fuzz_db_readers units-s2 7 $d/db/unit-s2.csv
 seed fuzz_db_readers letters 5 $d/db/register.csv
+# ibm-db: database files, made by tests/dbhostile.t with the built ibm-db
+# and the sqlite3 shell (skipped without them): one ibm-db made, a copy in
+# WAL mode, and hostile ones (values of other types, NULLs past NOT NULL,
+# text that is not UTF-8, damaged, truncated, a trigger, a later version)
+if [ -x build/bin/ibm-db ] && command -v sqlite3 > /dev/null; then
+	mkdir -p "$c/fuzz_db_file"
+	k=$(mktemp -d)
+	KEEP=$k BUILD=$top/build sh tests/dbhostile.t > /dev/null
+	for f in good wal types nulls badutf8 damaged truncated trigger later \
+		view; do
+		cp "$k/$f.sqlite" "$c/fuzz_db_file/$f"
+	done
+	rm -rf "$k"
+fi
 # ibm-spj: the rates (options byte: delimiter, 4 strict), the tax rules,
 # the speakers, the participants with an attendance list after "==="
 for t in spj_rates spj_tax spj_speakers spj_people; do
