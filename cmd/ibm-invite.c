@@ -242,7 +242,8 @@ static void run_visits(const visit_opts *vo, ibm_event *ev,
 	char *office = NULL;
 	int pdf = 0, st;
 
-	inv_event_init_visits(&e, ev);
+	if ((st = inv_event_init_visits(&e, ev)))
+		exit(st);
 	ibm_out_note_input(e.office.logo);
 	ibm_out_note_input(e.office.font);
 	ibm_out_note_input(e.office.font_bold);
@@ -462,7 +463,8 @@ int main(int argc, char **argv)
 			   &o, excel, iv.strict);
 		goto done;
 	}
-	inv_event_init(&iv.ev, ev);
+	if ((st = inv_event_init(&iv.ev, ev)))
+		exit(st);
 	/* the event file's own inputs: never replaced by an output */
 	ibm_out_note_input(iv.ev.office.logo);
 	ibm_out_note_input(iv.ev.office.font);

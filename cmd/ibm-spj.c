@@ -101,7 +101,7 @@ int main(int argc, char **argv)
 	const char *parts = NULL, *att = NULL, *speakers = NULL;
 	const char **sets, **lists, **recs;
 	size_t nsets = 0, nlists = 0, nrecs = 0;
-	int excel = 0, c, pdf = 0;
+	int excel = 0, c, pdf = 0, st;
 
 	ibm_diag_init("ibm-spj");
 	ibm_opt_init(argc, argv, synopsis, options);
@@ -178,7 +178,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nsets; i++)
 		if (ibm_event_set(ev, sets[i]) != 0)
 			ibm_usage_error("-s: expected key=value: %s", sets[i]);
-	spj_event_init(&r.ev, ev);
+	if ((st = spj_event_init(&r.ev, ev)))
+		exit(st);
 	ibm_out_note_input(r.ev.office.logo);
 	ibm_out_note_input(r.ev.office.font);
 	ibm_out_note_input(r.ev.office.font_bold);

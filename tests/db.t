@@ -383,10 +383,14 @@ check "export: every table a sheet of its rows, print-ready, owner-only" \
 
 # 20: a database of schema version 1 (made by ibmkit before version 2,
 # tests/data/db/version1.sqlite): merged as an office's copy it is read as
-# it is, never written (no upgrade of somebody else's file); opened with
-# -D it is upgraded, with the same rows
+# it is, never written (no upgrade of somebody else's file); read-only, it
+# is read as it is; opened with -D it is upgraded, with the same rows
 cp "$top/tests/data/db/version1.sqlite" v1copy.sqlite
 cp "$top/tests/data/db/version1.sqlite" v1own.sqlite
+cp "$top/tests/data/db/version1.sqlite" ro/v1.sqlite
+chmod 444 ro/v1.sqlite
+rosum=$(cksum < ro/v1.sqlite)
+as ibm-db -D ro/v1.sqlite list trainings > v1ro.csv 2> v1ro.err; rost=$?
 sum=$(cksum < v1copy.sqlite)
 before=$(sqlite3 -csv v1own.sqlite "SELECT * FROM trainings ORDER BY event_id, no" 2>&1)
 ibm-db -q -D merged1.sqlite merge v1copy.sqlite > merge1.csv 2> merge1.err; st=$?
@@ -398,6 +402,8 @@ check "a version-1 database: merged unchanged, upgraded with its rows as -D" \
 	   [ "$(sqlite3 merged1.sqlite 'SELECT count(*) FROM trainings')" = \
 	     "$(sqlite3 v1copy.sqlite 'SELECT count(*) FROM trainings')" ] &&
 	   [ "$(sqlite3 v1own.sqlite 'SELECT max(version) FROM schema_version')" = 2 ] &&
-	   [ "$after" -ge 1 ] &&
+	   [ "$after" -ge 1 ] && [ $rost = 0 ] &&
+	   [ "$(cksum < ro/v1.sqlite)" = "$rosum" ] &&
+	   [ "$(($(wc -l < v1ro.csv) - 1))" = "$after" ] &&
 	   [ "$(sqlite3 -csv v1own.sqlite "SELECT * FROM trainings ORDER BY event_id, no")" = "$before" ]; echo $?)" \
-	"status $st" "$(cat merge1.err v1own.err)"
+	"status $st, read-only $rost" "$(cat merge1.err v1own.err v1ro.err)"

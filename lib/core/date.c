@@ -133,6 +133,19 @@ static int num(const char **sp, int maxd)
 	return v;
 }
 
+/* A year: four digits ("2024", "0100"); -1 for fewer ("24", or "202",
+ * a digit left out of "2024", which is no year of ours either). */
+static int year(const char **sp)
+{
+	const char *s = *sp;
+	int v = num(&s, 4);
+
+	if (v < 0 || s - *sp != 4)
+		return -1;
+	*sp = s;
+	return v;
+}
+
 static void skip_space(const char **sp)
 {
 	while (**sp == ' ' || **sp == '\t')
@@ -182,6 +195,7 @@ static int date_at(const char **sp, ibm_date *out)
 	char w[32];
 	ibm_date d;
 	int a, b, c, weekday = -1;
+	long alen;
 
 	skip_space(&s);
 	/* optional day name: "Senin, " (it must agree with the date) */
@@ -200,29 +214,34 @@ static int date_at(const char **sp, ibm_date *out)
 				}
 		}
 	}
-	a = num(&s, 4);
-	if (a < 0)
-		return -1;
+	{
+		const char *a0 = s;
+
+		a = num(&s, 4);
+		if (a < 0)
+			return -1;
+		alen = s - a0;
+	}
 	if (*s == '-' || *s == '/' || *s == '.') {
 		char sep = *s;
-		const char *t = s + 1;
+		const char *t = s + 1, *c0;
 
 		b = num(&t, 2);
 		if (b < 0 || *t != sep)
 			return -1;
-		t++;
+		c0 = ++t;
 		c = num(&t, 4);
 		if (c < 0)
 			return -1;
-		if (a > 31) { /* y-m-d or y/m/d */
-			if (a < 100)
-				return -1; /* two-digit year, as in d/m/y */
+		if (alen > 2) { /* y-m-d or y/m/d */
+			if (alen != 4 || t - c0 > 2)
+				return -1;
 			d.y = a;
 			d.m = b;
 			d.d = c;
 		} else {      /* d/m/y: Indonesian order */
-			if (c < 100)
-				return -1;
+			if (t - c0 != 4)
+				return -1; /* two-digit year, as in 24/06/24 */
 			d.d = a;
 			d.m = b;
 			d.y = c;
@@ -239,8 +258,8 @@ static int date_at(const char **sp, ibm_date *out)
 		if (*s == '.')
 			s++;
 		skip_space(&s);
-		c = num(&s, 4);
-		if (c < 100)
+		c = year(&s);
+		if (c < 0 || alen > 2)
 			return -1;
 		d.d = a;
 		d.y = c;
@@ -295,6 +314,7 @@ static int is_letter(char c)
  * another shape (the general parser decides), else what it would say. */
 static int forms_fast(const char *s, ibm_datetime *out)
 {
+	const char *start = s;
 	ibm_datetime t;
 	char sep;
 
@@ -303,7 +323,7 @@ static int forms_fast(const char *s, ibm_datetime *out)
 		return 1;
 	t.date.y = digits(&s, 4);
 	sep = *s;
-	if (t.date.y < 100 || (sep != '/' && sep != '-'))
+	if (t.date.y < 0 || s - start != 4 || (sep != '/' && sep != '-'))
 		return 1;
 	s++;
 	t.date.m = digits(&s, 2);

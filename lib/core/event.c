@@ -210,7 +210,8 @@ char *ibm_event_path(const ibm_event *ev, const char *key)
 	return r;
 }
 
-int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last)
+int ibm_event_read_dates(const ibm_event *ev, ibm_date *first,
+			 ibm_date *last)
 {
 	const char *v = ibm_event_get(ev, "tanggal_mulai");
 	const ibm_event_kv *kv;
@@ -219,30 +220,48 @@ int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last)
 	if (!v)
 		return 0;
 	kv = ibm_event_find(ev, "tanggal_mulai");
-	if (ibm_date_parse(v, first) != 0)
-		ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
-			"tanggal_mulai: not a date: %s", v);
+	if (ibm_date_parse(v, first) != 0) {
+		ibm_error(kv->src, kv->line, "tanggal_mulai: not a date: %s",
+			  v);
+		return -1;
+	}
 	*last = *first;
 	if ((v = ibm_event_get(ev, "tanggal_selesai"))) {
 		kv = ibm_event_find(ev, "tanggal_selesai");
 		if (ibm_date_parse(v, last) != 0 ||
-		    ibm_date_cmp(*last, *first) < 0)
-			ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
-				"tanggal_selesai: not a date on or after "
-				"tanggal_mulai: %s", v);
+		    ibm_date_cmp(*last, *first) < 0) {
+			ibm_error(kv->src, kv->line, "tanggal_selesai: not a "
+				  "date on or after tanggal_mulai: %s", v);
+			return -1;
+		}
 	} else if ((v = ibm_event_get(ev, "jumlah_hari"))) {
 		kv = ibm_event_find(ev, "jumlah_hari");
-		if (ibm_parse_count(v, &n) != 0 || n < 1 || n > 31)
-			ibm_die(IBM_EX_DATAERR, kv->src, kv->line,
-				"jumlah_hari: not a number of days (1 to 31): "
-				"%s", v);
+		if (ibm_parse_count(v, &n) != 0 || n < 1 || n > 31) {
+			ibm_error(kv->src, kv->line, "jumlah_hari: not a "
+				  "number of days (1 to 31): %s", v);
+			return -1;
+		}
 		*last = ibm_date_from_days(ibm_date_days(*first) + n - 1);
+		if (!ibm_date_valid(*last)) {
+			ibm_error(kv->src, kv->line, "jumlah_hari: the last "
+				  "day is after the year 9999: %s", v);
+			return -1;
+		}
 	}
 	return 1;
 }
 
-void ibm_event_require(const ibm_event *ev, const char *const *keys,
-		       const char *what)
+int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last)
+{
+	int r = ibm_event_read_dates(ev, first, last);
+
+	if (r < 0)
+		exit(IBM_EX_DATAERR);
+	return r;
+}
+
+int ibm_event_require(const ibm_event *ev, const char *const *keys,
+		      const char *what)
 {
 	char missing[1024] = "";
 	size_t n = 0;
@@ -254,8 +273,10 @@ void ibm_event_require(const ibm_event *ev, const char *const *keys,
 			snprintf(missing + l, sizeof missing - l, "%s%s",
 				 n++ ? ", " : "", keys[i]);
 		}
-	if (n)
-		ibm_die(IBM_EX_DATAERR, ev->file, 0, "missing required key%s%s%s:"
-			" %s", n > 1 ? "s" : "", what ? " " : "",
-			what ? what : "", missing);
+	if (!n)
+		return 0;
+	ibm_error(ev->file, 0, "missing required key%s%s%s: %s",
+		  n > 1 ? "s" : "", what ? " " : "", what ? what : "",
+		  missing);
+	return IBM_EX_DATAERR;
 }

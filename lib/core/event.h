@@ -43,24 +43,22 @@ int ibm_event_set(ibm_event *ev, const char *assign);
 const ibm_event_kv *ibm_event_find(const ibm_event *ev, const char *key);
 /* The value, or NULL when absent; an empty value counts as absent. */
 const char *ibm_event_get(const ibm_event *ev, const char *key);
-/* The event's days: tanggal_mulai, and tanggal_selesai or jumlah_hari
- * (1 to 31; default one day). 0 when tanggal_mulai is absent, else 1;
- * a bad value dies 65 naming the key's file and line. */
-struct ibm_date;
-int ibm_event_dates(const ibm_event *ev, struct ibm_date *first,
-		    struct ibm_date *last);
 /* The path a key names, resolved against the folder of the file that
  * set it (as written when absolute, set by -s, or the file has no
  * folder); malloc'd, NULL when the key is absent or empty. */
 char *ibm_event_path(const ibm_event *ev, const char *key);
-/* Die 65 naming every key of the NULL-ended list that is absent or
- * empty: "FILE: missing required keys (for WHAT): a, b" (what may be
- * NULL). */
-void ibm_event_require(const ibm_event *ev, const char *const *keys,
-		       const char *what);
+/* Every key of the NULL-ended list that is absent or empty, named in one
+ * error "FILE: missing required keys (for WHAT): a, b" (what may be
+ * NULL): returns 0, or 65 after printing it. */
+int ibm_event_require(const ibm_event *ev, const char *const *keys,
+		      const char *what);
 /* The event's days from tanggal_mulai, and tanggal_selesai or
- * jumlah_hari (one day without them): 1 with *first and *last set, 0
- * when there is no tanggal_mulai; a bad value dies 65 naming its key. */
+ * jumlah_hari (1 to 31; one day without them): 1 with *first and *last
+ * set, 0 when there is no tanggal_mulai, -1 after printing an error
+ * naming the bad key's file and line (status 65). */
+int ibm_event_read_dates(const ibm_event *ev, ibm_date *first,
+			 ibm_date *last);
+/* The same, but a bad value exits 65 (for the tools' own use). */
 int ibm_event_dates(const ibm_event *ev, ibm_date *first, ibm_date *last);
 /* Normalise a key in place; returns -1 if it holds a bad character. */
 int ibm_event_key_norm(char *key);

@@ -113,11 +113,17 @@ void db_touch_office(db_file *d, const char *office);
 /* --------------------------------------------------------------- schema */
 
 /* One upgrade: the SQL statements (NULL-terminated) that take the
- * schema from version - 1 to version. */
+ * schema from version - 1 to version; same_rows: the step changes no
+ * table's columns (indexes only), so that a file without it reads as it
+ * is (a read-only file, a merge's copy: not upgraded). */
 typedef struct db_step_sql {
 	int version;
 	const char *const *sql;
+	int same_rows;
 } db_step_sql;
+/* Does a file of version v read as it is with the n steps (every step
+ * after v keeps the rows as they are)? */
+int db_schema_reads(const db_step_sql *steps, size_t n, int v);
 extern const db_step_sql db_schema_steps[];
 extern const size_t db_schema_nsteps;
 /*

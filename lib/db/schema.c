@@ -186,11 +186,19 @@ static const char *const schema_v2[] = {
 };
 
 const db_step_sql db_schema_steps[] = {
-	{ 1, schema_v1 },
-	{ 2, schema_v2 },
+	{ 1, schema_v1, 0 },
+	{ 2, schema_v2, 1 },
 };
 const size_t db_schema_nsteps = sizeof db_schema_steps /
 				 sizeof *db_schema_steps;
+
+int db_schema_reads(const db_step_sql *steps, size_t n, int v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (steps[i].version > v && !steps[i].same_rows)
+			return 0;
+	return 1;
+}
 
 /* Is the file empty (no table yet)? */
 static int empty_file(db_file *d)

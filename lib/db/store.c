@@ -463,16 +463,20 @@ db_file *db_open(const char *path, int mode, int wait)
 	if (rc == 0)
 		rc = d->write ? db_schema_apply(d, steps, n)
 			      : db_schema_check(d, steps[n - 1].version);
-	if (rc == DB_OLDER && mode == DB_COPY) {
-		rc = 0; /* somebody else's file: read as it is */
+	if (rc == DB_OLDER && (mode == DB_COPY ||
+			       sqlite3_db_readonly(d->h, "main") == 1)) {
+		/* somebody else's file, or one this run cannot write: read
+		 * as it is when the later steps left its rows as they are */
+		if (!db_schema_reads(steps, n, d->version))
+			ibm_die(IBM_EX_DATAERR, path, 0, "made by an earlier "
+				"version of ibmkit (schema version %d) and "
+				"%s: it cannot be upgraded", d->version,
+				mode == DB_COPY ? "a copy to merge (open it "
+				"once with ibm-db -D first)" : "read-only");
+		rc = 0;
 	} else if (rc == DB_OLDER) {
 		/* a reader upgrades a file of an older version first, in a
 		 * write transaction of its own */
-		if (sqlite3_db_readonly(d->h, "main") == 1)
-			ibm_die(IBM_EX_DATAERR, path, 0, "made by an earlier "
-				"version of ibmkit (schema version %d) and "
-				"read-only: it cannot be upgraded",
-				d->version);
 		db_exec(d, "COMMIT");
 		db_exec(d, "BEGIN IMMEDIATE");
 		rc = db_schema_apply(d, steps, n);

@@ -159,59 +159,82 @@ const char *inv_key_file(const inv_event *e, const char *key, long *line)
 	return kv ? kv->src : NULL;
 }
 
-static _Noreturn void key_die(const inv_event *e, const char *key,
-			      const char *fmt, const char *arg)
+/* A bad value of KEY: "FILE:LINE: KEY: WHAT ARG" naming where it was
+ * set; returns the status, 65. */
+static int key_error(const inv_event *e, const char *key, const char *what,
+		     const char *arg)
 {
 	long line;
 	const char *f = inv_key_file(e, key, &line);
 
-	ibm_die(IBM_EX_DATAERR, f, line, "%s: %s%s", key, fmt, arg ? arg : "");
+	ibm_error(f, line, "%s: %s%s", key, what, arg ? arg : "");
+	return IBM_EX_DATAERR;
 }
 
-static ibm_date key_date(const inv_event *e, const char *key)
+static int key_date(const inv_event *e, const char *key, ibm_date *d)
 {
-	ibm_date d;
 	const char *v = ibm_event_get(e->kv, key);
 
-	if (ibm_date_parse(v, &d) != 0)
-		key_die(e, key, "not a date: ", v);
-	return d;
+	if (!v || ibm_date_parse(v, d) != 0)
+		return key_error(e, key, "not a date: ", v);
+	return 0;
 }
 
+/* The keys every reader takes as written (the bimtek's letters and the
+ * visit papers), and what an absent one stands for. */
+static const struct {
+	const char *key;
+	size_t off;             /* of its const char * in inv_event */
+	const char *absent;
+} text_keys[] = {
+	{ "nomor", offsetof(inv_event, nomor), NULL },
+	{ "sifat", offsetof(inv_event, sifat), "Biasa" },
+	{ "lampiran", offsetof(inv_event, lampiran), NULL },
+	{ "hal", offsetof(inv_event, hal), NULL },
+	{ "tempat_surat", offsetof(inv_event, tempat_surat), NULL },
+	{ "acara", offsetof(inv_event, acara), NULL },
+	{ "waktu", offsetof(inv_event, waktu), NULL },
+	{ "tempat", offsetof(inv_event, tempat), NULL },
+	{ "kontak", offsetof(inv_event, kontak), NULL },
+	{ "pembuka", offsetof(inv_event, pembuka), NULL },
+	{ "penutup", offsetof(inv_event, penutup), NULL },
+};
+
 /* What every letter of the office takes from the event file: the
- * letterhead and signatory, the number pattern (when set), sifat, hal,
- * place and date, copies, the kind of village and the issuer. */
-static void event_letters(inv_event *e, ibm_event *kv)
+ * letterhead and signatory, the text keys above, the number pattern
+ * (when set) and the first number, the date, copies, the kind of
+ * village and the issuer. Returns 0 or 65 (the error printed); e was
+ * cleared by the caller, and is freed by it on an error. */
+static int event_letters(inv_event *e, ibm_event *kv)
 {
 	const char *v;
+	int st;
 
-	memset(e, 0, sizeof *e);
-	e->kv = kv;
 	ts_office_init(&e->office, kv);
-	e->nomor = ibm_event_get(kv, "nomor");
+	for (size_t i = 0; i < sizeof text_keys / sizeof *text_keys; i++) {
+		v = ibm_event_get(kv, text_keys[i].key);
+		*(const char **)((char *)e + text_keys[i].off) =
+			v ? v : text_keys[i].absent;
+	}
 	if (e->nomor) {
 		char *test = inv_number(e->nomor, 1);
 
 		if (!test)
-			key_die(e, "nomor", "the number pattern needs {n} or "
-				"{n:WIDTH}: ", e->nomor);
+			return key_error(e, "nomor", "the number pattern "
+					 "needs {n} or {n:WIDTH}: ", e->nomor);
 		free(test);
 	}
 	e->nomor_awal = 1;
 	if ((v = ibm_event_get(kv, "nomor_awal")) &&
 	    (ibm_parse_count(v, &e->nomor_awal) != 0 || e->nomor_awal < 0))
-		key_die(e, "nomor_awal", "not a whole number: ", v);
+		return key_error(e, "nomor_awal", "not a whole number: ", v);
 	/* the numbers of the letters, nomor_awal + i, stay far from the
 	 * type's limit (a long has 32 bits on Windows) */
 	if (e->nomor_awal > INV_NUMBER_MAX)
-		key_die(e, "nomor_awal", "larger than 999999999: ", v);
-	e->sifat = ibm_event_get(kv, "sifat");
-	if (!e->sifat)
-		e->sifat = "Biasa";
-	e->lampiran = ibm_event_get(kv, "lampiran");
-	e->hal = ibm_event_get(kv, "hal");
-	e->tempat_surat = ibm_event_get(kv, "tempat_surat");
-	e->tanggal_surat = key_date(e, "tanggal_surat");
+		return key_error(e, "nomor_awal", "larger than 999999999: ",
+				 v);
+	if ((st = key_date(e, "tanggal_surat", &e->tanggal_surat)))
+		return st;
 	inv_lines_split(&e->tembusan, ibm_event_get(kv, "tembusan"));
 	e->jenis_desa = INV_KIND_VILLAGE;
 	if ((v = ibm_event_get(kv, "jenis_desa"))) {
@@ -228,8 +251,8 @@ static void event_letters(inv_event *e, ibm_event *kv)
 				strcmp(l, "kelurahan/desa") == 0;
 		free(l);
 		if (!known)
-			key_die(e, "jenis_desa", "not desa, kelurahan or "
-				"desa/kelurahan: ", v);
+			return key_error(e, "jenis_desa", "not desa, "
+					 "kelurahan or desa/kelurahan: ", v);
 	}
 	if ((v = ibm_event_get(kv, "penerbit"))) {
 		e->penerbit = ibm_xstrdup(v);
@@ -245,76 +268,95 @@ static void event_letters(inv_event *e, ibm_event *kv)
 				 n - strlen(e->penerbit), "%s%s", i ? " " : "",
 				 e->office.ttd.jabatan.v[i]);
 	}
+	return 0;
 }
 
-void inv_event_init(inv_event *e, ibm_event *kv)
+/* The bimtek's own keys: its days, the copies to the villages, the
+ * addressee of the collective letter and its number. */
+static int event_bimtek(inv_event *e, ibm_event *kv)
 {
-	static const char *const required[] = { "instansi", "nomor", "hal",
-		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
-		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
 	const char *v;
+	int st;
 
-	ibm_event_require(kv, required, NULL);
-	event_letters(e, kv);
-	e->acara = ibm_event_get(kv, "acara");
-	e->first = key_date(e, "tanggal_mulai");
+	if ((st = key_date(e, "tanggal_mulai", &e->first)))
+		return st;
 	e->days = 1;
 	if ((v = ibm_event_get(kv, "jumlah_hari"))) {
 		long d;
 
 		if (ibm_parse_count(v, &d) != 0 || d < 1 || d > 31)
-			key_die(e, "jumlah_hari", "not a number of days (1 to "
-				"31): ", v);
+			return key_error(e, "jumlah_hari", "not a number of "
+					 "days (1 to 31): ", v);
 		e->days = (int)d;
 	}
 	e->last = ibm_date_from_days(ibm_date_days(e->first) + e->days - 1);
+	if (!ibm_date_valid(e->last))
+		return key_error(e, "jumlah_hari", "the last day is after "
+				 "the year 9999: ", v);
 	if (ibm_event_get(kv, "tanggal_selesai")) {
-		ibm_date l = key_date(e, "tanggal_selesai");
-		long d = ibm_date_days(l) - ibm_date_days(e->first) + 1;
+		ibm_date l;
+		long d;
 
+		if ((st = key_date(e, "tanggal_selesai", &l)))
+			return st;
+		d = ibm_date_days(l) - ibm_date_days(e->first) + 1;
 		if (d < 1 || d > 31)
-			key_die(e, "tanggal_selesai", "must be 0 to 30 days "
-				"after tanggal_mulai", NULL);
+			return key_error(e, "tanggal_selesai", "must be 0 to "
+					 "30 days after tanggal_mulai", NULL);
 		if (ibm_event_get(kv, "jumlah_hari") && d != e->days)
-			key_die(e, "tanggal_selesai", "does not agree with "
-				"jumlah_hari", NULL);
+			return key_error(e, "tanggal_selesai", "does not "
+					 "agree with jumlah_hari", NULL);
 		e->days = (int)d;
 		e->last = l;
 	}
-	e->waktu = ibm_event_get(kv, "waktu");
-	e->tempat = ibm_event_get(kv, "tempat");
-	e->kontak = ibm_event_get(kv, "kontak");
 	e->tembusan_kelurahan = 1;
 	if ((v = ibm_event_get(kv, "tembusan_kelurahan"))) {
 		int y = ibm_parse_yesno(v);
 
 		if (y < 0)
-			key_die(e, "tembusan_kelurahan", "not yes or no (ya, "
-				"tidak): ", v);
+			return key_error(e, "tembusan_kelurahan", "not yes or "
+					 "no (ya, tidak): ", v);
 		e->tembusan_kelurahan = y;
 	}
-	e->pembuka = ibm_event_get(kv, "pembuka");
-	e->penutup = ibm_event_get(kv, "penutup");
 	e->kepada = ibm_event_get(kv, "kepada");
 	if (!e->kepada)
 		e->kepada = "Daftar Terlampir";
 	e->nomor_kolektif = ibm_event_get(kv, "nomor_kolektif");
+	return 0;
 }
 
-void inv_event_init_visits(inv_event *e, ibm_event *kv)
+int inv_event_init(inv_event *e, ibm_event *kv)
+{
+	static const char *const required[] = { "instansi", "nomor", "hal",
+		"tempat_surat", "tanggal_surat", "acara", "tanggal_mulai",
+		"waktu", "tempat", "ttd_jabatan", "ttd_nama", NULL };
+	int st;
+
+	memset(e, 0, sizeof *e);
+	e->kv = kv;
+	if (!(st = ibm_event_require(kv, required, NULL)) &&
+	    !(st = event_letters(e, kv)))
+		st = event_bimtek(e, kv);
+	if (st)
+		inv_event_free(e);
+	return st;
+}
+
+int inv_event_init_visits(inv_event *e, ibm_event *kv)
 {
 	static const char *const required[] = { "instansi", "tempat_surat",
 		"tanggal_surat", "ttd_jabatan", "ttd_nama", NULL };
+	int st;
 
-	ibm_event_require(kv, required, "for --visits");
-	event_letters(e, kv);
-	e->acara = ibm_event_get(kv, "acara");
-	e->waktu = ibm_event_get(kv, "waktu");
-	e->tempat = ibm_event_get(kv, "tempat");
-	e->kontak = ibm_event_get(kv, "kontak");
-	e->pembuka = ibm_event_get(kv, "pembuka");
-	e->penutup = ibm_event_get(kv, "penutup");
+	memset(e, 0, sizeof *e);
+	e->kv = kv;
+	if ((st = ibm_event_require(kv, required, "for --visits")) ||
+	    (st = event_letters(e, kv))) {
+		inv_event_free(e);
+		return st;
+	}
 	e->kepada = "";
+	return 0;
 }
 
 void inv_event_free(inv_event *e)

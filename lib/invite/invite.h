@@ -95,13 +95,14 @@ typedef struct invite {
 				 certificate_number */
 } invite;
 
-/* Settings from the event table; missing required keys give one error
- * listing them all (dies 65). */
-void inv_event_init(inv_event *e, ibm_event *kv);
+/* Settings from the event table: 0, or 65 after printing the error
+ * (missing required keys give one error listing them all; a bad value
+ * names its file and line) with nothing left to free. */
+int inv_event_init(inv_event *e, ibm_event *kv);
 /* The same for the Monev visit papers (--visits): fewer keys required
  * (instansi, tempat_surat, tanggal_surat, ttd_jabatan, ttd_nama); each
- * paper checks the keys it needs. */
-void inv_event_init_visits(inv_event *e, ibm_event *kv);
+ * paper checks the keys it needs. The same return. */
+int inv_event_init_visits(inv_event *e, ibm_event *kv);
 void inv_event_free(inv_event *e);
 /* Where a key was set, for messages: file and line (NULL/0 if absent). */
 const char *inv_key_file(const inv_event *e, const char *key, long *line);

@@ -54,13 +54,16 @@ void spj_warn_cell(spj_diag *g, const char *file, long line, size_t field,
 
 /* --------------------------------------------------------------- keys */
 
-static _Noreturn void key_die(const ibm_event *kv, const char *key,
-			      const char *what, const char *val)
+/* A bad value of KEY: "FILE:LINE: KEY: WHAT VAL" naming where it was
+ * set; returns the status, 65. */
+static int key_error(const ibm_event *kv, const char *key, const char *what,
+		     const char *val)
 {
 	const ibm_event_kv *e = ibm_event_find(kv, key);
 
-	ibm_die(IBM_EX_DATAERR, e ? e->src : kv->file, e ? e->line : 0,
-		"%s: %s%s", key, what, val ? val : "");
+	ibm_error(e ? e->src : kv->file, e ? e->line : 0, "%s: %s%s", key,
+		  what, val ? val : "");
+	return IBM_EX_DATAERR;
 }
 
 /* A signer from KEY_nama, KEY_nip, KEY_pangkat and KEY_jabatan (its
@@ -82,39 +85,56 @@ static void signer(ts_signer *s, const ibm_event *kv, const char *key,
 	s->pangkat = ibm_event_get(kv, k);
 }
 
-void spj_event_init(spj_event *e, const ibm_event *kv)
+/* The checked keys (the text ones are in spj_event_init): the days, the
+ * date of the papers, the budget year. 0 or 65. */
+static int event_keys(spj_event *e, const ibm_event *kv)
 {
-	static const char *const required[] = { "acara", "tanggal_mulai",
-		"tempat", "tempat_surat", "ppk_nama", "bendahara_nama",
-		NULL };
 	char buf[32];
 	const char *v;
 
-	memset(e, 0, sizeof *e);
-	e->kv = kv;
-	ibm_event_require(kv, required, "for payment papers");
-	ts_office_init(&e->office, kv);
-	e->acara = ibm_event_get(kv, "acara");
-	e->tempat = ibm_event_get(kv, "tempat");
-	e->tempat_surat = ibm_event_get(kv, "tempat_surat");
-	ibm_event_dates(kv, &e->first, &e->last);
+	if (ibm_event_read_dates(kv, &e->first, &e->last) < 0)
+		return IBM_EX_DATAERR;
 	e->days = (int)(ibm_date_days(e->last) - ibm_date_days(e->first)) + 1;
 	if (e->days > 31)
-		key_die(kv, "tanggal_selesai", "more than 31 days after "
-			"tanggal_mulai", NULL);
+		return key_error(kv, "tanggal_selesai", "more than 31 days "
+				 "after tanggal_mulai", NULL);
 	e->tanggal = e->last;
 	if ((v = ibm_event_get(kv, "tanggal_bayar")) &&
 	    ibm_date_parse(v, &e->tanggal) != 0)
-		key_die(kv, "tanggal_bayar", "not a date: ", v);
+		return key_error(kv, "tanggal_bayar", "not a date: ", v);
 	if ((v = ibm_event_get(kv, "tahun_anggaran"))) {
 		long y;
 
 		if (ibm_parse_count(v, &y) != 0 || y < 1900 || y > 9999)
-			key_die(kv, "tahun_anggaran", "not a year: ", v);
+			return key_error(kv, "tahun_anggaran", "not a year: ",
+					 v);
 		e->tahun = ibm_xstrdup(v);
 	} else {
 		snprintf(buf, sizeof buf, "%d", e->first.y);
 		e->tahun = ibm_xstrdup(buf);
+	}
+	return 0;
+}
+
+int spj_event_init(spj_event *e, const ibm_event *kv)
+{
+	static const char *const required[] = { "acara", "tanggal_mulai",
+		"tempat", "tempat_surat", "ppk_nama", "bendahara_nama",
+		NULL };
+	const char *v;
+	int st;
+
+	memset(e, 0, sizeof *e);
+	e->kv = kv;
+	if ((st = ibm_event_require(kv, required, "for payment papers")))
+		return st;
+	ts_office_init(&e->office, kv);
+	e->acara = ibm_event_get(kv, "acara");
+	e->tempat = ibm_event_get(kv, "tempat");
+	e->tempat_surat = ibm_event_get(kv, "tempat_surat");
+	if ((st = event_keys(e, kv))) {
+		spj_event_free(e);
+		return st;
 	}
 	e->mak = ibm_event_get(kv, "mak");
 	if ((v = ibm_event_get(kv, "satker")))
@@ -125,6 +145,7 @@ void spj_event_init(spj_event *e, const ibm_event *kv)
 	signer(&e->ppk, kv, "ppk", "Pejabat Pembuat Komitmen");
 	signer(&e->bendahara, kv, "bendahara", "Bendahara Pengeluaran");
 	signer(&e->kpa, kv, "kpa", "Kuasa Pengguna Anggaran");
+	return 0;
 }
 
 void spj_event_free(spj_event *e)

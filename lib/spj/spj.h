@@ -59,8 +59,9 @@ typedef struct spj_event {
 	char *satker;            /* who pays: satker, else the office */
 	ts_signer ppk, bendahara, kpa; /* kpa.nama NULL: none */
 } spj_event;
-/* The keys (ibm-spj(5)); dies 65 naming a missing or bad key. */
-void spj_event_init(spj_event *e, const ibm_event *kv);
+/* The keys (ibm-spj(5)): 0, or 65 after printing the error naming a
+ * missing or bad key (its file and line), with nothing left to free. */
+int spj_event_init(spj_event *e, const ibm_event *kv);
 void spj_event_free(spj_event *e);
 
 /* -------------------------------------------------------------- rates */

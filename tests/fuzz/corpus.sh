@@ -351,3 +351,55 @@ seed fuzz_spj_people peserta 0 $d/spj/peserta.csv
 seed fuzz_spj_people peserta-hadir 0 $d/spj/peserta.csv examples/bimtek/hadir.csv
 printf 'participant_id,nama,kecamatan,hari\nIBM-1,Budi,Sumbawa,tiga\nIBM-1,Budi,Sumbawa,3\n,Ani,Moyo Hilir,9\n===\nid;nama;hari_hadir\nIBM-1;;2\n;ANI, S.Pd.;1\n;Orang;3\n' \
 	> "$c/fuzz_spj_people/hand"
+
+# The checks of the event keys (fuzz_event_keys): every event file, and
+# the bimtek example (which all three readers accept) with one key set
+# by hand as people get it wrong: bad and far dates, huge and negative
+# numbers, a key twice, bytes that are not UTF-8, empty values.
+mkdir -p "$c/fuzz_event_keys"
+for f in examples/*.conf examples/*/*.conf examples/*/*/*.conf \
+	tests/data/*/*.conf; do
+	n=$(echo "${f%.conf}" | tr / -)
+	seed fuzz_event_keys "$n" - "$f"
+done
+# evkey NAME KEY VALUE: the example with KEY = VALUE (added when absent)
+evkey() {
+	awk -v k="$2" -v v="$3" '$1 == k && !done { print k " = " v; done = 1
+		next } { print } END { if (!done) print k " = " v }' \
+		examples/bimtek/event.conf > "$c/fuzz_event_keys/key-$1"
+}
+evkey date-feb30 tanggal_mulai '30 Februari 2024'
+evkey date-last-year tanggal_mulai 9999-12-30
+evkey date-year-one tanggal_mulai 0001-01-01
+evkey date-words tanggal_mulai 'minggu depan'
+evkey letter-date-month13 tanggal_surat 2024-13-01
+evkey end-agrees tanggal_selesai '26 Juni 2024'
+evkey end-disagrees tanggal_selesai '27 Juni 2024'
+evkey end-before tanggal_selesai 2024-06-01
+evkey end-far tanggal_selesai 2025-06-24
+evkey days-zero jumlah_hari 0
+evkey days-32 jumlah_hari 32
+evkey days-huge jumlah_hari 99999999999999999999
+evkey days-negative jumlah_hari -3
+evkey first-number-max nomor_awal 999999999
+evkey first-number-huge nomor_awal 9223372036854775808
+evkey first-number-negative nomor_awal -1
+evkey pattern-no-n nomor B/VI/RH.00.00/2024
+evkey pattern-wide nomor 'B/{n:99999}/2024'
+evkey pattern-braces nomor '{n}{n:}{n:0}{bulan_romawi}{tahun}{'
+evkey collective-huge nomor_kolektif 99999999999999999999
+evkey collective-text nomor_kolektif 'B/{n}/VI/2024'
+evkey year-short tahun_anggaran 24
+evkey year-huge tahun_anggaran 99999999999
+evkey pay-date-bad tanggal_bayar kemarin
+evkey yesno-bad tembusan_kelurahan mungkin
+evkey village-bad jenis_desa kota
+evkey village-both jenis_desa 'Kelurahan / Desa'
+evkey empty-acara acara ''
+evkey empty-quoted tempat '""'
+evkey empty-lines ttd_jabatan '| | |'
+evkey not-utf8 acara "$(printf 'Bimtek \351\350 2024')"
+evkey long-acara acara "$(awk 'BEGIN { for (i = 0; i < 2000; i++) printf "Bimtek " }')"
+evkey many-copies tembusan "$(awk 'BEGIN { for (i = 0; i < 500; i++) printf "Camat %d | ", i }')"
+{ cat examples/bimtek/event.conf; echo 'hal = Undangan lagi'; } \
+	> "$c/fuzz_event_keys/key-twice"

@@ -37,7 +37,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    sizeof fuzz_event_conf - 1) != 0)
 		abort();
 	memset(&iv, 0, sizeof iv);
-	inv_event_init(&iv.ev, ev);
+	if (inv_event_init(&iv.ev, ev) != 0)
+		abort();
 	if (inv_read_agenda_csv(&iv, r) == 0)
 		for (size_t i = 0; i < iv.nag; i++)
 			if (iv.ag[i].day < 1 || iv.ag[i].day > iv.ev.days ||

@@ -46,7 +46,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&iv, 0, sizeof iv);
 	iv.strict = data[0] >> 2 & 1;
 	iv.collective = data[0] >> 3 & 1;
-	inv_event_init(&iv.ev, ev);
+	if (inv_event_init(&iv.ev, ev) != 0)
+		abort();
 	if (inv_read_people_csv(&iv, r) == 0 && inv_finish(&iv) == 0) {
 		for (size_t i = 0; i < iv.np; i++)
 			if (!iv.p[i].f[INV_NAMA][0] || iv.p[i].no != (long)i + 1)

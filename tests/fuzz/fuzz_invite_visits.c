@@ -87,7 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ev = ibm_event_new();
 	if (ibm_event_parse(ev, "monev.conf", conf, sizeof conf - 1) != 0)
 		abort();
-	inv_event_init_visits(&e, ev);
+	if (inv_event_init_visits(&e, ev) != 0)
+		abort();
 	if (ok && inv_visits_check(&vs, &staff, NULL, 0, "09.00") == 0) {
 		size_t seen = 0;
 		inv_papers p;

@@ -138,6 +138,13 @@ static void t_parse(void **state)
 	date_bad("12345-01-01");
 	date_bad("2024-06-240");
 	date_bad("24 Juni");
+	/* a year has four digits: "202" is "2024" with a digit left out
+	 * (fuzz_event_keys), not the year 202 */
+	date_bad("24 Juni 202");
+	date_bad("24/06/202");
+	date_bad("202-06-24");
+	date_bad("024/06/2024");
+	date_bad("2024 Juni 24");
 	date_bad("Juni 2024");
 	date_bad("24 Foo 2024");
 	date_bad("24 Juni 24");
@@ -205,6 +212,8 @@ static void t_datetime(void **state)
 	dt_ok("24 Juni 2024 WIB", 2024, 6, 24, -1, -1, -1, 1, 420);
 	dt_bad("");
 	dt_bad("2024/06/24 13:01:37 PM");
+	dt_bad("202/06/24 9:01:37");
+	dt_bad("202-06-24 09:01:37");
 	dt_bad("2024/06/24 0:10 AM");
 	dt_bad("24/06/2024 25:00");
 	dt_bad("24/06/2024 24:00");

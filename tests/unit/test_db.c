@@ -128,6 +128,12 @@ static void t_upgrade(void **state)
 	assert_int_equal(db_int(d, "SELECT count(*) FROM schema_version"),
 			 (long long)ntwo);
 	db_commit(d);
+	/* a file without a step that changes rows is not read as it
+	 * is; without steps that change indexes only, it is */
+	assert_false(db_schema_reads(two, ntwo, 1));
+	assert_true(db_schema_reads(two, ntwo, two[ntwo - 1].version));
+	assert_true(db_schema_reads(db_schema_steps, db_schema_nsteps, 1));
+	assert_false(db_schema_reads(db_schema_steps, db_schema_nsteps, 0));
 	/* and this version refuses the file of the later one */
 	use_real();
 	path_arg = p;

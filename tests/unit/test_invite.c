@@ -80,6 +80,115 @@ static void t_event_errors(void **state)
 	}
 }
 
+/* An event file every reader accepts (the bimtek's keys, one day). */
+static const char event_base[] =
+	"instansi = BADAN NARKOTIKA NASIONAL | BNN KABUPATEN SUMBAWA\n"
+	"nomor = B/{n}/VI/2024\n"
+	"hal = Undangan\n"
+	"tempat_surat = Sumbawa Besar\n"
+	"tanggal_surat = 17 Juni 2024\n"
+	"acara = Bimtek IBM\n"
+	"tanggal_mulai = 24 Juni 2024\n"
+	"waktu = 08.00 WITA\n"
+	"tempat = Aula Hotel Tambora\n"
+	"ttd_jabatan = Kepala | Kabupaten Sumbawa\n"
+	"ttd_nama = Dr. Lalu Hamdani\n";
+
+/* inv_event_init on event_base changed by CHANGE: its status, with the
+ * messages in msgs (the event freed either way). */
+static int bimtek_init(const char *change, int visits)
+{
+	ibm_event *ev = event_with(event_base, change);
+	inv_event e;
+	int st;
+
+	quiet_begin();
+	st = visits ? inv_event_init_visits(&e, ev) : inv_event_init(&e, ev);
+	quiet_end();
+	if (st == 0)
+		inv_event_free(&e);
+	ibm_event_free(ev);
+	return st;
+}
+
+static void t_event_init_status(void **state)
+{
+	static const struct {
+		const char *change, *msg;
+	} cases[] = {
+		{ "tanggal_mulai = 30 Februari 2024\n", "E: ev.conf:7: "
+		  "tanggal_mulai: not a date: 30 Februari 2024\n" },
+		{ "tanggal_surat = 2024-13-01\n", "E: ev.conf:5: tanggal_surat: "
+		  "not a date: 2024-13-01\n" },
+		{ "jumlah_hari = 0\n", "E: ev.conf:12: jumlah_hari: not a number "
+		  "of days (1 to 31): 0\n" },
+		{ "jumlah_hari = 99999999999999999999\n", "E: ev.conf:12: "
+		  "jumlah_hari: not a number of days (1 to 31): "
+		  "99999999999999999999\n" },
+		{ "tanggal_mulai = 30 Desember 9999\njumlah_hari = 3\n",
+		  "E: ev.conf:12: jumlah_hari: the last day is after the year "
+		  "9999: 3\n" },
+		{ "jumlah_hari = 3\ntanggal_selesai = 27 Juni 2024\n",
+		  "E: ev.conf:13: tanggal_selesai: does not agree with "
+		  "jumlah_hari\n" },
+		{ "tanggal_selesai = 2024-06-01\n", "E: ev.conf:12: "
+		  "tanggal_selesai: must be 0 to 30 days after tanggal_mulai\n" },
+		{ "nomor_awal = 1000000000\n", "E: ev.conf:12: nomor_awal: larger "
+		  "than 999999999: 1000000000\n" },
+		{ "nomor_awal = -1\n", "E: ev.conf:12: nomor_awal: not a whole "
+		  "number: -1\n" },
+		{ "nomor = B/VI/2024\n", "E: ev.conf:2: nomor: the number "
+		  "pattern needs {n} or {n:WIDTH}: B/VI/2024\n" },
+		{ "tembusan_kelurahan = mungkin\n", "E: ev.conf:12: "
+		  "tembusan_kelurahan: not yes or no (ya, tidak): mungkin\n" },
+		{ "jenis_desa = kota\n", "E: ev.conf:12: jenis_desa: not desa, "
+		  "kelurahan or desa/kelurahan: kota\n" },
+		{ "acara =\nwaktu = \"\"\n", "E: ev.conf: missing required keys: "
+		  "acara, waktu\n" },
+	};
+
+	(void)state;
+	assert_int_equal(bimtek_init("", 0), 0);
+	assert_int_equal(msgs.n, 0);
+	assert_int_equal(bimtek_init("jumlah_hari = 31\ntanggal_selesai = "
+				     "24 Juli 2024\n", 0), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(bimtek_init(cases[i].change, 0),
+				 IBM_EX_DATAERR);
+		assert_string_equal(msgs_all(), cases[i].msg);
+	}
+}
+
+/* The visit papers' reader: the letters' keys checked the same, the
+ * bimtek's own not at all. */
+static void t_event_init_visits_status(void **state)
+{
+	ibm_event *ev = event_with(event_base, "tanggal_mulai = besok\n"
+				   "jumlah_hari = 40\nsifat = Segera\n");
+	inv_event e;
+
+	(void)state;
+	assert_int_equal(inv_event_init_visits(&e, ev), 0);
+	assert_string_equal(e.sifat, "Segera");
+	assert_string_equal(e.acara, "Bimtek IBM");
+	assert_string_equal(e.kepada, "");
+	assert_string_equal(e.penerbit, "Kepala Kabupaten Sumbawa");
+	inv_event_free(&e);
+	ibm_event_free(ev);
+	assert_int_equal(bimtek_init("tanggal_surat = kemarin\n", 1),
+			 IBM_EX_DATAERR);
+	assert_string_equal(msgs_all(), "E: ev.conf:5: tanggal_surat: not a "
+			    "date: kemarin\n");
+	assert_int_equal(bimtek_init("jenis_desa = kampung\n", 1),
+			 IBM_EX_DATAERR);
+	assert_string_equal(msgs_all(), "E: ev.conf:12: jenis_desa: not desa, "
+			    "kelurahan or desa/kelurahan: kampung\n");
+	assert_int_equal(bimtek_init("ttd_nama =\ninstansi =\n", 1),
+			 IBM_EX_DATAERR);
+	assert_string_equal(msgs_all(), "E: ev.conf: missing required keys for "
+			    "--visits: instansi, ttd_nama\n");
+}
+
 /* --------------------------------------------------------------- invite */
 
 static void t_fnv1a(void **state)
@@ -728,7 +837,7 @@ static void t_key_number(void **state)
 	(void)state;
 	assert_int_equal(ibm_event_parse(ev, "m.conf", conf, sizeof conf - 1),
 			 0);
-	inv_event_init_visits(&e, ev);
+	assert_int_equal(inv_event_init_visits(&e, ev), 0);
 	n = inv_key_number(&e, NULL, "surat_tugas", "nomor_tugas",
 			   "nomor_tugas_awal", 2, "Tim", "Monev");
 	assert_string_equal(n, "Sgas/89/III/2025");
@@ -754,6 +863,8 @@ int main(void)
 		cmocka_unit_test(t_key_number),
 		cmocka_unit_test(t_event_basic),
 		cmocka_unit_test(t_event_errors),
+		cmocka_unit_test(t_event_init_status),
+		cmocka_unit_test(t_event_init_visits_status),
 		cmocka_unit_test(t_fnv1a),
 		cmocka_unit_test(t_make_id),
 		cmocka_unit_test(t_number),

@@ -1,7 +1,79 @@
-/* test_spj.c - ibm-spj's library: the tax of a payment, percentages,
- * golongan, categories, amounts in words, the rates and tax readers. */
+/* test_spj.c - ibm-spj's library: the event file's keys, the tax of a
+ * payment, percentages, golongan, categories, amounts in words, the
+ * rates and tax readers. */
 #include "unit.h"
 #include "spj.h"
+
+/* An event file with the keys the payment papers need. */
+static const char event_base[] =
+	"acara = Bimtek IBM\n"
+	"tanggal_mulai = 24 Juni 2024\n"
+	"tempat = Aula Hotel Tambora\n"
+	"tempat_surat = Sumbawa Besar\n"
+	"ppk_nama = I Gusti Ayu\n"
+	"bendahara_nama = Muhammad Fadli\n"
+	"instansi = BNN | BADAN NARKOTIKA NASIONAL KABUPATEN SUMBAWA\n";
+
+/* spj_event_init on event_base changed by CHANGE: its status (the
+ * messages in msgs); *e kept on success for the caller to check. */
+static int event_init(const char *change, spj_event *e, ibm_event **ev)
+{
+	int st;
+
+	*ev = event_with(event_base, change);
+	quiet_begin();
+	st = spj_event_init(e, *ev);
+	quiet_end();
+	return st;
+}
+
+static void t_event(void **state)
+{
+	static const struct {
+		const char *change, *msg;
+	} cases[] = {
+		{ "tanggal_mulai = 24 Juni\n", "E: ev.conf:2: tanggal_mulai: not "
+		  "a date: 24 Juni\n" },
+		{ "tanggal_selesai = 2024-06-01\n", "E: ev.conf:8: "
+		  "tanggal_selesai: not a date on or after tanggal_mulai: "
+		  "2024-06-01\n" },
+		{ "tanggal_selesai = 2024-07-30\n", "E: ev.conf:8: "
+		  "tanggal_selesai: more than 31 days after tanggal_mulai\n" },
+		{ "jumlah_hari = 32\n", "E: ev.conf:8: jumlah_hari: not a number "
+		  "of days (1 to 31): 32\n" },
+		{ "tanggal_mulai = 31 Desember 9999\njumlah_hari = 2\n",
+		  "E: ev.conf:8: jumlah_hari: the last day is after the year "
+		  "9999: 2\n" },
+		{ "tanggal_bayar = kemarin\n", "E: ev.conf:8: tanggal_bayar: not "
+		  "a date: kemarin\n" },
+		{ "tahun_anggaran = 24\n", "E: ev.conf:8: tahun_anggaran: not a "
+		  "year: 24\n" },
+		{ "tahun_anggaran = 99999999999999999999\n", "E: ev.conf:8: "
+		  "tahun_anggaran: not a year: 99999999999999999999\n" },
+		{ "ppk_nama =\nbendahara_nama = \"\"\n", "E: ev.conf: missing "
+		  "required keys for payment papers: ppk_nama, "
+		  "bendahara_nama\n" },
+	};
+	spj_event e;
+	ibm_event *ev;
+
+	(void)state;
+	assert_int_equal(event_init("jumlah_hari = 3\n", &e, &ev), 0);
+	assert_int_equal(msgs.n, 0);
+	assert_int_equal(e.days, 3);
+	assert_string_equal(e.tahun, "2024");
+	assert_string_equal(e.satker, "Badan Narkotika Nasional Kabupaten "
+			    "Sumbawa");
+	assert_int_equal(e.tanggal.d, 26);
+	spj_event_free(&e);
+	ibm_event_free(ev);
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(event_init(cases[i].change, &e, &ev),
+				 IBM_EX_DATAERR);
+		assert_string_equal(msgs_all(), cases[i].msg);
+		ibm_event_free(ev);
+	}
+}
 
 static spj_rp tax(const spj_tax *t, int how, int gol, int no_id, spj_rp g)
 {
@@ -284,6 +356,7 @@ static void t_rates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_event),
 		cmocka_unit_test(t_worked),
 		cmocka_unit_test(t_brackets),
 		cmocka_unit_test(t_rounding),

@@ -35,6 +35,7 @@
 #define DEVNULL "/dev/null"
 #endif
 
+#include "event.h"
 #include "ibmkit.h"
 #include "port.h"
 
@@ -230,6 +231,58 @@ void tmp_cleanup(void)
 	if (remove_tree(tmpdir_path) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir_path);
 	tmpdir_path[0] = '\0';
+}
+
+/* ------------------------------------------------------- event files */
+
+/* The line at s (ending in '\n') has the key of the line at t. */
+static int same_key(const char *s, const char *t)
+{
+	size_t n = strcspn(s, " =");
+
+	return n == strcspn(t, " =") && strncmp(s, t, n) == 0;
+}
+
+static void add_line(ibm_str *b, const char *line)
+{
+	char *l = ibm_xstrndup(line, strcspn(line, "\n") + 1);
+
+	ibm_str_add(b, l, NULL);
+	free(l);
+}
+
+/*
+ * The event file "ev.conf" made of BASE ("key = value" lines, each
+ * ending in '\n') with the lines of CHANGE: each replaces the line of
+ * BASE with its key, in its place (the messages name that line), or is
+ * added at the end. Parsed without error (else abort); messages reset.
+ */
+ibm_event *event_with(const char *base, const char *change)
+{
+	ibm_str b = { 0 };
+	ibm_event *ev = ibm_event_new();
+	const char *p, *c;
+	char *text;
+	int rc, found;
+
+	for (p = base; *p; p = strchr(p, '\n') + 1) {
+		for (c = change; *c && !same_key(c, p); c = strchr(c, '\n') + 1)
+			;
+		add_line(&b, *c ? c : p);
+	}
+	for (c = change; *c; c = strchr(c, '\n') + 1) {
+		for (p = base, found = 0; *p && !found; p = strchr(p, '\n') + 1)
+			found = same_key(c, p);
+		if (!found)
+			add_line(&b, c);
+	}
+	text = ibm_str_take(&b);
+	msgs_reset();
+	rc = ibm_event_parse(ev, "ev.conf", text, strlen(text));
+	free(text);
+	if (rc != 0)
+		abort();
+	return ev;
 }
 
 /* -------------------------------------------------- child processes */
