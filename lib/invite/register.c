@@ -65,6 +65,15 @@ struct inv_register {
 	int idx[R_NF];
 	entry *e;
 	size_t n, cap, old; /* entries; the first old ones are the file's */
+	/* the entries' keys (index_entries), so that a run of n letters
+	 * against a register of m lines takes n + m steps, not n * m: */
+	size_t indexed;   /* entries [0, indexed) are in the maps */
+	char **keys;      /* 3 per indexed entry (owned; NULL when none) */
+	ibm_strmap letter; /* year, jenis, kepada, hal -> first entry */
+	ibm_strmap nomor;  /* nomor -> first entry */
+	ibm_strmap urut;   /* urut > 0, year, jenis -> first entry */
+	struct last { char *jenis; int year; char *pattern; long max; } *last;
+	size_t nlast, caplast; /* last_counter's answers, kept up to date */
 };
 
 static void waiting(const char *path)
@@ -285,42 +294,134 @@ static entry *add_entry(inv_register *r, const char *type, long n,
 	return e;
 }
 
-/* The entry that holds this number (type and year with the same urut, or
- * the same letter number), or NULL. */
+/* The keys of entry e under which ibm_casecmp's equality is byte
+ * equality (ibm_lower: ASCII and Latin-1 letters folded, other bytes
+ * kept), each field prefixed with its length. */
+static char *letter_key(int year, const char *jenis, const char *kepada,
+			const char *hal)
+{
+	char *j = ibm_lower(jenis), *k = ibm_lower(kepada), *h = ibm_lower(hal);
+	char *key = ibm_xfmt("%d|%zu:%s%zu:%s%s", year, strlen(j), j,
+			     strlen(k), k, h);
+
+	free(j);
+	free(k);
+	free(h);
+	return key;
+}
+
+static char *urut_key(long n, int year, const char *jenis)
+{
+	char *j = ibm_lower(jenis);
+	char *key = ibm_xfmt("%ld|%d|%s", n, year, j);
+
+	free(j);
+	return key;
+}
+
+/* The highest counter of an entry of the type and year (k: its urut, or
+ * its number read through pattern). */
+static long entry_counter(const entry *e, const char *pattern)
+{
+	long k = e->n;
+
+	if (k <= 0 && pattern)
+		k = inv_number_counter(pattern, e->f[R_NOMOR], e->date);
+	return k;
+}
+
+/* Add the entries not yet in the maps: their keys, and their counters to
+ * the counters already asked for. */
+static void index_entries(inv_register *r)
+{
+	if (r->letter.cap == 0) {
+		ibm_strmap_init(&r->letter, r->n + 16);
+		ibm_strmap_init(&r->nomor, r->n + 16);
+		ibm_strmap_init(&r->urut, r->n + 16);
+	}
+	if (r->n > r->indexed)
+		r->keys = ibm_xrealloc(r->keys, r->n * 3 * sizeof *r->keys);
+	for (size_t i = r->indexed; i < r->n; i++) {
+		const entry *e = &r->e[i];
+		char **k = &r->keys[3 * i];
+
+		k[0] = letter_key(e->year, e->f[R_JENIS], e->f[R_KEPADA],
+				  e->f[R_HAL]);
+		ibm_strmap_put(&r->letter, k[0], i);
+		k[1] = ibm_lower(e->f[R_NOMOR]);
+		ibm_strmap_put(&r->nomor, k[1], i);
+		k[2] = e->n > 0 ? urut_key(e->n, e->year, e->f[R_JENIS]) : NULL;
+		if (k[2])
+			ibm_strmap_put(&r->urut, k[2], i);
+		for (size_t l = 0; l < r->nlast; l++) {
+			struct last *c = &r->last[l];
+			long n;
+
+			if (e->year != c->year ||
+			    ibm_casecmp(e->f[R_JENIS], c->jenis) != 0)
+				continue;
+			n = entry_counter(e, c->pattern);
+			if (n > c->max)
+				c->max = n;
+		}
+	}
+	r->indexed = r->n;
+}
+
+/* The first entry that holds this number (type and year with the same
+ * urut, or the same letter number), or NULL. */
 static const entry *holder(const inv_register *r, const char *type, int year,
 			   long n, const char *nomor)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		const entry *e = &r->e[i];
+	char *k = ibm_lower(nomor);
+	size_t i = ibm_strmap_get(&r->nomor, k);
 
-		if (ibm_casecmp(e->f[R_NOMOR], nomor) == 0 ||
-		    (n > 0 && e->n == n && e->year == year &&
-		     ibm_casecmp(e->f[R_JENIS], type) == 0))
-			return e;
+	free(k);
+	if (n > 0) {
+		size_t j;
+
+		k = urut_key(n, year, type);
+		j = ibm_strmap_get(&r->urut, k);
+		free(k);
+		if (j != IBM_STRMAP_NONE && (i == IBM_STRMAP_NONE || j < i))
+			i = j;
 	}
-	return NULL;
+	return i == IBM_STRMAP_NONE ? NULL : &r->e[i];
 }
 
 /* The highest counter of the type's letters of year (a line without
- * urut by its number read through pattern), or -1 with a message. */
-static long last_counter(const inv_register *r, const char *type, int year,
+ * urut by its number read through pattern): one pass over the register
+ * the first time a type, year and pattern is asked for, then kept up to
+ * date by index_entries. */
+static long last_counter(inv_register *r, const char *type, int year,
 			 const char *pattern)
 {
-	long n = 0;
+	struct last *c;
 
+	for (size_t l = 0; l < r->nlast; l++) {
+		c = &r->last[l];
+		if (c->year == year && ibm_casecmp(c->jenis, type) == 0 &&
+		    (c->pattern && pattern ? strcmp(c->pattern, pattern) == 0 :
+		     c->pattern == pattern))
+			return c->max;
+	}
+	ibm_grow((void **)&r->last, &r->caplast, r->nlast + 1, sizeof *r->last);
+	c = &r->last[r->nlast++];
+	c->jenis = ibm_xstrdup(type);
+	c->year = year;
+	c->pattern = pattern ? ibm_xstrdup(pattern) : NULL;
+	c->max = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const entry *e = &r->e[i];
-		long k = e->n;
+		long k;
 
 		if (e->year != year || ibm_casecmp(e->f[R_JENIS], type) != 0)
 			continue;
-		if (k <= 0 && pattern)
-			k = inv_number_counter(pattern, e->f[R_NOMOR],
-					       e->date);
-		if (k > n)
-			n = k;
+		k = entry_counter(e, pattern);
+		if (k > c->max)
+			c->max = k;
 	}
-	return n;
+	return c->max;
 }
 
 int inv_register_issue(inv_register *r, const char *type, const char *key,
@@ -343,14 +444,15 @@ int inv_register_issue(inv_register *r, const char *type, const char *key,
 						 inv_register_specs[R_HAL].aliases);
 		return IBM_EX_DATAERR;
 	}
+	index_entries(r);
 	/* the same letter again: its number */
-	for (size_t i = 0; i < r->n; i++) {
-		const entry *e = &r->e[i];
+	{
+		char *k = letter_key(date.y, type, kepada, hal);
+		size_t i = ibm_strmap_get(&r->letter, k);
 
-		if (e->year == date.y && ibm_casecmp(e->f[R_JENIS], type) == 0 &&
-		    ibm_casecmp(e->f[R_KEPADA], kepada) == 0 &&
-		    ibm_casecmp(e->f[R_HAL], hal) == 0) {
-			*out = ibm_xstrdup(e->f[R_NOMOR]);
+		free(k);
+		if (i != IBM_STRMAP_NONE) {
+			*out = ibm_xstrdup(r->e[i].f[R_NOMOR]);
 			return 0;
 		}
 	}
@@ -392,6 +494,7 @@ int inv_register_issue(inv_register *r, const char *type, const char *key,
 		return IBM_EX_DATAERR;
 	}
 	add_entry(r, type, n, nomor, date, kepada, hal);
+	index_entries(r);
 	*out = nomor;
 	return 0;
 }
@@ -546,6 +649,17 @@ void inv_register_free(inv_register *r)
 		for (int k = 0; k < R_NF; k++)
 			free(r->e[i].f[k]);
 	free(r->e);
+	for (size_t i = 0; i < 3 * r->indexed; i++)
+		free(r->keys[i]);
+	free(r->keys);
+	ibm_strmap_free(&r->letter);
+	ibm_strmap_free(&r->nomor);
+	ibm_strmap_free(&r->urut);
+	for (size_t l = 0; l < r->nlast; l++) {
+		free(r->last[l].jenis);
+		free(r->last[l].pattern);
+	}
+	free(r->last);
 	free(r->data);
 	free(r->path);
 	/* the descriptor, and with it the lock, stays until the process

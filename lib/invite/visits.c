@@ -236,6 +236,26 @@ static void take_listed(inv_visit *v, const monev_listed *l)
 static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 {
 	size_t missing = 0;
+	ibm_strset names = { 0 }; /* the listed units' name keys */
+	size_t *first = NULL, *next = NULL, *last = NULL, cap = 0;
+
+	/* the listed units by name key, each name's in the list's order:
+	 * a visit's unit found in a few steps, not one per listed unit */
+	next = ibm_xcalloc(u->n + 1, sizeof *next);
+	for (size_t j = 0; j < u->n; j++) {
+		size_t n = names.n;
+		size_t g = ibm_strset_add(&names, u->unit[j].key[MONEV_UL_UNIT]);
+
+		if (g == n) {
+			ibm_grow((void **)&first, &cap, n + 1, sizeof *first);
+			last = ibm_xrealloc(last, cap * sizeof *last);
+			first[g] = j;
+		} else {
+			next[last[g]] = j;
+		}
+		last[g] = j;
+		next[j] = IBM_STRMAP_NONE;
+	}
 
 	for (size_t i = 0; i < vs->n; i++) {
 		inv_visit *v = &vs->v[i];
@@ -246,9 +266,14 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 		const monev_listed *l = NULL;
 		size_t n = 0;
 
-		for (size_t j = 0; j < u->n && !l; j++)
-			if (same_unit(&u->unit[j], ku, kd, kk))
-				l = &u->unit[j];
+		{
+			size_t g = ibm_strset_find(&names, ku);
+
+			for (size_t j = g == IBM_STRMAP_NONE ? IBM_STRMAP_NONE :
+			     first[g]; j != IBM_STRMAP_NONE && !l; j = next[j])
+				if (same_unit(&u->unit[j], ku, kd, kk))
+					l = &u->unit[j];
+		}
 		if (l) {
 			take_listed(v, l);
 		} else if ((l = closest(u, ku, kd, &n)) && n == 1) {
@@ -308,6 +333,10 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 		free(kab);
 		free(kk);
 	}
+	ibm_strset_free(&names);
+	free(first);
+	free(next);
+	free(last);
 	return missing;
 }
 
@@ -367,44 +396,54 @@ static int make_teams(inv_visits *vs, const inv_order *staff)
 {
 	size_t cap = 0;
 	int bad = 0;
+	ibm_strset names = { 0 }, tims = { 0 }; /* by ibm_name_key */
+	size_t *vcap = NULL, nvcap = 0;  /* room of each team's visits */
+	size_t **of = NULL, *nof = NULL, ofcap = 0, nofcap = 0;
 
+	/* the teams by their names' keys: n visits in n steps */
 	for (size_t i = 0; i < vs->n; i++) {
 		char *k = ibm_name_key(vs->v[i].f[INV_V_TIM]);
-		size_t t;
+		size_t t = ibm_strset_add(&names, k);
 
-		for (t = 0; t < vs->nt; t++) {
-			char *k2 = ibm_name_key(vs->t[t].name);
-			int eq = strcmp(k, k2) == 0;
-
-			free(k2);
-			if (eq)
-				break;
-		}
 		if (t == vs->nt) {
 			ibm_grow((void **)&vs->t, &cap, vs->nt + 1,
 				 sizeof *vs->t);
+			ibm_grow((void **)&vcap, &nvcap, vs->nt + 1,
+				 sizeof *vcap);
 			memset(&vs->t[t], 0, sizeof vs->t[t]);
 			vs->t[t].name = ibm_xstrdup(vs->v[i].f[INV_V_TIM]);
-			vs->t[t].visit = ibm_xcalloc(vs->n, sizeof(size_t));
+			vcap[t] = 0;
 			vs->nt++;
 		}
 		free(k);
 		vs->v[i].team = t;
+		ibm_grow((void **)&vs->t[t].visit, &vcap[t],
+			 vs->t[t].nvisit + 1, sizeof(size_t));
 		vs->t[t].visit[vs->t[t].nvisit++] = i;
+	}
+	/* the staff by their team's key, in the file's order */
+	for (size_t s = 0; s < staff->n; s++) {
+		char *k = ibm_name_key(staff->s[s].f[INV_S_TIM]);
+		size_t n = tims.n, j = ibm_strset_add(&tims, k);
+
+		free(k);
+		if (j == n) {
+			ibm_grow((void **)&of, &ofcap, n + 1, sizeof *of);
+			ibm_grow((void **)&nof, &nofcap, n + 1, sizeof *nof);
+			of[j] = NULL;
+			nof[j] = 0;
+		}
+		of[j] = ibm_xrealloc(of[j], (nof[j] + 1) * sizeof **of);
+		of[j][nof[j]++] = s;
 	}
 	for (size_t t = 0; t < vs->nt; t++) {
 		inv_team *tm = &vs->t[t];
-		char *k = ibm_name_key(tm->name);
+		size_t g = ibm_strset_find(&tims, names.v[t]);
+		size_t n = g == IBM_STRMAP_NONE ? 0 : nof[g];
 
-		tm->officer = ibm_xcalloc(staff->n + 1, sizeof *tm->officer);
-		for (size_t s = 0; s < staff->n; s++) {
-			char *k2 = ibm_name_key(staff->s[s].f[INV_S_TIM]);
-
-			if (strcmp(k, k2) == 0)
-				tm->officer[tm->nofficer++] = &staff->s[s];
-			free(k2);
-		}
-		free(k);
+		tm->officer = ibm_xcalloc(n + 1, sizeof *tm->officer);
+		for (size_t s = 0; s < n; s++)
+			tm->officer[tm->nofficer++] = &staff->s[of[g][s]];
 		sort_visits(vs, tm->visit, tm->nvisit);
 		if (!tm->nofficer) {
 			char rows[256] = "";
@@ -423,24 +462,33 @@ static int make_teams(inv_visits *vs, const inv_order *staff)
 			bad = 1;
 		}
 	}
+	for (size_t j = 0; j < tims.n; j++)
+		free(of[j]);
+	free(of);
+	free(nof);
+	free(vcap);
+	ibm_strset_free(&names);
+	ibm_strset_free(&tims);
 	return bad;
 }
 
-/* The officer of team tm who is o (by officer_key), or NULL. */
-static const inv_staff *in_team(const inv_team *tm, const inv_staff *o)
+/* An officer of a team: in the list of an officer_key, the team, its
+ * officer's index and the key's; as a pair of check_places, the other
+ * team, its officer and (in key) team t's officer. */
+typedef struct shared {
+	size_t team, officer, key;
+} shared;
+
+/* By the other team, then team t's officer. */
+static int by_shared(const void *a, const void *b)
 {
-	char *k = officer_key(o);
-	const inv_staff *same = NULL;
+	const shared *x = a, *y = b;
 
-	for (size_t j = 0; j < tm->nofficer && !same; j++) {
-		char *k2 = officer_key(tm->officer[j]);
-
-		if (!strcmp(k, k2))
-			same = tm->officer[j];
-		free(k2);
-	}
-	free(k);
-	return same;
+	if (x->team != y->team)
+		return x->team < y->team ? -1 : 1;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return 0;
 }
 
 /* The days teams a and b both visit, with officer o of a who is ob of
@@ -510,19 +558,79 @@ static int check_places(inv_visits *vs)
 			bad = 1;
 		}
 	}
-	/* officers of two teams: each pair of teams (teams and officers
-	 * are few) */
-	for (size_t t = 0; t < vs->nt; t++)
-		for (size_t u = t + 1; u < vs->nt; u++)
-			for (size_t i = 0; i < vs->t[t].nofficer; i++) {
-				const inv_staff *same = in_team(&vs->t[u],
-					vs->t[t].officer[i]);
+	/* officers of two teams: each pair of teams that share one, by
+	 * the teams of each officer_key */
+	{
+		ibm_strset keys = { 0 };
+		shared *in = NULL;  /* (team, officer) of each key, in order */
+		size_t nin = 0, incap = 0, *first = NULL, *next = NULL;
+		size_t *last = NULL;
+		shared *c = NULL;   /* the pairs of team t */
+		size_t ccap = 0;
 
-				if (same && same_days(vs, &vs->t[t], &vs->t[u],
-						      vs->t[t].officer[i],
-						      same))
-					bad = 1;
+		for (size_t t = 0; t < vs->nt; t++)
+			for (size_t i = 0; i < vs->t[t].nofficer; i++) {
+				char *k = officer_key(vs->t[t].officer[i]);
+				size_t n = keys.n, j = ibm_strset_add(&keys, k);
+
+				free(k);
+				ibm_grow((void **)&in, &incap, nin + 1,
+					 sizeof *in);
+				next = ibm_xrealloc(next, incap * sizeof *next);
+				if (j == n) {
+					first = ibm_xrealloc(first, keys.n *
+							     sizeof *first);
+					last = ibm_xrealloc(last, keys.n *
+							    sizeof *last);
+					first[j] = IBM_STRMAP_NONE;
+				}
+				in[nin].team = t;
+				in[nin].officer = i;
+				in[nin].key = j;
+				next[nin] = IBM_STRMAP_NONE;
+				/* appended at the end of the key's list */
+				if (first[j] == IBM_STRMAP_NONE)
+					first[j] = nin;
+				else
+					next[last[j]] = nin;
+				last[j] = nin++;
 			}
+		for (size_t x = 0; x < nin; ) {
+			size_t t = in[x].team, nc = 0;
+
+			/* team t's officers i and the first officer of each
+			 * later team u with the same key, in the order of u,
+			 * then i */
+			for (; x < nin && in[x].team == t; x++)
+				for (size_t e = first[in[x].key];
+				     e != IBM_STRMAP_NONE; e = next[e]) {
+					if (in[e].team <= t || (nc &&
+					    c[nc - 1].team == in[e].team &&
+					    c[nc - 1].key == in[x].officer))
+						continue;
+					ibm_grow((void **)&c, &ccap, nc + 1,
+						 sizeof *c);
+					c[nc].team = in[e].team;
+					c[nc].key = in[x].officer;
+					c[nc].officer = in[e].officer;
+					nc++;
+				}
+			if (nc > 1)
+				qsort(c, nc, sizeof *c, by_shared);
+			for (size_t j = 0; j < nc; j++)
+				if (same_days(vs, &vs->t[t], &vs->t[c[j].team],
+					      vs->t[t].officer[c[j].key],
+					      vs->t[c[j].team].officer[
+						      c[j].officer]))
+					bad = 1;
+		}
+		free(c);
+		free(in);
+		free(first);
+		free(last);
+		free(next);
+		ibm_strset_free(&keys);
+	}
 	return bad;
 }
 

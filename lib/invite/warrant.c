@@ -159,12 +159,18 @@ char *inv_staff_names_text(const inv_staff *const *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		len += strlen(s[i]->f[INV_S_NAMA]) + 2;
 	t = ibm_xmalloc(len);
-	t[0] = '\0';
+	len = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i)
-			strcat(t, ", ");
-		strcat(t, s[i]->f[INV_S_NAMA]);
+		size_t k = strlen(s[i]->f[INV_S_NAMA]);
+
+		if (i) {
+			memcpy(t + len, ", ", 2);
+			len += 2;
+		}
+		memcpy(t + len, s[i]->f[INV_S_NAMA], k);
+		len += k;
 	}
+	t[len] = '\0';
 	return t;
 }
 

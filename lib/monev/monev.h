@@ -312,6 +312,8 @@ typedef struct monev_units {
 	monev_listed *unit;      /* sorted by province, district, ... */
 	size_t n;
 	size_t *by_ident;        /* indices sorted by ident */
+	size_t *by_kab;          /* indices sorted by district key, then
+				    index (monev_units_closest) */
 	char *src;               /* file name for messages */
 } monev_units;
 /* The identity key of a unit: "prov\x1fkab\x1fdesa\x1funit" keys. */

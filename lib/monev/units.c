@@ -53,6 +53,16 @@ static int cmp_ident(const void *pa, const void *pb)
 	return strcmp(sort_units->unit[*a].ident, sort_units->unit[*b].ident);
 }
 
+/* By district key, then the list's order. */
+static int cmp_kab(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+	int c = strcmp(sort_units->unit[*a].key[MONEV_UL_KAB],
+		       sort_units->unit[*b].key[MONEV_UL_KAB]);
+
+	return c ? c : (*a > *b) - (*a < *b);
+}
+
 char *monev_ident(const char *prov, const char *kab, const char *desa,
 		  const char *unit)
 {
@@ -95,18 +105,28 @@ const monev_listed *monev_units_closest(const monev_units *u,
 {
 	char *kk = monev_key(kab), *kd = monev_key(desa), *ku = monev_key(unit);
 	const monev_listed *best = NULL;
-	size_t bestd = (size_t)-1, n = 0;
+	size_t bestd = (size_t)-1, n = 0, lo = 0, hi = u->n;
 
+	/* the district's units: a run of by_kab, in the list's order */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(u->unit[u->by_kab[mid]].key[MONEV_UL_KAB], kk) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	/* units of the same district first (a misspelt village or unit
 	 * name), then all (a misspelt district too) */
 	for (int pass = 0; pass < 2 && !n; pass++)
-		for (size_t i = 0; i < u->n; i++) {
-			const monev_listed *l = &u->unit[i];
+		for (size_t j = pass ? 0 : lo; j < u->n; j++) {
+			const monev_listed *l = &u->unit[pass ? j :
+							 u->by_kab[j]];
 			size_t dist, len = strlen(ku) + strlen(kd) +
 					   (pass ? strlen(kk) : 0);
 
 			if (pass == 0 && strcmp(l->key[MONEV_UL_KAB], kk))
-				continue;
+				break;
 			dist = ibm_edit_distance(l->key[MONEV_UL_UNIT], ku) +
 			       ibm_edit_distance(l->key[MONEV_UL_DESA], kd) +
 			       (pass ? ibm_edit_distance(l->key[MONEV_UL_KAB],
@@ -193,6 +213,10 @@ int monev_units_read_csv(monev_units *u, ibm_csv *r, int strict)
 		u->by_ident[i] = i;
 	sort_units = u;
 	qsort(u->by_ident, u->n, sizeof *u->by_ident, cmp_ident);
+	u->by_kab = ibm_xcalloc(u->n + 1, sizeof *u->by_kab);
+	for (size_t i = 0; i < u->n; i++)
+		u->by_kab[i] = i;
+	qsort(u->by_kab, u->n, sizeof *u->by_kab, cmp_kab);
 	sort_units = NULL;
 	for (size_t i = 1; i < u->n; i++) {
 		const monev_listed *p = &u->unit[u->by_ident[i - 1]],
@@ -282,6 +306,7 @@ void monev_units_free(monev_units *u)
 		free(u->unit[i].ident);
 	}
 	free(u->by_ident);
+	free(u->by_kab);
 	free(u->src);
 	free(u->unit);
 	memset(u, 0, sizeof *u);

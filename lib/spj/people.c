@@ -141,34 +141,86 @@ static void person_free(spj_person *p)
 	free(p->nik);
 }
 
-/* The same person twice: the same participant_id, else the same name
- * (without degrees) from the same village. */
-static long same_person(const spj_people *pp, const spj_person *p)
+/* The participants read so far, by their keys, so that a list of n
+ * people is checked for the same person twice in n steps, not n * n. */
+typedef struct seen_people {
+	ibm_strset id;       /* participant_ids */
+	ibm_strset nd;       /* name without degrees and village (nd_key) */
+	size_t *id_first;    /* of id: the first participant with it */
+	size_t *nd_noid;     /* of nd: the first without an id, or NONE */
+	size_t *nd_any;      /* of nd: the first of all */
+	size_t id_cap, nd_cap;
+} seen_people;
+
+static char *nd_key(const spj_person *p)
 {
 	char *a = ibm_person_bare_key(p->nama), *b = ibm_person_key(p->desa);
-	long line = 0;
+	char *k = ibm_xfmt("%zu:%s%s", strlen(a), a, b);
 
-	for (size_t i = 0; i < pp->np && !line; i++) {
-		const spj_person *q = &pp->p[i];
-
-		if (p->id[0] && q->id[0]) {
-			if (strcmp(p->id, q->id) == 0)
-				line = q->line;
-			continue;
-		}
-		{
-			char *c = ibm_person_bare_key(q->nama);
-			char *d = ibm_person_key(q->desa);
-
-			if (strcmp(a, c) == 0 && strcmp(b, d) == 0)
-				line = q->line;
-			free(c);
-			free(d);
-		}
-	}
 	free(a);
 	free(b);
-	return line;
+	return k;
+}
+
+static void seen_add(seen_people *sp, const spj_person *p, size_t i)
+{
+	char *k = nd_key(p);
+	size_t n = sp->nd.n, j = ibm_strset_add(&sp->nd, k);
+
+	free(k);
+	if (j == n) {
+		ibm_grow((void **)&sp->nd_noid, &sp->nd_cap, n + 1,
+			 sizeof *sp->nd_noid);
+		sp->nd_any = ibm_xrealloc(sp->nd_any, sp->nd_cap *
+					  sizeof *sp->nd_any);
+		sp->nd_noid[j] = IBM_STRMAP_NONE;
+		sp->nd_any[j] = i;
+	}
+	if (!p->id[0]) {
+		if (sp->nd_noid[j] == IBM_STRMAP_NONE)
+			sp->nd_noid[j] = i;
+		return;
+	}
+	n = sp->id.n;
+	j = ibm_strset_add(&sp->id, p->id);
+	if (j == n) {
+		ibm_grow((void **)&sp->id_first, &sp->id_cap, n + 1,
+			 sizeof *sp->id_first);
+		sp->id_first[j] = i;
+	}
+}
+
+static void seen_free(seen_people *sp)
+{
+	ibm_strset_free(&sp->id);
+	ibm_strset_free(&sp->nd);
+	free(sp->id_first);
+	free(sp->nd_noid);
+	free(sp->nd_any);
+}
+
+/* The same person twice: the same participant_id, else (when one of the
+ * two has none) the same name (without degrees) from the same village;
+ * the line of the first such participant, or 0. */
+static long same_person(const spj_people *pp, const seen_people *sp,
+			const spj_person *p)
+{
+	char *k = nd_key(p);
+	size_t j = ibm_strset_find(&sp->nd, k), i = IBM_STRMAP_NONE;
+
+	free(k);
+	if (!p->id[0]) {
+		if (j != IBM_STRMAP_NONE)
+			i = sp->nd_any[j];
+	} else {
+		size_t d = ibm_strset_find(&sp->id, p->id);
+
+		if (d != IBM_STRMAP_NONE)
+			i = sp->id_first[d];
+		if (j != IBM_STRMAP_NONE && sp->nd_noid[j] < i)
+			i = sp->nd_noid[j];
+	}
+	return i == IBM_STRMAP_NONE ? 0 : pp->p[i].line;
 }
 
 int spj_read_participants_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
@@ -176,10 +228,13 @@ int spj_read_participants_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 {
 	const ibm_rec *rec;
 	int idx[P_N], k, st = 0;
+	seen_people sp = { 0 };
 
 	pp->psrc = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_csv_resolve(r, pspecs, P_N, idx) != 0)
 		return IBM_EX_DATAERR;
+	for (size_t i = 0; i < pp->np; i++)
+		seen_add(&sp, &pp->p[i], i);
 	pp->days_col = idx[P_HARI] >= 0;
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		spj_person p;
@@ -208,7 +263,7 @@ int spj_read_participants_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			person_free(&p);
 			continue;
 		}
-		if ((dup = same_person(pp, &p)) != 0) {
+		if ((dup = same_person(pp, &sp, &p)) != 0) {
 			spj_warn(g, pp->psrc, p.line, "%s: the same participant "
 				 "as line %ld; left out", p.nama, dup);
 			person_free(&p);
@@ -219,8 +274,10 @@ int spj_read_participants_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 				 (size_t)idx[P_HARI], g, e);
 		ibm_grow((void **)&pp->p, &pp->pcap, pp->np + 1,
 			 sizeof *pp->p);
-		pp->p[pp->np++] = p;
+		pp->p[pp->np] = p;
+		seen_add(&sp, &p, pp->np++);
 	}
+	seen_free(&sp);
 	if (k < 0)
 		return ibm_csv_status(r);
 	return st;
@@ -249,27 +306,68 @@ static const ibm_colspec aspecs[A_N] = {
 	  "days attended|kehadiran", 1 },
 };
 
+/* The participants by participant_id (the first with it) and by name
+ * without degrees (the one with it, or -2 when more than one has it). */
+typedef struct roll {
+	ibm_strset id, name;
+	long *id_first, *name_hit;
+	size_t id_cap, name_cap;
+} roll;
+
+static void roll_make(roll *rl, const spj_people *pp)
+{
+	memset(rl, 0, sizeof *rl);
+	for (size_t i = 0; i < pp->np; i++) {
+		char *b = ibm_person_bare_key(pp->p[i].nama);
+		size_t n = rl->name.n, j = ibm_strset_add(&rl->name, b);
+
+		free(b);
+		if (j == n) {
+			ibm_grow((void **)&rl->name_hit, &rl->name_cap, n + 1,
+				 sizeof *rl->name_hit);
+			rl->name_hit[j] = (long)i;
+		} else {
+			rl->name_hit[j] = -2;
+		}
+		if (!pp->p[i].id[0])
+			continue;
+		n = rl->id.n;
+		j = ibm_strset_add(&rl->id, pp->p[i].id);
+		if (j == n) {
+			ibm_grow((void **)&rl->id_first, &rl->id_cap, n + 1,
+				 sizeof *rl->id_first);
+			rl->id_first[j] = (long)i;
+		}
+	}
+}
+
+static void roll_free(roll *rl)
+{
+	ibm_strset_free(&rl->id);
+	ibm_strset_free(&rl->name);
+	free(rl->id_first);
+	free(rl->name_hit);
+}
+
 /* The participant of an attendance row: by id, else by the name without
  * degrees when exactly one has it; -1 none, -2 more than one. */
-static long find_participant(const spj_people *pp, const char *id,
+static long find_participant(const roll *rl, const char *id,
 			     const char *nama)
 {
 	long hit = -1;
 
-	if (id[0])
-		for (size_t i = 0; i < pp->np; i++)
-			if (strcmp(pp->p[i].id, id) == 0)
-				return (long)i;
+	if (id[0]) {
+		size_t j = ibm_strset_find(&rl->id, id);
+
+		if (j != IBM_STRMAP_NONE)
+			return rl->id_first[j];
+	}
 	if (nama[0]) {
 		char *a = ibm_person_bare_key(nama);
+		size_t j = ibm_strset_find(&rl->name, a);
 
-		for (size_t i = 0; i < pp->np && hit != -2; i++) {
-			char *b = ibm_person_bare_key(pp->p[i].nama);
-
-			if (strcmp(a, b) == 0)
-				hit = hit == -1 ? (long)i : -2;
-			free(b);
-		}
+		if (j != IBM_STRMAP_NONE)
+			hit = rl->name_hit[j];
 		free(a);
 	}
 	return hit;
@@ -283,6 +381,7 @@ int spj_read_attendance_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 	const char *src = ibm_csv_name(r);
 	unsigned char *seen = ibm_xcalloc(pp->np + 1, 1);
 	char *name;
+	roll rl;
 
 	if (ibm_csv_resolve(r, aspecs, A_N, idx) != 0) {
 		free(seen);
@@ -295,6 +394,7 @@ int spj_read_attendance_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 		return IBM_EX_DATAERR;
 	}
 	name = ibm_xstrdup(src);
+	roll_make(&rl, pp);
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		char *id, *nama;
 		long i;
@@ -303,7 +403,7 @@ int spj_read_attendance_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			continue;
 		id = ibm_rec_cell(rec, idx[A_ID]);
 		nama = ibm_rec_cell(rec, idx[A_NAMA]);
-		i = find_participant(pp, id, nama);
+		i = find_participant(&rl, id, nama);
 		if (i < 0) {
 			spj_warn(g, name, rec->line, "%s: %s among the "
 				 "participants; not counted",
@@ -321,6 +421,7 @@ int spj_read_attendance_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 		free(id);
 		free(nama);
 	}
+	roll_free(&rl);
 	/* the days of the names kept past the reader's close */
 	pp->asrc = name;
 	for (size_t i = 0; i < pp->np && k >= 0; i++)
@@ -577,15 +678,59 @@ static int speaker_check(spj_speaker *s, const spj_rates *rs, const char *src,
 	return 0;
 }
 
+/* The length of a speaker's materi and the room it has. */
+typedef struct materi_len {
+	size_t len, cap;
+} materi_len;
+
+/* Another session's materi after "; " (the room doubled as needed, so
+ * that a speaker of many sessions costs their length once). */
+static void add_materi(spj_speaker *sp, materi_len *m, const char *materi)
+{
+	size_t n = strlen(materi), need = m->len + n + 3;
+
+	if (need > m->cap) {
+		m->cap = need > 2 * m->cap ? need : 2 * m->cap;
+		sp->materi = ibm_xrealloc(sp->materi, m->cap);
+	}
+	if (m->len) {
+		memcpy(sp->materi + m->len, "; ", 2);
+		m->len += 2;
+	}
+	memcpy(sp->materi + m->len, materi, n + 1);
+	m->len += n;
+}
+
+/* The index of the speaker of s's key and kind among those added to
+ * keys (in the order of pp->s), or IBM_STRMAP_NONE; add: add s (a new
+ * speaker) instead. */
+static size_t speaker_index(ibm_strset *keys, const spj_speaker *s, int add)
+{
+	char *k = ibm_xfmt("%zu:%s%s", strlen(s->pkey), s->pkey, s->jenis);
+	size_t i = add ? ibm_strset_add(keys, k) : ibm_strset_find(keys, k);
+
+	free(k);
+	return i;
+}
+
 int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			  const spj_rates *rs)
 {
 	const ibm_rec *rec;
 	int idx[S_N], k, st = 0;
+	ibm_strset keys = { 0 }; /* speaker_index's key of pp->s[i] is v[i] */
+	materi_len *ml = NULL;   /* of pp->s[i].materi */
+	size_t mlcap = 0;
 
 	pp->ssrc = ibm_xstrdup(ibm_csv_name(r));
 	if (ibm_csv_resolve(r, sspecs, S_N, idx) != 0)
 		return IBM_EX_DATAERR;
+	ibm_grow((void **)&ml, &mlcap, pp->ns + 1, sizeof *ml);
+	for (size_t i = 0; i < pp->ns; i++) {
+		speaker_index(&keys, &pp->s[i], 1);
+		ml[i].len = strlen(pp->s[i].materi);
+		ml[i].cap = ml[i].len + 1;
+	}
 	while ((k = ibm_csv_read(r, &rec)) > 0) {
 		spj_speaker s;
 		char *jp, *jenis;
@@ -628,10 +773,12 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 			speaker_free(&s);
 			continue;
 		}
-		for (size_t i = 0; i < pp->ns && !same; i++)
-			if (strcmp(pp->s[i].pkey, s.pkey) == 0 &&
-			    strcmp(pp->s[i].jenis, s.jenis) == 0)
+		{
+			size_t i = speaker_index(&keys, &s, 0);
+
+			if (i != IBM_STRMAP_NONE)
 				same = &pp->s[i];
+		}
 		if (same) {
 			/* another session of the same speaker */
 			if (same->rate != s.rate) {
@@ -644,23 +791,22 @@ int spj_read_speakers_csv(spj_people *pp, ibm_csv *r, spj_diag *g,
 				if (s.jp > 0)
 					same->jp = (same->jp > 0 ? same->jp : 0)
 						   + s.jp;
-				if (s.materi[0]) {
-					size_t n = strlen(same->materi) +
-						   strlen(s.materi) + 3;
-
-					same->materi = ibm_xrealloc(
-						same->materi, n);
-					if (same->materi[0])
-						strcat(same->materi, "; ");
-					strcat(same->materi, s.materi);
-				}
+				if (s.materi[0])
+					add_materi(same, &ml[same - pp->s],
+						   s.materi);
 			}
 			speaker_free(&s);
 			continue;
 		}
 		ibm_grow((void **)&pp->s, &pp->scap, pp->ns + 1, sizeof *pp->s);
+		ibm_grow((void **)&ml, &mlcap, pp->ns + 1, sizeof *ml);
+		ml[pp->ns].len = strlen(s.materi);
+		ml[pp->ns].cap = ml[pp->ns].len + 1;
 		pp->s[pp->ns++] = s;
+		speaker_index(&keys, &s, 1);
 	}
+	ibm_strset_free(&keys);
+	free(ml);
 	if (k < 0)
 		return ibm_csv_status(r);
 	if (!st && !pp->ns) {

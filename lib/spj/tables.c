@@ -59,8 +59,15 @@ size_t spj_tables(const spj_run *r, spj_table *t, size_t max)
 size_t spj_table_rows(const spj_run *r, const spj_table *t, spj_row **out)
 {
 	spj_row *v = NULL;
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, nwho = 0, *row;
 
+	/* each person's row, by who: a list of n people in n steps */
+	for (size_t i = 0; i < r->npay; i++)
+		if (r->pay[i].who >= nwho)
+			nwho = r->pay[i].who + 1;
+	row = ibm_xmalloc((nwho + 1) * sizeof *row);
+	for (size_t i = 0; i < nwho; i++)
+		row[i] = (size_t)-1;
 	for (size_t i = 0; i < r->npay; i++) {
 		const spj_pay *p = &r->pay[i];
 		size_t j, k;
@@ -71,9 +78,9 @@ size_t spj_table_rows(const spj_run *r, const spj_table *t, spj_row **out)
 			;
 		if (k == t->nk)
 			continue;
-		for (j = 0; j < n && v[j].who != p->who; j++)
-			;
-		if (j == n) {
+		j = row[p->who];
+		if (j == (size_t)-1) {
+			j = row[p->who] = n;
 			ibm_grow((void **)&v, &cap, n + 1, sizeof *v);
 			memset(&v[n], 0, sizeof v[n]);
 			v[n].who = p->who;
@@ -86,6 +93,7 @@ size_t spj_table_rows(const spj_run *r, const spj_table *t, spj_row **out)
 		if (!v[j].note)
 			v[j].note = p->note;
 	}
+	free(row);
 	*out = v;
 	return n;
 }
