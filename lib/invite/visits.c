@@ -153,21 +153,33 @@ void inv_visits_free(inv_visits *vs)
 
 /* ------------------------------------------------ the master list */
 
+/* The key of a village without its kind ("Kelurahan Ampenan Tengah":
+ * "ampenan tengah"), as the schedule's village is read: the list and
+ * the schedule compared alike whether either writes the kind. */
+static char *village_key(const char *s)
+{
+	char *n = inv_kelurahan_norm(s), *k = monev_key(n);
+
+	free(n);
+	return k;
+}
+
 /* A listed unit by its name (and village, district when the schedule
- * has them), spelt as the list spells them. */
-static int same_unit(const monev_listed *l, const char *ku, const char *kd,
-		     const char *kk)
+ * has them), spelt as the list spells them; kdl: the listed village's
+ * village_key. */
+static int same_unit(const monev_listed *l, const char *kdl, const char *ku,
+		     const char *kd, const char *kk)
 {
 	return strcmp(l->key[MONEV_UL_UNIT], ku) == 0 &&
-	       (!*kd || strcmp(l->key[MONEV_UL_DESA], kd) == 0) &&
+	       (!*kd || strcmp(kdl, kd) == 0) &&
 	       (!*kk || strcmp(l->key[MONEV_UL_KAB], kk) == 0);
 }
 
 /* The listed unit closest to the visit's unit (and village when given):
  * at most a quarter of the letters apart; *n: how many are that
- * close. */
-static const monev_listed *closest(const monev_units *u, const char *ku,
-				   const char *kd, size_t *n)
+ * close; kdl: the listed villages' village_key. */
+static const monev_listed *closest(const monev_units *u, char *const *kdl,
+				   const char *ku, const char *kd, size_t *n)
 {
 	const monev_listed *best = NULL;
 	size_t bestd = (size_t)-1;
@@ -177,8 +189,7 @@ static const monev_listed *closest(const monev_units *u, const char *ku,
 		const monev_listed *l = &u->unit[i];
 		size_t len = strlen(ku) + strlen(kd);
 		size_t dist = ibm_edit_distance(l->key[MONEV_UL_UNIT], ku) +
-			      (*kd ? ibm_edit_distance(l->key[MONEV_UL_DESA],
-						       kd) : 0);
+			      (*kd ? ibm_edit_distance(kdl[i], kd) : 0);
 
 		if (dist * 4 > len)
 			continue;
@@ -238,11 +249,13 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 	size_t missing = 0;
 	ibm_strset names = { 0 }; /* the listed units' name keys */
 	size_t *first = NULL, *next = NULL, *last = NULL, cap = 0;
+	char **kdl = ibm_xcalloc(u->n + 1, sizeof *kdl);
 
 	/* the listed units by name key, each name's in the list's order:
 	 * a visit's unit found in a few steps, not one per listed unit */
 	next = ibm_xcalloc(u->n + 1, sizeof *next);
 	for (size_t j = 0; j < u->n; j++) {
+		kdl[j] = village_key(u->unit[j].f[MONEV_UL_DESA]);
 		size_t n = names.n;
 		size_t g = ibm_strset_add(&names, u->unit[j].key[MONEV_UL_UNIT]);
 
@@ -271,12 +284,12 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 
 			for (size_t j = g == IBM_STRMAP_NONE ? IBM_STRMAP_NONE :
 			     first[g]; j != IBM_STRMAP_NONE && !l; j = next[j])
-				if (same_unit(&u->unit[j], ku, kd, kk))
+				if (same_unit(&u->unit[j], kdl[j], ku, kd, kk))
 					l = &u->unit[j];
 		}
 		if (l) {
 			take_listed(v, l);
-		} else if ((l = closest(u, ku, kd, &n)) && n == 1) {
+		} else if ((l = closest(u, kdl, ku, kd, &n)) && n == 1) {
 			ibm_warn(vs->src, v->line, "unit \"%s\" is not in the "
 				 "list of units %s; taken as \"%s\" (%s, %s), "
 				 "the one listed unit spelt that closely",
@@ -334,6 +347,9 @@ static size_t check_units(inv_visits *vs, const monev_units *u, int strict)
 		free(kk);
 	}
 	ibm_strset_free(&names);
+	for (size_t j = 0; j < u->n; j++)
+		free(kdl[j]);
+	free(kdl);
 	free(first);
 	free(next);
 	free(last);
