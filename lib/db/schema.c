@@ -171,17 +171,21 @@ static const char *const schema_v1[] = {
  * an order not its own on every add (a third is the primary key of
  * people). One unique index (participant_id, event_id) does both jobs;
  * an add of 10^5 people takes a quarter less time. The table is made
- * anew and the rows copied (SQLite cannot drop a UNIQUE constraint).
+ * anew and the rows copied (SQLite cannot drop a UNIQUE constraint),
+ * by way of a temporary table rather than ALTER TABLE RENAME: the
+ * file keeps the CREATE TABLE text as written here, not as a version of
+ * SQLite rewrote it (db_open compares it with this text).
  */
 static const char *const schema_v2[] = {
-	"CREATE TABLE trainings_v2 (    -- one person in one bimtek\n"
+	"CREATE TEMP TABLE trainings_v1 AS SELECT * FROM main.trainings;\n",
+	"DROP TABLE main.trainings;\n",
+	"CREATE TABLE trainings (       -- one person in one bimtek\n"
 	TRAININGS_COLUMNS
 	"  PRIMARY KEY (event_id, no, participant_id), -- the list's order\n"
 	"  UNIQUE (participant_id, event_id) -- a person's bimteks\n"
 	") WITHOUT ROWID;\n",
-	"INSERT INTO trainings_v2 SELECT * FROM trainings;\n",
-	"DROP TABLE trainings;\n",
-	"ALTER TABLE trainings_v2 RENAME TO trainings;\n",
+	"INSERT INTO main.trainings SELECT * FROM temp.trainings_v1;\n",
+	"DROP TABLE temp.trainings_v1;\n",
 	NULL
 };
 
