@@ -308,14 +308,12 @@ static sqlite3 *schema_at(const db_step_sql *steps, size_t n, int version)
 }
 
 /* Does the file hold the tables and indexes of the schema at VERSION
- * (only the object NAME when given) as ibm-db makes them, and no
- * trigger of its own? 0, or 65 after naming the first that differs: a
- * file another program made or changed is refused before any of its
- * rows is read. */
-static int schema_same(db_file *d, const db_step_sql *steps, size_t n,
-		       int version, const char *name)
+ * (r: schema_at that version; only the object NAME when given) as
+ * ibm-db makes them, and no trigger of its own? 0, or 65 after naming
+ * the first that differs: a file another program made or changed is
+ * refused before any of its rows is read. */
+static int schema_same(db_file *d, sqlite3 *r, int version, const char *name)
 {
-	sqlite3 *r = schema_at(steps, n, version);
 	sqlite3_stmt *want = NULL, *have = db_prep(d, "SELECT type, sql "
 		"FROM main.sqlite_schema WHERE name = ?1");
 	int st = 0;
@@ -349,7 +347,6 @@ static int schema_same(db_file *d, const db_step_sql *steps, size_t n,
 	}
 	sqlite3_finalize(want);
 	sqlite3_finalize(have);
-	sqlite3_close(r);
 	if (!st && !name) {
 		have = db_prep(d, "SELECT name FROM main.sqlite_schema WHERE "
 			       "type = 'trigger' ORDER BY name");
@@ -366,13 +363,14 @@ static int schema_same(db_file *d, const db_step_sql *steps, size_t n,
 }
 
 /* Before the version is read from it: the file's table schema_version,
- * when it is meant to be ibm-db's, is the one ibm-db makes. */
-static int version_table_same(db_file *d, const db_step_sql *steps)
+ * when it is meant to be ibm-db's, is the one ibm-db makes (r: schema_at
+ * any version; no step changes the table step 1 made). */
+static int version_table_same(db_file *d, sqlite3 *r)
 {
 	if (db_int(d, "PRAGMA application_id") != DB_APP_ID ||
 	    db_int(d, "SELECT count(*) FROM sqlite_schema") == 0)
 		return 0; /* empty, or another program's: said by the schema */
-	if (schema_same(d, steps, 1, steps[0].version, "schema_version"))
+	if (schema_same(d, r, 1, "schema_version"))
 		return IBM_EX_DATAERR;
 	if (db_int(d, "SELECT count(*) FROM schema_version WHERE typeof("
 		   "version) = 'integer'") == 0) {
@@ -403,6 +401,7 @@ db_file *db_open(const char *path, int mode, int wait)
 	db_file *d = ibm_xcalloc(1, sizeof *d);
 	struct stat sb;
 	const db_step_sql *steps;
+	sqlite3 *want;
 	size_t n;
 	int rc;
 
@@ -446,20 +445,24 @@ db_file *db_open(const char *path, int mode, int wait)
 	 * level shallower (an add of 10^5 people takes a tenth less time).
 	 * It takes effect only on a file with no table yet, and only
 	 * outside a transaction; on any other it changes nothing. */
-	if (d->write)
+	if (d->write) {
 		db_exec(d, "PRAGMA page_size = 16384");
-	/* a writer's page cache (set after the page size: it counts
-	 * KiB): an add of 10^5 people inserts into indexes by
-	 * participant_id (people, trainings) in the list's order, which is
-	 * not theirs; with SQLite's default of 2 MiB their pages go out to
-	 * the file and back for every few rows. 6 MiB holds them for a
-	 * list of some 10^5 people; memory stays bounded. */
-	if (d->write)
+		/* a writer's page cache (set after the page size: it
+		 * counts KiB): an add of 10^5 people inserts into indexes
+		 * by participant_id (people, trainings) in the list's
+		 * order, which is not theirs; with SQLite's default of
+		 * 2 MiB their pages go out to the file and back for every
+		 * few rows. 6 MiB holds them for a list of some 10^5
+		 * people; memory stays bounded. */
 		db_exec(d, "PRAGMA cache_size = -6144");
+	}
 	steps = db_schema_current(&n);
+	/* what a file of this version holds, built once: a file of an
+	 * earlier one read as it is needs its own */
+	want = schema_at(steps, n, steps[n - 1].version);
 	db_exec(d, d->write ? "BEGIN IMMEDIATE" : "BEGIN");
 	d->tx = 1;
-	rc = version_table_same(d, steps);
+	rc = version_table_same(d, want);
 	if (rc == 0)
 		rc = d->write ? db_schema_apply(d, steps, n)
 			      : db_schema_check(d, steps[n - 1].version);
@@ -485,8 +488,13 @@ db_file *db_open(const char *path, int mode, int wait)
 			db_exec(d, "BEGIN");
 		}
 	}
+	if (rc == 0 && d->version != steps[n - 1].version) {
+		sqlite3_close(want);
+		want = schema_at(steps, n, d->version);
+	}
 	if (rc == 0)
-		rc = schema_same(d, steps, n, d->version, NULL);
+		rc = schema_same(d, want, d->version, NULL);
+	sqlite3_close(want);
 	if (rc)
 		exit(rc); /* at_exit rolls back */
 	return d;
